@@ -1,0 +1,364 @@
+//! The typed data model and its invariants. No I/O and no printing here: the store reads
+//! files, the renderers print.
+
+pub mod market;
+pub mod onet;
+pub mod profile;
+pub mod salary;
+pub mod vocabulary;
+
+pub use market::{Figure, FigureKind, InDemandGroup, InDemandSkill, Market, Quantity};
+pub use onet::OnetDetails;
+pub use profile::*;
+pub use salary::{
+    CompanyType, Dimension, ExperienceLevel, GrowthLever, Measure, Pay, PercentSpan, Salary,
+    SalaryFigure, Statistic,
+};
+pub use vocabulary::{Vocabulary, VocabularyFile, VocabularySkill};
+
+/// A broken invariant, located by the JSON path of the offending field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// Whether `id` is a lowercase slug: ASCII letters and digits in words joined by single hyphens.
+pub fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 100
+        && id.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// Turns a title into a slug: "Data Engineer" -> "data-engineer".
+pub fn slugify(title: &str) -> String {
+    let mut out = String::with_capacity(title.len());
+    for ch in title.chars() {
+        if ch.is_ascii_alphanumeric() {
+            out.push(ch.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+const YEARS: std::ops::RangeInclusive<u16> = 1900..=2100;
+
+impl Profile {
+    /// Checks the invariants one profile must hold on its own. Checks across profiles (unique
+    /// ids and aliases, resolving references) belong to the store.
+    pub fn problems(&self) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let mut add = |path: String, message: String| out.push(Problem { path, message });
+        if !is_slug(&self.id) {
+            add(
+                "id".into(),
+                format!(
+                    "\"{}\" is not a lowercase slug (letters a-z, digits and single hyphens, e.g. \"{}\")",
+                    self.id,
+                    slugify(&self.id)
+                ),
+            );
+        }
+        if self.title.trim().is_empty() {
+            add("title".into(), "must not be empty".into());
+        }
+        if self.summary.trim().is_empty() {
+            add("summary".into(), "must not be empty".into());
+        }
+        for (i, alias) in self.aliases.iter().enumerate() {
+            if alias.trim().is_empty() {
+                add(format!("aliases[{i}]"), "must not be empty".into());
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (i, skill) in self.skills.iter().enumerate() {
+            if skill.name.trim().is_empty() {
+                add(format!("skills[{i}].name"), "must not be empty".into());
+            } else if !seen.insert(vocabulary::normalize(&skill.name)) {
+                add(
+                    format!("skills[{i}].name"),
+                    format!("\"{}\" is listed twice", skill.name),
+                );
+            }
+        }
+        if let Some(req) = &self.requirements {
+            for (i, exp) in req.experience.iter().enumerate() {
+                if let Some(YearSpan {
+                    min,
+                    max: Some(max),
+                    ..
+                }) = exp.years
+                    && min > max
+                {
+                    add(
+                        format!("requirements.experience[{i}].years"),
+                        format!("min ({min}) is greater than max ({max})"),
+                    );
+                }
+            }
+        }
+        if let Some(market) = &self.market {
+            for (i, figure) in market.figures.iter().enumerate() {
+                check_quantity(
+                    &figure.value,
+                    figure.kind,
+                    &format!("market.figures[{i}].value"),
+                    &mut add,
+                );
+            }
+        }
+        for (i, trend) in self.trends.iter().enumerate() {
+            if let Some(figure) = &trend.figure {
+                check_quantity(
+                    &figure.value,
+                    figure.kind,
+                    &format!("trends[{i}].figure.value"),
+                    &mut add,
+                );
+            }
+        }
+        if let Some(salary) = &self.salary {
+            for (i, fig) in salary.figures.iter().enumerate() {
+                let at = format!("salary.figures[{i}]");
+                if let Pay::Range { low, high, .. } = fig.pay
+                    && low > high
+                {
+                    add(
+                        format!("{at}.pay"),
+                        format!("low ({low}) is greater than high ({high})"),
+                    );
+                }
+                if !YEARS.contains(&fig.year) {
+                    add(
+                        format!("{at}.year"),
+                        format!("{} is not a plausible year", fig.year),
+                    );
+                }
+                let missing = match fig.dimension {
+                    Dimension::Location if fig.location.is_none() => Some("location"),
+                    Dimension::Experience if fig.experience.is_none() => Some("experience"),
+                    Dimension::Company if fig.company.is_none() => Some("company"),
+                    Dimension::Industry if fig.industry.is_none() => Some("industry"),
+                    _ => None,
+                };
+                if let Some(field) = missing {
+                    add(
+                        format!("{at}.{field}"),
+                        format!("a figure with dimension \"{field}\" must name its {field}"),
+                    );
+                }
+            }
+            for (i, lever) in salary.growth.iter().enumerate() {
+                if let Some(span) = lever.change
+                    && span.low > span.high
+                {
+                    add(
+                        format!("salary.growth[{i}].change"),
+                        format!("low ({}) is greater than high ({})", span.low, span.high),
+                    );
+                }
+            }
+        }
+        out
+    }
+
+    /// Every reference to another profile, with its JSON path.
+    pub fn profile_refs(&self) -> Vec<(String, &str)> {
+        let mut out = Vec::new();
+        for (i, d) in self.differences.iter().enumerate() {
+            if let Some(p) = &d.profile {
+                out.push((format!("differences[{i}].profile"), p.as_str()));
+            }
+        }
+        if let Some(career) = &self.career {
+            for (i, stage) in career.progression.iter().enumerate() {
+                for (j, role) in stage.roles.iter().enumerate() {
+                    if let Some(p) = &role.profile {
+                        out.push((
+                            format!("career.progression[{i}].roles[{j}].profile"),
+                            p.as_str(),
+                        ));
+                    }
+                }
+            }
+            for (name, links) in [
+                ("paths", &career.paths),
+                ("related_roles", &career.related_roles),
+            ] {
+                for (i, role) in links.iter().enumerate() {
+                    if let Some(p) = &role.profile {
+                        out.push((format!("career.{name}[{i}].profile"), p.as_str()));
+                    }
+                }
+            }
+        }
+        if let Some(market) = &self.market {
+            for (i, role) in market.opportunities.iter().enumerate() {
+                if let Some(p) = &role.profile {
+                    out.push((format!("market.opportunities[{i}].profile"), p.as_str()));
+                }
+            }
+        }
+        out
+    }
+
+    /// Which kinds of data the profile holds, for `careers list`.
+    pub fn data_kinds(&self) -> Vec<&'static str> {
+        let mut kinds = Vec::new();
+        if !self.responsibilities.is_empty() {
+            kinds.push("responsibilities");
+        }
+        if self.requirements.is_some() {
+            kinds.push("requirements");
+        }
+        if !self.skills.is_empty() {
+            kinds.push("skills");
+        }
+        if self.career.is_some() {
+            kinds.push("career");
+        }
+        if self.market.is_some() {
+            kinds.push("market");
+        }
+        if self.salary.as_ref().is_some_and(|s| !s.figures.is_empty()) {
+            kinds.push("salary");
+        }
+        if !self.trends.is_empty() {
+            kinds.push("trends");
+        }
+        if self.onet.is_some() {
+            kinds.push("onet");
+        }
+        kinds
+    }
+}
+
+fn check_quantity(
+    value: &Quantity,
+    kind: FigureKind,
+    path: &str,
+    add: &mut impl FnMut(String, String),
+) {
+    let (v, unit) = match *value {
+        Quantity::Percent { value } => (value, "%"),
+        Quantity::UsdBillions { value } => (value, " billion"),
+    };
+    if !v.is_finite() {
+        add(path.into(), "must be a finite number".into());
+    } else if unit == "%" && kind == FigureKind::Adoption && !(0.0..=100.0).contains(&v) {
+        add(
+            path.into(),
+            format!("{v}% is out of range: a share must lie between 0 and 100"),
+        );
+    } else if unit == "%" && v < -100.0 {
+        add(
+            path.into(),
+            format!("{v}% is out of range: a fall cannot exceed 100%"),
+        );
+    } else if unit != "%" && v < 0.0 {
+        add(path.into(), format!("{v}{unit} must not be negative"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert!(is_slug("ml-engineer"));
+        assert!(is_slug("data2"));
+        assert!(!is_slug("ML-engineer"));
+        assert!(!is_slug("ml--engineer"));
+        assert!(!is_slug("-ml"));
+        assert!(!is_slug("../../x"));
+        assert!(!is_slug(""));
+        assert_eq!(slugify("Data Engineer"), "data-engineer");
+        assert_eq!(slugify("  C++ / Rust!  "), "c-rust");
+    }
+
+    fn minimal() -> Profile {
+        serde_json::from_str(r#"{"id":"x","title":"X","summary":"An x."}"#).unwrap()
+    }
+
+    #[test]
+    fn a_minimal_profile_holds_every_invariant() {
+        assert!(minimal().problems().is_empty());
+        assert!(minimal().data_kinds().is_empty());
+    }
+
+    #[test]
+    fn low_above_high_is_a_problem() {
+        let mut p = minimal();
+        p.salary = Some(Salary {
+            figures: vec![SalaryFigure {
+                dimension: Dimension::Overall,
+                label: "All".into(),
+                group: None,
+                location: None,
+                experience: None,
+                years: None,
+                company: None,
+                industry: None,
+                pay: Pay::Range {
+                    low: 10,
+                    high: 5,
+                    open_high: false,
+                },
+                statistic: None,
+                measure: Measure::Salary,
+                year: 2024,
+                note: None,
+                source: None,
+            }],
+            ..Salary::default()
+        });
+        assert_eq!(
+            p.problems(),
+            vec![Problem {
+                path: "salary.figures[0].pay".into(),
+                message: "low (10) is greater than high (5)".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn a_share_above_100_percent_is_a_problem() {
+        let mut p = minimal();
+        p.trends.push(Trend {
+            name: "T".into(),
+            summary: "S".into(),
+            figure: Some(Figure {
+                metric: "share".into(),
+                value: Quantity::Percent { value: 170.0 },
+                period: None,
+                reported_by: None,
+                kind: FigureKind::Adoption,
+                source: None,
+            }),
+        });
+        assert_eq!(
+            p.problems()[0].to_string(),
+            "trends[0].figure.value: 170% is out of range: a share must lie between 0 and 100"
+        );
+    }
+}
