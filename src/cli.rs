@@ -1,0 +1,92 @@
+//! Every clap type. Doc comments here are the help text.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+pub use crate::render::Format;
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success
+  1  runtime error (unknown role or value, bad data)
+  2  usage error (unknown flag, missing argument)";
+
+/// Explore careers in data and machine learning: what a role does and needs, what it pays,
+/// how roles differ and how to move between them. Offline; every figure with its source.
+#[derive(Debug, Parser)]
+#[command(name = "careers", version, about, after_help = EXIT_CODES, max_term_width = 100)]
+pub struct Cli {
+    /// Output format
+    #[arg(long, short = 'f', global = true, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+
+    /// When to colour table output: auto means stdout is a terminal and NO_COLOR is unset or empty
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    pub color: ColorWhen,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List every role with a one-line summary and the kinds of data it has
+    #[command(
+        after_help = "Examples:\n  careers list\n  careers list --format json | jq -r '.[].id'"
+    )]
+    List(ListArgs),
+    /// Show a role's whole profile, section by section
+    #[command(
+        after_help = "Examples:\n  careers show ml-engineer\n  careers show mle --section salary --section skills\n  careers show data-engineer --format json"
+    )]
+    Show(ShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The role: an id, alias or title, in any case (see `careers list`)
+    pub role: String,
+    /// Show only these sections (repeatable)
+    #[arg(long, short = 's', value_enum, value_name = "NAME")]
+    pub section: Vec<Section>,
+}
+
+/// Sections of a profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+pub enum Section {
+    Overview,
+    Differences,
+    Responsibilities,
+    Requirements,
+    Skills,
+    SoftSkills,
+    Industries,
+    Career,
+    Market,
+    Salary,
+    Trends,
+    BestPractices,
+    Challenges,
+    Onet,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+}

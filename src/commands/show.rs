@@ -1,0 +1,552 @@
+//! `careers show ROLE`: the whole profile as readable sections.
+
+use serde::Serialize;
+
+use crate::Context;
+use crate::cli::{Section, ShowArgs};
+use crate::model::{
+    CodeSystem, Education, ItemGroup, Profile, RoleLink, SalaryFigure, SkillCategory, Vocabulary,
+};
+use crate::render::{Cell, Document, Table, Tone};
+use crate::store::{Entry, Origin};
+
+/// A profile, cut down to the sections asked for.
+#[derive(Debug, Serialize)]
+pub struct ShowReport {
+    #[serde(flatten)]
+    pub profile: Profile,
+    pub origin: Origin,
+    /// Skill categories as the vocabulary gives them, for skills whose profile leaves it out.
+    #[serde(skip)]
+    pub categories: Vec<SkillCategory>,
+    #[serde(skip)]
+    pub sections: Vec<Section>,
+}
+
+pub fn run(ctx: &Context, args: &ShowArgs) -> anyhow::Result<ShowReport> {
+    let entry = ctx.store.resolve(&args.role)?;
+    Ok(report(entry, &args.section, ctx.store.vocabulary()))
+}
+
+pub fn report(entry: &Entry, sections: &[Section], vocabulary: &Vocabulary) -> ShowReport {
+    let mut profile = entry.profile.clone();
+    let mut sections = sections.to_vec();
+    sections.sort();
+    sections.dedup();
+    if !sections.is_empty() {
+        keep_sections(&mut profile, &sections);
+    }
+    let categories = profile
+        .skills
+        .iter()
+        .map(|s| skill_category(s.category, &s.name, vocabulary))
+        .collect();
+    ShowReport {
+        profile,
+        origin: entry.origin.clone(),
+        categories,
+        sections,
+    }
+}
+
+/// The category of a skill: the profile's own, else the vocabulary's, else `other`.
+pub fn skill_category(
+    own: Option<SkillCategory>,
+    name: &str,
+    vocabulary: &Vocabulary,
+) -> SkillCategory {
+    own.or_else(|| vocabulary.resolve(name).map(|s| s.category))
+        .unwrap_or(SkillCategory::Other)
+}
+
+fn keep_sections(p: &mut Profile, keep: &[Section]) {
+    let has = |s| keep.contains(&s);
+    if !has(Section::Overview) {
+        p.overview = None;
+    }
+    if !has(Section::Differences) {
+        p.differences.clear();
+    }
+    if !has(Section::Responsibilities) {
+        p.responsibilities.clear();
+    }
+    if !has(Section::Requirements) {
+        p.requirements = None;
+    }
+    if !has(Section::Skills) {
+        p.skills.clear();
+    }
+    if !has(Section::SoftSkills) {
+        p.soft_skills.clear();
+    }
+    if !has(Section::Industries) {
+        p.industries.clear();
+    }
+    if !has(Section::Career) {
+        p.career = None;
+    }
+    if !has(Section::Market) {
+        p.market = None;
+    }
+    if !has(Section::Salary) {
+        p.salary = None;
+    }
+    if !has(Section::Trends) {
+        p.trends.clear();
+    }
+    if !has(Section::BestPractices) {
+        p.best_practices.clear();
+    }
+    if !has(Section::Challenges) {
+        p.challenges.clear();
+    }
+    if !has(Section::Onet) {
+        p.onet = None;
+    }
+}
+
+impl crate::render::Report for ShowReport {
+    fn document(&self) -> Document {
+        let p = &self.profile;
+        let mut doc = Document::default();
+        doc.heading(1, format!("{} ({})", p.title, p.id));
+        doc.paragraph(p.summary.clone());
+        let mut fields = Vec::new();
+        let aliases: Vec<&str> = p
+            .aliases
+            .iter()
+            .map(String::as_str)
+            .filter(|a| !a.eq_ignore_ascii_case(&p.title))
+            .collect();
+        if !aliases.is_empty() {
+            fields.push(("Also known as".into(), aliases.join(", ")));
+        }
+        for code in &p.codes {
+            let system = match code.system {
+                CodeSystem::OnetSoc => "O*NET-SOC",
+            };
+            fields.push((
+                format!("{system} {}", code.code),
+                match &code.basis {
+                    Some(basis) => format!("{} ({basis})", code.title),
+                    None => code.title.clone(),
+                },
+            ));
+        }
+        if let Some(src) = &p.source {
+            fields.push(("Source".into(), describe_source(src)));
+        }
+        fields.push(("Loaded from".into(), self.origin.describe()));
+        doc.fields(fields);
+
+        if !self.sections.is_empty() {
+            let missing: Vec<String> = self
+                .sections
+                .iter()
+                .filter(|s| !has_section(p, **s))
+                .map(|s| section_name(*s))
+                .collect();
+            if !missing.is_empty() {
+                doc.note(format!("{} has no data for: {}.", p.id, missing.join(", ")));
+            }
+        }
+
+        if let Some(overview) = &p.overview {
+            doc.heading(2, "Overview");
+            doc.paragraph(overview.clone());
+        }
+        for d in &p.differences {
+            doc.heading(2, format!("Compared with {}", d.other_role));
+            doc.list(d.points.iter().cloned());
+        }
+        if !p.responsibilities.is_empty() {
+            doc.heading(2, "Responsibilities");
+            doc.table(groups_table(
+                "Area",
+                "What the role does",
+                &p.responsibilities,
+            ));
+        }
+        if let Some(req) = &p.requirements {
+            doc.heading(2, "Requirements");
+            let mut fields = Vec::new();
+            if let Some(edu) = &req.education {
+                fields.extend(education_fields(edu));
+            }
+            for exp in &req.experience {
+                let mut text = exp.years.map(|y| y.to_string()).unwrap_or_default();
+                if let Some(field) = &exp.in_field {
+                    push_part(&mut text, field);
+                }
+                if let Some(note) = &exp.note {
+                    push_part(&mut text, &format!("({note})"));
+                }
+                fields.push((format!("Experience: {}", exp.stage), text));
+            }
+            if !req.certifications.is_empty() {
+                fields.push((
+                    "Certifications".into(),
+                    req.certifications
+                        .iter()
+                        .map(|c| c.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ));
+            }
+            doc.fields(fields);
+            if !req.other.is_empty() {
+                doc.heading(3, "Also expected");
+                doc.list(req.other.iter().cloned());
+            }
+        }
+        if !p.skills.is_empty() {
+            doc.heading(2, "Skills");
+            let mut table = Table::new(["Category", "Skills"]);
+            for cat in SkillCategory::ALL {
+                let names: Vec<String> = p
+                    .skills
+                    .iter()
+                    .zip(&self.categories)
+                    .filter(|(_, c)| **c == cat)
+                    .map(|(s, _)| match &s.note {
+                        Some(note) => format!("{} ({note})", s.name),
+                        None => s.name.clone(),
+                    })
+                    .collect();
+                if !names.is_empty() {
+                    table.row([
+                        Cell::tone(cat.label(), Tone::Strong),
+                        Cell::new(names.join(", ")),
+                    ]);
+                }
+            }
+            doc.table(table);
+        }
+        if !p.soft_skills.is_empty() {
+            doc.heading(2, "Soft skills");
+            if p.soft_skills.iter().any(|s| s.description.is_some()) {
+                let mut table = Table::new(["Skill", "What it means here"]);
+                for s in &p.soft_skills {
+                    table.row([
+                        Cell::tone(s.name.clone(), Tone::Strong),
+                        Cell::new(s.description.clone().unwrap_or_default()),
+                    ]);
+                }
+                doc.table(table);
+            } else {
+                doc.list(p.soft_skills.iter().map(|s| s.name.clone()));
+            }
+        }
+        if !p.industries.is_empty() {
+            doc.heading(2, "Industries");
+            if p.industries.iter().any(|i| !i.uses.is_empty()) {
+                let mut table = Table::new(["Industry", "Uses"]);
+                for i in &p.industries {
+                    table.row([
+                        Cell::tone(i.name.clone(), Tone::Strong),
+                        Cell::new(i.uses.join(", ")),
+                    ]);
+                }
+                doc.table(table);
+            } else {
+                doc.list(p.industries.iter().map(|i| i.name.clone()));
+            }
+        }
+        if let Some(career) = &p.career {
+            doc.heading(2, "Career");
+            if !career.development.is_empty() {
+                doc.heading(3, "Development");
+                doc.table(groups_table("Step", "What to do", &career.development));
+            }
+            if !career.progression.is_empty() {
+                doc.heading(3, "Progression");
+                doc.table(progression_table(career));
+            }
+            if !career.specializations.is_empty() {
+                doc.heading(3, "Specializations");
+                doc.list(career.specializations.iter().cloned());
+            }
+            if !career.paths.is_empty() {
+                doc.heading(3, "Career paths");
+                doc.table(links_table("Role", &career.paths));
+            }
+            if !career.work_settings.is_empty() {
+                doc.heading(3, "Where the work is");
+                let mut table = Table::new(["Employer", "Hires", "For"]);
+                for w in &career.work_settings {
+                    table.row([w.employer.clone(), w.hires.clone(), w.purpose.clone()]);
+                }
+                doc.table(table);
+            }
+            if !career.related_roles.is_empty() {
+                doc.heading(3, "Related roles");
+                doc.table(links_table("Role", &career.related_roles));
+            }
+        }
+        if let Some(market) = &p.market {
+            doc.heading(2, "Market");
+            if !market.figures.is_empty() {
+                doc.table(crate::commands::figures_table(market.figures.iter()));
+            }
+            if !market.in_demand_skills.is_empty() {
+                doc.heading(3, "In-demand skills");
+                let mut table = Table::new(["Area", "Skills"]);
+                for g in &market.in_demand_skills {
+                    let skills: Vec<String> = g
+                        .skills
+                        .iter()
+                        .map(|s| match &s.note {
+                            Some(note) => format!("{} ({note})", s.name),
+                            None => s.name.clone(),
+                        })
+                        .collect();
+                    table.row([
+                        Cell::tone(g.name.clone(), Tone::Strong),
+                        Cell::new(skills.join(", ")),
+                    ]);
+                }
+                doc.table(table);
+            }
+            if !market.outlook.is_empty() {
+                doc.heading(3, "Outlook");
+                doc.list(market.outlook.iter().cloned());
+            }
+            if !market.opportunities.is_empty() {
+                doc.heading(3, "Opportunities");
+                doc.table(links_table("Role", &market.opportunities));
+            }
+        }
+        if let Some(salary) = &p.salary {
+            doc.heading(2, "Salary");
+            if !salary.figures.is_empty() {
+                doc.table(salary_table(&salary.figures));
+            }
+            if !salary.industry_ranking.is_empty() {
+                doc.heading(3, "Top-paying industries");
+                let mut table = Table::new(["Rank", "Industry", "Pay"]);
+                for (i, r) in salary.industry_ranking.iter().enumerate() {
+                    let figure = salary
+                        .figures
+                        .iter()
+                        .find(|f| f.industry.as_deref() == Some(r.industry.as_str()))
+                        .map(SalaryFigure::display_pay);
+                    let text = match (figure, &r.note) {
+                        (Some(f), Some(n)) => format!("{f}; {n}"),
+                        (Some(f), None) => f,
+                        (None, Some(n)) => format!("no figure: {n}"),
+                        (None, None) => "no figure".into(),
+                    };
+                    table.row([(i + 1).to_string(), r.industry.clone(), text]);
+                }
+                doc.table(table);
+            }
+            if !salary.growth.is_empty() {
+                doc.heading(3, "Pay growth");
+                let mut table = Table::new(["Event", "Change", "Note"]);
+                for g in &salary.growth {
+                    table.row([
+                        g.event.clone(),
+                        g.change
+                            .map_or_else(|| "no figure".into(), |c| c.to_string()),
+                        g.note.clone().unwrap_or_default(),
+                    ]);
+                }
+                doc.table(table);
+            }
+            if !salary.notes.is_empty() {
+                doc.heading(3, "Notes");
+                doc.list(salary.notes.iter().cloned());
+            }
+            if !salary.factors.is_empty() {
+                doc.heading(3, "What moves pay");
+                doc.list(salary.factors.iter().cloned());
+            }
+            if let Some(src) = &salary.source {
+                doc.note(format!("Source: {}.", describe_source(src)));
+            }
+        }
+        if !p.trends.is_empty() {
+            doc.heading(2, "Trends");
+            let mut table = Table::new(["#", "Trend", "Summary", "Figure"]);
+            for (i, t) in p.trends.iter().enumerate() {
+                table.row([
+                    Cell::new((i + 1).to_string()),
+                    Cell::tone(t.name.clone(), Tone::Strong),
+                    Cell::new(t.summary.clone()),
+                    Cell::new(
+                        t.figure
+                            .as_ref()
+                            .map(crate::commands::describe_figure)
+                            .unwrap_or_default(),
+                    ),
+                ]);
+            }
+            doc.table(table);
+        }
+        if !p.best_practices.is_empty() {
+            doc.heading(2, "Best practices");
+            doc.table(groups_table("Area", "Practice", &p.best_practices));
+        }
+        if !p.challenges.is_empty() {
+            doc.heading(2, "Challenges");
+            doc.table(groups_table("Challenge", "What it involves", &p.challenges));
+        }
+        doc
+    }
+}
+
+fn has_section(p: &Profile, s: Section) -> bool {
+    match s {
+        Section::Overview => p.overview.is_some(),
+        Section::Differences => !p.differences.is_empty(),
+        Section::Responsibilities => !p.responsibilities.is_empty(),
+        Section::Requirements => p.requirements.is_some(),
+        Section::Skills => !p.skills.is_empty(),
+        Section::SoftSkills => !p.soft_skills.is_empty(),
+        Section::Industries => !p.industries.is_empty(),
+        Section::Career => p.career.is_some(),
+        Section::Market => p.market.is_some(),
+        Section::Salary => p.salary.is_some(),
+        Section::Trends => !p.trends.is_empty(),
+        Section::BestPractices => !p.best_practices.is_empty(),
+        Section::Challenges => !p.challenges.is_empty(),
+        Section::Onet => p.onet.is_some(),
+    }
+}
+
+fn section_name(s: Section) -> String {
+    use clap::ValueEnum;
+    s.to_possible_value()
+        .map(|v| v.get_name().to_owned())
+        .unwrap_or_default()
+}
+
+fn push_part(text: &mut String, part: &str) {
+    if !text.is_empty() {
+        text.push(' ');
+    }
+    text.push_str(part);
+}
+
+/// "AiPathly career page: Machine Learning Developer, Salary Ranges (US Market, 2024)".
+pub fn describe_source(src: &crate::model::Provenance) -> String {
+    let mut text = src.document.clone();
+    if let Some(section) = &src.section {
+        text.push_str(&format!(", section \"{section}\""));
+    }
+    if let Some(year) = src.year
+        && !text.contains(&year.to_string())
+    {
+        text.push_str(&format!(", {year}"));
+    }
+    text
+}
+
+fn education_fields(edu: &Education) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let degrees: Vec<&str> = edu.degrees.iter().map(|d| d.label()).collect();
+    let mut text = degrees.join(" or ");
+    if !edu.fields.is_empty() {
+        let mut fields = edu.fields.clone();
+        if edu.related_fields_accepted {
+            fields.push("a related field".into());
+        }
+        text.push_str(" in ");
+        text.push_str(&join_or(&fields));
+    }
+    if let Some(note) = &edu.note {
+        text = format!("{note}, {text}");
+    }
+    out.push(("Education".to_owned(), text));
+    if let Some(adv) = &edu.advanced {
+        let degrees: Vec<&str> = adv.degrees.iter().map(|d| d.label()).collect();
+        let mut text = format!("{}: {}", degrees.join(" or "), adv.preference);
+        if let Some(esp) = &adv.especially_for {
+            text.push_str(&format!(", especially for {esp}"));
+        }
+        out.push(("Advanced degrees".to_owned(), text));
+    }
+    out
+}
+
+/// "a, b or c".
+pub fn join_or(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
+}
+
+/// A group per row, its items as bullet lines.
+pub fn groups_table(first: &str, second: &str, groups: &[ItemGroup]) -> Table {
+    let mut table = Table::new([first, second]);
+    for g in groups {
+        let name = match &g.applies_to {
+            Some(who) => format!("{} (for {who})", g.name),
+            None => g.name.clone(),
+        };
+        let items: Vec<String> = g.items.iter().map(|i| format!("• {i}")).collect();
+        table.row([Cell::tone(name, Tone::Strong), Cell::new(items.join("\n"))]);
+    }
+    table
+}
+
+/// A role per row with what it does; roles with a profile show its id to `show`.
+pub fn links_table(first: &str, links: &[RoleLink]) -> Table {
+    let mut table = Table::new([first, "Profile", "What it does"]);
+    for l in links {
+        table.row([
+            Cell::tone(l.title.clone(), Tone::Strong),
+            Cell::new(l.profile.clone().unwrap_or_else(|| "-".into())),
+            Cell::new(l.description.clone().unwrap_or_default()),
+        ]);
+    }
+    table
+}
+
+fn progression_table(career: &crate::model::Career) -> Table {
+    let mut table = Table::new(["Stage", "Roles", "What happens"]);
+    for (i, s) in career.progression.iter().enumerate() {
+        let roles: Vec<String> = s
+            .roles
+            .iter()
+            .map(|r| match &r.profile {
+                Some(id) => format!("{} ({id})", r.title),
+                None => r.title.clone(),
+            })
+            .collect();
+        let items: Vec<String> = s.items.iter().map(|i| format!("• {i}")).collect();
+        table.row([
+            Cell::tone(format!("{}. {}", i + 1, s.name), Tone::Strong),
+            Cell::new(roles.join(", ")),
+            Cell::new(items.join("\n")),
+        ]);
+    }
+    table
+}
+
+/// Pay figures grouped by what they are about.
+pub fn salary_table(figures: &[SalaryFigure]) -> Table {
+    let mut table = Table::new(["About", "Figure", "Pay", "Notes"]);
+    for f in figures {
+        let about = f
+            .group
+            .clone()
+            .unwrap_or_else(|| f.dimension.label().to_owned());
+        let mut notes = vec![f.measure.label().to_owned(), f.year.to_string()];
+        if let Some(note) = &f.note {
+            notes.push(note.clone());
+        }
+        if let Some(src) = &f.source {
+            notes.push(format!("source: {}", describe_source(src)));
+        }
+        table.row([
+            Cell::tone(about, Tone::Muted),
+            Cell::tone(f.label.clone(), Tone::Strong),
+            Cell::new(f.display_pay()),
+            Cell::new(notes.join("; ")),
+        ]);
+    }
+    table
+}

@@ -1,0 +1,109 @@
+//! Errors a caller branches on. Each message names what was wrong and what would be right.
+
+use std::fmt;
+
+/// An error with a stable exit code.
+#[derive(Debug, thiserror::Error)]
+pub enum CareersError {
+    #[error("unknown role \"{query}\"{}; run `careers list` to see every role", did_you_mean(.suggestions))]
+    UnknownRole {
+        query: String,
+        suggestions: Vec<String>,
+    },
+    #[error("unknown {what} \"{value}\"{}; known {what}s: {}", did_you_mean(.suggestions), .known.join(", "))]
+    UnknownValue {
+        what: &'static str,
+        value: String,
+        suggestions: Vec<String>,
+        known: Vec<String>,
+    },
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl CareersError {
+    /// 2 for errors in how the command was called, 1 for everything else.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CareersError::Usage(_) => 2,
+            _ => 1,
+        }
+    }
+}
+
+/// ` (did you mean a or b?)`, or nothing when there is no suggestion.
+pub fn did_you_mean(suggestions: &[String]) -> String {
+    match suggestions {
+        [] => String::new(),
+        [one] => format!(" (did you mean {one}?)"),
+        more => format!(" (did you mean {}?)", join_or(more)),
+    }
+}
+
+fn join_or(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => items.join(""),
+    }
+}
+
+/// Up to three candidates close to `query`: near misses by edit distance and names that contain
+/// it or are contained in it.
+pub fn suggest<'a>(query: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let q = query.to_lowercase();
+    let mut scored: Vec<(f64, String)> = candidates
+        .into_iter()
+        .filter_map(|c| {
+            let lc = c.to_lowercase();
+            let score = strsim::jaro_winkler(&q, &lc);
+            let contains = q.len() >= 3 && (lc.contains(&q) || (lc.len() >= 3 && q.contains(&lc)));
+            let close = strsim::damerau_levenshtein(&q, &lc) <= (q.len() / 4).max(1);
+            (score >= 0.88 || contains || close)
+                .then(|| (score + if close { 1.0 } else { 0.0 }, c.to_owned()))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    let mut out: Vec<String> = Vec::new();
+    for (_, c) in scored {
+        if !out.iter().any(|o| o.eq_ignore_ascii_case(&c)) {
+            out.push(c);
+        }
+        if out.len() == 3 {
+            break;
+        }
+    }
+    out
+}
+
+/// A value list for messages: `a, b, c`.
+pub struct Known<'a>(pub &'a [&'a str]);
+
+impl fmt::Display for Known<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.join(", "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_near_misses_first() {
+        let ids = ["ml-engineer", "data-engineer", "data-engineering-manager"];
+        assert_eq!(suggest("ml-enginer", ids), vec!["ml-engineer"]);
+        assert_eq!(suggest("zzz", ids), Vec::<String>::new());
+    }
+
+    #[test]
+    fn message_lists_suggestions() {
+        let err = CareersError::UnknownRole {
+            query: "ml-enginer".into(),
+            suggestions: vec!["ml-engineer".into()],
+        };
+        assert_eq!(
+            err.to_string(),
+            "unknown role \"ml-enginer\" (did you mean ml-engineer?); run `careers list` to see every role"
+        );
+    }
+}

@@ -1,0 +1,16 @@
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = careers::cli::Cli::parse();
+    match careers::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) if careers::is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            let _ = writeln!(std::io::stderr(), "careers: error: {err:#}");
+            ExitCode::from(careers::exit_code(&err))
+        }
+    }
+}

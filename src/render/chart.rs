@@ -1,0 +1,191 @@
+//! Draws salary bands as horizontal bars on one shared scale, fitted to the width: a known band
+//! is solid, an open end fades out towards the edge, so a reader sees at once which is higher.
+
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Style as Ansi};
+use unicode_width::UnicodeWidthStr;
+
+use super::Style;
+use super::document::Chart;
+use super::sanitize::sanitize;
+use super::terminal::{paint, wrap};
+use crate::model::salary::dollars;
+
+const SOLID: char = '█';
+const OPEN: char = '░';
+const MARK: char = '┃';
+/// Below this many columns for the bars, each bar goes on a line of its own under its label.
+const MIN_INLINE_BAR: usize = 16;
+
+pub fn write(chart: &Chart, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    for line in wrap(&chart.title, style.width, "", "") {
+        writeln!(out, "{line}")?;
+    }
+    if chart.bars.is_empty() {
+        return Ok(());
+    }
+    let labels: Vec<String> = chart
+        .bars
+        .iter()
+        .map(|b| sanitize(&b.label).into_owned())
+        .collect();
+    let values: Vec<String> = chart
+        .bars
+        .iter()
+        .map(|b| sanitize(&b.value).into_owned())
+        .collect();
+    let label_w = labels
+        .iter()
+        .map(|l| l.width())
+        .max()
+        .unwrap_or(0)
+        .min(style.width / 3);
+    let value_w = values.iter().map(|v| v.width()).max().unwrap_or(0);
+    let inline_bar = style.width.saturating_sub(label_w + value_w + 4);
+    let stacked = inline_bar < MIN_INLINE_BAR;
+    let bar_w = if stacked { style.width - 2 } else { inline_bar };
+
+    let (lo, hi) = scale(chart);
+    let fill = Ansi::new().fg_color(Some(AnsiColor::Cyan.into()));
+    let mark = Ansi::new().fg_color(Some(AnsiColor::Yellow.into()));
+    for ((bar, label), value) in chart.bars.iter().zip(&labels).zip(&values) {
+        let cells = draw(bar, lo, hi, bar_w);
+        let painted: String = cells
+            .iter()
+            .map(|&ch| match ch {
+                MARK => paint(&ch.to_string(), mark, style.color),
+                ' ' => " ".to_string(),
+                _ => paint(&ch.to_string(), fill, style.color),
+            })
+            .collect();
+        if stacked {
+            let head = format!("{label} {value}");
+            for line in wrap(&head, style.width, "", "  ") {
+                writeln!(out, "{line}")?;
+            }
+            writeln!(out, "  {}", painted.trim_end())?;
+        } else {
+            let label = fit(label, label_w);
+            let pad = label_w - label.width();
+            writeln!(out, "{label}{} │{painted}│ {value}", " ".repeat(pad))?;
+        }
+    }
+    let axis_indent = if stacked { 2 } else { label_w + 2 };
+    let left = short_dollars(lo);
+    let right = short_dollars(hi);
+    let gap = (bar_w).saturating_sub(left.width() + right.width()).max(1);
+    writeln!(
+        out,
+        "{}{left}{}{right}",
+        " ".repeat(axis_indent),
+        " ".repeat(gap)
+    )?;
+    Ok(())
+}
+
+/// The shared scale: from the lowest stated amount to the highest, widened to whole
+/// ten-thousands so the ends read cleanly.
+fn scale(chart: &Chart) -> (u64, u64) {
+    let amounts = chart
+        .bars
+        .iter()
+        .flat_map(|b| [Some(b.low), Some(b.high), b.marker])
+        .flatten();
+    let min = amounts.clone().min().unwrap_or(0);
+    let max = amounts.max().unwrap_or(0);
+    let lo = min / 10_000 * 10_000;
+    let hi = max.div_ceil(10_000) * 10_000;
+    (lo, if hi <= lo { lo + 10_000 } else { hi })
+}
+
+fn position(value: u64, lo: u64, hi: u64, width: usize) -> usize {
+    let span = (hi - lo) as f64;
+    let at = (value.saturating_sub(lo)) as f64 / span * (width.saturating_sub(1)) as f64;
+    (at.round() as usize).min(width.saturating_sub(1))
+}
+
+fn draw(bar: &super::document::Bar, lo: u64, hi: u64, width: usize) -> Vec<char> {
+    let mut cells = vec![' '; width];
+    let start = position(bar.low, lo, hi, width);
+    let end = position(bar.high, lo, hi, width).max(start);
+    if bar.open_low {
+        cells[..start].fill(OPEN);
+    }
+    cells[start..=end].fill(SOLID);
+    if bar.open_high && end + 1 < width {
+        cells[end + 1..].fill(OPEN);
+    }
+    if let Some(m) = bar.marker {
+        cells[position(m, lo, hi, width)] = MARK;
+    }
+    cells
+}
+
+/// Cuts `text` to `width` columns, marking the cut with an ellipsis.
+fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for ch in text.chars() {
+        if out.width() + unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0) + 1 > width {
+            break;
+        }
+        out.push(ch);
+    }
+    out.push('…');
+    out
+}
+
+/// `$150k` for axis labels; exact amounts stay in the values column.
+fn short_dollars(amount: u64) -> String {
+    if amount.is_multiple_of(1_000) && amount >= 1_000 {
+        format!("${}k", amount / 1_000)
+    } else {
+        dollars(amount)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::document::Bar;
+
+    fn bar(low: u64, high: u64, open_high: bool) -> Bar {
+        Bar {
+            label: "x".into(),
+            low,
+            high,
+            open_high,
+            open_low: false,
+            value: String::new(),
+            marker: None,
+        }
+    }
+
+    #[test]
+    fn an_open_band_fades_to_the_right_edge() {
+        let cells: String = draw(&bar(150, 170, true), 100, 200, 11)
+            .into_iter()
+            .collect();
+        assert_eq!(cells, "     ███░░░");
+    }
+
+    #[test]
+    fn a_closed_band_stays_inside() {
+        let cells: String = draw(&bar(100, 150, false), 100, 200, 11)
+            .into_iter()
+            .collect();
+        assert_eq!(cells, "██████     ");
+    }
+
+    #[test]
+    fn scale_widens_to_ten_thousands() {
+        let chart = Chart {
+            title: String::new(),
+            bars: vec![bar(147_000, 182_182, false), bar(96_000, 96_000, false)],
+        };
+        assert_eq!(scale(&chart), (90_000, 190_000));
+    }
+}

@@ -1,0 +1,90 @@
+//! Draws a [`Document`] as GitHub-flavoured Markdown: a heading per section, tables whose pipes
+//! and newlines inside cells are escaped. Never any colour.
+
+use std::io::{self, Write};
+
+use super::document::{Block, Document};
+use super::sanitize::sanitize;
+
+pub fn write(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
+    let mut first = true;
+    for block in &doc.blocks {
+        if !first {
+            writeln!(out)?;
+        }
+        first = false;
+        match block {
+            Block::Heading { level, text } => {
+                let level = usize::from((*level).clamp(1, 6));
+                writeln!(out, "{} {}", "#".repeat(level), inline(text))?;
+            }
+            Block::Paragraph(text) => writeln!(out, "{}", inline(text))?,
+            Block::Note(text) => writeln!(out, "> {}", inline(text))?,
+            Block::List(items) => {
+                for item in items {
+                    writeln!(out, "- {}", inline(item))?;
+                }
+            }
+            Block::Fields(fields) => {
+                row(out, ["Field", "Value"].iter().map(|s| s.to_string()))?;
+                separator(out, 2)?;
+                for (label, value) in fields {
+                    row(out, [label.clone(), value.clone()].into_iter())?;
+                }
+            }
+            Block::Table(table) => {
+                row(out, table.headers.iter().cloned())?;
+                separator(out, table.headers.len())?;
+                for cells in &table.rows {
+                    let mut texts: Vec<String> = cells.iter().map(|c| c.text.clone()).collect();
+                    texts.resize(table.headers.len(), String::new());
+                    row(out, texts.into_iter())?;
+                }
+            }
+            Block::Chart(chart) => {
+                writeln!(out, "**{}**", inline(&chart.title))?;
+                writeln!(out)?;
+                row(out, ["Band", "Figure"].iter().map(|s| s.to_string()))?;
+                separator(out, 2)?;
+                for bar in &chart.bars {
+                    row(out, [bar.label.clone(), bar.value.clone()].into_iter())?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Text outside tables: one line, sanitized.
+fn inline(text: &str) -> String {
+    sanitize(text).replace('\n', " ")
+}
+
+/// Escapes a table cell: pipes, and newlines as `<br>`.
+pub fn escape_cell(text: &str) -> String {
+    sanitize(text)
+        .replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace("\r\n", "<br>")
+        .replace('\n', "<br>")
+}
+
+fn row(out: &mut dyn Write, cells: impl Iterator<Item = String>) -> io::Result<()> {
+    let cells: Vec<String> = cells.map(|c| escape_cell(&c)).collect();
+    writeln!(out, "| {} |", cells.join(" | "))
+}
+
+fn separator(out: &mut dyn Write, n: usize) -> io::Result<()> {
+    writeln!(out, "|{}", " --- |".repeat(n.max(1)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_escape_pipes_and_newlines() {
+        assert_eq!(escape_cell("a|b\nc"), "a\\|b<br>c");
+        assert_eq!(escape_cell("\u{1b}[1m"), "\\\\u{1b}[1m");
+    }
+}

@@ -1,0 +1,152 @@
+//! The only place that knows about tables, JSON, CSV, Markdown, colour and width. Commands hand
+//! over a [`Report`]; [`emit`] writes it in the chosen format.
+
+mod chart;
+mod csv_out;
+pub mod document;
+mod markdown;
+pub mod sanitize;
+mod terminal;
+
+use std::io::Write;
+
+use serde::Serialize;
+
+pub use document::{Bar, Block, Cell, Chart, Document, Table, Tone};
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Tables for people, fitted to the terminal
+    Table,
+    /// JSON for scripts: stable field names, numbers as numbers
+    Json,
+    /// CSV (RFC 4180) with a header row, one row per record
+    Csv,
+    /// GitHub-flavoured Markdown, ready to paste
+    Markdown,
+}
+
+/// Flat rows for CSV: a header and one row per record.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Records {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Records {
+    pub fn new<I, S>(headers: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        Records {
+            headers: headers.into_iter().map(Into::into).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn push<I, S>(&mut self, row: I)
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.rows.push(row.into_iter().map(Into::into).collect());
+    }
+}
+
+/// What a command returns: a value that serializes to JSON and lays itself out for people.
+pub trait Report: Serialize {
+    /// The report for people (table and Markdown formats).
+    fn document(&self) -> Document;
+
+    /// The report as flat records (CSV). By default every table row, field and list item of
+    /// the document becomes a `section,field,value` record.
+    fn records(&self) -> Records {
+        records_from_document(&self.document())
+    }
+}
+
+/// How to draw: width of the terminal and whether colour is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    pub width: usize,
+    pub color: bool,
+}
+
+/// The narrowest width the table renderer lays out for.
+pub const MIN_WIDTH: usize = 40;
+/// The width when neither `COLUMNS` nor the terminal says.
+pub const DEFAULT_WIDTH: usize = 100;
+
+impl Style {
+    /// `COLUMNS` if set to a number, else the terminal's width, else [`DEFAULT_WIDTH`]; never
+    /// below [`MIN_WIDTH`].
+    pub fn detect_width(columns: Option<&str>) -> usize {
+        let width = columns
+            .and_then(|c| c.trim().parse::<usize>().ok())
+            .filter(|&w| w > 0)
+            .or_else(|| {
+                terminal_size::terminal_size_of(std::io::stdout())
+                    .map(|(terminal_size::Width(w), _)| usize::from(w))
+            })
+            .unwrap_or(DEFAULT_WIDTH);
+        width.clamp(MIN_WIDTH, u16::MAX as usize)
+    }
+}
+
+/// Writes `report` to `out` in `format`.
+pub fn emit<R: Report>(
+    report: &R,
+    format: Format,
+    style: Style,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, report)?;
+            writeln!(out)
+        }
+        Format::Table => terminal::write(&report.document(), style, out),
+        Format::Markdown => markdown::write(&report.document(), out),
+        Format::Csv => csv_out::write(&report.records(), out),
+    }
+}
+
+/// The default CSV view of a document: `section,field,value` records.
+pub fn records_from_document(doc: &Document) -> Records {
+    let mut records = Records::new(["section", "field", "value"]);
+    let mut section = String::new();
+    for block in &doc.blocks {
+        match block {
+            Block::Heading { text, .. } => section.clone_from(text),
+            Block::Paragraph(text) => records.push([section.as_str(), "", text]),
+            Block::Fields(fields) => {
+                for (label, value) in fields {
+                    records.push([section.as_str(), label, value]);
+                }
+            }
+            Block::Table(table) => {
+                for row in &table.rows {
+                    let field = row.first().map_or("", |c| c.text.as_str());
+                    let rest: Vec<String> = table
+                        .headers
+                        .iter()
+                        .zip(row)
+                        .skip(1)
+                        .filter(|(_, cell)| !cell.text.is_empty())
+                        .map(|(h, cell)| format!("{h}: {}", cell.text.replace('\n', "; ")))
+                        .collect();
+                    records.push([section.as_str(), field, &rest.join("; ")]);
+                }
+            }
+            Block::List(items) => {
+                for item in items {
+                    records.push([section.as_str(), "", item]);
+                }
+            }
+            Block::Chart(_) | Block::Note(_) => {}
+        }
+    }
+    records
+}

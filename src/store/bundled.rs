@@ -1,0 +1,76 @@
+//! The curated profiles and the skill vocabulary, compiled into the binary so that `careers`
+//! works from any directory.
+
+use anyhow::Context;
+
+use super::{Entry, Origin};
+use crate::model::{Profile, Vocabulary, VocabularyFile};
+
+macro_rules! bundled {
+    ($($file:literal),* $(,)?) => {
+        &[$(($file, include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/profiles/", $file)))),*]
+    };
+}
+
+/// Every file of `data/profiles/`, by name, with its text.
+pub const BUNDLED_FILES: &[(&str, &str)] = bundled!(
+    "ml-engineer.json",
+    "data-engineer.json",
+    "data-engineering-manager.json",
+    "data-engineering-team-lead.json",
+    "data-governance-analyst.json",
+);
+
+const VOCABULARY: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/skills.json"));
+
+/// Parses the bundled profiles.
+pub fn bundled_profiles() -> anyhow::Result<Vec<Entry>> {
+    BUNDLED_FILES
+        .iter()
+        .map(|(file, text)| {
+            let profile: Profile = serde_json::from_str(text)
+                .with_context(|| format!("bundled profile data/profiles/{file}"))?;
+            Ok(Entry {
+                profile,
+                origin: Origin::Bundled {
+                    file: (*file).to_owned(),
+                },
+            })
+        })
+        .collect()
+}
+
+/// Parses the bundled skill vocabulary.
+pub fn bundled_vocabulary() -> anyhow::Result<Vocabulary> {
+    let file: VocabularyFile =
+        serde_json::from_str(VOCABULARY).context("bundled vocabulary data/skills.json")?;
+    Vocabulary::new(file).map_err(|e| anyhow::anyhow!("bundled vocabulary data/skills.json: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_file_in_data_profiles_is_bundled() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/profiles");
+        let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        on_disk.sort();
+        let mut bundled: Vec<String> = BUNDLED_FILES.iter().map(|(f, _)| f.to_string()).collect();
+        bundled.sort();
+        assert_eq!(on_disk, bundled);
+    }
+
+    #[test]
+    fn file_names_match_ids() {
+        for entry in bundled_profiles().unwrap() {
+            let Origin::Bundled { file } = &entry.origin else {
+                unreachable!()
+            };
+            assert_eq!(file, &format!("{}.json", entry.profile.id));
+        }
+    }
+}

@@ -1,0 +1,277 @@
+//! Where profiles come from and how a name on the command line finds one. Bundled profiles are
+//! compiled into the binary; later sources replace a bundled profile with the same id.
+
+mod bundled;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::error::{CareersError, suggest};
+use crate::model::{Problem, Profile, Vocabulary, slugify};
+
+pub use bundled::{BUNDLED_FILES, bundled_profiles, bundled_vocabulary};
+
+/// Where a profile was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Origin {
+    /// Compiled into the binary from `data/profiles/`.
+    Bundled { file: String },
+    /// A file in the user's data directory.
+    User { path: PathBuf },
+    /// Imported from the O*NET database.
+    Onet { version: String },
+}
+
+impl Origin {
+    pub fn describe(&self) -> String {
+        match self {
+            Origin::Bundled { .. } => "bundled".into(),
+            Origin::User { path } => path.display().to_string(),
+            Origin::Onet { version } => format!("O*NET {version}"),
+        }
+    }
+}
+
+/// A profile and where it came from.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub profile: Profile,
+    pub origin: Origin,
+}
+
+/// Every loaded profile, the skill vocabulary, and an index from each id, alias, title and
+/// code to its profile.
+#[derive(Debug)]
+pub struct Store {
+    entries: Vec<Entry>,
+    vocabulary: Vocabulary,
+    keys: HashMap<String, usize>,
+}
+
+/// The key a role name is looked up by: case, spaces, hyphens and punctuation do not matter.
+pub fn role_key(name: &str) -> String {
+    slugify(name)
+}
+
+impl Store {
+    /// The bundled profiles and vocabulary.
+    pub fn bundled() -> anyhow::Result<Store> {
+        Ok(Store::new(bundled_profiles()?, bundled_vocabulary()?))
+    }
+
+    /// Builds the store; an entry replaces an earlier one with the same id.
+    pub fn new(entries: Vec<Entry>, vocabulary: Vocabulary) -> Store {
+        let mut store = Store {
+            entries: Vec::with_capacity(entries.len()),
+            vocabulary,
+            keys: HashMap::new(),
+        };
+        for entry in entries {
+            store.insert(entry);
+        }
+        store.reindex();
+        store
+    }
+
+    fn insert(&mut self, entry: Entry) {
+        match self
+            .entries
+            .iter()
+            .position(|e| e.profile.id == entry.profile.id)
+        {
+            Some(i) => self.entries[i] = entry,
+            None => self.entries.push(entry),
+        }
+    }
+
+    /// Ids win over codes, codes over aliases, aliases over titles, earlier over later.
+    fn reindex(&mut self) {
+        self.keys.clear();
+        let mut layers: [Vec<(String, usize)>; 4] = Default::default();
+        for (i, e) in self.entries.iter().enumerate() {
+            let p = &e.profile;
+            layers[0].push((role_key(&p.id), i));
+            for code in &p.codes {
+                if e.profile.onet.is_some() {
+                    layers[1].push((role_key(&code.code), i));
+                }
+            }
+            if let Some(onet) = &p.onet {
+                layers[1].push((role_key(&onet.code), i));
+            }
+            for alias in &p.aliases {
+                layers[2].push((role_key(alias), i));
+            }
+            layers[3].push((role_key(&p.title), i));
+        }
+        for layer in layers {
+            for (key, i) in layer {
+                self.keys.entry(key).or_insert(i);
+            }
+        }
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
+    }
+
+    /// The profile with this exact id.
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.profile.id == id)
+    }
+
+    /// Finds a role by id, alias, title or code, case-insensitively.
+    pub fn resolve(&self, query: &str) -> Result<&Entry, CareersError> {
+        let key = role_key(query);
+        if let Some(&i) = self.keys.get(&key) {
+            return Ok(&self.entries[i]);
+        }
+        let mut suggestions: Vec<String> = Vec::new();
+        for name in suggest(&key, self.keys.keys().map(String::as_str)) {
+            let id = &self.entries[self.keys[&name]].profile.id;
+            if !suggestions.contains(id) {
+                suggestions.push(id.clone());
+            }
+        }
+        Err(CareersError::UnknownRole {
+            query: query.to_owned(),
+            suggestions,
+        })
+    }
+
+    /// Checks across profiles: ids, aliases and titles claimed by two profiles, references to
+    /// profiles that do not exist. Each problem comes with the id of the profile it is in.
+    pub fn problems(&self) -> Vec<(String, Problem)> {
+        let mut out = Vec::new();
+        let mut claimed: HashMap<String, (&str, String)> = HashMap::new();
+        for e in &self.entries {
+            let p = &e.profile;
+            for (i, alias) in p.aliases.iter().enumerate() {
+                let key = role_key(alias);
+                let what = format!("alias \"{alias}\"");
+                if let Some((other, _)) = claimed.get(&key) {
+                    if *other != p.id {
+                        out.push((
+                            p.id.clone(),
+                            Problem {
+                                path: format!("aliases[{i}]"),
+                                message: format!("{what} is already claimed by {other}"),
+                            },
+                        ));
+                    }
+                } else {
+                    claimed.insert(key, (p.id.as_str(), what));
+                }
+            }
+            let key = role_key(&p.id);
+            if let Some((other, what)) = claimed.get(&key)
+                && *other != p.id
+            {
+                out.push((
+                    p.id.clone(),
+                    Problem {
+                        path: "id".into(),
+                        message: format!("the id is also the {what} of {other}"),
+                    },
+                ));
+            }
+            for (path, target) in p.profile_refs() {
+                if self.get(target).is_none() {
+                    out.push((
+                        p.id.clone(),
+                        Problem {
+                            path,
+                            message: format!(
+                                "refers to profile \"{target}\", which does not exist; remove \"profile\" to name the role only"
+                            ),
+                        },
+                    ));
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_data_loads_and_holds_every_invariant() {
+        let store = Store::bundled().expect("bundled data loads");
+        assert_eq!(store.entries().len(), 5);
+        for e in store.entries() {
+            assert_eq!(e.profile.problems(), vec![], "{}", e.profile.id);
+        }
+        assert_eq!(store.problems(), vec![]);
+    }
+
+    #[test]
+    fn roles_resolve_by_id_alias_and_title_in_any_case() {
+        let store = Store::bundled().unwrap();
+        for q in [
+            "ml-engineer",
+            "ML-Developer",
+            "machine learning engineer",
+            "MLE",
+            "ML Engineer",
+        ] {
+            assert_eq!(store.resolve(q).unwrap().profile.id, "ml-engineer", "{q}");
+        }
+        assert_eq!(
+            store.resolve("Data Governance Analyst").unwrap().profile.id,
+            "data-governance-analyst"
+        );
+    }
+
+    #[test]
+    fn an_unknown_role_suggests_the_nearest() {
+        let store = Store::bundled().unwrap();
+        match store.resolve("ml-enginer") {
+            Err(CareersError::UnknownRole { suggestions, .. }) => {
+                assert_eq!(suggestions[0], "ml-engineer")
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn every_bundled_skill_is_in_the_vocabulary_with_its_category() {
+        let store = Store::bundled().unwrap();
+        let vocab = store.vocabulary();
+        for e in store.entries() {
+            for s in &e.profile.skills {
+                let known = vocab.resolve(&s.name).unwrap_or_else(|| {
+                    panic!("{}: skill {} not in vocabulary", e.profile.id, s.name)
+                });
+                assert_eq!(
+                    known.name, s.name,
+                    "{}: use the canonical name",
+                    e.profile.id
+                );
+                if let Some(cat) = s.category {
+                    assert_eq!(known.category, cat, "{}: {}", e.profile.id, s.name);
+                }
+            }
+            for group in e.profile.market.iter().flat_map(|m| &m.in_demand_skills) {
+                for s in &group.skills {
+                    let known = vocab.resolve(&s.name).unwrap_or_else(|| {
+                        panic!(
+                            "{}: in-demand skill {} not in vocabulary",
+                            e.profile.id, s.name
+                        )
+                    });
+                    assert_eq!(known.name, s.name);
+                }
+            }
+        }
+    }
+}

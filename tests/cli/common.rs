@@ -1,0 +1,75 @@
+//! Runs the built binary in a controlled environment: no colour variables, no user data, a
+//! fixed width, so rendered output is stable.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+/// The width every rendered snapshot is taken at unless a test says otherwise.
+pub const WIDTH: &str = "100";
+
+/// A `careers` command with a clean environment and an empty user data directory.
+pub fn careers() -> Command {
+    let mut cmd = Command::cargo_bin("careers").expect("binary is built");
+    for var in [
+        "NO_COLOR",
+        "CLICOLOR_FORCE",
+        "CLICOLOR",
+        "COLUMNS",
+        "LANG",
+        "LC_ALL",
+        "XDG_DATA_HOME",
+        "CAREERS_DATA_DIR",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd.env("COLUMNS", WIDTH);
+    cmd.env("CAREERS_DATA_DIR", empty_data_dir());
+    cmd
+}
+
+/// A data directory that exists and holds nothing, shared by every test that needs none.
+fn empty_data_dir() -> &'static Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| tempfile::tempdir().expect("temp dir"))
+        .path()
+}
+
+/// Runs `careers ARGS`, asserts success, and returns stdout.
+pub fn stdout_of(args: &[&str]) -> String {
+    let out = careers().args(args).output().expect("runs");
+    assert!(
+        out.status.success(),
+        "careers {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}
+
+/// Runs `careers ARGS`, asserts it fails with `code`, and returns stderr.
+pub fn stderr_of(args: &[&str], code: i32) -> String {
+    let out = careers().args(args).output().expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "careers {args:?}: stdout {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(out.stdout.is_empty(), "nothing on stdout on failure");
+    String::from_utf8(out.stderr).expect("utf-8 errors")
+}
+
+/// Parses JSON output.
+pub fn json_of(args: &[&str]) -> serde_json::Value {
+    let mut all = args.to_vec();
+    all.extend(["--format", "json"]);
+    serde_json::from_str(&stdout_of(&all)).expect("valid JSON")
+}
+
+/// Asserts no line of `text` is wider than `width` columns.
+pub fn assert_fits(text: &str, width: usize) {
+    for line in text.lines() {
+        let w = unicode_width::UnicodeWidthStr::width(line);
+        assert!(w <= width, "line of width {w} > {width}: {line:?}");
+    }
+}

@@ -1,0 +1,252 @@
+//! `careers list` and `careers show`.
+
+use std::io::Read;
+use std::process::Stdio;
+
+use crate::common::{careers, json_of, stderr_of, stdout_of};
+
+#[test]
+fn list_renders_every_profile() {
+    insta::assert_snapshot!("list_table", stdout_of(&["list", "--color", "never"]));
+}
+
+#[test]
+fn list_json_has_ids_titles_and_data_kinds() {
+    let json = json_of(&["list"]);
+    let ids: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "ml-engineer",
+            "data-engineer",
+            "data-engineering-manager",
+            "data-engineering-team-lead",
+            "data-governance-analyst"
+        ]
+    );
+    assert_eq!(json[0]["title"], "Machine Learning Engineer");
+    assert_eq!(json[0]["origin"]["kind"], "bundled");
+    let kinds: Vec<&str> = json[0]["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k.as_str().unwrap())
+        .collect();
+    assert!(
+        kinds.contains(&"salary") && kinds.contains(&"trends"),
+        "{kinds:?}"
+    );
+    let de_kinds = json[1]["data"].as_array().unwrap();
+    assert!(
+        !de_kinds.contains(&"salary".into()),
+        "data-engineer has no salary"
+    );
+}
+
+#[test]
+fn show_renders_the_whole_ml_engineer_profile() {
+    insta::assert_snapshot!("show_ml_engineer", stdout_of(&["show", "ml-engineer"]));
+}
+
+#[test]
+fn show_renders_each_short_profile() {
+    for id in [
+        "data-engineer",
+        "data-engineering-manager",
+        "data-engineering-team-lead",
+        "data-governance-analyst",
+    ] {
+        insta::assert_snapshot!(format!("show_{id}"), stdout_of(&["show", id]));
+    }
+}
+
+#[test]
+fn show_resolves_aliases_and_titles_in_any_case() {
+    let by_id = stdout_of(&["show", "ml-engineer"]);
+    for alias in [
+        "MLE",
+        "ml-developer",
+        "Machine Learning Engineer",
+        "machine learning developer",
+    ] {
+        assert_eq!(stdout_of(&["show", alias]), by_id, "{alias}");
+    }
+    assert_eq!(
+        json_of(&["show", "Data Governance Analyst"])["id"],
+        "data-governance-analyst"
+    );
+}
+
+#[test]
+fn show_json_keeps_every_salary_figure_exactly() {
+    let json = json_of(&["show", "ml-engineer", "--section", "salary"]);
+    let figures = json["salary"]["figures"].as_array().unwrap();
+    let find = |location: &str| {
+        figures
+            .iter()
+            .find(|f| f["location"] == location)
+            .unwrap_or_else(|| panic!("no figure for {location}"))
+    };
+    let seattle = find("Seattle");
+    assert_eq!(seattle["pay"]["kind"], "range");
+    assert_eq!(seattle["pay"]["low"], 147000);
+    assert_eq!(seattle["pay"]["high"], 182182);
+    assert_eq!(seattle["year"], 2024);
+    assert_eq!(find("Los Angeles")["pay"]["amount"], 185000);
+    assert_eq!(find("Chicago")["pay"]["amount"], 172500);
+    assert_eq!(find("New York City")["pay"]["amount"], 168767);
+    let remote = find("Remote");
+    assert_eq!(remote["pay"]["amount"], 187824);
+    assert_eq!(remote["statistic"], "average");
+    // Sections not asked for are left out.
+    assert!(json.get("skills").is_none());
+    assert!(json.get("trends").is_none());
+    assert_eq!(json["id"], "ml-engineer");
+}
+
+#[test]
+fn show_json_keeps_open_ended_figures_open() {
+    let json = json_of(&["show", "ml-engineer"]);
+    let figures = json["salary"]["figures"].as_array().unwrap();
+    let senior_general = figures
+        .iter()
+        .find(|f| f["experience"] == "senior" && f["company"] == "general")
+        .unwrap();
+    assert_eq!(
+        senior_general["pay"],
+        serde_json::json!({"kind": "at-least", "amount": 172654})
+    );
+    let entry_top = figures
+        .iter()
+        .find(|f| f["experience"] == "entry" && f["company"] == "top-tech")
+        .unwrap();
+    assert_eq!(
+        entry_top["pay"],
+        serde_json::json!({"kind": "up-to", "amount": 152601})
+    );
+    let senior_top = figures
+        .iter()
+        .find(|f| f["experience"] == "senior" && f["company"] == "top-tech")
+        .unwrap();
+    assert_eq!(
+        senior_top["pay"],
+        serde_json::json!({"kind": "range", "low": 148672, "high": 208931, "open_high": true})
+    );
+}
+
+#[test]
+fn show_json_carries_market_figures_with_units_and_reporters() {
+    let json = json_of(&["show", "ml-engineer", "--section", "market"]);
+    let figures = json["market"]["figures"].as_array().unwrap();
+    let by_value = |v: f64| {
+        figures
+            .iter()
+            .find(|f| f["value"]["value"].as_f64() == Some(v))
+            .unwrap_or_else(|| panic!("no figure {v}"))
+    };
+    assert_eq!(by_value(74.0)["reported_by"], "LinkedIn");
+    assert_eq!(by_value(23.0)["period"], "2022-2032");
+    assert_eq!(by_value(225.91)["value"]["unit"], "usd-billions");
+    assert_eq!(by_value(36.2)["value"]["unit"], "percent");
+}
+
+#[test]
+fn show_sections_filter_the_table() {
+    let out = stdout_of(&["show", "ml-engineer", "-s", "trends"]);
+    assert!(out.contains("Trends"));
+    assert!(
+        out.contains("Low-Code and No-Code AI") || out.contains("Low-code"),
+        "{out}"
+    );
+    assert!(!out.contains("Responsibilities"));
+    assert!(!out.contains("Salary"));
+}
+
+#[test]
+fn show_says_when_a_section_has_no_data() {
+    let out = stdout_of(&["show", "data-engineer", "--section", "salary"]);
+    assert!(
+        out.contains("data-engineer has no data for: salary."),
+        "{out}"
+    );
+    assert!(!out.contains('$'), "no invented pay: {out}");
+}
+
+#[test]
+fn unknown_role_exits_1_with_a_suggestion() {
+    assert_eq!(
+        stderr_of(&["show", "ml-enginer"], 1),
+        "careers: error: unknown role \"ml-enginer\" (did you mean ml-engineer?); run `careers list` to see every role\n"
+    );
+    assert_eq!(
+        stderr_of(&["show", "astronaut"], 1),
+        "careers: error: unknown role \"astronaut\"; run `careers list` to see every role\n"
+    );
+}
+
+#[test]
+fn unknown_section_is_a_usage_error() {
+    let err = stderr_of(&["show", "ml-engineer", "--section", "salaries"], 2);
+    assert!(
+        err.contains("invalid value 'salaries' for '--section <NAME>'"),
+        "{err}"
+    );
+    assert!(err.contains("[possible values: overview,"), "{err}");
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly_with_exit_0() {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("careers"))
+        .args(["show", "ml-engineer"])
+        .env("COLUMNS", "100")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Close the reading end before the command writes, as `| head -0` would: every write
+    // then fails with a broken pipe.
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert_eq!(status.code(), Some(0), "stderr: {err}");
+    assert_eq!(err, "");
+}
+
+#[test]
+fn help_and_version() {
+    let help = stdout_of(&["--help"]);
+    assert!(help.contains("Exit codes:"));
+    assert!(help.contains("2  usage error"));
+    assert!(stdout_of(&["--version"]).starts_with("careers 0.1.0"));
+    assert!(stdout_of(&["show", "--help"]).contains("Examples:"));
+    careers().arg("bogus").assert().code(2);
+}
+
+#[test]
+fn tables_fit_every_width_down_to_40() {
+    for width in ["40", "60", "80", "120"] {
+        for args in [
+            &["list"][..],
+            &["show", "ml-engineer"],
+            &["show", "data-engineer"],
+        ] {
+            let out = careers().env("COLUMNS", width).args(args).output().unwrap();
+            assert!(out.status.success());
+            crate::common::assert_fits(
+                &String::from_utf8(out.stdout).unwrap(),
+                width.parse().unwrap(),
+            );
+        }
+    }
+}

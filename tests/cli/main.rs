@@ -1,0 +1,5 @@
+//! Integration tests: every test runs the built `careers` binary.
+
+mod common;
+mod list_show;
+mod readme;

@@ -1,0 +1,41 @@
+//! Every `console` example in the README is the real output of the current binary, taken at
+//! the width the README states (80 columns).
+
+use crate::common::careers;
+
+#[test]
+fn readme_examples_are_real_output() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let mut checked = 0;
+    let mut lines = readme.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() != "```console" {
+            continue;
+        }
+        let mut block: Vec<&str> = Vec::new();
+        for l in lines.by_ref() {
+            if l.trim() == "```" {
+                break;
+            }
+            block.push(l);
+        }
+        let Some(command) = block.first().and_then(|c| c.strip_prefix("$ careers ")) else {
+            continue;
+        };
+        let args = shell_words::split(command).expect("README command parses");
+        let out = careers().env("COLUMNS", "80").args(&args).output().unwrap();
+        let mut actual = String::from_utf8(out.stdout).unwrap();
+        actual.push_str(&String::from_utf8(out.stderr).unwrap());
+        let expected: String = block[1..].iter().map(|l| format!("{l}\n")).collect();
+        assert_eq!(
+            actual, expected,
+            "README example `careers {command}` is out of date"
+        );
+        checked += 1;
+    }
+    assert!(
+        checked >= 3,
+        "the README shows at least three examples, found {checked}"
+    );
+}
