@@ -23,6 +23,15 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     pub color: ColorWhen,
 
+    /// Folder of your own data: profiles in DIR/profiles, imported databases in DIR/onet
+    /// [default: $XDG_DATA_HOME/careers, i.e. ~/.local/share/careers on Linux]
+    #[arg(long, global = true, env = "CAREERS_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<std::path::PathBuf>,
+
+    /// Treat a broken user profile as an error instead of a warning
+    #[arg(long, global = true)]
+    pub strict: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }

@@ -19,6 +19,8 @@ use store::Store;
 /// What a command needs besides its arguments.
 pub struct Context {
     pub store: Store,
+    /// The user's data directory (profiles, imports), when one can be named.
+    pub data_dir: Option<std::path::PathBuf>,
     pub format: Format,
     pub style: Style,
 }
@@ -34,6 +36,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     let mut out = io::BufWriter::new(stdout.lock());
     let ctx = Context {
         store: Store::bundled()?,
+        data_dir: store::paths::data_dir(cli.data_dir.as_deref()),
         format: cli.format,
         style,
     };

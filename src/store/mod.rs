@@ -2,6 +2,7 @@
 //! compiled into the binary; later sources replace a bundled profile with the same id.
 
 mod bundled;
+pub mod paths;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
