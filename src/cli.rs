@@ -56,10 +56,53 @@ pub enum Command {
         after_help = "Examples:\n  careers show ml-engineer\n  careers show mle --section salary --section skills\n  careers show data-engineer --format json"
     )]
     Show(ShowArgs),
+    /// Check profile files and report every problem in each
+    #[command(
+        after_help = "Checks JSON syntax (with line and column), the schema (with the path of the \
+field, what was expected and what was found) and the invariants (pay ranges, ids, aliases, \
+references). Exits 0 when every file is valid, 1 otherwise.\n\n\
+Examples:\n  careers validate                      # your profiles folder\n  \
+careers validate my-role.json\n  careers validate ~/team-profiles --format json"
+    )]
+    Validate(ValidateArgs),
+    /// Print the JSON Schema of a profile file, for editors and validators
+    #[command(after_help = "Examples:\n  careers schema > profile.schema.json")]
+    Schema(SchemaArgs),
+    /// Write a starter profile into your profiles folder and print its path
+    #[command(
+        after_help = "Examples:\n  careers new analytics-engineer --title \"Analytics Engineer\" \\\n    \
+--summary \"Builds the models analysts query.\"\n  careers new analytics-engineer --force   # overwrite"
+    )]
+    New(NewArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct ListArgs {}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Profile files or folders of them [default: your profiles folder]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<std::path::PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The new profile's id: a lowercase slug such as `analytics-engineer`
+    pub id: String,
+    /// The role's title [default: the id in title case]
+    #[arg(long)]
+    pub title: Option<String>,
+    /// One or two sentences on what the role is (required before the profile loads)
+    #[arg(long)]
+    pub summary: Option<String>,
+    /// Overwrite an existing profile file
+    #[arg(long)]
+    pub force: bool,
+}
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {

@@ -17,6 +17,13 @@ pub enum CareersError {
         suggestions: Vec<String>,
         known: Vec<String>,
     },
+    #[error("role \"{query}\" is defined in {}, which cannot be loaded: {problem}{}; run `careers validate {}`", .path.display(), more_problems(*.more), .path.display())]
+    BrokenProfile {
+        query: String,
+        path: std::path::PathBuf,
+        problem: String,
+        more: usize,
+    },
     #[error("{0}")]
     Usage(String),
 }
@@ -28,6 +35,15 @@ impl CareersError {
             CareersError::Usage(_) => 2,
             _ => 1,
         }
+    }
+}
+
+/// " (and 2 more problems)".
+pub fn more_problems(more: usize) -> String {
+    match more {
+        0 => String::new(),
+        1 => " (and 1 more problem)".into(),
+        n => format!(" (and {n} more problems)"),
     }
 }
 

@@ -8,8 +8,12 @@ pub mod error;
 pub mod model;
 pub mod render;
 pub mod store;
+pub mod validate;
 
 use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+
+use anyhow::Context as _;
 
 use cli::{Cli, ColorWhen, Command};
 use error::CareersError;
@@ -25,36 +29,105 @@ pub struct Context {
     pub style: Style,
 }
 
-/// Runs the parsed command line, writing to stdout.
-pub fn run(cli: Cli) -> anyhow::Result<()> {
+/// Runs the parsed command line, writing to stdout. Returns the exit code.
+pub fn run(cli: Cli) -> anyhow::Result<u8> {
     let stdout = io::stdout();
     let color = use_color(cli.color, cli.format, stdout.is_terminal());
     let style = Style {
         width: Style::detect_width(std::env::var("COLUMNS").ok().as_deref()),
         color,
     };
-    let mut out = io::BufWriter::new(stdout.lock());
+    let data_dir = store::paths::data_dir(cli.data_dir.as_deref());
+    let user_dir = data_dir
+        .as_deref()
+        .filter(|_| reads_user_profiles(&cli.command));
+    let store = load_store(user_dir, cli.strict, &mut io::stderr())?;
     let ctx = Context {
-        store: Store::bundled()?,
-        data_dir: store::paths::data_dir(cli.data_dir.as_deref()),
+        store,
+        data_dir,
         format: cli.format,
         style,
     };
-    dispatch(&ctx, cli.command, &mut out)?;
+    let mut out = io::BufWriter::new(stdout.lock());
+    let code = dispatch(&ctx, cli.command, &mut out)?;
     out.flush()?;
-    Ok(())
+    Ok(code)
 }
 
-fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> anyhow::Result<()> {
+/// Commands that answer questions about roles read the user's profiles; commands that manage
+/// files read what they are given.
+fn reads_user_profiles(command: &Command) -> bool {
+    !matches!(
+        command,
+        Command::Validate(_) | Command::Schema(_) | Command::New(_)
+    )
+}
+
+/// The bundled profiles, then the user's from `data_dir`. A broken user file is skipped with
+/// one warning on `warn`, or is an error under `strict`.
+pub fn load_store(
+    data_dir: Option<&Path>,
+    strict: bool,
+    warn: &mut dyn Write,
+) -> anyhow::Result<Store> {
+    let mut entries = store::bundled_profiles()?;
+    let mut broken = Vec::new();
+    if let Some(dir) = data_dir {
+        let folder = store::paths::profiles_dir(dir);
+        let paths = store::user::profile_paths(&folder).with_context(|| {
+            format!(
+                "cannot list user profiles in {}: {}",
+                folder.display(),
+                "check the folder's permissions or pass --data-dir"
+            )
+        })?;
+        let loaded = store::user::load_files(&paths);
+        entries.extend(loaded.entries);
+        broken = loaded.broken;
+    }
+    for file in &broken {
+        let first = file
+            .problems
+            .first()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        let message = format!(
+            "{}: {first}{}; run `careers validate {}`",
+            file.path.display(),
+            error::more_problems(file.problems.len().saturating_sub(1)),
+            file.path.display()
+        );
+        if strict {
+            anyhow::bail!("{message} (--strict)");
+        }
+        writeln!(
+            warn,
+            "careers: warning: skipped {}",
+            render::sanitize::sanitize(&message)
+        )?;
+    }
+    let mut store = Store::new(entries, store::bundled_vocabulary()?);
+    store.set_broken(broken);
+    Ok(store)
+}
+
+fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> anyhow::Result<u8> {
     match command {
         Command::List(args) => write(ctx, &commands::list::run(ctx, &args)?, out),
         Command::Show(args) => write(ctx, &commands::show::run(ctx, &args)?, out),
+        Command::Validate(args) => {
+            let report = commands::validate::run(ctx, &args)?;
+            write(ctx, &report, out)?;
+            Ok(if report.all_valid() { 0 } else { 1 })
+        }
+        Command::Schema(args) => write(ctx, &commands::schema::run(ctx, &args)?, out),
+        Command::New(args) => write(ctx, &commands::new::run(ctx, &args)?, out),
     }
 }
 
-fn write<R: Report>(ctx: &Context, report: &R, out: &mut dyn Write) -> anyhow::Result<()> {
+fn write<R: Report>(ctx: &Context, report: &R, out: &mut dyn Write) -> anyhow::Result<u8> {
     emit(report, ctx.format, ctx.style, out)?;
-    Ok(())
+    Ok(0)
 }
 
 /// Colour is for tables only. `--color` decides first; under `auto`, a non-empty `NO_COLOR`

@@ -68,7 +68,7 @@ impl Report for ListReport {
                 Cell::new(r.data.join(", ")),
             ];
             if !all_bundled {
-                cells.push(Cell::tone(r.origin.describe(), Tone::Muted));
+                cells.push(Cell::tone(r.origin.short(), Tone::Muted));
             }
             table.row(cells);
         }
@@ -81,6 +81,18 @@ impl Report for ListReport {
         doc.note(format!(
             "{count}{whence}. `careers show ROLE` shows one in full."
         ));
+        let mut folders: Vec<String> = self
+            .roles
+            .iter()
+            .filter_map(|r| match &r.origin {
+                Origin::User { path } => path.parent().map(|p| p.display().to_string()),
+                _ => None,
+            })
+            .collect();
+        folders.dedup();
+        for folder in folders {
+            doc.note(format!("User profiles come from {folder}."));
+        }
         doc
     }
 

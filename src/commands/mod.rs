@@ -2,7 +2,10 @@
 //! none prints.
 
 pub mod list;
+pub mod new;
+pub mod schema;
 pub mod show;
+pub mod validate;
 
 use crate::model::Figure;
 use crate::render::{Cell, Table, Tone};

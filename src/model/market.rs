@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::profile::{Provenance, RoleLink};
 
 /// Demand for a role.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Market {
     /// Growth and size figures, each with who reported it.
@@ -23,7 +23,7 @@ pub struct Market {
 }
 
 /// A group of in-demand skills, e.g. "Cloud platforms".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InDemandGroup {
     pub name: String,
@@ -31,7 +31,7 @@ pub struct InDemandGroup {
 }
 
 /// One in-demand skill, named by its canonical name in the skill vocabulary.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InDemandSkill {
     pub name: String,
@@ -42,7 +42,7 @@ pub struct InDemandSkill {
 
 /// A market statistic: what is measured, its value with a unit, over which period, and who
 /// reported it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     /// What the figure measures, e.g. "Growth of AI and ML jobs".
@@ -61,7 +61,7 @@ pub struct Figure {
 }
 
 /// What a market figure is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum FigureKind {
     JobGrowth,
@@ -88,7 +88,7 @@ impl FigureKind {
 }
 
 /// A value with its unit.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "unit", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Quantity {
     /// A percentage, e.g. 74 for 74%.

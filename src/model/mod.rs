@@ -44,6 +44,16 @@ pub fn is_slug(id: &str) -> bool {
         })
 }
 
+/// Whether `name` is a device name that some systems reserve (`con`, `nul`, `com1`, ...), which
+/// must not become a file name.
+pub fn is_reserved_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    matches!(lower.as_str(), "con" | "prn" | "aux" | "nul")
+        || ((lower.starts_with("com") || lower.starts_with("lpt"))
+            && lower.len() == 4
+            && lower.as_bytes()[3].is_ascii_digit())
+}
+
 /// Turns a title into a slug: "Data Engineer" -> "data-engineer".
 pub fn slugify(title: &str) -> String {
     let mut out = String::with_capacity(title.len());

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 /// O*NET facts about one occupation.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OnetDetails {
     /// The O*NET-SOC code, e.g. `15-2051.00`.
@@ -38,7 +38,7 @@ pub struct OnetDetails {
 }
 
 /// A task statement.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OnetTask {
     pub statement: String,
@@ -46,7 +46,7 @@ pub struct OnetTask {
     pub kind: Option<TaskKind>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum TaskKind {
     Core,
@@ -54,7 +54,7 @@ pub enum TaskKind {
 }
 
 /// A piece of software or technology used in the occupation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TechnologySkill {
     /// The product as O*NET names it, e.g. "Apache Spark".
@@ -72,7 +72,7 @@ pub struct TechnologySkill {
 }
 
 /// O*NET's job zone: how much preparation the occupation needs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct JobZone {
     /// 1 (little preparation) to 5 (extensive preparation).
@@ -85,7 +85,7 @@ pub struct JobZone {
 }
 
 /// A level of education and the percentage of respondents who said it is required.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EducationLevel {
     pub level: String,
@@ -93,7 +93,7 @@ pub struct EducationLevel {
 }
 
 /// An occupation O*NET relates to this one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RelatedOccupation {
     pub code: String,

@@ -10,9 +10,12 @@ use super::market::Market;
 use super::salary::Salary;
 
 /// A career profile.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
+    /// The JSON Schema the file follows (see `careers schema`), for editors; ignored otherwise.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// Lowercase slug that names the profile on the command line, e.g. `ml-engineer`.
     pub id: String,
     /// The role's usual title.
@@ -73,7 +76,7 @@ pub struct Profile {
 }
 
 /// A code that identifies the role in another classification.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExternalCode {
     pub system: CodeSystem,
@@ -87,7 +90,7 @@ pub struct ExternalCode {
 }
 
 /// Classifications a profile can link to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum CodeSystem {
     /// The O*NET-SOC taxonomy of the U.S. Department of Labor.
@@ -95,7 +98,7 @@ pub enum CodeSystem {
 }
 
 /// Where a profile or figure comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Provenance {
     /// The document, e.g. a career page or a database release.
@@ -109,7 +112,7 @@ pub struct Provenance {
 }
 
 /// How the role differs from another one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RoleDifference {
     /// The role compared with, e.g. "Data scientist".
@@ -121,7 +124,7 @@ pub struct RoleDifference {
 }
 
 /// A named group of short statements (responsibilities, practices, challenges).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ItemGroup {
     pub name: String,
@@ -132,7 +135,7 @@ pub struct ItemGroup {
 }
 
 /// What a role asks of a candidate.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Requirements {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -147,7 +150,7 @@ pub struct Requirements {
 }
 
 /// Degrees a role asks for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Education {
     /// The usual degree levels.
@@ -167,7 +170,7 @@ pub struct Education {
 }
 
 /// Advanced degrees preferred by employers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AdvancedDegrees {
     pub degrees: Vec<DegreeLevel>,
@@ -179,7 +182,9 @@ pub struct AdvancedDegrees {
 }
 
 /// A level of academic degree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum DegreeLevel {
     HighSchool,
@@ -202,7 +207,7 @@ impl DegreeLevel {
 }
 
 /// Years of experience, e.g. "1-3", "5+", "7-10+".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct YearSpan {
     pub min: u8,
@@ -227,7 +232,7 @@ impl std::fmt::Display for YearSpan {
 }
 
 /// Experience asked for at one stage of the role.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExperienceRequirement {
     /// The stage this applies to, e.g. "Entry-level", "Senior roles".
@@ -243,7 +248,7 @@ pub struct ExperienceRequirement {
 }
 
 /// A professional certification.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Certification {
     /// The name as usually written, e.g. "CompTIA Data+".
@@ -251,7 +256,7 @@ pub struct Certification {
 }
 
 /// A skill the role needs, named by its canonical name in the skill vocabulary.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SkillRef {
     pub name: String,
@@ -264,7 +269,19 @@ pub struct SkillRef {
 }
 
 /// Kinds of skill, used to group skills in every view.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum SkillCategory {
     ProgrammingLanguage,
@@ -322,7 +339,7 @@ impl SkillCategory {
 }
 
 /// A soft skill and what it means in the role.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SoftSkill {
     pub name: String,
@@ -331,7 +348,7 @@ pub struct SoftSkill {
 }
 
 /// An industry that employs the role.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Industry {
     pub name: String,
@@ -341,7 +358,7 @@ pub struct Industry {
 }
 
 /// How to build a career in the role and where it leads.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Career {
     /// Steps to enter and grow: education, skills, practice, continuous learning.
@@ -365,7 +382,7 @@ pub struct Career {
 }
 
 /// A stage of career progression.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Stage {
     pub name: String,
@@ -378,7 +395,7 @@ pub struct Stage {
 }
 
 /// A named role, linked to its profile when there is one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RoleLink {
     pub title: String,
@@ -390,7 +407,7 @@ pub struct RoleLink {
 }
 
 /// A kind of employer and why it hires people in this field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WorkSetting {
     pub employer: String,
@@ -401,7 +418,7 @@ pub struct WorkSetting {
 }
 
 /// A development shaping the field.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Trend {
     pub name: String,

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::profile::{Provenance, YearSpan};
 
 /// Everything a profile says about pay.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Salary {
     /// Where the figures come from, unless a figure names its own source.
@@ -29,7 +29,7 @@ pub struct Salary {
 }
 
 /// One pay figure and what it is about.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SalaryFigure {
     /// What the figure is broken down by.
@@ -67,7 +67,19 @@ pub struct SalaryFigure {
 }
 
 /// What a pay figure is broken down by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Dimension {
     Overall,
@@ -94,7 +106,7 @@ impl Dimension {
 }
 
 /// An amount of pay as the source states it. Amounts are whole US dollars.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Pay {
     /// A single amount: "$185,000".
@@ -189,7 +201,7 @@ impl std::fmt::Display for Pay {
 }
 
 /// The statistic a figure reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Statistic {
     Average,
@@ -206,7 +218,7 @@ impl Statistic {
 }
 
 /// What a pay figure counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Measure {
     /// Salary before bonuses and equity.
@@ -234,7 +246,19 @@ impl Measure {
 }
 
 /// Career stage of a pay figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum ExperienceLevel {
     Entry,
@@ -268,7 +292,19 @@ impl ExperienceLevel {
 }
 
 /// Kind of employer of a pay figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum CompanyType {
     /// Companies in general, as opposed to the top payers.
@@ -295,7 +331,7 @@ impl CompanyType {
 }
 
 /// An industry in the source's pay ranking.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RankedIndustry {
     pub industry: String,
@@ -305,7 +341,7 @@ pub struct RankedIndustry {
 }
 
 /// Something that raises pay, with the typical change in percent.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GrowthLever {
     /// The event, e.g. "Changing companies".
@@ -318,7 +354,7 @@ pub struct GrowthLever {
 }
 
 /// A span of whole percentages: "3-5%", "20-30%+".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PercentSpan {
     pub low: u8,

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::profile::SkillCategory;
 
 /// One skill in the vocabulary.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VocabularySkill {
     /// The canonical name, as every view shows it.
@@ -21,7 +21,7 @@ pub struct VocabularySkill {
 }
 
 /// The file format of the vocabulary.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VocabularyFile {
     pub skills: Vec<VocabularySkill>,

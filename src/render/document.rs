@@ -23,6 +23,8 @@ pub enum Block {
     List(Vec<String>),
     /// Horizontal bars on one shared scale.
     Chart(Chart),
+    /// Preformatted text shown as it is (e.g. JSON); fenced in Markdown.
+    Code(String),
     /// A remark about the output itself (sources, sort order, attribution), shown dimmed.
     Note(String),
 }
@@ -177,6 +179,11 @@ impl Document {
 
     pub fn note(&mut self, text: impl Into<String>) -> &mut Self {
         self.blocks.push(Block::Note(text.into()));
+        self
+    }
+
+    pub fn code(&mut self, text: impl Into<String>) -> &mut Self {
+        self.blocks.push(Block::Code(text.into()));
         self
     }
 

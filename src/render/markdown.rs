@@ -20,6 +20,9 @@ pub fn write(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
             }
             Block::Paragraph(text) => writeln!(out, "{}", inline(text))?,
             Block::Note(text) => writeln!(out, "> {}", inline(text))?,
+            Block::Code(text) => {
+                writeln!(out, "```\n{}\n```", sanitize(text).replace("```", "` ` `"))?
+            }
             Block::List(items) => {
                 for item in items {
                     writeln!(out, "- {}", inline(item))?;

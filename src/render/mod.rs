@@ -145,7 +145,7 @@ pub fn records_from_document(doc: &Document) -> Records {
                     records.push([section.as_str(), "", item]);
                 }
             }
-            Block::Chart(_) | Block::Note(_) => {}
+            Block::Chart(_) | Block::Note(_) | Block::Code(_) => {}
         }
     }
     records

@@ -67,6 +67,11 @@ pub fn write(doc: &Document, style: Style, out: &mut dyn Write) -> io::Result<()
             Block::Table(t) if stacks(t, style.width) => write_stacked(t, style, out)?,
             Block::Table(t) => write_table(&fitted_table(t, style), out)?,
             Block::Chart(c) => chart::write(c, style, out)?,
+            Block::Code(text) => {
+                for line in sanitize(text).lines() {
+                    writeln!(out, "{line}")?;
+                }
+            }
         }
         first = false;
     }

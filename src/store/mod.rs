@@ -3,6 +3,7 @@
 
 mod bundled;
 pub mod paths;
+pub mod user;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -27,6 +28,14 @@ pub enum Origin {
 }
 
 impl Origin {
+    /// A short form for lists: "bundled", "user", "O*NET 29.2".
+    pub fn short(&self) -> String {
+        match self {
+            Origin::User { .. } => "user".into(),
+            other => other.describe(),
+        }
+    }
+
     pub fn describe(&self) -> String {
         match self {
             Origin::Bundled { .. } => "bundled".into(),
@@ -50,6 +59,8 @@ pub struct Store {
     entries: Vec<Entry>,
     vocabulary: Vocabulary,
     keys: HashMap<String, usize>,
+    /// User files that could not be loaded, so that asking for their role explains why.
+    broken: Vec<user::BrokenFile>,
 }
 
 /// The key a role name is looked up by: case, spaces, hyphens and punctuation do not matter.
@@ -69,6 +80,7 @@ impl Store {
             entries: Vec::with_capacity(entries.len()),
             vocabulary,
             keys: HashMap::new(),
+            broken: Vec::new(),
         };
         for entry in entries {
             store.insert(entry);
@@ -115,6 +127,11 @@ impl Store {
         }
     }
 
+    /// Remembers user files that failed to load.
+    pub fn set_broken(&mut self, broken: Vec<user::BrokenFile>) {
+        self.broken = broken;
+    }
+
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
@@ -134,6 +151,18 @@ impl Store {
         if let Some(&i) = self.keys.get(&key) {
             return Ok(&self.entries[i]);
         }
+        if let Some(file) = self.broken.iter().find(|b| role_key(&b.id_hint) == key) {
+            return Err(CareersError::BrokenProfile {
+                query: query.to_owned(),
+                path: file.path.clone(),
+                problem: file
+                    .problems
+                    .first()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+                more: file.problems.len().saturating_sub(1),
+            });
+        }
         let mut suggestions: Vec<String> = Vec::new();
         for name in suggest(&key, self.keys.keys().map(String::as_str)) {
             let id = &self.entries[self.keys[&name]].profile.id;
@@ -151,48 +180,43 @@ impl Store {
     /// profiles that do not exist. Each problem comes with the id of the profile it is in.
     pub fn problems(&self) -> Vec<(String, Problem)> {
         let mut out = Vec::new();
-        let mut claimed: HashMap<String, (&str, String)> = HashMap::new();
+        let problem =
+            |id: &str, path: String, message: String| (id.to_owned(), Problem { path, message });
+        // Ids first: an alias may not take another profile's id.
+        let mut claimed: HashMap<String, (&str, &str)> = self
+            .entries
+            .iter()
+            .map(|e| {
+                (
+                    role_key(&e.profile.id),
+                    (e.profile.id.as_str(), " (its id)"),
+                )
+            })
+            .collect();
         for e in &self.entries {
             let p = &e.profile;
             for (i, alias) in p.aliases.iter().enumerate() {
                 let key = role_key(alias);
-                let what = format!("alias \"{alias}\"");
-                if let Some((other, _)) = claimed.get(&key) {
-                    if *other != p.id {
-                        out.push((
-                            p.id.clone(),
-                            Problem {
-                                path: format!("aliases[{i}]"),
-                                message: format!("{what} is already claimed by {other}"),
-                            },
-                        ));
+                match claimed.get(&key) {
+                    Some((other, what)) if *other != p.id => out.push(problem(
+                        &p.id,
+                        format!("aliases[{i}]"),
+                        format!("alias \"{alias}\" already names {other}{what}"),
+                    )),
+                    Some(_) => {}
+                    None => {
+                        claimed.insert(key, (p.id.as_str(), ""));
                     }
-                } else {
-                    claimed.insert(key, (p.id.as_str(), what));
                 }
-            }
-            let key = role_key(&p.id);
-            if let Some((other, what)) = claimed.get(&key)
-                && *other != p.id
-            {
-                out.push((
-                    p.id.clone(),
-                    Problem {
-                        path: "id".into(),
-                        message: format!("the id is also the {what} of {other}"),
-                    },
-                ));
             }
             for (path, target) in p.profile_refs() {
                 if self.get(target).is_none() {
-                    out.push((
-                        p.id.clone(),
-                        Problem {
-                            path,
-                            message: format!(
-                                "refers to profile \"{target}\", which does not exist; remove \"profile\" to name the role only"
-                            ),
-                        },
+                    out.push(problem(
+                        &p.id,
+                        path,
+                        format!(
+                            "refers to profile \"{target}\", which does not exist; remove \"profile\" to name the role only"
+                        ),
                     ));
                 }
             }

@@ -1,0 +1,151 @@
+//! `careers new ID`: a starter profile in the user's profiles folder, written atomically.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use serde::Serialize;
+
+use crate::Context;
+use crate::cli::NewArgs;
+use crate::error::CareersError;
+use crate::model::{Profile, is_reserved_name, is_slug, slugify};
+use crate::render::{Document, Report};
+
+#[derive(Debug, Serialize)]
+pub struct NewReport {
+    pub id: String,
+    pub path: PathBuf,
+    /// The schema file the profile points editors at.
+    pub schema: PathBuf,
+    /// What the user still has to do before the profile loads.
+    pub next_steps: Vec<String>,
+}
+
+pub fn run(ctx: &Context, args: &NewArgs) -> anyhow::Result<NewReport> {
+    check_id(&args.id)?;
+    let Some(data_dir) = &ctx.data_dir else {
+        anyhow::bail!("no data directory could be named; pass --data-dir or set CAREERS_DATA_DIR")
+    };
+    let dir = crate::store::paths::profiles_dir(data_dir);
+    let path = dir.join(format!("{}.json", args.id));
+    if path.exists() && !args.force {
+        anyhow::bail!(
+            "{} already exists; pass --force to overwrite it",
+            path.display()
+        );
+    }
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+
+    let schema_path = data_dir.join("profile.schema.json");
+    let schema = serde_json::to_string_pretty(crate::validate::profile_schema())?;
+    write_atomically(&schema_path, schema.as_bytes())?;
+
+    let title = args.title.clone().unwrap_or_else(|| title_case(&args.id));
+    let summary = args.summary.clone().unwrap_or_default();
+    let profile: Profile = serde_json::from_value(serde_json::json!({
+        "$schema": "../profile.schema.json",
+        "id": args.id,
+        "title": title,
+        "summary": summary,
+    }))?;
+    let mut text = serde_json::to_string_pretty(&profile)?;
+    text.push('\n');
+    write_atomically(&path, text.as_bytes())?;
+
+    let mut next_steps = Vec::new();
+    if summary.trim().is_empty() {
+        next_steps.push(format!(
+            "write a summary in {}: the profile loads once it has one",
+            path.display()
+        ));
+    }
+    next_steps.push(format!(
+        "add sections (`careers schema` lists them), then check the file with `careers validate {}`",
+        path.display()
+    ));
+    Ok(NewReport {
+        id: args.id.clone(),
+        path,
+        schema: schema_path,
+        next_steps,
+    })
+}
+
+/// An id becomes a file name, so only a plain slug that no platform reserves will do.
+fn check_id(id: &str) -> Result<(), CareersError> {
+    if !is_slug(id) {
+        let hint = slugify(id);
+        let example = if hint.is_empty() {
+            "analytics-engineer".into()
+        } else {
+            hint
+        };
+        return Err(CareersError::Usage(format!(
+            "invalid id \"{id}\": an id is a lowercase slug of letters a-z, digits and single hyphens, e.g. \"{example}\""
+        )));
+    }
+    if is_reserved_name(id) {
+        return Err(CareersError::Usage(format!(
+            "invalid id \"{id}\": it is a reserved file name on some systems; choose another"
+        )));
+    }
+    Ok(())
+}
+
+fn title_case(id: &str) -> String {
+    id.split('-')
+        .map(|w| {
+            let mut chars = w.chars();
+            match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`: a reader sees
+/// the old file or the new one, never half of either.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut file = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    file.write_all(bytes)
+        .and_then(|()| file.as_file().sync_all())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    file.persist(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+impl Report for NewReport {
+    fn document(&self) -> Document {
+        let mut doc = Document::default();
+        doc.paragraph(format!("Wrote {}", self.path.display()));
+        doc.heading(2, "Next");
+        doc.list(self.next_steps.iter().cloned());
+        doc.note(format!(
+            "Editors that read \"$schema\" complete and check the file against {}.",
+            self.schema.display()
+        ));
+        doc
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_that_could_escape_the_folder_are_refused() {
+        for id in ["../../x", "a/b", "a\\b", ".hidden", "", "Con"] {
+            assert!(check_id(id).is_err(), "{id}");
+        }
+        assert!(check_id("con").is_err());
+        assert!(check_id("lpt1").is_err());
+        assert!(check_id("analytics-engineer").is_ok());
+        assert_eq!(title_case("analytics-engineer"), "Analytics Engineer");
+    }
+}

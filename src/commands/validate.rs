@@ -1,0 +1,212 @@
+//! `careers validate PATH...`: every problem in every profile file, then one summary line.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::Context;
+use crate::cli::ValidateArgs;
+use crate::render::{Document, Records, Report};
+use crate::store::user::{profile_paths, read_profile};
+use crate::store::{Entry, Origin, Store};
+use crate::validate::Diagnostic;
+
+/// The outcome for one file.
+#[derive(Debug, Serialize)]
+pub struct FileResult {
+    pub path: PathBuf,
+    pub valid: bool,
+    /// The profile's id, when the file could be read as a profile.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub problems: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub valid: usize,
+    pub problems: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ValidateReport {
+    pub files: Vec<FileResult>,
+    pub summary: Summary,
+}
+
+impl ValidateReport {
+    pub fn all_valid(&self) -> bool {
+        self.files.iter().all(|f| f.valid)
+    }
+}
+
+pub fn run(ctx: &Context, args: &ValidateArgs) -> anyhow::Result<ValidateReport> {
+    let roots: Vec<PathBuf> = if args.paths.is_empty() {
+        let Some(dir) = &ctx.data_dir else {
+            anyhow::bail!(
+                "no data directory could be named; pass the files to check, or --data-dir"
+            )
+        };
+        vec![crate::store::paths::profiles_dir(dir)]
+    } else {
+        args.paths.clone()
+    };
+    let mut files = Vec::new();
+    for root in &roots {
+        if root.is_dir() {
+            files.extend(profile_paths(root)?);
+        } else {
+            files.push(root.clone());
+        }
+    }
+    Ok(check_files(&files, ctx.store.vocabulary()))
+}
+
+/// Checks each file on its own, then the valid ones together with the bundled profiles.
+pub fn check_files(paths: &[PathBuf], vocabulary: &crate::model::Vocabulary) -> ValidateReport {
+    let mut results: Vec<FileResult> = Vec::with_capacity(paths.len());
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut first_file_of: HashMap<String, PathBuf> = HashMap::new();
+    for path in paths {
+        match read_profile(path) {
+            Ok(profile) => {
+                let mut problems = Vec::new();
+                if let Some(first) = first_file_of.get(&profile.id) {
+                    problems.push(at(
+                        "id",
+                        format!(
+                            "\"{}\" is already defined in {}",
+                            profile.id,
+                            first.display()
+                        ),
+                    ));
+                } else {
+                    first_file_of.insert(profile.id.clone(), path.clone());
+                    entries.push(Entry {
+                        profile: profile.clone(),
+                        origin: Origin::User { path: path.clone() },
+                    });
+                }
+                results.push(FileResult {
+                    path: path.clone(),
+                    valid: problems.is_empty(),
+                    id: Some(profile.id),
+                    problems,
+                });
+            }
+            Err(problems) => results.push(FileResult {
+                path: path.clone(),
+                valid: false,
+                id: None,
+                problems,
+            }),
+        }
+    }
+    // Checks across profiles: aliases claimed twice, references to profiles that do not exist.
+    let mut all = crate::store::bundled_profiles().unwrap_or_default();
+    all.extend(entries);
+    let store = Store::new(all, vocabulary.clone());
+    for (id, problem) in store.problems() {
+        let Some(Entry {
+            origin: Origin::User { path },
+            ..
+        }) = store.get(&id)
+        else {
+            continue;
+        };
+        if let Some(result) = results.iter_mut().find(|r| &r.path == path) {
+            result.valid = false;
+            result.problems.push(at(&problem.path, problem.message));
+        }
+    }
+    let summary = Summary {
+        files: results.len(),
+        valid: results.iter().filter(|r| r.valid).count(),
+        problems: results.iter().map(|r| r.problems.len()).sum(),
+    };
+    ValidateReport {
+        files: results,
+        summary,
+    }
+}
+
+fn at(path: &str, message: String) -> Diagnostic {
+    Diagnostic {
+        line: None,
+        column: None,
+        path: path.to_owned(),
+        message,
+    }
+}
+
+fn located(path: &Path, d: &Diagnostic) -> String {
+    match (d.line, d.column) {
+        (Some(line), Some(col)) => format!("{}:{line}:{col}: {}", path.display(), message(d)),
+        _ => format!("{}: {}", path.display(), message(d)),
+    }
+}
+
+fn message(d: &Diagnostic) -> String {
+    if d.path.is_empty() {
+        d.message.clone()
+    } else {
+        format!("{}: {}", d.path, d.message)
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+impl Summary {
+    /// "3 files: 2 valid, 5 problems".
+    pub fn line(&self) -> String {
+        format!(
+            "{}: {} valid, {}",
+            plural(self.files, "file", "files"),
+            self.valid,
+            plural(self.problems, "problem", "problems")
+        )
+    }
+}
+
+impl Report for ValidateReport {
+    fn document(&self) -> Document {
+        // One line per problem, never wrapped, so the output greps and reads like a compiler's.
+        let mut lines = Vec::new();
+        for file in &self.files {
+            if file.valid {
+                lines.push(format!("{}: ok", file.path.display()));
+            }
+            for d in &file.problems {
+                lines.push(located(&file.path, d));
+            }
+        }
+        lines.push(self.summary.line());
+        let mut doc = Document::default();
+        doc.code(lines.join("\n"));
+        doc
+    }
+
+    fn records(&self) -> Records {
+        let mut records = Records::new(["file", "line", "column", "field", "problem"]);
+        for file in &self.files {
+            for d in &file.problems {
+                records.push([
+                    file.path.display().to_string(),
+                    d.line.map(|l| l.to_string()).unwrap_or_default(),
+                    d.column.map(|c| c.to_string()).unwrap_or_default(),
+                    d.path.clone(),
+                    d.message.clone(),
+                ]);
+            }
+        }
+        records
+    }
+}

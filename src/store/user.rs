@@ -1,0 +1,141 @@
+//! Profiles the user writes: every `*.json` file in the profiles folder of the data directory.
+//! A broken file never takes the others down: it is set aside with its problems.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::{Entry, Origin};
+use crate::model::Profile;
+use crate::validate::{Diagnostic, MAX_FILE_BYTES, check_bytes};
+
+/// A file that could not be loaded, with every problem found in it.
+#[derive(Debug, Clone)]
+pub struct BrokenFile {
+    pub path: PathBuf,
+    /// The id the file is meant to define: its `id` field if readable, else its file name.
+    pub id_hint: String,
+    pub problems: Vec<Diagnostic>,
+}
+
+/// What a profiles folder holds.
+#[derive(Debug, Default)]
+pub struct UserProfiles {
+    pub entries: Vec<Entry>,
+    pub broken: Vec<BrokenFile>,
+}
+
+/// Reads and checks one profile file. Fast when the file is sound; every problem when not.
+pub fn read_profile(path: &Path) -> Result<Profile, Vec<Diagnostic>> {
+    let whole = |message: String| {
+        vec![Diagnostic {
+            line: None,
+            column: None,
+            path: String::new(),
+            message,
+        }]
+    };
+    let meta = fs::metadata(path).map_err(|e| whole(format!("cannot read: {}", io_reason(&e))))?;
+    if meta.is_dir() {
+        return Err(whole("is a directory, not a profile file".into()));
+    }
+    if !meta.is_file() {
+        return Err(whole("is not a regular file".into()));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(whole(format!(
+            "is {:.1} MiB; a profile file may be at most 1 MiB",
+            meta.len() as f64 / (1024.0 * 1024.0)
+        )));
+    }
+    let bytes = fs::read(path).map_err(|e| whole(format!("cannot read: {}", io_reason(&e))))?;
+    // Sound files take the quick road; the full check runs only to explain a failure.
+    if let Ok(profile) = serde_json::from_slice::<Profile>(&bytes)
+        && profile.problems().is_empty()
+    {
+        return Ok(profile);
+    }
+    check_bytes(&bytes)
+}
+
+/// The OS error without Rust's " (os error N)" suffix, which means nothing to a user.
+pub fn io_reason(err: &std::io::Error) -> String {
+    let text = err.to_string();
+    match text.find(" (os error") {
+        Some(at) => text[..at].to_owned(),
+        None => text,
+    }
+}
+
+/// The id a file means to define, for telling a user which role a broken file would have held.
+fn id_hint(path: &Path) -> String {
+    let from_field = fs::read(path)
+        .ok()
+        .filter(|b| b.len() as u64 <= MAX_FILE_BYTES)
+        .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+        .and_then(|v| v.get("id").and_then(|id| id.as_str().map(str::to_owned)));
+    from_field.unwrap_or_else(|| {
+        path.file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    })
+}
+
+/// The `*.json` paths in `dir`, sorted by name; nothing when the folder does not exist.
+pub fn profile_paths(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let read = match fs::read_dir(dir) {
+        Ok(read) => read,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e),
+    };
+    let mut paths: Vec<PathBuf> = read
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|ext| ext.eq_ignore_ascii_case("json"))
+        })
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
+/// Loads every profile file in `paths`; a later file with an id already taken is set aside.
+pub fn load_files(paths: &[PathBuf]) -> UserProfiles {
+    let mut out = UserProfiles::default();
+    for path in paths {
+        match read_profile(path) {
+            Ok(profile) => {
+                if let Some(first) = out.entries.iter().find(|e| e.profile.id == profile.id) {
+                    let Origin::User { path: first_path } = &first.origin else {
+                        unreachable!("user entries come from files")
+                    };
+                    out.broken.push(BrokenFile {
+                        path: path.clone(),
+                        id_hint: profile.id.clone(),
+                        problems: vec![Diagnostic {
+                            line: None,
+                            column: None,
+                            path: "id".into(),
+                            message: format!(
+                                "\"{}\" is already defined in {}",
+                                profile.id,
+                                first_path.display()
+                            ),
+                        }],
+                    });
+                    continue;
+                }
+                out.entries.push(Entry {
+                    profile,
+                    origin: Origin::User { path: path.clone() },
+                });
+            }
+            Err(problems) => out.broken.push(BrokenFile {
+                path: path.clone(),
+                id_hint: id_hint(path),
+                problems,
+            }),
+        }
+    }
+    out
+}

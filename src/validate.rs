@@ -1,0 +1,472 @@
+//! Checks a profile file and reports every problem in it, not just the first: JSON syntax with
+//! line, column and an excerpt; schema errors with the JSON path of the field, what was expected
+//! and what was found; then the model's invariants. Never panics, whatever the bytes.
+
+use std::sync::OnceLock;
+
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::paths::LocationSegment;
+use serde_json::Value;
+
+use crate::error::suggest;
+use crate::model::Profile;
+
+/// Profile files larger than this are refused unread: no real profile comes near it.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// One problem in a file, located by line and column or by JSON path.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Diagnostic {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    /// The JSON path of the field, e.g. `salary.figures[2].pay.high`; empty for the whole file.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub path: String,
+    pub message: String,
+}
+
+impl Diagnostic {
+    fn at_path(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            line: None,
+            column: None,
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+
+    fn whole_file(message: impl Into<String>) -> Self {
+        Diagnostic::at_path("", message)
+    }
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.line, self.column) {
+            (Some(line), Some(col)) => write!(f, "{line}:{col}: ")?,
+            (Some(line), None) => write!(f, "{line}: ")?,
+            _ => {}
+        }
+        if !self.path.is_empty() {
+            write!(f, "{}: ", self.path)?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// The JSON Schema of a profile, as `careers schema` prints it.
+pub fn profile_schema() -> &'static Value {
+    static SCHEMA: OnceLock<Value> = OnceLock::new();
+    SCHEMA.get_or_init(|| {
+        let mut schema = serde_json::to_value(schemars::schema_for!(Profile))
+            .expect("a derived schema serializes");
+        if let Some(obj) = schema.as_object_mut() {
+            obj.insert(
+                "$id".into(),
+                Value::String("https://careers.invalid/schema/profile.json".into()),
+            );
+        }
+        schema
+    })
+}
+
+fn validator() -> &'static jsonschema::Validator {
+    static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
+    VALIDATOR.get_or_init(|| {
+        jsonschema::validator_for(profile_schema()).expect("the derived schema is valid")
+    })
+}
+
+/// The field names allowed in the object at `location`, for did-you-mean on unknown fields.
+fn fields_at(location: &jsonschema::paths::Location) -> Vec<String> {
+    let root = profile_schema();
+    let mut nodes = vec![root];
+    for segment in location {
+        nodes = nodes
+            .into_iter()
+            .flat_map(|n| branches(root, n))
+            .filter_map(|n| match &segment {
+                LocationSegment::Property(name) => n.get("properties")?.get(name.as_ref()),
+                LocationSegment::Index(_) => n.get("items"),
+            })
+            .collect();
+    }
+    let mut names: Vec<String> = nodes
+        .into_iter()
+        .flat_map(|n| branches(root, n))
+        .filter_map(|n| n.get("properties").and_then(Value::as_object))
+        .flat_map(|props| props.keys().cloned())
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// A schema node with its `$ref` followed and its `oneOf`/`anyOf` branches spread out.
+fn branches<'a>(root: &'a Value, node: &'a Value) -> Vec<&'a Value> {
+    let node = match node.get("$ref").and_then(Value::as_str) {
+        Some(pointer) => root
+            .pointer(pointer.trim_start_matches('#'))
+            .unwrap_or(node),
+        None => node,
+    };
+    let mut out = vec![node];
+    for key in ["oneOf", "anyOf", "allOf"] {
+        if let Some(list) = node.get(key).and_then(Value::as_array) {
+            out.extend(list.iter().flat_map(|n| branches(root, n)));
+        }
+    }
+    out
+}
+
+/// Checks the bytes of one profile file. Returns the profile, or every problem found.
+pub fn check_bytes(bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let valid = &bytes[..err.valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+            let column = valid.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+            return Err(vec![Diagnostic {
+                line: Some(line),
+                column: Some(column),
+                path: String::new(),
+                message: format!(
+                    "not valid UTF-8 (byte 0x{:02x}); save the file as UTF-8",
+                    bytes[err.valid_up_to()]
+                ),
+            }]);
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(vec![Diagnostic::whole_file(
+            "the file is empty; a profile needs at least \"id\", \"title\" and \"summary\"",
+        )]);
+    }
+    let value: Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(err) => return Err(vec![syntax_diagnostic(text, &err)]),
+    };
+    let mut problems: Vec<Diagnostic> = validator()
+        .iter_errors(&value)
+        .flat_map(|e| schema_diagnostics(&e))
+        .collect();
+    problems.dedup();
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let profile: Profile = match serde_json::from_value(value) {
+        Ok(p) => p,
+        Err(err) => return Err(vec![Diagnostic::whole_file(err.to_string())]),
+    };
+    let invariants: Vec<Diagnostic> = profile
+        .problems()
+        .into_iter()
+        .map(|p| Diagnostic::at_path(p.path, p.message))
+        .collect();
+    if invariants.is_empty() {
+        Ok(profile)
+    } else {
+        Err(invariants)
+    }
+}
+
+fn syntax_diagnostic(text: &str, err: &serde_json::Error) -> Diagnostic {
+    let line = err.line();
+    let column = err.column();
+    let mut message = err.to_string();
+    // serde_json appends " at line L column C"; the location is given separately.
+    if let Some(at) = message.rfind(" at line ") {
+        message.truncate(at);
+    }
+    if message.starts_with("recursion limit exceeded") {
+        message = "nested too deeply (more than 128 levels); no profile needs that".into();
+    }
+    if let Some(source_line) = text.lines().nth(line.saturating_sub(1)) {
+        let excerpt = excerpt(source_line, column);
+        if !excerpt.is_empty() {
+            message.push_str(&format!(", near `{excerpt}`"));
+        }
+    }
+    Diagnostic {
+        line: Some(line),
+        column: Some(column),
+        path: String::new(),
+        message,
+    }
+}
+
+/// Up to 30 characters of `line` ending at `column`, trimmed.
+fn excerpt(line: &str, column: usize) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let end = column.min(chars.len());
+    let start = end.saturating_sub(30);
+    let text: String = chars[start..end].iter().collect();
+    let text = text.trim();
+    crate::render::sanitize::sanitize(text).into_owned()
+}
+
+/// `salary.figures[2].pay.high` from a JSON pointer location.
+fn dotted(location: &jsonschema::paths::Location) -> String {
+    let mut out = String::new();
+    for segment in location {
+        match segment {
+            LocationSegment::Property(name) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(&name);
+            }
+            LocationSegment::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}
+
+/// "the string \"182k\"", "the number -5", "an object".
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "null".into(),
+        Value::Bool(b) => format!("{b}"),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) => {
+            let shown: String = s.chars().take(40).collect();
+            let more = if s.chars().count() > 40 { "…" } else { "" };
+            format!("the string {:?}{more}", shown)
+        }
+        Value::Array(_) => "an array".into(),
+        Value::Object(_) => "an object".into(),
+    }
+}
+
+fn type_name(kind: &TypeKind) -> String {
+    let one = |t: &jsonschema::JsonType| match t.to_string().as_str() {
+        "integer" => "an integer".to_owned(),
+        "array" => "an array".to_owned(),
+        "object" => "an object".to_owned(),
+        "null" => "null".to_owned(),
+        other => format!("a {other}"),
+    };
+    match kind {
+        TypeKind::Single(t) => one(t),
+        TypeKind::Multiple(set) => {
+            // "null or a string" is how schemas spell an optional field; say what to write.
+            let types: Vec<String> = set
+                .iter()
+                .filter(|t| t.to_string() != "null")
+                .map(|t| one(&t))
+                .collect();
+            types.join(" or ")
+        }
+    }
+}
+
+fn schema_diagnostics(err: &jsonschema::ValidationError<'_>) -> Vec<Diagnostic> {
+    let path = dotted(err.instance_path());
+    let instance = err.instance();
+    let message = match err.kind() {
+        ValidationErrorKind::Type { kind } => {
+            // An optional field written as null reads better as its own message.
+            format!("expected {}, found {}", type_name(kind), describe(instance))
+        }
+        ValidationErrorKind::Enum { options } => {
+            let known: Vec<String> = options
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|v| v.as_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let found = instance.as_str().unwrap_or_default();
+            let hint =
+                crate::error::did_you_mean(&suggest(found, known.iter().map(String::as_str)));
+            format!(
+                "expected one of {}, found {}{hint}",
+                known.join(", "),
+                describe(instance)
+            )
+        }
+        ValidationErrorKind::Constant { expected_value } => {
+            format!("expected {expected_value}, found {}", describe(instance))
+        }
+        ValidationErrorKind::AdditionalProperties { unexpected } => {
+            let allowed = fields_at(err.instance_path());
+            return unexpected
+                .iter()
+                .map(|field| {
+                    let hint = crate::error::did_you_mean(&suggest(
+                        field,
+                        allowed.iter().map(String::as_str),
+                    ));
+                    let at = if path.is_empty() {
+                        field.clone()
+                    } else {
+                        format!("{path}.{field}")
+                    };
+                    Diagnostic::at_path(at, format!("unknown field{hint}"))
+                })
+                .collect();
+        }
+        ValidationErrorKind::Required { property } => {
+            format!(
+                "missing required field {}",
+                property
+                    .as_str()
+                    .map_or_else(|| property.to_string(), |p| format!("\"{p}\""))
+            )
+        }
+        ValidationErrorKind::Minimum { limit } => {
+            format!("must be at least {limit}, found {}", describe(instance))
+        }
+        ValidationErrorKind::Maximum { limit } => {
+            format!("must be at most {limit}, found {}", describe(instance))
+        }
+        ValidationErrorKind::OneOfNotValid { context } | ValidationErrorKind::AnyOf { context } => {
+            return alternatives(err, context);
+        }
+        _ => err.to_string(),
+    };
+    vec![Diagnostic::at_path(path, message)]
+}
+
+/// A value that matched none of several shapes: an optional section (the shape or null) or a
+/// tagged value (a salary figure's `pay`, a quantity's `unit`). Reports what the value meant.
+fn alternatives(
+    err: &jsonschema::ValidationError<'_>,
+    context: &[Vec<jsonschema::ValidationError<'static>>],
+) -> Vec<Diagnostic> {
+    let here = err.instance_path().as_str().to_owned();
+    // Shapes the value is not even the right type for (null for an object) say nothing.
+    let mut candidates: Vec<&Vec<jsonschema::ValidationError<'static>>> = context
+        .iter()
+        .filter(|branch| {
+            !branch.iter().any(|e| {
+                e.instance_path().as_str() == here
+                    && matches!(e.kind(), ValidationErrorKind::Type { .. })
+            })
+        })
+        .collect();
+    let tag_mismatch = |branch: &Vec<jsonschema::ValidationError<'static>>| {
+        branch
+            .iter()
+            .any(|e| matches!(e.kind(), ValidationErrorKind::Constant { .. }))
+    };
+    if candidates.len() > 1 {
+        let tagged: Vec<_> = candidates
+            .iter()
+            .copied()
+            .filter(|b| !tag_mismatch(b))
+            .collect();
+        if tagged.is_empty() {
+            // No shape has this tag: name the tags that exist.
+            let tags: Vec<String> = candidates
+                .iter()
+                .flat_map(|b| b.iter())
+                .filter_map(|e| match e.kind() {
+                    ValidationErrorKind::Constant { expected_value } => {
+                        expected_value.as_str().map(str::to_owned)
+                    }
+                    _ => None,
+                })
+                .collect();
+            let field = candidates
+                .iter()
+                .flat_map(|b| b.iter())
+                .find(|e| matches!(e.kind(), ValidationErrorKind::Constant { .. }))
+                .map(|e| dotted(e.instance_path()))
+                .unwrap_or_else(|| dotted(err.instance_path()));
+            let found = candidates[0]
+                .iter()
+                .find(|e| matches!(e.kind(), ValidationErrorKind::Constant { .. }))
+                .map(|e| describe(e.instance()))
+                .unwrap_or_else(|| "nothing".into());
+            let hint = crate::error::did_you_mean(&suggest(
+                err.instance()
+                    .get(field.rsplit('.').next().unwrap_or_default())
+                    .and_then(Value::as_str)
+                    .unwrap_or_default(),
+                tags.iter().map(String::as_str),
+            ));
+            return vec![Diagnostic::at_path(
+                field,
+                format!("expected one of {}, found {found}{hint}", tags.join(", ")),
+            )];
+        }
+        candidates = tagged;
+    }
+    match candidates.first() {
+        Some(branch) => branch.iter().flat_map(schema_diagnostics).collect(),
+        None => vec![Diagnostic::at_path(
+            dotted(err.instance_path()),
+            format!(
+                "{} does not match any allowed shape",
+                describe(err.instance())
+            ),
+        )],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(text: &str) -> Vec<String> {
+        match check_bytes(text.as_bytes()) {
+            Ok(_) => vec![],
+            Err(d) => d.into_iter().map(|d| d.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn every_bundled_profile_passes_the_full_check() {
+        for (file, text) in crate::store::BUNDLED_FILES {
+            assert_eq!(check_bytes(text.as_bytes()).err(), None, "{file}");
+        }
+    }
+
+    #[test]
+    fn a_minimal_profile_is_valid() {
+        assert_eq!(
+            problems(r#"{"id":"x","title":"X","summary":"An x."}"#),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn every_schema_problem_is_reported_with_its_path() {
+        let text = r#"{"id":"x","title":5,"summary":"s","salary":{"figures":[
+            {"dimension":"location","label":"Seattle","location":"Seattle","measure":"salary","year":2024,
+             "pay":{"kind":"range","low":147000,"high":"182k"}}]},"skils":[]}"#;
+        assert_eq!(
+            problems(text),
+            vec![
+                "salary.figures[0].pay.high: expected an integer, found the string \"182k\"",
+                "title: expected a string, found the number 5",
+                "skils: unknown field (did you mean skills?)",
+            ]
+        );
+    }
+
+    #[test]
+    fn syntax_errors_carry_line_column_and_excerpt() {
+        assert_eq!(
+            problems("{\n  \"id\": \"x\",\n  \"title\" \"X\"\n}"),
+            vec!["3:11: expected `:`, near `\"title\" \"`"]
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_overflow() {
+        let text = "[".repeat(10_000);
+        assert_eq!(
+            problems(&text),
+            vec![
+                "1:128: nested too deeply (more than 128 levels); no profile needs that, near `[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[`"
+            ]
+        );
+    }
+}
