@@ -1,8 +1,13 @@
 //! One module per subcommand. Each takes the context and its arguments and returns a report;
 //! none prints.
 
+pub mod compare;
+pub mod gap;
 pub mod list;
+pub mod r#match;
+pub mod path;
 pub mod show;
+pub mod skillset;
 
 use crate::model::Figure;
 use crate::render::{Cell, Table, Tone};
