@@ -176,6 +176,18 @@ impl UnknownSkill {
     }
 }
 
+/// "Have: Python, SQL\nMissing: Java, Scala", leaving out an empty line.
+fn skill_lines(m: &RoleMatch) -> String {
+    let mut lines = Vec::new();
+    if !m.matched_skills.is_empty() {
+        lines.push(format!("Have: {}", m.matched_skills.join(", ")));
+    }
+    if !m.missing_skills.is_empty() {
+        lines.push(format!("Missing: {}", m.missing_skills.join(", ")));
+    }
+    lines.join("\n")
+}
+
 impl Report for MatchReport {
     fn document(&self) -> Document {
         let mut doc = Document::default();
@@ -207,7 +219,7 @@ impl Report for MatchReport {
         if self.ranking.is_empty() {
             doc.paragraph("No profile lists any skills, so there is no role to rank.");
         } else {
-            let mut table = Table::new(["#", "Role", "Coverage", "Matched", "Missing"]).wide(4);
+            let mut table = Table::new(["#", "Role", "Coverage", "Skills"]).wide(3);
             for m in &self.ranking {
                 table.row([
                     Cell::new(m.rank.to_string()),
@@ -220,8 +232,7 @@ impl Report for MatchReport {
                             Tone::Muted
                         },
                     ),
-                    Cell::new(m.matched_skills.join(", ")),
-                    Cell::new(m.missing_skills.join(", ")),
+                    Cell::new(skill_lines(m)),
                 ]);
             }
             doc.table(table);
