@@ -56,6 +56,28 @@ pub enum Command {
         after_help = "Examples:\n  careers show ml-engineer\n  careers show mle --section salary --section skills\n  careers show data-engineer --format json"
     )]
     Show(ShowArgs),
+    /// Compare 2 to 5 roles side by side: requirements, pay, outlook, and which skills they share
+    #[command(
+        after_help = "Examples:\n  careers compare data-engineer ml-engineer\n  careers compare data-engineer data-engineering-team-lead data-engineering-manager\n  careers compare mle data-engineer --format json"
+    )]
+    Compare(CompareArgs),
+    /// What moving from one role to another takes: skills to learn, skills that carry over,
+    /// education, certifications and experience
+    #[command(
+        after_help = "Examples:\n  careers gap data-engineer ml-engineer\n  careers gap ml-engineer data-engineer --format json"
+    )]
+    Gap(GapArgs),
+    /// Rank roles by how much of their skills yours cover
+    #[command(
+        after_help = "Ranking: by the share of the role's skills you have (exact, not rounded), then by the\nnumber of matched skills, then by role id. Skills compare by canonical name and alias,\nin any case (sklearn = scikit-learn).\n\nExamples:\n  careers match --skills python,sql,spark\n  careers match --skills python,sklearn --top 3\n  careers match --from data-engineer"
+    )]
+    Match(MatchArgs),
+    /// Where a role leads and where it comes from: progression, specializations, paths and
+    /// related roles
+    #[command(
+        after_help = "Examples:\n  careers path ml-engineer\n  careers path data-governance-analyst --format json"
+    )]
+    Path(PathArgs),
     /// Check profile files and report every problem in each
     #[command(
         after_help = "Checks JSON syntax (with line and column), the schema (with the path of the \
@@ -111,6 +133,46 @@ pub struct ShowArgs {
     /// Show only these sections (repeatable)
     #[arg(long, short = 's', value_enum, value_name = "NAME")]
     pub section: Vec<Section>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// 2 to 5 different roles: ids, aliases or titles (see `careers list`)
+    #[arg(value_name = "ROLE")]
+    pub roles: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct GapArgs {
+    /// The role you have (an id, alias or title)
+    pub from: String,
+    /// The role you want
+    pub to: String,
+}
+
+#[derive(Debug, Args)]
+pub struct MatchArgs {
+    /// Your skills, comma-separated; names and aliases in any case (python,sql,apache spark)
+    #[arg(
+        long,
+        short = 's',
+        value_delimiter = ',',
+        value_name = "SKILLS",
+        required_unless_present = "from"
+    )]
+    pub skills: Vec<String>,
+    /// Take a role's skills as yours (added to --skills); the role itself is not ranked
+    #[arg(long, value_name = "ROLE")]
+    pub from: Option<String>,
+    /// How many roles to show
+    #[arg(long, short = 'n', value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..))]
+    pub top: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct PathArgs {
+    /// The role (an id, alias or title)
+    pub role: String,
 }
 
 /// Sections of a profile.

@@ -1,10 +1,15 @@
 //! One module per subcommand. Each takes the context and its arguments and returns a report;
 //! none prints.
 
+pub mod compare;
+pub mod gap;
 pub mod list;
+pub mod r#match;
 pub mod new;
+pub mod path;
 pub mod schema;
 pub mod show;
+pub mod skillset;
 pub mod validate;
 
 use crate::model::Figure;

@@ -5,7 +5,8 @@ use serde::Serialize;
 use crate::Context;
 use crate::cli::{Section, ShowArgs};
 use crate::model::{
-    CodeSystem, Education, ItemGroup, Profile, RoleLink, SalaryFigure, SkillCategory, Vocabulary,
+    CodeSystem, Education, ExperienceRequirement, ItemGroup, Profile, RoleLink, SalaryFigure,
+    SkillCategory, Vocabulary,
 };
 use crate::render::{Cell, Document, Table, Tone};
 use crate::store::{Entry, Origin};
@@ -174,14 +175,10 @@ impl crate::render::Report for ShowReport {
                 fields.extend(education_fields(edu));
             }
             for exp in &req.experience {
-                let mut text = exp.years.map(|y| y.to_string()).unwrap_or_default();
-                if let Some(field) = &exp.in_field {
-                    push_part(&mut text, field);
-                }
-                if let Some(note) = &exp.note {
-                    push_part(&mut text, &format!("({note})"));
-                }
-                fields.push((format!("Experience: {}", exp.stage), text));
+                fields.push((
+                    format!("Experience: {}", exp.stage),
+                    describe_experience(exp),
+                ));
             }
             if !req.certifications.is_empty() {
                 fields.push((
@@ -272,11 +269,7 @@ impl crate::render::Report for ShowReport {
             }
             if !career.work_settings.is_empty() {
                 doc.heading(3, "Where the work is");
-                let mut table = Table::new(["Employer", "Hires", "For"]);
-                for w in &career.work_settings {
-                    table.row([w.employer.clone(), w.hires.clone(), w.purpose.clone()]);
-                }
-                doc.table(table);
+                doc.table(work_settings_table(&career.work_settings));
             }
             if !career.related_roles.is_empty() {
                 doc.heading(3, "Related roles");
@@ -442,7 +435,20 @@ pub fn describe_source(src: &crate::model::Provenance) -> String {
     text
 }
 
-fn education_fields(edu: &Education) -> Vec<(String, String)> {
+/// "1-3 years in machine learning (or a relevant advanced degree)", without the stage.
+pub fn describe_experience(exp: &ExperienceRequirement) -> String {
+    let mut text = exp.years.map(|y| y.to_string()).unwrap_or_default();
+    if let Some(field) = &exp.in_field {
+        push_part(&mut text, field);
+    }
+    if let Some(note) = &exp.note {
+        push_part(&mut text, &format!("({note})"));
+    }
+    text
+}
+
+/// The education a role asks for, as labelled lines: degrees and fields, advanced degrees.
+pub fn education_fields(edu: &Education) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let degrees: Vec<&str> = edu.degrees.iter().map(|d| d.label()).collect();
     let mut text = degrees.join(" or ");
@@ -505,7 +511,17 @@ pub fn links_table(first: &str, links: &[RoleLink]) -> Table {
     table
 }
 
-fn progression_table(career: &crate::model::Career) -> Table {
+/// Kinds of employer, whom they hire and what for.
+pub fn work_settings_table(settings: &[crate::model::WorkSetting]) -> Table {
+    let mut table = Table::new(["Employer", "Hires", "For"]);
+    for w in settings {
+        table.row([w.employer.clone(), w.hires.clone(), w.purpose.clone()]);
+    }
+    table
+}
+
+/// A stage per row: its roles (with profile ids) and what happens.
+pub fn progression_table(career: &crate::model::Career) -> Table {
     let mut table = Table::new(["Stage", "Roles", "What happens"]);
     for (i, s) in career.progression.iter().enumerate() {
         let roles: Vec<String> = s

@@ -145,6 +145,13 @@ impl Store {
         self.entries.iter().find(|e| e.profile.id == id)
     }
 
+    /// The role `query` names exactly (id, alias, title or code, in any case), without
+    /// looking for near misses: a hash lookup, cheap enough to run over every link of every
+    /// profile.
+    pub fn lookup(&self, query: &str) -> Option<&Entry> {
+        self.keys.get(&role_key(query)).map(|&i| &self.entries[i])
+    }
+
     /// Finds a role by id, alias, title or code, case-insensitively.
     pub fn resolve(&self, query: &str) -> Result<&Entry, CareersError> {
         let key = role_key(query);

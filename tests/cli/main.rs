@@ -1,6 +1,7 @@
 //! Integration tests: every test runs the built `careers` binary.
 
 mod common;
+mod compare_gap_match_path;
 mod list_show;
 mod readme;
 mod user_profiles;

@@ -1,0 +1,585 @@
+//! `careers compare A B [C D E]`: 2 to 5 roles side by side, one row per aspect, and their
+//! skills split into what all share and what only some have.
+
+use serde::Serialize;
+
+use crate::Context;
+use crate::cli::CompareArgs;
+use crate::error::CareersError;
+use crate::model::vocabulary::normalize;
+use crate::model::{Dimension, Figure, FigureKind, Profile, SalaryFigure};
+use crate::render::{Cell, Document, Records, Report, Table, Tone};
+use crate::store::Store;
+
+use super::describe_figure;
+use super::show::{describe_experience, education_fields};
+use super::skillset::{self, Skill};
+
+/// How many roles a comparison takes.
+pub const ROLES: std::ops::RangeInclusive<usize> = 2..=5;
+
+/// The compared roles and their skills.
+#[derive(Debug, Serialize)]
+pub struct CompareReport {
+    pub roles: Vec<ComparedRole>,
+    /// Every technical skill of any role, once, with the ids of the roles that list it.
+    pub skills: Vec<ComparedSkill>,
+    /// Every soft skill of any role, once, likewise.
+    pub soft_skills: Vec<ComparedSkill>,
+}
+
+/// One role's column.
+#[derive(Debug, Serialize)]
+pub struct ComparedRole {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    /// Education lines (degrees and fields, then "Advanced degrees: ..."); empty when not
+    /// stated.
+    pub education: Vec<String>,
+    /// Experience per stage ("Entry-level: 1-3 years ..."); empty when not stated.
+    pub experience: Vec<String>,
+    pub certifications: Vec<String>,
+    /// The role's main pay figure; absent when the source has none.
+    pub headline_salary: Option<SalaryFigure>,
+    /// Growth figures from the market section.
+    pub growth: Vec<Figure>,
+    pub industries: Vec<String>,
+    /// Where the role leads, and which part of the profile says so.
+    pub next_roles: Vec<String>,
+    pub next_roles_from: Option<String>,
+    pub skill_count: usize,
+}
+
+/// A skill and the roles that list it.
+#[derive(Debug, Serialize)]
+pub struct ComparedSkill {
+    #[serde(flatten)]
+    pub skill: Skill,
+    pub roles: Vec<String>,
+    /// Whether every compared role lists it.
+    pub shared: bool,
+}
+
+pub fn run(ctx: &Context, args: &CompareArgs) -> anyhow::Result<CompareReport> {
+    let profiles = resolve_roles(&ctx.store, &args.roles)?;
+    Ok(report(&ctx.store, &profiles))
+}
+
+/// Resolves 2 to 5 different roles; anything else is a usage error.
+pub fn resolve_roles<'a>(
+    store: &'a Store,
+    queries: &[String],
+) -> Result<Vec<&'a Profile>, CareersError> {
+    if !ROLES.contains(&queries.len()) {
+        return Err(CareersError::Usage(format!(
+            "compare takes 2 to 5 roles, got {}; e.g. `careers compare data-engineer ml-engineer`",
+            queries.len()
+        )));
+    }
+    let mut out: Vec<(&str, &Profile)> = Vec::new();
+    for q in queries {
+        let p = &store.resolve(q)?.profile;
+        if let Some((earlier, _)) = out.iter().find(|(_, o)| o.id == p.id) {
+            let same = if earlier == q {
+                format!("\"{q}\" is given twice")
+            } else {
+                format!("\"{earlier}\" and \"{q}\" are the same role ({})", p.id)
+            };
+            return Err(CareersError::Usage(format!(
+                "{same}; compare takes 2 to 5 different roles"
+            )));
+        }
+        out.push((q, p));
+    }
+    Ok(out.into_iter().map(|(_, p)| p).collect())
+}
+
+pub fn report(store: &Store, profiles: &[&Profile]) -> CompareReport {
+    let vocabulary = store.vocabulary();
+    let technical: Vec<Vec<Skill>> = profiles
+        .iter()
+        .map(|p| skillset::technical_skills(p, vocabulary))
+        .collect();
+    let soft: Vec<Vec<Skill>> = profiles.iter().map(|p| skillset::soft_skills(p)).collect();
+    let held = |sets: &[Vec<Skill>]| -> Vec<ComparedSkill> {
+        skillset::union(sets)
+            .into_iter()
+            .map(|h| ComparedSkill {
+                shared: h.shared_by(profiles.len()),
+                roles: h.held_by.iter().map(|&i| profiles[i].id.clone()).collect(),
+                skill: h.skill,
+            })
+            .collect()
+    };
+    CompareReport {
+        roles: profiles
+            .iter()
+            .zip(&technical)
+            .map(|(p, t)| column(store, p, t.len()))
+            .collect(),
+        skills: held(&technical),
+        soft_skills: held(&soft),
+    }
+}
+
+fn column(store: &Store, p: &Profile, skill_count: usize) -> ComparedRole {
+    let req = p.requirements.as_ref();
+    let (next_roles, next_roles_from) = next_roles(store, p);
+    ComparedRole {
+        id: p.id.clone(),
+        title: p.title.clone(),
+        summary: p.summary.clone(),
+        education: req
+            .and_then(|r| r.education.as_ref())
+            .map(|e| {
+                education_fields(e)
+                    .into_iter()
+                    .map(|(label, text)| {
+                        if label == "Education" {
+                            text
+                        } else {
+                            format!("{label}: {text}")
+                        }
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        experience: req
+            .map(|r| {
+                r.experience
+                    .iter()
+                    .map(|e| format!("{}: {}", e.stage, describe_experience(e)))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        certifications: req
+            .map(|r| r.certifications.iter().map(|c| c.name.clone()).collect())
+            .unwrap_or_default(),
+        headline_salary: headline_salary(p).cloned(),
+        growth: p
+            .market
+            .iter()
+            .flat_map(|m| &m.figures)
+            .filter(|f| is_growth(f.kind))
+            .cloned()
+            .collect(),
+        industries: p.industries.iter().map(|i| i.name.clone()).collect(),
+        next_roles,
+        next_roles_from,
+        skill_count,
+    }
+}
+
+/// The figure that stands for the role's pay: an overall figure named like the role (for
+/// ml-engineer, the "Machine Learning Engineer" average base range), else the first overall
+/// figure. Breakdowns by city, company or experience never stand for the whole role.
+pub fn headline_salary(p: &Profile) -> Option<&SalaryFigure> {
+    let overall: Vec<&SalaryFigure> = p
+        .salary
+        .iter()
+        .flat_map(|s| &s.figures)
+        .filter(|f| f.dimension == Dimension::Overall)
+        .collect();
+    let title = normalize(&p.title);
+    overall
+        .iter()
+        .find(|f| normalize(&f.label) == title)
+        .or(overall.first())
+        .copied()
+}
+
+fn is_growth(kind: FigureKind) -> bool {
+    matches!(
+        kind,
+        FigureKind::JobGrowth
+            | FigureKind::OpeningsGrowth
+            | FigureKind::ProjectedGrowth
+            | FigureKind::MarketGrowthRate
+    )
+}
+
+/// The career paths of the profile, else the roles of its last progression stage.
+fn next_roles(store: &Store, p: &Profile) -> (Vec<String>, Option<String>) {
+    let Some(career) = &p.career else {
+        return (Vec::new(), None);
+    };
+    let name = |l: &crate::model::RoleLink| match super::path::linked_id(store, l) {
+        Some(id) => format!("{} ({id})", l.title),
+        None => l.title.clone(),
+    };
+    if !career.paths.is_empty() {
+        return (
+            career.paths.iter().map(name).collect(),
+            Some("career paths".into()),
+        );
+    }
+    match career.progression.last() {
+        Some(stage) if !stage.roles.is_empty() => (
+            stage.roles.iter().map(name).collect(),
+            Some(format!("progression stage \"{}\"", stage.name)),
+        ),
+        _ => (Vec::new(), None),
+    }
+}
+
+fn lines_or(lines: &[String], bullet: bool, none: &str) -> String {
+    if lines.is_empty() {
+        return none.to_owned();
+    }
+    if bullet && lines.len() > 1 {
+        lines
+            .iter()
+            .map(|l| format!("• {l}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    } else {
+        lines.join("\n")
+    }
+}
+
+impl ComparedRole {
+    fn salary_text(&self) -> String {
+        match &self.headline_salary {
+            Some(f) => format!(
+                "{} (\"{}\", {}, {})",
+                f.display_pay(),
+                f.label,
+                f.measure.label(),
+                f.year
+            ),
+            None => "no figure in source".into(),
+        }
+    }
+
+    fn next_roles_text(&self) -> String {
+        match &self.next_roles_from {
+            Some(from) => format!("{} (from {from})", self.next_roles.join(", ")),
+            None => "none named in source".into(),
+        }
+    }
+
+    /// Every aspect of the comparison table but the title, labelled.
+    pub fn aspects(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("Summary", self.summary.clone()),
+            (
+                "Education",
+                lines_or(&self.education, false, "not stated in source"),
+            ),
+            (
+                "Experience",
+                lines_or(&self.experience, true, "not stated in source"),
+            ),
+            (
+                "Certifications",
+                if self.certifications.is_empty() {
+                    "none named in source".into()
+                } else {
+                    self.certifications.join(", ")
+                },
+            ),
+            ("Headline salary", self.salary_text()),
+            (
+                "Market outlook",
+                lines_or(
+                    &self.growth.iter().map(describe_figure).collect::<Vec<_>>(),
+                    true,
+                    "no growth figure in source",
+                ),
+            ),
+            (
+                "Industries",
+                if self.industries.is_empty() {
+                    "none named in source".into()
+                } else {
+                    self.industries.join(", ")
+                },
+            ),
+            ("Next roles", self.next_roles_text()),
+        ]
+    }
+}
+
+impl CompareReport {
+    fn ids(&self) -> Vec<&str> {
+        self.roles.iter().map(|r| r.id.as_str()).collect()
+    }
+
+    /// Skills grouped for the skills table: shared by all, held by some (3+ roles only), and
+    /// only one role's, each as text.
+    fn split(&self, skills: &[&ComparedSkill]) -> (Vec<String>, Vec<String>, Vec<Vec<String>>) {
+        let n = self.roles.len();
+        let mut shared = Vec::new();
+        let mut some = Vec::new();
+        let mut only = vec![Vec::new(); n];
+        for s in skills {
+            if s.shared {
+                shared.push(s.skill.name.clone());
+            } else if let [one] = s.roles.as_slice() {
+                let i = self.roles.iter().position(|r| &r.id == one).unwrap_or(0);
+                only[i].push(s.skill.name.clone());
+            } else {
+                some.push(format!("{} ({})", s.skill.name, s.roles.join(", ")));
+            }
+        }
+        (shared, some, only)
+    }
+
+    fn skills_table(&self) -> Table {
+        let n = self.roles.len();
+        let mut headers = vec!["Skills".to_owned(), "Shared by all".to_owned()];
+        if n > 2 {
+            headers.push("Some, not all".into());
+        }
+        headers.extend(self.roles.iter().map(|r| format!("Only {}", r.id)));
+        let mut table = Table::new(headers);
+        let mut rows: Vec<(String, Vec<&ComparedSkill>)> =
+            skillset::by_category(self.skills.iter().map(|s| &s.skill))
+                .into_iter()
+                .map(|(cat, group)| {
+                    let members = group
+                        .iter()
+                        .filter_map(|g| self.skills.iter().find(|s| s.skill.key == g.key))
+                        .collect();
+                    (cat.label().to_owned(), members)
+                })
+                .collect();
+        if !self.soft_skills.is_empty() {
+            rows.push(("Soft skills".into(), self.soft_skills.iter().collect()));
+        }
+        for (label, members) in rows {
+            let (shared, some, only) = self.split(&members);
+            let mut cells = vec![
+                Cell::tone(label, Tone::Strong),
+                Cell::tone(shared.join(", "), Tone::Good),
+            ];
+            if n > 2 {
+                cells.push(Cell::new(some.join(", ")));
+            }
+            for (i, names) in only.iter().enumerate() {
+                cells.push(Cell::tone(
+                    names.join(", "),
+                    Tone::Series(u8::try_from(i).unwrap_or(0)),
+                ));
+            }
+            table.row(cells);
+        }
+        table
+    }
+}
+
+/// "10 shared, 9 only data-engineer, 35 only ml-engineer".
+fn skill_summary(report: &CompareReport, skills: &[ComparedSkill]) -> String {
+    let refs: Vec<&ComparedSkill> = skills.iter().collect();
+    let (shared, some, only) = report.split(&refs);
+    let mut parts = vec![format!("{} shared by all", shared.len())];
+    if !some.is_empty() {
+        parts.push(format!("{} by some", some.len()));
+    }
+    for (r, names) in report.roles.iter().zip(&only) {
+        parts.push(format!("{} only {}", names.len(), r.id));
+    }
+    parts.join(", ")
+}
+
+impl Report for CompareReport {
+    fn document(&self) -> Document {
+        let mut doc = Document::default();
+        let titles: Vec<&str> = self.roles.iter().map(|r| r.title.as_str()).collect();
+        doc.heading(1, format!("Compare: {}", titles.join(" · ")));
+        let mut headers = vec!["Aspect".to_owned()];
+        headers.extend(self.ids().iter().map(|id| (*id).to_owned()));
+        let mut table = Table::new(headers);
+        let mut title_row = vec![Cell::tone("Title", Tone::Strong)];
+        title_row.extend(
+            self.roles
+                .iter()
+                .enumerate()
+                .map(|(i, r)| Cell::tone(r.title.clone(), Tone::Series(i as u8))),
+        );
+        table.row(title_row);
+        let aspects: Vec<Vec<(&str, String)>> =
+            self.roles.iter().map(ComparedRole::aspects).collect();
+        for (k, (label, _)) in aspects[0].iter().enumerate() {
+            let mut row = vec![Cell::tone(*label, Tone::Strong)];
+            row.extend(aspects.iter().map(|a| Cell::new(a[k].1.clone())));
+            table.row(row);
+        }
+        let mut skills_row = vec![Cell::tone("Technical skills", Tone::Strong)];
+        skills_row.extend(self.roles.iter().map(|r| {
+            Cell::new(match r.skill_count {
+                0 => "none listed".to_owned(),
+                1 => "1 skill".to_owned(),
+                n => format!("{n} skills"),
+            })
+        }));
+        table.row(skills_row);
+        doc.table(table);
+
+        doc.heading(2, "Skills");
+        if self.skills.is_empty() && self.soft_skills.is_empty() {
+            doc.paragraph("None of these roles lists any skills, so there are none to compare.");
+            return doc;
+        }
+        for r in self.roles.iter().filter(|r| r.skill_count == 0) {
+            doc.paragraph(format!(
+                "{} lists no technical skills, so every technical skill below is another role's.",
+                r.id
+            ));
+        }
+        doc.paragraph(format!(
+            "Technical skills: {}.",
+            skill_summary(self, &self.skills)
+        ));
+        if !self.soft_skills.is_empty() {
+            doc.paragraph(format!(
+                "Soft skills: {}.",
+                skill_summary(self, &self.soft_skills)
+            ));
+        }
+        doc.table(self.skills_table());
+        doc.note(
+            "Skills compare by canonical name and alias, in any case; soft skills by name. \
+             `careers gap FROM TO` lists what moving between two of these roles takes.",
+        );
+        doc
+    }
+
+    /// One record per aspect with a column per role, then one per skill with "yes" under each
+    /// role that lists it.
+    fn records(&self) -> Records {
+        let mut headers = vec!["aspect".to_owned()];
+        headers.extend(self.ids().iter().map(|id| (*id).to_owned()));
+        let mut records = Records::new(headers);
+        let mut title = vec!["Title".to_owned()];
+        title.extend(self.roles.iter().map(|r| r.title.clone()));
+        records.push(title);
+        let aspects: Vec<Vec<(&str, String)>> =
+            self.roles.iter().map(ComparedRole::aspects).collect();
+        for (k, (label, _)) in aspects[0].iter().enumerate() {
+            let mut row = vec![(*label).to_owned()];
+            row.extend(
+                aspects
+                    .iter()
+                    .map(|a| a[k].1.replace("\n• ", "; ").replace("• ", "")),
+            );
+            records.push(row);
+        }
+        for (kind, skills) in [("skill", &self.skills), ("soft skill", &self.soft_skills)] {
+            for s in skills {
+                let mut row = vec![format!("{kind}: {}", s.skill.name)];
+                row.extend(
+                    self.roles
+                        .iter()
+                        .map(|r| if s.roles.contains(&r.id) { "yes" } else { "" }.to_owned()),
+                );
+                records.push(row);
+            }
+        }
+        records
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{Entry, Origin};
+
+    fn store_with(extra: &str) -> Store {
+        let mut entries = crate::store::bundled_profiles().unwrap();
+        entries.push(Entry {
+            profile: serde_json::from_str(extra).unwrap(),
+            origin: Origin::User {
+                path: "/tmp/mine.json".into(),
+            },
+        });
+        Store::new(entries, crate::store::bundled_vocabulary().unwrap())
+    }
+
+    #[test]
+    fn ml_engineer_headline_is_the_overall_figure_named_like_the_role() {
+        let store = Store::bundled().unwrap();
+        let f = headline_salary(&store.get("ml-engineer").unwrap().profile).unwrap();
+        assert_eq!(f.label, "Machine Learning Engineer");
+        assert_eq!(f.display_pay(), "average $157,969 – $161,777");
+        assert!(headline_salary(&store.get("data-engineer").unwrap().profile).is_none());
+    }
+
+    #[test]
+    fn role_counts_and_repeats_are_usage_errors() {
+        let store = Store::bundled().unwrap();
+        let q = |v: &[&str]| -> Vec<String> { v.iter().map(|s| s.to_string()).collect() };
+        let err = resolve_roles(&store, &q(&["ml-engineer", "mle"])).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert_eq!(
+            err.to_string(),
+            "\"ml-engineer\" and \"mle\" are the same role (ml-engineer); compare takes 2 to 5 different roles"
+        );
+        assert_eq!(
+            resolve_roles(&store, &q(&["mle"])).unwrap_err().exit_code(),
+            2
+        );
+        let six = q(&["a", "b", "c", "d", "e", "f"]);
+        assert!(
+            resolve_roles(&store, &six)
+                .unwrap_err()
+                .to_string()
+                .starts_with("compare takes 2 to 5 roles, got 6")
+        );
+    }
+
+    #[test]
+    fn a_user_profile_written_with_aliases_lines_up() {
+        let store = store_with(
+            r#"{"id":"mine","title":"Mine","summary":"Me.",
+                "skills":[{"name":"python"},{"name":"Apache Spark"},{"name":"sklearn"}]}"#,
+        );
+        let ml = &store.get("ml-engineer").unwrap().profile;
+        let mine = &store.get("mine").unwrap().profile;
+        let r = report(&store, &[mine, ml]);
+        let shared: Vec<&str> = r
+            .skills
+            .iter()
+            .filter(|s| s.shared)
+            .map(|s| s.skill.name.as_str())
+            .collect();
+        assert_eq!(shared, ["Python", "Spark", "scikit-learn"]);
+    }
+
+    #[test]
+    fn a_profile_without_skills_gets_a_sentence() {
+        let store = store_with(r#"{"id":"mine","title":"Mine","summary":"Me."}"#);
+        let de = &store.get("data-engineer").unwrap().profile;
+        let mine = &store.get("mine").unwrap().profile;
+        let doc = format!("{:?}", report(&store, &[mine, de]).document());
+        assert!(
+            doc.contains(
+                "mine lists no technical skills, so every technical skill below is another role's."
+            ),
+            "{doc}"
+        );
+        let mut entries = Vec::new();
+        for id in ["a", "b"] {
+            entries.push(Entry {
+                profile: serde_json::from_str(&format!(
+                    r#"{{"id":"{id}","title":"{id}","summary":"S."}}"#
+                ))
+                .unwrap(),
+                origin: Origin::User {
+                    path: format!("/tmp/{id}.json").into(),
+                },
+            });
+        }
+        let bare = Store::new(entries, crate::store::bundled_vocabulary().unwrap());
+        let (a, b) = (
+            &bare.get("a").unwrap().profile,
+            &bare.get("b").unwrap().profile,
+        );
+        let doc = format!("{:?}", report(&bare, &[a, b]).document());
+        assert!(
+            doc.contains("None of these roles lists any skills, so there are none to compare."),
+            "{doc}"
+        );
+    }
+}

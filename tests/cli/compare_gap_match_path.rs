@@ -1,0 +1,424 @@
+//! `careers compare`, `gap`, `match` and `path` on the bundled profiles.
+
+use crate::common::{assert_fits, careers, json_of, stderr_of, stdout_of};
+
+fn names(value: &serde_json::Value) -> Vec<&str> {
+    value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn compare_data_engineer_and_ml_engineer() {
+    insta::assert_snapshot!(
+        "compare_data-engineer_ml-engineer",
+        stdout_of(&["compare", "data-engineer", "ml-engineer"])
+    );
+}
+
+#[test]
+fn compare_json_marks_shared_and_single_role_skills() {
+    let json = json_of(&["compare", "data-engineer", "ml-engineer"]);
+    let skills = json["skills"].as_array().unwrap();
+    let shared: Vec<&str> = skills
+        .iter()
+        .filter(|s| s["shared"] == true)
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        shared,
+        [
+            "Python",
+            "SQL",
+            "Java",
+            "Cloud computing",
+            "AWS",
+            "Google Cloud",
+            "Azure",
+            "Big data",
+            "Hadoop",
+            "Spark"
+        ]
+    );
+    let only = |id: &str| -> Vec<&str> {
+        skills
+            .iter()
+            .filter(|s| s["roles"] == serde_json::json!([id]))
+            .map(|s| s["name"].as_str().unwrap())
+            .collect()
+    };
+    assert_eq!(
+        only("data-engineer"),
+        [
+            "Scala",
+            "Database management",
+            "Relational databases",
+            "NoSQL",
+            "Data pipelines",
+            "Data architecture",
+            "Data quality",
+            "Data security",
+            "Regulatory compliance"
+        ]
+    );
+    assert_eq!(only("ml-engineer").len(), 35);
+    assert_eq!(skills.len(), 54);
+    let spark = skills.iter().find(|s| s["name"] == "Spark").unwrap();
+    assert_eq!(spark["category"], "big-data");
+    assert_eq!(
+        spark["roles"],
+        serde_json::json!(["data-engineer", "ml-engineer"])
+    );
+    let ml = &json["roles"][1];
+    assert_eq!(ml["headline_salary"]["label"], "Machine Learning Engineer");
+    assert_eq!(ml["headline_salary"]["pay"]["low"], 157969);
+    assert_eq!(ml["headline_salary"]["pay"]["high"], 161777);
+    assert!(json["roles"][0]["headline_salary"].is_null());
+    assert_eq!(ml["growth"].as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn compare_without_colour_marks_columns_in_words() {
+    let out = stdout_of(&["compare", "data-engineer", "ml-engineer"]);
+    assert!(!out.contains('\u{1b}'), "no escapes when piped");
+    assert!(out.contains("Shared by all"));
+    assert!(out.contains("Only data-engineer"));
+    assert!(out.contains("Only ml-engineer"));
+    assert!(out.contains(
+        "Technical skills: 10 shared by all, 9 only data-engineer, 35 only ml-engineer."
+    ));
+}
+
+#[test]
+fn compare_with_colour_gives_each_role_its_own_colour() {
+    let out = careers()
+        .args([
+            "compare",
+            "data-engineer",
+            "ml-engineer",
+            "--color",
+            "always",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    // Shared skills green, the first role's cyan, the second's magenta (comfy-table's 256-colour
+    // codes 10, 14 and 13).
+    assert!(
+        text.contains("\u{1b}[38;5;10m Python, SQL, Java "),
+        "{text}"
+    );
+    assert!(text.contains("\u{1b}[38;5;14m Scala "), "{text}");
+    assert!(text.contains("\u{1b}[38;5;13m C++, R "), "{text}");
+}
+
+#[test]
+fn five_roles_fit_at_80_and_40_columns() {
+    let roles = [
+        "compare",
+        "data-engineer",
+        "ml-engineer",
+        "data-governance-analyst",
+        "data-engineering-team-lead",
+        "data-engineering-manager",
+    ];
+    for width in ["80", "40"] {
+        let out = careers()
+            .env("COLUMNS", width)
+            .args(roles)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert_fits(&text, width.parse().unwrap());
+        assert!(text.contains("Some, not all"), "{text}");
+    }
+    insta::assert_snapshot!(
+        "compare_five_roles_80",
+        careers()
+            .env("COLUMNS", "80")
+            .args(roles)
+            .output()
+            .map(|o| String::from_utf8(o.stdout).unwrap())
+            .unwrap()
+    );
+}
+
+#[test]
+fn compare_usage_errors_exit_2() {
+    assert_eq!(
+        stderr_of(&["compare", "ml-engineer"], 2),
+        "careers: error: compare takes 2 to 5 roles, got 1; e.g. `careers compare data-engineer ml-engineer`\n"
+    );
+    assert_eq!(
+        stderr_of(&["compare"], 2),
+        "careers: error: compare takes 2 to 5 roles, got 0; e.g. `careers compare data-engineer ml-engineer`\n"
+    );
+    let six = [
+        "compare",
+        "data-engineer",
+        "ml-engineer",
+        "data-governance-analyst",
+        "data-engineering-team-lead",
+        "data-engineering-manager",
+        "mle",
+    ];
+    assert!(stderr_of(&six, 2).contains("compare takes 2 to 5 roles, got 6"));
+    assert_eq!(
+        stderr_of(&["compare", "ml-engineer", "mle"], 2),
+        "careers: error: \"ml-engineer\" and \"mle\" are the same role (ml-engineer); compare takes 2 to 5 different roles\n"
+    );
+    assert_eq!(
+        stderr_of(&["compare", "data-engineer", "data-engineer"], 2),
+        "careers: error: \"data-engineer\" is given twice; compare takes 2 to 5 different roles\n"
+    );
+    assert_eq!(
+        stderr_of(&["compare", "data-engineer", "ml-enginer"], 1),
+        "careers: error: unknown role \"ml-enginer\" (did you mean ml-engineer?); run `careers list` to see every role\n"
+    );
+}
+
+#[test]
+fn compare_csv_has_an_aspect_per_row_and_a_skill_per_row() {
+    let out = stdout_of(&["compare", "data-engineer", "ml-engineer", "--format", "csv"]);
+    let mut lines = out.lines();
+    assert_eq!(lines.next(), Some("aspect,data-engineer,ml-engineer"));
+    assert_eq!(
+        lines.next(),
+        Some("Title,Data Engineer,Machine Learning Engineer")
+    );
+    assert!(out.contains("\nskill: Spark,yes,yes\n"), "{out}");
+    assert!(out.contains("\nskill: Scala,yes,\n"), "{out}");
+    assert!(out.contains("\nsoft skill: Communication,,yes\n"), "{out}");
+    assert!(
+        out.contains("\nHeadline salary,no figure in source,"),
+        "{out}"
+    );
+}
+
+#[test]
+fn gap_data_engineer_to_ml_engineer() {
+    insta::assert_snapshot!(
+        "gap_data-engineer_ml-engineer",
+        stdout_of(&["gap", "data-engineer", "ml-engineer"])
+    );
+}
+
+#[test]
+fn gap_ml_engineer_to_data_engineer() {
+    insta::assert_snapshot!(
+        "gap_ml-engineer_data-engineer",
+        stdout_of(&["gap", "ml-engineer", "data-engineer"])
+    );
+}
+
+#[test]
+fn gap_json_lists_skills_to_learn_and_carrying_over() {
+    let json = json_of(&["gap", "data-engineer", "mle"]);
+    assert_eq!(
+        json["summary"],
+        "10 of 45 skills carry over; 35 to learn: C++, R, TensorFlow, PyTorch, scikit-learn and 30 more."
+    );
+    assert_eq!(
+        names(&json["carries_over"]),
+        [
+            "Python",
+            "Java",
+            "SQL",
+            "Cloud computing",
+            "AWS",
+            "Google Cloud",
+            "Azure",
+            "Big data",
+            "Hadoop",
+            "Spark"
+        ]
+    );
+    assert_eq!(json["to_learn"].as_array().unwrap().len(), 35);
+    assert_eq!(json["to_learn"][2]["category"], "ml-framework");
+    assert_eq!(json["not_needed"].as_array().unwrap().len(), 9);
+
+    let back = json_of(&["gap", "ml-engineer", "data-engineer"]);
+    assert_eq!(
+        back["summary"],
+        "10 of 19 skills carry over; 9 to learn: Scala, Database management, Relational databases, NoSQL, Data pipelines and 4 more."
+    );
+    let to_dga = json_of(&["gap", "ml-engineer", "data-governance-analyst"]);
+    assert_eq!(
+        to_dga["certifications_to_get"],
+        serde_json::json!(["DGSP", "CompTIA Data+"])
+    );
+}
+
+#[test]
+fn gap_to_the_same_role_is_a_usage_error() {
+    assert_eq!(
+        stderr_of(&["gap", "mle", "ml-engineer"], 2),
+        "careers: error: \"mle\" and \"ml-engineer\" are the same role (ml-engineer); gap takes two different roles\n"
+    );
+}
+
+#[test]
+fn match_python_sql_spark() {
+    // Coverage is the share of each role's own skills that python, sql and spark cover:
+    //   data-engineer            3/19 = 15.8%  (Python, SQL, Spark)
+    //   data-governance-analyst  1/9  = 11.1%  (SQL)
+    //   data-engineering-team-lead 1/13 = 7.7% (Python)
+    //   ml-engineer              3/45 = 6.7%   (all three, but it asks for 45 skills)
+    //   data-engineering-manager 0/10 = 0%
+    // so ml-engineer, though it lists all three, ranks below the team lead: the skills cover
+    // less of what it asks for.
+    let out = stdout_of(&["match", "--skills", "python,sql,spark"]);
+    insta::assert_snapshot!("match_python_sql_spark", out);
+    let json = json_of(&["match", "--skills", "python,sql,spark"]);
+    let ranking: Vec<(String, u64, u64, u64)> = json["ranking"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["id"].as_str().unwrap().to_owned(),
+                m["matched"].as_u64().unwrap(),
+                m["total"].as_u64().unwrap(),
+                m["percent"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let expect = |id: &str, m, t, p| (id.to_owned(), m, t, p);
+    assert_eq!(
+        ranking,
+        [
+            expect("data-engineer", 3, 19, 16),
+            expect("data-governance-analyst", 1, 9, 11),
+            expect("data-engineering-team-lead", 1, 13, 8),
+            expect("ml-engineer", 3, 45, 7),
+            expect("data-engineering-manager", 0, 10, 0),
+        ]
+    );
+}
+
+#[test]
+fn match_aliases_and_case_count_as_the_same_skill() {
+    let a = json_of(&["match", "--skills", "Python,SQL,Spark"]);
+    let b = json_of(&[
+        "match",
+        "--skills",
+        "PYTHON, structured query language ,apache spark",
+    ]);
+    assert_eq!(a["ranking"], b["ranking"]);
+    assert_eq!(b["skills"], serde_json::json!(["Python", "SQL", "Spark"]));
+}
+
+#[test]
+fn match_with_a_misspelt_skill_reports_it_and_ranks_the_rest() {
+    let out = stdout_of(&["match", "--skills", "pyhton,sql", "--top", "2"]);
+    insta::assert_snapshot!("match_misspelt", out);
+    let json = json_of(&["match", "--skills", "pyhton,sql"]);
+    assert_eq!(
+        json["unknown"],
+        serde_json::json!([{"name": "pyhton", "suggestions": ["Python"]}])
+    );
+    assert_eq!(json["ranking"][0]["id"], "data-governance-analyst");
+    assert_eq!(json["ranked"], 5);
+}
+
+#[test]
+fn match_with_only_unknown_skills_says_so() {
+    let out = stdout_of(&["match", "--skills", "basket weaving"]);
+    assert!(
+        out.contains("Unknown skill \"basket weaving\": left out of the ranking."),
+        "{out}"
+    );
+    assert!(
+        out.contains("None of the given skills is known, so there is nothing to match."),
+        "{out}"
+    );
+}
+
+#[test]
+fn match_from_a_role_ranks_the_others() {
+    let json = json_of(&["match", "--from", "data-engineer", "--top", "2"]);
+    assert_eq!(json["from"], "data-engineer");
+    assert_eq!(json["skills"].as_array().unwrap().len(), 19);
+    let ids: Vec<&str> = json["ranking"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["id"].as_str().unwrap())
+        .collect();
+    // data-governance-analyst: 4/9 (SQL, Cloud computing, Regulatory compliance, Data quality);
+    // data-engineering-manager: 4/10 (Database management, Data architecture, Data quality,
+    // Data security).
+    assert_eq!(ids, ["data-governance-analyst", "data-engineering-manager"]);
+    assert_eq!(json["ranking"][0]["matched"], 4);
+    assert_eq!(json["ranking"][1]["matched"], 4);
+    assert_eq!(json["ranked"], 4, "data-engineer itself is not ranked");
+    let out = stdout_of(&["match", "--from", "data-engineer", "--top", "2"]);
+    assert!(out.contains("Top 2 of 4 roles (--top N for more)"), "{out}");
+}
+
+#[test]
+fn match_usage_errors() {
+    let err = stderr_of(&["match"], 2);
+    assert!(err.contains("--skills <SKILLS>"), "{err}");
+    assert_eq!(
+        stderr_of(&["match", "--skills", ""], 2),
+        "careers: error: match needs at least one skill: --skills python,sql or --from ROLE\n"
+    );
+    assert!(stderr_of(&["match", "--skills", "sql", "--top", "0"], 2).contains("--top"));
+}
+
+#[test]
+fn match_csv_is_one_row_per_role() {
+    let out = stdout_of(&["match", "--skills", "python,sql,spark", "--format", "csv"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "rank,id,title,matched,total,percent,matched_skills,missing_skills"
+    );
+    assert!(
+        lines[1]
+            .starts_with("1,data-engineer,Data Engineer,3,19,16,Python; SQL; Spark,Java; Scala;")
+    );
+    assert_eq!(lines.len(), 6);
+}
+
+#[test]
+fn path_ml_engineer() {
+    insta::assert_snapshot!("path_ml-engineer", stdout_of(&["path", "ml-engineer"]));
+    let json = json_of(&["path", "mle"]);
+    assert_eq!(json["progression"][1]["roles"][0]["profile"], "ml-engineer");
+    assert_eq!(json["opportunities"][0]["profile"], "ml-engineer");
+    assert_eq!(json["comes_from"], serde_json::json!([]));
+    assert_eq!(json["paths"].as_array().unwrap().len(), 6);
+}
+
+#[test]
+fn path_of_a_role_with_no_career_data_says_so() {
+    let out = stdout_of(&["path", "data-engineering-manager"]);
+    assert!(out.contains("The data-engineering-manager profile names no progression, specializations, career paths or related"), "{out}");
+    let out = stdout_of(&["path", "data-governance-analyst", "--format", "csv"]);
+    assert_eq!(
+        out,
+        "relation,stage,title,profile,description\nprogression,Senior roles,Data Governance Manager,,\nprogression,Senior roles,Chief Data Officer,,\n"
+    );
+}
+
+#[test]
+fn markdown_works_for_every_new_command() {
+    for args in [
+        &["compare", "data-engineer", "ml-engineer"][..],
+        &["gap", "data-engineer", "ml-engineer"],
+        &["match", "--skills", "sql"],
+        &["path", "ml-engineer"],
+    ] {
+        let mut all = args.to_vec();
+        all.extend(["--format", "markdown"]);
+        let out = stdout_of(&all);
+        assert!(out.starts_with("# "), "{args:?}: {out}");
+        assert!(out.contains("| --- |"), "{args:?}");
+    }
+}
