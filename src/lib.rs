@@ -49,6 +49,8 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> anyhow::Res
     match command {
         Command::List(args) => write(ctx, &commands::list::run(ctx, &args)?, out),
         Command::Show(args) => write(ctx, &commands::show::run(ctx, &args)?, out),
+        Command::Salary(args) => write(ctx, &commands::salary::run(ctx, &args)?, out),
+        Command::Trends(args) => write(ctx, &commands::trends::run(ctx, &args)?, out),
     }
 }
 

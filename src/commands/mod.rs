@@ -2,7 +2,9 @@
 //! none prints.
 
 pub mod list;
+pub mod salary;
 pub mod show;
+pub mod trends;
 
 use crate::model::Figure;
 use crate::render::{Cell, Table, Tone};
