@@ -100,7 +100,7 @@ impl Filters {
             parts.push(format!("industry {i}"));
         }
         if let Some(d) = self.about {
-            parts.push(format!("figure type {}", d.name()));
+            parts.push(format!("about {}", d.name()));
         }
         parts.join(", ")
     }
@@ -663,7 +663,7 @@ impl SalaryReport {
     fn document(&self) -> Document {
         let mut doc = Document::default();
         if self.filters.narrows() {
-            doc.note(format!("Figures for {}.", self.filters.describe()));
+            doc.note(format!("Filters: {}.", self.filters.describe()));
         }
         for role in &self.roles {
             doc.heading(1, format!("Salary: {} ({})", role.title, role.role));

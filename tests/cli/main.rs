@@ -3,3 +3,4 @@
 mod common;
 mod list_show;
 mod readme;
+mod salary;
