@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::Context;
 use crate::cli::TrendsArgs;
-use crate::commands::{describe_figure, figures_table};
+use crate::commands::{describe_figure, figures_table, in_demand_table};
 use crate::model::{Figure, InDemandGroup, Industry, Profile, Trend};
 use crate::render::{Cell, Document, Report, Table, Tone};
 
@@ -107,37 +107,11 @@ impl Report for TrendsReport {
             }
             if !r.industries.is_empty() {
                 doc.heading(2, "Industries");
-                if r.industries.iter().any(|i| !i.uses.is_empty()) {
-                    let mut table = Table::new(["Industry", "Uses"]);
-                    for i in &r.industries {
-                        table.row([
-                            Cell::tone(i.name.clone(), Tone::Strong),
-                            Cell::new(i.uses.join(", ")),
-                        ]);
-                    }
-                    doc.table(table);
-                } else {
-                    doc.list(r.industries.iter().map(|i| i.name.clone()));
-                }
+                crate::commands::industries_block(&mut doc, &r.industries);
             }
             if !r.in_demand_skills.is_empty() {
                 doc.heading(2, "In-demand skills");
-                let mut table = Table::new(["Area", "Skills"]);
-                for g in &r.in_demand_skills {
-                    let skills: Vec<String> = g
-                        .skills
-                        .iter()
-                        .map(|s| match &s.note {
-                            Some(note) => format!("{} ({note})", s.name),
-                            None => s.name.clone(),
-                        })
-                        .collect();
-                    table.row([
-                        Cell::tone(g.name.clone(), Tone::Strong),
-                        Cell::new(skills.join(", ")),
-                    ]);
-                }
-                doc.table(table);
+                doc.table(in_demand_table(&r.in_demand_skills));
             }
             if !r.outlook.is_empty() {
                 doc.heading(2, "Outlook");
