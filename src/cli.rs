@@ -56,6 +56,16 @@ pub enum Command {
         after_help = "Examples:\n  careers show ml-engineer\n  careers show mle --section salary --section skills\n  careers show data-engineer --format json"
     )]
     Show(ShowArgs),
+    /// Pay figures by role, city, experience, company type and industry, with their sources
+    #[command(
+        after_help = "Examples:\n  careers salary ml-engineer\n  careers salary --city SF\n  careers salary mle --experience senior --company faang\n  careers salary mle --about location --sort high --my-pay 150k\n  careers salary --list-cities\n  careers salary --industry 'real estate' --format json\n\nA filter value nobody has (an unknown city) exits 1; a known value with no figure for the\nrole says so and exits 0."
+    )]
+    Salary(SalaryArgs),
+    /// Where the market is going: demand figures, industries adopting ML, in-demand skills, trends
+    #[command(
+        after_help = "Examples:\n  careers trends\n  careers trends ml-engineer\n  careers trends mle --format json"
+    )]
+    Trends(TrendsArgs),
     /// Compare 2 to 5 roles side by side: requirements, pay, outlook, and which skills they share
     #[command(
         after_help = "Examples:\n  careers compare data-engineer ml-engineer\n  careers compare data-engineer data-engineering-team-lead data-engineering-manager\n  careers compare mle data-engineer --format json"
@@ -133,6 +143,59 @@ pub struct ShowArgs {
     /// Show only these sections (repeatable)
     #[arg(long, short = 's', value_enum, value_name = "NAME")]
     pub section: Vec<Section>,
+}
+
+#[derive(Debug, Args)]
+pub struct SalaryArgs {
+    /// Only these roles: ids, aliases or titles [default: every role]
+    #[arg(value_name = "ROLE")]
+    pub roles: Vec<String>,
+    /// Only figures for this place: Seattle, Austin, SF, NYC, LA, Boston, Chicago, Remote...
+    #[arg(long, value_name = "NAME")]
+    pub city: Option<String>,
+    /// Only figures for this career stage: entry, mid or senior (also entry-level, mid-career,
+    /// experienced)
+    #[arg(long, value_name = "LEVEL")]
+    pub experience: Option<String>,
+    /// Only figures for this kind of employer: general, top-tech (also FAANG, big tech) or
+    /// startup
+    #[arg(long, value_name = "TYPE")]
+    pub company: Option<String>,
+    /// Only figures for this industry, e.g. "real estate", "information technology"
+    #[arg(long, value_name = "NAME")]
+    pub industry: Option<String>,
+    /// Only figures about this: overall, company, experience, location, industry, additional
+    /// (cash compensation) or total (compensation)
+    #[arg(long, value_name = "WHAT")]
+    pub about: Option<String>,
+    /// Order each group by an end of the band, highest first; open-ended figures sort on the
+    /// amount they state
+    #[arg(long, value_enum, value_name = "END")]
+    pub sort: Option<PaySort>,
+    /// Your pay in whole US dollars (150000, 150,000, $150,000 or 150k): shows where it falls
+    /// in every band
+    #[arg(long, value_name = "AMOUNT", value_parser = crate::model::salary::parse_dollars)]
+    pub my_pay: Option<u64>,
+    /// List the places that have pay figures and how many roles have figures there
+    #[arg(long, conflicts_with_all = ["city", "experience", "company", "industry", "about", "sort", "my_pay"])]
+    pub list_cities: bool,
+}
+
+/// Which amount of a band orders figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PaySort {
+    /// The low end
+    Low,
+    /// The high end
+    High,
+    /// The middle of the band
+    Mid,
+}
+
+#[derive(Debug, Args)]
+pub struct TrendsArgs {
+    /// Only this role: an id, alias or title [default: every role with market data]
+    pub role: Option<String>,
 }
 
 #[derive(Debug, Args)]

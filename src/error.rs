@@ -10,7 +10,7 @@ pub enum CareersError {
         query: String,
         suggestions: Vec<String>,
     },
-    #[error("unknown {what} \"{value}\"{}; known {what}s: {}", did_you_mean(.suggestions), .known.join(", "))]
+    #[error("unknown {what} \"{value}\"{}; known {}: {}", did_you_mean(.suggestions), plural(.what), .known.join(", "))]
     UnknownValue {
         what: &'static str,
         value: String,
@@ -44,6 +44,14 @@ pub fn more_problems(more: usize) -> String {
         0 => String::new(),
         1 => " (and 1 more problem)".into(),
         n => format!(" (and {n} more problems)"),
+    }
+}
+
+/// "city" -> "cities", "company type" -> "company types".
+pub fn plural(word: &str) -> String {
+    match word.strip_suffix('y') {
+        Some(stem) if !stem.ends_with(['a', 'e', 'o', 'u']) => format!("{stem}ies"),
+        _ => format!("{word}s"),
     }
 }
 
@@ -91,6 +99,44 @@ pub fn suggest<'a>(query: &str, candidates: impl IntoIterator<Item = &'a str>) -
     out
 }
 
+/// Finds the canonical value `input` names among `(name, canonical)` pairs, comparing names
+/// ignoring case, spaces and punctuation ("new york" = "New-York"). An unknown input is an
+/// [`CareersError::UnknownValue`] listing each canonical value once and the nearest names.
+pub fn resolve_choice(
+    what: &'static str,
+    input: &str,
+    names: &[(&str, &str)],
+) -> Result<String, CareersError> {
+    let key = crate::model::slugify(input);
+    if let Some((_, canonical)) = names
+        .iter()
+        .find(|(name, _)| !key.is_empty() && crate::model::slugify(name) == key)
+    {
+        return Ok((*canonical).to_owned());
+    }
+    let mut known: Vec<String> = Vec::new();
+    for (_, canonical) in names {
+        if !known.iter().any(|k| k == canonical) {
+            known.push((*canonical).to_owned());
+        }
+    }
+    let mut suggestions: Vec<String> = Vec::new();
+    for near in suggest(input, names.iter().map(|(name, _)| *name)) {
+        let canonical = names.iter().find(|(name, _)| *name == near).map(|p| p.1);
+        if let Some(c) = canonical
+            && !suggestions.iter().any(|s| s == c)
+        {
+            suggestions.push(c.to_owned());
+        }
+    }
+    Err(CareersError::UnknownValue {
+        what,
+        value: input.to_owned(),
+        suggestions,
+        known,
+    })
+}
+
 /// A value list for messages: `a, b, c`.
 pub struct Known<'a>(pub &'a [&'a str]);
 
@@ -121,5 +167,36 @@ mod tests {
             err.to_string(),
             "unknown role \"ml-enginer\" (did you mean ml-engineer?); run `careers list` to see every role"
         );
+    }
+
+    #[test]
+    fn plurals_of_value_kinds() {
+        assert_eq!(plural("city"), "cities");
+        assert_eq!(plural("industry"), "industries");
+        assert_eq!(plural("company type"), "company types");
+        assert_eq!(plural("day"), "days");
+    }
+
+    #[test]
+    fn choices_resolve_by_any_name_and_suggest_the_canonical_one() {
+        let names = [
+            ("top-tech", "top-tech"),
+            ("FAANG", "top-tech"),
+            ("general", "general"),
+        ];
+        assert_eq!(
+            resolve_choice("company type", "faang", &names).unwrap(),
+            "top-tech"
+        );
+        assert_eq!(
+            resolve_choice("company type", "Top Tech", &names).unwrap(),
+            "top-tech"
+        );
+        let err = resolve_choice("company type", "FANG", &names).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "unknown company type \"FANG\" (did you mean top-tech?); known company types: top-tech, general"
+        );
+        assert!(resolve_choice("company type", "", &names).is_err());
     }
 }

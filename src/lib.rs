@@ -115,6 +115,8 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> anyhow::Res
     match command {
         Command::List(args) => write(ctx, &commands::list::run(ctx, &args)?, out),
         Command::Show(args) => write(ctx, &commands::show::run(ctx, &args)?, out),
+        Command::Salary(args) => write(ctx, &commands::salary::run(ctx, &args)?, out),
+        Command::Trends(args) => write(ctx, &commands::trends::run(ctx, &args)?, out),
         Command::Compare(args) => write(ctx, &commands::compare::run(ctx, &args)?, out),
         Command::Gap(args) => write(ctx, &commands::gap::run(ctx, &args)?, out),
         Command::Match(args) => write(ctx, &commands::r#match::run(ctx, &args)?, out),

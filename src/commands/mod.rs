@@ -7,9 +7,11 @@ pub mod list;
 pub mod r#match;
 pub mod new;
 pub mod path;
+pub mod salary;
 pub mod schema;
 pub mod show;
 pub mod skillset;
+pub mod trends;
 pub mod validate;
 
 use crate::model::Figure;
@@ -39,4 +41,40 @@ pub fn figures_table<'a>(figures: impl Iterator<Item = &'a Figure>) -> Table {
         ]);
     }
     table
+}
+
+/// In-demand skills, a group per row, each skill with what the source says of its demand.
+pub fn in_demand_table(groups: &[crate::model::InDemandGroup]) -> Table {
+    let mut table = Table::new(["Area", "Skills"]);
+    for g in groups {
+        let skills: Vec<String> = g
+            .skills
+            .iter()
+            .map(|s| match &s.note {
+                Some(note) => format!("{} ({note})", s.name),
+                None => s.name.clone(),
+            })
+            .collect();
+        table.row([
+            Cell::tone(g.name.clone(), Tone::Strong),
+            Cell::new(skills.join(", ")),
+        ]);
+    }
+    table
+}
+
+/// Industries with what they use the role for, as a table; a plain list when no use is given.
+pub fn industries_block(doc: &mut crate::render::Document, industries: &[crate::model::Industry]) {
+    if industries.iter().any(|i| !i.uses.is_empty()) {
+        let mut table = Table::new(["Industry", "Uses"]);
+        for i in industries {
+            table.row([
+                Cell::tone(i.name.clone(), Tone::Strong),
+                Cell::new(i.uses.join(", ")),
+            ]);
+        }
+        doc.table(table);
+    } else {
+        doc.list(industries.iter().map(|i| i.name.clone()));
+    }
 }

@@ -236,18 +236,7 @@ impl crate::render::Report for ShowReport {
         }
         if !p.industries.is_empty() {
             doc.heading(2, "Industries");
-            if p.industries.iter().any(|i| !i.uses.is_empty()) {
-                let mut table = Table::new(["Industry", "Uses"]);
-                for i in &p.industries {
-                    table.row([
-                        Cell::tone(i.name.clone(), Tone::Strong),
-                        Cell::new(i.uses.join(", ")),
-                    ]);
-                }
-                doc.table(table);
-            } else {
-                doc.list(p.industries.iter().map(|i| i.name.clone()));
-            }
+            crate::commands::industries_block(&mut doc, &p.industries);
         }
         if let Some(career) = &p.career {
             doc.heading(2, "Career");
@@ -283,22 +272,7 @@ impl crate::render::Report for ShowReport {
             }
             if !market.in_demand_skills.is_empty() {
                 doc.heading(3, "In-demand skills");
-                let mut table = Table::new(["Area", "Skills"]);
-                for g in &market.in_demand_skills {
-                    let skills: Vec<String> = g
-                        .skills
-                        .iter()
-                        .map(|s| match &s.note {
-                            Some(note) => format!("{} ({note})", s.name),
-                            None => s.name.clone(),
-                        })
-                        .collect();
-                    table.row([
-                        Cell::tone(g.name.clone(), Tone::Strong),
-                        Cell::new(skills.join(", ")),
-                    ]);
-                }
-                doc.table(table);
+                doc.table(crate::commands::in_demand_table(&market.in_demand_skills));
             }
             if !market.outlook.is_empty() {
                 doc.heading(3, "Outlook");

@@ -1,12 +1,14 @@
 //! The typed data model and its invariants. No I/O and no printing here: the store reads
 //! files, the renderers print.
 
+pub mod location;
 pub mod market;
 pub mod onet;
 pub mod profile;
 pub mod salary;
 pub mod vocabulary;
 
+pub use location::{Location, Locations, LocationsFile};
 pub use market::{Figure, FigureKind, InDemandGroup, InDemandSkill, Market, Quantity};
 pub use onet::OnetDetails;
 pub use profile::*;

@@ -92,6 +92,48 @@ pub enum Dimension {
 }
 
 impl Dimension {
+    pub const ALL: [Dimension; 7] = [
+        Dimension::Overall,
+        Dimension::Company,
+        Dimension::Experience,
+        Dimension::Location,
+        Dimension::Industry,
+        Dimension::AdditionalCompensation,
+        Dimension::TotalCompensation,
+    ];
+
+    /// The name in data files and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Dimension::Overall => "overall",
+            Dimension::Company => "company",
+            Dimension::Experience => "experience",
+            Dimension::Location => "location",
+            Dimension::Industry => "industry",
+            Dimension::AdditionalCompensation => "additional-compensation",
+            Dimension::TotalCompensation => "total-compensation",
+        }
+    }
+
+    /// Every name the dimension answers to on the command line.
+    pub fn names(self) -> &'static [&'static str] {
+        match self {
+            Dimension::Overall => &["overall"],
+            Dimension::Company => &["company", "company type"],
+            Dimension::Experience => &["experience", "experience level"],
+            Dimension::Location => &["location", "city", "cities"],
+            Dimension::Industry => &["industry", "industries"],
+            Dimension::AdditionalCompensation => {
+                &["additional-compensation", "additional", "additional cash"]
+            }
+            Dimension::TotalCompensation => &["total-compensation", "total"],
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Dimension> {
+        Self::ALL.into_iter().find(|d| d.name() == name)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Dimension::Overall => "Overall",
@@ -165,6 +207,113 @@ impl Pay {
     }
 }
 
+/// Where an amount falls against a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "position", rename_all = "kebab-case")]
+pub enum Placement {
+    /// Under the lowest amount the figure states, by `by` dollars.
+    Below { by: u64 },
+    /// Exactly the single amount the figure states.
+    At,
+    /// Within the band. `percent` is how far along a band with both ends (0 = low end,
+    /// 100 = high end); `above_low` and `below_high` are the distances to the ends it has.
+    Inside {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        percent: Option<u8>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        above_low: Option<u64>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        below_high: Option<u64>,
+    },
+    /// Over the highest amount the figure states, by `by` dollars; `open_high` when the source
+    /// gives the band no top, so the amount may still be within it.
+    Above { by: u64, open_high: bool },
+}
+
+impl Pay {
+    /// Where `amount` falls against this figure.
+    pub fn place(self, amount: u64) -> Placement {
+        if let Pay::Amount { amount: a } = self {
+            return match amount.cmp(&a) {
+                std::cmp::Ordering::Less => Placement::Below { by: a - amount },
+                std::cmp::Ordering::Equal => Placement::At,
+                std::cmp::Ordering::Greater => Placement::Above {
+                    by: amount - a,
+                    open_high: false,
+                },
+            };
+        }
+        if let Some(low) = self.low()
+            && amount < low
+        {
+            return Placement::Below { by: low - amount };
+        }
+        match (self.high(), self) {
+            (Some(high), Pay::Range { open_high, .. }) if amount > high => Placement::Above {
+                by: amount - high,
+                open_high,
+            },
+            (Some(high), _) if amount > high => Placement::Above {
+                by: amount - high,
+                open_high: false,
+            },
+            _ => {
+                let percent = match (self.low(), self.high()) {
+                    (Some(l), Some(h)) if h > l => {
+                        Some(((amount - l) as f64 * 100.0 / (h - l) as f64).round() as u8)
+                    }
+                    _ => None,
+                };
+                Placement::Inside {
+                    percent,
+                    above_low: self.low().map(|l| amount - l),
+                    below_high: self.high().map(|h| h - amount),
+                }
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for Placement {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            Placement::Below { by } => write!(f, "below, by {}", dollars(by)),
+            Placement::At => f.write_str("exactly at it"),
+            Placement::Inside {
+                percent: Some(p), ..
+            } => write!(f, "inside, {p}% of the way up"),
+            Placement::Inside {
+                above_low: Some(d), ..
+            } => write!(
+                f,
+                "inside, {} above its low end (no stated top)",
+                dollars(d)
+            ),
+            Placement::Inside {
+                below_high: Some(d),
+                ..
+            } => write!(
+                f,
+                "inside, {} under its top (no stated low end)",
+                dollars(d)
+            ),
+            Placement::Inside { .. } => f.write_str("inside"),
+            Placement::Above {
+                by,
+                open_high: false,
+            } => write!(f, "above, by {}", dollars(by)),
+            Placement::Above {
+                by,
+                open_high: true,
+            } => write!(
+                f,
+                "above its stated top by {} (the band is open-ended)",
+                dollars(by)
+            ),
+        }
+    }
+}
+
 /// Formats whole dollars with thousands separators: `$147,000`.
 pub fn dollars(amount: u64) -> String {
     let digits = amount.to_string();
@@ -177,6 +326,54 @@ pub fn dollars(amount: u64) -> String {
         out.push(ch);
     }
     out
+}
+
+/// Reads an amount of whole dollars as people write it: `150000`, `150,000`, `$150,000`,
+/// `150k`, `$152.6k`. Anything else, zero included, is an error that says what is accepted.
+pub fn parse_dollars(text: &str) -> Result<u64, String> {
+    const ACCEPTED: &str = "expected whole dollars such as 150000, 150,000, $150,000 or 150k";
+    let bad = || format!("\"{text}\" is not an amount of pay; {ACCEPTED}");
+    let t = text.trim();
+    let t = t.strip_prefix('$').unwrap_or(t);
+    let (number, thousands) = match t.strip_suffix(['k', 'K']) {
+        Some(n) => (n, true),
+        None => (t, false),
+    };
+    let (whole, fraction) = match number.split_once('.') {
+        Some((w, f)) if thousands => (w, f),
+        Some(_) => return Err(bad()),
+        None => (number, ""),
+    };
+    let groups: Vec<&str> = whole.split(',').collect();
+    let grouped_ok = groups.len() == 1
+        || (!groups[0].is_empty()
+            && groups[0].len() <= 3
+            && groups[1..].iter().all(|g| g.len() == 3));
+    let digits: String = groups.concat();
+    if digits.is_empty()
+        || digits.len() > 12
+        || !grouped_ok
+        || fraction.len() > 3
+        || !digits
+            .chars()
+            .chain(fraction.chars())
+            .all(|c| c.is_ascii_digit())
+    {
+        return Err(bad());
+    }
+    let whole: u64 = digits.parse().map_err(|_| bad())?;
+    let amount = if thousands {
+        let scaled = format!("{fraction:0<3}")
+            .parse::<u64>()
+            .map_err(|_| bad())?;
+        whole * 1_000 + scaled
+    } else {
+        whole
+    };
+    if amount == 0 {
+        return Err(format!("\"{text}\" is zero; {ACCEPTED}"));
+    }
+    Ok(amount)
 }
 
 impl std::fmt::Display for Pay {
@@ -289,6 +486,19 @@ impl ExperienceLevel {
             ExperienceLevel::Senior => "senior",
         }
     }
+
+    /// Every name the level answers to on the command line: its own and the source's words.
+    pub fn names(self) -> &'static [&'static str] {
+        match self {
+            ExperienceLevel::Entry => &["entry", "entry-level"],
+            ExperienceLevel::Mid => &["mid", "mid-career", "mid-level"],
+            ExperienceLevel::Senior => &["senior", "experienced", "senior/experienced"],
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<ExperienceLevel> {
+        Self::ALL.into_iter().find(|l| l.name() == name)
+    }
 }
 
 /// Kind of employer of a pay figure.
@@ -327,6 +537,19 @@ impl CompanyType {
             CompanyType::TopTech => "top-tech",
             CompanyType::Startup => "startup",
         }
+    }
+
+    /// Every name the type answers to on the command line.
+    pub fn names(self) -> &'static [&'static str] {
+        match self {
+            CompanyType::General => &["general"],
+            CompanyType::TopTech => &["top-tech", "top tech companies", "FAANG", "big tech"],
+            CompanyType::Startup => &["startup", "startups", "AI startup", "AI startups"],
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<CompanyType> {
+        Self::ALL.into_iter().find(|c| c.name() == name)
     }
 }
 
@@ -428,6 +651,80 @@ mod tests {
         assert_eq!(dollars(999), "$999");
         assert_eq!(dollars(1_000), "$1,000");
         assert_eq!(dollars(1_234_567), "$1,234,567");
+    }
+
+    #[test]
+    fn dollars_parse_as_people_write_them() {
+        for (text, amount) in [
+            ("150000", 150_000),
+            ("150,000", 150_000),
+            ("$150,000", 150_000),
+            ("150k", 150_000),
+            ("$150K", 150_000),
+            ("152.6k", 152_600),
+            ("1,234,567", 1_234_567),
+            (" 99000 ", 99_000),
+        ] {
+            assert_eq!(parse_dollars(text), Ok(amount), "{text}");
+        }
+        for text in [
+            "", "$", "abc", "150.000", "15,00", "1,5000", "-5", "150kk", "0", "1.2345k", "150m",
+            ",150",
+        ] {
+            assert!(parse_dollars(text).is_err(), "{text}");
+        }
+        assert_eq!(
+            parse_dollars("lots").unwrap_err(),
+            "\"lots\" is not an amount of pay; expected whole dollars such as 150000, 150,000, $150,000 or 150k"
+        );
+    }
+
+    #[test]
+    fn an_amount_is_placed_against_every_kind_of_figure() {
+        let seattle = Pay::Range {
+            low: 147_000,
+            high: 182_182,
+            open_high: false,
+        };
+        assert_eq!(seattle.place(140_000).to_string(), "below, by $7,000");
+        assert_eq!(
+            seattle.place(150_000).to_string(),
+            "inside, 9% of the way up"
+        );
+        assert_eq!(
+            seattle.place(147_000).to_string(),
+            "inside, 0% of the way up"
+        );
+        assert_eq!(
+            seattle.place(182_182).to_string(),
+            "inside, 100% of the way up"
+        );
+        assert_eq!(seattle.place(190_000).to_string(), "above, by $7,818");
+        let la = Pay::Amount { amount: 185_000 };
+        assert_eq!(la.place(185_000), Placement::At);
+        assert_eq!(la.place(150_000).to_string(), "below, by $35,000");
+        assert_eq!(la.place(190_000).to_string(), "above, by $5,000");
+        let senior = Pay::AtLeast { amount: 172_654 };
+        assert_eq!(
+            senior.place(180_000).to_string(),
+            "inside, $7,346 above its low end (no stated top)"
+        );
+        assert_eq!(senior.place(150_000).to_string(), "below, by $22,654");
+        let entry = Pay::UpTo { amount: 152_601 };
+        assert_eq!(
+            entry.place(150_000).to_string(),
+            "inside, $2,601 under its top (no stated low end)"
+        );
+        assert_eq!(entry.place(160_000).to_string(), "above, by $7,399");
+        let open = Pay::Range {
+            low: 148_672,
+            high: 208_931,
+            open_high: true,
+        };
+        assert_eq!(
+            open.place(210_000).to_string(),
+            "above its stated top by $1,069 (the band is open-ended)"
+        );
     }
 
     #[test]

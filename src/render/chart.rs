@@ -72,16 +72,48 @@ pub fn write(chart: &Chart, style: Style, out: &mut dyn Write) -> io::Result<()>
         }
     }
     let axis_indent = if stacked { 2 } else { label_w + 2 };
+    writeln!(out, "{}{}", " ".repeat(axis_indent), axis(lo, hi, bar_w))?;
+    let legend = legend(chart);
+    if !legend.is_empty() {
+        for line in wrap(&legend, style.width, "", "") {
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+/// The scale under the bars: its ends, and its middle when there is room, each label placed
+/// where its amount falls.
+fn axis(lo: u64, hi: u64, width: usize) -> String {
     let left = short_dollars(lo);
     let right = short_dollars(hi);
-    let gap = (bar_w).saturating_sub(left.width() + right.width()).max(1);
-    writeln!(
-        out,
-        "{}{left}{}{right}",
-        " ".repeat(axis_indent),
-        " ".repeat(gap)
-    )?;
-    Ok(())
+    let mid_amount = lo + (hi - lo) / 2;
+    let mid = short_dollars(mid_amount);
+    let mut line = left.clone();
+    let mid_at = position(mid_amount, lo, hi, width).saturating_sub(mid.width() / 2);
+    let right_at = width.saturating_sub(right.width());
+    if mid_at > left.width() + 1 && mid_at + mid.width() + 1 < right_at {
+        line.push_str(&" ".repeat(mid_at - left.width()));
+        line.push_str(&mid);
+    }
+    let gap = right_at.saturating_sub(line.width()).max(1);
+    line.push_str(&" ".repeat(gap));
+    line.push_str(&right);
+    line
+}
+
+/// What the marks mean, naming only those the chart uses.
+fn legend(chart: &Chart) -> String {
+    let mut parts = Vec::new();
+    if chart.bars.iter().any(|b| b.open_high || b.open_low) {
+        parts.push(format!(
+            "{SOLID} stated band, {OPEN} open end (no stated limit)"
+        ));
+    }
+    if let Some(m) = chart.bars.iter().find_map(|b| b.marker) {
+        parts.push(format!("{MARK} your pay ({})", dollars(m)));
+    }
+    parts.join("; ")
 }
 
 /// The shared scale: from the lowest stated amount to the highest, widened to whole
@@ -178,6 +210,84 @@ mod tests {
             .into_iter()
             .collect();
         assert_eq!(cells, "██████     ");
+    }
+
+    #[test]
+    fn the_axis_names_both_ends_and_the_middle_where_it_fits() {
+        assert_eq!(axis(100_000, 200_000, 21), "$100k   $150k   $200k");
+        assert_eq!(axis(100_000, 200_000, 14), "$100k    $200k");
+    }
+
+    fn sample(marker: Option<u64>) -> Chart {
+        let mut open = bar(148_672, 208_931, true);
+        open.label = "Senior/experienced · Top tech companies (e.g., FAANG)".into();
+        open.value = "$148,672 – $208,931+".into();
+        let mut up_to = bar(152_601, 152_601, false);
+        up_to.open_low = true;
+        up_to.value = "up to $152,601".into();
+        let mut bars = vec![open, up_to, bar(96_000, 132_000, false)];
+        for b in &mut bars {
+            b.marker = marker;
+        }
+        Chart {
+            title: "Pay by experience and company type, ml-engineer".into(),
+            bars,
+        }
+    }
+
+    #[test]
+    fn every_line_fits_at_40_80_and_120_columns() {
+        for width in [40, 80, 120] {
+            for color in [false, true] {
+                let mut out = Vec::new();
+                write(&sample(Some(150_000)), Style { width, color }, &mut out).unwrap();
+                let text = String::from_utf8(out).unwrap();
+                let plain = if color { strip_ansi(&text) } else { text };
+                for line in plain.lines() {
+                    assert!(line.width() <= width, "{width}: {line:?}");
+                }
+                assert!(plain.contains("$148,672 – $208,931+"), "{plain}");
+                assert!(plain.contains("your pay ($150,000)"), "{plain}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_narrow_chart_stacks_each_bar_under_its_label() {
+        let mut out = Vec::new();
+        let style = Style {
+            width: 40,
+            color: false,
+        };
+        write(&sample(None), style, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        let head = lines
+            .iter()
+            .position(|l| l.starts_with("up to") || l.contains("up to $152,601"))
+            .unwrap();
+        assert!(
+            lines[head + 1].starts_with("  ") && lines[head + 1].contains(OPEN),
+            "{text}"
+        );
+        assert!(!text.contains(MARK), "no marker without one");
+    }
+
+    fn strip_ansi(text: &str) -> String {
+        let mut out = String::new();
+        let mut chars = text.chars();
+        while let Some(c) = chars.next() {
+            if c == '\u{1b}' {
+                for c in chars.by_ref() {
+                    if c == 'm' {
+                        break;
+                    }
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        out
     }
 
     #[test]

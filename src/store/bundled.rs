@@ -4,7 +4,7 @@
 use anyhow::Context;
 
 use super::{Entry, Origin};
-use crate::model::{Profile, Vocabulary, VocabularyFile};
+use crate::model::{Locations, LocationsFile, Profile, Vocabulary, VocabularyFile};
 
 macro_rules! bundled {
     ($($file:literal),* $(,)?) => {
@@ -22,6 +22,8 @@ pub const BUNDLED_FILES: &[(&str, &str)] = bundled!(
 );
 
 const VOCABULARY: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/skills.json"));
+
+const LOCATIONS: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/locations.json"));
 
 /// Parses the bundled profiles.
 pub fn bundled_profiles() -> anyhow::Result<Vec<Entry>> {
@@ -45,6 +47,13 @@ pub fn bundled_vocabulary() -> anyhow::Result<Vocabulary> {
     let file: VocabularyFile =
         serde_json::from_str(VOCABULARY).context("bundled vocabulary data/skills.json")?;
     Vocabulary::new(file).map_err(|e| anyhow::anyhow!("bundled vocabulary data/skills.json: {e}"))
+}
+
+/// Parses the bundled place names and their aliases.
+pub fn bundled_locations() -> anyhow::Result<Locations> {
+    let file: LocationsFile =
+        serde_json::from_str(LOCATIONS).context("bundled locations data/locations.json")?;
+    Locations::new(file).map_err(|e| anyhow::anyhow!("bundled locations data/locations.json: {e}"))
 }
 
 #[cfg(test)]
@@ -71,6 +80,28 @@ mod tests {
                 unreachable!()
             };
             assert_eq!(file, &format!("{}.json", entry.profile.id));
+        }
+    }
+
+    #[test]
+    fn every_location_of_a_pay_figure_is_a_named_place() {
+        let places = bundled_locations().unwrap();
+        for entry in bundled_profiles().unwrap() {
+            for f in entry.profile.salary.iter().flat_map(|s| &s.figures) {
+                if let Some(loc) = &f.location {
+                    let place = places.resolve(loc).unwrap_or_else(|| {
+                        panic!(
+                            "{}: location {loc} not in data/locations.json",
+                            entry.profile.id
+                        )
+                    });
+                    assert_eq!(
+                        &place.name, loc,
+                        "{}: use the canonical name",
+                        entry.profile.id
+                    );
+                }
+            }
         }
     }
 }

@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::error::{CareersError, suggest};
 use crate::model::{Problem, Profile, Vocabulary, slugify};
 
-pub use bundled::{BUNDLED_FILES, bundled_profiles, bundled_vocabulary};
+pub use bundled::{BUNDLED_FILES, bundled_locations, bundled_profiles, bundled_vocabulary};
 
 /// Where a profile was read from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

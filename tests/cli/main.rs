@@ -4,4 +4,5 @@ mod common;
 mod compare_gap_match_path;
 mod list_show;
 mod readme;
+mod salary;
 mod user_profiles;

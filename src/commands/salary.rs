@@ -1,0 +1,945 @@
+//! `careers salary [ROLE]...`: pay figures by role and by what they are about, filtered by
+//! city, experience, company type and industry, with charts of bands and the reader's own pay.
+//!
+//! Every figure is shown exactly as its profile types it; where a profile has no figure the
+//! report says so and invents none.
+
+use serde::Serialize;
+
+use crate::Context;
+use crate::cli::{PaySort, SalaryArgs};
+use crate::commands::show::describe_source;
+use crate::error::resolve_choice;
+use crate::model::salary::{Placement, dollars};
+use crate::model::{
+    CompanyType, Dimension, ExperienceLevel, GrowthLever, Locations, Measure, Pay, Profile,
+    Provenance, SalaryFigure, Statistic, YearSpan,
+};
+use crate::render::{Bar, Cell, Chart, Document, Records, Report, Table, Tone};
+use crate::store::{Entry, Store, bundled_locations};
+
+/// What `careers salary` answers: figures, or with `--list-cities` the places that have some.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum SalaryOutput {
+    Figures(SalaryReport),
+    Cities(CitiesReport),
+}
+
+/// Pay figures of the chosen roles that pass every filter.
+#[derive(Debug, Serialize)]
+pub struct SalaryReport {
+    /// The filters, resolved to canonical values.
+    pub filters: Filters,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sort: Option<SortOrder>,
+    /// The reader's own pay in whole dollars, placed against every figure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub my_pay: Option<u64>,
+    /// Roles with at least one matching figure.
+    pub roles: Vec<RolePay>,
+    /// Roles asked about whose profiles have no pay figures at all.
+    pub roles_without_figures: Vec<String>,
+    /// Why nothing, or less than asked, is shown.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub messages: Vec<String>,
+}
+
+/// Filters as canonical values; absent when not given.
+#[derive(Debug, Default, Serialize)]
+pub struct Filters {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub experience: Option<ExperienceLevel>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub company: Option<CompanyType>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub industry: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub about: Option<Dimension>,
+}
+
+impl Filters {
+    /// Whether a filter other than the roles narrows the figures.
+    fn narrows(&self) -> bool {
+        self.city.is_some()
+            || self.experience.is_some()
+            || self.company.is_some()
+            || self.industry.is_some()
+            || self.about.is_some()
+    }
+
+    fn admits(&self, f: &SalaryFigure) -> bool {
+        let eq = |want: &Option<String>, have: &Option<String>| {
+            want.as_ref()
+                .is_none_or(|w| have.as_ref().is_some_and(|h| h.eq_ignore_ascii_case(w)))
+        };
+        eq(&self.city, &f.location)
+            && eq(&self.industry, &f.industry)
+            && self.experience.is_none_or(|e| f.experience == Some(e))
+            && self.company.is_none_or(|c| f.company == Some(c))
+            && self.about.is_none_or(|d| f.dimension == d)
+    }
+
+    /// "city Seattle, experience senior".
+    fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(c) = &self.city {
+            parts.push(format!("city {c}"));
+        }
+        if let Some(e) = self.experience {
+            parts.push(format!("experience {}", e.name()));
+        }
+        if let Some(c) = self.company {
+            parts.push(format!("company {}", c.name()));
+        }
+        if let Some(i) = &self.industry {
+            parts.push(format!("industry {i}"));
+        }
+        if let Some(d) = self.about {
+            parts.push(format!("about {}", d.name()));
+        }
+        parts.join(", ")
+    }
+}
+
+/// How figures are ordered within each group.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct SortOrder {
+    /// `low`, `high` or `mid`.
+    pub by: &'static str,
+    /// Always `descending`: the highest band first.
+    pub order: &'static str,
+}
+
+/// One role's matching figures.
+#[derive(Debug, Serialize)]
+pub struct RolePay {
+    pub role: String,
+    pub title: String,
+    pub figures: Vec<FigureView>,
+    /// How pay grows: shown with the role's whole salary, not with a filtered view.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub growth: Vec<GrowthLever>,
+    /// Statements on pay without a figure, with the role's whole salary.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// Industries the source ranks by pay without giving a figure, with their rank.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unfigured_industries: Vec<UnfiguredIndustry>,
+    #[serde(skip)]
+    pub default_source: Option<Provenance>,
+}
+
+/// An industry the source ranks by pay but gives no figure for.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnfiguredIndustry {
+    pub industry: String,
+    /// 1 for the best-paying.
+    pub rank: usize,
+    /// Of how many ranked industries.
+    pub of: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A pay figure for scripts: its kind and integer amounts, currency, year, what it is about and
+/// its source.
+#[derive(Debug, Serialize)]
+pub struct FigureView {
+    pub dimension: Dimension,
+    pub label: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub experience: Option<ExperienceLevel>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub years: Option<YearSpan>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub company: Option<CompanyType>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub industry: Option<String>,
+    /// `amount`, `range`, `at-least` or `up-to`.
+    pub kind: &'static str,
+    /// The single amount of an `amount`, the floor of an `at-least`, the ceiling of an `up-to`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub low: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub high: Option<u64>,
+    /// The band has no stated top (`$172,654+`, `$148,672 – $208,931+`).
+    pub open_high: bool,
+    /// `average` or `median`; absent when the source does not say.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statistic: Option<Statistic>,
+    pub measure: Measure,
+    pub currency: &'static str,
+    pub year: u16,
+    /// The figure as the source states it: "average $136,917".
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The figure's own source, else the source of the role's salary section.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Provenance>,
+    /// Where `--my-pay` falls against the figure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub my_pay: Option<Placement>,
+    #[serde(skip)]
+    pub figure: SalaryFigure,
+}
+
+impl FigureView {
+    fn new(f: &SalaryFigure, default_source: Option<&Provenance>, my_pay: Option<u64>) -> Self {
+        let (amount, low, high) = match f.pay {
+            Pay::Amount { amount } | Pay::AtLeast { amount } | Pay::UpTo { amount } => {
+                (Some(amount), None, None)
+            }
+            Pay::Range { low, high, .. } => (None, Some(low), Some(high)),
+        };
+        FigureView {
+            dimension: f.dimension,
+            label: f.label.clone(),
+            group: f.group.clone(),
+            location: f.location.clone(),
+            experience: f.experience,
+            years: f.years,
+            company: f.company,
+            industry: f.industry.clone(),
+            kind: f.pay.kind_name(),
+            amount,
+            low,
+            high,
+            open_high: f.pay.open_high(),
+            statistic: f.statistic,
+            measure: f.measure,
+            currency: "USD",
+            year: f.year,
+            text: f.display_pay(),
+            note: f.note.clone(),
+            source: f.source.clone().or_else(|| default_source.cloned()),
+            my_pay: my_pay.map(|m| f.pay.place(m)),
+            figure: f.clone(),
+        }
+    }
+}
+
+/// The places that have pay figures.
+#[derive(Debug, Serialize)]
+pub struct CitiesReport {
+    pub cities: Vec<CityView>,
+    /// Roles asked about whose profiles have no pay figures at all.
+    pub roles_without_figures: Vec<String>,
+}
+
+/// A place, the other names it answers to, and the roles with figures there.
+#[derive(Debug, Serialize)]
+pub struct CityView {
+    pub name: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    pub roles: Vec<String>,
+    pub figures: usize,
+}
+
+pub fn run(ctx: &Context, args: &SalaryArgs) -> anyhow::Result<SalaryOutput> {
+    let entries = chosen_roles(&ctx.store, &args.roles)?;
+    let places = known_places(&ctx.store)?;
+    if args.list_cities {
+        return Ok(SalaryOutput::Cities(cities(&entries, &places)));
+    }
+    let filters = Filters {
+        roles: if args.roles.is_empty() {
+            Vec::new()
+        } else {
+            entries.iter().map(|e| e.profile.id.clone()).collect()
+        },
+        city: args
+            .city
+            .as_deref()
+            .map(|c| resolve_city(&places, c))
+            .transpose()?,
+        experience: args
+            .experience
+            .as_deref()
+            .map(resolve_experience)
+            .transpose()?,
+        company: args.company.as_deref().map(resolve_company).transpose()?,
+        industry: args
+            .industry
+            .as_deref()
+            .map(|i| resolve_industry(&ctx.store, i))
+            .transpose()?,
+        about: args.about.as_deref().map(resolve_about).transpose()?,
+    };
+    Ok(SalaryOutput::Figures(report(
+        &ctx.store,
+        &entries,
+        filters,
+        args.sort,
+        args.my_pay,
+    )))
+}
+
+/// The roles named, in the order named and without repeats, or every role.
+fn chosen_roles<'a>(store: &'a Store, names: &[String]) -> anyhow::Result<Vec<&'a Entry>> {
+    if names.is_empty() {
+        return Ok(store.entries().iter().collect());
+    }
+    let mut out: Vec<&Entry> = Vec::new();
+    for name in names {
+        let entry = store.resolve(name)?;
+        if !out.iter().any(|e| e.profile.id == entry.profile.id) {
+            out.push(entry);
+        }
+    }
+    Ok(out)
+}
+
+fn figures_of(p: &Profile) -> &[SalaryFigure] {
+    p.salary.as_ref().map_or(&[], |s| s.figures.as_slice())
+}
+
+/// The bundled places with their aliases, plus any place a profile names that the file lacks.
+fn known_places(store: &Store) -> anyhow::Result<Locations> {
+    let mut places = bundled_locations()?;
+    for e in store.entries() {
+        for loc in figures_of(&e.profile)
+            .iter()
+            .filter_map(|f| f.location.as_ref())
+        {
+            places.add_name(loc);
+        }
+    }
+    Ok(places)
+}
+
+fn resolve_city(places: &Locations, input: &str) -> Result<String, crate::error::CareersError> {
+    let pairs: Vec<(&str, &str)> = places
+        .all()
+        .iter()
+        .flat_map(|l| {
+            std::iter::once((l.name.as_str(), l.name.as_str()))
+                .chain(l.aliases.iter().map(|a| (a.as_str(), l.name.as_str())))
+        })
+        .collect();
+    resolve_choice("city", input, &pairs)
+}
+
+fn resolve_experience(input: &str) -> Result<ExperienceLevel, crate::error::CareersError> {
+    let pairs: Vec<(&str, &str)> = ExperienceLevel::ALL
+        .iter()
+        .flat_map(|l| l.names().iter().map(|n| (*n, l.name())))
+        .collect();
+    let name = resolve_choice("experience level", input, &pairs)?;
+    Ok(ExperienceLevel::from_name(&name).expect("a canonical name"))
+}
+
+fn resolve_company(input: &str) -> Result<CompanyType, crate::error::CareersError> {
+    let pairs: Vec<(&str, &str)> = CompanyType::ALL
+        .iter()
+        .flat_map(|c| c.names().iter().map(|n| (*n, c.name())))
+        .collect();
+    let name = resolve_choice("company type", input, &pairs)?;
+    Ok(CompanyType::from_name(&name).expect("a canonical name"))
+}
+
+fn resolve_about(input: &str) -> Result<Dimension, crate::error::CareersError> {
+    let pairs: Vec<(&str, &str)> = Dimension::ALL
+        .iter()
+        .flat_map(|d| d.names().iter().map(|n| (*n, d.name())))
+        .collect();
+    let name = resolve_choice("figure type", input, &pairs)?;
+    Ok(Dimension::from_name(&name).expect("a canonical name"))
+}
+
+/// Industries any profile's pay data names, with a figure or only in its ranking.
+fn resolve_industry(store: &Store, input: &str) -> Result<String, crate::error::CareersError> {
+    let mut names: Vec<&str> = Vec::new();
+    for e in store.entries() {
+        let Some(salary) = &e.profile.salary else {
+            continue;
+        };
+        let figured = salary.figures.iter().filter_map(|f| f.industry.as_deref());
+        let ranked = salary.industry_ranking.iter().map(|r| r.industry.as_str());
+        for name in figured.chain(ranked) {
+            if !names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+                names.push(name);
+            }
+        }
+    }
+    let pairs: Vec<(&str, &str)> = names.iter().map(|n| (*n, *n)).collect();
+    resolve_choice("industry", input, &pairs)
+}
+
+/// The ordering key of a figure: the chosen end, or the amount it states when it lacks that end.
+fn sort_key(pay: Pay, by: PaySort) -> u64 {
+    let (low, high) = (pay.low(), pay.high());
+    let known = low.or(high).unwrap_or(0);
+    match by {
+        PaySort::Low => low.unwrap_or(known),
+        PaySort::High => high.unwrap_or(known),
+        PaySort::Mid => match (low, high) {
+            (Some(l), Some(h)) => (l + h) / 2,
+            _ => known,
+        },
+    }
+}
+
+/// Whether a figure lacks the end `by` sorts on and so sorts on the amount it states.
+fn sorts_on_known_bound(pay: Pay, by: PaySort) -> bool {
+    let no_low = matches!(pay, Pay::UpTo { .. });
+    match by {
+        PaySort::Low => no_low,
+        PaySort::High => pay.open_high(),
+        PaySort::Mid => no_low || pay.open_high(),
+    }
+}
+
+fn sort_name(by: PaySort) -> &'static str {
+    match by {
+        PaySort::Low => "low",
+        PaySort::High => "high",
+        PaySort::Mid => "mid",
+    }
+}
+
+pub fn report(
+    store: &Store,
+    entries: &[&Entry],
+    filters: Filters,
+    sort: Option<PaySort>,
+    my_pay: Option<u64>,
+) -> SalaryReport {
+    let mut roles = Vec::new();
+    let mut without = Vec::new();
+    let mut unmatched = Vec::new();
+    for entry in entries {
+        let p = &entry.profile;
+        let Some(salary) = p.salary.as_ref().filter(|s| !s.figures.is_empty()) else {
+            without.push(p.id.clone());
+            continue;
+        };
+        let mut figures: Vec<&SalaryFigure> = salary
+            .figures
+            .iter()
+            .filter(|f| filters.admits(f))
+            .collect();
+        // Grouped by what they are about; within a group, source order unless sorted.
+        figures.sort_by_key(|f| f.dimension);
+        if let Some(by) = sort {
+            figures.sort_by(|a, b| {
+                a.dimension
+                    .cmp(&b.dimension)
+                    .then(sort_key(b.pay, by).cmp(&sort_key(a.pay, by)))
+            });
+        }
+        let shows_industries = figures.iter().any(|f| f.dimension == Dimension::Industry);
+        let unfigured = unfigured_industries(salary, &filters);
+        if figures.is_empty() && unfigured.is_empty() {
+            unmatched.push(p.id.clone());
+            continue;
+        }
+        let whole = !filters.narrows();
+        roles.push(RolePay {
+            role: p.id.clone(),
+            title: p.title.clone(),
+            figures: figures
+                .into_iter()
+                .map(|f| FigureView::new(f, salary.source.as_ref(), my_pay))
+                .collect(),
+            growth: if whole {
+                salary.growth.clone()
+            } else {
+                Vec::new()
+            },
+            notes: if whole {
+                salary.notes.clone()
+            } else {
+                Vec::new()
+            },
+            unfigured_industries: if shows_industries || filters.industry.is_some() {
+                unfigured
+            } else {
+                Vec::new()
+            },
+            default_source: salary.source.clone(),
+        });
+    }
+    let mut messages = Vec::new();
+    if !unmatched.is_empty() {
+        messages.push(format!(
+            "no salary figure for {} matches {}",
+            unmatched.join(", "),
+            filters.describe()
+        ));
+    }
+    if roles.is_empty() {
+        if !without.is_empty() {
+            messages.push(format!(
+                "no salary figures for {} in bundled profiles",
+                join_and(&without)
+            ));
+        }
+        if let Some(city) = &filters.city {
+            let there: Vec<String> = store
+                .entries()
+                .iter()
+                .filter(|e| {
+                    figures_of(&e.profile)
+                        .iter()
+                        .any(|f| f.location.as_deref() == Some(city.as_str()))
+                })
+                .map(|e| e.profile.id.clone())
+                .collect();
+            messages.push(if there.is_empty() {
+                format!("no bundled profile has a salary figure for {city}")
+            } else {
+                format!("roles with salary figures for {city}: {}", there.join(", "))
+            });
+        } else {
+            let with: Vec<String> = store
+                .entries()
+                .iter()
+                .filter(|e| !figures_of(&e.profile).is_empty())
+                .map(|e| e.profile.id.clone())
+                .collect();
+            if !with.is_empty() && !without.is_empty() && unmatched.is_empty() {
+                messages.push(format!("roles with salary figures: {}", with.join(", ")));
+            }
+        }
+    }
+    SalaryReport {
+        filters,
+        sort: sort.map(|by| SortOrder {
+            by: sort_name(by),
+            order: "descending",
+        }),
+        my_pay,
+        roles,
+        roles_without_figures: without,
+        messages,
+    }
+}
+
+/// Industries the source ranks without a figure that the filters let through.
+fn unfigured_industries(
+    salary: &crate::model::Salary,
+    filters: &Filters,
+) -> Vec<UnfiguredIndustry> {
+    if filters.city.is_some()
+        || filters.experience.is_some()
+        || filters.company.is_some()
+        || filters.about.is_some_and(|d| d != Dimension::Industry)
+    {
+        return Vec::new();
+    }
+    let of = salary.industry_ranking.len();
+    salary
+        .industry_ranking
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| {
+            !salary
+                .figures
+                .iter()
+                .any(|f| f.industry.as_deref() == Some(r.industry.as_str()))
+        })
+        .filter(|(_, r)| {
+            filters
+                .industry
+                .as_ref()
+                .is_none_or(|i| i.eq_ignore_ascii_case(&r.industry))
+        })
+        .map(|(i, r)| UnfiguredIndustry {
+            industry: r.industry.clone(),
+            rank: i + 1,
+            of,
+            note: r.note.clone(),
+        })
+        .collect()
+}
+
+fn cities(entries: &[&Entry], places: &Locations) -> CitiesReport {
+    let mut cities = Vec::new();
+    for place in places.all() {
+        let mut roles = Vec::new();
+        let mut figures = 0;
+        for e in entries {
+            let n = figures_of(&e.profile)
+                .iter()
+                .filter(|f| f.location.as_deref() == Some(place.name.as_str()))
+                .count();
+            if n > 0 {
+                roles.push(e.profile.id.clone());
+                figures += n;
+            }
+        }
+        if figures > 0 {
+            cities.push(CityView {
+                name: place.name.clone(),
+                aliases: place.aliases.clone(),
+                roles,
+                figures,
+            });
+        }
+    }
+    CitiesReport {
+        cities,
+        roles_without_figures: entries
+            .iter()
+            .filter(|e| figures_of(&e.profile).is_empty())
+            .map(|e| e.profile.id.clone())
+            .collect(),
+    }
+}
+
+/// "a, b and c".
+fn join_and(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
+}
+
+impl Report for SalaryOutput {
+    fn document(&self) -> Document {
+        match self {
+            SalaryOutput::Figures(r) => r.document(),
+            SalaryOutput::Cities(r) => r.document(),
+        }
+    }
+
+    fn records(&self) -> Records {
+        match self {
+            SalaryOutput::Figures(r) => r.records(),
+            SalaryOutput::Cities(r) => r.records(),
+        }
+    }
+}
+
+/// A short chart label: "Seattle", "senior · top-tech".
+fn bar_label(f: &SalaryFigure) -> String {
+    match (f.dimension, f.experience, f.company) {
+        (Dimension::Experience, Some(level), Some(company)) => {
+            format!("{} · {}", level.name(), company.name())
+        }
+        _ => f.location.clone().unwrap_or_else(|| f.label.clone()),
+    }
+}
+
+/// A band as a bar: an `up to` figure is open on the left, an open band on the right.
+fn bar(f: &SalaryFigure, marker: Option<u64>) -> Bar {
+    let high = f.pay.high();
+    let low = f.pay.low();
+    let stated = low.or(high).unwrap_or(0);
+    Bar {
+        label: bar_label(f),
+        low: low.unwrap_or(stated),
+        high: high.unwrap_or(stated),
+        open_high: f.pay.open_high(),
+        open_low: low.is_none(),
+        value: f.display_pay(),
+        marker,
+    }
+}
+
+fn placement_tone(p: &Placement) -> Tone {
+    match p {
+        Placement::Below { .. } => Tone::Warn,
+        Placement::At | Placement::Inside { .. } => Tone::Good,
+        Placement::Above { .. } => Tone::Strong,
+    }
+}
+
+impl SalaryReport {
+    fn document(&self) -> Document {
+        let mut doc = Document::default();
+        if self.filters.narrows() {
+            doc.note(format!("Filters: {}.", self.filters.describe()));
+        }
+        for role in &self.roles {
+            doc.heading(1, format!("Salary: {} ({})", role.title, role.role));
+            let mut dims: Vec<Dimension> = role.figures.iter().map(|f| f.dimension).collect();
+            dims.dedup();
+            if role.figures.is_empty() {
+                dims.push(Dimension::Industry);
+            }
+            for dim in dims {
+                doc.heading(2, dim.label());
+                let group: Vec<&FigureView> =
+                    role.figures.iter().filter(|f| f.dimension == dim).collect();
+                if !group.is_empty() {
+                    doc.table(self.figures_table(&group, role.default_source.as_ref()));
+                }
+                if matches!(dim, Dimension::Location | Dimension::Experience) && group.len() >= 2 {
+                    let what = if dim == Dimension::Location {
+                        "location"
+                    } else {
+                        "experience and company type"
+                    };
+                    doc.chart(Chart {
+                        title: format!("Pay by {what}, {}", role.role),
+                        bars: group.iter().map(|f| bar(&f.figure, self.my_pay)).collect(),
+                    });
+                }
+                if dim == Dimension::Industry && !role.unfigured_industries.is_empty() {
+                    let ranked: Vec<String> = role
+                        .unfigured_industries
+                        .iter()
+                        .map(|u| {
+                            let mut text =
+                                format!("{} (ranked {} of {})", u.industry, u.rank, u.of);
+                            if let Some(note) = &u.note {
+                                text.push_str(&format!(": {note}"));
+                            }
+                            text
+                        })
+                        .collect();
+                    doc.paragraph("The source ranks these industries by pay without a figure:");
+                    doc.list(ranked);
+                }
+            }
+            if !role.growth.is_empty() {
+                doc.heading(2, "Pay growth");
+                let mut table = Table::new(["Event", "Change", "Note"]);
+                for g in &role.growth {
+                    table.row([
+                        Cell::tone(g.event.clone(), Tone::Strong),
+                        Cell::new(
+                            g.change
+                                .map_or_else(|| "no figure".into(), |c| c.to_string()),
+                        ),
+                        Cell::new(g.note.clone().unwrap_or_default()),
+                    ]);
+                }
+                doc.table(table);
+            }
+            if !role.notes.is_empty() {
+                doc.heading(2, "Notes");
+                doc.list(role.notes.iter().cloned());
+            }
+            if let Some(src) = &role.default_source {
+                doc.note(format!("Source: {}.", describe_source(src)));
+            }
+        }
+        if let Some(sort) = self.sort {
+            let mut note = format!(
+                "Each group is sorted by the {} of its bands, highest first.",
+                match sort.by {
+                    "low" => "low end",
+                    "high" => "high end",
+                    _ => "middle",
+                }
+            );
+            let by = match sort.by {
+                "low" => PaySort::Low,
+                "high" => PaySort::High,
+                _ => PaySort::Mid,
+            };
+            let open: Vec<String> = self
+                .roles
+                .iter()
+                .flat_map(|r| &r.figures)
+                .filter(|f| sorts_on_known_bound(f.figure.pay, by))
+                .map(|f| f.figure.pay.to_string())
+                .collect();
+            if !open.is_empty() {
+                note.push_str(&format!(
+                    " Open-ended figures sort on the amount they state: {}.",
+                    open.join(", ")
+                ));
+            }
+            doc.note(note);
+        }
+        if !self.roles_without_figures.is_empty() && !self.roles.is_empty() {
+            doc.note(format!(
+                "No salary figures in bundled profiles for {}.",
+                join_and(&self.roles_without_figures)
+            ));
+        }
+        for m in &self.messages {
+            doc.paragraph(capitalize(m) + ".");
+        }
+        doc
+    }
+
+    fn figures_table(&self, group: &[&FigureView], default: Option<&Provenance>) -> Table {
+        let mut headers = vec!["Figure".to_owned(), "Pay".into(), "Year".into()];
+        headers.push("Notes".into());
+        if let Some(m) = self.my_pay {
+            headers.push(format!("Your {}", dollars(m)));
+        }
+        let mut table = Table::new(headers).wide(3);
+        for f in group {
+            let fig = &f.figure;
+            let mut notes = vec![fig.measure.label().to_owned()];
+            if let Some(g) = &fig.group
+                && fig.dimension != Dimension::Experience
+                && g != &fig.label
+            {
+                notes.push(g.clone());
+            }
+            if let Some(n) = &fig.note {
+                notes.push(n.clone());
+            }
+            if let Some(src) = &f.source
+                && Some(src) != default
+            {
+                notes.push(format!("source: {}", describe_source(src)));
+            }
+            let mut row = vec![
+                Cell::tone(fig.full_label(), Tone::Strong),
+                Cell::new(fig.display_pay()),
+                Cell::new(fig.year.to_string()),
+                Cell::tone(notes.join("; "), Tone::Muted),
+            ];
+            if let Some(p) = &f.my_pay {
+                row.push(Cell::tone(p.to_string(), placement_tone(p)));
+            }
+            table.row(row);
+        }
+        table
+    }
+
+    /// One CSV row per figure.
+    fn records(&self) -> Records {
+        let mut records = Records::new([
+            "role",
+            "dimension",
+            "label",
+            "kind",
+            "amount",
+            "low",
+            "high",
+            "open_high",
+            "statistic",
+            "measure",
+            "currency",
+            "year",
+            "text",
+            "source",
+            "my_pay",
+        ]);
+        let num = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
+        for role in &self.roles {
+            for f in &role.figures {
+                records.push([
+                    role.role.clone(),
+                    f.dimension.name().to_owned(),
+                    f.figure.full_label(),
+                    f.kind.to_owned(),
+                    num(f.amount),
+                    num(f.low),
+                    num(f.high),
+                    f.open_high.to_string(),
+                    f.statistic
+                        .map(|s| s.label().to_owned())
+                        .unwrap_or_default(),
+                    f.measure.label().to_owned(),
+                    f.currency.to_owned(),
+                    f.year.to_string(),
+                    f.text.clone(),
+                    f.source.as_ref().map(describe_source).unwrap_or_default(),
+                    f.my_pay.map(|p| p.to_string()).unwrap_or_default(),
+                ]);
+            }
+        }
+        records
+    }
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+impl CitiesReport {
+    fn document(&self) -> Document {
+        let mut doc = Document::default();
+        doc.heading(1, "Places with pay figures");
+        if self.cities.is_empty() {
+            doc.paragraph(format!(
+                "No salary figures for {} in bundled profiles, so no places.",
+                join_and(&self.roles_without_figures)
+            ));
+            return doc;
+        }
+        let mut table = Table::new(["Place", "Also typed as", "Roles with figures", "Figures"]);
+        for c in &self.cities {
+            table.row([
+                Cell::tone(c.name.clone(), Tone::Strong),
+                Cell::new(c.aliases.join(", ")),
+                Cell::new(format!("{} ({})", c.roles.len(), c.roles.join(", "))),
+                Cell::new(c.figures.to_string()),
+            ]);
+        }
+        doc.table(table);
+        doc.note(format!(
+            "{} places. `careers salary --city NAME` shows their figures.",
+            self.cities.len()
+        ));
+        doc
+    }
+
+    fn records(&self) -> Records {
+        let mut records = Records::new(["place", "aliases", "roles", "figures"]);
+        for c in &self.cities {
+            records.push([
+                c.name.clone(),
+                c.aliases.join("; "),
+                c.roles.join("; "),
+                c.figures.to_string(),
+            ]);
+        }
+        records
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn open_figures_sort_on_the_amount_they_state() {
+        let up_to = Pay::UpTo { amount: 152_601 };
+        let at_least = Pay::AtLeast { amount: 172_654 };
+        let band = Pay::Range {
+            low: 96_000,
+            high: 132_000,
+            open_high: false,
+        };
+        assert_eq!(sort_key(up_to, PaySort::Low), 152_601);
+        assert_eq!(sort_key(at_least, PaySort::High), 172_654);
+        assert_eq!(sort_key(band, PaySort::Mid), 114_000);
+        assert!(sorts_on_known_bound(up_to, PaySort::Low));
+        assert!(!sorts_on_known_bound(up_to, PaySort::High));
+        assert!(sorts_on_known_bound(at_least, PaySort::High));
+        assert!(sorts_on_known_bound(at_least, PaySort::Mid));
+        assert!(!sorts_on_known_bound(band, PaySort::Mid));
+    }
+
+    #[test]
+    fn an_up_to_figure_is_a_bar_open_on_the_left() {
+        let store = Store::bundled().unwrap();
+        let mle = store.get("ml-engineer").unwrap();
+        let entry_top = figures_of(&mle.profile)
+            .iter()
+            .find(|f| f.pay == Pay::UpTo { amount: 152_601 })
+            .unwrap();
+        let b = bar(entry_top, None);
+        assert_eq!(b.label, "entry · top-tech");
+        assert!(b.open_low && !b.open_high);
+        assert_eq!((b.low, b.high), (152_601, 152_601));
+    }
+}

@@ -1,0 +1,149 @@
+//! `careers trends [ROLE]`: where the market is going — demand figures, industries adopting
+//! the role's work and what for, in-demand skills, the outlook and the trends with their figures.
+
+use serde::Serialize;
+
+use crate::Context;
+use crate::cli::TrendsArgs;
+use crate::commands::{describe_figure, figures_table, in_demand_table};
+use crate::model::{Figure, InDemandGroup, Industry, Profile, Trend};
+use crate::render::{Cell, Document, Report, Table, Tone};
+
+/// Market data of the chosen roles.
+#[derive(Debug, Serialize)]
+pub struct TrendsReport {
+    /// Roles with market data, in store order.
+    pub roles: Vec<RoleMarket>,
+    /// Roles asked about (or, without a role, every role) that have no market data.
+    pub roles_without_market_data: Vec<String>,
+    /// When the role asked about has no market data: the roles that do.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub roles_with_market_data: Vec<String>,
+}
+
+/// One role's market picture. A part the profile lacks is empty.
+#[derive(Debug, Serialize)]
+pub struct RoleMarket {
+    pub role: String,
+    pub title: String,
+    /// Growth and size figures, each with who reported it and its period.
+    pub figures: Vec<Figure>,
+    /// Industries that employ the role, and what they use it for.
+    pub industries: Vec<Industry>,
+    pub in_demand_skills: Vec<InDemandGroup>,
+    pub outlook: Vec<String>,
+    pub trends: Vec<Trend>,
+}
+
+/// Whether a profile says anything about the market: demand figures, skills, outlook or trends.
+fn has_market_data(p: &Profile) -> bool {
+    p.market.as_ref().is_some_and(|m| {
+        !m.figures.is_empty() || !m.in_demand_skills.is_empty() || !m.outlook.is_empty()
+    }) || !p.trends.is_empty()
+}
+
+pub fn run(ctx: &Context, args: &TrendsArgs) -> anyhow::Result<TrendsReport> {
+    let entries: Vec<&Profile> = match &args.role {
+        Some(name) => vec![&ctx.store.resolve(name)?.profile],
+        None => ctx.store.entries().iter().map(|e| &e.profile).collect(),
+    };
+    let mut roles = Vec::new();
+    let mut without = Vec::new();
+    for p in entries {
+        if !has_market_data(p) {
+            without.push(p.id.clone());
+            continue;
+        }
+        let market = p.market.clone().unwrap_or_default();
+        roles.push(RoleMarket {
+            role: p.id.clone(),
+            title: p.title.clone(),
+            figures: market.figures,
+            industries: p.industries.clone(),
+            in_demand_skills: market.in_demand_skills,
+            outlook: market.outlook,
+            trends: p.trends.clone(),
+        });
+    }
+    let roles_with_market_data = if roles.is_empty() {
+        ctx.store
+            .entries()
+            .iter()
+            .filter(|e| has_market_data(&e.profile))
+            .map(|e| e.profile.id.clone())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(TrendsReport {
+        roles,
+        roles_without_market_data: without,
+        roles_with_market_data,
+    })
+}
+
+impl Report for TrendsReport {
+    fn document(&self) -> Document {
+        let mut doc = Document::default();
+        for r in &self.roles {
+            doc.heading(1, format!("Market: {} ({})", r.title, r.role));
+            if !r.figures.is_empty() {
+                doc.heading(2, "Demand");
+                doc.table(figures_table(r.figures.iter()));
+                let sources: Vec<String> = r
+                    .figures
+                    .iter()
+                    .filter_map(|f| f.source.as_ref())
+                    .map(crate::commands::show::describe_source)
+                    .fold(Vec::new(), |mut acc, s| {
+                        if !acc.contains(&s) {
+                            acc.push(s);
+                        }
+                        acc
+                    });
+                if !sources.is_empty() {
+                    doc.note(format!("Source: {}.", sources.join("; ")));
+                }
+            }
+            if !r.industries.is_empty() {
+                doc.heading(2, "Industries");
+                crate::commands::industries_block(&mut doc, &r.industries);
+            }
+            if !r.in_demand_skills.is_empty() {
+                doc.heading(2, "In-demand skills");
+                doc.table(in_demand_table(&r.in_demand_skills));
+            }
+            if !r.outlook.is_empty() {
+                doc.heading(2, "Outlook");
+                doc.list(r.outlook.iter().cloned());
+            }
+            if !r.trends.is_empty() {
+                doc.heading(2, "Trends");
+                let mut table = Table::new(["Trend", "Summary"]).wide(1);
+                for t in &r.trends {
+                    let mut summary = t.summary.clone();
+                    if let Some(f) = &t.figure {
+                        summary.push_str(&format!("\nFigure: {}", describe_figure(f)));
+                    }
+                    table.row([Cell::tone(t.name.clone(), Tone::Strong), Cell::new(summary)]);
+                }
+                doc.table(table);
+            }
+        }
+        if !self.roles_without_market_data.is_empty() {
+            let ids = self.roles_without_market_data.join(", ");
+            if self.roles.is_empty() {
+                doc.paragraph(format!("No market data for {ids} in bundled profiles."));
+                if !self.roles_with_market_data.is_empty() {
+                    doc.paragraph(format!(
+                        "Roles with market data: {}.",
+                        self.roles_with_market_data.join(", ")
+                    ));
+                }
+            } else {
+                doc.note(format!("No market data in bundled profiles for {ids}."));
+            }
+        }
+        doc
+    }
+}

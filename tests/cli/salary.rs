@@ -1,0 +1,541 @@
+//! `careers salary` and `careers trends`.
+
+use serde_json::Value;
+
+use crate::common::{assert_fits, careers, json_of, stderr_of, stdout_of};
+
+/// The figures of a salary JSON report, across roles.
+fn figures(json: &Value) -> Vec<&Value> {
+    json["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r["figures"].as_array().unwrap())
+        .collect()
+}
+
+/// Runs `careers salary ARGS --format json` and returns the text of every figure it shows.
+fn texts(args: &[&str]) -> Vec<String> {
+    let mut all = vec!["salary"];
+    all.extend(args);
+    let json = json_of(&all);
+    figures(&json)
+        .iter()
+        .map(|f| f["text"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+fn stdout_at(width: &str, args: &[&str]) -> String {
+    let out = careers().env("COLUMNS", width).args(args).output().unwrap();
+    assert!(out.status.success(), "{args:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn every_city_returns_its_figure_exactly_under_each_of_its_names() {
+    let cases = [
+        ("Seattle", "$147,000 – $182,182"),
+        ("seattle", "$147,000 – $182,182"),
+        ("Austin", "$155,000 – $207,775"),
+        ("San Francisco", "$110,000 – $193,919"),
+        ("SF", "$110,000 – $193,919"),
+        ("New York City", "$168,767"),
+        ("NYC", "$168,767"),
+        ("new york", "$168,767"),
+        ("Los Angeles", "$185,000"),
+        ("LA", "$185,000"),
+        ("Boston", "$130,000 – $164,700"),
+        ("Chicago", "$172,500"),
+        ("Remote", "average $187,824"),
+    ];
+    for (city, expected) in cases {
+        assert_eq!(texts(&["--city", city]), [expected], "--city {city}");
+        let table = stdout_of(&["salary", "ml-engineer", "--city", city]);
+        assert!(table.contains(expected), "{city}: {table}");
+    }
+}
+
+#[test]
+fn every_experience_level_with_every_company_type_returns_its_figure_exactly() {
+    let cases = [
+        ("entry", "general", "$96,000 – $132,000"),
+        ("entry-level", "top-tech", "up to $152,601"),
+        ("mid", "general", "$144,000 – $180,000"),
+        ("Mid-Career", "FAANG", "$132,326 – $181,999"),
+        ("senior", "general", "$172,654+"),
+        ("experienced", "big tech", "$148,672 – $208,931+"),
+    ];
+    for (level, company, expected) in cases {
+        assert_eq!(
+            texts(&["ml-engineer", "--experience", level, "--company", company]),
+            [expected],
+            "--experience {level} --company {company}"
+        );
+    }
+    assert_eq!(
+        texts(&["--experience", "senior"]),
+        ["$172,654+", "$148,672 – $208,931+"]
+    );
+    assert_eq!(texts(&["--company", "startup"]), ["average $136,917"]);
+    assert_eq!(texts(&["--company", "AI startups"]), ["average $136,917"]);
+}
+
+#[test]
+fn every_industry_and_the_additional_and_total_compensation_return_exactly() {
+    assert_eq!(texts(&["--industry", "real estate"]), ["median $194,101"]);
+    assert_eq!(
+        texts(&["--industry", "Information Technology"]),
+        ["$185,687"]
+    );
+    assert_eq!(
+        texts(&["--about", "additional"]),
+        ["average $44,362 – $60,000+"]
+    );
+    assert_eq!(texts(&["--about", "total-compensation"]), ["$202,331+"]);
+    assert_eq!(
+        texts(&["--about", "overall"]),
+        ["average $157,969 – $161,777", "average $109,143 – $166,000"]
+    );
+}
+
+#[test]
+fn without_arguments_every_figure_of_every_profile_shows_grouped() {
+    let json = json_of(&["salary"]);
+    assert_eq!(figures(&json).len(), 21);
+    let dims: Vec<&str> = figures(&json)
+        .iter()
+        .map(|f| f["dimension"].as_str().unwrap())
+        .collect();
+    let mut grouped = dims.clone();
+    grouped.dedup();
+    assert_eq!(
+        grouped,
+        [
+            "overall",
+            "company",
+            "experience",
+            "location",
+            "industry",
+            "additional-compensation",
+            "total-compensation"
+        ]
+    );
+    assert_eq!(
+        json["roles_without_figures"],
+        serde_json::json!([
+            "data-engineer",
+            "data-engineering-manager",
+            "data-engineering-team-lead",
+            "data-governance-analyst"
+        ])
+    );
+    let growth: Vec<String> = json["roles"][0]["growth"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["event"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(growth.len(), 4);
+    insta::assert_snapshot!("salary_ml_engineer", stdout_of(&["salary", "ml-engineer"]));
+}
+
+#[test]
+fn growth_levers_show_with_the_role_salary() {
+    let out = stdout_of(&["salary", "mle"]);
+    for text in ["3-5%", "20-30%+", "15-25%", "Additional cash compensation"] {
+        assert!(out.contains(text), "{text}");
+    }
+}
+
+#[test]
+fn filters_combine() {
+    let json = json_of(&[
+        "salary",
+        "ml-engineer",
+        "--experience",
+        "senior",
+        "--company",
+        "top-tech",
+    ]);
+    let figs = figures(&json);
+    assert_eq!(figs.len(), 1);
+    assert_eq!(figs[0]["text"], "$148,672 – $208,931+");
+    assert_eq!(json["filters"]["experience"], "senior");
+    assert_eq!(json["filters"]["company"], "top-tech");
+    insta::assert_snapshot!(
+        "salary_senior_top_tech",
+        stdout_of(&[
+            "salary",
+            "ml-engineer",
+            "--experience",
+            "senior",
+            "--company",
+            "top-tech"
+        ])
+    );
+}
+
+#[test]
+fn a_combination_with_no_figure_says_so_and_succeeds() {
+    assert_eq!(
+        stdout_of(&[
+            "salary",
+            "mle",
+            "--city",
+            "Seattle",
+            "--experience",
+            "senior"
+        ]),
+        "Filters: city Seattle, experience senior.\n\
+         No salary figure for ml-engineer matches city Seattle, experience senior.\n\
+         Roles with salary figures for Seattle: ml-engineer.\n"
+    );
+}
+
+#[test]
+fn json_figures_carry_kind_integer_amounts_currency_year_and_source() {
+    let json = json_of(&["salary", "--city", "Seattle"]);
+    let f = figures(&json)[0];
+    assert_eq!(f["kind"], "range");
+    assert_eq!(f["low"], 147_000);
+    assert_eq!(f["high"], 182_182);
+    assert_eq!(f["open_high"], false);
+    assert_eq!(f["currency"], "USD");
+    assert_eq!(f["year"], 2024);
+    assert_eq!(f["dimension"], "location");
+    assert_eq!(f["label"], "Seattle");
+    assert_eq!(
+        f["source"]["document"],
+        "AiPathly career page: Machine Learning Developer"
+    );
+    assert_eq!(f["source"]["section"], "Salary Ranges (US Market, 2024)");
+    assert!(f.get("statistic").is_none());
+
+    let all = json_of(&["salary"]);
+    let by_text = |t: &str| {
+        figures(&all)
+            .into_iter()
+            .find(|f| f["text"] == t)
+            .cloned()
+            .unwrap()
+    };
+    let remote = by_text("average $187,824");
+    assert_eq!(remote["kind"], "amount");
+    assert_eq!(remote["amount"], 187_824);
+    assert_eq!(remote["statistic"], "average");
+    let senior = by_text("$172,654+");
+    assert_eq!(senior["kind"], "at-least");
+    assert_eq!(senior["amount"], 172_654);
+    assert_eq!(senior["open_high"], true);
+    let entry_top = by_text("up to $152,601");
+    assert_eq!(entry_top["kind"], "up-to");
+    assert_eq!(entry_top["amount"], 152_601);
+    assert_eq!(entry_top["experience"], "entry");
+    assert_eq!(entry_top["company"], "top-tech");
+    let market = by_text("average $109,143 – $166,000");
+    assert_eq!(market["source"]["section"], "Market Demand");
+}
+
+#[test]
+fn sort_orders_each_group_and_says_how_open_figures_sort() {
+    let order = |by: &str| texts(&["--about", "location", "--sort", by]);
+    assert_eq!(
+        order("low"),
+        [
+            "average $187,824",
+            "$185,000",
+            "$172,500",
+            "$168,767",
+            "$155,000 – $207,775",
+            "$147,000 – $182,182",
+            "$130,000 – $164,700",
+            "$110,000 – $193,919"
+        ]
+    );
+    assert_eq!(order("high")[0], "$155,000 – $207,775");
+    assert_eq!(order("mid")[0], "average $187,824");
+    let out = stdout_at(
+        "200",
+        &["salary", "--about", "experience", "--sort", "high"],
+    );
+    assert!(
+        out.contains(
+            "Each group is sorted by the high end of its bands, highest first. Open-ended figures"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("sort on the amount they state: $148,672 – $208,931+, $172,654+."),
+        "{out}"
+    );
+    let stderr = stderr_of(&["salary", "--sort", "top"], 2);
+    assert!(
+        stderr.contains("invalid value 'top' for '--sort <END>'"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn my_pay_is_placed_against_every_band() {
+    let json = json_of(&["salary", "--about", "location", "--my-pay", "$150,000"]);
+    assert_eq!(json["my_pay"], 150_000);
+    let place = |label: &str| {
+        figures(&json)
+            .into_iter()
+            .find(|f| f["label"] == label)
+            .unwrap()["my_pay"]
+            .clone()
+    };
+    assert_eq!(
+        place("Seattle"),
+        serde_json::json!({"position": "inside", "percent": 9, "above_low": 3000, "below_high": 32182})
+    );
+    assert_eq!(
+        place("Austin"),
+        serde_json::json!({"position": "below", "by": 5000})
+    );
+    let out = stdout_of(&["salary", "--city", "la", "--my-pay", "190k"]);
+    assert!(out.contains("above, by $5,000"), "{out}");
+    for amount in ["150000", "150,000", "$150,000", "150k", "150K"] {
+        let json = json_of(&["salary", "--city", "sf", "--my-pay", amount]);
+        assert_eq!(json["my_pay"], 150_000, "{amount}");
+    }
+}
+
+#[test]
+fn bad_my_pay_is_a_usage_error() {
+    for bad in ["lots", "150.000", "-5", "0", "15,00", "150m"] {
+        let arg = format!("--my-pay={bad}");
+        let stderr = stderr_of(&["salary", &arg], 2);
+        assert!(
+            stderr.contains("expected whole dollars such as 150000, 150,000, $150,000 or 150k"),
+            "{bad}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn charts_fit_at_40_80_and_120_columns() {
+    for width in ["40", "80", "120"] {
+        for args in [
+            &["salary", "ml-engineer"][..],
+            &["salary", "--about", "location", "--my-pay", "150k"],
+            &["salary", "--experience", "senior", "--my-pay", "150k"],
+            &["salary", "--list-cities"],
+            &["trends"],
+        ] {
+            let out = stdout_at(width, args);
+            assert_fits(&out, width.parse().unwrap());
+        }
+        let out = stdout_at(width, &["salary", "--about", "location"]);
+        assert!(out.contains("Pay by location, ml-engineer"), "{width}");
+        assert!(out.contains('█'), "{width}");
+    }
+    insta::assert_snapshot!(
+        "salary_experience_chart_40",
+        stdout_at(
+            "40",
+            &["salary", "--about", "experience", "--my-pay", "150k"]
+        )
+    );
+    insta::assert_snapshot!(
+        "salary_location_chart_120",
+        stdout_at(
+            "120",
+            &["salary", "--about", "location", "--my-pay", "150k"]
+        )
+    );
+}
+
+#[test]
+fn no_chart_for_a_single_band_or_for_other_comparisons() {
+    let out = stdout_of(&["salary", "--city", "Seattle"]);
+    assert!(!out.contains('█'), "{out}");
+    let out = stdout_of(&["salary", "--about", "industry"]);
+    assert!(!out.contains('█'), "{out}");
+}
+
+#[test]
+fn bad_values_for_every_filter_exit_1_with_known_values_and_a_suggestion() {
+    let cases: [(&[&str], &str); 6] = [
+        (
+            &["salary", "--city", "Seatle"],
+            "careers: error: unknown city \"Seatle\" (did you mean Seattle?); known cities: Seattle, Austin, San Francisco, New York City, Los Angeles, Boston, Chicago, Remote\n",
+        ),
+        (
+            &["salary", "--experience", "senoir"],
+            "careers: error: unknown experience level \"senoir\" (did you mean senior?); known experience levels: entry, mid, senior\n",
+        ),
+        (
+            &["salary", "--company", "fang"],
+            "careers: error: unknown company type \"fang\" (did you mean top-tech?); known company types: general, top-tech, startup\n",
+        ),
+        (
+            &["salary", "--industry", "real-estat"],
+            "careers: error: unknown industry \"real-estat\" (did you mean Real Estate?); known industries: Real Estate, Information Technology, Retail and Wholesale, Healthcare, Human Resources\n",
+        ),
+        (
+            &["salary", "--about", "citys"],
+            "careers: error: unknown figure type \"citys\" (did you mean location?); known figure types: overall, company, experience, location, industry, additional-compensation, total-compensation\n",
+        ),
+        (
+            &["salary", "ml-enginer"],
+            "careers: error: unknown role \"ml-enginer\" (did you mean ml-engineer?); run `careers list` to see every role\n",
+        ),
+    ];
+    for (args, expected) in cases {
+        assert_eq!(stderr_of(args, 1), expected, "{args:?}");
+    }
+    let stderr = stderr_of(&["salary", "--experience", "junior"], 1);
+    assert_eq!(
+        stderr,
+        "careers: error: unknown experience level \"junior\"; known experience levels: entry, mid, senior\n"
+    );
+}
+
+#[test]
+fn roles_without_pay_figures_say_so_and_invent_none() {
+    for id in [
+        "data-engineer",
+        "data-engineering-manager",
+        "data-engineering-team-lead",
+        "data-governance-analyst",
+    ] {
+        assert_eq!(
+            stdout_of(&["salary", id]),
+            format!(
+                "No salary figures for {id} in bundled profiles.\nRoles with salary figures: ml-engineer.\n"
+            )
+        );
+        let json = json_of(&["salary", id]);
+        assert_eq!(json["roles"], serde_json::json!([]));
+        assert_eq!(json["roles_without_figures"], serde_json::json!([id]));
+    }
+    assert_eq!(
+        stdout_of(&["salary", "data-engineer", "--city", "NYC"]),
+        "Filters: city New York City.\n\
+         No salary figures for data-engineer in bundled profiles.\n\
+         Roles with salary figures for New York City: ml-engineer.\n"
+    );
+}
+
+#[test]
+fn an_industry_ranked_without_a_figure_says_what_the_source_says() {
+    let out = stdout_of(&["salary", "--industry", "healthcare"]);
+    assert!(
+        out.contains("• Healthcare (ranked 4 of 5): Demand is growing and pay is competitive"),
+        "{out}"
+    );
+    assert!(!out.contains('$'), "no figure is invented: {out}");
+    let json = json_of(&["salary", "--industry", "healthcare"]);
+    assert_eq!(json["roles"][0]["figures"], serde_json::json!([]));
+    assert_eq!(json["roles"][0]["unfigured_industries"][0]["rank"], 4);
+}
+
+#[test]
+fn list_cities_counts_roles_with_figures_in_each_place() {
+    insta::assert_snapshot!(
+        "salary_list_cities",
+        stdout_of(&["salary", "--list-cities"])
+    );
+    let json = json_of(&["salary", "--list-cities"]);
+    let names: Vec<&str> = json["cities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Seattle",
+            "Austin",
+            "San Francisco",
+            "New York City",
+            "Los Angeles",
+            "Boston",
+            "Chicago",
+            "Remote"
+        ]
+    );
+    assert_eq!(
+        json["cities"][0]["roles"],
+        serde_json::json!(["ml-engineer"])
+    );
+    assert_eq!(
+        stdout_of(&["salary", "data-engineer", "--list-cities"]),
+        "Places with pay figures\nNo salary figures for data-engineer in bundled profiles, so no places.\n"
+    );
+    let stderr = stderr_of(&["salary", "--list-cities", "--city", "Austin"], 2);
+    assert!(stderr.contains("cannot be used with"), "{stderr}");
+}
+
+#[test]
+fn csv_has_one_row_per_figure() {
+    let out = stdout_of(&["salary", "--city", "Austin", "--format", "csv"]);
+    assert_eq!(
+        out,
+        "role,dimension,label,kind,amount,low,high,open_high,statistic,measure,currency,year,text,source,my_pay\n\
+         ml-engineer,location,Austin,range,,155000,207775,false,,salary,USD,2024,\"$155,000 – $207,775\",\"AiPathly career page: Machine Learning Developer, section \"\"Salary Ranges (US Market, 2024)\"\"\",\n"
+    );
+}
+
+#[test]
+fn trends_show_demand_industries_skills_and_trends() {
+    insta::assert_snapshot!("trends_all", stdout_of(&["trends"]));
+    let json = json_of(&["trends", "mle"]);
+    let role = &json["roles"][0];
+    assert_eq!(role["role"], "ml-engineer");
+    let kinds: Vec<&str> = role["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "job-growth",
+            "openings-growth",
+            "openings-growth",
+            "skill-demand",
+            "projected-growth",
+            "market-size",
+            "market-growth-rate"
+        ]
+    );
+    assert_eq!(role["figures"][5]["value"]["value"], 225.91);
+    assert_eq!(role["industries"][0]["uses"][2], "Algorithmic trading");
+    assert_eq!(role["in_demand_skills"].as_array().unwrap().len(), 5);
+    assert_eq!(role["trends"].as_array().unwrap().len(), 9);
+    assert_eq!(role["trends"][2]["figure"]["value"]["value"], 70.0);
+
+    let all = json_of(&["trends"]);
+    let ids: Vec<&str> = all["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["role"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["ml-engineer", "data-governance-analyst"]);
+    assert_eq!(
+        all["roles_without_market_data"],
+        serde_json::json!([
+            "data-engineer",
+            "data-engineering-manager",
+            "data-engineering-team-lead"
+        ])
+    );
+}
+
+#[test]
+fn trends_for_a_role_without_market_data_says_so() {
+    assert_eq!(
+        stdout_of(&["trends", "data-engineer"]),
+        "No market data for data-engineer in bundled profiles.\nRoles with market data: ml-engineer, data-governance-analyst.\n"
+    );
+    assert_eq!(
+        stderr_of(&["trends", "ml-enginer"], 1),
+        "careers: error: unknown role \"ml-enginer\" (did you mean ml-engineer?); run `careers list` to see every role\n"
+    );
+}
