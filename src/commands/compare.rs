@@ -246,7 +246,7 @@ impl ComparedRole {
                 f.display_pay(),
                 f.label,
                 f.measure.label(),
-                f.year
+                f.year_text()
             ),
             None => "no figure in source".into(),
         }

@@ -180,7 +180,7 @@ pub struct FigureView {
     pub statistic: Option<Statistic>,
     pub measure: Measure,
     pub currency: &'static str,
-    pub year: u16,
+    pub year: Option<u16>,
     /// The figure as the source states it: "average $136,917".
     pub text: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -798,7 +798,7 @@ impl SalaryReport {
             let mut row = vec![
                 Cell::tone(fig.full_label(), Tone::Strong),
                 Cell::new(fig.display_pay()),
-                Cell::new(fig.year.to_string()),
+                Cell::new(fig.year_text()),
                 Cell::tone(notes.join("; "), Tone::Muted),
             ];
             if let Some(p) = &f.my_pay {
@@ -845,7 +845,7 @@ impl SalaryReport {
                         .unwrap_or_default(),
                     f.measure.label().to_owned(),
                     f.currency.to_owned(),
-                    f.year.to_string(),
+                    f.year.map(|y| y.to_string()).unwrap_or_default(),
                     f.text.clone(),
                     f.source.as_ref().map(describe_source).unwrap_or_default(),
                     f.my_pay.map(|p| p.to_string()).unwrap_or_default(),

@@ -524,7 +524,7 @@ pub fn salary_table(figures: &[SalaryFigure]) -> Table {
             .group
             .clone()
             .unwrap_or_else(|| f.dimension.label().to_owned());
-        let mut notes = vec![f.measure.label().to_owned(), f.year.to_string()];
+        let mut notes = vec![f.measure.label().to_owned(), f.year_text()];
         if let Some(note) = &f.note {
             notes.push(note.clone());
         }

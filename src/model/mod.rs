@@ -159,10 +159,12 @@ impl Profile {
                         format!("low ({low}) is greater than high ({high})"),
                     );
                 }
-                if !YEARS.contains(&fig.year) {
+                if let Some(year) = fig.year
+                    && !YEARS.contains(&year)
+                {
                     add(
                         format!("{at}.year"),
-                        format!("{} is not a plausible year", fig.year),
+                        format!("{year} is not a plausible year"),
                     );
                 }
                 let missing = match fig.dimension {
@@ -338,7 +340,7 @@ mod tests {
                 },
                 statistic: None,
                 measure: Measure::Salary,
-                year: 2024,
+                year: Some(2024),
                 note: None,
                 source: None,
             }],

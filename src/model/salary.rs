@@ -56,8 +56,9 @@ pub struct SalaryFigure {
     pub statistic: Option<Statistic>,
     /// What is paid: base salary, total salary, additional cash.
     pub measure: Measure,
-    /// The year the figure refers to.
-    pub year: u16,
+    /// The year the figure refers to; absent when the source gives none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<u16>,
     /// A qualification from the source, e.g. "often location-dependent".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -597,6 +598,12 @@ impl std::fmt::Display for PercentSpan {
 }
 
 impl SalaryFigure {
+    /// "2024", or "year not stated".
+    pub fn year_text(&self) -> String {
+        self.year
+            .map_or_else(|| "year not stated".to_owned(), |y| y.to_string())
+    }
+
     /// What the figure is about, in full: "Entry-level (0-2 years) · General".
     pub fn full_label(&self) -> String {
         match (self.dimension, self.experience) {
