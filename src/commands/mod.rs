@@ -2,9 +2,11 @@
 //! none prints.
 
 pub mod compare;
+pub mod completions;
 pub mod gap;
 pub mod list;
 pub mod r#match;
+pub mod man;
 pub mod new;
 pub mod path;
 pub mod salary;
