@@ -116,10 +116,8 @@ careers completions fish > ~/.config/fish/completions/careers.fish"
     )]
     Completions(CompletionsArgs),
     /// Print the manual page (roff) of careers and every command, or write one page per command
-    #[command(
-        after_help = "Examples:\n  careers man | man -l -\n  \
-careers man --dir ~/.local/share/man/man1   # careers.1, careers-show.1, ..."
-    )]
+    #[command(after_help = "Examples:\n  careers man | man -l -\n  \
+careers man --dir ~/.local/share/man/man1   # careers.1, careers-show.1, ...")]
     Man(ManArgs),
 }
 

@@ -116,8 +116,9 @@ mod tests {
 
     fn message(args: &[&str]) -> String {
         let argv: Vec<OsString> = args.iter().map(OsString::from).collect();
-        let err = Cli::try_parse_from(std::iter::once(OsString::from("careers")).chain(argv.clone()))
-            .expect_err("a usage error");
+        let err =
+            Cli::try_parse_from(std::iter::once(OsString::from("careers")).chain(argv.clone()))
+                .expect_err("a usage error");
         one_line(&err, &argv)
     }
 

@@ -12,9 +12,8 @@ pub fn run(args: &ManArgs) -> anyhow::Result<Vec<u8>> {
     let Some(dir) = &args.dir else {
         return Ok(pages.into_iter().flat_map(|(_, roff)| roff).collect());
     };
-    std::fs::create_dir_all(dir).map_err(|e| {
-        anyhow::anyhow!("cannot create {}: {e}; pass another --dir", dir.display())
-    })?;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| anyhow::anyhow!("cannot create {}: {e}; pass another --dir", dir.display()))?;
     let mut written = String::new();
     for (name, roff) in pages {
         let path: PathBuf = dir.join(name);

@@ -2,6 +2,7 @@
 
 mod common;
 mod compare_gap_match_path;
+mod formats;
 mod list_show;
 mod readme;
 mod salary;
