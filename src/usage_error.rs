@@ -21,7 +21,7 @@ pub fn one_line(err: &clap::Error, args: &[OsString]) -> String {
         {
             "no command given".to_owned()
         }
-        _ => cause(err),
+        _ => cause(err, &strings(err.get(ContextKind::InvalidArg)).join(", ")),
     };
 
     let mut suggestions = Vec::new();
@@ -60,10 +60,8 @@ pub fn one_line(err: &clap::Error, args: &[OsString]) -> String {
         message.push_str(&format!("; commands: {}", commands.join(", ")));
     }
     if err.kind() == ErrorKind::MissingRequiredArgument
-        && let Some(ContextValue::StyledStr(usage)) = err.get(ContextKind::Usage)
+        && let Some(usage) = sub.as_deref().and_then(usage_of)
     {
-        let usage = usage.to_string();
-        let usage = usage.trim().trim_start_matches("Usage:").trim();
         message.push_str(&format!("; usage: {usage}"));
     }
     match sub {
@@ -73,9 +71,31 @@ pub fn one_line(err: &clap::Error, args: &[OsString]) -> String {
     message
 }
 
+/// What was wrong, in clap's words. The value the user typed goes in as it is (sanitized
+/// when printed): clap's rendered text strips escape sequences, which would hide it.
+fn cause(err: &clap::Error, arg: &str) -> String {
+    let value = strings(err.get(ContextKind::InvalidValue)).join(" ");
+    match err.kind() {
+        ErrorKind::InvalidValue if value.is_empty() => {
+            format!("a value is required for '{arg}' but none was supplied")
+        }
+        ErrorKind::InvalidValue => format!("invalid value '{value}' for '{arg}'"),
+        ErrorKind::ValueValidation => match std::error::Error::source(err) {
+            Some(why) => format!("invalid value '{value}' for '{arg}': {why}"),
+            None => format!("invalid value '{value}' for '{arg}'"),
+        },
+        ErrorKind::UnknownArgument => format!("unexpected argument '{arg}' found"),
+        ErrorKind::InvalidSubcommand => format!(
+            "unrecognized subcommand '{}'",
+            strings(err.get(ContextKind::InvalidSubcommand)).join(" ")
+        ),
+        _ => first_paragraph(err),
+    }
+}
+
 /// The first paragraph of clap's own message, on one line, without the `error:` label and
 /// without the value list (added separately, in the same words for every error).
-fn cause(err: &clap::Error) -> String {
+fn first_paragraph(err: &clap::Error) -> String {
     let rendered = err.render().to_string();
     let mut line = String::new();
     for part in rendered.lines().take_while(|l| !l.trim().is_empty()) {
@@ -90,6 +110,15 @@ fn cause(err: &clap::Error) -> String {
         line.push_str(part);
     }
     line
+}
+
+/// `careers gap <FROM> <TO>`: the subcommand's usage as its help shows it, whatever the
+/// environment supplied.
+fn usage_of(sub: &str) -> Option<String> {
+    let mut cmd = Cli::command();
+    cmd.build();
+    let usage = cmd.find_subcommand_mut(sub)?.render_usage().to_string();
+    Some(usage.trim().trim_start_matches("Usage:").trim().to_owned())
 }
 
 fn strings(value: Option<&ContextValue>) -> Vec<String> {
@@ -132,6 +161,13 @@ mod tests {
     }
 
     #[test]
+    fn the_value_typed_is_kept_for_the_printer_to_sanitize() {
+        assert!(
+            message(&["--color", "\u{1b}[2J", "list"]).starts_with("invalid value '\u{1b}[2J'")
+        );
+    }
+
+    #[test]
     fn unknown_subcommand_suggests_the_near_one() {
         assert_eq!(
             message(&["shwo"]),
@@ -143,8 +179,8 @@ mod tests {
     fn missing_argument_shows_the_usage() {
         assert_eq!(
             message(&["gap", "ml-engineer"]),
-            "the following required arguments were not provided: <TO>; usage: careers gap <FROM> \
-             <TO>; see careers gap --help"
+            "the following required arguments were not provided: <TO>; usage: careers gap [OPTIONS] \
+             <FROM> <TO>; see careers gap --help"
         );
     }
 
@@ -157,6 +193,7 @@ mod tests {
             &["match", "--top", "0", "--skills", "a"],
             &["list", "extra"],
             &[],
+            &["--format", "\u{1b}[2J", "list"],
         ] {
             let m = message(args);
             assert!(!m.contains('\n'), "{args:?}: {m}");

@@ -6,4 +6,5 @@ mod formats;
 mod list_show;
 mod readme;
 mod salary;
+mod terminal;
 mod user_profiles;
