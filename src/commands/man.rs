@@ -31,7 +31,10 @@ pub fn pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
     cmd.build();
     let mut pages = Vec::new();
     let mut add = |cmd: clap::Command| -> std::io::Result<()> {
-        let man = clap_mangen::Man::new(cmd);
+        // Every page names the program and its version, not the subcommand, as its source.
+        let man = clap_mangen::Man::new(cmd)
+            .source(format!("careers {}", env!("CARGO_PKG_VERSION")))
+            .manual("careers manual");
         let mut roff = Vec::new();
         man.render(&mut roff)?;
         pages.push((man.get_filename(), roff));

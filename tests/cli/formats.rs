@@ -65,6 +65,10 @@ impl Scratch {
         Scratch::with(&["formats/quoting-analyst.json"])
     }
 
+    pub fn path(&self) -> &Path {
+        self.0.path()
+    }
+
     pub fn command(&self) -> assert_cmd::Command {
         let mut cmd = careers();
         cmd.current_dir(self.0.path())
@@ -335,4 +339,68 @@ fn cells(name: &str, line: &str) -> usize {
     }
     assert!(ends_with_pipe && pipes >= 2, "{name}: {line:?}");
     pipes - 1
+}
+
+/// The top-level JSON fields the README documents for each command; renaming one breaks
+/// scripts, so it fails here first.
+#[test]
+fn json_top_level_fields_are_the_documented_ones() {
+    let documented: &[(&str, &[&str])] = &[
+        ("salary", &["filters", "roles", "roles_without_figures"]),
+        ("trends", &["roles", "roles_without_market_data"]),
+        ("compare", &["roles", "skills", "soft_skills"]),
+        (
+            "gap",
+            &[
+                "from",
+                "to",
+                "summary",
+                "carries_over",
+                "to_learn",
+                "not_needed",
+                "soft_skills_to_learn",
+                "soft_skills_shared",
+                "certifications_to_get",
+                "requirements",
+            ],
+        ),
+        (
+            "match",
+            &["skills", "from", "unknown", "ranked", "unranked", "ranking"],
+        ),
+        (
+            "path",
+            &[
+                "id",
+                "title",
+                "progression",
+                "specializations",
+                "paths",
+                "related_roles",
+                "opportunities",
+                "compared_with",
+                "work_settings",
+                "comes_from",
+            ],
+        ),
+        ("validate", &["files", "summary"]),
+        ("new", &["id", "path", "schema", "next_steps"]),
+    ];
+    let readme = std::fs::read_to_string(Path::new(ROOT).join("README.md")).unwrap();
+    for (name, fields) in documented {
+        let args = COMMANDS.iter().find(|(n, _)| n == name).unwrap().1;
+        let value: serde_json::Value = serde_json::from_str(&render(args, "json", &[])).unwrap();
+        let mut actual: Vec<&str> = value
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut expected = fields.to_vec();
+        actual.sort_unstable();
+        expected.sort_unstable();
+        assert_eq!(actual, expected, "{name}");
+        let row = format!("| `{name}` | `{{{}", fields[0]);
+        assert!(readme.contains(&row), "README documents {name}: {row}");
+    }
 }

@@ -3,6 +3,7 @@
 mod common;
 mod compare_gap_match_path;
 mod formats;
+mod generated;
 mod list_show;
 mod readme;
 mod salary;
