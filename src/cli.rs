@@ -8,7 +8,8 @@ const EXIT_CODES: &str = "\
 Exit codes:
   0  success
   1  runtime error (unknown role or value, bad data)
-  2  usage error (unknown flag, missing argument)";
+  2  usage error (unknown flag, missing argument)
+  130  interrupted (Ctrl-C)";
 
 /// Explore careers in data and machine learning: what a role does and needs, what it pays,
 /// how roles differ and how to move between them. Offline; every figure with its source.
