@@ -8,7 +8,8 @@ const EXIT_CODES: &str = "\
 Exit codes:
   0  success
   1  runtime error (unknown role or value, bad data)
-  2  usage error (unknown flag, missing argument)";
+  2  usage error (unknown flag, missing argument)
+  130  interrupted (Ctrl-C)";
 
 /// Explore careers in data and machine learning: what a role does and needs, what it pays,
 /// how roles differ and how to move between them. Offline; every figure with its source.
@@ -106,6 +107,33 @@ careers validate my-role.json\n  careers validate ~/team-profiles --format json"
 --summary \"Builds the models analysts query.\"\n  careers new analytics-engineer --force   # overwrite"
     )]
     New(NewArgs),
+    /// Print a completion script for a shell; role ids complete too
+    #[command(
+        after_help = "The script holds the ids of the roles loaded now (bundled and your own): \
+run it again after adding a profile.\n\n\
+Examples:\n  careers completions bash > ~/.local/share/bash-completion/completions/careers\n  \
+careers completions zsh > ~/.zfunc/_careers\n  \
+careers completions fish > ~/.config/fish/completions/careers.fish"
+    )]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) of careers and every command, or write one page per command
+    #[command(after_help = "Examples:\n  careers man | man -l -\n  \
+careers man --dir ~/.local/share/man/man1   # careers.1, careers-show.1, ...")]
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write careers.1 and one page per command (careers-show.1, ...) into this folder
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]

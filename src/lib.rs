@@ -5,9 +5,11 @@
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod interrupt;
 pub mod model;
 pub mod render;
 pub mod store;
+pub mod usage_error;
 pub mod validate;
 
 use std::io::{self, IsTerminal, Write};
@@ -59,7 +61,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
 fn reads_user_profiles(command: &Command) -> bool {
     !matches!(
         command,
-        Command::Validate(_) | Command::Schema(_) | Command::New(_)
+        Command::Validate(_) | Command::Schema(_) | Command::New(_) | Command::Man(_)
     )
 }
 
@@ -128,11 +130,20 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> anyhow::Res
         }
         Command::Schema(args) => write(ctx, &commands::schema::run(ctx, &args)?, out),
         Command::New(args) => write(ctx, &commands::new::run(ctx, &args)?, out),
+        Command::Completions(args) => verbatim(&commands::completions::run(ctx, &args)?, out),
+        Command::Man(args) => verbatim(&commands::man::run(&args)?, out),
     }
 }
 
 fn write<R: Report>(ctx: &Context, report: &R, out: &mut dyn Write) -> anyhow::Result<u8> {
     emit(report, ctx.format, ctx.style, out)?;
+    Ok(0)
+}
+
+/// Generated files (completion scripts, man pages) go out byte for byte: `--format` does not
+/// apply to them.
+fn verbatim(bytes: &[u8], out: &mut dyn Write) -> anyhow::Result<u8> {
+    render::write_verbatim(bytes, out)?;
     Ok(0)
 }
 

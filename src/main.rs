@@ -1,21 +1,36 @@
+use std::ffi::OsString;
 use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = careers::cli::Cli::parse();
+    // Without the handler, Ctrl-C still ends the process, but by the signal and without
+    // removing a temporary file being written.
+    let _ = careers::interrupt::install();
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
+    let cli = match careers::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        // --help and --version: printed on stdout as clap lays them out, exit 0.
+        Err(err) if !err.use_stderr() => {
+            let _ = err.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(err) => return fail(&careers::usage_error::one_line(&err, &args), 2),
+    };
     match careers::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(err) if careers::is_broken_pipe(&err) => ExitCode::SUCCESS,
-        Err(err) => {
-            let message = format!("{err:#}");
-            let _ = writeln!(
-                std::io::stderr(),
-                "careers: error: {}",
-                careers::render::sanitize::sanitize(&message)
-            );
-            ExitCode::from(careers::exit_code(&err))
-        }
+        Err(err) => fail(&format!("{err:#}"), careers::exit_code(&err)),
     }
+}
+
+/// Prints the one line every error is, sanitized: a bad value may hold escape sequences.
+fn fail(message: &str, code: u8) -> ExitCode {
+    let _ = writeln!(
+        std::io::stderr(),
+        "careers: error: {}",
+        careers::render::sanitize::sanitize(message)
+    );
+    ExitCode::from(code)
 }

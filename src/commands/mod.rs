@@ -2,8 +2,10 @@
 //! none prints.
 
 pub mod compare;
+pub mod completions;
 pub mod gap;
 pub mod list;
+pub mod man;
 pub mod r#match;
 pub mod new;
 pub mod path;

@@ -113,6 +113,12 @@ pub fn emit<R: Report>(
     }
 }
 
+/// Writes a generated file (a completion script, a man page) exactly as it is. Its text comes
+/// from the command-line definition and slug ids, not from free profile text.
+pub fn write_verbatim(bytes: &[u8], out: &mut dyn Write) -> std::io::Result<()> {
+    out.write_all(bytes)
+}
+
 /// The default CSV view of a document: `section,field,value` records.
 pub fn records_from_document(doc: &Document) -> Records {
     let mut records = Records::new(["section", "field", "value"]);

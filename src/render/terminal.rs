@@ -229,7 +229,7 @@ fn fitted_table(t: &super::document::Table, style: Style) -> Table {
         let table = build(hints);
         let fits = table
             .lines()
-            .all(|l| unicode_width::UnicodeWidthStr::width(l.trim_end()) <= style.width);
+            .all(|l| visible_width(l.trim_end()) <= style.width);
         if fits {
             return table;
         }
@@ -270,6 +270,24 @@ fn without_empty_columns(t: &super::document::Table) -> super::document::Table {
         rows: t.rows.iter().map(|r| pick(r)).collect(),
         wide_column,
     }
+}
+
+/// The columns a line takes on screen: its width without the colour sequences (`ESC [ ... m`)
+/// that styling adds, so a table lays out the same with colour on or off.
+fn visible_width(line: &str) -> usize {
+    let mut width = 0;
+    let mut rest = line;
+    while let Some(start) = rest.find('\u{1b}') {
+        width += unicode_width::UnicodeWidthStr::width(&rest[..start]);
+        let after = &rest[start + 1..];
+        rest = match after.strip_prefix('[') {
+            Some(csi) => csi
+                .find(|c: char| c.is_ascii_alphabetic())
+                .map_or("", |end| &csi[end + 1..]),
+            None => after,
+        };
+    }
+    width + unicode_width::UnicodeWidthStr::width(rest)
 }
 
 fn new_table(style: Style) -> Table {
@@ -344,5 +362,17 @@ pub(super) fn paint(text: &str, ansi: Ansi, color: bool) -> String {
         format!("{}{text}{}", ansi.render(), ansi.render_reset())
     } else {
         text.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_sequences_take_no_columns() {
+        assert_eq!(visible_width("\u{1b}[1mRole\u{1b}[0m │ x"), 8);
+        assert_eq!(visible_width("plain"), 5);
+        assert_eq!(visible_width("\u{1b}[38;5;6m┆\u{1b}[39m"), 1);
     }
 }

@@ -2,7 +2,10 @@
 
 mod common;
 mod compare_gap_match_path;
+mod formats;
+mod generated;
 mod list_show;
 mod readme;
 mod salary;
+mod terminal;
 mod user_profiles;

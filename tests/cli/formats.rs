@@ -1,0 +1,406 @@
+//! Every command in every format, from the built binary: tables as snapshots at a fixed width,
+//! JSON, CSV and Markdown parsed back and checked by their own rules, and no escape codes in a
+//! machine format whatever the colour settings.
+
+use std::path::Path;
+use std::process::Output;
+
+use crate::common::{assert_fits, careers};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// One invocation of every command that renders a report: (snapshot name, arguments). A new
+/// command adds its line here and is then checked in every format and width.
+pub const COMMANDS: &[(&str, &[&str])] = &[
+    ("list", &["list"]),
+    ("show", &["show", "ml-engineer"]),
+    ("show_user_profile", &["show", "quoting-analyst"]),
+    ("salary", &["salary", "ml-engineer"]),
+    ("trends", &["trends", "ml-engineer"]),
+    ("compare", &["compare", "quoting-analyst", "ml-engineer"]),
+    ("gap", &["gap", "quoting-analyst", "ml-engineer"]),
+    ("match", &["match", "--skills", "python,sql"]),
+    ("path", &["path", "ml-engineer"]),
+    ("validate", &["validate", "data/profiles"]),
+    ("schema", &["schema"]),
+    (
+        "new",
+        &[
+            "new",
+            "analytics-engineer",
+            "--title",
+            "Analytics Engineer",
+            "--summary",
+            "Builds the models analysts query.",
+        ],
+    ),
+];
+
+/// Commands whose table format is a text to copy or redirect (`careers schema > file`), printed
+/// as it is: wrapping it to the width would break it.
+const VERBATIM: &[&str] = &["schema"];
+
+/// The title and summary of the fixture profile: a comma, quotes, a pipe and a newline.
+const AWKWARD_TITLE: &str = "Analyst, \"Quoting\" | Pipes";
+const AWKWARD_SUMMARY: &str = "Line one, with a comma.\nLine two with \"quotes\" and a | pipe.";
+
+/// A scratch folder with a data directory `data` holding the given fixture profiles. Commands
+/// run inside it with `CAREERS_DATA_DIR=data`, so the paths they print are the same everywhere.
+pub struct Scratch(tempfile::TempDir);
+
+impl Scratch {
+    pub fn with(fixtures: &[&str]) -> Scratch {
+        let dir = tempfile::tempdir().unwrap();
+        let profiles = dir.path().join("data/profiles");
+        std::fs::create_dir_all(&profiles).unwrap();
+        for rel in fixtures {
+            let src = Path::new(ROOT).join("tests/fixtures/profiles").join(rel);
+            std::fs::copy(&src, profiles.join(src.file_name().unwrap())).unwrap();
+        }
+        Scratch(dir)
+    }
+
+    /// The usual scratch folder: the profile with awkward text.
+    pub fn awkward() -> Scratch {
+        Scratch::with(&["formats/quoting-analyst.json"])
+    }
+
+    pub fn path(&self) -> &Path {
+        self.0.path()
+    }
+
+    pub fn command(&self) -> assert_cmd::Command {
+        let mut cmd = careers();
+        cmd.current_dir(self.0.path())
+            .env("CAREERS_DATA_DIR", "data");
+        cmd
+    }
+
+    pub fn output(&self, args: &[&str]) -> Output {
+        self.command().args(args).output().unwrap()
+    }
+
+    /// Runs `careers ARGS`, asserting success and an empty stderr, and returns stdout.
+    pub fn stdout(&self, args: &[&str]) -> String {
+        let out = self.output(args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "careers {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "careers {args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    }
+}
+
+/// Runs one command in one format in a fresh scratch folder (`new` writes a file).
+fn render(args: &[&str], format: &str, extra: &[&str]) -> String {
+    let mut all = args.to_vec();
+    all.extend(["--format", format]);
+    all.extend(extra);
+    Scratch::awkward().stdout(&all)
+}
+
+#[test]
+fn every_command_renders_a_table_at_100_columns() {
+    for (name, args) in COMMANDS {
+        let out = render(args, "table", &["--color", "never"]);
+        if !VERBATIM.contains(name) {
+            assert_fits(&out, 100);
+        }
+        insta::assert_snapshot!(format!("table_{name}"), out);
+    }
+}
+
+#[test]
+fn every_command_renders_valid_json() {
+    for (name, args) in COMMANDS {
+        let out = render(args, "json", &[]);
+        let value: serde_json::Value =
+            serde_json::from_str(&out).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(value.is_object() || value.is_array(), "{name}: {value}");
+    }
+}
+
+#[test]
+fn every_command_renders_csv_with_a_header_and_equal_rows() {
+    for (name, args) in COMMANDS {
+        let out = render(args, "csv", &[]);
+        let (headers, rows) = parse_csv(&out);
+        assert!(
+            !headers.is_empty() && headers.iter().all(|h| !h.is_empty()),
+            "{name}: header {headers:?}"
+        );
+        for row in &rows {
+            assert_eq!(row.len(), headers.len(), "{name}: {row:?}");
+        }
+    }
+}
+
+#[test]
+fn every_command_renders_markdown_tables_with_a_separator_and_equal_cells() {
+    for (name, args) in COMMANDS {
+        let out = render(args, "markdown", &[]);
+        check_markdown(name, &out);
+    }
+}
+
+#[test]
+fn machine_formats_never_carry_escape_codes() {
+    for (name, args) in COMMANDS {
+        for format in ["json", "csv", "markdown"] {
+            let plain = render(args, format, &["--color", "never"]);
+            let scratch = Scratch::awkward();
+            let mut cmd = scratch.command();
+            cmd.env("CLICOLOR_FORCE", "1")
+                .args(*args)
+                .args(["--format", format, "--color", "always"]);
+            let forced = String::from_utf8(cmd.output().unwrap().stdout).unwrap();
+            assert!(!forced.contains('\u{1b}'), "{name} {format}: {forced:?}");
+            assert_eq!(forced, plain, "{name} {format}: colour changes nothing");
+        }
+    }
+}
+
+#[test]
+fn every_command_fits_40_and_60_columns() {
+    for width in ["40", "60"] {
+        for (name, args) in COMMANDS {
+            let scratch = Scratch::awkward();
+            let out = scratch
+                .command()
+                .env("COLUMNS", width)
+                .args(*args)
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{name} at {width}");
+            let text = String::from_utf8(out.stdout).unwrap();
+            assert!(!text.is_empty(), "{name} at {width}");
+            if VERBATIM.contains(name) {
+                serde_json::from_str::<serde_json::Value>(&text).expect("the text is kept whole");
+            } else {
+                assert_fits(&text, width.parse().unwrap());
+            }
+        }
+    }
+}
+
+#[test]
+fn csv_keeps_commas_quotes_and_newlines_field_by_field() {
+    let scratch = Scratch::awkward();
+    let (headers, rows) = parse_csv(&scratch.stdout(&["list", "--format", "csv"]));
+    assert_eq!(headers, ["id", "title", "summary", "data", "source"]);
+    let json: serde_json::Value =
+        serde_json::from_str(&scratch.stdout(&["list", "--format", "json"])).unwrap();
+    let roles = json.as_array().unwrap();
+    assert_eq!(rows.len(), roles.len());
+    assert_eq!(rows.len(), 6, "five bundled roles and the user's");
+    for (row, role) in rows.iter().zip(roles) {
+        for (i, field) in ["id", "title", "summary"].into_iter().enumerate() {
+            assert_eq!(row[i], role[field].as_str().unwrap(), "{field}");
+        }
+        let data: Vec<&str> = role["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d.as_str().unwrap())
+            .collect();
+        assert_eq!(row[3], data.join("; "), "lists are joined with \"; \"");
+    }
+    let awkward = rows.iter().find(|r| r[0] == "quoting-analyst").unwrap();
+    assert_eq!(awkward[1], AWKWARD_TITLE);
+    assert_eq!(awkward[2], AWKWARD_SUMMARY);
+    assert_eq!(awkward[4], "data/profiles/quoting-analyst.json");
+
+    let (headers, rows) = parse_csv(&scratch.stdout(&[
+        "compare",
+        "quoting-analyst",
+        "ml-engineer",
+        "--format",
+        "csv",
+    ]));
+    assert_eq!(headers, ["aspect", "quoting-analyst", "ml-engineer"]);
+    assert_eq!(
+        rows[0],
+        ["Title", AWKWARD_TITLE, "Machine Learning Engineer"]
+    );
+    assert_eq!(rows[1][0], "Summary");
+    assert_eq!(rows[1][1], AWKWARD_SUMMARY);
+}
+
+#[test]
+fn json_numbers_are_numbers_and_field_names_are_stable() {
+    let scratch = Scratch::awkward();
+    let json = |args: &[&str]| -> serde_json::Value {
+        let mut all = args.to_vec();
+        all.extend(["--format", "json"]);
+        serde_json::from_str(&scratch.stdout(&all)).unwrap()
+    };
+    let salary = json(&["salary", "ml-engineer"]);
+    let first = &salary["roles"][0]["figures"][0];
+    assert_eq!(first["low"], serde_json::json!(157969));
+    assert!(first["low"].is_u64() && first["high"].is_u64(), "{first}");
+    assert_eq!(first["high"].as_u64(), Some(161777));
+    assert_eq!(first["year"].as_u64(), Some(2024));
+
+    let list = json(&["list"]);
+    let keys: Vec<&String> = list[0].as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["data", "id", "origin", "summary", "title"]);
+
+    let ranked = json(&["match", "--skills", "python,sql"]);
+    let top = &ranked["ranking"][0];
+    assert_eq!(top["id"], "quoting-analyst");
+    assert!(top["matched"].is_u64() && top["total"].is_u64(), "{top}");
+
+    let awkward = json(&["show", "quoting-analyst"]);
+    assert_eq!(awkward["title"], AWKWARD_TITLE);
+    assert_eq!(awkward["summary"], AWKWARD_SUMMARY);
+}
+
+#[test]
+fn markdown_escapes_pipes_and_newlines_inside_cells() {
+    let out = Scratch::awkward().stdout(&["list", "--format", "markdown"]);
+    check_markdown("list", &out);
+    let row = out
+        .lines()
+        .find(|l| l.starts_with("| quoting-analyst"))
+        .unwrap();
+    assert_eq!(
+        row,
+        "| quoting-analyst<br>Analyst, \"Quoting\" \\| Pipes | Line one, with a comma.<br>Line two \
+         with \"quotes\" and a \\| pipe. | skills | user |"
+    );
+}
+
+fn parse_csv(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().iter().map(String::from).collect();
+    // The reader rejects a record whose length differs from the header's.
+    let rows = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    (headers, rows)
+}
+
+/// Every table: a header row, a separator row of the same width, rows of the same width, and
+/// a blank line (or the end) after it, so no raw newline has split a row.
+fn check_markdown(name: &str, text: &str) {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut in_code = false;
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].starts_with("```") {
+            in_code = !in_code;
+        }
+        if in_code || !lines[i].starts_with('|') {
+            i += 1;
+            continue;
+        }
+        let width = cells(name, lines[i]);
+        let separator = lines.get(i + 1).copied().unwrap_or_default();
+        assert_eq!(
+            separator,
+            format!("|{}", " --- |".repeat(width)),
+            "{name}: no separator after {:?}",
+            lines[i]
+        );
+        let mut j = i + 2;
+        while j < lines.len() && lines[j].starts_with('|') {
+            assert_eq!(cells(name, lines[j]), width, "{name}: {:?}", lines[j]);
+            j += 1;
+        }
+        assert!(
+            j == lines.len() || lines[j].is_empty(),
+            "{name}: a table runs into {:?}",
+            lines[j]
+        );
+        i = j;
+    }
+    assert!(!in_code, "{name}: a code block is left open");
+}
+
+/// The number of cells in a Markdown table row: pipes not escaped by a backslash, less one.
+fn cells(name: &str, line: &str) -> usize {
+    let mut pipes = 0;
+    let mut ends_with_pipe = false;
+    let mut chars = line.chars();
+    while let Some(ch) = chars.next() {
+        ends_with_pipe = ch == '|';
+        match ch {
+            // A backslash escapes the next character, a pipe or another backslash.
+            '\\' => {
+                chars.next();
+            }
+            '|' => pipes += 1,
+            _ => {}
+        }
+    }
+    assert!(ends_with_pipe && pipes >= 2, "{name}: {line:?}");
+    pipes - 1
+}
+
+/// The top-level JSON fields the README documents for each command; renaming one breaks
+/// scripts, so it fails here first.
+#[test]
+fn json_top_level_fields_are_the_documented_ones() {
+    let documented: &[(&str, &[&str])] = &[
+        ("salary", &["filters", "roles", "roles_without_figures"]),
+        ("trends", &["roles", "roles_without_market_data"]),
+        ("compare", &["roles", "skills", "soft_skills"]),
+        (
+            "gap",
+            &[
+                "from",
+                "to",
+                "summary",
+                "carries_over",
+                "to_learn",
+                "not_needed",
+                "soft_skills_to_learn",
+                "soft_skills_shared",
+                "certifications_to_get",
+                "requirements",
+            ],
+        ),
+        (
+            "match",
+            &["skills", "from", "unknown", "ranked", "unranked", "ranking"],
+        ),
+        (
+            "path",
+            &[
+                "id",
+                "title",
+                "progression",
+                "specializations",
+                "paths",
+                "related_roles",
+                "opportunities",
+                "compared_with",
+                "work_settings",
+                "comes_from",
+            ],
+        ),
+        ("validate", &["files", "summary"]),
+        ("new", &["id", "path", "schema", "next_steps"]),
+    ];
+    let readme = std::fs::read_to_string(Path::new(ROOT).join("README.md")).unwrap();
+    for (name, fields) in documented {
+        let args = COMMANDS.iter().find(|(n, _)| n == name).unwrap().1;
+        let value: serde_json::Value = serde_json::from_str(&render(args, "json", &[])).unwrap();
+        let mut actual: Vec<&str> = value
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut expected = fields.to_vec();
+        actual.sort_unstable();
+        expected.sort_unstable();
+        assert_eq!(actual, expected, "{name}");
+        let row = format!("| `{name}` | `{{{}", fields[0]);
+        assert!(readme.contains(&row), "README documents {name}: {row}");
+    }
+}

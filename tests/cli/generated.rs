@@ -1,0 +1,109 @@
+//! Generated files: completion scripts for every shell and the man page, from the binary.
+
+use std::process::Command as Process;
+
+use crate::formats::Scratch;
+
+/// Says on the test's stderr that a check was skipped because a tool is missing.
+#[allow(clippy::print_stderr)]
+fn skipped(note: &str) {
+    eprintln!("note: {note}");
+}
+
+const SHELLS: &[&str] = &["bash", "zsh", "fish", "powershell", "elvish"];
+
+#[test]
+fn every_shell_gets_a_script_and_bash_parses_it() {
+    let scratch = Scratch::awkward();
+    for shell in SHELLS {
+        let script = scratch.stdout(&["completions", shell]);
+        assert!(script.len() > 1000, "{shell}: {} bytes", script.len());
+        assert!(script.contains("careers"), "{shell}");
+    }
+    let bash = scratch.stdout(&["completions", "bash"]);
+    // Role ids, bundled and the user's, complete as values of role arguments.
+    assert!(bash.contains("ml-engineer"), "bundled ids");
+    assert!(bash.contains("quoting-analyst"), "the user's profiles too");
+    for shell in ["zsh", "fish"] {
+        assert!(
+            scratch
+                .stdout(&["completions", shell])
+                .contains("ml-engineer")
+        );
+    }
+    // --format does not apply to a generated script.
+    assert_eq!(
+        scratch.stdout(&["completions", "bash", "--format", "json"]),
+        bash
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("careers.bash");
+    std::fs::write(&file, &bash).unwrap();
+    match Process::new("bash").arg("-n").arg(&file).output() {
+        Ok(out) => assert!(
+            out.status.success(),
+            "bash -n: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ),
+        Err(_) => skipped("bash is not installed; skipped `bash -n`"),
+    }
+}
+
+#[test]
+fn the_man_page_covers_every_command_and_renders() {
+    let scratch = Scratch::awkward();
+    let roff = scratch.stdout(&["man"]);
+    let subcommands: Vec<String> = crate::common::stdout_of(&["--help"])
+        .split("Commands:\n")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .take_while(|l| !l.is_empty())
+        .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+        .map(|l| l.split_whitespace().next().unwrap().to_owned())
+        .filter(|name| name != "help")
+        .collect();
+    assert!(subcommands.len() >= 13, "{subcommands:?}");
+    assert!(roff.contains("\n.TH careers 1 "), "the page of careers");
+    for sub in &subcommands {
+        assert!(
+            roff.contains(&format!("\n.TH careers-{sub} 1  \"careers 0.1.0\"")),
+            "a page for {sub}"
+        );
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("careers.1");
+    std::fs::write(&page, &roff).unwrap();
+    match Process::new("man")
+        .args(["--warnings", "-E", "UTF-8", "-l"])
+        .arg(&page)
+        .env("MANWIDTH", "80")
+        .env("MANPAGER", "cat")
+        .output()
+    {
+        Ok(out) => {
+            assert!(out.status.success());
+            assert_eq!(String::from_utf8_lossy(&out.stderr), "", "groff warnings");
+            let text = String::from_utf8(out.stdout).unwrap();
+            assert!(text.contains("careers-show"), "{text}");
+            assert!(text.contains("Exit codes:"), "{text}");
+        }
+        Err(_) => skipped("man is not installed; skipped rendering with `man -l`"),
+    }
+}
+
+#[test]
+fn man_dir_writes_one_page_per_command() {
+    let scratch = Scratch::awkward();
+    let listed = scratch.stdout(&["man", "--dir", "pages"]);
+    let written: Vec<&str> = listed.lines().collect();
+    assert_eq!(written[0], "pages/careers.1");
+    assert!(written.contains(&"pages/careers-show.1"), "{listed}");
+    assert!(written.contains(&"pages/careers-completions.1"), "{listed}");
+    let show = std::fs::read_to_string(scratch.path().join("pages/careers-show.1")).unwrap();
+    assert!(
+        show.contains(".TH careers-show 1  \"careers 0.1.0\" \"careers manual\""),
+        "{show}"
+    );
+}

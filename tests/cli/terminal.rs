@@ -1,0 +1,283 @@
+//! Terminal conventions from the binary: colour rules, closed pipes, Ctrl-C, escape sequences in
+//! profile text, and one-line usage errors.
+
+use std::io::Read;
+use std::process::{Child, Stdio};
+
+use crate::common::{careers, stdout_of};
+use crate::formats::Scratch;
+
+const ESC: char = '\u{1b}';
+
+/// `careers list` with these colour variables set (and stdout a pipe): whether it has escapes.
+fn coloured(env: &[(&str, &str)], args: &[&str]) -> bool {
+    let mut cmd = careers();
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.arg("list").args(args).output().unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap().contains(ESC)
+}
+
+#[test]
+fn colour_follows_the_flag_then_no_color_then_clicolor_force_then_the_terminal() {
+    // Auto on a pipe: no colour.
+    assert!(!coloured(&[], &[]));
+    assert!(!coloured(&[], &["--color", "auto"]));
+    // CLICOLOR_FORCE turns it on under auto, even on a pipe; "0" does not.
+    assert!(coloured(&[("CLICOLOR_FORCE", "1")], &[]));
+    assert!(!coloured(&[("CLICOLOR_FORCE", "0")], &[]));
+    // A non-empty NO_COLOR wins over CLICOLOR_FORCE; an empty one counts as unset.
+    assert!(!coloured(
+        &[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")],
+        &[]
+    ));
+    assert!(coloured(&[("NO_COLOR", ""), ("CLICOLOR_FORCE", "1")], &[]));
+    // The flag decides before any variable.
+    assert!(coloured(&[], &["--color", "always"]));
+    assert!(coloured(&[("NO_COLOR", "1")], &["--color", "always"]));
+    assert!(!coloured(&[("CLICOLOR_FORCE", "1")], &["--color", "never"]));
+}
+
+#[test]
+fn colour_always_only_adds_escapes() {
+    let plain = stdout_of(&["show", "ml-engineer", "--color", "never"]);
+    let colour = stdout_of(&["show", "ml-engineer", "--color", "always"]);
+    assert!(colour.contains("\u{1b}[1m"), "bold headings");
+    assert!(!plain.contains(ESC));
+    let stripped = strip_escapes(&colour);
+    assert_eq!(stripped, plain);
+}
+
+/// Removes CSI sequences (`ESC [ ... letter`).
+fn strip_escapes(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(ch) = chars.next() {
+        if ch == ESC && chars.next() == Some('[') {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+fn spawn(args: &[&str]) -> Child {
+    std::process::Command::new(assert_cmd::cargo::cargo_bin("careers"))
+        .args(args)
+        .env("COLUMNS", "100")
+        .env("CAREERS_DATA_DIR", tempfile::tempdir().unwrap().path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// Reads `first` bytes of stdout (0: none), closes the pipe, and returns (exit code, stderr).
+fn close_after(args: &[&str], first: usize) -> (Option<i32>, String) {
+    let mut child = spawn(args);
+    let mut stdout = child.stdout.take().unwrap();
+    let mut head = vec![0; first];
+    stdout.read_exact(&mut head).unwrap();
+    drop(stdout);
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    (status.code(), err)
+}
+
+#[test]
+fn a_reader_that_closes_early_ends_any_command_quietly() {
+    for args in [
+        &["list"][..],
+        &["salary"],
+        &["salary", "--format", "json"],
+        &["trends", "--format", "csv"],
+        &[
+            "compare",
+            "data-engineer",
+            "ml-engineer",
+            "--format",
+            "markdown",
+        ],
+        &["completions", "bash"],
+        &["man"],
+    ] {
+        for first in [0, 64] {
+            let (code, err) = close_after(args, first);
+            assert_eq!(code, Some(0), "{args:?} after {first} bytes: {err}");
+            assert_eq!(err, "", "{args:?} after {first} bytes");
+        }
+    }
+}
+
+#[test]
+#[cfg(unix)]
+fn ctrl_c_exits_130() {
+    // Thousands of report lines into a pipe nobody reads: the command blocks on a full pipe
+    // and is still running when the signal arrives.
+    let files: Vec<String> = (0..4000).map(|i| format!("missing-{i:05}.json")).collect();
+    let mut args = vec!["validate"];
+    args.extend(files.iter().map(String::as_str));
+    let mut child = spawn(&args);
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert!(child.try_wait().unwrap().is_none(), "still writing");
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130));
+}
+
+#[test]
+fn escape_sequences_in_profile_text_are_shown_never_interpreted() {
+    let scratch = Scratch::with(&["bad/escape-title.json"]);
+    let all_three = &["table", "markdown", "csv"][..];
+    // The CSV of gap and path holds their rows only, not the role's title.
+    for (args, formats) in [
+        (&["list"][..], all_three),
+        (&["show", "escape-title"], all_three),
+        (&["compare", "escape-title", "ml-engineer"], all_three),
+        (
+            &["gap", "escape-title", "ml-engineer"],
+            &["table", "markdown"],
+        ),
+        (&["path", "escape-title"], &["table", "markdown"]),
+    ] {
+        for &format in formats {
+            for colour in ["never", "always"] {
+                let mut all = args.to_vec();
+                all.extend(["--format", format, "--color", colour]);
+                let out = scratch.stdout(&all);
+                // A table may wrap the title, so look for its pieces; a Markdown table cell
+                // escapes the backslash itself.
+                for piece in ["\\u{1b}[31mRed\\u{1b}[0m", "\\u{1b}]0;owned\\u{7}Lead"] {
+                    let in_cell = piece.replace('\\', "\\\\");
+                    assert!(
+                        out.contains(piece) || (format == "markdown" && out.contains(&in_cell)),
+                        "{all:?}: {out}"
+                    );
+                }
+                assert!(!out.contains('\u{7}'), "{all:?}");
+                assert!(
+                    !out.contains("\u{1b}[31m") && !out.contains("\u{1b}]0;"),
+                    "{all:?}: {out:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn escape_sequences_in_arguments_are_shown_in_errors() {
+    let err = crate::common::stderr_of(&["show", "\u{1b}[2Jx"], 1);
+    assert_eq!(
+        err,
+        "careers: error: unknown role \"\\u{1b}[2Jx\"; run `careers list` to see every role\n"
+    );
+    let err = crate::common::stderr_of(&["--format", "\u{1b}]0;t\u{7}", "list"], 2);
+    assert!(!err.contains(ESC) && !err.contains('\u{7}'), "{err:?}");
+    assert!(err.contains("'\\u{1b}]0;t\\u{7}'"), "{err}");
+}
+
+/// Usage errors: the exact line, exit 2, nothing on stdout.
+#[test]
+fn usage_errors_are_one_line_with_a_suggestion() {
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["shwo", "ml-engineer"],
+            "unrecognized subcommand 'shwo' (did you mean show?); see careers --help",
+        ),
+        (
+            &["frobnicate"],
+            "unrecognized subcommand 'frobnicate'; commands: list, show, salary, trends, \
+             compare, gap, match, path, validate, schema, new, completions, man; see careers --help",
+        ),
+        (
+            &[],
+            "no command given; commands: list, show, salary, trends, compare, gap, match, path, \
+             validate, schema, new, completions, man; see careers --help",
+        ),
+        (
+            &["show", "ml-engineer", "--secton", "salary"],
+            "unexpected argument '--secton' found (did you mean --section?); see careers show \
+             --help",
+        ),
+        (
+            &["list", "--frmat", "json"],
+            "unexpected argument '--frmat' found (did you mean --format?); see careers list --help",
+        ),
+        (
+            &["list", "--format", "jsn"],
+            "invalid value 'jsn' for '--format <FORMAT>' (did you mean json?); possible values: \
+             table, json, csv, markdown; see careers list --help",
+        ),
+        (
+            &["list", "--color", "sometimes"],
+            "invalid value 'sometimes' for '--color <WHEN>'; possible values: auto, always, \
+             never; see careers list --help",
+        ),
+        (
+            &["salary", "--sort", "hi"],
+            "invalid value 'hi' for '--sort <END>' (did you mean high?); possible values: low, \
+             high, mid; see careers salary --help",
+        ),
+        (
+            &["show"],
+            "the following required arguments were not provided: <ROLE>; usage: careers show \
+             [OPTIONS] <ROLE>; see careers show --help",
+        ),
+        (
+            &["completions", "bsh"],
+            "invalid value 'bsh' for '<SHELL>' (did you mean bash?); possible values: bash, \
+             elvish, fish, powershell, zsh; see careers completions --help",
+        ),
+    ];
+    for (args, message) in cases {
+        let err = crate::common::stderr_of(args, 2);
+        assert_eq!(err, format!("careers: error: {message}\n"), "{args:?}");
+    }
+}
+
+#[test]
+fn help_and_version_print_on_stdout_and_exit_0() {
+    for args in [
+        &["--help"][..],
+        &["-h"],
+        &["show", "--help"],
+        &["help", "gap"],
+    ] {
+        let out = stdout_of(args);
+        assert!(
+            out.starts_with("Usage: ") || out.contains("\nUsage: "),
+            "{args:?}"
+        );
+    }
+    assert_eq!(stdout_of(&["--version"]), "careers 0.1.0\n");
+    let help = stdout_of(&["--help"]);
+    assert!(
+        help.contains("Exit codes:\n  0  success\n  1  runtime error"),
+        "{help}"
+    );
+    for (name, _) in crate::formats::COMMANDS {
+        let sub = name.split('_').next().unwrap();
+        let help = stdout_of(&[sub, "--help"]);
+        assert!(help.contains("Examples:\n  careers "), "{sub}: {help}");
+    }
+    for sub in ["completions", "man"] {
+        assert!(stdout_of(&[sub, "--help"]).contains("Examples:\n  careers "));
+    }
+}
