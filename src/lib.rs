@@ -6,6 +6,7 @@ pub mod cli;
 pub mod commands;
 pub mod error;
 pub mod model;
+pub mod onet;
 pub mod render;
 pub mod store;
 
@@ -34,9 +35,15 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         color,
     };
     let mut out = io::BufWriter::new(stdout.lock());
+    let data_dir = store::paths::data_dir(cli.data_dir.as_deref());
+    // An import replaces the data it would otherwise load, so it must run even when that data
+    // cannot be read.
+    let onet_dir = data_dir
+        .as_deref()
+        .filter(|_| !matches!(cli.command, Command::Import(_)));
     let ctx = Context {
-        store: Store::bundled()?,
-        data_dir: store::paths::data_dir(cli.data_dir.as_deref()),
+        store: Store::bundled()?.with_onet(onet_dir)?,
+        data_dir,
         format: cli.format,
         style,
     };
@@ -49,6 +56,9 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> anyhow::Res
     match command {
         Command::List(args) => write(ctx, &commands::list::run(ctx, &args)?, out),
         Command::Show(args) => write(ctx, &commands::show::run(ctx, &args)?, out),
+        Command::Import(args) => write(ctx, &commands::import::run(ctx, &args)?, out),
+        Command::Sources(args) => write(ctx, &commands::sources::run(ctx, &args)?, out),
+        Command::Search(args) => write(ctx, &commands::search::run(ctx, &args)?, out),
     }
 }
 

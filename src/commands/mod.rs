@@ -1,8 +1,12 @@
 //! One module per subcommand. Each takes the context and its arguments and returns a report;
 //! none prints.
 
+pub mod import;
 pub mod list;
+pub mod onet_section;
+pub mod search;
 pub mod show;
+pub mod sources;
 
 use crate::model::Figure;
 use crate::render::{Cell, Table, Tone};

@@ -50,6 +50,8 @@ pub struct Store {
     entries: Vec<Entry>,
     vocabulary: Vocabulary,
     keys: HashMap<String, usize>,
+    /// The imported O*NET database, when there is one.
+    onet: Option<crate::onet::storage::Stored>,
 }
 
 /// The key a role name is looked up by: case, spaces, hyphens and punctuation do not matter.
@@ -69,6 +71,7 @@ impl Store {
             entries: Vec::with_capacity(entries.len()),
             vocabulary,
             keys: HashMap::new(),
+            onet: None,
         };
         for entry in entries {
             store.insert(entry);
@@ -112,6 +115,43 @@ impl Store {
             for (key, i) in layer {
                 self.keys.entry(key).or_insert(i);
             }
+        }
+    }
+
+    /// Adds the O*NET import in `data_dir`, if there is one. Imported occupations never replace
+    /// a profile already in the store.
+    pub fn with_onet(mut self, data_dir: Option<&std::path::Path>) -> anyhow::Result<Store> {
+        let Some(stored) = data_dir
+            .map(crate::onet::storage::open)
+            .transpose()?
+            .flatten()
+        else {
+            return Ok(self);
+        };
+        let taken: std::collections::HashSet<String> =
+            self.entries.iter().map(|e| e.profile.id.clone()).collect();
+        let imported = crate::onet::entries(&stored);
+        self.entries.reserve(imported.len());
+        self.entries.extend(
+            imported
+                .into_iter()
+                .filter(|e| !taken.contains(&e.profile.id)),
+        );
+        self.onet = Some(stored);
+        self.reindex();
+        Ok(self)
+    }
+
+    /// The O*NET import, when there is one.
+    pub fn onet(&self) -> Option<&crate::onet::storage::Stored> {
+        self.onet.as_ref()
+    }
+
+    /// The whole O*NET record of an occupation, read from the import on demand.
+    pub fn onet_details(&self, code: &str) -> anyhow::Result<Option<crate::model::OnetDetails>> {
+        match self.onet.as_ref() {
+            Some(stored) => stored.position(code).map(|i| stored.details(i)).transpose(),
+            None => Ok(None),
         }
     }
 
