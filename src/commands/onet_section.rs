@@ -13,6 +13,8 @@ use crate::store::{Entry, Origin, Store};
 
 /// Ratings shown per kind (skills, knowledge, abilities); the JSON has them all.
 const TOP_RATINGS: usize = 10;
+/// Hot technologies listed per linked occupation; `show` of the occupation lists them all.
+const LISTED_HOT: usize = 12;
 /// Work styles shown; the JSON has them all.
 const TOP_STYLES: usize = 5;
 
@@ -218,7 +220,15 @@ fn linked(link: &LinkedOccupation, doc: &mut Document) {
         fields.push(("Skills they map onto".to_owned(), skills.join(", ")));
     }
     if !hot.is_empty() {
-        fields.push(("Hot technologies".to_owned(), hot.join(", ")));
+        let mut text = hot[..hot.len().min(LISTED_HOT)].join(", ");
+        if hot.len() > LISTED_HOT {
+            text.push_str(&format!(
+                " and {} more (`careers show {}` lists them all)",
+                hot.len() - LISTED_HOT,
+                link.code
+            ));
+        }
+        fields.push(("Hot technologies".to_owned(), text));
     }
     doc.fields(fields);
     if !link.tasks.is_empty() {

@@ -154,6 +154,7 @@ impl crate::render::Report for ShowReport {
                 .sections
                 .iter()
                 .filter(|s| !has_section(p, **s))
+                .filter(|s| **s != Section::Onet || self.onet_links.is_empty())
                 .map(|s| section_name(*s))
                 .collect();
             if !missing.is_empty() {

@@ -43,8 +43,7 @@ pub fn run(ctx: &Context, _args: &SourcesArgs) -> anyhow::Result<SourcesReport> 
         |f: fn(&Origin) -> bool| ctx.store.entries().iter().filter(|e| f(&e.origin)).count();
     let mut sources = vec![DataSource {
         kind: "bundled",
-        name: "Curated profiles (built from the AiPathly career page Machine Learning Developer)"
-            .into(),
+        name: "Curated profiles".into(),
         folder: None,
         version: None,
         imported_at: None,

@@ -2,4 +2,5 @@
 
 mod common;
 mod list_show;
+mod onet;
 mod readme;
