@@ -10,7 +10,7 @@ use std::path::Path;
 use crate::model::onet::{JobZone, attribution};
 use crate::model::{OnetDetails, Profile, Provenance, SkillRef, Vocabulary};
 use crate::store::{Entry, Origin};
-use storage::{Counts, IndexRecord, Manifest, Stored};
+use storage::{Counts, Index, IndexRecord, Manifest, Stored};
 
 /// The release as the store and every view name it: "29.2", or "(release unknown)".
 pub fn release(manifest: &Manifest) -> String {
@@ -28,18 +28,17 @@ pub fn attribution_of(manifest: &Manifest) -> String {
 /// The profiles of an opened import in their light form: id, title, description, canonical
 /// skills, job zone and interest code. `show` reads the rest from the details, `search` and
 /// `list --skill/--hot` from the search file.
-pub fn entries(stored: &Stored) -> Vec<Entry> {
+pub fn entries(stored: &Stored, index: Index) -> Vec<Entry> {
     let version = release(&stored.manifest);
     let document = match &stored.manifest.version {
         Some(v) => format!("O*NET {v} Database"),
         None => "O*NET Database".to_owned(),
     };
-    stored
-        .index
-        .records
-        .iter()
+    let Index { zones, records } = index;
+    records
+        .into_iter()
         .map(|r| Entry {
-            profile: light_profile(r, stored, &document),
+            profile: light_profile(r, &zones, &document),
             origin: Origin::Onet {
                 version: version.clone(),
             },
@@ -47,25 +46,20 @@ pub fn entries(stored: &Stored) -> Vec<Entry> {
         .collect()
 }
 
-fn light_profile(r: &IndexRecord, stored: &Stored, document: &str) -> Profile {
+fn light_profile(r: IndexRecord, zones: &[storage::StoredZone], document: &str) -> Profile {
     let job_zone = r.job_zone.and_then(|z| {
-        stored
-            .index
-            .zones
-            .iter()
-            .find(|s| s.zone == z)
-            .map(|s| JobZone {
-                zone: s.zone,
-                name: s.name.clone(),
-                // Read with the details, by `show`.
-                education: None,
-                experience: None,
-            })
+        zones.iter().find(|s| s.zone == z).map(|s| JobZone {
+            zone: s.zone,
+            name: s.name.clone(),
+            // Read with the details, by `show`.
+            education: None,
+            experience: None,
+        })
     });
     Profile {
-        id: r.id.clone(),
-        title: r.title.clone(),
-        summary: r.description.clone(),
+        id: r.id,
+        title: r.title,
+        summary: r.description,
         aliases: Vec::new(),
         codes: Vec::new(),
         source: Some(Provenance {
@@ -79,9 +73,9 @@ fn light_profile(r: &IndexRecord, stored: &Stored, document: &str) -> Profile {
         requirements: None,
         skills: r
             .skills
-            .iter()
+            .into_iter()
             .map(|name| SkillRef {
-                name: name.clone(),
+                name,
                 category: None,
                 note: None,
             })
@@ -95,9 +89,9 @@ fn light_profile(r: &IndexRecord, stored: &Stored, document: &str) -> Profile {
         best_practices: Vec::new(),
         challenges: Vec::new(),
         onet: Some(OnetDetails {
-            code: r.code.clone(),
+            code: r.code,
             job_zone,
-            interest_code: r.interest_code.clone(),
+            interest_code: r.interest_code,
             ..OnetDetails::default()
         }),
     }

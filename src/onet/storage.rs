@@ -249,16 +249,18 @@ fn swap_in(fresh: PathBuf, target: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// An import on disk, opened: its manifest and index.
+/// An import on disk, opened: its manifest and, per occupation in index order, its code and
+/// where its details are. The rest of the index goes into the store's profiles.
 #[derive(Debug)]
 pub struct Stored {
     pub dir: PathBuf,
     pub manifest: Manifest,
-    pub index: Index,
+    codes: Vec<String>,
+    spans: Vec<(u64, u32)>,
 }
 
 /// Opens the import in `data_dir`, or `None` when there is none.
-pub fn open(data_dir: &Path) -> anyhow::Result<Option<Stored>> {
+pub fn open(data_dir: &Path) -> anyhow::Result<Option<(Stored, Index)>> {
     let dir = crate::store::paths::onet_dir(data_dir);
     let manifest_path = dir.join(MANIFEST);
     let manifest_text = match fs::read(&manifest_path) {
@@ -279,11 +281,17 @@ pub fn open(data_dir: &Path) -> anyhow::Result<Option<Stored>> {
     }
     let bytes = fs::read(dir.join(INDEX)).map_err(|e| broken(&dir, &e.to_string()))?;
     let index: Index = postcard::from_bytes(&bytes).map_err(|e| broken(&dir, &e.to_string()))?;
-    Ok(Some(Stored {
-        dir,
-        manifest,
+    let codes = index.records.iter().map(|r| r.code.clone()).collect();
+    let spans = index.records.iter().map(|r| r.details).collect();
+    Ok(Some((
+        Stored {
+            dir,
+            manifest,
+            codes,
+            spans,
+        },
         index,
-    }))
+    )))
 }
 
 fn broken(dir: &Path, why: &str) -> anyhow::Error {
@@ -296,7 +304,7 @@ fn broken(dir: &Path, why: &str) -> anyhow::Error {
 impl Stored {
     /// The whole O*NET record of the occupation at `position` in the index.
     pub fn details(&self, position: usize) -> anyhow::Result<OnetDetails> {
-        let (offset, len) = self.index.records[position].details;
+        let (offset, len) = self.spans[position];
         let mut file =
             File::open(self.dir.join(DETAILS)).map_err(|e| broken(&self.dir, &e.to_string()))?;
         file.seek(SeekFrom::Start(offset))?;
@@ -320,7 +328,7 @@ impl Stored {
     ) -> anyhow::Result<Vec<SearchRecord<'a>>> {
         let records: Vec<SearchRecord> =
             postcard::from_bytes(&file.0).map_err(|e| broken(&self.dir, &e.to_string()))?;
-        if records.len() != self.index.records.len() {
+        if records.len() != self.codes.len() {
             bail!(broken(&self.dir, "search.bin does not match index.bin"));
         }
         Ok(records)
@@ -328,16 +336,15 @@ impl Stored {
 
     /// From each O*NET-SOC code to its position in the index.
     pub fn positions(&self) -> std::collections::HashMap<&str, usize> {
-        self.index
-            .records
+        self.codes
             .iter()
             .enumerate()
-            .map(|(i, r)| (r.code.as_str(), i))
+            .map(|(i, c)| (c.as_str(), i))
             .collect()
     }
 
     /// The position in the index of the occupation with this code.
     pub fn position(&self, code: &str) -> Option<usize> {
-        self.index.records.iter().position(|r| r.code == code)
+        self.codes.iter().position(|c| c == code)
     }
 }

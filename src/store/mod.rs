@@ -121,7 +121,7 @@ impl Store {
     /// Adds the O*NET import in `data_dir`, if there is one. Imported occupations never replace
     /// a profile already in the store.
     pub fn with_onet(mut self, data_dir: Option<&std::path::Path>) -> anyhow::Result<Store> {
-        let Some(stored) = data_dir
+        let Some((stored, index)) = data_dir
             .map(crate::onet::storage::open)
             .transpose()?
             .flatten()
@@ -130,7 +130,7 @@ impl Store {
         };
         let taken: std::collections::HashSet<String> =
             self.entries.iter().map(|e| e.profile.id.clone()).collect();
-        let imported = crate::onet::entries(&stored);
+        let imported = crate::onet::entries(&stored, index);
         self.entries.reserve(imported.len());
         self.entries.extend(
             imported
