@@ -117,6 +117,11 @@ impl Query {
         } else {
             lower.extend(text.chars().flat_map(char::to_lowercase));
         }
+        self.quality_of_lowercase(&lower)
+    }
+
+    /// [`Query::quality`] of a text already in lowercase.
+    fn quality_of_lowercase(&self, lower: &str) -> u32 {
         // Cheap test first: most texts lack one of the words altogether.
         if !self.words.iter().all(|w| lower.contains(w.as_str())) {
             return 0;
@@ -124,7 +129,7 @@ impl Query {
         let n = self.words.len();
         let (mut count, mut run, mut best_run) = (0usize, 0usize, 0usize);
         let mut seen = 0u64;
-        for w in words(lower.as_str()) {
+        for w in words(lower) {
             // `run` is how many query words in a row end here.
             run = if self.words.get(run).is_some_and(|q| q == w) {
                 run + 1
@@ -206,14 +211,18 @@ fn score(e: &Entry, extra: Option<&SearchRecord>, query: &Query) -> Option<Searc
         total += s;
         matched.push(format!("skill \"{text}\""));
     }
-    let tasks = p
+    // O*NET's tasks are stored in lowercase; the curated responsibilities are folded here.
+    let curated = p
         .responsibilities
         .iter()
-        .flat_map(|g| g.items.iter().map(String::as_str))
-        .chain(extra.into_iter().flat_map(|r| r.tasks.iter().copied()));
+        .flat_map(|g| g.items.iter())
+        .map(|t| query.quality(t));
+    let imported = extra
+        .into_iter()
+        .flat_map(|r| r.tasks.iter())
+        .map(|t| query.quality_of_lowercase(t));
     let mut task_hits = 0;
-    for t in tasks {
-        let q = query.quality(t);
+    for q in curated.chain(imported) {
         if q > 0 {
             task_hits += 1;
             if task_hits <= MAX_TASKS {

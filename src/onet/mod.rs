@@ -28,22 +28,22 @@ pub fn attribution_of(manifest: &Manifest) -> String {
 /// The profiles of an opened import in their light form: id, title, description, canonical
 /// skills, job zone and interest code. `show` reads the rest from the details, `search` and
 /// `list --skill/--hot` from the search file.
-pub fn entries(stored: &Stored, index: Index) -> Vec<Entry> {
+///
+/// An iterator, so that the store can move each profile straight into its own list: profiles
+/// are large and there are a thousand of them.
+pub fn entries(stored: &Stored, index: Index) -> impl Iterator<Item = Entry> {
     let version = release(&stored.manifest);
     let document = match &stored.manifest.version {
         Some(v) => format!("O*NET {v} Database"),
         None => "O*NET Database".to_owned(),
     };
     let Index { zones, records } = index;
-    records
-        .into_iter()
-        .map(|r| Entry {
-            profile: light_profile(r, &zones, &document),
-            origin: Origin::Onet {
-                version: version.clone(),
-            },
-        })
-        .collect()
+    records.into_iter().map(move |r| Entry {
+        profile: light_profile(r, &zones, &document),
+        origin: Origin::Onet {
+            version: version.clone(),
+        },
+    })
 }
 
 fn light_profile(r: IndexRecord, zones: &[storage::StoredZone], document: &str) -> Profile {

@@ -25,12 +25,15 @@ use super::import::{Import, Occupation};
 use crate::model::OnetDetails;
 
 /// Bumped whenever the layout changes; older imports must be imported again.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 const MANIFEST: &str = "manifest.json";
 const INDEX: &str = "index.bin";
 const DETAILS: &str = "details.jsonl";
 const SEARCH: &str = "search.bin";
+/// Names of the folders an import builds in and moves the previous import aside to.
+const TEMP_PREFIX: &str = ".onet-import-";
+const ASIDE_PREFIX: &str = ".onet-previous-";
 
 /// What `careers sources` says of an import.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -122,6 +125,7 @@ pub struct SearchRecord<'a> {
     /// Alternate titles, then reported titles.
     #[serde(borrow)]
     pub titles: Vec<&'a str>,
+    /// Task statements, in lowercase.
     #[serde(borrow)]
     pub tasks: Vec<&'a str>,
     #[serde(borrow)]
@@ -136,8 +140,9 @@ pub struct SearchFile(Vec<u8>);
 pub fn write(data_dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::Result<PathBuf> {
     fs::create_dir_all(data_dir)
         .with_context(|| format!("cannot create the data directory {}", data_dir.display()))?;
+    remove_leftovers(data_dir);
     let temp = tempfile::Builder::new()
-        .prefix(".onet-import-")
+        .prefix(TEMP_PREFIX)
         .tempdir_in(data_dir)
         .with_context(|| format!("cannot create a temporary folder in {}", data_dir.display()))?;
     write_files(temp.path(), import, manifest)?;
@@ -146,13 +151,40 @@ pub fn write(data_dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::R
     Ok(target)
 }
 
+/// Removes the temporary folders of imports that were killed before they could clean up. They
+/// are never read: a folder only becomes the import by being renamed to `onet`.
+fn remove_leftovers(data_dir: &Path) {
+    let Ok(dir) = fs::read_dir(data_dir) else {
+        return;
+    };
+    for entry in dir.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(TEMP_PREFIX) || name.starts_with(ASIDE_PREFIX) {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
 fn write_files(dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::Result<()> {
     let mut zones: Vec<StoredZone> = Vec::new();
     let mut records = Vec::with_capacity(import.occupations.len());
     let mut search = Vec::with_capacity(import.occupations.len());
+    // Tasks are searched, never shown, by `search`: stored lowercase, they need no folding.
+    let lowered: Vec<Vec<String>> = import
+        .occupations
+        .iter()
+        .map(|o| {
+            o.details
+                .tasks
+                .iter()
+                .map(|t| t.statement.to_lowercase())
+                .collect()
+        })
+        .collect();
     let mut details = BufWriter::new(File::create(dir.join(DETAILS))?);
     let mut offset = 0u64;
-    for o in &import.occupations {
+    for (o, tasks) in import.occupations.iter().zip(&lowered) {
         let line = serde_json::to_vec(&o.details)?;
         details.write_all(&line)?;
         details.write_all(b"\n")?;
@@ -177,7 +209,7 @@ fn write_files(dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::Resu
                 .chain(&d.reported_titles)
                 .map(String::as_str)
                 .collect(),
-            tasks: d.tasks.iter().map(|t| t.statement.as_str()).collect(),
+            tasks: tasks.iter().map(String::as_str).collect(),
             technology: d
                 .technology
                 .iter()
@@ -229,7 +261,7 @@ fn index_record(o: &Occupation, details: (u64, u32)) -> IndexRecord {
 /// second rename fails, so `target` is never left holding a partial import.
 fn swap_in(fresh: PathBuf, target: &Path) -> anyhow::Result<()> {
     let parent = target.parent().unwrap_or(Path::new("."));
-    let aside = parent.join(format!(".onet-previous-{}", std::process::id()));
+    let aside = parent.join(format!("{ASIDE_PREFIX}{}", std::process::id()));
     let had_previous = target.exists();
     if had_previous {
         fs::rename(target, &aside)

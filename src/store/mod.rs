@@ -130,14 +130,12 @@ impl Store {
         };
         let taken: std::collections::HashSet<String> =
             self.entries.iter().map(|e| e.profile.id.clone()).collect();
-        let imported = crate::onet::entries(&stored, index);
-        self.entries.reserve(imported.len());
+        self.entries.reserve(index.records.len());
         self.entries.extend(
-            imported
-                .into_iter()
-                .filter(|e| !taken.contains(&e.profile.id)),
+            crate::onet::entries(&stored, index).filter(|e| !taken.contains(&e.profile.id)),
         );
         self.onet = Some(stored);
+        self.keys.reserve(self.entries.len() * 3);
         self.reindex();
         Ok(self)
     }

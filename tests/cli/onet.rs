@@ -183,6 +183,24 @@ fn a_failed_import_leaves_the_previous_data_in_place() {
 }
 
 #[test]
+fn an_interrupted_import_is_ignored_and_cleaned_up_by_the_next() {
+    let dir = imported();
+    // What an import killed half-way leaves: a temporary folder beside `onet`.
+    let leftover = dir.path().join(".onet-import-Ab12Cd");
+    std::fs::create_dir(&leftover).unwrap();
+    std::fs::write(leftover.join("index.bin"), b"half written").unwrap();
+    assert_eq!(
+        ids(&json(dir.path(), &["list", "--source", "onet"])).len(),
+        6
+    );
+    run(
+        dir.path(),
+        &["import", "onet", fixture("onet-minimal").to_str().unwrap()],
+    );
+    assert!(!leftover.exists());
+}
+
+#[test]
 fn importing_again_replaces_the_previous_import() {
     let dir = imported();
     assert_eq!(
