@@ -245,15 +245,25 @@ impl Report for ListReport {
     }
 
     fn records(&self) -> Records {
-        let mut records = Records::new(["id", "title", "summary", "data", "source"]);
+        // O*NET rows carry its attribution; the column is there only when such a row is.
+        let attributed = self.roles.iter().any(|r| r.attribution.is_some());
+        let mut headers = vec!["id", "title", "summary", "data", "source"];
+        if attributed {
+            headers.push("attribution");
+        }
+        let mut records = Records::new(headers);
         for r in &self.roles {
-            records.push([
+            let mut row = vec![
                 r.id.clone(),
                 r.title.clone(),
                 r.summary.clone(),
                 r.data.join("; "),
                 r.origin.describe(),
-            ]);
+            ];
+            if attributed {
+                row.push(r.attribution.clone().unwrap_or_default());
+            }
+            records.push(row);
         }
         records
     }

@@ -283,15 +283,25 @@ impl Report for SearchReport {
     }
 
     fn records(&self) -> Records {
-        let mut records = Records::new(["id", "title", "score", "matched", "source"]);
+        // O*NET rows carry its attribution; the column is there only when such a row is.
+        let mut headers = vec!["id", "title", "score", "matched", "source"];
+        if self.attribution.is_some() {
+            headers.push("attribution");
+        }
+        let mut records = Records::new(headers);
         for h in &self.results {
-            records.push([
+            let mut row = vec![
                 h.id.clone(),
                 h.title.clone(),
                 h.score.to_string(),
                 h.matched.join("; "),
                 h.origin.describe(),
-            ]);
+            ];
+            if let Some(a) = &self.attribution {
+                let onet = matches!(h.origin, Origin::Onet { .. });
+                row.push(if onet { a.clone() } else { String::new() });
+            }
+            records.push(row);
         }
         records
     }

@@ -115,8 +115,8 @@ pub fn run_import(
     reserved: &HashSet<String>,
     progress: &dyn import::Progress,
 ) -> anyhow::Result<ImportOutcome> {
+    let read = import::read(source, vocabulary, reserved, progress)?;
     let source = std::path::absolute(source).unwrap_or_else(|_| source.to_path_buf());
-    let read = import::read(&source, vocabulary, reserved, progress)?;
     let manifest = Manifest {
         format: storage::FORMAT,
         version: read.version.clone(),

@@ -445,6 +445,19 @@ fn list_filters_by_source_zone_skill_hot_technology_and_limit() {
     );
     let rows = json(dir.path(), &["list", "--source", "onet", "--limit", "1"]);
     assert_eq!(rows[0]["attribution"], ATTRIBUTION);
+    let csv = run(dir.path(), &["list", "--skill", "sql", "--format", "csv"]);
+    assert_eq!(
+        csv.lines().next().unwrap(),
+        "id,title,summary,data,source,attribution"
+    );
+    assert!(csv.lines().nth(1).unwrap().ends_with(",bundled,"), "{csv}");
+    assert!(
+        csv.lines()
+            .last()
+            .unwrap()
+            .ends_with(&format!(",O*NET 29.2,\"{ATTRIBUTION}\"")),
+        "{csv}"
+    );
     let table = run(dir.path(), &["list", "--zone", "5", "--color", "never"]);
     insta::assert_snapshot!("list_zone_5", table);
 }
