@@ -48,7 +48,8 @@ fn main() {
     }
 
     println!(
-        "\nGrowth with the number of occupations (synthetic databases), median of {runs} runs:\n"
+        "\nGrowth with the number of occupations (synthetic databases), median of {runs} runs, \
+         wall-clock / CPU time:\n"
     );
     println!(
         "| occupations | import | show | search data | list --skill python | peak memory (search) |"
@@ -59,20 +60,22 @@ fn main() {
         write_synthetic(&source, n);
         let data = work.path().join(format!("data-{n}"));
         let import_runs = if n >= 100_000 { 3 } else { 5 };
-        let import = median_of(import_runs, || {
-            time(&data, &["import", "onet", source.to_str().unwrap()])
-        });
-        let show = median_of(runs, || time(&data, &["show", "occupation-00000042"]));
-        let search = median_of(runs, || time(&data, &["search", "data"]));
-        let list = median_of(runs, || time(&data, &["list", "--skill", "python"]));
-        let peak = peak_kib(&data, &["search", "data"]);
+        let import = measure(
+            &data,
+            &["import", "onet", source.to_str().unwrap()],
+            import_runs,
+        );
+        let show = measure(&data, &["show", "occupation-00000042"], runs);
+        let search = measure(&data, &["search", "data"], runs);
+        let list = measure(&data, &["list", "--skill", "python"], runs);
+        let both = |m: (Duration, Duration, u64)| format!("{} / {}", ms(m.0), ms(m.1));
         println!(
             "| {n} | {} | {} | {} | {} | {} |",
-            ms(import),
-            ms(show),
-            ms(search),
-            ms(list),
-            mib(peak)
+            both(import),
+            both(show),
+            both(search),
+            both(list),
+            mib(search.2)
         );
         std::fs::remove_dir_all(&source).ok();
         std::fs::remove_dir_all(&data).ok();
@@ -82,18 +85,23 @@ fn main() {
 fn real_database(source: &Path, work: &Path, runs: usize) {
     let data = work.join("data-real");
     let import_args = ["import", "onet", source.to_str().unwrap()];
-    let import = median_of(5, || time(&data, &import_args));
+    let import = measure(&data, &import_args, 5);
     println!(
         "Against {} (median of {runs} runs, whole process):\n",
         source.display()
     );
-    println!("| command | median | target | peak memory |");
-    println!("| --- | ---: | ---: | ---: |");
-    println!(
-        "| `careers import onet` | {} | 2000 ms | {} |",
-        ms(import),
-        mib(peak_kib(&data, &import_args))
-    );
+    println!("| command | median | CPU time | target | peak memory |");
+    println!("| --- | ---: | ---: | ---: | ---: |");
+    let row = |args: &[&str], m: (Duration, Duration, u64), target: &str| {
+        println!(
+            "| `careers {}` | {} | {} | {target} | {} |",
+            args.join(" "),
+            ms(m.0),
+            ms(m.1),
+            mib(m.2)
+        );
+    };
+    row(&import_args[..2], import, "2000 ms");
     let has_match = Command::new(CAREERS)
         .args(["match", "--help"])
         .stdout(Stdio::null())
@@ -111,48 +119,15 @@ fn real_database(source: &Path, work: &Path, runs: usize) {
         commands.insert(2, (&["match", "--skills", "python,sql,spark"], "30 ms"));
     }
     for (args, target) in commands {
-        let t = median_of(runs, || time(&data, args));
-        println!(
-            "| `careers {}` | {} | {target} | {} |",
-            args.join(" "),
-            ms(t),
-            mib(peak_kib(&data, args))
-        );
+        row(args, measure(&data, args, runs), target);
     }
     if !has_match {
         println!("\n`careers match` is not in this build: no figure for it.");
     }
 }
 
-/// Runs `careers --data-dir DATA ARGS` once and returns its wall-clock time.
-fn time(data: &Path, args: &[&str]) -> Duration {
-    let start = Instant::now();
-    let status = careers(data, args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .expect("careers runs");
-    let elapsed = start.elapsed();
-    assert!(status.success(), "careers {args:?} failed");
-    elapsed
-}
-
-fn careers(data: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(CAREERS);
-    cmd.arg("--data-dir").arg(data).args(args);
-    cmd.env("COLUMNS", "100").env_remove("CAREERS_DATA_DIR");
-    cmd
-}
-
-fn median_of(runs: usize, mut f: impl FnMut() -> Duration) -> Duration {
-    f(); // warm the page cache
-    let mut times: Vec<Duration> = (0..runs.max(1)).map(|_| f()).collect();
-    times.sort();
-    times[times.len() / 2]
-}
-
-/// The peak resident memory of one run, in KiB, measured by a helper process.
-fn peak_kib(data: &Path, args: &[&str]) -> u64 {
+/// One run measured by a helper process: wall-clock time, CPU time and peak memory in KiB.
+fn sample(data: &Path, args: &[&str]) -> (Duration, Duration, u64) {
     let out = Command::new(std::env::current_exe().unwrap())
         .arg("--peak")
         .arg(CAREERS)
@@ -162,14 +137,30 @@ fn peak_kib(data: &Path, args: &[&str]) -> u64 {
         .stderr(Stdio::inherit())
         .output()
         .expect("helper runs");
-    String::from_utf8_lossy(&out.stdout)
-        .trim()
-        .parse()
-        .expect("helper prints KiB")
+    let text = String::from_utf8_lossy(&out.stdout);
+    let v: Vec<u64> = text
+        .split_whitespace()
+        .map(|n| n.parse().expect("helper prints numbers"))
+        .collect();
+    (Duration::from_nanos(v[0]), Duration::from_nanos(v[1]), v[2])
 }
 
-/// Runs the command in `args` as this process's only child and prints its peak RSS in KiB.
+/// Median wall-clock and CPU time of `runs` runs, and the largest peak memory.
+fn measure(data: &Path, args: &[&str], runs: usize) -> (Duration, Duration, u64) {
+    sample(data, args); // warm the page cache
+    let samples: Vec<_> = (0..runs.max(1)).map(|_| sample(data, args)).collect();
+    let mut wall: Vec<Duration> = samples.iter().map(|s| s.0).collect();
+    let mut cpu: Vec<Duration> = samples.iter().map(|s| s.1).collect();
+    wall.sort();
+    cpu.sort();
+    let peak = samples.iter().map(|s| s.2).max().unwrap_or(0);
+    (wall[wall.len() / 2], cpu[cpu.len() / 2], peak)
+}
+
+/// Runs the command in `args` as this process's only child and prints its wall-clock time and
+/// CPU time (user + system) in nanoseconds and its peak RSS in KiB.
 fn peak_helper(args: &[String]) {
+    let start = Instant::now();
     let status = Command::new(&args[0])
         .args(&args[1..])
         .env("COLUMNS", "100")
@@ -177,11 +168,16 @@ fn peak_helper(args: &[String]) {
         .stderr(Stdio::null())
         .status()
         .expect("command runs");
+    let wall = start.elapsed();
     assert!(status.success(), "{args:?} failed");
     let usage = nix::sys::resource::getrusage(nix::sys::resource::UsageWho::RUSAGE_CHILDREN)
         .expect("getrusage");
+    let nanos = |t: nix::sys::time::TimeVal| {
+        t.tv_sec() as u128 * 1_000_000_000 + t.tv_usec() as u128 * 1_000
+    };
+    let cpu = nanos(usage.user_time()) + nanos(usage.system_time());
     // Linux reports ru_maxrss in KiB.
-    println!("{}", usage.max_rss());
+    println!("{} {cpu} {}", wall.as_nanos(), usage.max_rss());
 }
 
 fn ms(d: Duration) -> String {

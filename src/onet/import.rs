@@ -194,7 +194,7 @@ pub fn read(
                     "Commodity Title",
                     "Hot Technology",
                 ],
-                "In Demand",
+                Some("In Demand"),
                 |r, in_demand| {
                     let i = occupation(&index, r[0])?;
                     let example = text(r[1], "example")?;
@@ -483,7 +483,7 @@ impl Reader<'_> {
         columns: &[&str],
         mut each: impl FnMut(&[&str]) -> Result<(), String>,
     ) -> anyhow::Result<()> {
-        self.rows_with_optional(file, columns, "", |r, _| each(r))
+        self.rows_with_optional(file, columns, None, |r, _| each(r))
     }
 
     /// Calls `each` with the named columns of every well-formed row, and with the value of the
@@ -492,7 +492,7 @@ impl Reader<'_> {
         &mut self,
         file: &str,
         columns: &[&str],
-        optional: &str,
+        optional: Option<&str>,
         mut each: impl FnMut(&[&str], Option<&str>) -> Result<(), String>,
     ) -> anyhow::Result<()> {
         self.progress.file(file);
@@ -516,7 +516,7 @@ impl Reader<'_> {
                 None => bail!("{file}: the header has no column \"{name}\""),
             }
         }
-        let optional_at = headers.iter().position(|h| h.trim() == optional);
+        let optional_at = optional.and_then(|name| headers.iter().position(|h| h.trim() == name));
         let mut record = csv::StringRecord::new();
         assert!(
             columns.len() <= MAX_COLUMNS,
