@@ -145,6 +145,30 @@ fn an_import_of_only_the_required_file_reports_every_optional_file_missing() {
 }
 
 #[test]
+fn technology_skills_without_the_in_demand_column_import_as_not_in_demand() {
+    // Releases before O*NET added the In Demand flag lack the column.
+    let dir = tempfile::tempdir().unwrap();
+    run(
+        dir.path(),
+        &[
+            "import",
+            "onet",
+            fixture("onet-no-in-demand").to_str().unwrap(),
+        ],
+    );
+    let p = json(dir.path(), &["show", "15-2051.00"]);
+    assert_eq!(
+        p["onet"]["technology"],
+        serde_json::json!([{
+            "example": "Apache Spark",
+            "commodity": "Business intelligence and data analysis software",
+            "skill": "Spark",
+            "hot": true
+        }])
+    );
+}
+
+#[test]
 fn a_failed_import_leaves_the_previous_data_in_place() {
     let dir = imported();
     let before = run(dir.path(), &["show", "15-2051.00"]);
