@@ -457,7 +457,10 @@ fn list_filters_by_source_zone_skill_hot_technology_and_limit() {
         ]
     );
     // A technology outside the vocabulary matches by its O*NET name.
-    assert_eq!(list(&["--skill", "Alteryx software"]), ["data-scientists"]);
+    assert_eq!(
+        list(&["--skill", "Example analytics suite"]),
+        ["data-scientists"]
+    );
     assert_eq!(list(&["--hot", "Python"]), ["data-scientists"]);
     assert_eq!(list(&["--hot", "AWS"]), Vec::<String>::new());
     assert_eq!(
