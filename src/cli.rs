@@ -57,6 +57,11 @@ pub enum Command {
         after_help = "Examples:\n  careers show ml-engineer\n  careers show mle --section salary --section skills\n  careers show data-engineer --format json"
     )]
     Show(ShowArgs),
+    /// Find roles by title, alias, alternate title, task or skill, best matches first
+    #[command(
+        after_help = "Examples:\n  careers search \"machine learning engineer\"\n  careers search data --limit 5\n  careers search spark --format json"
+    )]
+    Search(SearchArgs),
     /// Pay figures by role, city, experience, company type and industry, with their sources
     #[command(
         after_help = "Examples:\n  careers salary ml-engineer\n  careers salary --city SF\n  careers salary mle --experience senior --company faang\n  careers salary mle --about location --sort high --my-pay 150k\n  careers salary --list-cities\n  careers salary --industry 'real estate' --format json\n\nA filter value nobody has (an unknown city) exits 1; a known value with no figure for the\nrole says so and exits 0."
@@ -107,6 +112,14 @@ careers validate my-role.json\n  careers validate ~/team-profiles --format json"
 --summary \"Builds the models analysts query.\"\n  careers new analytics-engineer --force   # overwrite"
     )]
     New(NewArgs),
+    /// Import a database into your data directory, replacing any earlier import of it
+    #[command(
+        after_help = "Examples:\n  careers import onet ~/Downloads/db_29_2_text\n  careers --data-dir ./data import onet ./db_29_2_text --format json"
+    )]
+    Import(ImportArgs),
+    /// List every data source in use, with its licence
+    #[command(after_help = "Examples:\n  careers sources\n  careers sources --format json")]
+    Sources(SourcesArgs),
     /// Print a completion script for a shell; role ids complete too
     #[command(
         after_help = "The script holds the ids of the roles loaded now (bundled and your own): \
@@ -137,7 +150,63 @@ pub struct ManArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct ListArgs {}
+pub struct ListArgs {
+    /// Only roles from this source
+    #[arg(long, value_enum, value_name = "SOURCE")]
+    pub source: Option<SourceKind>,
+    /// Only occupations in this O*NET job zone (1 little preparation ... 5 extensive)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub zone: Option<u8>,
+    /// Only roles that need this skill (a skill name, alias or O*NET technology name)
+    #[arg(long, value_name = "NAME")]
+    pub skill: Option<String>,
+    /// Only occupations for which O*NET lists this as a hot technology
+    #[arg(long, value_name = "NAME")]
+    pub hot: Option<String>,
+    /// Show at most N roles
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+}
+
+/// Where a profile comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SourceKind {
+    /// Curated profiles compiled into careers
+    Bundled,
+    /// Profiles in your data directory
+    User,
+    /// Occupations imported from the O*NET database
+    Onet,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    #[command(subcommand)]
+    pub database: ImportDatabase,
+}
+
+/// Databases `careers import` reads.
+#[derive(Debug, Subcommand)]
+pub enum ImportDatabase {
+    /// The O*NET database, text edition (the folder of tab-delimited .txt files from
+    /// onetcenter.org); only "Occupation Data.txt" is required
+    Onet {
+        /// The folder of O*NET's text files, e.g. ~/Downloads/db_29_2_text
+        dir: std::path::PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct SourcesArgs {}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to look for, in any case
+    pub text: String,
+    /// Show at most N matches
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+}
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {

@@ -7,6 +7,7 @@ pub mod commands;
 pub mod error;
 pub mod interrupt;
 pub mod model;
+pub mod onet;
 pub mod render;
 pub mod store;
 pub mod usage_error;
@@ -43,7 +44,10 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
     let user_dir = data_dir
         .as_deref()
         .filter(|_| reads_user_profiles(&cli.command));
-    let store = load_store(user_dir, cli.strict, &mut io::stderr())?;
+    // An import replaces the data it would otherwise load, so it must run even when that data
+    // cannot be read.
+    let onet_dir = user_dir.filter(|_| !matches!(cli.command, Command::Import(_)));
+    let store = load_store(user_dir, cli.strict, &mut io::stderr())?.with_onet(onet_dir)?;
     let ctx = Context {
         store,
         data_dir,
@@ -53,6 +57,9 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
     let mut out = io::BufWriter::new(stdout.lock());
     let code = dispatch(&ctx, cli.command, &mut out)?;
     out.flush()?;
+    // The process ends here: freeing thousands of imported profiles one by one would only add
+    // to every command's run time.
+    std::mem::forget(ctx);
     Ok(code)
 }
 
@@ -132,6 +139,9 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> anyhow::Res
         Command::New(args) => write(ctx, &commands::new::run(ctx, &args)?, out),
         Command::Completions(args) => verbatim(&commands::completions::run(ctx, &args)?, out),
         Command::Man(args) => verbatim(&commands::man::run(&args)?, out),
+        Command::Import(args) => write(ctx, &commands::import::run(ctx, &args)?, out),
+        Command::Sources(args) => write(ctx, &commands::sources::run(ctx, &args)?, out),
+        Command::Search(args) => write(ctx, &commands::search::run(ctx, &args)?, out),
     }
 }
 

@@ -3,9 +3,13 @@
 use serde::Serialize;
 
 use crate::Context;
-use crate::cli::ListArgs;
+use crate::cli::{ListArgs, SourceKind};
+use crate::error::{CareersError, suggest};
+use crate::model::Profile;
+use crate::model::vocabulary::normalize;
+use crate::onet::storage::SearchTechnology;
 use crate::render::{Cell, Document, Records, Report, Table, Tone};
-use crate::store::Origin;
+use crate::store::{Entry, Origin};
 
 /// One row of the list.
 #[derive(Debug, Serialize)]
@@ -16,28 +20,172 @@ pub struct ListRow {
     /// Which kinds of data the profile has: salary, skills, trends, ...
     pub data: Vec<&'static str>,
     pub origin: Origin,
+    /// O*NET's attribution, on rows imported from it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
 #[serde(transparent)]
 pub struct ListReport {
     pub roles: Vec<ListRow>,
+    /// How many roles passed the filters before `--limit`.
+    #[serde(skip)]
+    pub total: usize,
 }
 
-pub fn run(ctx: &Context, _args: &ListArgs) -> anyhow::Result<ListReport> {
-    let roles = ctx
+pub fn run(ctx: &Context, args: &ListArgs) -> anyhow::Result<ListReport> {
+    // Technology names and flags live in the search file, read only when a filter needs them.
+    let onet = ctx
+        .store
+        .onet()
+        .filter(|_| args.skill.is_some() || args.hot.is_some());
+    let file = onet.map(|s| s.search_file()).transpose()?;
+    let records = match (onet, &file) {
+        (Some(s), Some(f)) => s.search_records(f)?,
+        _ => Vec::new(),
+    };
+    let positions = onet.map(|s| s.positions()).unwrap_or_default();
+    let technology = |p: &Profile| -> &[SearchTechnology] {
+        p.onet
+            .as_ref()
+            .and_then(|d| positions.get(d.code.as_str()))
+            .map_or(&[], |&i| records[i].technology.as_slice())
+    };
+    let skill = args
+        .skill
+        .as_deref()
+        .map(|name| SkillFilter::new(ctx, name, false, &technology))
+        .transpose()?;
+    let hot = args
+        .hot
+        .as_deref()
+        .map(|name| SkillFilter::new(ctx, name, true, &technology))
+        .transpose()?;
+    let attribution = ctx
+        .store
+        .onet()
+        .map(|s| crate::onet::attribution_of(&s.manifest));
+    let matching: Vec<&Entry> = ctx
         .store
         .entries()
         .iter()
+        .filter(|e| args.source.is_none_or(|s| from_source(&e.origin, s)))
+        .filter(|e| {
+            args.zone.is_none_or(|z| {
+                e.profile
+                    .onet
+                    .as_ref()
+                    .and_then(|d| d.job_zone.as_ref())
+                    .is_some_and(|j| j.zone == z)
+            })
+        })
+        .filter(|e| {
+            skill
+                .as_ref()
+                .is_none_or(|f| f.matches(&e.profile, technology(&e.profile)))
+        })
+        .filter(|e| {
+            hot.as_ref()
+                .is_none_or(|f| f.matches(&e.profile, technology(&e.profile)))
+        })
+        .collect();
+    let total = matching.len();
+    let roles = matching
+        .into_iter()
+        .take(args.limit.unwrap_or(usize::MAX))
         .map(|e| ListRow {
             id: e.profile.id.clone(),
             title: e.profile.title.clone(),
             summary: e.profile.summary.clone(),
             data: e.profile.data_kinds(),
             origin: e.origin.clone(),
+            attribution: matches!(e.origin, Origin::Onet { .. })
+                .then(|| attribution.clone())
+                .flatten(),
         })
         .collect();
-    Ok(ListReport { roles })
+    Ok(ListReport { roles, total })
+}
+
+fn from_source(origin: &Origin, source: SourceKind) -> bool {
+    matches!(
+        (origin, source),
+        (Origin::Bundled { .. }, SourceKind::Bundled)
+            | (Origin::User { .. }, SourceKind::User)
+            | (Origin::Onet { .. }, SourceKind::Onet)
+    )
+}
+
+/// `--skill NAME` or `--hot NAME`: a skill of the vocabulary (by name or alias) or an O*NET
+/// technology name.
+struct SkillFilter {
+    /// The canonical name, when the vocabulary knows the skill.
+    canonical: Option<String>,
+    /// The name as given, normalised, for technology names outside the vocabulary.
+    name: String,
+    hot_only: bool,
+}
+
+impl SkillFilter {
+    fn new<'t>(
+        ctx: &Context,
+        name: &str,
+        hot_only: bool,
+        technology: &dyn Fn(&Profile) -> &'t [SearchTechnology<'t>],
+    ) -> Result<SkillFilter, CareersError> {
+        let filter = SkillFilter {
+            canonical: ctx.store.vocabulary().resolve(name).map(|s| s.name.clone()),
+            name: normalize(name),
+            hot_only,
+        };
+        if filter.canonical.is_some()
+            || ctx
+                .store
+                .entries()
+                .iter()
+                .any(|e| filter.matches(&e.profile, technology(&e.profile)))
+        {
+            return Ok(filter);
+        }
+        // Neither a known skill nor a technology any profile lists: most likely a typo.
+        let mut known: Vec<&str> = ctx.store.vocabulary().names().collect();
+        for e in ctx.store.entries() {
+            known.extend(technology(&e.profile).iter().map(|t| t.example));
+        }
+        known.sort_unstable();
+        known.dedup();
+        let suggestions = suggest(name, known.iter().copied());
+        let mut listed: Vec<String> = ctx
+            .store
+            .vocabulary()
+            .skills()
+            .iter()
+            .map(|s| s.name.clone())
+            .collect();
+        listed.sort_by_key(|s| s.to_lowercase());
+        Err(CareersError::UnknownValue {
+            what: if hot_only { "hot technology" } else { "skill" },
+            value: name.to_owned(),
+            suggestions,
+            known: listed,
+        })
+    }
+
+    fn matches(&self, p: &Profile, technology: &[SearchTechnology]) -> bool {
+        let canonical = self.canonical.as_deref();
+        if !self.hot_only
+            && let Some(c) = canonical
+            && p.skills.iter().any(|s| s.name == c)
+        {
+            return true;
+        }
+        technology.iter().any(|t| {
+            (t.hot || !self.hot_only)
+                && (canonical.is_some_and(|c| t.skill == Some(c))
+                    || normalize(t.example) == self.name)
+        })
+    }
 }
 
 /// The first sentence of `text`, for one-line summaries.
@@ -72,12 +220,21 @@ impl Report for ListReport {
             }
             table.row(cells);
         }
-        doc.table(table);
-        let count = match self.roles.len() {
+        if !self.roles.is_empty() {
+            doc.table(table);
+        }
+        let mut count = match self.roles.len() {
             1 => "1 role".to_owned(),
             n => format!("{n} roles"),
         };
-        let whence = if all_bundled { ", all bundled" } else { "" };
+        if self.total > self.roles.len() {
+            count = format!("{count} of {}", self.total);
+        }
+        let whence = if all_bundled && !self.roles.is_empty() {
+            ", all bundled"
+        } else {
+            ""
+        };
         doc.note(format!(
             "{count}{whence}. `careers show ROLE` shows one in full."
         ));
@@ -93,19 +250,32 @@ impl Report for ListReport {
         for folder in folders {
             doc.note(format!("User profiles come from {folder}."));
         }
+        if let Some(a) = self.roles.iter().find_map(|r| r.attribution.as_ref()) {
+            doc.note(a.clone());
+        }
         doc
     }
 
     fn records(&self) -> Records {
-        let mut records = Records::new(["id", "title", "summary", "data", "source"]);
+        // O*NET rows carry its attribution; the column is there only when such a row is.
+        let attributed = self.roles.iter().any(|r| r.attribution.is_some());
+        let mut headers = vec!["id", "title", "summary", "data", "source"];
+        if attributed {
+            headers.push("attribution");
+        }
+        let mut records = Records::new(headers);
         for r in &self.roles {
-            records.push([
+            let mut row = vec![
                 r.id.clone(),
                 r.title.clone(),
                 r.summary.clone(),
                 r.data.join("; "),
                 r.origin.describe(),
-            ]);
+            ];
+            if attributed {
+                row.push(r.attribution.clone().unwrap_or_default());
+            }
+            records.push(row);
         }
         records
     }

@@ -4,15 +4,19 @@
 pub mod compare;
 pub mod completions;
 pub mod gap;
+pub mod import;
 pub mod list;
 pub mod man;
 pub mod r#match;
 pub mod new;
+pub mod onet_section;
 pub mod path;
 pub mod salary;
 pub mod schema;
+pub mod search;
 pub mod show;
 pub mod skillset;
+pub mod sources;
 pub mod trends;
 pub mod validate;
 

@@ -22,11 +22,19 @@ pub struct ShowReport {
     pub categories: Vec<SkillCategory>,
     #[serde(skip)]
     pub sections: Vec<Section>,
+    /// What the linked O*NET occupations say, for a curated profile with O*NET-SOC codes.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub onet_links: Vec<super::onet_section::LinkedOccupation>,
+    /// O*NET's attribution, when the report shows O*NET data.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
 }
 
 pub fn run(ctx: &Context, args: &ShowArgs) -> anyhow::Result<ShowReport> {
     let entry = ctx.store.resolve(&args.role)?;
-    Ok(report(entry, &args.section, ctx.store.vocabulary()))
+    let mut report = report(entry, &args.section, ctx.store.vocabulary());
+    super::onet_section::complete(&ctx.store, entry, &mut report)?;
+    Ok(report)
 }
 
 pub fn report(entry: &Entry, sections: &[Section], vocabulary: &Vocabulary) -> ShowReport {
@@ -47,6 +55,8 @@ pub fn report(entry: &Entry, sections: &[Section], vocabulary: &Vocabulary) -> S
         origin: entry.origin.clone(),
         categories,
         sections,
+        onet_links: Vec::new(),
+        attribution: None,
     }
 }
 
@@ -145,6 +155,7 @@ impl crate::render::Report for ShowReport {
                 .sections
                 .iter()
                 .filter(|s| !has_section(p, **s))
+                .filter(|s| **s != Section::Onet || self.onet_links.is_empty())
                 .map(|s| section_name(*s))
                 .collect();
             if !missing.is_empty() {
@@ -358,6 +369,7 @@ impl crate::render::Report for ShowReport {
             doc.heading(2, "Challenges");
             doc.table(groups_table("Challenge", "What it involves", &p.challenges));
         }
+        super::onet_section::render(self, &mut doc);
         doc
     }
 }

@@ -35,6 +35,44 @@ pub struct OnetDetails {
     /// Related occupations in tier and rank order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<RelatedOccupation>,
+    /// O*NET Skills ratings, most important first (only when the download has Skills.txt).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skills: Vec<Rating>,
+    /// O*NET Knowledge ratings, most important first (Knowledge.txt).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub knowledge: Vec<Rating>,
+    /// O*NET Abilities ratings, most important first (Abilities.txt).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub abilities: Vec<Rating>,
+}
+
+/// How much an element (a skill, a kind of knowledge, an ability) matters in an occupation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Rating {
+    pub name: String,
+    /// Importance on O*NET's IM scale, 1 (not important) to 5 (extremely important).
+    pub importance: f64,
+    /// Level on O*NET's LV scale, 0 to 7, when rated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<f64>,
+}
+
+/// The order of O*NET's relatedness tiers, most related first.
+pub const RELATED_TIERS: [&str; 3] = ["Primary-Short", "Primary-Long", "Supplemental"];
+
+/// The attribution O*NET's CC BY 4.0 licence asks every output of its data to carry.
+/// `version` is the release, e.g. "29.2", when known.
+pub fn attribution(version: Option<&str>) -> String {
+    let database = match version {
+        Some(v) => format!("O*NET {v} Database"),
+        None => "O*NET Database".to_owned(),
+    };
+    format!(
+        "This product includes information from the {database} by the U.S. \
+         Department of Labor, Employment and Training Administration (USDOL/ETA). Used under \
+         the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA."
+    )
 }
 
 /// A task statement.
@@ -51,6 +89,15 @@ pub struct OnetTask {
 pub enum TaskKind {
     Core,
     Supplemental,
+}
+
+impl TaskKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            TaskKind::Core => "core",
+            TaskKind::Supplemental => "supplemental",
+        }
+    }
 }
 
 /// A piece of software or technology used in the occupation.

@@ -317,9 +317,13 @@ impl std::fmt::Display for Placement {
 
 /// Formats whole dollars with thousands separators: `$147,000`.
 pub fn dollars(amount: u64) -> String {
+    format!("${}", thousands(amount))
+}
+
+/// Formats a count with thousands separators: `56,560`.
+pub fn thousands(amount: u64) -> String {
     let digits = amount.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    out.push('$');
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');

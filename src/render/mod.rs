@@ -5,6 +5,7 @@ mod chart;
 mod csv_out;
 pub mod document;
 mod markdown;
+pub mod progress;
 pub mod sanitize;
 mod terminal;
 

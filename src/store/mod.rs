@@ -61,6 +61,8 @@ pub struct Store {
     keys: HashMap<String, usize>,
     /// User files that could not be loaded, so that asking for their role explains why.
     broken: Vec<user::BrokenFile>,
+    /// The imported O*NET database, when there is one.
+    onet: Option<crate::onet::storage::Stored>,
 }
 
 /// The key a role name is looked up by: case, spaces, hyphens and punctuation do not matter.
@@ -81,6 +83,7 @@ impl Store {
             vocabulary,
             keys: HashMap::new(),
             broken: Vec::new(),
+            onet: None,
         };
         for entry in entries {
             store.insert(entry);
@@ -130,6 +133,41 @@ impl Store {
     /// Remembers user files that failed to load.
     pub fn set_broken(&mut self, broken: Vec<user::BrokenFile>) {
         self.broken = broken;
+    }
+
+    /// Adds the O*NET import in `data_dir`, if there is one. Imported occupations never replace
+    /// a profile already in the store.
+    pub fn with_onet(mut self, data_dir: Option<&std::path::Path>) -> anyhow::Result<Store> {
+        let Some((stored, index)) = data_dir
+            .map(crate::onet::storage::open)
+            .transpose()?
+            .flatten()
+        else {
+            return Ok(self);
+        };
+        let taken: std::collections::HashSet<String> =
+            self.entries.iter().map(|e| e.profile.id.clone()).collect();
+        self.entries.reserve(index.records.len());
+        self.entries.extend(
+            crate::onet::entries(&stored, index).filter(|e| !taken.contains(&e.profile.id)),
+        );
+        self.onet = Some(stored);
+        self.keys.reserve(self.entries.len() * 3);
+        self.reindex();
+        Ok(self)
+    }
+
+    /// The O*NET import, when there is one.
+    pub fn onet(&self) -> Option<&crate::onet::storage::Stored> {
+        self.onet.as_ref()
+    }
+
+    /// The whole O*NET record of an occupation, read from the import on demand.
+    pub fn onet_details(&self, code: &str) -> anyhow::Result<Option<crate::model::OnetDetails>> {
+        match self.onet.as_ref() {
+            Some(stored) => stored.position(code).map(|i| stored.details(i)).transpose(),
+            None => Ok(None),
+        }
     }
 
     pub fn entries(&self) -> &[Entry] {

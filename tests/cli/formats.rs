@@ -15,6 +15,7 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
     ("list", &["list"]),
     ("show", &["show", "ml-engineer"]),
     ("show_user_profile", &["show", "quoting-analyst"]),
+    ("search", &["search", "engineer"]),
     ("salary", &["salary", "ml-engineer"]),
     ("trends", &["trends", "ml-engineer"]),
     ("compare", &["compare", "quoting-analyst", "ml-engineer"]),

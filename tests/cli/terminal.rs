@@ -203,13 +203,14 @@ fn usage_errors_are_one_line_with_a_suggestion() {
         ),
         (
             &["frobnicate"],
-            "unrecognized subcommand 'frobnicate'; commands: list, show, salary, trends, \
-             compare, gap, match, path, validate, schema, new, completions, man; see careers --help",
+            "unrecognized subcommand 'frobnicate'; commands: list, show, search, salary, trends, \
+             compare, gap, match, path, validate, schema, new, import, sources, completions, man; \
+             see careers --help",
         ),
         (
             &[],
-            "no command given; commands: list, show, salary, trends, compare, gap, match, path, \
-             validate, schema, new, completions, man; see careers --help",
+            "no command given; commands: list, show, search, salary, trends, compare, gap, match, \
+             path, validate, schema, new, import, sources, completions, man; see careers --help",
         ),
         (
             &["show", "ml-engineer", "--secton", "salary"],

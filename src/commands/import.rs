@@ -1,0 +1,102 @@
+//! `careers import onet DIR`: reads O*NET's text files into the user's data directory.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::Context;
+use crate::cli::{ImportArgs, ImportDatabase};
+use crate::error::CareersError;
+use crate::onet::import::SkippedRow;
+use crate::onet::storage::Counts;
+use crate::render::progress::FileBar;
+use crate::render::{Document, Report};
+use crate::store::Origin;
+
+/// What an import did.
+#[derive(Debug, Serialize)]
+pub struct ImportReport {
+    pub database: &'static str,
+    pub version: Option<String>,
+    pub source: PathBuf,
+    /// Where the import now lives.
+    pub folder: PathBuf,
+    pub imported_at: String,
+    pub counts: Counts,
+    /// Optional files the folder did not have.
+    pub missing_files: Vec<&'static str>,
+    /// The first malformed rows, each skipped; `counts.rows_skipped` has them all.
+    pub skipped_rows: Vec<SkippedRow>,
+    pub attribution: String,
+}
+
+pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ImportReport> {
+    let ImportDatabase::Onet { dir } = &args.database;
+    let data_dir = ctx.data_dir.as_deref().ok_or_else(|| {
+        CareersError::Usage(
+            "no data directory to import into; pass --data-dir DIR or set CAREERS_DATA_DIR".into(),
+        )
+    })?;
+    // Imported occupations must not shadow the curated profiles.
+    let reserved: HashSet<String> = ctx
+        .store
+        .entries()
+        .iter()
+        .filter(|e| matches!(e.origin, Origin::Bundled { .. }))
+        .map(|e| e.profile.id.clone())
+        .collect();
+    let bar = FileBar::for_stderr();
+    let outcome = crate::onet::run_import(dir, data_dir, ctx.store.vocabulary(), &reserved, &bar)?;
+    Ok(ImportReport {
+        database: "O*NET",
+        attribution: crate::onet::attribution_of(&outcome.manifest),
+        version: outcome.manifest.version,
+        source: outcome.manifest.source,
+        folder: outcome.target,
+        imported_at: outcome.manifest.imported_at,
+        counts: outcome.manifest.counts,
+        missing_files: outcome.missing,
+        skipped_rows: outcome.skipped,
+    })
+}
+
+impl Report for ImportReport {
+    fn document(&self) -> Document {
+        let mut doc = Document::default();
+        let release = self.version.as_deref().unwrap_or("(release unknown)");
+        doc.heading(1, format!("Imported O*NET {release}"));
+        let c = &self.counts;
+        let n = |v: usize| crate::model::salary::thousands(v as u64);
+        doc.fields(vec![
+            ("From".into(), self.source.display().to_string()),
+            ("Into".into(), self.folder.display().to_string()),
+            ("Occupations".into(), n(c.occupations)),
+            ("Tasks".into(), n(c.tasks)),
+            ("Technology skills".into(), n(c.technology_skills)),
+            ("Tools".into(), n(c.tools)),
+            ("Alternate titles".into(), n(c.alternate_titles)),
+            ("Reported titles".into(), n(c.reported_titles)),
+            ("Related links".into(), n(c.related_links)),
+            ("Rows skipped".into(), n(c.rows_skipped)),
+        ]);
+        if !self.missing_files.is_empty() {
+            doc.heading(2, "Files not in the folder (skipped)");
+            doc.list(self.missing_files.iter().map(|f| f.to_string()));
+        }
+        if !self.skipped_rows.is_empty() {
+            doc.heading(2, "Malformed rows (skipped)");
+            doc.list(
+                self.skipped_rows
+                    .iter()
+                    .map(|s| format!("{} line {}: {}", s.file, s.line, s.reason)),
+            );
+            let unlisted = c.rows_skipped.saturating_sub(self.skipped_rows.len());
+            if unlisted > 0 {
+                doc.note(format!("and {} more", n(unlisted)));
+            }
+        }
+        doc.note(self.attribution.clone());
+        doc
+    }
+}

@@ -1,0 +1,761 @@
+//! Reads the O*NET text edition (tab-delimited, header row, CRLF) into one profile per
+//! occupation. Columns are found by header name. `Occupation Data.txt` is required; every other
+//! file is used when present and reported as missing otherwise.
+//!
+//! A malformed row (wrong number of fields, an unknown or badly formed O*NET-SOC code, a value
+//! out of range, text that is not UTF-8) is skipped, counted and reported with its file, line and
+//! reason: one bad row in a 50,000-row file should not cost the user the other 49,999. A file
+//! that is present but lacks a column the importer needs is not O*NET's format, and aborts.
+
+use std::collections::{HashMap, HashSet};
+use std::fs::File;
+use std::path::Path;
+
+use anyhow::{Context, bail};
+
+use crate::model::onet::{
+    EducationLevel, JobZone, OnetTask, Rating, RelatedOccupation, TaskKind, TechnologySkill,
+};
+use crate::model::{OnetDetails, Vocabulary, slugify};
+
+/// The one file an import cannot do without.
+pub const OCCUPATION_DATA: &str = "Occupation Data.txt";
+
+/// Every optional file the importer reads, in the order it reads them.
+pub const OPTIONAL_FILES: [&str; 15] = [
+    "Alternate Titles.txt",
+    "Sample of Reported Titles.txt",
+    "Task Statements.txt",
+    "Technology Skills.txt",
+    "Tools Used.txt",
+    "Job Zone Reference.txt",
+    "Job Zones.txt",
+    "Education, Training, and Experience Categories.txt",
+    "Education, Training, and Experience.txt",
+    "Interests.txt",
+    "Work Styles.txt",
+    "Related Occupations.txt",
+    "Skills.txt",
+    "Knowledge.txt",
+    "Abilities.txt",
+];
+
+/// Longest id an imported occupation gets; longer titles are cut at a word boundary.
+const MAX_ID_LEN: usize = 80;
+
+/// The most columns any file is read by.
+const MAX_COLUMNS: usize = 8;
+
+/// How many malformed rows the summary lists one by one; the rest are only counted.
+pub const LISTED_SKIPS: usize = 20;
+
+/// An element's importance (IM) and level (LV), as the rows give them.
+type ImportanceLevel = (Option<f64>, Option<f64>);
+
+/// One imported occupation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Occupation {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    /// Canonical skill names the occupation's technology maps onto, in first-seen order.
+    pub skills: Vec<String>,
+    pub details: OnetDetails,
+}
+
+/// A malformed row that was skipped.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SkippedRow {
+    pub file: String,
+    pub line: u64,
+    pub reason: String,
+}
+
+/// What the import read, before it is stored.
+#[derive(Debug, Default)]
+pub struct Import {
+    /// The release, e.g. "29.2", from `Read Me.txt` or the folder name.
+    pub version: Option<String>,
+    pub occupations: Vec<Occupation>,
+    /// Optional files that were not in the folder.
+    pub missing: Vec<&'static str>,
+    /// The first [`LISTED_SKIPS`] malformed rows.
+    pub skipped: Vec<SkippedRow>,
+    pub skipped_count: usize,
+}
+
+/// Told about each file as the import reaches it.
+pub trait Progress {
+    fn start(&self, files: u64);
+    fn file(&self, name: &str);
+    fn finish(&self);
+}
+
+/// A progress listener that ignores everything.
+pub struct Silent;
+
+impl Progress for Silent {
+    fn start(&self, _: u64) {}
+    fn file(&self, _: &str) {}
+    fn finish(&self) {}
+}
+
+/// Reads the database in `dir`. `reserved` holds ids already taken (the bundled profiles), which
+/// imported occupations must not shadow.
+pub fn read(
+    dir: &Path,
+    vocabulary: &Vocabulary,
+    reserved: &HashSet<String>,
+    progress: &dyn Progress,
+) -> anyhow::Result<Import> {
+    if !dir.is_dir() {
+        bail!("{} is not a folder", dir.display());
+    }
+    if !dir.join(OCCUPATION_DATA).is_file() {
+        bail!(
+            "{} has no \"{OCCUPATION_DATA}\"; point the import at the folder of O*NET's text files (e.g. db_29_2_text)",
+            dir.display()
+        );
+    }
+    let present: Vec<&'static str> = OPTIONAL_FILES
+        .iter()
+        .copied()
+        .filter(|f| dir.join(f).is_file())
+        .collect();
+    progress.start(present.len() as u64 + 1);
+    let mut reader = Reader {
+        dir,
+        import: Import {
+            version: read_version(dir),
+            missing: OPTIONAL_FILES
+                .iter()
+                .copied()
+                .filter(|f| !present.contains(f))
+                .collect(),
+            ..Import::default()
+        },
+        progress,
+    };
+    let mut occ = reader.occupations()?;
+    let index: HashMap<String, usize> = occ
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.details.code.clone(), i))
+        .collect();
+    let titles: HashMap<String, String> = occ
+        .iter()
+        .map(|o| (o.details.code.clone(), o.title.clone()))
+        .collect();
+    let mut zones: HashMap<u8, JobZone> = HashMap::new();
+    let mut education_levels: HashMap<u32, String> = HashMap::new();
+    let mut education: HashMap<usize, (u32, f64)> = HashMap::new();
+    let mut interests: HashMap<usize, [u8; 3]> = HashMap::new();
+    let mut styles: HashMap<usize, Vec<(String, f64)>> = HashMap::new();
+    let mut ratings: [HashMap<(usize, String), ImportanceLevel>; 3] = Default::default();
+    let mut skill_seen: Vec<HashSet<String>> = vec![HashSet::new(); occ.len()];
+
+    for file in present {
+        match file {
+            "Alternate Titles.txt" => {
+                reader.rows(file, &["O*NET-SOC Code", "Alternate Title"], |r| {
+                    let i = occupation(&index, r[0])?;
+                    occ[i].details.alternate_titles.push(text(r[1], "title")?);
+                    Ok(())
+                })?
+            }
+            "Sample of Reported Titles.txt" => {
+                reader.rows(file, &["O*NET-SOC Code", "Reported Job Title"], |r| {
+                    let i = occupation(&index, r[0])?;
+                    occ[i].details.reported_titles.push(text(r[1], "title")?);
+                    Ok(())
+                })?
+            }
+            "Task Statements.txt" => {
+                reader.rows(file, &["O*NET-SOC Code", "Task", "Task Type"], |r| {
+                    let i = occupation(&index, r[0])?;
+                    let kind = match r[2] {
+                        "Core" => Some(TaskKind::Core),
+                        "Supplemental" => Some(TaskKind::Supplemental),
+                        "n/a" | "" => None,
+                        other => return Err(format!("unknown Task Type \"{other}\"")),
+                    };
+                    occ[i].details.tasks.push(OnetTask {
+                        statement: text(r[1], "task")?,
+                        kind,
+                    });
+                    Ok(())
+                })?
+            }
+            "Technology Skills.txt" => reader.rows_with_optional(
+                file,
+                &[
+                    "O*NET-SOC Code",
+                    "Example",
+                    "Commodity Title",
+                    "Hot Technology",
+                ],
+                Some("In Demand"),
+                |r, in_demand| {
+                    let i = occupation(&index, r[0])?;
+                    let example = text(r[1], "example")?;
+                    let skill = vocabulary.resolve(&example).map(|s| s.name.clone());
+                    if let Some(name) = &skill
+                        && skill_seen[i].insert(name.clone())
+                    {
+                        occ[i].skills.push(name.clone());
+                    }
+                    occ[i].details.technology.push(TechnologySkill {
+                        example,
+                        commodity: (!r[2].is_empty()).then(|| r[2].to_owned()),
+                        skill,
+                        hot: flag(r[3], "Hot Technology")?,
+                        in_demand: match in_demand {
+                            Some(v) => flag(v, "In Demand")?,
+                            None => false,
+                        },
+                    });
+                    Ok(())
+                },
+            )?,
+            "Tools Used.txt" => reader.rows(file, &["O*NET-SOC Code", "Example"], |r| {
+                let i = occupation(&index, r[0])?;
+                occ[i].details.tools.push(text(r[1], "example")?);
+                Ok(())
+            })?,
+            "Job Zone Reference.txt" => reader.rows(
+                file,
+                &["Job Zone", "Name", "Experience", "Education"],
+                |r| {
+                    let zone = zone(r[0])?;
+                    zones.insert(
+                        zone,
+                        JobZone {
+                            zone,
+                            name: text(r[1], "name")?,
+                            education: (!r[3].is_empty()).then(|| r[3].to_owned()),
+                            experience: (!r[2].is_empty()).then(|| r[2].to_owned()),
+                        },
+                    );
+                    Ok(())
+                },
+            )?,
+            "Job Zones.txt" => reader.rows(file, &["O*NET-SOC Code", "Job Zone"], |r| {
+                let i = occupation(&index, r[0])?;
+                let zone = zone(r[1])?;
+                occ[i].details.job_zone = Some(zones.get(&zone).cloned().unwrap_or(JobZone {
+                    zone,
+                    name: format!("Job Zone {zone}"),
+                    education: None,
+                    experience: None,
+                }));
+                Ok(())
+            })?,
+            "Education, Training, and Experience Categories.txt" => reader.rows(
+                file,
+                &["Element ID", "Scale ID", "Category", "Category Description"],
+                |r| {
+                    if r[1] == "RL" {
+                        let category = number::<u32>(r[2], "Category")?;
+                        education_levels.insert(category, short_level(r[3]));
+                    }
+                    Ok(())
+                },
+            )?,
+            "Education, Training, and Experience.txt" => reader.rows(
+                file,
+                &["O*NET-SOC Code", "Scale ID", "Category", "Data Value"],
+                |r| {
+                    if r[1] != "RL" {
+                        return Ok(());
+                    }
+                    let i = occupation(&index, r[0])?;
+                    let category = number::<u32>(r[2], "Category")?;
+                    let percent = number::<f64>(r[3], "Data Value")?;
+                    let best = education.entry(i).or_insert((category, percent));
+                    // The most common level; on a tie, the lower level.
+                    if percent > best.1 || (percent == best.1 && category < best.0) {
+                        *best = (category, percent);
+                    }
+                    Ok(())
+                },
+            )?,
+            "Interests.txt" => reader.rows(
+                file,
+                &["O*NET-SOC Code", "Element Name", "Scale ID", "Data Value"],
+                |r| {
+                    if r[2] != "IH" {
+                        return Ok(());
+                    }
+                    let i = occupation(&index, r[0])?;
+                    let slot = match r[1] {
+                        "First Interest High-Point" => 0,
+                        "Second Interest High-Point" => 1,
+                        "Third Interest High-Point" => 2,
+                        other => return Err(format!("unknown high-point element \"{other}\"")),
+                    };
+                    let value = number::<f64>(r[3], "Data Value")?;
+                    if !(0.0..=6.0).contains(&value) || value.fract() != 0.0 {
+                        return Err(format!("high-point value {value} is not 0-6"));
+                    }
+                    interests.entry(i).or_default()[slot] = value as u8;
+                    Ok(())
+                },
+            )?,
+            "Work Styles.txt" => reader.rows(
+                file,
+                &["O*NET-SOC Code", "Element Name", "Scale ID", "Data Value"],
+                |r| {
+                    if r[2] != "IM" {
+                        return Ok(());
+                    }
+                    let i = occupation(&index, r[0])?;
+                    let value = number::<f64>(r[3], "Data Value")?;
+                    styles
+                        .entry(i)
+                        .or_default()
+                        .push((text(r[1], "name")?, value));
+                    Ok(())
+                },
+            )?,
+            "Related Occupations.txt" => reader.rows(
+                file,
+                &[
+                    "O*NET-SOC Code",
+                    "Related O*NET-SOC Code",
+                    "Relatedness Tier",
+                    "Index",
+                ],
+                |r| {
+                    let i = occupation(&index, r[0])?;
+                    let title = titles
+                        .get(r[1])
+                        .ok_or_else(|| format!("unknown related O*NET-SOC code \"{}\"", r[1]))?;
+                    if !crate::model::onet::RELATED_TIERS.contains(&r[2]) {
+                        return Err(format!("unknown Relatedness Tier \"{}\"", r[2]));
+                    }
+                    occ[i].details.related.push(RelatedOccupation {
+                        code: r[1].to_owned(),
+                        title: title.clone(),
+                        tier: r[2].to_owned(),
+                        rank: number::<u16>(r[3], "Index")?,
+                    });
+                    Ok(())
+                },
+            )?,
+            "Skills.txt" | "Knowledge.txt" | "Abilities.txt" => {
+                let slot = match file {
+                    "Skills.txt" => 0,
+                    "Knowledge.txt" => 1,
+                    _ => 2,
+                };
+                let map = &mut ratings[slot];
+                reader.rows(
+                    file,
+                    &["O*NET-SOC Code", "Element Name", "Scale ID", "Data Value"],
+                    |r| {
+                        let i = occupation(&index, r[0])?;
+                        let value = number::<f64>(r[3], "Data Value")?;
+                        let entry = map.entry((i, text(r[1], "name")?)).or_default();
+                        match r[2] {
+                            "IM" if (1.0..=5.0).contains(&value) => entry.0 = Some(value),
+                            "LV" if (0.0..=7.0).contains(&value) => entry.1 = Some(value),
+                            "IM" | "LV" => {
+                                return Err(format!("{} value {value} is out of range", r[2]));
+                            }
+                            _ => {}
+                        }
+                        Ok(())
+                    },
+                )?
+            }
+            _ => unreachable!("every optional file has a reader"),
+        }
+    }
+
+    for (i, (category, percent)) in education {
+        occ[i].details.education = Some(EducationLevel {
+            level: education_levels
+                .get(&category)
+                .cloned()
+                .unwrap_or_else(|| format!("Category {category}")),
+            percent,
+        });
+    }
+    for (i, points) in interests {
+        let code: String = points
+            .iter()
+            .filter(|&&p| p > 0)
+            .map(|&p| ['R', 'I', 'A', 'S', 'E', 'C'][usize::from(p - 1)])
+            .collect();
+        if !code.is_empty() {
+            occ[i].details.interest_code = Some(code);
+        }
+    }
+    for (i, mut list) in styles {
+        list.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        occ[i].details.work_styles = list.into_iter().map(|(name, _)| name).collect();
+    }
+    for (slot, map) in ratings.into_iter().enumerate() {
+        for ((i, name), (importance, level)) in map {
+            // A rating without importance cannot be ordered with the others; O*NET always
+            // gives both, so this only drops rows a malformed file left half-rated.
+            let Some(importance) = importance else {
+                continue;
+            };
+            let list = match slot {
+                0 => &mut occ[i].details.skills,
+                1 => &mut occ[i].details.knowledge,
+                _ => &mut occ[i].details.abilities,
+            };
+            list.push(Rating {
+                name,
+                importance,
+                level,
+            });
+        }
+    }
+    for o in &mut occ {
+        let d = &mut o.details;
+        for list in [&mut d.skills, &mut d.knowledge, &mut d.abilities] {
+            list.sort_by(|a, b| {
+                b.importance
+                    .total_cmp(&a.importance)
+                    .then_with(|| a.name.cmp(&b.name))
+            });
+        }
+        d.related.sort_by_key(|r| {
+            (
+                crate::model::onet::RELATED_TIERS
+                    .iter()
+                    .position(|t| *t == r.tier),
+                r.rank,
+            )
+        });
+    }
+    assign_ids(&mut occ, reserved);
+    progress.finish();
+    let mut import = reader.import;
+    import.occupations = occ;
+    Ok(import)
+}
+
+struct Reader<'a> {
+    dir: &'a Path,
+    import: Import,
+    progress: &'a dyn Progress,
+}
+
+impl Reader<'_> {
+    fn occupations(&mut self) -> anyhow::Result<Vec<Occupation>> {
+        let mut out = Vec::new();
+        let mut seen = HashSet::new();
+        self.rows(
+            OCCUPATION_DATA,
+            &["O*NET-SOC Code", "Title", "Description"],
+            |r| {
+                check_code(r[0])?;
+                if !seen.insert(r[0].to_owned()) {
+                    return Err(format!("O*NET-SOC code {} appears twice", r[0]));
+                }
+                out.push(Occupation {
+                    id: String::new(),
+                    title: text(r[1], "title")?,
+                    description: r[2].trim().to_owned(),
+                    skills: Vec::new(),
+                    details: OnetDetails {
+                        code: r[0].to_owned(),
+                        ..OnetDetails::default()
+                    },
+                });
+                Ok(())
+            },
+        )?;
+        if out.is_empty() {
+            bail!("\"{OCCUPATION_DATA}\" has no occupations");
+        }
+        out.sort_by(|a, b| a.details.code.cmp(&b.details.code));
+        Ok(out)
+    }
+
+    fn rows(
+        &mut self,
+        file: &str,
+        columns: &[&str],
+        mut each: impl FnMut(&[&str]) -> Result<(), String>,
+    ) -> anyhow::Result<()> {
+        self.rows_with_optional(file, columns, None, |r, _| each(r))
+    }
+
+    /// Calls `each` with the named columns of every well-formed row, and with the value of the
+    /// `optional` column when the header has it.
+    fn rows_with_optional(
+        &mut self,
+        file: &str,
+        columns: &[&str],
+        optional: Option<&str>,
+        mut each: impl FnMut(&[&str], Option<&str>) -> Result<(), String>,
+    ) -> anyhow::Result<()> {
+        self.progress.file(file);
+        let path = self.dir.join(file);
+        let handle =
+            File::open(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        let mut csv = csv::ReaderBuilder::new()
+            .delimiter(b'\t')
+            .quoting(false)
+            .flexible(true)
+            .from_reader(std::io::BufReader::with_capacity(1 << 16, handle));
+        let headers = csv
+            .headers()
+            .with_context(|| format!("{file}: cannot read the header row"))?
+            .clone();
+        let width = headers.len();
+        let mut at = Vec::with_capacity(columns.len());
+        for name in columns {
+            match headers.iter().position(|h| h.trim() == *name) {
+                Some(i) => at.push(i),
+                None => bail!("{file}: the header has no column \"{name}\""),
+            }
+        }
+        let optional_at = optional.and_then(|name| headers.iter().position(|h| h.trim() == name));
+        let mut record = csv::StringRecord::new();
+        assert!(
+            columns.len() <= MAX_COLUMNS,
+            "at most {MAX_COLUMNS} columns"
+        );
+        loop {
+            let line = csv.position().line();
+            match csv.read_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) => {}
+                Err(err) => {
+                    let reason = match err.kind() {
+                        csv::ErrorKind::Utf8 { .. } => "the row is not valid UTF-8".to_owned(),
+                        _ => return Err(err).with_context(|| format!("{file}: line {line}")),
+                    };
+                    self.skip(file, line, reason);
+                    continue;
+                }
+            }
+            let line = record.position().map_or(line, |p| p.line());
+            if record.len() == 1 && record[0].is_empty() {
+                continue;
+            }
+            if record.len() != width {
+                let reason = format!("expected {width} fields, found {}", record.len());
+                self.skip(file, line, reason);
+                continue;
+            }
+            let mut fields = [""; MAX_COLUMNS];
+            for (slot, &i) in fields.iter_mut().zip(&at) {
+                *slot = &record[i];
+            }
+            let extra = optional_at.map(|i| &record[i]);
+            if let Err(reason) = each(&fields[..at.len()], extra) {
+                self.skip(file, line, reason);
+            }
+        }
+        Ok(())
+    }
+
+    fn skip(&mut self, file: &str, line: u64, reason: String) {
+        let import = &mut self.import;
+        import.skipped_count += 1;
+        if import.skipped.len() < LISTED_SKIPS {
+            import.skipped.push(SkippedRow {
+                file: file.to_owned(),
+                line,
+                reason,
+            });
+        }
+    }
+}
+
+/// "29.2" from the first line of `Read Me.txt` ("O*NET 29.2 Database"), else from a folder
+/// named like O*NET's downloads (`db_29_2_text`).
+pub fn read_version(dir: &Path) -> Option<String> {
+    let from_readme = std::fs::read_to_string(dir.join("Read Me.txt"))
+        .ok()
+        .and_then(|text| {
+            let line = text.lines().next()?.trim().to_owned();
+            let rest = line.strip_prefix("O*NET ")?;
+            let version = rest.split_whitespace().next()?;
+            is_version(version).then(|| version.to_owned())
+        });
+    from_readme.or_else(|| {
+        let name = dir.file_name()?.to_str()?;
+        let mut parts = name.strip_prefix("db_")?.split('_');
+        let version = format!("{}.{}", parts.next()?, parts.next()?);
+        is_version(&version).then_some(version)
+    })
+}
+
+fn is_version(v: &str) -> bool {
+    let mut parts = v.split('.');
+    let ok =
+        |p: Option<&str>| p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    ok(parts.next()) && ok(parts.next()) && parts.next().is_none()
+}
+
+/// An O*NET-SOC code has the form `15-2051.00`.
+fn check_code(code: &str) -> Result<(), String> {
+    let b = code.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if b.len() == 10
+        && b[2] == b'-'
+        && b[7] == b'.'
+        && digits(0..2)
+        && digits(3..7)
+        && digits(8..10)
+    {
+        Ok(())
+    } else {
+        Err(format!("\"{code}\" is not an O*NET-SOC code"))
+    }
+}
+
+fn occupation(index: &HashMap<String, usize>, code: &str) -> Result<usize, String> {
+    match index.get(code) {
+        Some(&i) => Ok(i),
+        None => {
+            check_code(code)?;
+            Err(format!(
+                "O*NET-SOC code {code} is not in \"{OCCUPATION_DATA}\""
+            ))
+        }
+    }
+}
+
+fn text(value: &str, what: &str) -> Result<String, String> {
+    let value = value.trim();
+    if value.is_empty() {
+        Err(format!("empty {what}"))
+    } else {
+        Ok(value.to_owned())
+    }
+}
+
+fn flag(value: &str, column: &str) -> Result<bool, String> {
+    match value {
+        "Y" => Ok(true),
+        "N" => Ok(false),
+        other => Err(format!("{column} is \"{other}\", not Y or N")),
+    }
+}
+
+fn number<T: std::str::FromStr>(value: &str, column: &str) -> Result<T, String> {
+    value
+        .trim()
+        .parse()
+        .map_err(|_| format!("{column} \"{value}\" is not a number"))
+}
+
+fn zone(value: &str) -> Result<u8, String> {
+    match number::<u8>(value, "Job Zone")? {
+        z @ 1..=5 => Ok(z),
+        z => Err(format!("Job Zone {z} is not 1-5")),
+    }
+}
+
+/// "Bachelor's Degree" from "Bachelor's Degree", "High School Diploma" from "High School
+/// Diploma - or the equivalent (for example, GED)".
+fn short_level(description: &str) -> String {
+    let cut = description.split(" - ").next().unwrap_or(description);
+    cut.split(" (").next().unwrap_or(cut).trim().to_owned()
+}
+
+/// Gives every occupation a unique id from its title. Occupations are in code order; the first
+/// to claim a slug keeps it, later ones (and any that would shadow a reserved id) get the code
+/// appended: `data-scientists-15-2051-00`.
+fn assign_ids(occ: &mut [Occupation], reserved: &HashSet<String>) {
+    let mut taken: HashSet<String> = reserved.clone();
+    for o in occ.iter_mut() {
+        let mut id = slugify(&o.title);
+        if id.len() > MAX_ID_LEN {
+            let cut = id[..MAX_ID_LEN].rfind('-').unwrap_or(MAX_ID_LEN);
+            id.truncate(cut);
+        }
+        if id.is_empty() || taken.contains(&id) {
+            id = if id.is_empty() {
+                slugify(&o.details.code)
+            } else {
+                format!("{id}-{}", slugify(&o.details.code))
+            };
+        }
+        taken.insert(id.clone());
+        o.id = id;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_come_from_the_readme_or_the_folder_name() {
+        assert!(is_version("29.2"));
+        assert!(!is_version("29"));
+        assert!(!is_version("29.2.1"));
+        assert!(!is_version("x.2"));
+    }
+
+    #[test]
+    fn codes_are_checked() {
+        assert!(check_code("15-2051.00").is_ok());
+        assert_eq!(
+            check_code("15-2051").unwrap_err(),
+            "\"15-2051\" is not an O*NET-SOC code"
+        );
+    }
+
+    #[test]
+    fn education_levels_are_shortened() {
+        assert_eq!(
+            short_level("High School Diploma - or the equivalent (for example, GED)"),
+            "High School Diploma"
+        );
+        assert_eq!(
+            short_level("Associate's Degree (or other 2-year degree)"),
+            "Associate's Degree"
+        );
+        assert_eq!(short_level("Bachelor's Degree"), "Bachelor's Degree");
+    }
+
+    fn occupation_titled(code: &str, title: &str) -> Occupation {
+        Occupation {
+            id: String::new(),
+            title: title.into(),
+            description: String::new(),
+            skills: vec![],
+            details: OnetDetails {
+                code: code.into(),
+                ..OnetDetails::default()
+            },
+        }
+    }
+
+    #[test]
+    fn duplicate_and_reserved_slugs_get_the_code() {
+        let mut occ = vec![
+            occupation_titled("11-1011.00", "Data Engineer"),
+            occupation_titled("11-1012.00", "Analysts"),
+            occupation_titled("11-1013.00", "Analysts!"),
+            occupation_titled("11-1014.00", &"word ".repeat(30)),
+        ];
+        let reserved = HashSet::from(["data-engineer".to_owned()]);
+        assign_ids(&mut occ, &reserved);
+        let ids: Vec<&str> = occ.iter().map(|o| o.id.as_str()).collect();
+        assert_eq!(
+            ids[..3],
+            [
+                "data-engineer-11-1011-00",
+                "analysts",
+                "analysts-11-1013-00"
+            ]
+        );
+        assert!(
+            ids[3].len() <= MAX_ID_LEN && crate::model::is_slug(ids[3]),
+            "{}",
+            ids[3]
+        );
+    }
+}

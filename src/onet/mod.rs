@@ -1,0 +1,137 @@
+//! The O*NET database: reading O*NET's text files ([`import`]), keeping the result in the user's
+//! data directory ([`storage`]), and turning it into profiles for the store.
+
+pub mod import;
+pub mod storage;
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use crate::model::onet::{JobZone, attribution};
+use crate::model::{OnetDetails, Profile, Provenance, SkillRef, Vocabulary};
+use crate::store::{Entry, Origin};
+use storage::{Counts, Index, IndexRecord, Manifest, Stored};
+
+/// The release as the store and every view name it: "29.2", or "(release unknown)".
+pub fn release(manifest: &Manifest) -> String {
+    manifest
+        .version
+        .clone()
+        .unwrap_or_else(|| "(release unknown)".to_owned())
+}
+
+/// The attribution for an import.
+pub fn attribution_of(manifest: &Manifest) -> String {
+    attribution(manifest.version.as_deref())
+}
+
+/// The profiles of an opened import in their light form: id, title, description, canonical
+/// skills, job zone and interest code. `show` reads the rest from the details, `search` and
+/// `list --skill/--hot` from the search file.
+///
+/// An iterator, so that the store can move each profile straight into its own list: profiles
+/// are large and there are a thousand of them.
+pub fn entries(stored: &Stored, index: Index) -> impl Iterator<Item = Entry> {
+    let version = release(&stored.manifest);
+    let document = match &stored.manifest.version {
+        Some(v) => format!("O*NET {v} Database"),
+        None => "O*NET Database".to_owned(),
+    };
+    let Index { zones, records } = index;
+    records.into_iter().map(move |r| Entry {
+        profile: light_profile(r, &zones, &document),
+        origin: Origin::Onet {
+            version: version.clone(),
+        },
+    })
+}
+
+fn light_profile(r: IndexRecord, zones: &[storage::StoredZone], document: &str) -> Profile {
+    let job_zone = r.job_zone.and_then(|z| {
+        zones.iter().find(|s| s.zone == z).map(|s| JobZone {
+            zone: s.zone,
+            name: s.name.clone(),
+            // Read with the details, by `show`.
+            education: None,
+            experience: None,
+        })
+    });
+    Profile {
+        schema: None,
+        id: r.id,
+        title: r.title,
+        summary: r.description,
+        aliases: Vec::new(),
+        codes: Vec::new(),
+        source: Some(Provenance {
+            document: document.to_owned(),
+            section: None,
+            year: None,
+        }),
+        overview: None,
+        differences: Vec::new(),
+        responsibilities: Vec::new(),
+        requirements: None,
+        skills: r
+            .skills
+            .into_iter()
+            .map(|name| SkillRef {
+                name,
+                category: None,
+                note: None,
+            })
+            .collect(),
+        soft_skills: Vec::new(),
+        industries: Vec::new(),
+        career: None,
+        market: None,
+        salary: None,
+        trends: Vec::new(),
+        best_practices: Vec::new(),
+        challenges: Vec::new(),
+        onet: Some(OnetDetails {
+            code: r.code,
+            job_zone,
+            interest_code: r.interest_code,
+            ..OnetDetails::default()
+        }),
+    }
+}
+
+/// The outcome of `careers import onet`.
+#[derive(Debug)]
+pub struct ImportOutcome {
+    pub manifest: Manifest,
+    pub target: std::path::PathBuf,
+    pub missing: Vec<&'static str>,
+    pub skipped: Vec<import::SkippedRow>,
+}
+
+/// Reads the O*NET text files in `source` and stores them in `data_dir`, replacing any earlier
+/// import only when everything has been read and written.
+pub fn run_import(
+    source: &Path,
+    data_dir: &Path,
+    vocabulary: &Vocabulary,
+    reserved: &HashSet<String>,
+    progress: &dyn import::Progress,
+) -> anyhow::Result<ImportOutcome> {
+    let read = import::read(source, vocabulary, reserved, progress)?;
+    let source = std::path::absolute(source).unwrap_or_else(|_| source.to_path_buf());
+    let manifest = Manifest {
+        format: storage::FORMAT,
+        version: read.version.clone(),
+        source,
+        imported_at: jiff::Timestamp::now()
+            .round(jiff::Unit::Second)
+            .map_or_else(|_| jiff::Timestamp::now().to_string(), |t| t.to_string()),
+        counts: Counts::of(&read),
+    };
+    let target = storage::write(data_dir, &read, &manifest)?;
+    Ok(ImportOutcome {
+        manifest,
+        target,
+        missing: read.missing,
+        skipped: read.skipped,
+    })
+}

@@ -1,0 +1,668 @@
+//! `careers import onet`, `careers sources`, `careers search`, the `list` filters and the O*NET
+//! sections of `show`, against the project's own fixture in O*NET's format
+//! (`tests/fixtures/onet*`) and, when it is there, the real database in `../shared/onet-29.2`.
+
+use std::path::{Path, PathBuf};
+
+use crate::common::careers;
+
+const ATTRIBUTION: &str = "This product includes information from the O*NET 29.2 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA.";
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// A fresh data directory with the fixture imported into it.
+fn imported() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let out = careers()
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["import", "onet"])
+        .arg(fixture("onet"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "no progress bar when stderr is not a terminal"
+    );
+    dir
+}
+
+/// Runs `careers --data-dir DIR ARGS` and returns stdout, asserting success.
+fn run(dir: &Path, args: &[&str]) -> String {
+    let out = careers()
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "careers {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn json(dir: &Path, args: &[&str]) -> serde_json::Value {
+    let mut all = args.to_vec();
+    all.extend(["--format", "json"]);
+    serde_json::from_str(&run(dir, &all)).unwrap()
+}
+
+/// Runs a command that must fail with `code`; returns stderr.
+fn failure(dir: &Path, args: &[&str], code: i32) -> String {
+    let out = careers()
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(code), "careers {args:?}");
+    assert!(out.stdout.is_empty());
+    String::from_utf8(out.stderr).unwrap()
+}
+
+fn ids(value: &serde_json::Value) -> Vec<String> {
+    value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn import_reports_counts_missing_files_and_every_malformed_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = careers()
+        .env("COLUMNS", "200")
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["import", "onet"])
+        .arg(fixture("onet"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout)
+        .unwrap()
+        .replace(&dir.path().display().to_string(), "[DATA]")
+        .replace(&fixture("onet").display().to_string(), "[FIXTURE]");
+    insta::assert_snapshot!("import_fixture", text);
+}
+
+#[test]
+fn import_json_has_counts_and_attribution() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = json(
+        dir.path(),
+        &["import", "onet", fixture("onet").to_str().unwrap()],
+    );
+    assert_eq!(report["version"], "29.2");
+    assert_eq!(
+        report["counts"],
+        serde_json::json!({
+            "occupations": 6, "alternate_titles": 6, "reported_titles": 2, "tasks": 4,
+            "technology_skills": 7, "tools": 2, "related_links": 4, "rows_skipped": 12
+        })
+    );
+    assert_eq!(
+        report["missing_files"],
+        serde_json::json!(["Abilities.txt"])
+    );
+    assert_eq!(
+        report["skipped_rows"][4],
+        serde_json::json!({"file": "Alternate Titles.txt", "line": 8, "reason": "the row is not valid UTF-8"})
+    );
+    assert_eq!(report["attribution"], ATTRIBUTION);
+}
+
+#[test]
+fn an_import_of_only_the_required_file_reports_every_optional_file_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = json(
+        dir.path(),
+        &["import", "onet", fixture("onet-minimal").to_str().unwrap()],
+    );
+    assert_eq!(report["counts"]["occupations"], 1);
+    assert_eq!(report["missing_files"].as_array().unwrap().len(), 15);
+    // No `Read Me.txt` and a folder name that is not O*NET's: the release is unknown.
+    assert_eq!(report["version"], serde_json::Value::Null);
+    assert!(
+        report["attribution"]
+            .as_str()
+            .unwrap()
+            .starts_with("This product includes information from the O*NET Database by")
+    );
+}
+
+#[test]
+fn technology_skills_without_the_in_demand_column_import_as_not_in_demand() {
+    // Releases before O*NET added the In Demand flag lack the column.
+    let dir = tempfile::tempdir().unwrap();
+    run(
+        dir.path(),
+        &[
+            "import",
+            "onet",
+            fixture("onet-no-in-demand").to_str().unwrap(),
+        ],
+    );
+    let p = json(dir.path(), &["show", "15-2051.00"]);
+    assert_eq!(
+        p["onet"]["technology"],
+        serde_json::json!([{
+            "example": "Apache Spark",
+            "commodity": "Business intelligence and data analysis software",
+            "skill": "Spark",
+            "hot": true
+        }])
+    );
+}
+
+#[test]
+fn a_failed_import_leaves_the_previous_data_in_place() {
+    let dir = imported();
+    let before = run(dir.path(), &["show", "15-2051.00"]);
+    let manifest = std::fs::read(dir.path().join("onet/manifest.json")).unwrap();
+
+    let err = failure(
+        dir.path(),
+        &["import", "onet", fixture("onet-broken").to_str().unwrap()],
+        1,
+    );
+    assert_eq!(
+        err,
+        "careers: error: Occupation Data.txt: the header has no column \"Title\"\n"
+    );
+    let err = failure(
+        dir.path(),
+        &[
+            "import",
+            "onet",
+            fixture("no-such-folder").to_str().unwrap(),
+        ],
+        1,
+    );
+    assert!(err.ends_with("no-such-folder is not a folder\n"), "{err}");
+
+    assert_eq!(run(dir.path(), &["show", "15-2051.00"]), before);
+    assert_eq!(
+        std::fs::read(dir.path().join("onet/manifest.json")).unwrap(),
+        manifest
+    );
+    let leftovers: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(leftovers, ["onet"], "no temporary folder is left behind");
+}
+
+#[test]
+fn an_interrupted_import_is_ignored_and_cleaned_up_by_the_next() {
+    let dir = imported();
+    // What an import killed half-way leaves: a temporary folder beside `onet`.
+    let leftover = dir.path().join(".onet-import-Ab12Cd");
+    std::fs::create_dir(&leftover).unwrap();
+    std::fs::write(leftover.join("index.bin"), b"half written").unwrap();
+    assert_eq!(
+        ids(&json(dir.path(), &["list", "--source", "onet"])).len(),
+        6
+    );
+    run(
+        dir.path(),
+        &["import", "onet", fixture("onet-minimal").to_str().unwrap()],
+    );
+    assert!(!leftover.exists());
+}
+
+#[test]
+fn importing_again_replaces_the_previous_import() {
+    let dir = imported();
+    assert_eq!(
+        ids(&json(dir.path(), &["list", "--source", "onet"])).len(),
+        6
+    );
+    run(
+        dir.path(),
+        &["import", "onet", fixture("onet-minimal").to_str().unwrap()],
+    );
+    assert_eq!(
+        ids(&json(dir.path(), &["list", "--source", "onet"])),
+        ["data-scientists"]
+    );
+}
+
+#[test]
+fn an_unreadable_import_is_an_error_that_names_the_fix() {
+    let dir = imported();
+    std::fs::write(dir.path().join("onet/index.bin"), b"not postcard").unwrap();
+    let err = failure(dir.path(), &["list"], 1);
+    assert!(
+        err.starts_with("careers: error: the imported O*NET data in ")
+            && err.ends_with("; run `careers import onet DIR` again\n"),
+        "{err}"
+    );
+    // Importing again is the fix, so it must work.
+    run(
+        dir.path(),
+        &["import", "onet", fixture("onet").to_str().unwrap()],
+    );
+    run(dir.path(), &["list"]);
+}
+
+#[test]
+fn show_an_imported_occupation_by_code_id_or_title() {
+    let dir = imported();
+    let by_code = run(dir.path(), &["show", "15-2051.00"]);
+    assert_eq!(run(dir.path(), &["show", "data-scientists"]), by_code);
+    assert_eq!(run(dir.path(), &["show", "Data Scientists"]), by_code);
+    insta::assert_snapshot!("show_fixture_data_scientists", by_code);
+}
+
+#[test]
+fn show_json_of_an_imported_occupation_has_every_o_net_part() {
+    let dir = imported();
+    let p = json(dir.path(), &["show", "15-2051.00"]);
+    assert_eq!(p["id"], "data-scientists");
+    assert_eq!(
+        p["origin"],
+        serde_json::json!({"kind": "onet", "version": "29.2"})
+    );
+    assert_eq!(p["attribution"], ATTRIBUTION);
+    let skills: Vec<&str> = p["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(skills, ["Spark", "Python", "SQL"]);
+    let onet = &p["onet"];
+    assert_eq!(
+        onet["technology"][0],
+        serde_json::json!({
+            "example": "Apache Spark", "commodity": "Business intelligence and data analysis software",
+            "skill": "Spark", "hot": true, "in_demand": true
+        })
+    );
+    assert_eq!(onet["technology"][3]["skill"], serde_json::Value::Null);
+    assert_eq!(
+        onet["tasks"][2],
+        serde_json::json!({"statement": "Present findings to stakeholders.", "kind": "supplemental"})
+    );
+    assert_eq!(onet["job_zone"]["zone"], 4);
+    assert_eq!(
+        onet["education"],
+        serde_json::json!({"level": "Master's Degree", "percent": 45.5})
+    );
+    assert_eq!(onet["interest_code"], "IC");
+    assert_eq!(
+        onet["work_styles"],
+        serde_json::json!(["Analytical Thinking", "Attention to Detail", "Integrity"])
+    );
+    let related: Vec<(&str, &str)> = onet["related"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["tier"].as_str().unwrap(), r["code"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        related,
+        [
+            ("Primary-Short", "15-1221.00"),
+            ("Primary-Long", "13-1111.00"),
+            ("Supplemental", "15-1299.08")
+        ]
+    );
+    assert_eq!(
+        onet["skills"][0],
+        serde_json::json!({"name": "Mathematics", "importance": 4.5, "level": 5.0})
+    );
+    assert_eq!(
+        onet["alternate_titles"],
+        serde_json::json!(["Machine Learning Engineer", "Data Scientist"])
+    );
+
+    let other = json(dir.path(), &["show", "15-1221.00"]);
+    // A tie between two levels of education goes to the lower one.
+    assert_eq!(other["onet"]["education"]["level"], "Master's Degree");
+    assert_eq!(other["onet"]["interest_code"], "IRA");
+    assert_eq!(other["onet"]["tasks"][0]["kind"], serde_json::Value::Null);
+}
+
+#[test]
+fn imported_ids_are_unique_and_never_take_a_curated_id() {
+    let dir = imported();
+    let all = ids(&json(dir.path(), &["list", "--source", "onet"]));
+    assert_eq!(
+        all,
+        [
+            "data-engineer-11-9199-99",
+            "analysts",
+            "analysts-13-1161-00",
+            "computer-and-information-research-scientists",
+            "computer-systems-engineers-architects",
+            "data-scientists"
+        ]
+    );
+    assert_eq!(
+        json(dir.path(), &["show", "data-engineer"])["origin"]["kind"],
+        "bundled"
+    );
+}
+
+#[test]
+fn show_ml_engineer_adds_what_the_linked_occupations_say() {
+    let dir = imported();
+    let text = run(dir.path(), &["show", "ml-engineer", "--section", "onet"]);
+    insta::assert_snapshot!("show_ml_engineer_onet_links", text);
+    let p = json(dir.path(), &["show", "ml-engineer"]);
+    let links: Vec<(&str, usize, usize)> = p["onet_links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["id"].as_str().unwrap(),
+                l["technology"].as_array().map_or(0, Vec::len),
+                l["tasks"].as_array().map_or(0, Vec::len),
+            )
+        })
+        .collect();
+    assert_eq!(
+        links,
+        [
+            ("computer-and-information-research-scientists", 2, 1),
+            ("computer-systems-engineers-architects", 1, 0),
+            ("data-scientists", 4, 3)
+        ]
+    );
+    assert_eq!(p["attribution"], ATTRIBUTION);
+    // Without an import, nothing of O*NET's and no attribution.
+    let plain = crate::common::json_of(&["show", "ml-engineer"]);
+    assert!(plain.get("onet_links").is_none() && plain.get("attribution").is_none());
+}
+
+#[test]
+fn search_finds_the_occupations_o_net_lists_a_title_for() {
+    let dir = imported();
+    let found = json(dir.path(), &["search", "machine learning engineer"]);
+    assert_eq!(
+        ids(&found["results"]),
+        [
+            "ml-engineer",
+            "computer-and-information-research-scientists",
+            "computer-systems-engineers-architects",
+            "data-scientists"
+        ]
+    );
+    assert_eq!(
+        found["results"][3]["matched"],
+        serde_json::json!(["alternate title \"Machine Learning Engineer\""])
+    );
+    assert_eq!(found["attribution"], ATTRIBUTION);
+    insta::assert_snapshot!(
+        "search_spark",
+        run(dir.path(), &["search", "spark", "--limit", "3"])
+    );
+}
+
+#[test]
+fn search_without_o_net_searches_the_curated_profiles_and_carries_no_attribution() {
+    let found = crate::common::json_of(&["search", "pipelines"]);
+    assert_eq!(
+        ids(&found["results"]),
+        ["data-engineer", "data-engineering-team-lead"]
+    );
+    assert!(found.get("attribution").is_none());
+    assert_eq!(
+        crate::common::stderr_of(&["search", "--", "--"], 2),
+        "careers: error: search needs at least one letter or digit to look for\n"
+    );
+    insta::assert_snapshot!(
+        "search_nothing",
+        crate::common::stdout_of(&["search", "zebra keeper"])
+    );
+}
+
+#[test]
+fn list_filters_by_source_zone_skill_hot_technology_and_limit() {
+    let dir = imported();
+    let list = |args: &[&str]| {
+        let mut all = vec!["list"];
+        all.extend(args);
+        ids(&json(dir.path(), &all))
+    };
+    assert_eq!(list(&["--source", "bundled"]).len(), 5);
+    assert_eq!(list(&["--source", "user"]), Vec::<String>::new());
+    assert_eq!(
+        list(&["--zone", "4"]),
+        ["computer-systems-engineers-architects", "data-scientists"]
+    );
+    assert_eq!(
+        list(&["--skill", "apache spark"]),
+        [
+            "ml-engineer",
+            "data-engineer",
+            "computer-systems-engineers-architects",
+            "data-scientists"
+        ]
+    );
+    // A technology outside the vocabulary matches by its O*NET name.
+    assert_eq!(
+        list(&["--skill", "Example analytics suite"]),
+        ["data-scientists"]
+    );
+    assert_eq!(list(&["--hot", "Python"]), ["data-scientists"]);
+    assert_eq!(list(&["--hot", "AWS"]), Vec::<String>::new());
+    assert_eq!(
+        list(&["--source", "onet", "--skill", "python", "--limit", "2"]),
+        [
+            "computer-and-information-research-scientists",
+            "computer-systems-engineers-architects"
+        ]
+    );
+    let rows = json(dir.path(), &["list", "--source", "onet", "--limit", "1"]);
+    assert_eq!(rows[0]["attribution"], ATTRIBUTION);
+    let csv = run(dir.path(), &["list", "--skill", "sql", "--format", "csv"]);
+    assert_eq!(
+        csv.lines().next().unwrap(),
+        "id,title,summary,data,source,attribution"
+    );
+    assert!(csv.lines().nth(1).unwrap().ends_with(",bundled,"), "{csv}");
+    assert!(
+        csv.lines()
+            .last()
+            .unwrap()
+            .ends_with(&format!(",O*NET 29.2,\"{ATTRIBUTION}\"")),
+        "{csv}"
+    );
+    let table = run(dir.path(), &["list", "--zone", "5", "--color", "never"]);
+    insta::assert_snapshot!("list_zone_5", table);
+}
+
+#[test]
+fn list_filter_errors_name_the_value_and_suggest() {
+    let dir = imported();
+    let err = failure(dir.path(), &["list", "--skill", "sparkk"], 1);
+    assert!(
+        err.starts_with("careers: error: unknown skill \"sparkk\" (did you mean Spark?); known skills: Agile, Airflow,"),
+        "{err}"
+    );
+    let err = failure(dir.path(), &["list", "--zone", "6"], 2);
+    assert!(err.contains("6 is not in 1..=5"), "{err}");
+    let err = failure(dir.path(), &["list", "--source", "web"], 2);
+    assert_eq!(
+        err,
+        "careers: error: invalid value 'web' for '--source <SOURCE>'; possible values: bundled, user, onet; see careers list --help\n"
+    );
+}
+
+#[test]
+fn sources_lists_each_source_with_its_licence() {
+    let dir = imported();
+    let report = json(dir.path(), &["sources"]);
+    let onet = &report["sources"][1];
+    assert_eq!(onet["kind"], "onet");
+    assert_eq!(onet["version"], "29.2");
+    assert_eq!(onet["profiles"], 6);
+    assert_eq!(onet["folder"], fixture("onet").to_str().unwrap());
+    assert_eq!(onet["attribution"], ATTRIBUTION);
+    let date = onet["imported_at"].as_str().unwrap();
+    assert!(date.len() == 20 && date.ends_with('Z'), "{date}");
+    // Markdown, whose layout does not depend on how long the paths are.
+    let text = run(dir.path(), &["sources", "--format", "markdown"])
+        .replace(date, "[DATE]")
+        .replace(&fixture("onet").display().to_string(), "[FIXTURE]");
+    insta::assert_snapshot!("sources_with_onet", text);
+    insta::assert_snapshot!(
+        "sources_bundled_only",
+        crate::common::stdout_of(&["sources", "--format", "json"])
+            .replace(&careers_data_dir(), "[DATA]")
+    );
+}
+
+/// The data directory the common helper gives every command.
+fn careers_data_dir() -> String {
+    let out = careers()
+        .args(["sources", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let folder = v["onet_folder"].as_str().unwrap();
+    folder.strip_suffix("/onet").unwrap().to_owned()
+}
+
+#[test]
+fn an_o_net_code_without_an_import_is_an_unknown_role() {
+    let err = crate::common::stderr_of(&["show", "15-2051.00"], 1);
+    assert!(
+        err.starts_with("careers: error: unknown role \"15-2051.00\""),
+        "{err}"
+    );
+}
+
+/// The real database, when it sits beside the repository (CI puts it there).
+fn shared_onet() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()?
+        .join("shared/onet-29.2");
+    dir.join("Occupation Data.txt").is_file().then_some(dir)
+}
+
+/// Rows of an O*NET file as maps from column name to value, read without the importer.
+fn rows_of(dir: &Path, file: &str) -> Vec<std::collections::HashMap<String, String>> {
+    let text = std::fs::read_to_string(dir.join(file)).unwrap();
+    let mut lines = text.split("\r\n").filter(|l| !l.is_empty());
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    lines
+        .map(|l| {
+            header
+                .iter()
+                .zip(l.split('\t'))
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+// The note is the point: a skipped extended test must say so in the test output.
+#[allow(clippy::print_stderr)]
+fn the_real_database_imports_with_the_counts_its_files_hold() {
+    let Some(source) = shared_onet() else {
+        eprintln!("skipped: ../shared/onet-29.2 is not beside the repository");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let report = json(dir.path(), &["import", "onet", source.to_str().unwrap()]);
+    let code = "15-2051.00";
+    let of = |file: &str| -> Vec<std::collections::HashMap<String, String>> {
+        rows_of(&source, file)
+            .into_iter()
+            .filter(|r| r["O*NET-SOC Code"] == code)
+            .collect()
+    };
+    assert_eq!(
+        report["counts"]["occupations"],
+        rows_of(&source, "Occupation Data.txt").len()
+    );
+    assert_eq!(report["counts"]["rows_skipped"], 0);
+    assert_eq!(report["version"], "29.2");
+
+    let p = json(dir.path(), &["show", code]);
+    let onet = &p["onet"];
+    let technology = of("Technology Skills.txt");
+    assert_eq!(
+        onet["technology"].as_array().unwrap().len(),
+        technology.len()
+    );
+    let hot: Vec<&str> = technology
+        .iter()
+        .filter(|r| r["Hot Technology"] == "Y")
+        .map(|r| r["Example"].as_str())
+        .collect();
+    let hot_imported: Vec<&str> = onet["technology"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["hot"] == true)
+        .map(|t| t["example"].as_str().unwrap())
+        .collect();
+    assert_eq!(hot_imported, hot);
+    assert_eq!(
+        onet["tasks"].as_array().unwrap().len(),
+        of("Task Statements.txt").len()
+    );
+    let tiers = ["Primary-Short", "Primary-Long", "Supplemental"];
+    let mut related: Vec<(usize, u32, String)> = of("Related Occupations.txt")
+        .iter()
+        .map(|r| {
+            (
+                tiers
+                    .iter()
+                    .position(|t| *t == r["Relatedness Tier"])
+                    .unwrap(),
+                r["Index"].parse().unwrap(),
+                r["Related O*NET-SOC Code"].clone(),
+            )
+        })
+        .collect();
+    related.sort();
+    let imported: Vec<&str> = onet["related"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_str().unwrap())
+        .collect();
+    let expected: Vec<&str> = related.iter().map(|r| r.2.as_str()).collect();
+    assert_eq!(imported, expected);
+    // The skill vocabulary maps O*NET's technology names.
+    let skills: Vec<&str> = p["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    for s in ["Spark", "SQL", "AWS", "Python"] {
+        assert!(skills.contains(&s), "{s} in {skills:?}");
+    }
+    let found = json(dir.path(), &["search", "machine learning engineer"]);
+    let found = ids(&found["results"]);
+    for id in [
+        "ml-engineer",
+        "computer-and-information-research-scientists",
+        "computer-systems-engineers-architects",
+        "data-scientists",
+    ] {
+        assert!(found.contains(&id.to_owned()), "{id} in {found:?}");
+    }
+}
