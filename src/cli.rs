@@ -26,7 +26,8 @@ pub struct Cli {
 
     /// Folder of your own data: profiles in DIR/profiles, imported databases in DIR/onet
     /// [default: $XDG_DATA_HOME/careers, i.e. ~/.local/share/careers on Linux]
-    #[arg(long, global = true, env = "CAREERS_DATA_DIR", value_name = "DIR")]
+    /// (also CAREERS_DATA_DIR; an empty value counts as unset)
+    #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<std::path::PathBuf>,
 
     /// Treat a broken user profile as an error instead of a warning

@@ -5,6 +5,7 @@
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod fsutil;
 pub mod interrupt;
 pub mod model;
 pub mod onet;
@@ -15,8 +16,6 @@ pub mod validate;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
-
-use anyhow::Context as _;
 
 use cli::{Cli, ColorWhen, Command};
 use error::CareersError;
@@ -83,11 +82,11 @@ pub fn load_store(
     let mut broken = Vec::new();
     if let Some(dir) = data_dir {
         let folder = store::paths::profiles_dir(dir);
-        let paths = store::user::profile_paths(&folder).with_context(|| {
-            format!(
-                "cannot list user profiles in {}: {}",
+        let paths = store::user::profile_paths(&folder).map_err(|e| {
+            anyhow::anyhow!(
+                "cannot list user profiles in {}: {}; fix the folder or pass --data-dir",
                 folder.display(),
-                "check the folder's permissions or pass --data-dir"
+                store::user::io_reason(&e)
             )
         })?;
         let loaded = store::user::load_files(&paths);
@@ -116,6 +115,30 @@ pub fn load_store(
         )?;
     }
     let mut store = Store::new(entries, store::bundled_vocabulary()?);
+    // Checks across profiles (an alias claimed twice, a link to a missing profile) concern only
+    // the user's files: the bundled set is checked by its own tests.
+    for (id, problem) in store.problems() {
+        let Some(store::Entry {
+            origin: store::Origin::User { path },
+            ..
+        }) = store.get(&id)
+        else {
+            continue;
+        };
+        let message = format!(
+            "{}: {problem}; run `careers validate {}`",
+            path.display(),
+            path.display()
+        );
+        if strict {
+            anyhow::bail!("{message} (--strict)");
+        }
+        writeln!(
+            warn,
+            "careers: warning: {}",
+            render::sanitize::sanitize(&message)
+        )?;
+    }
     store.set_broken(broken);
     Ok(store)
 }

@@ -176,7 +176,8 @@ pub fn check_bytes(bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> {
 
 fn syntax_diagnostic(text: &str, err: &serde_json::Error) -> Diagnostic {
     let line = err.line();
-    let column = err.column();
+    // serde_json counts a position just after a newline as column 0; editors count from 1.
+    let column = err.column().max(1);
     let mut message = err.to_string();
     // serde_json appends " at line L column C"; the location is given separately.
     if let Some(at) = message.rfind(" at line ") {

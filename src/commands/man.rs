@@ -17,7 +17,7 @@ pub fn run(args: &ManArgs) -> anyhow::Result<Vec<u8>> {
     let mut written = String::new();
     for (name, roff) in pages {
         let path: PathBuf = dir.join(name);
-        super::new::write_atomically(&path, &roff)?;
+        crate::fsutil::write_atomically(&path, &roff, crate::fsutil::Overwrite::Yes)?;
         written.push_str(&format!("{}\n", path.display()));
     }
     Ok(crate::render::sanitize::sanitize(&written)

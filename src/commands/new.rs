@@ -1,14 +1,13 @@
 //! `careers new ID`: a starter profile in the user's profiles folder, written atomically.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::Context as _;
 use serde::Serialize;
 
 use crate::Context;
 use crate::cli::NewArgs;
 use crate::error::CareersError;
+use crate::fsutil::{Overwrite, write_atomically};
 use crate::model::{Profile, is_reserved_name, is_slug, slugify};
 use crate::render::{Document, Report};
 
@@ -35,11 +34,17 @@ pub fn run(ctx: &Context, args: &NewArgs) -> anyhow::Result<NewReport> {
             path.display()
         );
     }
-    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    std::fs::create_dir_all(&dir).map_err(|e| {
+        anyhow::anyhow!(
+            "cannot create {}: {}; pass --data-dir to use another folder",
+            dir.display(),
+            crate::store::user::io_reason(&e)
+        )
+    })?;
 
     let schema_path = data_dir.join("profile.schema.json");
     let schema = serde_json::to_string_pretty(crate::validate::profile_schema())?;
-    write_atomically(&schema_path, schema.as_bytes())?;
+    write_atomically(&schema_path, schema.as_bytes(), Overwrite::Yes)?;
 
     let title = args.title.clone().unwrap_or_else(|| title_case(&args.id));
     let summary = args.summary.clone().unwrap_or_default();
@@ -51,7 +56,12 @@ pub fn run(ctx: &Context, args: &NewArgs) -> anyhow::Result<NewReport> {
     }))?;
     let mut text = serde_json::to_string_pretty(&profile)?;
     text.push('\n');
-    write_atomically(&path, text.as_bytes())?;
+    let overwrite = if args.force {
+        Overwrite::Yes
+    } else {
+        Overwrite::No
+    };
+    write_atomically(&path, text.as_bytes(), overwrite)?;
 
     let mut next_steps = Vec::new();
     if summary.trim().is_empty() {
@@ -104,21 +114,6 @@ fn title_case(id: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`: a reader sees
-/// the old file or the new one, never half of either.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut file = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-    let _in_flight = crate::interrupt::InFlight::new(file.path());
-    file.write_all(bytes)
-        .and_then(|()| file.as_file().sync_all())
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    file.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
 }
 
 impl Report for NewReport {

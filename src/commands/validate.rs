@@ -34,6 +34,9 @@ pub struct Summary {
 pub struct ValidateReport {
     pub files: Vec<FileResult>,
     pub summary: Summary,
+    /// What to do when there was nothing to check.
+    #[serde(skip)]
+    pub hint: Option<String>,
 }
 
 impl ValidateReport {
@@ -55,13 +58,25 @@ pub fn run(ctx: &Context, args: &ValidateArgs) -> anyhow::Result<ValidateReport>
     };
     let mut files = Vec::new();
     for root in &roots {
+        if args.paths.is_empty() && !root.exists() {
+            // A new user has no profiles folder yet: nothing to check is not a failure.
+            continue;
+        }
         if root.is_dir() {
             files.extend(profile_paths(root)?);
         } else {
             files.push(root.clone());
         }
     }
-    Ok(check_files(&files, ctx.store.vocabulary()))
+    let mut report = check_files(&files, ctx.store.vocabulary());
+    if files.is_empty() {
+        let folders: Vec<String> = roots.iter().map(|r| r.display().to_string()).collect();
+        report.hint = Some(format!(
+            "No profile files in {}; `careers new ID` writes one.",
+            folders.join(", ")
+        ));
+    }
+    Ok(report)
 }
 
 /// Checks each file on its own, then the valid ones together with the bundled profiles.
@@ -129,6 +144,7 @@ pub fn check_files(paths: &[PathBuf], vocabulary: &crate::model::Vocabulary) -> 
     ValidateReport {
         files: results,
         summary,
+        hint: None,
     }
 }
 
@@ -189,6 +205,7 @@ impl Report for ValidateReport {
             }
         }
         lines.push(self.summary.line());
+        lines.extend(self.hint.clone());
         let mut doc = Document::default();
         doc.code(lines.join("\n"));
         doc

@@ -74,6 +74,9 @@ pub fn slugify(title: &str) -> String {
 
 const YEARS: std::ops::RangeInclusive<u16> = 1900..=2100;
 
+/// Yearly pay in whole dollars that a figure may state; anything outside is a typo.
+const PLAUSIBLE_PAY: std::ops::RangeInclusive<u64> = 1..=100_000_000;
+
 impl Profile {
     /// Checks the invariants one profile must hold on its own. Checks across profiles (unique
     /// ids and aliases, resolving references) belong to the store.
@@ -151,6 +154,17 @@ impl Profile {
         if let Some(salary) = &self.salary {
             for (i, fig) in salary.figures.iter().enumerate() {
                 let at = format!("salary.figures[{i}]");
+                for amount in fig.pay.amounts() {
+                    if !PLAUSIBLE_PAY.contains(&amount) {
+                        add(
+                            format!("{at}.pay"),
+                            format!(
+                                "{} is not a plausible yearly pay figure (expected $1 to $100,000,000)",
+                                salary::dollars(amount)
+                            ),
+                        );
+                    }
+                }
                 if let Pay::Range { low, high, .. } = fig.pay
                     && low > high
                 {

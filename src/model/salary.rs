@@ -186,6 +186,14 @@ impl Pay {
         }
     }
 
+    /// Every amount the figure states.
+    pub fn amounts(self) -> Vec<u64> {
+        match self {
+            Pay::Amount { amount } | Pay::AtLeast { amount } | Pay::UpTo { amount } => vec![amount],
+            Pay::Range { low, high, .. } => vec![low, high],
+        }
+    }
+
     /// Whether the figure is open on the high side ("$172,654+", "$60,000+").
     pub fn open_high(self) -> bool {
         matches!(

@@ -85,7 +85,6 @@ fn keep_labels_whole(table: &mut Table, t: &super::document::Table, width: usize
         .rows
         .iter()
         .filter_map(|r| r.first())
-        .chain(std::iter::empty())
         .flat_map(|c| c.text.lines())
         .map(unicode_width::UnicodeWidthStr::width)
         .chain(

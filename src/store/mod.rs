@@ -193,10 +193,19 @@ impl Store {
     /// Finds a role by id, alias, title or code, case-insensitively.
     pub fn resolve(&self, query: &str) -> Result<&Entry, CareersError> {
         let key = role_key(query);
-        if let Some(&i) = self.keys.get(&key) {
-            return Ok(&self.entries[i]);
+        let found = self.keys.get(&key).map(|&i| &self.entries[i]);
+        // A broken user file stands for its role even where a bundled profile has the same id:
+        // quietly answering from the bundled one would hide the user's own figures.
+        let broken = self.broken.iter().find(|b| {
+            let hint = role_key(&b.id_hint);
+            hint == key || found.is_some_and(|e| role_key(&e.profile.id) == hint)
+        });
+        if let Some(entry) = found
+            && (broken.is_none() || matches!(entry.origin, Origin::User { .. }))
+        {
+            return Ok(entry);
         }
-        if let Some(file) = self.broken.iter().find(|b| role_key(&b.id_hint) == key) {
+        if let Some(file) = broken {
             return Err(CareersError::BrokenProfile {
                 query: query.to_owned(),
                 path: file.path.clone(),

@@ -1,5 +1,5 @@
-//! Where the user's own data lives: `--data-dir`, else `CAREERS_DATA_DIR` (both handled by clap),
-//! else the platform's data directory (`$XDG_DATA_HOME/careers` on Linux).
+//! Where the user's own data lives: `--data-dir`, else a non-empty `CAREERS_DATA_DIR`, else the
+//! platform's data directory (`$XDG_DATA_HOME/careers` on Linux).
 
 use std::path::{Path, PathBuf};
 
@@ -7,9 +7,11 @@ use etcetera::BaseStrategy;
 
 /// The user's data directory, if one can be named.
 pub fn data_dir(explicit: Option<&Path>) -> Option<PathBuf> {
-    match explicit {
-        Some(dir) => Some(dir.to_path_buf()),
-        None => etcetera::choose_base_strategy()
+    let from_env = std::env::var_os("CAREERS_DATA_DIR").filter(|v| !v.is_empty());
+    match (explicit, from_env) {
+        (Some(dir), _) => Some(dir.to_path_buf()),
+        (None, Some(dir)) => Some(PathBuf::from(dir)),
+        (None, None) => etcetera::choose_base_strategy()
             .ok()
             .map(|s| s.data_dir().join("careers")),
     }

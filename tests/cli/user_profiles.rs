@@ -164,7 +164,7 @@ fn duplicate_ids_across_files_are_reported_on_the_later_file() {
 fn a_folder_reports_every_file_and_one_summary() {
     let (code, out) = validate(&[&fixture("bad")]);
     assert_eq!(code, 1);
-    assert!(out.ends_with("23 files: 2 valid, 23 problems\n"), "{out}");
+    assert!(out.ends_with("24 files: 2 valid, 25 problems\n"), "{out}");
 }
 
 #[test]
@@ -527,4 +527,96 @@ fn schema_is_json_schema_that_every_bundled_file_satisfies() {
         checked += 1;
     }
     assert_eq!(checked, 5);
+}
+
+#[test]
+fn a_broken_file_that_overrides_a_bundled_role_is_not_silently_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let profiles = dir.path().join("profiles");
+    std::fs::create_dir(&profiles).unwrap();
+    let path = profiles.join("ml-engineer.json");
+    std::fs::write(
+        &path,
+        r#"{"id": "ml-engineer", "title": "ML Engineer (ours)", "sum"#,
+    )
+    .unwrap();
+    for query in ["ml-engineer", "mle"] {
+        let out = in_dir(dir.path(), &["show", query]);
+        assert_eq!(out.status.code(), Some(1), "{query}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            stderr.ends_with(&format!(
+                "careers: error: role \"{query}\" is defined in {p}, which cannot be loaded: 1:57: EOF while parsing a string, near `e\": \"ML Engineer (ours)\", \"sum`; run `careers validate {p}`\n",
+                p = path.display()
+            )),
+            "{stderr}"
+        );
+    }
+    // Other roles still answer, with one warning.
+    let out = in_dir(dir.path(), &["show", "data-engineer"]);
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn clashes_between_profiles_are_warned_about_when_they_load() {
+    let dir = data_dir_with(&["bad/alias-collision.json"]);
+    let out = in_dir(dir.path(), &["list", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let path = dir.path().join("profiles/alias-collision.json");
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!(
+            "careers: warning: {p}: aliases[0]: alias \"mle\" already names ml-engineer; run `careers validate {p}`\n",
+            p = path.display()
+        )
+    );
+    // The bundled profile keeps its alias.
+    let out = in_dir(dir.path(), &["show", "mle", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["id"], "ml-engineer");
+    // Under --strict the clash is an error.
+    assert_eq!(
+        in_dir(dir.path(), &["--strict", "list"]).status.code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn an_empty_careers_data_dir_counts_as_unset() {
+    let home = tempfile::tempdir().unwrap();
+    let out = careers()
+        .env("CAREERS_DATA_DIR", "")
+        .env("XDG_DATA_HOME", home.path())
+        .args(["list", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The platform default is used: `new` writes there.
+    let out = careers()
+        .env("CAREERS_DATA_DIR", "")
+        .env("XDG_DATA_HOME", home.path())
+        .args(["new", "x-role", "--summary", "An x."])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(home.path().join("careers/profiles/x-role.json").is_file());
+}
+
+#[test]
+fn validate_without_a_profiles_folder_says_how_to_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = in_dir(dir.path(), &["validate"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        format!(
+            "0 files: 0 valid, 0 problems\nNo profile files in {}; `careers new ID` writes one.\n",
+            dir.path().join("profiles").display()
+        )
+    );
 }
