@@ -143,7 +143,8 @@ pub fn load_store(
     Ok(store)
 }
 
-fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> anyhow::Result<u8> {
+/// Runs one command against a loaded store, writing its report to `out`. Returns the exit code.
+pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> anyhow::Result<u8> {
     match command {
         Command::List(args) => write(ctx, &commands::list::run(ctx, &args)?, out),
         Command::Show(args) => write(ctx, &commands::show::run(ctx, &args)?, out),
