@@ -25,7 +25,10 @@ fuzz_target!(|data: &[u8]| {
             path: PathBuf::from("fuzz.json"),
         },
     });
-    let store = Store::new(entries, bundled_vocabulary().expect("bundled vocabulary loads"));
+    let store = Store::new(
+        entries,
+        bundled_vocabulary().expect("bundled vocabulary loads"),
+    );
     let _ = store.problems();
     let commands: [&[&str]; 9] = [
         &["show", &id],
