@@ -206,7 +206,7 @@ impl Report for ListReport {
             .all(|r| matches!(r.origin, Origin::Bundled { .. }));
         let mut headers = vec!["Role", "Summary", "Data"];
         if !all_bundled {
-            headers.push("Source");
+            headers.push("Loaded from");
         }
         let mut table = Table::new(headers).wide(1);
         for r in &self.roles {
@@ -259,7 +259,7 @@ impl Report for ListReport {
     fn records(&self) -> Records {
         // O*NET rows carry its attribution; the column is there only when such a row is.
         let attributed = self.roles.iter().any(|r| r.attribution.is_some());
-        let mut headers = vec!["id", "title", "summary", "data", "source"];
+        let mut headers = vec!["id", "title", "summary", "data", "origin"];
         if attributed {
             headers.push("attribution");
         }

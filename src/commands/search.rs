@@ -254,7 +254,7 @@ impl Report for SearchReport {
             ));
             return doc;
         }
-        let mut table = Table::new(["Role", "Source", "Score", "Matched in"]).wide(3);
+        let mut table = Table::new(["Role", "Loaded from", "Score", "Matched in"]).wide(3);
         for h in &self.results {
             table.row([
                 Cell::tone(format!("{}\n{}", h.id, h.title), Tone::Strong),
@@ -284,7 +284,7 @@ impl Report for SearchReport {
 
     fn records(&self) -> Records {
         // O*NET rows carry its attribution; the column is there only when such a row is.
-        let mut headers = vec!["id", "title", "score", "matched", "source"];
+        let mut headers = vec!["id", "title", "score", "matched", "origin"];
         if self.attribution.is_some() {
             headers.push("attribution");
         }

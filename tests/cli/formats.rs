@@ -120,6 +120,7 @@ fn every_command_renders_valid_json() {
         let out = render(args, "json", &[]);
         let value: serde_json::Value =
             serde_json::from_str(&out).unwrap_or_else(|e| panic!("{name}: {e}"));
+        insta::assert_snapshot!(format!("json_{name}"), out);
         assert!(value.is_object() || value.is_array(), "{name}: {value}");
     }
 }
@@ -128,6 +129,7 @@ fn every_command_renders_valid_json() {
 fn every_command_renders_csv_with_a_header_and_equal_rows() {
     for (name, args) in COMMANDS {
         let out = render(args, "csv", &[]);
+        insta::assert_snapshot!(format!("csv_{name}"), out);
         let (headers, rows) = parse_csv(&out);
         assert!(
             !headers.is_empty() && headers.iter().all(|h| !h.is_empty()),
@@ -143,6 +145,7 @@ fn every_command_renders_csv_with_a_header_and_equal_rows() {
 fn every_command_renders_markdown_tables_with_a_separator_and_equal_cells() {
     for (name, args) in COMMANDS {
         let out = render(args, "markdown", &[]);
+        insta::assert_snapshot!(format!("markdown_{name}"), out);
         check_markdown(name, &out);
     }
 }
@@ -191,7 +194,7 @@ fn every_command_fits_40_and_60_columns() {
 fn csv_keeps_commas_quotes_and_newlines_field_by_field() {
     let scratch = Scratch::awkward();
     let (headers, rows) = parse_csv(&scratch.stdout(&["list", "--format", "csv"]));
-    assert_eq!(headers, ["id", "title", "summary", "data", "source"]);
+    assert_eq!(headers, ["id", "title", "summary", "data", "origin"]);
     let json: serde_json::Value =
         serde_json::from_str(&scratch.stdout(&["list", "--format", "json"])).unwrap();
     let roles = json.as_array().unwrap();

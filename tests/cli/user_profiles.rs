@@ -296,7 +296,7 @@ fn user_profiles_load_beside_the_bundled_ones() {
     assert_eq!(json["id"], "analytics-engineer");
     // The table shows where each profile comes from.
     let table = String::from_utf8(in_dir(dir.path(), &["list"]).stdout).unwrap();
-    assert!(table.contains("┆ Source"), "{table}");
+    assert!(table.contains("┆ Loaded from"), "{table}");
     assert!(table.contains("┆ user "), "{table}");
     assert!(
         table.ends_with(&format!(
