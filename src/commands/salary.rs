@@ -188,9 +188,9 @@ pub struct FigureView {
     /// The figure's own source, else the source of the role's salary section.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<Provenance>,
-    /// Where `--my-pay` falls against the figure.
+    /// Where `--my-pay` falls against the figure, or why it is not placed.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub my_pay: Option<Placement>,
+    pub my_pay: Option<MyPay>,
     #[serde(skip)]
     pub figure: SalaryFigure,
 }
@@ -224,8 +224,48 @@ impl FigureView {
             text: f.display_pay(),
             note: f.note.clone(),
             source: f.source.clone().or_else(|| default_source.cloned()),
-            my_pay: my_pay.map(|m| f.pay.place(m)),
+            my_pay: my_pay.map(|m| MyPay::against(f, m)),
             figure: f.clone(),
+        }
+    }
+}
+
+/// The reader's pay against one figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum MyPay {
+    Placed(Placement),
+    /// The figure counts something a salary cannot be set against (bonuses on top of salary).
+    NotComparable {
+        not_comparable: &'static str,
+    },
+}
+
+impl MyPay {
+    fn against(f: &SalaryFigure, amount: u64) -> MyPay {
+        match f.measure {
+            Measure::AdditionalCash => MyPay::NotComparable {
+                not_comparable: "additional cash",
+            },
+            _ => MyPay::Placed(f.pay.place(amount)),
+        }
+    }
+
+    fn placement(self) -> Option<Placement> {
+        match self {
+            MyPay::Placed(p) => Some(p),
+            MyPay::NotComparable { .. } => None,
+        }
+    }
+}
+
+impl std::fmt::Display for MyPay {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            MyPay::Placed(p) => p.fmt(f),
+            MyPay::NotComparable { not_comparable } => {
+                write!(f, "not comparable: {not_comparable}")
+            }
         }
     }
 }
@@ -386,7 +426,7 @@ fn sort_key(pay: Pay, by: PaySort) -> u64 {
         PaySort::Low => low.unwrap_or(known),
         PaySort::High => high.unwrap_or(known),
         PaySort::Mid => match (low, high) {
-            (Some(l), Some(h)) => (l + h) / 2,
+            (Some(l), Some(h)) => l.midpoint(h),
             _ => known,
         },
     }
@@ -651,11 +691,12 @@ fn bar(f: &SalaryFigure, marker: Option<u64>) -> Bar {
     }
 }
 
-fn placement_tone(p: &Placement) -> Tone {
+fn placement_tone(p: &MyPay) -> Tone {
     match p {
-        Placement::Below { .. } => Tone::Warn,
-        Placement::At | Placement::Inside { .. } => Tone::Good,
-        Placement::Above { .. } => Tone::Strong,
+        MyPay::Placed(Placement::Below { .. }) => Tone::Warn,
+        MyPay::Placed(Placement::At | Placement::Inside { .. }) => Tone::Good,
+        MyPay::Placed(Placement::Above { .. }) => Tone::Strong,
+        MyPay::NotComparable { .. } => Tone::Muted,
     }
 }
 
@@ -687,7 +728,13 @@ impl SalaryReport {
                     };
                     doc.chart(Chart {
                         title: format!("Pay by {what}, {}", role.role),
-                        bars: group.iter().map(|f| bar(&f.figure, self.my_pay)).collect(),
+                        bars: group
+                            .iter()
+                            .map(|f| {
+                                let comparable = f.my_pay.and_then(MyPay::placement).is_some();
+                                bar(&f.figure, self.my_pay.filter(|_| comparable))
+                            })
+                            .collect(),
                     });
                 }
                 if dim == Dimension::Industry && !role.unfigured_industries.is_empty() {
@@ -927,6 +974,27 @@ mod tests {
         assert!(sorts_on_known_bound(at_least, PaySort::High));
         assert!(sorts_on_known_bound(at_least, PaySort::Mid));
         assert!(!sorts_on_known_bound(band, PaySort::Mid));
+    }
+
+    #[test]
+    fn the_middle_of_the_widest_band_neither_panics_nor_wraps() {
+        let widest = Pay::Range {
+            low: 1,
+            high: u64::MAX,
+            open_high: false,
+        };
+        assert_eq!(sort_key(widest, PaySort::Mid), u64::MAX / 2 + 1);
+        let top = Pay::Range {
+            low: u64::MAX,
+            high: u64::MAX,
+            open_high: true,
+        };
+        assert_eq!(sort_key(top, PaySort::Mid), u64::MAX);
+        assert_eq!(
+            widest.place(u64::MAX).to_string(),
+            "inside, 100% of the way up"
+        );
+        assert_eq!(widest.place(1).to_string(), "inside, 0% of the way up");
     }
 
     #[test]

@@ -303,6 +303,38 @@ fn my_pay_is_placed_against_every_band() {
 }
 
 #[test]
+fn my_pay_is_not_placed_against_additional_cash() {
+    let out = stdout_at(
+        "160",
+        &["salary", "mle", "--about", "additional", "--my-pay", "150k"],
+    );
+    assert!(out.contains("not comparable: additional cash"), "{out}");
+    assert!(!out.contains("above"), "{out}");
+    let json = json_of(&["salary", "mle", "--about", "additional", "--my-pay", "150k"]);
+    assert_eq!(
+        figures(&json)[0]["my_pay"],
+        serde_json::json!({"not_comparable": "additional cash"})
+    );
+    let json = json_of(&["salary", "mle", "--about", "total", "--my-pay", "150k"]);
+    assert_eq!(
+        figures(&json)[0]["my_pay"],
+        serde_json::json!({"position": "below", "by": 52331})
+    );
+    let json = json_of(&[
+        "salary",
+        "mle",
+        "--experience",
+        "senior",
+        "--my-pay",
+        "210k",
+    ]);
+    assert_eq!(
+        figures(&json)[1]["my_pay"],
+        serde_json::json!({"position": "above", "by": 1069, "open_high": true})
+    );
+}
+
+#[test]
 fn bad_my_pay_is_a_usage_error() {
     for bad in ["lots", "150.000", "-5", "0", "15,00", "150m"] {
         let arg = format!("--my-pay={bad}");
