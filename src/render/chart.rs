@@ -128,7 +128,7 @@ fn scale(chart: &Chart) -> (u64, u64) {
     let min = amounts.clone().min().unwrap_or(0);
     let max = amounts.max().unwrap_or(0);
     let lo = min / 10_000 * 10_000;
-    let hi = max.div_ceil(10_000).checked_mul(10_000).unwrap_or(u64::MAX);
+    let hi = max.div_ceil(10_000).saturating_mul(10_000);
     if hi > lo {
         (lo, hi)
     } else if let Some(hi) = lo.checked_add(10_000) {
