@@ -262,8 +262,8 @@ pub struct SalaryArgs {
     /// Only figures for this industry, e.g. "real estate", "information technology"
     #[arg(long, value_name = "NAME")]
     pub industry: Option<String>,
-    /// Only figures about this: overall, company, experience, location, industry, additional
-    /// (cash compensation) or total (compensation)
+    /// Only figures about this: overall, company, experience, location, industry,
+    /// additional-compensation or total-compensation
     #[arg(long, value_name = "WHAT")]
     pub about: Option<String>,
     /// Order each group by an end of the band, highest first; open-ended figures sort on the
@@ -280,7 +280,8 @@ pub struct SalaryArgs {
 }
 
 /// Which amount of a band orders figures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum PaySort {
     /// The low end
     Low,

@@ -84,3 +84,51 @@ pub fn industries_block(doc: &mut crate::render::Document, industries: &[crate::
         doc.list(industries.iter().map(|i| i.name.clone()));
     }
 }
+
+/// "no salary figures for a and b in bundled profiles": names roles that lack `what` and where
+/// each comes from, so a role read from a user file is not said to be bundled.
+pub fn missing_in(what: &str, entries: &[&crate::store::Entry]) -> String {
+    use crate::store::Origin;
+    let ids = |keep: fn(&Origin) -> bool| -> Vec<String> {
+        entries
+            .iter()
+            .filter(|e| keep(&e.origin))
+            .map(|e| e.profile.id.clone())
+            .collect()
+    };
+    let mut parts = Vec::new();
+    let bundled = ids(|o| matches!(o, Origin::Bundled { .. }));
+    if !bundled.is_empty() {
+        parts.push(format!("{} in bundled profiles", join_and(&bundled)));
+    }
+    let user: Vec<&&crate::store::Entry> = entries
+        .iter()
+        .filter(|e| matches!(e.origin, Origin::User { .. }))
+        .collect();
+    match user.as_slice() {
+        [] => {}
+        [one] => parts.push(format!(
+            "{} in its profile ({})",
+            one.profile.id,
+            one.origin.describe()
+        )),
+        _ => parts.push(format!(
+            "{} in user profiles",
+            join_and(&ids(|o| matches!(o, Origin::User { .. })))
+        )),
+    }
+    let onet = ids(|o| matches!(o, Origin::Onet { .. }));
+    if !onet.is_empty() {
+        parts.push(format!("{} in imported O*NET profiles", join_and(&onet)));
+    }
+    format!("no {what} for {}", parts.join(", nor for "))
+}
+
+/// "a, b and c".
+pub fn join_and(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
+}

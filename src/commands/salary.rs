@@ -8,12 +8,13 @@ use serde::Serialize;
 
 use crate::Context;
 use crate::cli::{PaySort, SalaryArgs};
+use crate::commands::missing_in;
 use crate::commands::show::describe_source;
 use crate::error::resolve_choice;
 use crate::model::salary::{Placement, dollars};
 use crate::model::{
     CompanyType, Dimension, ExperienceLevel, GrowthLever, Locations, Measure, Pay, Profile,
-    Provenance, SalaryFigure, Statistic, YearSpan,
+    Provenance, Salary, SalaryFigure, Statistic, YearSpan,
 };
 use crate::render::{Bar, Cell, Chart, Document, Records, Report, Table, Tone};
 use crate::store::{Entry, Store, bundled_locations};
@@ -40,6 +41,9 @@ pub struct SalaryReport {
     pub roles: Vec<RolePay>,
     /// Roles asked about whose profiles have no pay figures at all.
     pub roles_without_figures: Vec<String>,
+    /// "no salary figures for ROLES in bundled profiles", naming where those roles come from.
+    #[serde(skip)]
+    pub without_figures_text: Option<String>,
     /// Why nothing, or less than asked, is shown.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub messages: Vec<String>,
@@ -84,6 +88,42 @@ impl Filters {
             && self.about.is_none_or(|d| f.dimension == d)
     }
 
+    /// One filter per narrowing filter given, each on its own.
+    fn singles(&self) -> Vec<Filters> {
+        let mut out = Vec::new();
+        if let Some(c) = &self.city {
+            out.push(Filters {
+                city: Some(c.clone()),
+                ..Filters::default()
+            });
+        }
+        if let Some(e) = self.experience {
+            out.push(Filters {
+                experience: Some(e),
+                ..Filters::default()
+            });
+        }
+        if let Some(c) = self.company {
+            out.push(Filters {
+                company: Some(c),
+                ..Filters::default()
+            });
+        }
+        if let Some(i) = &self.industry {
+            out.push(Filters {
+                industry: Some(i.clone()),
+                ..Filters::default()
+            });
+        }
+        if let Some(d) = self.about {
+            out.push(Filters {
+                about: Some(d),
+                ..Filters::default()
+            });
+        }
+        out
+    }
+
     /// "city Seattle, experience senior".
     fn describe(&self) -> String {
         let mut parts = Vec::new();
@@ -110,7 +150,7 @@ impl Filters {
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct SortOrder {
     /// `low`, `high` or `mid`.
-    pub by: &'static str,
+    pub by: PaySort,
     /// Always `descending`: the highest band first.
     pub order: &'static str,
 }
@@ -127,6 +167,9 @@ pub struct RolePay {
     /// Statements on pay without a figure, with the role's whole salary.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// What moves pay up or down, with the role's whole salary.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub factors: Vec<String>,
     /// Industries the source ranks by pay without giving a figure, with their rank.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unfigured_industries: Vec<UnfiguredIndustry>,
@@ -188,9 +231,9 @@ pub struct FigureView {
     /// The figure's own source, else the source of the role's salary section.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<Provenance>,
-    /// Where `--my-pay` falls against the figure.
+    /// Where `--my-pay` falls against the figure, or why it is not placed.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub my_pay: Option<Placement>,
+    pub my_pay: Option<MyPay>,
     #[serde(skip)]
     pub figure: SalaryFigure,
 }
@@ -224,8 +267,48 @@ impl FigureView {
             text: f.display_pay(),
             note: f.note.clone(),
             source: f.source.clone().or_else(|| default_source.cloned()),
-            my_pay: my_pay.map(|m| f.pay.place(m)),
+            my_pay: my_pay.map(|m| MyPay::against(f, m)),
             figure: f.clone(),
+        }
+    }
+}
+
+/// The reader's pay against one figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum MyPay {
+    Placed(Placement),
+    /// The figure counts something a salary cannot be set against (bonuses on top of salary).
+    NotComparable {
+        not_comparable: &'static str,
+    },
+}
+
+impl MyPay {
+    fn against(f: &SalaryFigure, amount: u64) -> MyPay {
+        match f.measure {
+            Measure::AdditionalCash => MyPay::NotComparable {
+                not_comparable: "additional cash",
+            },
+            _ => MyPay::Placed(f.pay.place(amount)),
+        }
+    }
+
+    fn placement(self) -> Option<Placement> {
+        match self {
+            MyPay::Placed(p) => Some(p),
+            MyPay::NotComparable { .. } => None,
+        }
+    }
+}
+
+impl std::fmt::Display for MyPay {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            MyPay::Placed(p) => p.fmt(f),
+            MyPay::NotComparable { not_comparable } => {
+                write!(f, "not comparable: {not_comparable}")
+            }
         }
     }
 }
@@ -236,6 +319,8 @@ pub struct CitiesReport {
     pub cities: Vec<CityView>,
     /// Roles asked about whose profiles have no pay figures at all.
     pub roles_without_figures: Vec<String>,
+    #[serde(skip)]
+    pub without_figures_text: Option<String>,
 }
 
 /// A place, the other names it answers to, and the roles with figures there.
@@ -386,7 +471,7 @@ fn sort_key(pay: Pay, by: PaySort) -> u64 {
         PaySort::Low => low.unwrap_or(known),
         PaySort::High => high.unwrap_or(known),
         PaySort::Mid => match (low, high) {
-            (Some(l), Some(h)) => (l + h) / 2,
+            (Some(l), Some(h)) => l.midpoint(h),
             _ => known,
         },
     }
@@ -399,14 +484,6 @@ fn sorts_on_known_bound(pay: Pay, by: PaySort) -> bool {
         PaySort::Low => no_low,
         PaySort::High => pay.open_high(),
         PaySort::Mid => no_low || pay.open_high(),
-    }
-}
-
-fn sort_name(by: PaySort) -> &'static str {
-    match by {
-        PaySort::Low => "low",
-        PaySort::High => "high",
-        PaySort::Mid => "mid",
     }
 }
 
@@ -423,7 +500,7 @@ pub fn report(
     for entry in entries {
         let p = &entry.profile;
         let Some(salary) = p.salary.as_ref().filter(|s| !s.figures.is_empty()) else {
-            without.push(p.id.clone());
+            without.push(*entry);
             continue;
         };
         let mut figures: Vec<&SalaryFigure> = salary
@@ -464,6 +541,11 @@ pub fn report(
             } else {
                 Vec::new()
             },
+            factors: if whole {
+                salary.factors.clone()
+            } else {
+                Vec::new()
+            },
             unfigured_industries: if shows_industries || filters.industry.is_some() {
                 unfigured
             } else {
@@ -480,36 +562,16 @@ pub fn report(
             filters.describe()
         ));
     }
+    let without_figures_text =
+        (!without.is_empty()).then(|| missing_in("salary figures", &without));
     if roles.is_empty() {
-        if !without.is_empty() {
-            messages.push(format!(
-                "no salary figures for {} in bundled profiles",
-                join_and(&without)
-            ));
+        if let Some(text) = &without_figures_text {
+            messages.push(text.clone());
         }
-        if let Some(city) = &filters.city {
-            let there: Vec<String> = store
-                .entries()
-                .iter()
-                .filter(|e| {
-                    figures_of(&e.profile)
-                        .iter()
-                        .any(|f| f.location.as_deref() == Some(city.as_str()))
-                })
-                .map(|e| e.profile.id.clone())
-                .collect();
-            messages.push(if there.is_empty() {
-                format!("no bundled profile has a salary figure for {city}")
-            } else {
-                format!("roles with salary figures for {city}: {}", there.join(", "))
-            });
+        if filters.narrows() {
+            messages.extend(roles_matching_hint(store, &filters));
         } else {
-            let with: Vec<String> = store
-                .entries()
-                .iter()
-                .filter(|e| !figures_of(&e.profile).is_empty())
-                .map(|e| e.profile.id.clone())
-                .collect();
+            let with = roles_with_figures(store, &Filters::default());
             if !with.is_empty() && !without.is_empty() && unmatched.is_empty() {
                 messages.push(format!("roles with salary figures: {}", with.join(", ")));
             }
@@ -518,14 +580,60 @@ pub fn report(
     SalaryReport {
         filters,
         sort: sort.map(|by| SortOrder {
-            by: sort_name(by),
+            by,
             order: "descending",
         }),
         my_pay,
         roles,
-        roles_without_figures: without,
+        roles_without_figures: without.iter().map(|e| e.profile.id.clone()).collect(),
+        without_figures_text,
         messages,
     }
+}
+
+/// Every role in the store with a figure that passes every filter but the roles.
+fn roles_with_figures(store: &Store, filters: &Filters) -> Vec<String> {
+    store
+        .entries()
+        .iter()
+        .filter(|e| figures_of(&e.profile).iter().any(|f| filters.admits(f)))
+        .map(|e| e.profile.id.clone())
+        .collect()
+}
+
+/// Where else to look when the chosen roles have nothing that passes the filters: the roles
+/// whose figures pass all of them, else each single filter that some role has figures for.
+fn roles_matching_hint(store: &Store, filters: &Filters) -> Vec<String> {
+    let all = roles_with_figures(store, filters);
+    if !all.is_empty() {
+        return vec![format!(
+            "roles with salary figures for {}: {}",
+            filters.describe(),
+            all.join(", ")
+        )];
+    }
+    let singles = filters.singles();
+    let mut out = vec![if singles.len() > 1 {
+        format!(
+            "no role has salary figures for the combination {}",
+            filters.describe()
+        )
+    } else {
+        format!("no role has salary figures for {}", filters.describe())
+    }];
+    if singles.len() > 1 {
+        for single in singles {
+            let with = roles_with_figures(store, &single);
+            if !with.is_empty() {
+                out.push(format!(
+                    "roles with salary figures for {} alone: {}",
+                    single.describe(),
+                    with.join(", ")
+                ));
+            }
+        }
+    }
+    out
 }
 
 /// Industries the source ranks without a figure that the filters let through.
@@ -540,30 +648,119 @@ fn unfigured_industries(
     {
         return Vec::new();
     }
+    ranked_industries(salary)
+        .into_iter()
+        .filter(|r| r.figure.is_none())
+        .filter(|r| {
+            filters
+                .industry
+                .as_ref()
+                .is_none_or(|i| i.eq_ignore_ascii_case(r.industry))
+        })
+        .map(|r| UnfiguredIndustry {
+            industry: r.industry.to_owned(),
+            rank: r.rank,
+            of: r.of,
+            note: r.note.map(str::to_owned),
+        })
+        .collect()
+}
+
+/// An industry in the source's pay ranking, with its figure when the profile has one.
+pub struct RankedView<'a> {
+    pub industry: &'a str,
+    /// 1 for the best-paying.
+    pub rank: usize,
+    pub of: usize,
+    pub figure: Option<&'a SalaryFigure>,
+    pub note: Option<&'a str>,
+}
+
+/// The source's industry ranking, each industry matched to its figure if there is one.
+pub fn ranked_industries(salary: &Salary) -> Vec<RankedView<'_>> {
     let of = salary.industry_ranking.len();
     salary
         .industry_ranking
         .iter()
         .enumerate()
-        .filter(|(_, r)| {
-            !salary
-                .figures
-                .iter()
-                .any(|f| f.industry.as_deref() == Some(r.industry.as_str()))
-        })
-        .filter(|(_, r)| {
-            filters
-                .industry
-                .as_ref()
-                .is_none_or(|i| i.eq_ignore_ascii_case(&r.industry))
-        })
-        .map(|(i, r)| UnfiguredIndustry {
-            industry: r.industry.clone(),
+        .map(|(i, r)| RankedView {
+            industry: &r.industry,
             rank: i + 1,
             of,
-            note: r.note.clone(),
+            figure: salary
+                .figures
+                .iter()
+                .find(|f| f.industry.as_deref() == Some(r.industry.as_str())),
+            note: r.note.as_deref(),
         })
         .collect()
+}
+
+/// What a figure's notes say: its measure unless plain salary, with `group` its group unless
+/// the label or a table heading already says it, the source's qualification, and its own
+/// source when it differs from `default_source`.
+pub fn figure_notes(
+    f: &SalaryFigure,
+    default_source: Option<&Provenance>,
+    group: bool,
+) -> Vec<String> {
+    let mut notes = Vec::new();
+    if f.measure != Measure::Salary {
+        notes.push(f.measure.label().to_owned());
+    }
+    if let Some(g) = f.group.as_ref().filter(|_| group)
+        && f.dimension != Dimension::Experience
+        && g != &f.label
+        && !Dimension::ALL
+            .iter()
+            .any(|d| d.label().eq_ignore_ascii_case(g))
+    {
+        notes.push(g.clone());
+    }
+    if let Some(n) = &f.note {
+        notes.push(n.clone());
+    }
+    if let Some(src) = &f.source
+        && Some(src) != default_source
+    {
+        notes.push(format!("source: {}", describe_source(src)));
+    }
+    notes
+}
+
+/// How pay grows, what is said of pay without a figure, and what moves it: the blocks that
+/// follow a role's whole set of figures, under headings of `level`.
+pub fn salary_extras(doc: &mut Document, level: u8, salary: &SalaryExtras<'_>) {
+    if !salary.growth.is_empty() {
+        doc.heading(level, "Pay growth");
+        let mut table = Table::new(["Event", "Change", "Note"]);
+        for g in salary.growth {
+            table.row([
+                Cell::tone(g.event.clone(), Tone::Strong),
+                Cell::new(
+                    g.change
+                        .map_or_else(|| "no figure".into(), |c| c.to_string()),
+                ),
+                Cell::new(g.note.clone().unwrap_or_default()),
+            ]);
+        }
+        doc.table(table);
+    }
+    if !salary.notes.is_empty() {
+        doc.heading(level, "Notes");
+        doc.list(salary.notes.iter().cloned());
+    }
+    if !salary.factors.is_empty() {
+        doc.heading(level, "What moves pay");
+        doc.list(salary.factors.iter().cloned());
+    }
+}
+
+/// The parts of a salary section shown only with the role's whole salary.
+pub struct SalaryExtras<'a> {
+    pub growth: &'a [GrowthLever],
+    pub notes: &'a [String],
+    pub factors: &'a [String],
 }
 
 fn cities(entries: &[&Entry], places: &Locations) -> CitiesReport {
@@ -590,22 +787,15 @@ fn cities(entries: &[&Entry], places: &Locations) -> CitiesReport {
             });
         }
     }
+    let without: Vec<&Entry> = entries
+        .iter()
+        .copied()
+        .filter(|e| figures_of(&e.profile).is_empty())
+        .collect();
     CitiesReport {
         cities,
-        roles_without_figures: entries
-            .iter()
-            .filter(|e| figures_of(&e.profile).is_empty())
-            .map(|e| e.profile.id.clone())
-            .collect(),
-    }
-}
-
-/// "a, b and c".
-fn join_and(items: &[String]) -> String {
-    match items.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-        Some((last, _)) => last.clone(),
-        None => String::new(),
+        roles_without_figures: without.iter().map(|e| e.profile.id.clone()).collect(),
+        without_figures_text: (!without.is_empty()).then(|| missing_in("salary figures", &without)),
     }
 }
 
@@ -625,23 +815,14 @@ impl Report for SalaryOutput {
     }
 }
 
-/// A short chart label: "Seattle", "senior · top-tech".
-fn bar_label(f: &SalaryFigure) -> String {
-    match (f.dimension, f.experience, f.company) {
-        (Dimension::Experience, Some(level), Some(company)) => {
-            format!("{} · {}", level.name(), company.name())
-        }
-        _ => f.location.clone().unwrap_or_else(|| f.label.clone()),
-    }
-}
-
-/// A band as a bar: an `up to` figure is open on the left, an open band on the right.
+/// A band as a bar labelled as in the table: an `up to` figure is open on the left, an open
+/// band on the right.
 fn bar(f: &SalaryFigure, marker: Option<u64>) -> Bar {
     let high = f.pay.high();
     let low = f.pay.low();
     let stated = low.or(high).unwrap_or(0);
     Bar {
-        label: bar_label(f),
+        label: f.full_label(),
         low: low.unwrap_or(stated),
         high: high.unwrap_or(stated),
         open_high: f.pay.open_high(),
@@ -651,11 +832,12 @@ fn bar(f: &SalaryFigure, marker: Option<u64>) -> Bar {
     }
 }
 
-fn placement_tone(p: &Placement) -> Tone {
+fn placement_tone(p: &MyPay) -> Tone {
     match p {
-        Placement::Below { .. } => Tone::Warn,
-        Placement::At | Placement::Inside { .. } => Tone::Good,
-        Placement::Above { .. } => Tone::Strong,
+        MyPay::Placed(Placement::Below { .. }) => Tone::Warn,
+        MyPay::Placed(Placement::At | Placement::Inside { .. }) => Tone::Good,
+        MyPay::Placed(Placement::Above { .. }) => Tone::Strong,
+        MyPay::NotComparable { .. } => Tone::Muted,
     }
 }
 
@@ -687,7 +869,13 @@ impl SalaryReport {
                     };
                     doc.chart(Chart {
                         title: format!("Pay by {what}, {}", role.role),
-                        bars: group.iter().map(|f| bar(&f.figure, self.my_pay)).collect(),
+                        bars: group
+                            .iter()
+                            .map(|f| {
+                                let comparable = f.my_pay.and_then(MyPay::placement).is_some();
+                                bar(&f.figure, self.my_pay.filter(|_| comparable))
+                            })
+                            .collect(),
                     });
                 }
                 if dim == Dimension::Industry && !role.unfigured_industries.is_empty() {
@@ -707,25 +895,15 @@ impl SalaryReport {
                     doc.list(ranked);
                 }
             }
-            if !role.growth.is_empty() {
-                doc.heading(2, "Pay growth");
-                let mut table = Table::new(["Event", "Change", "Note"]);
-                for g in &role.growth {
-                    table.row([
-                        Cell::tone(g.event.clone(), Tone::Strong),
-                        Cell::new(
-                            g.change
-                                .map_or_else(|| "no figure".into(), |c| c.to_string()),
-                        ),
-                        Cell::new(g.note.clone().unwrap_or_default()),
-                    ]);
-                }
-                doc.table(table);
-            }
-            if !role.notes.is_empty() {
-                doc.heading(2, "Notes");
-                doc.list(role.notes.iter().cloned());
-            }
+            salary_extras(
+                &mut doc,
+                2,
+                &SalaryExtras {
+                    growth: &role.growth,
+                    notes: &role.notes,
+                    factors: &role.factors,
+                },
+            );
             if let Some(src) = &role.default_source {
                 doc.note(format!("Source: {}.", describe_source(src)));
             }
@@ -734,16 +912,12 @@ impl SalaryReport {
             let mut note = format!(
                 "Each group is sorted by the {} of its bands, highest first.",
                 match sort.by {
-                    "low" => "low end",
-                    "high" => "high end",
-                    _ => "middle",
+                    PaySort::Low => "low end",
+                    PaySort::High => "high end",
+                    PaySort::Mid => "middle",
                 }
             );
-            let by = match sort.by {
-                "low" => PaySort::Low,
-                "high" => PaySort::High,
-                _ => PaySort::Mid,
-            };
+            let by = sort.by;
             let open: Vec<String> = self
                 .roles
                 .iter()
@@ -759,11 +933,10 @@ impl SalaryReport {
             }
             doc.note(note);
         }
-        if !self.roles_without_figures.is_empty() && !self.roles.is_empty() {
-            doc.note(format!(
-                "No salary figures in bundled profiles for {}.",
-                join_and(&self.roles_without_figures)
-            ));
+        if let Some(text) = &self.without_figures_text
+            && !self.roles.is_empty()
+        {
+            doc.note(capitalize(text) + ".");
         }
         for m in &self.messages {
             doc.paragraph(capitalize(m) + ".");
@@ -780,21 +953,7 @@ impl SalaryReport {
         let mut table = Table::new(headers).wide(3);
         for f in group {
             let fig = &f.figure;
-            let mut notes = vec![fig.measure.label().to_owned()];
-            if let Some(g) = &fig.group
-                && fig.dimension != Dimension::Experience
-                && g != &fig.label
-            {
-                notes.push(g.clone());
-            }
-            if let Some(n) = &fig.note {
-                notes.push(n.clone());
-            }
-            if let Some(src) = &f.source
-                && Some(src) != default
-            {
-                notes.push(format!("source: {}", describe_source(src)));
-            }
+            let notes = figure_notes(fig, default, true);
             let mut row = vec![
                 Cell::tone(fig.full_label(), Tone::Strong),
                 Cell::new(fig.display_pay()),
@@ -809,12 +968,18 @@ impl SalaryReport {
         table
     }
 
-    /// One CSV row per figure.
+    /// One CSV row per figure, with the JSON figure's fields and spellings.
     fn records(&self) -> Records {
         let mut records = Records::new([
             "role",
             "dimension",
             "label",
+            "group",
+            "location",
+            "experience",
+            "years",
+            "company",
+            "industry",
             "kind",
             "amount",
             "low",
@@ -825,6 +990,7 @@ impl SalaryReport {
             "currency",
             "year",
             "text",
+            "note",
             "source",
             "my_pay",
         ]);
@@ -833,26 +999,39 @@ impl SalaryReport {
             for f in &role.figures {
                 records.push([
                     role.role.clone(),
-                    f.dimension.name().to_owned(),
-                    f.figure.full_label(),
+                    json_name(&f.dimension),
+                    f.label.clone(),
+                    f.group.clone().unwrap_or_default(),
+                    f.location.clone().unwrap_or_default(),
+                    f.experience.as_ref().map(json_name).unwrap_or_default(),
+                    f.years.map(|y| y.to_string()).unwrap_or_default(),
+                    f.company.as_ref().map(json_name).unwrap_or_default(),
+                    f.industry.clone().unwrap_or_default(),
                     f.kind.to_owned(),
                     num(f.amount),
                     num(f.low),
                     num(f.high),
                     f.open_high.to_string(),
-                    f.statistic
-                        .map(|s| s.label().to_owned())
-                        .unwrap_or_default(),
-                    f.measure.label().to_owned(),
+                    f.statistic.as_ref().map(json_name).unwrap_or_default(),
+                    json_name(&f.measure),
                     f.currency.to_owned(),
                     f.year.map(|y| y.to_string()).unwrap_or_default(),
                     f.text.clone(),
+                    f.note.clone().unwrap_or_default(),
                     f.source.as_ref().map(describe_source).unwrap_or_default(),
                     f.my_pay.map(|p| p.to_string()).unwrap_or_default(),
                 ]);
             }
         }
         records
+    }
+}
+
+/// A unit enum value as JSON spells it: `base-salary`, `top-tech`.
+fn json_name<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
     }
 }
 
@@ -869,17 +1048,17 @@ impl CitiesReport {
         let mut doc = Document::default();
         doc.heading(1, "Places with pay figures");
         if self.cities.is_empty() {
-            doc.paragraph(format!(
-                "No salary figures for {} in bundled profiles, so no places.",
-                join_and(&self.roles_without_figures)
-            ));
+            doc.paragraph(match &self.without_figures_text {
+                Some(text) => format!("{}, so no places.", capitalize(text)),
+                None => "No places.".to_owned(),
+            });
             return doc;
         }
         let mut table = Table::new(["Place", "Also typed as", "Roles with figures", "Figures"]);
         for c in &self.cities {
             table.row([
                 Cell::tone(c.name.clone(), Tone::Strong),
-                Cell::new(c.aliases.join(", ")),
+                Cell::new(c.aliases.join("; ")),
                 Cell::new(format!("{} ({})", c.roles.len(), c.roles.join(", "))),
                 Cell::new(c.figures.to_string()),
             ]);
@@ -930,6 +1109,27 @@ mod tests {
     }
 
     #[test]
+    fn the_middle_of_the_widest_band_neither_panics_nor_wraps() {
+        let widest = Pay::Range {
+            low: 1,
+            high: u64::MAX,
+            open_high: false,
+        };
+        assert_eq!(sort_key(widest, PaySort::Mid), u64::MAX / 2 + 1);
+        let top = Pay::Range {
+            low: u64::MAX,
+            high: u64::MAX,
+            open_high: true,
+        };
+        assert_eq!(sort_key(top, PaySort::Mid), u64::MAX);
+        assert_eq!(
+            widest.place(u64::MAX).to_string(),
+            "inside, 100% of the way up"
+        );
+        assert_eq!(widest.place(1).to_string(), "inside, 0% of the way up");
+    }
+
+    #[test]
     fn an_up_to_figure_is_a_bar_open_on_the_left() {
         let store = Store::bundled().unwrap();
         let mle = store.get("ml-engineer").unwrap();
@@ -938,7 +1138,10 @@ mod tests {
             .find(|f| f.pay == Pay::UpTo { amount: 152_601 })
             .unwrap();
         let b = bar(entry_top, None);
-        assert_eq!(b.label, "entry · top-tech");
+        assert_eq!(
+            b.label,
+            "Entry-level (0-2 years) · Top tech companies (e.g., FAANG)"
+        );
         assert!(b.open_low && !b.open_high);
         assert_eq!((b.low, b.high), (152_601, 152_601));
     }

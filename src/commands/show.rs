@@ -4,9 +4,10 @@ use serde::Serialize;
 
 use crate::Context;
 use crate::cli::{Section, ShowArgs};
+use crate::commands::salary::{SalaryExtras, figure_notes, ranked_industries, salary_extras};
 use crate::model::{
-    CodeSystem, Education, ExperienceRequirement, ItemGroup, Profile, RoleLink, SalaryFigure,
-    SkillCategory, Vocabulary,
+    CodeSystem, Education, ExperienceRequirement, ItemGroup, Profile, Provenance, RoleLink,
+    SalaryFigure, SkillCategory, Vocabulary,
 };
 use crate::render::{Cell, Document, Table, Tone};
 use crate::store::{Entry, Origin};
@@ -297,48 +298,32 @@ impl crate::render::Report for ShowReport {
         if let Some(salary) = &p.salary {
             doc.heading(2, "Salary");
             if !salary.figures.is_empty() {
-                doc.table(salary_table(&salary.figures));
+                doc.table(salary_table(&salary.figures, salary.source.as_ref()));
             }
             if !salary.industry_ranking.is_empty() {
                 doc.heading(3, "Top-paying industries");
                 let mut table = Table::new(["Rank", "Industry", "Pay"]);
-                for (i, r) in salary.industry_ranking.iter().enumerate() {
-                    let figure = salary
-                        .figures
-                        .iter()
-                        .find(|f| f.industry.as_deref() == Some(r.industry.as_str()))
-                        .map(SalaryFigure::display_pay);
-                    let text = match (figure, &r.note) {
+                for r in ranked_industries(salary) {
+                    let figure = r.figure.map(SalaryFigure::display_pay);
+                    let text = match (figure, r.note) {
                         (Some(f), Some(n)) => format!("{f}; {n}"),
                         (Some(f), None) => f,
                         (None, Some(n)) => format!("no figure: {n}"),
                         (None, None) => "no figure".into(),
                     };
-                    table.row([(i + 1).to_string(), r.industry.clone(), text]);
+                    table.row([r.rank.to_string(), r.industry.to_owned(), text]);
                 }
                 doc.table(table);
             }
-            if !salary.growth.is_empty() {
-                doc.heading(3, "Pay growth");
-                let mut table = Table::new(["Event", "Change", "Note"]);
-                for g in &salary.growth {
-                    table.row([
-                        g.event.clone(),
-                        g.change
-                            .map_or_else(|| "no figure".into(), |c| c.to_string()),
-                        g.note.clone().unwrap_or_default(),
-                    ]);
-                }
-                doc.table(table);
-            }
-            if !salary.notes.is_empty() {
-                doc.heading(3, "Notes");
-                doc.list(salary.notes.iter().cloned());
-            }
-            if !salary.factors.is_empty() {
-                doc.heading(3, "What moves pay");
-                doc.list(salary.factors.iter().cloned());
-            }
+            salary_extras(
+                &mut doc,
+                3,
+                &SalaryExtras {
+                    growth: &salary.growth,
+                    notes: &salary.notes,
+                    factors: &salary.factors,
+                },
+            );
             if let Some(src) = &salary.source {
                 doc.note(format!("Source: {}.", describe_source(src)));
             }
@@ -529,20 +514,15 @@ pub fn progression_table(career: &crate::model::Career) -> Table {
 }
 
 /// Pay figures grouped by what they are about.
-pub fn salary_table(figures: &[SalaryFigure]) -> Table {
+pub fn salary_table(figures: &[SalaryFigure], default_source: Option<&Provenance>) -> Table {
     let mut table = Table::new(["About", "Figure", "Pay", "Notes"]);
     for f in figures {
         let about = f
             .group
             .clone()
             .unwrap_or_else(|| f.dimension.label().to_owned());
-        let mut notes = vec![f.measure.label().to_owned(), f.year_text()];
-        if let Some(note) = &f.note {
-            notes.push(note.clone());
-        }
-        if let Some(src) = &f.source {
-            notes.push(format!("source: {}", describe_source(src)));
-        }
+        let mut notes = vec![f.year_text()];
+        notes.extend(figure_notes(f, default_source, false));
         table.row([
             Cell::tone(about, Tone::Muted),
             Cell::tone(f.label.clone(), Tone::Strong),

@@ -8,6 +8,7 @@ use crate::cli::TrendsArgs;
 use crate::commands::{describe_figure, figures_table, in_demand_table};
 use crate::model::{Figure, InDemandGroup, Industry, Profile, Trend};
 use crate::render::{Cell, Document, Report, Table, Tone};
+use crate::store::Entry;
 
 /// Market data of the chosen roles.
 #[derive(Debug, Serialize)]
@@ -16,6 +17,9 @@ pub struct TrendsReport {
     pub roles: Vec<RoleMarket>,
     /// Roles asked about (or, without a role, every role) that have no market data.
     pub roles_without_market_data: Vec<String>,
+    /// "no market data for ROLES in bundled profiles", naming where those roles come from.
+    #[serde(skip)]
+    pub without_market_data_text: Option<String>,
     /// When the role asked about has no market data: the roles that do.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub roles_with_market_data: Vec<String>,
@@ -43,15 +47,16 @@ fn has_market_data(p: &Profile) -> bool {
 }
 
 pub fn run(ctx: &Context, args: &TrendsArgs) -> anyhow::Result<TrendsReport> {
-    let entries: Vec<&Profile> = match &args.role {
-        Some(name) => vec![&ctx.store.resolve(name)?.profile],
-        None => ctx.store.entries().iter().map(|e| &e.profile).collect(),
+    let entries: Vec<&Entry> = match &args.role {
+        Some(name) => vec![ctx.store.resolve(name)?],
+        None => ctx.store.entries().iter().collect(),
     };
     let mut roles = Vec::new();
     let mut without = Vec::new();
-    for p in entries {
+    for entry in entries {
+        let p = &entry.profile;
         if !has_market_data(p) {
-            without.push(p.id.clone());
+            without.push(entry);
             continue;
         }
         let market = p.market.clone().unwrap_or_default();
@@ -77,7 +82,9 @@ pub fn run(ctx: &Context, args: &TrendsArgs) -> anyhow::Result<TrendsReport> {
     };
     Ok(TrendsReport {
         roles,
-        roles_without_market_data: without,
+        roles_without_market_data: without.iter().map(|e| e.profile.id.clone()).collect(),
+        without_market_data_text: (!without.is_empty())
+            .then(|| crate::commands::missing_in("market data", &without)),
         roles_with_market_data,
     })
 }
@@ -130,10 +137,10 @@ impl Report for TrendsReport {
                 doc.table(table);
             }
         }
-        if !self.roles_without_market_data.is_empty() {
-            let ids = self.roles_without_market_data.join(", ");
+        if let Some(text) = &self.without_market_data_text {
+            let sentence = format!("N{}.", &text[1..]);
             if self.roles.is_empty() {
-                doc.paragraph(format!("No market data for {ids} in bundled profiles."));
+                doc.paragraph(sentence);
                 if !self.roles_with_market_data.is_empty() {
                     doc.paragraph(format!(
                         "Roles with market data: {}.",
@@ -141,7 +148,7 @@ impl Report for TrendsReport {
                     ));
                 }
             } else {
-                doc.note(format!("No market data in bundled profiles for {ids}."));
+                doc.note(sentence);
             }
         }
         doc

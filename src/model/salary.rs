@@ -316,7 +316,7 @@ impl std::fmt::Display for Placement {
                 open_high: true,
             } => write!(
                 f,
-                "above its stated top by {} (the band is open-ended)",
+                "above the stated amount by {}; the band has no stated top",
                 dollars(by)
             ),
         }
@@ -742,7 +742,7 @@ mod tests {
         };
         assert_eq!(
             open.place(210_000).to_string(),
-            "above its stated top by $1,069 (the band is open-ended)"
+            "above the stated amount by $1,069; the band has no stated top"
         );
     }
 

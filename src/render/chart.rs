@@ -87,7 +87,7 @@ pub fn write(chart: &Chart, style: Style, out: &mut dyn Write) -> io::Result<()>
 fn axis(lo: u64, hi: u64, width: usize) -> String {
     let left = short_dollars(lo);
     let right = short_dollars(hi);
-    let mid_amount = lo + (hi - lo) / 2;
+    let mid_amount = lo.midpoint(hi);
     let mid = short_dollars(mid_amount);
     let mut line = left.clone();
     let mid_at = position(mid_amount, lo, hi, width).saturating_sub(mid.width() / 2);
@@ -117,7 +117,8 @@ fn legend(chart: &Chart) -> String {
 }
 
 /// The shared scale: from the lowest stated amount to the highest, widened to whole
-/// ten-thousands so the ends read cleanly.
+/// ten-thousands so the ends read cleanly. Near `u64::MAX` the top stays at the largest amount
+/// rather than wrapping, and the scale is never empty.
 fn scale(chart: &Chart) -> (u64, u64) {
     let amounts = chart
         .bars
@@ -127,8 +128,14 @@ fn scale(chart: &Chart) -> (u64, u64) {
     let min = amounts.clone().min().unwrap_or(0);
     let max = amounts.max().unwrap_or(0);
     let lo = min / 10_000 * 10_000;
-    let hi = max.div_ceil(10_000) * 10_000;
-    (lo, if hi <= lo { lo + 10_000 } else { hi })
+    let hi = max.div_ceil(10_000).saturating_mul(10_000);
+    if hi > lo {
+        (lo, hi)
+    } else if let Some(hi) = lo.checked_add(10_000) {
+        (lo, hi)
+    } else {
+        (u64::MAX - 10_000, u64::MAX)
+    }
 }
 
 fn position(value: u64, lo: u64, hi: u64, width: usize) -> usize {
@@ -297,5 +304,35 @@ mod tests {
             bars: vec![bar(147_000, 182_182, false), bar(96_000, 96_000, false)],
         };
         assert_eq!(scale(&chart), (90_000, 190_000));
+    }
+
+    #[test]
+    fn amounts_near_the_largest_integer_neither_panic_nor_wrap() {
+        let chart = Chart {
+            title: "t".into(),
+            bars: vec![bar(1, u64::MAX, false), bar(u64::MAX, u64::MAX, true)],
+        };
+        assert_eq!(scale(&chart), (0, u64::MAX));
+        let top = Chart {
+            title: "t".into(),
+            bars: vec![bar(u64::MAX, u64::MAX, false)],
+        };
+        assert_eq!(scale(&top), (u64::MAX / 10_000 * 10_000, u64::MAX));
+        let round = u64::MAX / 10_000 * 10_000;
+        let round_top = Chart {
+            title: "t".into(),
+            bars: vec![bar(round, round, false)],
+        };
+        assert_eq!(scale(&round_top), (u64::MAX - 10_000, u64::MAX));
+        for chart in [chart, top, round_top] {
+            let mut out = Vec::new();
+            let style = Style {
+                width: 80,
+                color: false,
+            };
+            write(&chart, style, &mut out).unwrap();
+            let text = String::from_utf8(out).unwrap();
+            assert!(text.contains("$18,446,744,073,709,551"), "{text}");
+        }
     }
 }

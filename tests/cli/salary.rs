@@ -188,7 +188,22 @@ fn a_combination_with_no_figure_says_so_and_succeeds() {
         ]),
         "Filters: city Seattle, experience senior.\n\
          No salary figure for ml-engineer matches city Seattle, experience senior.\n\
-         Roles with salary figures for Seattle: ml-engineer.\n"
+         No role has salary figures for the combination city Seattle, experience senior.\n\
+         Roles with salary figures for city Seattle alone: ml-engineer.\n\
+         Roles with salary figures for experience senior alone: ml-engineer.\n"
+    );
+    assert_eq!(
+        stdout_of(&[
+            "salary",
+            "data-engineer",
+            "--city",
+            "Austin",
+            "--about",
+            "location"
+        ]),
+        "Filters: city Austin, about location.\n\
+         No salary figures for data-engineer in bundled profiles.\n\
+         Roles with salary figures for city Austin, about location: ml-engineer.\n"
     );
 }
 
@@ -300,6 +315,38 @@ fn my_pay_is_placed_against_every_band() {
         let json = json_of(&["salary", "--city", "sf", "--my-pay", amount]);
         assert_eq!(json["my_pay"], 150_000, "{amount}");
     }
+}
+
+#[test]
+fn my_pay_is_not_placed_against_additional_cash() {
+    let out = stdout_at(
+        "160",
+        &["salary", "mle", "--about", "additional", "--my-pay", "150k"],
+    );
+    assert!(out.contains("not comparable: additional cash"), "{out}");
+    assert!(!out.contains("above"), "{out}");
+    let json = json_of(&["salary", "mle", "--about", "additional", "--my-pay", "150k"]);
+    assert_eq!(
+        figures(&json)[0]["my_pay"],
+        serde_json::json!({"not_comparable": "additional cash"})
+    );
+    let json = json_of(&["salary", "mle", "--about", "total", "--my-pay", "150k"]);
+    assert_eq!(
+        figures(&json)[0]["my_pay"],
+        serde_json::json!({"position": "below", "by": 52331})
+    );
+    let json = json_of(&[
+        "salary",
+        "mle",
+        "--experience",
+        "senior",
+        "--my-pay",
+        "210k",
+    ]);
+    assert_eq!(
+        figures(&json)[1]["my_pay"],
+        serde_json::json!({"position": "above", "by": 1069, "open_high": true})
+    );
 }
 
 #[test]
@@ -415,7 +462,7 @@ fn roles_without_pay_figures_say_so_and_invent_none() {
         stdout_of(&["salary", "data-engineer", "--city", "NYC"]),
         "Filters: city New York City.\n\
          No salary figures for data-engineer in bundled profiles.\n\
-         Roles with salary figures for New York City: ml-engineer.\n"
+         Roles with salary figures for city New York City: ml-engineer.\n"
     );
 }
 
@@ -471,12 +518,157 @@ fn list_cities_counts_roles_with_figures_in_each_place() {
 }
 
 #[test]
-fn csv_has_one_row_per_figure() {
+fn csv_has_one_row_per_figure_with_the_json_fields_and_spellings() {
     let out = stdout_of(&["salary", "--city", "Austin", "--format", "csv"]);
     assert_eq!(
         out,
-        "role,dimension,label,kind,amount,low,high,open_high,statistic,measure,currency,year,text,source,my_pay\n\
-         ml-engineer,location,Austin,range,,155000,207775,false,,salary,USD,2024,\"$155,000 – $207,775\",\"AiPathly career page: Machine Learning Developer, section \"\"Salary Ranges (US Market, 2024)\"\"\",\n"
+        "role,dimension,label,group,location,experience,years,company,industry,kind,amount,low,high,open_high,statistic,measure,currency,year,text,note,source,my_pay\n\
+         ml-engineer,location,Austin,Top-paying cities,Austin,,,,,range,,155000,207775,false,,salary,USD,2024,\"$155,000 – $207,775\",,\"AiPathly career page: Machine Learning Developer, section \"\"Salary Ranges (US Market, 2024)\"\"\",\n"
+    );
+    let out = stdout_of(&[
+        "salary",
+        "mle",
+        "--experience",
+        "entry",
+        "--company",
+        "general",
+        "--my-pay",
+        "100k",
+        "--format",
+        "csv",
+    ]);
+    let row = out.lines().nth(1).unwrap();
+    assert!(
+        row.starts_with("ml-engineer,experience,General,Entry-level (0-2 years),,entry,0-2 years,general,,range,,96000,132000,false,,salary,"),
+        "{row}"
+    );
+    assert!(row.ends_with(",\"inside, 11% of the way up\""), "{row}");
+    let out = stdout_of(&["salary", "mle", "--about", "overall", "--format", "csv"]);
+    assert!(out.contains(",average,base-salary,USD,"), "{out}");
+}
+
+/// A data directory holding one user profile without salary or market data.
+fn user_dir_without_pay() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("profiles")).unwrap();
+    std::fs::write(
+        dir.path().join("profiles/prompt-engineer.json"),
+        r#"{"id": "prompt-engineer", "title": "Prompt Engineer", "summary": "Writes prompts."}"#,
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn a_user_role_without_figures_is_not_said_to_be_bundled() {
+    let dir = user_dir_without_pay();
+    let path = dir.path().join("profiles/prompt-engineer.json");
+    let run = |args: &[&str]| {
+        let out = careers()
+            .env("CAREERS_DATA_DIR", dir.path())
+            .env("COLUMNS", "200")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(
+        run(&["salary", "prompt-engineer"]),
+        format!(
+            "No salary figures for prompt-engineer in its profile ({}).\nRoles with salary figures: ml-engineer.\n",
+            path.display()
+        )
+    );
+    assert_eq!(
+        run(&["trends", "prompt-engineer"]),
+        format!(
+            "No market data for prompt-engineer in its profile ({}).\nRoles with market data: ml-engineer, data-governance-analyst.\n",
+            path.display()
+        )
+    );
+    let all = run(&["salary", "--about", "location"]).replace('\n', " ");
+    assert!(
+        all.contains(&format!(
+            "No salary figures for data-engineer, data-engineering-manager, data-engineering-team-lead and data-governance-analyst in bundled profiles, nor for prompt-engineer in its profile ({}).",
+            path.display()
+        )),
+        "{all}"
+    );
+}
+
+#[test]
+fn list_cities_separates_each_alias() {
+    let json = json_of(&["salary", "--list-cities"]);
+    assert_eq!(
+        json["cities"][2]["aliases"],
+        serde_json::json!(["SF", "San Francisco, CA"])
+    );
+    let out = stdout_of(&["salary", "--list-cities"]);
+    assert!(out.contains("SF; San Francisco, CA"), "{out}");
+}
+
+#[test]
+fn about_names_are_the_same_in_help_echo_and_errors() {
+    let help = stdout_of(&["salary", "--help"]);
+    assert!(
+        help.contains("additional-compensation or total-compensation"),
+        "{help}"
+    );
+    for (short, long) in [
+        ("additional", "additional-compensation"),
+        ("total", "total-compensation"),
+    ] {
+        let json = json_of(&["salary", "--about", short]);
+        assert_eq!(json["filters"]["about"], long);
+        let out = stdout_of(&["salary", "--about", long]);
+        assert!(out.starts_with(&format!("Filters: about {long}.")), "{out}");
+    }
+}
+
+#[test]
+fn chart_labels_are_the_table_labels() {
+    let out = stdout_at("160", &["salary", "--about", "location"]);
+    let chart = &out[out.find("Pay by location").unwrap()..];
+    assert!(chart.contains("\nRemote positions │"), "{chart}");
+    let out = stdout_at("160", &["salary", "--about", "experience"]);
+    let chart = &out[out.find("Pay by experience").unwrap()..];
+    assert!(
+        chart.contains("\nEntry-level (0-2 years) · General "),
+        "{chart}"
+    );
+}
+
+#[test]
+fn notes_name_the_measure_only_when_not_plain_salary() {
+    let json_notes = |args: &[&str]| stdout_at("200", args);
+    let out = json_notes(&["salary", "mle", "--about", "location"]);
+    assert!(!out.contains("salary;"), "{out}");
+    assert!(out.contains("┆ Top-paying cities "), "{out}");
+    let out = json_notes(&["salary", "mle", "--about", "total"]);
+    assert!(out.contains("┆ total compensation "), "{out}");
+    assert!(!out.contains("Additional compensation"), "{out}");
+}
+
+#[test]
+fn the_whole_salary_shows_what_moves_pay_as_show_does() {
+    let salary = stdout_of(&["salary", "mle"]);
+    let show = stdout_of(&["show", "mle", "--section", "salary"]);
+    let factors = "What moves pay\n• Education (Ph.D. vs. Master's vs. Bachelor's)\n";
+    assert!(salary.contains(factors), "{salary}");
+    assert!(show.contains(factors), "{show}");
+    let json = json_of(&["salary", "mle"]);
+    assert_eq!(json["roles"][0]["factors"].as_array().unwrap().len(), 5);
+    let filtered = stdout_of(&["salary", "mle", "--city", "Austin"]);
+    assert!(!filtered.contains("What moves pay"), "{filtered}");
+}
+
+#[test]
+fn sort_is_named_in_json() {
+    let json = json_of(&["salary", "mle", "--sort", "mid"]);
+    assert_eq!(
+        json["sort"],
+        serde_json::json!({"by": "mid", "order": "descending"})
     );
 }
 
