@@ -86,7 +86,7 @@ pub enum Command {
     Gap(GapArgs),
     /// Rank roles by how much of their skills yours cover
     #[command(
-        after_help = "Ranking: by the share of the role's skills you have (exact, not rounded), then by the\nnumber of matched skills, then by role id. Skills compare by canonical name and alias,\nin any case (sklearn = scikit-learn).\n\nExamples:\n  careers match --skills python,sql,spark\n  careers match --skills python,sklearn --top 3\n  careers match --from data-engineer"
+        after_help = "Ranking: by how many of your skills the role lists, then by the share of the role's skills\nyou have (exact, not rounded), then by role id. Skills compare by canonical name and alias,\nin any case (sklearn = scikit-learn).\n\nExamples:\n  careers match --skills python,sql,spark\n  careers match --skills python,sklearn --top 3\n  careers match --from data-engineer"
     )]
     Match(MatchArgs),
     /// Where a role leads and where it comes from: progression, specializations, paths and

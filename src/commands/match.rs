@@ -1,10 +1,9 @@
 //! `careers match --skills a,b,c [--from ROLE] [--top N]`: every role ranked by how much of its
 //! skills the given ones cover.
 //!
-//! The ranking is explainable and deterministic: by the share of the role's skills matched
-//! (compared exactly as fractions, not as rounded percentages), then by the number of matched
-//! skills (at equal shares, the role where more of what you know counts comes first), then by
-//! role id. Work is linear in the number of skills across all profiles plus a sort, so it stays
+//! The ranking is explainable and deterministic: by the number of your skills the role lists,
+//! then by the share of the role's skills you have (compared exactly as fractions, not as
+//! rounded percentages), then by role id. Work is linear in the number of skills across all profiles plus a sort, so it stays
 //! fast with thousands of profiles.
 
 use std::collections::{HashMap, HashSet};
@@ -249,14 +248,20 @@ impl Report for MatchReport {
                 }
             };
             doc.note(format!(
-                "{shown}, ranked by the share of the role's skills you have, then by matched skills, then by id."
+                "{shown}, ranked by how many of your skills the role lists, then by the share of the role's skills you have, then by id."
             ));
         }
         if !self.unranked.is_empty() {
-            doc.note(format!(
-                "Not ranked, as they list no skills: {}.",
-                self.unranked.join(", ")
-            ));
+            // An import brings many occupations without mapped skills: name a few, count all.
+            const NAMED: usize = 5;
+            let named = self.unranked[..self.unranked.len().min(NAMED)].join(", ");
+            let text = match self.unranked.len() {
+                n if n <= NAMED => format!("Not ranked, as they list no skills: {named}."),
+                n => format!(
+                    "Not ranked, as they list no skills: {n} roles, among them {named} (--format json lists them all)."
+                ),
+            };
+            doc.note(text);
         }
         doc
     }

@@ -160,14 +160,15 @@ impl Coverage {
         u32::try_from((m * 200 + t) / (2 * t)).unwrap_or(100)
     }
 
-    /// Orders by covered share, highest first, compared exactly (no rounding); then by the
-    /// number of matched skills, most first. Callers break remaining ties themselves.
+    /// Orders by the number of matched skills, most first; then by covered share, highest
+    /// first, compared exactly (no rounding). Callers break remaining ties themselves.
+    ///
+    /// Matched skills come first because a share alone favours roles that list few skills: one
+    /// skill of two would beat all three of yours in a role that lists twenty.
     pub fn rank_cmp(&self, other: &Coverage) -> std::cmp::Ordering {
         let (a, at) = (self.matched.len() as u64, self.total().max(1) as u64);
         let (b, bt) = (other.matched.len() as u64, other.total().max(1) as u64);
-        (b * at)
-            .cmp(&(a * bt))
-            .then_with(|| other.matched.len().cmp(&self.matched.len()))
+        b.cmp(&a).then_with(|| (b * at).cmp(&(a * bt)))
     }
 }
 

@@ -263,14 +263,15 @@ fn gap_to_the_same_role_is_a_usage_error() {
 
 #[test]
 fn match_python_sql_spark() {
-    // Coverage is the share of each role's own skills that python, sql and spark cover:
-    //   data-engineer            3/19 = 15.8%  (Python, SQL, Spark)
-    //   data-governance-analyst  1/9  = 11.1%  (SQL)
-    //   data-engineering-team-lead 1/13 = 7.7% (Python)
-    //   ml-engineer              3/45 = 6.7%   (all three, but it asks for 45 skills)
-    //   data-engineering-manager 0/10 = 0%
-    // so ml-engineer, though it lists all three, ranks below the team lead: the skills cover
-    // less of what it asks for.
+    // Roles rank first by how many of python, sql and spark they list, then by the share of
+    // their own skills those cover:
+    //   data-engineer              3 matched, 3/19 = 15.8%  (Python, SQL, Spark)
+    //   ml-engineer                3 matched, 3/45 = 6.7%   (all three, among 45 skills)
+    //   data-governance-analyst    1 matched, 1/9  = 11.1%  (SQL)
+    //   data-engineering-team-lead 1 matched, 1/13 = 7.7%   (Python)
+    //   data-engineering-manager   0 matched, 0/10 = 0%
+    // Both roles that use all three skills come before those that use one; between them the
+    // data engineer comes first because the three skills are a larger part of what it asks.
     let out = stdout_of(&["match", "--skills", "python,sql,spark"]);
     insta::assert_snapshot!("match_python_sql_spark", out);
     let json = json_of(&["match", "--skills", "python,sql,spark"]);
@@ -292,9 +293,9 @@ fn match_python_sql_spark() {
         ranking,
         [
             expect("data-engineer", 3, 19, 16),
+            expect("ml-engineer", 3, 45, 7),
             expect("data-governance-analyst", 1, 9, 11),
             expect("data-engineering-team-lead", 1, 13, 8),
-            expect("ml-engineer", 3, 45, 7),
             expect("data-engineering-manager", 0, 10, 0),
         ]
     );
@@ -349,12 +350,12 @@ fn match_from_a_role_ranks_the_others() {
         .iter()
         .map(|m| m["id"].as_str().unwrap())
         .collect();
-    // data-governance-analyst: 4/9 (SQL, Cloud computing, Regulatory compliance, Data quality);
-    // data-engineering-manager: 4/10 (Database management, Data architecture, Data quality,
-    // Data security).
-    assert_eq!(ids, ["data-governance-analyst", "data-engineering-manager"]);
-    assert_eq!(json["ranking"][0]["matched"], 4);
-    assert_eq!(json["ranking"][1]["matched"], 4);
+    // ml-engineer lists 10 of the data engineer's skills (Python, Java, SQL, the three clouds,
+    // Cloud computing, Big data, Hadoop, Spark); data-engineering-team-lead 5 (Python, Data
+    // pipelines, Data architecture, Data quality, Data security); the other two 4 each.
+    assert_eq!(ids, ["ml-engineer", "data-engineering-team-lead"]);
+    assert_eq!(json["ranking"][0]["matched"], 10);
+    assert_eq!(json["ranking"][1]["matched"], 5);
     assert_eq!(json["ranked"], 4, "data-engineer itself is not ranked");
     let out = stdout_of(&["match", "--from", "data-engineer", "--top", "2"]);
     assert!(out.contains("Top 2 of 4 roles (--top N for more)"), "{out}");
