@@ -68,11 +68,11 @@ fn strip_escapes(text: &str) -> String {
     out
 }
 
-fn spawn(args: &[&str]) -> Child {
+fn spawn(args: &[&str], data_dir: &std::path::Path) -> Child {
     std::process::Command::new(assert_cmd::cargo::cargo_bin("careers"))
         .args(args)
         .env("COLUMNS", "100")
-        .env("CAREERS_DATA_DIR", tempfile::tempdir().unwrap().path())
+        .env("CAREERS_DATA_DIR", data_dir)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -81,7 +81,16 @@ fn spawn(args: &[&str]) -> Child {
 
 /// Reads `first` bytes of stdout (0: none), closes the pipe, and returns (exit code, stderr).
 fn close_after(args: &[&str], first: usize) -> (Option<i32>, String) {
-    let mut child = spawn(args);
+    let data_dir = tempfile::tempdir().unwrap();
+    close_after_in(args, first, data_dir.path())
+}
+
+fn close_after_in(
+    args: &[&str],
+    first: usize,
+    data_dir: &std::path::Path,
+) -> (Option<i32>, String) {
+    let mut child = spawn(args, data_dir);
     let mut stdout = child.stdout.take().unwrap();
     let mut head = vec![0; first];
     stdout.read_exact(&mut head).unwrap();
@@ -95,6 +104,38 @@ fn close_after(args: &[&str], first: usize) -> (Option<i32>, String) {
         .read_to_string(&mut err)
         .unwrap();
     (status.code(), err)
+}
+
+/// An output far larger than a pipe's buffer (64 KiB), so the command is still writing when the
+/// reader goes away: the write fails mid-way and the command must still end quietly.
+#[test]
+fn a_reader_that_closes_in_the_middle_of_a_long_output_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let profiles = dir.path().join("profiles");
+    std::fs::create_dir(&profiles).unwrap();
+    for i in 0..1500 {
+        std::fs::write(
+            profiles.join(format!("role-{i}.json")),
+            format!(
+                r#"{{"id":"role-{i}","title":"Role {i}","summary":"A role written to make the list long: {}."}}"#,
+                "words ".repeat(20)
+            ),
+        )
+        .unwrap();
+    }
+    let full = crate::common::careers()
+        .env("CAREERS_DATA_DIR", dir.path())
+        .args(["list", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(
+        full.stdout.len() > 4 * 64 * 1024,
+        "{} bytes",
+        full.stdout.len()
+    );
+    let (code, err) = close_after_in(&["list", "--format", "csv"], 100, dir.path());
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(err, "");
 }
 
 #[test]
@@ -130,7 +171,8 @@ fn ctrl_c_exits_130() {
     let files: Vec<String> = (0..4000).map(|i| format!("missing-{i:05}.json")).collect();
     let mut args = vec!["validate"];
     args.extend(files.iter().map(String::as_str));
-    let mut child = spawn(&args);
+    let data_dir = tempfile::tempdir().unwrap();
+    let mut child = spawn(&args, data_dir.path());
     std::thread::sleep(std::time::Duration::from_millis(500));
     assert!(child.try_wait().unwrap().is_none(), "still writing");
     let sent = std::process::Command::new("kill")
