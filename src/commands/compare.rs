@@ -101,7 +101,10 @@ pub fn report(store: &Store, profiles: &[&Profile]) -> CompareReport {
         .iter()
         .map(|p| skillset::technical_skills(p, vocabulary))
         .collect();
-    let soft: Vec<Vec<Skill>> = profiles.iter().map(|p| skillset::soft_skills(p)).collect();
+    let soft: Vec<Vec<Skill>> = profiles
+        .iter()
+        .map(|p| skillset::soft_skills(p, vocabulary))
+        .collect();
     let held = |sets: &[Vec<Skill>]| -> Vec<ComparedSkill> {
         skillset::union(sets)
             .into_iter()

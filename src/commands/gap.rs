@@ -66,7 +66,10 @@ pub fn report(store: &Store, from: &Profile, to: &Profile) -> GapReport {
     let have = skillset::technical_skills(from, vocabulary);
     let want = skillset::technical_skills(to, vocabulary);
     let skills = skillset::gap(&have, &want);
-    let soft = skillset::gap(&skillset::soft_skills(from), &skillset::soft_skills(to));
+    let soft = skillset::gap(
+        &skillset::soft_skills(from, vocabulary),
+        &skillset::soft_skills(to, vocabulary),
+    );
     let columns = compare_report(store, &[from, to]).roles;
     let requirements = ["Education", "Experience", "Certifications"]
         .into_iter()

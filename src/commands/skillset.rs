@@ -48,16 +48,17 @@ pub fn technical_skills(profile: &Profile, vocabulary: &Vocabulary) -> Vec<Skill
         .collect()
 }
 
-/// A profile's soft skills, each once, in the profile's order.
-pub fn soft_skills(profile: &Profile) -> Vec<Skill> {
+/// A profile's soft skills under canonical names (the vocabulary holds soft skills too, so that
+/// "Collaboration" and "Teamwork and collaboration" line up), each once, in the profile's order.
+pub fn soft_skills(profile: &Profile, vocabulary: &Vocabulary) -> Vec<Skill> {
     let mut seen = HashSet::new();
     profile
         .soft_skills
         .iter()
         .filter_map(|s| {
-            let key = normalize(&s.name);
+            let key = skill_key(&s.name, vocabulary);
             seen.insert(key.clone()).then(|| Skill {
-                name: s.name.clone(),
+                name: vocabulary.canonical(&s.name).to_owned(),
                 category: None,
                 key,
             })
@@ -313,16 +314,23 @@ mod tests {
     }
 
     #[test]
-    fn soft_skills_compare_by_name_ignoring_case() {
+    fn soft_skills_line_up_through_the_vocabulary() {
+        let v = vocabulary(
+            r#"{"skills": [{"name": "Teamwork and collaboration", "category": "soft-skill",
+                "aliases": ["Collaboration"]}]}"#,
+        );
         let p: Profile = serde_json::from_str(
-            r#"{"id":"x","title":"X","summary":"S.","soft_skills":[{"name":"Communication"},{"name":"communication"},{"name":"Teamwork"}]}"#,
+            r#"{"id":"x","title":"X","summary":"S.","soft_skills":[{"name":"Communication"},{"name":"communication"},{"name":"collaboration"}]}"#,
         )
         .unwrap();
-        assert_eq!(keys(&soft_skills(&p)), ["Communication", "Teamwork"]);
+        assert_eq!(
+            keys(&soft_skills(&p, &v)),
+            ["Communication", "Teamwork and collaboration"]
+        );
     }
 
     #[test]
-    fn coverage_ranks_by_exact_share_then_matched_count() {
+    fn coverage_ranks_by_matched_count_then_exact_share() {
         let v = vocabulary(VOCABULARY);
         let have: HashSet<String> = ["python", "spark"].map(String::from).into();
         let small = coverage(
@@ -339,9 +347,27 @@ mod tests {
             (1, 2, 50)
         );
         assert_eq!((big.matched.len(), big.total(), big.percent()), (2, 4, 50));
-        // Equal shares: more matched skills first.
+        // More matched skills first, whatever the share.
         assert_eq!(big.rank_cmp(&small), std::cmp::Ordering::Less);
         assert_eq!(small.rank_cmp(&none), std::cmp::Ordering::Less);
+        let wide = coverage(
+            &technical_skills(
+                &profile("w", &["Python", "Spark", "AWS", "sklearn", "R", "Go"]),
+                &v,
+            ),
+            &have,
+        );
+        assert_eq!(
+            wide.rank_cmp(&small),
+            std::cmp::Ordering::Less,
+            "2/6 before 1/2"
+        );
+        // Equally many matched: the larger share first.
+        assert_eq!(
+            big.rank_cmp(&wide),
+            std::cmp::Ordering::Less,
+            "2/4 before 2/6"
+        );
         let empty = coverage(&[], &have);
         assert_eq!((empty.total(), empty.percent()), (0, 0));
     }

@@ -297,11 +297,12 @@ pub enum SkillCategory {
     Tool,
     Domain,
     Management,
+    SoftSkill,
     Other,
 }
 
 impl SkillCategory {
-    pub const ALL: [SkillCategory; 14] = [
+    pub const ALL: [SkillCategory; 15] = [
         SkillCategory::ProgrammingLanguage,
         SkillCategory::MlFramework,
         SkillCategory::CloudPlatform,
@@ -315,6 +316,7 @@ impl SkillCategory {
         SkillCategory::Tool,
         SkillCategory::Domain,
         SkillCategory::Management,
+        SkillCategory::SoftSkill,
         SkillCategory::Other,
     ];
 
@@ -333,6 +335,7 @@ impl SkillCategory {
             SkillCategory::Tool => "Tools",
             SkillCategory::Domain => "Domain knowledge",
             SkillCategory::Management => "Management",
+            SkillCategory::SoftSkill => "Soft skills",
             SkillCategory::Other => "Other",
         }
     }

@@ -494,7 +494,7 @@ fn list_filter_errors_name_the_value_and_suggest() {
     let dir = imported();
     let err = failure(dir.path(), &["list", "--skill", "sparkk"], 1);
     assert!(
-        err.starts_with("careers: error: unknown skill \"sparkk\" (did you mean Spark?); known skills: Agile, Airflow,"),
+        err.starts_with("careers: error: unknown skill \"sparkk\" (did you mean Spark?); known skills: Adaptability, Agile, Airflow,"),
         "{err}"
     );
     let err = failure(dir.path(), &["list", "--zone", "6"], 2);
