@@ -443,7 +443,7 @@ impl Report for CompareReport {
         }
         doc.table(self.skills_table());
         doc.note(
-            "Skills compare by canonical name and alias, in any case; soft skills by name. \
+            "Skills, soft skills too, compare by canonical name and alias, in any case. \
              `careers gap FROM TO` lists what moving between two of these roles takes.",
         );
         doc

@@ -423,3 +423,44 @@ fn markdown_works_for_every_new_command() {
         assert!(out.contains("| --- |"), "{args:?}");
     }
 }
+
+/// A user profile may list no skills: every command that compares skills says so in a sentence.
+#[test]
+fn a_profile_without_skills_gets_a_clear_sentence_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let profiles = dir.path().join("profiles");
+    std::fs::create_dir(&profiles).unwrap();
+    std::fs::write(
+        profiles.join("no-skills.json"),
+        r#"{"id": "no-skills", "title": "Skill-less Role", "summary": "A role whose profile lists no skills."}"#,
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let out = crate::common::careers()
+            .env("CAREERS_DATA_DIR", dir.path())
+            .env("COLUMNS", "80")
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(run(&["gap", "no-skills", "ml-engineer"]).contains(
+        "0 of 45 skills carry over (no-skills lists none); 45 to learn: Python, Java,\nC++, R, SQL and 40 more."
+    ));
+    assert!(
+        run(&["gap", "ml-engineer", "no-skills"])
+            .contains("no-skills lists no technical skills, so there is no skill gap to measure.")
+    );
+    assert!(run(&["match", "--from", "no-skills"]).contains(
+        "no-skills lists no technical skills and no other known skill was given, so there\nis nothing to match."
+    ));
+    assert!(
+        run(&["compare", "no-skills", "data-engineer"]).contains(
+            "Technical skills: 0 shared by all, 0 only no-skills, 19 only data-engineer."
+        )
+    );
+    assert!(run(&["path", "no-skills"]).contains(
+        "The no-skills profile names no progression, specializations, career paths or\nrelated roles."
+    ));
+}
