@@ -336,11 +336,14 @@ pub(super) fn series_color(i: u8) -> Color {
 }
 
 /// Wraps sanitized text to `width` columns with the given first-line and continuation prefixes.
+/// Hyphenated words (role ids such as `data-engineering-team-lead`) stay whole unless they are
+/// longer than a line.
 pub(super) fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     let text = sanitize(text);
     let options = textwrap::Options::new(width)
         .initial_indent(first)
         .subsequent_indent(rest)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .break_words(true);
     text.lines()
         .flat_map(|line| {
