@@ -150,28 +150,114 @@ pub fn check_bytes(bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> {
         Ok(value) => value,
         Err(err) => return Err(vec![syntax_diagnostic(text, &err)]),
     };
-    let mut problems: Vec<Diagnostic> = validator()
+    let errors: Vec<(String, Vec<Diagnostic>)> = validator()
         .iter_errors(&value)
-        .flat_map(|e| schema_diagnostics(&e))
+        .map(|e| {
+            (
+                e.instance_path().as_str().to_owned(),
+                schema_diagnostics(&e),
+            )
+        })
         .collect();
-    problems.dedup();
-    if !problems.is_empty() {
-        return Err(problems);
+    if errors.is_empty() {
+        let profile: Profile = match serde_json::from_value(value) {
+            Ok(p) => p,
+            Err(err) => return Err(vec![Diagnostic::whole_file(err.to_string())]),
+        };
+        let invariants = invariant_diagnostics(&profile);
+        return if invariants.is_empty() {
+            Ok(profile)
+        } else {
+            Err(invariants)
+        };
     }
-    let profile: Profile = match serde_json::from_value(value) {
-        Ok(p) => p,
-        Err(err) => return Err(vec![Diagnostic::whole_file(err.to_string())]),
-    };
-    let invariants: Vec<Diagnostic> = profile
+    let mut problems: Vec<Diagnostic> = errors.iter().flat_map(|(_, d)| d.clone()).collect();
+    problems.dedup();
+    // Check the invariants of what remains once the fields that broke the schema are taken
+    // out, so one run reports every problem, not the schema's first and the rest next time.
+    let mut pruned = value;
+    let mut removed = Vec::new();
+    for (pointer, _) in &errors {
+        if let Some(path) = prune(&mut pruned, pointer) {
+            removed.push(path);
+        }
+    }
+    if let Ok(profile) = serde_json::from_value::<Profile>(pruned) {
+        problems.extend(
+            invariant_diagnostics(&profile)
+                .into_iter()
+                .filter(|d| !removed.iter().any(|r| d.path.starts_with(r.as_str()))),
+        );
+    }
+    Err(problems)
+}
+
+fn invariant_diagnostics(profile: &Profile) -> Vec<Diagnostic> {
+    profile
         .problems()
         .into_iter()
         .map(|p| Diagnostic::at_path(p.path, p.message))
+        .collect()
+}
+
+/// Takes out of `value` the object field that holds the value at `pointer` (the field itself,
+/// or the array field around an array element), so that the rest can be read as a profile. A
+/// required top-level field gets a stand-in instead, whose own checks are then not reported.
+/// Returns the dotted path of what was taken out.
+fn prune(value: &mut Value, pointer: &str) -> Option<String> {
+    let segments: Vec<String> = pointer
+        .split('/')
+        .skip(1)
+        .map(|s| s.replace("~1", "/").replace("~0", "~"))
         .collect();
-    if invariants.is_empty() {
-        Ok(profile)
-    } else {
-        Err(invariants)
+    // The nearest enclosing object field: skip trailing array indexes.
+    let mut end = segments.len();
+    loop {
+        if end == 0 {
+            // The whole document is wrong (not an object, or a required field is missing).
+            if let Value::Object(map) = value {
+                for field in ["id", "title", "summary"] {
+                    let ok = map.get(field).is_some_and(Value::is_string);
+                    if !ok {
+                        map.insert(field.into(), Value::String("stand-in".into()));
+                    }
+                }
+            }
+            return Some(String::from("\u{0}"));
+        }
+        let parent = value.pointer(&segments_to_pointer(&segments[..end - 1]))?;
+        if parent.is_object() {
+            break;
+        }
+        end -= 1;
     }
+    let key = segments[end - 1].clone();
+    let parent_pointer = segments_to_pointer(&segments[..end - 1]);
+    let parent = value.pointer_mut(&parent_pointer)?.as_object_mut()?;
+    if end == 1 && matches!(key.as_str(), "id" | "title" | "summary") {
+        parent.insert(key.clone(), Value::String("stand-in".into()));
+    } else {
+        parent.remove(&key);
+    }
+    let mut dotted = String::new();
+    for s in &segments[..end] {
+        if s.parse::<usize>().is_ok() && !dotted.is_empty() {
+            dotted.push_str(&format!("[{s}]"));
+        } else {
+            if !dotted.is_empty() {
+                dotted.push('.');
+            }
+            dotted.push_str(s);
+        }
+    }
+    Some(dotted)
+}
+
+fn segments_to_pointer(segments: &[String]) -> String {
+    segments
+        .iter()
+        .map(|s| format!("/{}", s.replace('~', "~0").replace('/', "~1")))
+        .collect()
 }
 
 fn syntax_diagnostic(text: &str, err: &serde_json::Error) -> Diagnostic {
@@ -399,16 +485,34 @@ fn alternatives(
         }
         candidates = tagged;
     }
-    match candidates.first() {
-        Some(branch) => branch.iter().flat_map(schema_diagnostics).collect(),
-        None => vec![Diagnostic::at_path(
-            dotted(err.instance_path()),
-            format!(
-                "{} does not match any allowed shape",
-                describe(err.instance())
-            ),
-        )],
+    if let Some(branch) = candidates.first() {
+        return branch.iter().flat_map(schema_diagnostics).collect();
     }
+    // Every shape wants another type: name the types (an optional object is "an object").
+    let mut wanted: Vec<String> = context
+        .iter()
+        .flatten()
+        .filter(|e| e.instance_path().as_str() == here)
+        .filter_map(|e| match e.kind() {
+            ValidationErrorKind::Type { kind } => Some(type_name(kind)),
+            _ => None,
+        })
+        .filter(|t| !t.is_empty() && t != "null")
+        .collect();
+    wanted.dedup();
+    let message = if wanted.is_empty() {
+        format!(
+            "{} does not match any allowed shape",
+            describe(err.instance())
+        )
+    } else {
+        format!(
+            "expected {}, found {}",
+            wanted.join(" or "),
+            describe(err.instance())
+        )
+    };
+    vec![Diagnostic::at_path(dotted(err.instance_path()), message)]
 }
 
 #[cfg(test)]
@@ -448,6 +552,34 @@ mod tests {
                 "salary.figures[0].pay.high: expected an integer, found the string \"182k\"",
                 "title: expected a string, found the number 5",
                 "skils: unknown field (did you mean skills?)",
+            ]
+        );
+    }
+
+    #[test]
+    fn schema_errors_and_broken_invariants_come_in_one_report() {
+        let text = r#"{"id":"Bad Id","title":"","summary":"s","aliases":"x",
+            "trends":[{"name":"T","summary":"S","figure":5}],
+            "salary":{"figures":[{"dimension":"overall","label":"a",
+            "pay":{"kind":"range","low":10,"high":5},"measure":"salary","year":2024}]}}"#;
+        assert_eq!(
+            problems(text),
+            vec![
+                "aliases: expected an array, found the string \"x\"",
+                "trends[0].figure: expected an object, found the number 5",
+                "id: \"Bad Id\" is not a lowercase slug (letters a-z, digits and single hyphens, e.g. \"bad-id\")",
+                "title: must not be empty",
+                "salary.figures[0].pay: low (10) is greater than high (5)",
+            ]
+        );
+        // A missing required field does not hide the rest either.
+        assert_eq!(
+            problems(
+                r#"{"id":"x","title":"X","trends":[{"name":"T","summary":"S","figure":{"metric":"m","value":{"unit":"percent","value":170},"kind":"adoption"}}]}"#
+            ),
+            vec![
+                "missing required field \"summary\"",
+                "trends[0].figure.value: 170% is out of range: a share must lie between 0 and 100",
             ]
         );
     }
