@@ -6,9 +6,9 @@ pub use crate::render::Format;
 
 const EXIT_CODES: &str = "\
 Exit codes:
-  0  success
-  1  runtime error (unknown role or value, bad data)
-  2  usage error (unknown flag, missing argument)
+  0    success
+  1    runtime error (unknown role or value, bad data)
+  2    usage error (unknown flag, missing argument)
   130  interrupted (Ctrl-C)";
 
 /// Explore careers in data and machine learning: what a role does and needs, what it pays,

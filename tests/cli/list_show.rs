@@ -229,7 +229,7 @@ fn a_closed_pipe_ends_quietly_with_exit_0() {
 fn help_and_version() {
     let help = stdout_of(&["--help"]);
     assert!(help.contains("Exit codes:"));
-    assert!(help.contains("2  usage error"));
+    assert!(help.contains("2    usage error"));
     assert!(stdout_of(&["--version"]).starts_with("careers 0.1.0"));
     assert!(stdout_of(&["show", "--help"]).contains("Examples:"));
     careers().arg("bogus").assert().code(2);

@@ -312,7 +312,7 @@ fn help_and_version_print_on_stdout_and_exit_0() {
     assert_eq!(stdout_of(&["--version"]), "careers 0.1.0\n");
     let help = stdout_of(&["--help"]);
     assert!(
-        help.contains("Exit codes:\n  0  success\n  1  runtime error"),
+        help.contains("Exit codes:\n  0    success\n  1    runtime error"),
         "{help}"
     );
     for (name, _) in crate::formats::COMMANDS {
