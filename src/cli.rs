@@ -326,9 +326,9 @@ pub struct MatchArgs {
     /// Take a role's skills as yours (added to --skills); the role itself is not ranked
     #[arg(long, value_name = "ROLE")]
     pub from: Option<String>,
-    /// How many roles to show
-    #[arg(long, short = 'n', value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..))]
-    pub top: u32,
+    /// How many roles to show [default: a screenful in a terminal, else 10]
+    #[arg(long, short = 'n', value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub top: Option<u32>,
 }
 
 #[derive(Debug, Args)]

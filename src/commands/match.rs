@@ -72,8 +72,20 @@ pub fn run(ctx: &Context, args: &MatchArgs) -> anyhow::Result<MatchReport> {
         )
         .into());
     }
-    let top = usize::try_from(args.top).unwrap_or(usize::MAX);
+    let top = match args.top {
+        Some(n) => usize::try_from(n).unwrap_or(usize::MAX),
+        None => crate::render::screen_rows().map_or(DEFAULT_TOP, screenful),
+    };
     Ok(report(&ctx.store, &given, from, top))
+}
+
+/// How many roles `--top` shows when the output is not a terminal.
+pub const DEFAULT_TOP: usize = 10;
+
+/// How many ranked roles fit a terminal of `rows` lines: each takes about four (its id and
+/// title, the skills it has, those it lacks, wrapped), and the heading and notes about eight.
+fn screenful(rows: usize) -> usize {
+    (rows.saturating_sub(8) / 4).clamp(3, 50)
 }
 
 pub fn report(store: &Store, given: &[&str], from: Option<&Profile>, top: usize) -> MatchReport {
@@ -181,8 +193,16 @@ fn skill_lines(m: &RoleMatch) -> String {
     if !m.matched_skills.is_empty() {
         lines.push(format!("Have: {}", m.matched_skills.join(", ")));
     }
-    if !m.missing_skills.is_empty() {
-        lines.push(format!("Missing: {}", m.missing_skills.join(", ")));
+    // The table names the first few missing skills; `gap` and the JSON list them all.
+    const SHOWN: usize = 6;
+    match m.missing_skills.len() {
+        0 => {}
+        n if n <= SHOWN => lines.push(format!("Missing: {}", m.missing_skills.join(", "))),
+        n => lines.push(format!(
+            "Missing: {} and {} more",
+            m.missing_skills[..SHOWN].join(", "),
+            n - SHOWN
+        )),
     }
     lines.join("\n")
 }
@@ -324,6 +344,14 @@ mod tests {
             })
             .collect();
         Store::new(entries, vocabulary)
+    }
+
+    #[test]
+    fn a_screenful_is_four_lines_a_role() {
+        assert_eq!(screenful(24), 4);
+        assert_eq!(screenful(50), 10);
+        assert_eq!(screenful(5), 3);
+        assert_eq!(screenful(1000), 50);
     }
 
     #[test]

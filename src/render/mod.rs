@@ -96,6 +96,12 @@ impl Style {
     }
 }
 
+/// The height of the terminal on stdout, when stdout is one.
+pub fn screen_rows() -> Option<usize> {
+    terminal_size::terminal_size_of(std::io::stdout())
+        .map(|(_, terminal_size::Height(h))| usize::from(h))
+}
+
 /// Writes `report` to `out` in `format`.
 pub fn emit<R: Report>(
     report: &R,
