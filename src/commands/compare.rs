@@ -26,6 +26,9 @@ pub struct CompareReport {
     pub skills: Vec<ComparedSkill>,
     /// Every soft skill of any role, once, likewise.
     pub soft_skills: Vec<ComparedSkill>,
+    /// O*NET's attribution, when the report shows an occupation imported from it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
 }
 
 /// One role's column.
@@ -123,6 +126,7 @@ pub fn report(store: &Store, profiles: &[&Profile]) -> CompareReport {
             .collect(),
         skills: held(&technical),
         soft_skills: held(&soft),
+        attribution: store.onet_attribution(profiles.iter().map(|p| p.id.as_str())),
     }
 }
 
@@ -387,6 +391,10 @@ fn skill_summary(report: &CompareReport, skills: &[ComparedSkill]) -> String {
 }
 
 impl Report for CompareReport {
+    fn attribution(&self) -> Option<&str> {
+        self.attribution.as_deref()
+    }
+
     fn document(&self) -> Document {
         let mut doc = Document::default();
         let titles: Vec<&str> = self.roles.iter().map(|r| r.title.as_str()).collect();

@@ -39,6 +39,9 @@ pub struct GapReport {
     pub certifications_to_get: Vec<String>,
     /// Education, experience and certifications of both roles, side by side.
     pub requirements: Vec<RequirementDifference>,
+    /// O*NET's attribution, when the report shows an occupation imported from it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -104,6 +107,7 @@ pub fn report(store: &Store, from: &Profile, to: &Profile) -> GapReport {
         soft_skills_shared: soft.carries_over,
         certifications_to_get,
         requirements,
+        attribution: store.onet_attribution([from.id.as_str(), to.id.as_str()]),
     }
 }
 
@@ -155,6 +159,10 @@ fn category_table(skills: &[Skill], tone: Tone) -> Table {
 }
 
 impl Report for GapReport {
+    fn attribution(&self) -> Option<&str> {
+        self.attribution.as_deref()
+    }
+
     fn document(&self) -> Document {
         let (from, to) = (&self.from.id, &self.to.id);
         let mut doc = Document::default();

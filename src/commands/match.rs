@@ -34,6 +34,9 @@ pub struct MatchReport {
     pub unranked: Vec<String>,
     /// The best `top` roles, best first.
     pub ranking: Vec<RoleMatch>,
+    /// O*NET's attribution, when the report shows an occupation imported from it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -152,7 +155,7 @@ pub fn report(store: &Store, given: &[&str], from: Option<&Profile>, top: usize)
     }
     scored.sort_by(|(a, pa), (b, pb)| a.rank_cmp(b).then_with(|| pa.id.cmp(&pb.id)));
     let ranked = scored.len();
-    let ranking = scored
+    let ranking: Vec<RoleMatch> = scored
         .into_iter()
         .take(top)
         .enumerate()
@@ -167,6 +170,12 @@ pub fn report(store: &Store, given: &[&str], from: Option<&Profile>, top: usize)
             missing_skills: c.missing.iter().map(|s| s.name.clone()).collect(),
         })
         .collect();
+    let attribution = store.onet_attribution(
+        ranking
+            .iter()
+            .map(|m| m.id.as_str())
+            .chain(from.map(|p| p.id.as_str())),
+    );
     MatchReport {
         skills,
         from: from.map(|p| p.id.clone()),
@@ -174,6 +183,7 @@ pub fn report(store: &Store, given: &[&str], from: Option<&Profile>, top: usize)
         ranked,
         unranked,
         ranking,
+        attribution,
     }
 }
 
@@ -208,6 +218,10 @@ fn skill_lines(m: &RoleMatch) -> String {
 }
 
 impl Report for MatchReport {
+    fn attribution(&self) -> Option<&str> {
+        self.attribution.as_deref()
+    }
+
     fn document(&self) -> Document {
         let mut doc = Document::default();
         doc.heading(1, "Roles that match your skills");

@@ -28,6 +28,9 @@ pub struct PathReport {
     pub work_settings: Vec<WorkSetting>,
     /// Other profiles that point at this role.
     pub comes_from: Vec<Inbound>,
+    /// O*NET's attribution, when the report shows an occupation imported from it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
 }
 
 /// Another profile that names this role.
@@ -43,7 +46,27 @@ pub struct Inbound {
 
 pub fn run(ctx: &Context, args: &PathArgs) -> anyhow::Result<PathReport> {
     let entry = ctx.store.resolve(&args.role)?;
-    Ok(report(&ctx.store, &entry.profile))
+    let mut report = report(&ctx.store, &entry.profile);
+    // An imported occupation's way onward is O*NET's related occupations, read on demand.
+    if let Some(code) = entry.profile.onet.as_ref().map(|o| o.code.clone())
+        && let Some(details) = ctx.store.onet_details(&code)?
+    {
+        report.related_roles.extend(details.related.iter().map(|r| {
+            RoleLink {
+                title: r.title.clone(),
+                profile: ctx
+                    .store
+                    .resolve(&r.code)
+                    .ok()
+                    .map(|e| e.profile.id.clone()),
+                description: Some(format!(
+                    "O*NET related occupation {} ({}, rank {})",
+                    r.code, r.tier, r.rank
+                )),
+            }
+        }));
+    }
+    Ok(report)
 }
 
 /// The id of the profile a link names: its own `profile` when that profile is loaded, else the
@@ -166,6 +189,7 @@ pub fn report(store: &Store, p: &Profile) -> PathReport {
         ),
         work_settings: career.work_settings,
         comes_from: comes_from(store, &p.id),
+        attribution: store.onet_attribution([p.id.as_str()]),
     }
 }
 
@@ -191,6 +215,10 @@ impl PathReport {
 }
 
 impl Report for PathReport {
+    fn attribution(&self) -> Option<&str> {
+        self.attribution.as_deref()
+    }
+
     fn document(&self) -> Document {
         let mut doc = Document::default();
         doc.heading(1, format!("Path: {} ({})", self.title, self.id));

@@ -118,6 +118,10 @@ fn keep_sections(p: &mut Profile, keep: &[Section]) {
 }
 
 impl crate::render::Report for ShowReport {
+    fn attribution(&self) -> Option<&str> {
+        self.attribution.as_deref()
+    }
+
     fn document(&self) -> Document {
         let p = &self.profile;
         let mut doc = Document::default();

@@ -66,6 +66,13 @@ pub trait Report: Serialize {
     fn records(&self) -> Records {
         records_from_document(&self.document())
     }
+
+    /// The attribution a licence asks this output to carry (O*NET's CC BY 4.0), if any. The
+    /// renderers add it to every format: a closing note for people, a column in CSV; JSON
+    /// carries it as a field of the report.
+    fn attribution(&self) -> Option<&str> {
+        None
+    }
 }
 
 /// How to draw: width of the terminal and whether colour is on.
@@ -114,9 +121,9 @@ pub fn emit<R: Report>(
             serde_json::to_writer_pretty(&mut *out, report)?;
             writeln!(out)
         }
-        Format::Table => terminal::write(&report.document(), style, out),
-        Format::Markdown => markdown::write(&report.document(), out),
-        Format::Csv => csv_out::write(&report.records(), out),
+        Format::Table => terminal::write(&attributed_document(report), style, out),
+        Format::Markdown => markdown::write(&attributed_document(report), out),
+        Format::Csv => csv_out::write(&attributed_records(report), out),
     }
 }
 
@@ -124,6 +131,35 @@ pub fn emit<R: Report>(
 /// from the command-line definition and slug ids, not from free profile text.
 pub fn write_verbatim(bytes: &[u8], out: &mut dyn Write) -> std::io::Result<()> {
     out.write_all(bytes)
+}
+
+/// The report's document, closing with its attribution unless it already shows it.
+fn attributed_document<R: Report>(report: &R) -> Document {
+    let mut doc = report.document();
+    if let Some(a) = report.attribution() {
+        let shown = doc
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::Note(n) if n == a));
+        if !shown {
+            doc.note(a);
+        }
+    }
+    doc
+}
+
+/// The report's records with an `attribution` column, unless they already have one.
+fn attributed_records<R: Report>(report: &R) -> Records {
+    let mut records = report.records();
+    if let Some(a) = report.attribution()
+        && !records.headers.iter().any(|h| h == "attribution")
+    {
+        records.headers.push("attribution".into());
+        for row in &mut records.rows {
+            row.push(a.to_owned());
+        }
+    }
+    records
 }
 
 /// The default CSV view of a document: `section,field,value` records.

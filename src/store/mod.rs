@@ -157,6 +157,17 @@ impl Store {
         Ok(self)
     }
 
+    /// O*NET's attribution, when any of `ids` is an occupation imported from it.
+    pub fn onet_attribution<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Option<String> {
+        let stored = self.onet.as_ref()?;
+        ids.into_iter()
+            .any(|id| {
+                self.get(id)
+                    .is_some_and(|e| matches!(e.origin, Origin::Onet { .. }))
+            })
+            .then(|| crate::onet::attribution_of(&stored.manifest))
+    }
+
     /// The O*NET import, when there is one.
     pub fn onet(&self) -> Option<&crate::onet::storage::Stored> {
         self.onet.as_ref()

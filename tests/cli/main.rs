@@ -1,5 +1,6 @@
 //! Integration tests: every test runs the built `careers` binary.
 
+mod attribution;
 mod common;
 mod compare_gap_match_path;
 mod formats;

@@ -1,0 +1,134 @@
+//! Every output that shows an occupation imported from O*NET carries O*NET's attribution, in
+//! every format; outputs of curated profiles alone carry none.
+
+use std::path::Path;
+
+use crate::common::careers;
+
+const ATTRIBUTION: &str = "This product includes information from the O*NET 29.2 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA.";
+
+/// A data directory with the project's O*NET fixture imported.
+fn imported() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/onet");
+    let out = careers()
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["import", "onet"])
+        .arg(fixture)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    dir
+}
+
+fn run(dir: &Path, args: &[&str], format: &str) -> String {
+    let out = careers()
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .args(["--format", format])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?} {format}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn commands_showing_an_occupation_carry_the_attribution_in_every_format() {
+    let dir = imported();
+    let commands: [&[&str]; 6] = [
+        &["show", "15-2051.00"],
+        &["compare", "data-scientists", "ml-engineer"],
+        &["gap", "data-engineer", "data-scientists"],
+        &["match", "--skills", "python,sql,spark"],
+        &["path", "data-scientists"],
+        &["show", "ml-engineer"],
+    ];
+    for args in commands {
+        for format in ["table", "markdown", "csv"] {
+            let out = run(dir.path(), args, format);
+            // Tables wrap the sentence; compare it without line breaks.
+            let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(flat.contains(ATTRIBUTION), "{args:?} {format}: {out}");
+        }
+        let json: serde_json::Value = serde_json::from_str(&run(dir.path(), args, "json")).unwrap();
+        assert_eq!(json["attribution"], ATTRIBUTION, "{args:?} json");
+    }
+    // CSV carries it as a column on every row.
+    let csv = run(
+        dir.path(),
+        &["compare", "data-scientists", "ml-engineer"],
+        "csv",
+    );
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let at = headers
+        .iter()
+        .position(|h| h == "attribution")
+        .expect("an attribution column");
+    for row in reader.records() {
+        assert_eq!(&row.unwrap()[at], ATTRIBUTION);
+    }
+}
+
+#[test]
+fn curated_profiles_alone_carry_no_attribution() {
+    let dir = imported();
+    for args in [
+        &["compare", "data-engineer", "ml-engineer"][..],
+        &["gap", "data-engineer", "ml-engineer"],
+        &["path", "ml-engineer"],
+    ] {
+        for format in ["table", "markdown", "csv", "json"] {
+            let out = run(dir.path(), args, format);
+            assert!(
+                !out.contains("O*NET 29.2 Database"),
+                "{args:?} {format}: {out}"
+            );
+        }
+    }
+}
+
+#[test]
+fn path_of_an_occupation_lists_its_related_occupations_in_tier_order() {
+    let dir = imported();
+    let json: serde_json::Value =
+        serde_json::from_str(&run(dir.path(), &["path", "15-2051.00"], "json")).unwrap();
+    let related: Vec<(&str, &str)> = json["related_roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["profile"].as_str().unwrap(),
+                r["description"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        related,
+        [
+            (
+                "computer-and-information-research-scientists",
+                "O*NET related occupation 15-1221.00 (Primary-Short, rank 1)"
+            ),
+            (
+                "analysts",
+                "O*NET related occupation 13-1111.00 (Primary-Long, rank 2)"
+            ),
+            (
+                "computer-systems-engineers-architects",
+                "O*NET related occupation 15-1299.08 (Supplemental, rank 3)"
+            ),
+        ]
+    );
+}
