@@ -99,7 +99,7 @@ pub fn missing_in(what: &str, entries: &[&crate::store::Entry]) -> String {
     let mut parts = Vec::new();
     let bundled = ids(|o| matches!(o, Origin::Bundled { .. }));
     if !bundled.is_empty() {
-        parts.push(format!("{} in bundled profiles", join_and(&bundled)));
+        parts.push(format!("{} in bundled profiles", name_some(&bundled)));
     }
     let user: Vec<&&crate::store::Entry> = entries
         .iter()
@@ -114,14 +114,29 @@ pub fn missing_in(what: &str, entries: &[&crate::store::Entry]) -> String {
         )),
         _ => parts.push(format!(
             "{} in user profiles",
-            join_and(&ids(|o| matches!(o, Origin::User { .. })))
+            name_some(&ids(|o| matches!(o, Origin::User { .. })))
         )),
     }
     let onet = ids(|o| matches!(o, Origin::Onet { .. }));
     if !onet.is_empty() {
-        parts.push(format!("{} in imported O*NET profiles", join_and(&onet)));
+        parts.push(format!("{} in imported O*NET profiles", name_some(&onet)));
     }
     format!("no {what} for {}", parts.join(", nor for "))
+}
+
+/// "a, b and c", or for a long list "1,019 roles, among them a, b and c": an import brings
+/// hundreds of roles, which no sentence should list one by one (JSON lists them all).
+pub fn name_some(ids: &[String]) -> String {
+    const NAMED: usize = 8;
+    if ids.len() <= NAMED {
+        join_and(ids)
+    } else {
+        format!(
+            "{} roles, among them {}",
+            crate::model::salary::thousands(ids.len() as u64),
+            join_and(&ids[..3])
+        )
+    }
 }
 
 /// "a, b and c".
