@@ -65,7 +65,15 @@ pub struct ComparedSkill {
 }
 
 pub fn run(ctx: &Context, args: &CompareArgs) -> anyhow::Result<CompareReport> {
-    let profiles = resolve_roles(&ctx.store, &args.roles)?;
+    let resolved = resolve_roles(&ctx.store, &args.roles)?;
+    let profiles = resolved
+        .iter()
+        .map(|p| match ctx.store.get(&p.id) {
+            Some(entry) => super::profile_with_onet(&ctx.store, entry),
+            None => Ok((*p).clone()),
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let profiles: Vec<&Profile> = profiles.iter().collect();
     Ok(report(&ctx.store, &profiles))
 }
 

@@ -52,8 +52,8 @@ pub struct RequirementDifference {
 }
 
 pub fn run(ctx: &Context, args: &GapArgs) -> anyhow::Result<GapReport> {
-    let from = &ctx.store.resolve(&args.from)?.profile;
-    let to = &ctx.store.resolve(&args.to)?.profile;
+    let from = super::profile_with_onet(&ctx.store, ctx.store.resolve(&args.from)?)?;
+    let to = super::profile_with_onet(&ctx.store, ctx.store.resolve(&args.to)?)?;
     if from.id == to.id {
         return Err(CareersError::Usage(format!(
             "\"{}\" and \"{}\" are the same role ({}); gap takes two different roles",
@@ -61,7 +61,7 @@ pub fn run(ctx: &Context, args: &GapArgs) -> anyhow::Result<GapReport> {
         ))
         .into());
     }
-    Ok(report(&ctx.store, from, to))
+    Ok(report(&ctx.store, &from, &to))
 }
 
 pub fn report(store: &Store, from: &Profile, to: &Profile) -> GapReport {

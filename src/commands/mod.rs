@@ -147,3 +147,78 @@ pub fn join_and(items: &[String]) -> String {
         None => String::new(),
     }
 }
+
+/// The profile of `entry`, with what the O*NET import says of it folded into the curated
+/// sections when it is an imported occupation: the job zone's experience as a requirement, the
+/// most common education, and the related occupations as related roles (linked to their ids).
+/// compare, gap and path then treat an occupation like any other profile. Other profiles come
+/// back as they are.
+pub fn profile_with_onet(
+    store: &crate::store::Store,
+    entry: &crate::store::Entry,
+) -> anyhow::Result<crate::model::Profile> {
+    use crate::model::{DegreeLevel, Education, ExperienceRequirement, RoleLink};
+    let mut profile = entry.profile.clone();
+    let Some(code) = profile.onet.as_ref().map(|o| o.code.clone()) else {
+        return Ok(profile);
+    };
+    let Some(details) = store.onet_details(&code)? else {
+        return Ok(profile);
+    };
+    let requirements = profile.requirements.get_or_insert_with(Default::default);
+    if let Some(edu) = &details.education {
+        let lower = edu.level.to_lowercase();
+        let degree = [
+            ("doctoral", DegreeLevel::Doctorate),
+            ("master", DegreeLevel::Master),
+            ("bachelor", DegreeLevel::Bachelor),
+            ("associate", DegreeLevel::Associate),
+            ("high school", DegreeLevel::HighSchool),
+        ]
+        .into_iter()
+        .find(|(word, _)| lower.contains(word))
+        .map(|(_, level)| level);
+        let note = format!("most common in O*NET ({}%)", edu.percent);
+        match degree {
+            Some(level) if requirements.education.is_none() => {
+                requirements.education = Some(Education {
+                    degrees: vec![level],
+                    fields: Vec::new(),
+                    related_fields_accepted: false,
+                    advanced: None,
+                    note: Some(note),
+                })
+            }
+            _ => requirements
+                .other
+                .push(format!("Education: {} ({note})", edu.level)),
+        }
+    }
+    if let Some(zone) = &details.job_zone {
+        // "Job Zone Four: Considerable Preparation Needed" says its number twice.
+        let name = zone
+            .name
+            .split_once(": ")
+            .map_or(zone.name.as_str(), |(_, n)| n);
+        requirements.experience.push(ExperienceRequirement {
+            stage: format!("O*NET job zone {}", zone.zone),
+            years: None,
+            in_field: None,
+            note: Some(name.to_owned()),
+        });
+    }
+    if !details.related.is_empty() {
+        let career = profile.career.get_or_insert_with(Default::default);
+        career
+            .related_roles
+            .extend(details.related.iter().map(|r| RoleLink {
+                title: r.title.clone(),
+                profile: store.resolve(&r.code).ok().map(|e| e.profile.id.clone()),
+                description: Some(format!(
+                    "O*NET related occupation {} ({}, rank {})",
+                    r.code, r.tier, r.rank
+                )),
+            }));
+    }
+    Ok(profile)
+}

@@ -46,27 +46,8 @@ pub struct Inbound {
 
 pub fn run(ctx: &Context, args: &PathArgs) -> anyhow::Result<PathReport> {
     let entry = ctx.store.resolve(&args.role)?;
-    let mut report = report(&ctx.store, &entry.profile);
-    // An imported occupation's way onward is O*NET's related occupations, read on demand.
-    if let Some(code) = entry.profile.onet.as_ref().map(|o| o.code.clone())
-        && let Some(details) = ctx.store.onet_details(&code)?
-    {
-        report.related_roles.extend(details.related.iter().map(|r| {
-            RoleLink {
-                title: r.title.clone(),
-                profile: ctx
-                    .store
-                    .resolve(&r.code)
-                    .ok()
-                    .map(|e| e.profile.id.clone()),
-                description: Some(format!(
-                    "O*NET related occupation {} ({}, rank {})",
-                    r.code, r.tier, r.rank
-                )),
-            }
-        }));
-    }
-    Ok(report)
+    let profile = super::profile_with_onet(&ctx.store, entry)?;
+    Ok(report(&ctx.store, &profile))
 }
 
 /// The id of the profile a link names: its own `profile` when that profile is loaded, else the

@@ -1,5 +1,7 @@
-//! Every output that shows an occupation imported from O*NET carries O*NET's attribution, in
-//! every format; outputs of curated profiles alone carry none.
+//! How compare, gap, match, path and show treat imported O*NET occupations: every output that
+//! shows one carries O*NET's attribution in every format (outputs of curated profiles alone carry
+//! none), and an occupation's education, job zone and related occupations take part like a
+//! curated profile's.
 
 use std::path::Path;
 
@@ -130,5 +132,35 @@ fn path_of_an_occupation_lists_its_related_occupations_in_tier_order() {
                 "O*NET related occupation 15-1299.08 (Supplemental, rank 3)"
             ),
         ]
+    );
+}
+
+#[test]
+fn compare_and_gap_use_an_occupations_education_and_job_zone() {
+    let dir = imported();
+    let json: serde_json::Value = serde_json::from_str(&run(
+        dir.path(),
+        &["compare", "15-2051.00", "ml-engineer"],
+        "json",
+    ))
+    .unwrap();
+    assert_eq!(
+        json["roles"][0]["education"],
+        serde_json::json!(["most common in O*NET (45.5%), Master's degree"])
+    );
+    assert_eq!(
+        json["roles"][0]["experience"],
+        serde_json::json!(["O*NET job zone 4: (Zone four (fixture))"])
+    );
+    let gap: serde_json::Value = serde_json::from_str(&run(
+        dir.path(),
+        &["gap", "ml-engineer", "data-scientists"],
+        "json",
+    ))
+    .unwrap();
+    assert_eq!(gap["requirements"][0]["aspect"], "Education");
+    assert_eq!(
+        gap["requirements"][0]["to"],
+        "most common in O*NET (45.5%), Master's degree"
     );
 }
