@@ -222,3 +222,19 @@ pub fn profile_with_onet(
     }
     Ok(profile)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lists_of_roles_are_counted_not_listed() {
+        let few: Vec<String> = ["a", "b", "c"].map(String::from).into();
+        assert_eq!(name_some(&few), "a, b and c");
+        let many: Vec<String> = (0..1_016).map(|i| format!("role-{i}")).collect();
+        assert_eq!(
+            name_some(&many),
+            "1,016 roles, among them role-0, role-1 and role-2"
+        );
+    }
+}
