@@ -503,6 +503,10 @@ impl Reader<'_> {
             .delimiter(b'\t')
             .quoting(false)
             .flexible(true)
+            // Rows end at `\n` (O*NET's files use CRLF; the `\r` is stripped below). The csv
+            // crate's CRLF terminator ends a record at the `\r` and counts the line at the
+            // `\n`, which puts every row's line one too low.
+            .terminator(csv::Terminator::Any(b'\n'))
             .from_reader(std::io::BufReader::with_capacity(1 << 16, handle));
         let headers = csv
             .headers()
@@ -537,7 +541,7 @@ impl Reader<'_> {
                 }
             }
             let line = record.position().map_or(line, |p| p.line());
-            if record.len() == 1 && record[0].is_empty() {
+            if record.len() == 1 && field(&record, 0).is_empty() {
                 continue;
             }
             if record.len() != width {
@@ -547,9 +551,9 @@ impl Reader<'_> {
             }
             let mut fields = [""; MAX_COLUMNS];
             for (slot, &i) in fields.iter_mut().zip(&at) {
-                *slot = &record[i];
+                *slot = field(&record, i);
             }
-            let extra = optional_at.map(|i| &record[i]);
+            let extra = optional_at.map(|i| field(&record, i));
             if let Err(reason) = each(&fields[..at.len()], extra) {
                 self.skip(file, line, reason);
             }
@@ -568,6 +572,12 @@ impl Reader<'_> {
             });
         }
     }
+}
+
+/// Field `i` of a row, without the `\r` of a CRLF line end.
+fn field(record: &csv::StringRecord, i: usize) -> &str {
+    let value = &record[i];
+    value.strip_suffix('\r').unwrap_or(value)
 }
 
 /// "29.2" from the first line of `Read Me.txt` ("O*NET 29.2 Database"), else from a folder

@@ -120,7 +120,7 @@ fn import_json_has_counts_and_attribution() {
     );
     assert_eq!(
         report["skipped_rows"][4],
-        serde_json::json!({"file": "Alternate Titles.txt", "line": 8, "reason": "the row is not valid UTF-8"})
+        serde_json::json!({"file": "Alternate Titles.txt", "line": 9, "reason": "the row is not valid UTF-8"})
     );
     assert_eq!(report["attribution"], ATTRIBUTION);
 }
@@ -664,5 +664,48 @@ fn the_real_database_imports_with_the_counts_its_files_hold() {
         "data-scientists",
     ] {
         assert!(found.contains(&id.to_owned()), "{id} in {found:?}");
+    }
+}
+
+/// The line `grep -n PATTERN FILE` gives for the one line that holds `pattern`.
+fn grep_line(file: &Path, pattern: &str) -> u64 {
+    let out = std::process::Command::new("grep")
+        .args(["-n", "-a", "-F", pattern])
+        .arg(file)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let mut lines = text.lines();
+    let number = lines.next().unwrap().split(':').next().unwrap().parse();
+    assert!(lines.next().is_none(), "{pattern} is on one line only");
+    number.unwrap()
+}
+
+#[test]
+fn skipped_rows_name_the_line_grep_gives_in_crlf_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = json(
+        dir.path(),
+        &["import", "onet", fixture("onet").to_str().unwrap()],
+    );
+    let source = fixture("onet");
+    let expect = [
+        ("Occupation Data.txt", "15-205X.00"),
+        ("Alternate Titles.txt", "99-9999.00"),
+        ("Task Statements.txt", "Sometimes"),
+        ("Technology Skills.txt", "Maybe"),
+    ];
+    for (file, pattern) in expect {
+        let row = report["skipped_rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["file"] == file && r["reason"].as_str().unwrap().contains(pattern))
+            .unwrap_or_else(|| panic!("{file}: no skipped row for {pattern}"));
+        assert_eq!(
+            row["line"].as_u64().unwrap(),
+            grep_line(&source.join(file), pattern),
+            "{file}"
+        );
     }
 }
