@@ -28,6 +28,8 @@ pub struct ImportReport {
     pub missing_files: Vec<&'static str>,
     /// The first malformed rows, each skipped; `counts.rows_skipped` has them all.
     pub skipped_rows: Vec<SkippedRow>,
+    /// What went wrong after the import was in place (also written to stderr).
+    pub warnings: Vec<String>,
     pub attribution: String,
 }
 
@@ -48,6 +50,14 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ImportReport> {
         .collect();
     let bar = FileBar::for_stderr();
     let outcome = crate::onet::run_import(dir, data_dir, ctx.store.vocabulary(), &reserved, &bar)?;
+    for warning in &outcome.warnings {
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "careers: warning: {}",
+            crate::render::sanitize::sanitize(warning)
+        );
+    }
     Ok(ImportReport {
         database: "O*NET",
         attribution: crate::onet::attribution_of(&outcome.manifest),
@@ -58,6 +68,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ImportReport> {
         counts: outcome.manifest.counts,
         missing_files: outcome.missing,
         skipped_rows: outcome.skipped,
+        warnings: outcome.warnings,
     })
 }
 

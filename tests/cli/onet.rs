@@ -709,3 +709,46 @@ fn skipped_rows_name_the_line_grep_gives_in_crlf_files() {
         );
     }
 }
+
+#[test]
+fn a_previous_import_left_aside_by_a_swap_cut_short_is_moved_back() {
+    // What a swap killed between its two renames leaves: no `onet/`, the previous import aside.
+    let dir = imported();
+    let aside = dir.path().join(".onet-previous-4242");
+    std::fs::rename(dir.path().join("onet"), &aside).unwrap();
+    assert_eq!(
+        ids(&json(dir.path(), &["list", "--source", "onet"])).len(),
+        6,
+        "the previous import is read"
+    );
+    assert!(dir.path().join("onet/manifest.json").is_file());
+    assert!(!aside.exists(), "and moved back");
+}
+
+#[test]
+fn an_import_that_cannot_remove_the_previous_data_succeeds_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("onet"), b"not a folder").unwrap();
+    let out = careers()
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["import", "onet"])
+        .arg(fixture("onet-minimal"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let aside = format!("{}", dir.path().join(".onet-previous-").display());
+    assert!(
+        stderr.starts_with(
+            "careers: warning: the import is in place, but the previous one could not be removed ("
+        ) && stderr.contains(&aside)
+            && stderr.ends_with(" by hand\n")
+            && stderr.lines().count() == 1,
+        "{stderr}"
+    );
+    assert_eq!(
+        ids(&json(dir.path(), &["list", "--source", "onet"])),
+        ["data-scientists"]
+    );
+}
