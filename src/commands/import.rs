@@ -26,6 +26,8 @@ pub struct ImportReport {
     pub counts: Counts,
     /// Optional files the folder did not have.
     pub missing_files: Vec<&'static str>,
+    /// Optional files that were empty (0 bytes), skipped like missing ones.
+    pub empty_files: Vec<&'static str>,
     /// The first malformed rows, each skipped; `counts.rows_skipped` has them all.
     pub skipped_rows: Vec<SkippedRow>,
     /// What went wrong after the import was in place (also written to stderr).
@@ -67,6 +69,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ImportReport> {
         imported_at: outcome.manifest.imported_at,
         counts: outcome.manifest.counts,
         missing_files: outcome.missing,
+        empty_files: outcome.empty,
         skipped_rows: outcome.skipped,
         warnings: outcome.warnings,
     })
@@ -94,6 +97,14 @@ impl Report for ImportReport {
         if !self.missing_files.is_empty() {
             doc.heading(2, "Files not in the folder (skipped)");
             doc.list(self.missing_files.iter().map(|f| f.to_string()));
+        }
+        if !self.empty_files.is_empty() {
+            doc.heading(2, "Empty files (skipped)");
+            doc.list(
+                self.empty_files
+                    .iter()
+                    .map(|f| format!("{f} {}", crate::onet::import::EMPTY)),
+            );
         }
         if !self.skipped_rows.is_empty() {
             doc.heading(2, "Malformed rows (skipped)");

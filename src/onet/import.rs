@@ -79,6 +79,8 @@ pub struct Import {
     pub occupations: Vec<Occupation>,
     /// Optional files that were not in the folder.
     pub missing: Vec<&'static str>,
+    /// Optional files that were there but empty (0 bytes), skipped like missing ones.
+    pub empty: Vec<&'static str>,
     /// The first [`LISTED_SKIPS`] malformed rows.
     pub skipped: Vec<SkippedRow>,
     pub skipped_count: usize,
@@ -108,8 +110,13 @@ pub fn read(
     reserved: &HashSet<String>,
     progress: &dyn Progress,
 ) -> anyhow::Result<Import> {
-    if !dir.is_dir() {
-        bail!("{} is not a folder", dir.display());
+    match std::fs::metadata(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            bail!("{} does not exist", dir.display())
+        }
+        Err(e) => bail!("cannot read {}: {}", dir.display(), io_reason(&e)),
+        Ok(m) if !m.is_dir() => bail!("{} is not a folder", dir.display()),
+        Ok(_) => {}
     }
     if !dir.join(OCCUPATION_DATA).is_file() {
         bail!(
@@ -117,11 +124,14 @@ pub fn read(
             dir.display()
         );
     }
-    let present: Vec<&'static str> = OPTIONAL_FILES
+    if is_empty(&dir.join(OCCUPATION_DATA)) {
+        bail!("\"{OCCUPATION_DATA}\" {EMPTY}");
+    }
+    let (empty, present): (Vec<&'static str>, Vec<&'static str>) = OPTIONAL_FILES
         .iter()
         .copied()
         .filter(|f| dir.join(f).is_file())
-        .collect();
+        .partition(|f| is_empty(&dir.join(f)));
     progress.start(present.len() as u64 + 1);
     let mut reader = Reader {
         dir,
@@ -130,8 +140,9 @@ pub fn read(
             missing: OPTIONAL_FILES
                 .iter()
                 .copied()
-                .filter(|f| !present.contains(f))
+                .filter(|f| !present.contains(f) && !empty.contains(f))
                 .collect(),
+            empty,
             ..Import::default()
         },
         progress,
@@ -497,8 +508,8 @@ impl Reader<'_> {
     ) -> anyhow::Result<()> {
         self.progress.file(file);
         let path = self.dir.join(file);
-        let handle =
-            File::open(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        let handle = File::open(&path)
+            .map_err(|e| anyhow::anyhow!("cannot read {}: {}", path.display(), io_reason(&e)))?;
         let mut csv = csv::ReaderBuilder::new()
             .delimiter(b'\t')
             .quoting(false)
@@ -508,10 +519,13 @@ impl Reader<'_> {
             // `\n`, which puts every row's line one too low.
             .terminator(csv::Terminator::Any(b'\n'))
             .from_reader(std::io::BufReader::with_capacity(1 << 16, handle));
-        let headers = csv
-            .headers()
-            .with_context(|| format!("{file}: cannot read the header row"))?
-            .clone();
+        let headers = match csv.headers() {
+            Ok(headers) => headers.clone(),
+            Err(e) if matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) => bail!(
+                "{file} is not UTF-8 text (UTF-16?); import O*NET's text edition (e.g. db_29_2_text), whose files are UTF-8"
+            ),
+            Err(e) => return Err(e).with_context(|| format!("{file}: cannot read the header row")),
+        };
         let width = headers.len();
         let mut at = Vec::with_capacity(columns.len());
         for name in columns {
@@ -571,6 +585,23 @@ impl Reader<'_> {
                 reason,
             });
         }
+    }
+}
+
+/// Why an empty file is skipped, and what to do about it.
+pub const EMPTY: &str = "is empty (0 bytes; a truncated download?); download the database again";
+
+fn is_empty(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.len() == 0)
+}
+
+/// What went wrong reading a file or folder, with a hint where there is one.
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied => {
+            "permission denied; check that your user may read it (ls -l, chmod u+r)".to_owned()
+        }
+        _ => e.to_string(),
     }
 }
 
@@ -714,6 +745,15 @@ mod tests {
         assert_eq!(
             check_code("15-2051").unwrap_err(),
             "\"15-2051\" is not an O*NET-SOC code"
+        );
+    }
+
+    #[test]
+    fn permission_denied_gets_a_hint() {
+        let e = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert_eq!(
+            io_reason(&e),
+            "permission denied; check that your user may read it (ls -l, chmod u+r)"
         );
     }
 

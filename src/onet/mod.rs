@@ -104,6 +104,7 @@ pub struct ImportOutcome {
     pub manifest: Manifest,
     pub target: std::path::PathBuf,
     pub missing: Vec<&'static str>,
+    pub empty: Vec<&'static str>,
     pub skipped: Vec<import::SkippedRow>,
     /// What went wrong after the import was in place.
     pub warnings: Vec<String>,
@@ -135,6 +136,7 @@ pub fn run_import(
         target: written.target,
         warnings: written.warnings,
         missing: read.missing,
+        empty: read.empty,
         skipped: read.skipped,
     })
 }

@@ -192,7 +192,7 @@ fn a_failed_import_leaves_the_previous_data_in_place() {
         ],
         1,
     );
-    assert!(err.ends_with("no-such-folder is not a folder\n"), "{err}");
+    assert!(err.ends_with("no-such-folder does not exist\n"), "{err}");
 
     assert_eq!(run(dir.path(), &["show", "15-2051.00"]), before);
     assert_eq!(
@@ -750,5 +750,60 @@ fn an_import_that_cannot_remove_the_previous_data_succeeds_with_a_warning() {
     assert_eq!(
         ids(&json(dir.path(), &["list", "--source", "onet"])),
         ["data-scientists"]
+    );
+}
+
+/// A copy of the fixture `name` in a fresh folder, to be altered by a test.
+fn copy_of(name: &str) -> tempfile::TempDir {
+    let copy = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(fixture(name)).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), copy.path().join(entry.file_name())).unwrap();
+    }
+    copy
+}
+
+#[test]
+fn an_empty_optional_file_is_skipped_and_named_an_empty_download() {
+    let source = copy_of("onet");
+    std::fs::write(source.path().join("Tools Used.txt"), b"").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let report = json(
+        dir.path(),
+        &["import", "onet", source.path().to_str().unwrap()],
+    );
+    assert_eq!(report["empty_files"], serde_json::json!(["Tools Used.txt"]));
+    assert_eq!(report["counts"]["tools"], 0);
+    assert_eq!(report["counts"]["occupations"], 6);
+    let text = run(
+        tempfile::tempdir().unwrap().path(),
+        &["import", "onet", source.path().to_str().unwrap()],
+    );
+    assert!(
+        text.contains("Empty files (skipped)\n• Tools Used.txt is empty (0 bytes; a truncated download?); download the database again\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_empty_occupation_file_or_a_utf16_file_aborts_with_the_cause_and_the_fix() {
+    let source = copy_of("onet");
+    std::fs::write(source.path().join("Occupation Data.txt"), b"").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let args = ["import", "onet", source.path().to_str().unwrap()];
+    assert_eq!(
+        failure(dir.path(), &args, 1),
+        "careers: error: \"Occupation Data.txt\" is empty (0 bytes; a truncated download?); download the database again\n"
+    );
+
+    let source = copy_of("onet");
+    let text = std::fs::read_to_string(source.path().join("Skills.txt")).unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(source.path().join("Skills.txt"), utf16).unwrap();
+    let args = ["import", "onet", source.path().to_str().unwrap()];
+    assert_eq!(
+        failure(dir.path(), &args, 1),
+        "careers: error: Skills.txt is not UTF-8 text (UTF-16?); import O*NET's text edition (e.g. db_29_2_text), whose files are UTF-8\n"
     );
 }
