@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::Context;
 use crate::cli::{ImportArgs, ImportDatabase};
 use crate::error::CareersError;
-use crate::onet::import::SkippedRow;
+use crate::onet::import::{SkippedGroup, SkippedRow, group_skipped};
 use crate::onet::storage::Counts;
 use crate::render::progress::FileBar;
 use crate::render::{Document, Report};
@@ -28,8 +28,10 @@ pub struct ImportReport {
     pub missing_files: Vec<&'static str>,
     /// Optional files that were empty (0 bytes), skipped like missing ones.
     pub empty_files: Vec<&'static str>,
-    /// The first malformed rows, each skipped; `counts.rows_skipped` has them all.
+    /// Every malformed row, each skipped.
     pub skipped_rows: Vec<SkippedRow>,
+    /// The malformed rows grouped by file and reason.
+    pub skipped_groups: Vec<SkippedGroup>,
     /// What went wrong after the import was in place (also written to stderr).
     pub warnings: Vec<String>,
     pub attribution: String,
@@ -70,6 +72,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ImportReport> {
         counts: outcome.manifest.counts,
         missing_files: outcome.missing,
         empty_files: outcome.empty,
+        skipped_groups: group_skipped(&outcome.skipped),
         skipped_rows: outcome.skipped,
         warnings: outcome.warnings,
     })
@@ -106,17 +109,18 @@ impl Report for ImportReport {
                     .map(|f| format!("{f} {}", crate::onet::import::EMPTY)),
             );
         }
-        if !self.skipped_rows.is_empty() {
+        if !self.skipped_groups.is_empty() {
             doc.heading(2, "Malformed rows (skipped)");
-            doc.list(
-                self.skipped_rows
-                    .iter()
-                    .map(|s| format!("{} line {}: {}", s.file, s.line, s.reason)),
-            );
-            let unlisted = c.rows_skipped.saturating_sub(self.skipped_rows.len());
-            if unlisted > 0 {
-                doc.note(format!("and {} more", n(unlisted)));
-            }
+            doc.list(self.skipped_groups.iter().map(|g| match g.rows {
+                1 => format!("{} line {}: {}", g.file, g.first_line, g.reason),
+                rows => format!(
+                    "{} line {} and {} more rows: {}",
+                    g.file,
+                    g.first_line,
+                    n(rows - 1),
+                    g.reason
+                ),
+            }));
         }
         doc.note(self.attribution.clone());
         doc

@@ -46,9 +46,6 @@ const MAX_ID_LEN: usize = 80;
 /// The most columns any file is read by.
 const MAX_COLUMNS: usize = 8;
 
-/// How many malformed rows the summary lists one by one; the rest are only counted.
-pub const LISTED_SKIPS: usize = 20;
-
 /// An element's importance (IM) and level (LV), as the rows give them.
 type ImportanceLevel = (Option<f64>, Option<f64>);
 
@@ -71,6 +68,38 @@ pub struct SkippedRow {
     pub reason: String,
 }
 
+/// Skipped rows of one file with one reason: one bad code in `Occupation Data.txt` makes every
+/// row of that code in the other files a follow-on skip, and grouping keeps those from hiding
+/// the rest.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SkippedGroup {
+    pub file: String,
+    pub reason: String,
+    pub rows: usize,
+    pub first_line: u64,
+}
+
+/// `rows` grouped by file and reason, in the order each group was first met.
+pub fn group_skipped(rows: &[SkippedRow]) -> Vec<SkippedGroup> {
+    let mut groups: Vec<SkippedGroup> = Vec::new();
+    let mut at: HashMap<(&str, &str), usize> = HashMap::new();
+    for row in rows {
+        match at.get(&(row.file.as_str(), row.reason.as_str())) {
+            Some(&i) => groups[i].rows += 1,
+            None => {
+                at.insert((&row.file, &row.reason), groups.len());
+                groups.push(SkippedGroup {
+                    file: row.file.clone(),
+                    reason: row.reason.clone(),
+                    rows: 1,
+                    first_line: row.line,
+                });
+            }
+        }
+    }
+    groups
+}
+
 /// What the import read, before it is stored.
 #[derive(Debug, Default)]
 pub struct Import {
@@ -81,9 +110,8 @@ pub struct Import {
     pub missing: Vec<&'static str>,
     /// Optional files that were there but empty (0 bytes), skipped like missing ones.
     pub empty: Vec<&'static str>,
-    /// The first [`LISTED_SKIPS`] malformed rows.
+    /// Every malformed row, in the order read.
     pub skipped: Vec<SkippedRow>,
-    pub skipped_count: usize,
 }
 
 /// Told about each file as the import reaches it.
@@ -576,15 +604,11 @@ impl Reader<'_> {
     }
 
     fn skip(&mut self, file: &str, line: u64, reason: String) {
-        let import = &mut self.import;
-        import.skipped_count += 1;
-        if import.skipped.len() < LISTED_SKIPS {
-            import.skipped.push(SkippedRow {
-                file: file.to_owned(),
-                line,
-                reason,
-            });
-        }
+        self.import.skipped.push(SkippedRow {
+            file: file.to_owned(),
+            line,
+            reason,
+        });
     }
 }
 
@@ -745,6 +769,33 @@ mod tests {
         assert_eq!(
             check_code("15-2051").unwrap_err(),
             "\"15-2051\" is not an O*NET-SOC code"
+        );
+    }
+
+    #[test]
+    fn skipped_rows_group_by_file_and_reason_in_first_seen_order() {
+        let row = |file: &str, line, reason: &str| SkippedRow {
+            file: file.into(),
+            line,
+            reason: reason.into(),
+        };
+        let groups = group_skipped(&[
+            row("a.txt", 4, "bad"),
+            row("a.txt", 5, "worse"),
+            row("a.txt", 9, "bad"),
+            row("b.txt", 2, "bad"),
+        ]);
+        let summary: Vec<(&str, &str, usize, u64)> = groups
+            .iter()
+            .map(|g| (g.file.as_str(), g.reason.as_str(), g.rows, g.first_line))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("a.txt", "bad", 2, 4),
+                ("a.txt", "worse", 1, 5),
+                ("b.txt", "bad", 1, 2)
+            ]
         );
     }
 

@@ -66,7 +66,7 @@ impl Counts {
     pub fn of(import: &Import) -> Counts {
         let mut c = Counts {
             occupations: import.occupations.len(),
-            rows_skipped: import.skipped_count,
+            rows_skipped: import.skipped.len(),
             ..Counts::default()
         };
         for o in &import.occupations {

@@ -807,3 +807,40 @@ fn an_empty_occupation_file_or_a_utf16_file_aborts_with_the_cause_and_the_fix() 
         "careers: error: Skills.txt is not UTF-8 text (UTF-16?); import O*NET's text edition (e.g. db_29_2_text), whose files are UTF-8\n"
     );
 }
+
+#[test]
+fn follow_on_rows_of_one_bad_code_are_grouped_and_do_not_hide_the_other_errors() {
+    let source = copy_of("onet");
+    let path = source.path().join("Alternate Titles.txt");
+    let mut bytes = std::fs::read(&path).unwrap();
+    for _ in 0..25 {
+        bytes.extend(b"99-9999.00\tOrphan Title\tn/a\t08\r\n");
+    }
+    std::fs::write(&path, bytes).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let args = ["import", "onet", source.path().to_str().unwrap()];
+    let report = json(dir.path(), &args);
+    assert_eq!(report["counts"]["rows_skipped"], 37);
+    assert_eq!(report["skipped_rows"].as_array().unwrap().len(), 37);
+    assert_eq!(
+        report["skipped_groups"][3],
+        serde_json::json!({"file": "Alternate Titles.txt", "reason": "O*NET-SOC code 99-9999.00 is not in \"Occupation Data.txt\"", "rows": 26, "first_line": 8})
+    );
+    let text = careers()
+        .env("COLUMNS", "200")
+        .arg("--data-dir")
+        .arg(tempfile::tempdir().unwrap().path())
+        .args(args)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("• Alternate Titles.txt line 8 and 25 more rows: O*NET-SOC code 99-9999.00 is not in \"Occupation Data.txt\"\n• Alternate Titles.txt line 9: the row is not valid UTF-8\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("• Skills.txt line 7: LV value 8.5 is out of range\n"),
+        "{text}"
+    );
+    assert!(!text.contains("more\n"), "{text}");
+}
