@@ -187,7 +187,7 @@ pub fn read(
         .collect();
     let mut zones: HashMap<u8, JobZone> = HashMap::new();
     let mut education_levels: HashMap<u32, String> = HashMap::new();
-    let mut education: HashMap<usize, (u32, f64)> = HashMap::new();
+    let mut education: HashMap<usize, EducationRow> = HashMap::new();
     let mut interests: HashMap<usize, [u8; 3]> = HashMap::new();
     let mut styles: HashMap<usize, Vec<(String, f64)>> = HashMap::new();
     let mut ratings: [HashMap<(usize, String), ImportanceLevel>; 3] = Default::default();
@@ -300,20 +300,27 @@ pub fn read(
                     Ok(())
                 },
             )?,
-            "Education, Training, and Experience.txt" => reader.rows(
+            "Education, Training, and Experience.txt" => reader.rows_with_optional(
                 file,
                 &["O*NET-SOC Code", "Scale ID", "Category", "Data Value"],
-                |r| {
+                Some("Recommend Suppress"),
+                |r, suppress| {
                     if r[1] != "RL" {
                         return Ok(());
                     }
                     let i = occupation(&index, r[0])?;
-                    let category = number::<u32>(r[2], "Category")?;
-                    let percent = number::<f64>(r[3], "Data Value")?;
-                    let best = education.entry(i).or_insert((category, percent));
-                    // The most common level; on a tie, the lower level.
-                    if percent > best.1 || (percent == best.1 && category < best.0) {
-                        *best = (category, percent);
+                    let row = EducationRow {
+                        category: number::<u32>(r[2], "Category")?,
+                        percent: number::<f64>(r[3], "Data Value")?,
+                        // Occupational-expert rows say "n/a": nothing to suppress.
+                        suppressed: match suppress {
+                            Some("n/a" | "") | None => false,
+                            Some(v) => flag(v, "Recommend Suppress")?,
+                        },
+                    };
+                    let best = education.entry(i).or_insert(row);
+                    if row.better_than(best) {
+                        *best = row;
                     }
                     Ok(())
                 },
@@ -411,13 +418,14 @@ pub fn read(
         }
     }
 
-    for (i, (category, percent)) in education {
+    for (i, row) in education {
         occ[i].details.education = Some(EducationLevel {
             level: education_levels
-                .get(&category)
+                .get(&row.category)
                 .cloned()
-                .unwrap_or_else(|| format!("Category {category}")),
-            percent,
+                .unwrap_or_else(|| format!("Category {}", row.category)),
+            percent: row.percent,
+            low_confidence: row.suppressed,
         });
     }
     for (i, points) in interests {
@@ -476,6 +484,27 @@ pub fn read(
     let mut import = reader.import;
     import.occupations = occ;
     Ok(import)
+}
+
+/// One "Required Level of Education" row.
+#[derive(Debug, Clone, Copy)]
+struct EducationRow {
+    category: u32,
+    percent: f64,
+    /// Flagged "Recommend Suppress = Y".
+    suppressed: bool,
+}
+
+impl EducationRow {
+    /// The most common level wins, but a row O*NET recommends suppressing only wins when every
+    /// row is; on a tie, the lower level.
+    fn better_than(&self, other: &EducationRow) -> bool {
+        if self.suppressed != other.suppressed {
+            return !self.suppressed;
+        }
+        self.percent > other.percent
+            || (self.percent == other.percent && self.category < other.category)
+    }
 }
 
 struct Reader<'a> {
@@ -797,6 +826,19 @@ mod tests {
                 ("b.txt", "bad", 1, 2)
             ]
         );
+    }
+
+    #[test]
+    fn education_prefers_rows_not_flagged_for_suppression() {
+        let row = |category, percent, suppressed| EducationRow {
+            category,
+            percent,
+            suppressed,
+        };
+        assert!(row(5, 17.68, false).better_than(&row(6, 46.95, true)));
+        assert!(!row(6, 46.95, true).better_than(&row(5, 17.68, false)));
+        assert!(row(6, 46.95, true).better_than(&row(4, 35.37, true)));
+        assert!(row(3, 20.0, false).better_than(&row(4, 20.0, false)));
     }
 
     #[test]

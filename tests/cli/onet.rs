@@ -844,3 +844,23 @@ fn follow_on_rows_of_one_bad_code_are_grouped_and_do_not_hide_the_other_errors()
     );
     assert!(!text.contains("more\n"), "{text}");
 }
+
+#[test]
+fn education_prefers_rows_o_net_does_not_recommend_suppressing() {
+    let dir = imported();
+    // 60% Bachelor's is flagged "Recommend Suppress"; 40% Master's is not.
+    assert_eq!(
+        json(dir.path(), &["show", "15-1299.08"])["onet"]["education"],
+        serde_json::json!({"level": "Master's Degree", "percent": 40.0})
+    );
+    // Every row is flagged: the most common is kept, marked low confidence.
+    assert_eq!(
+        json(dir.path(), &["show", "13-1111.00"])["onet"]["education"],
+        serde_json::json!({"level": "Bachelor's Degree", "percent": 70.0, "low_confidence": true})
+    );
+    let text = run(dir.path(), &["show", "13-1111.00"]);
+    assert!(
+        text.contains("Bachelor's Degree (most common: 70% of respondents; low confidence: O*NET"),
+        "{text}"
+    );
+}
