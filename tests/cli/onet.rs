@@ -864,3 +864,28 @@ fn education_prefers_rows_o_net_does_not_recommend_suppressing() {
         "{text}"
     );
 }
+
+#[test]
+fn a_user_profile_named_like_an_occupation_leaves_its_code_resolving() {
+    let dir = imported();
+    run(dir.path(), &["new", "data-scientists"]);
+    let path = dir.path().join("profiles/data-scientists.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replacen("\"summary\": \"\"", "\"summary\": \"Mine.\"", 1),
+    )
+    .unwrap();
+    let mine = json(dir.path(), &["show", "data-scientists"]);
+    assert_eq!(mine["summary"], "Mine.");
+    for query in ["15-2051.00", "15-2051", "data-scientists-15-2051-00"] {
+        let occupation = json(dir.path(), &["show", query]);
+        assert_eq!(occupation["id"], "data-scientists-15-2051-00", "{query}");
+        assert_eq!(occupation["onet"]["code"], "15-2051.00", "{query}");
+    }
+    assert_eq!(
+        ids(&json(dir.path(), &["list", "--source", "onet"])).len(),
+        6,
+        "no occupation is dropped"
+    );
+}
