@@ -462,7 +462,8 @@ fn list_filters_by_source_zone_skill_hot_technology_and_limit() {
         ["data-scientists"]
     );
     assert_eq!(list(&["--hot", "Python"]), ["data-scientists"]);
-    assert_eq!(list(&["--hot", "AWS"]), Vec::<String>::new());
+    // A vocabulary skill that a hot technology maps onto.
+    assert_eq!(list(&["--hot", "SQL"]), ["data-scientists"]);
     assert_eq!(
         list(&["--source", "onet", "--skill", "python", "--limit", "2"]),
         [
@@ -497,6 +498,20 @@ fn list_filter_errors_name_the_value_and_suggest() {
         err.starts_with("careers: error: unknown skill \"sparkk\" (did you mean Spark?); known skills: Adaptability, Agile, Airflow,"),
         "{err}"
     );
+    // --hot lists the import's hot technologies, the most common first, not skill names; a
+    // skill no hot technology maps onto (AWS is listed, but never hot) is not one.
+    for (name, hint) in [
+        ("adaptability", ""),
+        ("AWS", ""),
+        ("pythn", " (did you mean Python?)"),
+    ] {
+        assert_eq!(
+            failure(dir.path(), &["list", "--hot", name], 1),
+            format!(
+                "careers: error: unknown hot technology \"{name}\"{hint}; known hot technologies: Apache Spark, Python, Structured query language SQL\n"
+            )
+        );
+    }
     let err = failure(dir.path(), &["list", "--zone", "6"], 2);
     assert!(err.contains("6 is not in 1..=5"), "{err}");
     let err = failure(dir.path(), &["list", "--source", "web"], 2);
@@ -888,4 +903,20 @@ fn a_user_profile_named_like_an_occupation_leaves_its_code_resolving() {
         6,
         "no occupation is dropped"
     );
+}
+
+#[test]
+fn an_unknown_hot_technology_lists_the_twenty_most_common_of_the_real_database() {
+    let Some(source) = shared_onet() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    run(dir.path(), &["import", "onet", source.to_str().unwrap()]);
+    let err = failure(dir.path(), &["list", "--hot", "adaptability"], 1);
+    assert!(
+        err.starts_with("careers: error: unknown hot technology \"adaptability\"; known hot technologies: Microsoft Excel, Microsoft Office software, Microsoft Word,")
+            && err.ends_with(", and 150 more\n"),
+        "{err}"
+    );
+    assert_eq!(err.matches(", ").count(), 20);
 }
