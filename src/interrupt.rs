@@ -11,12 +11,79 @@ pub const EXIT_CODE: i32 = 130;
 
 static IN_FLIGHT: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
+static DEFERRED: Mutex<Deferral> = Mutex::new(Deferral {
+    held: 0,
+    pending: false,
+});
+
 /// Installs the Ctrl-C handler. Called once, first thing in `main`.
 pub fn install() -> Result<(), ctrlc::Error> {
     ctrlc::set_handler(|| {
-        remove_in_flight();
-        std::process::exit(EXIT_CODE);
+        let mut state = deferral();
+        if state.interrupted() {
+            drop(state);
+            exit();
+        }
     })
+}
+
+fn exit() -> ! {
+    remove_in_flight();
+    std::process::exit(EXIT_CODE);
+}
+
+/// Whether Ctrl-C is held off, and whether it came meanwhile.
+#[derive(Debug)]
+struct Deferral {
+    held: usize,
+    pending: bool,
+}
+
+impl Deferral {
+    /// Ctrl-C came: true when the process should end now, false when it is held off.
+    fn interrupted(&mut self) -> bool {
+        self.pending = true;
+        self.held == 0
+    }
+
+    /// A hold ended: true when Ctrl-C came meanwhile and nothing holds it off any longer.
+    fn release(&mut self) -> bool {
+        self.held -= 1;
+        self.held == 0 && self.pending
+    }
+}
+
+fn deferral() -> std::sync::MutexGuard<'static, Deferral> {
+    DEFERRED.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Holds Ctrl-C off while it lives, for steps that must not be cut in half (moving one folder
+/// out of the way and another into its place). A Ctrl-C meanwhile ends the process when the last
+/// hold is dropped.
+#[derive(Debug)]
+pub struct HoldOff(());
+
+impl HoldOff {
+    pub fn new() -> HoldOff {
+        deferral().held += 1;
+        HoldOff(())
+    }
+}
+
+impl Default for HoldOff {
+    fn default() -> HoldOff {
+        HoldOff::new()
+    }
+}
+
+impl Drop for HoldOff {
+    fn drop(&mut self) {
+        let mut state = deferral();
+        if state.release() {
+            drop(state);
+            exit();
+        }
+    }
 }
 
 /// A temporary file being written: registered until dropped (after the rename, or on failure).
@@ -50,6 +117,25 @@ fn lock() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ctrl_c_is_held_off_until_the_last_hold_ends() {
+        let mut state = Deferral {
+            held: 0,
+            pending: false,
+        };
+        state.held += 2;
+        assert!(!state.interrupted(), "held off");
+        assert!(!state.release(), "one hold is left");
+        assert!(state.release(), "the last hold ends: exit now");
+
+        let mut quiet = Deferral {
+            held: 1,
+            pending: false,
+        };
+        assert!(!quiet.release(), "no Ctrl-C came: carry on");
+        assert!(quiet.interrupted(), "nothing holds it off: exit now");
+    }
 
     #[test]
     fn files_in_flight_are_removed_and_finished_ones_forgotten() {

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::Context;
 use crate::cli::{ImportArgs, ImportDatabase};
 use crate::error::CareersError;
-use crate::onet::import::SkippedRow;
+use crate::onet::import::{SkippedGroup, SkippedRow, group_skipped};
 use crate::onet::storage::Counts;
 use crate::render::progress::FileBar;
 use crate::render::{Document, Report};
@@ -26,8 +26,14 @@ pub struct ImportReport {
     pub counts: Counts,
     /// Optional files the folder did not have.
     pub missing_files: Vec<&'static str>,
-    /// The first malformed rows, each skipped; `counts.rows_skipped` has them all.
+    /// Optional files that were empty (0 bytes), skipped like missing ones.
+    pub empty_files: Vec<&'static str>,
+    /// Every malformed row, each skipped.
     pub skipped_rows: Vec<SkippedRow>,
+    /// The malformed rows grouped by file and reason.
+    pub skipped_groups: Vec<SkippedGroup>,
+    /// What went wrong after the import was in place (also written to stderr).
+    pub warnings: Vec<String>,
     pub attribution: String,
 }
 
@@ -48,6 +54,14 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ImportReport> {
         .collect();
     let bar = FileBar::for_stderr();
     let outcome = crate::onet::run_import(dir, data_dir, ctx.store.vocabulary(), &reserved, &bar)?;
+    for warning in &outcome.warnings {
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "careers: warning: {}",
+            crate::render::sanitize::sanitize(warning)
+        );
+    }
     Ok(ImportReport {
         database: "O*NET",
         attribution: crate::onet::attribution_of(&outcome.manifest),
@@ -57,7 +71,10 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ImportReport> {
         imported_at: outcome.manifest.imported_at,
         counts: outcome.manifest.counts,
         missing_files: outcome.missing,
+        empty_files: outcome.empty,
+        skipped_groups: group_skipped(&outcome.skipped),
         skipped_rows: outcome.skipped,
+        warnings: outcome.warnings,
     })
 }
 
@@ -84,17 +101,26 @@ impl Report for ImportReport {
             doc.heading(2, "Files not in the folder (skipped)");
             doc.list(self.missing_files.iter().map(|f| f.to_string()));
         }
-        if !self.skipped_rows.is_empty() {
-            doc.heading(2, "Malformed rows (skipped)");
+        if !self.empty_files.is_empty() {
+            doc.heading(2, "Empty files (skipped)");
             doc.list(
-                self.skipped_rows
+                self.empty_files
                     .iter()
-                    .map(|s| format!("{} line {}: {}", s.file, s.line, s.reason)),
+                    .map(|f| format!("{f} {}", crate::onet::import::EMPTY)),
             );
-            let unlisted = c.rows_skipped.saturating_sub(self.skipped_rows.len());
-            if unlisted > 0 {
-                doc.note(format!("and {} more", n(unlisted)));
-            }
+        }
+        if !self.skipped_groups.is_empty() {
+            doc.heading(2, "Malformed rows (skipped)");
+            doc.list(self.skipped_groups.iter().map(|g| match g.rows {
+                1 => format!("{} line {}: {}", g.file, g.first_line, g.reason),
+                rows => format!(
+                    "{} line {} and {} more rows: {}",
+                    g.file,
+                    g.first_line,
+                    n(rows - 1),
+                    g.reason
+                ),
+            }));
         }
         doc.note(self.attribution.clone());
         doc

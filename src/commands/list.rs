@@ -117,6 +117,9 @@ fn from_source(origin: &Origin, source: SourceKind) -> bool {
     )
 }
 
+/// How many hot technologies an unknown `--hot NAME` lists, the most common first.
+const LISTED_HOT: usize = 20;
+
 /// `--skill NAME` or `--hot NAME`: a skill of the vocabulary (by name or alias) or an O*NET
 /// technology name.
 struct SkillFilter {
@@ -139,6 +142,9 @@ impl SkillFilter {
             name: normalize(name),
             hot_only,
         };
+        if hot_only {
+            return filter.hot_or_error(ctx, name, technology);
+        }
         if filter.canonical.is_some()
             || ctx
                 .store
@@ -169,6 +175,54 @@ impl SkillFilter {
             value: name.to_owned(),
             suggestions,
             known: listed,
+        })
+    }
+
+    /// `--hot NAME` names a hot technology of the import, by its O*NET name or by a skill of
+    /// the vocabulary that a hot technology maps onto. Otherwise the error lists the import's hot
+    /// technologies, the most common first.
+    fn hot_or_error<'t>(
+        self,
+        ctx: &Context,
+        name: &str,
+        technology: &dyn Fn(&Profile) -> &'t [SearchTechnology<'t>],
+    ) -> Result<SkillFilter, CareersError> {
+        let mut counts: std::collections::HashMap<&'t str, usize> =
+            std::collections::HashMap::new();
+        let mut skills: Vec<&'t str> = Vec::new();
+        for e in ctx.store.entries() {
+            for t in technology(&e.profile).iter().filter(|t| t.hot) {
+                *counts.entry(t.example).or_default() += 1;
+                skills.extend(t.skill);
+            }
+        }
+        let canonical = self.canonical.as_deref();
+        if counts.keys().any(|n| normalize(n) == self.name)
+            || canonical.is_some_and(|c| skills.contains(&c))
+        {
+            return Ok(self);
+        }
+        let mut names: Vec<&str> = counts.keys().copied().chain(skills).collect();
+        names.sort_unstable();
+        names.dedup();
+        let suggestions = suggest(name, names.iter().copied());
+        let mut common: Vec<(&str, usize)> = counts.into_iter().collect();
+        common.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        let mut known: Vec<String> = common
+            .iter()
+            .take(LISTED_HOT)
+            .map(|(n, _)| (*n).to_owned())
+            .collect();
+        match common.len() {
+            0 => known.push("none (import O*NET first: careers import onet DIR)".to_owned()),
+            n if n > LISTED_HOT => known.push(format!("and {} more", n - LISTED_HOT)),
+            _ => {}
+        }
+        Err(CareersError::UnknownValue {
+            what: "hot technology",
+            value: name.to_owned(),
+            suggestions,
+            known,
         })
     }
 

@@ -108,8 +108,14 @@ fn details(d: &OnetDetails, doc: &mut Document) {
         fields.push((
             "Education".to_owned(),
             format!(
-                "{} (most common: {:.0}% of respondents)",
-                e.level, e.percent
+                "{} (most common: {:.0}% of respondents{})",
+                e.level,
+                e.percent,
+                if e.low_confidence {
+                    "; low confidence: O*NET recommends suppressing this figure"
+                } else {
+                    ""
+                }
             ),
         ));
     }

@@ -137,6 +137,10 @@ pub struct JobZone {
 pub struct EducationLevel {
     pub level: String,
     pub percent: f64,
+    /// Every row O*NET has for the occupation is flagged "Recommend Suppress" (too few
+    /// respondents or too wide an error), so the figure is shown but not to be relied on.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub low_confidence: bool,
 }
 
 /// An occupation O*NET relates to this one.

@@ -46,9 +46,6 @@ const MAX_ID_LEN: usize = 80;
 /// The most columns any file is read by.
 const MAX_COLUMNS: usize = 8;
 
-/// How many malformed rows the summary lists one by one; the rest are only counted.
-pub const LISTED_SKIPS: usize = 20;
-
 /// An element's importance (IM) and level (LV), as the rows give them.
 type ImportanceLevel = (Option<f64>, Option<f64>);
 
@@ -71,6 +68,38 @@ pub struct SkippedRow {
     pub reason: String,
 }
 
+/// Skipped rows of one file with one reason: one bad code in `Occupation Data.txt` makes every
+/// row of that code in the other files a follow-on skip, and grouping keeps those from hiding
+/// the rest.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SkippedGroup {
+    pub file: String,
+    pub reason: String,
+    pub rows: usize,
+    pub first_line: u64,
+}
+
+/// `rows` grouped by file and reason, in the order each group was first met.
+pub fn group_skipped(rows: &[SkippedRow]) -> Vec<SkippedGroup> {
+    let mut groups: Vec<SkippedGroup> = Vec::new();
+    let mut at: HashMap<(&str, &str), usize> = HashMap::new();
+    for row in rows {
+        match at.get(&(row.file.as_str(), row.reason.as_str())) {
+            Some(&i) => groups[i].rows += 1,
+            None => {
+                at.insert((&row.file, &row.reason), groups.len());
+                groups.push(SkippedGroup {
+                    file: row.file.clone(),
+                    reason: row.reason.clone(),
+                    rows: 1,
+                    first_line: row.line,
+                });
+            }
+        }
+    }
+    groups
+}
+
 /// What the import read, before it is stored.
 #[derive(Debug, Default)]
 pub struct Import {
@@ -79,9 +108,10 @@ pub struct Import {
     pub occupations: Vec<Occupation>,
     /// Optional files that were not in the folder.
     pub missing: Vec<&'static str>,
-    /// The first [`LISTED_SKIPS`] malformed rows.
+    /// Optional files that were there but empty (0 bytes), skipped like missing ones.
+    pub empty: Vec<&'static str>,
+    /// Every malformed row, in the order read.
     pub skipped: Vec<SkippedRow>,
-    pub skipped_count: usize,
 }
 
 /// Told about each file as the import reaches it.
@@ -108,8 +138,13 @@ pub fn read(
     reserved: &HashSet<String>,
     progress: &dyn Progress,
 ) -> anyhow::Result<Import> {
-    if !dir.is_dir() {
-        bail!("{} is not a folder", dir.display());
+    match std::fs::metadata(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            bail!("{} does not exist", dir.display())
+        }
+        Err(e) => bail!("cannot read {}: {}", dir.display(), io_reason(&e)),
+        Ok(m) if !m.is_dir() => bail!("{} is not a folder", dir.display()),
+        Ok(_) => {}
     }
     if !dir.join(OCCUPATION_DATA).is_file() {
         bail!(
@@ -117,11 +152,14 @@ pub fn read(
             dir.display()
         );
     }
-    let present: Vec<&'static str> = OPTIONAL_FILES
+    if is_empty(&dir.join(OCCUPATION_DATA)) {
+        bail!("\"{OCCUPATION_DATA}\" {EMPTY}");
+    }
+    let (empty, present): (Vec<&'static str>, Vec<&'static str>) = OPTIONAL_FILES
         .iter()
         .copied()
         .filter(|f| dir.join(f).is_file())
-        .collect();
+        .partition(|f| is_empty(&dir.join(f)));
     progress.start(present.len() as u64 + 1);
     let mut reader = Reader {
         dir,
@@ -130,8 +168,9 @@ pub fn read(
             missing: OPTIONAL_FILES
                 .iter()
                 .copied()
-                .filter(|f| !present.contains(f))
+                .filter(|f| !present.contains(f) && !empty.contains(f))
                 .collect(),
+            empty,
             ..Import::default()
         },
         progress,
@@ -148,7 +187,7 @@ pub fn read(
         .collect();
     let mut zones: HashMap<u8, JobZone> = HashMap::new();
     let mut education_levels: HashMap<u32, String> = HashMap::new();
-    let mut education: HashMap<usize, (u32, f64)> = HashMap::new();
+    let mut education: HashMap<usize, EducationRow> = HashMap::new();
     let mut interests: HashMap<usize, [u8; 3]> = HashMap::new();
     let mut styles: HashMap<usize, Vec<(String, f64)>> = HashMap::new();
     let mut ratings: [HashMap<(usize, String), ImportanceLevel>; 3] = Default::default();
@@ -261,20 +300,27 @@ pub fn read(
                     Ok(())
                 },
             )?,
-            "Education, Training, and Experience.txt" => reader.rows(
+            "Education, Training, and Experience.txt" => reader.rows_with_optional(
                 file,
                 &["O*NET-SOC Code", "Scale ID", "Category", "Data Value"],
-                |r| {
+                Some("Recommend Suppress"),
+                |r, suppress| {
                     if r[1] != "RL" {
                         return Ok(());
                     }
                     let i = occupation(&index, r[0])?;
-                    let category = number::<u32>(r[2], "Category")?;
-                    let percent = number::<f64>(r[3], "Data Value")?;
-                    let best = education.entry(i).or_insert((category, percent));
-                    // The most common level; on a tie, the lower level.
-                    if percent > best.1 || (percent == best.1 && category < best.0) {
-                        *best = (category, percent);
+                    let row = EducationRow {
+                        category: number::<u32>(r[2], "Category")?,
+                        percent: number::<f64>(r[3], "Data Value")?,
+                        // Occupational-expert rows say "n/a": nothing to suppress.
+                        suppressed: match suppress {
+                            Some("n/a" | "") | None => false,
+                            Some(v) => flag(v, "Recommend Suppress")?,
+                        },
+                    };
+                    let best = education.entry(i).or_insert(row);
+                    if row.better_than(best) {
+                        *best = row;
                     }
                     Ok(())
                 },
@@ -372,13 +418,14 @@ pub fn read(
         }
     }
 
-    for (i, (category, percent)) in education {
+    for (i, row) in education {
         occ[i].details.education = Some(EducationLevel {
             level: education_levels
-                .get(&category)
+                .get(&row.category)
                 .cloned()
-                .unwrap_or_else(|| format!("Category {category}")),
-            percent,
+                .unwrap_or_else(|| format!("Category {}", row.category)),
+            percent: row.percent,
+            low_confidence: row.suppressed,
         });
     }
     for (i, points) in interests {
@@ -439,6 +486,27 @@ pub fn read(
     Ok(import)
 }
 
+/// One "Required Level of Education" row.
+#[derive(Debug, Clone, Copy)]
+struct EducationRow {
+    category: u32,
+    percent: f64,
+    /// Flagged "Recommend Suppress = Y".
+    suppressed: bool,
+}
+
+impl EducationRow {
+    /// The most common level wins, but a row O*NET recommends suppressing only wins when every
+    /// row is; on a tie, the lower level.
+    fn better_than(&self, other: &EducationRow) -> bool {
+        if self.suppressed != other.suppressed {
+            return !self.suppressed;
+        }
+        self.percent > other.percent
+            || (self.percent == other.percent && self.category < other.category)
+    }
+}
+
 struct Reader<'a> {
     dir: &'a Path,
     import: Import,
@@ -497,17 +565,24 @@ impl Reader<'_> {
     ) -> anyhow::Result<()> {
         self.progress.file(file);
         let path = self.dir.join(file);
-        let handle =
-            File::open(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        let handle = File::open(&path)
+            .map_err(|e| anyhow::anyhow!("cannot read {}: {}", path.display(), io_reason(&e)))?;
         let mut csv = csv::ReaderBuilder::new()
             .delimiter(b'\t')
             .quoting(false)
             .flexible(true)
+            // Rows end at `\n` (O*NET's files use CRLF; the `\r` is stripped below). The csv
+            // crate's CRLF terminator ends a record at the `\r` and counts the line at the
+            // `\n`, which puts every row's line one too low.
+            .terminator(csv::Terminator::Any(b'\n'))
             .from_reader(std::io::BufReader::with_capacity(1 << 16, handle));
-        let headers = csv
-            .headers()
-            .with_context(|| format!("{file}: cannot read the header row"))?
-            .clone();
+        let headers = match csv.headers() {
+            Ok(headers) => headers.clone(),
+            Err(e) if matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) => bail!(
+                "{file} is not UTF-8 text (UTF-16?); import O*NET's text edition (e.g. db_29_2_text), whose files are UTF-8"
+            ),
+            Err(e) => return Err(e).with_context(|| format!("{file}: cannot read the header row")),
+        };
         let width = headers.len();
         let mut at = Vec::with_capacity(columns.len());
         for name in columns {
@@ -537,7 +612,7 @@ impl Reader<'_> {
                 }
             }
             let line = record.position().map_or(line, |p| p.line());
-            if record.len() == 1 && record[0].is_empty() {
+            if record.len() == 1 && field(&record, 0).is_empty() {
                 continue;
             }
             if record.len() != width {
@@ -547,9 +622,9 @@ impl Reader<'_> {
             }
             let mut fields = [""; MAX_COLUMNS];
             for (slot, &i) in fields.iter_mut().zip(&at) {
-                *slot = &record[i];
+                *slot = field(&record, i);
             }
-            let extra = optional_at.map(|i| &record[i]);
+            let extra = optional_at.map(|i| field(&record, i));
             if let Err(reason) = each(&fields[..at.len()], extra) {
                 self.skip(file, line, reason);
             }
@@ -558,16 +633,35 @@ impl Reader<'_> {
     }
 
     fn skip(&mut self, file: &str, line: u64, reason: String) {
-        let import = &mut self.import;
-        import.skipped_count += 1;
-        if import.skipped.len() < LISTED_SKIPS {
-            import.skipped.push(SkippedRow {
-                file: file.to_owned(),
-                line,
-                reason,
-            });
-        }
+        self.import.skipped.push(SkippedRow {
+            file: file.to_owned(),
+            line,
+            reason,
+        });
     }
+}
+
+/// Why an empty file is skipped, and what to do about it.
+pub const EMPTY: &str = "is empty (0 bytes; a truncated download?); download the database again";
+
+fn is_empty(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.len() == 0)
+}
+
+/// What went wrong reading a file or folder, with a hint where there is one.
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied => {
+            "permission denied; check that your user may read it (ls -l, chmod u+r)".to_owned()
+        }
+        _ => e.to_string(),
+    }
+}
+
+/// Field `i` of a row, without the `\r` of a CRLF line end.
+fn field(record: &csv::StringRecord, i: usize) -> &str {
+    let value = &record[i];
+    value.strip_suffix('\r').unwrap_or(value)
 }
 
 /// "29.2" from the first line of `Read Me.txt` ("O*NET 29.2 Database"), else from a folder
@@ -704,6 +798,55 @@ mod tests {
         assert_eq!(
             check_code("15-2051").unwrap_err(),
             "\"15-2051\" is not an O*NET-SOC code"
+        );
+    }
+
+    #[test]
+    fn skipped_rows_group_by_file_and_reason_in_first_seen_order() {
+        let row = |file: &str, line, reason: &str| SkippedRow {
+            file: file.into(),
+            line,
+            reason: reason.into(),
+        };
+        let groups = group_skipped(&[
+            row("a.txt", 4, "bad"),
+            row("a.txt", 5, "worse"),
+            row("a.txt", 9, "bad"),
+            row("b.txt", 2, "bad"),
+        ]);
+        let summary: Vec<(&str, &str, usize, u64)> = groups
+            .iter()
+            .map(|g| (g.file.as_str(), g.reason.as_str(), g.rows, g.first_line))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("a.txt", "bad", 2, 4),
+                ("a.txt", "worse", 1, 5),
+                ("b.txt", "bad", 1, 2)
+            ]
+        );
+    }
+
+    #[test]
+    fn education_prefers_rows_not_flagged_for_suppression() {
+        let row = |category, percent, suppressed| EducationRow {
+            category,
+            percent,
+            suppressed,
+        };
+        assert!(row(5, 17.68, false).better_than(&row(6, 46.95, true)));
+        assert!(!row(6, 46.95, true).better_than(&row(5, 17.68, false)));
+        assert!(row(6, 46.95, true).better_than(&row(4, 35.37, true)));
+        assert!(row(3, 20.0, false).better_than(&row(4, 20.0, false)));
+    }
+
+    #[test]
+    fn permission_denied_gets_a_hint() {
+        let e = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert_eq!(
+            io_reason(&e),
+            "permission denied; check that your user may read it (ls -l, chmod u+r)"
         );
     }
 

@@ -104,7 +104,10 @@ pub struct ImportOutcome {
     pub manifest: Manifest,
     pub target: std::path::PathBuf,
     pub missing: Vec<&'static str>,
+    pub empty: Vec<&'static str>,
     pub skipped: Vec<import::SkippedRow>,
+    /// What went wrong after the import was in place.
+    pub warnings: Vec<String>,
 }
 
 /// Reads the O*NET text files in `source` and stores them in `data_dir`, replacing any earlier
@@ -127,11 +130,13 @@ pub fn run_import(
             .map_or_else(|_| jiff::Timestamp::now().to_string(), |t| t.to_string()),
         counts: Counts::of(&read),
     };
-    let target = storage::write(data_dir, &read, &manifest)?;
+    let written = storage::write(data_dir, &read, &manifest)?;
     Ok(ImportOutcome {
         manifest,
-        target,
+        target: written.target,
+        warnings: written.warnings,
         missing: read.missing,
+        empty: read.empty,
         skipped: read.skipped,
     })
 }

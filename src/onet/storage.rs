@@ -12,7 +12,8 @@
 //!   file's bytes rather than copied.
 //!
 //! An import is written to a temporary folder beside `onet/` and swapped in by renaming, so a
-//! failed or interrupted import leaves the previous data as it was.
+//! failed or interrupted import leaves the previous data as it was (a previous import left
+//! aside by a swap cut short is moved back by the next run).
 
 use std::fs::{self, File};
 use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
@@ -65,7 +66,7 @@ impl Counts {
     pub fn of(import: &Import) -> Counts {
         let mut c = Counts {
             occupations: import.occupations.len(),
-            rows_skipped: import.skipped_count,
+            rows_skipped: import.skipped.len(),
             ..Counts::default()
         };
         for o in &import.occupations {
@@ -135,9 +136,18 @@ pub struct SearchRecord<'a> {
 /// The bytes of `search.bin`, which [`SearchRecord`]s borrow from.
 pub struct SearchFile(Vec<u8>);
 
+/// What [`write`] did: where the import now lives, and what it could not tidy up afterwards.
+#[derive(Debug)]
+pub struct Written {
+    pub target: PathBuf,
+    /// Problems after the new import was in place (the previous one could not be removed):
+    /// warnings, since the import itself succeeded.
+    pub warnings: Vec<String>,
+}
+
 /// Writes `import` into `data_dir/onet`, replacing what was there only once everything is
 /// written.
-pub fn write(data_dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::Result<PathBuf> {
+pub fn write(data_dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::Result<Written> {
     fs::create_dir_all(data_dir)
         .with_context(|| format!("cannot create the data directory {}", data_dir.display()))?;
     remove_leftovers(data_dir);
@@ -147,13 +157,41 @@ pub fn write(data_dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::R
         .with_context(|| format!("cannot create a temporary folder in {}", data_dir.display()))?;
     write_files(temp.path(), import, manifest)?;
     let target = crate::store::paths::onet_dir(data_dir);
-    swap_in(temp.keep(), &target)?;
-    Ok(target)
+    let warnings = swap_in(temp.keep(), &target)?;
+    Ok(Written { target, warnings })
+}
+
+/// The previous import an interrupted swap moved aside, when `onet/` is missing: the newest
+/// `.onet-previous-*` folder that holds a manifest.
+fn stranded_previous(data_dir: &Path) -> Option<PathBuf> {
+    if crate::store::paths::onet_dir(data_dir).exists() {
+        return None;
+    }
+    fs::read_dir(data_dir)
+        .ok()?
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(ASIDE_PREFIX))
+        .map(|e| e.path())
+        .filter(|p| p.join(MANIFEST).is_file())
+        .max_by_key(|p| fs::metadata(p).and_then(|m| m.modified()).ok())
+}
+
+/// Moves a previous import stranded by an interrupted swap back to `onet/`. Returns the folder
+/// the import is in: `onet/`, or the stranded folder itself when it cannot be moved back.
+fn restore_previous(data_dir: &Path) -> Option<PathBuf> {
+    let aside = stranded_previous(data_dir)?;
+    let target = crate::store::paths::onet_dir(data_dir);
+    match fs::rename(&aside, &target) {
+        Ok(()) => Some(target),
+        Err(_) => Some(aside),
+    }
 }
 
 /// Removes the temporary folders of imports that were killed before they could clean up. They
-/// are never read: a folder only becomes the import by being renamed to `onet`.
+/// are never read: a folder only becomes the import by being renamed to `onet`. A previous import
+/// moved aside by a swap that was cut short is moved back first when `onet/` is missing.
 fn remove_leftovers(data_dir: &Path) {
+    restore_previous(data_dir);
     let Ok(dir) = fs::read_dir(data_dir) else {
         return;
     };
@@ -258,10 +296,14 @@ fn index_record(o: &Occupation, details: (u64, u32)) -> IndexRecord {
 }
 
 /// Moves `fresh` to `target`. The previous import is first moved aside, and moved back if the
-/// second rename fails, so `target` is never left holding a partial import.
-fn swap_in(fresh: PathBuf, target: &Path) -> anyhow::Result<()> {
+/// second rename fails, so `target` is never left holding a partial import. Ctrl-C is held off
+/// between the two renames; a swap cut short anyway (the process killed) leaves the previous
+/// import aside, and the next run moves it back. Once the new import is in place, a previous one
+/// that cannot be removed is a warning, not a failure.
+fn swap_in(fresh: PathBuf, target: &Path) -> anyhow::Result<Vec<String>> {
     let parent = target.parent().unwrap_or(Path::new("."));
     let aside = parent.join(format!("{ASIDE_PREFIX}{}", std::process::id()));
+    let hold = crate::interrupt::HoldOff::new();
     let had_previous = target.exists();
     if had_previous {
         fs::rename(target, &aside)
@@ -274,11 +316,15 @@ fn swap_in(fresh: PathBuf, target: &Path) -> anyhow::Result<()> {
         let _ = fs::remove_dir_all(&fresh);
         return Err(err).with_context(|| format!("cannot move the import to {}", target.display()));
     }
-    if had_previous {
-        fs::remove_dir_all(&aside)
-            .with_context(|| format!("cannot remove the previous import {}", aside.display()))?;
+    drop(hold);
+    let mut warnings = Vec::new();
+    if had_previous && let Err(err) = fs::remove_dir_all(&aside) {
+        warnings.push(format!(
+            "the import is in place, but the previous one could not be removed ({err}); delete {} by hand",
+            aside.display()
+        ));
     }
-    Ok(())
+    Ok(warnings)
 }
 
 /// An import on disk, opened: its manifest and, per occupation in index order, its code and
@@ -293,7 +339,7 @@ pub struct Stored {
 
 /// Opens the import in `data_dir`, or `None` when there is none.
 pub fn open(data_dir: &Path) -> anyhow::Result<Option<(Stored, Index)>> {
-    let dir = crate::store::paths::onet_dir(data_dir);
+    let dir = restore_previous(data_dir).unwrap_or_else(|| crate::store::paths::onet_dir(data_dir));
     let manifest_path = dir.join(MANIFEST);
     let manifest_text = match fs::read(&manifest_path) {
         Ok(text) => text,
@@ -378,5 +424,36 @@ impl Stored {
     /// The position in the index of the occupation with this code.
     pub fn position(&self, code: &str) -> Option<usize> {
         self.codes.iter().position(|c| c == code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleanup_moves_a_stranded_previous_import_back_instead_of_deleting_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let aside = dir.path().join(format!("{ASIDE_PREFIX}77"));
+        fs::create_dir(&aside).unwrap();
+        fs::write(aside.join(MANIFEST), b"{}").unwrap();
+        let temp = dir.path().join(format!("{TEMP_PREFIX}x"));
+        fs::create_dir(&temp).unwrap();
+        remove_leftovers(dir.path());
+        let onet = crate::store::paths::onet_dir(dir.path());
+        assert_eq!(fs::read(onet.join(MANIFEST)).unwrap(), b"{}");
+        assert!(!aside.exists() && !temp.exists());
+    }
+
+    #[test]
+    fn cleanup_deletes_the_previous_import_once_onet_is_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let onet = crate::store::paths::onet_dir(dir.path());
+        fs::create_dir(&onet).unwrap();
+        let aside = dir.path().join(format!("{ASIDE_PREFIX}77"));
+        fs::create_dir(&aside).unwrap();
+        fs::write(aside.join(MANIFEST), b"{}").unwrap();
+        remove_leftovers(dir.path());
+        assert!(onet.is_dir() && !aside.exists());
     }
 }

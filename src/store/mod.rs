@@ -136,7 +136,9 @@ impl Store {
     }
 
     /// Adds the O*NET import in `data_dir`, if there is one. Imported occupations never replace
-    /// a profile already in the store.
+    /// a profile already in the store: one whose id a profile already has (a user's profile
+    /// named like it) gets its code appended to its id, as the import does for curated ids, so
+    /// that its code still finds it.
     pub fn with_onet(mut self, data_dir: Option<&std::path::Path>) -> anyhow::Result<Store> {
         let Some((stored, index)) = data_dir
             .map(crate::onet::storage::open)
@@ -145,12 +147,25 @@ impl Store {
         else {
             return Ok(self);
         };
-        let taken: std::collections::HashSet<String> =
-            self.entries.iter().map(|e| e.profile.id.clone()).collect();
+        // A user's file that failed to load still claims its id: the error names the file.
+        let mut taken: std::collections::HashSet<String> = self
+            .entries
+            .iter()
+            .map(|e| e.profile.id.clone())
+            .chain(self.broken.iter().map(|b| role_key(&b.id_hint)))
+            .collect();
         self.entries.reserve(index.records.len());
-        self.entries.extend(
-            crate::onet::entries(&stored, index).filter(|e| !taken.contains(&e.profile.id)),
-        );
+        for mut entry in crate::onet::entries(&stored, index) {
+            if taken.contains(&entry.profile.id) {
+                let code = entry.profile.onet.as_ref().map_or("", |o| o.code.as_str());
+                let id = format!("{}-{}", entry.profile.id, crate::model::slugify(code));
+                if !taken.insert(id.clone()) {
+                    continue;
+                }
+                entry.profile.id = id;
+            }
+            self.entries.push(entry);
+        }
         self.onet = Some(stored);
         self.keys.reserve(self.entries.len() * 3);
         self.reindex();
@@ -216,6 +231,12 @@ impl Store {
         {
             return Ok(entry);
         }
+        if found.is_none()
+            && broken.is_none()
+            && let Some(entry) = self.by_short_code(&key)?
+        {
+            return Ok(entry);
+        }
         if let Some(file) = broken {
             return Err(CareersError::BrokenProfile {
                 query: query.to_owned(),
@@ -239,6 +260,44 @@ impl Store {
             query: query.to_owned(),
             suggestions,
         })
+    }
+
+    /// The occupation an O*NET-SOC code without its two-digit suffix names: `15-2051` is
+    /// `15-2051.00` (the SOC occupation itself) when the import has it, else the one occupation
+    /// with that prefix; several without a `.00` are an error that lists them.
+    fn by_short_code(&self, key: &str) -> Result<Option<&Entry>, CareersError> {
+        let b = key.as_bytes();
+        let short =
+            b.len() == 7 && b[2] == b'-' && b[..2].iter().chain(&b[3..]).all(u8::is_ascii_digit);
+        if !short {
+            return Ok(None);
+        }
+        if let Some(&i) = self.keys.get(&role_key(&format!("{key}.00"))) {
+            return Ok(Some(&self.entries[i]));
+        }
+        let prefix = format!("{key}.");
+        let matches: Vec<&Entry> = self
+            .entries
+            .iter()
+            .filter(|e| matches!(e.origin, Origin::Onet { .. }))
+            .filter(|e| {
+                e.profile
+                    .onet
+                    .as_ref()
+                    .is_some_and(|o| o.code.starts_with(&prefix))
+            })
+            .collect();
+        match matches.as_slice() {
+            [] => Ok(None),
+            [one] => Ok(Some(one)),
+            several => Err(CareersError::UnknownRole {
+                query: key.to_owned(),
+                suggestions: several
+                    .iter()
+                    .filter_map(|e| e.profile.onet.as_ref().map(|o| o.code.clone()))
+                    .collect(),
+            }),
+        }
     }
 
     /// Checks across profiles: ids, aliases and titles claimed by two profiles, references to

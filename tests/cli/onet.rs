@@ -120,7 +120,7 @@ fn import_json_has_counts_and_attribution() {
     );
     assert_eq!(
         report["skipped_rows"][4],
-        serde_json::json!({"file": "Alternate Titles.txt", "line": 8, "reason": "the row is not valid UTF-8"})
+        serde_json::json!({"file": "Alternate Titles.txt", "line": 9, "reason": "the row is not valid UTF-8"})
     );
     assert_eq!(report["attribution"], ATTRIBUTION);
 }
@@ -192,7 +192,7 @@ fn a_failed_import_leaves_the_previous_data_in_place() {
         ],
         1,
     );
-    assert!(err.ends_with("no-such-folder is not a folder\n"), "{err}");
+    assert!(err.ends_with("no-such-folder does not exist\n"), "{err}");
 
     assert_eq!(run(dir.path(), &["show", "15-2051.00"]), before);
     assert_eq!(
@@ -462,7 +462,8 @@ fn list_filters_by_source_zone_skill_hot_technology_and_limit() {
         ["data-scientists"]
     );
     assert_eq!(list(&["--hot", "Python"]), ["data-scientists"]);
-    assert_eq!(list(&["--hot", "AWS"]), Vec::<String>::new());
+    // A vocabulary skill that a hot technology maps onto.
+    assert_eq!(list(&["--hot", "SQL"]), ["data-scientists"]);
     assert_eq!(
         list(&["--source", "onet", "--skill", "python", "--limit", "2"]),
         [
@@ -497,6 +498,20 @@ fn list_filter_errors_name_the_value_and_suggest() {
         err.starts_with("careers: error: unknown skill \"sparkk\" (did you mean Spark?); known skills: Adaptability, Agile, Airflow,"),
         "{err}"
     );
+    // --hot lists the import's hot technologies, the most common first, not skill names; a
+    // skill no hot technology maps onto (AWS is listed, but never hot) is not one.
+    for (name, hint) in [
+        ("adaptability", ""),
+        ("AWS", ""),
+        ("pythn", " (did you mean Python?)"),
+    ] {
+        assert_eq!(
+            failure(dir.path(), &["list", "--hot", name], 1),
+            format!(
+                "careers: error: unknown hot technology \"{name}\"{hint}; known hot technologies: Apache Spark, Python, Structured query language SQL\n"
+            )
+        );
+    }
     let err = failure(dir.path(), &["list", "--zone", "6"], 2);
     assert!(err.contains("6 is not in 1..=5"), "{err}");
     let err = failure(dir.path(), &["list", "--source", "web"], 2);
@@ -665,4 +680,243 @@ fn the_real_database_imports_with_the_counts_its_files_hold() {
     ] {
         assert!(found.contains(&id.to_owned()), "{id} in {found:?}");
     }
+}
+
+/// The line `grep -n PATTERN FILE` gives for the one line that holds `pattern`.
+fn grep_line(file: &Path, pattern: &str) -> u64 {
+    let out = std::process::Command::new("grep")
+        .args(["-n", "-a", "-F", pattern])
+        .arg(file)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let mut lines = text.lines();
+    let number = lines.next().unwrap().split(':').next().unwrap().parse();
+    assert!(lines.next().is_none(), "{pattern} is on one line only");
+    number.unwrap()
+}
+
+#[test]
+fn skipped_rows_name_the_line_grep_gives_in_crlf_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = json(
+        dir.path(),
+        &["import", "onet", fixture("onet").to_str().unwrap()],
+    );
+    let source = fixture("onet");
+    let expect = [
+        ("Occupation Data.txt", "15-205X.00"),
+        ("Alternate Titles.txt", "99-9999.00"),
+        ("Task Statements.txt", "Sometimes"),
+        ("Technology Skills.txt", "Maybe"),
+    ];
+    for (file, pattern) in expect {
+        let row = report["skipped_rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["file"] == file && r["reason"].as_str().unwrap().contains(pattern))
+            .unwrap_or_else(|| panic!("{file}: no skipped row for {pattern}"));
+        assert_eq!(
+            row["line"].as_u64().unwrap(),
+            grep_line(&source.join(file), pattern),
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn a_previous_import_left_aside_by_a_swap_cut_short_is_moved_back() {
+    // What a swap killed between its two renames leaves: no `onet/`, the previous import aside.
+    let dir = imported();
+    let aside = dir.path().join(".onet-previous-4242");
+    std::fs::rename(dir.path().join("onet"), &aside).unwrap();
+    assert_eq!(
+        ids(&json(dir.path(), &["list", "--source", "onet"])).len(),
+        6,
+        "the previous import is read"
+    );
+    assert!(dir.path().join("onet/manifest.json").is_file());
+    assert!(!aside.exists(), "and moved back");
+}
+
+#[test]
+fn an_import_that_cannot_remove_the_previous_data_succeeds_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("onet"), b"not a folder").unwrap();
+    let out = careers()
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["import", "onet"])
+        .arg(fixture("onet-minimal"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let aside = format!("{}", dir.path().join(".onet-previous-").display());
+    assert!(
+        stderr.starts_with(
+            "careers: warning: the import is in place, but the previous one could not be removed ("
+        ) && stderr.contains(&aside)
+            && stderr.ends_with(" by hand\n")
+            && stderr.lines().count() == 1,
+        "{stderr}"
+    );
+    assert_eq!(
+        ids(&json(dir.path(), &["list", "--source", "onet"])),
+        ["data-scientists"]
+    );
+}
+
+/// A copy of the fixture `name` in a fresh folder, to be altered by a test.
+fn copy_of(name: &str) -> tempfile::TempDir {
+    let copy = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(fixture(name)).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), copy.path().join(entry.file_name())).unwrap();
+    }
+    copy
+}
+
+#[test]
+fn an_empty_optional_file_is_skipped_and_named_an_empty_download() {
+    let source = copy_of("onet");
+    std::fs::write(source.path().join("Tools Used.txt"), b"").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let report = json(
+        dir.path(),
+        &["import", "onet", source.path().to_str().unwrap()],
+    );
+    assert_eq!(report["empty_files"], serde_json::json!(["Tools Used.txt"]));
+    assert_eq!(report["counts"]["tools"], 0);
+    assert_eq!(report["counts"]["occupations"], 6);
+    let text = run(
+        tempfile::tempdir().unwrap().path(),
+        &["import", "onet", source.path().to_str().unwrap()],
+    );
+    assert!(
+        text.contains("Empty files (skipped)\n• Tools Used.txt is empty (0 bytes; a truncated download?); download the database again\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_empty_occupation_file_or_a_utf16_file_aborts_with_the_cause_and_the_fix() {
+    let source = copy_of("onet");
+    std::fs::write(source.path().join("Occupation Data.txt"), b"").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let args = ["import", "onet", source.path().to_str().unwrap()];
+    assert_eq!(
+        failure(dir.path(), &args, 1),
+        "careers: error: \"Occupation Data.txt\" is empty (0 bytes; a truncated download?); download the database again\n"
+    );
+
+    let source = copy_of("onet");
+    let text = std::fs::read_to_string(source.path().join("Skills.txt")).unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(source.path().join("Skills.txt"), utf16).unwrap();
+    let args = ["import", "onet", source.path().to_str().unwrap()];
+    assert_eq!(
+        failure(dir.path(), &args, 1),
+        "careers: error: Skills.txt is not UTF-8 text (UTF-16?); import O*NET's text edition (e.g. db_29_2_text), whose files are UTF-8\n"
+    );
+}
+
+#[test]
+fn follow_on_rows_of_one_bad_code_are_grouped_and_do_not_hide_the_other_errors() {
+    let source = copy_of("onet");
+    let path = source.path().join("Alternate Titles.txt");
+    let mut bytes = std::fs::read(&path).unwrap();
+    for _ in 0..25 {
+        bytes.extend(b"99-9999.00\tOrphan Title\tn/a\t08\r\n");
+    }
+    std::fs::write(&path, bytes).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let args = ["import", "onet", source.path().to_str().unwrap()];
+    let report = json(dir.path(), &args);
+    assert_eq!(report["counts"]["rows_skipped"], 37);
+    assert_eq!(report["skipped_rows"].as_array().unwrap().len(), 37);
+    assert_eq!(
+        report["skipped_groups"][3],
+        serde_json::json!({"file": "Alternate Titles.txt", "reason": "O*NET-SOC code 99-9999.00 is not in \"Occupation Data.txt\"", "rows": 26, "first_line": 8})
+    );
+    let text = careers()
+        .env("COLUMNS", "200")
+        .arg("--data-dir")
+        .arg(tempfile::tempdir().unwrap().path())
+        .args(args)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("• Alternate Titles.txt line 8 and 25 more rows: O*NET-SOC code 99-9999.00 is not in \"Occupation Data.txt\"\n• Alternate Titles.txt line 9: the row is not valid UTF-8\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("• Skills.txt line 7: LV value 8.5 is out of range\n"),
+        "{text}"
+    );
+    assert!(!text.contains("more\n"), "{text}");
+}
+
+#[test]
+fn education_prefers_rows_o_net_does_not_recommend_suppressing() {
+    let dir = imported();
+    // 60% Bachelor's is flagged "Recommend Suppress"; 40% Master's is not.
+    assert_eq!(
+        json(dir.path(), &["show", "15-1299.08"])["onet"]["education"],
+        serde_json::json!({"level": "Master's Degree", "percent": 40.0})
+    );
+    // Every row is flagged: the most common is kept, marked low confidence.
+    assert_eq!(
+        json(dir.path(), &["show", "13-1111.00"])["onet"]["education"],
+        serde_json::json!({"level": "Bachelor's Degree", "percent": 70.0, "low_confidence": true})
+    );
+    let text = run(dir.path(), &["show", "13-1111.00"]);
+    assert!(
+        text.contains("Bachelor's Degree (most common: 70% of respondents; low confidence: O*NET"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_user_profile_named_like_an_occupation_leaves_its_code_resolving() {
+    let dir = imported();
+    run(dir.path(), &["new", "data-scientists"]);
+    let path = dir.path().join("profiles/data-scientists.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replacen("\"summary\": \"\"", "\"summary\": \"Mine.\"", 1),
+    )
+    .unwrap();
+    let mine = json(dir.path(), &["show", "data-scientists"]);
+    assert_eq!(mine["summary"], "Mine.");
+    for query in ["15-2051.00", "15-2051", "data-scientists-15-2051-00"] {
+        let occupation = json(dir.path(), &["show", query]);
+        assert_eq!(occupation["id"], "data-scientists-15-2051-00", "{query}");
+        assert_eq!(occupation["onet"]["code"], "15-2051.00", "{query}");
+    }
+    assert_eq!(
+        ids(&json(dir.path(), &["list", "--source", "onet"])).len(),
+        6,
+        "no occupation is dropped"
+    );
+}
+
+#[test]
+fn an_unknown_hot_technology_lists_the_twenty_most_common_of_the_real_database() {
+    let Some(source) = shared_onet() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    run(dir.path(), &["import", "onet", source.to_str().unwrap()]);
+    let err = failure(dir.path(), &["list", "--hot", "adaptability"], 1);
+    assert!(
+        err.starts_with("careers: error: unknown hot technology \"adaptability\"; known hot technologies: Microsoft Excel, Microsoft Office software, Microsoft Word,")
+            && err.ends_with(", and 150 more\n"),
+        "{err}"
+    );
+    assert_eq!(err.matches(", ").count(), 20);
 }
