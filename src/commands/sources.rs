@@ -43,12 +43,15 @@ pub fn run(ctx: &Context, _args: &SourcesArgs) -> anyhow::Result<SourcesReport> 
         |f: fn(&Origin) -> bool| ctx.store.entries().iter().filter(|e| f(&e.origin)).count();
     let mut sources = vec![DataSource {
         kind: "bundled",
-        name: "Curated profiles".into(),
+        name: "Curated profiles (facts from the AiPathly page Machine Learning Developer)".into(),
         folder: None,
         version: None,
         imported_at: None,
         profiles: count(|o| matches!(o, Origin::Bundled { .. })),
-        licence: format!("{} (the licence of careers)", env!("CARGO_PKG_LICENSE")),
+        licence: format!(
+            "{} (our wording; the facts come from the page)",
+            env!("CARGO_PKG_LICENSE")
+        ),
         attribution: None,
     }];
     let user = count(|o| matches!(o, Origin::User { .. }));
