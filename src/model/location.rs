@@ -35,24 +35,13 @@ pub struct Locations {
 impl Locations {
     /// Builds the index; a name or alias claimed by two places is an error.
     pub fn new(file: LocationsFile) -> Result<Self, String> {
-        let mut index: HashMap<String, usize> = HashMap::new();
-        for (i, loc) in file.locations.iter().enumerate() {
-            for name in std::iter::once(&loc.name).chain(&loc.aliases) {
-                let key = slugify(name);
-                if key.is_empty() {
-                    return Err(format!("locations[{i}]: an empty name or alias"));
-                }
-                if let Some(&other) = index.get(&key)
-                    && other != i
-                {
-                    return Err(format!(
-                        "locations[{i}]: \"{name}\" already names {}",
-                        file.locations[other].name
-                    ));
-                }
-                index.insert(key, i);
-            }
-        }
+        let index = super::name_index(
+            "locations",
+            file.locations
+                .iter()
+                .map(|l| (l.name.as_str(), l.aliases.as_slice())),
+            slugify,
+        )?;
         Ok(Locations {
             locations: file.locations,
             index,

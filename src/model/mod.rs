@@ -46,6 +46,37 @@ pub fn is_slug(id: &str) -> bool {
         })
 }
 
+/// An index from every name and alias of a list of named things (skills, places) to its
+/// position, under `key`; a name or alias claimed by two of them, or an empty one, is an error
+/// that names the list (`what`), the position and the name.
+pub fn name_index<'a>(
+    what: &str,
+    items: impl IntoIterator<Item = (&'a str, &'a [String])>,
+    key: fn(&str) -> String,
+) -> Result<std::collections::HashMap<String, usize>, String> {
+    let mut index = std::collections::HashMap::new();
+    let mut canonical: Vec<&str> = Vec::new();
+    for (i, (name, aliases)) in items.into_iter().enumerate() {
+        canonical.push(name);
+        for alias in std::iter::once(name).chain(aliases.iter().map(String::as_str)) {
+            let k = key(alias);
+            if k.is_empty() {
+                return Err(format!("{what}[{i}]: an empty name or alias"));
+            }
+            if let Some(&other) = index.get(&k)
+                && other != i
+            {
+                return Err(format!(
+                    "{what}[{i}]: \"{alias}\" already names {}",
+                    canonical[other]
+                ));
+            }
+            index.insert(k, i);
+        }
+    }
+    Ok(index)
+}
+
 /// Whether `name` is a device name that some systems reserve (`con`, `nul`, `com1`, ...), which
 /// must not become a file name.
 pub fn is_reserved_name(name: &str) -> bool {

@@ -49,24 +49,13 @@ pub fn normalize(name: &str) -> String {
 impl Vocabulary {
     /// Builds the index; a name or alias claimed by two skills is an error.
     pub fn new(file: VocabularyFile) -> Result<Self, String> {
-        let mut index: HashMap<String, usize> = HashMap::new();
-        for (i, skill) in file.skills.iter().enumerate() {
-            for name in std::iter::once(&skill.name).chain(&skill.aliases) {
-                let key = normalize(name);
-                if key.is_empty() {
-                    return Err(format!("skills[{i}]: an empty name or alias"));
-                }
-                if let Some(&other) = index.get(&key)
-                    && other != i
-                {
-                    return Err(format!(
-                        "skills[{i}]: \"{name}\" already names {}",
-                        file.skills[other].name
-                    ));
-                }
-                index.insert(key, i);
-            }
-        }
+        let index = super::name_index(
+            "skills",
+            file.skills
+                .iter()
+                .map(|s| (s.name.as_str(), s.aliases.as_slice())),
+            normalize,
+        )?;
         Ok(Vocabulary {
             skills: file.skills,
             index,
