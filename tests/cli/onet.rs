@@ -15,7 +15,7 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 /// A fresh data directory with the fixture imported into it.
-fn imported() -> tempfile::TempDir {
+pub fn imported() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let out = careers()
         .arg("--data-dir")

@@ -6,27 +6,9 @@
 use std::path::Path;
 
 use crate::common::careers;
+use crate::onet::imported;
 
 const ATTRIBUTION: &str = "This product includes information from the O*NET 29.2 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA.";
-
-/// A data directory with the project's O*NET fixture imported.
-fn imported() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/onet");
-    let out = careers()
-        .arg("--data-dir")
-        .arg(dir.path())
-        .args(["import", "onet"])
-        .arg(fixture)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    dir
-}
 
 fn run(dir: &Path, args: &[&str], format: &str) -> String {
     let out = careers()
