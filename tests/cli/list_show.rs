@@ -1,8 +1,5 @@
 //! `careers list` and `careers show`.
 
-use std::io::Read;
-use std::process::Stdio;
-
 use crate::common::{careers, json_of, stderr_of, stdout_of};
 
 #[test]
@@ -199,30 +196,6 @@ fn unknown_section_is_a_usage_error() {
          soft-skills, industries, career, market, salary, trends, best-practices, challenges, \
          onet; see careers show --help\n"
     );
-}
-
-#[test]
-fn a_closed_pipe_ends_quietly_with_exit_0() {
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("careers"))
-        .args(["show", "ml-engineer"])
-        .env("COLUMNS", "100")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Close the reading end before the command writes, as `| head -0` would: every write
-    // then fails with a broken pipe.
-    drop(child.stdout.take());
-    let status = child.wait().unwrap();
-    let mut err = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut err)
-        .unwrap();
-    assert_eq!(status.code(), Some(0), "stderr: {err}");
-    assert_eq!(err, "");
 }
 
 #[test]

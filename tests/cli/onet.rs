@@ -14,16 +14,21 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// Runs `careers --data-dir DIR import onet SOURCE`.
+fn import_onet(dir: &Path, source: impl AsRef<std::ffi::OsStr>) -> std::process::Output {
+    careers()
+        .arg("--data-dir")
+        .arg(dir)
+        .args(["import", "onet"])
+        .arg(source)
+        .output()
+        .unwrap()
+}
+
 /// A fresh data directory with the fixture imported into it.
 pub fn imported() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let out = careers()
-        .arg("--data-dir")
-        .arg(dir.path())
-        .args(["import", "onet"])
-        .arg(fixture("onet"))
-        .output()
-        .unwrap();
+    let out = import_onet(dir.path(), fixture("onet"));
     assert!(
         out.status.success(),
         "{}",
@@ -744,13 +749,7 @@ fn a_previous_import_left_aside_by_a_swap_cut_short_is_moved_back() {
 fn an_import_that_cannot_remove_the_previous_data_succeeds_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("onet"), b"not a folder").unwrap();
-    let out = careers()
-        .arg("--data-dir")
-        .arg(dir.path())
-        .args(["import", "onet"])
-        .arg(fixture("onet-minimal"))
-        .output()
-        .unwrap();
+    let out = import_onet(dir.path(), fixture("onet-minimal"));
     assert_eq!(out.status.code(), Some(0));
     let stderr = String::from_utf8(out.stderr).unwrap();
     let aside = format!("{}", dir.path().join(".onet-previous-").display());

@@ -142,6 +142,7 @@ fn a_reader_that_closes_in_the_middle_of_a_long_output_ends_quietly() {
 fn a_reader_that_closes_early_ends_any_command_quietly() {
     for args in [
         &["list"][..],
+        &["show", "ml-engineer"],
         &["salary"],
         &["salary", "--format", "json"],
         &["trends", "--format", "csv"],
