@@ -115,7 +115,7 @@ careers validate my-role.json\n  careers validate ~/team-profiles --format json"
     New(NewArgs),
     /// Import a database into your data directory, replacing any earlier import of it
     #[command(
-        after_help = "Examples:\n  careers import onet ~/Downloads/db_29_2_text\n  careers --data-dir ./data import onet ./db_29_2_text --format json"
+        after_help = "Examples:\n  careers import onet ~/Downloads/db_29_2_text\n  careers import oews ~/Downloads/oews\n  careers --data-dir ./data import onet ./db_29_2_text --format json"
     )]
     Import(ImportArgs),
     /// List every data source in use, with its licence
@@ -195,6 +195,17 @@ pub enum ImportDatabase {
         /// The folder of O*NET's text files, e.g. ~/Downloads/db_29_2_text
         dir: std::path::PathBuf,
     },
+    /// BLS's Occupational Employment and Wage Statistics (OEWS), in BLS's time-series flat
+    /// files: oe.area, oe.occupation and oe.data.0.Current are required; oe.industry,
+    /// oe.datatype, oe.footnote, oe.areatype and oe.release are used when present
+    Oews {
+        /// The folder of the oe.* flat files
+        dir: std::path::PathBuf,
+        /// Replace the current import even when the new one holds fewer than half its
+        /// estimates
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -248,9 +259,12 @@ pub struct SalaryArgs {
     /// Only these roles: ids, aliases or titles [default: every role]
     #[arg(value_name = "ROLE")]
     pub roles: Vec<String>,
-    /// Only figures for this place: Seattle, Austin, SF, NYC, LA, Boston, Chicago, Remote...
-    #[arg(long, value_name = "NAME")]
-    pub city: Option<String>,
+    /// Only figures for this place; repeat it or separate places with commas to compare them.
+    /// A curated city (Seattle, SF, NYC, Remote...) or, with BLS OEWS wages, any metro area by
+    /// one of its cities (Bellevue), a state by name or postal code (Texas, WA), US, or an
+    /// OEWS area code
+    #[arg(long, value_name = "PLACE")]
+    pub city: Vec<String>,
     /// Only figures for this career stage: entry, mid or senior (also entry-level, mid-career,
     /// experienced)
     #[arg(long, value_name = "LEVEL")]
@@ -275,8 +289,19 @@ pub struct SalaryArgs {
     #[arg(long, value_name = "AMOUNT", value_parser = crate::model::salary::parse_dollars)]
     pub my_pay: Option<u64>,
     /// List the places that have pay figures and how many roles have figures there
-    #[arg(long, conflicts_with_all = ["city", "experience", "company", "industry", "about", "sort", "my_pay"])]
+    #[arg(long, conflicts_with_all = ["city", "experience", "company", "industry", "about", "sort", "my_pay", "top"])]
     pub list_cities: bool,
+    /// With --city and no role: also the N occupations with the highest BLS OEWS median wage
+    /// in the (first) place
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub top: Option<u16>,
+    /// With --top: only occupations of this SOC major group, e.g. 15 (computer and
+    /// mathematical) or 29 (healthcare practitioners)
+    #[arg(long, value_name = "CODE", requires = "top")]
+    pub group: Option<String>,
+    /// With --top: only occupations whose BLS title contains this text
+    #[arg(long, value_name = "TEXT", requires = "top")]
+    pub title: Option<String>,
 }
 
 /// Which amount of a band orders figures.

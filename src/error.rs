@@ -24,6 +24,16 @@ pub enum CareersError {
         problem: String,
         more: usize,
     },
+    #[error("unknown place \"{query}\"{}; a place is a metro area by any of its cities (Seattle, Bellevue), a state by name or postal code (Texas, WA), US, or a 7-digit OEWS area code", did_you_mean(.suggestions))]
+    UnknownPlace {
+        query: String,
+        suggestions: Vec<String>,
+    },
+    #[error("place \"{query}\" has several readings: {}; name one more exactly (a state such as \"Portland, OR\", or the area code)", .readings.join("; "))]
+    AmbiguousPlace {
+        query: String,
+        readings: Vec<String>,
+    },
     #[error("{0}")]
     Usage(String),
 }

@@ -8,6 +8,7 @@ pub mod error;
 pub mod fsutil;
 pub mod interrupt;
 pub mod model;
+pub mod oews;
 pub mod onet;
 pub mod render;
 pub mod store;
@@ -46,7 +47,9 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
     // An import replaces the data it would otherwise load, so it must run even when that data
     // cannot be read.
     let onet_dir = user_dir.filter(|_| !matches!(cli.command, Command::Import(_)));
-    let store = load_store(user_dir, cli.strict, &mut io::stderr())?.with_onet(onet_dir)?;
+    let store = load_store(user_dir, cli.strict, &mut io::stderr())?
+        .with_onet(onet_dir)?
+        .with_wages_dir(onet_dir);
     let ctx = Context {
         store,
         data_dir,

@@ -37,13 +37,78 @@ pub struct ImportReport {
     pub attribution: String,
 }
 
-pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ImportReport> {
-    let ImportDatabase::Onet { dir } = &args.database;
+/// What an import of either dataset did.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum ImportOutput {
+    Onet(ImportReport),
+    Oews(OewsImportReport),
+}
+
+/// What an OEWS import did.
+#[derive(Debug, Serialize)]
+pub struct OewsImportReport {
+    pub database: &'static str,
+    pub release: crate::oews::read::Release,
+    pub source: PathBuf,
+    pub folder: PathBuf,
+    pub imported_at: String,
+    pub data_files: Vec<String>,
+    pub counts: crate::oews::storage::Counts,
+    pub missing_files: Vec<&'static str>,
+    pub skipped_rows: Vec<SkippedRow>,
+    pub skipped_groups: Vec<SkippedGroup>,
+    pub warnings: Vec<String>,
+    pub notice: &'static str,
+}
+
+pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ImportOutput> {
     let data_dir = ctx.data_dir.as_deref().ok_or_else(|| {
         CareersError::Usage(
             "no data directory to import into; pass --data-dir DIR or set CAREERS_DATA_DIR".into(),
         )
     })?;
+    match &args.database {
+        ImportDatabase::Onet { dir } => onet(ctx, dir, data_dir).map(ImportOutput::Onet),
+        ImportDatabase::Oews { dir, force } => {
+            let bar = FileBar::for_stderr();
+            let outcome = crate::oews::run_import(dir, data_dir, *force, &bar)?;
+            warn(&outcome.warnings);
+            let m = outcome.manifest;
+            Ok(ImportOutput::Oews(OewsImportReport {
+                database: "OEWS",
+                release: m.release,
+                source: m.source,
+                folder: outcome.target,
+                imported_at: m.imported_at,
+                data_files: m.data_files,
+                counts: m.counts,
+                missing_files: outcome.missing,
+                skipped_groups: group_skipped(&outcome.skipped),
+                skipped_rows: outcome.skipped,
+                warnings: outcome.warnings,
+                notice: crate::oews::NOTICE,
+            }))
+        }
+    }
+}
+
+fn warn(warnings: &[String]) {
+    for warning in warnings {
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "careers: warning: {}",
+            crate::render::sanitize::sanitize(warning)
+        );
+    }
+}
+
+fn onet(
+    ctx: &Context,
+    dir: &std::path::Path,
+    data_dir: &std::path::Path,
+) -> anyhow::Result<ImportReport> {
     // Imported occupations must not shadow the curated profiles.
     let reserved: HashSet<String> = ctx
         .store
@@ -54,14 +119,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ImportReport> {
         .collect();
     let bar = FileBar::for_stderr();
     let outcome = crate::onet::run_import(dir, data_dir, ctx.store.vocabulary(), &reserved, &bar)?;
-    for warning in &outcome.warnings {
-        use std::io::Write;
-        let _ = writeln!(
-            std::io::stderr(),
-            "careers: warning: {}",
-            crate::render::sanitize::sanitize(warning)
-        );
-    }
+    warn(&outcome.warnings);
     Ok(ImportReport {
         database: "O*NET",
         attribution: crate::onet::attribution_of(&outcome.manifest),
@@ -78,7 +136,71 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ImportReport> {
     })
 }
 
-impl Report for ImportReport {
+impl Report for ImportOutput {
+    fn document(&self) -> Document {
+        match self {
+            ImportOutput::Onet(r) => r.document(),
+            ImportOutput::Oews(r) => r.document(),
+        }
+    }
+}
+
+/// "line 12: reason" or "line 12 and 3 more rows: reason", one per group.
+fn skipped_lines(groups: &[SkippedGroup]) -> Vec<String> {
+    let n = |v: usize| crate::model::salary::thousands(v as u64);
+    groups
+        .iter()
+        .map(|g| match g.rows {
+            1 => format!("{} line {}: {}", g.file, g.first_line, g.reason),
+            rows => format!(
+                "{} line {} and {} more rows: {}",
+                g.file,
+                g.first_line,
+                n(rows - 1),
+                g.reason
+            ),
+        })
+        .collect()
+}
+
+impl OewsImportReport {
+    fn document(&self) -> Document {
+        let mut doc = Document::default();
+        let release = self
+            .release
+            .name
+            .as_deref()
+            .or(self.release.code.as_deref())
+            .unwrap_or("(release unknown)");
+        doc.heading(1, format!("Imported BLS OEWS {release}"));
+        let c = &self.counts;
+        let n = crate::model::salary::thousands;
+        doc.fields(vec![
+            ("From".into(), self.source.display().to_string()),
+            ("Into".into(), self.folder.display().to_string()),
+            ("Data files".into(), self.data_files.join(", ")),
+            ("Rows read".into(), n(c.rows)),
+            ("Values kept".into(), n(c.values)),
+            ("Estimates".into(), n(c.estimates)),
+            ("Occupations".into(), n(c.occupations)),
+            ("Areas".into(), n(c.areas)),
+            ("Industries".into(), n(c.industries)),
+            ("Rows skipped".into(), n(c.rows_skipped)),
+        ]);
+        if !self.missing_files.is_empty() {
+            doc.heading(2, "Files not in the folder (skipped)");
+            doc.list(self.missing_files.iter().map(|f| f.to_string()));
+        }
+        if !self.skipped_groups.is_empty() {
+            doc.heading(2, "Malformed rows (skipped)");
+            doc.list(skipped_lines(&self.skipped_groups));
+        }
+        doc.note(self.notice.to_owned());
+        doc
+    }
+}
+
+impl ImportReport {
     fn document(&self) -> Document {
         let mut doc = Document::default();
         let release = self.version.as_deref().unwrap_or("(release unknown)");
@@ -111,16 +233,7 @@ impl Report for ImportReport {
         }
         if !self.skipped_groups.is_empty() {
             doc.heading(2, "Malformed rows (skipped)");
-            doc.list(self.skipped_groups.iter().map(|g| match g.rows {
-                1 => format!("{} line {}: {}", g.file, g.first_line, g.reason),
-                rows => format!(
-                    "{} line {} and {} more rows: {}",
-                    g.file,
-                    g.first_line,
-                    n(rows - 1),
-                    g.reason
-                ),
-            }));
+            doc.list(skipped_lines(&self.skipped_groups));
         }
         doc.note(self.attribution.clone());
         doc

@@ -12,18 +12,22 @@ use crate::commands::missing_in;
 use crate::commands::show::describe_source;
 use crate::error::resolve_choice;
 use crate::model::salary::{Placement, dollars};
+use crate::model::wages::AreaKind;
 use crate::model::{
     CompanyType, Dimension, ExperienceLevel, GrowthLever, Locations, Measure, Pay, Profile,
     Provenance, Salary, SalaryFigure, Statistic, YearSpan,
 };
 use crate::render::{Bar, Cell, Chart, Document, Records, Report, Table, Tone};
-use crate::store::{Entry, Store, bundled_locations};
+use crate::store::wages::{
+    AreaRef, IndustryRef, OccupationWages, Place, PlaceEstimate, UnlinkedCode,
+};
+use crate::store::{Entry, Origin, Store, bundled_locations};
 
 /// What `careers salary` answers: figures, or with `--list-cities` the places that have some.
 #[derive(Debug, Serialize)]
 #[serde(untagged)]
 pub enum SalaryOutput {
-    Figures(SalaryReport),
+    Figures(Box<SalaryReport>),
     Cities(CitiesReport),
 }
 
@@ -47,6 +51,81 @@ pub struct SalaryReport {
     /// Why nothing, or less than asked, is shown.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub messages: Vec<String>,
+    /// The release official figures come from, when one is in use and asked about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub official_source: Option<OfficialSource>,
+    /// BLS OEWS estimates of the roles' occupations at the places asked for.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub official: Vec<RoleWages>,
+    /// Roles without BLS OEWS estimates, and why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub roles_without_official: Vec<RoleWithoutWages>,
+    /// Why official figures are not shown for a place, or are national.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub official_notes: Vec<OfficialNote>,
+    /// With `--top`: the best-paid occupations of the place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub top: Option<TopOccupations>,
+}
+
+/// Which release official figures come from, and BLS's notice.
+#[derive(Debug, Clone, Serialize)]
+pub struct OfficialSource {
+    /// "BLS OEWS May 2025".
+    pub name: String,
+    /// The industry the estimates are for: cross-industry unless `--industry` names a sector.
+    pub industry: Option<IndustryRef>,
+    pub notice: &'static str,
+}
+
+/// A role's official estimates.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoleWages {
+    pub role: String,
+    pub title: String,
+    pub occupations: Vec<OccupationWages>,
+    /// Codes of the role that BLS publishes nothing for, and why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unlinked: Vec<UnlinkedCode>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RoleWithoutWages {
+    pub role: String,
+    pub reason: String,
+}
+
+/// Why official figures are missing or national only.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum OfficialNote {
+    /// The place is only a curated one ("Remote"): BLS has no area for it.
+    NoArea { place: String },
+    /// BLS publishes estimates by industry for the nation only.
+    SectorNationalOnly,
+}
+
+/// The occupations of a place ranked by median annual wage.
+#[derive(Debug, Clone, Serialize)]
+pub struct TopOccupations {
+    pub area: AreaRef,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// How many detailed occupations have a published median there.
+    pub occupations: usize,
+    /// How many have an estimate but no published median.
+    pub not_published: usize,
+    pub ranked: Vec<TopOccupation>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TopOccupation {
+    pub rank: usize,
+    pub soc: String,
+    pub title: String,
+    pub estimate: PlaceEstimate,
 }
 
 /// Filters as canonical values; absent when not given.
@@ -54,8 +133,10 @@ pub struct SalaryReport {
 pub struct Filters {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub city: Option<String>,
+    /// The places asked for, as the curated figures name them (or as BLS names them, for
+    /// places only BLS has).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cities: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub experience: Option<ExperienceLevel>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -69,7 +150,7 @@ pub struct Filters {
 impl Filters {
     /// Whether a filter other than the roles narrows the figures.
     fn narrows(&self) -> bool {
-        self.city.is_some()
+        !self.cities.is_empty()
             || self.experience.is_some()
             || self.company.is_some()
             || self.industry.is_some()
@@ -81,7 +162,10 @@ impl Filters {
             want.as_ref()
                 .is_none_or(|w| have.as_ref().is_some_and(|h| h.eq_ignore_ascii_case(w)))
         };
-        eq(&self.city, &f.location)
+        (self.cities.is_empty()
+            || f.location
+                .as_ref()
+                .is_some_and(|l| self.cities.iter().any(|c| c.eq_ignore_ascii_case(l))))
             && eq(&self.industry, &f.industry)
             && self.experience.is_none_or(|e| f.experience == Some(e))
             && self.company.is_none_or(|c| f.company == Some(c))
@@ -91,9 +175,9 @@ impl Filters {
     /// One filter per narrowing filter given, each on its own.
     fn singles(&self) -> Vec<Filters> {
         let mut out = Vec::new();
-        if let Some(c) = &self.city {
+        if !self.cities.is_empty() {
             out.push(Filters {
-                city: Some(c.clone()),
+                cities: self.cities.clone(),
                 ..Filters::default()
             });
         }
@@ -127,8 +211,10 @@ impl Filters {
     /// "city Seattle, experience senior".
     fn describe(&self) -> String {
         let mut parts = Vec::new();
-        if let Some(c) = &self.city {
-            parts.push(format!("city {c}"));
+        match self.cities.as_slice() {
+            [] => {}
+            [one] => parts.push(format!("city {one}")),
+            many => parts.push(format!("cities {}", many.join(", "))),
         }
         if let Some(e) = self.experience {
             parts.push(format!("experience {}", e.name()));
@@ -334,42 +420,238 @@ pub struct CityView {
 }
 
 pub fn run(ctx: &Context, args: &SalaryArgs) -> anyhow::Result<SalaryOutput> {
-    let entries = chosen_roles(&ctx.store, &args.roles)?;
-    let places = known_places(&ctx.store)?;
+    let store = &ctx.store;
+    let entries = chosen_roles(store, &args.roles)?;
+    let places = known_places(store)?;
     if args.list_cities {
         return Ok(SalaryOutput::Cities(cities(&entries, &places)));
     }
+    let asked: Vec<Place> = split_places(&args.city)
+        .iter()
+        .map(|c| store.resolve_place(&places, c))
+        .collect::<Result<_, _>>()?;
+    let wages = store.wages()?;
+    let (industry, sector) = match &args.industry {
+        Some(i) => resolve_industry(store, wages, i)?,
+        None => (None, None),
+    };
     let filters = Filters {
         roles: if args.roles.is_empty() {
             Vec::new()
         } else {
             entries.iter().map(|e| e.profile.id.clone()).collect()
         },
-        city: args
-            .city
-            .as_deref()
-            .map(|c| resolve_city(&places, c))
-            .transpose()?,
+        cities: asked
+            .iter()
+            .map(|p| {
+                p.curated.clone().unwrap_or_else(|| {
+                    p.area
+                        .zip(wages)
+                        .map_or_else(|| p.query.clone(), |(a, w)| w.tables.areas[a].name.clone())
+                })
+            })
+            .collect(),
         experience: args
             .experience
             .as_deref()
             .map(resolve_experience)
             .transpose()?,
         company: args.company.as_deref().map(resolve_company).transpose()?,
-        industry: args
-            .industry
-            .as_deref()
-            .map(|i| resolve_industry(&ctx.store, i))
-            .transpose()?,
+        industry,
         about: args.about.as_deref().map(resolve_about).transpose()?,
     };
-    Ok(SalaryOutput::Figures(report(
-        &ctx.store,
-        &entries,
-        filters,
-        args.sort,
-        args.my_pay,
-    )))
+    let mut report = report(store, &entries, filters, args.sort, args.my_pay);
+    if let Some(stored) = wages {
+        official(store, stored, args, &entries, &asked, sector, &mut report)?;
+    }
+    Ok(SalaryOutput::Figures(Box::new(report)))
+}
+
+/// `--city` values, each of which may hold several places separated by commas; a part that is
+/// only state postal codes (`OR`, `OR-WA`) belongs to the place before it ("Portland, OR").
+fn split_places(values: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for value in values {
+        let mut here: Vec<String> = Vec::new();
+        for part in value.split(',') {
+            let part = part.trim();
+            let states = !part.is_empty()
+                && part
+                    .split('-')
+                    .all(|s| s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()));
+            match here.last_mut() {
+                Some(last) if states => {
+                    last.push_str(", ");
+                    last.push_str(part);
+                }
+                _ if part.is_empty() => {}
+                _ => here.push(part.to_owned()),
+            }
+        }
+        out.extend(here);
+    }
+    out
+}
+
+/// Adds BLS OEWS estimates to the report: for each chosen role's occupations at the places
+/// asked for (the nation when none), and with `--top` the best-paid occupations of the place.
+fn official(
+    store: &Store,
+    stored: &crate::oews::storage::Stored,
+    args: &SalaryArgs,
+    entries: &[&Entry],
+    asked: &[Place],
+    sector: Option<usize>,
+    report: &mut SalaryReport,
+) -> anyhow::Result<()> {
+    let mut areas: Vec<usize> = Vec::new();
+    for p in asked {
+        match p.area {
+            Some(a) if !areas.contains(&a) => areas.push(a),
+            Some(_) => {}
+            None => report.official_notes.push(OfficialNote::NoArea {
+                place: p.curated.clone().unwrap_or_else(|| p.query.clone()),
+            }),
+        }
+    }
+    if !asked.is_empty() && areas.is_empty() {
+        return Ok(());
+    }
+    if sector.is_some()
+        && areas
+            .iter()
+            .any(|&a| stored.tables.areas[a].kind != AreaKind::National)
+    {
+        report.official_notes.push(OfficialNote::SectorNationalOnly);
+        areas.clear();
+    }
+    report.official_source = Some(OfficialSource {
+        name: crate::oews::source_name(stored),
+        industry: sector
+            .or_else(|| stored.cross_industry())
+            .map(|i| stored.industry_ref(i)),
+        notice: crate::oews::NOTICE,
+    });
+    // With no role named, the curated and user profiles: their occupations answer "what does my
+    // kind of role pay here", not every occupation BLS has.
+    let roles: Vec<&Entry> = entries
+        .iter()
+        .copied()
+        .filter(|e| !args.roles.is_empty() || !matches!(e.origin, Origin::Onet { .. }))
+        .collect();
+    for e in roles {
+        let (links, unlinked) = store.wage_links(e)?;
+        if links.is_empty() {
+            report.roles_without_official.push(RoleWithoutWages {
+                role: e.profile.id.clone(),
+                reason: match unlinked.first() {
+                    Some(u) => u.reason.clone(),
+                    None => "its profile links no O*NET-SOC occupation, which BLS OEWS estimates are published by".to_owned(),
+                },
+            });
+            continue;
+        }
+        report.official.push(RoleWages {
+            role: e.profile.id.clone(),
+            title: e.profile.title.clone(),
+            occupations: store.official_wages(&links, &areas, sector, args.my_pay)?,
+            unlinked,
+        });
+    }
+    if let Some(n) = args.top {
+        let area = areas.first().copied().or_else(|| {
+            crate::store::wages::areas_of_kind(stored, AreaKind::National)
+                .first()
+                .copied()
+        });
+        if let Some(area) = area {
+            report.top = Some(top_occupations(stored, area, sector, args, usize::from(n))?);
+        }
+    }
+    if !report.official.is_empty() && report.roles.is_empty() {
+        // The official figures answer: the curated profiles' lack of figures is no news.
+        report.messages.clear();
+        report.without_figures_text = None;
+    }
+    Ok(())
+}
+
+/// The detailed occupations with the highest median annual wage in `area`.
+fn top_occupations(
+    stored: &crate::oews::storage::Stored,
+    area: usize,
+    sector: Option<usize>,
+    args: &SalaryArgs,
+    n: usize,
+) -> anyhow::Result<TopOccupations> {
+    let industry = sector.or_else(|| stored.cross_industry());
+    let group = args.group.as_deref().map(|g| g.replace('-', ""));
+    if let Some(g) = &group
+        && (g.is_empty() || g.len() > 6 || !g.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err(crate::error::CareersError::Usage(format!(
+            "--group {g:?} is not a SOC group: give its first digits, e.g. 15 or 29-1"
+        ))
+        .into());
+    }
+    let title = args.title.as_deref().map(str::to_lowercase);
+    let mut ranked: Vec<(u64, bool, TopOccupation)> = Vec::new();
+    let mut not_published = 0;
+    for (position, o) in stored.tables.occupations.iter().enumerate() {
+        if o.level != 3
+            || group
+                .as_ref()
+                .is_some_and(|g| !o.code.starts_with(g.as_str()))
+            || title
+                .as_ref()
+                .is_some_and(|t| !o.name.to_lowercase().contains(t.as_str()))
+        {
+            continue;
+        }
+        let Some(e) = stored
+            .estimates(position)?
+            .into_iter()
+            .find(|e| e.area == area && Some(e.industry) == industry)
+        else {
+            continue;
+        };
+        let estimate = stored.place_estimate(e, None);
+        let key = match estimate
+            .estimate
+            .get(crate::model::wages::Measure::AnnualMedian)
+        {
+            Some(crate::model::wages::Value::Number(v)) => (v, false),
+            Some(crate::model::wages::Value::AtLeast) => (u64::MAX, true),
+            _ => {
+                not_published += 1;
+                continue;
+            }
+        };
+        ranked.push((
+            key.0,
+            key.1,
+            TopOccupation {
+                rank: 0,
+                soc: o.soc(),
+                title: o.name.clone(),
+                estimate,
+            },
+        ));
+    }
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.2.soc.cmp(&b.2.soc)));
+    let occupations = ranked.len();
+    let mut top: Vec<TopOccupation> = ranked.into_iter().take(n).map(|(_, _, t)| t).collect();
+    for (i, t) in top.iter_mut().enumerate() {
+        t.rank = i + 1;
+    }
+    Ok(TopOccupations {
+        area: stored.area_ref(area),
+        group: args.group.clone(),
+        title: args.title.clone(),
+        occupations,
+        not_published,
+        ranked: top,
+    })
 }
 
 /// The roles named, in the order named and without repeats, or every role.
@@ -405,18 +687,6 @@ fn known_places(store: &Store) -> anyhow::Result<Locations> {
     Ok(places)
 }
 
-fn resolve_city(places: &Locations, input: &str) -> Result<String, crate::error::CareersError> {
-    let pairs: Vec<(&str, &str)> = places
-        .all()
-        .iter()
-        .flat_map(|l| {
-            std::iter::once((l.name.as_str(), l.name.as_str()))
-                .chain(l.aliases.iter().map(|a| (a.as_str(), l.name.as_str())))
-        })
-        .collect();
-    resolve_choice("city", input, &pairs)
-}
-
 fn resolve_experience(input: &str) -> Result<ExperienceLevel, crate::error::CareersError> {
     let pairs: Vec<(&str, &str)> = ExperienceLevel::ALL
         .iter()
@@ -444,8 +714,14 @@ fn resolve_about(input: &str) -> Result<Dimension, crate::error::CareersError> {
     Ok(Dimension::from_name(&name).expect("a canonical name"))
 }
 
-/// Industries any profile's pay data names, with a figure or only in its ranking.
-fn resolve_industry(store: &Store, input: &str) -> Result<String, crate::error::CareersError> {
+/// The industry `input` names: among those any profile's pay data names (with a figure or only
+/// in its ranking), and among BLS's sectors when OEWS wages are in use. Unknown in both is an
+/// error listing both.
+fn resolve_industry(
+    store: &Store,
+    wages: Option<&crate::oews::storage::Stored>,
+    input: &str,
+) -> Result<(Option<String>, Option<usize>), crate::error::CareersError> {
     let mut names: Vec<&str> = Vec::new();
     for e in store.entries() {
         let Some(salary) = &e.profile.salary else {
@@ -460,7 +736,42 @@ fn resolve_industry(store: &Store, input: &str) -> Result<String, crate::error::
         }
     }
     let pairs: Vec<(&str, &str)> = names.iter().map(|n| (*n, *n)).collect();
-    resolve_choice("industry", input, &pairs)
+    let curated = resolve_choice("industry", input, &pairs);
+    let Some(stored) = wages else {
+        return curated.map(|c| (Some(c), None));
+    };
+    let sector = crate::model::wages::match_sector(&stored.tables.industries, input);
+    match (curated, sector) {
+        (Ok(c), s) => Ok((Some(c), s)),
+        (Err(_), Some(s)) => Ok((
+            Some(stored.tables.industries[s].short_name().to_owned()),
+            Some(s),
+        )),
+        (Err(e), None) => Err(match e {
+            crate::error::CareersError::UnknownValue {
+                what,
+                value,
+                suggestions,
+                mut known,
+            } => {
+                known.extend(
+                    stored
+                        .tables
+                        .industries
+                        .iter()
+                        .filter(|i| i.level == 2)
+                        .map(|i| i.short_name().to_owned()),
+                );
+                crate::error::CareersError::UnknownValue {
+                    what,
+                    value,
+                    suggestions,
+                    known,
+                }
+            }
+            other => other,
+        }),
+    }
 }
 
 /// The ordering key of a figure: the chosen end, or the amount it states when it lacks that end.
@@ -588,6 +899,11 @@ pub fn report(
         roles_without_figures: without.iter().map(|e| e.profile.id.clone()).collect(),
         without_figures_text,
         messages,
+        official_source: None,
+        official: Vec::new(),
+        roles_without_official: Vec::new(),
+        official_notes: Vec::new(),
+        top: None,
     }
 }
 
@@ -641,7 +957,7 @@ fn unfigured_industries(
     salary: &crate::model::Salary,
     filters: &Filters,
 ) -> Vec<UnfiguredIndustry> {
-    if filters.city.is_some()
+    if !filters.cities.is_empty()
         || filters.experience.is_some()
         || filters.company.is_some()
         || filters.about.is_some_and(|d| d != Dimension::Industry)
@@ -941,7 +1257,141 @@ impl SalaryReport {
         for m in &self.messages {
             doc.paragraph(capitalize(m) + ".");
         }
+        self.official_document(&mut doc);
         doc
+    }
+
+    /// The BLS OEWS part: per role and occupation, a table of its estimates at each place and
+    /// their percentile bands; then `--top`; then what could not be shown, and BLS's notice.
+    fn official_document(&self, doc: &mut Document) {
+        use crate::render::views::wages as view;
+        let Some(source) = &self.official_source else {
+            for n in &self.official_notes {
+                if let OfficialNote::NoArea { place } = n {
+                    doc.note(format!("BLS OEWS publishes no estimates for {place}."));
+                }
+            }
+            return;
+        };
+        let industry = source
+            .industry
+            .as_ref()
+            .filter(|i| i.code != crate::model::wages::Industry::CROSS_INDUSTRY);
+        for role in &self.official {
+            doc.heading(1, format!("Official wages: {} ({})", role.title, role.role));
+            for w in &role.occupations {
+                doc.heading(2, view::occupation_heading(w));
+                if !w.estimates.is_empty() {
+                    doc.table(view::estimates_table(w, self.my_pay));
+                    let bars: Vec<_> = w
+                        .estimates
+                        .iter()
+                        .filter_map(|e| view::band(e.area.name.clone(), e, self.my_pay))
+                        .collect();
+                    if !bars.is_empty() {
+                        doc.chart(Chart {
+                            title: format!(
+                                "10th to 90th percentile, {} {}",
+                                w.occupation.soc, source.name
+                            ),
+                            bars,
+                        });
+                    }
+                }
+                for a in &w.not_estimated_in {
+                    doc.note(format!(
+                        "{} publishes no estimate of SOC {} for {}.",
+                        source.name, w.occupation.soc, a.name
+                    ));
+                }
+                let places: Vec<&str> = w.estimates.iter().map(|e| e.area.name.as_str()).collect();
+                if !places.is_empty() {
+                    let mut line = format!("Source: {} · {}", source.name, places.join(" · "));
+                    if let Some(i) = industry {
+                        line.push_str(&format!(" · {}", i.name));
+                    }
+                    doc.note(line + ".");
+                }
+            }
+            for u in &role.unlinked {
+                doc.note(format!("{}: {}.", u.onet_code, u.reason));
+            }
+        }
+        if let Some(top) = &self.top {
+            let mut heading = format!("Best-paid occupations: {}", top.area.name);
+            if let Some(g) = &top.group {
+                heading.push_str(&format!(", SOC group {g}"));
+            }
+            if let Some(t) = &top.title {
+                heading.push_str(&format!(", titles with \"{t}\""));
+            }
+            doc.heading(1, heading);
+            let mut table = Table::new(["#", "SOC", "Occupation", "Median", "Employment"]).wide(2);
+            for t in &top.ranked {
+                table.row([
+                    Cell::new(t.rank.to_string()),
+                    Cell::new(t.soc.clone()),
+                    Cell::tone(t.title.clone(), Tone::Strong),
+                    Cell::new(view::measure_text(
+                        &t.estimate,
+                        crate::model::wages::Measure::AnnualMedian,
+                    )),
+                    Cell::new(view::measure_text(
+                        &t.estimate,
+                        crate::model::wages::Measure::Employment,
+                    )),
+                ]);
+            }
+            doc.table(table);
+            doc.note(format!(
+                "{} of {} occupations with a published median there, by median annual wage ({}).{}",
+                top.ranked.len(),
+                crate::model::salary::thousands(top.occupations as u64),
+                source.name,
+                match top.not_published {
+                    0 => String::new(),
+                    n => format!(" {n} more have estimates without a published median."),
+                }
+            ));
+        }
+        for r in &self.roles_without_official {
+            doc.note(format!("No BLS OEWS wages for {}: {}.", r.role, r.reason));
+        }
+        for n in &self.official_notes {
+            match n {
+                OfficialNote::NoArea { place } => {
+                    doc.note(format!("{} has no estimates for {place}.", source.name));
+                }
+                OfficialNote::SectorNationalOnly => {
+                    doc.note(format!(
+                        "{} publishes estimates by industry for the nation only; these are national.",
+                        source.name
+                    ));
+                }
+            }
+        }
+        if self.my_pay.is_some() && !self.official.is_empty() {
+            doc.note(view::PLACEMENT_NOTE);
+        }
+        let at_least = self
+            .official
+            .iter()
+            .flat_map(|r| &r.occupations)
+            .flat_map(|w| &w.estimates)
+            .chain(
+                self.top
+                    .iter()
+                    .flat_map(|t| t.ranked.iter().map(|r| &r.estimate)),
+            )
+            .flat_map(|e| &e.figures)
+            .find_map(|f| match &f.value {
+                crate::store::wages::FigureValue::AtLeast { footnote, .. } => footnote.text.clone(),
+                _ => None,
+            });
+        if let Some(text) = at_least {
+            doc.note(format!("≥ and +: BLS footnote 5: {text}"));
+        }
+        doc.note(source.notice);
     }
 
     fn figures_table(&self, group: &[&FigureView], default: Option<&Provenance>) -> Table {
@@ -993,6 +1443,10 @@ impl SalaryReport {
             "note",
             "source",
             "my_pay",
+            "soc",
+            "area_code",
+            "industry_code",
+            "datatype",
         ]);
         let num = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
         for role in &self.roles {
@@ -1020,10 +1474,107 @@ impl SalaryReport {
                     f.note.clone().unwrap_or_default(),
                     f.source.as_ref().map(describe_source).unwrap_or_default(),
                     f.my_pay.map(|p| p.to_string()).unwrap_or_default(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
                 ]);
             }
         }
+        self.official_records(&mut records);
         records
+    }
+
+    /// One row per official figure: `dimension` is `official`, `kind` BLS's status
+    /// (`published`, `at-least`, `not-published`), `amount` the number as BLS publishes it.
+    fn official_records(&self, records: &mut Records) {
+        use crate::store::wages::FigureValue;
+        let Some(source) = &self.official_source else {
+            return;
+        };
+        let year = source
+            .name
+            .rsplit(' ')
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        let mut push = |role: &str, soc: &str, title: &str, e: &PlaceEstimate| {
+            for f in &e.figures {
+                let (kind, amount, note) = match &f.value {
+                    FigureValue::Published { value } => {
+                        ("published", value.to_string(), String::new())
+                    }
+                    FigureValue::AtLeast { at_least, footnote } => (
+                        "at-least",
+                        at_least.map(|v| v.to_string()).unwrap_or_default(),
+                        footnote.text.clone().unwrap_or_default(),
+                    ),
+                    FigureValue::NotPublished { footnote } => (
+                        "not-published",
+                        String::new(),
+                        footnote
+                            .as_ref()
+                            .and_then(|f| f.text.clone())
+                            .unwrap_or_default(),
+                    ),
+                };
+                let dollars = matches!(
+                    f.measure.unit(),
+                    crate::model::wages::Unit::AnnualDollars
+                        | crate::model::wages::Unit::HourlyDollars
+                );
+                let my_pay = match (&e.my_pay, f.measure) {
+                    (Some(p), crate::model::wages::Measure::AnnualMedian) => {
+                        crate::render::views::wages::placement_text(p)
+                    }
+                    _ => String::new(),
+                };
+                records.push([
+                    role.to_owned(),
+                    "official".to_owned(),
+                    f.name.to_owned(),
+                    title.to_owned(),
+                    e.area.name.clone(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    e.industry.name.clone(),
+                    kind.to_owned(),
+                    amount,
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    json_name(&f.measure),
+                    if dollars {
+                        "USD".to_owned()
+                    } else {
+                        String::new()
+                    },
+                    year.clone(),
+                    crate::render::views::wages::value_text(f),
+                    note,
+                    source.name.clone(),
+                    my_pay,
+                    soc.to_owned(),
+                    e.area.code.clone(),
+                    e.industry.code.clone(),
+                    f.datatype.to_owned(),
+                ]);
+            }
+        };
+        for r in &self.official {
+            for w in &r.occupations {
+                for e in &w.estimates {
+                    push(&r.role, &w.occupation.soc, &w.occupation.title, e);
+                }
+            }
+        }
+        if let Some(top) = &self.top {
+            for t in &top.ranked {
+                push("", &t.soc, &t.title, &t.estimate);
+            }
+        }
     }
 }
 

@@ -16,6 +16,10 @@ pub struct Location {
     /// Other names, compared ignoring case, spaces and punctuation.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// The BLS OEWS area (7-digit code from `oe.area`) official wages for the place come from,
+    /// where its name alone does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
 }
 
 /// The file format of `data/locations.json`.
@@ -58,6 +62,7 @@ impl Locations {
         self.locations.push(Location {
             name: name.to_owned(),
             aliases: Vec::new(),
+            area: None,
         });
     }
 
@@ -88,10 +93,12 @@ mod tests {
                 Location {
                     name: "New York City".into(),
                     aliases: vec!["NYC".into(), "New York".into()],
+                    area: None,
                 },
                 Location {
                     name: "Remote".into(),
                     aliases: vec![],
+                    area: None,
                 },
             ],
         })
@@ -114,10 +121,12 @@ mod tests {
                 Location {
                     name: "Los Angeles".into(),
                     aliases: vec!["LA".into()],
+                    area: None,
                 },
                 Location {
                     name: "Louisiana".into(),
                     aliases: vec!["la".into()],
+                    area: None,
                 },
             ],
         })

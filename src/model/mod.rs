@@ -4,9 +4,11 @@
 pub mod location;
 pub mod market;
 pub mod onet;
+pub mod place;
 pub mod profile;
 pub mod salary;
 pub mod vocabulary;
+pub mod wages;
 
 pub use location::{Location, Locations, LocationsFile};
 pub use market::{Figure, FigureKind, InDemandGroup, InDemandSkill, Market, Quantity};

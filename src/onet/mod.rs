@@ -125,9 +125,7 @@ pub fn run_import(
         format: storage::FORMAT,
         version: read.version.clone(),
         source,
-        imported_at: jiff::Timestamp::now()
-            .round(jiff::Unit::Second)
-            .map_or_else(|_| jiff::Timestamp::now().to_string(), |t| t.to_string()),
+        imported_at: crate::store::imports::timestamp(),
         counts: Counts::of(&read),
     };
     let written = storage::write(data_dir, &read, &manifest)?;

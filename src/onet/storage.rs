@@ -32,9 +32,6 @@ const MANIFEST: &str = "manifest.json";
 const INDEX: &str = "index.bin";
 const DETAILS: &str = "details.jsonl";
 const SEARCH: &str = "search.bin";
-/// Names of the folders an import builds in and moves the previous import aside to.
-const TEMP_PREFIX: &str = ".onet-import-";
-const ASIDE_PREFIX: &str = ".onet-previous-";
 
 /// What `careers sources` says of an import.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -146,62 +143,16 @@ pub struct Written {
 }
 
 /// Writes `import` into `data_dir/onet`, replacing what was there only once everything is
-/// written.
+/// written, under the data directory's import lock ([`crate::store::imports`]).
 pub fn write(data_dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::Result<Written> {
-    fs::create_dir_all(data_dir)
-        .with_context(|| format!("cannot create the data directory {}", data_dir.display()))?;
-    remove_leftovers(data_dir);
-    let temp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .tempdir_in(data_dir)
-        .with_context(|| format!("cannot create a temporary folder in {}", data_dir.display()))?;
+    let lock = crate::store::imports::ImportLock::take(data_dir)?;
+    let temp = lock.temp_dir("onet")?;
     write_files(temp.path(), import, manifest)?;
-    let target = crate::store::paths::onet_dir(data_dir);
-    let warnings = swap_in(temp.keep(), &target)?;
-    Ok(Written { target, warnings })
-}
-
-/// The previous import an interrupted swap moved aside, when `onet/` is missing: the newest
-/// `.onet-previous-*` folder that holds a manifest.
-fn stranded_previous(data_dir: &Path) -> Option<PathBuf> {
-    if crate::store::paths::onet_dir(data_dir).exists() {
-        return None;
-    }
-    fs::read_dir(data_dir)
-        .ok()?
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().starts_with(ASIDE_PREFIX))
-        .map(|e| e.path())
-        .filter(|p| p.join(MANIFEST).is_file())
-        .max_by_key(|p| fs::metadata(p).and_then(|m| m.modified()).ok())
-}
-
-/// Moves a previous import stranded by an interrupted swap back to `onet/`. Returns the folder
-/// the import is in: `onet/`, or the stranded folder itself when it cannot be moved back.
-fn restore_previous(data_dir: &Path) -> Option<PathBuf> {
-    let aside = stranded_previous(data_dir)?;
-    let target = crate::store::paths::onet_dir(data_dir);
-    match fs::rename(&aside, &target) {
-        Ok(()) => Some(target),
-        Err(_) => Some(aside),
-    }
-}
-
-/// Removes the temporary folders of imports that were killed before they could clean up. They
-/// are never read: a folder only becomes the import by being renamed to `onet`. A previous import
-/// moved aside by a swap that was cut short is moved back first when `onet/` is missing.
-fn remove_leftovers(data_dir: &Path) {
-    restore_previous(data_dir);
-    let Ok(dir) = fs::read_dir(data_dir) else {
-        return;
-    };
-    for entry in dir.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with(TEMP_PREFIX) || name.starts_with(ASIDE_PREFIX) {
-            let _ = fs::remove_dir_all(entry.path());
-        }
-    }
+    let swapped = lock.swap_in(temp, "onet")?;
+    Ok(Written {
+        target: swapped.target,
+        warnings: swapped.warnings,
+    })
 }
 
 fn write_files(dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::Result<()> {
@@ -295,51 +246,28 @@ fn index_record(o: &Occupation, details: (u64, u32)) -> IndexRecord {
     }
 }
 
-/// Moves `fresh` to `target`. The previous import is first moved aside, and moved back if the
-/// second rename fails, so `target` is never left holding a partial import. Ctrl-C is held off
-/// between the two renames; a swap cut short anyway (the process killed) leaves the previous
-/// import aside, and the next run moves it back. Once the new import is in place, a previous one
-/// that cannot be removed is a warning, not a failure.
-fn swap_in(fresh: PathBuf, target: &Path) -> anyhow::Result<Vec<String>> {
-    let parent = target.parent().unwrap_or(Path::new("."));
-    let aside = parent.join(format!("{ASIDE_PREFIX}{}", std::process::id()));
-    let hold = crate::interrupt::HoldOff::new();
-    let had_previous = target.exists();
-    if had_previous {
-        fs::rename(target, &aside)
-            .with_context(|| format!("cannot move the previous import {}", target.display()))?;
-    }
-    if let Err(err) = fs::rename(&fresh, target) {
-        if had_previous {
-            let _ = fs::rename(&aside, target);
-        }
-        let _ = fs::remove_dir_all(&fresh);
-        return Err(err).with_context(|| format!("cannot move the import to {}", target.display()));
-    }
-    drop(hold);
-    let mut warnings = Vec::new();
-    if had_previous && let Err(err) = fs::remove_dir_all(&aside) {
-        warnings.push(format!(
-            "the import is in place, but the previous one could not be removed ({err}); delete {} by hand",
-            aside.display()
-        ));
-    }
-    Ok(warnings)
-}
-
 /// An import on disk, opened: its manifest and, per occupation in index order, its code and
 /// where its details are. The rest of the index goes into the store's profiles.
 #[derive(Debug)]
 pub struct Stored {
     pub dir: PathBuf,
     pub manifest: Manifest,
+    /// `details.jsonl` and `search.bin`, opened with the index so that all three come from
+    /// the same import even when another import swaps in meanwhile.
+    details_file: File,
+    search: File,
     codes: Vec<String>,
     spans: Vec<(u64, u32)>,
 }
 
 /// Opens the import in `data_dir`, or `None` when there is none.
 pub fn open(data_dir: &Path) -> anyhow::Result<Option<(Stored, Index)>> {
-    let dir = restore_previous(data_dir).unwrap_or_else(|| crate::store::paths::onet_dir(data_dir));
+    crate::store::imports::tidy(data_dir);
+    let dir = crate::store::paths::onet_dir(data_dir);
+    if !dir.exists() {
+        return Ok(None);
+    }
+    let _readers = crate::store::imports::ReadLock::shared(data_dir);
     let manifest_path = dir.join(MANIFEST);
     let manifest_text = match fs::read(&manifest_path) {
         Ok(text) => text,
@@ -361,10 +289,14 @@ pub fn open(data_dir: &Path) -> anyhow::Result<Option<(Stored, Index)>> {
     let index: Index = postcard::from_bytes(&bytes).map_err(|e| broken(&dir, &e.to_string()))?;
     let codes = index.records.iter().map(|r| r.code.clone()).collect();
     let spans = index.records.iter().map(|r| r.details).collect();
+    let details_file = File::open(dir.join(DETAILS)).map_err(|e| broken(&dir, &e.to_string()))?;
+    let search = File::open(dir.join(SEARCH)).map_err(|e| broken(&dir, &e.to_string()))?;
     Ok(Some((
         Stored {
             dir,
             manifest,
+            details_file,
+            search,
             codes,
             spans,
         },
@@ -383,8 +315,7 @@ impl Stored {
     /// The whole O*NET record of the occupation at `position` in the index.
     pub fn details(&self, position: usize) -> anyhow::Result<OnetDetails> {
         let (offset, len) = self.spans[position];
-        let mut file =
-            File::open(self.dir.join(DETAILS)).map_err(|e| broken(&self.dir, &e.to_string()))?;
+        let mut file = &self.details_file;
         file.seek(SeekFrom::Start(offset))?;
         let mut buf = vec![0; len as usize];
         file.read_exact(&mut buf)
@@ -394,8 +325,11 @@ impl Stored {
 
     /// Reads `search.bin`; [`Stored::search_records`] decodes it.
     pub fn search_file(&self) -> anyhow::Result<SearchFile> {
-        fs::read(self.dir.join(SEARCH))
-            .map(SearchFile)
+        let mut bytes = Vec::new();
+        let mut file = &self.search;
+        file.seek(SeekFrom::Start(0))
+            .and_then(|_| file.read_to_end(&mut bytes))
+            .map(|_| SearchFile(bytes))
             .map_err(|e| broken(&self.dir, &e.to_string()))
     }
 
@@ -424,36 +358,5 @@ impl Stored {
     /// The position in the index of the occupation with this code.
     pub fn position(&self, code: &str) -> Option<usize> {
         self.codes.iter().position(|c| c == code)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cleanup_moves_a_stranded_previous_import_back_instead_of_deleting_it() {
-        let dir = tempfile::tempdir().unwrap();
-        let aside = dir.path().join(format!("{ASIDE_PREFIX}77"));
-        fs::create_dir(&aside).unwrap();
-        fs::write(aside.join(MANIFEST), b"{}").unwrap();
-        let temp = dir.path().join(format!("{TEMP_PREFIX}x"));
-        fs::create_dir(&temp).unwrap();
-        remove_leftovers(dir.path());
-        let onet = crate::store::paths::onet_dir(dir.path());
-        assert_eq!(fs::read(onet.join(MANIFEST)).unwrap(), b"{}");
-        assert!(!aside.exists() && !temp.exists());
-    }
-
-    #[test]
-    fn cleanup_deletes_the_previous_import_once_onet_is_in_place() {
-        let dir = tempfile::tempdir().unwrap();
-        let onet = crate::store::paths::onet_dir(dir.path());
-        fs::create_dir(&onet).unwrap();
-        let aside = dir.path().join(format!("{ASIDE_PREFIX}77"));
-        fs::create_dir(&aside).unwrap();
-        fs::write(aside.join(MANIFEST), b"{}").unwrap();
-        remove_leftovers(dir.path());
-        assert!(onet.is_dir() && !aside.exists());
     }
 }

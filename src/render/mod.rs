@@ -8,6 +8,7 @@ mod markdown;
 pub mod progress;
 pub mod sanitize;
 mod terminal;
+pub mod views;
 
 use std::io::Write;
 

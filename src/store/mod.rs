@@ -2,8 +2,10 @@
 //! compiled into the binary; later sources replace a bundled profile with the same id.
 
 mod bundled;
+pub mod imports;
 pub mod paths;
 pub mod user;
+pub mod wages;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -63,6 +65,9 @@ pub struct Store {
     broken: Vec<user::BrokenFile>,
     /// The imported O*NET database, when there is one.
     onet: Option<crate::onet::storage::Stored>,
+    /// The data directory whose OEWS import [`Store::wages`] opens on first use.
+    wages_dir: Option<PathBuf>,
+    wages: std::cell::OnceCell<Option<crate::oews::storage::Stored>>,
 }
 
 /// The key a role name is looked up by: case, spaces, hyphens and punctuation do not matter.
@@ -84,6 +89,8 @@ impl Store {
             keys: HashMap::new(),
             broken: Vec::new(),
             onet: None,
+            wages_dir: None,
+            wages: std::cell::OnceCell::new(),
         };
         for entry in entries {
             store.insert(entry);

@@ -26,3 +26,8 @@ pub fn profiles_dir(data_dir: &Path) -> PathBuf {
 pub fn onet_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("onet")
 }
+
+/// The folder of the imported OEWS wage estimates inside a data directory.
+pub fn oews_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("oews")
+}

@@ -204,11 +204,16 @@ fn a_failed_import_leaves_the_previous_data_in_place() {
         std::fs::read(dir.path().join("onet/manifest.json")).unwrap(),
         manifest
     );
-    let leftovers: Vec<String> = std::fs::read_dir(dir.path())
+    let mut leftovers: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(leftovers, ["onet"], "no temporary folder is left behind");
+    leftovers.sort();
+    assert_eq!(
+        leftovers,
+        [".import.lock", ".read.lock", "onet"],
+        "no temporary folder is left behind, only the import's lock files"
+    );
 }
 
 #[test]

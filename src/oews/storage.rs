@@ -1,0 +1,374 @@
+//! The imported OEWS release on disk, in `DATA_DIR/oews/`, laid out so that a question reads
+//! only the occupations it is about:
+//!
+//! - `manifest.json`: release, source folder, date of import and counts (`careers sources`);
+//! - `tables.bin` (postcard): the areas, occupations, industries and footnotes, and where each
+//!   occupation's block of estimates is in `wages.bin`;
+//! - `wages.bin`: per occupation, every estimate of it (each area and industry) as one
+//!   zstd-compressed postcard block.
+//!
+//! The same bytes are what the binary embeds, so an embedded release and an imported one are
+//! read by the same code.
+
+use std::fs::File;
+use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use serde::{Deserialize, Serialize};
+
+use super::read::{ABSENT, Cell, OewsImport, Release};
+use crate::model::wages::{Area, Estimate, Industry, Measure, Value, WageOccupation};
+
+/// Bumped whenever the layout changes; older imports must be imported again.
+pub const FORMAT: u32 = 1;
+
+pub const MANIFEST: &str = "manifest.json";
+pub const TABLES: &str = "tables.bin";
+pub const WAGES: &str = "wages.bin";
+
+/// zstd's level for the blocks: the highest before compression time stops paying off.
+const LEVEL: i32 = 12;
+
+/// What `careers sources` says of an import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub format: u32,
+    pub release: Release,
+    /// The folder the flat files were read from.
+    pub source: PathBuf,
+    /// When the import ran, in UTC (RFC 3339).
+    pub imported_at: String,
+    pub data_files: Vec<String>,
+    pub counts: Counts,
+}
+
+/// How much an import holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    pub rows: u64,
+    pub values: u64,
+    pub estimates: u64,
+    pub areas: u64,
+    pub occupations: u64,
+    pub industries: u64,
+    pub rows_skipped: u64,
+}
+
+/// The mapping tables and the block directory.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Tables {
+    pub areas: Vec<Area>,
+    pub occupations: Vec<WageOccupation>,
+    pub industries: Vec<Industry>,
+    pub footnotes: Vec<(String, String)>,
+    /// Per occupation, the byte range of its block in `wages.bin` (empty: no estimates).
+    pub blocks: Vec<(u64, u32)>,
+}
+
+/// An occupation's estimates as a block stores them, column by column (columns of like numbers
+/// compress far better than rows of unlike ones): per estimate its area, industry and which
+/// measures it has (a bit per [`Measure::slot`]); then per measure the stored values of the
+/// estimates that have it, in estimate order.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Block {
+    areas: Vec<u16>,
+    industries: Vec<u16>,
+    present: Vec<u32>,
+    columns: Vec<Vec<i64>>,
+}
+
+/// One estimate of an occupation, read back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AreaEstimate {
+    /// Positions in [`Tables::areas`] and [`Tables::industries`].
+    pub area: usize,
+    pub industry: usize,
+    pub estimate: Estimate,
+}
+
+pub fn counts_of(import: &OewsImport) -> Counts {
+    Counts {
+        rows: import.rows,
+        values: import.values,
+        estimates: import.cells.len() as u64,
+        areas: import.areas.len() as u64,
+        occupations: import.occupations.len() as u64,
+        industries: import.industries.len() as u64,
+        rows_skipped: import.skipped.len() as u64,
+    }
+}
+
+/// Writes `import` into `dir` (a fresh folder): the blocks, the tables, then the manifest, last,
+/// since a folder without one is never a finished import.
+pub fn write_files(dir: &Path, import: &OewsImport, manifest: &Manifest) -> anyhow::Result<()> {
+    let wages_path = dir.join(WAGES);
+    let mut wages = BufWriter::new(
+        File::create(&wages_path)
+            .with_context(|| format!("cannot write {}", wages_path.display()))?,
+    );
+    let mut blocks = vec![(0u64, 0u32); import.occupations.len()];
+    let mut offset = 0u64;
+    for group in import.cells.chunk_by(|a, b| a.occupation == b.occupation) {
+        let raw = postcard::to_stdvec(&block_of(group))?;
+        let packed = zstd::bulk::compress(&raw, LEVEL).context("cannot compress the estimates")?;
+        wages
+            .write_all(&packed)
+            .with_context(|| format!("cannot write {}", wages_path.display()))?;
+        let len = u32::try_from(packed.len()).context("an occupation's block is over 4 GiB")?;
+        blocks[usize::from(group[0].occupation)] = (offset, len);
+        offset += u64::from(len);
+    }
+    wages.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+    let tables = Tables {
+        areas: import.areas.clone(),
+        occupations: import.occupations.clone(),
+        industries: import.industries.clone(),
+        footnotes: import.footnotes.clone(),
+        blocks,
+    };
+    write_file(&dir.join(TABLES), &postcard::to_stdvec(&tables)?)?;
+    let mut manifest_text = serde_json::to_vec_pretty(manifest)?;
+    manifest_text.push(b'\n');
+    write_file(&dir.join(MANIFEST), &manifest_text)?;
+    Ok(())
+}
+
+fn block_of(cells: &[Cell]) -> Block {
+    let mut block = Block {
+        columns: vec![Vec::new(); Measure::ALL.len()],
+        ..Block::default()
+    };
+    for cell in cells {
+        block.areas.push(cell.area);
+        block.industries.push(cell.industry);
+        let mut present = 0u32;
+        for (slot, &v) in cell.values.iter().enumerate() {
+            if v != ABSENT {
+                present |= 1 << slot;
+                block.columns[slot].push(v);
+            }
+        }
+        block.present.push(present);
+    }
+    block
+}
+
+fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let mut f = File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+    f.write_all(bytes)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    f.sync_all()?;
+    Ok(())
+}
+
+/// Where the blocks are read from: an imported folder's `wages.bin`, opened once so that a
+/// later import cannot change it under a reader, or bytes in the binary.
+#[derive(Debug)]
+enum Blocks {
+    File(File),
+    Embedded(&'static [u8]),
+}
+
+/// An opened release: its manifest, tables, and the blocks, read on demand.
+#[derive(Debug)]
+pub struct Stored {
+    /// The folder it was imported into; `None` for the embedded release.
+    pub dir: Option<PathBuf>,
+    pub manifest: Manifest,
+    pub tables: Tables,
+    blocks: Blocks,
+}
+
+/// Opens the import in `data_dir`, or `None` when there is none.
+pub fn open(data_dir: &Path) -> anyhow::Result<Option<Stored>> {
+    let dir = crate::store::paths::oews_dir(data_dir);
+    if !dir.exists() {
+        return Ok(None);
+    }
+    let _readers = crate::store::imports::ReadLock::shared(data_dir);
+    let manifest_bytes = match read_bounded(&dir.join(MANIFEST), 1 << 20) {
+        Ok(bytes) => bytes,
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+                && !dir.exists() =>
+        {
+            return Ok(None);
+        }
+        Err(e) => return Err(broken(&dir, &format!("{e:#}"))),
+    };
+    let tables =
+        read_bounded(&dir.join(TABLES), 64 << 20).map_err(|e| broken(&dir, &format!("{e:#}")))?;
+    let wages = File::open(dir.join(WAGES)).map_err(|e| broken(&dir, &e.to_string()))?;
+    let stored = decode(&manifest_bytes, &tables, Blocks::File(wages))
+        .map_err(|e| broken(&dir, &format!("{e:#}")))?;
+    Ok(Some(Stored {
+        dir: Some(dir),
+        ..stored
+    }))
+}
+
+/// Opens a release embedded in the binary.
+pub fn open_embedded(
+    manifest: &[u8],
+    tables: &[u8],
+    wages: &'static [u8],
+) -> anyhow::Result<Stored> {
+    decode(manifest, tables, Blocks::Embedded(wages))
+}
+
+fn decode(manifest: &[u8], tables: &[u8], blocks: Blocks) -> anyhow::Result<Stored> {
+    let manifest: Manifest = serde_json::from_slice(manifest).context("manifest.json")?;
+    if manifest.format != FORMAT {
+        bail!(
+            "it is in format {}, this version reads format {FORMAT}",
+            manifest.format
+        );
+    }
+    let tables: Tables = postcard::from_bytes(tables).context("tables.bin")?;
+    if tables.blocks.len() != tables.occupations.len() {
+        bail!(
+            "tables.bin lists blocks for {} occupations of {}",
+            tables.blocks.len(),
+            tables.occupations.len()
+        );
+    }
+    Ok(Stored {
+        dir: None,
+        manifest,
+        tables,
+        blocks,
+    })
+}
+
+/// Reads a whole file of at most `limit` bytes; anything but a regular file is refused.
+fn read_bounded(path: &Path, limit: u64) -> anyhow::Result<Vec<u8>> {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        bail!("{} is not a regular file", path.display());
+    }
+    if meta.len() > limit {
+        bail!(
+            "{} is {} bytes; at most {limit}",
+            path.display(),
+            meta.len()
+        );
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    File::open(path)?.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        bail!("{} is over {limit} bytes", path.display());
+    }
+    Ok(bytes)
+}
+
+fn broken(dir: &Path, why: &str) -> anyhow::Error {
+    anyhow::anyhow!(
+        "the imported OEWS data in {} cannot be read ({why}); import it again with `careers import oews DIR`, or remove {} to use the data in the binary",
+        dir.display(),
+        dir.display()
+    )
+}
+
+impl Stored {
+    /// The release as people name it: "May 2025".
+    pub fn release_name(&self) -> String {
+        self.manifest
+            .release
+            .name
+            .clone()
+            .or_else(|| self.manifest.release.code.clone())
+            .unwrap_or_else(|| "(release unknown)".to_owned())
+    }
+
+    /// Where an occupation code (`152051`) is in the tables.
+    pub fn occupation(&self, code: &str) -> Option<usize> {
+        self.tables
+            .occupations
+            .binary_search_by(|o| o.code.as_str().cmp(code))
+            .ok()
+            .or_else(|| self.tables.occupations.iter().position(|o| o.code == code))
+    }
+
+    /// Every estimate of the occupation at `position`, in industry then area order.
+    pub fn estimates(&self, position: usize) -> anyhow::Result<Vec<AreaEstimate>> {
+        let (offset, len) = self.tables.blocks[position];
+        if len == 0 {
+            return Ok(Vec::new());
+        }
+        let packed = match &self.blocks {
+            Blocks::Embedded(bytes) => bytes
+                .get(offset as usize..offset as usize + len as usize)
+                .map(<[u8]>::to_vec)
+                .context("a block lies outside wages.bin")?,
+            Blocks::File(file) => {
+                let mut buf = vec![0; len as usize];
+                let mut file = file;
+                file.seek(SeekFrom::Start(offset))?;
+                file.read_exact(&mut buf)
+                    .context("wages.bin is cut short")?;
+                buf
+            }
+        };
+        let raw = zstd::bulk::decompress(&packed, 64 << 20).context("a block of wages.bin")?;
+        let block: Block = postcard::from_bytes(&raw).context("a block of wages.bin")?;
+        self.unpack(block)
+    }
+
+    fn unpack(&self, block: Block) -> anyhow::Result<Vec<AreaEstimate>> {
+        let n = block.areas.len();
+        if block.industries.len() != n
+            || block.present.len() != n
+            || block.columns.len() != Measure::ALL.len()
+        {
+            bail!("a block of wages.bin is malformed");
+        }
+        let mut columns: Vec<std::vec::IntoIter<i64>> =
+            block.columns.into_iter().map(Vec::into_iter).collect();
+        let mut out = Vec::with_capacity(n);
+        for i in 0..n {
+            let (area, industry) = (
+                usize::from(block.areas[i]),
+                usize::from(block.industries[i]),
+            );
+            if area >= self.tables.areas.len() || industry >= self.tables.industries.len() {
+                bail!("an estimate names an area or industry the tables do not have");
+            }
+            let mut values = [None; 17];
+            for m in Measure::ALL {
+                if block.present[i] & (1 << m.slot()) != 0 {
+                    let raw = columns[m.slot()]
+                        .next()
+                        .context("an estimate has fewer values than it lists")?;
+                    values[m.slot()] = Some(
+                        Value::from_stored(raw).context("an estimate holds an unknown value")?,
+                    );
+                }
+            }
+            out.push(AreaEstimate {
+                area,
+                industry,
+                estimate: Estimate { values },
+            });
+        }
+        Ok(out)
+    }
+
+    /// The position of the cross-industry estimates' industry (`000000`), when listed.
+    pub fn cross_industry(&self) -> Option<usize> {
+        self.tables
+            .industries
+            .iter()
+            .position(|i| i.code == Industry::CROSS_INDUSTRY)
+    }
+
+    /// BLS's words for a footnote code.
+    pub fn footnote(&self, code: &str) -> Option<&str> {
+        self.tables
+            .footnotes
+            .iter()
+            .find(|(c, _)| c == code)
+            .map(|(_, t)| t.as_str())
+    }
+}

@@ -1,0 +1,265 @@
+//! How official wage estimates (BLS OEWS) read for people: values with BLS's special values in
+//! words, the table of an occupation's estimates at several places, the percentile bands as
+//! chart bars, and the CSV rows. Shared by `salary`, `where`, `compare` and `gap`.
+
+use crate::model::salary::{dollars, thousands};
+use crate::model::wages::{Measure, PercentilePlacement, Unit};
+use crate::render::{Bar, Cell, Records, Table, Tone};
+use crate::store::wages::{FigureValue, OccupationWages, PlaceEstimate, WageBasis, WageFigure};
+
+/// A published number as BLS would print it: `$164,740`, `$79.20`, `56,560`, `0.862`, `1.2%`.
+pub fn number(measure: Measure, value: f64) -> String {
+    match measure.unit() {
+        Unit::AnnualDollars => dollars(value.round() as u64),
+        Unit::HourlyDollars => {
+            let cents = (value * 100.0).round() as u64;
+            format!("${}.{:02}", thousands(cents / 100), cents % 100)
+        }
+        Unit::Count => thousands(value.round() as u64),
+        Unit::Percent => format!("{value:.1}%"),
+        Unit::Ratio => format!("{value:.*}", measure.decimals() as usize),
+    }
+}
+
+/// A figure in words: its number, "≥ $239,200", "$115.00+/hour", "not released", ...
+pub fn value_text(figure: &WageFigure) -> String {
+    match &figure.value {
+        FigureValue::Published { value } => number(figure.measure, *value),
+        FigureValue::AtLeast { at_least, .. } => match (figure.measure.unit(), at_least) {
+            (Unit::HourlyDollars, Some(v)) => format!("{}+/hour", number(figure.measure, *v)),
+            (_, Some(v)) => format!("≥ {}", number(figure.measure, *v)),
+            (_, None) => "at or above BLS's top wage (not published)".to_owned(),
+        },
+        FigureValue::NotPublished { footnote } => match footnote.as_ref().map(|f| f.code) {
+            Some("8") => "not released".to_owned(),
+            Some("4") if figure.measure.unit() == Unit::HourlyDollars => {
+                "no hourly wage published".to_owned()
+            }
+            Some("4") => "no annual wage published".to_owned(),
+            _ => "not published".to_owned(),
+        },
+    }
+}
+
+/// The value of a measure in an estimate, in words; "-" where the release has no series.
+pub fn measure_text(estimate: &PlaceEstimate, measure: Measure) -> String {
+    estimate
+        .figure(measure)
+        .map_or_else(|| "-".to_owned(), value_text)
+}
+
+/// Row labels of the estimates table, in [`crate::store::wages::SHOWN`] order.
+fn label(measure: Measure) -> &'static str {
+    use Measure::*;
+    match measure {
+        Employment => "Employment",
+        JobsPer1000 => "Jobs per 1,000",
+        LocationQuotient => "Location quotient",
+        Annual10 => "10th percentile",
+        Annual25 => "25th percentile",
+        AnnualMedian => "Median",
+        Annual75 => "75th percentile",
+        Annual90 => "90th percentile",
+        AnnualMean => "Mean",
+        Hourly10 => "Hourly 10th percentile",
+        Hourly25 => "Hourly 25th percentile",
+        HourlyMedian => "Hourly median",
+        Hourly75 => "Hourly 75th percentile",
+        Hourly90 => "Hourly 90th percentile",
+        HourlyMean => "Hourly mean",
+        WageRse => "Wage RSE",
+        EmploymentRse => "Employment RSE",
+    }
+}
+
+/// "SOC 15-2051 Data Scientists", with how the role reaches it when it is not the same
+/// occupation.
+pub fn occupation_heading(w: &OccupationWages) -> String {
+    let o = &w.occupation;
+    match o.basis {
+        WageBasis::SameOccupation => format!("SOC {} {}", o.soc, o.title),
+        WageBasis::WithinOccupation => format!(
+            "SOC {} {} (covers O*NET {} among others)",
+            o.soc, o.title, o.onet_code
+        ),
+        WageBasis::Aggregate => format!(
+            "SOC {} {} (BLS publishes O*NET {} only in this group)",
+            o.soc, o.title, o.onet_code
+        ),
+    }
+}
+
+/// The estimates of one occupation: a row per measure, a column per place.
+pub fn estimates_table(w: &OccupationWages, my_pay: Option<u64>) -> Table {
+    let mut headers = vec!["Figure".to_owned()];
+    headers.extend(w.estimates.iter().map(|e| e.area.name.clone()));
+    let mut table = Table::new(headers);
+    for &m in &crate::store::wages::SHOWN {
+        if !w.estimates.iter().any(|e| e.figure(m).is_some()) {
+            continue;
+        }
+        let strong = m == Measure::AnnualMedian;
+        let mut row = vec![Cell::tone(
+            label(m),
+            if strong { Tone::Strong } else { Tone::Plain },
+        )];
+        row.extend(w.estimates.iter().map(|e| {
+            let text = measure_text(e, m);
+            if strong {
+                Cell::tone(text, Tone::Strong)
+            } else {
+                Cell::new(text)
+            }
+        }));
+        table.row(row);
+    }
+    if let Some(pay) = my_pay {
+        let mut row = vec![Cell::tone(format!("Your {}", dollars(pay)), Tone::Strong)];
+        row.extend(w.estimates.iter().map(|e| match &e.my_pay {
+            Some(p) => Cell::tone(placement_text(p), Tone::Good),
+            None => Cell::tone("no percentiles published", Tone::Muted),
+        }));
+        table.row(row);
+    }
+    table
+}
+
+fn ordinal(p: u8) -> String {
+    match p {
+        50 => "median".to_owned(),
+        p => format!("{p}th percentile"),
+    }
+}
+
+/// "between the 25th percentile ($120,000) and the median ($150,000): about the 37.5th
+/// percentile (estimate)".
+pub fn placement_text(p: &PercentilePlacement) -> String {
+    match *p {
+        PercentilePlacement::BelowLowest { percentile, wage } => {
+            format!("below the {} ({})", ordinal(percentile), dollars(wage))
+        }
+        PercentilePlacement::AboveHighest { percentile, wage } => {
+            format!(
+                "at or above the {} ({})",
+                ordinal(percentile),
+                dollars(wage)
+            )
+        }
+        PercentilePlacement::Between {
+            low_percentile,
+            low_wage,
+            high_percentile,
+            high_wage,
+            estimated_percentile,
+        } => format!(
+            "between the {} ({}) and the {} ({}): about the {} percentile (estimate)",
+            ordinal(low_percentile),
+            dollars(low_wage),
+            ordinal(high_percentile),
+            dollars(high_wage),
+            percentile_word(estimated_percentile)
+        ),
+    }
+}
+
+fn percentile_word(p: f64) -> String {
+    let whole = p.round() as u64;
+    let suffix = match (whole % 10, whole % 100) {
+        (1, n) if n != 11 => "st",
+        (2, n) if n != 12 => "nd",
+        (3, n) if n != 13 => "rd",
+        _ => "th",
+    };
+    format!("{whole}{suffix}")
+}
+
+/// How `--my-pay` is placed, said once under the tables that place it.
+pub const PLACEMENT_NOTE: &str = "Your pay is placed among BLS's published annual percentiles; the percentile between two of them is an estimate, drawn on a straight line between their wages.";
+
+/// The 10th-to-90th percentile band of an estimate, with its median, as a chart bar on the same
+/// scale as the curated bands; `None` without published percentiles.
+pub fn band(label: String, e: &PlaceEstimate, marker: Option<u64>) -> Option<Bar> {
+    let annual = |m: Measure| match e.figure(m).map(|f| &f.value) {
+        Some(FigureValue::Published { value }) => Some((value.round() as u64, false)),
+        Some(FigureValue::AtLeast {
+            at_least: Some(v), ..
+        }) => Some((v.round() as u64, true)),
+        _ => None,
+    };
+    let (low, _) = annual(Measure::Annual10).or_else(|| annual(Measure::Annual25))?;
+    let (high, open_high) = annual(Measure::Annual90)
+        .or_else(|| annual(Measure::Annual75))
+        .unwrap_or((low, false));
+    Some(Bar {
+        label,
+        low,
+        high,
+        open_high,
+        open_low: false,
+        value: format!("median {}", measure_text(e, Measure::AnnualMedian)),
+        marker,
+    })
+}
+
+/// CSV columns of official figures, one row per figure.
+pub const CSV_COLUMNS: [&str; 14] = [
+    "role",
+    "source",
+    "soc",
+    "occupation",
+    "basis",
+    "area_code",
+    "area",
+    "industry_code",
+    "industry",
+    "measure",
+    "datatype",
+    "status",
+    "value",
+    "footnote",
+];
+
+/// Appends an occupation's figures to `records` under [`CSV_COLUMNS`].
+pub fn push_records(records: &mut Records, role: &str, source: &str, w: &OccupationWages) {
+    let basis = match w.occupation.basis {
+        WageBasis::SameOccupation => "same-occupation",
+        WageBasis::WithinOccupation => "within-occupation",
+        WageBasis::Aggregate => "aggregate",
+    };
+    for e in &w.estimates {
+        for f in &e.figures {
+            let (status, value, footnote) = match &f.value {
+                FigureValue::Published { value } => ("published", value.to_string(), ""),
+                FigureValue::AtLeast { at_least, footnote } => (
+                    "at-least",
+                    at_least.map(|v| v.to_string()).unwrap_or_default(),
+                    footnote.code,
+                ),
+                FigureValue::NotPublished { footnote } => (
+                    "not-published",
+                    String::new(),
+                    footnote.as_ref().map_or("", |f| f.code),
+                ),
+            };
+            records.push([
+                role.to_owned(),
+                source.to_owned(),
+                w.occupation.soc.clone(),
+                w.occupation.title.clone(),
+                basis.to_owned(),
+                e.area.code.clone(),
+                e.area.name.clone(),
+                e.industry.code.clone(),
+                e.industry.name.clone(),
+                serde_json::to_value(f.measure)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default(),
+                f.datatype.to_owned(),
+                status.to_owned(),
+                value,
+                footnote.to_owned(),
+            ]);
+        }
+    }
+}

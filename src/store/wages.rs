@@ -1,0 +1,497 @@
+//! The store's questions about official wages (BLS OEWS): which estimates belong to a role, what
+//! a place name stands for, and every estimate of an occupation. Commands ask these; none of them
+//! sees how the estimates are stored.
+
+use serde::Serialize;
+
+use super::{Entry, Origin, Store};
+use crate::error::{CareersError, suggest};
+use crate::model::place::{self, PlaceMatch};
+use crate::model::wages::{Area, AreaKind, Estimate, Measure, Unit, Value, WageOccupation};
+use crate::oews::storage::{AreaEstimate, Stored};
+
+/// How a role reaches an OEWS occupation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WageBasis {
+    /// The O*NET occupation is the SOC occupation OEWS estimates (`15-2051.00` → `15-2051`).
+    SameOccupation,
+    /// The O*NET occupation is one of several that the SOC occupation covers
+    /// (`15-1299.08` → `15-1299`).
+    WithinOccupation,
+    /// OEWS publishes the SOC occupation only inside a broader group, whose figures these are.
+    Aggregate,
+}
+
+/// An OEWS occupation a role's figures come from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WageLink {
+    /// The O*NET-SOC code it was reached from (`15-2051.00`).
+    pub onet_code: String,
+    /// `15-2051`.
+    pub soc: String,
+    pub title: String,
+    pub basis: WageBasis,
+    /// Position in the release's occupations.
+    #[serde(skip)]
+    pub position: usize,
+}
+
+/// A role's O*NET-SOC codes that OEWS has no figures for, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnlinkedCode {
+    pub onet_code: String,
+    pub reason: String,
+}
+
+/// What a place a user named stands for: a curated city, an OEWS area, or both.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Place {
+    /// The name as asked for.
+    pub query: String,
+    /// The curated profiles' name of the place ("San Francisco"), when they have one.
+    pub curated: Option<String>,
+    /// The OEWS area, when the place is one.
+    pub area: Option<usize>,
+}
+
+impl Store {
+    /// Remembers where imported wage estimates would be; they are opened when first asked for.
+    pub fn with_wages_dir(mut self, data_dir: Option<&std::path::Path>) -> Store {
+        self.wages_dir = data_dir.map(std::path::Path::to_path_buf);
+        self
+    }
+
+    /// The OEWS release in use: the user's import, else none.
+    pub fn wages(&self) -> anyhow::Result<Option<&Stored>> {
+        if let Some(opened) = self.wages.get() {
+            return Ok(opened.as_ref());
+        }
+        let opened = match &self.wages_dir {
+            Some(dir) => crate::oews::storage::open(dir)?,
+            None => None,
+        };
+        Ok(self.wages.get_or_init(|| opened).as_ref())
+    }
+
+    /// The O*NET-SOC codes a role stands for: an occupation's own, a profile's linked ones.
+    pub fn onet_codes(entry: &Entry) -> Vec<String> {
+        match &entry.profile.onet {
+            Some(o) if matches!(entry.origin, Origin::Onet { .. }) => vec![o.code.clone()],
+            _ => entry
+                .profile
+                .codes
+                .iter()
+                .filter(|c| c.system == crate::model::CodeSystem::OnetSoc)
+                .map(|c| c.code.clone())
+                .collect(),
+        }
+    }
+
+    /// The OEWS occupations of a role, and the codes that have none.
+    pub fn wage_links(&self, entry: &Entry) -> anyhow::Result<(Vec<WageLink>, Vec<UnlinkedCode>)> {
+        let Some(stored) = self.wages()? else {
+            return Ok((Vec::new(), Vec::new()));
+        };
+        let mut links: Vec<WageLink> = Vec::new();
+        let mut unlinked = Vec::new();
+        for code in Store::onet_codes(entry) {
+            match link(stored, &code) {
+                Ok(l) => {
+                    if !links.iter().any(|k| k.position == l.position) {
+                        links.push(l);
+                    }
+                }
+                Err(reason) => unlinked.push(UnlinkedCode {
+                    onet_code: code,
+                    reason,
+                }),
+            }
+        }
+        Ok((links, unlinked))
+    }
+
+    /// Every estimate of the occupation at `position` (each area and industry).
+    pub fn estimates(&self, position: usize) -> anyhow::Result<Vec<AreaEstimate>> {
+        match self.wages()? {
+            Some(stored) => stored.estimates(position),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// What `input` names: a curated city (with the OEWS area its locations entry gives, or
+    /// that its name resolves to), else an OEWS area. Unknown and ambiguous names are errors
+    /// that list suggestions or readings.
+    pub fn resolve_place(
+        &self,
+        curated: &crate::model::Locations,
+        input: &str,
+    ) -> Result<Place, CareersError> {
+        let stored = self.wages().ok().flatten();
+        let areas: &[Area] = stored.map_or(&[], |s| s.tables.areas.as_slice());
+        let Some(_) = stored else {
+            // Only the curated cities are known: the curated list is the answer and the error.
+            let pairs: Vec<(&str, &str)> = curated
+                .all()
+                .iter()
+                .flat_map(|l| {
+                    std::iter::once((l.name.as_str(), l.name.as_str()))
+                        .chain(l.aliases.iter().map(|a| (a.as_str(), l.name.as_str())))
+                })
+                .collect();
+            let name = crate::error::resolve_choice("city", input, &pairs)?;
+            return Ok(Place {
+                query: input.to_owned(),
+                curated: Some(name),
+                area: None,
+            });
+        };
+        if let Some(location) = curated.resolve(input) {
+            let area = location
+                .area
+                .as_deref()
+                .and_then(|code| areas.iter().position(|a| a.code == code))
+                .or_else(|| match place::resolve(areas, &location.name) {
+                    PlaceMatch::One(i) => Some(i),
+                    _ => None,
+                });
+            return Ok(Place {
+                query: input.to_owned(),
+                curated: Some(location.name.clone()),
+                area,
+            });
+        }
+        match place::resolve(areas, input) {
+            PlaceMatch::One(i) => Ok(Place {
+                query: input.to_owned(),
+                curated: None,
+                area: Some(i),
+            }),
+            PlaceMatch::Ambiguous(readings) => Err(CareersError::AmbiguousPlace {
+                query: input.to_owned(),
+                readings: readings
+                    .iter()
+                    .map(|&i| format!("{} ({})", areas[i].name, areas[i].code))
+                    .collect(),
+            }),
+            PlaceMatch::None => {
+                let mut names: Vec<String> = curated.names().map(str::to_owned).collect();
+                names.extend(place::suggestion_names(areas));
+                let keyed: Vec<String> = names.iter().map(|n| crate::model::slugify(n)).collect();
+                let mut suggestions: Vec<String> = Vec::new();
+                for key in suggest(
+                    &crate::model::slugify(input),
+                    keyed.iter().map(String::as_str),
+                ) {
+                    if let Some(i) = keyed.iter().position(|k| *k == key) {
+                        let name = title_case(&names[i]);
+                        if !suggestions.contains(&name) {
+                            suggestions.push(name);
+                        }
+                    }
+                }
+                Err(CareersError::UnknownPlace {
+                    query: input.to_owned(),
+                    suggestions,
+                })
+            }
+        }
+    }
+}
+
+/// "seattle" → "Seattle", for suggestions drawn from normalised names.
+fn title_case(name: &str) -> String {
+    if name.chars().any(char::is_uppercase) {
+        return name.to_owned();
+    }
+    name.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) if w.len() > 2 => f.to_uppercase().chain(c).collect(),
+                _ => w.to_uppercase(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The OEWS occupation for an O*NET-SOC code: the same SOC occupation, else the broad group
+/// that contains it.
+fn link(stored: &Stored, onet_code: &str) -> Result<WageLink, String> {
+    let digits: String = onet_code
+        .chars()
+        .take_while(|c| *c != '.')
+        .filter(char::is_ascii_digit)
+        .collect();
+    if digits.len() != 6 {
+        return Err(format!("{onet_code} is not an O*NET-SOC code"));
+    }
+    let suffix = onet_code.split_once('.').map_or("00", |(_, s)| s);
+    let found = |code: &str| stored.occupation(code);
+    let make = |position: usize, basis| {
+        let o: &WageOccupation = &stored.tables.occupations[position];
+        WageLink {
+            onet_code: onet_code.to_owned(),
+            soc: o.soc(),
+            title: o.name.clone(),
+            basis,
+            position,
+        }
+    };
+    if let Some(p) = found(&digits) {
+        let basis = if suffix == "00" {
+            WageBasis::SameOccupation
+        } else {
+            WageBasis::WithinOccupation
+        };
+        return Ok(make(p, basis));
+    }
+    let broad = format!("{}0", &digits[..5]);
+    if let Some(p) = found(&broad) {
+        return Ok(make(p, WageBasis::Aggregate));
+    }
+    Err(format!(
+        "BLS OEWS {} publishes no estimate for SOC {} or its group {}",
+        stored.release_name(),
+        crate::model::wages::soc_with_hyphen(&digits),
+        crate::model::wages::soc_with_hyphen(&broad)
+    ))
+}
+
+/// The areas of a kind, for `where`.
+pub fn areas_of_kind(stored: &Stored, kind: AreaKind) -> Vec<usize> {
+    stored
+        .tables
+        .areas
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.kind == kind)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// An area as figures name it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AreaRef {
+    pub code: String,
+    pub name: String,
+    pub kind: AreaKind,
+}
+
+/// An industry as figures name it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IndustryRef {
+    pub code: String,
+    pub name: String,
+}
+
+/// One published figure of an estimate, or BLS's reason for none.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WageFigure {
+    pub measure: Measure,
+    /// BLS's datatype code and name.
+    pub datatype: &'static str,
+    pub name: &'static str,
+    #[serde(flatten)]
+    pub value: FigureValue,
+}
+
+/// What BLS publishes for a figure.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "status", rename_all = "kebab-case")]
+pub enum FigureValue {
+    Published {
+        value: f64,
+    },
+    /// Footnote 5: at least this much (BLS's top-coding threshold); not a figure.
+    AtLeast {
+        at_least: Option<f64>,
+        footnote: Footnote,
+    },
+    /// Footnote 8, or footnote 4, or `-` without a footnote this tool knows.
+    NotPublished {
+        footnote: Option<Footnote>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Footnote {
+    pub code: &'static str,
+    pub text: Option<String>,
+}
+
+/// An occupation's estimate in one area and industry.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlaceEstimate {
+    pub area: AreaRef,
+    pub industry: IndustryRef,
+    pub figures: Vec<WageFigure>,
+    /// Where the reader's pay falls among the annual percentiles.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub my_pay: Option<crate::model::wages::PercentilePlacement>,
+    #[serde(skip)]
+    pub estimate: Estimate,
+}
+
+impl PlaceEstimate {
+    pub fn figure(&self, measure: Measure) -> Option<&WageFigure> {
+        self.figures.iter().find(|f| f.measure == measure)
+    }
+}
+
+/// An occupation's estimates at the places asked for.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OccupationWages {
+    pub occupation: WageLink,
+    pub estimates: Vec<PlaceEstimate>,
+    /// Places asked for where BLS publishes no estimate of the occupation.
+    pub not_estimated_in: Vec<AreaRef>,
+}
+
+/// The order figures are listed and shown in.
+pub const SHOWN: [Measure; 17] = [
+    Measure::Employment,
+    Measure::JobsPer1000,
+    Measure::LocationQuotient,
+    Measure::Annual10,
+    Measure::Annual25,
+    Measure::AnnualMedian,
+    Measure::Annual75,
+    Measure::Annual90,
+    Measure::AnnualMean,
+    Measure::Hourly10,
+    Measure::Hourly25,
+    Measure::HourlyMedian,
+    Measure::Hourly75,
+    Measure::Hourly90,
+    Measure::HourlyMean,
+    Measure::WageRse,
+    Measure::EmploymentRse,
+];
+
+impl Stored {
+    pub fn area_ref(&self, position: usize) -> AreaRef {
+        let a = &self.tables.areas[position];
+        AreaRef {
+            code: a.code.clone(),
+            name: a.name.clone(),
+            kind: a.kind,
+        }
+    }
+
+    pub fn industry_ref(&self, position: usize) -> IndustryRef {
+        let i = &self.tables.industries[position];
+        IndustryRef {
+            code: i.code.clone(),
+            name: i.name.clone(),
+        }
+    }
+
+    /// BLS's top-coding threshold for a unit, read from footnote 5's own words ("$115.00 per
+    /// hour or $239,200 per year"); `None` when the release does not state it.
+    pub fn top_code(&self, unit: Unit) -> Option<f64> {
+        let text = self.footnote("5")?;
+        let wanted = match unit {
+            Unit::HourlyDollars => "per hour",
+            Unit::AnnualDollars => "per year",
+            _ => return None,
+        };
+        text.split('$').skip(1).find_map(|part| {
+            let amount: String = part
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+                .collect();
+            let rest = &part[amount.len()..];
+            rest.trim_start()
+                .starts_with(wanted)
+                .then(|| amount.trim_end_matches('.').replace(',', "").parse().ok())
+                .flatten()
+        })
+    }
+
+    fn footnote_of(&self, code: &'static str) -> Footnote {
+        Footnote {
+            code,
+            text: self.footnote(code).map(str::to_owned),
+        }
+    }
+
+    /// The figures of an estimate, in [`SHOWN`] order, leaving out measures with no series.
+    pub fn figures(&self, estimate: &Estimate) -> Vec<WageFigure> {
+        SHOWN
+            .iter()
+            .filter_map(|&m| {
+                let value = match estimate.get(m)? {
+                    Value::Number(n) => FigureValue::Published {
+                        value: n as f64 / 10f64.powi(m.decimals() as i32),
+                    },
+                    Value::AtLeast => FigureValue::AtLeast {
+                        at_least: self.top_code(m.unit()),
+                        footnote: self.footnote_of("5"),
+                    },
+                    v => FigureValue::NotPublished {
+                        footnote: v.footnote().map(|c| self.footnote_of(c)),
+                    },
+                };
+                Some(WageFigure {
+                    measure: m,
+                    datatype: m.code(),
+                    name: m.name(),
+                    value,
+                })
+            })
+            .collect()
+    }
+
+    pub fn place_estimate(&self, e: AreaEstimate, my_pay: Option<u64>) -> PlaceEstimate {
+        PlaceEstimate {
+            area: self.area_ref(e.area),
+            industry: self.industry_ref(e.industry),
+            figures: self.figures(&e.estimate),
+            my_pay: my_pay
+                .and_then(|pay| crate::model::wages::place_in_percentiles(&e.estimate, pay)),
+            estimate: e.estimate,
+        }
+    }
+}
+
+impl Store {
+    /// The estimates of each of a role's OEWS occupations at `areas` (positions; the nation when
+    /// empty), in `industry` (a position; cross-industry when `None`).
+    pub fn official_wages(
+        &self,
+        links: &[WageLink],
+        areas: &[usize],
+        industry: Option<usize>,
+        my_pay: Option<u64>,
+    ) -> anyhow::Result<Vec<OccupationWages>> {
+        let Some(stored) = self.wages()? else {
+            return Ok(Vec::new());
+        };
+        let national: Vec<usize> = areas_of_kind(stored, AreaKind::National);
+        let areas = if areas.is_empty() { &national } else { areas };
+        let industry = industry.or_else(|| stored.cross_industry());
+        let mut out = Vec::new();
+        for link in links {
+            let all = stored.estimates(link.position)?;
+            let mut estimates = Vec::new();
+            let mut not_estimated_in = Vec::new();
+            for &area in areas {
+                match all
+                    .iter()
+                    .find(|e| e.area == area && Some(e.industry) == industry)
+                {
+                    Some(e) => estimates.push(stored.place_estimate(e.clone(), my_pay)),
+                    None => not_estimated_in.push(stored.area_ref(area)),
+                }
+            }
+            out.push(OccupationWages {
+                occupation: link.clone(),
+                estimates,
+                not_estimated_in,
+            });
+        }
+        Ok(out)
+    }
+}
