@@ -68,6 +68,16 @@ pub enum Command {
         after_help = "Examples:\n  careers salary ml-engineer\n  careers salary --city SF\n  careers salary mle --experience senior --company faang\n  careers salary mle --about location --sort high --my-pay 150k\n  careers salary --list-cities\n  careers salary --industry 'real estate' --format json\n\nA filter value nobody has (an unknown city) exits 1; a known value with no figure for the\nrole says so and exits 0."
     )]
     Salary(SalaryArgs),
+    /// Where an occupation pays and employs most: metro areas (or states) ranked by a BLS OEWS
+    /// figure
+    #[command(
+        after_help = "Ranks the areas where BLS OEWS publishes an estimate of the role's occupation by the \
+figure --by names, highest first; areas without that figure published are counted, not ranked. \
+A top-coded wage (at or above BLS's threshold) ranks above every published one.\n\n\
+Examples:\n  careers where software-developers\n  careers where data-scientists --by jobs-per-1000 --top 5\n  \
+careers where registered-nurses --states --format json"
+    )]
+    Where(WhereArgs),
     /// Where the market is going: demand figures, industries adopting ML, in-demand skills, trends
     #[command(
         after_help = "Examples:\n  careers trends\n  careers trends ml-engineer\n  careers trends mle --format json"
@@ -354,6 +364,41 @@ pub struct MatchArgs {
     /// How many roles to show [default: a screenful in a terminal, else 10]
     #[arg(long, short = 'n', value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub top: Option<u32>,
+}
+
+#[derive(Debug, Args)]
+pub struct WhereArgs {
+    /// The role (an id, alias, title or O*NET-SOC code)
+    pub role: String,
+    /// Rank states and territories instead of metropolitan and nonmetropolitan areas
+    #[arg(long)]
+    pub states: bool,
+    /// The figure to rank by
+    #[arg(long, value_enum, value_name = "FIGURE", default_value_t = WhereBy::Median)]
+    pub by: WhereBy,
+    /// How many areas to show
+    #[arg(long, short = 'n', value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..))]
+    pub top: u16,
+}
+
+/// What `where` ranks areas by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WhereBy {
+    /// Median annual wage
+    #[value(alias = "wage", alias = "pay")]
+    Median,
+    /// Mean annual wage
+    Mean,
+    /// Employment: how many people hold the occupation there
+    #[value(alias = "jobs")]
+    Employment,
+    /// Jobs in the occupation per 1,000 jobs there
+    #[value(name = "jobs-per-1000", alias = "per-1000", alias = "density")]
+    JobsPer1000,
+    /// Location quotient: the occupation's share of jobs there against its national share
+    #[value(name = "location-quotient", alias = "lq")]
+    LocationQuotient,
 }
 
 #[derive(Debug, Args)]

@@ -152,6 +152,7 @@ pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> anyhow:
         Command::List(args) => write(ctx, &commands::list::run(ctx, &args)?, out),
         Command::Show(args) => write(ctx, &commands::show::run(ctx, &args)?, out),
         Command::Salary(args) => write(ctx, &commands::salary::run(ctx, &args)?, out),
+        Command::Where(args) => write(ctx, &commands::r#where::run(ctx, &args)?, out),
         Command::Trends(args) => write(ctx, &commands::trends::run(ctx, &args)?, out),
         Command::Compare(args) => write(ctx, &commands::compare::run(ctx, &args)?, out),
         Command::Gap(args) => write(ctx, &commands::gap::run(ctx, &args)?, out),

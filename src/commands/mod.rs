@@ -19,6 +19,7 @@ pub mod skillset;
 pub mod sources;
 pub mod trends;
 pub mod validate;
+pub mod r#where;
 
 use crate::model::Figure;
 use crate::render::{Cell, Table, Tone};

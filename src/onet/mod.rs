@@ -119,6 +119,7 @@ pub fn run_import(
     reserved: &HashSet<String>,
     progress: &dyn import::Progress,
 ) -> anyhow::Result<ImportOutcome> {
+    let lock = crate::store::imports::ImportLock::take(data_dir)?;
     let read = import::read(source, vocabulary, reserved, progress)?;
     let source = std::path::absolute(source).unwrap_or_else(|_| source.to_path_buf());
     let manifest = Manifest {
@@ -128,7 +129,7 @@ pub fn run_import(
         imported_at: crate::store::imports::timestamp(),
         counts: Counts::of(&read),
     };
-    let written = storage::write(data_dir, &read, &manifest)?;
+    let written = storage::write(&lock, &read, &manifest)?;
     Ok(ImportOutcome {
         manifest,
         target: written.target,

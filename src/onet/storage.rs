@@ -144,8 +144,11 @@ pub struct Written {
 
 /// Writes `import` into `data_dir/onet`, replacing what was there only once everything is
 /// written, under the data directory's import lock ([`crate::store::imports`]).
-pub fn write(data_dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::Result<Written> {
-    let lock = crate::store::imports::ImportLock::take(data_dir)?;
+pub fn write(
+    lock: &crate::store::imports::ImportLock,
+    import: &Import,
+    manifest: &Manifest,
+) -> anyhow::Result<Written> {
     let temp = lock.temp_dir("onet")?;
     write_files(temp.path(), import, manifest)?;
     let swapped = lock.swap_in(temp, "onet")?;

@@ -2,3 +2,4 @@
 //! with the commands' own views, that words facts for people.
 
 pub mod wages;
+pub mod r#where;
