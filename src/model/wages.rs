@@ -13,16 +13,25 @@ pub enum Measure {
     HourlyMean,
     AnnualMean,
     WageRse,
+    #[serde(rename = "hourly-10")]
     Hourly10,
+    #[serde(rename = "hourly-25")]
     Hourly25,
     HourlyMedian,
+    #[serde(rename = "hourly-75")]
     Hourly75,
+    #[serde(rename = "hourly-90")]
     Hourly90,
+    #[serde(rename = "annual-10")]
     Annual10,
+    #[serde(rename = "annual-25")]
     Annual25,
     AnnualMedian,
+    #[serde(rename = "annual-75")]
     Annual75,
+    #[serde(rename = "annual-90")]
     Annual90,
+    #[serde(rename = "jobs-per-1000")]
     JobsPer1000,
     LocationQuotient,
 }

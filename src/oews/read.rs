@@ -83,6 +83,12 @@ pub fn read(dir: &Path, progress: &dyn Progress) -> anyhow::Result<OewsImport> {
         Ok(_) => {}
     }
     let data_files = data_files(dir)?;
+    if data_files.is_empty() && !dir.join(AREA).exists() && !dir.join(OCCUPATION).exists() {
+        bail!(
+            "{} holds none of BLS's OEWS flat files (oe.area, oe.occupation, oe.data.0.Current); point the import at the folder they are in",
+            dir.display()
+        );
+    }
     for required in [AREA, OCCUPATION] {
         if !dir.join(required).exists() {
             bail!(
@@ -288,10 +294,8 @@ impl Cells {
 
     /// Reads one data file; returns how many rows it had.
     fn read(&mut self, mut table: Table, skipped: &mut Vec<SkippedRow>) -> anyhow::Result<u64> {
-        let mut rows = 0;
         let file = table.name.clone();
         while let Some((line, fields)) = table.next_row(skipped)? {
-            rows += 1;
             if let Err(reason) = self.row(&fields) {
                 skipped.push(SkippedRow {
                     file: file.clone(),
@@ -300,7 +304,7 @@ impl Cells {
                 });
             }
         }
-        Ok(rows)
+        Ok(table.rows)
     }
 
     fn row(&mut self, r: &[&str]) -> Result<(), String> {
@@ -391,6 +395,8 @@ struct Table {
     columns: Vec<usize>,
     width: usize,
     line: u64,
+    /// Rows after the header that are not blank, malformed ones included.
+    rows: u64,
     buf: Vec<u8>,
 }
 
@@ -410,6 +416,7 @@ impl Table {
             columns: Vec::new(),
             width: 0,
             line: 0,
+            rows: 0,
             buf: Vec::new(),
         };
         if !table.next_line()? {
@@ -492,6 +499,7 @@ impl Table {
             if self.buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
+            self.rows += 1;
             let problem = match std::str::from_utf8(&self.buf) {
                 Err(_) => Some("not UTF-8".to_owned()),
                 Ok(text) => {

@@ -185,7 +185,8 @@ impl Store {
                 ) {
                     if let Some(i) = keyed.iter().position(|k| *k == key) {
                         let name = title_case(&names[i]);
-                        if !suggestions.contains(&name) {
+                        let slug = crate::model::slugify(&name);
+                        if !suggestions.iter().any(|s| crate::model::slugify(s) == slug) {
                             suggestions.push(name);
                         }
                     }

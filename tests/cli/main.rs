@@ -5,6 +5,7 @@ mod compare_gap_match_path;
 mod formats;
 mod generated;
 mod list_show;
+mod oews;
 mod onet;
 mod onet_views;
 mod readme;

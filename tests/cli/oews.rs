@@ -1,0 +1,849 @@
+//! `careers import oews`, `salary` and `where` from BLS OEWS estimates, against the project's
+//! own fixture in BLS's flat-file layout (`tests/fixtures/oews`: padding, CRLF, `-` values with
+//! footnotes 4, 5 and 8, malformed rows, no `oe.areatype`, an occupation published only as its
+//! broad group, two Portlands) and, when it is there, the real release in `../shared/oews-2025`.
+
+use std::path::{Path, PathBuf};
+
+use crate::common::careers;
+
+const NOTICE: &str = "BLS.gov cannot vouch for the data or analyses derived from these data after the data have been retrieved from BLS.gov.";
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn output(dir: &Path, args: &[&str]) -> std::process::Output {
+    careers()
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn run(dir: &Path, args: &[&str]) -> String {
+    let out = output(dir, args);
+    assert!(
+        out.status.success(),
+        "careers {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn json(dir: &Path, args: &[&str]) -> serde_json::Value {
+    let mut all = args.to_vec();
+    all.extend(["--format", "json"]);
+    serde_json::from_str(&run(dir, &all)).unwrap()
+}
+
+fn failure(dir: &Path, args: &[&str], code: i32) -> String {
+    let out = output(dir, args);
+    assert_eq!(out.status.code(), Some(code), "careers {args:?}");
+    assert!(out.stdout.is_empty(), "nothing on stdout on failure");
+    String::from_utf8(out.stderr).unwrap()
+}
+
+fn import_oews(dir: &Path, source: &Path) -> std::process::Output {
+    output(dir, &["import", "oews", source.to_str().unwrap()])
+}
+
+/// A data directory with the OEWS fixture imported, and the O*NET fixture when `onet`.
+fn imported(onet: bool) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let out = import_oews(dir.path(), &fixture("oews"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    if onet {
+        run(
+            dir.path(),
+            &["import", "onet", fixture("onet").to_str().unwrap()],
+        );
+    }
+    dir
+}
+
+fn figure<'a>(estimate: &'a serde_json::Value, measure: &str) -> &'a serde_json::Value {
+    estimate["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["measure"] == measure)
+        .unwrap_or_else(|| panic!("no {measure} in {estimate}"))
+}
+
+#[test]
+fn import_reports_counts_missing_files_and_every_malformed_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = import_oews(dir.path(), &fixture("oews"));
+    assert!(out.status.success());
+    assert!(
+        out.stderr.is_empty(),
+        "no progress bar when stderr is not a terminal"
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let source = fixture("oews");
+    assert_eq!(
+        text,
+        format!(
+            "Imported BLS OEWS May 2025\n\
+             From          {}\n\
+             Into          {}\n\
+             Data files    oe.data.0.Current\n\
+             Rows read     121\n\
+             Values kept   118\n\
+             Estimates     10\n\
+             Occupations   7\n\
+             Areas         8\n\
+             Industries    3\n\
+             Rows skipped  3\n\
+             \n\
+             Files not in the folder (skipped)\n\
+             • oe.areatype\n\
+             \n\
+             Malformed rows (skipped)\n\
+             • oe.data.0.Current line 120: 3 columns where the header has 5\n\
+             • oe.data.0.Current line 121: series OEUM004266000000015122113: value \"12O,000\" is not a number with\n  at most 0 decimals (Annual median wage)\n\
+             • oe.data.0.Current line 122: series OEUM009999900000015205113: area 0099999 is not in oe.area\n\
+             BLS.gov cannot vouch for the data or analyses derived from these data after the data have been\n\
+             retrieved from BLS.gov.\n",
+            source.display(),
+            dir.path().join("oews").display()
+        )
+    );
+}
+
+#[test]
+fn import_json_has_counts_release_and_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(
+        &output(
+            dir.path(),
+            &[
+                "import",
+                "oews",
+                fixture("oews").to_str().unwrap(),
+                "--format",
+                "json",
+            ],
+        )
+        .stdout,
+    )
+    .unwrap();
+    assert_eq!(v["database"], "OEWS");
+    assert_eq!(
+        v["release"],
+        serde_json::json!({"code": "2025A01", "name": "May 2025"})
+    );
+    assert_eq!(
+        v["counts"],
+        serde_json::json!({"rows": 121, "values": 118, "estimates": 10, "areas": 8,
+            "occupations": 7, "industries": 3, "rows_skipped": 3})
+    );
+    assert_eq!(v["missing_files"], serde_json::json!(["oe.areatype"]));
+    assert_eq!(v["skipped_rows"][0]["line"], 120);
+    assert_eq!(v["notice"], NOTICE);
+}
+
+#[test]
+fn salary_shows_each_figure_of_a_place_with_blss_special_values_kept() {
+    let dir = imported(true);
+    let v = json(
+        dir.path(),
+        &["salary", "data-scientists", "--city", "Seattle"],
+    );
+    assert_eq!(v["official_source"]["name"], "BLS OEWS May 2025");
+    assert_eq!(v["official_source"]["notice"], NOTICE);
+    let occupation = &v["official"][0]["occupations"][0];
+    assert_eq!(
+        occupation["occupation"],
+        serde_json::json!({"onet_code": "15-2051.00", "soc": "15-2051", "title": "Data Scientists", "basis": "same-occupation"})
+    );
+    let seattle = &occupation["estimates"][0];
+    assert_eq!(
+        seattle["area"],
+        serde_json::json!({"code": "0042660", "name": "Seattle-Tacoma-Bellevue, WA", "kind": "metro"})
+    );
+    assert_eq!(seattle["industry"]["code"], "000000");
+    assert_eq!(figure(seattle, "annual-median")["value"], 164740.0);
+    assert_eq!(figure(seattle, "hourly-median")["value"], 79.2);
+    assert_eq!(figure(seattle, "employment")["value"], 8370.0);
+    assert_eq!(figure(seattle, "jobs-per-1000")["value"], 4.011);
+    assert_eq!(figure(seattle, "location-quotient")["value"], 2.38);
+    assert_eq!(figure(seattle, "wage-rse")["value"], 2.0);
+    assert_eq!(
+        figure(seattle, "annual-90"),
+        &serde_json::json!({"measure": "annual-90", "datatype": "15", "name": "Annual 90th percentile wage",
+            "status": "at-least", "at_least": 239200.0,
+            "footnote": {"code": "5", "text": "This wage is equal to or greater than $115.00 per hour or $239,200 per year."}})
+    );
+
+    let text = run(
+        dir.path(),
+        &["salary", "data-scientists", "--city", "Seattle"],
+    );
+    assert!(text.contains("│ 90th percentile   ┆ ≥ $239,200"), "{text}");
+    assert!(text.contains("│ Median            ┆ $164,740"), "{text}");
+    assert!(
+        text.contains("Source: BLS OEWS May 2025 · Seattle-Tacoma-Bellevue, WA."),
+        "{text}"
+    );
+    assert!(
+        text.contains("≥ and +: BLS footnote 5: This wage is equal to or greater than $115.00")
+    );
+    assert!(
+        text.trim_end().ends_with("retrieved from BLS.gov."),
+        "{text}"
+    );
+}
+
+#[test]
+fn several_places_compare_side_by_side_and_not_released_stays_unpublished() {
+    let dir = imported(true);
+    let v = json(
+        dir.path(),
+        &[
+            "salary",
+            "data-scientists",
+            "--city",
+            "Seattle,Portland, OR",
+            "--city",
+            "WA",
+        ],
+    );
+    let estimates = v["official"][0]["occupations"][0]["estimates"]
+        .as_array()
+        .unwrap();
+    let names: Vec<&str> = estimates
+        .iter()
+        .map(|e| e["area"]["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Seattle-Tacoma-Bellevue, WA",
+            "Portland-Vancouver-Hillsboro, OR-WA",
+            "Washington"
+        ]
+    );
+    let employment = figure(&estimates[1], "employment");
+    assert_eq!(employment["status"], "not-published");
+    assert_eq!(employment["footnote"]["code"], "8");
+    assert!(
+        employment.get("value").is_none(),
+        "a `-` never becomes a number"
+    );
+    let text = run(
+        dir.path(),
+        &[
+            "salary",
+            "data-scientists",
+            "--city",
+            "Seattle,Portland, OR",
+        ],
+    );
+    assert!(text.contains("not released"), "{text}");
+}
+
+#[test]
+fn no_place_means_the_nation_and_a_sector_reads_the_national_industry_estimate() {
+    let dir = imported(true);
+    let v = json(dir.path(), &["salary", "data-scientists"]);
+    let national = &v["official"][0]["occupations"][0]["estimates"][0];
+    assert_eq!(national["area"]["name"], "National");
+    assert_eq!(figure(national, "annual-median")["value"], 120230.0);
+    for sector in ["finance", "Finance and Insurance", "52"] {
+        let v = json(
+            dir.path(),
+            &["salary", "data-scientists", "--industry", sector],
+        );
+        assert_eq!(
+            v["official_source"]["industry"]["name"],
+            "Sector 52 - Finance and Insurance"
+        );
+        let e = &v["official"][0]["occupations"][0]["estimates"][0];
+        assert_eq!(figure(e, "annual-median")["value"], 143600.0, "{sector}");
+    }
+    let v = json(
+        dir.path(),
+        &[
+            "salary",
+            "data-scientists",
+            "--industry",
+            "finance",
+            "--city",
+            "Seattle",
+        ],
+    );
+    assert_eq!(
+        v["official_notes"],
+        serde_json::json!([{"kind": "sector-national-only"}])
+    );
+    let err = failure(
+        dir.path(),
+        &["salary", "data-scientists", "--industry", "farming"],
+        1,
+    );
+    assert!(
+        err.starts_with("careers: error: unknown industry \"farming\"; known industries: "),
+        "{err}"
+    );
+    assert!(err.contains("Finance and Insurance"), "{err}");
+}
+
+#[test]
+fn curated_roles_reach_bls_through_their_o_net_links_and_aggregates_are_named() {
+    // No O*NET import: the curated profile's own links suffice.
+    let dir = imported(false);
+    let v = json(dir.path(), &["salary", "ml-engineer"]);
+    let occupations = v["official"][0]["occupations"].as_array().unwrap();
+    let socs: Vec<(&str, &str)> = occupations
+        .iter()
+        .map(|o| {
+            (
+                o["occupation"]["soc"].as_str().unwrap(),
+                o["occupation"]["basis"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        socs,
+        [
+            ("15-1221", "same-occupation"),
+            ("15-1299", "within-occupation"),
+            ("15-2051", "same-occupation")
+        ]
+    );
+    // The curated figures are still there beside them.
+    assert!(!v["roles"].as_array().unwrap().is_empty());
+
+    let dir = imported(true);
+    let v = json(dir.path(), &["salary", "13-1161.00"]);
+    let o = &v["official"][0]["occupations"][0]["occupation"];
+    assert_eq!(o["soc"], "13-1160");
+    assert_eq!(o["basis"], "aggregate");
+    let text = run(dir.path(), &["salary", "13-1161.00"]);
+    assert!(
+        text.contains("SOC 13-1160 Market Research Analysts and Marketing Specialists (BLS publishes O*NET 13-1161.00 only\nin this group)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_role_without_bls_figures_says_so_and_why() {
+    let dir = imported(true);
+    let v = json(dir.path(), &["salary", "data-engineering-team-lead"]);
+    assert_eq!(
+        v["roles_without_official"],
+        serde_json::json!([{"role": "data-engineering-team-lead", "reason": "its profile links no O*NET-SOC occupation, which BLS OEWS estimates are published by"}])
+    );
+    let v = json(dir.path(), &["salary", "11-9199.99"]);
+    assert_eq!(
+        v["roles_without_official"][0]["reason"],
+        "BLS OEWS May 2025 publishes no estimate for SOC 11-9199 or its group 11-9190"
+    );
+    let err = failure(dir.path(), &["where", "data-engineering-team-lead"], 1);
+    assert_eq!(
+        err,
+        "careers: error: no BLS OEWS estimates for data-engineering-team-lead: its profile links no O*NET-SOC occupation, which BLS OEWS estimates are published by\n"
+    );
+}
+
+#[test]
+fn my_pay_is_placed_between_published_percentiles_as_a_labelled_estimate() {
+    let dir = imported(true);
+    let v = json(
+        dir.path(),
+        &[
+            "salary",
+            "data-scientists",
+            "--city",
+            "Seattle",
+            "--my-pay",
+            "150k",
+        ],
+    );
+    let placed = &v["official"][0]["occupations"][0]["estimates"][0]["my_pay"];
+    // 150,000 lies between the 25th (108,740) and the median (164,740): 25 + 25 × 41,260 / 56,000.
+    assert_eq!(
+        placed,
+        &serde_json::json!({"kind": "between", "low_percentile": 25, "low_wage": 108740,
+            "high_percentile": 50, "high_wage": 164740, "estimated_percentile": 43.4})
+    );
+    let text = run(
+        dir.path(),
+        &[
+            "salary",
+            "data-scientists",
+            "--city",
+            "Seattle",
+            "--my-pay",
+            "150k",
+        ],
+    );
+    assert!(text.contains("43rd percentile (estimate)"), "{text}");
+    assert!(
+        text.contains("drawn on a straight line between their wages"),
+        "{text}"
+    );
+    let v = json(
+        dir.path(),
+        &[
+            "salary",
+            "data-scientists",
+            "--city",
+            "Seattle",
+            "--my-pay",
+            "300k",
+        ],
+    );
+    assert_eq!(
+        v["official"][0]["occupations"][0]["estimates"][0]["my_pay"],
+        serde_json::json!({"kind": "above-highest", "percentile": 75, "wage": 210370}),
+        "a top-coded 90th percentile is no wage to place against"
+    );
+}
+
+#[test]
+fn places_resolve_by_city_state_code_and_ambiguous_names_list_their_readings() {
+    let dir = imported(true);
+    let area = |place: &str| -> String {
+        let v = json(dir.path(), &["salary", "data-scientists", "--city", place]);
+        v["official"][0]["occupations"][0]["estimates"][0]["area"]["code"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    for (place, code) in [
+        ("Seattle", "0042660"),
+        ("seattle-tacoma", "0042660"),
+        ("Bellevue", "0042660"),
+        ("0042660", "0042660"),
+        ("WA", "5300000"),
+        ("us", "0000000"),
+        ("national", "0000000"),
+        ("Vancouver", "0038900"),
+        ("Portland, OR", "0038900"),
+        ("Portland ME", "0038860"),
+    ] {
+        assert_eq!(area(place), code, "{place}");
+    }
+    assert_eq!(
+        failure(
+            dir.path(),
+            &["salary", "data-scientists", "--city", "Portland"],
+            1
+        ),
+        "careers: error: place \"Portland\" has several readings: Portland-Vancouver-Hillsboro, OR-WA (0038900); Portland-South Portland, ME (0038860); name one more exactly (a state such as \"Portland, OR\", or the area code)\n"
+    );
+    assert_eq!(
+        failure(dir.path(), &["salary", "--city", "Washington"], 1),
+        "careers: error: place \"Washington\" has several readings: Washington (5300000); Washington-Arlington-Alexandria, DC-VA-MD-WV (0047900); name one more exactly (a state such as \"Portland, OR\", or the area code)\n"
+    );
+    assert_eq!(
+        failure(dir.path(), &["salary", "--city", "Seatle"], 1),
+        "careers: error: unknown place \"Seatle\" (did you mean Seattle or Seattle, WA?); a place is a metro area by any of its cities (Seattle, Bellevue), a state by name or postal code (Texas, WA), US, or a 7-digit OEWS area code\n"
+    );
+}
+
+#[test]
+fn curated_cities_keep_working_and_remote_has_no_bls_area() {
+    let dir = imported(false);
+    let v = json(dir.path(), &["salary", "ml-engineer", "--city", "Remote"]);
+    assert_eq!(v["filters"]["cities"], serde_json::json!(["Remote"]));
+    assert!(v.get("official").is_none());
+    assert_eq!(
+        v["official_notes"],
+        serde_json::json!([{"kind": "no-area", "place": "Remote"}])
+    );
+    let v = json(dir.path(), &["salary", "ml-engineer", "--city", "Seattle"]);
+    assert_eq!(v["roles"][0]["figures"][0]["location"], "Seattle");
+    assert_eq!(
+        v["official"][0]["occupations"][2]["estimates"][0]["area"]["name"],
+        "Seattle-Tacoma-Bellevue, WA"
+    );
+}
+
+#[test]
+fn top_ranks_a_places_occupations_by_median_and_filters_by_group_and_title() {
+    let dir = imported(false);
+    let v = json(dir.path(), &["salary", "--city", "US", "--top", "3"]);
+    let ranked: Vec<(&str, u64)> = v["top"]["ranked"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["soc"].as_str().unwrap(), r["rank"].as_u64().unwrap()))
+        .collect();
+    // Medians: 15-1221 167,960; 15-2051 120,230; 15-1299 110,430; 25-1011 107,430.
+    assert_eq!(ranked, [("15-1221", 1), ("15-2051", 2), ("15-1299", 3)]);
+    assert_eq!(
+        v["top"]["occupations"], 4,
+        "detailed occupations only: not the broad 13-1160"
+    );
+    let v = json(
+        dir.path(),
+        &["salary", "--city", "US", "--top", "5", "--group", "25"],
+    );
+    let teacher = &v["top"]["ranked"][0]["estimate"];
+    assert_eq!(
+        figure(teacher, "hourly-mean")["footnote"]["code"],
+        "4",
+        "no hourly wage for an occupation paid by the year"
+    );
+    let v = json(
+        dir.path(),
+        &["salary", "--city", "US", "--top", "5", "--title", "scien"],
+    );
+    assert_eq!(v["top"]["ranked"].as_array().unwrap().len(), 2);
+    let text = run(
+        dir.path(),
+        &["salary", "--city", "US", "--top", "5", "--group", "25"],
+    );
+    assert!(
+        text.contains("Best-paid occupations: National, SOC group 25"),
+        "{text}"
+    );
+}
+
+#[test]
+fn where_ranks_metros_or_states_by_the_figure_asked_for() {
+    let dir = imported(true);
+    let v = json(dir.path(), &["where", "data-scientists"]);
+    let o = &v["occupations"][0];
+    let areas: Vec<&str> = o["ranked"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["area"]["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(areas, ["0042660", "0038900", "0038860"]);
+    assert_eq!(o["estimated"], 3);
+    let v = json(
+        dir.path(),
+        &["where", "data-scientists", "--by", "employment"],
+    );
+    let o = &v["occupations"][0];
+    assert_eq!(o["ranked"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        o["not_published"], 1,
+        "Portland, OR's employment is not released"
+    );
+    let v = json(
+        dir.path(),
+        &["where", "data-scientists", "--states", "--top", "1"],
+    );
+    assert_eq!(
+        v["occupations"][0]["ranked"][0]["area"]["name"],
+        "Washington"
+    );
+    assert_eq!(v["areas"], "state");
+    let text = run(dir.path(), &["where", "data-scientists", "--by", "lq"]);
+    assert!(
+        text.starts_with(
+            "Where: Data Scientists (data-scientists), metro areas by location quotient\n"
+        ),
+        "{text}"
+    );
+    let csv = run(dir.path(), &["where", "data-scientists", "--format", "csv"]);
+    assert_eq!(
+        csv.lines().next().unwrap(),
+        "role,soc,occupation,rank,area_code,area,median,mean,employment,jobs_per_1000,location_quotient,source"
+    );
+    assert_eq!(
+        csv.lines().nth(1).unwrap(),
+        "data-scientists,15-2051,Data Scientists,1,0042660,\"Seattle-Tacoma-Bellevue, WA\",164740,160460,8370,4.011,2.38,BLS OEWS May 2025"
+    );
+    let err = failure(
+        tempfile::tempdir().unwrap().path(),
+        &["where", "ml-engineer"],
+        2,
+    );
+    assert_eq!(
+        err,
+        "careers: error: `careers where` ranks areas by BLS OEWS estimates, and none are loaded; import them with `careers import oews DIR`\n"
+    );
+}
+
+#[test]
+fn csv_has_one_row_per_official_figure() {
+    let dir = imported(true);
+    let csv = run(
+        dir.path(),
+        &[
+            "salary",
+            "data-scientists",
+            "--city",
+            "Seattle",
+            "--format",
+            "csv",
+        ],
+    );
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(
+        rows.len(),
+        13,
+        "one row per published or unpublished figure"
+    );
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let median = rows
+        .iter()
+        .find(|r| &r[col("measure")] == "annual-median")
+        .unwrap();
+    assert_eq!(&median[col("dimension")], "official");
+    assert_eq!(&median[col("amount")], "164740");
+    assert_eq!(&median[col("area_code")], "0042660");
+    assert_eq!(&median[col("soc")], "15-2051");
+    assert_eq!(&median[col("source")], "BLS OEWS May 2025");
+    let top = rows.iter().find(|r| &r[col("datatype")] == "15").unwrap();
+    assert_eq!(&top[col("kind")], "at-least");
+    assert_eq!(&top[col("amount")], "239200");
+    assert_eq!(&top[col("text")], "≥ $239,200");
+}
+
+#[test]
+fn a_failed_or_much_smaller_import_keeps_the_previous_one() {
+    let dir = imported(false);
+    let manifest = std::fs::read(dir.path().join("oews/manifest.json")).unwrap();
+    let empty = tempfile::tempdir().unwrap();
+    assert_eq!(
+        failure(
+            dir.path(),
+            &["import", "oews", empty.path().to_str().unwrap()],
+            1
+        ),
+        format!(
+            "careers: error: {} holds none of BLS's OEWS flat files (oe.area, oe.occupation, oe.data.0.Current); point the import at the folder they are in\n",
+            empty.path().display()
+        )
+    );
+    // A copy cut mid-row fails; one with a tenth of the rows is refused unless forced.
+    let cut = tempfile::tempdir().unwrap();
+    for f in std::fs::read_dir(fixture("oews")).unwrap() {
+        let f = f.unwrap();
+        std::fs::copy(f.path(), cut.path().join(f.file_name())).unwrap();
+    }
+    let data = std::fs::read(fixture("oews/oe.data.0.Current")).unwrap();
+    std::fs::write(
+        cut.path().join("oe.data.0.Current"),
+        &data[..data.len() / 2],
+    )
+    .unwrap();
+    let err = failure(
+        dir.path(),
+        &["import", "oews", cut.path().to_str().unwrap()],
+        1,
+    );
+    assert!(
+        err.contains("oe.data.0.Current ends mid-row at line"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("the file is incomplete; download it again\n"),
+        "{err}"
+    );
+    let text = String::from_utf8(data.clone()).unwrap();
+    let few: String = text.lines().take(14).map(|l| format!("{l}\n")).collect();
+    std::fs::write(cut.path().join("oe.data.0.Current"), few).unwrap();
+    let err = failure(
+        dir.path(),
+        &["import", "oews", cut.path().to_str().unwrap()],
+        1,
+    );
+    assert_eq!(
+        err,
+        format!(
+            "careers: error: {} holds 2 estimates, fewer than 50% of the 10 the current import has; the previous import is kept (pass --force to replace it anyway)\n",
+            cut.path().display()
+        )
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("oews/manifest.json")).unwrap(),
+        manifest
+    );
+    run(
+        dir.path(),
+        &["import", "oews", "--force", cut.path().to_str().unwrap()],
+    );
+    assert_ne!(
+        std::fs::read(dir.path().join("oews/manifest.json")).unwrap(),
+        manifest
+    );
+}
+
+#[test]
+fn a_second_import_into_one_data_folder_is_refused_while_one_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let lock = careers::store::imports::ImportLock::take(dir.path()).unwrap();
+    for (database, source) in [("oews", fixture("oews")), ("onet", fixture("onet"))] {
+        assert_eq!(
+            failure(
+                dir.path(),
+                &["import", database, source.to_str().unwrap()],
+                1
+            ),
+            format!(
+                "careers: error: another import into {} is running; wait for it to finish, then import again\n",
+                dir.path().display()
+            )
+        );
+    }
+    drop(lock);
+    run(
+        dir.path(),
+        &["import", "oews", fixture("oews").to_str().unwrap()],
+    );
+}
+
+#[test]
+fn a_killed_imports_leftovers_are_removed_by_the_next_command() {
+    let dir = imported(false);
+    let temp = dir.path().join(".oews-import-x1");
+    std::fs::create_dir(&temp).unwrap();
+    std::fs::write(temp.join("wages.bin"), b"half").unwrap();
+    run(dir.path(), &["salary", "ml-engineer"]);
+    assert!(!temp.exists());
+}
+
+#[test]
+fn a_corrupt_import_fails_the_commands_that_need_it_with_a_fix() {
+    let dir = imported(false);
+    std::fs::write(dir.path().join("oews/tables.bin"), b"\xff\xff").unwrap();
+    let err = failure(dir.path(), &["salary", "ml-engineer"], 1);
+    let oews = dir.path().join("oews");
+    assert!(
+        err.starts_with(&format!(
+            "careers: error: the imported OEWS data in {} cannot be read (",
+            oews.display()
+        )),
+        "{err}"
+    );
+    assert!(
+        err.ends_with(&format!("); import it again with `careers import oews DIR`, or remove {} to use the data in the binary\n", oews.display())),
+        "{err}"
+    );
+    // Commands that do not need wages are not affected.
+    run(dir.path(), &["show", "ml-engineer"]);
+}
+
+/// The real release, when it sits beside the repository (CI puts it there).
+fn shared_oews() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .join("shared/oews-2025")
+}
+
+/// Every `(series_id, value, footnotes)` of the real data file, read without the importer.
+fn shared_rows() -> Vec<(String, String, String)> {
+    let text = std::fs::read_to_string(shared_oews().join("oe.data.0.Current")).unwrap();
+    text.lines()
+        .skip(1)
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (
+                f[0].trim().to_owned(),
+                f[3].trim().to_owned(),
+                f[4].trim().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+#[ignore = "needs ../shared/oews-2025 (run by .ci/run when it is there)"]
+fn the_real_release_imports_with_the_counts_and_figures_its_files_hold() {
+    let source = shared_oews();
+    let rows = shared_rows();
+    let lines = |f: &str| {
+        std::fs::read_to_string(source.join(f))
+            .unwrap()
+            .lines()
+            .count() as u64
+            - 1
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(
+        &output(
+            dir.path(),
+            &[
+                "import",
+                "oews",
+                source.to_str().unwrap(),
+                "--format",
+                "json",
+            ],
+        )
+        .stdout,
+    )
+    .unwrap();
+    let onet = source.parent().unwrap().join("onet-29.2");
+    run(dir.path(), &["import", "onet", onet.to_str().unwrap()]);
+    let cells: std::collections::HashSet<&str> = rows.iter().map(|(id, _, _)| &id[..23]).collect();
+    assert_eq!(v["counts"]["rows"], rows.len() as u64);
+    assert_eq!(v["counts"]["values"], rows.len() as u64);
+    assert_eq!(v["counts"]["rows_skipped"], 0);
+    assert_eq!(v["counts"]["estimates"], cells.len() as u64);
+    assert_eq!(v["counts"]["areas"], lines("oe.area"));
+    assert_eq!(v["counts"]["occupations"], lines("oe.occupation"));
+    assert_eq!(v["counts"]["industries"], lines("oe.industry"));
+
+    // Every figure of data scientists in Seattle, as the file has it.
+    let out = json(dir.path(), &["salary", "15-2051", "--city", "Seattle"]);
+    let seattle = &out["official"][0]["occupations"][0]["estimates"][0];
+    let mut checked = 0;
+    for (id, value, footnotes) in rows
+        .iter()
+        .filter(|(id, _, _)| id.starts_with("OEUM004266000000015205"))
+    {
+        let f = seattle["figures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["datatype"] == id[23..])
+            .unwrap();
+        if value == "-" {
+            assert_ne!(f["status"], "published", "{id} {footnotes}");
+        } else {
+            assert_eq!(
+                f["value"].as_f64().unwrap(),
+                value.parse::<f64>().unwrap(),
+                "{id}"
+            );
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, 13);
+
+    // Every top-coded annual 90th percentile of a metro stays a lower bound in `where`.
+    let top_coded = rows
+        .iter()
+        .find(|(id, v, f)| id.starts_with("OEUM") && id.ends_with("13") && v == "-" && f == "5")
+        .expect("some metro median is top-coded");
+    let soc = &top_coded.0[17..23];
+    let v = json(
+        dir.path(),
+        &[
+            "where",
+            &format!("{}-{}", &soc[..2], &soc[2..]),
+            "--top",
+            "600",
+        ],
+    );
+    let area = &top_coded.0[4..11];
+    let ranked = v["occupations"][0]["ranked"].as_array().unwrap();
+    let entry = ranked.iter().find(|r| r["area"]["code"] == area).unwrap();
+    assert_eq!(figure(entry, "annual-median")["status"], "at-least");
+    assert_eq!(figure(entry, "annual-median")["at_least"], 239200.0);
+    assert_eq!(
+        entry["rank"], 1,
+        "a top-coded median ranks above every published one"
+    );
+}
