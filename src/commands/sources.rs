@@ -30,9 +30,38 @@ pub struct DataSource {
     pub attribution: Option<String>,
 }
 
+/// The release of official wage estimates in use.
+#[derive(Debug, Serialize)]
+pub struct WageSource {
+    pub kind: &'static str,
+    pub name: &'static str,
+    /// "May 2025".
+    pub release: String,
+    /// BLS's code of the release, e.g. `2025A01`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub release_code: Option<String>,
+    /// When BLS published it, where known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// The folder it was imported into.
+    pub folder: Option<PathBuf>,
+    /// The folder of flat files it was imported from.
+    pub imported_from: PathBuf,
+    pub imported_at: String,
+    pub counts: crate::oews::storage::Counts,
+    pub licence: &'static str,
+    pub notice: &'static str,
+}
+
 #[derive(Debug, Serialize)]
 pub struct SourcesReport {
     pub sources: Vec<DataSource>,
+    /// The official wage estimates, when a release is in use.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wages: Option<WageSource>,
+    /// Where an OEWS import would go when there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub oews_folder: Option<PathBuf>,
     /// Where an O*NET import would go when there is none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub onet_folder: Option<PathBuf>,
@@ -84,8 +113,33 @@ pub fn run(ctx: &Context, _args: &SourcesArgs) -> anyhow::Result<SourcesReport> 
         }
         None => onet_folder = ctx.data_dir.as_deref().map(paths::onet_dir),
     }
+    let mut oews_folder = None;
+    let wages = match ctx.store.wages()? {
+        Some(stored) => {
+            let m = &stored.manifest;
+            Some(WageSource {
+                kind: "oews",
+                name: "BLS Occupational Employment and Wage Statistics (OEWS)",
+                release: stored.release_name(),
+                release_code: m.release.code.clone(),
+                published: crate::oews::published(m.release.code.as_deref()),
+                folder: stored.dir.clone(),
+                imported_from: m.source.clone(),
+                imported_at: m.imported_at.clone(),
+                counts: m.counts.clone(),
+                licence: "public domain (U.S. government work)",
+                notice: crate::oews::NOTICE,
+            })
+        }
+        None => {
+            oews_folder = ctx.data_dir.as_deref().map(paths::oews_dir);
+            None
+        }
+    };
     Ok(SourcesReport {
         sources,
+        wages,
+        oews_folder,
         onet_folder,
     })
 }
@@ -114,6 +168,46 @@ impl Report for SourcesReport {
             ]);
         }
         doc.table(table);
+        if let Some(w) = &self.wages {
+            doc.heading(2, "Official wages");
+            let c = &w.counts;
+            let mut fields = vec![
+                ("Source".to_owned(), format!("{}, {}", w.name, w.release)),
+                (
+                    "Published".to_owned(),
+                    w.published
+                        .clone()
+                        .unwrap_or_else(|| "not stated in the files".into()),
+                ),
+                (
+                    "Holds".to_owned(),
+                    format!(
+                        "{} estimates of {} occupations in {} areas ({} rows read, {} skipped)",
+                        thousands(c.estimates),
+                        thousands(c.occupations),
+                        thousands(c.areas),
+                        thousands(c.rows),
+                        thousands(c.rows_skipped)
+                    ),
+                ),
+            ];
+            if let Some(folder) = &w.folder {
+                fields.push(("Folder".to_owned(), folder.display().to_string()));
+            }
+            fields.push((
+                "Imported".to_owned(),
+                format!("{} from {}", w.imported_at, w.imported_from.display()),
+            ));
+            fields.push(("Licence".to_owned(), w.licence.to_owned()));
+            doc.fields(fields);
+            doc.note(w.notice);
+        }
+        if let Some(folder) = &self.oews_folder {
+            doc.note(format!(
+                "No BLS OEWS import. `careers import oews DIR` imports BLS's OEWS flat files into {}.",
+                folder.display()
+            ));
+        }
         if let Some(folder) = &self.onet_folder {
             doc.note(format!(
                 "No O*NET import. `careers import onet DIR` imports O*NET's text files into {}.",

@@ -264,6 +264,9 @@ struct Cells {
     extra_industries: Vec<String>,
     known_industries: bool,
     index: HashMap<(u16, u16, u16), usize>,
+    /// The area, industry and occupation part of the last row's series id, and its cell:
+    /// BLS's files list a cell's series one after another.
+    last: Option<(String, usize)>,
     cells: Vec<Cell>,
     /// The year of each kept value: a later year replaces an earlier one.
     years: Vec<[u16; 17]>,
@@ -286,6 +289,7 @@ impl Cells {
             extra_industries: Vec::new(),
             known_industries: !import.industries.is_empty(),
             index: HashMap::new(),
+            last: None,
             cells: Vec::new(),
             years: Vec::new(),
             values: 0,
@@ -314,10 +318,48 @@ impl Cells {
                 "series_id {id:?} is not an OEWS series id (OE, 23 characters)"
             ));
         }
-        let (areatype, area, industry, occupation, datatype) =
-            (&id[3..4], &id[4..11], &id[11..17], &id[17..23], &id[23..25]);
+        let datatype = &id[23..25];
         let measure = Measure::from_code(datatype)
             .ok_or_else(|| format!("series {id}: unknown datatype {datatype:?}"))?;
+        let year: u16 = r[1]
+            .parse()
+            .ok()
+            .filter(|y| (1990..=2200).contains(y))
+            .ok_or_else(|| format!("series {id}: year {:?} is not a year", r[1]))?;
+        if r[2] != "A01" {
+            return Err(format!(
+                "series {id}: period {:?} is not A01 (annual)",
+                r[2]
+            ));
+        }
+        let value = Value::parse(r[3], r[4], measure).map_err(|e| format!("series {id}: {e}"))?;
+        let at = match &self.last {
+            Some((key, at)) if key == &id[3..23] => *at,
+            _ => {
+                let at = self.cell(id)?;
+                self.last = Some((id[3..23].to_owned(), at));
+                at
+            }
+        };
+        let slot = measure.slot();
+        let kept = self.years[at][slot];
+        if kept == year {
+            return Err(format!("series {id}: a second row for {year}"));
+        }
+        if kept < year {
+            if kept == 0 {
+                self.values += 1;
+            }
+            self.years[at][slot] = year;
+            self.cells[at].values[slot] = value.to_stored();
+        }
+        Ok(())
+    }
+
+    /// The cell of a series id's area, industry and occupation, made when new.
+    fn cell(&mut self, id: &str) -> Result<usize, String> {
+        let (areatype, area, industry, occupation) =
+            (&id[3..4], &id[4..11], &id[11..17], &id[17..23]);
         let &area_at = self
             .areas
             .get(area)
@@ -336,26 +378,14 @@ impl Cells {
                 ));
             }
             None => {
-                let at = (self.industries.len()) as u16;
+                let at = self.industries.len() as u16;
                 self.industries.insert(industry.to_owned(), at);
                 self.extra_industries.push(industry.to_owned());
                 at
             }
         };
-        let year: u16 = r[1]
-            .parse()
-            .ok()
-            .filter(|y| (1990..=2200).contains(y))
-            .ok_or_else(|| format!("series {id}: year {:?} is not a year", r[1]))?;
-        if r[2] != "A01" {
-            return Err(format!(
-                "series {id}: period {:?} is not A01 (annual)",
-                r[2]
-            ));
-        }
-        let value = Value::parse(r[3], r[4], measure).map_err(|e| format!("series {id}: {e}"))?;
         let key = (occupation_at, industry_at, area_at);
-        let at = *self.index.entry(key).or_insert_with(|| {
+        Ok(*self.index.entry(key).or_insert_with(|| {
             self.cells.push(Cell {
                 occupation: occupation_at,
                 area: area_at,
@@ -364,20 +394,7 @@ impl Cells {
             });
             self.years.push([0; 17]);
             self.cells.len() - 1
-        });
-        let slot = measure.slot();
-        let kept = self.years[at][slot];
-        if kept == year {
-            return Err(format!("series {id}: a second row for {year}"));
-        }
-        if kept < year {
-            if kept == 0 {
-                self.values += 1;
-            }
-            self.years[at][slot] = year;
-            self.cells[at].values[slot] = value.to_stored();
-        }
-        Ok(())
+        }))
     }
 
     fn finish(mut self) -> Vec<Cell> {
@@ -500,26 +517,28 @@ impl Table {
                 continue;
             }
             self.rows += 1;
-            let problem = match std::str::from_utf8(&self.buf) {
-                Err(_) => Some("not UTF-8".to_owned()),
-                Ok(text) => {
-                    let n = text.split('\t').count();
-                    (n != self.width)
-                        .then(|| format!("{n} columns where the header has {}", self.width))
+            let reason = if std::str::from_utf8(&self.buf).is_err() {
+                "not UTF-8".to_owned()
+            } else {
+                let n = self.buf.iter().filter(|&&b| b == b'\t').count() + 1;
+                if n == self.width {
+                    break;
                 }
+                format!("{n} columns where the header has {}", self.width)
             };
-            match problem {
-                Some(reason) => skipped.push(SkippedRow {
-                    file: self.name.clone(),
-                    line: self.line,
-                    reason,
-                }),
-                None => break,
-            }
+            skipped.push(SkippedRow {
+                file: self.name.clone(),
+                line: self.line,
+                reason,
+            });
         }
         let text = std::str::from_utf8(&self.buf).unwrap_or_default();
-        let fields: Vec<&str> = text.split('\t').collect();
-        let wanted = self.columns.iter().map(|&i| fields[i].trim()).collect();
+        let mut wanted = vec![""; self.columns.len()];
+        for (i, field) in text.split('\t').enumerate() {
+            if let Some(at) = self.columns.iter().position(|&c| c == i) {
+                wanted[at] = field.trim();
+            }
+        }
         Ok(Some((self.line, wanted)))
     }
 

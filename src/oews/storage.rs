@@ -28,7 +28,7 @@ pub const TABLES: &str = "tables.bin";
 pub const WAGES: &str = "wages.bin";
 
 /// zstd's level for the blocks: the highest before compression time stops paying off.
-const LEVEL: i32 = 12;
+const LEVEL: i32 = 3;
 
 /// What `careers sources` says of an import.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,7 +75,95 @@ struct Block {
     areas: Vec<u16>,
     industries: Vec<u16>,
     present: Vec<u32>,
-    columns: Vec<Vec<i64>>,
+    /// By [`Measure::slot`], each value coded by [`encode`].
+    columns: Vec<Vec<u64>>,
+}
+
+/// The order values are coded in: each measure after the one it is predicted from.
+const CODING_ORDER: [Measure; 17] = [
+    Measure::Employment,
+    Measure::EmploymentRse,
+    Measure::WageRse,
+    Measure::JobsPer1000,
+    Measure::LocationQuotient,
+    Measure::Annual10,
+    Measure::Annual25,
+    Measure::AnnualMedian,
+    Measure::Annual75,
+    Measure::Annual90,
+    Measure::AnnualMean,
+    Measure::Hourly10,
+    Measure::Hourly25,
+    Measure::HourlyMedian,
+    Measure::Hourly75,
+    Measure::Hourly90,
+    Measure::HourlyMean,
+];
+
+/// What a value is predicted from: a wage percentile from the one below it, the mean from the
+/// median, an hourly wage from its annual one (BLS's annual wage is the hourly one times 2,080
+/// hours). A value is stored as its difference from the prediction, a small number that
+/// compresses far better than the wage itself.
+fn prediction(measure: Measure, values: &[Option<Value>; 17]) -> Option<u64> {
+    use Measure::*;
+    let number = |m: Measure| match values[m.slot()] {
+        Some(Value::Number(n)) => Some(n),
+        _ => None,
+    };
+    let hourly_of = |m: Measure| number(m).map(|annual| (annual * 100 + 1040) / 2080);
+    match measure {
+        Annual25 => number(Annual10),
+        AnnualMedian => number(Annual25),
+        Annual75 => number(AnnualMedian),
+        Annual90 => number(Annual75),
+        AnnualMean => number(AnnualMedian),
+        Hourly10 => hourly_of(Annual10),
+        Hourly25 => hourly_of(Annual25),
+        HourlyMedian => hourly_of(AnnualMedian),
+        Hourly75 => hourly_of(Annual75),
+        Hourly90 => hourly_of(Annual90),
+        HourlyMean => hourly_of(AnnualMean),
+        _ => None,
+    }
+}
+
+/// BLS's reasons as 0 to 3; a number as 4 plus itself, or plus the zigzag of its difference
+/// from a prediction.
+fn encode(value: Value, predicted: Option<u64>) -> u64 {
+    match value {
+        Value::AtLeast => 0,
+        Value::NotReleased => 1,
+        Value::NotPublishedForPay => 2,
+        Value::NotPublished => 3,
+        Value::Number(n) => {
+            4 + match predicted {
+                Some(p) => {
+                    let d = n as i64 - p as i64;
+                    ((d << 1) ^ (d >> 63)) as u64
+                }
+                None => n,
+            }
+        }
+    }
+}
+
+fn decode_value(code: u64, predicted: Option<u64>) -> Option<Value> {
+    Some(match code {
+        0 => Value::AtLeast,
+        1 => Value::NotReleased,
+        2 => Value::NotPublishedForPay,
+        3 => Value::NotPublished,
+        n => {
+            let n = n - 4;
+            match predicted {
+                Some(p) => {
+                    let d = ((n >> 1) as i64) ^ -((n & 1) as i64);
+                    Value::Number(u64::try_from(p as i64 + d).ok()?)
+                }
+                None => Value::Number(n),
+            }
+        }
+    })
 }
 
 /// One estimate of an occupation, read back.
@@ -143,10 +231,16 @@ fn block_of(cells: &[Cell]) -> Block {
         block.areas.push(cell.area);
         block.industries.push(cell.industry);
         let mut present = 0u32;
+        let mut values = [None; 17];
         for (slot, &v) in cell.values.iter().enumerate() {
             if v != ABSENT {
                 present |= 1 << slot;
-                block.columns[slot].push(v);
+                values[slot] = Value::from_stored(v);
+            }
+        }
+        for m in CODING_ORDER {
+            if let Some(v) = values[m.slot()] {
+                block.columns[m.slot()].push(encode(v, prediction(m, &values)));
             }
         }
         block.present.push(present);
@@ -324,7 +418,7 @@ impl Stored {
         {
             bail!("a block of wages.bin is malformed");
         }
-        let mut columns: Vec<std::vec::IntoIter<i64>> =
+        let mut columns: Vec<std::vec::IntoIter<u64>> =
             block.columns.into_iter().map(Vec::into_iter).collect();
         let mut out = Vec::with_capacity(n);
         for i in 0..n {
@@ -336,13 +430,14 @@ impl Stored {
                 bail!("an estimate names an area or industry the tables do not have");
             }
             let mut values = [None; 17];
-            for m in Measure::ALL {
+            for m in CODING_ORDER {
                 if block.present[i] & (1 << m.slot()) != 0 {
-                    let raw = columns[m.slot()]
+                    let code = columns[m.slot()]
                         .next()
                         .context("an estimate has fewer values than it lists")?;
                     values[m.slot()] = Some(
-                        Value::from_stored(raw).context("an estimate holds an unknown value")?,
+                        decode_value(code, prediction(m, &values))
+                            .context("an estimate holds a value out of range")?,
                     );
                 }
             }
@@ -370,5 +465,34 @@ impl Stored {
             .iter()
             .find(|(c, _)| c == code)
             .map(|(_, t)| t.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_survive_their_coding_whatever_was_predicted() {
+        for predicted in [None, Some(0), Some(100), Some(239_200)] {
+            for v in [
+                Value::Number(0),
+                Value::Number(99),
+                Value::Number(100),
+                Value::Number(250_000),
+                Value::AtLeast,
+                Value::NotReleased,
+                Value::NotPublishedForPay,
+                Value::NotPublished,
+            ] {
+                assert_eq!(
+                    decode_value(encode(v, predicted), predicted),
+                    Some(v),
+                    "{v:?} {predicted:?}"
+                );
+            }
+        }
+        // A difference below zero that would make a negative wage is refused, not wrapped.
+        assert_eq!(decode_value(4 + 201, Some(100)), None);
     }
 }

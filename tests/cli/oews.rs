@@ -847,3 +847,26 @@ fn the_real_release_imports_with_the_counts_and_figures_its_files_hold() {
         "a top-coded median ranks above every published one"
     );
 }
+
+#[test]
+fn sources_names_the_release_its_publication_counts_and_notice() {
+    let dir = imported(false);
+    let v = json(dir.path(), &["sources"]);
+    let w = &v["wages"];
+    assert_eq!(w["kind"], "oews");
+    assert_eq!(w["release"], "May 2025");
+    assert_eq!(w["release_code"], "2025A01");
+    assert_eq!(w["published"], "2026-05-15");
+    assert_eq!(w["folder"], dir.path().join("oews").to_str().unwrap());
+    assert_eq!(w["imported_from"], fixture("oews").to_str().unwrap());
+    assert_eq!(w["counts"]["estimates"], 10);
+    assert_eq!(w["licence"], "public domain (U.S. government work)");
+    assert_eq!(w["notice"], NOTICE);
+    let text = run(dir.path(), &["sources", "--format", "markdown"]);
+    assert!(text.contains("| Published | 2026-05-15 |"), "{text}");
+    assert!(
+        text.contains("10 estimates of 7 occupations in 8 areas (121 rows read, 3 skipped)"),
+        "{text}"
+    );
+    assert!(text.contains(NOTICE), "{text}");
+}

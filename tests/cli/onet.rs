@@ -546,7 +546,8 @@ fn sources_lists_each_source_with_its_licence() {
     // Markdown, whose layout does not depend on how long the paths are.
     let text = run(dir.path(), &["sources", "--format", "markdown"])
         .replace(date, "[DATE]")
-        .replace(&fixture("onet").display().to_string(), "[FIXTURE]");
+        .replace(&fixture("onet").display().to_string(), "[FIXTURE]")
+        .replace(&dir.path().display().to_string(), "[DATA]");
     insta::assert_snapshot!("sources_with_onet", text);
     insta::assert_snapshot!(
         "sources_bundled_only",
