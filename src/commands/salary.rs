@@ -595,7 +595,7 @@ fn top_occupations(
         .into());
     }
     let title = args.title.as_deref().map(str::to_lowercase);
-    let mut ranked: Vec<(u64, bool, TopOccupation)> = Vec::new();
+    let mut ranked: Vec<(u64, usize, crate::oews::storage::AreaEstimate)> = Vec::new();
     let mut not_published = 0;
     for (position, o) in stored.tables.occupations.iter().enumerate() {
         if o.level != 3
@@ -609,46 +609,45 @@ fn top_occupations(
             continue;
         }
         let Some(e) = stored
-            .estimates(position)?
+            .estimates_where(position, |a, i| a == area && Some(i) == industry)?
             .into_iter()
-            .find(|e| e.area == area && Some(e.industry) == industry)
+            .next()
         else {
             continue;
         };
-        let estimate = stored.place_estimate(e, None);
-        let key = match estimate
-            .estimate
-            .get(crate::model::wages::Measure::AnnualMedian)
-        {
-            Some(crate::model::wages::Value::Number(v)) => (v, false),
-            Some(crate::model::wages::Value::AtLeast) => (u64::MAX, true),
+        // A top-coded median is at least BLS's threshold: above every published one.
+        let key = match e.estimate.get(crate::model::wages::Measure::AnnualMedian) {
+            Some(crate::model::wages::Value::Number(v)) => v,
+            Some(crate::model::wages::Value::AtLeast) => u64::MAX,
             _ => {
                 not_published += 1;
                 continue;
             }
         };
-        ranked.push((
-            key.0,
-            key.1,
-            TopOccupation {
-                rank: 0,
-                soc: o.soc(),
-                title: o.name.clone(),
-                estimate,
-            },
-        ));
+        ranked.push((key, position, e));
     }
-    ranked.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.2.soc.cmp(&b.2.soc)));
-    let occupations = ranked.len();
-    let mut top: Vec<TopOccupation> = ranked.into_iter().take(n).map(|(_, _, t)| t).collect();
-    for (i, t) in top.iter_mut().enumerate() {
-        t.rank = i + 1;
-    }
+    let occupations_ranked = ranked.len();
+    let codes = &stored.tables.occupations;
+    ranked.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then_with(|| codes[a.1].code.cmp(&codes[b.1].code))
+    });
+    let top: Vec<TopOccupation> = ranked
+        .into_iter()
+        .take(n)
+        .enumerate()
+        .map(|(i, (_, position, e))| TopOccupation {
+            rank: i + 1,
+            soc: codes[position].soc(),
+            title: codes[position].name.clone(),
+            estimate: stored.place_estimate(e, None),
+        })
+        .collect();
     Ok(TopOccupations {
         area: stored.area_ref(area),
         group: args.group.clone(),
         title: args.title.clone(),
-        occupations,
+        occupations: occupations_ranked,
         not_published,
         ranked: top,
     })

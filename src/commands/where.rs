@@ -80,33 +80,32 @@ pub fn run(ctx: &Context, args: &WhereArgs) -> anyhow::Result<WhereReport> {
     let measure = args.by.measure();
     let mut occupations = Vec::new();
     for link in links {
-        let mut keyed: Vec<(u64, PlaceEstimate)> = Vec::new();
-        let mut estimated = 0;
-        for e in stored.estimates(link.position)? {
-            if Some(e.industry) != industry || !wanted.contains(&e.area) {
-                continue;
-            }
-            estimated += 1;
-            // A top-coded wage is at least the threshold: above every published one.
-            let key = match e.estimate.get(measure) {
-                Some(Value::Number(n)) => n,
-                Some(Value::AtLeast) => u64::MAX,
-                _ => continue,
-            };
-            keyed.push((key, stored.place_estimate(e, None)));
-        }
+        let estimates = stored.estimates_where(link.position, |a, i| {
+            Some(i) == industry && wanted.contains(&a)
+        })?;
+        let estimated = estimates.len();
+        // A top-coded wage is at least the threshold: above every published one.
+        let mut keyed: Vec<(u64, crate::oews::storage::AreaEstimate)> = estimates
+            .into_iter()
+            .filter_map(|e| match e.estimate.get(measure) {
+                Some(Value::Number(n)) => Some((n, e)),
+                Some(Value::AtLeast) => Some((u64::MAX, e)),
+                _ => None,
+            })
+            .collect();
         let not_published = estimated - keyed.len();
+        let names = &stored.tables.areas;
         keyed.sort_by(|a, b| {
             b.0.cmp(&a.0)
-                .then_with(|| a.1.area.name.cmp(&b.1.area.name))
+                .then_with(|| names[a.1.area].name.cmp(&names[b.1.area].name))
         });
         let ranked = keyed
             .into_iter()
             .take(usize::from(args.top))
             .enumerate()
-            .map(|(i, (_, estimate))| RankedArea {
+            .map(|(i, (_, e))| RankedArea {
                 rank: i + 1,
-                estimate,
+                estimate: stored.place_estimate(e, None),
             })
             .collect();
         occupations.push(OccupationRanking {

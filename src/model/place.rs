@@ -155,8 +155,10 @@ pub fn resolve(areas: &[Area], input: &str) -> PlaceMatch {
     let segments: Vec<String> = split_segments(input);
     let mut strong = positions(&|a| a.kind == AreaKind::State && normalize(&a.name) == key);
     let mut weak = Vec::new();
+    // Only names that hold the first city as written are split into their parts.
+    let first = segments.first().map_or("", String::as_str);
     for (i, area) in areas.iter().enumerate() {
-        if area.kind != AreaKind::Metro {
+        if area.kind != AreaKind::Metro || !holds_words(&area.name, first) {
             continue;
         }
         let (cities, states) = metro_parts(&area.name);
@@ -173,6 +175,18 @@ pub fn resolve(areas: &[Area], input: &str) -> PlaceMatch {
         }
     }
     one_of(strong, weak)
+}
+
+/// Whether `name` holds `words` (lowercase, single spaces) ignoring ASCII case and the
+/// punctuation between words: a cheap test before splitting a name into its parts.
+fn holds_words(name: &str, words: &str) -> bool {
+    let words: Vec<&str> = words.split(' ').collect();
+    let lower = name.to_ascii_lowercase();
+    let mut tokens = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty());
+    let all: Vec<&str> = tokens.by_ref().collect();
+    !words.is_empty() && all.windows(words.len()).any(|w| w == words.as_slice())
 }
 
 /// "Portland, OR", "Portland OR" and "portland-vancouver" as their parts: split at commas and

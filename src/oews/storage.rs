@@ -256,12 +256,11 @@ fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Where the blocks are read from: an imported folder's `wages.bin`, opened once so that a
-/// later import cannot change it under a reader, or bytes in the binary.
+/// The blocks: an imported folder's `wages.bin`, opened once so that a later import cannot
+/// change it under a reader.
 #[derive(Debug)]
 enum Blocks {
     File(File),
-    Embedded(&'static [u8]),
 }
 
 /// An opened release: its manifest, tables, and the blocks, read on demand.
@@ -301,15 +300,6 @@ pub fn open(data_dir: &Path) -> anyhow::Result<Option<Stored>> {
         dir: Some(dir),
         ..stored
     }))
-}
-
-/// Opens a release embedded in the binary.
-pub fn open_embedded(
-    manifest: &[u8],
-    tables: &[u8],
-    wages: &'static [u8],
-) -> anyhow::Result<Stored> {
-    decode(manifest, tables, Blocks::Embedded(wages))
 }
 
 fn decode(manifest: &[u8], tables: &[u8], blocks: Blocks) -> anyhow::Result<Stored> {
@@ -387,15 +377,21 @@ impl Stored {
 
     /// Every estimate of the occupation at `position`, in industry then area order.
     pub fn estimates(&self, position: usize) -> anyhow::Result<Vec<AreaEstimate>> {
+        self.estimates_where(position, |_, _| true)
+    }
+
+    /// The estimates of the occupation at `position` whose area and industry `keep` takes;
+    /// the others are passed over without being built.
+    pub fn estimates_where(
+        &self,
+        position: usize,
+        keep: impl Fn(usize, usize) -> bool,
+    ) -> anyhow::Result<Vec<AreaEstimate>> {
         let (offset, len) = self.tables.blocks[position];
         if len == 0 {
             return Ok(Vec::new());
         }
         let packed = match &self.blocks {
-            Blocks::Embedded(bytes) => bytes
-                .get(offset as usize..offset as usize + len as usize)
-                .map(<[u8]>::to_vec)
-                .context("a block lies outside wages.bin")?,
             Blocks::File(file) => {
                 let mut buf = vec![0; len as usize];
                 let mut file = file;
@@ -407,10 +403,14 @@ impl Stored {
         };
         let raw = zstd::bulk::decompress(&packed, 64 << 20).context("a block of wages.bin")?;
         let block: Block = postcard::from_bytes(&raw).context("a block of wages.bin")?;
-        self.unpack(block)
+        self.unpack(block, keep)
     }
 
-    fn unpack(&self, block: Block) -> anyhow::Result<Vec<AreaEstimate>> {
+    fn unpack(
+        &self,
+        block: Block,
+        keep: impl Fn(usize, usize) -> bool,
+    ) -> anyhow::Result<Vec<AreaEstimate>> {
         let n = block.areas.len();
         if block.industries.len() != n
             || block.present.len() != n
@@ -428,6 +428,14 @@ impl Stored {
             );
             if area >= self.tables.areas.len() || industry >= self.tables.industries.len() {
                 bail!("an estimate names an area or industry the tables do not have");
+            }
+            if !keep(area, industry) {
+                for m in Measure::ALL {
+                    if block.present[i] & (1 << m.slot()) != 0 {
+                        columns[m.slot()].next();
+                    }
+                }
+                continue;
             }
             let mut values = [None; 17];
             for m in CODING_ORDER {

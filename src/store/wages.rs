@@ -475,7 +475,9 @@ impl Store {
         let industry = industry.or_else(|| stored.cross_industry());
         let mut out = Vec::new();
         for link in links {
-            let all = stored.estimates(link.position)?;
+            let all = stored.estimates_where(link.position, |a, i| {
+                areas.contains(&a) && Some(i) == industry
+            })?;
             let mut estimates = Vec::new();
             let mut not_estimated_in = Vec::new();
             for &area in areas {
