@@ -277,19 +277,34 @@ pub struct SalaryArgs {
     pub city: Vec<String>,
     /// Only figures for this career stage: entry, mid or senior (also entry-level, mid-career,
     /// experienced)
-    #[arg(long, value_name = "LEVEL")]
-    pub experience: Option<String>,
+    #[arg(
+        long,
+        value_name = "LEVEL",
+        ignore_case = true,
+        hide_possible_values = true
+    )]
+    pub experience: Option<crate::model::ExperienceLevel>,
     /// Only figures for this kind of employer: general, top-tech (also FAANG, big tech) or
     /// startup
-    #[arg(long, value_name = "TYPE")]
-    pub company: Option<String>,
+    #[arg(
+        long,
+        value_name = "TYPE",
+        ignore_case = true,
+        hide_possible_values = true
+    )]
+    pub company: Option<crate::model::CompanyType>,
     /// Only figures for this industry, e.g. "real estate", "information technology"
     #[arg(long, value_name = "NAME")]
     pub industry: Option<String>,
     /// Only figures about this: overall, company, experience, location, industry,
     /// additional-compensation or total-compensation
-    #[arg(long, value_name = "WHAT")]
-    pub about: Option<String>,
+    #[arg(
+        long,
+        value_name = "WHAT",
+        ignore_case = true,
+        hide_possible_values = true
+    )]
+    pub about: Option<crate::model::Dimension>,
     /// Order each group by an end of the band, highest first; open-ended figures sort on the
     /// amount they state
     #[arg(long, value_enum, value_name = "END")]
@@ -425,6 +440,38 @@ pub enum Section {
     Challenges,
     Onet,
 }
+
+/// The closed sets of the salary filters take their canonical names and every other name they
+/// answer to (the source's words, in any case, with spaces or hyphens), so help and completion
+/// list them and a bad value is a usage error.
+macro_rules! named_value_enum {
+    ($($t:ty),*) => {$(
+        impl ValueEnum for $t {
+            fn value_variants<'a>() -> &'a [Self] {
+                &<$t>::ALL
+            }
+
+            fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+                let name = self.name();
+                let aliases = self.names().iter().filter(|n| **n != name).flat_map(|n| {
+                    let slug = crate::model::slugify(n);
+                    let mut forms = vec![n.to_string()];
+                    if slug != *n {
+                        forms.push(slug);
+                    }
+                    forms
+                });
+                Some(clap::builder::PossibleValue::new(name).aliases(aliases))
+            }
+        }
+    )*};
+}
+
+named_value_enum!(
+    crate::model::ExperienceLevel,
+    crate::model::CompanyType,
+    crate::model::Dimension
+);
 
 #[cfg(test)]
 mod tests {

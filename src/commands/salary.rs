@@ -451,14 +451,10 @@ pub fn run(ctx: &Context, args: &SalaryArgs) -> anyhow::Result<SalaryOutput> {
                 })
             })
             .collect(),
-        experience: args
-            .experience
-            .as_deref()
-            .map(resolve_experience)
-            .transpose()?,
-        company: args.company.as_deref().map(resolve_company).transpose()?,
+        experience: args.experience,
+        company: args.company,
         industry,
-        about: args.about.as_deref().map(resolve_about).transpose()?,
+        about: args.about,
     };
     let mut report = report(store, &entries, filters, args.sort, args.my_pay);
     if let Some(stored) = wages {
@@ -684,33 +680,6 @@ fn known_places(store: &Store) -> anyhow::Result<Locations> {
         }
     }
     Ok(places)
-}
-
-fn resolve_experience(input: &str) -> Result<ExperienceLevel, crate::error::CareersError> {
-    let pairs: Vec<(&str, &str)> = ExperienceLevel::ALL
-        .iter()
-        .flat_map(|l| l.names().iter().map(|n| (*n, l.name())))
-        .collect();
-    let name = resolve_choice("experience level", input, &pairs)?;
-    Ok(ExperienceLevel::from_name(&name).expect("a canonical name"))
-}
-
-fn resolve_company(input: &str) -> Result<CompanyType, crate::error::CareersError> {
-    let pairs: Vec<(&str, &str)> = CompanyType::ALL
-        .iter()
-        .flat_map(|c| c.names().iter().map(|n| (*n, c.name())))
-        .collect();
-    let name = resolve_choice("company type", input, &pairs)?;
-    Ok(CompanyType::from_name(&name).expect("a canonical name"))
-}
-
-fn resolve_about(input: &str) -> Result<Dimension, crate::error::CareersError> {
-    let pairs: Vec<(&str, &str)> = Dimension::ALL
-        .iter()
-        .flat_map(|d| d.names().iter().map(|n| (*n, d.name())))
-        .collect();
-    let name = resolve_choice("figure type", input, &pairs)?;
-    Ok(Dimension::from_name(&name).expect("a canonical name"))
 }
 
 /// The industry `input` names: among those any profile's pay data names (with a figure or only

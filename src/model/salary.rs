@@ -503,7 +503,7 @@ impl ExperienceLevel {
     /// Every name the level answers to on the command line: its own and the source's words.
     pub fn names(self) -> &'static [&'static str] {
         match self {
-            ExperienceLevel::Entry => &["entry", "entry-level"],
+            ExperienceLevel::Entry => &["entry", "entry-level", "junior"],
             ExperienceLevel::Mid => &["mid", "mid-career", "mid-level"],
             ExperienceLevel::Senior => &["senior", "experienced", "senior/experienced"],
         }

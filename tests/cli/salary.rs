@@ -403,27 +403,16 @@ fn no_chart_for_a_single_band_or_for_other_comparisons() {
 }
 
 #[test]
-fn bad_values_for_every_filter_exit_1_with_known_values_and_a_suggestion() {
-    let cases: [(&[&str], &str); 6] = [
+fn bad_values_for_every_filter_fail_with_known_values_and_a_suggestion() {
+    // Open sets (places, industries, roles) are checked against the data: exit 1.
+    let cases: [(&[&str], &str); 3] = [
         (
             &["salary", "--city", "Seatle"],
             "careers: error: unknown city \"Seatle\" (did you mean Seattle?); known cities: Seattle, Austin, San Francisco, New York City, Los Angeles, Boston, Chicago, Remote\n",
         ),
         (
-            &["salary", "--experience", "senoir"],
-            "careers: error: unknown experience level \"senoir\" (did you mean senior?); known experience levels: entry, mid, senior\n",
-        ),
-        (
-            &["salary", "--company", "fang"],
-            "careers: error: unknown company type \"fang\" (did you mean top-tech?); known company types: general, top-tech, startup\n",
-        ),
-        (
             &["salary", "--industry", "real-estat"],
             "careers: error: unknown industry \"real-estat\" (did you mean Real Estate?); known industries: Real Estate, Information Technology, Retail and Wholesale, Healthcare, Human Resources\n",
-        ),
-        (
-            &["salary", "--about", "citys"],
-            "careers: error: unknown figure type \"citys\" (did you mean location?); known figure types: overall, company, experience, location, industry, additional-compensation, total-compensation\n",
         ),
         (
             &["salary", "ml-enginer"],
@@ -433,11 +422,38 @@ fn bad_values_for_every_filter_exit_1_with_known_values_and_a_suggestion() {
     for (args, expected) in cases {
         assert_eq!(stderr_of(args, 1), expected, "{args:?}");
     }
-    let stderr = stderr_of(&["salary", "--experience", "junior"], 1);
-    assert_eq!(
-        stderr,
-        "careers: error: unknown experience level \"junior\"; known experience levels: entry, mid, senior\n"
-    );
+    // Closed sets are part of the command line: a usage error, exit 2, as for --sort.
+    let cases: [(&[&str], &str); 3] = [
+        (
+            &["salary", "--experience", "senoir"],
+            "careers: error: invalid value 'senoir' for '--experience <LEVEL>' (did you mean senior?); possible values: entry, mid, senior; see careers salary --help\n",
+        ),
+        (
+            &["salary", "--company", "fang"],
+            "careers: error: invalid value 'fang' for '--company <TYPE>'; possible values: general, top-tech, startup; see careers salary --help\n",
+        ),
+        (
+            &["salary", "--about", "citys"],
+            "careers: error: invalid value 'citys' for '--about <WHAT>'; possible values: overall, company, experience, location, industry, additional-compensation, total-compensation; see careers salary --help\n",
+        ),
+    ];
+    for (args, expected) in cases {
+        assert_eq!(stderr_of(args, 2), expected, "{args:?}");
+    }
+    // Every name a closed value answers to, in any case, with spaces or hyphens.
+    for (flag, value, canonical) in [
+        ("--experience", "junior", "entry"),
+        ("--experience", "Entry-Level", "entry"),
+        ("--experience", "experienced", "senior"),
+        ("--company", "FAANG", "top-tech"),
+        ("--company", "big tech", "top-tech"),
+        ("--company", "big-tech", "top-tech"),
+        ("--about", "cities", "location"),
+    ] {
+        let v = json_of(&["salary", "mle", flag, value]);
+        let key = flag.trim_start_matches("--");
+        assert_eq!(v["filters"][key], canonical, "{flag} {value}");
+    }
 }
 
 #[test]
