@@ -1251,19 +1251,41 @@ impl SalaryReport {
                 doc.heading(2, view::occupation_heading(w));
                 if !w.estimates.is_empty() {
                     doc.table(view::estimates_table(w, self.my_pay));
-                    let bars: Vec<_> = w
+                    let mut bars: Vec<_> = w
                         .estimates
                         .iter()
-                        .filter_map(|e| view::band(e.area.name.clone(), e, self.my_pay))
+                        .filter_map(|e| {
+                            view::band(format!("{} (BLS)", e.area.name), e, self.my_pay)
+                        })
+                        .collect();
+                    // The curated bands for the same places go on the same scale.
+                    let curated: Vec<Bar> = self
+                        .roles
+                        .iter()
+                        .filter(|r| r.role == role.role)
+                        .flat_map(|r| &r.figures)
+                        .filter(|f| f.dimension == Dimension::Location)
+                        .map(|f| {
+                            let comparable = f.my_pay.and_then(MyPay::placement).is_some();
+                            let mut b = bar(&f.figure, self.my_pay.filter(|_| comparable));
+                            b.label = format!("{} (career page)", b.label);
+                            b
+                        })
                         .collect();
                     if !bars.is_empty() {
-                        doc.chart(Chart {
-                            title: format!(
+                        let title = if curated.is_empty() {
+                            format!(
                                 "10th to 90th percentile, {} {}",
                                 w.occupation.soc, source.name
-                            ),
-                            bars,
-                        });
+                            )
+                        } else {
+                            format!(
+                                "10th to 90th percentile, {} {}, with the career page's bands",
+                                w.occupation.soc, source.name
+                            )
+                        };
+                        bars.extend(curated);
+                        doc.chart(Chart { title, bars });
                     }
                 }
                 for a in &w.not_estimated_in {
