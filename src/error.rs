@@ -17,13 +17,17 @@ pub enum CareersError {
         suggestions: Vec<String>,
         known: Vec<String>,
     },
-    #[error("role \"{query}\" is defined in {}, which cannot be loaded: {problem}{}; run `careers validate {}`", .path.display(), more_problems(*.more), .path.display())]
+    #[error("role \"{query}\" is defined in {}, which cannot be loaded: {problem}{}; run `careers validate {}`", .path.display(), more_problems(*.more), crate::render::sanitize::shell_quote(&.path.display().to_string()))]
     BrokenProfile {
         query: String,
         path: std::path::PathBuf,
         problem: String,
         more: usize,
     },
+    /// A role not among the bundled and user profiles, while the O*NET import, which may hold
+    /// it, cannot be read.
+    #[error("unknown role \"{query}\" among the bundled and your own profiles, and {why}")]
+    OnetUnreadable { query: String, why: String },
     #[error("{0}")]
     Usage(String),
 }

@@ -46,7 +46,14 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
     // An import replaces the data it would otherwise load, so it must run even when that data
     // cannot be read.
     let onet_dir = user_dir.filter(|_| !matches!(cli.command, Command::Import(_)));
-    let store = load_store(user_dir, cli.strict, &mut io::stderr())?.with_onet(onet_dir)?;
+    let store = load_store(user_dir, cli.strict, &mut io::stderr())?.with_onet(onet_dir);
+    if let Some(why) = store.onet_unreadable() {
+        writeln!(
+            io::stderr(),
+            "careers: warning: {}",
+            render::sanitize::sanitize_line(why)
+        )?;
+    }
     let ctx = Context {
         store,
         data_dir,
@@ -103,7 +110,7 @@ pub fn load_store(
             "{}: {first}{}; run `careers validate {}`",
             file.path.display(),
             error::more_problems(file.problems.len().saturating_sub(1)),
-            file.path.display()
+            render::sanitize::shell_quote(&file.path.display().to_string())
         );
         if strict {
             anyhow::bail!("{message} (--strict)");
@@ -111,7 +118,7 @@ pub fn load_store(
         writeln!(
             warn,
             "careers: warning: skipped {}",
-            render::sanitize::sanitize(&message)
+            render::sanitize::sanitize_line(&message)
         )?;
     }
     let mut store = Store::new(entries, store::bundled_vocabulary()?);
@@ -128,7 +135,7 @@ pub fn load_store(
         let message = format!(
             "{}: {problem}; run `careers validate {}`",
             path.display(),
-            path.display()
+            render::sanitize::shell_quote(&path.display().to_string())
         );
         if strict {
             anyhow::bail!("{message} (--strict)");
@@ -136,7 +143,7 @@ pub fn load_store(
         writeln!(
             warn,
             "careers: warning: {}",
-            render::sanitize::sanitize(&message)
+            render::sanitize::sanitize_line(&message)
         )?;
     }
     store.set_broken(broken);

@@ -25,12 +25,13 @@ fn main() -> ExitCode {
     }
 }
 
-/// Prints the one line every error is, sanitized: a bad value may hold escape sequences.
+/// Prints the one line every error is, sanitized: a bad value may hold escape sequences, and a
+/// file name a newline.
 fn fail(message: &str, code: u8) -> ExitCode {
     let _ = writeln!(
         std::io::stderr(),
         "careers: error: {}",
-        careers::render::sanitize::sanitize(message)
+        careers::render::sanitize::sanitize_line(message)
     );
     ExitCode::from(code)
 }

@@ -340,11 +340,10 @@ pub struct Stored {
 /// Opens the import in `data_dir`, or `None` when there is none.
 pub fn open(data_dir: &Path) -> anyhow::Result<Option<(Stored, Index)>> {
     let dir = restore_previous(data_dir).unwrap_or_else(|| crate::store::paths::onet_dir(data_dir));
-    let manifest_path = dir.join(MANIFEST);
-    let manifest_text = match fs::read(&manifest_path) {
+    let manifest_text = match read_stored(&dir, MANIFEST, MAX_MANIFEST_BYTES) {
         Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !dir.exists() => return Ok(None),
-        Err(e) => return Err(broken(&dir, &e.to_string())),
+        Err(_) if !dir.exists() => return Ok(None),
+        Err(e) => return Err(e),
     };
     let manifest: Manifest =
         serde_json::from_slice(&manifest_text).map_err(|e| broken(&dir, &e.to_string()))?;
@@ -357,7 +356,7 @@ pub fn open(data_dir: &Path) -> anyhow::Result<Option<(Stored, Index)>> {
             ),
         ));
     }
-    let bytes = fs::read(dir.join(INDEX)).map_err(|e| broken(&dir, &e.to_string()))?;
+    let bytes = read_stored(&dir, INDEX, MAX_STORED_BYTES)?;
     let index: Index = postcard::from_bytes(&bytes).map_err(|e| broken(&dir, &e.to_string()))?;
     let codes = index.records.iter().map(|r| r.code.clone()).collect();
     let spans = index.records.iter().map(|r| r.details).collect();
@@ -372,10 +371,27 @@ pub fn open(data_dir: &Path) -> anyhow::Result<Option<(Stored, Index)>> {
     )))
 }
 
+/// `manifest.json` is a few hundred bytes.
+const MAX_MANIFEST_BYTES: u64 = 1024 * 1024;
+
+/// An import of O*NET 29.2 writes 10 MB of details, 4 MB of search text and a 330 KB index;
+/// an import reads at most 256 MiB from any one source file. A stored file larger than this
+/// was not written by an import, and is refused unread.
+const MAX_STORED_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// Reads one of the import's own files, if it is a regular file within `max` bytes.
+fn read_stored(dir: &Path, name: &str, max: u64) -> anyhow::Result<Vec<u8>> {
+    crate::fsutil::read_bounded(&dir.join(name), max)
+        .map_err(|e| broken(dir, &format!("{name} {e}")))
+}
+
 fn broken(dir: &Path, why: &str) -> anyhow::Error {
+    // Importing again replaces the folder whatever it holds; removing it goes back to the
+    // bundled and user profiles. Either works, even when an import wrote what cannot be read.
     anyhow::anyhow!(
-        "the imported O*NET data in {} cannot be read ({why}); run `careers import onet DIR` again",
-        dir.display()
+        "the imported O*NET data in {} cannot be read ({why}); import it again with `careers import onet FOLDER`, or remove it with `rm -r {}`",
+        dir.display(),
+        crate::render::sanitize::shell_quote(&dir.display().to_string())
     )
 }
 
@@ -383,9 +399,22 @@ impl Stored {
     /// The whole O*NET record of the occupation at `position` in the index.
     pub fn details(&self, position: usize) -> anyhow::Result<OnetDetails> {
         let (offset, len) = self.spans[position];
-        let mut file =
-            File::open(self.dir.join(DETAILS)).map_err(|e| broken(&self.dir, &e.to_string()))?;
-        file.seek(SeekFrom::Start(offset))?;
+        let opened = crate::fsutil::open_bounded(&self.dir.join(DETAILS), MAX_STORED_BYTES)
+            .map_err(|e| broken(&self.dir, &format!("{DETAILS} {e}")))?;
+        let mut file = opened.file();
+        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+        // The span comes from the index: check it against the file before allocating for it.
+        if offset
+            .checked_add(u64::from(len))
+            .is_none_or(|end| end > size)
+        {
+            return Err(broken(
+                &self.dir,
+                &format!("{DETAILS} is shorter than index.bin says"),
+            ));
+        }
+        file.seek(SeekFrom::Start(offset))
+            .map_err(|e| broken(&self.dir, &e.to_string()))?;
         let mut buf = vec![0; len as usize];
         file.read_exact(&mut buf)
             .map_err(|e| broken(&self.dir, &e.to_string()))?;
@@ -394,9 +423,7 @@ impl Stored {
 
     /// Reads `search.bin`; [`Stored::search_records`] decodes it.
     pub fn search_file(&self) -> anyhow::Result<SearchFile> {
-        fs::read(self.dir.join(SEARCH))
-            .map(SearchFile)
-            .map_err(|e| broken(&self.dir, &e.to_string()))
+        read_stored(&self.dir, SEARCH, MAX_STORED_BYTES).map(SearchFile)
     }
 
     /// The titles, tasks and technology of every occupation, in index order.

@@ -1,0 +1,361 @@
+//! Input a hostile or unlucky user might hand the tool: files that are FIFOs, links to devices,
+//! sparse giants, names with newlines, text made to act in a terminal, a spreadsheet or a
+//! Markdown viewer. Every case runs the binary under a timeout, so that a regression fails
+//! instead of hanging, and checks its exact message and exit code.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+use std::time::Duration;
+
+use crate::common::careers;
+
+/// Long enough for a debug build on a busy machine; a hang or a read of gigabytes takes longer.
+const LIMIT: Duration = Duration::from_secs(30);
+
+/// Runs `careers --data-dir DIR ARGS` under [`LIMIT`].
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    careers()
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .timeout(LIMIT)
+        .output()
+        .expect("careers finishes within the time limit")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+/// A data directory whose profiles folder holds one entry made by `make`.
+fn profiles_with(name: &str, make: impl FnOnce(&Path)) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let profiles = dir.path().join("profiles");
+    std::fs::create_dir(&profiles).unwrap();
+    let path = profiles.join(name);
+    make(&path);
+    (dir, path)
+}
+
+fn mkfifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+fn sparse(path: &Path, len: u64) {
+    std::fs::File::create(path).unwrap().set_len(len).unwrap();
+}
+
+/// Every command that loads the user's profiles warns about the odd file and goes on; validate
+/// reports the same reason.
+fn assert_refused_everywhere(dir: &Path, path: &Path, reason: &str) {
+    let warning = format!(
+        "careers: warning: skipped {p}: {reason}; run `careers validate {p}`\n",
+        p = path.display()
+    );
+    let commands: [&[&str]; 8] = [
+        &["list"],
+        &["show", "ml-engineer"],
+        &["search", "python"],
+        &["match", "--skills", "python"],
+        &["salary", "ml-engineer"],
+        &["sources"],
+        &["completions", "bash"],
+        &["compare", "ml-engineer", "data-engineer"],
+    ];
+    for args in commands {
+        let out = run_in(dir, args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+        assert_eq!(text(&out.stderr), warning, "{args:?}");
+    }
+    let out = run_in(dir, &["validate"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stdout),
+        format!("{}: {reason}\n1 file: 0 valid, 1 problem\n", path.display())
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_the_profiles_folder_is_refused_at_once() {
+    let (dir, path) = profiles_with("x.json", mkfifo);
+    assert_refused_everywhere(
+        dir.path(),
+        &path,
+        "is a named pipe (FIFO), not a regular file",
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_device_is_refused_unread() {
+    for device in ["/dev/zero", "/dev/urandom"] {
+        let (dir, path) =
+            profiles_with("x.json", |p| std::os::unix::fs::symlink(device, p).unwrap());
+        assert_refused_everywhere(dir.path(), &path, "is a device, not a regular file");
+    }
+}
+
+#[test]
+fn a_sparse_giant_is_refused_by_its_size() {
+    let (dir, path) = profiles_with("x.json", |p| sparse(p, 2 << 30));
+    assert_refused_everywhere(
+        dir.path(),
+        &path,
+        "is 2,147,483,648 bytes; a profile file may be at most 1,048,576 bytes",
+    );
+}
+
+#[test]
+fn sizes_are_exact_at_the_bound() {
+    let (dir, path) = profiles_with("x.json", |p| sparse(p, 1_048_577));
+    let out = run_in(dir.path(), &["validate"]);
+    assert_eq!(
+        text(&out.stdout),
+        format!(
+            "{}: is 1,048,577 bytes; a profile file may be at most 1,048,576 bytes\n1 file: 0 valid, 1 problem\n",
+            path.display()
+        )
+    );
+    // 1,048,576 bytes are read: the file is NUL bytes, so it fails as JSON, not by its size.
+    sparse(&path, 1_048_576);
+    let out = run_in(dir.path(), &["validate"]);
+    assert_eq!(
+        text(&out.stdout),
+        format!(
+            "{}:1:1: expected value, near `\\u{{0}}`\n1 file: 0 valid, 1 problem\n",
+            path.display()
+        )
+    );
+}
+
+/// A copy of the project's O*NET fixture, to break one file of.
+fn onet_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/onet");
+    for entry in std::fs::read_dir(fixture).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    dir
+}
+
+/// A data directory with the fixture imported, and the `list` output of that import.
+fn imported() -> (tempfile::TempDir, String) {
+    let data = tempfile::tempdir().unwrap();
+    let source = onet_copy();
+    let out = run_in(
+        data.path(),
+        &["import", "onet", source.path().to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let list = run_in(data.path(), &["list", "--format", "json"]);
+    (data, text(&list.stdout))
+}
+
+/// Imports `source` over a good import: the import fails with `message` and the previous data
+/// stays.
+fn assert_import_refused(source: &Path, message: &str) {
+    let (data, before) = imported();
+    let out = run_in(data.path(), &["import", "onet", source.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert_eq!(text(&out.stderr), format!("careers: error: {message}\n"));
+    let after = run_in(data.path(), &["list", "--format", "json"]);
+    assert_eq!(text(&after.stdout), before, "the previous import is kept");
+}
+
+#[cfg(unix)]
+#[test]
+fn odd_files_in_an_o_net_folder_fail_the_import_at_once() {
+    for file in ["Read Me.txt", "Skills.txt", "Occupation Data.txt"] {
+        let source = onet_copy();
+        let path = source.path().join(file);
+        std::fs::remove_file(&path).unwrap();
+        mkfifo(&path);
+        assert_import_refused(
+            source.path(),
+            &format!(
+                "cannot read {}: is a named pipe (FIFO), not a regular file",
+                path.display()
+            ),
+        );
+        std::fs::remove_file(&path).unwrap();
+        std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
+        assert_import_refused(
+            source.path(),
+            &format!(
+                "cannot read {}: is a device, not a regular file",
+                path.display()
+            ),
+        );
+    }
+    let source = onet_copy();
+    let readme = source.path().join("Read Me.txt");
+    sparse(&readme, 2 << 30);
+    assert_import_refused(
+        source.path(),
+        &format!(
+            "cannot read {}: is 2,147,483,648 bytes; at most 65,536 are read",
+            readme.display()
+        ),
+    );
+    let source = onet_copy();
+    let tasks = source.path().join("Task Statements.txt");
+    sparse(&tasks, 300 << 20);
+    assert_import_refused(
+        source.path(),
+        &format!(
+            "cannot read {}: is 314,572,800 bytes; at most 268,435,456 are read",
+            tasks.display()
+        ),
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn odd_files_in_the_stored_import_leave_the_bundled_profiles_working() {
+    for (file, reason) in [
+        (
+            "index.bin",
+            "index.bin is a named pipe (FIFO), not a regular file",
+        ),
+        (
+            "manifest.json",
+            "manifest.json is a device, not a regular file",
+        ),
+    ] {
+        let (data, _) = imported();
+        let onet = data.path().join("onet");
+        let path = onet.join(file);
+        std::fs::remove_file(&path).unwrap();
+        if file == "index.bin" {
+            mkfifo(&path);
+        } else {
+            std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
+        }
+        let warning = format!(
+            "careers: warning: the imported O*NET data in {o} cannot be read ({reason}); import it again with `careers import onet FOLDER`, or remove it with `rm -r {o}`\n",
+            o = onet.display()
+        );
+        let out = run_in(data.path(), &["show", "ml-engineer"]);
+        assert_eq!(out.status.code(), Some(0));
+        assert_eq!(text(&out.stderr), warning);
+    }
+    let (data, _) = imported();
+    let details = data.path().join("onet/details.jsonl");
+    std::fs::write(&details, b"{}").unwrap();
+    let out = run_in(data.path(), &["show", "data-scientists"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "careers: error: the imported O*NET data in {o} cannot be read (details.jsonl is shorter than index.bin says); import it again with `careers import onet FOLDER`, or remove it with `rm -r {o}`\n",
+            o = data.path().join("onet").display()
+        )
+    );
+}
+
+/// A profile file with `title` and `summary` as given, in a fresh data directory.
+fn profile_titled(title: &str, summary: &str) -> tempfile::TempDir {
+    let (dir, _) = profiles_with("odd.json", |p| {
+        let json = serde_json::json!({"id": "odd", "title": title, "summary": summary});
+        std::fs::write(p, json.to_string()).unwrap();
+    });
+    dir
+}
+
+#[test]
+fn a_file_name_with_a_newline_cannot_forge_a_line_and_paths_are_quoted() {
+    let (dir, path) = profiles_with("evil\ncareers: error: forged.json", |p| {
+        std::fs::write(p, b"{").unwrap();
+    });
+    let out = run_in(dir.path(), &["list"]);
+    assert_eq!(out.status.code(), Some(0));
+    let shown = path.display().to_string().replace('\n', "\\u{a}");
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "careers: warning: skipped {shown}: 1:1: EOF while parsing an object, near `{{`; run `careers validate '{shown}'`\n"
+        )
+    );
+    let (dir, path) = profiles_with("my role.json", |p| std::fs::write(p, b"{").unwrap());
+    let out = run_in(dir.path(), &["list"]);
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "careers: warning: skipped {p}: 1:1: EOF while parsing an object, near `{{`; run `careers validate '{p}'`\n",
+            p = path.display()
+        )
+    );
+}
+
+#[test]
+fn invisible_and_bidi_characters_are_shown_escaped_in_every_format() {
+    let dir = profile_titled(
+        "A\u{61c}B\u{2028}C\u{2029}D\u{200b}E\u{202e}F\u{7f}G\u{9b}H",
+        "s",
+    );
+    for format in ["table", "markdown", "csv"] {
+        let out = run_in(dir.path(), &["show", "odd", "--format", format]);
+        let shown = text(&out.stdout);
+        let shown = match format {
+            "markdown" => crate::common::markdown_text(&shown),
+            _ => shown,
+        };
+        assert!(
+            shown.contains("A\\u{61c}B\\u{2028}C\\u{2029}D\\u{200b}E\\u{202e}F\\u{7f}G\\u{9b}H"),
+            "{format}: {shown}"
+        );
+    }
+    // JSON keeps the text, written with escapes: never one of these characters raw.
+    let out = run_in(dir.path(), &["show", "odd", "--format", "json"]);
+    let json = text(&out.stdout);
+    assert!(
+        json.contains(r#""title": "A\u061cB\u2028C\u2029D\u200bE\u202eF\u007fG\u009bH""#),
+        "{json}"
+    );
+    assert!(!json.chars().any(|c| c.is_control() && c != '\n'));
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        value["title"],
+        "A\u{61c}B\u{2028}C\u{2029}D\u{200b}E\u{202e}F\u{7f}G\u{9b}H"
+    );
+}
+
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_start_with_a_quote() {
+    let dir = profile_titled("=HYPERLINK(\"http://x\",\"y\")", "@SUM(A1)");
+    let out = run_in(dir.path(), &["list", "--format", "csv", "--source", "user"]);
+    assert_eq!(
+        text(&out.stdout),
+        format!(
+            "id,title,summary,data,origin\nodd,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'@SUM(A1),,{}\n",
+            dir.path().join("profiles/odd.json").display()
+        )
+    );
+}
+
+#[test]
+fn markdown_shows_markup_in_profile_text_as_text() {
+    let title = "O*NET … O*NET® <script>alert(1)</script>";
+    let summary = "[click](javascript:alert(1)) ![i](x.png) _u_ ~~s~~ &#x1b; `code";
+    let dir = profile_titled(title, summary);
+    for args in [&["show", "odd"][..], &["list", "--source", "user"]] {
+        let mut all = args.to_vec();
+        all.extend(["--format", "markdown"]);
+        let out = run_in(dir.path(), &all);
+        // markdown_text fails on any emphasis, link, image, HTML or strikethrough.
+        let shown = crate::common::markdown_text(&text(&out.stdout));
+        assert!(shown.contains(title), "{args:?}: {shown}");
+        assert!(shown.contains(summary), "{args:?}: {shown}");
+    }
+}
