@@ -159,7 +159,13 @@ pub fn check_bytes(bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> {
             )
         })
         .collect();
+    // The schema counts 150000.0 and 1.5e5 as integers; the model's u64 does not, and its
+    // error would name neither the field nor the fix.
+    let floats = float_integers(&value);
     if errors.is_empty() {
+        if !floats.is_empty() {
+            return Err(floats);
+        }
         let profile: Profile = match serde_json::from_value(value) {
             Ok(p) => p,
             Err(err) => return Err(vec![Diagnostic::whole_file(err.to_string())]),
@@ -173,6 +179,7 @@ pub fn check_bytes(bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> {
     }
     let mut problems: Vec<Diagnostic> = errors.iter().flat_map(|(_, d)| d.clone()).collect();
     problems.dedup();
+    problems.extend(floats);
     // Check the invariants of what remains once the fields that broke the schema are taken
     // out, so one run reports every problem, not the schema's first and the rest next time.
     let mut pruned = value;
@@ -294,6 +301,86 @@ fn excerpt(line: &str, column: usize) -> String {
     let text: String = chars[start..end].iter().collect();
     let text = text.trim();
     crate::render::sanitize::sanitize(text).into_owned()
+}
+
+/// One step into a JSON document.
+enum Step<'a> {
+    Field(&'a str),
+    Item(usize),
+}
+
+/// A diagnostic for every whole number written with a fraction or an exponent (`150000.0`,
+/// `1.5e5`) where the schema wants an integer.
+fn float_integers(value: &Value) -> Vec<Diagnostic> {
+    fn walk<'a>(value: &'a Value, path: &mut Vec<Step<'a>>, out: &mut Vec<Diagnostic>) {
+        match value {
+            Value::Number(n) if n.is_f64() => {
+                let f = n.as_f64().unwrap_or(f64::NAN);
+                if f.fract() == 0.0 && f.abs() < 1e15 && integer_at(path) {
+                    let dotted = path.iter().fold(String::new(), |mut acc, step| {
+                        match step {
+                            Step::Field(name) if acc.is_empty() => acc.push_str(name),
+                            Step::Field(name) => {
+                                acc.push('.');
+                                acc.push_str(name);
+                            }
+                            Step::Item(i) => acc.push_str(&format!("[{i}]")),
+                        }
+                        acc
+                    });
+                    out.push(Diagnostic::at_path(
+                        dotted,
+                        format!(
+                            "expected an integer, found the number {n}; write it as an integer ({})",
+                            f as i64
+                        ),
+                    ));
+                }
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    path.push(Step::Item(i));
+                    walk(item, path, out);
+                    path.pop();
+                }
+            }
+            Value::Object(map) => {
+                for (key, item) in map {
+                    path.push(Step::Field(key));
+                    walk(item, path, out);
+                    path.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(value, &mut Vec::new(), &mut out);
+    out
+}
+
+/// Whether the schema wants an integer at `path`, in any of its branches.
+fn integer_at(path: &[Step<'_>]) -> bool {
+    let root = profile_schema();
+    let mut nodes = vec![root];
+    for step in path {
+        nodes = nodes
+            .into_iter()
+            .flat_map(|n| branches(root, n))
+            .filter_map(|n| match step {
+                Step::Field(name) => n.get("properties")?.get(*name),
+                Step::Item(_) => n.get("items"),
+            })
+            .collect();
+    }
+    nodes
+        .into_iter()
+        .flat_map(|n| branches(root, n))
+        .any(|n| match n.get("type") {
+            Some(Value::String(t)) => t == "integer",
+            Some(Value::Array(types)) => types.iter().any(|t| t == "integer"),
+            _ => false,
+        })
 }
 
 /// `salary.figures[2].pay.high` from a JSON pointer location.
@@ -524,6 +611,29 @@ mod tests {
             Ok(_) => vec![],
             Err(d) => d.into_iter().map(|d| d.to_string()).collect(),
         }
+    }
+
+    #[test]
+    fn integers_written_as_floats_get_their_path_and_the_fix() {
+        let with = |high: &str, year: &str| {
+            format!(
+                r#"{{"id": "x", "title": "X", "summary": "s", "salary": {{"figures": [{{"dimension": "location", "label": "Seattle", "location": "Seattle", "pay": {{"kind": "range", "low": 147000, "high": {high}}}, "measure": "salary", "year": {year}}}]}}}}"#
+            )
+        };
+        assert_eq!(
+            problems(&with("150000.0", "2024")),
+            [
+                "salary.figures[0].pay.high: expected an integer, found the number 150000.0; write it as an integer (150000)"
+            ]
+        );
+        assert_eq!(
+            problems(&with("1.5e5", "2024.0")),
+            [
+                "salary.figures[0].pay.high: expected an integer, found the number 150000.0; write it as an integer (150000)",
+                "salary.figures[0].year: expected an integer, found the number 2024.0; write it as an integer (2024)"
+            ]
+        );
+        assert_eq!(problems(&with("150000", "2024")), Vec::<String>::new());
     }
 
     #[test]

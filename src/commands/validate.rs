@@ -63,7 +63,13 @@ pub fn run(ctx: &Context, args: &ValidateArgs) -> anyhow::Result<ValidateReport>
             continue;
         }
         if root.is_dir() {
-            files.extend(profile_paths(root)?);
+            files.extend(profile_paths(root).map_err(|e| {
+                anyhow::anyhow!(
+                    "cannot list the profiles in {}: {}",
+                    root.display(),
+                    crate::store::user::io_reason(&e)
+                )
+            })?);
         } else {
             files.push(root.clone());
         }

@@ -359,3 +359,78 @@ fn markdown_shows_markup_in_profile_text_as_text() {
         assert!(shown.contains(summary), "{args:?}: {shown}");
     }
 }
+
+/// Runs `careers ARGS` with stdout on `/dev/full`, under `timeout`: (exit code, stderr).
+#[cfg(target_os = "linux")]
+fn to_full_disk(data: &Path, args: &[&str]) -> (i32, String) {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = std::process::Command::new("timeout")
+        .arg(LIMIT.as_secs().to_string())
+        .arg(assert_cmd::cargo::cargo_bin("careers"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .env("COLUMNS", "80")
+        .stdout(full)
+        .output()
+        .unwrap();
+    (out.status.code().unwrap(), text(&out.stderr))
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_stdout_is_an_error_that_names_stdout() {
+    let data = tempfile::tempdir().unwrap();
+    let full = "cannot write to stdout: No space left on device";
+    for args in [&["--help"][..], &["list"], &["completions", "bash"]] {
+        assert_eq!(
+            to_full_disk(data.path(), args),
+            (1, format!("careers: error: {full}\n")),
+            "{args:?}"
+        );
+    }
+    // Work that is done is said to be done.
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/onet");
+    assert_eq!(
+        to_full_disk(data.path(), &["import", "onet", fixture.to_str().unwrap()]),
+        (
+            1,
+            format!(
+                "careers: error: the import is in place, but its report could not be printed: {full}\n"
+            )
+        )
+    );
+    assert!(data.path().join("onet/manifest.json").is_file());
+    assert_eq!(
+        to_full_disk(data.path(), &["new", "my-role"]),
+        (
+            1,
+            format!(
+                "careers: error: the profile is written, but its report could not be printed: {full}\n"
+            )
+        )
+    );
+    assert!(data.path().join("profiles/my-role.json").is_file());
+}
+
+#[test]
+fn integers_written_as_floats_name_the_field_and_the_fix() {
+    let (dir, path) = profiles_with("x.json", |p| {
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/profiles/bad/string-amount.json");
+        let text = std::fs::read_to_string(fixture).unwrap();
+        std::fs::write(p, text.replace("\"182k\"", "1.5e5")).unwrap();
+    });
+    let out = run_in(dir.path(), &["validate"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stdout),
+        format!(
+            "{}: salary.figures[0].pay.high: expected an integer, found the number 150000.0; write it as an integer (150000)\n1 file: 0 valid, 1 problem\n",
+            path.display()
+        )
+    );
+}
