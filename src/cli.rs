@@ -184,6 +184,10 @@ pub enum SourceKind {
 pub struct ImportArgs {
     #[command(subcommand)]
     pub database: ImportDatabase,
+    /// Replace the previous import even when this one keeps less than half of its occupations
+    /// or of any kind of row it held (a sign of a truncated or incomplete download)
+    #[arg(long, global = true)]
+    pub force: bool,
 }
 
 /// Databases `careers import` reads.

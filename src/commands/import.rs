@@ -53,7 +53,14 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ImportReport> {
         .map(|e| e.profile.id.clone())
         .collect();
     let bar = FileBar::for_stderr();
-    let outcome = crate::onet::run_import(dir, data_dir, ctx.store.vocabulary(), &reserved, &bar)?;
+    let outcome = crate::onet::run_import(
+        dir,
+        data_dir,
+        ctx.store.vocabulary(),
+        &reserved,
+        &bar,
+        args.force,
+    )?;
     for warning in &outcome.warnings {
         use std::io::Write;
         let _ = writeln!(

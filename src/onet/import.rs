@@ -322,7 +322,7 @@ pub fn read(
                     let i = occupation(&index, r[0])?;
                     let row = EducationRow {
                         category: number::<u32>(r[2], "Category")?,
-                        percent: number::<f64>(r[3], "Data Value")?,
+                        percent: in_range(r[3], "Data Value", 0.0..=100.0)?,
                         // Occupational-expert rows say "n/a": nothing to suppress.
                         suppressed: match suppress {
                             Some("n/a" | "") | None => false,
@@ -350,7 +350,7 @@ pub fn read(
                         "Third Interest High-Point" => 2,
                         other => return Err(format!("unknown high-point element \"{other}\"")),
                     };
-                    let value = number::<f64>(r[3], "Data Value")?;
+                    let value = finite(r[3], "Data Value")?;
                     if !(0.0..=6.0).contains(&value) || value.fract() != 0.0 {
                         return Err(format!("high-point value {value} is not 0-6"));
                     }
@@ -366,7 +366,7 @@ pub fn read(
                         return Ok(());
                     }
                     let i = occupation(&index, r[0])?;
-                    let value = number::<f64>(r[3], "Data Value")?;
+                    let value = in_range(r[3], "Data Value", 1.0..=5.0)?;
                     styles
                         .entry(i)
                         .or_default()
@@ -411,7 +411,7 @@ pub fn read(
                     &["O*NET-SOC Code", "Element Name", "Scale ID", "Data Value"],
                     |r| {
                         let i = occupation(&index, r[0])?;
-                        let value = number::<f64>(r[3], "Data Value")?;
+                        let value = finite(r[3], "Data Value")?;
                         let entry = map.entry((i, text(r[1], "name")?)).or_default();
                         match r[2] {
                             "IM" if (1.0..=5.0).contains(&value) => entry.0 = Some(value),
@@ -597,6 +597,12 @@ impl Reader<'_> {
                 }));
             }
         };
+        // Checked once the header shows the file is UTF-8 text, which UTF-16 is not.
+        if ends_mid_row(csv.get_ref().get_ref().file()) {
+            bail!(
+                "\"{file}\" ends mid-row (its last line has no line end): it looks cut short; download the database again"
+            );
+        }
         let width = headers.len();
         let mut at = Vec::with_capacity(columns.len());
         for name in columns {
@@ -688,6 +694,23 @@ fn open_source(path: &Path, max: u64) -> anyhow::Result<crate::fsutil::Bounded<F
     })
 }
 
+/// Whether a non-empty file's last byte is not a line end: O*NET's files end every row with
+/// CRLF, so a file cut anywhere but between rows ends mid-row.
+/// The file's position is left where it was, for the reader that has begun on it.
+fn ends_mid_row(mut file: &File) -> bool {
+    use std::io::{Read as _, Seek as _, SeekFrom};
+    let mut last = [0u8];
+    let Ok(at) = file.stream_position() else {
+        return false;
+    };
+    let read = file
+        .seek(SeekFrom::End(-1))
+        .and_then(|_| file.read_exact(&mut last));
+    let back = file.seek(SeekFrom::Start(at));
+    // An empty file has no last byte; it is reported as empty instead.
+    read.is_ok() && back.is_ok() && last[0] != b'\n'
+}
+
 /// The error for a file that grew past its bound while it was read, if that is what `err` is.
 fn over_bound(path: &Path, err: &csv::Error) -> Option<anyhow::Error> {
     match err.kind() {
@@ -701,6 +724,54 @@ fn over_bound(path: &Path, err: &csv::Error) -> Option<anyhow::Error> {
         )),
         _ => None,
     }
+}
+
+/// An import that keeps less than this share of what the previous one held, in occupations or
+/// in any kind of row the previous one had, fails unless `--force`. O*NET releases move each
+/// count by a few percent (29.0 to 29.2: 1,016 occupations each time; even the 2019 taxonomy
+/// change kept over 90%), so keeping under half means a truncated file, a missing file or the
+/// wrong folder, not a new release.
+pub const KEEP_AT_LEAST_PERCENT: usize = 50;
+
+/// Fails when `new` keeps less than [`KEEP_AT_LEAST_PERCENT`] of `previous` in any count.
+pub fn check_loss(
+    previous: &super::storage::Counts,
+    new: &super::storage::Counts,
+) -> anyhow::Result<()> {
+    let n = |v: usize| crate::model::salary::thousands(v as u64);
+    let pairs = [
+        ("occupations", previous.occupations, new.occupations),
+        (
+            "alternate titles",
+            previous.alternate_titles,
+            new.alternate_titles,
+        ),
+        (
+            "reported titles",
+            previous.reported_titles,
+            new.reported_titles,
+        ),
+        ("tasks", previous.tasks, new.tasks),
+        (
+            "technology skills",
+            previous.technology_skills,
+            new.technology_skills,
+        ),
+        ("tools", previous.tools, new.tools),
+        ("related links", previous.related_links, new.related_links),
+    ];
+    let lost: Vec<String> = pairs
+        .iter()
+        .filter(|(_, before, after)| after * 100 < before * KEEP_AT_LEAST_PERCENT)
+        .map(|(what, before, after)| format!("{} {what} with {}", n(*before), n(*after)))
+        .collect();
+    if lost.is_empty() {
+        return Ok(());
+    }
+    bail!(
+        "this import would replace {}, keeping less than {KEEP_AT_LEAST_PERCENT}% of the previous import (a truncated or incomplete download?); the previous import is kept: check the folder, or pass --force to replace it anyway",
+        lost.join(", ")
+    )
 }
 
 /// Why an empty file is skipped, and what to do about it.
@@ -816,6 +887,35 @@ fn number<T: std::str::FromStr>(value: &str, column: &str) -> Result<T, String> 
         .trim()
         .parse()
         .map_err(|_| format!("{column} \"{value}\" is not a number"))
+}
+
+/// A finite number: Rust reads "NaN" and "inf" as numbers, but JSON cannot hold them, so the
+/// stored details could not be read back.
+fn finite(value: &str, column: &str) -> Result<f64, String> {
+    let v = number::<f64>(value, column)?;
+    if v.is_finite() {
+        Ok(v)
+    } else {
+        Err(format!("{column} \"{value}\" is not a finite number"))
+    }
+}
+
+/// A finite number within `range`.
+fn in_range(
+    value: &str,
+    column: &str,
+    range: std::ops::RangeInclusive<f64>,
+) -> Result<f64, String> {
+    let v = finite(value, column)?;
+    if range.contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!(
+            "{column} {v} is out of range ({}-{})",
+            range.start(),
+            range.end()
+        ))
+    }
 }
 
 fn zone(value: &str) -> Result<u8, String> {

@@ -337,6 +337,14 @@ pub struct Stored {
     spans: Vec<(u64, u32)>,
 }
 
+/// The manifest of the import in `data_dir`, when there is one that can be read: what a new
+/// import is compared with before it replaces it.
+pub fn current_manifest(data_dir: &Path) -> Option<Manifest> {
+    let dir = crate::store::paths::onet_dir(data_dir);
+    let bytes = read_stored(&dir, MANIFEST, MAX_MANIFEST_BYTES).ok()?;
+    serde_json::from_slice(&bytes).ok()
+}
+
 /// Opens the import in `data_dir`, or `None` when there is none.
 pub fn open(data_dir: &Path) -> anyhow::Result<Option<(Stored, Index)>> {
     let dir = restore_previous(data_dir).unwrap_or_else(|| crate::store::paths::onet_dir(data_dir));

@@ -434,3 +434,126 @@ fn integers_written_as_floats_name_the_field_and_the_fix() {
         )
     );
 }
+
+#[test]
+fn an_o_net_file_cut_mid_row_fails_the_import_and_keeps_the_previous_one() {
+    let source = onet_copy();
+    let path = source.path().join("Occupation Data.txt");
+    let whole = std::fs::read(&path).unwrap();
+    // Cut inside the third row's description, as an interrupted download would.
+    std::fs::write(&path, &whole[..whole.len() - 200]).unwrap();
+    assert_import_refused(
+        source.path(),
+        "\"Occupation Data.txt\" ends mid-row (its last line has no line end): it looks cut short; download the database again",
+    );
+}
+
+/// Every imported occupation, shown in full from the stored import.
+fn show_every_occupation(data: &Path) -> Vec<serde_json::Value> {
+    let list = run_in(data, &["list", "--source", "onet", "--format", "json"]);
+    let roles: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    roles
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let id = r["id"].as_str().unwrap();
+            let out = run_in(data, &["show", id, "--format", "json"]);
+            assert_eq!(out.status.code(), Some(0), "{id}: {}", text(&out.stderr));
+            serde_json::from_slice(&out.stdout).unwrap()
+        })
+        .collect()
+}
+
+#[test]
+fn values_json_cannot_hold_are_skipped_rows_and_what_is_stored_reads_back() {
+    let source = onet_copy();
+    let education = source
+        .path()
+        .join("Education, Training, and Experience.txt");
+    let rows = std::fs::read_to_string(&education).unwrap();
+    // The fixture's first two rows give 15-2051.00 levels 6 (40%) and 8 (45.5%).
+    let rows = rows
+        .replacen("\tRL\t6\t40.00\t", "\tRL\t6\tNaN\t", 1)
+        .replacen("\tRL\t8\t45.50\t", "\tRL\t8\tinf\t", 1);
+    std::fs::write(&education, rows).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let out = run_in(
+        data.path(),
+        &[
+            "import",
+            "onet",
+            source.path().to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let file = "Education, Training, and Experience.txt";
+    assert_eq!(
+        report["skipped_rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["file"] == file)
+            .cloned()
+            .collect::<Vec<_>>(),
+        [
+            serde_json::json!({"file": file, "line": 2, "reason": "Data Value \"NaN\" is not a finite number"}),
+            serde_json::json!({"file": file, "line": 3, "reason": "Data Value \"inf\" is not a finite number"}),
+        ]
+    );
+    let shown = show_every_occupation(data.path());
+    assert_eq!(shown.len(), 6);
+    assert!(shown.iter().all(|p| p["onet"]["code"].is_string()));
+}
+
+#[test]
+#[ignore = "needs ../shared/onet-29.2"]
+fn a_real_occupation_file_cut_short_never_replaces_the_complete_import() {
+    let real = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/onet-29.2");
+    let data = tempfile::tempdir().unwrap();
+    let out = run_in(data.path(), &["import", "onet", real.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let before = text(&run_in(data.path(), &["list", "--format", "json"]).stdout);
+    // A copy whose Occupation Data ends after 500 of its 1,016 rows, at a row boundary.
+    let cut = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(&real).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), cut.path().join(entry.file_name())).unwrap();
+    }
+    let occupations = cut.path().join("Occupation Data.txt");
+    let whole = std::fs::read_to_string(&occupations).unwrap();
+    let kept: String = whole.split_inclusive("\r\n").take(501).collect();
+    std::fs::write(&occupations, kept).unwrap();
+    let out = run_in(
+        data.path(),
+        &["import", "onet", cut.path().to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.starts_with("careers: error: this import would replace 1,016 occupations with 500, ")
+            && err.ends_with(", keeping less than 50% of the previous import (a truncated or incomplete download?); the previous import is kept: check the folder, or pass --force to replace it anyway\n"),
+        "{err}"
+    );
+    assert_eq!(
+        text(&run_in(data.path(), &["list", "--format", "json"]).stdout),
+        before
+    );
+    // Cut inside a row instead: refused by the file alone.
+    std::fs::write(&occupations, &whole.as_bytes()[..whole.len() / 2]).unwrap();
+    let out = run_in(
+        data.path(),
+        &["import", "onet", cut.path().to_str().unwrap()],
+    );
+    assert_eq!(
+        text(&out.stderr),
+        "careers: error: \"Occupation Data.txt\" ends mid-row (its last line has no line end): it looks cut short; download the database again\n"
+    );
+    assert_eq!(
+        text(&run_in(data.path(), &["list", "--format", "json"]).stdout),
+        before
+    );
+}

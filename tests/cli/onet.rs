@@ -224,7 +224,7 @@ fn an_interrupted_import_is_ignored_and_cleaned_up_by_the_next() {
     );
     run(
         dir.path(),
-        &["import", "onet", fixture("onet-minimal").to_str().unwrap()],
+        &["import", "onet", fixture("onet").to_str().unwrap()],
     );
     assert!(!leftover.exists());
 }
@@ -236,9 +236,24 @@ fn importing_again_replaces_the_previous_import() {
         ids(&json(dir.path(), &["list", "--source", "onet"])).len(),
         6
     );
+    // One occupation and no rows would replace six and all their rows: refused, and kept.
+    let minimal = fixture("onet-minimal");
+    let err = failure(
+        dir.path(),
+        &["import", "onet", minimal.to_str().unwrap()],
+        1,
+    );
+    assert_eq!(
+        err,
+        "careers: error: this import would replace 6 occupations with 1, 6 alternate titles with 0, 2 reported titles with 0, 4 tasks with 0, 7 technology skills with 0, 2 tools with 0, 4 related links with 0, keeping less than 50% of the previous import (a truncated or incomplete download?); the previous import is kept: check the folder, or pass --force to replace it anyway\n"
+    );
+    assert_eq!(
+        ids(&json(dir.path(), &["list", "--source", "onet"])).len(),
+        6
+    );
     run(
         dir.path(),
-        &["import", "onet", fixture("onet-minimal").to_str().unwrap()],
+        &["import", "onet", minimal.to_str().unwrap(), "--force"],
     );
     assert_eq!(
         ids(&json(dir.path(), &["list", "--source", "onet"])),
