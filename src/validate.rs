@@ -150,6 +150,11 @@ pub fn check_bytes(bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> {
         Ok(value) => value,
         Err(err) => return Err(vec![syntax_diagnostic(text, &err)]),
     };
+    // A parsed `Value` keeps the last of two equal keys without a word; a reader of the file
+    // may well mean the first.
+    if let Err(err) = serde_json::from_str::<UniqueKeys>(text) {
+        return Err(vec![syntax_diagnostic(text, &err)]);
+    }
     let errors: Vec<(String, Vec<Diagnostic>)> = validator()
         .iter_errors(&value)
         .map(|e| {
@@ -204,7 +209,90 @@ fn invariant_diagnostics(profile: &Profile) -> Vec<Diagnostic> {
         .problems()
         .into_iter()
         .map(|p| Diagnostic::at_path(p.path, p.message))
+        .chain(key_diagnostics(profile))
         .collect()
+}
+
+/// Whether a profile that parsed also holds up as a file: no key twice in an object, and every
+/// name it can be looked up by has something to look it up with.
+pub fn sound_as_file(bytes: &[u8], profile: &Profile) -> bool {
+    key_diagnostics(profile).is_empty() && serde_json::from_slice::<UniqueKeys>(bytes).is_ok()
+}
+
+/// The id, title and aliases that normalise to nothing: lookups compare names by their ASCII
+/// letters and digits, so `"数据"` or `"???"` would match every other such name, `''` included.
+fn key_diagnostics(profile: &Profile) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut check = |path: String, name: &str| {
+        // An empty name is the model's to report.
+        if !name.trim().is_empty() && crate::store::role_key(name).is_empty() {
+            out.push(Diagnostic::at_path(
+                path,
+                format!(
+                    "{name:?} has no ASCII letter or digit, so no name could find it; add some (e.g. a transliteration)"
+                ),
+            ));
+        }
+    };
+    check("title".into(), &profile.title);
+    for (i, alias) in profile.aliases.iter().enumerate() {
+        check(format!("aliases[{i}]"), alias);
+    }
+    out
+}
+
+/// Any JSON document, read only to refuse an object that holds a key twice.
+struct UniqueKeys;
+
+impl<'de> serde::Deserialize<'de> for UniqueKeys {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(UniqueKeys)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for UniqueKeys {
+    type Value = UniqueKeys;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Self, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Self, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_unit<E>(self) -> Result<Self, E> {
+        Ok(UniqueKeys)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self, A::Error> {
+        while seq.next_element::<UniqueKeys>()?.is_some() {}
+        Ok(UniqueKeys)
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self, A::Error> {
+        let mut seen = std::collections::HashSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if !seen.insert(key.clone()) {
+                return Err(serde::de::Error::custom(format!(
+                    "duplicate key {key:?}; each key may appear once in an object"
+                )));
+            }
+            map.next_value::<UniqueKeys>()?;
+        }
+        Ok(UniqueKeys)
+    }
 }
 
 /// Takes out of `value` the object field that holds the value at `pointer` (the field itself,

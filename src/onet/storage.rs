@@ -366,6 +366,23 @@ pub fn open(data_dir: &Path) -> anyhow::Result<Option<(Stored, Index)>> {
     }
     let bytes = read_stored(&dir, INDEX, MAX_STORED_BYTES)?;
     let index: Index = postcard::from_bytes(&bytes).map_err(|e| broken(&dir, &e.to_string()))?;
+    // A details file cut short or replaced is found now, while the bundled profiles can still
+    // answer without the import, rather than by the first `show` that reads it.
+    let details = crate::fsutil::open_bounded(&dir.join(DETAILS), MAX_STORED_BYTES)
+        .map_err(|e| broken(&dir, &format!("{DETAILS} {e}")))?;
+    let size = details.file().metadata().map_or(0, |m| m.len());
+    let end = index
+        .records
+        .iter()
+        .map(|r| r.details.0.saturating_add(u64::from(r.details.1)))
+        .max()
+        .unwrap_or(0);
+    if end > size {
+        return Err(broken(
+            &dir,
+            &format!("{DETAILS} is shorter than index.bin says"),
+        ));
+    }
     let codes = index.records.iter().map(|r| r.code.clone()).collect();
     let spans = index.records.iter().map(|r| r.details).collect();
     Ok(Some((

@@ -127,7 +127,9 @@ impl Store {
             layers[3].push((role_key(&p.title), i));
         }
         for layer in layers {
-            for (key, i) in layer {
+            // A name with no ASCII letter or digit has an empty key, which would match every
+            // other such name: it finds nothing.
+            for (key, i) in layer.into_iter().filter(|(key, _)| !key.is_empty()) {
                 self.keys.entry(key).or_insert(i);
             }
         }
@@ -247,7 +249,8 @@ impl Store {
         // quietly answering from the bundled one would hide the user's own figures.
         let broken = self.broken.iter().find(|b| {
             let hint = role_key(&b.id_hint);
-            hint == key || found.is_some_and(|e| role_key(&e.profile.id) == hint)
+            !hint.is_empty()
+                && (hint == key || found.is_some_and(|e| role_key(&e.profile.id) == hint))
         });
         if let Some(entry) = found
             && (broken.is_none() || matches!(entry.origin, Origin::User { .. }))

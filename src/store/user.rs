@@ -40,6 +40,7 @@ pub fn read_profile(path: &Path) -> Result<Profile, Vec<Diagnostic>> {
     // Sound files take the quick road; the full check runs only to explain a failure.
     if let Ok(profile) = serde_json::from_slice::<Profile>(&bytes)
         && profile.problems().is_empty()
+        && crate::validate::sound_as_file(&bytes, &profile)
     {
         return Ok(profile);
     }
