@@ -624,3 +624,29 @@ fn a_key_twice_in_a_profile_is_an_error_with_its_line() {
         )
     );
 }
+
+#[test]
+fn a_huge_unknown_name_is_answered_at_once_without_suggestions() {
+    let (data, _) = imported();
+    let name = "data-scientist".repeat(7 * 1024);
+    for args in [
+        &["show", name.as_str()][..],
+        &["list", "--hot", name.as_str()],
+        &["list", "--skill", name.as_str()],
+    ] {
+        let out = run_in(data.path(), args);
+        assert_eq!(out.status.code(), Some(1), "{:?}", &args[..1]);
+        let err = text(&out.stderr);
+        assert!(
+            err.starts_with("careers: error: unknown "),
+            "{}",
+            &err[..80]
+        );
+        assert!(!err.contains("did you mean"), "{:?}", &args[..1]);
+    }
+    let out = run_in(data.path(), &["show", &name]);
+    assert_eq!(
+        text(&out.stderr),
+        format!("careers: error: unknown role \"{name}\"; run `careers list` to see every role\n")
+    );
+}
