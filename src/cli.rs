@@ -7,9 +7,9 @@ pub use crate::render::Format;
 const EXIT_CODES: &str = "\
 Exit codes:
   0    success
-  1    runtime error (unknown role or value, bad data)
+  1    runtime error (unknown role or value, bad data, stdout not writable)
   2    usage error (unknown flag, missing argument)
-  130  interrupted (Ctrl-C)";
+  130  interrupted (Ctrl-C, SIGTERM, SIGHUP)";
 
 /// Explore careers in data and machine learning: what a role does and needs, what it pays,
 /// how roles differ and how to move between them. Offline; every figure with its source.

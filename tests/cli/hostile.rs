@@ -650,3 +650,51 @@ fn a_huge_unknown_name_is_answered_at_once_without_suggestions() {
         format!("careers: error: unknown role \"{name}\"; run `careers list` to see every role\n")
     );
 }
+
+/// Starts `careers show big --format json` on a profile with a 900 KB summary, with stdout a
+/// pipe nobody reads: the command blocks writing it, as a command does in the middle of work.
+#[cfg(unix)]
+fn blocked_on_stdout() -> (tempfile::TempDir, std::process::Child) {
+    let (dir, _) = profiles_with("big.json", |p| {
+        let summary = "word ".repeat(180_000);
+        let json = serde_json::json!({"id": "big", "title": "Big", "summary": summary});
+        std::fs::write(p, json.to_string()).unwrap();
+    });
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("careers"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["show", "big", "--format", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    (dir, child)
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_and_sighup_end_a_command_like_ctrl_c() {
+    for signal in ["TERM", "HUP", "INT"] {
+        let (_dir, mut child) = blocked_on_stdout();
+        // Time to load the profile and fill the pipe; the signal works either way.
+        std::thread::sleep(Duration::from_millis(500));
+        let sent = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        let deadline = std::time::Instant::now() + LIMIT;
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            if std::time::Instant::now() > deadline {
+                child.kill().unwrap();
+                panic!("SIG{signal}: still running");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        // The handler's exit code, not death by the signal (which has no code).
+        assert_eq!(status.code(), Some(130), "SIG{signal}: {status:?}");
+    }
+}
