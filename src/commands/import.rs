@@ -66,7 +66,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ImportReport> {
         let _ = writeln!(
             std::io::stderr(),
             "careers: warning: {}",
-            crate::render::sanitize::sanitize(warning)
+            crate::render::sanitize::sanitize_line(warning)
         );
     }
     Ok(ImportReport {

@@ -212,6 +212,11 @@ impl Report for ValidateReport {
         }
         lines.push(self.summary.line());
         lines.extend(self.hint.clone());
+        // A newline in a file name would otherwise start a line of its own.
+        let lines: Vec<String> = lines
+            .iter()
+            .map(|l| crate::render::sanitize::sanitize_line(l).into_owned())
+            .collect();
         let mut doc = Document::default();
         doc.code(lines.join("\n"));
         doc

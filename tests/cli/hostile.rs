@@ -288,6 +288,13 @@ fn a_file_name_with_a_newline_cannot_forge_a_line_and_paths_are_quoted() {
             "careers: warning: skipped {shown}: 1:1: EOF while parsing an object, near `{{`; run `careers validate '{shown}'`\n"
         )
     );
+    let out = run_in(dir.path(), &["validate"]);
+    assert_eq!(
+        text(&out.stdout),
+        format!(
+            "{shown}:1:1: EOF while parsing an object, near `{{`\n1 file: 0 valid, 1 problem\n"
+        )
+    );
     let (dir, path) = profiles_with("my role.json", |p| std::fs::write(p, b"{").unwrap());
     let out = run_in(dir.path(), &["list"]);
     assert_eq!(
