@@ -7,9 +7,9 @@ pub use crate::render::Format;
 const EXIT_CODES: &str = "\
 Exit codes:
   0    success
-  1    runtime error (unknown role or value, bad data)
+  1    runtime error (unknown role or value, bad data, stdout not writable)
   2    usage error (unknown flag, missing argument)
-  130  interrupted (Ctrl-C)";
+  130  interrupted (Ctrl-C, SIGTERM, SIGHUP)";
 
 /// Explore careers in data and machine learning: what a role does and needs, what it pays,
 /// how roles differ and how to move between them. Offline; every figure with its source.
@@ -194,6 +194,11 @@ pub enum SourceKind {
 pub struct ImportArgs {
     #[command(subcommand)]
     pub database: ImportDatabase,
+    /// Replace the previous import even when this one keeps less than half of what it held: of
+    /// O*NET's occupations or any kind of row, of OEWS's estimates (a sign of a truncated or
+    /// incomplete download)
+    #[arg(long, global = true)]
+    pub force: bool,
 }
 
 /// Databases `careers import` reads.
@@ -211,10 +216,6 @@ pub enum ImportDatabase {
     Oews {
         /// The folder of the oe.* flat files
         dir: std::path::PathBuf,
-        /// Replace the current import even when the new one holds fewer than half its
-        /// estimates
-        #[arg(long)]
-        force: bool,
     },
 }
 

@@ -17,7 +17,7 @@ pub enum CareersError {
         suggestions: Vec<String>,
         known: Vec<String>,
     },
-    #[error("role \"{query}\" is defined in {}, which cannot be loaded: {problem}{}; run `careers validate {}`", .path.display(), more_problems(*.more), .path.display())]
+    #[error("role \"{query}\" is defined in {}, which cannot be loaded: {problem}{}; run `careers validate {}`", .path.display(), more_problems(*.more), crate::render::sanitize::shell_quote(&.path.display().to_string()))]
     BrokenProfile {
         query: String,
         path: std::path::PathBuf,
@@ -34,6 +34,10 @@ pub enum CareersError {
         query: String,
         readings: Vec<String>,
     },
+    /// A role not among the bundled and user profiles, while the O*NET import, which may hold
+    /// it, cannot be read.
+    #[error("unknown role \"{query}\" among the bundled and your own profiles, and {why}")]
+    OnetUnreadable { query: String, why: String },
     #[error("{0}")]
     Usage(String),
 }
@@ -81,17 +85,53 @@ fn join_or(items: &[String]) -> String {
     }
 }
 
+/// Names longer than this get no suggestions: no role, skill or place name comes near it, and
+/// comparing a name of `n` characters costs time in proportion to `n` for every candidate.
+pub const MAX_SUGGEST_CHARS: usize = 200;
+
 /// Up to three candidates close to `query`: near misses by edit distance and names that contain
 /// it or are contained in it.
 pub fn suggest<'a>(query: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    suggest_counting(query, candidates).0
+}
+
+/// [`suggest`], and how many character comparisons it paid for: the edit distances cost the
+/// product of the two lengths, a containment test their sum. The count lets a test check that
+/// the work grows no faster than the query, without timing anything.
+fn suggest_counting<'a>(
+    query: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> (Vec<String>, u64) {
+    let q_len = query.chars().count();
+    if q_len > MAX_SUGGEST_CHARS {
+        return (Vec::new(), 0);
+    }
     let q = query.to_lowercase();
+    let mut work = 0u64;
     let mut scored: Vec<(f64, String)> = candidates
         .into_iter()
         .filter_map(|c| {
             let lc = c.to_lowercase();
-            let score = strsim::jaro_winkler(&q, &lc);
+            let c_len = lc.chars().count();
+            work += (q_len + c_len) as u64;
             let contains = q.len() >= 3 && (lc.contains(&q) || (lc.len() >= 3 && q.contains(&lc)));
-            let close = strsim::damerau_levenshtein(&q, &lc) <= (q.len() / 4).max(1);
+            // Jaro-Winkler cannot reach 0.88 when one name is over three times the other's
+            // length, and an edit distance of at most a quarter of the query cannot bridge a
+            // larger difference in length: both are skipped then, which keeps a long query
+            // from paying for every short candidate.
+            let (short, long) = (q_len.min(c_len), q_len.max(c_len));
+            let comparable = long <= 3 * short.max(1);
+            let score = if comparable {
+                work += (q_len * c_len) as u64;
+                strsim::jaro_winkler(&q, &lc)
+            } else {
+                0.0
+            };
+            let max_edits = (q.len() / 4).max(1);
+            let close = long - short <= max_edits && {
+                work += (q_len * c_len) as u64;
+                strsim::damerau_levenshtein(&q, &lc) <= max_edits
+            };
             (score >= 0.88 || contains || close)
                 .then(|| (score + if close { 1.0 } else { 0.0 }, c.to_owned()))
         })
@@ -106,7 +146,7 @@ pub fn suggest<'a>(query: &str, candidates: impl IntoIterator<Item = &'a str>) -
             break;
         }
     }
-    out
+    (out, work)
 }
 
 /// Finds the canonical value `input` names among `(name, canonical)` pairs, comparing names
@@ -165,6 +205,33 @@ mod tests {
         let ids = ["ml-engineer", "data-engineer", "data-engineering-manager"];
         assert_eq!(suggest("ml-enginer", ids), vec!["ml-engineer"]);
         assert_eq!(suggest("zzz", ids), Vec::<String>::new());
+    }
+
+    #[test]
+    fn suggestion_work_grows_no_faster_than_the_query() {
+        let names: Vec<String> = (0..2000)
+            .map(|i| format!("role-{i}-engineer-of-data"))
+            .collect();
+        let work = |len: usize| {
+            let query: String = "data-engineer-".chars().cycle().take(len).collect();
+            suggest_counting(&query, names.iter().map(String::as_str)).1
+        };
+        // Ten times the query costs at most ten times the work, up to the bound and past it,
+        // where a 128 KB name costs nothing.
+        for len in [10, 20] {
+            assert!(
+                work(len * 10) <= 10 * work(len),
+                "{len}: {} > 10 × {}",
+                work(len * 10),
+                work(len)
+            );
+        }
+        assert_eq!(work(MAX_SUGGEST_CHARS + 1), 0);
+        assert_eq!(work(128 * 1024), 0);
+        // Still found: a near miss and a name containing the query.
+        let ids = ["ml-engineer", "data-engineer"];
+        assert_eq!(suggest("data-enginer", ids), ["data-engineer"]);
+        assert_eq!(suggest("ml-", ids), ["ml-engineer"]);
     }
 
     #[test]

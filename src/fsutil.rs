@@ -43,3 +43,230 @@ pub fn write_atomically(path: &Path, bytes: &[u8], overwrite: Overwrite) -> anyh
         }
     })
 }
+
+/// Why a file was not read: it is not a regular file, it is larger than the caller allows, or
+/// the system refused.
+#[derive(Debug)]
+pub enum ReadError {
+    Directory,
+    Fifo,
+    Device,
+    Socket,
+    /// Neither a regular file nor any kind above.
+    NotRegular,
+    /// `len` bytes by the file's size; `None` when the size said less and reading found more.
+    TooLarge {
+        len: Option<u64>,
+        max: u64,
+    },
+    Io(std::io::Error),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::model::salary::thousands;
+        match self {
+            ReadError::Directory => f.write_str("is a directory, not a file"),
+            ReadError::Fifo => f.write_str("is a named pipe (FIFO), not a regular file"),
+            ReadError::Device => f.write_str("is a device, not a regular file"),
+            ReadError::Socket => f.write_str("is a socket, not a regular file"),
+            ReadError::NotRegular => f.write_str("is not a regular file"),
+            ReadError::TooLarge {
+                len: Some(len),
+                max,
+            } => write!(
+                f,
+                "is {} bytes; at most {} are read",
+                thousands(*len),
+                thousands(*max)
+            ),
+            ReadError::TooLarge { len: None, max } => write!(
+                f,
+                "holds more than {} bytes, the most that is read",
+                thousands(*max)
+            ),
+            ReadError::Io(e) => write!(f, "cannot read: {}", crate::store::user::io_reason(e)),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// Opens `path` for reading only if it is a regular file of at most `max` bytes, and returns it
+/// wrapped so that it yields an error instead of more than `max` bytes (a file that grows, or
+/// one of `/proc`'s, whose size says 0). A FIFO is opened without waiting for a writer and a
+/// device is never read: both are refused at once.
+pub fn open_bounded(path: &Path, max: u64) -> Result<Bounded<std::fs::File>, ReadError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        // Opening a FIFO waits for a writer unless it is non-blocking; on a regular file the
+        // flag does nothing.
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::IsADirectory => ReadError::Directory,
+        _ => ReadError::Io(e),
+    })?;
+    let meta = file.metadata().map_err(ReadError::Io)?;
+    check_kind(&meta)?;
+    if meta.len() > max {
+        return Err(ReadError::TooLarge {
+            len: Some(meta.len()),
+            max,
+        });
+    }
+    Ok(Bounded {
+        inner: file,
+        left: max,
+        max,
+    })
+}
+
+/// Reads the whole of `path` if it is a regular file of at most `max` bytes.
+pub fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
+    let mut reader = open_bounded(path, max)?;
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut reader, &mut bytes).map_err(ReadError::from_io)?;
+    Ok(bytes)
+}
+
+fn check_kind(meta: &std::fs::Metadata) -> Result<(), ReadError> {
+    if meta.is_file() {
+        return Ok(());
+    }
+    if meta.is_dir() {
+        return Err(ReadError::Directory);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        let kind = meta.file_type();
+        if kind.is_fifo() {
+            return Err(ReadError::Fifo);
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return Err(ReadError::Device);
+        }
+        if kind.is_socket() {
+            return Err(ReadError::Socket);
+        }
+    }
+    Err(ReadError::NotRegular)
+}
+
+/// A reader that fails rather than yield more than its bound.
+#[derive(Debug)]
+pub struct Bounded<R> {
+    inner: R,
+    left: u64,
+    max: u64,
+}
+
+/// The marker a [`Bounded`] reader's error carries, so that [`ReadError::from_io`] can tell it
+/// from the system's own errors.
+#[derive(Debug)]
+struct OverBound {
+    max: u64,
+}
+
+impl std::fmt::Display for OverBound {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "is larger than {} bytes",
+            crate::model::salary::thousands(self.max)
+        )
+    }
+}
+
+impl std::error::Error for OverBound {}
+
+impl ReadError {
+    /// The error a [`Bounded`] reader's I/O error stands for.
+    pub fn from_io(err: std::io::Error) -> ReadError {
+        match err.get_ref().and_then(|e| e.downcast_ref::<OverBound>()) {
+            Some(over) => ReadError::TooLarge {
+                len: None,
+                max: over.max,
+            },
+            None => ReadError::Io(err),
+        }
+    }
+}
+
+/// Whether `err` is a [`Bounded`] reader's refusal to go past its bound.
+pub fn is_over_bound(err: &std::io::Error) -> bool {
+    err.get_ref().is_some_and(|e| e.is::<OverBound>())
+}
+
+impl<R: std::io::Read> std::io::Read for Bounded<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        // One byte past the bound tells a file of exactly `max` bytes from a longer one.
+        let want = buf
+            .len()
+            .min(usize::try_from(self.left + 1).unwrap_or(usize::MAX));
+        let n = self.inner.read(&mut buf[..want])?;
+        if n as u64 > self.left {
+            return Err(std::io::Error::other(OverBound { max: self.max }));
+        }
+        self.left -= n as u64;
+        Ok(n)
+    }
+}
+
+impl Bounded<std::fs::File> {
+    /// The open file, for positioned reads within a size already checked.
+    pub fn file(&self) -> &std::fs::File {
+        &self.inner
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_up_to_the_bound_are_read_and_one_byte_more_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f");
+        std::fs::write(&path, b"12345").unwrap();
+        assert_eq!(read_bounded(&path, 5).unwrap(), b"12345");
+        assert_eq!(
+            read_bounded(&path, 4).unwrap_err().to_string(),
+            "is 5 bytes; at most 4 are read"
+        );
+    }
+
+    #[test]
+    fn a_reader_past_its_bound_fails_even_when_the_size_said_less() {
+        let mut reader = Bounded {
+            inner: std::io::repeat(0),
+            left: 1_048_576,
+            max: 1_048_576,
+        };
+        let err = std::io::Read::read_to_end(&mut reader, &mut Vec::new()).unwrap_err();
+        assert_eq!(
+            ReadError::from_io(err).to_string(),
+            "holds more than 1,048,576 bytes, the most that is read"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn devices_and_folders_are_refused_unread() {
+        assert_eq!(
+            read_bounded(Path::new("/dev/zero"), 10)
+                .unwrap_err()
+                .to_string(),
+            "is a device, not a regular file"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        assert!(matches!(
+            read_bounded(dir.path(), 10),
+            Err(ReadError::Directory)
+        ));
+    }
+}

@@ -1,5 +1,6 @@
-//! Ctrl-C ends `careers` at once with exit code 130. Writers put their bytes in a temporary file
-//! and rename it into place; a temporary file registered here while it is being written is
+//! Ctrl-C ends `careers` at once with exit code 130, and so do SIGTERM and SIGHUP (a `kill`, a
+//! closed terminal), which the handler cannot tell apart. Writers put their bytes in a temporary
+//! file and rename it into place; a temporary file registered here while it is being written is
 //! removed before the exit, so an interrupted command leaves neither a half-written file nor a
 //! stray temporary one.
 
@@ -16,7 +17,7 @@ static DEFERRED: Mutex<Deferral> = Mutex::new(Deferral {
     pending: false,
 });
 
-/// Installs the Ctrl-C handler. Called once, first thing in `main`.
+/// Installs the handler for Ctrl-C, SIGTERM and SIGHUP. Called once, first thing in `main`.
 pub fn install() -> Result<(), ctrlc::Error> {
     ctrlc::set_handler(|| {
         let mut state = deferral();

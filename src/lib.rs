@@ -48,8 +48,16 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
     // cannot be read.
     let onet_dir = user_dir.filter(|_| !matches!(cli.command, Command::Import(_)));
     let store = load_store(user_dir, cli.strict, &mut io::stderr())?
-        .with_onet(onet_dir)?
+        .with_onet(onet_dir)
         .with_wages_dir(onet_dir);
+    if let Some(why) = store.onet_unreadable() {
+        writeln!(
+            io::stderr(),
+            "careers: warning: {}",
+            render::sanitize::sanitize_line(why)
+        )
+        .map_err(WriteError::stderr)?;
+    }
     let ctx = Context {
         store,
         data_dir,
@@ -57,8 +65,18 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         style,
     };
     let mut out = io::BufWriter::new(stdout.lock());
+    let finished = match &cli.command {
+        Command::Import(_) => Some("the import is in place"),
+        Command::New(_) => Some("the profile is written"),
+        _ => None,
+    };
     let code = dispatch(&ctx, cli.command, &mut out)?;
-    out.flush()?;
+    out.flush()
+        .map_err(|e| anyhow::Error::new(WriteError::stdout(e)))
+        .map_err(|e| match finished {
+            Some(done) => e.context(format!("{done}, but its report could not be printed")),
+            None => e,
+        })?;
     // The process ends here: freeing thousands of imported profiles one by one would only add
     // to every command's run time.
     std::mem::forget(ctx);
@@ -106,7 +124,7 @@ pub fn load_store(
             "{}: {first}{}; run `careers validate {}`",
             file.path.display(),
             error::more_problems(file.problems.len().saturating_sub(1)),
-            file.path.display()
+            render::sanitize::shell_quote(&file.path.display().to_string())
         );
         if strict {
             anyhow::bail!("{message} (--strict)");
@@ -114,8 +132,9 @@ pub fn load_store(
         writeln!(
             warn,
             "careers: warning: skipped {}",
-            render::sanitize::sanitize(&message)
-        )?;
+            render::sanitize::sanitize_line(&message)
+        )
+        .map_err(WriteError::stderr)?;
     }
     let mut store = Store::new(entries, store::bundled_vocabulary()?);
     // Checks across profiles (an alias claimed twice, a link to a missing profile) concern only
@@ -131,7 +150,7 @@ pub fn load_store(
         let message = format!(
             "{}: {problem}; run `careers validate {}`",
             path.display(),
-            path.display()
+            render::sanitize::shell_quote(&path.display().to_string())
         );
         if strict {
             anyhow::bail!("{message} (--strict)");
@@ -139,8 +158,9 @@ pub fn load_store(
         writeln!(
             warn,
             "careers: warning: {}",
-            render::sanitize::sanitize(&message)
-        )?;
+            render::sanitize::sanitize_line(&message)
+        )
+        .map_err(WriteError::stderr)?;
     }
     store.set_broken(broken);
     Ok(store)
@@ -174,15 +194,40 @@ pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> anyhow:
 }
 
 fn write<R: Report>(ctx: &Context, report: &R, out: &mut dyn Write) -> anyhow::Result<u8> {
-    emit(report, ctx.format, ctx.style, out)?;
+    emit(report, ctx.format, ctx.style, out).map_err(WriteError::stdout)?;
     Ok(0)
 }
 
 /// Generated files (completion scripts, man pages) go out byte for byte: `--format` does not
 /// apply to them.
 fn verbatim(bytes: &[u8], out: &mut dyn Write) -> anyhow::Result<u8> {
-    render::write_verbatim(bytes, out)?;
+    render::write_verbatim(bytes, out).map_err(WriteError::stdout)?;
     Ok(0)
+}
+
+/// Writing a report or a message failed: the stream is named, since the error itself (a full
+/// disk, a closed descriptor) says nothing of where.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write to {stream}: {}", store::user::io_reason(.error))]
+pub struct WriteError {
+    pub stream: &'static str,
+    pub error: io::Error,
+}
+
+impl WriteError {
+    pub fn stdout(error: io::Error) -> WriteError {
+        WriteError {
+            stream: "stdout",
+            error,
+        }
+    }
+
+    pub fn stderr(error: io::Error) -> WriteError {
+        WriteError {
+            stream: "stderr",
+            error,
+        }
+    }
 }
 
 /// Colour is for tables only. `--color` decides first; under `auto`, a non-empty `NO_COLOR`
@@ -211,9 +256,10 @@ pub fn use_color(when: ColorWhen, format: Format, stdout_is_terminal: bool) -> b
 /// Whether the error is a closed pipe on stdout, which ends a command quietly.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
-        cause
+        let io = cause
             .downcast_ref::<io::Error>()
-            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            .or_else(|| cause.downcast_ref::<WriteError>().map(|w| &w.error));
+        io.is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
     })
 }
 

@@ -13,8 +13,11 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         // --help and --version: printed on stdout as clap lays them out, exit 0.
         Err(err) if !err.use_stderr() => {
-            let _ = err.print();
-            return ExitCode::SUCCESS;
+            return match err.print() {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => fail(&careers::WriteError::stdout(e).to_string(), 1),
+            };
         }
         Err(err) => return fail(&careers::usage_error::one_line(&err, &args), 2),
     };
@@ -25,12 +28,13 @@ fn main() -> ExitCode {
     }
 }
 
-/// Prints the one line every error is, sanitized: a bad value may hold escape sequences.
+/// Prints the one line every error is, sanitized: a bad value may hold escape sequences, and a
+/// file name a newline.
 fn fail(message: &str, code: u8) -> ExitCode {
     let _ = writeln!(
         std::io::stderr(),
         "careers: error: {}",
-        careers::render::sanitize::sanitize(message)
+        careers::render::sanitize::sanitize_line(message)
     );
     ExitCode::from(code)
 }

@@ -150,6 +150,11 @@ pub fn check_bytes(bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> {
         Ok(value) => value,
         Err(err) => return Err(vec![syntax_diagnostic(text, &err)]),
     };
+    // A parsed `Value` keeps the last of two equal keys without a word; a reader of the file
+    // may well mean the first.
+    if let Err(err) = serde_json::from_str::<UniqueKeys>(text) {
+        return Err(vec![syntax_diagnostic(text, &err)]);
+    }
     let errors: Vec<(String, Vec<Diagnostic>)> = validator()
         .iter_errors(&value)
         .map(|e| {
@@ -159,7 +164,13 @@ pub fn check_bytes(bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> {
             )
         })
         .collect();
+    // The schema counts 150000.0 and 1.5e5 as integers; the model's u64 does not, and its
+    // error would name neither the field nor the fix.
+    let floats = float_integers(&value);
     if errors.is_empty() {
+        if !floats.is_empty() {
+            return Err(floats);
+        }
         let profile: Profile = match serde_json::from_value(value) {
             Ok(p) => p,
             Err(err) => return Err(vec![Diagnostic::whole_file(err.to_string())]),
@@ -173,6 +184,7 @@ pub fn check_bytes(bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> {
     }
     let mut problems: Vec<Diagnostic> = errors.iter().flat_map(|(_, d)| d.clone()).collect();
     problems.dedup();
+    problems.extend(floats);
     // Check the invariants of what remains once the fields that broke the schema are taken
     // out, so one run reports every problem, not the schema's first and the rest next time.
     let mut pruned = value;
@@ -197,7 +209,90 @@ fn invariant_diagnostics(profile: &Profile) -> Vec<Diagnostic> {
         .problems()
         .into_iter()
         .map(|p| Diagnostic::at_path(p.path, p.message))
+        .chain(key_diagnostics(profile))
         .collect()
+}
+
+/// Whether a profile that parsed also holds up as a file: no key twice in an object, and every
+/// name it can be looked up by has something to look it up with.
+pub fn sound_as_file(bytes: &[u8], profile: &Profile) -> bool {
+    key_diagnostics(profile).is_empty() && serde_json::from_slice::<UniqueKeys>(bytes).is_ok()
+}
+
+/// The id, title and aliases that normalise to nothing: lookups compare names by their ASCII
+/// letters and digits, so `"数据"` or `"???"` would match every other such name, `''` included.
+fn key_diagnostics(profile: &Profile) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut check = |path: String, name: &str| {
+        // An empty name is the model's to report.
+        if !name.trim().is_empty() && crate::store::role_key(name).is_empty() {
+            out.push(Diagnostic::at_path(
+                path,
+                format!(
+                    "{name:?} has no ASCII letter or digit, so no name could find it; add some (e.g. a transliteration)"
+                ),
+            ));
+        }
+    };
+    check("title".into(), &profile.title);
+    for (i, alias) in profile.aliases.iter().enumerate() {
+        check(format!("aliases[{i}]"), alias);
+    }
+    out
+}
+
+/// Any JSON document, read only to refuse an object that holds a key twice.
+struct UniqueKeys;
+
+impl<'de> serde::Deserialize<'de> for UniqueKeys {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(UniqueKeys)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for UniqueKeys {
+    type Value = UniqueKeys;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Self, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Self, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_unit<E>(self) -> Result<Self, E> {
+        Ok(UniqueKeys)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self, A::Error> {
+        while seq.next_element::<UniqueKeys>()?.is_some() {}
+        Ok(UniqueKeys)
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self, A::Error> {
+        let mut seen = std::collections::HashSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if !seen.insert(key.clone()) {
+                return Err(serde::de::Error::custom(format!(
+                    "duplicate key {key:?}; each key may appear once in an object"
+                )));
+            }
+            map.next_value::<UniqueKeys>()?;
+        }
+        Ok(UniqueKeys)
+    }
 }
 
 /// Takes out of `value` the object field that holds the value at `pointer` (the field itself,
@@ -294,6 +389,86 @@ fn excerpt(line: &str, column: usize) -> String {
     let text: String = chars[start..end].iter().collect();
     let text = text.trim();
     crate::render::sanitize::sanitize(text).into_owned()
+}
+
+/// One step into a JSON document.
+enum Step<'a> {
+    Field(&'a str),
+    Item(usize),
+}
+
+/// A diagnostic for every whole number written with a fraction or an exponent (`150000.0`,
+/// `1.5e5`) where the schema wants an integer.
+fn float_integers(value: &Value) -> Vec<Diagnostic> {
+    fn walk<'a>(value: &'a Value, path: &mut Vec<Step<'a>>, out: &mut Vec<Diagnostic>) {
+        match value {
+            Value::Number(n) if n.is_f64() => {
+                let f = n.as_f64().unwrap_or(f64::NAN);
+                if f.fract() == 0.0 && f.abs() < 1e15 && integer_at(path) {
+                    let dotted = path.iter().fold(String::new(), |mut acc, step| {
+                        match step {
+                            Step::Field(name) if acc.is_empty() => acc.push_str(name),
+                            Step::Field(name) => {
+                                acc.push('.');
+                                acc.push_str(name);
+                            }
+                            Step::Item(i) => acc.push_str(&format!("[{i}]")),
+                        }
+                        acc
+                    });
+                    out.push(Diagnostic::at_path(
+                        dotted,
+                        format!(
+                            "expected an integer, found the number {n}; write it as an integer ({})",
+                            f as i64
+                        ),
+                    ));
+                }
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    path.push(Step::Item(i));
+                    walk(item, path, out);
+                    path.pop();
+                }
+            }
+            Value::Object(map) => {
+                for (key, item) in map {
+                    path.push(Step::Field(key));
+                    walk(item, path, out);
+                    path.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(value, &mut Vec::new(), &mut out);
+    out
+}
+
+/// Whether the schema wants an integer at `path`, in any of its branches.
+fn integer_at(path: &[Step<'_>]) -> bool {
+    let root = profile_schema();
+    let mut nodes = vec![root];
+    for step in path {
+        nodes = nodes
+            .into_iter()
+            .flat_map(|n| branches(root, n))
+            .filter_map(|n| match step {
+                Step::Field(name) => n.get("properties")?.get(*name),
+                Step::Item(_) => n.get("items"),
+            })
+            .collect();
+    }
+    nodes
+        .into_iter()
+        .flat_map(|n| branches(root, n))
+        .any(|n| match n.get("type") {
+            Some(Value::String(t)) => t == "integer",
+            Some(Value::Array(types)) => types.iter().any(|t| t == "integer"),
+            _ => false,
+        })
 }
 
 /// `salary.figures[2].pay.high` from a JSON pointer location.
@@ -524,6 +699,29 @@ mod tests {
             Ok(_) => vec![],
             Err(d) => d.into_iter().map(|d| d.to_string()).collect(),
         }
+    }
+
+    #[test]
+    fn integers_written_as_floats_get_their_path_and_the_fix() {
+        let with = |high: &str, year: &str| {
+            format!(
+                r#"{{"id": "x", "title": "X", "summary": "s", "salary": {{"figures": [{{"dimension": "location", "label": "Seattle", "location": "Seattle", "pay": {{"kind": "range", "low": 147000, "high": {high}}}, "measure": "salary", "year": {year}}}]}}}}"#
+            )
+        };
+        assert_eq!(
+            problems(&with("150000.0", "2024")),
+            [
+                "salary.figures[0].pay.high: expected an integer, found the number 150000.0; write it as an integer (150000)"
+            ]
+        );
+        assert_eq!(
+            problems(&with("1.5e5", "2024.0")),
+            [
+                "salary.figures[0].pay.high: expected an integer, found the number 150000.0; write it as an integer (150000)",
+                "salary.figures[0].year: expected an integer, found the number 2024.0; write it as an integer (2024)"
+            ]
+        );
+        assert_eq!(problems(&with("150000", "2024")), Vec::<String>::new());
     }
 
     #[test]

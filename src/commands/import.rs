@@ -69,10 +69,12 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ImportOutput> {
         )
     })?;
     match &args.database {
-        ImportDatabase::Onet { dir } => onet(ctx, dir, data_dir).map(ImportOutput::Onet),
-        ImportDatabase::Oews { dir, force } => {
+        ImportDatabase::Onet { dir } => {
+            onet(ctx, dir, data_dir, args.force).map(ImportOutput::Onet)
+        }
+        ImportDatabase::Oews { dir } => {
             let bar = FileBar::for_stderr();
-            let outcome = crate::oews::run_import(dir, data_dir, *force, &bar)?;
+            let outcome = crate::oews::run_import(dir, data_dir, args.force, &bar)?;
             warn(&outcome.warnings);
             let m = outcome.manifest;
             Ok(ImportOutput::Oews(OewsImportReport {
@@ -99,7 +101,7 @@ fn warn(warnings: &[String]) {
         let _ = writeln!(
             std::io::stderr(),
             "careers: warning: {}",
-            crate::render::sanitize::sanitize(warning)
+            crate::render::sanitize::sanitize_line(warning)
         );
     }
 }
@@ -108,6 +110,7 @@ fn onet(
     ctx: &Context,
     dir: &std::path::Path,
     data_dir: &std::path::Path,
+    force: bool,
 ) -> anyhow::Result<ImportReport> {
     // Imported occupations must not shadow the curated profiles.
     let reserved: HashSet<String> = ctx
@@ -118,7 +121,14 @@ fn onet(
         .map(|e| e.profile.id.clone())
         .collect();
     let bar = FileBar::for_stderr();
-    let outcome = crate::onet::run_import(dir, data_dir, ctx.store.vocabulary(), &reserved, &bar)?;
+    let outcome = crate::onet::run_import(
+        dir,
+        data_dir,
+        ctx.store.vocabulary(),
+        &reserved,
+        &bar,
+        force,
+    )?;
     warn(&outcome.warnings);
     Ok(ImportReport {
         database: "O*NET",

@@ -36,10 +36,11 @@ pub struct ListReport {
 
 pub fn run(ctx: &Context, args: &ListArgs) -> anyhow::Result<ListReport> {
     // Technology names and flags live in the search file, read only when a filter needs them.
-    let onet = ctx
-        .store
-        .onet()
-        .filter(|_| args.skill.is_some() || args.hot.is_some());
+    let onet = if args.skill.is_some() || args.hot.is_some() {
+        ctx.store.onet_required()?
+    } else {
+        None
+    };
     let file = onet.map(|s| s.search_file()).transpose()?;
     let records = match (onet, &file) {
         (Some(s), Some(f)) => s.search_records(f)?,

@@ -49,7 +49,7 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> anyhow::Result<SearchReport> {
     let query = Query::new(&args.text).ok_or_else(|| {
         CareersError::Usage("search needs at least one letter or digit to look for".into())
     })?;
-    let onet = ctx.store.onet();
+    let onet = ctx.store.onet_required()?;
     let file = onet.map(|s| s.search_file()).transpose()?;
     let records = match (onet, &file) {
         (Some(s), Some(f)) => Some(s.search_records(f)?),

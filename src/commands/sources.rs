@@ -97,7 +97,7 @@ pub fn run(ctx: &Context, _args: &SourcesArgs) -> anyhow::Result<SourcesReport> 
         });
     }
     let mut onet_folder = None;
-    match ctx.store.onet() {
+    match ctx.store.onet_required()? {
         Some(stored) => {
             let m = &stored.manifest;
             sources.push(DataSource {

@@ -63,7 +63,13 @@ pub fn run(ctx: &Context, args: &ValidateArgs) -> anyhow::Result<ValidateReport>
             continue;
         }
         if root.is_dir() {
-            files.extend(profile_paths(root)?);
+            files.extend(profile_paths(root).map_err(|e| {
+                anyhow::anyhow!(
+                    "cannot list the profiles in {}: {}",
+                    root.display(),
+                    crate::store::user::io_reason(&e)
+                )
+            })?);
         } else {
             files.push(root.clone());
         }
@@ -206,6 +212,11 @@ impl Report for ValidateReport {
         }
         lines.push(self.summary.line());
         lines.extend(self.hint.clone());
+        // A newline in a file name would otherwise start a line of its own.
+        let lines: Vec<String> = lines
+            .iter()
+            .map(|l| crate::render::sanitize::sanitize_line(l).into_owned())
+            .collect();
         let mut doc = Document::default();
         doc.code(lines.join("\n"));
         doc

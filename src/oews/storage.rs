@@ -260,7 +260,7 @@ fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 /// change it under a reader.
 #[derive(Debug)]
 enum Blocks {
-    File(File),
+    File(crate::fsutil::Bounded<File>),
 }
 
 /// An opened release: its manifest, tables, and the blocks, read on demand.
@@ -280,20 +280,10 @@ pub fn open(data_dir: &Path) -> anyhow::Result<Option<Stored>> {
         return Ok(None);
     }
     let _readers = crate::store::imports::ReadLock::shared(data_dir);
-    let manifest_bytes = match read_bounded(&dir.join(MANIFEST), 1 << 20) {
-        Ok(bytes) => bytes,
-        Err(e)
-            if e.downcast_ref::<std::io::Error>()
-                .is_some_and(|e| e.kind() == std::io::ErrorKind::NotFound)
-                && !dir.exists() =>
-        {
-            return Ok(None);
-        }
-        Err(e) => return Err(broken(&dir, &format!("{e:#}"))),
-    };
-    let tables =
-        read_bounded(&dir.join(TABLES), 64 << 20).map_err(|e| broken(&dir, &format!("{e:#}")))?;
-    let wages = File::open(dir.join(WAGES)).map_err(|e| broken(&dir, &e.to_string()))?;
+    let manifest_bytes = read_stored(&dir, MANIFEST, 1 << 20)?;
+    let tables = read_stored(&dir, TABLES, 64 << 20)?;
+    let wages = crate::fsutil::open_bounded(&dir.join(WAGES), 1 << 30)
+        .map_err(|e| broken(&dir, &format!("{WAGES} {e}")))?;
     let stored = decode(&manifest_bytes, &tables, Blocks::File(wages))
         .map_err(|e| broken(&dir, &format!("{e:#}")))?;
     Ok(Some(Stored {
@@ -326,32 +316,17 @@ fn decode(manifest: &[u8], tables: &[u8], blocks: Blocks) -> anyhow::Result<Stor
     })
 }
 
-/// Reads a whole file of at most `limit` bytes; anything but a regular file is refused.
-fn read_bounded(path: &Path, limit: u64) -> anyhow::Result<Vec<u8>> {
-    let meta = std::fs::metadata(path)?;
-    if !meta.is_file() {
-        bail!("{} is not a regular file", path.display());
-    }
-    if meta.len() > limit {
-        bail!(
-            "{} is {} bytes; at most {limit}",
-            path.display(),
-            meta.len()
-        );
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    File::open(path)?.take(limit + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > limit {
-        bail!("{} is over {limit} bytes", path.display());
-    }
-    Ok(bytes)
+/// Reads one of the import's own files, if it is a regular file within `max` bytes.
+fn read_stored(dir: &Path, name: &str, max: u64) -> anyhow::Result<Vec<u8>> {
+    crate::fsutil::read_bounded(&dir.join(name), max)
+        .map_err(|e| broken(dir, &format!("{name} {e}")))
 }
 
 fn broken(dir: &Path, why: &str) -> anyhow::Error {
     anyhow::anyhow!(
-        "the imported OEWS data in {} cannot be read ({why}); import it again with `careers import oews DIR`, or remove {} to use the data in the binary",
+        "the imported OEWS data in {} cannot be read ({why}); import it again with `careers import oews FOLDER`, or remove it with `rm -r {}`",
         dir.display(),
-        dir.display()
+        crate::render::sanitize::shell_quote(&dir.display().to_string())
     )
 }
 
@@ -394,7 +369,7 @@ impl Stored {
         let packed = match &self.blocks {
             Blocks::File(file) => {
                 let mut buf = vec![0; len as usize];
-                let mut file = file;
+                let mut file = file.file();
                 file.seek(SeekFrom::Start(offset))?;
                 file.read_exact(&mut buf)
                     .context("wages.bin is cut short")?;

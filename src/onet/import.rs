@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::path::Path;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 
 use crate::model::onet::{
     EducationLevel, JobZone, OnetTask, Rating, RelatedOccupation, TaskKind, TechnologySkill,
@@ -146,11 +146,22 @@ pub fn read(
         Ok(m) if !m.is_dir() => bail!("{} is not a folder", dir.display()),
         Ok(_) => {}
     }
-    if !dir.join(OCCUPATION_DATA).is_file() {
+    if !dir.join(OCCUPATION_DATA).exists() {
         bail!(
             "{} has no \"{OCCUPATION_DATA}\"; point the import at the folder of O*NET's text files (e.g. db_29_2_text)",
             dir.display()
         );
+    }
+    // Every file is checked before anything is read: a FIFO, a device or a huge file fails
+    // the import at once, never after minutes of reading.
+    for file in std::iter::once(OCCUPATION_DATA)
+        .chain(OPTIONAL_FILES)
+        .chain([README])
+    {
+        let path = dir.join(file);
+        if path.exists() {
+            drop(open_source(&path, max_source_bytes(file))?);
+        }
     }
     if is_empty(&dir.join(OCCUPATION_DATA)) {
         bail!("\"{OCCUPATION_DATA}\" {EMPTY}");
@@ -158,13 +169,13 @@ pub fn read(
     let (empty, present): (Vec<&'static str>, Vec<&'static str>) = OPTIONAL_FILES
         .iter()
         .copied()
-        .filter(|f| dir.join(f).is_file())
+        .filter(|f| dir.join(f).exists())
         .partition(|f| is_empty(&dir.join(f)));
     progress.start(present.len() as u64 + 1);
     let mut reader = Reader {
         dir,
         import: Import {
-            version: read_version(dir),
+            version: read_version(dir)?,
             missing: OPTIONAL_FILES
                 .iter()
                 .copied()
@@ -311,7 +322,7 @@ pub fn read(
                     let i = occupation(&index, r[0])?;
                     let row = EducationRow {
                         category: number::<u32>(r[2], "Category")?,
-                        percent: number::<f64>(r[3], "Data Value")?,
+                        percent: in_range(r[3], "Data Value", 0.0..=100.0)?,
                         // Occupational-expert rows say "n/a": nothing to suppress.
                         suppressed: match suppress {
                             Some("n/a" | "") | None => false,
@@ -339,7 +350,7 @@ pub fn read(
                         "Third Interest High-Point" => 2,
                         other => return Err(format!("unknown high-point element \"{other}\"")),
                     };
-                    let value = number::<f64>(r[3], "Data Value")?;
+                    let value = finite(r[3], "Data Value")?;
                     if !(0.0..=6.0).contains(&value) || value.fract() != 0.0 {
                         return Err(format!("high-point value {value} is not 0-6"));
                     }
@@ -355,7 +366,7 @@ pub fn read(
                         return Ok(());
                     }
                     let i = occupation(&index, r[0])?;
-                    let value = number::<f64>(r[3], "Data Value")?;
+                    let value = in_range(r[3], "Data Value", 1.0..=5.0)?;
                     styles
                         .entry(i)
                         .or_default()
@@ -400,7 +411,7 @@ pub fn read(
                     &["O*NET-SOC Code", "Element Name", "Scale ID", "Data Value"],
                     |r| {
                         let i = occupation(&index, r[0])?;
-                        let value = number::<f64>(r[3], "Data Value")?;
+                        let value = finite(r[3], "Data Value")?;
                         let entry = map.entry((i, text(r[1], "name")?)).or_default();
                         match r[2] {
                             "IM" if (1.0..=5.0).contains(&value) => entry.0 = Some(value),
@@ -565,8 +576,7 @@ impl Reader<'_> {
     ) -> anyhow::Result<()> {
         self.progress.file(file);
         let path = self.dir.join(file);
-        let handle = File::open(&path)
-            .map_err(|e| anyhow::anyhow!("cannot read {}: {}", path.display(), io_reason(&e)))?;
+        let handle = open_source(&path, max_source_bytes(file))?;
         let mut csv = csv::ReaderBuilder::new()
             .delimiter(b'\t')
             .quoting(false)
@@ -581,8 +591,18 @@ impl Reader<'_> {
             Err(e) if matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) => bail!(
                 "{file} is not UTF-8 text (UTF-16?); import O*NET's text edition (e.g. db_29_2_text), whose files are UTF-8"
             ),
-            Err(e) => return Err(e).with_context(|| format!("{file}: cannot read the header row")),
+            Err(e) => {
+                return Err(over_bound(&path, &e).unwrap_or_else(|| {
+                    anyhow::Error::new(e).context(format!("{file}: cannot read the header row"))
+                }));
+            }
         };
+        // Checked once the header shows the file is UTF-8 text, which UTF-16 is not.
+        if ends_mid_row(csv.get_ref().get_ref().file()) {
+            bail!(
+                "\"{file}\" ends mid-row (its last line has no line end): it looks cut short; download the database again"
+            );
+        }
         let width = headers.len();
         let mut at = Vec::with_capacity(columns.len());
         for name in columns {
@@ -605,7 +625,11 @@ impl Reader<'_> {
                 Err(err) => {
                     let reason = match err.kind() {
                         csv::ErrorKind::Utf8 { .. } => "the row is not valid UTF-8".to_owned(),
-                        _ => return Err(err).with_context(|| format!("{file}: line {line}")),
+                        _ => {
+                            return Err(over_bound(&path, &err).unwrap_or_else(|| {
+                                anyhow::Error::new(err).context(format!("{file}: line {line}"))
+                            }));
+                        }
                     };
                     self.skip(file, line, reason);
                     continue;
@@ -641,6 +665,115 @@ impl Reader<'_> {
     }
 }
 
+/// The largest file an import reads: O*NET 29.2's largest is 3.5 MB (and the older, larger
+/// `Abilities.txt`-style files stay under 20 MB), so 256 MiB leaves room for decades of growth
+/// while a 2 GiB sparse file or a link to a device is refused before it is read.
+pub const MAX_SOURCE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// `Read Me.txt` is read for its first line only; O*NET's is 516 bytes.
+pub const MAX_README_BYTES: u64 = 64 * 1024;
+
+const README: &str = "Read Me.txt";
+
+fn max_source_bytes(file: &str) -> u64 {
+    if file == README {
+        MAX_README_BYTES
+    } else {
+        MAX_SOURCE_BYTES
+    }
+}
+
+/// Opens one of the import's files if it is a regular file within its bound.
+fn open_source(path: &Path, max: u64) -> anyhow::Result<crate::fsutil::Bounded<File>> {
+    crate::fsutil::open_bounded(path, max).map_err(|e| {
+        let reason = match e {
+            crate::fsutil::ReadError::Io(e) => io_reason(&e),
+            other => other.to_string(),
+        };
+        anyhow::anyhow!("cannot read {}: {reason}", path.display())
+    })
+}
+
+/// Whether a non-empty file's last byte is not a line end: O*NET's files end every row with
+/// CRLF, so a file cut anywhere but between rows ends mid-row.
+/// The file's position is left where it was, for the reader that has begun on it.
+fn ends_mid_row(mut file: &File) -> bool {
+    use std::io::{Read as _, Seek as _, SeekFrom};
+    let mut last = [0u8];
+    let Ok(at) = file.stream_position() else {
+        return false;
+    };
+    let read = file
+        .seek(SeekFrom::End(-1))
+        .and_then(|_| file.read_exact(&mut last));
+    let back = file.seek(SeekFrom::Start(at));
+    // An empty file has no last byte; it is reported as empty instead.
+    read.is_ok() && back.is_ok() && last[0] != b'\n'
+}
+
+/// The error for a file that grew past its bound while it was read, if that is what `err` is.
+fn over_bound(path: &Path, err: &csv::Error) -> Option<anyhow::Error> {
+    match err.kind() {
+        csv::ErrorKind::Io(io) if crate::fsutil::is_over_bound(io) => Some(anyhow::anyhow!(
+            "cannot read {}: {}",
+            path.display(),
+            crate::fsutil::ReadError::TooLarge {
+                len: None,
+                max: MAX_SOURCE_BYTES
+            }
+        )),
+        _ => None,
+    }
+}
+
+/// An import that keeps less than this share of what the previous one held, in occupations or
+/// in any kind of row the previous one had, fails unless `--force`. O*NET releases move each
+/// count by a few percent (29.0 to 29.2: 1,016 occupations each time; even the 2019 taxonomy
+/// change kept over 90%), so keeping under half means a truncated file, a missing file or the
+/// wrong folder, not a new release.
+pub const KEEP_AT_LEAST_PERCENT: usize = 50;
+
+/// Fails when `new` keeps less than [`KEEP_AT_LEAST_PERCENT`] of `previous` in any count.
+pub fn check_loss(
+    previous: &super::storage::Counts,
+    new: &super::storage::Counts,
+) -> anyhow::Result<()> {
+    let n = |v: usize| crate::model::salary::thousands(v as u64);
+    let pairs = [
+        ("occupations", previous.occupations, new.occupations),
+        (
+            "alternate titles",
+            previous.alternate_titles,
+            new.alternate_titles,
+        ),
+        (
+            "reported titles",
+            previous.reported_titles,
+            new.reported_titles,
+        ),
+        ("tasks", previous.tasks, new.tasks),
+        (
+            "technology skills",
+            previous.technology_skills,
+            new.technology_skills,
+        ),
+        ("tools", previous.tools, new.tools),
+        ("related links", previous.related_links, new.related_links),
+    ];
+    let lost: Vec<String> = pairs
+        .iter()
+        .filter(|(_, before, after)| after * 100 < before * KEEP_AT_LEAST_PERCENT)
+        .map(|(what, before, after)| format!("{} {what} with {}", n(*before), n(*after)))
+        .collect();
+    if lost.is_empty() {
+        return Ok(());
+    }
+    bail!(
+        "this import would replace {}, keeping less than {KEEP_AT_LEAST_PERCENT}% of the previous import (a truncated or incomplete download?); the previous import is kept: check the folder, or pass --force to replace it anyway",
+        lost.join(", ")
+    )
+}
+
 /// Why an empty file is skipped, and what to do about it.
 pub const EMPTY: &str = "is empty (0 bytes; a truncated download?); download the database again";
 
@@ -666,21 +799,34 @@ fn field(record: &csv::StringRecord, i: usize) -> &str {
 
 /// "29.2" from the first line of `Read Me.txt` ("O*NET 29.2 Database"), else from a folder
 /// named like O*NET's downloads (`db_29_2_text`).
-pub fn read_version(dir: &Path) -> Option<String> {
-    let from_readme = std::fs::read_to_string(dir.join("Read Me.txt"))
-        .ok()
-        .and_then(|text| {
-            let line = text.lines().next()?.trim().to_owned();
-            let rest = line.strip_prefix("O*NET ")?;
-            let version = rest.split_whitespace().next()?;
-            is_version(version).then(|| version.to_owned())
-        });
-    from_readme.or_else(|| {
+pub fn read_version(dir: &Path) -> anyhow::Result<Option<String>> {
+    let path = dir.join(README);
+    let text = if path.exists() {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut open_source(&path, MAX_README_BYTES)?, &mut bytes)
+            .map_err(|e| {
+                anyhow::anyhow!(
+                    "cannot read {}: {}",
+                    path.display(),
+                    crate::fsutil::ReadError::from_io(e)
+                )
+            })?;
+        Some(String::from_utf8_lossy(&bytes).into_owned())
+    } else {
+        None
+    };
+    let from_readme = text.and_then(|text| {
+        let line = text.lines().next()?.trim().to_owned();
+        let rest = line.strip_prefix("O*NET ")?;
+        let version = rest.split_whitespace().next()?;
+        is_version(version).then(|| version.to_owned())
+    });
+    Ok(from_readme.or_else(|| {
         let name = dir.file_name()?.to_str()?;
         let mut parts = name.strip_prefix("db_")?.split('_');
         let version = format!("{}.{}", parts.next()?, parts.next()?);
         is_version(&version).then_some(version)
-    })
+    }))
 }
 
 fn is_version(v: &str) -> bool {
@@ -741,6 +887,35 @@ fn number<T: std::str::FromStr>(value: &str, column: &str) -> Result<T, String> 
         .trim()
         .parse()
         .map_err(|_| format!("{column} \"{value}\" is not a number"))
+}
+
+/// A finite number: Rust reads "NaN" and "inf" as numbers, but JSON cannot hold them, so the
+/// stored details could not be read back.
+fn finite(value: &str, column: &str) -> Result<f64, String> {
+    let v = number::<f64>(value, column)?;
+    if v.is_finite() {
+        Ok(v)
+    } else {
+        Err(format!("{column} \"{value}\" is not a finite number"))
+    }
+}
+
+/// A finite number within `range`.
+fn in_range(
+    value: &str,
+    column: &str,
+    range: std::ops::RangeInclusive<f64>,
+) -> Result<f64, String> {
+    let v = finite(value, column)?;
+    if range.contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!(
+            "{column} {v} is out of range ({}-{})",
+            range.start(),
+            range.end()
+        ))
+    }
 }
 
 fn zone(value: &str) -> Result<u8, String> {

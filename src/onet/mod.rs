@@ -111,16 +111,21 @@ pub struct ImportOutcome {
 }
 
 /// Reads the O*NET text files in `source` and stores them in `data_dir`, replacing any earlier
-/// import only when everything has been read and written.
+/// import only when everything has been read and written, and, unless `force`, only when it
+/// would not lose most of what the earlier import held.
 pub fn run_import(
     source: &Path,
     data_dir: &Path,
     vocabulary: &Vocabulary,
     reserved: &HashSet<String>,
     progress: &dyn import::Progress,
+    force: bool,
 ) -> anyhow::Result<ImportOutcome> {
     let lock = crate::store::imports::ImportLock::take(data_dir)?;
     let read = import::read(source, vocabulary, reserved, progress)?;
+    if !force && let Some(previous) = storage::current_manifest(data_dir) {
+        import::check_loss(&previous.counts, &Counts::of(&read))?;
+    }
     let source = std::path::absolute(source).unwrap_or_else(|_| source.to_path_buf());
     let manifest = Manifest {
         format: storage::FORMAT,

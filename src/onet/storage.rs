@@ -15,7 +15,7 @@
 //! failed or interrupted import leaves the previous data as it was (a previous import left
 //! aside by a swap cut short is moved back by the next run).
 
-use std::fs::{self, File};
+use std::fs::File;
 use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
@@ -257,10 +257,18 @@ pub struct Stored {
     pub manifest: Manifest,
     /// `details.jsonl` and `search.bin`, opened with the index so that all three come from
     /// the same import even when another import swaps in meanwhile.
-    details_file: File,
-    search: File,
+    details_file: crate::fsutil::Bounded<File>,
+    search: crate::fsutil::Bounded<File>,
     codes: Vec<String>,
     spans: Vec<(u64, u32)>,
+}
+
+/// The manifest of the import in `data_dir`, when there is one that can be read: what a new
+/// import is compared with before it replaces it.
+pub fn current_manifest(data_dir: &Path) -> Option<Manifest> {
+    let dir = crate::store::paths::onet_dir(data_dir);
+    let bytes = read_stored(&dir, MANIFEST, MAX_MANIFEST_BYTES).ok()?;
+    serde_json::from_slice(&bytes).ok()
 }
 
 /// Opens the import in `data_dir`, or `None` when there is none.
@@ -271,11 +279,10 @@ pub fn open(data_dir: &Path) -> anyhow::Result<Option<(Stored, Index)>> {
         return Ok(None);
     }
     let _readers = crate::store::imports::ReadLock::shared(data_dir);
-    let manifest_path = dir.join(MANIFEST);
-    let manifest_text = match fs::read(&manifest_path) {
+    let manifest_text = match read_stored(&dir, MANIFEST, MAX_MANIFEST_BYTES) {
         Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !dir.exists() => return Ok(None),
-        Err(e) => return Err(broken(&dir, &e.to_string())),
+        Err(_) if !dir.exists() => return Ok(None),
+        Err(e) => return Err(e),
     };
     let manifest: Manifest =
         serde_json::from_slice(&manifest_text).map_err(|e| broken(&dir, &e.to_string()))?;
@@ -288,17 +295,34 @@ pub fn open(data_dir: &Path) -> anyhow::Result<Option<(Stored, Index)>> {
             ),
         ));
     }
-    let bytes = fs::read(dir.join(INDEX)).map_err(|e| broken(&dir, &e.to_string()))?;
+    let bytes = read_stored(&dir, INDEX, MAX_STORED_BYTES)?;
     let index: Index = postcard::from_bytes(&bytes).map_err(|e| broken(&dir, &e.to_string()))?;
+    // A details file cut short or replaced is found now, while the bundled profiles can still
+    // answer without the import, rather than by the first `show` that reads it.
+    let details = crate::fsutil::open_bounded(&dir.join(DETAILS), MAX_STORED_BYTES)
+        .map_err(|e| broken(&dir, &format!("{DETAILS} {e}")))?;
+    let size = details.file().metadata().map_or(0, |m| m.len());
+    let end = index
+        .records
+        .iter()
+        .map(|r| r.details.0.saturating_add(u64::from(r.details.1)))
+        .max()
+        .unwrap_or(0);
+    if end > size {
+        return Err(broken(
+            &dir,
+            &format!("{DETAILS} is shorter than index.bin says"),
+        ));
+    }
     let codes = index.records.iter().map(|r| r.code.clone()).collect();
     let spans = index.records.iter().map(|r| r.details).collect();
-    let details_file = File::open(dir.join(DETAILS)).map_err(|e| broken(&dir, &e.to_string()))?;
-    let search = File::open(dir.join(SEARCH)).map_err(|e| broken(&dir, &e.to_string()))?;
+    let search = crate::fsutil::open_bounded(&dir.join(SEARCH), MAX_STORED_BYTES)
+        .map_err(|e| broken(&dir, &format!("{SEARCH} {e}")))?;
     Ok(Some((
         Stored {
             dir,
             manifest,
-            details_file,
+            details_file: details,
             search,
             codes,
             spans,
@@ -307,10 +331,27 @@ pub fn open(data_dir: &Path) -> anyhow::Result<Option<(Stored, Index)>> {
     )))
 }
 
+/// `manifest.json` is a few hundred bytes.
+const MAX_MANIFEST_BYTES: u64 = 1024 * 1024;
+
+/// An import of O*NET 29.2 writes 10 MB of details, 4 MB of search text and a 330 KB index;
+/// an import reads at most 256 MiB from any one source file. A stored file larger than this
+/// was not written by an import, and is refused unread.
+const MAX_STORED_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// Reads one of the import's own files, if it is a regular file within `max` bytes.
+fn read_stored(dir: &Path, name: &str, max: u64) -> anyhow::Result<Vec<u8>> {
+    crate::fsutil::read_bounded(&dir.join(name), max)
+        .map_err(|e| broken(dir, &format!("{name} {e}")))
+}
+
 fn broken(dir: &Path, why: &str) -> anyhow::Error {
+    // Importing again replaces the folder whatever it holds; removing it goes back to the
+    // bundled and user profiles. Either works, even when an import wrote what cannot be read.
     anyhow::anyhow!(
-        "the imported O*NET data in {} cannot be read ({why}); run `careers import onet DIR` again",
-        dir.display()
+        "the imported O*NET data in {} cannot be read ({why}); import it again with `careers import onet FOLDER`, or remove it with `rm -r {}`",
+        dir.display(),
+        crate::render::sanitize::shell_quote(&dir.display().to_string())
     )
 }
 
@@ -318,8 +359,20 @@ impl Stored {
     /// The whole O*NET record of the occupation at `position` in the index.
     pub fn details(&self, position: usize) -> anyhow::Result<OnetDetails> {
         let (offset, len) = self.spans[position];
-        let mut file = &self.details_file;
-        file.seek(SeekFrom::Start(offset))?;
+        let mut file = self.details_file.file();
+        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+        // The span comes from the index: check it against the file before allocating for it.
+        if offset
+            .checked_add(u64::from(len))
+            .is_none_or(|end| end > size)
+        {
+            return Err(broken(
+                &self.dir,
+                &format!("{DETAILS} is shorter than index.bin says"),
+            ));
+        }
+        file.seek(SeekFrom::Start(offset))
+            .map_err(|e| broken(&self.dir, &e.to_string()))?;
         let mut buf = vec![0; len as usize];
         file.read_exact(&mut buf)
             .map_err(|e| broken(&self.dir, &e.to_string()))?;
@@ -329,11 +382,17 @@ impl Stored {
     /// Reads `search.bin`; [`Stored::search_records`] decodes it.
     pub fn search_file(&self) -> anyhow::Result<SearchFile> {
         let mut bytes = Vec::new();
-        let mut file = &self.search;
+        let mut file = self.search.file();
         file.seek(SeekFrom::Start(0))
-            .and_then(|_| file.read_to_end(&mut bytes))
-            .map(|_| SearchFile(bytes))
-            .map_err(|e| broken(&self.dir, &e.to_string()))
+            .and_then(|_| file.take(MAX_STORED_BYTES + 1).read_to_end(&mut bytes))
+            .map_err(|e| broken(&self.dir, &e.to_string()))?;
+        if bytes.len() as u64 > MAX_STORED_BYTES {
+            return Err(broken(
+                &self.dir,
+                &format!("{SEARCH} is over {MAX_STORED_BYTES} bytes"),
+            ));
+        }
+        Ok(SearchFile(bytes))
     }
 
     /// The titles, tasks and technology of every occupation, in index order.

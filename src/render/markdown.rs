@@ -1,10 +1,11 @@
 //! Draws a [`Document`] as GitHub-flavoured Markdown: a heading per section, tables whose pipes
-//! and newlines inside cells are escaped. Never any colour.
+//! and newlines inside cells are escaped. All text is CommonMark-escaped: a `*` or a `<b>` in a
+//! profile shows as itself. Never any colour.
 
 use std::io::{self, Write};
 
 use super::document::{Block, Document};
-use super::sanitize::sanitize;
+use super::sanitize::{MarkdownPlace, markdown_inline, sanitize};
 
 pub fn write(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
     let mut first = true;
@@ -58,18 +59,21 @@ pub fn write(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// Text outside tables: one line, sanitized.
+/// Text outside tables: one line, escaped so that it reads as text, never as markup.
 fn inline(text: &str) -> String {
-    sanitize(text).replace('\n', " ")
+    markdown_inline(
+        &text.replace("\r\n", " ").replace('\n', " "),
+        MarkdownPlace::Line,
+    )
 }
 
-/// Escapes a table cell: pipes, and newlines as `<br>`.
+/// Escapes a table cell: markup and pipes, and newlines as `<br>`.
 pub fn escape_cell(text: &str) -> String {
-    sanitize(text)
-        .replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace("\r\n", "<br>")
-        .replace('\n', "<br>")
+    text.replace("\r\n", "\n")
+        .split('\n')
+        .map(|line| markdown_inline(line, MarkdownPlace::Cell))
+        .collect::<Vec<_>>()
+        .join("<br>")
 }
 
 fn row(out: &mut dyn Write, cells: impl Iterator<Item = String>) -> io::Result<()> {
@@ -88,6 +92,6 @@ mod tests {
     #[test]
     fn cells_escape_pipes_and_newlines() {
         assert_eq!(escape_cell("a|b\nc"), "a\\|b<br>c");
-        assert_eq!(escape_cell("\u{1b}[1m"), "\\\\u{1b}[1m");
+        assert_eq!(escape_cell("\u{1b}[1m"), "\\\\u{1b}\\[1m");
     }
 }

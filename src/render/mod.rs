@@ -119,7 +119,7 @@ pub fn emit<R: Report>(
 ) -> std::io::Result<()> {
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, report)?;
+            sanitize::write_json(&mut *out, report)?;
             writeln!(out)
         }
         Format::Table => terminal::write(&attributed_document(report), style, out),

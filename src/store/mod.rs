@@ -68,6 +68,8 @@ pub struct Store {
     /// The data directory whose OEWS import [`Store::wages`] opens on first use.
     wages_dir: Option<PathBuf>,
     wages: std::cell::OnceCell<Option<crate::oews::storage::Stored>>,
+    /// Why the O*NET import in the data directory could not be opened, when it could not.
+    onet_unreadable: Option<String>,
 }
 
 /// The key a role name is looked up by: case, spaces, hyphens and punctuation do not matter.
@@ -91,6 +93,7 @@ impl Store {
             onet: None,
             wages_dir: None,
             wages: std::cell::OnceCell::new(),
+            onet_unreadable: None,
         };
         for entry in entries {
             store.insert(entry);
@@ -131,7 +134,9 @@ impl Store {
             layers[3].push((role_key(&p.title), i));
         }
         for layer in layers {
-            for (key, i) in layer {
+            // A name with no ASCII letter or digit has an empty key, which would match every
+            // other such name: it finds nothing.
+            for (key, i) in layer.into_iter().filter(|(key, _)| !key.is_empty()) {
                 self.keys.entry(key).or_insert(i);
             }
         }
@@ -146,13 +151,19 @@ impl Store {
     /// a profile already in the store: one whose id a profile already has (a user's profile
     /// named like it) gets its code appended to its id, as the import does for curated ids, so
     /// that its code still finds it.
-    pub fn with_onet(mut self, data_dir: Option<&std::path::Path>) -> anyhow::Result<Store> {
-        let Some((stored, index)) = data_dir
-            .map(crate::onet::storage::open)
-            .transpose()?
-            .flatten()
-        else {
-            return Ok(self);
+    ///
+    /// An import that cannot be opened is remembered, not fatal: the bundled and user profiles
+    /// still answer, and [`Store::onet_required`] fails with the reason.
+    pub fn with_onet(mut self, data_dir: Option<&std::path::Path>) -> Store {
+        let opened = data_dir.map(crate::onet::storage::open).transpose();
+        let Some((stored, index)) = (match opened {
+            Ok(found) => found.flatten(),
+            Err(err) => {
+                self.onet_unreadable = Some(format!("{err:#}"));
+                None
+            }
+        }) else {
+            return self;
         };
         // A user's file that failed to load still claims its id: the error names the file.
         let mut taken: std::collections::HashSet<String> = self
@@ -176,7 +187,21 @@ impl Store {
         self.onet = Some(stored);
         self.keys.reserve(self.entries.len() * 3);
         self.reindex();
-        Ok(self)
+        self
+    }
+
+    /// Why the O*NET import could not be opened, when it could not.
+    pub fn onet_unreadable(&self) -> Option<&str> {
+        self.onet_unreadable.as_deref()
+    }
+
+    /// The O*NET import for a command that cannot answer without it: an error when the import
+    /// is there but cannot be read, `None` when there is none.
+    pub fn onet_required(&self) -> anyhow::Result<Option<&crate::onet::storage::Stored>> {
+        match &self.onet_unreadable {
+            Some(why) => Err(anyhow::anyhow!("{why}")),
+            None => Ok(self.onet.as_ref()),
+        }
     }
 
     /// O*NET's attribution, when any of `ids` is an occupation imported from it.
@@ -231,7 +256,8 @@ impl Store {
         // quietly answering from the bundled one would hide the user's own figures.
         let broken = self.broken.iter().find(|b| {
             let hint = role_key(&b.id_hint);
-            hint == key || found.is_some_and(|e| role_key(&e.profile.id) == hint)
+            !hint.is_empty()
+                && (hint == key || found.is_some_and(|e| role_key(&e.profile.id) == hint))
         });
         if let Some(entry) = found
             && (broken.is_none() || matches!(entry.origin, Origin::User { .. }))
@@ -262,6 +288,12 @@ impl Store {
             if !suggestions.contains(id) {
                 suggestions.push(id.clone());
             }
+        }
+        if let Some(why) = &self.onet_unreadable {
+            return Err(CareersError::OnetUnreadable {
+                query: query.to_owned(),
+                why: why.clone(),
+            });
         }
         Err(CareersError::UnknownRole {
             query: query.to_owned(),

@@ -5,7 +5,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::{Entry, Origin};
+use crate::fsutil::{ReadError, read_bounded};
 use crate::model::Profile;
+use crate::model::salary::thousands;
 use crate::validate::{Diagnostic, MAX_FILE_BYTES, check_bytes};
 
 /// A file that could not be loaded, with every problem found in it.
@@ -34,27 +36,32 @@ pub fn read_profile(path: &Path) -> Result<Profile, Vec<Diagnostic>> {
             message,
         }]
     };
-    let meta = fs::metadata(path).map_err(|e| whole(format!("cannot read: {}", io_reason(&e))))?;
-    if meta.is_dir() {
-        return Err(whole("is a directory, not a profile file".into()));
-    }
-    if !meta.is_file() {
-        return Err(whole("is not a regular file".into()));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(whole(format!(
-            "is {:.1} MiB; a profile file may be at most 1 MiB",
-            meta.len() as f64 / (1024.0 * 1024.0)
-        )));
-    }
-    let bytes = fs::read(path).map_err(|e| whole(format!("cannot read: {}", io_reason(&e))))?;
+    let bytes = read_profile_bytes(path).map_err(whole)?;
     // Sound files take the quick road; the full check runs only to explain a failure.
     if let Ok(profile) = serde_json::from_slice::<Profile>(&bytes)
         && profile.problems().is_empty()
+        && crate::validate::sound_as_file(&bytes, &profile)
     {
         return Ok(profile);
     }
     check_bytes(&bytes)
+}
+
+/// The bytes of a profile file, or the one-line reason it is refused unread: not a regular
+/// file (a FIFO would hang the read, a device would never end it) or over [`MAX_FILE_BYTES`].
+fn read_profile_bytes(path: &Path) -> Result<Vec<u8>, String> {
+    read_bounded(path, MAX_FILE_BYTES).map_err(|e| match e {
+        ReadError::Directory => "is a directory, not a profile file".to_owned(),
+        ReadError::TooLarge { len, max } => format!(
+            "is {}; a profile file may be at most {} bytes",
+            len.map_or_else(
+                || format!("over {} bytes", thousands(max)),
+                |len| format!("{} bytes", thousands(len))
+            ),
+            thousands(max)
+        ),
+        other => other.to_string(),
+    })
 }
 
 /// The OS error without Rust's " (os error N)" suffix, which means nothing to a user.
@@ -68,9 +75,8 @@ pub fn io_reason(err: &std::io::Error) -> String {
 
 /// The id a file means to define, for telling a user which role a broken file would have held.
 fn id_hint(path: &Path) -> String {
-    let from_field = fs::read(path)
+    let from_field = read_profile_bytes(path)
         .ok()
-        .filter(|b| b.len() as u64 <= MAX_FILE_BYTES)
         .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
         .and_then(|v| v.get("id").and_then(|id| id.as_str().map(str::to_owned)));
     from_field.unwrap_or_else(|| {

@@ -73,3 +73,43 @@ pub fn assert_fits(text: &str, width: usize) {
         assert!(w <= width, "line of width {w} > {width}: {line:?}");
     }
 }
+
+/// The text a CommonMark (GitHub-flavoured) reader sees in `markdown`: text and code, cells
+/// separated by ` | `, `<br>` as a newline. Markup other than headings, paragraphs, quotes,
+/// lists, tables, code and `<br>` is a test failure: escaped text never becomes markup.
+pub fn markdown_text(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let mut text = String::new();
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    for event in Parser::new_ext(markdown, options) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::InlineHtml(html) if &*html == "<br>" => text.push('\n'),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::End(TagEnd::TableCell) => text.push_str(" | "),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::TableRow
+                | TagEnd::TableHead
+                | TagEnd::Item
+                | TagEnd::CodeBlock,
+            ) => text.push('\n'),
+            Event::Start(
+                Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::BlockQuote(_)
+                | Tag::List(_)
+                | Tag::Item
+                | Tag::Table(_)
+                | Tag::TableHead
+                | Tag::TableRow
+                | Tag::TableCell
+                | Tag::CodeBlock(_),
+            )
+            | Event::End(_) => {}
+            other => panic!("markup from text: {other:?} in\n{markdown}"),
+        }
+    }
+    text
+}

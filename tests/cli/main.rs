@@ -4,6 +4,7 @@ mod common;
 mod compare_gap_match_path;
 mod formats;
 mod generated;
+mod hostile;
 mod list_show;
 mod oews;
 mod onet;

@@ -726,7 +726,10 @@ fn a_corrupt_import_fails_the_commands_that_need_it_with_a_fix() {
         "{err}"
     );
     assert!(
-        err.ends_with(&format!("); import it again with `careers import oews DIR`, or remove {} to use the data in the binary\n", oews.display())),
+        err.ends_with(&format!(
+            "); import it again with `careers import oews FOLDER`, or remove it with `rm -r {}`\n",
+            careers::render::sanitize::shell_quote(&oews.display().to_string())
+        )),
         "{err}"
     );
     // Commands that do not need wages are not affected.

@@ -229,7 +229,7 @@ fn an_interrupted_import_is_ignored_and_cleaned_up_by_the_next() {
     );
     run(
         dir.path(),
-        &["import", "onet", fixture("onet-minimal").to_str().unwrap()],
+        &["import", "onet", fixture("onet").to_str().unwrap()],
     );
     assert!(!leftover.exists());
 }
@@ -241,9 +241,24 @@ fn importing_again_replaces_the_previous_import() {
         ids(&json(dir.path(), &["list", "--source", "onet"])).len(),
         6
     );
+    // One occupation and no rows would replace six and all their rows: refused, and kept.
+    let minimal = fixture("onet-minimal");
+    let err = failure(
+        dir.path(),
+        &["import", "onet", minimal.to_str().unwrap()],
+        1,
+    );
+    assert_eq!(
+        err,
+        "careers: error: this import would replace 6 occupations with 1, 6 alternate titles with 0, 2 reported titles with 0, 4 tasks with 0, 7 technology skills with 0, 2 tools with 0, 4 related links with 0, keeping less than 50% of the previous import (a truncated or incomplete download?); the previous import is kept: check the folder, or pass --force to replace it anyway\n"
+    );
+    assert_eq!(
+        ids(&json(dir.path(), &["list", "--source", "onet"])).len(),
+        6
+    );
     run(
         dir.path(),
-        &["import", "onet", fixture("onet-minimal").to_str().unwrap()],
+        &["import", "onet", minimal.to_str().unwrap(), "--force"],
     );
     assert_eq!(
         ids(&json(dir.path(), &["list", "--source", "onet"])),
@@ -254,19 +269,50 @@ fn importing_again_replaces_the_previous_import() {
 #[test]
 fn an_unreadable_import_is_an_error_that_names_the_fix() {
     let dir = imported();
-    std::fs::write(dir.path().join("onet/index.bin"), b"not postcard").unwrap();
-    let err = failure(dir.path(), &["list"], 1);
-    assert!(
-        err.starts_with("careers: error: the imported O*NET data in ")
-            && err.ends_with("; run `careers import onet DIR` again\n"),
-        "{err}"
+    let onet = dir.path().join("onet");
+    std::fs::write(onet.join("index.bin"), b"not postcard").unwrap();
+    let why = format!(
+        "the imported O*NET data in {} cannot be read (Hit the end of buffer, expected more data); import it again with `careers import onet FOLDER`, or remove it with `rm -r {}`",
+        onet.display(),
+        onet.display()
     );
-    // Importing again is the fix, so it must work.
+    // Commands that need the import fail with the reason and both fixes.
+    let err = failure(dir.path(), &["search", "python"], 1);
+    assert_eq!(
+        err,
+        format!("careers: warning: {why}\ncareers: error: {why}\n")
+    );
+    let err = failure(dir.path(), &["show", "data-scientists"], 1);
+    assert_eq!(
+        err,
+        format!(
+            "careers: warning: {why}\ncareers: error: unknown role \"data-scientists\" among the bundled and your own profiles, and {why}\n"
+        )
+    );
+    // The bundled profiles still answer, with the warning.
+    let bundled_show = || {
+        let out = careers()
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(["show", "ml-engineer"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(stdout.starts_with("Machine Learning Engineer"), "{stdout}");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    assert_eq!(bundled_show(), format!("careers: warning: {why}\n"));
+    // Importing again is one fix, so it must work.
     run(
         dir.path(),
         &["import", "onet", fixture("onet").to_str().unwrap()],
     );
     run(dir.path(), &["list"]);
+    // Removing the folder is the other.
+    std::fs::write(onet.join("index.bin"), b"not postcard").unwrap();
+    std::fs::remove_dir_all(&onet).unwrap();
+    assert_eq!(bundled_show(), "", "no warning once the folder is gone");
 }
 
 #[test]
