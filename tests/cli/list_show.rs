@@ -182,7 +182,7 @@ fn unknown_role_exits_1_with_a_suggestion() {
     );
     assert_eq!(
         stderr_of(&["show", "astronaut"], 1),
-        "careers: error: unknown role \"astronaut\"; run `careers list` to see every role\n"
+        "careers: error: unknown role \"astronaut\"; run `careers list` to see every role; O*NET's ~1,000 occupations are not imported and may know it: `careers import onet DIR`\n"
     );
 }
 
