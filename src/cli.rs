@@ -84,9 +84,9 @@ pub enum Command {
         after_help = "Examples:\n  careers gap data-engineer ml-engineer\n  careers gap ml-engineer data-engineer --format json"
     )]
     Gap(GapArgs),
-    /// Rank roles by how much of their skills yours cover
+    /// Rank roles by how much of your skills they use, weighted by how central each is to them
     #[command(
-        after_help = "Ranking: by how many of your skills the role lists, then by the share of the role's skills\nyou have (exact, not rounded), then by role id. Skills compare by canonical name and alias,\nin any case (sklearn = scikit-learn).\n\nExamples:\n  careers match --skills python,sql,spark\n  careers match --skills python,sklearn --top 3\n  careers match --from data-engineer"
+        after_help = "Ranking: each of your skills a role lists adds its weight: 1, +1 if O*NET flags it hot for\nthe occupation, +1 if in demand, times 1 + ln(how many of its technologies show the skill),\ntimes ln(1 + roles / roles listing it). Ties go to the role whose own weighted skills are more\nyours, then by id. Skills compare by canonical name and alias, in any case (sklearn =\nscikit-learn, stats = Statistics); machine learning also counts TensorFlow, PyTorch and the like.\n\nExamples:\n  careers match --skills python,sql,spark\n  careers match --skills python,sklearn --top 3\n  careers match --from data-engineer"
     )]
     Match(MatchArgs),
     /// Where a role leads and where it comes from: progression, specializations, paths and
@@ -326,7 +326,7 @@ pub struct MatchArgs {
     /// Take a role's skills as yours (added to --skills); the role itself is not ranked
     #[arg(long, value_name = "ROLE")]
     pub from: Option<String>,
-    /// How many roles to show [default: a screenful in a terminal, else 10]
+    /// How many roles to show [default: a screenful in a terminal table, else 10]
     #[arg(long, short = 'n', value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub top: Option<u32>,
 }

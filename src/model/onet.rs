@@ -44,6 +44,35 @@ pub struct OnetDetails {
     /// O*NET Abilities ratings, most important first (Abilities.txt).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub abilities: Vec<Rating>,
+    /// How the occupation uses each canonical skill that O*NET flags hot or in demand or that
+    /// several of its technologies map onto, by canonical name. Carried by the index for
+    /// `match`, which weighs skills by it; the technology section says the same of each one.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub skill_uses: Vec<(String, SkillUse)>,
+}
+
+/// How an occupation uses one of its canonical skills, by O*NET's technology list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkillUse {
+    /// "Hot Technology" on a technology mapped onto the skill: frequent in job postings.
+    pub hot: bool,
+    /// "In Demand" on one: frequent in the occupation's own job postings.
+    pub in_demand: bool,
+    /// How many of the occupation's technologies map onto the skill (IBM SPSS Statistics,
+    /// StataCorp Stata and Minitab are three for Statistics).
+    pub technologies: u16,
+}
+
+impl Default for SkillUse {
+    /// A skill a profile names once, without flags.
+    fn default() -> SkillUse {
+        SkillUse {
+            hot: false,
+            in_demand: false,
+            technologies: 1,
+        }
+    }
 }
 
 /// How much an element (a skill, a kind of knowledge, an ability) matters in an occupation.

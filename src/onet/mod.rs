@@ -74,9 +74,9 @@ fn light_profile(r: IndexRecord, zones: &[storage::StoredZone], document: &str) 
         requirements: None,
         skills: r
             .skills
-            .into_iter()
+            .iter()
             .map(|name| SkillRef {
-                name,
+                name: name.clone(),
                 category: None,
                 note: None,
             })
@@ -93,6 +93,12 @@ fn light_profile(r: IndexRecord, zones: &[storage::StoredZone], document: &str) 
             code: r.code,
             job_zone,
             interest_code: r.interest_code,
+            skill_uses: r
+                .skills
+                .into_iter()
+                .zip(r.skill_uses)
+                .filter(|(_, f)| *f != crate::model::onet::SkillUse::default())
+                .collect(),
             ..OnetDetails::default()
         }),
     }

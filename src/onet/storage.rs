@@ -24,9 +24,10 @@ use serde::{Deserialize, Serialize};
 
 use super::import::{Import, Occupation};
 use crate::model::OnetDetails;
+use crate::model::onet::SkillUse;
 
 /// Bumped whenever the layout changes; older imports must be imported again.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 const MANIFEST: &str = "manifest.json";
 const INDEX: &str = "index.bin";
@@ -90,6 +91,8 @@ pub struct IndexRecord {
     pub title: String,
     pub description: String,
     pub skills: Vec<String>,
+    /// O*NET's flags for each of `skills`, in the same order.
+    pub skill_uses: Vec<SkillUse>,
     pub job_zone: Option<u8>,
     pub interest_code: Option<String>,
     /// Byte offset and length of the occupation's line in `details.jsonl`.
@@ -289,6 +292,24 @@ fn index_record(o: &Occupation, details: (u64, u32)) -> IndexRecord {
         title: o.title.clone(),
         description: o.description.clone(),
         skills: o.skills.clone(),
+        skill_uses: o
+            .skills
+            .iter()
+            .map(|name| {
+                let mut flags = SkillUse {
+                    technologies: 0,
+                    ..SkillUse::default()
+                };
+                for t in &o.details.technology {
+                    if t.skill.as_ref() == Some(name) {
+                        flags.hot |= t.hot;
+                        flags.in_demand |= t.in_demand;
+                        flags.technologies = flags.technologies.saturating_add(1);
+                    }
+                }
+                flags
+            })
+            .collect(),
         job_zone: o.details.job_zone.as_ref().map(|z| z.zone),
         interest_code: o.details.interest_code.clone(),
         details,
