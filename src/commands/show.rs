@@ -435,8 +435,11 @@ pub fn education_fields(edu: &Education) -> Vec<(String, String)> {
         text.push_str(" in ");
         text.push_str(&join_or(&fields));
     }
-    if let Some(note) = &edu.note {
-        text = format!("{note}, {text}");
+    // O*NET's education is all note: the distribution, no degree of its own.
+    match &edu.note {
+        Some(note) if text.is_empty() => text = note.clone(),
+        Some(note) => text = format!("{note}, {text}"),
+        None => {}
     }
     out.push(("Education".to_owned(), text));
     if let Some(adv) = &edu.advanced {

@@ -23,9 +23,10 @@ pub struct OnetDetails {
     pub tools: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_zone: Option<JobZone>,
-    /// The most common required level of education and the share of respondents who named it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub education: Option<EducationLevel>,
+    /// The required level of education as respondents answered: every level someone named,
+    /// most common first (on a tie, the lower level).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub education: Vec<EducationShare>,
     /// The RIASEC interest code from the high-point interests, e.g. "ICR".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interest_code: Option<String>,
@@ -163,13 +164,13 @@ pub struct JobZone {
 /// A level of education and the percentage of respondents who said it is required.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct EducationLevel {
+pub struct EducationShare {
     pub level: String,
     pub percent: f64,
-    /// Every row O*NET has for the occupation is flagged "Recommend Suppress" (too few
-    /// respondents or too wide an error), so the figure is shown but not to be relied on.
+    /// O*NET flags the estimate "Recommend Suppress" (too few respondents or too wide an
+    /// error): shown, and marked, never dropped.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub low_confidence: bool,
+    pub recommend_suppress: bool,
 }
 
 /// An occupation O*NET relates to this one.

@@ -267,3 +267,109 @@ fn match_python_sql_statistics_puts_statisticians_and_data_scientists_first_in_t
         );
     }
 }
+
+#[test]
+fn education_is_the_distribution_with_what_o_net_flags_marked_in_every_view() {
+    let dir = imported(&fixture());
+    // Associate's (50.71%) and bachelor's (41.93%) are flagged "Recommend Suppress": kept and
+    // marked, and the 4.62% of some college is never called the most common.
+    let text = "O*NET respondents: Associate's Degree 51% (uncertain), Bachelor's Degree 42% (uncertain), Some College Courses 5%, 3 other levels 3%; uncertain: O*NET recommends suppressing the figure (few respondents or a wide error)";
+    let show = json(dir.path(), &["show", "15-1211.00"]);
+    assert_eq!(
+        show["onet"]["education"],
+        serde_json::json!([
+            {"level": "Associate's Degree", "percent": 50.71, "recommend_suppress": true},
+            {"level": "Bachelor's Degree", "percent": 41.93, "recommend_suppress": true},
+            {"level": "Some College Courses", "percent": 4.62},
+            {"level": "Master's Degree", "percent": 1.42},
+            {"level": "High School Diploma", "percent": 0.77},
+            {"level": "Post-Secondary Certificate", "percent": 0.54},
+        ])
+    );
+    let table = stdout(dir.path(), &["show", "15-1211.00"]);
+    assert!(!table.contains("most common"), "{table}");
+    let flat = table.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains(&format!("Education {text}")), "{table}");
+    let compare = json(dir.path(), &["compare", "15-1211.00", "registered nurse"]);
+    assert_eq!(compare["roles"][0]["education"], serde_json::json!([text]));
+    assert_eq!(
+        compare["roles"][1]["education"],
+        serde_json::json!([
+            "O*NET respondents: Bachelor's Degree 56% (uncertain), Post-Secondary Certificate 23%, Associate's Degree 19%, 2 other levels 2%; uncertain: O*NET recommends suppressing the figure (few respondents or a wide error)"
+        ])
+    );
+    let gap = json(dir.path(), &["gap", "data-engineer", "15-1211.00"]);
+    assert_eq!(gap["requirements"][0]["to"], text);
+    let csv = stdout(
+        dir.path(),
+        &["gap", "data-engineer", "15-1211.00", "--format", "csv"],
+    );
+    assert!(csv.contains(text), "{csv}");
+}
+
+/// The "Required Level of Education" rows of `code` in the real file, as (category
+/// description, percent, suppressed), most common first, the lower category on a tie.
+fn education_rows(code: &str) -> Vec<(String, f64, bool)> {
+    let dir = real();
+    let read = |f: &str| std::fs::read_to_string(dir.join(f)).unwrap();
+    let categories: std::collections::HashMap<String, String> =
+        read("Education, Training, and Experience Categories.txt")
+            .lines()
+            .skip(1)
+            .map(|l| l.split('\t').collect::<Vec<_>>())
+            .filter(|c| c[2] == "RL")
+            .map(|c| (c[3].to_owned(), c[4].to_owned()))
+            .collect();
+    let mut rows: Vec<(u32, String, f64, bool)> = read("Education, Training, and Experience.txt")
+        .lines()
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .filter(|c| c[0] == code && c[3] == "RL")
+        .map(|c| {
+            (
+                c[4].parse().unwrap(),
+                categories[c[4]].clone(),
+                c[5].parse().unwrap(),
+                c[10] == "Y",
+            )
+        })
+        .filter(|r| r.2 > 0.0)
+        .collect();
+    rows.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+    rows.into_iter().map(|(_, d, p, s)| (d, p, s)).collect()
+}
+
+#[test]
+#[ignore = "needs ../shared/onet-29.2"]
+fn education_of_computer_systems_analysts_and_registered_nurses_is_what_the_file_says() {
+    let dir = imported(&real());
+    for code in ["15-1211.00", "29-1141.00"] {
+        let expected = education_rows(code);
+        let shown = json(dir.path(), &["show", code]);
+        let shown = shown["onet"]["education"].as_array().unwrap();
+        assert_eq!(shown.len(), expected.len(), "{code}");
+        for (s, (description, percent, suppressed)) in shown.iter().zip(&expected) {
+            let level = s["level"].as_str().unwrap();
+            assert!(
+                description.starts_with(level),
+                "{code}: {level} vs {description}"
+            );
+            assert_eq!(s["percent"].as_f64().unwrap(), *percent, "{code}");
+            assert_eq!(
+                s["recommend_suppress"].as_bool().unwrap_or(false),
+                *suppressed
+            );
+        }
+        let table = stdout(dir.path(), &["show", code]);
+        let flat = table.split_whitespace().collect::<Vec<_>>().join(" ");
+        let (top, top_percent, _) = &expected[0];
+        let top = top.split(" (").next().unwrap().split(" - ").next().unwrap();
+        assert!(
+            flat.contains(&format!(
+                "Education O*NET respondents: {top} {}% (uncertain)",
+                top_percent.round()
+            )),
+            "{code}: {table}"
+        );
+        assert!(!flat.contains("most common"), "{code}");
+    }
+}
