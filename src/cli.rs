@@ -60,7 +60,7 @@ pub enum Command {
     Show(ShowArgs),
     /// Find roles by title, alias, alternate title, task or skill, best matches first
     #[command(
-        after_help = "Examples:\n  careers search \"machine learning engineer\"\n  careers search data --limit 5\n  careers search spark --format json"
+        after_help = "Ranking: a title counts 100, an alias or O*NET alternate or reported title 40, a skill or\ntechnology 20, a task 5 (three at most). Each counts ×3 when it is the query, ×2 when it holds\nthe query as a phrase, ×1 when it holds every word; a phrase inside a longer alias or skill\nweighs by the share of its words it is, and a title with fewer other words gets a bonus. Words\ncompare in the singular (nurses = nurse). When no role holds every word, a word one or two\nletters off counts in titles and aliases, a step lower. A code (15-2051 or 15-2051.00) finds\nthe occupations it names, then the profiles linked to them.\n\nExamples:\n  careers search \"machine learning engineer\"\n  careers search data --limit 5\n  careers search \"ml enginer\"\n  careers search 15-2051 --format json"
     )]
     Search(SearchArgs),
     /// Pay figures by role, city, experience, company type and industry, with their sources

@@ -70,9 +70,9 @@ pub fn role_key(name: &str) -> String {
     slugify(name)
 }
 
-/// [`role_key`] with each word in its singular form, so that "registered nurse", "Registered
-/// Nurses" and "registered-nurses" are one key. Only for names that miss as typed: both sides
-/// are folded alike, so a rule that is wrong for a word ("analyses") still folds it consistently.
+/// [`role_key`] with each word in its singular form ([`crate::model::singular`]), so that
+/// "registered nurse", "Registered Nurses" and "registered-nurses" are one key. Only for names
+/// that miss as typed.
 pub fn singular_key(name: &str) -> String {
     let key = role_key(name);
     let mut out = String::with_capacity(key.len());
@@ -80,23 +80,10 @@ pub fn singular_key(name: &str) -> String {
         if !out.is_empty() {
             out.push('-');
         }
-        let n = word.len();
-        if n > 4 && word.ends_with("ies") {
-            out.push_str(&word[..n - 3]);
+        let (stem, y) = crate::model::singular(word);
+        out.push_str(stem);
+        if y {
             out.push('y');
-        } else if n > 4
-            && ["sses", "shes", "ches", "xes", "zes"]
-                .iter()
-                .any(|e| word.ends_with(e))
-        {
-            out.push_str(&word[..n - 2]);
-        } else if n > 3
-            && word.ends_with('s')
-            && !["ss", "us", "is"].iter().any(|e| word.ends_with(e))
-        {
-            out.push_str(&word[..n - 1]);
-        } else {
-            out.push_str(word);
         }
     }
     out

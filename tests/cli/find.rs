@@ -373,3 +373,99 @@ fn education_of_computer_systems_analysts_and_registered_nurses_is_what_the_file
         assert!(!flat.contains("most common"), "{code}");
     }
 }
+
+/// The ids `search TEXT` gives, best first.
+fn searched(dir: &Path, text: &str) -> Vec<String> {
+    json(dir, &["search", text, "--limit", "100"])["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn search_ranks_what_people_call_an_occupation_first() {
+    let dir = imported(&fixture());
+    let d = dir.path();
+    assert_eq!(
+        searched(d, "registered nurse"),
+        [
+            "registered-nurses",
+            // "Supervise licensed practical nurses and nursing aides" is no registered nurse.
+            "licensed-practical-and-licensed-vocational-nurses",
+        ]
+    );
+    let nurse = searched(d, "nurse");
+    assert_eq!(
+        nurse,
+        [
+            "registered-nurses",
+            "acute-care-nurses",
+            "licensed-practical-and-licensed-vocational-nurses",
+        ]
+    );
+    assert_eq!(searched(d, "nurses"), nurse, "one word, singular or plural");
+    assert_eq!(searched(d, "data scientist")[0], "data-scientists");
+    assert_eq!(searched(d, "ml enginer"), ["ml-engineer"]);
+    assert_eq!(
+        searched(d, "15-2051"),
+        ["data-scientists", "data-engineer", "ml-engineer"],
+        "the occupation, then the curated roles linked to it"
+    );
+    assert_eq!(searched(d, "15-2051.00"), searched(d, "15-2051"));
+    let text = stdout(d, &["search", "15-2051", "--limit", "1"]);
+    assert!(text.contains("code 15-2051.00"), "{text}");
+}
+
+#[test]
+fn search_help_states_the_ranking_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let help = stdout(dir.path(), &["search", "--help"]);
+    let flat = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    for rule in [
+        "a title counts 100, an alias or O*NET alternate or reported title 40, a skill or technology 20, a task 5 (three at most)",
+        "Words compare in the singular",
+        "one or two letters off",
+        "A code (15-2051 or 15-2051.00)",
+    ] {
+        assert!(flat.contains(rule), "{rule}: {help}");
+    }
+}
+
+#[test]
+#[ignore = "needs ../shared/onet-29.2"]
+fn search_ranks_what_people_call_an_occupation_first_in_the_real_database() {
+    let dir = imported(&real());
+    let d = dir.path();
+    assert_eq!(searched(d, "registered nurse")[0], "registered-nurses");
+    let nurse = searched(d, "nurse");
+    assert_eq!(nurse[0], "registered-nurses");
+    assert!(
+        nurse[..10].contains(&"licensed-practical-and-licensed-vocational-nurses".to_owned()),
+        "{nurse:?}"
+    );
+    assert_eq!(searched(d, "nurses"), nurse);
+    assert_eq!(searched(d, "data scientist")[0], "data-scientists");
+    assert_eq!(searched(d, "ml enginer")[0], "ml-engineer");
+    // Every occupation under 15-2051, the .00 one first, from the file.
+    let mut under: Vec<String> = std::fs::read_to_string(real().join("Occupation Data.txt"))
+        .unwrap()
+        .lines()
+        .filter(|l| l.starts_with("15-2051."))
+        .map(|l| l.split('\t').next().unwrap().to_owned())
+        .collect();
+    under.sort();
+    let codes: Vec<String> = json(d, &["search", "15-2051"])["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| {
+            r["matched"][0]
+                .as_str()?
+                .strip_prefix("code ")
+                .map(str::to_owned)
+        })
+        .collect();
+    assert_eq!(codes, under);
+}
