@@ -164,9 +164,32 @@ pub struct ListArgs {
     /// Only occupations for which O*NET lists this as a hot technology
     #[arg(long, value_name = "NAME")]
     pub hot: Option<String>,
+    /// Only occupations for which O*NET lists this technology as in demand
+    #[arg(long, value_name = "NAME")]
+    pub in_demand: Option<String>,
+    /// Only occupations in this SOC major group: the code's first two digits (15 computer and
+    /// mathematical, 29 healthcare practitioners, ...)
+    #[arg(long, value_name = "NN", value_parser = clap::value_parser!(u8).range(11..=55))]
+    pub group: Option<u8>,
+    /// Order of the rows [default: curated and your profiles first, then occupations by code]
+    #[arg(long, value_enum, value_name = "KEY")]
+    pub sort: Option<ListSort>,
     /// Show at most N roles
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
+}
+
+/// What `list --sort` orders by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListSort {
+    /// By id
+    Id,
+    /// By title
+    Title,
+    /// By O*NET-SOC code; roles without one last, by id
+    Code,
+    /// By job zone, most preparation first; roles without one last
+    Zone,
 }
 
 /// Where a profile comes from.

@@ -469,3 +469,87 @@ fn search_ranks_what_people_call_an_occupation_first_in_the_real_database() {
         .collect();
     assert_eq!(codes, under);
 }
+
+#[test]
+fn list_is_a_line_per_role_filtered_by_group_flags_and_sorted() {
+    let dir = imported(&fixture());
+    let d = dir.path();
+    let text = stdout(d, &["list", "--group", "29", "--sort", "zone"]);
+    assert_eq!(
+        text.lines().take(7).collect::<Vec<_>>(),
+        [
+            "╭────────────┬──────┬───────────────────────────────────────────────────╮",
+            "│ Role       ┆ Zone ┆ Title                                             │",
+            "╞════════════╪══════╪═══════════════════════════════════════════════════╡",
+            "│ 29-1141.01 ┆ 4    ┆ Acute Care Nurses                                 │",
+            "│ 29-1141.00 ┆ 3    ┆ Registered Nurses                                 │",
+            "│ 29-2061.00 ┆ 3    ┆ Licensed Practical and Licensed Vocational Nurses │",
+            "╰────────────┴──────┴───────────────────────────────────────────────────╯",
+        ]
+    );
+    let ids = |args: &[&str]| -> Vec<String> {
+        json(d, args)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    // Python is in demand for three fixture occupations, hot for five more.
+    assert_eq!(
+        ids(&["list", "--in-demand", "python", "--sort", "code"]),
+        [
+            "computer-systems-analysts",
+            "software-developers",
+            "statisticians",
+            "data-scientists"
+        ]
+        .map(String::from)
+        .to_vec()
+        .into_iter()
+        .collect::<Vec<_>>()
+        .into_iter()
+        .take(4)
+        .collect::<Vec<_>>()
+    );
+    assert_eq!(
+        ids(&[
+            "list", "--source", "onet", "--sort", "title", "--limit", "2"
+        ]),
+        ["acute-care-nurses", "cartographers-and-photogrammetrists"]
+    );
+    let row = &json(
+        d,
+        &["list", "--group", "15", "--sort", "code", "--limit", "1"],
+    )[0];
+    assert_eq!(
+        (&row["code"], &row["job_zone"]),
+        (&serde_json::json!("15-1211.00"), &serde_json::json!(4))
+    );
+}
+
+#[test]
+#[ignore = "needs ../shared/onet-29.2"]
+fn list_of_the_real_database_is_about_a_line_per_role_at_80_columns() {
+    let dir = imported(&real());
+    let occupations = std::fs::read_to_string(real().join("Occupation Data.txt"))
+        .unwrap()
+        .lines()
+        .count()
+        - 1;
+    let text = stdout(dir.path(), &["list"]);
+    let coded: Vec<&str> = text
+        .lines()
+        .filter(|l| {
+            l.get(4..14)
+                .is_some_and(|c| c.as_bytes()[2] == b'-' && c.as_bytes()[7] == b'.')
+        })
+        .collect();
+    assert_eq!(coded.len(), occupations, "one line starts each occupation");
+    // Only titles too long for the column take a second line.
+    assert!(
+        text.lines().count() < occupations * 4 / 3,
+        "{} lines",
+        text.lines().count()
+    );
+}

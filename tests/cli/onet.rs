@@ -486,7 +486,7 @@ fn list_filters_by_source_zone_skill_hot_technology_and_limit() {
     let csv = run(dir.path(), &["list", "--skill", "sql", "--format", "csv"]);
     assert_eq!(
         csv.lines().next().unwrap(),
-        "id,title,summary,data,origin,attribution"
+        "id,title,code,job_zone,summary,data,origin,attribution"
     );
     assert!(csv.lines().nth(1).unwrap().ends_with(",bundled,"), "{csv}");
     assert!(
