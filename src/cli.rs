@@ -261,9 +261,13 @@ pub struct NewArgs {
 pub struct ShowArgs {
     /// The role: an id, alias or title, in any case (see `careers list`)
     pub role: String,
-    /// Show only these sections (repeatable)
+    /// Show only these sections (repeatable); a chosen O*NET section is shown whole
     #[arg(long, short = 's', value_enum, value_name = "NAME")]
     pub section: Vec<Section>,
+    /// Show every O*NET title, task, technology, tool, rating and related occupation, not only
+    /// the first ones
+    #[arg(long)]
+    pub full: bool,
 }
 
 #[derive(Debug, Args)]
@@ -376,7 +380,35 @@ pub enum Section {
     Trends,
     BestPractices,
     Challenges,
+    /// Every O*NET section below
     Onet,
+    /// O*NET's alternate titles and the titles workers report
+    Titles,
+    /// O*NET's task statements
+    Tasks,
+    /// O*NET's technology skills, by kind
+    Technology,
+    /// O*NET's tools used
+    Tools,
+    /// O*NET's required level of education
+    Education,
+    /// O*NET's job zone
+    JobZone,
+    /// O*NET's interest code (RIASEC)
+    Interests,
+    /// O*NET's work styles
+    WorkStyles,
+    /// O*NET's skill, knowledge and ability ratings
+    Ratings,
+    /// O*NET's related occupations
+    Related,
+}
+
+impl Section {
+    /// Whether the section is part of what O*NET says of an occupation.
+    pub fn is_onet(self) -> bool {
+        self >= Section::Onet
+    }
 }
 
 #[cfg(test)]

@@ -553,3 +553,93 @@ fn list_of_the_real_database_is_about_a_line_per_role_at_80_columns() {
         text.lines().count()
     );
 }
+
+#[test]
+fn show_of_an_occupation_puts_hot_technology_first_and_picks_o_net_sections() {
+    let dir = imported(&fixture());
+    let d = dir.path();
+    let text = stdout(d, &["show", "15-2051.00", "--section", "technology"]);
+    let table: Vec<&str> = text
+        .lines()
+        .skip_while(|l| *l != "Technology skills")
+        .skip(4)
+        .take(6)
+        .collect();
+    assert_eq!(
+        table,
+        [
+            // Two flagged technologies each: the kinds go by name.
+            "│ Analytical or scientific software     ┆ SAS (hot, in demand), IBM SPSS       │",
+            "│                                       ┆ Statistics (hot)                     │",
+            "│ Business intelligence and data        ┆ Apache Spark (hot, in demand),       │",
+            "│ analysis software                     ┆ Tableau (hot, in demand)             │",
+            "│ Object or component oriented          ┆ Python (hot, in demand), R (hot, in  │",
+            "│ development software                  ┆ demand)                              │",
+        ]
+    );
+    assert!(
+        !text.contains("Tasks"),
+        "only the section asked for: {text}"
+    );
+    let tasks = json(d, &["show", "15-2051.00", "--section", "tasks"]);
+    assert_eq!(tasks["onet"]["tasks"].as_array().unwrap().len(), 2);
+    assert_eq!(tasks["onet"].get("technology"), None);
+    let related = json(
+        d,
+        &[
+            "show",
+            "registered nurse",
+            "--section",
+            "related",
+            "--section",
+            "education",
+        ],
+    );
+    assert_eq!(related["onet"]["related"][0]["code"], "29-2061.00");
+    assert_eq!(
+        related["onet"]["education"][0]["level"],
+        "Bachelor's Degree"
+    );
+    assert_eq!(related["onet"].get("tasks"), None);
+    // The skills the technology maps onto follow O*NET's own sections.
+    let whole = stdout(d, &["show", "registered-nurses"]);
+    let at = |s: &str| whole.find(s).unwrap_or_else(|| panic!("{s}: {whole}"));
+    assert!(at("Technology skills") < at("Skills in the vocabulary"));
+}
+
+/// Lines of `show CODE` at 80 columns, without and with `--full`.
+fn show_lines(dir: &Path, code: &str) -> (usize, usize) {
+    let short = stdout(dir, &["show", code]).lines().count();
+    let full = stdout(dir, &["show", code, "--full"]).lines().count();
+    (short, full)
+}
+
+#[test]
+#[ignore = "needs ../shared/onet-29.2"]
+fn show_of_any_real_occupation_fits_a_few_screens_unless_asked_for_everything() {
+    let dir = imported(&real());
+    let d = dir.path();
+    // Software developers list the most technology of all (425 rows in O*NET 29.2).
+    let (short, full) = show_lines(d, "15-1253.00");
+    assert!(short <= 160, "{short} lines");
+    assert!(full > 3 * short, "--full shows everything: {full} lines");
+    let text = stdout(d, &["show", "15-1253.00"]);
+    let technology = std::fs::read_to_string(real().join("Technology Skills.txt"))
+        .unwrap()
+        .lines()
+        .filter(|l| l.starts_with("15-1253.00\t"))
+        .count();
+    assert!(
+        text.contains(&format!("{technology} technologies of")),
+        "{text}"
+    );
+    // The first kind holds the most hot and in-demand technologies, and leads with them.
+    assert!(
+        text.contains("│ Web platform development software     ┆ JavaScript (hot, in demand)"),
+        "{text}"
+    );
+    for code in ["29-1141.00", "15-2051.00", "47-2111.00"] {
+        let (short, _) = show_lines(d, code);
+        assert!(short <= 160, "{code}: {short} lines");
+    }
+}
