@@ -234,9 +234,19 @@ fn next_roles(store: &Store, p: &Profile) -> (Vec<String>, Option<String>) {
             stage.roles.iter().map(name).collect(),
             Some(format!("progression stage \"{}\"", stage.name)),
         ),
+        // What `path` lists as related roles (O*NET's related occupations for an occupation).
+        _ if !career.related_roles.is_empty() => (
+            career.related_roles.iter().map(name).collect(),
+            Some("related roles".into()),
+        ),
         _ => (Vec::new(), None),
     }
 }
+
+/// Next roles the table names all of up to `MAX_NEXT_ROLES`; beyond, the first
+/// `NAMED_NEXT_ROLES` and a count (JSON has them all).
+const MAX_NEXT_ROLES: usize = 8;
+const NAMED_NEXT_ROLES: usize = 5;
 
 fn lines_or(lines: &[String], bullet: bool, none: &str) -> String {
     if lines.is_empty() {
@@ -269,6 +279,12 @@ impl ComparedRole {
 
     fn next_roles_text(&self) -> String {
         match &self.next_roles_from {
+            Some(from) if self.next_roles.len() > MAX_NEXT_ROLES => format!(
+                "{} and {} more (from {from}; `careers path {}` lists them all)",
+                self.next_roles[..NAMED_NEXT_ROLES].join(", "),
+                self.next_roles.len() - NAMED_NEXT_ROLES,
+                self.id
+            ),
             Some(from) => format!("{} (from {from})", self.next_roles.join(", ")),
             None => "none named in source".into(),
         }

@@ -643,3 +643,53 @@ fn show_of_any_real_occupation_fits_a_few_screens_unless_asked_for_everything() 
         assert!(short <= 160, "{code}: {short} lines");
     }
 }
+
+#[test]
+fn compare_names_the_related_occupations_path_lists_as_next_roles() {
+    let dir = imported(&fixture());
+    let d = dir.path();
+    let compare = json(d, &["compare", "registered nurse", "data scientist"]);
+    let path = json(d, &["path", "registered nurse"]);
+    let related: Vec<String> = path["related_roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["title"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        related,
+        [
+            "Licensed Practical and Licensed Vocational Nurses",
+            "Acute Care Nurses"
+        ]
+    );
+    assert_eq!(
+        compare["roles"][0]["next_roles"],
+        serde_json::json!([
+            "Licensed Practical and Licensed Vocational Nurses (licensed-practical-and-licensed-vocational-nurses)",
+            "Acute Care Nurses (acute-care-nurses)"
+        ])
+    );
+    assert_eq!(compare["roles"][0]["next_roles_from"], "related roles");
+}
+
+#[test]
+fn gap_from_a_role_without_soft_skills_data_does_not_call_them_lacking() {
+    let dir = imported(&fixture());
+    let d = dir.path();
+    let gap = json(d, &["gap", "data scientist", "ml-engineer"]);
+    assert_eq!(gap["soft_skills_to_learn"], serde_json::json!([]));
+    assert_eq!(gap["soft_skills_shared"], serde_json::json!([]));
+    assert_eq!(gap["soft_skills_not_compared"][0]["name"], "Communication");
+    let text = stdout(d, &["gap", "data scientist", "ml-engineer"]);
+    assert!(!text.contains("To develop"), "{text}");
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("data-scientists's profile has no soft-skills data, so ml-engineer's are not counted as lacking: Communication,"),
+        "{text}"
+    );
+    // Between two profiles with soft skills, the gap is what it was.
+    let both = json(d, &["gap", "ml-engineer", "data-governance-analyst"]);
+    assert!(both.get("soft_skills_not_compared").is_none());
+    assert!(!both["soft_skills_to_learn"].as_array().unwrap().is_empty());
+}

@@ -382,6 +382,7 @@ fn json_top_level_fields_are_the_documented_ones() {
                 "not_needed",
                 "soft_skills_to_learn",
                 "soft_skills_shared",
+                "soft_skills_not_compared",
                 "certifications_to_get",
                 "requirements",
             ],
