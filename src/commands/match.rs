@@ -202,30 +202,63 @@ pub fn report(store: &Store, given: &[&str], from: Option<&Profile>, top: usize)
         }
     }
 
-    // Every ranked role's skills, and how many roles list each skill.
-    let mut roles = Vec::new();
+    // Every ranked role's skills, as indices into one list of distinct skills (a thousand
+    // occupations name about a hundred), and how many roles list each skill.
+    let mut distinct: Vec<skillset::Skill> = Vec::new();
+    let mut by_name: HashMap<&str, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut roles: Vec<(&Profile, Vec<usize>)> = Vec::new();
     let mut unranked = Vec::new();
-    let mut listed_by: HashMap<String, usize> = HashMap::new();
     for e in store.entries() {
         let p = &e.profile;
         if from.is_some_and(|f| f.id == p.id) {
             continue;
         }
-        let role = skillset::technical_skills(p, vocabulary);
+        let mut role: Vec<usize> = Vec::with_capacity(p.skills.len());
+        for s in &p.skills {
+            let i = match by_name.get(s.name.as_str()) {
+                Some(&i) => i,
+                None => {
+                    let skill = skillset::technical_skill(s, vocabulary);
+                    let i = *by_key.entry(skill.key.clone()).or_insert_with(|| {
+                        distinct.push(skill);
+                        distinct.len() - 1
+                    });
+                    by_name.insert(s.name.as_str(), i);
+                    i
+                }
+            };
+            if !role.contains(&i) {
+                role.push(i);
+            }
+        }
         if role.is_empty() {
             unranked.push(p.id.clone());
-            continue;
+        } else {
+            roles.push((p, role));
         }
-        for s in &role {
-            *listed_by.entry(s.key.clone()).or_default() += 1;
-        }
-        roles.push((p, role));
     }
+    let mut listed: Vec<usize> = vec![0; distinct.len()];
+    for (_, role) in &roles {
+        for &i in role {
+            listed[i] += 1;
+        }
+    }
+    // Each wanted skill's own index first, then those it covers, as far as any role lists them.
+    let wanted_at: Vec<(usize, &Wanted, Vec<usize>)> = wanted
+        .iter()
+        .enumerate()
+        .map(|(n, w)| {
+            let at: Vec<usize> = w
+                .keys
+                .iter()
+                .filter_map(|k| by_key.get(k).copied())
+                .collect();
+            (n, w, at)
+        })
+        .collect();
     let ranked = if wanted.is_empty() { 0 } else { roles.len() };
-    let rarity = |key: &str| {
-        let n = listed_by.get(key).copied().unwrap_or(1).max(1);
-        (1.0 + roles.len() as f64 / n as f64).ln()
-    };
+    let rarity = |i: usize| (1.0 + roles.len() as f64 / listed[i].max(1) as f64).ln();
     let mut scored: Vec<Scored> = Vec::with_capacity(ranked);
     for (p, role) in roles.iter().filter(|_| !wanted.is_empty()) {
         let use_of = |name: &str| {
@@ -234,31 +267,30 @@ pub fn report(store: &Store, given: &[&str], from: Option<&Profile>, top: usize)
                 .and_then(|o| o.skill_uses.iter().find(|(n, _)| n == name))
                 .map_or(SkillUse::default(), |(_, u)| *u)
         };
-        let uses: Vec<SkillUse> = role.iter().map(|s| use_of(&s.name)).collect();
+        let uses: Vec<SkillUse> = role.iter().map(|&i| use_of(&distinct[i].name)).collect();
         let weighed: Vec<f64> = role
             .iter()
             .zip(&uses)
-            .map(|(s, u)| weight(*u, rarity(&s.key)))
+            .map(|(&i, u)| weight(*u, rarity(i)))
             .collect();
         let mut used = vec![false; role.len()];
         let mut matched = Vec::new();
-        for w in &wanted {
+        for (_, w, at) in &wanted_at {
+            let own = by_key.get(&w.keys[0]).copied();
             // The role's skills that count for it: its own, and those it covers.
-            let counting: Vec<usize> = (0..role.len())
-                .filter(|&i| w.keys.contains(&role[i].key))
-                .collect();
+            let counting: Vec<usize> = (0..role.len()).filter(|&j| at.contains(&role[j])).collect();
             // The one it is weighed by: its own when the role lists it, else the best covered.
             let primary = counting
                 .iter()
                 .copied()
-                .find(|&i| role[i].key == w.keys[0])
+                .find(|&j| Some(role[j]) == own)
                 .or_else(|| {
                     counting
                         .iter()
                         .copied()
                         .max_by(|&i, &j| weighed[i].total_cmp(&weighed[j]))
                 });
-            let Some(i) = primary else {
+            let Some(j) = primary else {
                 continue;
             };
             let combined = counting.iter().fold(
@@ -266,31 +298,25 @@ pub fn report(store: &Store, given: &[&str], from: Option<&Profile>, top: usize)
                     technologies: 0,
                     ..SkillUse::default()
                 },
-                |acc, &j| {
-                    used[j] = true;
+                |acc, &k| {
+                    used[k] = true;
                     SkillUse {
-                        hot: acc.hot || uses[j].hot,
-                        in_demand: acc.in_demand || uses[j].in_demand,
-                        technologies: acc.technologies.saturating_add(uses[j].technologies),
+                        hot: acc.hot || uses[k].hot,
+                        in_demand: acc.in_demand || uses[k].in_demand,
+                        technologies: acc.technologies.saturating_add(uses[k].technologies),
                     }
                 },
             );
-            let s = &role[i];
+            let s = &distinct[role[j]];
             matched.push(SkillWeight {
                 skill: w.name.clone(),
-                through: (s.key != w.keys[0]).then(|| s.name.clone()),
+                through: (Some(role[j]) != own).then(|| s.name.clone()),
                 hot: combined.hot,
                 in_demand: combined.in_demand,
                 technologies: combined.technologies,
-                listed_by: listed_by.get(&s.key).copied().unwrap_or(0),
-                weight: weight(combined, rarity(&s.key)),
+                listed_by: listed[role[j]],
+                weight: weight(combined, rarity(role[j])),
             });
-        }
-        // Skills covered by one of yours count as had, not as missing.
-        for (i, s) in role.iter().enumerate() {
-            if wanted.iter().any(|w| w.keys.contains(&s.key)) {
-                used[i] = true;
-            }
         }
         // Most central first: by flags and technologies, not rarity, so a curated profile's
         // missing skills keep the order its author gave them.
@@ -299,7 +325,7 @@ pub fn report(store: &Store, given: &[&str], from: Option<&Profile>, top: usize)
             .zip(&uses)
             .zip(&used)
             .filter(|(_, used)| !**used)
-            .map(|((s, u), _)| (weight(*u, 1.0), s.name.clone()))
+            .map(|((&i, u), _)| (weight(*u, 1.0), distinct[i].name.clone()))
             .collect();
         missing.sort_by(|a, b| b.0.total_cmp(&a.0));
         scored.push(Scored {

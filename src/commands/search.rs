@@ -337,9 +337,11 @@ fn score(e: &Entry, extra: Option<&SearchRecord>, query: &Query) -> Option<Searc
         .iter()
         .flat_map(|g| g.items.iter())
         .map(|t| query.quality(t, false));
+    // Most occupations' tasks lack a word altogether: one test rules them all out.
     let imported = extra
+        .filter(|r| query.probes.iter().all(|w| r.tasks.contains(w.as_str())))
         .into_iter()
-        .flat_map(|r| r.tasks.iter())
+        .flat_map(|r| r.tasks.lines())
         .map(|t| query.quality_of_lowercase(t, false));
     let mut task_hits = 0;
     for q in curated.chain(imported) {

@@ -129,9 +129,9 @@ pub struct SearchRecord<'a> {
     /// Alternate titles, then reported titles.
     #[serde(borrow)]
     pub titles: Vec<&'a str>,
-    /// Task statements, in lowercase.
+    /// Task statements, in lowercase, one a line.
     #[serde(borrow)]
-    pub tasks: Vec<&'a str>,
+    pub tasks: &'a str,
     #[serde(borrow)]
     pub technology: Vec<SearchTechnology<'a>>,
 }
@@ -211,16 +211,18 @@ fn write_files(dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::Resu
     let mut zones: Vec<StoredZone> = Vec::new();
     let mut records = Vec::with_capacity(import.occupations.len());
     let mut search = Vec::with_capacity(import.occupations.len());
-    // Tasks are searched, never shown, by `search`: stored lowercase, they need no folding.
-    let lowered: Vec<Vec<String>> = import
+    // Tasks are searched, never shown, by `search`: stored lowercase, they need no folding,
+    // and one text a line per occupation, which one substring test can rule out whole.
+    let lowered: Vec<String> = import
         .occupations
         .iter()
         .map(|o| {
             o.details
                 .tasks
                 .iter()
-                .map(|t| t.statement.to_lowercase())
-                .collect()
+                .map(|t| t.statement.to_lowercase().replace('\n', " "))
+                .collect::<Vec<_>>()
+                .join("\n")
         })
         .collect();
     let mut details = BufWriter::new(File::create(dir.join(DETAILS))?);
@@ -250,7 +252,7 @@ fn write_files(dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::Resu
                 .chain(&d.reported_titles)
                 .map(String::as_str)
                 .collect(),
-            tasks: tasks.iter().map(String::as_str).collect(),
+            tasks,
             technology: d
                 .technology
                 .iter()

@@ -67,7 +67,15 @@ pub struct Store {
 
 /// The key a role name is looked up by: case, spaces, hyphens and punctuation do not matter.
 pub fn role_key(name: &str) -> String {
-    slugify(name)
+    // Ids are slugs already, and a thousand of them are keyed on every run.
+    let b = name.as_bytes();
+    let slug = !b.is_empty()
+        && b[0] != b'-'
+        && b[b.len() - 1] != b'-'
+        && b.iter()
+            .all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+        && !name.contains("--");
+    if slug { name.to_owned() } else { slugify(name) }
 }
 
 /// [`role_key`] with each word in its singular form ([`crate::model::singular`]), so that
@@ -520,6 +528,21 @@ mod tests {
             ("RN", "rn"),
         ] {
             assert_eq!(singular_key(name), key, "{name}");
+        }
+    }
+
+    #[test]
+    fn role_keys_of_slugs_are_the_slugs_and_others_are_slugified() {
+        for name in [
+            "ml-engineer",
+            "data-scientists-15-2051-00",
+            "Data Scientists",
+            "-a-",
+            "a--b",
+            "15-2051.00",
+            "Café Analyst",
+        ] {
+            assert_eq!(role_key(name), slugify(name), "{name}");
         }
     }
 
