@@ -108,11 +108,18 @@ fn compare_with_colour_gives_each_role_its_own_colour() {
     // Shared skills green, the first role's cyan, the second's magenta (comfy-table's 256-colour
     // codes 10, 14 and 13).
     assert!(
-        text.contains("\u{1b}[38;5;10m Python, SQL, Java "),
+        text.contains("\u{1b}[38;5;10m Programming languages: Python, SQL, Java "),
         "{text}"
     );
-    assert!(text.contains("\u{1b}[38;5;14m Scala "), "{text}");
-    assert!(text.contains("\u{1b}[38;5;13m C++, R "), "{text}");
+    assert!(text.contains("\u{1b}[38;5;14m Only data-engineer "), "{text}");
+    assert!(
+        text.contains("\u{1b}[38;5;14m Programming languages: Scala "),
+        "{text}"
+    );
+    assert!(
+        text.contains("\u{1b}[38;5;13m Programming languages: C++, R "),
+        "{text}"
+    );
 }
 
 #[test]

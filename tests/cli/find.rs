@@ -693,3 +693,23 @@ fn gap_from_a_role_without_soft_skills_data_does_not_call_them_lacking() {
     assert!(both.get("soft_skills_not_compared").is_none());
     assert!(!both["soft_skills_to_learn"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn compare_of_the_two_data_engineering_roles_keeps_every_id_whole_at_80_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = ["data-engineering-manager", "data-engineering-team-lead"];
+    let text = stdout(dir.path(), &["compare", ids[0], ids[1]]);
+    let mut whole = [0, 0];
+    for token in text.split(|c: char| c.is_whitespace() || "│┆╭╮╰╯─┬┴┼╞╡╪═(),.;:`".contains(c))
+    {
+        if let Some(i) = ids.iter().position(|id| *id == token) {
+            whole[i] += 1;
+        } else if token.contains('-') {
+            assert!(
+                !ids.iter().any(|id| id.contains(token)),
+                "a piece of an id, {token:?}, in:\n{text}"
+            );
+        }
+    }
+    assert!(whole.iter().all(|&n| n >= 3), "{whole:?}\n{text}");
+}
