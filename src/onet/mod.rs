@@ -47,6 +47,14 @@ pub fn entries(stored: &Stored, index: Index) -> impl Iterator<Item = Entry> {
 }
 
 fn light_profile(r: IndexRecord, zones: &[storage::StoredZone], document: &str) -> Profile {
+    // Only the skills O*NET says more of than a plain listing: most say nothing more.
+    let skill_uses = r
+        .skills
+        .iter()
+        .zip(&r.skill_uses)
+        .filter(|(_, f)| **f != crate::model::onet::SkillUse::default())
+        .map(|(name, f)| (name.clone(), *f))
+        .collect();
     let job_zone = r.job_zone.and_then(|z| {
         zones.iter().find(|s| s.zone == z).map(|s| JobZone {
             zone: s.zone,
@@ -74,9 +82,9 @@ fn light_profile(r: IndexRecord, zones: &[storage::StoredZone], document: &str) 
         requirements: None,
         skills: r
             .skills
-            .iter()
+            .into_iter()
             .map(|name| SkillRef {
-                name: name.clone(),
+                name,
                 category: None,
                 note: None,
             })
@@ -93,12 +101,7 @@ fn light_profile(r: IndexRecord, zones: &[storage::StoredZone], document: &str) 
             code: r.code,
             job_zone,
             interest_code: r.interest_code,
-            skill_uses: r
-                .skills
-                .into_iter()
-                .zip(r.skill_uses)
-                .filter(|(_, f)| *f != crate::model::onet::SkillUse::default())
-                .collect(),
+            skill_uses,
             ..OnetDetails::default()
         }),
     }

@@ -111,7 +111,10 @@ fn compare_with_colour_gives_each_role_its_own_colour() {
         text.contains("\u{1b}[38;5;10m Programming languages: Python, SQL, Java "),
         "{text}"
     );
-    assert!(text.contains("\u{1b}[38;5;14m Only data-engineer "), "{text}");
+    assert!(
+        text.contains("\u{1b}[38;5;14m Only data-engineer "),
+        "{text}"
+    );
     assert!(
         text.contains("\u{1b}[38;5;14m Programming languages: Scala "),
         "{text}"
