@@ -60,7 +60,7 @@ pub enum Command {
     Show(ShowArgs),
     /// Find roles by title, alias, alternate title, task or skill, best matches first
     #[command(
-        after_help = "Examples:\n  careers search \"machine learning engineer\"\n  careers search data --limit 5\n  careers search spark --format json"
+        after_help = "Ranking: a title counts 100, an alias or O*NET alternate or reported title 40, a skill or\ntechnology 20, a task 5 (three at most). Each counts ×3 when it is the query, ×2 when it holds\nthe query as a phrase, ×1 when it holds every word; a phrase inside a longer alias or skill\nweighs by the share of its words it is, and a title with fewer other words gets a bonus. Words\ncompare in the singular (nurses = nurse). When no role holds every word, a word one or two\nletters off counts in titles and aliases, a step lower. A code (15-2051 or 15-2051.00) finds\nthe occupations it names, then the profiles linked to them.\n\nExamples:\n  careers search \"machine learning engineer\"\n  careers search data --limit 5\n  careers search \"ml enginer\"\n  careers search 15-2051 --format json"
     )]
     Search(SearchArgs),
     /// Pay figures by role, city, experience, company type and industry, with their sources
@@ -94,9 +94,9 @@ careers where registered-nurses --states --format json"
         after_help = "Examples:\n  careers gap data-engineer ml-engineer\n  careers gap ml-engineer data-engineer --format json"
     )]
     Gap(GapArgs),
-    /// Rank roles by how much of their skills yours cover
+    /// Rank roles by how much of your skills they use, weighted by how central each is to them
     #[command(
-        after_help = "Ranking: by how many of your skills the role lists, then by the share of the role's skills\nyou have (exact, not rounded), then by role id. Skills compare by canonical name and alias,\nin any case (sklearn = scikit-learn).\n\nExamples:\n  careers match --skills python,sql,spark\n  careers match --skills python,sklearn --top 3\n  careers match --from data-engineer"
+        after_help = "Ranking: each of your skills a role lists adds its weight: 1, +1 if O*NET flags it hot for\nthe occupation, +1 if in demand, times 1 + ln(how many of its technologies show the skill),\ntimes ln(1 + roles / roles listing it). Ties go to the role whose own weighted skills are more\nyours, then by id. Skills compare by canonical name and alias, in any case (sklearn =\nscikit-learn, stats = Statistics); machine learning also counts TensorFlow, PyTorch and the like.\n\nExamples:\n  careers match --skills python,sql,spark\n  careers match --skills python,sklearn --top 3\n  careers match --from data-engineer"
     )]
     Match(MatchArgs),
     /// Where a role leads and where it comes from: progression, specializations, paths and
@@ -174,9 +174,32 @@ pub struct ListArgs {
     /// Only occupations for which O*NET lists this as a hot technology
     #[arg(long, value_name = "NAME")]
     pub hot: Option<String>,
+    /// Only occupations for which O*NET lists this technology as in demand
+    #[arg(long, value_name = "NAME")]
+    pub in_demand: Option<String>,
+    /// Only occupations in this SOC major group: the code's first two digits (15 computer and
+    /// mathematical, 29 healthcare practitioners, ...)
+    #[arg(long, value_name = "NN", value_parser = clap::value_parser!(u8).range(11..=55))]
+    pub group: Option<u8>,
+    /// Order of the rows [default: curated and your profiles first, then occupations by code]
+    #[arg(long, value_enum, value_name = "KEY")]
+    pub sort: Option<ListSort>,
     /// Show at most N roles
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
+}
+
+/// What `list --sort` orders by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListSort {
+    /// By id
+    Id,
+    /// By title
+    Title,
+    /// By O*NET-SOC code; roles without one last, by id
+    Code,
+    /// By job zone, most preparation first; roles without one last
+    Zone,
 }
 
 /// Where a profile comes from.
@@ -260,9 +283,13 @@ pub struct NewArgs {
 pub struct ShowArgs {
     /// The role: an id, alias or title, in any case (see `careers list`)
     pub role: String,
-    /// Show only these sections (repeatable)
+    /// Show only these sections (repeatable); a chosen O*NET section is shown whole
     #[arg(long, short = 's', value_enum, value_name = "NAME")]
     pub section: Vec<Section>,
+    /// Show every O*NET title, task, technology, tool, rating and related occupation, not only
+    /// the first ones
+    #[arg(long)]
+    pub full: bool,
 }
 
 #[derive(Debug, Args)]
@@ -377,7 +404,7 @@ pub struct MatchArgs {
     /// Take a role's skills as yours (added to --skills); the role itself is not ranked
     #[arg(long, value_name = "ROLE")]
     pub from: Option<String>,
-    /// How many roles to show [default: a screenful in a terminal, else 10]
+    /// How many roles to show [default: a screenful in a terminal table, else 10]
     #[arg(long, short = 'n', value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub top: Option<u32>,
 }
@@ -439,7 +466,35 @@ pub enum Section {
     Trends,
     BestPractices,
     Challenges,
+    /// Every O*NET section below
     Onet,
+    /// O*NET's alternate titles and the titles workers report
+    Titles,
+    /// O*NET's task statements
+    Tasks,
+    /// O*NET's technology skills, by kind
+    Technology,
+    /// O*NET's tools used
+    Tools,
+    /// O*NET's required level of education
+    Education,
+    /// O*NET's job zone
+    JobZone,
+    /// O*NET's interest code (RIASEC)
+    Interests,
+    /// O*NET's work styles
+    WorkStyles,
+    /// O*NET's skill, knowledge and ability ratings
+    Ratings,
+    /// O*NET's related occupations
+    Related,
+}
+
+impl Section {
+    /// Whether the section is part of what O*NET says of an occupation.
+    pub fn is_onet(self) -> bool {
+        self >= Section::Onet
+    }
 }
 
 /// The closed sets of the salary filters take their canonical names and every other name they

@@ -5,10 +5,19 @@ use std::fmt;
 /// An error with a stable exit code.
 #[derive(Debug, thiserror::Error)]
 pub enum CareersError {
-    #[error("unknown role \"{query}\"{}; run `careers list` to see every role", did_you_mean(.suggestions))]
+    #[error("unknown role \"{query}\"{}; run `careers list` to see every role{}", did_you_mean(.suggestions), onet_hint(*.onet))]
     UnknownRole {
         query: String,
         suggestions: Vec<String>,
+        /// Whether importing O*NET could answer: no import is loaded and the name is an
+        /// O*NET-SOC code or near nothing the store knows.
+        onet: OnetHint,
+    },
+    #[error("\"{query}\" names {} roles: {}; name one by its id or code", .candidates.len(), first_candidates(.candidates))]
+    AmbiguousRole {
+        query: String,
+        /// Each candidate as "id (code, why it matched)".
+        candidates: Vec<String>,
     },
     #[error("unknown {what} \"{value}\"{}; known {}: {}", did_you_mean(.suggestions), plural(.what), .known.join(", "))]
     UnknownValue {
@@ -48,6 +57,42 @@ impl CareersError {
         match self {
             CareersError::Usage(_) => 2,
             _ => 1,
+        }
+    }
+}
+
+/// The first ten candidates of an ambiguous name, and how many more there are.
+fn first_candidates(candidates: &[String]) -> String {
+    const SHOWN: usize = 10;
+    match candidates.len() {
+        n if n <= SHOWN => candidates.join(", "),
+        n => format!(
+            "{} and {} more (`careers search` ranks them)",
+            candidates[..SHOWN].join(", "),
+            n - SHOWN
+        ),
+    }
+}
+
+/// What an unknown role's message says of O*NET.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnetHint {
+    /// Nothing: O*NET is loaded, or the name is close to a role the store has.
+    None,
+    /// No import is loaded and the name is none of the store's roles.
+    NotImported,
+    /// No import is loaded and the name is an O*NET-SOC code.
+    CodeNotImported,
+}
+
+fn onet_hint(hint: OnetHint) -> &'static str {
+    match hint {
+        OnetHint::None => "",
+        OnetHint::NotImported => {
+            "; O*NET's ~1,000 occupations are not imported and may know it: `careers import onet DIR`"
+        }
+        OnetHint::CodeNotImported => {
+            "; it is an O*NET-SOC code, and O*NET is not imported: `careers import onet DIR` adds its occupations"
         }
     }
 }
@@ -239,6 +284,7 @@ mod tests {
         let err = CareersError::UnknownRole {
             query: "ml-enginer".into(),
             suggestions: vec!["ml-engineer".into()],
+            onet: OnetHint::None,
         };
         assert_eq!(
             err.to_string(),

@@ -234,9 +234,19 @@ fn next_roles(store: &Store, p: &Profile) -> (Vec<String>, Option<String>) {
             stage.roles.iter().map(name).collect(),
             Some(format!("progression stage \"{}\"", stage.name)),
         ),
+        // What `path` lists as related roles (O*NET's related occupations for an occupation).
+        _ if !career.related_roles.is_empty() => (
+            career.related_roles.iter().map(name).collect(),
+            Some("related roles".into()),
+        ),
         _ => (Vec::new(), None),
     }
 }
+
+/// Next roles the table names all of up to `MAX_NEXT_ROLES`; beyond, the first
+/// `NAMED_NEXT_ROLES` and a count (JSON has them all).
+const MAX_NEXT_ROLES: usize = 8;
+const NAMED_NEXT_ROLES: usize = 5;
 
 fn lines_or(lines: &[String], bullet: bool, none: &str) -> String {
     if lines.is_empty() {
@@ -269,6 +279,12 @@ impl ComparedRole {
 
     fn next_roles_text(&self) -> String {
         match &self.next_roles_from {
+            Some(from) if self.next_roles.len() > MAX_NEXT_ROLES => format!(
+                "{} and {} more (from {from}; `careers path {}` lists them all)",
+                self.next_roles[..NAMED_NEXT_ROLES].join(", "),
+                self.next_roles.len() - NAMED_NEXT_ROLES,
+                self.id
+            ),
             Some(from) => format!("{} (from {from})", self.next_roles.join(", ")),
             None => "none named in source".into(),
         }
@@ -341,14 +357,11 @@ impl CompareReport {
         (shared, some, only)
     }
 
+    /// A row per group (shared by all, some but not all, only one role), its skills a line per
+    /// category: the ids stand in the first column, which keeps them whole, instead of in
+    /// narrow column headers that would break them.
     fn skills_table(&self) -> Table {
         let n = self.roles.len();
-        let mut headers = vec!["Skills".to_owned(), "Shared by all".to_owned()];
-        if n > 2 {
-            headers.push("Some, not all".into());
-        }
-        headers.extend(self.roles.iter().map(|r| format!("Only {}", r.id)));
-        let mut table = Table::new(headers);
         let mut rows: Vec<(String, Vec<&ComparedSkill>)> =
             skillset::by_category(self.skills.iter().map(|s| &s.skill))
                 .into_iter()
@@ -363,22 +376,50 @@ impl CompareReport {
         if !self.soft_skills.is_empty() {
             rows.push(("Soft skills".into(), self.soft_skills.iter().collect()));
         }
+        // Per group, the lines "Category: a, b".
+        let mut shared_lines = Vec::new();
+        let mut some_lines = Vec::new();
+        let mut only_lines: Vec<Vec<String>> = vec![Vec::new(); n];
         for (label, members) in rows {
             let (shared, some, only) = self.split(&members);
-            let mut cells = vec![
-                Cell::tone(label, Tone::Strong),
-                Cell::tone(shared.join(", "), Tone::Good),
-            ];
-            if n > 2 {
-                cells.push(Cell::new(some.join(", ")));
+            let line = |names: &[String]| format!("{label}: {}", names.join(", "));
+            if !shared.is_empty() {
+                shared_lines.push(line(&shared));
             }
-            for (i, names) in only.iter().enumerate() {
-                cells.push(Cell::tone(
-                    names.join(", "),
-                    Tone::Series(u8::try_from(i).unwrap_or(0)),
-                ));
+            if !some.is_empty() {
+                some_lines.push(line(&some));
             }
-            table.row(cells);
+            for (lines, names) in only_lines.iter_mut().zip(&only) {
+                if !names.is_empty() {
+                    lines.push(line(names));
+                }
+            }
+        }
+        let mut table = Table::new(["Skills", "By category"]).wide(1);
+        let none = || "none".to_owned();
+        let text = |lines: &[String]| {
+            if lines.is_empty() {
+                none()
+            } else {
+                lines.join("\n")
+            }
+        };
+        table.row([
+            Cell::tone("Shared by all", Tone::Strong),
+            Cell::tone(text(&shared_lines), Tone::Good),
+        ]);
+        if n > 2 {
+            table.row([
+                Cell::tone("Some, not all", Tone::Strong),
+                Cell::new(text(&some_lines)),
+            ]);
+        }
+        for (i, (r, lines)) in self.roles.iter().zip(&only_lines).enumerate() {
+            let tone = Tone::Series(u8::try_from(i).unwrap_or(0));
+            table.row([
+                Cell::tone(format!("Only {}", r.id), tone),
+                Cell::tone(text(lines), tone),
+            ]);
         }
         table
     }

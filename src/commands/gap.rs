@@ -35,6 +35,10 @@ pub struct GapReport {
     /// Soft skills TO lists that FROM does not, and those both list.
     pub soft_skills_to_learn: Vec<Skill>,
     pub soft_skills_shared: Vec<Skill>,
+    /// TO's soft skills when FROM's profile has no soft-skills data: no data is not lacking,
+    /// so they are neither to develop nor shared.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub soft_skills_not_compared: Vec<Skill>,
     /// Certifications TO names that FROM does not.
     pub certifications_to_get: Vec<String>,
     /// Education, experience and certifications of both roles, side by side.
@@ -69,10 +73,13 @@ pub fn report(store: &Store, from: &Profile, to: &Profile) -> GapReport {
     let have = skillset::technical_skills(from, vocabulary);
     let want = skillset::technical_skills(to, vocabulary);
     let skills = skillset::gap(&have, &want);
-    let soft = skillset::gap(
-        &skillset::soft_skills(from, vocabulary),
-        &skillset::soft_skills(to, vocabulary),
-    );
+    let from_soft = skillset::soft_skills(from, vocabulary);
+    let to_soft = skillset::soft_skills(to, vocabulary);
+    let (soft, soft_skills_not_compared) = if from_soft.is_empty() {
+        (skillset::gap(&[], &[]), to_soft)
+    } else {
+        (skillset::gap(&from_soft, &to_soft), Vec::new())
+    };
     let columns = compare_report(store, &[from, to]).roles;
     let requirements = ["Education", "Experience", "Certifications"]
         .into_iter()
@@ -105,6 +112,7 @@ pub fn report(store: &Store, from: &Profile, to: &Profile) -> GapReport {
         skills,
         soft_skills_to_learn: soft.to_learn,
         soft_skills_shared: soft.carries_over,
+        soft_skills_not_compared,
         certifications_to_get,
         requirements,
         attribution: store.onet_attribution([from.id.as_str(), to.id.as_str()]),
@@ -206,6 +214,13 @@ impl Report for GapReport {
             }
             doc.fields(fields);
         }
+        if !self.soft_skills_not_compared.is_empty() {
+            doc.heading(2, "Soft skills");
+            doc.paragraph(format!(
+                "{from}'s profile has no soft-skills data, so {to}'s are not counted as lacking: {}.",
+                skillset::names(&self.soft_skills_not_compared)
+            ));
+        }
         doc.heading(2, "Requirements");
         let mut table = Table::new(["Requirement", from.as_str(), to.as_str()]);
         for r in &self.requirements {
@@ -229,12 +244,13 @@ impl Report for GapReport {
     /// requirement with both roles' text.
     fn records(&self) -> Records {
         let mut records = Records::new(["status", "category", "name", "from", "to"]);
-        let groups: [(&str, &[Skill]); 5] = [
+        let groups: [(&str, &[Skill]); 6] = [
             ("to learn", &self.skills.to_learn),
             ("carries over", &self.skills.carries_over),
             ("not needed", &self.skills.not_needed),
             ("soft skill to develop", &self.soft_skills_to_learn),
             ("soft skill carries over", &self.soft_skills_shared),
+            ("soft skill not compared", &self.soft_skills_not_compared),
         ];
         for (status, skills) in groups {
             for s in skills {

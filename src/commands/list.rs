@@ -1,9 +1,10 @@
-//! `careers list`: a row per profile.
+//! `careers list`: a line per profile: its code and job zone where O*NET gives them, its id and
+//! title. Filters by source, zone, SOC major group, skill and O*NET's technology flags.
 
 use serde::Serialize;
 
 use crate::Context;
-use crate::cli::{ListArgs, SourceKind};
+use crate::cli::{ListArgs, ListSort, SourceKind};
 use crate::error::{CareersError, suggest};
 use crate::model::Profile;
 use crate::model::vocabulary::normalize;
@@ -16,6 +17,12 @@ use crate::store::{Entry, Origin};
 pub struct ListRow {
     pub id: String,
     pub title: String,
+    /// The O*NET-SOC code of an imported occupation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// Its O*NET job zone, 1 to 5.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub job_zone: Option<u8>,
     pub summary: String,
     /// Which kinds of data the profile has: salary, skills, trends, ...
     pub data: Vec<&'static str>,
@@ -36,7 +43,7 @@ pub struct ListReport {
 
 pub fn run(ctx: &Context, args: &ListArgs) -> anyhow::Result<ListReport> {
     // Technology names and flags live in the search file, read only when a filter needs them.
-    let onet = if args.skill.is_some() || args.hot.is_some() {
+    let onet = if args.skill.is_some() || args.hot.is_some() || args.in_demand.is_some() {
         ctx.store.onet_required()?
     } else {
         None
@@ -56,13 +63,19 @@ pub fn run(ctx: &Context, args: &ListArgs) -> anyhow::Result<ListReport> {
     let skill = args
         .skill
         .as_deref()
-        .map(|name| SkillFilter::new(ctx, name, false, &technology))
+        .map(|name| SkillFilter::new(ctx, name, Flag::Any, &technology))
         .transpose()?;
     let hot = args
         .hot
         .as_deref()
-        .map(|name| SkillFilter::new(ctx, name, true, &technology))
+        .map(|name| SkillFilter::new(ctx, name, Flag::Hot, &technology))
         .transpose()?;
+    let in_demand = args
+        .in_demand
+        .as_deref()
+        .map(|name| SkillFilter::new(ctx, name, Flag::InDemand, &technology))
+        .transpose()?;
+    let group = args.group.map(|g| format!("{g:02}-"));
     let attribution = ctx
         .store
         .onet()
@@ -87,10 +100,62 @@ pub fn run(ctx: &Context, args: &ListArgs) -> anyhow::Result<ListReport> {
                 .is_none_or(|f| f.matches(&e.profile, technology(&e.profile)))
         })
         .filter(|e| {
-            hot.as_ref()
-                .is_none_or(|f| f.matches(&e.profile, technology(&e.profile)))
+            [&hot, &in_demand].iter().all(|f| {
+                f.as_ref()
+                    .is_none_or(|f| f.matches(&e.profile, technology(&e.profile)))
+            })
+        })
+        .filter(|e| {
+            group.as_ref().is_none_or(|g| {
+                e.profile
+                    .onet
+                    .as_ref()
+                    .is_some_and(|d| d.code.starts_with(g.as_str()))
+            })
         })
         .collect();
+    let mut matching = matching;
+    let code = |e: &Entry| e.profile.onet.as_ref().map(|d| d.code.clone());
+    let zone = |e: &Entry| {
+        e.profile
+            .onet
+            .as_ref()
+            .and_then(|d| d.job_zone.as_ref())
+            .map(|z| z.zone)
+    };
+    match args.sort {
+        None => {}
+        Some(ListSort::Id) => matching.sort_by(|a, b| a.profile.id.cmp(&b.profile.id)),
+        Some(ListSort::Title) => matching.sort_by(|a, b| {
+            a.profile
+                .title
+                .to_lowercase()
+                .cmp(&b.profile.title.to_lowercase())
+                .then_with(|| a.profile.id.cmp(&b.profile.id))
+        }),
+        // Roles without a code or zone go last: `None` sorts first, so compare on its absence.
+        Some(ListSort::Code) => matching.sort_by(|a, b| {
+            (code(a).is_none(), code(a), &a.profile.id).cmp(&(
+                code(b).is_none(),
+                code(b),
+                &b.profile.id,
+            ))
+        }),
+        Some(ListSort::Zone) => matching.sort_by(|a, b| {
+            (
+                zone(a).is_none(),
+                std::cmp::Reverse(zone(a)),
+                code(a),
+                &a.profile.id,
+            )
+                .cmp(&(
+                    zone(b).is_none(),
+                    std::cmp::Reverse(zone(b)),
+                    code(b),
+                    &b.profile.id,
+                ))
+        }),
+    }
     let total = matching.len();
     let roles = matching
         .into_iter()
@@ -98,6 +163,8 @@ pub fn run(ctx: &Context, args: &ListArgs) -> anyhow::Result<ListReport> {
         .map(|e| ListRow {
             id: e.profile.id.clone(),
             title: e.profile.title.clone(),
+            code: code(e),
+            job_zone: zone(e),
             summary: e.profile.summary.clone(),
             data: e.profile.data_kinds(),
             origin: e.origin.clone(),
@@ -121,30 +188,59 @@ fn from_source(origin: &Origin, source: SourceKind) -> bool {
 /// How many hot technologies an unknown `--hot NAME` lists, the most common first.
 const LISTED_HOT: usize = 20;
 
-/// `--skill NAME` or `--hot NAME`: a skill of the vocabulary (by name or alias) or an O*NET
-/// technology name.
+/// Which of O*NET's flags a technology filter asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Flag {
+    /// `--skill`: any listed technology, or a skill the profile names.
+    Any,
+    /// `--hot`.
+    Hot,
+    /// `--in-demand`.
+    InDemand,
+}
+
+impl Flag {
+    fn holds(self, t: &SearchTechnology) -> bool {
+        match self {
+            Flag::Any => true,
+            Flag::Hot => t.hot,
+            Flag::InDemand => t.in_demand,
+        }
+    }
+
+    fn what(self) -> &'static str {
+        match self {
+            Flag::Any => "skill",
+            Flag::Hot => "hot technology",
+            Flag::InDemand => "in-demand technology",
+        }
+    }
+}
+
+/// `--skill NAME`, `--hot NAME` or `--in-demand NAME`: a skill of the vocabulary (by name or
+/// alias) or an O*NET technology name.
 struct SkillFilter {
     /// The canonical name, when the vocabulary knows the skill.
     canonical: Option<String>,
     /// The name as given, normalised, for technology names outside the vocabulary.
     name: String,
-    hot_only: bool,
+    flag: Flag,
 }
 
 impl SkillFilter {
     fn new<'t>(
         ctx: &Context,
         name: &str,
-        hot_only: bool,
+        flag: Flag,
         technology: &dyn Fn(&Profile) -> &'t [SearchTechnology<'t>],
     ) -> Result<SkillFilter, CareersError> {
         let filter = SkillFilter {
             canonical: ctx.store.vocabulary().resolve(name).map(|s| s.name.clone()),
             name: normalize(name),
-            hot_only,
+            flag,
         };
-        if hot_only {
-            return filter.hot_or_error(ctx, name, technology);
+        if flag != Flag::Any {
+            return filter.flagged_or_error(ctx, name, technology);
         }
         if filter.canonical.is_some()
             || ctx
@@ -172,17 +268,17 @@ impl SkillFilter {
             .collect();
         listed.sort_by_key(|s| s.to_lowercase());
         Err(CareersError::UnknownValue {
-            what: if hot_only { "hot technology" } else { "skill" },
+            what: flag.what(),
             value: name.to_owned(),
             suggestions,
             known: listed,
         })
     }
 
-    /// `--hot NAME` names a hot technology of the import, by its O*NET name or by a skill of
-    /// the vocabulary that a hot technology maps onto. Otherwise the error lists the import's hot
-    /// technologies, the most common first.
-    fn hot_or_error<'t>(
+    /// `--hot NAME` names a hot technology of the import (`--in-demand NAME` an in-demand one),
+    /// by its O*NET name or by a skill of the vocabulary that such a technology maps onto.
+    /// Otherwise the error lists the import's flagged technologies, the most common first.
+    fn flagged_or_error<'t>(
         self,
         ctx: &Context,
         name: &str,
@@ -192,7 +288,7 @@ impl SkillFilter {
             std::collections::HashMap::new();
         let mut skills: Vec<&'t str> = Vec::new();
         for e in ctx.store.entries() {
-            for t in technology(&e.profile).iter().filter(|t| t.hot) {
+            for t in technology(&e.profile).iter().filter(|t| self.flag.holds(t)) {
                 *counts.entry(t.example).or_default() += 1;
                 skills.extend(t.skill);
             }
@@ -220,7 +316,7 @@ impl SkillFilter {
             _ => {}
         }
         Err(CareersError::UnknownValue {
-            what: "hot technology",
+            what: self.flag.what(),
             value: name.to_owned(),
             suggestions,
             known,
@@ -229,14 +325,14 @@ impl SkillFilter {
 
     fn matches(&self, p: &Profile, technology: &[SearchTechnology]) -> bool {
         let canonical = self.canonical.as_deref();
-        if !self.hot_only
+        if self.flag == Flag::Any
             && let Some(c) = canonical
             && p.skills.iter().any(|s| s.name == c)
         {
             return true;
         }
         technology.iter().any(|t| {
-            (t.hot || !self.hot_only)
+            self.flag.holds(t)
                 && (canonical.is_some_and(|c| t.skill == Some(c))
                     || normalize(t.example) == self.name)
         })
@@ -254,23 +350,38 @@ pub fn first_sentence(text: &str) -> &str {
 impl Report for ListReport {
     fn document(&self) -> Document {
         let mut doc = Document::default();
-        // The source column earns its room only when profiles come from more than one place.
+        // A line per role: an occupation goes by its code (which `show` takes), others by id;
+        // the zone and source columns earn their room only when some row needs them.
+        let zoned = self.roles.iter().any(|r| r.job_zone.is_some());
         let all_bundled = self
             .roles
             .iter()
             .all(|r| matches!(r.origin, Origin::Bundled { .. }));
-        let mut headers = vec!["Role", "Summary", "Data"];
-        if !all_bundled {
+        let users = self
+            .roles
+            .iter()
+            .any(|r| matches!(r.origin, Origin::User { .. }));
+        let mut headers = vec!["Role"];
+        if zoned {
+            headers.push("Zone");
+        }
+        headers.push("Title");
+        if users {
             headers.push("Loaded from");
         }
-        let mut table = Table::new(headers).wide(1);
+        let mut table = Table::new(headers).wide(usize::from(zoned) + 1);
         for r in &self.roles {
-            let mut cells = vec![
-                Cell::tone(format!("{}\n{}", r.id, r.title), Tone::Strong),
-                Cell::new(first_sentence(&r.summary)),
-                Cell::new(r.data.join(", ")),
-            ];
-            if !all_bundled {
+            let mut cells = vec![Cell::tone(
+                r.code.clone().unwrap_or_else(|| r.id.clone()),
+                Tone::Strong,
+            )];
+            if zoned {
+                cells.push(Cell::new(
+                    r.job_zone.map_or_else(|| "-".to_owned(), |z| z.to_string()),
+                ));
+            }
+            cells.push(Cell::new(r.title.clone()));
+            if users {
                 cells.push(Cell::tone(r.origin.short(), Tone::Muted));
             }
             table.row(cells);
@@ -290,8 +401,13 @@ impl Report for ListReport {
         } else {
             ""
         };
+        let take = if zoned {
+            " (an id or an O*NET-SOC code)"
+        } else {
+            ""
+        };
         doc.note(format!(
-            "{count}{whence}. `careers show ROLE` shows one in full."
+            "{count}{whence}. `careers show ROLE`{take} shows one in full."
         ));
         let mut folders: Vec<String> = self
             .roles
@@ -314,7 +430,9 @@ impl Report for ListReport {
     fn records(&self) -> Records {
         // O*NET rows carry its attribution; the column is there only when such a row is.
         let attributed = self.roles.iter().any(|r| r.attribution.is_some());
-        let mut headers = vec!["id", "title", "summary", "data", "origin"];
+        let mut headers = vec![
+            "id", "title", "code", "job_zone", "summary", "data", "origin",
+        ];
         if attributed {
             headers.push("attribution");
         }
@@ -323,6 +441,8 @@ impl Report for ListReport {
             let mut row = vec![
                 r.id.clone(),
                 r.title.clone(),
+                r.code.clone().unwrap_or_default(),
+                r.job_zone.map(|z| z.to_string()).unwrap_or_default(),
                 r.summary.clone(),
                 r.data.join("; "),
                 r.origin.describe(),

@@ -1,24 +1,31 @@
-//! `careers match --skills a,b,c [--from ROLE] [--top N]`: every role ranked by how much of its
-//! skills the given ones cover.
+//! `careers match --skills a,b,c [--from ROLE] [--top N]`: every role ranked by how much of
+//! your skills it uses, each weighted by how central the skill is to that role.
 //!
-//! The ranking is explainable and deterministic: by the number of your skills the role lists,
-//! then by the share of the role's skills you have (compared exactly as fractions, not as
-//! rounded percentages), then by role id. Work is linear in the number of skills across all profiles plus a sort, so it stays
-//! fast with thousands of profiles.
+//! The ranking is explainable and deterministic. Each of your skills a role lists adds its
+//! weight: 1, plus 1 when O*NET flags it hot for the occupation and 1 more when in demand,
+//! times 1 + ln of how many of the occupation's technologies show it (a statistician lists
+//! five statistics packages, a fraud examiner one), times its rarity, ln(1 + ranked roles /
+//! roles that list it), so that a skill every occupation lists (Excel) says less than one few
+//! do. A skill also counts through the skills it covers in the vocabulary (machine learning
+//! through TensorFlow). Roles rank by the sum, then by the share of their own weighted skills it makes (a role
+//! whose skills are mostly yours before one where they are a sliver), then by id. Counting only
+//! your skills keeps an occupation with two listed technologies from outranking one that uses
+//! all of yours. Work is linear in the number of skills across all profiles plus a sort.
 
 use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
 use crate::Context;
-use crate::cli::MatchArgs;
+use crate::cli::{Format, MatchArgs};
 use crate::error::{CareersError, did_you_mean, suggest};
 use crate::model::Profile;
+use crate::model::onet::SkillUse;
 use crate::model::vocabulary::normalize;
 use crate::render::{Cell, Document, Records, Report, Table, Tone};
 use crate::store::Store;
 
-use super::skillset::{self, Coverage};
+use super::skillset;
 
 #[derive(Debug, Serialize)]
 pub struct MatchReport {
@@ -50,12 +57,37 @@ pub struct RoleMatch {
     pub rank: usize,
     pub id: String,
     pub title: String,
+    /// The sum of the weights of your skills the role lists, to two decimals.
+    pub score: f64,
+    /// How many of your skills the role lists.
     pub matched: usize,
+    /// How many skills the role lists.
     pub total: usize,
-    /// matched / total as a whole percentage, rounded half up.
+    /// The share of the role's own weighted skills that `score` makes, as a whole percentage.
     pub percent: u32,
-    pub matched_skills: Vec<String>,
+    /// Your skills the role lists, with why each weighs what it does.
+    pub matched_skills: Vec<SkillWeight>,
+    /// The role's skills you lack, most central first.
     pub missing_skills: Vec<String>,
+}
+
+/// Why one of your skills adds what it does to a role's score.
+#[derive(Debug, Clone, Serialize)]
+pub struct SkillWeight {
+    /// Your skill.
+    pub skill: String,
+    /// The role's skill it counts through, when that is another one it covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub through: Option<String>,
+    pub hot: bool,
+    pub in_demand: bool,
+    /// How many of the role's technologies show the skill (1 for a curated profile).
+    pub technologies: u16,
+    /// How many ranked roles list the skill it counts through.
+    pub listed_by: usize,
+    /// (1 + hot + in demand) × (1 + ln technologies) × ln(1 + ranked / listed_by), to two
+    /// decimals.
+    pub weight: f64,
 }
 
 pub fn run(ctx: &Context, args: &MatchArgs) -> anyhow::Result<MatchReport> {
@@ -77,12 +109,14 @@ pub fn run(ctx: &Context, args: &MatchArgs) -> anyhow::Result<MatchReport> {
     }
     let top = match args.top {
         Some(n) => usize::try_from(n).unwrap_or(usize::MAX),
+        // A script gets the same number whatever terminal it runs in.
+        None if ctx.format != Format::Table => DEFAULT_TOP,
         None => crate::render::screen_rows().map_or(DEFAULT_TOP, screenful),
     };
     Ok(report(&ctx.store, &given, from, top))
 }
 
-/// How many roles `--top` shows when the output is not a terminal.
+/// How many roles `--top` shows in the machine formats and when the output is not a terminal.
 pub const DEFAULT_TOP: usize = 10;
 
 /// How many ranked roles fit a terminal of `rows` lines: each takes about four (its id and
@@ -91,18 +125,50 @@ fn screenful(rows: usize) -> usize {
     (rows.saturating_sub(8) / 4).clamp(3, 50)
 }
 
+/// One of the user's skills: its canonical name and the keys of the skills that count for it,
+/// its own first.
+struct Wanted {
+    name: String,
+    keys: Vec<String>,
+}
+
+/// A ranked role before it is cut to `top`.
+struct Scored<'a> {
+    profile: &'a Profile,
+    score: f64,
+    /// The role's whole weight: every skill it lists, weighed as if it were yours.
+    whole: f64,
+    total: usize,
+    matched: Vec<SkillWeight>,
+    missing: Vec<(f64, String)>,
+}
+
 pub fn report(store: &Store, given: &[&str], from: Option<&Profile>, top: usize) -> MatchReport {
     let vocabulary = store.vocabulary();
-    let mut have: HashSet<String> = HashSet::new();
+    let mut wanted: Vec<Wanted> = Vec::new();
     let mut skills: Vec<String> = Vec::new();
-    let mut add = |name: &str, key: String| {
-        if have.insert(key) {
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut add = |name: &str, key: String, covers: Vec<String>| {
+        if seen.insert(key.clone()) {
             skills.push(name.to_owned());
+            let mut keys = vec![key];
+            keys.extend(covers);
+            wanted.push(Wanted {
+                name: name.to_owned(),
+                keys,
+            });
         }
+    };
+    let covers_of = |name: &str| -> Vec<String> {
+        vocabulary
+            .resolve(name)
+            .map(|s| vocabulary.covered_by(s).map(normalize).collect())
+            .unwrap_or_default()
     };
     if let Some(p) = from {
         for s in skillset::technical_skills(p, vocabulary) {
-            add(&s.name, s.key);
+            let covers = covers_of(&s.name);
+            add(&s.name, s.key, covers);
         }
     }
     // Names the vocabulary does not know, but some profile lists: built only when needed.
@@ -110,7 +176,7 @@ pub fn report(store: &Store, given: &[&str], from: Option<&Profile>, top: usize)
     let mut unknown = Vec::new();
     for name in given {
         if let Some(known) = vocabulary.resolve(name) {
-            add(&known.name, normalize(&known.name));
+            add(&known.name, normalize(&known.name), covers_of(&known.name));
             continue;
         }
         let names = profile_names.get_or_insert_with(|| {
@@ -122,7 +188,7 @@ pub fn report(store: &Store, given: &[&str], from: Option<&Profile>, top: usize)
                 .collect()
         });
         match names.get(&normalize(name)) {
-            Some(listed) => add(listed, normalize(name)),
+            Some(listed) => add(listed, normalize(name), Vec::new()),
             None => {
                 let mut candidates: Vec<&str> = vocabulary.names().collect();
                 candidates.extend(names.values().map(String::as_str));
@@ -136,38 +202,170 @@ pub fn report(store: &Store, given: &[&str], from: Option<&Profile>, top: usize)
         }
     }
 
-    let mut scored: Vec<(Coverage, &Profile)> = Vec::new();
+    // Every ranked role's skills, as indices into one list of distinct skills (a thousand
+    // occupations name about a hundred), and how many roles list each skill.
+    let mut distinct: Vec<skillset::Skill> = Vec::new();
+    let mut by_name: HashMap<&str, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut roles: Vec<(&Profile, Vec<usize>)> = Vec::new();
     let mut unranked = Vec::new();
     for e in store.entries() {
         let p = &e.profile;
         if from.is_some_and(|f| f.id == p.id) {
             continue;
         }
-        let role = skillset::technical_skills(p, vocabulary);
+        let mut role: Vec<usize> = Vec::with_capacity(p.skills.len());
+        for s in &p.skills {
+            let i = match by_name.get(s.name.as_str()) {
+                Some(&i) => i,
+                None => {
+                    let skill = skillset::technical_skill(s, vocabulary);
+                    let i = *by_key.entry(skill.key.clone()).or_insert_with(|| {
+                        distinct.push(skill);
+                        distinct.len() - 1
+                    });
+                    by_name.insert(s.name.as_str(), i);
+                    i
+                }
+            };
+            if !role.contains(&i) {
+                role.push(i);
+            }
+        }
         if role.is_empty() {
             unranked.push(p.id.clone());
         } else {
-            scored.push((skillset::coverage(&role, &have), p));
+            roles.push((p, role));
         }
     }
-    if have.is_empty() {
-        scored.clear();
+    let mut listed: Vec<usize> = vec![0; distinct.len()];
+    for (_, role) in &roles {
+        for &i in role {
+            listed[i] += 1;
+        }
     }
-    scored.sort_by(|(a, pa), (b, pb)| a.rank_cmp(b).then_with(|| pa.id.cmp(&pb.id)));
-    let ranked = scored.len();
+    // Each wanted skill's own index first, then those it covers, as far as any role lists them.
+    let wanted_at: Vec<(usize, &Wanted, Vec<usize>)> = wanted
+        .iter()
+        .enumerate()
+        .map(|(n, w)| {
+            let at: Vec<usize> = w
+                .keys
+                .iter()
+                .filter_map(|k| by_key.get(k).copied())
+                .collect();
+            (n, w, at)
+        })
+        .collect();
+    let ranked = if wanted.is_empty() { 0 } else { roles.len() };
+    let rarity = |i: usize| (1.0 + roles.len() as f64 / listed[i].max(1) as f64).ln();
+    let mut scored: Vec<Scored> = Vec::with_capacity(ranked);
+    for (p, role) in roles.iter().filter(|_| !wanted.is_empty()) {
+        let use_of = |name: &str| {
+            p.onet
+                .as_ref()
+                .and_then(|o| o.skill_uses.iter().find(|(n, _)| n == name))
+                .map_or(SkillUse::default(), |(_, u)| *u)
+        };
+        let uses: Vec<SkillUse> = role.iter().map(|&i| use_of(&distinct[i].name)).collect();
+        let weighed: Vec<f64> = role
+            .iter()
+            .zip(&uses)
+            .map(|(&i, u)| weight(*u, rarity(i)))
+            .collect();
+        let mut used = vec![false; role.len()];
+        let mut matched = Vec::new();
+        for (_, w, at) in &wanted_at {
+            let own = by_key.get(&w.keys[0]).copied();
+            // The role's skills that count for it: its own, and those it covers.
+            let counting: Vec<usize> = (0..role.len()).filter(|&j| at.contains(&role[j])).collect();
+            // The one it is weighed by: its own when the role lists it, else the best covered.
+            let primary = counting
+                .iter()
+                .copied()
+                .find(|&j| Some(role[j]) == own)
+                .or_else(|| {
+                    counting
+                        .iter()
+                        .copied()
+                        .max_by(|&i, &j| weighed[i].total_cmp(&weighed[j]))
+                });
+            let Some(j) = primary else {
+                continue;
+            };
+            let combined = counting.iter().fold(
+                SkillUse {
+                    technologies: 0,
+                    ..SkillUse::default()
+                },
+                |acc, &k| {
+                    used[k] = true;
+                    SkillUse {
+                        hot: acc.hot || uses[k].hot,
+                        in_demand: acc.in_demand || uses[k].in_demand,
+                        technologies: acc.technologies.saturating_add(uses[k].technologies),
+                    }
+                },
+            );
+            let s = &distinct[role[j]];
+            matched.push(SkillWeight {
+                skill: w.name.clone(),
+                through: (Some(role[j]) != own).then(|| s.name.clone()),
+                hot: combined.hot,
+                in_demand: combined.in_demand,
+                technologies: combined.technologies,
+                listed_by: listed[role[j]],
+                weight: weight(combined, rarity(role[j])),
+            });
+        }
+        // Most central first: by flags and technologies, not rarity, so a curated profile's
+        // missing skills keep the order its author gave them.
+        let mut missing: Vec<(f64, String)> = role
+            .iter()
+            .zip(&uses)
+            .zip(&used)
+            .filter(|(_, used)| !**used)
+            .map(|((&i, u), _)| (weight(*u, 1.0), distinct[i].name.clone()))
+            .collect();
+        missing.sort_by(|a, b| b.0.total_cmp(&a.0));
+        scored.push(Scored {
+            profile: p,
+            // Folded from +0.0: an empty f64 sum is -0.0, which would show as "-0".
+            score: matched.iter().fold(0.0, |sum, m| sum + m.weight),
+            whole: weighed.iter().fold(0.0, |sum, w| sum + w),
+            total: role.len(),
+            matched,
+            missing,
+        });
+    }
+    let share = |s: &Scored| s.score / s.whole.max(f64::MIN_POSITIVE);
+    scored.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| share(b).total_cmp(&share(a)))
+            .then_with(|| a.profile.id.cmp(&b.profile.id))
+    });
     let ranking: Vec<RoleMatch> = scored
         .into_iter()
         .take(top)
         .enumerate()
-        .map(|(i, (c, p))| RoleMatch {
+        .map(|(i, s)| RoleMatch {
             rank: i + 1,
-            id: p.id.clone(),
-            title: p.title.clone(),
-            matched: c.matched.len(),
-            total: c.total(),
-            percent: c.percent(),
-            matched_skills: c.matched.iter().map(|s| s.name.clone()).collect(),
-            missing_skills: c.missing.iter().map(|s| s.name.clone()).collect(),
+            id: s.profile.id.clone(),
+            title: s.profile.title.clone(),
+            score: hundredths(s.score),
+            matched: s.matched.len(),
+            total: s.total,
+            percent: (100.0 * share(&s)).round() as u32,
+            matched_skills: s
+                .matched
+                .into_iter()
+                .map(|m| SkillWeight {
+                    weight: hundredths(m.weight),
+                    ..m
+                })
+                .collect(),
+            missing_skills: s.missing.into_iter().map(|(_, name)| name).collect(),
         })
         .collect();
     let attribution = store.onet_attribution(
@@ -187,6 +385,17 @@ pub fn report(store: &Store, given: &[&str], from: Option<&Profile>, top: usize)
     }
 }
 
+/// How much a skill says of a role: (1 + hot + in demand) × (1 + ln technologies) × rarity.
+fn weight(u: SkillUse, rarity: f64) -> f64 {
+    let flags = 1.0 + f64::from(u8::from(u.hot) + u8::from(u.in_demand));
+    flags * (1.0 + f64::from(u.technologies.max(1)).ln()) * rarity
+}
+
+/// `x` rounded to two decimals, as shown and as JSON carries it.
+fn hundredths(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
 impl UnknownSkill {
     pub fn message(&self) -> String {
         format!(
@@ -197,11 +406,39 @@ impl UnknownSkill {
     }
 }
 
-/// "Have: Python, SQL\nMissing: Java, Scala", leaving out an empty line.
+impl SkillWeight {
+    /// "Python 2.9 (hot, in demand)", "Machine learning 1.4 (as TensorFlow)".
+    pub fn explained(&self) -> String {
+        let mut why: Vec<String> = Vec::new();
+        if let Some(t) = &self.through {
+            why.push(format!("as {t}"));
+        }
+        if self.hot {
+            why.push("hot".into());
+        }
+        if self.in_demand {
+            why.push("in demand".into());
+        }
+        if self.technologies > 1 {
+            why.push(format!("listed {} times", self.technologies));
+        }
+        match why.is_empty() {
+            true => format!("{} {}", self.skill, self.weight),
+            false => format!("{} {} ({})", self.skill, self.weight, why.join(", ")),
+        }
+    }
+}
+
+/// "Have: Python 2.9 (hot), SQL 2.1\nMissing: Java, Scala", leaving out an empty line.
 fn skill_lines(m: &RoleMatch) -> String {
     let mut lines = Vec::new();
     if !m.matched_skills.is_empty() {
-        lines.push(format!("Have: {}", m.matched_skills.join(", ")));
+        let have: Vec<String> = m
+            .matched_skills
+            .iter()
+            .map(SkillWeight::explained)
+            .collect();
+        lines.push(format!("Have: {}", have.join(", ")));
     }
     // The table names the first few missing skills; `gap` and the JSON list them all.
     const SHOWN: usize = 6;
@@ -252,13 +489,19 @@ impl Report for MatchReport {
         if self.ranking.is_empty() {
             doc.paragraph("No profile lists any skills, so there is no role to rank.");
         } else {
-            let mut table = Table::new(["#", "Role", "Coverage", "Skills"]).wide(3);
+            let mut table = Table::new(["#", "Role", "Score", "Skills"]).wide(3);
             for m in &self.ranking {
                 table.row([
                     Cell::new(m.rank.to_string()),
                     Cell::tone(format!("{}\n{}", m.id, m.title), Tone::Strong),
                     Cell::tone(
-                        format!("{}/{} ({}%)", m.matched, m.total, m.percent),
+                        format!(
+                            "{}\n{} of your {}\n{}% of its",
+                            m.score,
+                            m.matched,
+                            self.skills.len(),
+                            m.percent
+                        ),
                         if m.matched > 0 {
                             Tone::Good
                         } else {
@@ -282,7 +525,7 @@ impl Report for MatchReport {
                 }
             };
             doc.note(format!(
-                "{shown}, ranked by how many of your skills the role lists, then by the share of the role's skills you have, then by id."
+                "{shown}. Each of your skills a role lists adds its weight: 1, +1 if O*NET flags it hot there, +1 if in demand, times 1 + ln(its technologies that show the skill), times ln(1 + roles / roles listing it); ties go to the role whose own weighted skills are more yours (\"% of its\"), then by id."
             ));
         }
         if !self.unranked.is_empty() {
@@ -305,6 +548,7 @@ impl Report for MatchReport {
             "rank",
             "id",
             "title",
+            "score",
             "matched",
             "total",
             "percent",
@@ -316,10 +560,15 @@ impl Report for MatchReport {
                 m.rank.to_string(),
                 m.id.clone(),
                 m.title.clone(),
+                m.score.to_string(),
                 m.matched.to_string(),
                 m.total.to_string(),
                 m.percent.to_string(),
-                m.matched_skills.join("; "),
+                m.matched_skills
+                    .iter()
+                    .map(SkillWeight::explained)
+                    .collect::<Vec<_>>()
+                    .join("; "),
                 m.missing_skills.join("; "),
             ]);
         }
@@ -381,31 +630,22 @@ mod tests {
         assert_eq!(r.unknown[0].suggestions, ["Python"]);
         for w in r.ranking.windows(2) {
             let (a, b) = (&w[0], &w[1]);
-            let ka = (a.matched * b.total, a.matched, &b.id);
-            let kb = (b.matched * a.total, b.matched, &a.id);
-            assert!(ka >= kb, "{} before {}", a.id, b.id);
+            assert!(a.score >= b.score, "{} before {}", a.id, b.id);
         }
-        // No role left out beats the last one shown: checked by counting names directly.
-        let last = r.ranking.last().unwrap();
-        let mine = ["python", "sql", "tool 7"];
-        for e in store.entries() {
-            if r.ranking.iter().any(|m| m.id == e.profile.id) {
-                continue;
-            }
-            let total = e.profile.skills.len();
-            let matched = e
-                .profile
-                .skills
+        // No role left out beats the last one shown: the full ranking has the same head.
+        let all = report(&store, &["python", "sql", "Tool 7"], None, usize::MAX);
+        assert_eq!(all.ranking.len(), 2000);
+        let head: Vec<&str> = all.ranking[..10].iter().map(|m| m.id.as_str()).collect();
+        let shown: Vec<&str> = r.ranking.iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(head, shown);
+        // The one role that lists the rare Tool 7 and both others comes first.
+        assert_eq!(all.ranking[0].id, "role-0007");
+        assert!(
+            all.ranking[0]
+                .matched_skills
                 .iter()
-                .filter(|s| mine.contains(&s.name.to_lowercase().as_str()))
-                .count();
-            assert!(
-                matched * last.total <= last.matched * total,
-                "{} ({matched}/{total}) beats {}",
-                e.profile.id,
-                last.id
-            );
-        }
+                .any(|m| m.skill == "Tool 7")
+        );
         // Generous: a debug build does this in a few milliseconds.
         assert!(elapsed.as_secs() < 2, "{elapsed:?}");
     }
@@ -416,6 +656,7 @@ mod tests {
         let r = report(&store, &["tool 2"], None, 10);
         assert!(r.unknown.is_empty());
         assert_eq!(r.ranking[0].id, "role-0002");
-        assert_eq!(r.ranking[0].matched_skills, ["Tool 2"]);
+        assert_eq!(r.ranking[0].matched_skills[0].skill, "Tool 2");
+        assert_eq!(r.ranking[0].matched_skills[0].listed_by, 1);
     }
 }

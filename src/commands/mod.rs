@@ -151,14 +151,14 @@ pub fn join_and(items: &[String]) -> String {
 
 /// The profile of `entry`, with what the O*NET import says of it folded into the curated
 /// sections when it is an imported occupation: the job zone's experience as a requirement, the
-/// most common education, and the related occupations as related roles (linked to their ids).
+/// education's distribution, and the related occupations as related roles (linked to their ids).
 /// compare, gap and path then treat an occupation like any other profile. Other profiles come
 /// back as they are.
 pub fn profile_with_onet(
     store: &crate::store::Store,
     entry: &crate::store::Entry,
 ) -> anyhow::Result<crate::model::Profile> {
-    use crate::model::{DegreeLevel, Education, ExperienceRequirement, RoleLink};
+    use crate::model::{Education, ExperienceRequirement, RoleLink};
     let mut profile = entry.profile.clone();
     let Some(code) = profile.onet.as_ref().map(|o| o.code.clone()) else {
         return Ok(profile);
@@ -167,32 +167,19 @@ pub fn profile_with_onet(
         return Ok(profile);
     };
     let requirements = profile.requirements.get_or_insert_with(Default::default);
-    if let Some(edu) = &details.education {
-        let lower = edu.level.to_lowercase();
-        let degree = [
-            ("doctoral", DegreeLevel::Doctorate),
-            ("master", DegreeLevel::Master),
-            ("bachelor", DegreeLevel::Bachelor),
-            ("associate", DegreeLevel::Associate),
-            ("high school", DegreeLevel::HighSchool),
-        ]
-        .into_iter()
-        .find(|(word, _)| lower.contains(word))
-        .map(|(_, level)| level);
-        let note = format!("most common in O*NET ({}%)", edu.percent);
-        match degree {
-            Some(level) if requirements.education.is_none() => {
+    // Worded as `show` words it, so that compare and gap say the same.
+    if let Some(text) = onet_section::education_text(&details.education) {
+        match &requirements.education {
+            None => {
                 requirements.education = Some(Education {
-                    degrees: vec![level],
+                    degrees: Vec::new(),
                     fields: Vec::new(),
                     related_fields_accepted: false,
                     advanced: None,
-                    note: Some(note),
+                    note: Some(text),
                 })
             }
-            _ => requirements
-                .other
-                .push(format!("Education: {} ({note})", edu.level)),
+            Some(_) => requirements.other.push(format!("Education: {text}")),
         }
     }
     if let Some(zone) = &details.job_zone {

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::show::ShowReport;
 use crate::cli::Section;
-use crate::model::onet::{OnetTask, Rating, TaskKind, TechnologySkill};
+use crate::model::onet::{EducationShare, OnetTask, Rating, TaskKind, TechnologySkill};
 use crate::model::{CodeSystem, OnetDetails};
 use crate::render::{Cell, Document, Table, Tone};
 use crate::store::{Entry, Origin, Store};
@@ -39,10 +39,16 @@ pub fn complete(store: &Store, entry: &Entry, report: &mut ShowReport) -> anyhow
     let Some(stored) = store.onet() else {
         return Ok(());
     };
-    let wants = report.sections.is_empty() || report.sections.contains(&Section::Onet);
+    let wants = report.sections.is_empty() || report.sections.iter().any(|s| s.is_onet());
     if matches!(entry.origin, Origin::Onet { .. }) {
         if wants && let Some(d) = &entry.profile.onet {
             report.profile.onet = store.onet_details(&d.code)?;
+            if let Some(d) = &mut report.profile.onet
+                && !report.sections.is_empty()
+                && !report.sections.contains(&Section::Onet)
+            {
+                keep_parts(d, &report.sections);
+            }
         }
         report.attribution = Some(crate::onet::attribution_of(&stored.manifest));
         return Ok(());
@@ -78,10 +84,152 @@ pub fn complete(store: &Store, entry: &Entry, report: &mut ShowReport) -> anyhow
     Ok(())
 }
 
+/// Whether `d` has anything for the O*NET section `s`.
+pub fn has_part(d: &OnetDetails, s: Section) -> bool {
+    match s {
+        Section::Titles => !d.alternate_titles.is_empty() || !d.reported_titles.is_empty(),
+        Section::Tasks => !d.tasks.is_empty(),
+        Section::Technology => !d.technology.is_empty(),
+        Section::Tools => !d.tools.is_empty(),
+        Section::Education => !d.education.is_empty(),
+        Section::JobZone => d.job_zone.is_some(),
+        Section::Interests => d.interest_code.is_some(),
+        Section::WorkStyles => !d.work_styles.is_empty(),
+        Section::Ratings => {
+            !d.skills.is_empty() || !d.knowledge.is_empty() || !d.abilities.is_empty()
+        }
+        Section::Related => !d.related.is_empty(),
+        _ => false,
+    }
+}
+
+/// Cuts `d` down to the O*NET sections in `keep` (its code stays).
+fn keep_parts(d: &mut OnetDetails, keep: &[Section]) {
+    let has = |s| keep.contains(&s);
+    if !has(Section::Titles) {
+        d.alternate_titles.clear();
+        d.reported_titles.clear();
+    }
+    if !has(Section::Tasks) {
+        d.tasks.clear();
+    }
+    if !has(Section::Technology) {
+        d.technology.clear();
+    }
+    if !has(Section::Tools) {
+        d.tools.clear();
+    }
+    if !has(Section::Education) {
+        d.education.clear();
+    }
+    if !has(Section::JobZone) {
+        d.job_zone = None;
+    }
+    if !has(Section::Interests) {
+        d.interest_code = None;
+    }
+    if !has(Section::WorkStyles) {
+        d.work_styles.clear();
+    }
+    if !has(Section::Ratings) {
+        d.skills.clear();
+        d.knowledge.clear();
+        d.abilities.clear();
+    }
+    if !has(Section::Related) {
+        d.related.clear();
+    }
+}
+
+/// How many of each list `show` gives without `--full`: a few screens in all.
+const SHOWN_TITLES: usize = 12;
+const SHOWN_TASKS: usize = 10;
+const SHOWN_KINDS: usize = 8;
+const SHOWN_PER_KIND: usize = 5;
+const SHOWN_TOOLS: usize = 15;
+const SHOWN_RELATED: usize = 10;
+
+/// The first `n` of `items` (all when `full`), and how many are left out.
+fn first<T>(items: &[T], n: usize, full: bool) -> (&[T], usize) {
+    let n = if full {
+        items.len()
+    } else {
+        n.min(items.len())
+    };
+    (&items[..n], items.len() - n)
+}
+
+/// "and 12 more (`careers show CODE --full` or `--section NAME` shows them all)".
+fn more_note(left: usize, code: &str, section: &str) -> Option<String> {
+    (left > 0).then(|| {
+        format!(
+            "and {left} more (`careers show {code} --full` or `--section {section}` shows them all)"
+        )
+    })
+}
+
+/// How many education levels are named before the rest are summed up.
+const NAMED_LEVELS: usize = 3;
+
+/// An occupation's education as every view words it (show, compare, gap, JSON's requirement
+/// note, CSV): "O*NET respondents: Associate's Degree 51% (uncertain), Bachelor's Degree 42%
+/// (uncertain), Some College Courses 5%, 3 other levels 3%; uncertain: O*NET recommends
+/// suppressing the figure (few respondents or a wide error)". `None` without data.
+pub fn education_text(shares: &[EducationShare]) -> Option<String> {
+    if shares.is_empty() {
+        return None;
+    }
+    let percent = |p: f64| match p {
+        p if p > 0.0 && p < 0.5 => "<1%".to_owned(),
+        // Half up, as people round: 22.50% is 23%.
+        p => format!("{}%", p.round()),
+    };
+    let mut parts: Vec<String> = shares
+        .iter()
+        .take(NAMED_LEVELS)
+        .map(|s| {
+            let flag = if s.recommend_suppress {
+                " (uncertain)"
+            } else {
+                ""
+            };
+            format!("{} {}{flag}", s.level, percent(s.percent))
+        })
+        .collect();
+    let rest = &shares[shares.len().min(NAMED_LEVELS)..];
+    match rest.len() {
+        0 => {}
+        1 => parts.push(format!("{} {}", rest[0].level, percent(rest[0].percent))),
+        n => parts.push(format!(
+            "{n} other levels {}",
+            percent(rest.iter().map(|s| s.percent).sum())
+        )),
+    }
+    let mut text = format!("O*NET respondents: {}", parts.join(", "));
+    if shares
+        .iter()
+        .take(NAMED_LEVELS)
+        .any(|s| s.recommend_suppress)
+    {
+        text.push_str(
+            "; uncertain: O*NET recommends suppressing the figure (few respondents or a wide error)",
+        );
+    }
+    Some(text)
+}
+
 /// Appends the O*NET sections and the attribution to `doc`.
 pub fn render(report: &ShowReport, doc: &mut Document) {
     if let Some(d) = &report.profile.onet {
-        details(d, doc);
+        // A section asked for by name is shown whole.
+        details(d, doc, report.full || !report.sections.is_empty());
+    }
+    if matches!(report.origin, Origin::Onet { .. }) && !report.profile.skills.is_empty() {
+        doc.heading(3, "Skills in the vocabulary");
+        doc.paragraph(
+            "What its technology maps onto in the skill vocabulary, as compare, gap and match use it.",
+        );
+        doc.table(report.skills_table());
     }
     if !report.onet_links.is_empty() {
         doc.heading(2, "What O*NET says of the linked occupations");
@@ -94,7 +242,7 @@ pub fn render(report: &ShowReport, doc: &mut Document) {
     }
 }
 
-fn details(d: &OnetDetails, doc: &mut Document) {
+fn details(d: &OnetDetails, doc: &mut Document, full: bool) {
     doc.heading(2, format!("O*NET {}", d.code));
     let mut fields = Vec::new();
     if let Some(z) = &d.job_zone {
@@ -104,20 +252,8 @@ fn details(d: &OnetDetails, doc: &mut Document) {
         }
         fields.push(("Job zone".to_owned(), text));
     }
-    if let Some(e) = &d.education {
-        fields.push((
-            "Education".to_owned(),
-            format!(
-                "{} (most common: {:.0}% of respondents{})",
-                e.level,
-                e.percent,
-                if e.low_confidence {
-                    "; low confidence: O*NET recommends suppressing this figure"
-                } else {
-                    ""
-                }
-            ),
-        ));
+    if let Some(text) = education_text(&d.education) {
+        fields.push(("Education".to_owned(), text));
     }
     if let Some(code) = &d.interest_code {
         let names: Vec<&str> = code.chars().filter_map(riasec_name).collect();
@@ -130,40 +266,56 @@ fn details(d: &OnetDetails, doc: &mut Document) {
         let top: Vec<&str> = d
             .work_styles
             .iter()
-            .take(TOP_STYLES)
+            .take(if full { usize::MAX } else { TOP_STYLES })
             .map(String::as_str)
             .collect();
-        fields.push(("Top work styles".to_owned(), top.join(", ")));
+        let label = if full {
+            "Work styles"
+        } else {
+            "Top work styles"
+        };
+        fields.push((label.to_owned(), top.join(", ")));
     }
-    doc.fields(fields);
-    if !d.alternate_titles.is_empty() {
-        doc.heading(3, "Alternate titles");
-        doc.paragraph(d.alternate_titles.join(", "));
+    if !fields.is_empty() {
+        doc.fields(fields);
     }
-    if !d.reported_titles.is_empty() {
-        doc.heading(3, "Titles reported by workers");
-        doc.paragraph(d.reported_titles.join(", "));
+    for (heading, titles) in [
+        ("Alternate titles", &d.alternate_titles),
+        ("Titles reported by workers", &d.reported_titles),
+    ] {
+        if !titles.is_empty() {
+            doc.heading(3, heading);
+            let (shown, left) = first(titles, SHOWN_TITLES, full);
+            let mut text = shown.join(", ");
+            if let Some(more) = more_note(left, &d.code, "titles") {
+                text.push_str(&format!(", {more}"));
+            }
+            doc.paragraph(text);
+        }
     }
     if !d.tasks.is_empty() {
         doc.heading(3, "Tasks");
-        doc.table(tasks_table(&d.tasks));
+        // Core tasks first: they are what the work is.
+        let mut tasks = d.tasks.clone();
+        tasks.sort_by_key(|t| t.kind != Some(TaskKind::Core));
+        let (shown, left) = first(&tasks, SHOWN_TASKS, full);
+        doc.table(tasks_table(shown));
+        if let Some(more) = more_note(left, &d.code, "tasks") {
+            doc.note(format!("{} tasks; {more}.", d.tasks.len()));
+        }
     }
     if !d.technology.is_empty() {
         doc.heading(3, "Technology skills");
-        let mut table = Table::new(["Technology", "Kind", "Skill", "Flags"]);
-        for t in &d.technology {
-            table.row([
-                Cell::tone(t.example.clone(), Tone::Strong),
-                Cell::tone(t.commodity.clone().unwrap_or_default(), Tone::Muted),
-                Cell::new(t.skill.clone().unwrap_or_else(|| "-".into())),
-                Cell::tone(flags(t), Tone::Good),
-            ]);
-        }
-        doc.table(table);
+        technology(d, doc, full);
     }
     if !d.tools.is_empty() {
         doc.heading(3, "Tools");
-        doc.paragraph(d.tools.join(", "));
+        let (shown, left) = first(&d.tools, SHOWN_TOOLS, full);
+        let mut text = shown.join(", ");
+        if let Some(more) = more_note(left, &d.code, "tools") {
+            text.push_str(&format!(", {more}"));
+        }
+        doc.paragraph(text);
     }
     for (name, ratings) in [
         ("Skills (O*NET ratings)", &d.skills),
@@ -172,13 +324,18 @@ fn details(d: &OnetDetails, doc: &mut Document) {
     ] {
         if !ratings.is_empty() {
             doc.heading(3, name);
-            doc.table(ratings_table(ratings));
+            let (shown, left) = first(ratings, TOP_RATINGS, full);
+            doc.table(ratings_table(shown));
+            if let Some(more) = more_note(left, &d.code, "ratings") {
+                doc.note(format!("{} rated; {more}.", ratings.len()));
+            }
         }
     }
     if !d.related.is_empty() {
         doc.heading(3, "Related occupations");
+        let (shown, left) = first(&d.related, SHOWN_RELATED, full);
         let mut table = Table::new(["Tier", "Rank", "Code", "Occupation"]);
-        for r in &d.related {
+        for r in shown {
             table.row([
                 Cell::tone(r.tier.clone(), Tone::Muted),
                 Cell::new(r.rank.to_string()),
@@ -187,7 +344,80 @@ fn details(d: &OnetDetails, doc: &mut Document) {
             ]);
         }
         doc.table(table);
+        if let Some(more) = more_note(left, &d.code, "related") {
+            doc.note(format!("{} related; {more}.", d.related.len()));
+        }
     }
+}
+
+/// How much a technology stands out in job postings: hot and in demand, hot, in demand, neither.
+fn standing(t: &TechnologySkill) -> u8 {
+    u8::from(t.hot) * 2 + u8::from(t.in_demand)
+}
+
+/// The technology skills grouped by kind (O*NET's commodity title): the kinds with the most
+/// hot and in-demand technologies first, and in each kind those technologies first.
+fn technology(d: &OnetDetails, doc: &mut Document, full: bool) {
+    let mut kinds: Vec<(&str, Vec<&TechnologySkill>)> = Vec::new();
+    for t in &d.technology {
+        let kind = t.commodity.as_deref().unwrap_or("Other");
+        match kinds.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, list)) => list.push(t),
+            None => kinds.push((kind, vec![t])),
+        }
+    }
+    for (_, list) in &mut kinds {
+        list.sort_by(|a, b| {
+            standing(b)
+                .cmp(&standing(a))
+                .then_with(|| a.example.cmp(&b.example))
+        });
+    }
+    let flagged = |list: &[&TechnologySkill]| list.iter().filter(|t| standing(t) > 0).count();
+    kinds.sort_by(|(a, la), (b, lb)| {
+        flagged(lb)
+            .cmp(&flagged(la))
+            .then_with(|| lb.len().cmp(&la.len()))
+            .then_with(|| a.cmp(b))
+    });
+    let (shown, left_kinds) = first(&kinds, SHOWN_KINDS, full);
+    let mut table = Table::new(["Kind", "Technologies"]).wide(1);
+    let mut left_items = 0;
+    for (kind, list) in shown {
+        let (names, left) = first(list, SHOWN_PER_KIND, full);
+        left_items += left;
+        let mut text: Vec<String> = names
+            .iter()
+            .map(|t| match flags(t) {
+                f if f.is_empty() => t.example.clone(),
+                f => format!("{} ({f})", t.example),
+            })
+            .collect();
+        if left > 0 {
+            text.push(format!("{left} more"));
+        }
+        table.row([
+            Cell::tone((*kind).to_owned(), Tone::Strong),
+            Cell::new(text.join(", ")),
+        ]);
+    }
+    doc.table(table);
+    let rest: usize = kinds[shown.len()..].iter().map(|(_, l)| l.len()).sum();
+    let hot = d.technology.iter().filter(|t| t.hot).count();
+    let mut note = format!(
+        "{} technologies of {} kinds, {hot} of them hot.",
+        d.technology.len(),
+        kinds.len()
+    );
+    if left_kinds > 0 || left_items > 0 {
+        note.push_str(&format!(
+            " Not shown: {} ({} in {left_kinds} more kinds); `careers show {} --full` or `--section technology` shows them all.",
+            left_items + rest,
+            rest,
+            d.code
+        ));
+    }
+    doc.note(note);
 }
 
 fn linked(link: &LinkedOccupation, doc: &mut Document) {

@@ -23,6 +23,9 @@ pub struct ShowReport {
     pub categories: Vec<SkillCategory>,
     #[serde(skip)]
     pub sections: Vec<Section>,
+    /// Whether the view shows every O*NET item (`--full`) instead of the first ones.
+    #[serde(skip)]
+    pub full: bool,
     /// What the linked O*NET occupations say, for a curated profile with O*NET-SOC codes.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub onet_links: Vec<super::onet_section::LinkedOccupation>,
@@ -34,6 +37,7 @@ pub struct ShowReport {
 pub fn run(ctx: &Context, args: &ShowArgs) -> anyhow::Result<ShowReport> {
     let entry = ctx.store.resolve(&args.role)?;
     let mut report = report(entry, &args.section, ctx.store.vocabulary());
+    report.full = args.full;
     super::onet_section::complete(&ctx.store, entry, &mut report)?;
     Ok(report)
 }
@@ -56,6 +60,7 @@ pub fn report(entry: &Entry, sections: &[Section], vocabulary: &Vocabulary) -> S
         origin: entry.origin.clone(),
         categories,
         sections,
+        full: false,
         onet_links: Vec::new(),
         attribution: None,
     }
@@ -112,7 +117,7 @@ fn keep_sections(p: &mut Profile, keep: &[Section]) {
     if !has(Section::Challenges) {
         p.challenges.clear();
     }
-    if !has(Section::Onet) {
+    if !keep.iter().any(|s| s.is_onet()) {
         p.onet = None;
     }
 }
@@ -160,7 +165,7 @@ impl crate::render::Report for ShowReport {
                 .sections
                 .iter()
                 .filter(|s| !has_section(p, **s))
-                .filter(|s| **s != Section::Onet || self.onet_links.is_empty())
+                .filter(|s| !s.is_onet() || self.onet_links.is_empty())
                 .map(|s| section_name(*s))
                 .collect();
             if !missing.is_empty() {
@@ -212,28 +217,11 @@ impl crate::render::Report for ShowReport {
                 doc.list(req.other.iter().cloned());
             }
         }
-        if !p.skills.is_empty() {
+        // An occupation's skills are what its O*NET technology maps onto: they follow
+        // O*NET's own sections, which say first what matters for it.
+        if !p.skills.is_empty() && !matches!(self.origin, Origin::Onet { .. }) {
             doc.heading(2, "Skills");
-            let mut table = Table::new(["Category", "Skills"]);
-            for cat in SkillCategory::ALL {
-                let names: Vec<String> = p
-                    .skills
-                    .iter()
-                    .zip(&self.categories)
-                    .filter(|(_, c)| **c == cat)
-                    .map(|(s, _)| match &s.note {
-                        Some(note) => format!("{} ({note})", s.name),
-                        None => s.name.clone(),
-                    })
-                    .collect();
-                if !names.is_empty() {
-                    table.row([
-                        Cell::tone(cat.label(), Tone::Strong),
-                        Cell::new(names.join(", ")),
-                    ]);
-                }
-            }
-            doc.table(table);
+            doc.table(self.skills_table());
         }
         if !p.soft_skills.is_empty() {
             doc.heading(2, "Soft skills");
@@ -363,6 +351,33 @@ impl crate::render::Report for ShowReport {
     }
 }
 
+impl ShowReport {
+    /// The skills by category, in the vocabulary's order of categories.
+    pub fn skills_table(&self) -> Table {
+        let p = &self.profile;
+        let mut table = Table::new(["Category", "Skills"]);
+        for cat in SkillCategory::ALL {
+            let names: Vec<String> = p
+                .skills
+                .iter()
+                .zip(&self.categories)
+                .filter(|(_, c)| **c == cat)
+                .map(|(s, _)| match &s.note {
+                    Some(note) => format!("{} ({note})", s.name),
+                    None => s.name.clone(),
+                })
+                .collect();
+            if !names.is_empty() {
+                table.row([
+                    Cell::tone(cat.label(), Tone::Strong),
+                    Cell::new(names.join(", ")),
+                ]);
+            }
+        }
+        table
+    }
+}
+
 fn has_section(p: &Profile, s: Section) -> bool {
     match s {
         Section::Overview => p.overview.is_some(),
@@ -379,6 +394,10 @@ fn has_section(p: &Profile, s: Section) -> bool {
         Section::BestPractices => !p.best_practices.is_empty(),
         Section::Challenges => !p.challenges.is_empty(),
         Section::Onet => p.onet.is_some(),
+        onet => p
+            .onet
+            .as_ref()
+            .is_some_and(|d| super::onet_section::has_part(d, onet)),
     }
 }
 
@@ -435,8 +454,11 @@ pub fn education_fields(edu: &Education) -> Vec<(String, String)> {
         text.push_str(" in ");
         text.push_str(&join_or(&fields));
     }
-    if let Some(note) = &edu.note {
-        text = format!("{note}, {text}");
+    // O*NET's education is all note: the distribution, no degree of its own.
+    match &edu.note {
+        Some(note) if text.is_empty() => text = note.clone(),
+        Some(note) => text = format!("{note}, {text}"),
+        None => {}
     }
     out.push(("Education".to_owned(), text));
     if let Some(adv) = &edu.advanced {

@@ -37,15 +37,24 @@ pub fn technical_skills(profile: &Profile, vocabulary: &Vocabulary) -> Vec<Skill
     profile
         .skills
         .iter()
-        .filter_map(|s| {
-            let key = skill_key(&s.name, vocabulary);
-            seen.insert(key.clone()).then(|| Skill {
-                name: vocabulary.canonical(&s.name).to_owned(),
-                category: Some(super::show::skill_category(s.category, &s.name, vocabulary)),
-                key,
-            })
-        })
+        .map(|s| technical_skill(s, vocabulary))
+        .filter(|s| seen.insert(s.key.clone()))
         .collect()
+}
+
+/// One skill of a profile under its canonical name, with its category and key.
+pub fn technical_skill(s: &crate::model::SkillRef, vocabulary: &Vocabulary) -> Skill {
+    let known = vocabulary.resolve(&s.name);
+    let name = known.map_or(s.name.as_str(), |k| k.name.as_str());
+    Skill {
+        name: name.to_owned(),
+        category: Some(
+            s.category
+                .or(known.map(|k| k.category))
+                .unwrap_or(crate::model::SkillCategory::Other),
+        ),
+        key: normalize(name),
+    }
 }
 
 /// A profile's soft skills under canonical names (the vocabulary holds soft skills too, so that

@@ -89,6 +89,27 @@ pub fn is_reserved_name(name: &str) -> bool {
             && lower.as_bytes()[3].is_ascii_digit())
 }
 
+/// A lowercase word in the singular, without allocating: the stem and whether a "y" ends it
+/// ("secretaries" is "secretar" + "y", "nurses" is "nurse", "analysis" stays). Role names and
+/// search fold words with it, on both sides, so a rule wrong for a word still folds it alike.
+pub fn singular(word: &str) -> (&str, bool) {
+    let n = word.len();
+    if n > 4 && word.ends_with("ies") {
+        (&word[..n - 3], true)
+    } else if n > 4
+        && ["sses", "shes", "ches", "xes", "zes"]
+            .iter()
+            .any(|e| word.ends_with(e))
+    {
+        (&word[..n - 2], false)
+    } else if n > 3 && word.ends_with('s') && !["ss", "us", "is"].iter().any(|e| word.ends_with(e))
+    {
+        (&word[..n - 1], false)
+    } else {
+        (word, false)
+    }
+}
+
 /// Turns a title into a slug: "Data Engineer" -> "data-engineer".
 pub fn slugify(title: &str) -> String {
     let mut out = String::with_capacity(title.len());

@@ -23,9 +23,10 @@ pub struct OnetDetails {
     pub tools: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_zone: Option<JobZone>,
-    /// The most common required level of education and the share of respondents who named it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub education: Option<EducationLevel>,
+    /// The required level of education as respondents answered: every level someone named,
+    /// most common first (on a tie, the lower level).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub education: Vec<EducationShare>,
     /// The RIASEC interest code from the high-point interests, e.g. "ICR".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interest_code: Option<String>,
@@ -44,6 +45,35 @@ pub struct OnetDetails {
     /// O*NET Abilities ratings, most important first (Abilities.txt).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub abilities: Vec<Rating>,
+    /// How the occupation uses each canonical skill that O*NET flags hot or in demand or that
+    /// several of its technologies map onto, by canonical name. Carried by the index for
+    /// `match`, which weighs skills by it; the technology section says the same of each one.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub skill_uses: Vec<(String, SkillUse)>,
+}
+
+/// How an occupation uses one of its canonical skills, by O*NET's technology list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkillUse {
+    /// "Hot Technology" on a technology mapped onto the skill: frequent in job postings.
+    pub hot: bool,
+    /// "In Demand" on one: frequent in the occupation's own job postings.
+    pub in_demand: bool,
+    /// How many of the occupation's technologies map onto the skill (IBM SPSS Statistics,
+    /// StataCorp Stata and Minitab are three for Statistics).
+    pub technologies: u16,
+}
+
+impl Default for SkillUse {
+    /// A skill a profile names once, without flags.
+    fn default() -> SkillUse {
+        SkillUse {
+            hot: false,
+            in_demand: false,
+            technologies: 1,
+        }
+    }
 }
 
 /// How much an element (a skill, a kind of knowledge, an ability) matters in an occupation.
@@ -134,13 +164,13 @@ pub struct JobZone {
 /// A level of education and the percentage of respondents who said it is required.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct EducationLevel {
+pub struct EducationShare {
     pub level: String,
     pub percent: f64,
-    /// Every row O*NET has for the occupation is flagged "Recommend Suppress" (too few
-    /// respondents or too wide an error), so the figure is shown but not to be relied on.
+    /// O*NET flags the estimate "Recommend Suppress" (too few respondents or too wide an
+    /// error): shown, and marked, never dropped.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub low_confidence: bool,
+    pub recommend_suppress: bool,
 }
 
 /// An occupation O*NET relates to this one.

@@ -18,6 +18,10 @@ pub struct VocabularySkill {
     /// Other spellings that mean the same skill, compared case-insensitively.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// Skills whose use shows this one: a role that lists TensorFlow does machine learning.
+    /// `match` counts a role listing any of them as having this skill.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub covers: Vec<String>,
 }
 
 /// The file format of the vocabulary.
@@ -56,6 +60,15 @@ impl Vocabulary {
                 .map(|s| (s.name.as_str(), s.aliases.as_slice())),
             normalize,
         )?;
+        for (i, s) in file.skills.iter().enumerate() {
+            for name in &s.covers {
+                if !index.contains_key(&normalize(name)) {
+                    return Err(format!(
+                        "skills[{i}]: covers \"{name}\", which is not in the vocabulary"
+                    ));
+                }
+            }
+        }
         Ok(Vocabulary {
             skills: file.skills,
             index,
@@ -76,6 +89,11 @@ impl Vocabulary {
         &self.skills
     }
 
+    /// The canonical names of the skills `skill` covers (see [`VocabularySkill::covers`]).
+    pub fn covered_by<'a>(&'a self, skill: &'a VocabularySkill) -> impl Iterator<Item = &'a str> {
+        skill.covers.iter().map(|name| self.canonical(name))
+    }
+
     /// Every name and alias, for suggestions.
     pub fn names(&self) -> impl Iterator<Item = &str> {
         self.skills.iter().flat_map(|s| {
@@ -94,6 +112,7 @@ mod tests {
                 name: "Spark".into(),
                 category: SkillCategory::BigData,
                 aliases: vec!["Apache Spark".into()],
+                covers: vec![],
             }],
         })
         .unwrap()
@@ -115,15 +134,60 @@ mod tests {
                     name: "R".into(),
                     category: SkillCategory::ProgrammingLanguage,
                     aliases: vec![],
+                    covers: vec![],
                 },
                 VocabularySkill {
                     name: "Rlang".into(),
                     category: SkillCategory::ProgrammingLanguage,
                     aliases: vec!["r".into()],
+                    covers: vec![],
                 },
             ],
         })
         .unwrap_err();
         assert_eq!(err, "skills[1]: \"r\" already names R");
+    }
+
+    #[test]
+    fn rejects_covering_a_skill_it_does_not_know() {
+        let err = Vocabulary::new(VocabularyFile {
+            skills: vec![VocabularySkill {
+                name: "Machine learning".into(),
+                category: SkillCategory::MlPractice,
+                aliases: vec![],
+                covers: vec!["TensorFlow".into()],
+            }],
+        })
+        .unwrap_err();
+        assert_eq!(
+            err,
+            "skills[0]: covers \"TensorFlow\", which is not in the vocabulary"
+        );
+    }
+
+    #[test]
+    fn common_words_for_statistics_and_machine_learning_resolve() {
+        let v = crate::store::bundled_vocabulary().unwrap();
+        for (word, skill) in [
+            ("stats", "Statistics"),
+            ("IBM SPSS Statistics", "Statistics"),
+            ("StataCorp Stata", "Statistics"),
+            ("ml", "Machine learning"),
+            ("machine learning", "Machine learning"),
+            ("Neural network modeling software", "Machine learning"),
+        ] {
+            assert_eq!(v.resolve(word).unwrap().name, skill, "{word}");
+        }
+        let ml = v.resolve("ml").unwrap();
+        assert_eq!(
+            v.covered_by(ml).collect::<Vec<_>>(),
+            [
+                "TensorFlow",
+                "PyTorch",
+                "scikit-learn",
+                "Keras",
+                "Deep learning"
+            ]
+        );
     }
 }

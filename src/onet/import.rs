@@ -14,7 +14,7 @@ use std::path::Path;
 use anyhow::bail;
 
 use crate::model::onet::{
-    EducationLevel, JobZone, OnetTask, Rating, RelatedOccupation, TaskKind, TechnologySkill,
+    EducationShare, JobZone, OnetTask, Rating, RelatedOccupation, TaskKind, TechnologySkill,
 };
 use crate::model::{OnetDetails, Vocabulary, slugify};
 
@@ -198,7 +198,7 @@ pub fn read(
         .collect();
     let mut zones: HashMap<u8, JobZone> = HashMap::new();
     let mut education_levels: HashMap<u32, String> = HashMap::new();
-    let mut education: HashMap<usize, EducationRow> = HashMap::new();
+    let mut education: HashMap<usize, Vec<EducationRow>> = HashMap::new();
     let mut interests: HashMap<usize, [u8; 3]> = HashMap::new();
     let mut styles: HashMap<usize, Vec<(String, f64)>> = HashMap::new();
     let mut ratings: [HashMap<(usize, String), ImportanceLevel>; 3] = Default::default();
@@ -329,10 +329,7 @@ pub fn read(
                             Some(v) => flag(v, "Recommend Suppress")?,
                         },
                     };
-                    let best = education.entry(i).or_insert(row);
-                    if row.better_than(best) {
-                        *best = row;
-                    }
+                    education.entry(i).or_default().push(row);
                     Ok(())
                 },
             )?,
@@ -429,15 +426,25 @@ pub fn read(
         }
     }
 
-    for (i, row) in education {
-        occ[i].details.education = Some(EducationLevel {
-            level: education_levels
-                .get(&row.category)
-                .cloned()
-                .unwrap_or_else(|| format!("Category {}", row.category)),
-            percent: row.percent,
-            low_confidence: row.suppressed,
+    for (i, mut rows) in education {
+        // Levels nobody named say nothing; the rest, most common first, lower level on a tie.
+        rows.retain(|r| r.percent > 0.0);
+        rows.sort_by(|a, b| {
+            b.percent
+                .total_cmp(&a.percent)
+                .then_with(|| a.category.cmp(&b.category))
         });
+        occ[i].details.education = rows
+            .into_iter()
+            .map(|row| EducationShare {
+                level: education_levels
+                    .get(&row.category)
+                    .cloned()
+                    .unwrap_or_else(|| format!("Category {}", row.category)),
+                percent: row.percent,
+                recommend_suppress: row.suppressed,
+            })
+            .collect();
     }
     for (i, points) in interests {
         let code: String = points
@@ -504,18 +511,6 @@ struct EducationRow {
     percent: f64,
     /// Flagged "Recommend Suppress = Y".
     suppressed: bool,
-}
-
-impl EducationRow {
-    /// The most common level wins, but a row O*NET recommends suppressing only wins when every
-    /// row is; on a tie, the lower level.
-    fn better_than(&self, other: &EducationRow) -> bool {
-        if self.suppressed != other.suppressed {
-            return !self.suppressed;
-        }
-        self.percent > other.percent
-            || (self.percent == other.percent && self.category < other.category)
-    }
 }
 
 struct Reader<'a> {
@@ -1001,19 +996,6 @@ mod tests {
                 ("b.txt", "bad", 1, 2)
             ]
         );
-    }
-
-    #[test]
-    fn education_prefers_rows_not_flagged_for_suppression() {
-        let row = |category, percent, suppressed| EducationRow {
-            category,
-            percent,
-            suppressed,
-        };
-        assert!(row(5, 17.68, false).better_than(&row(6, 46.95, true)));
-        assert!(!row(6, 46.95, true).better_than(&row(5, 17.68, false)));
-        assert!(row(6, 46.95, true).better_than(&row(4, 35.37, true)));
-        assert!(row(3, 20.0, false).better_than(&row(4, 20.0, false)));
     }
 
     #[test]

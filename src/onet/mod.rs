@@ -47,6 +47,14 @@ pub fn entries(stored: &Stored, index: Index) -> impl Iterator<Item = Entry> {
 }
 
 fn light_profile(r: IndexRecord, zones: &[storage::StoredZone], document: &str) -> Profile {
+    // Only the skills O*NET says more of than a plain listing: most say nothing more.
+    let skill_uses = r
+        .skills
+        .iter()
+        .zip(&r.skill_uses)
+        .filter(|(_, f)| **f != crate::model::onet::SkillUse::default())
+        .map(|(name, f)| (name.clone(), *f))
+        .collect();
     let job_zone = r.job_zone.and_then(|z| {
         zones.iter().find(|s| s.zone == z).map(|s| JobZone {
             zone: s.zone,
@@ -93,6 +101,7 @@ fn light_profile(r: IndexRecord, zones: &[storage::StoredZone], document: &str) 
             code: r.code,
             job_zone,
             interest_code: r.interest_code,
+            skill_uses,
             ..OnetDetails::default()
         }),
     }

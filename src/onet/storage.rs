@@ -24,9 +24,10 @@ use serde::{Deserialize, Serialize};
 
 use super::import::{Import, Occupation};
 use crate::model::OnetDetails;
+use crate::model::onet::SkillUse;
 
 /// Bumped whenever the layout changes; older imports must be imported again.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 const MANIFEST: &str = "manifest.json";
 const INDEX: &str = "index.bin";
@@ -87,6 +88,8 @@ pub struct IndexRecord {
     pub title: String,
     pub description: String,
     pub skills: Vec<String>,
+    /// O*NET's flags for each of `skills`, in the same order.
+    pub skill_uses: Vec<SkillUse>,
     pub job_zone: Option<u8>,
     pub interest_code: Option<String>,
     /// Byte offset and length of the occupation's line in `details.jsonl`.
@@ -123,9 +126,9 @@ pub struct SearchRecord<'a> {
     /// Alternate titles, then reported titles.
     #[serde(borrow)]
     pub titles: Vec<&'a str>,
-    /// Task statements, in lowercase.
+    /// Task statements, in lowercase, one a line.
     #[serde(borrow)]
-    pub tasks: Vec<&'a str>,
+    pub tasks: &'a str,
     #[serde(borrow)]
     pub technology: Vec<SearchTechnology<'a>>,
 }
@@ -162,16 +165,18 @@ fn write_files(dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::Resu
     let mut zones: Vec<StoredZone> = Vec::new();
     let mut records = Vec::with_capacity(import.occupations.len());
     let mut search = Vec::with_capacity(import.occupations.len());
-    // Tasks are searched, never shown, by `search`: stored lowercase, they need no folding.
-    let lowered: Vec<Vec<String>> = import
+    // Tasks are searched, never shown, by `search`: stored lowercase, they need no folding,
+    // and one text a line per occupation, which one substring test can rule out whole.
+    let lowered: Vec<String> = import
         .occupations
         .iter()
         .map(|o| {
             o.details
                 .tasks
                 .iter()
-                .map(|t| t.statement.to_lowercase())
-                .collect()
+                .map(|t| t.statement.to_lowercase().replace('\n', " "))
+                .collect::<Vec<_>>()
+                .join("\n")
         })
         .collect();
     let mut details = BufWriter::new(File::create(dir.join(DETAILS))?);
@@ -201,7 +206,7 @@ fn write_files(dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::Resu
                 .chain(&d.reported_titles)
                 .map(String::as_str)
                 .collect(),
-            tasks: tasks.iter().map(String::as_str).collect(),
+            tasks,
             technology: d
                 .technology
                 .iter()
@@ -243,6 +248,24 @@ fn index_record(o: &Occupation, details: (u64, u32)) -> IndexRecord {
         title: o.title.clone(),
         description: o.description.clone(),
         skills: o.skills.clone(),
+        skill_uses: o
+            .skills
+            .iter()
+            .map(|name| {
+                let mut flags = SkillUse {
+                    technologies: 0,
+                    ..SkillUse::default()
+                };
+                for t in &o.details.technology {
+                    if t.skill.as_ref() == Some(name) {
+                        flags.hot |= t.hot;
+                        flags.in_demand |= t.in_demand;
+                        flags.technologies = flags.technologies.saturating_add(1);
+                    }
+                }
+                flags
+            })
+            .collect(),
         job_zone: o.details.job_zone.as_ref().map(|z| z.zone),
         interest_code: o.details.interest_code.clone(),
         details,

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::error::{CareersError, suggest};
+use crate::error::{CareersError, OnetHint, suggest};
 use crate::model::{Problem, Profile, Vocabulary, slugify};
 
 pub use bundled::{BUNDLED_FILES, bundled_locations, bundled_profiles, bundled_vocabulary};
@@ -74,7 +74,44 @@ pub struct Store {
 
 /// The key a role name is looked up by: case, spaces, hyphens and punctuation do not matter.
 pub fn role_key(name: &str) -> String {
-    slugify(name)
+    // Ids are slugs already, and a thousand of them are keyed on every run.
+    let b = name.as_bytes();
+    let slug = !b.is_empty()
+        && b[0] != b'-'
+        && b[b.len() - 1] != b'-'
+        && b.iter()
+            .all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+        && !name.contains("--");
+    if slug { name.to_owned() } else { slugify(name) }
+}
+
+/// [`role_key`] with each word in its singular form ([`crate::model::singular`]), so that
+/// "registered nurse", "Registered Nurses" and "registered-nurses" are one key. Only for names
+/// that miss as typed.
+pub fn singular_key(name: &str) -> String {
+    let key = role_key(name);
+    let mut out = String::with_capacity(key.len());
+    for word in key.split('-') {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        let (stem, y) = crate::model::singular(word);
+        out.push_str(stem);
+        if y {
+            out.push('y');
+        }
+    }
+    out
+}
+
+/// Whether `key` (a [`role_key`]) is an O*NET-SOC code, with or without its suffix.
+fn is_soc_code(key: &str) -> bool {
+    let b = key.as_bytes();
+    let digits = |r: &[u8]| r.iter().all(u8::is_ascii_digit);
+    (b.len() == 7 || (b.len() == 10 && b[7] == b'-' && digits(&b[8..])))
+        && b[2] == b'-'
+        && digits(&b[..2])
+        && digits(&b[3..7])
 }
 
 impl Store {
@@ -264,11 +301,13 @@ impl Store {
         {
             return Ok(entry);
         }
-        if found.is_none()
-            && broken.is_none()
-            && let Some(entry) = self.by_short_code(&key)?
-        {
-            return Ok(entry);
+        if found.is_none() && broken.is_none() {
+            if let Some(entry) = self.by_short_code(&key)? {
+                return Ok(entry);
+            }
+            if let Some(entry) = self.by_other_name(query)? {
+                return Ok(entry);
+            }
         }
         if let Some(file) = broken {
             return Err(CareersError::BrokenProfile {
@@ -295,10 +334,96 @@ impl Store {
                 why: why.clone(),
             });
         }
+        let onet = match () {
+            _ if self.onet.is_some() => OnetHint::None,
+            _ if is_soc_code(&key) => OnetHint::CodeNotImported,
+            _ if suggestions.is_empty() => OnetHint::NotImported,
+            _ => OnetHint::None,
+        };
         Err(CareersError::UnknownRole {
             query: query.to_owned(),
             suggestions,
+            onet,
         })
+    }
+
+    /// The role a name finds once plurals are folded ("data scientist" is Data Scientists), or
+    /// through an O*NET alternate or reported title that belongs to one occupation alone. A
+    /// name several roles answer to is an error that lists them.
+    fn by_other_name(&self, query: &str) -> Result<Option<&Entry>, CareersError> {
+        let folded = singular_key(query);
+        if folded.is_empty() {
+            return Ok(None);
+        }
+        let mut hits: Vec<(usize, String)> = Vec::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            let p = &e.profile;
+            if singular_key(&p.id) == folded || singular_key(&p.title) == folded {
+                hits.push((i, "title".to_owned()));
+            } else if let Some(a) = p.aliases.iter().find(|a| singular_key(a) == folded) {
+                hits.push((i, format!("alias \"{a}\"")));
+            }
+        }
+        if hits.is_empty()
+            && let Some(stored) = &self.onet
+        {
+            // Read only on a miss: the titles are in the search file, not the index. A file
+            // that cannot be read leaves the name unknown; `search` reports the damage.
+            let file = stored.search_file().ok();
+            let records = file
+                .as_ref()
+                .and_then(|f| stored.search_records(f).ok())
+                .unwrap_or_default();
+            let positions = stored.positions();
+            let mut entry_at = vec![usize::MAX; records.len()];
+            for (i, e) in self.entries.iter().enumerate() {
+                if let (Origin::Onet { .. }, Some(d)) = (&e.origin, &e.profile.onet)
+                    && let Some(&pos) = positions.get(d.code.as_str())
+                {
+                    entry_at[pos] = i;
+                }
+            }
+            for (pos, record) in records.iter().enumerate() {
+                if entry_at[pos] == usize::MAX {
+                    continue;
+                }
+                // "Licensed Practical Nurse (LPN)" is also "Licensed Practical Nurse".
+                let plain = |t: &str| t.split_once(" (").map(|(head, _)| singular_key(head));
+                if let Some(t) = record
+                    .titles
+                    .iter()
+                    .find(|t| singular_key(t) == folded || plain(t).as_ref() == Some(&folded))
+                {
+                    hits.push((entry_at[pos], format!("O*NET title \"{t}\"")));
+                }
+            }
+        }
+        match hits.as_slice() {
+            [] => Ok(None),
+            [(i, _)] => Ok(Some(&self.entries[*i])),
+            _ => Err(self.ambiguous(query, &hits)),
+        }
+    }
+
+    /// The error for a name several roles answer to: each as "id (code, why)", by id.
+    fn ambiguous(&self, query: &str, hits: &[(usize, String)]) -> CareersError {
+        let mut candidates: Vec<(&str, String)> = hits
+            .iter()
+            .map(|(i, why)| {
+                let p = &self.entries[*i].profile;
+                let code = p.onet.as_ref().map(|o| format!("{}, ", o.code));
+                (
+                    p.id.as_str(),
+                    format!("{} ({}{why})", p.id, code.unwrap_or_default()),
+                )
+            })
+            .collect();
+        candidates.sort();
+        candidates.dedup_by(|a, b| a.0 == b.0);
+        CareersError::AmbiguousRole {
+            query: query.to_owned(),
+            candidates: candidates.into_iter().map(|(_, c)| c).collect(),
+        }
     }
 
     /// The occupation an O*NET-SOC code without its two-digit suffix names: `15-2051` is
@@ -329,11 +454,17 @@ impl Store {
         match matches.as_slice() {
             [] => Ok(None),
             [one] => Ok(Some(one)),
-            several => Err(CareersError::UnknownRole {
+            several => Err(CareersError::AmbiguousRole {
                 query: key.to_owned(),
-                suggestions: several
+                candidates: several
                     .iter()
-                    .filter_map(|e| e.profile.onet.as_ref().map(|o| o.code.clone()))
+                    .filter_map(|e| {
+                        let o = e.profile.onet.as_ref()?;
+                        Some(format!(
+                            "{} ({}, {})",
+                            e.profile.id, o.code, e.profile.title
+                        ))
+                    })
                     .collect(),
             }),
         }
@@ -418,6 +549,50 @@ mod tests {
             store.resolve("Data Governance Analyst").unwrap().profile.id,
             "data-governance-analyst"
         );
+    }
+
+    #[test]
+    fn singular_keys_fold_plural_words_alike() {
+        for (name, key) in [
+            ("Registered Nurses", "registered-nurse"),
+            ("registered nurse", "registered-nurse"),
+            ("Data Scientists", "data-scientist"),
+            ("Secretaries", "secretary"),
+            ("Actuaries", "actuary"),
+            ("Coaches", "coach"),
+            ("Boxes", "box"),
+            ("Business Analysts", "business-analyst"),
+            ("Bus drivers", "bus-driver"),
+            ("Analysis", "analysis"),
+            ("RN", "rn"),
+        ] {
+            assert_eq!(singular_key(name), key, "{name}");
+        }
+    }
+
+    #[test]
+    fn role_keys_of_slugs_are_the_slugs_and_others_are_slugified() {
+        for name in [
+            "ml-engineer",
+            "data-scientists-15-2051-00",
+            "Data Scientists",
+            "-a-",
+            "a--b",
+            "15-2051.00",
+            "Café Analyst",
+        ] {
+            assert_eq!(role_key(name), slugify(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn soc_codes_are_recognised_with_or_without_their_suffix() {
+        for key in ["15-2051", "15-2051-00"] {
+            assert!(is_soc_code(key), "{key}");
+        }
+        for key in ["15-205", "ml-engineer", "15-2051-0", "aa-2051"] {
+            assert!(!is_soc_code(key), "{key}");
+        }
     }
 
     #[test]

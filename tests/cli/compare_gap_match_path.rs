@@ -108,11 +108,21 @@ fn compare_with_colour_gives_each_role_its_own_colour() {
     // Shared skills green, the first role's cyan, the second's magenta (comfy-table's 256-colour
     // codes 10, 14 and 13).
     assert!(
-        text.contains("\u{1b}[38;5;10m Python, SQL, Java "),
+        text.contains("\u{1b}[38;5;10m Programming languages: Python, SQL, Java "),
         "{text}"
     );
-    assert!(text.contains("\u{1b}[38;5;14m Scala "), "{text}");
-    assert!(text.contains("\u{1b}[38;5;13m C++, R "), "{text}");
+    assert!(
+        text.contains("\u{1b}[38;5;14m Only data-engineer "),
+        "{text}"
+    );
+    assert!(
+        text.contains("\u{1b}[38;5;14m Programming languages: Scala "),
+        "{text}"
+    );
+    assert!(
+        text.contains("\u{1b}[38;5;13m Programming languages: C++, R "),
+        "{text}"
+    );
 }
 
 #[test]
@@ -263,15 +273,14 @@ fn gap_to_the_same_role_is_a_usage_error() {
 
 #[test]
 fn match_python_sql_spark() {
-    // Roles rank first by how many of python, sql and spark they list, then by the share of
-    // their own skills those cover:
-    //   data-engineer              3 matched, 3/19 = 15.8%  (Python, SQL, Spark)
-    //   ml-engineer                3 matched, 3/45 = 6.7%   (all three, among 45 skills)
-    //   data-governance-analyst    1 matched, 1/9  = 11.1%  (SQL)
-    //   data-engineering-team-lead 1 matched, 1/13 = 7.7%   (Python)
-    //   data-engineering-manager   0 matched, 0/10 = 0%
-    // Both roles that use all three skills come before those that use one; between them the
-    // data engineer comes first because the three skills are a larger part of what it asks.
+    // Each skill weighs its rarity, ln(1 + 5 roles / roles listing it), as curated profiles
+    // carry no O*NET flags: Python and SQL are each listed by three roles (ln 8/3 = 0.98),
+    // Spark by two (ln 7/2 = 1.25).
+    //   data-engineer              Python + SQL + Spark, its skills 14% yours by weight
+    //   ml-engineer                the same three, among 45 skills: 4%
+    //   data-governance-analyst    SQL
+    //   data-engineering-team-lead Python, among more skills than the governance analyst
+    //   data-engineering-manager   none
     let out = stdout_of(&["match", "--skills", "python,sql,spark"]);
     insta::assert_snapshot!("match_python_sql_spark", out);
     let json = json_of(&["match", "--skills", "python,sql,spark"]);
@@ -292,10 +301,10 @@ fn match_python_sql_spark() {
     assert_eq!(
         ranking,
         [
-            expect("data-engineer", 3, 19, 16),
-            expect("ml-engineer", 3, 45, 7),
-            expect("data-governance-analyst", 1, 9, 11),
-            expect("data-engineering-team-lead", 1, 13, 8),
+            expect("data-engineer", 3, 19, 14),
+            expect("ml-engineer", 3, 45, 4),
+            expect("data-governance-analyst", 1, 9, 8),
+            expect("data-engineering-team-lead", 1, 13, 6),
             expect("data-engineering-manager", 0, 10, 0),
         ]
     );
@@ -378,11 +387,14 @@ fn match_csv_is_one_row_per_role() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines[0],
-        "rank,id,title,matched,total,percent,matched_skills,missing_skills"
+        "rank,id,title,score,matched,total,percent,matched_skills,missing_skills"
     );
     assert!(
+        lines[1].starts_with(
+            "1,data-engineer,Data Engineer,3.21,3,19,14,Python 0.98; SQL 0.98; Spark 1.25,Java; Scala;"
+        ),
+        "{}",
         lines[1]
-            .starts_with("1,data-engineer,Data Engineer,3,19,16,Python; SQL; Spark,Java; Scala;")
     );
     assert_eq!(lines.len(), 6);
 }

@@ -194,14 +194,19 @@ fn every_command_fits_40_and_60_columns() {
 fn csv_keeps_commas_quotes_and_newlines_field_by_field() {
     let scratch = Scratch::awkward();
     let (headers, rows) = parse_csv(&scratch.stdout(&["list", "--format", "csv"]));
-    assert_eq!(headers, ["id", "title", "summary", "data", "origin"]);
+    assert_eq!(
+        headers,
+        [
+            "id", "title", "code", "job_zone", "summary", "data", "origin"
+        ]
+    );
     let json: serde_json::Value =
         serde_json::from_str(&scratch.stdout(&["list", "--format", "json"])).unwrap();
     let roles = json.as_array().unwrap();
     assert_eq!(rows.len(), roles.len());
     assert_eq!(rows.len(), 6, "five bundled roles and the user's");
     for (row, role) in rows.iter().zip(roles) {
-        for (i, field) in ["id", "title", "summary"].into_iter().enumerate() {
+        for (i, field) in [(0, "id"), (1, "title"), (4, "summary")] {
             assert_eq!(row[i], role[field].as_str().unwrap(), "{field}");
         }
         let data: Vec<&str> = role["data"]
@@ -210,12 +215,12 @@ fn csv_keeps_commas_quotes_and_newlines_field_by_field() {
             .iter()
             .map(|d| d.as_str().unwrap())
             .collect();
-        assert_eq!(row[3], data.join("; "), "lists are joined with \"; \"");
+        assert_eq!(row[5], data.join("; "), "lists are joined with \"; \"");
     }
     let awkward = rows.iter().find(|r| r[0] == "quoting-analyst").unwrap();
     assert_eq!(awkward[1], AWKWARD_TITLE);
-    assert_eq!(awkward[2], AWKWARD_SUMMARY);
-    assert_eq!(awkward[4], "data/profiles/quoting-analyst.json");
+    assert_eq!(awkward[4], AWKWARD_SUMMARY);
+    assert_eq!(awkward[6], "data/profiles/quoting-analyst.json");
 
     let (headers, rows) = parse_csv(&scratch.stdout(&[
         "compare",
@@ -272,8 +277,21 @@ fn markdown_escapes_pipes_and_newlines_inside_cells() {
         .unwrap();
     assert_eq!(
         row,
-        "| quoting-analyst<br>Analyst, \"Quoting\" \\| Pipes | Line one, with a comma.<br>Line two \
-         with \"quotes\" and a \\| pipe. | skills | user |"
+        "| quoting-analyst | Analyst, \"Quoting\" \\| Pipes | user |"
+    );
+    // The summary, with its line break and pipe, is in compare's table.
+    let scratch = Scratch::awkward();
+    let out = scratch.stdout(&[
+        "compare",
+        "quoting-analyst",
+        "data-engineer",
+        "--format",
+        "markdown",
+    ]);
+    check_markdown("compare", &out);
+    assert!(
+        out.contains("Line one, with a comma.<br>Line two with \"quotes\" and a \\| pipe."),
+        "{out}"
     );
 }
 
@@ -364,6 +382,7 @@ fn json_top_level_fields_are_the_documented_ones() {
                 "not_needed",
                 "soft_skills_to_learn",
                 "soft_skills_shared",
+                "soft_skills_not_compared",
                 "certifications_to_get",
                 "requirements",
             ],

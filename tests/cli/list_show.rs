@@ -182,7 +182,7 @@ fn unknown_role_exits_1_with_a_suggestion() {
     );
     assert_eq!(
         stderr_of(&["show", "astronaut"], 1),
-        "careers: error: unknown role \"astronaut\"; run `careers list` to see every role\n"
+        "careers: error: unknown role \"astronaut\"; run `careers list` to see every role; O*NET's ~1,000 occupations are not imported and may know it: `careers import onet DIR`\n"
     );
 }
 
@@ -194,7 +194,8 @@ fn unknown_section_is_a_usage_error() {
         "careers: error: invalid value 'salaries' for '--section <NAME>' (did you mean salary?); \
          possible values: overview, differences, responsibilities, requirements, skills, \
          soft-skills, industries, career, market, salary, trends, best-practices, challenges, \
-         onet; see careers show --help\n"
+         onet, titles, tasks, technology, tools, education, job-zone, interests, work-styles, \
+         ratings, related; see careers show --help\n"
     );
 }
 

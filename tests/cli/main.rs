@@ -2,6 +2,7 @@
 
 mod common;
 mod compare_gap_match_path;
+mod find;
 mod formats;
 mod generated;
 mod hostile;

@@ -357,7 +357,11 @@ fn show_json_of_an_imported_occupation_has_every_o_net_part() {
     assert_eq!(onet["job_zone"]["zone"], 4);
     assert_eq!(
         onet["education"],
-        serde_json::json!({"level": "Master's Degree", "percent": 45.5})
+        serde_json::json!([
+            {"level": "Master's Degree", "percent": 45.5},
+            {"level": "Bachelor's Degree", "percent": 40.0},
+            {"level": "Doctoral Degree", "percent": 14.5},
+        ])
     );
     assert_eq!(onet["interest_code"], "IC");
     assert_eq!(
@@ -389,7 +393,8 @@ fn show_json_of_an_imported_occupation_has_every_o_net_part() {
 
     let other = json(dir.path(), &["show", "15-1221.00"]);
     // A tie between two levels of education goes to the lower one.
-    assert_eq!(other["onet"]["education"]["level"], "Master's Degree");
+    assert_eq!(other["onet"]["education"][0]["level"], "Master's Degree");
+    assert_eq!(other["onet"]["education"][1]["level"], "Doctoral Degree");
     assert_eq!(other["onet"]["interest_code"], "IRA");
     assert_eq!(other["onet"]["tasks"][0]["kind"], serde_json::Value::Null);
 }
@@ -532,7 +537,7 @@ fn list_filters_by_source_zone_skill_hot_technology_and_limit() {
     let csv = run(dir.path(), &["list", "--skill", "sql", "--format", "csv"]);
     assert_eq!(
         csv.lines().next().unwrap(),
-        "id,title,summary,data,origin,attribution"
+        "id,title,code,job_zone,summary,data,origin,attribution"
     );
     assert!(csv.lines().nth(1).unwrap().ends_with(",bundled,"), "{csv}");
     assert!(
@@ -912,21 +917,19 @@ fn follow_on_rows_of_one_bad_code_are_grouped_and_do_not_hide_the_other_errors()
 }
 
 #[test]
-fn education_prefers_rows_o_net_does_not_recommend_suppressing() {
+fn education_keeps_the_distribution_and_flags_what_o_net_recommends_suppressing() {
     let dir = imported();
-    // 60% Bachelor's is flagged "Recommend Suppress"; 40% Master's is not.
+    // 60% Bachelor's is flagged "Recommend Suppress"; 40% Master's is not. Both are kept.
     assert_eq!(
         json(dir.path(), &["show", "15-1299.08"])["onet"]["education"],
-        serde_json::json!({"level": "Master's Degree", "percent": 40.0})
-    );
-    // Every row is flagged: the most common is kept, marked low confidence.
-    assert_eq!(
-        json(dir.path(), &["show", "13-1111.00"])["onet"]["education"],
-        serde_json::json!({"level": "Bachelor's Degree", "percent": 70.0, "low_confidence": true})
+        serde_json::json!([
+            {"level": "Bachelor's Degree", "percent": 60.0, "recommend_suppress": true},
+            {"level": "Master's Degree", "percent": 40.0},
+        ])
     );
     let text = run(dir.path(), &["show", "13-1111.00"]);
     assert!(
-        text.contains("Bachelor's Degree (most common: 70% of respondents; low confidence: O*NET"),
+        text.contains("O*NET respondents: Bachelor's Degree 70% (uncertain), Master's Degree"),
         "{text}"
     );
 }
