@@ -9,6 +9,10 @@ fn main() -> ExitCode {
     // removing a temporary file being written.
     let _ = careers::interrupt::install();
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();
+    // Before parsing: clap's help and errors follow `--color` too.
+    careers::cli::ColorWhen::from_args(&args)
+        .unwrap_or(careers::cli::ColorWhen::Auto)
+        .write_global();
     let cli = match careers::cli::Cli::try_parse() {
         Ok(cli) => cli,
         // --help and --version: printed on stdout as clap lays them out, exit 0.

@@ -156,7 +156,7 @@ mod tests {
         assert_eq!(
             message(&["--format", "jsn", "list"]),
             "invalid value 'jsn' for '--format <FORMAT>' (did you mean json?); possible values: \
-             table, json, csv, markdown; see careers list --help"
+             table, plain, json, csv, markdown; see careers list --help"
         );
     }
 

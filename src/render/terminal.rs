@@ -335,6 +335,18 @@ pub(super) fn series_color(i: u8) -> Color {
     }
 }
 
+/// The same colours as styles for text drawn outside a table.
+pub(super) fn series_style(i: u8) -> Ansi {
+    let color = match i % 5 {
+        0 => AnsiColor::Cyan,
+        1 => AnsiColor::Magenta,
+        2 => AnsiColor::Yellow,
+        3 => AnsiColor::Blue,
+        _ => AnsiColor::Red,
+    };
+    Ansi::new().fg_color(Some(color.into()))
+}
+
 /// Wraps sanitized text to `width` columns with the given first-line and continuation prefixes.
 /// Hyphenated words (role ids such as `data-engineering-team-lead`) stay whole unless they are
 /// longer than a line.
