@@ -4,6 +4,7 @@
 mod chart;
 mod csv_out;
 pub mod document;
+mod grid;
 mod markdown;
 pub mod pager;
 mod plain;

@@ -10,7 +10,7 @@ use anstyle::{AnsiColor, Effects, Style as Ansi};
 
 use super::document::{Block, Cell, Document, Tone};
 use super::sanitize::sanitize;
-use super::terminal::{paint, series_style};
+use super::terminal::{paint, tone_style};
 
 pub fn write(doc: &Document, color: bool, out: &mut dyn Write) -> io::Result<()> {
     let strong = Ansi::new().effects(Effects::BOLD);
@@ -84,15 +84,10 @@ fn one_line(text: &str) -> String {
 
 fn cell(c: &Cell, color: bool) -> String {
     let text = one_line(&c.text);
-    let ansi = match c.tone {
-        Tone::Plain => return text,
-        Tone::Strong => Ansi::new().effects(Effects::BOLD),
-        Tone::Muted => Ansi::new().effects(Effects::DIMMED),
-        Tone::Good => Ansi::new().fg_color(Some(AnsiColor::Green.into())),
-        Tone::Warn => Ansi::new().fg_color(Some(AnsiColor::Yellow.into())),
-        Tone::Series(i) => series_style(i),
-    };
-    paint(&text, ansi, color)
+    if c.tone == Tone::Plain {
+        return text;
+    }
+    paint(&text, tone_style(c.tone), color)
 }
 
 #[cfg(test)]

@@ -1,0 +1,369 @@
+//! Lays out and draws a table of text cells fitted to a width, in time linear in the text.
+//!
+//! Column widths come from one pass over the cells: each column's widest line and longest
+//! word. A column keeps its widest line when everything fits; otherwise every column gets an
+//! equal share of the room ("water level"), no less than its floor and no more than it needs.
+//! The floors are layout hints, kept when they fit together: whole words (up to
+//! [`WORD_CAP`] columns), a whole first column of labels, at least 35% of the width for the
+//! main text column. Cells then wrap at word boundaries; a word longer than its column is
+//! broken, so even a 320,000-character word costs one pass.
+
+use unicode_width::UnicodeWidthStr;
+
+use super::terminal::paint;
+use anstyle::Style as Ansi;
+
+/// The longest word a column is widened for so that it stays whole.
+pub const WORD_CAP: usize = 32;
+
+/// How columns are framed: the boxed look of tables, or bare label/value fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// Rounded box, a rule under the header, `┆` between columns, one space of padding.
+    Boxed,
+    /// No lines at all: the first column flush left, one space after it and around the others.
+    Bare,
+}
+
+impl Frame {
+    /// (left, right) padding of column `i`.
+    fn padding(self, i: usize) -> (usize, usize) {
+        match (self, i) {
+            (Frame::Bare, 0) => (0, 1),
+            _ => (1, 1),
+        }
+    }
+
+    /// The columns taken by borders and padding for `n` columns.
+    fn overhead(self, n: usize) -> usize {
+        let borders = match self {
+            Frame::Boxed => n + 1,
+            Frame::Bare => 0,
+        };
+        borders
+            + (0..n)
+                .map(|i| self.padding(i))
+                .map(|(l, r)| l + r)
+                .sum::<usize>()
+    }
+}
+
+/// A cell ready to draw: its sanitized text and the style its lines are painted in.
+pub struct GridCell {
+    pub text: String,
+    pub ansi: Ansi,
+}
+
+/// The layout hints of a table.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Hints {
+    /// Keep the first column whole when it fits in a third of the width.
+    pub labels: bool,
+    /// The column of running text that should get at least 35% of the width.
+    pub wide: Option<usize>,
+}
+
+/// What a column holds, measured once.
+#[derive(Debug, Clone, Copy, Default)]
+struct Measure {
+    widest_line: usize,
+    longest_word: usize,
+}
+
+fn measure(text: &str, m: &mut Measure) {
+    for line in text.lines() {
+        m.widest_line = m.widest_line.max(line.width());
+        for word in line.split_whitespace() {
+            m.longest_word = m.longest_word.max(word.width());
+        }
+    }
+}
+
+/// Column widths worked out for a table.
+struct Plan {
+    /// The content width each column gets.
+    given: Vec<usize>,
+    /// The width each column needs to hold its widest line.
+    most: Vec<usize>,
+    /// The content width all columns share.
+    room: usize,
+}
+
+/// The content width of each column for a table `width` columns wide.
+fn widths(rows: &[Vec<GridCell>], frame: Frame, hints: Hints, width: usize) -> Plan {
+    let n = rows.first().map_or(0, Vec::len);
+    let mut measures = vec![Measure::default(); n];
+    for row in rows {
+        for (cell, m) in row.iter().zip(&mut measures) {
+            measure(&cell.text, m);
+        }
+    }
+    let most: Vec<usize> = measures.iter().map(|m| m.widest_line.max(1)).collect();
+    let room = width.saturating_sub(frame.overhead(n));
+    if most.iter().sum::<usize>() <= room {
+        return Plan {
+            given: most.clone(),
+            most,
+            room,
+        };
+    }
+    let words: Vec<usize> = measures
+        .iter()
+        .map(|m| m.longest_word.min(WORD_CAP))
+        .collect();
+    let labels = hints.labels && n > 1 && most[0] + 3 <= width / 3;
+    let wide = hints.wide.filter(|&i| i < n);
+    // As many hints as fit, dropped in this order: whole labels, the wide column, whole words.
+    let floors = |use_words: bool, use_labels: bool, use_wide: bool| -> Vec<usize> {
+        (0..n)
+            .map(|i| {
+                let mut floor = if use_words { words[i] } else { 1 };
+                if use_labels && labels && i == 0 {
+                    floor = floor.max(most[0]);
+                }
+                if use_wide && wide == Some(i) {
+                    floor = floor.max((width * 35 / 100).saturating_sub(2).min(most[i]));
+                }
+                floor.min(most[i])
+            })
+            .collect()
+    };
+    let floor = [
+        (true, true, true),
+        (true, false, true),
+        (true, true, false),
+        (true, false, false),
+        (false, true, true),
+        (false, true, false),
+    ]
+    .into_iter()
+    .map(|(w, l, x)| floors(w, l, x))
+    .find(|f| f.iter().sum::<usize>() <= room)
+    .unwrap_or_else(|| floors(false, false, false));
+    Plan {
+        given: water_fill(&floor, &most, room),
+        most,
+        room,
+    }
+}
+
+/// Widths between `floor` and `most` summing to at most `room` (or to the floors, if they do
+/// not fit): the highest common level every column is cut to, the leftover columns given one
+/// each from the left.
+fn water_fill(floor: &[usize], most: &[usize], room: usize) -> Vec<usize> {
+    let at = |level: usize| -> usize {
+        floor
+            .iter()
+            .zip(most)
+            .map(|(&f, &m)| level.clamp(f, m.max(f)))
+            .sum()
+    };
+    let (mut low, mut high) = (0, most.iter().copied().max().unwrap_or(0));
+    while low < high {
+        let mid = (low + high).div_ceil(2);
+        if at(mid) <= room {
+            low = mid;
+        } else {
+            high = mid - 1;
+        }
+    }
+    let mut widths: Vec<usize> = floor
+        .iter()
+        .zip(most)
+        .map(|(&f, &m)| low.clamp(f, m.max(f)))
+        .collect();
+    let mut left = room.saturating_sub(widths.iter().sum());
+    for (w, &m) in widths.iter_mut().zip(most) {
+        if left == 0 {
+            break;
+        }
+        if *w == low && *w < m {
+            *w += 1;
+            left -= 1;
+        }
+    }
+    widths
+}
+
+/// The lines of `text` wrapped to `width` columns: at spaces, a word longer than the width
+/// broken into pieces.
+fn wrap_cell(text: &str, width: usize) -> Vec<String> {
+    let options = textwrap::Options::new(width.max(1))
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(true);
+    let mut lines = Vec::new();
+    for line in text.lines() {
+        if line.width() <= width {
+            lines.push(line.trim_end().to_owned());
+        } else {
+            lines.extend(
+                textwrap::wrap(line, &options)
+                    .into_iter()
+                    .map(std::borrow::Cow::into_owned),
+            );
+        }
+    }
+    lines
+}
+
+/// The width of each column's widest wrapped line.
+fn drawn_widths(wrapped: &[Vec<Vec<String>>], n: usize) -> Vec<usize> {
+    let mut widths = vec![0; n];
+    for row in wrapped {
+        for (cell, w) in row.iter().zip(&mut widths) {
+            for line in cell {
+                *w = (*w).max(line.width());
+            }
+        }
+    }
+    widths
+}
+
+/// Draws `rows` (the first one is the header when the frame is boxed) in `width` columns.
+pub fn draw(
+    rows: &[Vec<GridCell>],
+    frame: Frame,
+    hints: Hints,
+    width: usize,
+    color: bool,
+) -> Vec<String> {
+    let plan = widths(rows, frame, hints, width);
+    let mut wrapped: Vec<Vec<Vec<String>>> = rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .zip(&plan.given)
+                .map(|(c, &w)| wrap_cell(&c.text, w))
+                .collect()
+        })
+        .collect();
+    // Wrapped, a column may need less than it was given. The room its ragged edge leaves goes
+    // to the columns that wrap, once; then each column is drawn as wide as its widest line.
+    let mut widths = drawn_widths(&wrapped, plan.given.len());
+    let wraps: Vec<bool> = plan
+        .given
+        .iter()
+        .zip(&plan.most)
+        .map(|(g, m)| g < m)
+        .collect();
+    let spare = plan.room.saturating_sub(widths.iter().sum());
+    let wrapping = wraps.iter().filter(|w| **w).count();
+    if spare > 0 && wrapping > 0 {
+        let mut more = vec![spare / wrapping; widths.len()];
+        let mut left = spare % wrapping;
+        for (i, m) in more.iter_mut().enumerate() {
+            if !wraps[i] {
+                *m = 0;
+            } else if left > 0 {
+                *m += 1;
+                left -= 1;
+            }
+        }
+        for row in wrapped.iter_mut().zip(rows) {
+            for (i, (lines, cell)) in row.0.iter_mut().zip(row.1).enumerate() {
+                if wraps[i] {
+                    *lines = wrap_cell(&cell.text, widths[i] + more[i]);
+                }
+            }
+        }
+        widths = drawn_widths(&wrapped, widths.len());
+    }
+    let mut lines = Vec::new();
+    let rule = |left: &str, fill: &str, join: &str, right: &str| -> String {
+        let parts: Vec<String> = widths.iter().map(|w| fill.repeat(w + 2)).collect();
+        format!("{left}{}{right}", parts.join(join))
+    };
+    if frame == Frame::Boxed {
+        lines.push(rule("╭", "─", "┬", "╮"));
+    }
+    for (r, (row, wrapped)) in rows.iter().zip(&wrapped).enumerate() {
+        let height = wrapped.iter().map(Vec::len).max().unwrap_or(0).max(1);
+        for k in 0..height {
+            let mut line = String::new();
+            if frame == Frame::Boxed {
+                line.push('│');
+            }
+            for (i, ((cell, cell_lines), &w)) in row.iter().zip(wrapped).zip(&widths).enumerate() {
+                if i > 0 && frame == Frame::Boxed {
+                    line.push('┆');
+                }
+                let text = cell_lines.get(k).map_or("", String::as_str);
+                let (left, right) = frame.padding(i);
+                let pad = w.saturating_sub(text.width()) + right;
+                let segment = format!("{}{text}{}", " ".repeat(left), " ".repeat(pad));
+                line.push_str(&paint(&segment, cell.ansi, color));
+            }
+            if frame == Frame::Boxed {
+                line.push('│');
+            }
+            let end = line.trim_end().len();
+            line.truncate(end);
+            lines.push(line);
+        }
+        if r == 0 && frame == Frame::Boxed {
+            lines.push(rule("╞", "═", "╪", "╡"));
+        }
+    }
+    if frame == Frame::Boxed {
+        lines.push(rule("╰", "─", "┴", "╯"));
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(texts: &[&str]) -> Vec<GridCell> {
+        texts
+            .iter()
+            .map(|t| GridCell {
+                text: (*t).to_owned(),
+                ansi: Ansi::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_table_that_fits_keeps_every_line_whole() {
+        let rows = vec![cells(&["Role", "Pay"]), cells(&["ml-engineer", "$1\n$2"])];
+        assert_eq!(
+            draw(&rows, Frame::Boxed, Hints::default(), 80, false).join("\n"),
+            "╭─────────────┬─────╮\n\
+             │ Role        ┆ Pay │\n\
+             ╞═════════════╪═════╡\n\
+             │ ml-engineer ┆ $1  │\n\
+             │             ┆ $2  │\n\
+             ╰─────────────┴─────╯"
+        );
+    }
+
+    #[test]
+    fn a_table_too_wide_shares_the_room_and_keeps_words_whole() {
+        let long = "word ".repeat(30);
+        let rows = vec![cells(&["Id", "Text"]), cells(&["short", long.trim()])];
+        let lines = draw(&rows, Frame::Boxed, Hints::default(), 40, false);
+        for line in &lines {
+            assert_eq!(line.width(), 36, "{line}");
+        }
+        assert_eq!(lines[3], "│ short ┆ word word word word word │");
+    }
+
+    #[test]
+    fn water_fill_cuts_the_widest_first_and_respects_floors() {
+        assert_eq!(water_fill(&[1, 1, 1], &[10, 50, 50], 70), vec![10, 30, 30]);
+        assert_eq!(water_fill(&[1, 40, 1], &[10, 50, 50], 70), vec![10, 40, 20]);
+        assert_eq!(water_fill(&[1, 1], &[5, 5], 70), vec![5, 5]);
+        assert_eq!(water_fill(&[1, 1], &[50, 50], 71), vec![36, 35]);
+    }
+
+    #[test]
+    fn bare_fields_are_flush_left_with_one_space_after_the_label() {
+        let rows = vec![cells(&["Source", "bundled"]), cells(&["Loaded from", "x"])];
+        assert_eq!(
+            draw(&rows, Frame::Bare, Hints::default(), 80, false),
+            vec!["Source       bundled", "Loaded from  x"]
+        );
+    }
+}
