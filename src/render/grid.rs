@@ -10,7 +10,8 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use super::terminal::paint;
+use std::fmt::Write as _;
+
 use anstyle::Style as Ansi;
 
 /// The longest word a column is widened for so that it stays whole.
@@ -185,24 +186,69 @@ fn water_fill(floor: &[usize], most: &[usize], room: usize) -> Vec<usize> {
     widths
 }
 
-/// The lines of `text` wrapped to `width` columns: at spaces, a word longer than the width
-/// broken into pieces.
-fn wrap_cell(text: &str, width: usize) -> Vec<String> {
-    let options = textwrap::Options::new(width.max(1))
-        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation)
-        .break_words(true);
-    let mut lines = Vec::new();
-    for line in text.lines() {
-        if line.width() <= width {
-            lines.push(line.trim_end().to_owned());
-        } else {
-            lines.extend(
-                textwrap::wrap(line, &options)
-                    .into_iter()
-                    .map(std::borrow::Cow::into_owned),
-            );
+/// The columns `text` takes on screen; plain ASCII, the common case, is one column a byte.
+fn width_of(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.width()
+    }
+}
+
+/// The lines of `text` wrapped to `width` columns: at spaces, first fit, a word longer than
+/// its line broken into pieces. Each line of `text` starts a new line; the first output line
+/// starts with `first`, the others with `rest` (both count in the width). One pass, so the
+/// cost is linear in the text whatever the length of its words.
+pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let start = |lines: &Vec<String>, line: &mut String| -> usize {
+        let indent = if lines.is_empty() { first } else { rest };
+        line.push_str(indent);
+        width_of(indent)
+    };
+    for source in text.lines() {
+        let mut used = start(&lines, &mut line);
+        let indent = used;
+        let room = width.saturating_sub(indent).max(1);
+        let mut has_words = false;
+        for word in source.split(' ').filter(|w| !w.is_empty()) {
+            let w = width_of(word);
+            if has_words && used + 1 + w <= indent + room {
+                line.push(' ');
+                line.push_str(word);
+                used += 1 + w;
+                continue;
+            }
+            if has_words {
+                lines.push(std::mem::take(&mut line));
+                used = start(&lines, &mut line);
+            }
+            has_words = true;
+            if w <= room {
+                line.push_str(word);
+                used += w;
+                continue;
+            }
+            // A word longer than a line: as many full pieces as it takes, the rest carried on.
+            let mut piece = 0;
+            for ch in word.chars() {
+                let cw = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+                if piece + cw > room && piece > 0 {
+                    lines.push(std::mem::take(&mut line));
+                    used = start(&lines, &mut line);
+                    piece = 0;
+                }
+                line.push(ch);
+                piece += cw;
+            }
+            used += piece;
         }
+        lines.push(std::mem::take(&mut line));
+    }
+    for l in &mut lines {
+        let end = l.trim_end().len();
+        l.truncate(end);
     }
     lines
 }
@@ -234,7 +280,7 @@ pub fn draw(
         .map(|row| {
             row.iter()
                 .zip(&plan.given)
-                .map(|(c, &w)| wrap_cell(&c.text, w))
+                .map(|(c, &w)| wrap(&c.text, w, "", ""))
                 .collect()
         })
         .collect();
@@ -263,7 +309,7 @@ pub fn draw(
         for row in wrapped.iter_mut().zip(rows) {
             for (i, (lines, cell)) in row.0.iter_mut().zip(row.1).enumerate() {
                 if wraps[i] {
-                    *lines = wrap_cell(&cell.text, widths[i] + more[i]);
+                    *lines = wrap(&cell.text, widths[i] + more[i], "", "");
                 }
             }
         }
@@ -290,9 +336,16 @@ pub fn draw(
                 }
                 let text = cell_lines.get(k).map_or("", String::as_str);
                 let (left, right) = frame.padding(i);
-                let pad = w.saturating_sub(text.width()) + right;
-                let segment = format!("{}{text}{}", " ".repeat(left), " ".repeat(pad));
-                line.push_str(&paint(&segment, cell.ansi, color));
+                let pad = w.saturating_sub(width_of(text)) + right;
+                if color {
+                    let _ = write!(line, "{}", cell.ansi.render());
+                }
+                line.extend(std::iter::repeat_n(' ', left));
+                line.push_str(text);
+                line.extend(std::iter::repeat_n(' ', pad));
+                if color {
+                    let _ = write!(line, "{}", cell.ansi.render_reset());
+                }
             }
             if frame == Frame::Boxed {
                 line.push('│');

@@ -216,24 +216,7 @@ pub(super) fn series_style(i: u8) -> Ansi {
 /// Hyphenated words (role ids such as `data-engineering-team-lead`) stay whole unless they are
 /// longer than a line.
 pub(super) fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
-    let text = sanitize(text);
-    let options = textwrap::Options::new(width)
-        .initial_indent(first)
-        .subsequent_indent(rest)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation)
-        .break_words(true);
-    text.lines()
-        .flat_map(|line| {
-            if line.is_empty() {
-                vec![String::new()]
-            } else {
-                textwrap::wrap(line, &options)
-                    .into_iter()
-                    .map(|l| l.into_owned())
-                    .collect()
-            }
-        })
-        .collect()
+    grid::wrap(&sanitize(text), width, first, rest)
 }
 
 pub(super) fn paint(text: &str, ansi: Ansi, color: bool) -> String {
