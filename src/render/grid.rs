@@ -73,10 +73,20 @@ struct Measure {
 
 fn measure(text: &str, m: &mut Measure) {
     for line in text.lines() {
-        m.widest_line = m.widest_line.max(line.width());
-        for word in line.split_whitespace() {
-            m.longest_word = m.longest_word.max(word.width());
+        m.widest_line = m.widest_line.max(width_of(line));
+        for word in line.split(' ') {
+            m.longest_word = m.longest_word.max(width_of(word));
         }
+    }
+}
+
+fn push_spaces(line: &mut String, n: usize) {
+    const SPACES: &str = "                                                                ";
+    let mut left = n;
+    while left > 0 {
+        let k = left.min(SPACES.len());
+        line.push_str(&SPACES[..k]);
+        left -= k;
     }
 }
 
@@ -197,69 +207,86 @@ fn width_of(text: &str) -> usize {
 
 /// The lines of `text` wrapped to `width` columns: at spaces, first fit, a word longer than
 /// its line broken into pieces. Each line of `text` starts a new line; the first output line
-/// starts with `first`, the others with `rest` (both count in the width). One pass, so the
-/// cost is linear in the text whatever the length of its words.
+/// starts with `first`, the others with `rest` (both count in the width).
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    let start = |lines: &Vec<String>, line: &mut String| -> usize {
-        let indent = if lines.is_empty() { first } else { rest };
-        line.push_str(indent);
-        width_of(indent)
-    };
+    let (first_w, rest_w) = (width_of(first), width_of(rest));
+    let rooms = (
+        width.saturating_sub(first_w).max(1),
+        width.saturating_sub(rest_w).max(1),
+    );
+    spans(text, rooms)
+        .into_iter()
+        .enumerate()
+        .map(|(n, span)| {
+            let indent = if n == 0 { first } else { rest };
+            let mut line = String::with_capacity(indent.len() + span.len());
+            line.push_str(indent);
+            line.push_str(span);
+            let end = line.trim_end().len();
+            line.truncate(end);
+            line
+        })
+        .collect()
+}
+
+/// The pieces of `text` that make its wrapped lines, as slices of it: `rooms` is the width of
+/// the first line and of the others. One pass, so the cost is linear in the text whatever the
+/// length of its words.
+fn spans(text: &str, rooms: (usize, usize)) -> Vec<&str> {
+    let mut lines: Vec<&str> = Vec::new();
+    let room = |lines: &Vec<&str>| if lines.is_empty() { rooms.0 } else { rooms.1 };
     for source in text.lines() {
-        let mut used = start(&lines, &mut line);
-        let indent = used;
-        let room = width.saturating_sub(indent).max(1);
+        // The current line is source[start..end], `used` columns wide; `end` is the end of its
+        // last word.
+        let (mut start, mut end, mut used) = (0, 0, 0);
         let mut has_words = false;
-        for word in source.split(' ').filter(|w| !w.is_empty()) {
+        let mut at = 0;
+        for word in source.split(' ') {
+            let ws = at;
+            let we = ws + word.len();
+            at = we + 1;
+            if word.is_empty() {
+                continue;
+            }
             let w = width_of(word);
-            if has_words && used + 1 + w <= indent + room {
-                line.push(' ');
-                line.push_str(word);
-                used += 1 + w;
+            let gap = ws - end;
+            if has_words && used + gap + w <= room(&lines) {
+                end = we;
+                used += gap + w;
                 continue;
             }
             if has_words {
-                lines.push(std::mem::take(&mut line));
-                used = start(&lines, &mut line);
+                lines.push(&source[start..end]);
             }
             has_words = true;
-            if w <= room {
-                line.push_str(word);
-                used += w;
+            if w <= room(&lines) {
+                (start, end, used) = (ws, we, w);
                 continue;
             }
             // A word longer than a line: as many full pieces as it takes, the rest carried on.
-            let mut piece = 0;
-            for ch in word.chars() {
+            let (mut piece, mut piece_w) = (ws, 0);
+            for (k, ch) in word.char_indices() {
                 let cw = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
-                if piece + cw > room && piece > 0 {
-                    lines.push(std::mem::take(&mut line));
-                    used = start(&lines, &mut line);
-                    piece = 0;
+                if piece_w + cw > room(&lines) && piece_w > 0 {
+                    lines.push(&source[piece..ws + k]);
+                    (piece, piece_w) = (ws + k, 0);
                 }
-                line.push(ch);
-                piece += cw;
+                piece_w += cw;
             }
-            used += piece;
+            (start, end, used) = (piece, we, piece_w);
         }
-        lines.push(std::mem::take(&mut line));
-    }
-    for l in &mut lines {
-        let end = l.trim_end().len();
-        l.truncate(end);
+        lines.push(&source[start..end]);
     }
     lines
 }
 
 /// The width of each column's widest wrapped line.
-fn drawn_widths(wrapped: &[Vec<Vec<String>>], n: usize) -> Vec<usize> {
+fn drawn_widths(wrapped: &[Vec<Vec<&str>>], n: usize) -> Vec<usize> {
     let mut widths = vec![0; n];
     for row in wrapped {
         for (cell, w) in row.iter().zip(&mut widths) {
             for line in cell {
-                *w = (*w).max(line.width());
+                *w = (*w).max(width_of(line));
             }
         }
     }
@@ -275,12 +302,12 @@ pub fn draw(
     color: bool,
 ) -> Vec<String> {
     let plan = widths(rows, frame, hints, width);
-    let mut wrapped: Vec<Vec<Vec<String>>> = rows
+    let mut wrapped: Vec<Vec<Vec<&str>>> = rows
         .iter()
         .map(|row| {
             row.iter()
                 .zip(&plan.given)
-                .map(|(c, &w)| wrap(&c.text, w, "", ""))
+                .map(|(c, &w)| spans(&c.text, (w.max(1), w.max(1))))
                 .collect()
         })
         .collect();
@@ -309,7 +336,8 @@ pub fn draw(
         for row in wrapped.iter_mut().zip(rows) {
             for (i, (lines, cell)) in row.0.iter_mut().zip(row.1).enumerate() {
                 if wraps[i] {
-                    *lines = wrap(&cell.text, widths[i] + more[i], "", "");
+                    let w = widths[i] + more[i];
+                    *lines = spans(&cell.text, (w, w));
                 }
             }
         }
@@ -334,15 +362,15 @@ pub fn draw(
                 if i > 0 && frame == Frame::Boxed {
                     line.push('┆');
                 }
-                let text = cell_lines.get(k).map_or("", String::as_str);
+                let text = cell_lines.get(k).map_or("", |l| l.trim_end());
                 let (left, right) = frame.padding(i);
                 let pad = w.saturating_sub(width_of(text)) + right;
                 if color {
                     let _ = write!(line, "{}", cell.ansi.render());
                 }
-                line.extend(std::iter::repeat_n(' ', left));
+                push_spaces(&mut line, left);
                 line.push_str(text);
-                line.extend(std::iter::repeat_n(' ', pad));
+                push_spaces(&mut line, pad);
                 if color {
                     let _ = write!(line, "{}", cell.ansi.render_reset());
                 }
