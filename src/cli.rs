@@ -148,7 +148,8 @@ pub enum Command {
 field, what was expected and what was found) and the invariants (pay ranges, ids, aliases, \
 references). Exits 0 when every file is valid, 1 otherwise.\n\n\
 Examples:\n  careers validate                      # your profiles folder\n  \
-careers validate my-role.json\n  careers validate ~/team-profiles --format json"
+careers validate my-role.json\n  careers validate ~/team-profiles --format json\n  \
+careers validate - < my-role.json"
     )]
     Validate(ValidateArgs),
     /// Print the JSON Schema of a profile file, for editors and validators
@@ -162,6 +163,8 @@ careers validate my-role.json\n  careers validate ~/team-profiles --format json"
     New(NewArgs),
     /// Import a database into your data directory, replacing any earlier import of it
     #[command(
+        subcommand_required = true,
+        arg_required_else_help = false,
         after_help = "Examples:\n  careers import onet ~/Downloads/db_29_2_text\n  careers --data-dir ./data import onet ./db_29_2_text --format json"
     )]
     Import(ImportArgs),
@@ -258,7 +261,9 @@ pub struct SearchArgs {
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// Profile files or folders of them [default: your profiles folder]
+    /// Profile files or folders of them, `-` for standard input [default: your profiles
+    /// folder]; a folder's profile.schema.json is skipped, a data directory stands for its
+    /// profiles folder
     #[arg(value_name = "PATH")]
     pub paths: Vec<std::path::PathBuf>,
 }
@@ -273,7 +278,7 @@ pub struct NewArgs {
     /// The role's title [default: the id in title case]
     #[arg(long)]
     pub title: Option<String>,
-    /// One or two sentences on what the role is (required before the profile loads)
+    /// One or two sentences on what the role is (required: a profile loads only with one)
     #[arg(long)]
     pub summary: Option<String>,
     /// Overwrite an existing profile file

@@ -50,8 +50,8 @@ impl Frame {
 }
 
 /// A cell ready to draw: its sanitized text and the style its lines are painted in.
-pub struct GridCell {
-    pub text: String,
+pub struct GridCell<'a> {
+    pub text: std::borrow::Cow<'a, str>,
     pub ansi: Ansi,
 }
 
@@ -101,7 +101,7 @@ struct Plan {
 }
 
 /// The content width of each column for a table `width` columns wide.
-fn widths(rows: &[Vec<GridCell>], frame: Frame, hints: Hints, width: usize) -> Plan {
+fn widths(rows: &[Vec<GridCell<'_>>], frame: Frame, hints: Hints, width: usize) -> Plan {
     let n = rows.first().map_or(0, Vec::len);
     let mut measures = vec![Measure::default(); n];
     for row in rows {
@@ -295,12 +295,12 @@ fn drawn_widths(wrapped: &[Vec<Vec<&str>>], n: usize) -> Vec<usize> {
 
 /// Draws `rows` (the first one is the header when the frame is boxed) in `width` columns.
 pub fn draw(
-    rows: &[Vec<GridCell>],
+    rows: &[Vec<GridCell<'_>>],
     frame: Frame,
     hints: Hints,
     width: usize,
     color: bool,
-) -> Vec<String> {
+) -> String {
     let plan = widths(rows, frame, hints, width);
     let mut wrapped: Vec<Vec<Vec<&str>>> = rows
         .iter()
@@ -343,64 +343,72 @@ pub fn draw(
         }
         widths = drawn_widths(&wrapped, widths.len());
     }
-    let mut lines = Vec::new();
-    let rule = |left: &str, fill: &str, join: &str, right: &str| -> String {
-        let parts: Vec<String> = widths.iter().map(|w| fill.repeat(w + 2)).collect();
-        format!("{left}{}{right}", parts.join(join))
+    // The whole table in one buffer, a line per `\n`.
+    let mut out = String::with_capacity(rows.len() * (width + 8) * 2);
+    let rule = |out: &mut String, left: char, fill: char, join: char, right: char| {
+        out.push(left);
+        for (i, w) in widths.iter().enumerate() {
+            if i > 0 {
+                out.push(join);
+            }
+            out.extend(std::iter::repeat_n(fill, w + 2));
+        }
+        out.push(right);
+        out.push('\n');
     };
     if frame == Frame::Boxed {
-        lines.push(rule("╭", "─", "┬", "╮"));
+        rule(&mut out, '╭', '─', '┬', '╮');
     }
     for (r, (row, wrapped)) in rows.iter().zip(&wrapped).enumerate() {
         let height = wrapped.iter().map(Vec::len).max().unwrap_or(0).max(1);
         for k in 0..height {
-            let mut line = String::new();
+            let start = out.len();
             if frame == Frame::Boxed {
-                line.push('│');
+                out.push('│');
             }
             for (i, ((cell, cell_lines), &w)) in row.iter().zip(wrapped).zip(&widths).enumerate() {
                 if i > 0 && frame == Frame::Boxed {
-                    line.push('┆');
+                    out.push('┆');
                 }
                 let text = cell_lines.get(k).map_or("", |l| l.trim_end());
                 let (left, right) = frame.padding(i);
                 let pad = w.saturating_sub(width_of(text)) + right;
                 if color {
-                    let _ = write!(line, "{}", cell.ansi.render());
+                    let _ = write!(out, "{}", cell.ansi.render());
                 }
-                push_spaces(&mut line, left);
-                line.push_str(text);
-                push_spaces(&mut line, pad);
+                push_spaces(&mut out, left);
+                out.push_str(text);
+                push_spaces(&mut out, pad);
                 if color {
-                    let _ = write!(line, "{}", cell.ansi.render_reset());
+                    let _ = write!(out, "{}", cell.ansi.render_reset());
                 }
             }
             if frame == Frame::Boxed {
-                line.push('│');
+                out.push('│');
             }
-            let end = line.trim_end().len();
-            line.truncate(end);
-            lines.push(line);
+            let end = start + out[start..].trim_end().len();
+            out.truncate(end);
+            out.push('\n');
         }
         if r == 0 && frame == Frame::Boxed {
-            lines.push(rule("╞", "═", "╪", "╡"));
+            rule(&mut out, '╞', '═', '╪', '╡');
         }
     }
     if frame == Frame::Boxed {
-        lines.push(rule("╰", "─", "┴", "╯"));
+        rule(&mut out, '╰', '─', '┴', '╯');
     }
-    lines
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn cells(texts: &[&str]) -> Vec<GridCell> {
+    fn cells<'a>(texts: &[&'a str]) -> Vec<GridCell<'a>> {
         texts
             .iter()
             .map(|t| GridCell {
-                text: (*t).to_owned(),
+                text: (*t).into(),
                 ansi: Ansi::new(),
             })
             .collect()
@@ -410,13 +418,13 @@ mod tests {
     fn a_table_that_fits_keeps_every_line_whole() {
         let rows = vec![cells(&["Role", "Pay"]), cells(&["ml-engineer", "$1\n$2"])];
         assert_eq!(
-            draw(&rows, Frame::Boxed, Hints::default(), 80, false).join("\n"),
+            draw(&rows, Frame::Boxed, Hints::default(), 80, false),
             "╭─────────────┬─────╮\n\
              │ Role        ┆ Pay │\n\
              ╞═════════════╪═════╡\n\
              │ ml-engineer ┆ $1  │\n\
              │             ┆ $2  │\n\
-             ╰─────────────┴─────╯"
+             ╰─────────────┴─────╯\n"
         );
     }
 
@@ -424,7 +432,8 @@ mod tests {
     fn a_table_too_wide_shares_the_room_and_keeps_words_whole() {
         let long = "word ".repeat(30);
         let rows = vec![cells(&["Id", "Text"]), cells(&["short", long.trim()])];
-        let lines = draw(&rows, Frame::Boxed, Hints::default(), 40, false);
+        let text = draw(&rows, Frame::Boxed, Hints::default(), 40, false);
+        let lines: Vec<&str> = text.lines().collect();
         for line in &lines {
             assert_eq!(line.width(), 36, "{line}");
         }
@@ -444,7 +453,7 @@ mod tests {
         let rows = vec![cells(&["Source", "bundled"]), cells(&["Loaded from", "x"])];
         assert_eq!(
             draw(&rows, Frame::Bare, Hints::default(), 80, false),
-            vec!["Source       bundled", "Loaded from  x"]
+            "Source       bundled\nLoaded from  x\n"
         );
     }
 }

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Effects, Style as Ansi};
 
-use super::document::{Block, Cell, Document, Tone};
+use super::document::{Block, Document, Tone};
 use super::grid::{self, Frame, GridCell, Hints};
 use super::sanitize::sanitize;
 use super::{Style, chart};
@@ -49,7 +49,7 @@ pub fn write(doc: &Document, style: Style, out: &mut dyn Write) -> io::Result<()
             }
             Block::Fields(fields) => {
                 let strong = Ansi::new().effects(Effects::BOLD);
-                let rows: Vec<Vec<GridCell>> = fields
+                let rows: Vec<Vec<GridCell<'_>>> = fields
                     .iter()
                     .map(|(label, value)| {
                         vec![grid_cell(label, strong), grid_cell(value, Ansi::new())]
@@ -118,74 +118,52 @@ fn write_stacked(t: &super::document::Table, style: Style, out: &mut dyn Write) 
     Ok(())
 }
 
-/// Lays out a table in the boxed frame: the header row in bold, each cell in its tone. The
-/// table's main text column gets the most room; labels and words stay whole where they fit.
-fn fitted_table(t: &super::document::Table, style: Style) -> Vec<String> {
-    let t = &without_empty_columns(t);
-    let strong = Ansi::new().effects(Effects::BOLD);
-    let mut rows = Vec::with_capacity(t.rows.len() + 1);
-    rows.push(t.headers.iter().map(|h| grid_cell(h, strong)).collect());
-    for row in &t.rows {
-        rows.push(
-            row.iter()
-                .map(|c| grid_cell(&c.text, tone_style(c.tone)))
-                .collect(),
-        );
-    }
-    let hints = Hints {
-        labels: true,
-        wide: t.wide_column,
-    };
-    grid::draw(&rows, Frame::Boxed, hints, style.width, style.color)
-}
-
-fn grid_cell(text: &str, ansi: Ansi) -> GridCell {
-    GridCell {
-        text: sanitize(text).into_owned(),
-        ansi,
-    }
-}
-
-/// Drops columns in which no row has any text.
-fn without_empty_columns(t: &super::document::Table) -> super::document::Table {
-    let keep: Vec<bool> = (0..t.headers.len())
-        .map(|i| {
+/// Lays out a table in the boxed frame: the header row in bold, each cell in its tone, columns
+/// in which no row has any text left out. The table's main text column gets the most room;
+/// labels and words stay whole where they fit.
+fn fitted_table(t: &super::document::Table, style: Style) -> String {
+    let keep: Vec<usize> = (0..t.headers.len())
+        .filter(|&i| {
             t.rows
                 .iter()
                 .any(|r| r.get(i).is_some_and(|c| !c.text.is_empty()))
         })
         .collect();
-    let pick = |cells: &[Cell]| -> Vec<Cell> {
-        cells
-            .iter()
-            .zip(&keep)
-            .filter(|(_, k)| **k)
-            .map(|(c, _)| c.clone())
-            .collect()
+    let strong = Ansi::new().effects(Effects::BOLD);
+    let mut rows = Vec::with_capacity(t.rows.len() + 1);
+    rows.push(
+        keep.iter()
+            .map(|&i| grid_cell(&t.headers[i], strong))
+            .collect(),
+    );
+    for row in &t.rows {
+        rows.push(
+            keep.iter()
+                .map(|&i| match row.get(i) {
+                    Some(c) => grid_cell(&c.text, tone_style(c.tone)),
+                    None => grid_cell("", Ansi::new()),
+                })
+                .collect(),
+        );
+    }
+    let hints = Hints {
+        labels: true,
+        wide: t
+            .wide_column
+            .and_then(|w| keep.iter().position(|&i| i == w)),
     };
-    let headers = t
-        .headers
-        .iter()
-        .zip(&keep)
-        .filter(|(_, k)| **k)
-        .map(|(h, _)| h.clone())
-        .collect();
-    let wide_column = t
-        .wide_column
-        .filter(|&i| keep.get(i) == Some(&true))
-        .map(|i| keep[..i].iter().filter(|k| **k).count());
-    super::document::Table {
-        headers,
-        rows: t.rows.iter().map(|r| pick(r)).collect(),
-        wide_column,
+    grid::draw(&rows, Frame::Boxed, hints, style.width, style.color)
+}
+
+fn grid_cell(text: &str, ansi: Ansi) -> GridCell<'_> {
+    GridCell {
+        text: sanitize(text),
+        ansi,
     }
 }
 
-fn write_lines(lines: &[String], out: &mut dyn Write) -> io::Result<()> {
-    for line in lines {
-        writeln!(out, "{line}")?;
-    }
-    Ok(())
+fn write_lines(lines: &str, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(lines.as_bytes())
 }
 
 /// The style of a cell's tone.

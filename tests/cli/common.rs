@@ -24,6 +24,7 @@ pub const CLEARED: &[&str] = &[
     "PAGER",
     "LINES",
     "TERM",
+    "SOURCE_DATE_EPOCH",
 ];
 
 /// A `careers` command with a clean environment and an empty user data directory.
@@ -37,6 +38,8 @@ pub fn careers() -> Command {
     // what people see. Tests of the piped look remove it.
     cmd.env("CAREERS_FORMAT", "table");
     cmd.env("CAREERS_DATA_DIR", empty_data_dir());
+    // 2025-12-01: the date on generated man pages.
+    cmd.env("SOURCE_DATE_EPOCH", "1764547200");
     cmd
 }
 

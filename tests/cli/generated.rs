@@ -67,7 +67,9 @@ fn the_man_page_covers_every_command_and_renders() {
     assert!(roff.contains("\n.TH careers 1 "), "the page of careers");
     for sub in &subcommands {
         assert!(
-            roff.contains(&format!("\n.TH careers-{sub} 1  \"careers 0.1.0\"")),
+            roff.contains(&format!(
+                "\n.TH careers-{sub} 1 2025-12-01 \"careers 0.1.0\""
+            )),
             "a page for {sub}"
         );
     }
@@ -87,7 +89,23 @@ fn the_man_page_covers_every_command_and_renders() {
             assert_eq!(String::from_utf8_lossy(&out.stderr), "", "groff warnings");
             let text = String::from_utf8(out.stdout).unwrap();
             assert!(text.contains("careers-show"), "{text}");
-            assert!(text.contains("Exit codes:"), "{text}");
+            for section in [
+                "NAME",
+                "SYNOPSIS",
+                "DESCRIPTION",
+                "OPTIONS",
+                "EXIT STATUS",
+                "ENVIRONMENT",
+                "FILES",
+            ] {
+                assert!(
+                    text.contains(&format!("\n{section}\n")),
+                    "{section}: {text}"
+                );
+            }
+            assert!(text.contains("2025-12-01"), "dated: {text}");
+            assert!(text.contains("CAREERS_PAGER"), "{text}");
+            assert!(text.contains("DATA_DIR/profiles/*.json"), "{text}");
         }
         Err(_) => skipped("man is not installed; skipped rendering with `man -l`"),
     }
@@ -103,7 +121,14 @@ fn man_dir_writes_one_page_per_command() {
     assert!(written.contains(&"pages/careers-completions.1"), "{listed}");
     let show = std::fs::read_to_string(scratch.path().join("pages/careers-show.1")).unwrap();
     assert!(
-        show.contains(".TH careers-show 1  \"careers 0.1.0\" \"careers manual\""),
+        show.contains(".TH careers-show 1 2025-12-01 \"careers 0.1.0\" \"careers manual\""),
         "{show}"
     );
+    for section in ["EXAMPLES", "EXIT STATUS", "ENVIRONMENT", "FILES"] {
+        assert!(
+            show.contains(&format!("\n.SH {section}\n")),
+            "{section}: {show}"
+        );
+    }
+    assert!(!show.contains(".SH EXTRA"), "{show}");
 }

@@ -2,6 +2,7 @@
 
 mod common;
 mod compare_gap_match_path;
+mod files;
 mod formats;
 mod generated;
 mod list_show;

@@ -288,6 +288,11 @@ fn usage_errors_are_one_line_with_a_suggestion() {
              [OPTIONS] <ROLE>; see careers show --help",
         ),
         (
+            &["import"],
+            "'careers import' requires a subcommand but one was not provided; commands: onet; \
+             see careers import --help",
+        ),
+        (
             &["completions", "bsh"],
             "invalid value 'bsh' for '<SHELL>' (did you mean bash?); possible values: bash, \
              elvish, fish, powershell, zsh; see careers completions --help",
