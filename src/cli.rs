@@ -171,13 +171,15 @@ careers validate - < my-role.json"
     /// List every data source in use, with its licence
     #[command(after_help = "Examples:\n  careers sources\n  careers sources --format json")]
     Sources(SourcesArgs),
-    /// Print a completion script for a shell; role ids complete too
+    /// Print the hook that makes a shell complete careers: commands, options, and role ids,
+    /// places and skills read live from your data
     #[command(
-        after_help = "The script holds the ids of the roles loaded now (bundled and your own): \
-run it again after adding a profile.\n\n\
-Examples:\n  careers completions bash > ~/.local/share/bash-completion/completions/careers\n  \
-careers completions zsh > ~/.zfunc/_careers\n  \
-careers completions fish > ~/.config/fish/completions/careers.fish"
+        after_help = "The shell asks careers for the candidates each time (COMPLETE=SHELL careers), \
+so new profiles and imports complete at once.\n\n\
+Examples:\n  careers completions bash    # the hook, as COMPLETE=bash careers prints it\n  \
+echo 'source <(careers completions bash)' >> ~/.bashrc\n  \
+echo 'source <(careers completions zsh)' >> ~/.zshrc\n  \
+echo 'careers completions fish | source' >> ~/.config/fish/config.fish"
     )]
     Completions(CompletionsArgs),
     /// Print the manual page (roff) of careers and every command, or write one page per command

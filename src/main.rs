@@ -8,6 +8,8 @@ fn main() -> ExitCode {
     // Without the handler, Ctrl-C still ends the process, but by the signal and without
     // removing a temporary file being written.
     let _ = careers::interrupt::install();
+    // When the shell asks for completions, answer and end here.
+    careers::commands::completions::answer_the_shell();
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();
     // Before parsing: clap's help and errors follow `--color` too.
     careers::cli::ColorWhen::from_args(&args)
