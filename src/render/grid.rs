@@ -335,7 +335,8 @@ pub fn draw(
         }
         for row in wrapped.iter_mut().zip(rows) {
             for (i, (lines, cell)) in row.0.iter_mut().zip(row.1).enumerate() {
-                if wraps[i] {
+                // A cell on one line has nothing to gain from more room.
+                if wraps[i] && lines.len() > 1 {
                     let w = widths[i] + more[i];
                     *lines = spans(&cell.text, (w, w));
                 }
