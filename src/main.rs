@@ -15,7 +15,9 @@ fn main() -> ExitCode {
     careers::cli::ColorWhen::from_args(&args)
         .unwrap_or(careers::cli::ColorWhen::Auto)
         .write_global();
-    let cli = match careers::cli::Cli::try_parse() {
+    let cli = match careers::cli::Cli::try_parse_from(
+        std::iter::once(OsString::from("careers")).chain(help_of_help(args.clone())),
+    ) {
         Ok(cli) => cli,
         // --help and --version: printed on stdout as clap lays them out, exit 0.
         Err(err) if !err.use_stderr() => {
@@ -29,6 +31,14 @@ fn main() -> ExitCode {
         Err(err) if careers::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => fail(&format!("{err:#}"), careers::exit_code(&err)),
     }
+}
+
+/// `careers help --help` (or `-h`) asks for the help of `help`, which clap spells `help help`.
+fn help_of_help(mut args: Vec<OsString>) -> Vec<OsString> {
+    if args.len() == 2 && args[0] == "help" && (args[1] == "--help" || args[1] == "-h") {
+        args[1] = "help".into();
+    }
+    args
 }
 
 /// Prints the one line every error is, sanitized: a bad value may hold escape sequences.

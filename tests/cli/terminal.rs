@@ -311,6 +311,8 @@ fn help_and_version_print_on_stdout_and_exit_0() {
         &["-h"],
         &["show", "--help"],
         &["help", "gap"],
+        &["help", "--help"],
+        &["help", "-h"],
     ] {
         let out = stdout_of(args);
         assert!(
