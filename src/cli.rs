@@ -11,27 +11,43 @@ Exit codes:
   2    usage error (unknown flag, missing argument)
   130  interrupted (Ctrl-C, SIGTERM, SIGHUP)";
 
+/// The help heading of the options every command takes.
+const GLOBAL: &str = "Global options";
+
 /// Explore careers in data and machine learning: what a role does and needs, what it pays,
 /// how roles differ and how to move between them. Offline; every figure with its source.
 #[derive(Debug, Parser)]
 #[command(name = "careers", version, about, after_help = EXIT_CODES, max_term_width = 100)]
 pub struct Cli {
-    /// Output format
-    #[arg(long, short = 'f', global = true, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format [default: table on a terminal, plain when piped]
+    #[arg(
+        long,
+        short = 'f',
+        global = true,
+        value_enum,
+        env = "CAREERS_FORMAT",
+        help_heading = GLOBAL
+    )]
+    pub format: Option<Format>,
 
-    /// When to colour table output: auto means stdout is a terminal and NO_COLOR is unset or empty
-    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    /// When to colour table and plain output. auto: not when NO_COLOR is set, always when
+    /// CLICOLOR_FORCE is, not when CLICOLOR=0 or TERM=dumb, else when stdout is a terminal
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN", help_heading = GLOBAL)]
     pub color: ColorWhen,
+
+    /// Never send output through a pager (on a terminal, output longer than the screen goes
+    /// through $CAREERS_PAGER, else $PAGER, else `less -FRX`; an empty value turns it off)
+    #[arg(long, global = true, help_heading = GLOBAL)]
+    pub no_pager: bool,
 
     /// Folder of your own data: profiles in DIR/profiles, imported databases in DIR/onet
     /// [default: $XDG_DATA_HOME/careers, i.e. ~/.local/share/careers on Linux]
     /// (also CAREERS_DATA_DIR; an empty value counts as unset)
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "DIR", help_heading = GLOBAL)]
     pub data_dir: Option<std::path::PathBuf>,
 
     /// Treat a broken user profile as an error instead of a warning
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = GLOBAL)]
     pub strict: bool,
 
     #[command(subcommand)]
@@ -44,6 +60,37 @@ pub enum ColorWhen {
     Auto,
     Always,
     Never,
+}
+
+impl ColorWhen {
+    /// The `--color` value among raw arguments, read before parsing so that clap's own help
+    /// and errors follow it too. The last one wins, as in parsing; `--` ends the options.
+    pub fn from_args(args: &[std::ffi::OsString]) -> Option<ColorWhen> {
+        let mut when = None;
+        let mut args = args.iter().map(|a| a.to_string_lossy());
+        while let Some(arg) = args.next() {
+            let value = match arg.strip_prefix("--color") {
+                _ if arg == "--" => break,
+                Some("") => args.next().map(|v| v.into_owned()),
+                Some(rest) => rest.strip_prefix('=').map(str::to_owned),
+                None => None,
+            };
+            if let Some(v) = value.and_then(|v| ColorWhen::from_str(&v, true).ok()) {
+                when = Some(v);
+            }
+        }
+        when
+    }
+
+    /// Makes this choice the one every coloured stream follows (ours and clap's): `always`
+    /// and `never` decide; `auto` leaves it to the environment and the terminal.
+    pub fn write_global(self) {
+        anstream::ColorChoice::write_global(match self {
+            ColorWhen::Auto => anstream::ColorChoice::Auto,
+            ColorWhen::Always => anstream::ColorChoice::Always,
+            ColorWhen::Never => anstream::ColorChoice::Never,
+        });
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -111,7 +158,8 @@ careers where registered-nurses --states --format json"
 field, what was expected and what was found) and the invariants (pay ranges, ids, aliases, \
 references). Exits 0 when every file is valid, 1 otherwise.\n\n\
 Examples:\n  careers validate                      # your profiles folder\n  \
-careers validate my-role.json\n  careers validate ~/team-profiles --format json"
+careers validate my-role.json\n  careers validate ~/team-profiles --format json\n  \
+careers validate - < my-role.json"
     )]
     Validate(ValidateArgs),
     /// Print the JSON Schema of a profile file, for editors and validators
@@ -125,19 +173,23 @@ careers validate my-role.json\n  careers validate ~/team-profiles --format json"
     New(NewArgs),
     /// Import a database into your data directory, replacing any earlier import of it
     #[command(
+        subcommand_required = true,
+        arg_required_else_help = false,
         after_help = "Examples:\n  careers import onet ~/Downloads/db_29_2_text\n  careers import oews ~/Downloads/oews\n  careers --data-dir ./data import onet ./db_29_2_text --format json"
     )]
     Import(ImportArgs),
     /// List every data source in use, with its licence
     #[command(after_help = "Examples:\n  careers sources\n  careers sources --format json")]
     Sources(SourcesArgs),
-    /// Print a completion script for a shell; role ids complete too
+    /// Print the hook that makes a shell complete careers: commands, options, and role ids,
+    /// places and skills read live from your data
     #[command(
-        after_help = "The script holds the ids of the roles loaded now (bundled and your own): \
-run it again after adding a profile.\n\n\
-Examples:\n  careers completions bash > ~/.local/share/bash-completion/completions/careers\n  \
-careers completions zsh > ~/.zfunc/_careers\n  \
-careers completions fish > ~/.config/fish/completions/careers.fish"
+        after_help = "The shell asks careers for the candidates each time (COMPLETE=SHELL careers), \
+so new profiles and imports complete at once.\n\n\
+Examples:\n  careers completions bash    # the hook, as COMPLETE=bash careers prints it\n  \
+echo 'source <(careers completions bash)' >> ~/.bashrc\n  \
+echo 'source <(careers completions zsh)' >> ~/.zshrc\n  \
+echo 'careers completions fish | source' >> ~/.config/fish/config.fish"
     )]
     Completions(CompletionsArgs),
     /// Print the manual page (roff) of careers and every command, or write one page per command
@@ -256,7 +308,9 @@ pub struct SearchArgs {
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// Profile files or folders of them [default: your profiles folder]
+    /// Profile files or folders of them, `-` for standard input [default: your profiles
+    /// folder]; a folder's profile.schema.json is skipped, a data directory stands for its
+    /// profiles folder
     #[arg(value_name = "PATH")]
     pub paths: Vec<std::path::PathBuf>,
 }
@@ -271,7 +325,7 @@ pub struct NewArgs {
     /// The role's title [default: the id in title case]
     #[arg(long)]
     pub title: Option<String>,
-    /// One or two sentences on what the role is (required before the profile loads)
+    /// One or two sentences on what the role is (required: a profile loads only with one)
     #[arg(long)]
     pub summary: Option<String>,
     /// Overwrite an existing profile file
@@ -537,5 +591,24 @@ mod tests {
     #[test]
     fn verify_cli() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn the_colour_flag_is_read_from_raw_arguments() {
+        let args = |v: &[&str]| -> Vec<std::ffi::OsString> { v.iter().map(Into::into).collect() };
+        assert_eq!(ColorWhen::from_args(&args(&["list"])), None);
+        assert_eq!(
+            ColorWhen::from_args(&args(&["--color", "never", "--help"])),
+            Some(ColorWhen::Never)
+        );
+        assert_eq!(
+            ColorWhen::from_args(&args(&["list", "--color=always", "--color=never"])),
+            Some(ColorWhen::Never)
+        );
+        assert_eq!(
+            ColorWhen::from_args(&args(&["show", "--", "--color=always"])),
+            None
+        );
+        assert_eq!(ColorWhen::from_args(&args(&["--colors=always"])), None);
     }
 }

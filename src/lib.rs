@@ -18,7 +18,7 @@ pub mod validate;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
-use cli::{Cli, ColorWhen, Command};
+use cli::{Cli, Command};
 use error::CareersError;
 use render::{Format, Report, Style, emit};
 use store::Store;
@@ -35,7 +35,14 @@ pub struct Context {
 /// Runs the parsed command line, writing to stdout. Returns the exit code.
 pub fn run(cli: Cli) -> anyhow::Result<u8> {
     let stdout = io::stdout();
-    let color = use_color(cli.color, cli.format, stdout.is_terminal());
+    let terminal = stdout.is_terminal();
+    let format = cli.format.unwrap_or(if terminal {
+        Format::Table
+    } else {
+        Format::Plain
+    });
+    cli.color.write_global();
+    let color = format.takes_colour() && use_color(&stdout);
     let style = Style {
         width: Style::detect_width(std::env::var("COLUMNS").ok().as_deref()),
         color,
@@ -61,22 +68,40 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
     let ctx = Context {
         store,
         data_dir,
-        format: cli.format,
+        format,
         style,
     };
-    let mut out = io::BufWriter::new(stdout.lock());
     let finished = match &cli.command {
         Command::Import(_) => Some("the import is in place"),
         Command::New(_) => Some("the profile is written"),
         _ => None,
     };
-    let code = dispatch(&ctx, cli.command, &mut out)?;
-    out.flush()
-        .map_err(|e| anyhow::Error::new(WriteError::stdout(e)))
-        .map_err(|e| match finished {
+    let reported = |e: io::Error| {
+        let e = anyhow::Error::new(WriteError::stdout(e));
+        match finished {
             Some(done) => e.context(format!("{done}, but its report could not be printed")),
             None => e,
-        })?;
+        }
+    };
+    let pager = render::pager::choose(
+        cli.no_pager,
+        terminal,
+        std::env::var_os("CAREERS_PAGER"),
+        std::env::var_os("PAGER"),
+    );
+    let code = if let Some(pager) = pager {
+        // Known only once it is written: whether the output is longer than the screen.
+        let mut text = Vec::with_capacity(64 * 1024);
+        let code = dispatch(&ctx, cli.command, &mut text)?;
+        let rows = render::pager::screen_rows(std::env::var("LINES").ok().as_deref());
+        render::pager::write(&text, Some(&pager), rows, &mut stdout.lock()).map_err(reported)?;
+        code
+    } else {
+        let mut out = io::BufWriter::new(stdout.lock());
+        let code = dispatch(&ctx, cli.command, &mut out)?;
+        out.flush().map_err(reported)?;
+        code
+    };
     // The process ends here: freeing thousands of imported profiles one by one would only add
     // to every command's run time.
     std::mem::forget(ctx);
@@ -230,27 +255,12 @@ impl WriteError {
     }
 }
 
-/// Colour is for tables only. `--color` decides first; under `auto`, a non-empty `NO_COLOR`
-/// turns it off, a non-empty `CLICOLOR_FORCE` other than `0` turns it on, and otherwise it is on
-/// when stdout is a terminal.
-pub fn use_color(when: ColorWhen, format: Format, stdout_is_terminal: bool) -> bool {
-    if format != Format::Table {
-        return false;
-    }
-    match when {
-        ColorWhen::Always => true,
-        ColorWhen::Never => false,
-        ColorWhen::Auto => {
-            let set = |name| std::env::var_os(name).is_some_and(|v| !v.is_empty());
-            if set("NO_COLOR") {
-                false
-            } else if set("CLICOLOR_FORCE") && std::env::var_os("CLICOLOR_FORCE").unwrap() != "0" {
-                true
-            } else {
-                stdout_is_terminal
-            }
-        }
-    }
+/// Whether to colour what goes to `stream`, by the rules every anstream program follows:
+/// `--color always|never` decides (see [`cli::ColorWhen::write_global`]); under `auto`, a non-empty
+/// `NO_COLOR` turns colour off, a non-empty `CLICOLOR_FORCE` turns it on, `CLICOLOR=0`
+/// turns it off, and otherwise it is on when `stream` is a terminal whose `TERM` is not `dumb`.
+pub fn use_color<S: anstream::stream::RawStream>(stream: &S) -> bool {
+    anstream::AutoStream::choice(stream) != anstream::ColorChoice::Never
 }
 
 /// Whether the error is a closed pipe on stdout, which ends a command quietly.

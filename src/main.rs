@@ -8,8 +8,16 @@ fn main() -> ExitCode {
     // Without the handler, Ctrl-C still ends the process, but by the signal and without
     // removing a temporary file being written.
     let _ = careers::interrupt::install();
+    // When the shell asks for completions, answer and end here.
+    careers::commands::completions::answer_the_shell();
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();
-    let cli = match careers::cli::Cli::try_parse() {
+    // Before parsing: clap's help and errors follow `--color` too.
+    careers::cli::ColorWhen::from_args(&args)
+        .unwrap_or(careers::cli::ColorWhen::Auto)
+        .write_global();
+    let cli = match careers::cli::Cli::try_parse_from(
+        std::iter::once(OsString::from("careers")).chain(help_of_help(args.clone())),
+    ) {
         Ok(cli) => cli,
         // --help and --version: printed on stdout as clap lays them out, exit 0.
         Err(err) if !err.use_stderr() => {
@@ -26,6 +34,14 @@ fn main() -> ExitCode {
         Err(err) if careers::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => fail(&format!("{err:#}"), careers::exit_code(&err)),
     }
+}
+
+/// `careers help --help` (or `-h`) asks for the help of `help`, which clap spells `help help`.
+fn help_of_help(mut args: Vec<OsString>) -> Vec<OsString> {
+    if args.len() == 2 && args[0] == "help" && (args[1] == "--help" || args[1] == "-h") {
+        args[1] = "help".into();
+    }
+    args
 }
 
 /// Prints the one line every error is, sanitized: a bad value may hold escape sequences, and a

@@ -51,8 +51,14 @@ pub fn one_line(err: &clap::Error, args: &[OsString]) -> String {
             | ErrorKind::MissingSubcommand
             | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
     );
-    if names_commands && sub.is_none() && suggestions.is_empty() {
-        let commands: Vec<&str> = cli
+    // The choices of the command that wants one: the top level's, or a subcommand's own
+    // (`careers import` names `onet`).
+    let parent = match &sub {
+        Some(name) => cli.find_subcommand(name).filter(|c| c.has_subcommands()),
+        None => Some(&cli),
+    };
+    if let Some(parent) = parent.filter(|_| names_commands && suggestions.is_empty()) {
+        let commands: Vec<&str> = parent
             .get_subcommands()
             .filter(|c| !c.is_hide_set())
             .map(clap::Command::get_name)
@@ -156,7 +162,7 @@ mod tests {
         assert_eq!(
             message(&["--format", "jsn", "list"]),
             "invalid value 'jsn' for '--format <FORMAT>' (did you mean json?); possible values: \
-             table, json, csv, markdown; see careers list --help"
+             table, plain, json, csv, markdown; see careers list --help"
         );
     }
 

@@ -1,52 +1,164 @@
-//! `careers completions SHELL`: a completion script from the clap definition, with the ids of the
-//! loaded roles (bundled and the user's) as the values of every role argument.
+//! Shell completion, live: the shell asks `careers` itself for candidates each time (clap_complete's
+//! dynamic completion, `COMPLETE=SHELL careers -- WORDS`), so role ids, places and skills come
+//! from the data loaded at that moment, bundled, the user's and imported alike.
+//! `careers completions SHELL` prints the small hook a shell needs to ask.
+
+use std::sync::OnceLock;
 
 use clap::CommandFactory;
-use clap::builder::PossibleValuesParser;
+use clap_complete::engine::{ArgValueCandidates, CompletionCandidate};
 
 use crate::Context;
 use crate::cli::{Cli, CompletionsArgs};
-use crate::model::is_slug;
+use crate::model::salary::{CompanyType, Dimension, ExperienceLevel};
+use crate::store::Store;
 
-/// Every argument that names a role: (subcommand, argument id). Add a command's here when it
-/// takes a role.
-pub const ROLE_ARGUMENTS: &[(&str, &str)] = &[
-    ("show", "role"),
-    ("salary", "roles"),
-    ("trends", "role"),
-    ("compare", "roles"),
-    ("gap", "from"),
-    ("gap", "to"),
-    ("match", "from"),
-    ("path", "role"),
+/// The variable through which the shell hook asks for completions.
+pub const VAR: &str = "COMPLETE";
+
+/// Where the candidates of one argument come from.
+pub type Candidates = fn(&Store) -> Vec<String>;
+
+/// Every argument that completes from the loaded data: (subcommand, argument id, candidates).
+/// A new command or a new kind of data adds its line here; closed sets declared as clap value
+/// enums (`--section`, `--format`, `--sort`) complete without one.
+pub const DYNAMIC_VALUES: &[(&str, &str, Candidates)] = &[
+    ("show", "role", role_ids),
+    ("salary", "roles", role_ids),
+    ("trends", "role", role_ids),
+    ("compare", "roles", role_ids),
+    ("gap", "from", role_ids),
+    ("gap", "to", role_ids),
+    ("match", "from", role_ids),
+    ("path", "role", role_ids),
+    ("salary", "city", places),
+    ("salary", "experience", experience_levels),
+    ("salary", "company", company_types),
+    ("salary", "industry", industries),
+    ("salary", "about", pay_dimensions),
+    ("match", "skills", skills),
+    ("list", "skill", skills),
+    ("list", "hot", skills),
 ];
 
-pub fn run(ctx: &Context, args: &CompletionsArgs) -> anyhow::Result<Vec<u8>> {
-    // Only slugs go into a shell script: an id is always one, and the filter keeps it so.
-    let ids: Vec<String> = ctx
-        .store
+/// The role ids of every loaded profile.
+pub fn role_ids(store: &Store) -> Vec<String> {
+    store
         .entries()
         .iter()
         .map(|e| e.profile.id.clone())
-        .filter(|id| is_slug(id))
-        .collect();
-    let mut cmd = completion_command(&ids);
-    let mut script = Vec::new();
-    clap_complete::generate(args.shell, &mut cmd, "careers", &mut script);
-    Ok(script)
+        .collect()
 }
 
-/// A copy of the command line in which role arguments list `ids` as their possible values. It
-/// is only for generating scripts: parsing still accepts aliases and titles.
-pub fn completion_command(ids: &[String]) -> clap::Command {
+/// The places that have pay figures, by their canonical names.
+pub fn places(_store: &Store) -> Vec<String> {
+    crate::store::bundled_locations()
+        .map(|l| l.all().iter().map(|p| p.name.clone()).collect())
+        .unwrap_or_default()
+}
+
+pub fn experience_levels(_store: &Store) -> Vec<String> {
+    ExperienceLevel::ALL
+        .iter()
+        .map(|l| l.name().to_owned())
+        .collect()
+}
+
+pub fn company_types(_store: &Store) -> Vec<String> {
+    CompanyType::ALL
+        .iter()
+        .map(|c| c.name().to_owned())
+        .collect()
+}
+
+pub fn pay_dimensions(_store: &Store) -> Vec<String> {
+    Dimension::ALL.iter().map(|d| d.name().to_owned()).collect()
+}
+
+/// The industries named by any loaded pay figure.
+pub fn industries(store: &Store) -> Vec<String> {
+    store
+        .entries()
+        .iter()
+        .filter_map(|e| e.profile.salary.as_ref())
+        .flat_map(|s| s.figures.iter().filter_map(|f| f.industry.clone()))
+        .collect()
+}
+
+/// The canonical skill names of the vocabulary.
+pub fn skills(store: &Store) -> Vec<String> {
+    store
+        .vocabulary()
+        .skills()
+        .iter()
+        .map(|s| s.name.clone())
+        .collect()
+}
+
+/// The command line as completion sees it: the real one, with candidates attached to every
+/// argument in [`DYNAMIC_VALUES`].
+pub fn command() -> clap::Command {
     let mut cmd = Cli::command();
-    for &(sub, arg) in ROLE_ARGUMENTS {
-        let ids = ids.to_vec();
+    for &(sub, arg, source) in DYNAMIC_VALUES {
         cmd = cmd.mut_subcommand(sub, |s| {
-            s.mut_arg(arg, |a| a.value_parser(PossibleValuesParser::new(ids)))
+            s.mut_arg(arg, |a| {
+                a.add(ArgValueCandidates::new(move || candidates(source)))
+            })
         });
     }
     cmd
+}
+
+/// The candidates of one source, sorted, without duplicates, and only those a shell can take
+/// as they are (no control characters).
+fn candidates(source: Candidates) -> Vec<CompletionCandidate> {
+    let Some(store) = completion_store() else {
+        return Vec::new();
+    };
+    let mut values = source(store);
+    values.retain(|v| !v.is_empty() && !v.chars().any(char::is_control));
+    values.sort();
+    values.dedup();
+    values.into_iter().map(CompletionCandidate::new).collect()
+}
+
+/// The store completion reads: the user's data directory from the environment (the line being
+/// completed is not parsed yet), loaded once, quietly.
+fn completion_store() -> Option<&'static Store> {
+    static STORE: OnceLock<Option<Store>> = OnceLock::new();
+    STORE
+        .get_or_init(|| {
+            let dir = crate::store::paths::data_dir(None);
+            let store = crate::load_store(dir.as_deref(), false, &mut std::io::sink()).ok()?;
+            Some(
+                store
+                    .with_onet(dir.as_deref())
+                    .with_wages_dir(dir.as_deref()),
+            )
+        })
+        .as_ref()
+}
+
+/// Answers the shell when it asks (`COMPLETE` is set), and ends the process; otherwise returns.
+pub fn answer_the_shell() {
+    clap_complete::CompleteEnv::with_factory(command)
+        .var(VAR)
+        .complete();
+}
+
+pub fn run(_ctx: &Context, args: &CompletionsArgs) -> anyhow::Result<Vec<u8>> {
+    let name = args.shell.to_string();
+    let shells = clap_complete::env::Shells::builtins();
+    let shell = shells
+        .completer(&name)
+        .ok_or_else(|| anyhow::anyhow!("no completion hook for {name}"))?;
+    // The hook calls this very binary back, wherever it is installed.
+    let exe = std::env::current_exe()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| "careers".into());
+    let mut script = Vec::new();
+    shell.write_registration(VAR, "careers", "careers", &exe, &mut script)?;
+    Ok(script)
 }
 
 #[cfg(test)]
@@ -54,21 +166,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_role_argument_exists_and_lists_the_ids() {
-        let ids = vec!["ml-engineer".to_owned(), "data-engineer".to_owned()];
-        let cmd = completion_command(&ids);
-        for &(sub, arg) in ROLE_ARGUMENTS {
+    fn every_dynamic_argument_exists() {
+        let cmd = Cli::command();
+        for &(sub, arg, _) in DYNAMIC_VALUES {
             let sub = cmd.find_subcommand(sub).expect("subcommand exists");
-            let arg = sub
-                .get_arguments()
-                .find(|a| a.get_id() == arg)
-                .expect("argument exists");
-            let values: Vec<String> = arg
-                .get_possible_values()
-                .iter()
-                .map(|v| v.get_name().to_owned())
-                .collect();
-            assert_eq!(values, ids);
+            assert!(
+                sub.get_arguments().any(|a| a.get_id() == arg),
+                "{}: {arg}",
+                sub.get_name()
+            );
         }
+    }
+
+    #[test]
+    fn sources_read_the_store() {
+        let store = Store::bundled().unwrap();
+        assert!(role_ids(&store).contains(&"ml-engineer".to_owned()));
+        assert!(places(&store).contains(&"Seattle".to_owned()));
+        assert_eq!(experience_levels(&store), ["entry", "mid", "senior"]);
+        assert!(skills(&store).contains(&"Python".to_owned()));
     }
 }

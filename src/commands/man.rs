@@ -29,14 +29,33 @@ pub fn run(args: &ManArgs) -> anyhow::Result<Vec<u8>> {
 pub fn pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
     let mut cmd = Cli::command().disable_help_subcommand(true);
     cmd.build();
+    let date = page_date(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref());
     let mut pages = Vec::new();
     let mut add = |cmd: clap::Command| -> std::io::Result<()> {
+        let examples = cmd.get_after_help().map(|h| h.to_string());
         // Every page names the program and its version, not the subcommand, as its source.
-        let man = clap_mangen::Man::new(cmd)
+        let man = clap_mangen::Man::new(cmd.clone())
+            .date(date.clone())
             .source(format!("careers {}", env!("CARGO_PKG_VERSION")))
             .manual("careers manual");
         let mut roff = Vec::new();
-        man.render(&mut roff)?;
+        man.render_title(&mut roff)?;
+        man.render_name_section(&mut roff)?;
+        man.render_synopsis_section(&mut roff)?;
+        man.render_description_section(&mut roff)?;
+        if cmd.get_arguments().any(|a| !a.is_hide_set()) {
+            man.render_options_section(&mut roff)?;
+        }
+        if cmd.has_subcommands() {
+            man.render_subcommands_section(&mut roff)?;
+        }
+        if let Some(text) = examples {
+            roff.extend(after_help_sections(&text).into_bytes());
+        }
+        roff.extend(closing_sections().into_bytes());
+        if cmd.get_version().is_some() {
+            man.render_version_section(&mut roff)?;
+        }
         pages.push((man.get_filename(), roff));
         Ok(())
     };
@@ -47,8 +66,180 @@ pub fn pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
     Ok(pages)
 }
 
+/// The date a page carries: that of `SOURCE_DATE_EPOCH` (seconds since 1970, as reproducible
+/// builds set it), else today's, as `YYYY-MM-DD`.
+fn page_date(source_date_epoch: Option<&str>) -> String {
+    let secs = source_date_epoch
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| jiff::Timestamp::now().as_second());
+    let (y, m, d) = civil_date(secs.div_euclid(86_400));
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The (year, month, day) of a day counted from 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_date(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+/// Text made safe for roff: backslashes and hyphens escaped, no line starting with a control
+/// character.
+fn roff_text(text: &str) -> String {
+    let escaped = text.replace('\\', "\\e").replace('-', "\\-");
+    escaped
+        .lines()
+        .map(|l| {
+            if l.starts_with('.') || l.starts_with('\'') {
+                format!("\\&{l}")
+            } else {
+                l.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A command's closing help as man page sections: a paragraph whose first line is one word and
+/// a colon ("Examples:") becomes a section of that name, its lines kept as they are;
+/// any other paragraph goes under NOTES.
+fn after_help_sections(text: &str) -> String {
+    let mut out = String::new();
+    for block in text.split("\n\n") {
+        let mut lines = block.lines();
+        let Some(first) = lines.next() else { continue };
+        match first.strip_suffix(':') {
+            // Every page has its own EXIT STATUS section.
+            Some("Exit codes") => {}
+            Some(name) if !name.contains(' ') => {
+                out.push_str(&format!(".SH {}\n.nf\n", name.to_uppercase()));
+                let body: Vec<&str> = lines.map(str::trim_start).collect();
+                out.push_str(&roff_text(&body.join("\n")));
+                out.push_str("\n.fi\n");
+            }
+            _ => {
+                out.push_str(".SH NOTES\n");
+                out.push_str(&roff_text(&block.replace('\n', " ")));
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// The sections every page ends with: exit status, environment and files.
+fn closing_sections() -> String {
+    let mut out = String::new();
+    let tagged = |title: &str, items: &[(&str, &str)]| -> String {
+        let mut s = format!(".SH {title}\n");
+        for (tag, text) in items {
+            s.push_str(&format!(
+                ".TP\n\\fB{}\\fR\n{}\n",
+                roff_text(tag),
+                roff_text(text)
+            ));
+        }
+        s
+    };
+    out.push_str(&tagged(
+        "EXIT STATUS",
+        &[
+            ("0", "success, also when the reader of a pipe closes early"),
+            ("1", "runtime error: unknown role or value, bad data"),
+            (
+                "2",
+                "usage error: unknown flag or subcommand, missing argument",
+            ),
+            ("130", "interrupted by Ctrl-C"),
+        ],
+    ));
+    out.push_str(&tagged(
+        "ENVIRONMENT",
+        &[
+            (
+                "CAREERS_DATA_DIR",
+                "the data folder, as --data-dir; an empty value counts as unset",
+            ),
+            (
+                "XDG_DATA_HOME",
+                "where the data folder is by default: $XDG_DATA_HOME/careers",
+            ),
+            (
+                "CAREERS_FORMAT",
+                "the output format when --format is not given",
+            ),
+            (
+                "CAREERS_PAGER",
+                "the pager for output longer than the screen; empty turns paging off",
+            ),
+            (
+                "PAGER",
+                "the pager when CAREERS_PAGER is unset (else less -FRX)",
+            ),
+            (
+                "NO_COLOR",
+                "a non-empty value turns colour off under --color auto",
+            ),
+            (
+                "CLICOLOR_FORCE",
+                "a non-empty value turns colour on under --color auto, even in a pipe",
+            ),
+            ("CLICOLOR", "0 turns colour off under --color auto"),
+            ("TERM", "dumb turns colour off under --color auto"),
+            (
+                "COLUMNS",
+                "the width to lay output out for (else the terminal's, else 100)",
+            ),
+            (
+                "LINES",
+                "the screen height the pager decision uses (else the terminal's)",
+            ),
+            (
+                "SOURCE_DATE_EPOCH",
+                "the date careers man puts on its pages (else today)",
+            ),
+        ],
+    ));
+    out.push_str(&tagged(
+        "FILES",
+        &[
+            (
+                "DATA_DIR",
+                "the data folder: --data-dir, else $CAREERS_DATA_DIR, else ~/.local/share/careers",
+            ),
+            (
+                "DATA_DIR/profiles/*.json",
+                "your own profiles, one file each (careers new, careers validate)",
+            ),
+            (
+                "DATA_DIR/profile.schema.json",
+                "the JSON Schema of a profile, written by careers new for editors",
+            ),
+            (
+                "DATA_DIR/onet/",
+                "the imported O*NET database (careers import onet)",
+            ),
+        ],
+    ));
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_page_date_comes_from_source_date_epoch() {
+        assert_eq!(super::page_date(Some("0")), "1970-01-01");
+        assert_eq!(super::page_date(Some("1764547200")), "2025-12-01");
+        assert_eq!(super::page_date(Some("951782400")), "2000-02-29");
+    }
+
     #[test]
     fn one_page_per_command_each_with_a_title() {
         let pages = super::pages().unwrap();

@@ -34,6 +34,15 @@ pub fn run(ctx: &Context, args: &NewArgs) -> anyhow::Result<NewReport> {
             path.display()
         );
     }
+    let summary = required_text(
+        args.summary.as_deref(),
+        "--summary",
+        "Builds the models analysts query.",
+    )?;
+    let title = match args.title.as_deref() {
+        Some(title) => required_text(Some(title), "--title", "Analytics Engineer")?,
+        None => title_case(&args.id),
+    };
     std::fs::create_dir_all(&dir).map_err(|e| {
         anyhow::anyhow!(
             "cannot create {}: {}; pass --data-dir to use another folder",
@@ -43,11 +52,9 @@ pub fn run(ctx: &Context, args: &NewArgs) -> anyhow::Result<NewReport> {
     })?;
 
     let schema_path = data_dir.join("profile.schema.json");
-    let schema = serde_json::to_string_pretty(crate::validate::profile_schema())?;
+    let schema = serde_json::to_string_pretty(&crate::commands::schema::editor_schema())?;
     write_atomically(&schema_path, schema.as_bytes(), Overwrite::Yes)?;
 
-    let title = args.title.clone().unwrap_or_else(|| title_case(&args.id));
-    let summary = args.summary.clone().unwrap_or_default();
     let profile: Profile = serde_json::from_value(serde_json::json!({
         "$schema": "../profile.schema.json",
         "id": args.id,
@@ -63,23 +70,30 @@ pub fn run(ctx: &Context, args: &NewArgs) -> anyhow::Result<NewReport> {
     };
     write_atomically(&path, text.as_bytes(), overwrite)?;
 
-    let mut next_steps = Vec::new();
-    if summary.trim().is_empty() {
-        next_steps.push(format!(
-            "write a summary in {}: the profile loads once it has one",
-            path.display()
-        ));
-    }
-    next_steps.push(format!(
+    let next_steps = vec![format!(
         "add sections (`careers schema` lists them), then check the file with `careers validate {}`",
         path.display()
-    ));
+    )];
     Ok(NewReport {
         id: args.id.clone(),
         path,
         schema: schema_path,
         next_steps,
     })
+}
+
+/// A profile loads only with a title and a summary, so `new` asks for them rather than write a
+/// file that `show` would refuse.
+fn required_text(value: Option<&str>, flag: &str, example: &str) -> Result<String, CareersError> {
+    match value.map(str::trim) {
+        Some(text) if !text.is_empty() => Ok(text.to_owned()),
+        Some(_) => Err(CareersError::Usage(format!(
+            "{flag} must not be empty: a profile loads only with one, e.g. {flag} \"{example}\""
+        ))),
+        None => Err(CareersError::Usage(format!(
+            "{flag} is required: a profile loads only with one, e.g. {flag} \"{example}\""
+        ))),
+    }
 }
 
 /// An id becomes a file name, so only a plain slug that no platform reserves will do.

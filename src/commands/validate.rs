@@ -63,13 +63,7 @@ pub fn run(ctx: &Context, args: &ValidateArgs) -> anyhow::Result<ValidateReport>
             continue;
         }
         if root.is_dir() {
-            files.extend(profile_paths(root).map_err(|e| {
-                anyhow::anyhow!(
-                    "cannot list the profiles in {}: {}",
-                    root.display(),
-                    crate::store::user::io_reason(&e)
-                )
-            })?);
+            files.extend(folder_files(root)?);
         } else {
             files.push(root.clone());
         }
@@ -85,13 +79,77 @@ pub fn run(ctx: &Context, args: &ValidateArgs) -> anyhow::Result<ValidateReport>
     Ok(report)
 }
 
+/// The schema file `careers new` writes beside the profiles: not a profile, so never checked
+/// as one.
+const SCHEMA_FILE: &str = "profile.schema.json";
+
+/// The standard input, named as a path.
+const STDIN: &str = "-";
+
+/// The profile files of a folder, the schema file left out. A data directory (a folder with a
+/// `profiles` folder in it) stands for its profiles too.
+fn folder_files(root: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let list = |dir: &Path| {
+        profile_paths(dir).map_err(|e| {
+            anyhow::anyhow!(
+                "cannot list the profiles in {}: {}",
+                dir.display(),
+                crate::store::user::io_reason(&e)
+            )
+        })
+    };
+    let mut files: Vec<PathBuf> = list(root)?
+        .into_iter()
+        .filter(|p| p.file_name().is_none_or(|n| n != SCHEMA_FILE))
+        .collect();
+    let profiles = crate::store::paths::profiles_dir(root);
+    if profiles.is_dir() {
+        files.extend(list(&profiles)?);
+    }
+    Ok(files)
+}
+
+/// Reads a profile from standard input, up to the size a profile file may have.
+fn read_stdin() -> Result<crate::model::Profile, Vec<Diagnostic>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    let limit = crate::validate::MAX_FILE_BYTES;
+    let read = std::io::stdin()
+        .lock()
+        .take(limit + 1)
+        .read_to_end(&mut bytes);
+    let whole = |message: String| {
+        vec![Diagnostic {
+            line: None,
+            column: None,
+            path: String::new(),
+            message,
+        }]
+    };
+    match read {
+        Err(e) => Err(whole(format!(
+            "cannot read standard input: {}",
+            crate::store::user::io_reason(&e)
+        ))),
+        Ok(n) if n as u64 > limit => Err(whole(
+            "standard input holds more than 1 MiB; a profile file may be at most 1 MiB".into(),
+        )),
+        Ok(_) => crate::validate::check_bytes(&bytes),
+    }
+}
+
 /// Checks each file on its own, then the valid ones together with the bundled profiles.
 pub fn check_files(paths: &[PathBuf], vocabulary: &crate::model::Vocabulary) -> ValidateReport {
     let mut results: Vec<FileResult> = Vec::with_capacity(paths.len());
     let mut entries: Vec<Entry> = Vec::new();
     let mut first_file_of: HashMap<String, PathBuf> = HashMap::new();
     for path in paths {
-        match read_profile(path) {
+        let outcome = if path.as_os_str() == STDIN {
+            read_stdin()
+        } else {
+            read_profile(path)
+        };
+        match outcome {
             Ok(profile) => {
                 let mut problems = Vec::new();
                 if let Some(first) = first_file_of.get(&profile.id) {

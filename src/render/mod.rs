@@ -4,7 +4,10 @@
 mod chart;
 mod csv_out;
 pub mod document;
+mod grid;
 mod markdown;
+pub mod pager;
+mod plain;
 pub mod progress;
 pub mod sanitize;
 mod terminal;
@@ -19,8 +22,11 @@ pub use document::{Bar, Block, Cell, Chart, Document, Table, Tone};
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// Tables for people, fitted to the terminal
+    /// Boxed tables for people, fitted to the terminal (the default on a terminal)
     Table,
+    /// One line per record, fields separated by a tab, no boxes or wrapping, for grep, cut
+    /// and awk (the default when stdout is not a terminal)
+    Plain,
     /// JSON for scripts: stable field names, numbers as numbers
     Json,
     /// CSV (RFC 4180) with a header row, one row per record
@@ -110,6 +116,13 @@ pub fn screen_rows() -> Option<usize> {
         .map(|(_, terminal_size::Height(h))| usize::from(h))
 }
 
+impl Format {
+    /// Whether output in this format may carry colour: only the looks drawn for a terminal.
+    pub fn takes_colour(self) -> bool {
+        matches!(self, Format::Table | Format::Plain)
+    }
+}
+
 /// Writes `report` to `out` in `format`.
 pub fn emit<R: Report>(
     report: &R,
@@ -123,6 +136,7 @@ pub fn emit<R: Report>(
             writeln!(out)
         }
         Format::Table => terminal::write(&attributed_document(report), style, out),
+        Format::Plain => plain::write(&attributed_document(report), style.color, out),
         Format::Markdown => markdown::write(&attributed_document(report), out),
         Format::Csv => csv_out::write(&attributed_records(report), out),
     }

@@ -1,12 +1,12 @@
-//! Draws a [`Document`] for a terminal: comfy-table tables fitted to the width, wrapped text,
-//! colour only when enabled. Every piece of text passes through [`sanitize`] first.
+//! Draws a [`Document`] for a terminal: boxed tables fitted to the width ([`grid`]), wrapped
+//! text, colour only when enabled. Every piece of text passes through [`sanitize`] first.
 
 use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Effects, Style as Ansi};
-use comfy_table::{Attribute, Cell as TableCell, Color, ContentArrangement, Table, presets};
 
-use super::document::{Block, Cell, Document, Tone};
+use super::document::{Block, Document, Tone};
+use super::grid::{self, Frame, GridCell, Hints};
 use super::sanitize::sanitize;
 use super::{Style, chart};
 
@@ -48,24 +48,24 @@ pub fn write(doc: &Document, style: Style, out: &mut dyn Write) -> io::Result<()
                 }
             }
             Block::Fields(fields) => {
-                let mut table = new_table(style);
-                table.load_style(presets::NOTHING);
-                for (label, value) in fields {
-                    let label = TableCell::new(sanitize(label));
-                    let label = if style.color {
-                        label.add_attribute(Attribute::Bold)
-                    } else {
-                        label
-                    };
-                    table.add_row(vec![label, TableCell::new(sanitize(value))]);
-                }
-                if let Some(col) = table.column_mut(0) {
-                    col.set_padding((0, 1));
-                }
-                write_table(&table, out)?;
+                let strong = Ansi::new().effects(Effects::BOLD);
+                let rows: Vec<Vec<GridCell<'_>>> = fields
+                    .iter()
+                    .map(|(label, value)| {
+                        vec![grid_cell(label, strong), grid_cell(value, Ansi::new())]
+                    })
+                    .collect();
+                let lines = grid::draw(
+                    &rows,
+                    Frame::Bare,
+                    Hints::default(),
+                    style.width,
+                    style.color,
+                );
+                write_lines(&lines, out)?;
             }
             Block::Table(t) if stacks(t, style.width) => write_stacked(t, style, out)?,
-            Block::Table(t) => write_table(&fitted_table(t, style), out)?,
+            Block::Table(t) => write_lines(&fitted_table(t, style), out)?,
             Block::Chart(c) => chart::write(c, style, out)?,
             Block::Code(text) => {
                 for line in sanitize(text).lines() {
@@ -76,63 +76,6 @@ pub fn write(doc: &Document, style: Style, out: &mut dyn Write) -> io::Result<()
         first = false;
     }
     Ok(())
-}
-
-/// The first column holds labels (ids, names): keep them on one line when they fit in a third of
-/// the width, so `data-engineering-manager` is never split mid-word.
-fn keep_labels_whole(table: &mut Table, t: &super::document::Table, width: usize) {
-    let longest = t
-        .rows
-        .iter()
-        .filter_map(|r| r.first())
-        .flat_map(|c| c.text.lines())
-        .map(unicode_width::UnicodeWidthStr::width)
-        .chain(
-            t.headers
-                .first()
-                .map(|h| unicode_width::UnicodeWidthStr::width(h.as_str())),
-        )
-        .max()
-        .unwrap_or(0);
-    if t.headers.len() > 1
-        && longest + 3 <= width / 3
-        && let Some(col) = table.column_mut(0)
-    {
-        col.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
-    }
-}
-
-/// Gives each column at least the width of its longest word (up to a cap), when all of them fit,
-/// so that words wrap between, not within, themselves.
-fn keep_words_whole(table: &mut Table, t: &super::document::Table, width: usize) {
-    const CAP: usize = 32;
-    let n = t.headers.len();
-    let mut longest = vec![0usize; n];
-    for row in std::iter::once(t.headers.iter().map(String::as_str).collect::<Vec<_>>()).chain(
-        t.rows
-            .iter()
-            .map(|r| r.iter().map(|c| c.text.as_str()).collect()),
-    ) {
-        for (i, text) in row.iter().enumerate().take(n) {
-            let word = text
-                .split_whitespace()
-                .map(unicode_width::UnicodeWidthStr::width)
-                .max()
-                .unwrap_or(0);
-            longest[i] = longest[i].max(word.min(CAP));
-        }
-    }
-    let total: usize = longest.iter().map(|w| w + 3).sum::<usize>() + 1;
-    if total > width {
-        return;
-    }
-    for (i, w) in longest.into_iter().enumerate() {
-        if let Some(col) = table.column_mut(i) {
-            col.set_constraint(comfy_table::ColumnConstraint::LowerBoundary(
-                comfy_table::Width::Fixed(u16::try_from(w + 2).unwrap_or(u16::MAX)),
-            ));
-        }
-    }
 }
 
 /// Below this many columns per table column, a table is drawn as stacked records instead.
@@ -175,188 +118,83 @@ fn write_stacked(t: &super::document::Table, style: Style, out: &mut dyn Write) 
     Ok(())
 }
 
-/// Lays out a table with as many of the layout hints as fit the width: whole words, whole
-/// labels, room for the main text column. Hints that would push the table past the width are
-/// dropped, whole words last.
-fn fitted_table(t: &super::document::Table, style: Style) -> Table {
-    let t = &without_empty_columns(t);
-    let build = |hints: u8| {
-        let mut table = new_table(style);
-        table.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners());
-        table.set_header(
-            t.headers
-                .iter()
-                .map(|h| {
-                    let cell = TableCell::new(sanitize(h));
-                    if style.color {
-                        cell.add_attribute(Attribute::Bold)
-                    } else {
-                        cell
-                    }
-                })
-                .collect::<Vec<_>>(),
-        );
-        for row in &t.rows {
-            table.add_row(row.iter().map(|c| cell(c, style.color)).collect::<Vec<_>>());
-        }
-        if hints & WORDS != 0 {
-            keep_words_whole(&mut table, t, style.width);
-        }
-        if hints & LABELS != 0 {
-            keep_labels_whole(&mut table, t, style.width);
-        }
-        if hints & WIDE != 0
-            && let Some(col) = t.wide_column.and_then(|i| table.column_mut(i))
-        {
-            col.set_constraint(comfy_table::ColumnConstraint::LowerBoundary(
-                comfy_table::Width::Percentage(35),
-            ));
-        }
-        table
-    };
-    const WORDS: u8 = 1;
-    const LABELS: u8 = 2;
-    const WIDE: u8 = 4;
-    for hints in [
-        WORDS | LABELS | WIDE,
-        WORDS | WIDE,
-        WORDS | LABELS,
-        WORDS,
-        LABELS | WIDE,
-        LABELS,
-    ] {
-        let table = build(hints);
-        let fits = table
-            .lines()
-            .all(|l| visible_width(l.trim_end()) <= style.width);
-        if fits {
-            return table;
-        }
-    }
-    build(0)
-}
-
-/// Drops columns in which no row has any text.
-fn without_empty_columns(t: &super::document::Table) -> super::document::Table {
-    let keep: Vec<bool> = (0..t.headers.len())
-        .map(|i| {
+/// Lays out a table in the boxed frame: the header row in bold, each cell in its tone, columns
+/// in which no row has any text left out. The table's main text column gets the most room;
+/// labels and words stay whole where they fit.
+fn fitted_table(t: &super::document::Table, style: Style) -> String {
+    let keep: Vec<usize> = (0..t.headers.len())
+        .filter(|&i| {
             t.rows
                 .iter()
                 .any(|r| r.get(i).is_some_and(|c| !c.text.is_empty()))
         })
         .collect();
-    let pick = |cells: &[Cell]| -> Vec<Cell> {
-        cells
-            .iter()
-            .zip(&keep)
-            .filter(|(_, k)| **k)
-            .map(|(c, _)| c.clone())
-            .collect()
+    let strong = Ansi::new().effects(Effects::BOLD);
+    let mut rows = Vec::with_capacity(t.rows.len() + 1);
+    rows.push(
+        keep.iter()
+            .map(|&i| grid_cell(&t.headers[i], strong))
+            .collect(),
+    );
+    for row in &t.rows {
+        rows.push(
+            keep.iter()
+                .map(|&i| match row.get(i) {
+                    Some(c) => grid_cell(&c.text, tone_style(c.tone)),
+                    None => grid_cell("", Ansi::new()),
+                })
+                .collect(),
+        );
+    }
+    let hints = Hints {
+        labels: true,
+        wide: t
+            .wide_column
+            .and_then(|w| keep.iter().position(|&i| i == w)),
     };
-    let headers = t
-        .headers
-        .iter()
-        .zip(&keep)
-        .filter(|(_, k)| **k)
-        .map(|(h, _)| h.clone())
-        .collect();
-    let wide_column = t
-        .wide_column
-        .filter(|&i| keep.get(i) == Some(&true))
-        .map(|i| keep[..i].iter().filter(|k| **k).count());
-    super::document::Table {
-        headers,
-        rows: t.rows.iter().map(|r| pick(r)).collect(),
-        wide_column,
+    grid::draw(&rows, Frame::Boxed, hints, style.width, style.color)
+}
+
+fn grid_cell(text: &str, ansi: Ansi) -> GridCell<'_> {
+    GridCell {
+        text: sanitize(text),
+        ansi,
     }
 }
 
-/// The columns a line takes on screen: its width without the colour sequences (`ESC [ ... m`)
-/// that styling adds, so a table lays out the same with colour on or off.
-fn visible_width(line: &str) -> usize {
-    let mut width = 0;
-    let mut rest = line;
-    while let Some(start) = rest.find('\u{1b}') {
-        width += unicode_width::UnicodeWidthStr::width(&rest[..start]);
-        let after = &rest[start + 1..];
-        rest = match after.strip_prefix('[') {
-            Some(csi) => csi
-                .find(|c: char| c.is_ascii_alphabetic())
-                .map_or("", |end| &csi[end + 1..]),
-            None => after,
-        };
-    }
-    width + unicode_width::UnicodeWidthStr::width(rest)
+fn write_lines(lines: &str, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(lines.as_bytes())
 }
 
-fn new_table(style: Style) -> Table {
-    let mut table = Table::new();
-    table
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(u16::try_from(style.width).unwrap_or(u16::MAX));
-    if style.color {
-        table.enforce_styling();
-    } else {
-        table.force_no_tty();
-    }
-    table
-}
-
-fn write_table(table: &Table, out: &mut dyn Write) -> io::Result<()> {
-    for line in table.lines() {
-        writeln!(out, "{}", line.trim_end())?;
-    }
-    Ok(())
-}
-
-fn cell(c: &Cell, color: bool) -> TableCell {
-    let cell = TableCell::new(sanitize(&c.text));
-    if !color {
-        return cell;
-    }
-    match c.tone {
-        Tone::Plain => cell,
-        Tone::Strong => cell.add_attribute(Attribute::Bold),
-        Tone::Muted => cell.add_attribute(Attribute::Dim),
-        Tone::Good => cell.fg(Color::Green),
-        Tone::Warn => cell.fg(Color::Yellow),
-        Tone::Series(i) => cell.fg(series_color(i)),
+/// The style of a cell's tone.
+pub(super) fn tone_style(tone: Tone) -> Ansi {
+    match tone {
+        Tone::Plain => Ansi::new(),
+        Tone::Strong => Ansi::new().effects(Effects::BOLD),
+        Tone::Muted => Ansi::new().effects(Effects::DIMMED),
+        Tone::Good => Ansi::new().fg_color(Some(AnsiColor::BrightGreen.into())),
+        Tone::Warn => Ansi::new().fg_color(Some(AnsiColor::BrightYellow.into())),
+        Tone::Series(i) => series_style(i),
     }
 }
 
 /// Distinct colours for up to five series (compared roles).
-pub(super) fn series_color(i: u8) -> Color {
-    match i % 5 {
-        0 => Color::Cyan,
-        1 => Color::Magenta,
-        2 => Color::Yellow,
-        3 => Color::Blue,
-        _ => Color::Red,
-    }
+pub(super) fn series_style(i: u8) -> Ansi {
+    let color = match i % 5 {
+        0 => AnsiColor::BrightCyan,
+        1 => AnsiColor::BrightMagenta,
+        2 => AnsiColor::BrightYellow,
+        3 => AnsiColor::BrightBlue,
+        _ => AnsiColor::BrightRed,
+    };
+    Ansi::new().fg_color(Some(color.into()))
 }
 
 /// Wraps sanitized text to `width` columns with the given first-line and continuation prefixes.
 /// Hyphenated words (role ids such as `data-engineering-team-lead`) stay whole unless they are
 /// longer than a line.
 pub(super) fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
-    let text = sanitize(text);
-    let options = textwrap::Options::new(width)
-        .initial_indent(first)
-        .subsequent_indent(rest)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation)
-        .break_words(true);
-    text.lines()
-        .flat_map(|line| {
-            if line.is_empty() {
-                vec![String::new()]
-            } else {
-                textwrap::wrap(line, &options)
-                    .into_iter()
-                    .map(|l| l.into_owned())
-                    .collect()
-            }
-        })
-        .collect()
+    grid::wrap(&sanitize(text), width, first, rest)
 }
 
 pub(super) fn paint(text: &str, ansi: Ansi, color: bool) -> String {
@@ -370,11 +208,39 @@ pub(super) fn paint(text: &str, ansi: Ansi, color: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::document::Table;
+
+    /// A document with one word of `n` characters in a title, a field, a list and a table.
+    fn long_word_document(n: usize) -> Document {
+        let word = "x".repeat(n);
+        let mut doc = Document::default();
+        doc.heading(1, word.clone());
+        doc.fields(vec![("Title".into(), word.clone())]);
+        doc.list([word.clone()]);
+        let mut table = Table::new(["Role", "Summary", "Data"]).wide(1);
+        table.row([word.as_str(), "A summary of a few words.", "skills"]);
+        table.row(["ml-engineer", word.as_str(), "skills"]);
+        doc.table(table);
+        doc
+    }
 
     #[test]
-    fn colour_sequences_take_no_columns() {
-        assert_eq!(visible_width("\u{1b}[1mRole\u{1b}[0m │ x"), 8);
-        assert_eq!(visible_width("plain"), 5);
-        assert_eq!(visible_width("\u{1b}[38;5;6m┆\u{1b}[39m"), 1);
+    fn a_word_of_320_000_characters_renders_in_linear_time() {
+        let doc = long_word_document(320_000);
+        let style = Style {
+            width: 80,
+            color: false,
+        };
+        let mut text = Vec::new();
+        let start = std::time::Instant::now();
+        write(&doc, style, &mut text).unwrap();
+        let elapsed = start.elapsed();
+        let text = String::from_utf8(text).unwrap();
+        // Every character is drawn, broken over lines that fit the width.
+        assert_eq!(text.matches('x').count(), 5 * 320_000);
+        assert!(text.lines().all(|l| l.chars().count() <= 80));
+        // Linear work is a few million steps (well under a second even in a debug build on a
+        // busy machine); a layout quadratic in the word would need some 10^11 and take minutes.
+        assert!(elapsed.as_secs() < 10, "{elapsed:?}");
     }
 }

@@ -67,7 +67,7 @@ pub struct Store {
     onet: Option<crate::onet::storage::Stored>,
     /// The data directory whose OEWS import [`Store::wages`] opens on first use.
     wages_dir: Option<PathBuf>,
-    wages: std::cell::OnceCell<Option<crate::oews::storage::Stored>>,
+    wages: std::sync::OnceLock<Option<crate::oews::storage::Stored>>,
     /// Why the O*NET import in the data directory could not be opened, when it could not.
     onet_unreadable: Option<String>,
 }
@@ -129,7 +129,7 @@ impl Store {
             broken: Vec::new(),
             onet: None,
             wages_dir: None,
-            wages: std::cell::OnceCell::new(),
+            wages: std::sync::OnceLock::new(),
             onet_unreadable: None,
         };
         for entry in entries {

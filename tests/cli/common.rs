@@ -8,23 +8,38 @@ use assert_cmd::Command;
 /// The width every rendered snapshot is taken at unless a test says otherwise.
 pub const WIDTH: &str = "100";
 
+/// The variables every test run starts without: colour, width, locale, user data, format,
+/// pager and terminal settings of whoever runs the tests.
+pub const CLEARED: &[&str] = &[
+    "NO_COLOR",
+    "CLICOLOR_FORCE",
+    "CLICOLOR",
+    "COLUMNS",
+    "LANG",
+    "LC_ALL",
+    "XDG_DATA_HOME",
+    "CAREERS_DATA_DIR",
+    "CAREERS_FORMAT",
+    "CAREERS_PAGER",
+    "PAGER",
+    "LINES",
+    "TERM",
+    "SOURCE_DATE_EPOCH",
+];
+
 /// A `careers` command with a clean environment and an empty user data directory.
 pub fn careers() -> Command {
     let mut cmd = Command::cargo_bin("careers").expect("binary is built");
-    for var in [
-        "NO_COLOR",
-        "CLICOLOR_FORCE",
-        "CLICOLOR",
-        "COLUMNS",
-        "LANG",
-        "LC_ALL",
-        "XDG_DATA_HOME",
-        "CAREERS_DATA_DIR",
-    ] {
+    for var in CLEARED {
         cmd.env_remove(var);
     }
     cmd.env("COLUMNS", WIDTH);
+    // The look of a terminal, although stdout is a pipe here: snapshots and the README show
+    // what people see. Tests of the piped look remove it.
+    cmd.env("CAREERS_FORMAT", "table");
     cmd.env("CAREERS_DATA_DIR", empty_data_dir());
+    // 2025-12-01: the date on generated man pages.
+    cmd.env("SOURCE_DATE_EPOCH", "1764547200");
     cmd
 }
 

@@ -105,22 +105,19 @@ fn compare_with_colour_gives_each_role_its_own_colour() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    // Shared skills green, the first role's cyan, the second's magenta (comfy-table's 256-colour
-    // codes 10, 14 and 13).
+    // Shared skills green, the first role's cyan, the second's magenta (the bright colours:
+    // codes 92, 96 and 95).
     assert!(
-        text.contains("\u{1b}[38;5;10m Programming languages: Python, SQL, Java "),
+        text.contains("\u{1b}[92m Programming languages: Python, SQL, Java "),
+        "{text}"
+    );
+    assert!(text.contains("\u{1b}[96m Only data-engineer "), "{text}");
+    assert!(
+        text.contains("\u{1b}[96m Programming languages: Scala "),
         "{text}"
     );
     assert!(
-        text.contains("\u{1b}[38;5;14m Only data-engineer "),
-        "{text}"
-    );
-    assert!(
-        text.contains("\u{1b}[38;5;14m Programming languages: Scala "),
-        "{text}"
-    );
-    assert!(
-        text.contains("\u{1b}[38;5;13m Programming languages: C++, R "),
+        text.contains("\u{1b}[95m Programming languages: C++, R "),
         "{text}"
     );
 }

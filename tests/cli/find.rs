@@ -569,12 +569,12 @@ fn show_of_an_occupation_puts_hot_technology_first_and_picks_o_net_sections() {
         table,
         [
             // Two flagged technologies each: the kinds go by name.
-            "│ Analytical or scientific software     ┆ SAS (hot, in demand), IBM SPSS       │",
-            "│                                       ┆ Statistics (hot)                     │",
-            "│ Business intelligence and data        ┆ Apache Spark (hot, in demand),       │",
-            "│ analysis software                     ┆ Tableau (hot, in demand)             │",
-            "│ Object or component oriented          ┆ Python (hot, in demand), R (hot, in  │",
-            "│ development software                  ┆ demand)                              │",
+            "│ Analytical or scientific software  ┆ SAS (hot, in demand), IBM SPSS      │",
+            "│                                    ┆ Statistics (hot)                    │",
+            "│ Business intelligence and data     ┆ Apache Spark (hot, in demand),      │",
+            "│ analysis software                  ┆ Tableau (hot, in demand)            │",
+            "│ Object or component oriented       ┆ Python (hot, in demand), R (hot, in │",
+            "│ development software               ┆ demand)                             │",
         ]
     );
     assert!(

@@ -13,29 +13,24 @@ fn skipped(note: &str) {
 const SHELLS: &[&str] = &["bash", "zsh", "fish", "powershell", "elvish"];
 
 #[test]
-fn every_shell_gets_a_script_and_bash_parses_it() {
+fn every_shell_gets_a_hook_and_bash_parses_it() {
     let scratch = Scratch::awkward();
     for shell in SHELLS {
-        let script = scratch.stdout(&["completions", shell]);
-        assert!(script.len() > 1000, "{shell}: {} bytes", script.len());
-        assert!(script.contains("careers"), "{shell}");
+        let hook = scratch.stdout(&["completions", shell]);
+        assert!(hook.contains("COMPLETE"), "{shell}: {hook}");
+        assert!(hook.contains("careers"), "{shell}");
+        // The hook asks careers each time: no id is baked into it.
+        assert!(!hook.contains("ml-engineer"), "{shell}");
+        assert!(hook.len() < 4000, "{shell}: {} bytes", hook.len());
     }
     let bash = scratch.stdout(&["completions", "bash"]);
-    // Role ids, bundled and the user's, complete as values of role arguments.
-    assert!(bash.contains("ml-engineer"), "bundled ids");
-    assert!(bash.contains("quoting-analyst"), "the user's profiles too");
-    for shell in ["zsh", "fish"] {
-        assert!(
-            scratch
-                .stdout(&["completions", shell])
-                .contains("ml-engineer")
-        );
-    }
-    // --format does not apply to a generated script.
+    // --format does not apply to a generated script, and COMPLETE=bash prints the same hook.
     assert_eq!(
         scratch.stdout(&["completions", "bash", "--format", "json"]),
         bash
     );
+    let out = scratch.command().env("COMPLETE", "bash").output().unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), bash);
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("careers.bash");
     std::fs::write(&file, &bash).unwrap();
@@ -46,6 +41,82 @@ fn every_shell_gets_a_script_and_bash_parses_it() {
             String::from_utf8_lossy(&out.stderr)
         ),
         Err(_) => skipped("bash is not installed; skipped `bash -n`"),
+    }
+}
+
+/// What `careers` answers when `shell`'s hook asks it to complete the last of `words`.
+fn candidates(scratch: &Scratch, shell: &str, words: &[&str]) -> Vec<String> {
+    let mut args = vec!["--", "careers"];
+    args.extend(words);
+    let out = scratch
+        .command()
+        .env("COMPLETE", shell)
+        .env("_CLAP_COMPLETE_INDEX", words.len().to_string())
+        .env("_CLAP_IFS", "\n")
+        .args(&args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{shell} {words:?}");
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        // fish takes `value<TAB>help`.
+        .map(|l| l.split('\t').next().unwrap().to_owned())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+#[test]
+fn bash_and_fish_complete_ids_places_and_closed_values_from_the_data() {
+    let scratch = Scratch::awkward();
+    for shell in ["bash", "fish"] {
+        // Role ids, bundled and the user's.
+        assert_eq!(
+            candidates(&scratch, shell, &["show", "data-engineering-"]),
+            ["data-engineering-manager", "data-engineering-team-lead"],
+            "{shell}"
+        );
+        assert_eq!(
+            candidates(&scratch, shell, &["show", "quo"]),
+            ["quoting-analyst"],
+            "{shell}"
+        );
+        // After `gap FROM`, each id once.
+        let to = candidates(&scratch, shell, &["gap", "ml-engineer", "data-"]);
+        assert_eq!(
+            to,
+            [
+                "data-engineer",
+                "data-engineering-manager",
+                "data-engineering-team-lead",
+                "data-governance-analyst"
+            ],
+            "{shell}"
+        );
+        // A place, a career stage, a closed value set.
+        assert_eq!(
+            candidates(&scratch, shell, &["salary", "--city", "Sea"]),
+            ["Seattle"],
+            "{shell}"
+        );
+        assert_eq!(
+            candidates(&scratch, shell, &["salary", "--experience", ""]),
+            ["entry", "mid", "senior"],
+            "{shell}"
+        );
+        assert_eq!(
+            candidates(
+                &scratch,
+                shell,
+                &["show", "ml-engineer", "--section", "sal"]
+            ),
+            ["salary"],
+            "{shell}"
+        );
+        assert!(
+            candidates(&scratch, shell, &["list", "--skill", "Pyt"]).contains(&"Python".to_owned()),
+            "{shell}"
+        );
     }
 }
 
@@ -67,7 +138,9 @@ fn the_man_page_covers_every_command_and_renders() {
     assert!(roff.contains("\n.TH careers 1 "), "the page of careers");
     for sub in &subcommands {
         assert!(
-            roff.contains(&format!("\n.TH careers-{sub} 1  \"careers 0.1.0\"")),
+            roff.contains(&format!(
+                "\n.TH careers-{sub} 1 2025-12-01 \"careers 0.1.0\""
+            )),
             "a page for {sub}"
         );
     }
@@ -87,7 +160,23 @@ fn the_man_page_covers_every_command_and_renders() {
             assert_eq!(String::from_utf8_lossy(&out.stderr), "", "groff warnings");
             let text = String::from_utf8(out.stdout).unwrap();
             assert!(text.contains("careers-show"), "{text}");
-            assert!(text.contains("Exit codes:"), "{text}");
+            for section in [
+                "NAME",
+                "SYNOPSIS",
+                "DESCRIPTION",
+                "OPTIONS",
+                "EXIT STATUS",
+                "ENVIRONMENT",
+                "FILES",
+            ] {
+                assert!(
+                    text.contains(&format!("\n{section}\n")),
+                    "{section}: {text}"
+                );
+            }
+            assert!(text.contains("2025-12-01"), "dated: {text}");
+            assert!(text.contains("CAREERS_PAGER"), "{text}");
+            assert!(text.contains("DATA_DIR/profiles/*.json"), "{text}");
         }
         Err(_) => skipped("man is not installed; skipped rendering with `man -l`"),
     }
@@ -103,7 +192,14 @@ fn man_dir_writes_one_page_per_command() {
     assert!(written.contains(&"pages/careers-completions.1"), "{listed}");
     let show = std::fs::read_to_string(scratch.path().join("pages/careers-show.1")).unwrap();
     assert!(
-        show.contains(".TH careers-show 1  \"careers 0.1.0\" \"careers manual\""),
+        show.contains(".TH careers-show 1 2025-12-01 \"careers 0.1.0\" \"careers manual\""),
         "{show}"
     );
+    for section in ["EXAMPLES", "EXIT STATUS", "ENVIRONMENT", "FILES"] {
+        assert!(
+            show.contains(&format!("\n.SH {section}\n")),
+            "{section}: {show}"
+        );
+    }
+    assert!(!show.contains(".SH EXTRA"), "{show}");
 }

@@ -2,6 +2,7 @@
 
 mod common;
 mod compare_gap_match_path;
+mod files;
 mod find;
 mod formats;
 mod generated;

@@ -937,14 +937,10 @@ fn education_keeps_the_distribution_and_flags_what_o_net_recommends_suppressing(
 #[test]
 fn a_user_profile_named_like_an_occupation_leaves_its_code_resolving() {
     let dir = imported();
-    run(dir.path(), &["new", "data-scientists"]);
-    let path = dir.path().join("profiles/data-scientists.json");
-    let text = std::fs::read_to_string(&path).unwrap();
-    std::fs::write(
-        &path,
-        text.replacen("\"summary\": \"\"", "\"summary\": \"Mine.\"", 1),
-    )
-    .unwrap();
+    run(
+        dir.path(),
+        &["new", "data-scientists", "--summary", "Mine."],
+    );
     let mine = json(dir.path(), &["show", "data-scientists"]);
     assert_eq!(mine["summary"], "Mine.");
     for query in ["15-2051.00", "15-2051", "data-scientists-15-2051-00"] {

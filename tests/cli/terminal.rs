@@ -1,5 +1,6 @@
-//! Terminal conventions from the binary: colour rules, closed pipes, Ctrl-C, escape sequences in
-//! profile text, and one-line usage errors.
+//! Terminal conventions from the binary: the piped and terminal looks, the pager, colour rules,
+//! closed pipes, Ctrl-C, escape sequences in profile text, and one-line usage errors. Tests that
+//! need a terminal run the binary under a pseudo-terminal made by `script` (util-linux).
 
 use std::io::Read;
 use std::process::{Child, Stdio};
@@ -21,13 +22,15 @@ fn coloured(env: &[(&str, &str)], args: &[&str]) -> bool {
 }
 
 #[test]
-fn colour_follows_the_flag_then_no_color_then_clicolor_force_then_the_terminal() {
+fn colour_on_a_pipe_follows_the_flag_then_no_color_then_clicolor_force() {
     // Auto on a pipe: no colour.
     assert!(!coloured(&[], &[]));
     assert!(!coloured(&[], &["--color", "auto"]));
-    // CLICOLOR_FORCE turns it on under auto, even on a pipe; "0" does not.
+    // A non-empty CLICOLOR_FORCE turns it on under auto, even on a pipe: any value, "0" too,
+    // as in cargo and every program built on anstream; an empty one counts as unset.
     assert!(coloured(&[("CLICOLOR_FORCE", "1")], &[]));
-    assert!(!coloured(&[("CLICOLOR_FORCE", "0")], &[]));
+    assert!(coloured(&[("CLICOLOR_FORCE", "0")], &[]));
+    assert!(!coloured(&[("CLICOLOR_FORCE", "")], &[]));
     // A non-empty NO_COLOR wins over CLICOLOR_FORCE; an empty one counts as unset.
     assert!(!coloured(
         &[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")],
@@ -267,7 +270,7 @@ fn usage_errors_are_one_line_with_a_suggestion() {
         (
             &["list", "--format", "jsn"],
             "invalid value 'jsn' for '--format <FORMAT>' (did you mean json?); possible values: \
-             table, json, csv, markdown; see careers list --help",
+             table, plain, json, csv, markdown; see careers list --help",
         ),
         (
             &["list", "--color", "sometimes"],
@@ -283,6 +286,11 @@ fn usage_errors_are_one_line_with_a_suggestion() {
             &["show"],
             "the following required arguments were not provided: <ROLE>; usage: careers show \
              [OPTIONS] <ROLE>; see careers show --help",
+        ),
+        (
+            &["import"],
+            "'careers import' requires a subcommand but one was not provided; commands: onet, oews; \
+             see careers import --help",
         ),
         (
             &["completions", "bsh"],
@@ -303,6 +311,8 @@ fn help_and_version_print_on_stdout_and_exit_0() {
         &["-h"],
         &["show", "--help"],
         &["help", "gap"],
+        &["help", "--help"],
+        &["help", "-h"],
     ] {
         let out = stdout_of(args);
         assert!(
@@ -324,4 +334,217 @@ fn help_and_version_print_on_stdout_and_exit_0() {
     for sub in ["completions", "man"] {
         assert!(stdout_of(&[sub, "--help"]).contains("Examples:\n  careers "));
     }
+}
+
+/// Runs `careers ARGS` with stdout on a pseudo-terminal (through `script`), with `env` set, and
+/// returns what the terminal received, line ends as `\n`.
+fn on_terminal(env: &[(&str, &str)], args: &[&str]) -> String {
+    let mut words = vec![
+        assert_cmd::cargo::cargo_bin("careers")
+            .display()
+            .to_string(),
+    ];
+    words.extend(args.iter().map(|a| (*a).to_owned()));
+    let data_dir = tempfile::tempdir().unwrap();
+    let mut cmd = std::process::Command::new("script");
+    for var in crate::common::CLEARED {
+        cmd.env_remove(var);
+    }
+    let out = cmd
+        .args(["-qec", &shell_words::join(&words), "/dev/null"])
+        .env("COLUMNS", crate::common::WIDTH)
+        .env("CAREERS_DATA_DIR", data_dir.path())
+        .env("TERM", "xterm")
+        .envs(env.iter().copied())
+        .stdin(Stdio::null())
+        .output()
+        .expect("script (util-linux) runs");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap().replace("\r\n", "\n")
+}
+
+/// `careers ARGS` with stdout a pipe and no format chosen.
+fn piped(args: &[&str]) -> String {
+    let out = careers()
+        .env_remove("CAREERS_FORMAT")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{args:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+const BOX: &[char] = &['╭', '│', '┆', '═', '╰'];
+
+#[test]
+fn piped_list_is_one_tab_separated_line_per_role() {
+    let out = piped(&["list"]);
+    insta::assert_snapshot!("plain_list", out);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "Role\tTitle");
+    // The header, five roles, the closing note.
+    assert_eq!(lines.len(), 7, "{out}");
+    for line in &lines[1..6] {
+        assert_eq!(line.split('\t').count(), 2, "{line}");
+    }
+    assert_eq!(lines[1], "ml-engineer\tMachine Learning Engineer");
+    assert!(!out.contains(BOX), "{out}");
+    assert_eq!(out, piped(&["list", "--format", "plain"]));
+}
+
+#[test]
+fn piped_show_is_plain_headed_sections() {
+    let out = piped(&["show", "data-governance-analyst"]);
+    insta::assert_snapshot!("plain_show", out);
+    assert!(!out.contains(BOX), "{out}");
+    assert!(out.contains("\n\nResponsibilities\nArea\tWhat the role does\nKey responsibilities\tCreate and put in place data standards; Manage metadata;"), "{out}");
+    assert!(
+        out.contains("\nSoft skills\n- Communication\n- Collaboration\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_terminal_gets_boxed_tables_and_format_chooses_either_look() {
+    for args in [&["list"][..], &["show", "data-governance-analyst"]] {
+        let mut all = args.to_vec();
+        all.extend(["--no-pager", "--color", "never"]);
+        let boxed = on_terminal(&[], &all);
+        assert!(
+            boxed.contains('╭') && boxed.contains('┆'),
+            "{args:?}: {boxed}"
+        );
+        // What a pipe gets by default, a terminal gets with --format plain, and the other way.
+        let mut plain = all.clone();
+        plain.extend(["--format", "plain"]);
+        assert_eq!(on_terminal(&[], &plain), piped(args), "{args:?}");
+        let mut table = args.to_vec();
+        table.extend(["--format", "table"]);
+        assert_eq!(piped(&table), boxed, "{args:?}");
+    }
+}
+
+/// Environment variables a test sets.
+type Env<'a> = &'a [(&'a str, &'a str)];
+
+/// A pager that copies what it is given into `file`.
+fn recording_pager(file: &std::path::Path) -> String {
+    shell_words::join([
+        "sh",
+        "-c",
+        &format!("cat > {}", shell_words::quote(&file.display().to_string())),
+    ])
+}
+
+#[test]
+fn output_longer_than_the_screen_goes_through_the_pager() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("paged");
+    let pager = recording_pager(&file);
+    let direct = on_terminal(&[], &["list", "--no-pager"]);
+    // CAREERS_PAGER first, then PAGER.
+    for var in ["CAREERS_PAGER", "PAGER"] {
+        let _ = std::fs::remove_file(&file);
+        let shown = on_terminal(&[("LINES", "10"), (var, &pager)], &["list"]);
+        assert_eq!(shown, "", "{var}");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), direct, "{var}");
+    }
+    let _ = std::fs::remove_file(&file);
+    let other = recording_pager(&dir.path().join("other"));
+    on_terminal(
+        &[
+            ("LINES", "10"),
+            ("CAREERS_PAGER", &pager),
+            ("PAGER", &other),
+        ],
+        &["list"],
+    );
+    assert!(file.exists() && !dir.path().join("other").exists());
+}
+
+#[test]
+fn the_pager_is_skipped_when_off_short_piped_or_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("paged");
+    let pager = recording_pager(&file);
+    let direct = on_terminal(&[], &["list", "--no-pager"]);
+    let cases: &[(Env, &[&str])] = &[
+        (
+            &[("LINES", "10"), ("CAREERS_PAGER", &pager)],
+            &["list", "--no-pager"],
+        ),
+        (
+            &[("LINES", "10"), ("CAREERS_PAGER", ""), ("PAGER", &pager)],
+            &["list"],
+        ),
+        (&[("LINES", "500"), ("CAREERS_PAGER", &pager)], &["list"]),
+        (
+            &[("LINES", "10"), ("CAREERS_PAGER", "careers-no-such-pager")],
+            &["list"],
+        ),
+        (&[("LINES", "10"), ("CAREERS_PAGER", "false")], &["list"]),
+    ];
+    for (env, args) in cases {
+        assert_eq!(on_terminal(env, args), direct, "{env:?} {args:?}");
+        assert!(!file.exists(), "{env:?} {args:?}");
+    }
+    let out = careers()
+        .env("LINES", "10")
+        .env("CAREERS_PAGER", &pager)
+        .arg("list")
+        .output()
+        .unwrap();
+    assert!(out.stdout.starts_with("╭".as_bytes()));
+    assert!(!file.exists(), "never when piped");
+}
+
+#[test]
+fn colour_on_a_terminal_follows_no_color_clicolor_and_term() {
+    let coloured = |env: &[(&str, &str)], args: &[&str]| {
+        let mut all = args.to_vec();
+        all.push("--no-pager");
+        on_terminal(env, &all).contains(ESC)
+    };
+    assert!(coloured(&[], &["list"]));
+    assert!(!coloured(&[("NO_COLOR", "1")], &["list"]));
+    assert!(!coloured(&[("CLICOLOR", "0")], &["list"]));
+    assert!(!coloured(&[("TERM", "dumb")], &["list"]));
+    assert!(coloured(
+        &[("TERM", "dumb"), ("CLICOLOR_FORCE", "1")],
+        &["list"]
+    ));
+    assert!(!coloured(&[], &["list", "--color", "never"]));
+    assert!(coloured(
+        &[("NO_COLOR", "1")],
+        &["list", "--color", "always"]
+    ));
+    // Machine formats never.
+    assert!(!coloured(&[], &["list", "--format", "json"]));
+    // clap's own help follows the same choice.
+    assert!(coloured(&[], &["--help"]));
+    assert!(!coloured(&[], &["--color=never", "--help"]));
+    assert!(!coloured(&[("NO_COLOR", "1")], &["salary", "--help"]));
+    assert!(!coloured(&[("TERM", "dumb")], &["--help"]));
+}
+
+#[test]
+fn help_colour_on_a_pipe_follows_the_flag_and_clicolor_force() {
+    let help = |env: &[(&str, &str)], args: &[&str]| {
+        let mut cmd = careers();
+        cmd.envs(env.iter().copied());
+        String::from_utf8(cmd.args(args).output().unwrap().stdout)
+            .unwrap()
+            .contains(ESC)
+    };
+    assert!(!help(&[], &["--help"]));
+    assert!(help(&[], &["--color=always", "--help"]));
+    assert!(help(&[("CLICOLOR_FORCE", "1")], &["show", "--help"]));
+    assert!(!help(
+        &[("CLICOLOR_FORCE", "1")],
+        &["--color", "never", "--help"]
+    ));
 }
