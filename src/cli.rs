@@ -434,6 +434,10 @@ pub struct CompareArgs {
     /// 2 to 5 different roles: ids, aliases or titles (see `careers list`)
     #[arg(value_name = "ROLE")]
     pub roles: Vec<String>,
+    /// The place whose BLS OEWS median and employment to show (a metro, state, US or area
+    /// code) [default: the nation]
+    #[arg(long, value_name = "PLACE")]
+    pub city: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -29,6 +29,12 @@ pub struct CompareReport {
     /// O*NET's attribution, when the report shows an occupation imported from it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
+    /// "BLS OEWS May 2025", when the roles' official wages are shown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub official_source: Option<String>,
+    /// BLS's notice, once, when official wages are shown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notice: Option<&'static str>,
 }
 
 /// One role's column.
@@ -52,6 +58,9 @@ pub struct ComparedRole {
     pub next_roles: Vec<String>,
     pub next_roles_from: Option<String>,
     pub skill_count: usize,
+    /// BLS OEWS median and employment of each linked occupation, at `--city` or nationally.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub official: Vec<crate::store::wages::HeadlineWage>,
 }
 
 /// A skill and the roles that list it.
@@ -74,7 +83,25 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> anyhow::Result<CompareReport> {
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
     let profiles: Vec<&Profile> = profiles.iter().collect();
-    Ok(report(&ctx.store, &profiles))
+    let mut report = report(&ctx.store, &profiles);
+    if let Some(stored) = ctx.store.wages()? {
+        let area = match &args.city {
+            Some(place) => {
+                ctx.store
+                    .resolve_place(&crate::store::bundled_locations()?, place)?
+                    .area
+            }
+            None => None,
+        };
+        for role in &mut report.roles {
+            role.official = ctx.store.headline_wages(&role.id, area)?;
+        }
+        if report.roles.iter().any(|r| !r.official.is_empty()) {
+            report.official_source = Some(crate::oews::source_name(stored));
+            report.notice = Some(crate::oews::NOTICE);
+        }
+    }
+    Ok(report)
 }
 
 /// Resolves 2 to 5 different roles; anything else is a usage error.
@@ -135,6 +162,8 @@ pub fn report(store: &Store, profiles: &[&Profile]) -> CompareReport {
         skills: held(&technical),
         soft_skills: held(&soft),
         attribution: store.onet_attribution(profiles.iter().map(|p| p.id.as_str())),
+        official_source: None,
+        notice: None,
     }
 }
 
@@ -183,6 +212,7 @@ fn column(store: &Store, p: &Profile, skill_count: usize) -> ComparedRole {
         next_roles,
         next_roles_from,
         skill_count,
+        official: Vec::new(),
     }
 }
 
@@ -330,6 +360,30 @@ impl ComparedRole {
             ("Next roles", self.next_roles_text()),
         ]
     }
+
+    /// The BLS rows, when any compared role has official wages: a line per occupation.
+    fn official_aspects(&self) -> [(&'static str, String); 2] {
+        use crate::render::views::wages::value_text;
+        let lines = |pick: fn(
+            &crate::store::wages::HeadlineWage,
+        ) -> Option<&crate::store::wages::WageFigure>| {
+            if self.official.is_empty() {
+                return "no BLS OEWS estimate".to_owned();
+            }
+            self.official
+                .iter()
+                .map(|h| {
+                    let value = pick(h).map_or_else(|| "-".to_owned(), value_text);
+                    format!("{value} (SOC {} {})", h.occupation.soc, h.occupation.title)
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        [
+            ("Median pay (BLS)", lines(|h| h.median.as_ref())),
+            ("Employment (BLS)", lines(|h| h.employment.as_ref())),
+        ]
+    }
 }
 
 impl CompareReport {
@@ -459,8 +513,18 @@ impl Report for CompareReport {
                 .map(|(i, r)| Cell::tone(r.title.clone(), Tone::Series(i as u8))),
         );
         table.row(title_row);
-        let aspects: Vec<Vec<(&str, String)>> =
-            self.roles.iter().map(ComparedRole::aspects).collect();
+        let with_official = self.official_source.is_some();
+        let aspects: Vec<Vec<(&str, String)>> = self
+            .roles
+            .iter()
+            .map(|r| {
+                let mut a = r.aspects();
+                if with_official {
+                    a.extend(r.official_aspects());
+                }
+                a
+            })
+            .collect();
         for (k, (label, _)) in aspects[0].iter().enumerate() {
             let mut row = vec![Cell::tone(*label, Tone::Strong)];
             row.extend(aspects.iter().map(|a| Cell::new(a[k].1.clone())));
@@ -503,6 +567,17 @@ impl Report for CompareReport {
             "Skills, soft skills too, compare by canonical name and alias, in any case. \
              `careers gap FROM TO` lists what moving between two of these roles takes.",
         );
+        if let (Some(source), Some(notice)) = (&self.official_source, self.notice) {
+            let place = self
+                .roles
+                .iter()
+                .flat_map(|r| &r.official)
+                .next()
+                .map_or("", |h| h.area.name.as_str());
+            doc.note(format!(
+                "Median pay and employment (BLS): {source} · {place}, cross-industry, for each role's linked occupations. {notice}"
+            ));
+        }
         doc
     }
 
@@ -515,8 +590,18 @@ impl Report for CompareReport {
         let mut title = vec!["Title".to_owned()];
         title.extend(self.roles.iter().map(|r| r.title.clone()));
         records.push(title);
-        let aspects: Vec<Vec<(&str, String)>> =
-            self.roles.iter().map(ComparedRole::aspects).collect();
+        let with_official = self.official_source.is_some();
+        let aspects: Vec<Vec<(&str, String)>> = self
+            .roles
+            .iter()
+            .map(|r| {
+                let mut a = r.aspects();
+                if with_official {
+                    a.extend(r.official_aspects());
+                }
+                a
+            })
+            .collect();
         for (k, (label, _)) in aspects[0].iter().enumerate() {
             let mut row = vec![(*label).to_owned()];
             row.extend(

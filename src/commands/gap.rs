@@ -46,6 +46,20 @@ pub struct GapReport {
     /// O*NET's attribution, when the report shows an occupation imported from it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
+    /// The difference in BLS OEWS national median pay, when both roles have one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pay: Option<PayDifference>,
+}
+
+/// What each role's first linked occupation with a published national median pays, and the
+/// difference (TO minus FROM), in whole dollars a year.
+#[derive(Debug, Serialize)]
+pub struct PayDifference {
+    pub from: crate::store::wages::HeadlineWage,
+    pub to: crate::store::wages::HeadlineWage,
+    pub difference: i64,
+    pub source: String,
+    pub notice: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -65,7 +79,30 @@ pub fn run(ctx: &Context, args: &GapArgs) -> anyhow::Result<GapReport> {
         ))
         .into());
     }
-    Ok(report(&ctx.store, &from, &to))
+    let mut report = report(&ctx.store, &from, &to);
+    if let Some(stored) = ctx.store.wages()? {
+        let first = |id: &str| -> anyhow::Result<Option<crate::store::wages::HeadlineWage>> {
+            Ok(ctx
+                .store
+                .headline_wages(id, None)?
+                .into_iter()
+                .find(|h| h.median_dollars().is_some()))
+        };
+        if let (Some(f), Some(t)) = (first(&from.id)?, first(&to.id)?) {
+            let (a, b) = (
+                f.median_dollars().unwrap_or(0),
+                t.median_dollars().unwrap_or(0),
+            );
+            report.pay = Some(PayDifference {
+                difference: b as i64 - a as i64,
+                from: f,
+                to: t,
+                source: crate::oews::source_name(stored),
+                notice: crate::oews::NOTICE,
+            });
+        }
+    }
+    Ok(report)
 }
 
 pub fn report(store: &Store, from: &Profile, to: &Profile) -> GapReport {
@@ -116,6 +153,7 @@ pub fn report(store: &Store, from: &Profile, to: &Profile) -> GapReport {
         certifications_to_get,
         requirements,
         attribution: store.onet_attribution([from.id.as_str(), to.id.as_str()]),
+        pay: None,
     }
 }
 
@@ -235,6 +273,32 @@ impl Report for GapReport {
             doc.paragraph(format!(
                 "Certifications {to} names that {from} does not: {}.",
                 self.certifications_to_get.join(", ")
+            ));
+        }
+        if let Some(pay) = &self.pay {
+            use crate::model::salary::dollars;
+            doc.heading(2, "Pay (BLS)");
+            let median = |h: &crate::store::wages::HeadlineWage| {
+                format!(
+                    "{} (SOC {} {})",
+                    dollars(h.median_dollars().unwrap_or(0)),
+                    h.occupation.soc,
+                    h.occupation.title
+                )
+            };
+            let change = match pay.difference {
+                0 => "the same median".to_owned(),
+                d if d > 0 => format!("{} more a year", dollars(d.unsigned_abs())),
+                d => format!("{} less a year", dollars(d.unsigned_abs())),
+            };
+            doc.paragraph(format!(
+                "National median pay: {from} {} → {to} {}: {change}.",
+                median(&pay.from),
+                median(&pay.to)
+            ));
+            doc.note(format!(
+                "{}, cross-industry; each role's first linked occupation with a published median. {}",
+                pay.source, pay.notice
             ));
         }
         doc

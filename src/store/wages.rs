@@ -498,3 +498,52 @@ impl Store {
         Ok(out)
     }
 }
+
+/// A role's median wage and employment for one linked occupation at one place: what `compare`
+/// and `gap` set beside the curated figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HeadlineWage {
+    pub occupation: WageLink,
+    pub area: AreaRef,
+    pub median: Option<WageFigure>,
+    pub employment: Option<WageFigure>,
+}
+
+impl HeadlineWage {
+    /// The median as a whole number of dollars, when BLS publishes one.
+    pub fn median_dollars(&self) -> Option<u64> {
+        match self.median.as_ref().map(|f| &f.value) {
+            Some(FigureValue::Published { value }) => Some(value.round() as u64),
+            _ => None,
+        }
+    }
+}
+
+impl Store {
+    /// The BLS OEWS median and employment of each of a role's occupations at `area` (a
+    /// position; the nation when `None`), cross-industry. Empty without OEWS or links.
+    pub fn headline_wages(
+        &self,
+        id: &str,
+        area: Option<usize>,
+    ) -> anyhow::Result<Vec<HeadlineWage>> {
+        let Some(entry) = self.get(id) else {
+            return Ok(Vec::new());
+        };
+        let (links, _) = self.wage_links(entry)?;
+        let areas: Vec<usize> = area.into_iter().collect();
+        Ok(self
+            .official_wages(&links, &areas, None, None)?
+            .into_iter()
+            .flat_map(|w| {
+                let occupation = w.occupation;
+                w.estimates.into_iter().map(move |e| HeadlineWage {
+                    occupation: occupation.clone(),
+                    median: e.figure(Measure::AnnualMedian).cloned(),
+                    employment: e.figure(Measure::Employment).cloned(),
+                    area: e.area,
+                })
+            })
+            .collect())
+    }
+}

@@ -416,7 +416,10 @@ fn a_full_stdout_is_an_error_that_names_stdout() {
     );
     assert!(data.path().join("onet/manifest.json").is_file());
     assert_eq!(
-        to_full_disk(data.path(), &["new", "my-role", "--summary", "Runs my team."]),
+        to_full_disk(
+            data.path(),
+            &["new", "my-role", "--summary", "Runs my team."]
+        ),
         (
             1,
             format!(

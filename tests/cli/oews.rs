@@ -873,3 +873,46 @@ fn sources_names_the_release_its_publication_counts_and_notice() {
     );
     assert!(text.contains(NOTICE), "{text}");
 }
+
+#[test]
+fn compare_shows_each_roles_bls_median_and_employment_and_gap_the_difference() {
+    let dir = imported(true);
+    let v = json(
+        dir.path(),
+        &[
+            "compare",
+            "data-scientists",
+            "ml-engineer",
+            "--city",
+            "Seattle",
+        ],
+    );
+    let official = &v["roles"][0]["official"][0];
+    assert_eq!(official["occupation"]["soc"], "15-2051");
+    assert_eq!(official["area"]["code"], "0042660");
+    assert_eq!(official["median"]["value"], 164740.0);
+    assert_eq!(official["employment"]["value"], 8370.0);
+    assert_eq!(v["official_source"], "BLS OEWS May 2025");
+    assert_eq!(v["notice"], NOTICE);
+    let text = run(dir.path(), &["compare", "data-scientists", "ml-engineer"]);
+    assert!(text.contains("Median pay (BLS)"), "{text}");
+    assert!(text.contains("$120,230 (SOC 15-2051"), "{text}");
+    assert!(
+        text.contains("BLS OEWS May 2025 · National, cross-industry"),
+        "{text}"
+    );
+
+    // National medians: research scientists 167,960 against data scientists 120,230.
+    let v = json(dir.path(), &["gap", "data-scientists", "ml-engineer"]);
+    assert_eq!(v["pay"]["difference"], 167960 - 120230);
+    assert_eq!(v["pay"]["from"]["occupation"]["soc"], "15-2051");
+    assert_eq!(v["pay"]["to"]["occupation"]["soc"], "15-1221");
+    let text = run(dir.path(), &["gap", "data-scientists", "ml-engineer"]);
+    assert!(text.contains("$47,730 more a year"), "{text}");
+    // Without wages for one side there is no difference to state.
+    let v = json(
+        dir.path(),
+        &["gap", "data-engineering-team-lead", "ml-engineer"],
+    );
+    assert!(v.get("pay").is_none());
+}
