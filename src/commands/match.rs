@@ -618,11 +618,11 @@ mod tests {
     }
 
     #[test]
-    fn ranks_thousands_of_profiles_quickly_and_in_order() {
+    fn ranks_thousands_of_profiles_in_order() {
+        // How fast is the benchmarks' business (benches/onet.rs); a timed test fails on a busy
+        // machine.
         let store = synthetic(2000);
-        let start = std::time::Instant::now();
         let r = report(&store, &["python", "sql", "Tool 7", "pyhton"], None, 10);
-        let elapsed = start.elapsed();
         assert_eq!(r.ranked, 2000);
         assert_eq!(r.ranking.len(), 10);
         assert_eq!(r.skills, ["Python", "SQL", "Tool 7"]);
@@ -646,8 +646,6 @@ mod tests {
                 .iter()
                 .any(|m| m.skill == "Tool 7")
         );
-        // Generous: a debug build does this in a few milliseconds.
-        assert!(elapsed.as_secs() < 2, "{elapsed:?}");
     }
 
     #[test]

@@ -916,3 +916,78 @@ fn compare_shows_each_roles_bls_median_and_employment_and_gap_the_difference() {
     );
     assert!(v.get("pay").is_none());
 }
+
+#[test]
+fn two_imports_and_a_reader_together_never_mix_or_break_a_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_path_buf();
+    run(&d, &["import", "onet", fixture("onet").to_str().unwrap()]);
+    run(&d, &["import", "oews", fixture("oews").to_str().unwrap()]);
+    let expected_show = run(&d, &["show", "15-2051.00", "--format", "json"]);
+    let expected_salary = run(
+        &d,
+        &[
+            "salary",
+            "data-scientists",
+            "--city",
+            "Seattle",
+            "--format",
+            "json",
+        ],
+    );
+    let bin = assert_cmd::cargo::cargo_bin("careers");
+    let spawn_import = |database: &str, source: PathBuf| {
+        let mut cmd = std::process::Command::new(&bin);
+        cmd.arg("--data-dir")
+            .arg(&d)
+            .args(["import", database])
+            .arg(source)
+            .env("CAREERS_FORMAT", "json")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped());
+        cmd.spawn().unwrap()
+    };
+    for _ in 0..3 {
+        let imports = [
+            spawn_import("onet", fixture("onet")),
+            spawn_import("oews", fixture("oews")),
+            spawn_import("onet", fixture("onet")),
+        ];
+        // Reads while the imports run: each sees a whole import, old or new (both the same here).
+        for _ in 0..5 {
+            assert_eq!(
+                run(&d, &["show", "15-2051.00", "--format", "json"]),
+                expected_show
+            );
+            assert_eq!(
+                run(
+                    &d,
+                    &[
+                        "salary",
+                        "data-scientists",
+                        "--city",
+                        "Seattle",
+                        "--format",
+                        "json"
+                    ]
+                ),
+                expected_salary
+            );
+        }
+        for child in imports {
+            let out = child.wait_with_output().unwrap();
+            let err = String::from_utf8(out.stderr).unwrap();
+            // An import either ran or refused because another held the lock: nothing else.
+            assert!(
+                out.status.success() || err.contains("another import into"),
+                "{err}"
+            );
+        }
+    }
+    let mut left: Vec<String> = std::fs::read_dir(&d)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, [".import.lock", ".read.lock", "oews", "onet"]);
+}
