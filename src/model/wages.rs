@@ -72,6 +72,29 @@ impl Measure {
         Measure::LocationQuotient,
     ];
 
+    /// The order people read them in, which is also one where every wage comes after the wage
+    /// it is predicted from in storage: counts, the annual percentiles from the lowest, the
+    /// mean, the hourly wages, the standard errors.
+    pub const ORDERED: [Measure; 17] = [
+        Measure::Employment,
+        Measure::JobsPer1000,
+        Measure::LocationQuotient,
+        Measure::Annual10,
+        Measure::Annual25,
+        Measure::AnnualMedian,
+        Measure::Annual75,
+        Measure::Annual90,
+        Measure::AnnualMean,
+        Measure::Hourly10,
+        Measure::Hourly25,
+        Measure::HourlyMedian,
+        Measure::Hourly75,
+        Measure::Hourly90,
+        Measure::HourlyMean,
+        Measure::WageRse,
+        Measure::EmploymentRse,
+    ];
+
     /// BLS's two-digit datatype code.
     pub fn code(self) -> &'static str {
         [

@@ -80,25 +80,7 @@ struct Block {
 }
 
 /// The order values are coded in: each measure after the one it is predicted from.
-const CODING_ORDER: [Measure; 17] = [
-    Measure::Employment,
-    Measure::EmploymentRse,
-    Measure::WageRse,
-    Measure::JobsPer1000,
-    Measure::LocationQuotient,
-    Measure::Annual10,
-    Measure::Annual25,
-    Measure::AnnualMedian,
-    Measure::Annual75,
-    Measure::Annual90,
-    Measure::AnnualMean,
-    Measure::Hourly10,
-    Measure::Hourly25,
-    Measure::HourlyMedian,
-    Measure::Hourly75,
-    Measure::Hourly90,
-    Measure::HourlyMean,
-];
+const CODING_ORDER: [Measure; 17] = Measure::ORDERED;
 
 /// What a value is predicted from: a wage percentile from the one below it, the mean from the
 /// median, an hourly wage from its annual one (BLS's annual wage is the hourly one times 2,080

@@ -351,25 +351,7 @@ pub struct OccupationWages {
 }
 
 /// The order figures are listed and shown in.
-pub const SHOWN: [Measure; 17] = [
-    Measure::Employment,
-    Measure::JobsPer1000,
-    Measure::LocationQuotient,
-    Measure::Annual10,
-    Measure::Annual25,
-    Measure::AnnualMedian,
-    Measure::Annual75,
-    Measure::Annual90,
-    Measure::AnnualMean,
-    Measure::Hourly10,
-    Measure::Hourly25,
-    Measure::HourlyMedian,
-    Measure::Hourly75,
-    Measure::Hourly90,
-    Measure::HourlyMean,
-    Measure::WageRse,
-    Measure::EmploymentRse,
-];
+pub const SHOWN: [Measure; 17] = Measure::ORDERED;
 
 impl Stored {
     pub fn area_ref(&self, position: usize) -> AreaRef {
