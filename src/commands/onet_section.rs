@@ -27,6 +27,10 @@ pub struct LinkedOccupation {
     pub id: Option<String>,
     /// False when the code is not in the imported data.
     pub imported: bool,
+    /// Why the occupation's record could not be read from a damaged import; the curated
+    /// profile is shown all the same.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unreadable: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub technology: Vec<TechnologySkill>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -60,7 +64,10 @@ pub fn complete(store: &Store, entry: &Entry, report: &mut ShowReport) -> anyhow
         if code.system != CodeSystem::OnetSoc {
             continue;
         }
-        let details = store.onet_details(&code.code)?;
+        let (details, unreadable) = match store.onet_details(&code.code) {
+            Ok(d) => (d, None),
+            Err(e) => (None, Some(format!("{e:#}"))),
+        };
         let id = store
             .entries()
             .iter()
@@ -71,6 +78,7 @@ pub fn complete(store: &Store, entry: &Entry, report: &mut ShowReport) -> anyhow
             title: code.title.clone(),
             id,
             imported: details.is_some(),
+            unreadable,
             technology: details
                 .as_ref()
                 .map(|d| d.technology.clone())
@@ -426,6 +434,10 @@ fn linked(link: &LinkedOccupation, doc: &mut Document) {
         None => format!("{} {}", link.code, link.title),
     };
     doc.heading(3, name);
+    if let Some(why) = &link.unreadable {
+        doc.paragraph(format!("Cannot be read: {why}."));
+        return;
+    }
     if !link.imported {
         doc.paragraph("Not in the imported O*NET data.");
         return;

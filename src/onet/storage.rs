@@ -179,12 +179,20 @@ fn write_files(dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::Resu
                 .join("\n")
         })
         .collect();
-    let mut details = BufWriter::new(File::create(dir.join(DETAILS))?);
+    let details_path = dir.join(DETAILS);
+    let cannot = |e: std::io::Error| {
+        anyhow::anyhow!(
+            "cannot write {} while storing the import: {}",
+            details_path.display(),
+            crate::store::user::io_reason(&e)
+        )
+    };
+    let mut details = BufWriter::new(File::create(&details_path).map_err(cannot)?);
     let mut offset = 0u64;
     for (o, tasks) in import.occupations.iter().zip(&lowered) {
         let line = serde_json::to_vec(&o.details)?;
-        details.write_all(&line)?;
-        details.write_all(b"\n")?;
+        details.write_all(&line).map_err(cannot)?;
+        details.write_all(b"\n").map_err(cannot)?;
         let len = u32::try_from(line.len()).context("an occupation's record is over 4 GiB")?;
         if let Some(z) = &o.details.job_zone
             && !zones.iter().any(|s| s.zone == z.zone)
@@ -221,8 +229,9 @@ fn write_files(dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::Resu
     }
     details
         .into_inner()
-        .map_err(|e| e.into_error())?
-        .sync_all()?;
+        .map_err(|e| cannot(e.into_error()))?
+        .sync_all()
+        .map_err(cannot)?;
     zones.sort_by_key(|z| z.zone);
     write_file(
         &dir.join(INDEX),

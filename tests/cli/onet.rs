@@ -970,3 +970,25 @@ fn an_unknown_hot_technology_lists_the_twenty_most_common_of_the_real_database()
     );
     assert_eq!(err.matches(", ").count(), 20);
 }
+
+#[test]
+fn a_damaged_details_file_leaves_the_curated_profile_showing() {
+    let dir = imported();
+    let details = dir.path().join("onet/details.jsonl");
+    let len = std::fs::metadata(&details).unwrap().len() as usize;
+    std::fs::write(&details, vec![b'#'; len]).unwrap();
+    let text = run(dir.path(), &["show", "ml-engineer"]);
+    assert!(
+        text.starts_with("Machine Learning Engineer (ml-engineer)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Cannot be read: the imported O*NET data in"),
+        "{text}"
+    );
+    let err = failure(dir.path(), &["show", "15-2051.00"], 1);
+    assert!(
+        err.contains("import it again with `careers import onet FOLDER`"),
+        "{err}"
+    );
+}
