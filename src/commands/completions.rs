@@ -31,7 +31,9 @@ pub const DYNAMIC_VALUES: &[(&str, &str, Candidates)] = &[
     ("gap", "to", role_ids),
     ("match", "from", role_ids),
     ("path", "role", role_ids),
+    ("where", "role", role_ids),
     ("salary", "city", places),
+    ("compare", "city", places),
     ("salary", "experience", experience_levels),
     ("salary", "company", company_types),
     ("salary", "industry", industries),
@@ -51,10 +53,22 @@ pub fn role_ids(store: &Store) -> Vec<String> {
 }
 
 /// The places that have pay figures, by their canonical names.
-pub fn places(_store: &Store) -> Vec<String> {
-    crate::store::bundled_locations()
+/// The curated cities, then, with BLS OEWS wages, every state and metro area by its name.
+pub fn places(store: &Store) -> Vec<String> {
+    let mut names: Vec<String> = crate::store::bundled_locations()
         .map(|l| l.all().iter().map(|p| p.name.clone()).collect())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    if let Ok(Some(stored)) = store.wages() {
+        names.extend(
+            stored
+                .tables
+                .areas
+                .iter()
+                .filter(|a| a.kind != crate::model::wages::AreaKind::National)
+                .map(|a| a.name.clone()),
+        );
+    }
+    names
 }
 
 pub fn experience_levels(_store: &Store) -> Vec<String> {
