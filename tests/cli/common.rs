@@ -25,6 +25,8 @@ pub const CLEARED: &[&str] = &[
     "LINES",
     "TERM",
     "SOURCE_DATE_EPOCH",
+    // anstream colours a terminal under CI whatever TERM says: tests set it when they need it.
+    "CI",
 ];
 
 /// A `careers` command with a clean environment and an empty user data directory.
