@@ -387,6 +387,21 @@ impl ComparedRole {
 }
 
 impl CompareReport {
+    /// Every role's aspects, the BLS rows included when any role has official wages.
+    fn aspect_rows(&self) -> Vec<Vec<(&'static str, String)>> {
+        let with_official = self.official_source.is_some();
+        self.roles
+            .iter()
+            .map(|r| {
+                let mut a = r.aspects();
+                if with_official {
+                    a.extend(r.official_aspects());
+                }
+                a
+            })
+            .collect()
+    }
+
     fn ids(&self) -> Vec<&str> {
         self.roles.iter().map(|r| r.id.as_str()).collect()
     }
@@ -513,18 +528,7 @@ impl Report for CompareReport {
                 .map(|(i, r)| Cell::tone(r.title.clone(), Tone::Series(i as u8))),
         );
         table.row(title_row);
-        let with_official = self.official_source.is_some();
-        let aspects: Vec<Vec<(&str, String)>> = self
-            .roles
-            .iter()
-            .map(|r| {
-                let mut a = r.aspects();
-                if with_official {
-                    a.extend(r.official_aspects());
-                }
-                a
-            })
-            .collect();
+        let aspects = self.aspect_rows();
         for (k, (label, _)) in aspects[0].iter().enumerate() {
             let mut row = vec![Cell::tone(*label, Tone::Strong)];
             row.extend(aspects.iter().map(|a| Cell::new(a[k].1.clone())));
@@ -590,18 +594,7 @@ impl Report for CompareReport {
         let mut title = vec!["Title".to_owned()];
         title.extend(self.roles.iter().map(|r| r.title.clone()));
         records.push(title);
-        let with_official = self.official_source.is_some();
-        let aspects: Vec<Vec<(&str, String)>> = self
-            .roles
-            .iter()
-            .map(|r| {
-                let mut a = r.aspects();
-                if with_official {
-                    a.extend(r.official_aspects());
-                }
-                a
-            })
-            .collect();
+        let aspects = self.aspect_rows();
         for (k, (label, _)) in aspects[0].iter().enumerate() {
             let mut row = vec![(*label).to_owned()];
             row.extend(

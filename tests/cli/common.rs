@@ -130,3 +130,24 @@ pub fn markdown_text(markdown: &str) -> String {
     }
     text
 }
+
+/// What `cmd` (a `careers` command) answers when `shell`'s completion hook asks it to complete
+/// the last of `words`: one candidate a line, fish's `value<TAB>help` cut to the value.
+pub fn completions(mut cmd: Command, shell: &str, words: &[&str]) -> Vec<String> {
+    let mut args = vec!["--", "careers"];
+    args.extend(words);
+    let out = cmd
+        .env("COMPLETE", shell)
+        .env("_CLAP_COMPLETE_INDEX", words.len().to_string())
+        .env("_CLAP_IFS", "\n")
+        .args(&args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{shell} {words:?}");
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| l.split('\t').next().unwrap().to_owned())
+        .filter(|l| !l.is_empty())
+        .collect()
+}

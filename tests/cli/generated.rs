@@ -46,24 +46,7 @@ fn every_shell_gets_a_hook_and_bash_parses_it() {
 
 /// What `careers` answers when `shell`'s hook asks it to complete the last of `words`.
 fn candidates(scratch: &Scratch, shell: &str, words: &[&str]) -> Vec<String> {
-    let mut args = vec!["--", "careers"];
-    args.extend(words);
-    let out = scratch
-        .command()
-        .env("COMPLETE", shell)
-        .env("_CLAP_COMPLETE_INDEX", words.len().to_string())
-        .env("_CLAP_IFS", "\n")
-        .args(&args)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{shell} {words:?}");
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        // fish takes `value<TAB>help`.
-        .map(|l| l.split('\t').next().unwrap().to_owned())
-        .filter(|l| !l.is_empty())
-        .collect()
+    crate::common::completions(scratch.command(), shell, words)
 }
 
 #[test]

@@ -995,24 +995,10 @@ fn two_imports_and_a_reader_together_never_mix_or_break_a_read() {
 #[test]
 fn places_complete_from_the_imported_areas() {
     let dir = imported(false);
-    let complete = |shell: &str, words: &[&str]| -> Vec<String> {
-        let mut args = vec!["--", "careers"];
-        args.extend(words);
-        let out = careers()
-            .env("CAREERS_DATA_DIR", dir.path())
-            .env("COMPLETE", shell)
-            .env("_CLAP_COMPLETE_INDEX", words.len().to_string())
-            .env("_CLAP_IFS", "\n")
-            .args(&args)
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{shell} {words:?}");
-        String::from_utf8(out.stdout)
-            .unwrap()
-            .lines()
-            .map(|l| l.split('\t').next().unwrap().to_owned())
-            .filter(|l| !l.is_empty())
-            .collect()
+    let complete = |shell: &str, words: &[&str]| {
+        let mut cmd = careers();
+        cmd.env("CAREERS_DATA_DIR", dir.path());
+        crate::common::completions(cmd, shell, words)
     };
     for shell in ["bash", "fish"] {
         assert_eq!(
