@@ -196,6 +196,23 @@ echo 'careers completions fish | source' >> ~/.config/fish/config.fish"
     #[command(after_help = "Examples:\n  careers man | man -l -\n  \
 careers man --dir ~/.local/share/man/man1   # careers.1, careers-show.1, ...")]
     Man(ManArgs),
+    /// Make the embedded dataset (`data/embedded/`) from the official files, with the code
+    /// `careers import` runs: for building careers, not for using it
+    #[command(hide = true)]
+    Dataset(DatasetArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DatasetArgs {
+    /// The folder of O*NET's text files
+    #[arg(long, value_name = "DIR")]
+    pub onet: std::path::PathBuf,
+    /// The folder of BLS's OEWS flat files
+    #[arg(long, value_name = "DIR")]
+    pub oews: std::path::PathBuf,
+    /// Where to write the dataset: its `onet/` and `oews/` are replaced once both are written
+    #[arg(long, value_name = "DIR")]
+    pub out: std::path::PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -53,9 +53,11 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         .filter(|_| reads_user_profiles(&cli.command));
     // An import replaces the data it would otherwise load, so it must run even when that data
     // cannot be read.
-    let onet_dir = user_dir.filter(|_| !matches!(cli.command, Command::Import(_)));
+    let importing = matches!(cli.command, Command::Import(_));
+    let onet_dir = user_dir.filter(|_| !importing);
+    let embedded = !importing && reads_user_profiles(&cli.command) && Store::embedded_enabled();
     let store = load_store(user_dir, cli.strict, &mut io::stderr())?
-        .with_onet(onet_dir)
+        .with_onet(onet_dir, embedded)
         .with_wages_dir(onet_dir);
     if let Some(why) = store.onet_unreadable() {
         writeln!(
@@ -113,7 +115,11 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
 fn reads_user_profiles(command: &Command) -> bool {
     !matches!(
         command,
-        Command::Validate(_) | Command::Schema(_) | Command::New(_) | Command::Man(_)
+        Command::Validate(_)
+            | Command::Schema(_)
+            | Command::New(_)
+            | Command::Man(_)
+            | Command::Dataset(_)
     )
 }
 
@@ -212,6 +218,7 @@ pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> anyhow:
         Command::New(args) => write(ctx, &commands::new::run(ctx, &args)?, out),
         Command::Completions(args) => verbatim(&commands::completions::run(ctx, &args)?, out),
         Command::Man(args) => verbatim(&commands::man::run(&args)?, out),
+        Command::Dataset(args) => write(ctx, &commands::dataset::run(ctx, &args)?, out),
         Command::Import(args) => write(ctx, &commands::import::run(ctx, &args)?, out),
         Command::Sources(args) => write(ctx, &commands::sources::run(ctx, &args)?, out),
         Command::Search(args) => write(ctx, &commands::search::run(ctx, &args)?, out),

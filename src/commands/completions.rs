@@ -45,11 +45,7 @@ pub const DYNAMIC_VALUES: &[(&str, &str, Candidates)] = &[
 
 /// The role ids of every loaded profile.
 pub fn role_ids(store: &Store) -> Vec<String> {
-    store
-        .entries()
-        .iter()
-        .map(|e| e.profile.id.clone())
-        .collect()
+    store.entries().map(|e| e.profile.id.clone()).collect()
 }
 
 /// The places that have pay figures, by their canonical names.
@@ -93,7 +89,6 @@ pub fn pay_dimensions(_store: &Store) -> Vec<String> {
 pub fn industries(store: &Store) -> Vec<String> {
     store
         .entries()
-        .iter()
         .filter_map(|e| e.profile.salary.as_ref())
         .flat_map(|s| s.figures.iter().filter_map(|f| f.industry.clone()))
         .collect()
@@ -146,7 +141,7 @@ fn completion_store() -> Option<&'static Store> {
             let store = crate::load_store(dir.as_deref(), false, &mut std::io::sink()).ok()?;
             Some(
                 store
-                    .with_onet(dir.as_deref())
+                    .with_onet(dir.as_deref(), Store::embedded_enabled())
                     .with_wages_dir(dir.as_deref()),
             )
         })

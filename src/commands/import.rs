@@ -106,20 +106,22 @@ fn warn(warnings: &[String]) {
     }
 }
 
+/// The ids an O*NET occupation may not take: the curated profiles', which it must not shadow.
+pub fn reserved_ids(store: &crate::store::Store) -> HashSet<String> {
+    store
+        .authored()
+        .filter(|e| matches!(e.origin, Origin::Bundled { .. }))
+        .map(|e| e.profile.id.clone())
+        .collect()
+}
+
 fn onet(
     ctx: &Context,
     dir: &std::path::Path,
     data_dir: &std::path::Path,
     force: bool,
 ) -> anyhow::Result<ImportReport> {
-    // Imported occupations must not shadow the curated profiles.
-    let reserved: HashSet<String> = ctx
-        .store
-        .entries()
-        .iter()
-        .filter(|e| matches!(e.origin, Origin::Bundled { .. }))
-        .map(|e| e.profile.id.clone())
-        .collect();
+    let reserved = reserved_ids(&ctx.store);
     let bar = FileBar::for_stderr();
     let outcome = crate::onet::run_import(
         dir,

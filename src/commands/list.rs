@@ -83,7 +83,6 @@ pub fn run(ctx: &Context, args: &ListArgs) -> anyhow::Result<ListReport> {
     let matching: Vec<&Entry> = ctx
         .store
         .entries()
-        .iter()
         .filter(|e| args.source.is_none_or(|s| from_source(&e.origin, s)))
         .filter(|e| {
             args.zone.is_none_or(|z| {
@@ -246,7 +245,6 @@ impl SkillFilter {
             || ctx
                 .store
                 .entries()
-                .iter()
                 .any(|e| filter.matches(&e.profile, technology(&e.profile)))
         {
             return Ok(filter);

@@ -182,7 +182,6 @@ pub fn report(store: &Store, given: &[&str], from: Option<&Profile>, top: usize)
         let names = profile_names.get_or_insert_with(|| {
             store
                 .entries()
-                .iter()
                 .flat_map(|e| &e.profile.skills)
                 .map(|s| (normalize(&s.name), s.name.clone()))
                 .collect()

@@ -3,6 +3,7 @@
 
 pub mod compare;
 pub mod completions;
+pub mod dataset;
 pub mod gap;
 pub mod import;
 pub mod list;

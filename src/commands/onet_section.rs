@@ -68,11 +68,7 @@ pub fn complete(store: &Store, entry: &Entry, report: &mut ShowReport) -> anyhow
             Ok(d) => (d, None),
             Err(e) => (None, Some(format!("{e:#}"))),
         };
-        let id = store
-            .entries()
-            .iter()
-            .find(|e| e.profile.onet.as_ref().is_some_and(|d| d.code == code.code))
-            .map(|e| e.profile.id.clone());
+        let id = store.onet_id(&code.code).map(str::to_owned);
         report.onet_links.push(LinkedOccupation {
             code: code.code.clone(),
             title: code.title.clone(),

@@ -120,7 +120,8 @@ fn outgoing(p: &Profile) -> Vec<(String, RoleLink)> {
 /// each a hash lookup.
 pub fn comes_from(store: &Store, id: &str) -> Vec<Inbound> {
     let mut out = Vec::new();
-    for e in store.entries() {
+    // O*NET's occupations link to others only in their details, which `path` reads itself.
+    for e in store.authored() {
         if e.profile.id == id {
             continue;
         }

@@ -652,7 +652,7 @@ fn top_occupations(
 /// The roles named, in the order named and without repeats, or every role.
 fn chosen_roles<'a>(store: &'a Store, names: &[String]) -> anyhow::Result<Vec<&'a Entry>> {
     if names.is_empty() {
-        return Ok(store.entries().iter().collect());
+        return Ok(store.entries().collect());
     }
     let mut out: Vec<&Entry> = Vec::new();
     for name in names {
@@ -671,7 +671,7 @@ fn figures_of(p: &Profile) -> &[SalaryFigure] {
 /// The bundled places with their aliases, plus any place a profile names that the file lacks.
 fn known_places(store: &Store) -> anyhow::Result<Locations> {
     let mut places = bundled_locations()?;
-    for e in store.entries() {
+    for e in store.authored() {
         for loc in figures_of(&e.profile)
             .iter()
             .filter_map(|f| f.location.as_ref())
@@ -691,7 +691,7 @@ fn resolve_industry(
     input: &str,
 ) -> Result<(Option<String>, Option<usize>), crate::error::CareersError> {
     let mut names: Vec<&str> = Vec::new();
-    for e in store.entries() {
+    for e in store.authored() {
         let Some(salary) = &e.profile.salary else {
             continue;
         };
@@ -878,8 +878,7 @@ pub fn report(
 /// Every role in the store with a figure that passes every filter but the roles.
 fn roles_with_figures(store: &Store, filters: &Filters) -> Vec<String> {
     store
-        .entries()
-        .iter()
+        .authored()
         .filter(|e| figures_of(&e.profile).iter().any(|f| filters.admits(f)))
         .map(|e| e.profile.id.clone())
         .collect()

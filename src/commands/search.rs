@@ -69,7 +69,6 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> anyhow::Result<SearchReport> {
         Some(code) => ctx
             .store
             .entries()
-            .iter()
             .filter_map(|e| by_code(e, &code))
             .collect(),
         None => Vec::new(),
@@ -83,7 +82,6 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> anyhow::Result<SearchReport> {
         hits = ctx
             .store
             .entries()
-            .iter()
             .filter_map(|e| {
                 let extra = match (&e.origin, &e.profile.onet, &records) {
                     (Origin::Onet { .. }, Some(d), Some(records)) => {

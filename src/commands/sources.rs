@@ -16,9 +16,16 @@ pub struct DataSource {
     /// `bundled`, `user` or `onet`.
     pub kind: &'static str,
     pub name: String,
-    /// Where it is read from; the bundled profiles are compiled in and have none.
+    /// Where it is read from; the bundled profiles and the embedded dataset are compiled in
+    /// and have none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub folder: Option<PathBuf>,
+    /// Compiled into careers (`data/embedded/`) rather than imported.
+    pub embedded: bool,
+    /// The folder of official files it was made from: the path an import was given, or the
+    /// name of the folder the embedded dataset was made from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub imported_from: Option<PathBuf>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -43,11 +50,15 @@ pub struct WageSource {
     /// When BLS published it, where known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
-    /// The folder it was imported into.
+    /// The folder it was imported into; none when it is embedded.
     pub folder: Option<PathBuf>,
-    /// The folder of flat files it was imported from.
+    /// Compiled into careers (`data/embedded/`) rather than imported.
+    pub embedded: bool,
+    /// The folder of flat files it was made from (for the embedded release, its name).
     pub imported_from: PathBuf,
-    pub imported_at: String,
+    /// When it was imported; none when it is embedded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub imported_at: Option<String>,
     pub counts: crate::oews::storage::Counts,
     pub licence: &'static str,
     pub notice: &'static str,
@@ -68,12 +79,13 @@ pub struct SourcesReport {
 }
 
 pub fn run(ctx: &Context, _args: &SourcesArgs) -> anyhow::Result<SourcesReport> {
-    let count =
-        |f: fn(&Origin) -> bool| ctx.store.entries().iter().filter(|e| f(&e.origin)).count();
+    let count = |f: fn(&Origin) -> bool| ctx.store.authored().filter(|e| f(&e.origin)).count();
     let mut sources = vec![DataSource {
         kind: "bundled",
         name: "Curated profiles (facts from the AiPathly page Machine Learning Developer)".into(),
         folder: None,
+        embedded: false,
+        imported_from: None,
         version: None,
         imported_at: None,
         profiles: count(|o| matches!(o, Origin::Bundled { .. })),
@@ -89,6 +101,8 @@ pub fn run(ctx: &Context, _args: &SourcesArgs) -> anyhow::Result<SourcesReport> 
             kind: "user",
             name: "Your profiles".into(),
             folder: ctx.data_dir.as_deref().map(paths::profiles_dir),
+            embedded: false,
+            imported_from: None,
             version: None,
             imported_at: None,
             profiles: user,
@@ -100,13 +114,16 @@ pub fn run(ctx: &Context, _args: &SourcesArgs) -> anyhow::Result<SourcesReport> 
     match ctx.store.onet_required()? {
         Some(stored) => {
             let m = &stored.manifest;
+            let embedded = stored.dir().is_none();
             sources.push(DataSource {
                 kind: "onet",
                 name: "O*NET database".into(),
-                folder: Some(m.source.clone()),
+                folder: stored.dir().map(std::path::Path::to_path_buf),
+                embedded,
+                imported_from: Some(m.source.clone()),
                 version: m.version.clone(),
-                imported_at: Some(m.imported_at.clone()),
-                profiles: count(|o| matches!(o, Origin::Onet { .. })),
+                imported_at: (!embedded).then(|| m.imported_at.clone()),
+                profiles: ctx.store.onet_len(),
                 licence: "CC BY 4.0 (https://www.onetcenter.org/license_db.html)".into(),
                 attribution: Some(crate::onet::attribution_of(m)),
             });
@@ -124,8 +141,9 @@ pub fn run(ctx: &Context, _args: &SourcesArgs) -> anyhow::Result<SourcesReport> 
                 release_code: m.release.code.clone(),
                 published: crate::oews::published(m.release.code.as_deref()),
                 folder: stored.dir.clone(),
+                embedded: stored.dir.is_none(),
                 imported_from: m.source.clone(),
-                imported_at: m.imported_at.clone(),
+                imported_at: stored.dir.is_some().then(|| m.imported_at.clone()),
                 counts: m.counts.clone(),
                 licence: "public domain (U.S. government work)",
                 notice: crate::oews::NOTICE,
@@ -157,8 +175,13 @@ impl Report for SourcesReport {
                 Some(folder) => from.push(folder.display().to_string()),
                 None => from.push("compiled into careers".into()),
             }
-            if let Some(at) = &s.imported_at {
-                from.push(format!("imported {at}"));
+            match (&s.imported_from, &s.imported_at) {
+                (Some(source), Some(at)) => {
+                    from.push(format!("imported {at} from {}", source.display()));
+                }
+                (Some(source), None) => from.push(format!("made from {}", source.display())),
+                (None, Some(at)) => from.push(format!("imported {at}")),
+                (None, None) => {}
             }
             table.row([
                 Cell::tone(s.name.clone(), Tone::Strong),
@@ -194,13 +217,31 @@ impl Report for SourcesReport {
             if let Some(folder) = &w.folder {
                 fields.push(("Folder".to_owned(), folder.display().to_string()));
             }
-            fields.push((
-                "Imported".to_owned(),
-                format!("{} from {}", w.imported_at, w.imported_from.display()),
-            ));
+            fields.push(match &w.imported_at {
+                Some(at) => (
+                    "Imported".to_owned(),
+                    format!("{at} from {}", w.imported_from.display()),
+                ),
+                None => (
+                    "Embedded".to_owned(),
+                    format!(
+                        "compiled into careers, made from {}",
+                        w.imported_from.display()
+                    ),
+                ),
+            });
             fields.push(("Licence".to_owned(), w.licence.to_owned()));
             doc.fields(fields);
             doc.note(w.notice);
+        }
+        if self.sources.iter().any(|s| s.embedded)
+            || self.wages.as_ref().is_some_and(|w| w.embedded)
+        {
+            doc.note(
+                "The embedded data was made from the official files by the code `careers import` runs. \
+`careers import onet DIR` or `careers import oews DIR` brings in a newer release, which then \
+replaces the embedded one of its kind.",
+            );
         }
         if let Some(folder) = &self.oews_folder {
             doc.note(format!(

@@ -49,7 +49,8 @@ fn has_market_data(p: &Profile) -> bool {
 pub fn run(ctx: &Context, args: &TrendsArgs) -> anyhow::Result<TrendsReport> {
     let entries: Vec<&Entry> = match &args.role {
         Some(name) => vec![ctx.store.resolve(name)?],
-        None => ctx.store.entries().iter().collect(),
+        // Market data is curated: O*NET's occupations have none.
+        None => ctx.store.authored().collect(),
     };
     let mut roles = Vec::new();
     let mut without = Vec::new();
@@ -72,8 +73,7 @@ pub fn run(ctx: &Context, args: &TrendsArgs) -> anyhow::Result<TrendsReport> {
     }
     let roles_with_market_data = if roles.is_empty() {
         ctx.store
-            .entries()
-            .iter()
+            .authored()
             .filter(|e| has_market_data(&e.profile))
             .map(|e| e.profile.id.clone())
             .collect()

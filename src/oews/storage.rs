@@ -11,7 +11,7 @@
 //! read by the same code.
 
 use std::fs::File;
-use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use super::read::{ABSENT, Cell, OewsImport, Release};
 use crate::model::wages::{Area, Estimate, Industry, Measure, Value, WageOccupation};
+use crate::store::blob::Blob;
 
 /// Bumped whenever the layout changes; older imports must be imported again.
 pub const FORMAT: u32 = 1;
@@ -238,13 +239,6 @@ fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The blocks: an imported folder's `wages.bin`, opened once so that a later import cannot
-/// change it under a reader.
-#[derive(Debug)]
-enum Blocks {
-    File(crate::fsutil::Bounded<File>),
-}
-
 /// An opened release: its manifest, tables, and the blocks, read on demand.
 #[derive(Debug)]
 pub struct Stored {
@@ -252,7 +246,9 @@ pub struct Stored {
     pub dir: Option<PathBuf>,
     pub manifest: Manifest,
     pub tables: Tables,
-    blocks: Blocks,
+    /// `wages.bin`, opened with the tables so that a later import cannot change it under a
+    /// reader.
+    blocks: Blob,
 }
 
 /// Opens the import in `data_dir`, or `None` when there is none.
@@ -264,17 +260,22 @@ pub fn open(data_dir: &Path) -> anyhow::Result<Option<Stored>> {
     let _readers = crate::store::imports::ReadLock::shared(data_dir);
     let manifest_bytes = read_stored(&dir, MANIFEST, 1 << 20)?;
     let tables = read_stored(&dir, TABLES, 64 << 20)?;
-    let wages = crate::fsutil::open_bounded(&dir.join(WAGES), 1 << 30)
-        .map_err(|e| broken(&dir, &format!("{WAGES} {e}")))?;
-    let stored = decode(&manifest_bytes, &tables, Blocks::File(wages))
-        .map_err(|e| broken(&dir, &format!("{e:#}")))?;
+    let wages =
+        Blob::open(&dir.join(WAGES), 1 << 30).map_err(|e| broken(&dir, &format!("{WAGES} {e}")))?;
+    let stored =
+        decode(&manifest_bytes, &tables, wages).map_err(|e| broken(&dir, &format!("{e:#}")))?;
     Ok(Some(Stored {
         dir: Some(dir),
         ..stored
     }))
 }
 
-fn decode(manifest: &[u8], tables: &[u8], blocks: Blocks) -> anyhow::Result<Stored> {
+/// Opens the release compiled into the binary.
+pub fn embedded(manifest: &[u8], tables: &[u8], wages: &'static [u8]) -> anyhow::Result<Stored> {
+    decode(manifest, tables, Blob::Embedded(wages))
+}
+
+fn decode(manifest: &[u8], tables: &[u8], blocks: Blob) -> anyhow::Result<Stored> {
     let manifest: Manifest = serde_json::from_slice(manifest).context("manifest.json")?;
     if manifest.format != FORMAT {
         bail!(
@@ -348,16 +349,10 @@ impl Stored {
         if len == 0 {
             return Ok(Vec::new());
         }
-        let packed = match &self.blocks {
-            Blocks::File(file) => {
-                let mut buf = vec![0; len as usize];
-                let mut file = file.file();
-                file.seek(SeekFrom::Start(offset))?;
-                file.read_exact(&mut buf)
-                    .context("wages.bin is cut short")?;
-                buf
-            }
-        };
+        let packed = self
+            .blocks
+            .range(offset, u64::from(len))
+            .context("wages.bin is cut short")?;
         let raw = zstd::bulk::decompress(&packed, 64 << 20).context("a block of wages.bin")?;
         let block: Block = postcard::from_bytes(&raw).context("a block of wages.bin")?;
         self.unpack(block, keep)

@@ -9,8 +9,7 @@ use std::path::Path;
 
 use crate::model::onet::{JobZone, attribution};
 use crate::model::{OnetDetails, Profile, Provenance, SkillRef, Vocabulary};
-use crate::store::{Entry, Origin};
-use storage::{Counts, Index, IndexRecord, Manifest, Stored};
+use storage::{Counts, IndexRecord, Manifest, Stored};
 
 /// The release as the store and every view name it: "29.2", or "(release unknown)".
 pub fn release(manifest: &Manifest) -> String {
@@ -25,28 +24,27 @@ pub fn attribution_of(manifest: &Manifest) -> String {
     attribution(manifest.version.as_deref())
 }
 
-/// The profiles of an opened import in their light form: id, title, description, canonical
-/// skills, job zone and interest code. `show` reads the rest from the details, `search` and
-/// `list --skill/--hot` from the search file.
+/// The profile of the occupation at `position` in its light form: id, title, description,
+/// canonical skills, job zone and interest code. `show` reads the rest from the details,
+/// `search` and `list --skill/--hot` from the search file.
 ///
-/// An iterator, so that the store can move each profile straight into its own list: profiles
-/// are large and there are a thousand of them.
-pub fn entries(stored: &Stored, index: Index) -> impl Iterator<Item = Entry> {
-    let version = release(&stored.manifest);
+/// A record of the index that cannot be read leaves the profile with its title and code, and
+/// a description that says what is wrong.
+pub fn light_profile(stored: &Stored, position: usize, id: String) -> Profile {
+    let name = &stored.names[position];
     let document = match &stored.manifest.version {
         Some(v) => format!("O*NET {v} Database"),
         None => "O*NET Database".to_owned(),
     };
-    let Index { zones, records } = index;
-    records.into_iter().map(move |r| Entry {
-        profile: light_profile(r, &zones, &document),
-        origin: Origin::Onet {
-            version: version.clone(),
-        },
-    })
-}
-
-fn light_profile(r: IndexRecord, zones: &[storage::StoredZone], document: &str) -> Profile {
+    let r = stored
+        .index_record(position)
+        .unwrap_or_else(|e| IndexRecord {
+            description: format!("(this occupation's description cannot be read: {e:#})"),
+            skills: Vec::new(),
+            skill_uses: Vec::new(),
+            job_zone: None,
+            interest_code: None,
+        });
     // Only the skills O*NET says more of than a plain listing: most say nothing more.
     let skill_uses = r
         .skills
@@ -56,7 +54,7 @@ fn light_profile(r: IndexRecord, zones: &[storage::StoredZone], document: &str) 
         .map(|(name, f)| (name.clone(), *f))
         .collect();
     let job_zone = r.job_zone.and_then(|z| {
-        zones.iter().find(|s| s.zone == z).map(|s| JobZone {
+        stored.zones.iter().find(|s| s.zone == z).map(|s| JobZone {
             zone: s.zone,
             name: s.name.clone(),
             // Read with the details, by `show`.
@@ -66,13 +64,13 @@ fn light_profile(r: IndexRecord, zones: &[storage::StoredZone], document: &str) 
     });
     Profile {
         schema: None,
-        id: r.id,
-        title: r.title,
+        id,
+        title: name.title.clone(),
         summary: r.description,
         aliases: Vec::new(),
         codes: Vec::new(),
         source: Some(Provenance {
-            document: document.to_owned(),
+            document,
             section: None,
             year: None,
         }),
@@ -98,7 +96,7 @@ fn light_profile(r: IndexRecord, zones: &[storage::StoredZone], document: &str) 
         best_practices: Vec::new(),
         challenges: Vec::new(),
         onet: Some(OnetDetails {
-            code: r.code,
+            code: name.code.clone(),
             job_zone,
             interest_code: r.interest_code,
             skill_uses,

@@ -1,22 +1,24 @@
-//! The imported database on disk, in `DATA_DIR/onet/`, laid out so that each command reads only
-//! what it needs:
+//! The O*NET database as an import stores it, in `DATA_DIR/onet/` or compiled into the binary
+//! (`data/embedded/onet/`, made by the same code from the official files), laid out so that each
+//! command reads only what it needs:
 //!
 //! - `manifest.json`: release, source folder, date of import and counts (`careers sources`);
-//! - `index.bin` (postcard): per occupation, what every command's role lookup, `list` and
-//!   `match` use: id, code, title, description, canonical skills, job zone, interest code, and
-//!   where its details are;
-//! - `details.jsonl`: per occupation, its whole O*NET record as one JSON line, read by byte range
-//!   for `show`;
-//! - `search.bin` (postcard): alternate and reported titles, task statements and technology
-//!   names with their flags, read by `search` and by `list --skill/--hot`, borrowed from the
-//!   file's bytes rather than copied.
+//! - `names.bin` (postcard): per occupation its id, code and title, which every role lookup
+//!   reads, and where the rest of it is;
+//! - `index.bin`: per occupation, one postcard record of what `list` and `match` use
+//!   (description, canonical skills, job zone, interest code), read when its profile is needed;
+//! - `details.bin`: the whole O*NET record of each occupation as a JSON line, compressed with
+//!   zstd in frames of [`FRAME_RECORDS`] lines, so that `show` decompresses a few records;
+//! - `search.bin` (postcard, compressed with zstd): alternate and reported titles, task
+//!   statements and technology names with their flags, read by `search` and by
+//!   `list --skill/--hot`, borrowed from the file's bytes rather than copied.
 //!
 //! An import is written to a temporary folder beside `onet/` and swapped in by renaming, so a
 //! failed or interrupted import leaves the previous data as it was (a previous import left
 //! aside by a swap cut short is moved back by the next run).
 
 use std::fs::File;
-use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
@@ -25,14 +27,26 @@ use serde::{Deserialize, Serialize};
 use super::import::{Import, Occupation};
 use crate::model::OnetDetails;
 use crate::model::onet::SkillUse;
+use crate::store::blob::Blob;
 
 /// Bumped whenever the layout changes; older imports must be imported again.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
+
+/// The files of an import, in the order they are written; the manifest goes last.
+pub const FILES: [&str; 5] = [NAMES, INDEX, DETAILS, SEARCH, MANIFEST];
 
 const MANIFEST: &str = "manifest.json";
+const NAMES: &str = "names.bin";
 const INDEX: &str = "index.bin";
-const DETAILS: &str = "details.jsonl";
+const DETAILS: &str = "details.bin";
 const SEARCH: &str = "search.bin";
+
+/// Occupations per compressed frame of `details.bin`: `show` decompresses one frame, about
+/// 80 KB, and frames this size compress to well under half of what single records do.
+pub const FRAME_RECORDS: usize = 8;
+
+/// The zstd level of `details.bin` and `search.bin`: written once per import, read often.
+const LEVEL: i32 = 19;
 
 /// What `careers sources` says of an import.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -80,20 +94,36 @@ impl Counts {
     }
 }
 
-/// What the index keeps of one occupation.
+/// What the names file keeps of one occupation: what finds it, and where the rest of it is.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct IndexRecord {
+pub struct NameRecord {
     pub id: String,
     pub code: String,
     pub title: String,
+    /// Byte offset and length of the occupation's record in `index.bin`.
+    pub index: (u32, u32),
+    /// The frame of `details.bin` its record is in, and its line in the frame.
+    pub details: (u32, u16),
+}
+
+/// `names.bin`: what every run that uses O*NET reads whole, kept small.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Names {
+    pub zones: Vec<StoredZone>,
+    /// Byte offset and length of each compressed frame of `details.bin`.
+    pub frames: Vec<(u64, u32)>,
+    pub records: Vec<NameRecord>,
+}
+
+/// What `index.bin` keeps of one occupation, read when its profile is first needed.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct IndexRecord {
     pub description: String,
     pub skills: Vec<String>,
     /// O*NET's flags for each of `skills`, in the same order.
     pub skill_uses: Vec<SkillUse>,
     pub job_zone: Option<u8>,
     pub interest_code: Option<String>,
-    /// Byte offset and length of the occupation's line in `details.jsonl`.
-    pub details: (u64, u32),
 }
 
 /// A technology skill without its commodity title.
@@ -112,12 +142,6 @@ pub struct StoredZone {
     pub name: String,
     pub education: Option<String>,
     pub experience: Option<String>,
-}
-
-#[derive(Debug, Serialize, Deserialize)]
-pub struct Index {
-    pub zones: Vec<StoredZone>,
-    pub records: Vec<IndexRecord>,
 }
 
 /// The text `search` reads besides the index, one record per occupation in index order.
@@ -161,9 +185,12 @@ pub fn write(
     })
 }
 
-fn write_files(dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::Result<()> {
+/// Writes the files of an import into `dir`, which must be empty: what `careers import onet`
+/// swaps in, and what the embedded dataset is made of.
+pub fn write_files(dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::Result<()> {
     let mut zones: Vec<StoredZone> = Vec::new();
-    let mut records = Vec::with_capacity(import.occupations.len());
+    let mut names = Vec::with_capacity(import.occupations.len());
+    let mut index = Vec::new();
     let mut search = Vec::with_capacity(import.occupations.len());
     // Tasks are searched, never shown, by `search`: stored lowercase, they need no folding,
     // and one text a line per occupation, which one substring test can rule out whole.
@@ -179,21 +206,38 @@ fn write_files(dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::Resu
                 .join("\n")
         })
         .collect();
-    let details_path = dir.join(DETAILS);
-    let cannot = |e: std::io::Error| {
-        anyhow::anyhow!(
-            "cannot write {} while storing the import: {}",
-            details_path.display(),
-            crate::store::user::io_reason(&e)
-        )
-    };
-    let mut details = BufWriter::new(File::create(&details_path).map_err(cannot)?);
-    let mut offset = 0u64;
+    let mut details = Vec::new();
+    let mut frames = Vec::new();
+    for (n, chunk) in import.occupations.chunks(FRAME_RECORDS).enumerate() {
+        let mut text = Vec::new();
+        for (line, o) in chunk.iter().enumerate() {
+            serde_json::to_writer(&mut text, &o.details)?;
+            text.push(b'\n');
+            let at = u32::try_from(index.len()).context("index.bin would be over 4 GiB")?;
+            let record = postcard::to_stdvec(&index_record(o))?;
+            index.extend_from_slice(&record);
+            names.push(NameRecord {
+                id: o.id.clone(),
+                code: o.details.code.clone(),
+                title: o.title.clone(),
+                index: (
+                    at,
+                    u32::try_from(record.len()).context("an index record is over 4 GiB")?,
+                ),
+                details: (
+                    u32::try_from(n).context("too many frames")?,
+                    u16::try_from(line).context("too many records in a frame")?,
+                ),
+            });
+        }
+        let packed = zstd::bulk::compress(&text, LEVEL)?;
+        frames.push((
+            details.len() as u64,
+            u32::try_from(packed.len()).context("a frame of details.bin is over 4 GiB")?,
+        ));
+        details.extend_from_slice(&packed);
+    }
     for (o, tasks) in import.occupations.iter().zip(&lowered) {
-        let line = serde_json::to_vec(&o.details)?;
-        details.write_all(&line).map_err(cannot)?;
-        details.write_all(b"\n").map_err(cannot)?;
-        let len = u32::try_from(line.len()).context("an occupation's record is over 4 GiB")?;
         if let Some(z) = &o.details.job_zone
             && !zones.iter().any(|s| s.zone == z.zone)
         {
@@ -204,8 +248,6 @@ fn write_files(dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::Resu
                 experience: z.experience.clone(),
             });
         }
-        records.push(index_record(o, (offset, len)));
-        offset += u64::from(len) + 1;
         let d = &o.details;
         search.push(SearchRecord {
             titles: d
@@ -227,17 +269,21 @@ fn write_files(dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::Resu
                 .collect(),
         });
     }
-    details
-        .into_inner()
-        .map_err(|e| cannot(e.into_error()))?
-        .sync_all()
-        .map_err(cannot)?;
     zones.sort_by_key(|z| z.zone);
     write_file(
-        &dir.join(INDEX),
-        &postcard::to_stdvec(&Index { zones, records })?,
+        &dir.join(NAMES),
+        &postcard::to_stdvec(&Names {
+            zones,
+            frames,
+            records: names,
+        })?,
     )?;
-    write_file(&dir.join(SEARCH), &postcard::to_stdvec(&search)?)?;
+    write_file(&dir.join(INDEX), &index)?;
+    write_file(&dir.join(DETAILS), &details)?;
+    write_file(
+        &dir.join(SEARCH),
+        &zstd::bulk::compress(&postcard::to_stdvec(&search)?, LEVEL)?,
+    )?;
     // The manifest goes last: a folder without one is never a finished import.
     write_file(&dir.join(MANIFEST), &serde_json::to_vec_pretty(manifest)?)?;
     Ok(())
@@ -250,11 +296,8 @@ fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn index_record(o: &Occupation, details: (u64, u32)) -> IndexRecord {
+fn index_record(o: &Occupation) -> IndexRecord {
     IndexRecord {
-        id: o.id.clone(),
-        code: o.details.code.clone(),
-        title: o.title.clone(),
         description: o.description.clone(),
         skills: o.skills.clone(),
         skill_uses: o
@@ -277,22 +320,40 @@ fn index_record(o: &Occupation, details: (u64, u32)) -> IndexRecord {
             .collect(),
         job_zone: o.details.job_zone.as_ref().map(|z| z.zone),
         interest_code: o.details.interest_code.clone(),
-        details,
     }
 }
 
-/// An import on disk, opened: its manifest and, per occupation in index order, its code and
-/// where its details are. The rest of the index goes into the store's profiles.
+/// Where an opened O*NET release comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// Imported by the user into this folder.
+    Imported(PathBuf),
+    /// Compiled into the binary.
+    Embedded,
+}
+
+/// An opened release: its manifest and names, and its other files, read on demand. Files are
+/// opened with the names so that all of them come from the same import even when another
+/// import swaps in meanwhile.
 #[derive(Debug)]
 pub struct Stored {
-    pub dir: PathBuf,
+    pub location: Location,
     pub manifest: Manifest,
-    /// `details.jsonl` and `search.bin`, opened with the index so that all three come from
-    /// the same import even when another import swaps in meanwhile.
-    details_file: crate::fsutil::Bounded<File>,
-    search: crate::fsutil::Bounded<File>,
-    codes: Vec<String>,
-    spans: Vec<(u64, u32)>,
+    pub zones: Vec<StoredZone>,
+    pub names: Vec<NameRecord>,
+    frames: Vec<(u64, u32)>,
+    index: Blob,
+    details: Blob,
+    search: Blob,
+}
+
+/// The four data files of a release, as [`Stored::decode`] takes them.
+pub struct Files {
+    pub manifest: Vec<u8>,
+    pub names: std::borrow::Cow<'static, [u8]>,
+    pub index: Blob,
+    pub details: Blob,
+    pub search: Blob,
 }
 
 /// The manifest of the import in `data_dir`, when there is one that can be read: what a new
@@ -304,72 +365,45 @@ pub fn current_manifest(data_dir: &Path) -> Option<Manifest> {
 }
 
 /// Opens the import in `data_dir`, or `None` when there is none.
-pub fn open(data_dir: &Path) -> anyhow::Result<Option<(Stored, Index)>> {
+pub fn open(data_dir: &Path) -> anyhow::Result<Option<Stored>> {
     crate::store::imports::tidy(data_dir);
     let dir = crate::store::paths::onet_dir(data_dir);
     if !dir.exists() {
         return Ok(None);
     }
     let _readers = crate::store::imports::ReadLock::shared(data_dir);
-    let manifest_text = match read_stored(&dir, MANIFEST, MAX_MANIFEST_BYTES) {
+    let manifest = match read_stored(&dir, MANIFEST, MAX_MANIFEST_BYTES) {
         Ok(text) => text,
         Err(_) if !dir.exists() => return Ok(None),
         Err(e) => return Err(e),
     };
-    let manifest: Manifest =
-        serde_json::from_slice(&manifest_text).map_err(|e| broken(&dir, &e.to_string()))?;
-    if manifest.format != FORMAT {
-        return Err(broken(
-            &dir,
-            &format!(
-                "it is in format {}, this version reads format {FORMAT}",
-                manifest.format
-            ),
-        ));
-    }
-    let bytes = read_stored(&dir, INDEX, MAX_STORED_BYTES)?;
-    let index: Index = postcard::from_bytes(&bytes).map_err(|e| broken(&dir, &e.to_string()))?;
-    // A details file cut short or replaced is found now, while the bundled profiles can still
-    // answer without the import, rather than by the first `show` that reads it.
-    let details = crate::fsutil::open_bounded(&dir.join(DETAILS), MAX_STORED_BYTES)
-        .map_err(|e| broken(&dir, &format!("{DETAILS} {e}")))?;
-    let size = details.file().metadata().map_or(0, |m| m.len());
-    let end = index
-        .records
-        .iter()
-        .map(|r| r.details.0.saturating_add(u64::from(r.details.1)))
-        .max()
-        .unwrap_or(0);
-    if end > size {
-        return Err(broken(
-            &dir,
-            &format!("{DETAILS} is shorter than index.bin says"),
-        ));
-    }
-    let codes = index.records.iter().map(|r| r.code.clone()).collect();
-    let spans = index.records.iter().map(|r| r.details).collect();
-    let search = crate::fsutil::open_bounded(&dir.join(SEARCH), MAX_STORED_BYTES)
-        .map_err(|e| broken(&dir, &format!("{SEARCH} {e}")))?;
-    Ok(Some((
-        Stored {
-            dir,
-            manifest,
-            details_file: details,
-            search,
-            codes,
-            spans,
-        },
-        index,
-    )))
+    let names = read_stored(&dir, NAMES, MAX_STORED_BYTES)?;
+    let blob = |name: &str| {
+        Blob::open(&dir.join(name), MAX_STORED_BYTES)
+            .map_err(|e| broken(&dir, &format!("{name} {e}")))
+    };
+    let files = Files {
+        manifest,
+        names: names.into(),
+        index: blob(INDEX)?,
+        details: blob(DETAILS)?,
+        search: blob(SEARCH)?,
+    };
+    Stored::decode(files, Location::Imported(dir.clone()))
+        .map(Some)
+        .map_err(|e| broken(&dir, &format!("{e:#}")))
 }
 
 /// `manifest.json` is a few hundred bytes.
 const MAX_MANIFEST_BYTES: u64 = 1024 * 1024;
 
-/// An import of O*NET 29.2 writes 10 MB of details, 4 MB of search text and a 330 KB index;
-/// an import reads at most 256 MiB from any one source file. A stored file larger than this
-/// was not written by an import, and is refused unread.
+/// An import of O*NET 29.2 stores about 3 MB; an import reads at most 256 MiB from any one
+/// source file. A stored file larger than this was not written by an import, and is refused
+/// unread.
 const MAX_STORED_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// What decompressing one frame or the search file may yield at most.
+const MAX_DECOMPRESSED: usize = 256 * 1024 * 1024;
 
 /// Reads one of the import's own files, if it is a regular file within `max` bytes.
 fn read_stored(dir: &Path, name: &str, max: u64) -> anyhow::Result<Vec<u8>> {
@@ -388,42 +422,106 @@ fn broken(dir: &Path, why: &str) -> anyhow::Error {
 }
 
 impl Stored {
+    /// Checks and opens a release's files: the names are read whole, the rest on demand.
+    pub fn decode(files: Files, location: Location) -> anyhow::Result<Stored> {
+        let manifest: Manifest =
+            serde_json::from_slice(&files.manifest).context("manifest.json")?;
+        if manifest.format != FORMAT {
+            bail!(
+                "it is in format {}, this version reads format {FORMAT}",
+                manifest.format
+            );
+        }
+        let Names {
+            zones,
+            frames,
+            records,
+        } = postcard::from_bytes(&files.names).context(NAMES)?;
+        // Files cut short or replaced are found now, while the bundled profiles can still
+        // answer without the import, rather than by the first `show` that reads them.
+        let index_end = records
+            .iter()
+            .map(|r| u64::from(r.index.0) + u64::from(r.index.1))
+            .max()
+            .unwrap_or(0);
+        if index_end > files.index.len() {
+            bail!("{INDEX} is shorter than {NAMES} says");
+        }
+        let details_end = frames
+            .iter()
+            .map(|&(offset, len)| offset.saturating_add(u64::from(len)))
+            .max()
+            .unwrap_or(0);
+        if details_end > files.details.len()
+            || records.iter().any(|r| r.details.0 as usize >= frames.len())
+        {
+            bail!("{DETAILS} is shorter than {NAMES} says");
+        }
+        Ok(Stored {
+            location,
+            manifest,
+            zones,
+            names: records,
+            frames,
+            index: files.index,
+            details: files.details,
+            search: files.search,
+        })
+    }
+
+    /// The folder of an import; `None` for the embedded release.
+    pub fn dir(&self) -> Option<&Path> {
+        match &self.location {
+            Location::Imported(dir) => Some(dir),
+            Location::Embedded => None,
+        }
+    }
+
+    fn broken(&self, why: &str) -> anyhow::Error {
+        match &self.location {
+            Location::Imported(dir) => broken(dir, why),
+            Location::Embedded => anyhow::anyhow!("the embedded O*NET data cannot be read ({why})"),
+        }
+    }
+
+    /// The index record of the occupation at `position`: its description, skills, job zone
+    /// and interest code.
+    pub fn index_record(&self, position: usize) -> anyhow::Result<IndexRecord> {
+        let (offset, len) = self.names[position].index;
+        let bytes = self
+            .index
+            .range(u64::from(offset), u64::from(len))
+            .map_err(|e| self.broken(&format!("{INDEX} {e}")))?;
+        postcard::from_bytes(&bytes).map_err(|e| self.broken(&format!("{INDEX}: {e}")))
+    }
+
     /// The whole O*NET record of the occupation at `position` in the index.
     pub fn details(&self, position: usize) -> anyhow::Result<OnetDetails> {
-        let (offset, len) = self.spans[position];
-        let mut file = self.details_file.file();
-        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-        // The span comes from the index: check it against the file before allocating for it.
-        if offset
-            .checked_add(u64::from(len))
-            .is_none_or(|end| end > size)
-        {
-            return Err(broken(
-                &self.dir,
-                &format!("{DETAILS} is shorter than index.bin says"),
-            ));
-        }
-        file.seek(SeekFrom::Start(offset))
-            .map_err(|e| broken(&self.dir, &e.to_string()))?;
-        let mut buf = vec![0; len as usize];
-        file.read_exact(&mut buf)
-            .map_err(|e| broken(&self.dir, &e.to_string()))?;
-        serde_json::from_slice(&buf).map_err(|e| broken(&self.dir, &e.to_string()))
+        let (frame, line) = self.names[position].details;
+        let (offset, len) = self.frames[frame as usize];
+        let packed = self
+            .details
+            .range(offset, u64::from(len))
+            .map_err(|e| self.broken(&format!("{DETAILS} {e}")))?;
+        let text = zstd::bulk::decompress(&packed, MAX_DECOMPRESSED)
+            .map_err(|e| self.broken(&format!("{DETAILS}: {e}")))?;
+        let record = text
+            .split(|&b| b == b'\n')
+            .nth(usize::from(line))
+            .ok_or_else(|| {
+                self.broken(&format!("{DETAILS} has fewer records than {NAMES} says"))
+            })?;
+        serde_json::from_slice(record).map_err(|e| self.broken(&format!("{DETAILS}: {e}")))
     }
 
     /// Reads `search.bin`; [`Stored::search_records`] decodes it.
     pub fn search_file(&self) -> anyhow::Result<SearchFile> {
-        let mut bytes = Vec::new();
-        let mut file = self.search.file();
-        file.seek(SeekFrom::Start(0))
-            .and_then(|_| file.take(MAX_STORED_BYTES + 1).read_to_end(&mut bytes))
-            .map_err(|e| broken(&self.dir, &e.to_string()))?;
-        if bytes.len() as u64 > MAX_STORED_BYTES {
-            return Err(broken(
-                &self.dir,
-                &format!("{SEARCH} is over {MAX_STORED_BYTES} bytes"),
-            ));
-        }
+        let packed = self
+            .search
+            .all()
+            .map_err(|e| self.broken(&format!("{SEARCH} {e}")))?;
+        let bytes = zstd::bulk::decompress(&packed, MAX_DECOMPRESSED)
+            .map_err(|e| self.broken(&format!("{SEARCH}: {e}")))?;
         Ok(SearchFile(bytes))
     }
 
@@ -433,24 +531,24 @@ impl Stored {
         file: &'a SearchFile,
     ) -> anyhow::Result<Vec<SearchRecord<'a>>> {
         let records: Vec<SearchRecord> =
-            postcard::from_bytes(&file.0).map_err(|e| broken(&self.dir, &e.to_string()))?;
-        if records.len() != self.codes.len() {
-            bail!(broken(&self.dir, "search.bin does not match index.bin"));
+            postcard::from_bytes(&file.0).map_err(|e| self.broken(&format!("{SEARCH}: {e}")))?;
+        if records.len() != self.names.len() {
+            bail!(self.broken("search.bin does not match names.bin"));
         }
         Ok(records)
     }
 
     /// From each O*NET-SOC code to its position in the index.
     pub fn positions(&self) -> std::collections::HashMap<&str, usize> {
-        self.codes
+        self.names
             .iter()
             .enumerate()
-            .map(|(i, c)| (c.as_str(), i))
+            .map(|(i, r)| (r.code.as_str(), i))
             .collect()
     }
 
     /// The position in the index of the occupation with this code.
     pub fn position(&self, code: &str) -> Option<usize> {
-        self.codes.iter().position(|c| c == code)
+        self.names.iter().position(|r| r.code == code)
     }
 }

@@ -1,7 +1,9 @@
 //! Where profiles come from and how a name on the command line finds one. Bundled profiles are
 //! compiled into the binary; later sources replace a bundled profile with the same id.
 
+pub mod blob;
 mod bundled;
+pub mod embedded;
 pub mod imports;
 pub mod paths;
 pub mod user;
@@ -56,20 +58,43 @@ pub struct Entry {
 
 /// Every loaded profile, the skill vocabulary, and an index from each id, alias, title and
 /// code to its profile.
+///
+/// The bundled and user profiles are read on every run; the O*NET occupations (embedded or
+/// imported) only as far as a command needs them: their names always, each profile the first
+/// time it is asked for, and the whole set only by the commands that go through all of them.
+/// Positions number the bundled and user profiles first, then the occupations in O*NET's order.
 #[derive(Debug)]
 pub struct Store {
     entries: Vec<Entry>,
     vocabulary: Vocabulary,
-    keys: HashMap<String, usize>,
+    /// The bundled and user profiles' keys, each with the best [layer](Store::KEY_LAYERS)
+    /// that claims it.
+    keys: HashMap<String, (usize, u8)>,
+    /// Every profile's keys, O*NET's included: built for the lookups the names cannot answer
+    /// at once (near misses, suggestions).
+    all_keys: std::sync::OnceLock<HashMap<String, usize>>,
     /// User files that could not be loaded, so that asking for their role explains why.
     broken: Vec<user::BrokenFile>,
-    /// The imported O*NET database, when there is one.
-    onet: Option<crate::onet::storage::Stored>,
+    /// The O*NET release in use, when there is one.
+    onet: Option<OnetLayer>,
     /// The data directory whose OEWS import [`Store::wages`] opens on first use.
     wages_dir: Option<PathBuf>,
     wages: std::sync::OnceLock<Option<crate::oews::storage::Stored>>,
+    /// Whether the embedded datasets are used when nothing is imported.
+    embedded: bool,
     /// Why the O*NET import in the data directory could not be opened, when it could not.
     onet_unreadable: Option<String>,
+}
+
+/// The O*NET occupations of the store.
+#[derive(Debug)]
+struct OnetLayer {
+    stored: crate::onet::storage::Stored,
+    /// Each occupation's id in the store: its own, or with its code appended when a profile
+    /// already has it.
+    ids: Vec<String>,
+    /// Each occupation's profile, made the first time it is asked for.
+    entries: Vec<std::sync::OnceLock<Entry>>,
 }
 
 /// The key a role name is looked up by: case, spaces, hyphens and punctuation do not matter.
@@ -115,6 +140,10 @@ fn is_soc_code(key: &str) -> bool {
 }
 
 impl Store {
+    /// How keys rank: ids win over codes, codes over aliases, aliases over titles, and within
+    /// a layer the earlier profile wins.
+    const KEY_LAYERS: u8 = 4;
+
     /// The bundled profiles and vocabulary.
     pub fn bundled() -> anyhow::Result<Store> {
         Ok(Store::new(bundled_profiles()?, bundled_vocabulary()?))
@@ -126,10 +155,12 @@ impl Store {
             entries: Vec::with_capacity(entries.len()),
             vocabulary,
             keys: HashMap::new(),
+            all_keys: std::sync::OnceLock::new(),
             broken: Vec::new(),
             onet: None,
             wages_dir: None,
             wages: std::sync::OnceLock::new(),
+            embedded: false,
             onet_unreadable: None,
         };
         for entry in entries {
@@ -150,10 +181,9 @@ impl Store {
         }
     }
 
-    /// Ids win over codes, codes over aliases, aliases over titles, earlier over later.
-    fn reindex(&mut self) {
-        self.keys.clear();
-        let mut layers: [Vec<(String, usize)>; 4] = Default::default();
+    /// The keys of the bundled and user profiles, by layer.
+    fn base_keys(&self) -> [Vec<(String, usize)>; Self::KEY_LAYERS as usize] {
+        let mut layers: [Vec<(String, usize)>; Self::KEY_LAYERS as usize] = Default::default();
         for (i, e) in self.entries.iter().enumerate() {
             let p = &e.profile;
             layers[0].push((role_key(&p.id), i));
@@ -170,13 +200,107 @@ impl Store {
             }
             layers[3].push((role_key(&p.title), i));
         }
-        for layer in layers {
+        layers
+    }
+
+    fn reindex(&mut self) {
+        self.keys.clear();
+        self.all_keys = std::sync::OnceLock::new();
+        for (layer, keys) in (0u8..).zip(self.base_keys()) {
             // A name with no ASCII letter or digit has an empty key, which would match every
             // other such name: it finds nothing.
-            for (key, i) in layer.into_iter().filter(|(key, _)| !key.is_empty()) {
-                self.keys.entry(key).or_insert(i);
+            for (key, i) in keys.into_iter().filter(|(key, _)| !key.is_empty()) {
+                self.keys.entry(key).or_insert((i, layer));
             }
         }
+    }
+
+    /// Every key of every profile, the O*NET occupations' included.
+    fn all_keys(&self) -> &HashMap<String, usize> {
+        self.all_keys.get_or_init(|| {
+            let mut layers = self.base_keys();
+            if let Some(onet) = &self.onet {
+                let base = self.entries.len();
+                for (p, (id, name)) in onet.ids.iter().zip(&onet.stored.names).enumerate() {
+                    layers[0].push((id.clone(), base + p));
+                    layers[1].push((role_key(&name.code), base + p));
+                    layers[3].push((role_key(&name.title), base + p));
+                }
+            }
+            let mut keys = HashMap::with_capacity(layers.iter().map(Vec::len).sum());
+            for layer in layers {
+                for (key, i) in layer.into_iter().filter(|(key, _)| !key.is_empty()) {
+                    keys.entry(key).or_insert(i);
+                }
+            }
+            keys
+        })
+    }
+
+    /// The profile at position `i`.
+    fn entry_at(&self, i: usize) -> &Entry {
+        match i.checked_sub(self.entries.len()) {
+            None => &self.entries[i],
+            Some(p) => self.onet_entry(p),
+        }
+    }
+
+    /// The id of the profile at position `i`, without making its profile.
+    fn id_at(&self, i: usize) -> &str {
+        match (i.checked_sub(self.entries.len()), &self.onet) {
+            (Some(p), Some(onet)) => &onet.ids[p],
+            _ => &self.entries[i].profile.id,
+        }
+    }
+
+    /// The profile of the O*NET occupation at `p`, made on first use.
+    fn onet_entry(&self, p: usize) -> &Entry {
+        let onet = self
+            .onet
+            .as_ref()
+            .expect("positions past the profiles are O*NET's");
+        onet.entries[p].get_or_init(|| Entry {
+            profile: crate::onet::light_profile(&onet.stored, p, onet.ids[p].clone()),
+            origin: Origin::Onet {
+                version: crate::onet::release(&onet.stored.manifest),
+            },
+        })
+    }
+
+    /// The position of the profile `key` names exactly, ranked as [`Store::KEY_LAYERS`] says,
+    /// read from the names alone: a role named by id, code or title costs no O*NET profile.
+    fn position_of(&self, key: &str) -> Option<usize> {
+        if key.is_empty() {
+            return None;
+        }
+        let base = self.keys.get(key).copied();
+        let onet = self.onet.as_ref();
+        let offset = self.entries.len();
+        if let Some((i, 0)) = base {
+            return Some(i);
+        }
+        if let Some(p) = onet.and_then(|o| o.ids.iter().position(|id| id == key)) {
+            return Some(offset + p);
+        }
+        if let Some((i, 1)) = base {
+            return Some(i);
+        }
+        if is_soc_code(key)
+            && let Some(p) =
+                onet.and_then(|o| o.stored.names.iter().position(|n| role_key(&n.code) == key))
+        {
+            return Some(offset + p);
+        }
+        if let Some((i, _)) = base {
+            return Some(i);
+        }
+        onet.and_then(|o| {
+            o.stored
+                .names
+                .iter()
+                .position(|n| role_key(&n.title) == key)
+        })
+        .map(|p| offset + p)
     }
 
     /// Remembers user files that failed to load.
@@ -184,23 +308,34 @@ impl Store {
         self.broken = broken;
     }
 
-    /// Adds the O*NET import in `data_dir`, if there is one. Imported occupations never replace
-    /// a profile already in the store: one whose id a profile already has (a user's profile
-    /// named like it) gets its code appended to its id, as the import does for curated ids, so
-    /// that its code still finds it.
+    /// Whether the embedded datasets answer when nothing is imported: on unless
+    /// `CAREERS_NO_EMBEDDED` is set, in builds that have them.
+    pub fn embedded_enabled() -> bool {
+        cfg!(feature = "embedded")
+            && std::env::var_os("CAREERS_NO_EMBEDDED").is_none_or(|v| v.is_empty())
+    }
+
+    /// Adds the O*NET release in use: the import in `data_dir` if there is one, else the
+    /// embedded release when `embedded`. Occupations never replace a profile already in the
+    /// store: one whose id a profile already has (a user's profile named like it) gets its
+    /// code appended to its id, as the import does for curated ids, so that its code still
+    /// finds it.
     ///
     /// An import that cannot be opened is remembered, not fatal: the bundled and user profiles
     /// still answer, and [`Store::onet_required`] fails with the reason.
-    pub fn with_onet(mut self, data_dir: Option<&std::path::Path>) -> Store {
+    pub fn with_onet(mut self, data_dir: Option<&std::path::Path>, embedded: bool) -> Store {
+        self.embedded = embedded;
         let opened = data_dir.map(crate::onet::storage::open).transpose();
-        let Some((stored, index)) = (match opened {
-            Ok(found) => found.flatten(),
+        let stored = match opened {
+            Ok(Some(Some(stored))) => stored,
+            Ok(_) => match embedded.then(crate::store::embedded::onet).flatten() {
+                Some(stored) => stored,
+                None => return self,
+            },
             Err(err) => {
                 self.onet_unreadable = Some(format!("{err:#}"));
-                None
+                return self;
             }
-        }) else {
-            return self;
         };
         // A user's file that failed to load still claims its id: the error names the file.
         let mut taken: std::collections::HashSet<String> = self
@@ -209,21 +344,30 @@ impl Store {
             .map(|e| e.profile.id.clone())
             .chain(self.broken.iter().map(|b| role_key(&b.id_hint)))
             .collect();
-        self.entries.reserve(index.records.len());
-        for mut entry in crate::onet::entries(&stored, index) {
-            if taken.contains(&entry.profile.id) {
-                let code = entry.profile.onet.as_ref().map_or("", |o| o.code.as_str());
-                let id = format!("{}-{}", entry.profile.id, crate::model::slugify(code));
-                if !taken.insert(id.clone()) {
-                    continue;
+        let ids = stored
+            .names
+            .iter()
+            .map(|n| {
+                if taken.contains(&n.id) {
+                    let id = format!("{}-{}", n.id, crate::model::slugify(&n.code));
+                    taken.insert(id.clone());
+                    id
+                } else {
+                    n.id.clone()
                 }
-                entry.profile.id = id;
-            }
-            self.entries.push(entry);
-        }
-        self.onet = Some(stored);
-        self.keys.reserve(self.entries.len() * 3);
-        self.reindex();
+            })
+            .collect();
+        let entries = stored
+            .names
+            .iter()
+            .map(|_| std::sync::OnceLock::new())
+            .collect();
+        self.onet = Some(OnetLayer {
+            stored,
+            ids,
+            entries,
+        });
+        self.all_keys = std::sync::OnceLock::new();
         self
     }
 
@@ -237,36 +381,64 @@ impl Store {
     pub fn onet_required(&self) -> anyhow::Result<Option<&crate::onet::storage::Stored>> {
         match &self.onet_unreadable {
             Some(why) => Err(anyhow::anyhow!("{why}")),
-            None => Ok(self.onet.as_ref()),
+            None => Ok(self.onet()),
         }
     }
 
-    /// O*NET's attribution, when any of `ids` is an occupation imported from it.
+    /// O*NET's attribution, when any of `ids` is an O*NET occupation.
     pub fn onet_attribution<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Option<String> {
-        let stored = self.onet.as_ref()?;
+        let onet = self.onet.as_ref()?;
         ids.into_iter()
             .any(|id| {
-                self.get(id)
-                    .is_some_and(|e| matches!(e.origin, Origin::Onet { .. }))
+                !self.entries.iter().any(|e| e.profile.id == id) && onet.ids.iter().any(|o| o == id)
             })
-            .then(|| crate::onet::attribution_of(&stored.manifest))
+            .then(|| crate::onet::attribution_of(&onet.stored.manifest))
     }
 
-    /// The O*NET import, when there is one.
+    /// The O*NET release in use, when there is one.
     pub fn onet(&self) -> Option<&crate::onet::storage::Stored> {
-        self.onet.as_ref()
+        self.onet.as_ref().map(|o| &o.stored)
     }
 
-    /// The whole O*NET record of an occupation, read from the import on demand.
+    /// The whole O*NET record of an occupation, read on demand.
     pub fn onet_details(&self, code: &str) -> anyhow::Result<Option<crate::model::OnetDetails>> {
-        match self.onet.as_ref() {
+        match self.onet() {
             Some(stored) => stored.position(code).map(|i| stored.details(i)).transpose(),
             None => Ok(None),
         }
     }
 
-    pub fn entries(&self) -> &[Entry] {
-        &self.entries
+    /// The store's id of the O*NET occupation with this code, without making its profile.
+    pub fn onet_id(&self, code: &str) -> Option<&str> {
+        let onet = self.onet.as_ref()?;
+        onet.stored.position(code).map(|p| onet.ids[p].as_str())
+    }
+
+    /// Every profile: the bundled and user profiles, then the O*NET occupations.
+    pub fn entries(&self) -> impl ExactSizeIterator<Item = &Entry> + Clone + '_ {
+        let onet = self.onet.as_ref().map_or(0, |o| o.ids.len());
+        (0..self.entries.len() + onet).map(|i| self.entry_at(i))
+    }
+
+    /// The bundled and user profiles: the ones people wrote, which alone have aliases, pay
+    /// figures, market data and career paths.
+    pub fn authored(&self) -> impl ExactSizeIterator<Item = &Entry> + Clone + '_ {
+        self.entries.iter()
+    }
+
+    /// How many O*NET occupations there are.
+    pub fn onet_len(&self) -> usize {
+        self.onet.as_ref().map_or(0, |o| o.ids.len())
+    }
+
+    /// How many profiles there are.
+    pub fn len(&self) -> usize {
+        self.entries.len() + self.onet.as_ref().map_or(0, |o| o.ids.len())
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     pub fn vocabulary(&self) -> &Vocabulary {
@@ -275,20 +447,35 @@ impl Store {
 
     /// The profile with this exact id.
     pub fn get(&self, id: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.profile.id == id)
+        if let Some(e) = self.entries.iter().find(|e| e.profile.id == id) {
+            return Some(e);
+        }
+        let onet = self.onet.as_ref()?;
+        onet.ids
+            .iter()
+            .position(|o| o == id)
+            .map(|p| self.onet_entry(p))
+    }
+
+    /// Whether a profile has this exact id.
+    pub fn has_id(&self, id: &str) -> bool {
+        self.entries.iter().any(|e| e.profile.id == id)
+            || self
+                .onet
+                .as_ref()
+                .is_some_and(|o| o.ids.iter().any(|o| o == id))
     }
 
     /// The role `query` names exactly (id, alias, title or code, in any case), without
-    /// looking for near misses: a hash lookup, cheap enough to run over every link of every
-    /// profile.
+    /// looking for near misses: cheap enough to run over every link of every profile.
     pub fn lookup(&self, query: &str) -> Option<&Entry> {
-        self.keys.get(&role_key(query)).map(|&i| &self.entries[i])
+        self.position_of(&role_key(query)).map(|i| self.entry_at(i))
     }
 
     /// Finds a role by id, alias, title or code, case-insensitively.
     pub fn resolve(&self, query: &str) -> Result<&Entry, CareersError> {
         let key = role_key(query);
-        let found = self.keys.get(&key).map(|&i| &self.entries[i]);
+        let found = self.position_of(&key).map(|i| self.entry_at(i));
         // A broken user file stands for its role even where a bundled profile has the same id:
         // quietly answering from the bundled one would hide the user's own figures.
         let broken = self.broken.iter().find(|b| {
@@ -322,10 +509,11 @@ impl Store {
             });
         }
         let mut suggestions: Vec<String> = Vec::new();
-        for name in suggest(&key, self.keys.keys().map(String::as_str)) {
-            let id = &self.entries[self.keys[&name]].profile.id;
-            if !suggestions.contains(id) {
-                suggestions.push(id.clone());
+        let keys = self.all_keys();
+        for name in suggest(&key, keys.keys().map(String::as_str)) {
+            let id = self.id_at(keys[&name]);
+            if !suggestions.iter().any(|s| s == id) {
+                suggestions.push(id.to_owned());
             }
         }
         if let Some(why) = &self.onet_unreadable {
@@ -364,29 +552,26 @@ impl Store {
                 hits.push((i, format!("alias \"{a}\"")));
             }
         }
+        let offset = self.entries.len();
+        if let Some(onet) = &self.onet {
+            for (p, (id, name)) in onet.ids.iter().zip(&onet.stored.names).enumerate() {
+                if singular_key(id) == folded || singular_key(&name.title) == folded {
+                    hits.push((offset + p, "title".to_owned()));
+                }
+            }
+        }
         if hits.is_empty()
-            && let Some(stored) = &self.onet
+            && let Some(onet) = &self.onet
         {
-            // Read only on a miss: the titles are in the search file, not the index. A file
+            // Read only on a miss: the titles are in the search file, not the names. A file
             // that cannot be read leaves the name unknown; `search` reports the damage.
+            let stored = &onet.stored;
             let file = stored.search_file().ok();
             let records = file
                 .as_ref()
                 .and_then(|f| stored.search_records(f).ok())
                 .unwrap_or_default();
-            let positions = stored.positions();
-            let mut entry_at = vec![usize::MAX; records.len()];
-            for (i, e) in self.entries.iter().enumerate() {
-                if let (Origin::Onet { .. }, Some(d)) = (&e.origin, &e.profile.onet)
-                    && let Some(&pos) = positions.get(d.code.as_str())
-                {
-                    entry_at[pos] = i;
-                }
-            }
             for (pos, record) in records.iter().enumerate() {
-                if entry_at[pos] == usize::MAX {
-                    continue;
-                }
                 // "Licensed Practical Nurse (LPN)" is also "Licensed Practical Nurse".
                 let plain = |t: &str| t.split_once(" (").map(|(head, _)| singular_key(head));
                 if let Some(t) = record
@@ -394,13 +579,13 @@ impl Store {
                     .iter()
                     .find(|t| singular_key(t) == folded || plain(t).as_ref() == Some(&folded))
                 {
-                    hits.push((entry_at[pos], format!("O*NET title \"{t}\"")));
+                    hits.push((offset + pos, format!("O*NET title \"{t}\"")));
                 }
             }
         }
         match hits.as_slice() {
             [] => Ok(None),
-            [(i, _)] => Ok(Some(&self.entries[*i])),
+            [(i, _)] => Ok(Some(self.entry_at(*i))),
             _ => Err(self.ambiguous(query, &hits)),
         }
     }
@@ -410,7 +595,7 @@ impl Store {
         let mut candidates: Vec<(&str, String)> = hits
             .iter()
             .map(|(i, why)| {
-                let p = &self.entries[*i].profile;
+                let p = &self.entry_at(*i).profile;
                 let code = p.onet.as_ref().map(|o| format!("{}, ", o.code));
                 (
                     p.id.as_str(),
@@ -427,8 +612,8 @@ impl Store {
     }
 
     /// The occupation an O*NET-SOC code without its two-digit suffix names: `15-2051` is
-    /// `15-2051.00` (the SOC occupation itself) when the import has it, else the one occupation
-    /// with that prefix; several without a `.00` are an error that lists them.
+    /// `15-2051.00` (the SOC occupation itself) when the release has it, else the one
+    /// occupation with that prefix; several without a `.00` are an error that lists them.
     fn by_short_code(&self, key: &str) -> Result<Option<&Entry>, CareersError> {
         let b = key.as_bytes();
         let short =
@@ -436,34 +621,26 @@ impl Store {
         if !short {
             return Ok(None);
         }
-        if let Some(&i) = self.keys.get(&role_key(&format!("{key}.00"))) {
-            return Ok(Some(&self.entries[i]));
+        if let Some(i) = self.position_of(&format!("{key}-00")) {
+            return Ok(Some(self.entry_at(i)));
         }
+        let Some(onet) = &self.onet else {
+            return Ok(None);
+        };
         let prefix = format!("{key}.");
-        let matches: Vec<&Entry> = self
-            .entries
-            .iter()
-            .filter(|e| matches!(e.origin, Origin::Onet { .. }))
-            .filter(|e| {
-                e.profile
-                    .onet
-                    .as_ref()
-                    .is_some_and(|o| o.code.starts_with(&prefix))
-            })
+        let matches: Vec<usize> = (0..onet.ids.len())
+            .filter(|&p| onet.stored.names[p].code.starts_with(&prefix))
             .collect();
         match matches.as_slice() {
             [] => Ok(None),
-            [one] => Ok(Some(one)),
+            [one] => Ok(Some(self.onet_entry(*one))),
             several => Err(CareersError::AmbiguousRole {
                 query: key.to_owned(),
                 candidates: several
                     .iter()
-                    .filter_map(|e| {
-                        let o = e.profile.onet.as_ref()?;
-                        Some(format!(
-                            "{} ({}, {})",
-                            e.profile.id, o.code, e.profile.title
-                        ))
+                    .map(|&p| {
+                        let n = &onet.stored.names[p];
+                        format!("{} ({}, {})", onet.ids[p], n.code, n.title)
                     })
                     .collect(),
             }),
@@ -477,15 +654,13 @@ impl Store {
         let problem =
             |id: &str, path: String, message: String| (id.to_owned(), Problem { path, message });
         // Ids first: an alias may not take another profile's id.
+        let onet_ids = self.onet.iter().flat_map(|o| o.ids.iter());
         let mut claimed: HashMap<String, (&str, &str)> = self
             .entries
             .iter()
-            .map(|e| {
-                (
-                    role_key(&e.profile.id),
-                    (e.profile.id.as_str(), " (its id)"),
-                )
-            })
+            .map(|e| e.profile.id.as_str())
+            .chain(onet_ids.map(String::as_str))
+            .map(|id| (role_key(id), (id, " (its id)")))
             .collect();
         for e in &self.entries {
             let p = &e.profile;
@@ -504,7 +679,7 @@ impl Store {
                 }
             }
             for (path, target) in p.profile_refs() {
-                if self.get(target).is_none() {
+                if !self.has_id(target) {
                     out.push(problem(
                         &p.id,
                         path,

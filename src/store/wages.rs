@@ -62,13 +62,18 @@ impl Store {
         self
     }
 
-    /// The OEWS release in use: the user's import, else none.
+    /// The OEWS release in use: the user's import, else the embedded one, else none.
     pub fn wages(&self) -> anyhow::Result<Option<&Stored>> {
         if let Some(opened) = self.wages.get() {
             return Ok(opened.as_ref());
         }
-        let opened = match &self.wages_dir {
+        let imported = match &self.wages_dir {
             Some(dir) => crate::oews::storage::open(dir)?,
+            None => None,
+        };
+        let opened = match imported {
+            Some(stored) => Some(stored),
+            None if self.embedded => crate::store::embedded::oews(),
             None => None,
         };
         Ok(self.wages.get_or_init(|| opened).as_ref())

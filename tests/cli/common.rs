@@ -25,6 +25,7 @@ pub const CLEARED: &[&str] = &[
     "LINES",
     "TERM",
     "SOURCE_DATE_EPOCH",
+    "CAREERS_NO_EMBEDDED",
     // anstream colours a terminal under CI whatever TERM says: tests set it when they need it.
     "CI",
 ];
@@ -40,8 +41,18 @@ pub fn careers() -> Command {
     // what people see. Tests of the piped look remove it.
     cmd.env("CAREERS_FORMAT", "table");
     cmd.env("CAREERS_DATA_DIR", empty_data_dir());
+    // The curated profiles alone, unless a test asks for the embedded dataset
+    // ([`with_embedded`]): most tests are of the tool, not of O*NET's 1,016 occupations.
+    cmd.env("CAREERS_NO_EMBEDDED", "1");
     // 2025-12-01: the date on generated man pages.
     cmd.env("SOURCE_DATE_EPOCH", "1764547200");
+    cmd
+}
+
+/// A `careers` command as a fresh install runs it: [`careers`] with the embedded dataset.
+pub fn with_embedded() -> Command {
+    let mut cmd = careers();
+    cmd.env_remove("CAREERS_NO_EMBEDDED");
     cmd
 }
 

@@ -252,14 +252,14 @@ fn odd_files_in_the_stored_import_leave_the_bundled_profiles_working() {
     }
     // A details file cut short is found when the import opens, so bundled `show` still works.
     let (data, _) = imported();
-    let details = data.path().join("onet/details.jsonl");
+    let details = data.path().join("onet/details.bin");
     std::fs::write(&details, b"{}").unwrap();
     let out = run_in(data.path(), &["show", "ml-engineer"]);
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(
         text(&out.stderr),
         format!(
-            "careers: warning: the imported O*NET data in {o} cannot be read (details.jsonl is shorter than index.bin says); import it again with `careers import onet FOLDER`, or remove it with `rm -r {o}`\n",
+            "careers: warning: the imported O*NET data in {o} cannot be read (details.bin is shorter than names.bin says); import it again with `careers import onet FOLDER`, or remove it with `rm -r {o}`\n",
             o = data.path().join("onet").display()
         )
     );

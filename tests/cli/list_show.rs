@@ -226,3 +226,19 @@ fn tables_fit_every_width_down_to_40() {
         }
     }
 }
+
+#[cfg(not(feature = "embedded"))]
+#[test]
+fn a_build_without_the_embedded_data_answers_from_the_curated_profiles_alone() {
+    let out = crate::common::with_embedded()
+        .args(["show", "data-scientists"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let out = crate::common::with_embedded()
+        .args(["list", "--format", "json"])
+        .output()
+        .unwrap();
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 5);
+}

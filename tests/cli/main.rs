@@ -2,6 +2,8 @@
 
 mod common;
 mod compare_gap_match_path;
+#[cfg(feature = "embedded")]
+mod embedded;
 mod files;
 mod find;
 mod formats;

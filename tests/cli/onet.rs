@@ -270,9 +270,9 @@ fn importing_again_replaces_the_previous_import() {
 fn an_unreadable_import_is_an_error_that_names_the_fix() {
     let dir = imported();
     let onet = dir.path().join("onet");
-    std::fs::write(onet.join("index.bin"), b"not postcard").unwrap();
+    std::fs::write(onet.join("names.bin"), b"not postcard").unwrap();
     let why = format!(
-        "the imported O*NET data in {} cannot be read (Hit the end of buffer, expected more data); import it again with `careers import onet FOLDER`, or remove it with `rm -r {}`",
+        "the imported O*NET data in {} cannot be read (names.bin: Hit the end of buffer, expected more data); import it again with `careers import onet FOLDER`, or remove it with `rm -r {}`",
         onet.display(),
         onet.display()
     );
@@ -310,7 +310,7 @@ fn an_unreadable_import_is_an_error_that_names_the_fix() {
     );
     run(dir.path(), &["list"]);
     // Removing the folder is the other.
-    std::fs::write(onet.join("index.bin"), b"not postcard").unwrap();
+    std::fs::write(onet.join("names.bin"), b"not postcard").unwrap();
     std::fs::remove_dir_all(&onet).unwrap();
     assert_eq!(bundled_show(), "", "no warning once the folder is gone");
 }
@@ -590,7 +590,9 @@ fn sources_lists_each_source_with_its_licence() {
     assert_eq!(onet["kind"], "onet");
     assert_eq!(onet["version"], "29.2");
     assert_eq!(onet["profiles"], 6);
-    assert_eq!(onet["folder"], fixture("onet").to_str().unwrap());
+    assert_eq!(onet["folder"], dir.path().join("onet").to_str().unwrap());
+    assert_eq!(onet["imported_from"], fixture("onet").to_str().unwrap());
+    assert_eq!(onet["embedded"], false);
     assert_eq!(onet["attribution"], ATTRIBUTION);
     let date = onet["imported_at"].as_str().unwrap();
     assert!(date.len() == 20 && date.ends_with('Z'), "{date}");
@@ -970,7 +972,7 @@ fn an_unknown_hot_technology_lists_the_twenty_most_common_of_the_real_database()
 #[test]
 fn a_damaged_details_file_leaves_the_curated_profile_showing() {
     let dir = imported();
-    let details = dir.path().join("onet/details.jsonl");
+    let details = dir.path().join("onet/details.bin");
     let len = std::fs::metadata(&details).unwrap().len() as usize;
     std::fs::write(&details, vec![b'#'; len]).unwrap();
     let text = run(dir.path(), &["show", "ml-engineer"]);

@@ -1,0 +1,170 @@
+//! `careers dataset`: makes the embedded dataset (`data/embedded/`) from the official files,
+//! with the readers and writers `careers import` runs, so that the data in the binary is what
+//! an import of the same files stores. `.ci/run` makes it again and compares it byte for byte.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use serde::Serialize;
+
+use crate::cli::DatasetArgs;
+use crate::render::{Document, Report};
+
+/// What was written.
+#[derive(Debug, Serialize)]
+pub struct DatasetReport {
+    pub out: PathBuf,
+    /// Each file written, with its size in bytes.
+    pub files: Vec<(String, u64)>,
+    pub onet_occupations: usize,
+    pub oews_estimates: u64,
+}
+
+pub fn run(ctx: &crate::Context, args: &DatasetArgs) -> anyhow::Result<DatasetReport> {
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("cannot create {}", args.out.display()))?;
+    let temp = tempfile::Builder::new()
+        .prefix(".dataset-")
+        .tempdir_in(&args.out)
+        .with_context(|| format!("cannot write in {}", args.out.display()))?;
+    let progress = crate::onet::import::Silent;
+
+    // O*NET, as `careers import onet` reads and stores it.
+    let reserved = super::import::reserved_ids(&ctx.store);
+    let onet = crate::onet::import::read(&args.onet, ctx.store.vocabulary(), &reserved, &progress)?;
+    // Optional files may be missing, as for an import (the manifest's counts say what is
+    // there); malformed rows may not.
+    if !onet.skipped.is_empty() {
+        bail!(
+            "{} has {} malformed rows; the embedded release must be whole",
+            args.onet.display(),
+            onet.skipped.len()
+        );
+    }
+    let manifest = crate::onet::storage::Manifest {
+        format: crate::onet::storage::FORMAT,
+        version: onet.version.clone(),
+        source: folder_name(&args.onet),
+        imported_at: String::new(),
+        counts: crate::onet::storage::Counts::of(&onet),
+    };
+    let onet_dir = temp.path().join("onet");
+    std::fs::create_dir(&onet_dir)?;
+    crate::onet::storage::write_files(&onet_dir, &onet, &manifest)?;
+    let occupations = onet.occupations.len();
+    drop(onet);
+
+    // OEWS, as `careers import oews` reads and stores it.
+    let oews = crate::oews::read::read(&args.oews, &progress)?;
+    if !oews.skipped.is_empty() {
+        bail!(
+            "{} has {} malformed rows; the embedded release must be whole",
+            args.oews.display(),
+            oews.skipped.len()
+        );
+    }
+    let manifest = crate::oews::storage::Manifest {
+        format: crate::oews::storage::FORMAT,
+        release: oews.release.clone(),
+        source: folder_name(&args.oews),
+        imported_at: String::new(),
+        data_files: oews.data_files.clone(),
+        counts: crate::oews::storage::counts_of(&oews),
+    };
+    let oews_dir = temp.path().join("oews");
+    std::fs::create_dir(&oews_dir)?;
+    crate::oews::storage::write_files(&oews_dir, &oews, &manifest)?;
+    let estimates = manifest.counts.estimates;
+    drop(oews);
+
+    check(&onet_dir, &oews_dir)?;
+    let mut files = Vec::new();
+    for (kind, dir) in [("onet", &onet_dir), ("oews", &oews_dir)] {
+        let mut names: Vec<_> = std::fs::read_dir(dir)?
+            .map(|e| e.map(|e| e.file_name().to_string_lossy().into_owned()))
+            .collect::<Result<_, _>>()?;
+        names.sort();
+        for name in names {
+            let len = std::fs::metadata(dir.join(&name))?.len();
+            files.push((format!("{kind}/{name}"), len));
+        }
+        // Both are written and read back before either replaces what was there.
+        let target = args.out.join(kind);
+        if target.exists() {
+            std::fs::remove_dir_all(&target)
+                .with_context(|| format!("cannot replace {}", target.display()))?;
+        }
+        std::fs::rename(dir, &target)
+            .with_context(|| format!("cannot move the new dataset to {}", target.display()))?;
+    }
+    Ok(DatasetReport {
+        out: args.out.clone(),
+        files,
+        onet_occupations: occupations,
+        oews_estimates: estimates,
+    })
+}
+
+/// The folder's own name: the dataset records which release it was made from, not where it
+/// was on the machine that made it.
+fn folder_name(dir: &Path) -> PathBuf {
+    let absolute = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    absolute
+        .file_name()
+        .map_or_else(|| absolute.clone(), PathBuf::from)
+}
+
+/// Opens what was written as the binary will, and reads every record of it.
+fn check(onet: &Path, oews: &Path) -> anyhow::Result<()> {
+    let data = tempfile::tempdir()?;
+    let link = |from: &Path, kind: &str| -> anyhow::Result<()> {
+        let to = data.path().join(kind);
+        std::fs::create_dir(&to)?;
+        for e in std::fs::read_dir(from)? {
+            let e = e?;
+            std::fs::copy(e.path(), to.join(e.file_name()))?;
+        }
+        Ok(())
+    };
+    link(onet, "onet")?;
+    link(oews, "oews")?;
+    let stored =
+        crate::onet::storage::open(data.path())?.context("the O*NET files were not written")?;
+    for p in 0..stored.names.len() {
+        stored.index_record(p)?;
+        stored.details(p)?;
+    }
+    let file = stored.search_file()?;
+    stored.search_records(&file)?;
+    let wages =
+        crate::oews::storage::open(data.path())?.context("the OEWS files were not written")?;
+    for p in 0..wages.tables.occupations.len() {
+        wages.estimates(p)?;
+    }
+    Ok(())
+}
+
+impl Report for DatasetReport {
+    fn document(&self) -> Document {
+        let mut doc = Document::default();
+        let mut fields = vec![
+            ("Written to".to_owned(), self.out.display().to_string()),
+            (
+                "O*NET".to_owned(),
+                format!("{} occupations", self.onet_occupations),
+            ),
+            (
+                "OEWS".to_owned(),
+                format!("{} estimates", self.oews_estimates),
+            ),
+        ];
+        for (name, len) in &self.files {
+            fields.push((
+                name.clone(),
+                format!("{} bytes", crate::model::salary::thousands(*len)),
+            ));
+        }
+        doc.fields(fields);
+        doc
+    }
+}

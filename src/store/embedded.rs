@@ -1,0 +1,57 @@
+//! The O*NET and OEWS releases compiled into the binary, from `data/embedded/`: the files
+//! `careers import` writes, made from the official files by `careers dataset build` (see the
+//! README). Builds without the `embedded` feature have neither, and answer from imports alone.
+
+/// The embedded O*NET release, opened; `None` in a build without it.
+pub fn onet() -> Option<crate::onet::storage::Stored> {
+    #[cfg(feature = "embedded")]
+    {
+        use crate::onet::storage::{Files, Location, Stored};
+        use crate::store::blob::Blob;
+        macro_rules! file {
+            ($name:literal) => {
+                include_bytes!(concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/data/embedded/onet/",
+                    $name
+                ))
+            };
+        }
+        let files = Files {
+            manifest: file!("manifest.json").to_vec(),
+            names: std::borrow::Cow::Borrowed(file!("names.bin")),
+            index: Blob::Embedded(file!("index.bin")),
+            details: Blob::Embedded(file!("details.bin")),
+            search: Blob::Embedded(file!("search.bin")),
+        };
+        // The generator checks what it writes and the tests read every record: a failure
+        // here is a broken build, which answers as a build without the data would.
+        Stored::decode(files, Location::Embedded).ok()
+    }
+    #[cfg(not(feature = "embedded"))]
+    None
+}
+
+/// The embedded OEWS release, opened; `None` in a build without it.
+pub fn oews() -> Option<crate::oews::storage::Stored> {
+    #[cfg(feature = "embedded")]
+    {
+        macro_rules! file {
+            ($name:literal) => {
+                include_bytes!(concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/data/embedded/oews/",
+                    $name
+                ))
+            };
+        }
+        crate::oews::storage::embedded(
+            file!("manifest.json"),
+            file!("tables.bin"),
+            file!("wages.bin"),
+        )
+        .ok()
+    }
+    #[cfg(not(feature = "embedded"))]
+    None
+}

@@ -1,0 +1,240 @@
+//! The embedded dataset (O*NET 29.2 and BLS OEWS May 2025 in `data/embedded/`): what a fresh
+//! install answers with an empty data folder, what `sources` says of it, and how an import
+//! takes its place. Figures are BLS's, from `oe.data.0.Current` of the May 2025 release.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::common::{careers, with_embedded};
+
+/// `careers ARGS --format json` on a fresh install, parsed.
+fn json(args: &[&str]) -> Value {
+    json_in(None, args)
+}
+
+fn json_in(data: Option<&Path>, args: &[&str]) -> Value {
+    let mut cmd = with_embedded();
+    if let Some(dir) = data {
+        cmd.env("CAREERS_DATA_DIR", dir);
+    }
+    serde_json::from_str(&succeeds(cmd.args(args).args(["--format", "json"]))).unwrap()
+}
+
+fn plain(args: &[&str]) -> String {
+    succeeds(with_embedded().args(args).args(["--format", "plain"]))
+}
+
+/// Runs `cmd`, asserts that it succeeds, and returns its stdout.
+fn succeeds(cmd: &mut assert_cmd::Command) -> String {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{cmd:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Imports `source` (a folder) into `data` as `careers import DATABASE` does.
+fn import(data: &Path, database: &str, source: &Path) {
+    succeeds(
+        careers()
+            .env("CAREERS_DATA_DIR", data)
+            .args(["import", database])
+            .arg(source),
+    );
+}
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// The value of `measure` in a `figures` array of the JSON output.
+fn figure(figures: &Value, measure: &str) -> Value {
+    figures
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["measure"] == measure)
+        .unwrap_or_else(|| panic!("no {measure} in {figures}"))["value"]
+        .clone()
+}
+
+#[test]
+fn show_answers_for_occupations_outside_the_curated_roles() {
+    let ds = json(&["show", "data-scientists"]);
+    assert_eq!(ds["id"], "data-scientists");
+    assert_eq!(ds["title"], "Data Scientists");
+    assert_eq!(ds["onet"]["code"], "15-2051.00");
+    assert_eq!(ds["origin"]["kind"], "onet");
+    assert!(
+        ds["attribution"]
+            .as_str()
+            .unwrap()
+            .starts_with("This product includes information from the O*NET 29.2 Database"),
+        "{ds}"
+    );
+    let text = plain(&["show", "47-2111.00"]);
+    assert!(
+        text.starts_with("Electricians (electricians)\nInstall, maintain, and repair electrical wiring, equipment, and fixtures."),
+        "{text}"
+    );
+    assert!(text.contains("\nSource\tO*NET 29.2 Database\n"), "{text}");
+}
+
+#[test]
+fn search_finds_occupations_by_what_people_call_them() {
+    let hits = json(&["search", "electrician"]);
+    assert_eq!(hits["total"], 26);
+    let ids: Vec<&str> = hits["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .take(2)
+        .map(|h| h["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["electricians", "helpers-electricians"], "{hits}");
+}
+
+#[test]
+fn salary_gives_bls_figures_for_any_occupation_and_metro() {
+    let out = json(&["salary", "registered-nurses", "--city", "Boston"]);
+    let official = &out["official"][0];
+    assert_eq!(official["role"], "registered-nurses");
+    let occupation = &official["occupations"][0];
+    assert_eq!(occupation["occupation"]["soc"], "29-1141");
+    let estimate = &occupation["estimates"][0];
+    assert_eq!(estimate["area"]["code"], "0014460");
+    assert_eq!(estimate["area"]["name"], "Boston-Cambridge-Newton, MA-NH");
+    // OEUM001446000000029114101 and ...13 in oe.data.0.Current.
+    assert_eq!(figure(&estimate["figures"], "employment"), 64240.0);
+    assert_eq!(figure(&estimate["figures"], "annual-median"), 106180.0);
+    assert_eq!(out["official_source"]["name"], "BLS OEWS May 2025");
+}
+
+#[test]
+fn where_ranks_every_metro_for_any_occupation() {
+    let text = plain(&["where", "software-developers"]);
+    assert!(
+        text.contains(
+            "\n1\tSan Jose-Sunnyvale-Santa Clara, CA\t$213,110\t$221,710\t87,350\t76.962\t7.09\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("10 of 513 metro areas with an estimate."),
+        "{text}"
+    );
+}
+
+#[test]
+fn match_and_list_cover_every_occupation() {
+    let matches = json(&["match", "--skills", "python,sql"]);
+    // Python and SQL are each in demand in 134 and 154 occupations' technology lists.
+    let first = &matches["ranking"][0];
+    assert_eq!(first["matched"], 2, "{first}");
+    assert_eq!(first["matched_skills"][0]["listed_by"], 134);
+    assert_eq!(first["matched_skills"][1]["listed_by"], 154);
+    assert_eq!(matches["ranked"], 866);
+    let list = json(&["list"]);
+    let roles = list.as_array().unwrap();
+    assert_eq!(roles.len(), 1_016 + 5);
+    let onet = roles
+        .iter()
+        .filter(|r| r["origin"]["kind"] == "onet")
+        .count();
+    assert_eq!(onet, 1_016);
+}
+
+#[test]
+fn sources_says_the_embedded_releases_are_in_use() {
+    let out = json(&["sources"]);
+    let onet = out["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["kind"] == "onet")
+        .unwrap();
+    assert_eq!(onet["embedded"], true);
+    assert_eq!(onet["version"], "29.2");
+    assert_eq!(onet["profiles"], 1016);
+    assert_eq!(onet["imported_from"], "onet-29.2");
+    assert!(onet.get("folder").is_none(), "{onet}");
+    let wages = &out["wages"];
+    assert_eq!(wages["embedded"], true);
+    assert_eq!(wages["release"], "May 2025");
+    assert_eq!(wages["published"], "2026-05-15");
+    assert_eq!(wages["counts"]["estimates"], 253832);
+    assert!(wages["folder"].is_null(), "{wages}");
+}
+
+#[test]
+fn an_import_replaces_the_embedded_release_of_its_kind() {
+    let data = tempfile::tempdir().unwrap();
+    import(data.path(), "onet", &fixture("onet"));
+    let sources = json_in(Some(data.path()), &["sources"]);
+    let onet = sources["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["kind"] == "onet")
+        .unwrap()
+        .clone();
+    assert_eq!(onet["embedded"], false);
+    assert_eq!(
+        onet["folder"],
+        data.path().join("onet").display().to_string()
+    );
+    assert_eq!(onet["imported_from"], fixture("onet").display().to_string());
+    // The fixture's six good occupations, not O*NET's 1,016; its own words for Data Scientists.
+    assert_eq!(onet["profiles"], 6);
+    let ds = json_in(Some(data.path()), &["show", "data-scientists"]);
+    assert_eq!(
+        ds["summary"],
+        "Turn raw data into useful information with statistics and software."
+    );
+    // The embedded occupations are gone with the embedded release.
+    let out = with_embedded()
+        .env("CAREERS_DATA_DIR", data.path())
+        .args(["show", "electricians"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    // OEWS is still the embedded release until it is imported too.
+    assert_eq!(sources["wages"]["embedded"], true);
+    import(data.path(), "oews", &fixture("oews"));
+    let sources = json_in(Some(data.path()), &["sources"]);
+    assert_eq!(sources["wages"]["embedded"], false);
+    assert_eq!(
+        sources["wages"]["folder"],
+        data.path().join("oews").display().to_string()
+    );
+}
+
+#[test]
+#[ignore = "imports O*NET 29.2 and OEWS May 2025 from ../shared; .ci/run runs it when they are there"]
+fn importing_the_releases_it_embeds_changes_no_answer() {
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    let data = tempfile::tempdir().unwrap();
+    import(data.path(), "onet", &shared.join("onet-29.2"));
+    import(data.path(), "oews", &shared.join("oews-2025"));
+    for args in [
+        &["show", "data-scientists"][..],
+        &["show", "47-2111.00", "--full"],
+        &["show", "ml-engineer"],
+        &["search", "electrician"],
+        &["salary", "registered-nurses", "--city", "Boston"],
+        &["salary", "data-scientists", "--city", "Seattle,Austin"],
+        &["where", "software-developers"],
+        &["match", "--skills", "python,sql"],
+        &["compare", "data-scientists", "ml-engineer"],
+        &["list"],
+    ] {
+        let embedded = succeeds(with_embedded().args(args));
+        let imported = succeeds(careers().env("CAREERS_DATA_DIR", data.path()).args(args));
+        assert_eq!(embedded, imported, "{args:?}");
+    }
+}
