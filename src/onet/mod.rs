@@ -65,7 +65,7 @@ pub fn light_profile(stored: &Stored, position: usize, id: String) -> Profile {
     Profile {
         schema: None,
         id,
-        title: name.title.clone(),
+        title: name.title.to_owned(),
         summary: r.description,
         aliases: Vec::new(),
         codes: Vec::new(),
@@ -96,7 +96,7 @@ pub fn light_profile(stored: &Stored, position: usize, id: String) -> Profile {
         best_practices: Vec::new(),
         challenges: Vec::new(),
         onet: Some(OnetDetails {
-            code: name.code.clone(),
+            code: name.code.to_owned(),
             job_zone,
             interest_code: r.interest_code,
             skill_uses,

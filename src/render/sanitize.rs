@@ -40,6 +40,13 @@ pub fn sanitize_line(text: &str) -> Cow<'_, str> {
 }
 
 fn escape(text: &str, keep_newlines: bool) -> Cow<'_, str> {
+    // Printable ASCII, most text, needs nothing: one pass over its bytes says so.
+    if text
+        .bytes()
+        .all(|b| (0x20..0x7f).contains(&b) || (keep_newlines && b == b'\n'))
+    {
+        return Cow::Borrowed(text);
+    }
     let unsafe_here = |ch: char| is_unsafe(ch) && !(keep_newlines && ch == '\n');
     if !text.chars().any(unsafe_here) {
         return Cow::Borrowed(text);
@@ -158,6 +165,11 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for SafeJson<F> {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
+        // serde_json escapes the C0 controls itself: printable ASCII, most text, is safe as
+        // it is, and one pass over its bytes says so.
+        if fragment.bytes().all(|b| b < 0x7f) {
+            return writer.write_all(fragment.as_bytes());
+        }
         let mut start = 0;
         for (i, ch) in fragment.char_indices() {
             if is_unsafe(ch) {

@@ -19,7 +19,7 @@ pub fn onet() -> Option<crate::onet::storage::Stored> {
         }
         let files = Files {
             manifest: file!("manifest.json").to_vec(),
-            names: std::borrow::Cow::Borrowed(file!("names.bin")),
+            names: file!("names.bin"),
             index: Blob::Embedded(file!("index.bin")),
             details: Blob::Embedded(file!("details.bin")),
             search: Blob::Embedded(file!("search.bin")),

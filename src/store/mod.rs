@@ -90,9 +90,9 @@ pub struct Store {
 #[derive(Debug)]
 struct OnetLayer {
     stored: crate::onet::storage::Stored,
-    /// Each occupation's id in the store: its own, or with its code appended when a profile
-    /// already has it.
-    ids: Vec<String>,
+    /// The occupations whose id a profile already has, with the id each has in the store
+    /// instead: its own with its code appended.
+    renamed: Vec<(usize, String)>,
     /// Each occupation's profile, made the first time it is asked for.
     entries: Vec<std::sync::OnceLock<Entry>>,
 }
@@ -137,6 +137,24 @@ fn is_soc_code(key: &str) -> bool {
         && b[2] == b'-'
         && digits(&b[..2])
         && digits(&b[3..7])
+}
+
+impl OnetLayer {
+    /// The store's id of the occupation at `p`.
+    fn id(&self, p: usize) -> &str {
+        self.renamed
+            .iter()
+            .find(|(q, _)| *q == p)
+            .map_or(self.stored.names[p].id, |(_, id)| id.as_str())
+    }
+
+    fn ids(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.len()).map(|p| self.id(p))
+    }
+
+    fn len(&self) -> usize {
+        self.stored.names.len()
+    }
 }
 
 impl Store {
@@ -221,10 +239,10 @@ impl Store {
             let mut layers = self.base_keys();
             if let Some(onet) = &self.onet {
                 let base = self.entries.len();
-                for (p, (id, name)) in onet.ids.iter().zip(&onet.stored.names).enumerate() {
-                    layers[0].push((id.clone(), base + p));
-                    layers[1].push((role_key(&name.code), base + p));
-                    layers[3].push((role_key(&name.title), base + p));
+                for (p, name) in onet.stored.names.iter().enumerate() {
+                    layers[0].push((onet.id(p).to_owned(), base + p));
+                    layers[1].push((role_key(name.code), base + p));
+                    layers[3].push((role_key(name.title), base + p));
                 }
             }
             let mut keys = HashMap::with_capacity(layers.iter().map(Vec::len).sum());
@@ -248,7 +266,7 @@ impl Store {
     /// The id of the profile at position `i`, without making its profile.
     fn id_at(&self, i: usize) -> &str {
         match (i.checked_sub(self.entries.len()), &self.onet) {
-            (Some(p), Some(onet)) => &onet.ids[p],
+            (Some(p), Some(onet)) => onet.id(p),
             _ => &self.entries[i].profile.id,
         }
     }
@@ -260,7 +278,7 @@ impl Store {
             .as_ref()
             .expect("positions past the profiles are O*NET's");
         onet.entries[p].get_or_init(|| Entry {
-            profile: crate::onet::light_profile(&onet.stored, p, onet.ids[p].clone()),
+            profile: crate::onet::light_profile(&onet.stored, p, onet.id(p).to_owned()),
             origin: Origin::Onet {
                 version: crate::onet::release(&onet.stored.manifest),
             },
@@ -279,7 +297,7 @@ impl Store {
         if let Some((i, 0)) = base {
             return Some(i);
         }
-        if let Some(p) = onet.and_then(|o| o.ids.iter().position(|id| id == key)) {
+        if let Some(p) = onet.and_then(|o| o.ids().position(|id| id == key)) {
             return Some(offset + p);
         }
         if let Some((i, 1)) = base {
@@ -287,20 +305,15 @@ impl Store {
         }
         if is_soc_code(key)
             && let Some(p) =
-                onet.and_then(|o| o.stored.names.iter().position(|n| role_key(&n.code) == key))
+                onet.and_then(|o| o.stored.names.iter().position(|n| role_key(n.code) == key))
         {
             return Some(offset + p);
         }
         if let Some((i, _)) = base {
             return Some(i);
         }
-        onet.and_then(|o| {
-            o.stored
-                .names
-                .iter()
-                .position(|n| role_key(&n.title) == key)
-        })
-        .map(|p| offset + p)
+        onet.and_then(|o| o.stored.names.iter().position(|n| role_key(n.title) == key))
+            .map(|p| offset + p)
     }
 
     /// Remembers user files that failed to load.
@@ -344,19 +357,14 @@ impl Store {
             .map(|e| e.profile.id.clone())
             .chain(self.broken.iter().map(|b| role_key(&b.id_hint)))
             .collect();
-        let ids = stored
-            .names
-            .iter()
-            .map(|n| {
-                if taken.contains(&n.id) {
-                    let id = format!("{}-{}", n.id, crate::model::slugify(&n.code));
-                    taken.insert(id.clone());
-                    id
-                } else {
-                    n.id.clone()
-                }
-            })
-            .collect();
+        let mut renamed = Vec::new();
+        for (p, n) in stored.names.iter().enumerate() {
+            if taken.contains(n.id) {
+                let id = format!("{}-{}", n.id, crate::model::slugify(n.code));
+                taken.insert(id.clone());
+                renamed.push((p, id));
+            }
+        }
         let entries = stored
             .names
             .iter()
@@ -364,7 +372,7 @@ impl Store {
             .collect();
         self.onet = Some(OnetLayer {
             stored,
-            ids,
+            renamed,
             entries,
         });
         self.all_keys = std::sync::OnceLock::new();
@@ -390,7 +398,7 @@ impl Store {
         let onet = self.onet.as_ref()?;
         ids.into_iter()
             .any(|id| {
-                !self.entries.iter().any(|e| e.profile.id == id) && onet.ids.iter().any(|o| o == id)
+                !self.entries.iter().any(|e| e.profile.id == id) && onet.ids().any(|o| o == id)
             })
             .then(|| crate::onet::attribution_of(&onet.stored.manifest))
     }
@@ -411,12 +419,12 @@ impl Store {
     /// The store's id of the O*NET occupation with this code, without making its profile.
     pub fn onet_id(&self, code: &str) -> Option<&str> {
         let onet = self.onet.as_ref()?;
-        onet.stored.position(code).map(|p| onet.ids[p].as_str())
+        onet.stored.position(code).map(|p| onet.id(p))
     }
 
     /// Every profile: the bundled and user profiles, then the O*NET occupations.
     pub fn entries(&self) -> impl ExactSizeIterator<Item = &Entry> + Clone + '_ {
-        let onet = self.onet.as_ref().map_or(0, |o| o.ids.len());
+        let onet = self.onet.as_ref().map_or(0, |o| o.len());
         (0..self.entries.len() + onet).map(|i| self.entry_at(i))
     }
 
@@ -428,12 +436,12 @@ impl Store {
 
     /// How many O*NET occupations there are.
     pub fn onet_len(&self) -> usize {
-        self.onet.as_ref().map_or(0, |o| o.ids.len())
+        self.onet.as_ref().map_or(0, |o| o.len())
     }
 
     /// How many profiles there are.
     pub fn len(&self) -> usize {
-        self.entries.len() + self.onet.as_ref().map_or(0, |o| o.ids.len())
+        self.entries.len() + self.onet.as_ref().map_or(0, |o| o.len())
     }
 
     /// Whether there are none.
@@ -451,19 +459,13 @@ impl Store {
             return Some(e);
         }
         let onet = self.onet.as_ref()?;
-        onet.ids
-            .iter()
-            .position(|o| o == id)
-            .map(|p| self.onet_entry(p))
+        onet.ids().position(|o| o == id).map(|p| self.onet_entry(p))
     }
 
     /// Whether a profile has this exact id.
     pub fn has_id(&self, id: &str) -> bool {
         self.entries.iter().any(|e| e.profile.id == id)
-            || self
-                .onet
-                .as_ref()
-                .is_some_and(|o| o.ids.iter().any(|o| o == id))
+            || self.onet.as_ref().is_some_and(|o| o.ids().any(|o| o == id))
     }
 
     /// The role `query` names exactly (id, alias, title or code, in any case), without
@@ -554,8 +556,8 @@ impl Store {
         }
         let offset = self.entries.len();
         if let Some(onet) = &self.onet {
-            for (p, (id, name)) in onet.ids.iter().zip(&onet.stored.names).enumerate() {
-                if singular_key(id) == folded || singular_key(&name.title) == folded {
+            for (p, name) in onet.stored.names.iter().enumerate() {
+                if singular_key(onet.id(p)) == folded || singular_key(name.title) == folded {
                     hits.push((offset + p, "title".to_owned()));
                 }
             }
@@ -628,7 +630,7 @@ impl Store {
             return Ok(None);
         };
         let prefix = format!("{key}.");
-        let matches: Vec<usize> = (0..onet.ids.len())
+        let matches: Vec<usize> = (0..onet.len())
             .filter(|&p| onet.stored.names[p].code.starts_with(&prefix))
             .collect();
         match matches.as_slice() {
@@ -640,7 +642,7 @@ impl Store {
                     .iter()
                     .map(|&p| {
                         let n = &onet.stored.names[p];
-                        format!("{} ({}, {})", onet.ids[p], n.code, n.title)
+                        format!("{} ({}, {})", onet.id(p), n.code, n.title)
                     })
                     .collect(),
             }),
@@ -654,12 +656,12 @@ impl Store {
         let problem =
             |id: &str, path: String, message: String| (id.to_owned(), Problem { path, message });
         // Ids first: an alias may not take another profile's id.
-        let onet_ids = self.onet.iter().flat_map(|o| o.ids.iter());
+        let onet_ids = self.onet.iter().flat_map(OnetLayer::ids);
         let mut claimed: HashMap<String, (&str, &str)> = self
             .entries
             .iter()
             .map(|e| e.profile.id.as_str())
-            .chain(onet_ids.map(String::as_str))
+            .chain(onet_ids)
             .map(|id| (role_key(id), (id, " (its id)")))
             .collect();
         for e in &self.entries {

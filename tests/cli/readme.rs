@@ -1,8 +1,10 @@
-//! Every `console` example in the README is the real output of the current binary, taken at
-//! the width the README states (80 columns).
+//! Every `console` example in the README is the real output of the current binary on a fresh
+//! install (the embedded data, an empty data folder), taken at the width the README states (80
+//! columns).
 
-use crate::common::careers;
+use crate::common::with_embedded;
 
+#[cfg(feature = "embedded")]
 #[test]
 fn readme_examples_are_real_output() {
     let readme =
@@ -24,7 +26,11 @@ fn readme_examples_are_real_output() {
             continue;
         };
         let args = shell_words::split(command).expect("README command parses");
-        let out = careers().env("COLUMNS", "80").args(&args).output().unwrap();
+        let out = with_embedded()
+            .env("COLUMNS", "80")
+            .args(&args)
+            .output()
+            .unwrap();
         let mut actual = String::from_utf8(out.stdout).unwrap();
         actual.push_str(&String::from_utf8(out.stderr).unwrap());
         let expected: String = block[1..].iter().map(|l| format!("{l}\n")).collect();
