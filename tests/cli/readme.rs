@@ -4,7 +4,6 @@
 
 use crate::common::with_embedded;
 
-#[cfg(feature = "embedded")]
 #[test]
 fn readme_examples_are_real_output() {
     let readme =
