@@ -28,6 +28,9 @@ pub struct DataSource {
     pub imported_from: Option<PathBuf>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
+    /// When the release was published, where known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub imported_at: Option<String>,
     /// Profiles in use from this source.
@@ -87,6 +90,7 @@ pub fn run(ctx: &Context, _args: &SourcesArgs) -> anyhow::Result<SourcesReport> 
         embedded: false,
         imported_from: None,
         version: None,
+        published: None,
         imported_at: None,
         profiles: count(|o| matches!(o, Origin::Bundled { .. })),
         licence: format!(
@@ -104,6 +108,7 @@ pub fn run(ctx: &Context, _args: &SourcesArgs) -> anyhow::Result<SourcesReport> 
             embedded: false,
             imported_from: None,
             version: None,
+            published: None,
             imported_at: None,
             profiles: user,
             licence: "yours".into(),
@@ -122,6 +127,7 @@ pub fn run(ctx: &Context, _args: &SourcesArgs) -> anyhow::Result<SourcesReport> 
                 embedded,
                 imported_from: Some(m.source.clone()),
                 version: m.version.clone(),
+                published: crate::onet::published(m.version.as_deref()),
                 imported_at: (!embedded).then(|| m.imported_at.clone()),
                 profiles: ctx.store.onet_len(),
                 licence: "CC BY 4.0 (https://www.onetcenter.org/license_db.html)".into(),
@@ -168,8 +174,10 @@ impl Report for SourcesReport {
         let mut table = Table::new(["Source", "Profiles", "From", "Licence"]).wide(2);
         for s in &self.sources {
             let mut from = Vec::new();
-            if let Some(v) = &s.version {
-                from.push(format!("release {v}"));
+            match (&s.version, &s.published) {
+                (Some(v), Some(date)) => from.push(format!("release {v}, {date}")),
+                (Some(v), None) => from.push(format!("release {v}")),
+                _ => {}
             }
             match &s.folder {
                 Some(folder) => from.push(folder.display().to_string()),

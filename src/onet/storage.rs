@@ -7,8 +7,9 @@
 //!   reads, and where the rest of it is;
 //! - `index.bin`: per occupation, one postcard record of what `list` and `match` use
 //!   (description, canonical skills, job zone, interest code), read when its profile is needed;
-//! - `details.bin`: the whole O*NET record of each occupation as a JSON line, compressed with
-//!   zstd in frames of [`FRAME_RECORDS`] lines, so that `show` decompresses a few records;
+//! - `details.bin`: the whole O*NET record of each occupation as JSON, each compressed on its
+//!   own with zstd and a dictionary trained on all of them (stored first in the file), so that
+//!   `show` decompresses only the record it shows;
 //! - `search.bin` (postcard, compressed with zstd): alternate and reported titles, task
 //!   statements and technology names with their flags, read by `search` and by
 //!   `list --skill/--hot`, borrowed from the file's bytes rather than copied.
@@ -30,7 +31,7 @@ use crate::model::onet::SkillUse;
 use crate::store::blob::Blob;
 
 /// Bumped whenever the layout changes; older imports must be imported again.
-pub const FORMAT: u32 = 4;
+pub const FORMAT: u32 = 5;
 
 /// The files of an import, in the order they are written; the manifest goes last.
 pub const FILES: [&str; 5] = [NAMES, INDEX, DETAILS, SEARCH, MANIFEST];
@@ -41,9 +42,9 @@ const INDEX: &str = "index.bin";
 const DETAILS: &str = "details.bin";
 const SEARCH: &str = "search.bin";
 
-/// Occupations per compressed frame of `details.bin`: `show` decompresses one frame, about
-/// 80 KB, and frames this size compress to well under half of what single records do.
-pub const FRAME_RECORDS: usize = 8;
+/// The most the dictionary of `details.bin` may take: O*NET 29.2's records compress to 1.8 MB
+/// with it, against 3.0 MB one by one without.
+const DICTIONARY_BYTES: usize = 112 * 1024;
 
 /// The zstd level of `details.bin` and `search.bin`: written once per import, read often.
 const LEVEL: i32 = 19;
@@ -102,16 +103,16 @@ pub struct NameRecord<'a> {
     pub title: &'a str,
     /// Byte offset and length of the occupation's record in `index.bin`.
     pub index: (u32, u32),
-    /// The frame of `details.bin` its record is in, and its line in the frame.
-    pub details: (u32, u16),
+    /// Byte offset and length of the occupation's compressed record in `details.bin`.
+    pub details: (u32, u32),
 }
 
 /// `names.bin`: what every run that uses O*NET reads whole, kept small.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Names<'a> {
     pub zones: Vec<StoredZone>,
-    /// Byte offset and length of each compressed frame of `details.bin`.
-    pub frames: Vec<(u64, u32)>,
+    /// Byte offset and length of the dictionary in `details.bin`.
+    pub dictionary: (u32, u32),
     #[serde(borrow)]
     pub records: Vec<NameRecord<'a>>,
 }
@@ -207,35 +208,31 @@ pub fn write_files(dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::
                 .join("\n")
         })
         .collect();
-    let mut details = Vec::new();
-    let mut frames = Vec::new();
-    for (n, chunk) in import.occupations.chunks(FRAME_RECORDS).enumerate() {
-        let mut text = Vec::new();
-        for (line, o) in chunk.iter().enumerate() {
-            serde_json::to_writer(&mut text, &o.details)?;
-            text.push(b'\n');
-            let at = u32::try_from(index.len()).context("index.bin would be over 4 GiB")?;
-            let record = postcard::to_stdvec(&index_record(o))?;
-            index.extend_from_slice(&record);
-            names.push(NameRecord {
-                id: &o.id,
-                code: &o.details.code,
-                title: &o.title,
-                index: (
-                    at,
-                    u32::try_from(record.len()).context("an index record is over 4 GiB")?,
-                ),
-                details: (
-                    u32::try_from(n).context("too many frames")?,
-                    u16::try_from(line).context("too many records in a frame")?,
-                ),
-            });
-        }
-        let packed = zstd::bulk::compress(&text, LEVEL)?;
-        frames.push((
-            details.len() as u64,
-            u32::try_from(packed.len()).context("a frame of details.bin is over 4 GiB")?,
-        ));
+    let texts = import
+        .occupations
+        .iter()
+        .map(|o| serde_json::to_vec(&o.details))
+        .collect::<Result<Vec<_>, _>>()?;
+    let dictionary = train_dictionary(&texts)?;
+    let mut compressor = zstd::bulk::Compressor::with_dictionary(LEVEL, &dictionary)?;
+    let mut details = dictionary.clone();
+    let span = |at: usize, len: usize| -> anyhow::Result<(u32, u32)> {
+        Ok((
+            u32::try_from(at).context("details.bin would be over 4 GiB")?,
+            u32::try_from(len).context("a record is over 4 GiB")?,
+        ))
+    };
+    for (o, text) in import.occupations.iter().zip(&texts) {
+        let record = postcard::to_stdvec(&index_record(o))?;
+        let packed = compressor.compress(text)?;
+        names.push(NameRecord {
+            id: &o.id,
+            code: &o.details.code,
+            title: &o.title,
+            index: span(index.len(), record.len())?,
+            details: span(details.len(), packed.len())?,
+        });
+        index.extend_from_slice(&record);
         details.extend_from_slice(&packed);
     }
     for (o, tasks) in import.occupations.iter().zip(&lowered) {
@@ -275,7 +272,7 @@ pub fn write_files(dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::
         &dir.join(NAMES),
         &postcard::to_stdvec(&Names {
             zones,
-            frames,
+            dictionary: span(0, dictionary.len())?,
             records: names,
         })?,
     )?;
@@ -288,6 +285,16 @@ pub fn write_files(dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::
     // The manifest goes last: a folder without one is never a finished import.
     write_file(&dir.join(MANIFEST), &serde_json::to_vec_pretty(manifest)?)?;
     Ok(())
+}
+
+/// A zstd dictionary for the records: none for an import too small to train one on (a few
+/// occupations), which zstd then compresses without.
+fn train_dictionary(texts: &[Vec<u8>]) -> anyhow::Result<Vec<u8>> {
+    let total: usize = texts.iter().map(Vec::len).sum();
+    if texts.len() < 64 || total < 10 * DICTIONARY_BYTES {
+        return Ok(Vec::new());
+    }
+    zstd::dict::from_samples(texts, DICTIONARY_BYTES).context("cannot train the details dictionary")
 }
 
 fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
@@ -344,10 +351,22 @@ pub struct Stored {
     /// Borrowed from the names file's bytes: the embedded file's, or an import's read once
     /// for the life of the process.
     pub names: Vec<NameRecord<'static>>,
-    frames: Vec<(u64, u32)>,
+    /// Where the dictionary is in `details.bin`.
+    dictionary: (u32, u32),
+    /// The decompressor with the dictionary loaded, made for the first record read.
+    decompressor: Decompressor,
     index: Blob,
     details: Blob,
     search: Blob,
+}
+
+/// zstd's decompressor with the details' dictionary, once loaded.
+struct Decompressor(std::sync::Mutex<Option<zstd::bulk::Decompressor<'static>>>);
+
+impl std::fmt::Debug for Decompressor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Decompressor")
+    }
 }
 
 /// The four data files of a release, as [`Stored::decode`] takes them.
@@ -440,7 +459,7 @@ impl Stored {
         }
         let Names {
             zones,
-            frames,
+            dictionary,
             records,
         } = postcard::from_bytes(files.names).context(NAMES)?;
         // Files cut short or replaced are found now, while the bundled profiles can still
@@ -453,14 +472,14 @@ impl Stored {
         if index_end > files.index.len() {
             bail!("{INDEX} is shorter than {NAMES} says");
         }
-        let details_end = frames
+        let details_end = records
             .iter()
-            .map(|&(offset, len)| offset.saturating_add(u64::from(len)))
+            .map(|r| r.details)
+            .chain([dictionary])
+            .map(|(offset, len)| u64::from(offset) + u64::from(len))
             .max()
             .unwrap_or(0);
-        if details_end > files.details.len()
-            || records.iter().any(|r| r.details.0 as usize >= frames.len())
-        {
+        if details_end > files.details.len() {
             bail!("{DETAILS} is shorter than {NAMES} says");
         }
         Ok(Stored {
@@ -468,7 +487,8 @@ impl Stored {
             manifest,
             zones,
             names: records,
-            frames,
+            dictionary,
+            decompressor: Decompressor(std::sync::Mutex::new(None)),
             index: files.index,
             details: files.details,
             search: files.search,
@@ -503,21 +523,33 @@ impl Stored {
 
     /// The whole O*NET record of the occupation at `position` in the index.
     pub fn details(&self, position: usize) -> anyhow::Result<OnetDetails> {
-        let (frame, line) = self.names[position].details;
-        let (offset, len) = self.frames[frame as usize];
+        let damaged = |e: &dyn std::fmt::Display| self.broken(&format!("{DETAILS}: {e}"));
+        let (offset, len) = self.names[position].details;
         let packed = self
             .details
-            .range(offset, u64::from(len))
+            .range(u64::from(offset), u64::from(len))
             .map_err(|e| self.broken(&format!("{DETAILS} {e}")))?;
-        let text = zstd::bulk::decompress(&packed, MAX_DECOMPRESSED)
-            .map_err(|e| self.broken(&format!("{DETAILS}: {e}")))?;
-        let record = text
-            .split(|&b| b == b'\n')
-            .nth(usize::from(line))
-            .ok_or_else(|| {
-                self.broken(&format!("{DETAILS} has fewer records than {NAMES} says"))
-            })?;
-        serde_json::from_slice(record).map_err(|e| self.broken(&format!("{DETAILS}: {e}")))
+        let mut decompressor = self
+            .decompressor
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if decompressor.is_none() {
+            let (at, len) = self.dictionary;
+            let dictionary = self
+                .details
+                .range(u64::from(at), u64::from(len))
+                .map_err(|e| self.broken(&format!("{DETAILS} {e}")))?;
+            *decompressor = Some(
+                zstd::bulk::Decompressor::with_dictionary(&dictionary).map_err(|e| damaged(&e))?,
+            );
+        }
+        let text = decompressor
+            .as_mut()
+            .expect("made above")
+            .decompress(&packed, MAX_DECOMPRESSED)
+            .map_err(|e| damaged(&e))?;
+        serde_json::from_slice(&text).map_err(|e| damaged(&e))
     }
 
     /// Reads `search.bin`; [`Stored::search_records`] decodes it.

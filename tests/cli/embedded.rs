@@ -160,6 +160,7 @@ fn sources_says_the_embedded_releases_are_in_use() {
         .unwrap();
     assert_eq!(onet["embedded"], true);
     assert_eq!(onet["version"], "29.2");
+    assert_eq!(onet["published"], "February 2025");
     assert_eq!(onet["profiles"], 1016);
     assert_eq!(onet["imported_from"], "onet-29.2");
     assert!(onet.get("folder").is_none(), "{onet}");
