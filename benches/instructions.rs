@@ -1,6 +1,8 @@
 //! Instructions a whole `careers` process executes, counted by valgrind's callgrind: a count
 //! that does not depend on the machine's load, checked against the budgets of the table
-//! renderer. Run with `cargo bench --bench instructions` (the release binary; needs valgrind).
+//! renderer (the curated profiles alone, `CAREERS_NO_EMBEDDED=1`) and of the embedded dataset
+//! (a fresh install). Run with `cargo bench --bench instructions` (the release binary; needs
+//! valgrind).
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -8,7 +10,8 @@ use std::process::Command;
 
 const CAREERS: &str = env!("CARGO_BIN_EXE_careers");
 
-/// (what, arguments, budget in instructions; 0 for a figure shown for comparison only).
+/// (what, arguments, budget in instructions; 0 for a figure shown for comparison only), with
+/// the curated profiles alone.
 const CASES: &[(&str, &[&str], u64)] = &[
     (
         "show ml-engineer (table)",
@@ -30,14 +33,61 @@ const CASES: &[(&str, &[&str], u64)] = &[
     ("--version", &["--version"], 0),
 ];
 
+/// The same, on a fresh install: the embedded O*NET and OEWS data, nothing imported.
+const EMBEDDED: &[(&str, &[&str], u64)] = &[
+    (
+        "show ml-engineer (json, with its linked occupations)",
+        &["show", "ml-engineer", "--format", "json"],
+        // 1.2 times the 3.7 million it cost before the data was embedded.
+        4_440_000,
+    ),
+    (
+        "show 15-2051.00 (json)",
+        &["show", "15-2051.00", "--format", "json"],
+        10_000_000,
+    ),
+    (
+        "salary data-scientists --city Seattle (json)",
+        &[
+            "salary",
+            "data-scientists",
+            "--city",
+            "Seattle",
+            "--format",
+            "json",
+        ],
+        8_000_000,
+    ),
+    (
+        "show 47-2111.00 (table)",
+        &["show", "47-2111.00", "--format", "table"],
+        0,
+    ),
+    (
+        "where software-developers (json)",
+        &["where", "software-developers", "--format", "json"],
+        0,
+    ),
+];
+
 fn main() {
     let data_dir = tempfile::tempdir().expect("a temporary data directory");
     let out_file = data_dir.path().join("callgrind.out");
     let mut over = Vec::new();
     println!("| command | instructions | budget |");
     println!("| --- | ---: | ---: |");
-    for &(what, args, budget) in CASES {
-        let run = Command::new("valgrind")
+    let cases = CASES
+        .iter()
+        .map(|c| (c, false))
+        .chain(EMBEDDED.iter().map(|c| (c, true)));
+    for (&(what, args, budget), embedded) in cases {
+        let mut valgrind = Command::new("valgrind");
+        if embedded {
+            valgrind.env_remove("CAREERS_NO_EMBEDDED");
+        } else {
+            valgrind.env("CAREERS_NO_EMBEDDED", "1");
+        }
+        let run = valgrind
             .arg("--tool=callgrind")
             .arg(format!("--callgrind-out-file={}", out_file.display()))
             .arg(CAREERS)
@@ -61,7 +111,11 @@ fn main() {
         } else {
             budget.to_string()
         };
-        println!("| `careers {}` | {count} | {shown} |", args.join(" "));
+        let data = if embedded { "embedded" } else { "curated only" };
+        println!(
+            "| `careers {}` ({data}) | {count} | {shown} |",
+            args.join(" ")
+        );
         if budget != 0 && count > budget {
             over.push(format!("{what}: {count} > {budget}"));
         }

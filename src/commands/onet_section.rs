@@ -64,22 +64,20 @@ pub fn complete(store: &Store, entry: &Entry, report: &mut ShowReport) -> anyhow
         if code.system != CodeSystem::OnetSoc {
             continue;
         }
-        let (details, unreadable) = match store.onet_details(&code.code) {
+        let (details, unreadable) = match store.onet_technology_and_tasks(&code.code) {
             Ok(d) => (d, None),
             Err(e) => (None, Some(format!("{e:#}"))),
         };
-        let id = store.onet_id(&code.code).map(str::to_owned);
+        let imported = details.is_some();
+        let (technology, tasks) = details.unwrap_or_default();
         report.onet_links.push(LinkedOccupation {
             code: code.code.clone(),
             title: code.title.clone(),
-            id,
-            imported: details.is_some(),
+            id: store.onet_id(&code.code).map(str::to_owned),
+            imported,
             unreadable,
-            technology: details
-                .as_ref()
-                .map(|d| d.technology.clone())
-                .unwrap_or_default(),
-            tasks: details.map(|d| d.tasks).unwrap_or_default(),
+            technology,
+            tasks,
         });
     }
     if !report.onet_links.is_empty() {

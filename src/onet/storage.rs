@@ -523,6 +523,32 @@ impl Stored {
 
     /// The whole O*NET record of the occupation at `position` in the index.
     pub fn details(&self, position: usize) -> anyhow::Result<OnetDetails> {
+        self.record(position)
+    }
+
+    /// The technology skills and tasks of the occupation at `position`: what `show` of a
+    /// curated profile says of the occupations it links to. The rest of the record is passed
+    /// over unbuilt.
+    pub fn technology_and_tasks(
+        &self,
+        position: usize,
+    ) -> anyhow::Result<(
+        Vec<crate::model::onet::TechnologySkill>,
+        Vec<crate::model::onet::OnetTask>,
+    )> {
+        #[derive(Deserialize)]
+        struct Part {
+            #[serde(default)]
+            technology: Vec<crate::model::onet::TechnologySkill>,
+            #[serde(default)]
+            tasks: Vec<crate::model::onet::OnetTask>,
+        }
+        let part: Part = self.record(position)?;
+        Ok((part.technology, part.tasks))
+    }
+
+    /// The record of the occupation at `position`, decompressed and read as `T`.
+    fn record<T: serde::de::DeserializeOwned>(&self, position: usize) -> anyhow::Result<T> {
         let damaged = |e: &dyn std::fmt::Display| self.broken(&format!("{DETAILS}: {e}"));
         let (offset, len) = self.names[position].details;
         let packed = self

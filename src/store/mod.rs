@@ -351,17 +351,22 @@ impl Store {
             }
         };
         // A user's file that failed to load still claims its id: the error names the file.
-        let mut taken: std::collections::HashSet<String> = self
+        // Sorted, for a binary search per occupation: there are few profiles and many
+        // occupations.
+        let mut taken: Vec<String> = self
             .entries
             .iter()
             .map(|e| e.profile.id.clone())
             .chain(self.broken.iter().map(|b| role_key(&b.id_hint)))
             .collect();
+        taken.sort_unstable();
         let mut renamed = Vec::new();
         for (p, n) in stored.names.iter().enumerate() {
-            if taken.contains(n.id) {
+            if taken.binary_search_by(|t| t.as_str().cmp(n.id)).is_ok() {
                 let id = format!("{}-{}", n.id, crate::model::slugify(n.code));
-                taken.insert(id.clone());
+                if let Err(at) = taken.binary_search(&id) {
+                    taken.insert(at, id.clone());
+                }
                 renamed.push((p, id));
             }
         }
@@ -412,6 +417,26 @@ impl Store {
     pub fn onet_details(&self, code: &str) -> anyhow::Result<Option<crate::model::OnetDetails>> {
         match self.onet() {
             Some(stored) => stored.position(code).map(|i| stored.details(i)).transpose(),
+            None => Ok(None),
+        }
+    }
+
+    /// The technology skills and tasks of an O*NET occupation, read on demand.
+    #[allow(clippy::type_complexity, reason = "two lists of the model's own types")]
+    pub fn onet_technology_and_tasks(
+        &self,
+        code: &str,
+    ) -> anyhow::Result<
+        Option<(
+            Vec<crate::model::onet::TechnologySkill>,
+            Vec<crate::model::onet::OnetTask>,
+        )>,
+    > {
+        match self.onet() {
+            Some(stored) => stored
+                .position(code)
+                .map(|i| stored.technology_and_tasks(i))
+                .transpose(),
             None => Ok(None),
         }
     }
