@@ -49,6 +49,14 @@ pub fn published(version: Option<&str>) -> Option<String> {
         .map(|r| r.published)
 }
 
+/// The document a release's profiles cite: "O*NET 29.2 Database".
+pub fn document(manifest: &Manifest) -> String {
+    match &manifest.version {
+        Some(v) => format!("O*NET {v} Database"),
+        None => "O*NET Database".to_owned(),
+    }
+}
+
 /// The attribution for an import.
 pub fn attribution_of(manifest: &Manifest) -> String {
     attribution(manifest.version.as_deref())
@@ -60,12 +68,8 @@ pub fn attribution_of(manifest: &Manifest) -> String {
 ///
 /// A record of the index that cannot be read leaves the profile with its title and code, and
 /// a description that says what is wrong.
-pub fn light_profile(stored: &Stored, position: usize, id: String) -> Profile {
+pub fn light_profile(stored: &Stored, position: usize, id: String, document: &str) -> Profile {
     let name = &stored.names[position];
-    let document = match &stored.manifest.version {
-        Some(v) => format!("O*NET {v} Database"),
-        None => "O*NET Database".to_owned(),
-    };
     let r = stored
         .index_record(position)
         .unwrap_or_else(|e| IndexRecord {
@@ -100,7 +104,7 @@ pub fn light_profile(stored: &Stored, position: usize, id: String) -> Profile {
         aliases: Vec::new(),
         codes: Vec::new(),
         source: Some(Provenance {
-            document,
+            document: document.to_owned(),
             section: None,
             year: None,
         }),

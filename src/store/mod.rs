@@ -95,6 +95,9 @@ struct OnetLayer {
     renamed: Vec<(usize, String)>,
     /// Each occupation's profile, made the first time it is asked for.
     entries: Vec<std::sync::OnceLock<Entry>>,
+    /// What every occupation's profile says of its source: made once, copied into each.
+    document: String,
+    version: String,
 }
 
 /// The key a role name is looked up by: case, spaces, hyphens and punctuation do not matter.
@@ -278,9 +281,14 @@ impl Store {
             .as_ref()
             .expect("positions past the profiles are O*NET's");
         onet.entries[p].get_or_init(|| Entry {
-            profile: crate::onet::light_profile(&onet.stored, p, onet.id(p).to_owned()),
+            profile: crate::onet::light_profile(
+                &onet.stored,
+                p,
+                onet.id(p).to_owned(),
+                &onet.document,
+            ),
             origin: Origin::Onet {
-                version: crate::onet::release(&onet.stored.manifest),
+                version: onet.version.clone(),
             },
         })
     }
@@ -376,6 +384,8 @@ impl Store {
             .map(|_| std::sync::OnceLock::new())
             .collect();
         self.onet = Some(OnetLayer {
+            document: crate::onet::document(&stored.manifest),
+            version: crate::onet::release(&stored.manifest),
             stored,
             renamed,
             entries,
