@@ -140,10 +140,16 @@ struct Scored<'a> {
     whole: f64,
     total: usize,
     matched: Vec<SkillWeight>,
-    missing: Vec<(f64, String)>,
+    /// Weights and indices into the distinct skills: named only for the roles shown.
+    missing: Vec<(f64, usize)>,
 }
 
-pub fn report(store: &Store, given: &[&str], from: Option<&Profile>, top: usize) -> MatchReport {
+pub fn report<'a>(
+    store: &'a Store,
+    given: &[&str],
+    from: Option<&Profile>,
+    top: usize,
+) -> MatchReport {
     let vocabulary = store.vocabulary();
     let mut wanted: Vec<Wanted> = Vec::new();
     let mut skills: Vec<String> = Vec::new();
@@ -258,8 +264,7 @@ pub fn report(store: &Store, given: &[&str], from: Option<&Profile>, top: usize)
         .collect();
     let ranked = if wanted.is_empty() { 0 } else { roles.len() };
     let rarity = |i: usize| (1.0 + roles.len() as f64 / listed[i].max(1) as f64).ln();
-    let mut scored: Vec<Scored> = Vec::with_capacity(ranked);
-    for (p, role) in roles.iter().filter(|_| !wanted.is_empty()) {
+    let score_role = |p: &'a Profile, role: &[usize]| -> Scored<'a> {
         let use_of = |name: &str| {
             p.onet
                 .as_ref()
@@ -319,15 +324,15 @@ pub fn report(store: &Store, given: &[&str], from: Option<&Profile>, top: usize)
         }
         // Most central first: by flags and technologies, not rarity, so a curated profile's
         // missing skills keep the order its author gave them.
-        let mut missing: Vec<(f64, String)> = role
+        let mut missing: Vec<(f64, usize)> = role
             .iter()
             .zip(&uses)
             .zip(&used)
             .filter(|(_, used)| !**used)
-            .map(|((&i, u), _)| (weight(*u, 1.0), distinct[i].name.clone()))
+            .map(|((&i, u), _)| (weight(*u, 1.0), i))
             .collect();
         missing.sort_by(|a, b| b.0.total_cmp(&a.0));
-        scored.push(Scored {
+        Scored {
             profile: p,
             // Folded from +0.0: an empty f64 sum is -0.0, which would show as "-0".
             score: matched.iter().fold(0.0, |sum, m| sum + m.weight),
@@ -335,7 +340,24 @@ pub fn report(store: &Store, given: &[&str], from: Option<&Profile>, top: usize)
             total: role.len(),
             matched,
             missing,
-        });
+        }
+    };
+    // A role that lists none of your skills scores 0, below every role that lists one, and
+    // ties with the others like it (a share of 0): they rank by id, and are weighed only when
+    // fewer than `top` roles list any of your skills.
+    let lists_any = |role: &[usize]| {
+        wanted_at
+            .iter()
+            .any(|(_, _, at)| role.iter().any(|i| at.contains(i)))
+    };
+    let mut scored: Vec<Scored> = Vec::with_capacity(ranked);
+    let mut unmatched: Vec<&(&Profile, Vec<usize>)> = Vec::new();
+    for r in roles.iter().filter(|_| !wanted.is_empty()) {
+        if lists_any(&r.1) {
+            scored.push(score_role(r.0, &r.1));
+        } else {
+            unmatched.push(r);
+        }
     }
     let share = |s: &Scored| s.score / s.whole.max(f64::MIN_POSITIVE);
     scored.sort_by(|a, b| {
@@ -344,6 +366,11 @@ pub fn report(store: &Store, given: &[&str], from: Option<&Profile>, top: usize)
             .then_with(|| share(b).total_cmp(&share(a)))
             .then_with(|| a.profile.id.cmp(&b.profile.id))
     });
+    if scored.len() < top {
+        unmatched.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+        let more = top - scored.len();
+        scored.extend(unmatched.iter().take(more).map(|r| score_role(r.0, &r.1)));
+    }
     let ranking: Vec<RoleMatch> = scored
         .into_iter()
         .take(top)
@@ -364,7 +391,11 @@ pub fn report(store: &Store, given: &[&str], from: Option<&Profile>, top: usize)
                     ..m
                 })
                 .collect(),
-            missing_skills: s.missing.into_iter().map(|(_, name)| name).collect(),
+            missing_skills: s
+                .missing
+                .into_iter()
+                .map(|(_, i)| distinct[i].name.clone())
+                .collect(),
         })
         .collect();
     let attribution = store.onet_attribution(
