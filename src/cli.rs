@@ -278,7 +278,7 @@ pub enum SourceKind {
     Bundled,
     /// Profiles in your data directory
     User,
-    /// Occupations imported from the O*NET database
+    /// The occupations of the O*NET database (embedded or imported)
     Onet,
 }
 

@@ -176,6 +176,10 @@ fn closing_sections() -> String {
                 "the output format when --format is not given",
             ),
             (
+                "CAREERS_NO_EMBEDDED",
+                "a non-empty value leaves out the embedded O*NET and OEWS data: the curated profiles, your imports and your own profiles answer alone",
+            ),
+            (
                 "CAREERS_PAGER",
                 "the pager for output longer than the screen; empty turns paging off",
             ),
@@ -224,7 +228,11 @@ fn closing_sections() -> String {
             ),
             (
                 "DATA_DIR/onet/",
-                "the imported O*NET database (careers import onet)",
+                "an imported O*NET release (careers import onet), used instead of the embedded one",
+            ),
+            (
+                "DATA_DIR/oews/",
+                "an imported BLS OEWS release (careers import oews), used instead of the embedded one",
             ),
         ],
     ));

@@ -121,7 +121,7 @@ pub fn missing_in(what: &str, entries: &[&crate::store::Entry]) -> String {
     }
     let onet = ids(|o| matches!(o, Origin::Onet { .. }));
     if !onet.is_empty() {
-        parts.push(format!("{} in imported O*NET profiles", name_some(&onet)));
+        parts.push(format!("{} in O*NET profiles", name_some(&onet)));
     }
     format!("no {what} for {}", parts.join(", nor for "))
 }

@@ -433,7 +433,7 @@ fn linked(link: &LinkedOccupation, doc: &mut Document) {
         return;
     }
     if !link.imported {
-        doc.paragraph("Not in the imported O*NET data.");
+        doc.paragraph("Not in the O*NET release in use.");
         return;
     }
     let mut skills: Vec<&str> = Vec::new();

@@ -1,7 +1,7 @@
 //! The career profile: what a role is, does, needs, pays and leads to.
 //!
 //! One type serves three kinds of profile: the curated ones bundled in `data/`, profiles that
-//! users write, and occupations imported from the O*NET database. Only `id`, `title` and
+//! users write, and the occupations of the O*NET database (embedded or imported). Only `id`, `title` and
 //! `summary` are required; every section is optional and absent when there is nothing to say.
 
 use serde::{Deserialize, Serialize};

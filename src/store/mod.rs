@@ -27,7 +27,7 @@ pub enum Origin {
     Bundled { file: String },
     /// A file in the user's data directory.
     User { path: PathBuf },
-    /// Imported from the O*NET database.
+    /// From the O*NET database: the embedded release or the user's import.
     Onet { version: String },
 }
 
