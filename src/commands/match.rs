@@ -266,10 +266,12 @@ pub fn report<'a>(
     let rarity = |i: usize| (1.0 + roles.len() as f64 / listed[i].max(1) as f64).ln();
     let score_role = |p: &'a Profile, role: &[usize]| -> Scored<'a> {
         let use_of = |name: &str| {
+            let at = p.skills.iter().position(|s| s.name == name);
             p.onet
                 .as_ref()
-                .and_then(|o| o.skill_uses.iter().find(|(n, _)| n == name))
-                .map_or(SkillUse::default(), |(_, u)| *u)
+                .and_then(|o| o.skill_uses.get(at?))
+                .copied()
+                .unwrap_or_default()
         };
         let uses: Vec<SkillUse> = role.iter().map(|&i| use_of(&distinct[i].name)).collect();
         let weighed: Vec<f64> = role

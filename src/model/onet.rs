@@ -45,12 +45,13 @@ pub struct OnetDetails {
     /// O*NET Abilities ratings, most important first (Abilities.txt).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub abilities: Vec<Rating>,
-    /// How the occupation uses each canonical skill that O*NET flags hot or in demand or that
-    /// several of its technologies map onto, by canonical name. Carried by the index for
-    /// `match`, which weighs skills by it; the technology section says the same of each one.
+    /// How the occupation uses each of its profile's skills (whether O*NET flags it hot or in
+    /// demand, how many of its technologies map onto it), in the order of the profile's
+    /// `skills`. Carried by the index for `match`, which weighs skills by it; the technology
+    /// section says the same of each one.
     #[serde(skip)]
     #[schemars(skip)]
-    pub skill_uses: Vec<(String, SkillUse)>,
+    pub skill_uses: Vec<SkillUse>,
 }
 
 /// How an occupation uses one of its canonical skills, by O*NET's technology list.

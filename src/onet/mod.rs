@@ -79,14 +79,7 @@ pub fn light_profile(stored: &Stored, position: usize, id: String, document: &st
             job_zone: None,
             interest_code: None,
         });
-    // Only the skills O*NET says more of than a plain listing: most say nothing more.
-    let skill_uses = r
-        .skills
-        .iter()
-        .zip(&r.skill_uses)
-        .filter(|(_, f)| **f != crate::model::onet::SkillUse::default())
-        .map(|(name, f)| (name.clone(), *f))
-        .collect();
+    let skill_uses = r.skill_uses;
     let job_zone = r.job_zone.and_then(|z| {
         stored.zones.iter().find(|s| s.zone == z).map(|s| JobZone {
             zone: s.zone,
