@@ -84,6 +84,8 @@ pub struct Store {
     embedded: bool,
     /// Why the O*NET import in the data directory could not be opened, when it could not.
     onet_unreadable: Option<String>,
+    /// Whether the embedded release answers in place of that import.
+    onet_fell_back: bool,
 }
 
 /// The O*NET occupations of the store.
@@ -183,6 +185,7 @@ impl Store {
             wages: std::sync::OnceLock::new(),
             embedded: false,
             onet_unreadable: None,
+            onet_fell_back: false,
         };
         for entry in entries {
             store.insert(entry);
@@ -342,21 +345,34 @@ impl Store {
     /// code appended to its id, as the import does for curated ids, so that its code still
     /// finds it.
     ///
-    /// An import that cannot be opened is remembered, not fatal: the bundled and user profiles
-    /// still answer, and [`Store::onet_required`] fails with the reason.
+    /// An import that cannot be opened (damaged, or stored by another version) is remembered,
+    /// not fatal: the embedded release answers in its place, with a warning; without one the
+    /// bundled and user profiles still answer, and [`Store::onet_required`] fails with the
+    /// reason.
     pub fn with_onet(mut self, data_dir: Option<&std::path::Path>, embedded: bool) -> Store {
         self.embedded = embedded;
         let opened = data_dir.map(crate::onet::storage::open).transpose();
+        let embedded_release = || embedded.then(crate::store::embedded::onet).flatten();
         let stored = match opened {
             Ok(Some(Some(stored))) => stored,
-            Ok(_) => match embedded.then(crate::store::embedded::onet).flatten() {
+            Ok(_) => match embedded_release() {
                 Some(stored) => stored,
                 None => return self,
             },
-            Err(err) => {
-                self.onet_unreadable = Some(format!("{err:#}"));
-                return self;
-            }
+            Err(err) => match embedded_release() {
+                Some(stored) => {
+                    self.onet_unreadable = Some(format!(
+                        "{err:#}; answering from the embedded O*NET {} meanwhile",
+                        crate::onet::release(&stored.manifest)
+                    ));
+                    self.onet_fell_back = true;
+                    stored
+                }
+                None => {
+                    self.onet_unreadable = Some(format!("{err:#}"));
+                    return self;
+                }
+            },
         };
         // A user's file that failed to load still claims its id: the error names the file.
         // Sorted, for a binary search per occupation: there are few profiles and many
@@ -371,7 +387,18 @@ impl Store {
         let mut renamed = Vec::new();
         for (p, n) in stored.names.iter().enumerate() {
             if taken.binary_search_by(|t| t.as_str().cmp(n.id)).is_ok() {
-                let id = format!("{}-{}", n.id, crate::model::slugify(n.code));
+                // Rare: its code appended, then a number until no profile or occupation has it.
+                let base = format!("{}-{}", n.id, crate::model::slugify(n.code));
+                let id = (1u32..)
+                    .map(|k| match k {
+                        1 => base.clone(),
+                        k => format!("{base}-{k}"),
+                    })
+                    .find(|id| {
+                        taken.binary_search(id).is_err()
+                            && !stored.names.iter().any(|other| other.id == id)
+                    })
+                    .unwrap_or_else(|| base.clone());
                 if let Err(at) = taken.binary_search(&id) {
                     taken.insert(at, id.clone());
                 }
@@ -403,8 +430,8 @@ impl Store {
     /// is there but cannot be read, `None` when there is none.
     pub fn onet_required(&self) -> anyhow::Result<Option<&crate::onet::storage::Stored>> {
         match &self.onet_unreadable {
-            Some(why) => Err(anyhow::anyhow!("{why}")),
-            None => Ok(self.onet()),
+            Some(why) if !self.onet_fell_back => Err(anyhow::anyhow!("{why}")),
+            _ => Ok(self.onet()),
         }
     }
 
@@ -553,7 +580,11 @@ impl Store {
                 suggestions.push(id.to_owned());
             }
         }
-        if let Some(why) = &self.onet_unreadable {
+        if let Some(why) = self
+            .onet_unreadable
+            .as_ref()
+            .filter(|_| !self.onet_fell_back)
+        {
             return Err(CareersError::OnetUnreadable {
                 query: query.to_owned(),
                 why: why.clone(),

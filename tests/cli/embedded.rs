@@ -204,6 +204,11 @@ fn an_import_replaces_the_embedded_release_of_its_kind() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("careers: error: unknown role \"electricians\""),
+        "{err}"
+    );
     // OEWS is still the embedded release until it is imported too.
     assert_eq!(sources["wages"]["embedded"], true);
     import(data.path(), "oews", &fixture("oews"));
@@ -238,4 +243,60 @@ fn importing_the_releases_it_embeds_changes_no_answer() {
         let imported = succeeds(careers().env("CAREERS_DATA_DIR", data.path()).args(args));
         assert_eq!(embedded, imported, "{args:?}");
     }
+}
+
+#[test]
+fn an_import_that_cannot_be_read_leaves_the_embedded_release_answering() {
+    let data = tempfile::tempdir().unwrap();
+    import(data.path(), "onet", &fixture("onet"));
+    // As an import stored by an older version of careers would be.
+    let manifest = data.path().join("onet/manifest.json");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    std::fs::write(&manifest, text.replace("\"format\": 5", "\"format\": 4")).unwrap();
+    let out = with_embedded()
+        .env("CAREERS_DATA_DIR", data.path())
+        .args(["show", "electricians", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let shown: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(shown["onet"]["code"], "47-2111.00");
+    let onet = data.path().join("onet");
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!(
+            "careers: warning: the imported O*NET data in {o} cannot be read (it is in format 4, this version reads format 5); import it again with `careers import onet FOLDER`, or remove it with `rm -r {o}`; answering from the embedded O*NET 29.2 meanwhile\n",
+            o = onet.display()
+        )
+    );
+}
+
+#[test]
+fn an_occupation_whose_id_and_renamed_id_are_taken_still_gets_an_id_of_its_own() {
+    let data = tempfile::tempdir().unwrap();
+    let profiles = data.path().join("profiles");
+    std::fs::create_dir_all(&profiles).unwrap();
+    for id in ["data-scientists", "data-scientists-15-2051-00"] {
+        std::fs::write(
+            profiles.join(format!("{id}.json")),
+            format!(r#"{{"id": "{id}", "title": "Mine {id}", "summary": "A profile of mine."}}"#),
+        )
+        .unwrap();
+    }
+    let list = json_in(Some(data.path()), &["list"]);
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "every id once");
+    let ds = json_in(Some(data.path()), &["show", "15-2051.00"]);
+    assert_eq!(ds["id"], "data-scientists-15-2051-00-2");
+    assert_eq!(ds["title"], "Data Scientists");
+    let mine = json_in(Some(data.path()), &["show", "data-scientists-15-2051-00"]);
+    assert_eq!(mine["title"], "Mine data-scientists-15-2051-00");
 }
