@@ -45,7 +45,7 @@ pub const DYNAMIC_VALUES: &[(&str, &str, Candidates)] = &[
 
 /// The role ids of every loaded profile.
 pub fn role_ids(store: &Store) -> Vec<String> {
-    store.entries().map(|e| e.profile.id.clone()).collect()
+    store.ids().map(str::to_owned).collect()
 }
 
 /// The places that have pay figures, by their canonical names.
@@ -87,8 +87,9 @@ pub fn pay_dimensions(_store: &Store) -> Vec<String> {
 
 /// The industries named by any loaded pay figure.
 pub fn industries(store: &Store) -> Vec<String> {
+    // Pay figures are curated: O*NET's occupations have none.
     store
-        .entries()
+        .authored()
         .filter_map(|e| e.profile.salary.as_ref())
         .flat_map(|s| s.figures.iter().filter_map(|f| f.industry.clone()))
         .collect()

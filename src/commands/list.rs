@@ -80,9 +80,13 @@ pub fn run(ctx: &Context, args: &ListArgs) -> anyhow::Result<ListReport> {
         .store
         .onet()
         .map(|s| crate::onet::attribution_of(&s.manifest));
-    let matching: Vec<&Entry> = ctx
-        .store
-        .entries()
+    // The bundled and user profiles alone need none of O*NET's made.
+    let candidates: Vec<&Entry> = match args.source {
+        Some(SourceKind::Bundled | SourceKind::User) => ctx.store.authored().collect(),
+        _ => ctx.store.entries().collect(),
+    };
+    let matching: Vec<&Entry> = candidates
+        .into_iter()
         .filter(|e| args.source.is_none_or(|s| from_source(&e.origin, s)))
         .filter(|e| {
             args.zone.is_none_or(|z| {

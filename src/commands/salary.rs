@@ -652,7 +652,8 @@ fn top_occupations(
 /// The roles named, in the order named and without repeats, or every role.
 fn chosen_roles<'a>(store: &'a Store, names: &[String]) -> anyhow::Result<Vec<&'a Entry>> {
     if names.is_empty() {
-        return Ok(store.entries().collect());
+        // Pay figures are curated: O*NET's occupations have none, and name no role.
+        return Ok(store.authored().collect());
     }
     let mut out: Vec<&Entry> = Vec::new();
     for name in names {

@@ -180,14 +180,14 @@ impl Report for SourcesReport {
                 _ => {}
             }
             match &s.folder {
-                Some(folder) => from.push(folder.display().to_string()),
+                Some(folder) => from.push(path_text(folder)),
                 None => from.push("compiled into careers".into()),
             }
             match (&s.imported_from, &s.imported_at) {
                 (Some(source), Some(at)) => {
-                    from.push(format!("imported {at} from {}", source.display()));
+                    from.push(format!("imported {at} from {}", path_text(source)));
                 }
-                (Some(source), None) => from.push(format!("made from {}", source.display())),
+                (Some(source), None) => from.push(format!("made from {}", path_text(source))),
                 (None, Some(at)) => from.push(format!("imported {at}")),
                 (None, None) => {}
             }
@@ -223,18 +223,18 @@ impl Report for SourcesReport {
                 ),
             ];
             if let Some(folder) = &w.folder {
-                fields.push(("Folder".to_owned(), folder.display().to_string()));
+                fields.push(("Folder".to_owned(), path_text(folder)));
             }
             fields.push(match &w.imported_at {
                 Some(at) => (
                     "Imported".to_owned(),
-                    format!("{at} from {}", w.imported_from.display()),
+                    format!("{at} from {}", path_text(&w.imported_from)),
                 ),
                 None => (
                     "Embedded".to_owned(),
                     format!(
                         "compiled into careers, made from {}",
-                        w.imported_from.display()
+                        path_text(&w.imported_from)
                     ),
                 ),
             });
@@ -254,13 +254,13 @@ replaces the embedded one of its kind.",
         if let Some(folder) = &self.oews_folder {
             doc.note(format!(
                 "No BLS OEWS import. `careers import oews DIR` imports BLS's OEWS flat files into {}.",
-                folder.display()
+                path_text(folder)
             ));
         }
         if let Some(folder) = &self.onet_folder {
             doc.note(format!(
                 "No O*NET import. `careers import onet DIR` imports O*NET's text files into {}.",
-                folder.display()
+                path_text(folder)
             ));
         }
         for s in &self.sources {
@@ -270,4 +270,10 @@ replaces the embedded one of its kind.",
         }
         doc
     }
+}
+
+/// A path as one line of text: a newline in a folder's name is shown escaped, so that it cannot
+/// start a line of its own in the report.
+fn path_text(path: &std::path::Path) -> String {
+    crate::render::sanitize::sanitize_line(&path.display().to_string()).into_owned()
 }

@@ -496,6 +496,14 @@ impl Store {
         self.entries.iter()
     }
 
+    /// Every profile's id, in store order, without making O*NET's profiles.
+    pub fn ids(&self) -> impl Iterator<Item = &str> + '_ {
+        self.entries
+            .iter()
+            .map(|e| e.profile.id.as_str())
+            .chain(self.onet.iter().flat_map(OnetLayer::ids))
+    }
+
     /// How many O*NET occupations there are.
     pub fn onet_len(&self) -> usize {
         self.onet.as_ref().map_or(0, |o| o.len())

@@ -300,3 +300,22 @@ fn an_occupation_whose_id_and_renamed_id_are_taken_still_gets_an_id_of_its_own()
     let mine = json_in(Some(data.path()), &["show", "data-scientists-15-2051-00"]);
     assert_eq!(mine["title"], "Mine data-scientists-15-2051-00");
 }
+
+#[test]
+fn a_folder_name_with_a_newline_stays_on_its_line_in_sources() {
+    let data = tempfile::tempdir().unwrap();
+    let source = data.path().join("bad\nFAKE line");
+    std::fs::create_dir(&source).unwrap();
+    for entry in std::fs::read_dir(fixture("onet")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), source.join(entry.file_name())).unwrap();
+    }
+    import(data.path(), "onet", &source);
+    let out = succeeds(
+        with_embedded()
+            .env("CAREERS_DATA_DIR", data.path())
+            .args(["sources", "--format", "plain"]),
+    );
+    assert!(!out.contains("\nFAKE line"), "{out}");
+    assert!(out.contains("bad\\u{a}FAKE line"), "{out}");
+}

@@ -27,6 +27,7 @@ fn with_umask_022(dir: &Path, args: &[&str]) -> std::process::Output {
         cmd.env_remove(var);
     }
     cmd.env("CAREERS_DATA_DIR", dir)
+        .env("CAREERS_NO_EMBEDDED", "1")
         .args([
             "-c",
             &format!("umask 022 && exec {}", shell_words::join(&words)),

@@ -385,6 +385,7 @@ fn to_full_disk(data: &Path, args: &[&str]) -> (i32, String) {
         .arg(data)
         .args(args)
         .env("COLUMNS", "80")
+        .env("CAREERS_NO_EMBEDDED", "1")
         .stdout(full)
         .output()
         .unwrap();
@@ -677,6 +678,7 @@ fn blocked_on_stdout() -> (tempfile::TempDir, std::process::Child) {
         .arg("--data-dir")
         .arg(dir.path())
         .args(["show", "big", "--format", "json"])
+        .env("CAREERS_NO_EMBEDDED", "1")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
         .spawn()

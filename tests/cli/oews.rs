@@ -942,6 +942,7 @@ fn two_imports_and_a_reader_together_never_mix_or_break_a_read() {
             .arg(&d)
             .args(["import", database])
             .arg(source)
+            .env("CAREERS_NO_EMBEDDED", "1")
             .env("CAREERS_FORMAT", "json")
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::piped());
