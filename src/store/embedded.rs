@@ -1,5 +1,5 @@
 //! The O*NET and OEWS releases compiled into the binary, from `data/embedded/`: the files
-//! `careers import` writes, made from the official files by `careers dataset build` (see the
+//! `careers import` writes, made from the official files by `careers dataset` (see the
 //! README). Builds without the `embedded` feature have neither, and answer from imports alone.
 
 /// The embedded O*NET release, opened; `None` in a build without it.
