@@ -846,6 +846,69 @@ mod tests {
         }
     }
 
+    /// The bundled profiles, user profiles made of (id, title, aliases), and the embedded
+    /// O*NET release.
+    #[cfg(feature = "embedded")]
+    fn with_embedded(users: &[(&str, &str, &[&str])]) -> Store {
+        let mut entries = bundled_profiles().unwrap();
+        for (id, title, aliases) in users {
+            let json = serde_json::json!({
+                "id": id, "title": title, "summary": "Mine.", "aliases": aliases,
+            });
+            entries.push(Entry {
+                profile: serde_json::from_value(json).unwrap(),
+                origin: Origin::User {
+                    path: PathBuf::from(format!("{id}.json")),
+                },
+            });
+        }
+        Store::new(entries, bundled_vocabulary().unwrap()).with_onet(None, true)
+    }
+
+    #[cfg(feature = "embedded")]
+    #[test]
+    fn names_rank_ids_then_codes_then_aliases_then_titles_across_every_source() {
+        let store = with_embedded(&[
+            ("sparky", "Sparky", &["Electricians", "15-2051.00"]),
+            ("mine", "Registered Nurses", &[]),
+            ("nurse-aide", "Nurse Aide", &["Wind Whisperer"]),
+        ]);
+        let id_of = |q: &str| store.resolve(q).map(|e| e.profile.id.clone()).unwrap();
+        // A bundled id, an O*NET id and an O*NET code beat a user's alias or title.
+        assert_eq!(id_of("ml-engineer"), "ml-engineer");
+        assert_eq!(id_of("electricians"), "electricians");
+        assert_eq!(id_of("15-2051.00"), "data-scientists");
+        assert_eq!(id_of("Registered Nurses"), "registered-nurses");
+        // A user's own alias and id find it (an O*NET title is its id, so never ranks lower).
+        assert_eq!(id_of("Wind Whisperer"), "nurse-aide");
+        assert_eq!(id_of("sparky"), "sparky");
+        assert!(matches!(
+            store.resolve("electricians").unwrap().origin,
+            Origin::Onet { .. }
+        ));
+    }
+
+    #[cfg(feature = "embedded")]
+    #[test]
+    fn an_occupation_whose_id_a_profile_has_keeps_its_code_in_its_id() {
+        let store = with_embedded(&[("data-scientists", "Mine", &[])]);
+        let mine = store.resolve("data-scientists").unwrap();
+        assert!(matches!(mine.origin, Origin::User { .. }));
+        let onet = store.resolve("15-2051.00").unwrap();
+        assert_eq!(onet.profile.id, "data-scientists-15-2051-00");
+        assert_eq!(onet.profile.title, "Data Scientists");
+        assert_eq!(
+            store.onet_id("15-2051.00"),
+            Some("data-scientists-15-2051-00")
+        );
+        let ids: Vec<&str> = store.ids().collect();
+        assert_eq!(ids.len(), 5 + 1 + 1016);
+        let mut unique = ids.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), ids.len());
+    }
+
     #[test]
     fn an_unknown_role_suggests_the_nearest() {
         let store = Store::bundled().unwrap();
