@@ -59,20 +59,24 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> anyhow::Result<SearchReport> {
         CareersError::Usage("search needs at least one letter or digit to look for".into())
     })?;
     let onet = ctx.store.onet_required()?;
-    let file = onet.map(|s| s.search_file()).transpose()?;
+    // A code is found by the names alone: the search text is read only for words.
+    let mut hits: Vec<SearchHit> = match code_query(&args.text) {
+        Some(code) => ctx
+            .store
+            .coded(&code)
+            .filter_map(|e| by_code(e, &code))
+            .collect(),
+        None => Vec::new(),
+    };
+    let file = match hits.is_empty() {
+        true => onet.map(|s| s.search_file()).transpose()?,
+        false => None,
+    };
     let records = match (onet, &file) {
         (Some(s), Some(f)) => Some(s.search_records(f)?),
         _ => None,
     };
     let positions: HashMap<&str, usize> = onet.map(|s| s.positions()).unwrap_or_default();
-    let mut hits: Vec<SearchHit> = match code_query(&args.text) {
-        Some(code) => ctx
-            .store
-            .entries()
-            .filter_map(|e| by_code(e, &code))
-            .collect(),
-        None => Vec::new(),
-    };
     // Exactly as typed first; near misses only when no role holds every word.
     for fuzzy in [false, true] {
         if !hits.is_empty() {

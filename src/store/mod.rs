@@ -504,6 +504,21 @@ impl Store {
             .chain(self.onet.iter().flat_map(OnetLayer::ids))
     }
 
+    /// The bundled and user profiles, and the O*NET occupations whose code starts with
+    /// `prefix`: every profile a search for that code can find.
+    pub fn coded<'s>(&'s self, prefix: &'s str) -> impl Iterator<Item = &'s Entry> + 's {
+        let offset = self.entries.len();
+        let onet = self.onet.iter().flat_map(move |o| {
+            o.stored
+                .names
+                .iter()
+                .enumerate()
+                .filter(move |(_, n)| n.code.starts_with(prefix))
+                .map(move |(p, _)| offset + p)
+        });
+        self.entries.iter().chain(onet.map(|i| self.entry_at(i)))
+    }
+
     /// How many O*NET occupations there are.
     pub fn onet_len(&self) -> usize {
         self.onet.as_ref().map_or(0, |o| o.len())
