@@ -2,7 +2,7 @@
 //! `Occupation Data.txt` and then the optional files in the order the importer reads them, each
 //! behind the header O*NET gives it, so that rows reach the checks instead of failing at the
 //! header. Reading must never panic; whatever the import stores must open again and every
-//! occupation's details and the search file must read back.
+//! occupation's index record and details and the search file must read back.
 
 #![no_main]
 
@@ -65,11 +65,14 @@ fuzz_target!(|input: &[u8]| {
     ) else {
         return;
     };
-    let (stored, index) = storage::open(data.path())
+    let stored = storage::open(data.path())
         .expect("what an import wrote opens")
         .expect("the import is there");
-    assert_eq!(index.records.len(), outcome.manifest.counts.occupations);
-    for position in 0..index.records.len() {
+    assert_eq!(stored.names.len(), outcome.manifest.counts.occupations);
+    for position in 0..stored.names.len() {
+        stored
+            .index_record(position)
+            .expect("every occupation's index record reads back");
         stored
             .details(position)
             .expect("every occupation's details read back");
