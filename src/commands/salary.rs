@@ -66,6 +66,10 @@ pub struct SalaryReport {
     /// With `--top`: the best-paid occupations of the place.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub top: Option<TopOccupations>,
+    /// O*NET's attribution, when a role shown is an O*NET occupation (its title and code are
+    /// O*NET's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
 }
 
 /// Which release official figures come from, and BLS's notice.
@@ -460,6 +464,13 @@ pub fn run(ctx: &Context, args: &SalaryArgs) -> anyhow::Result<SalaryOutput> {
     if let Some(stored) = wages {
         official(store, stored, args, &entries, &asked, sector, &mut report)?;
     }
+    report.attribution = store.onet_attribution(
+        report
+            .roles
+            .iter()
+            .map(|r| r.role.as_str())
+            .chain(report.official.iter().map(|r| r.role.as_str())),
+    );
     Ok(SalaryOutput::Figures(Box::new(report)))
 }
 
@@ -873,6 +884,7 @@ pub fn report(
         roles_without_official: Vec::new(),
         official_notes: Vec::new(),
         top: None,
+        attribution: None,
     }
 }
 
@@ -1084,6 +1096,13 @@ fn cities(entries: &[&Entry], places: &Locations) -> CitiesReport {
 }
 
 impl Report for SalaryOutput {
+    fn attribution(&self) -> Option<&str> {
+        match self {
+            SalaryOutput::Figures(r) => r.attribution.as_deref(),
+            SalaryOutput::Cities(_) => None,
+        }
+    }
+
     fn document(&self) -> Document {
         match self {
             SalaryOutput::Figures(r) => r.document(),

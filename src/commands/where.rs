@@ -21,6 +21,10 @@ pub struct WhereReport {
     pub source: String,
     pub occupations: Vec<OccupationRanking>,
     pub notice: &'static str,
+    /// O*NET's attribution, when the role is an O*NET occupation (its title and code are
+    /// O*NET's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
 }
 
 /// One occupation's areas, best first.
@@ -123,5 +127,6 @@ pub fn run(ctx: &Context, args: &WhereArgs) -> anyhow::Result<WhereReport> {
         source: crate::oews::source_name(stored),
         occupations,
         notice: crate::oews::NOTICE,
+        attribution: ctx.store.onet_attribution([entry.profile.id.as_str()]),
     })
 }

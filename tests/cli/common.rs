@@ -5,6 +5,9 @@ use std::path::Path;
 
 use assert_cmd::Command;
 
+/// O*NET 29.2's attribution, which every output that shows its data carries.
+pub const ATTRIBUTION: &str = "This product includes information from the O*NET 29.2 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA.";
+
 /// The width every rendered snapshot is taken at unless a test says otherwise.
 pub const WIDTH: &str = "100";
 

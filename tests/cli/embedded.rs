@@ -113,6 +113,14 @@ fn salary_gives_bls_figures_for_any_occupation_and_metro() {
     assert_eq!(figure(&estimate["figures"], "employment"), 64240.0);
     assert_eq!(figure(&estimate["figures"], "annual-median"), 106180.0);
     assert_eq!(out["official_source"]["name"], "BLS OEWS May 2025");
+    // The role's title and code are O*NET's, so the output carries its attribution.
+    assert!(
+        out["attribution"]
+            .as_str()
+            .unwrap()
+            .starts_with("This product includes information from the O*NET 29.2 Database"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -126,6 +134,10 @@ fn where_ranks_every_metro_for_any_occupation() {
     );
     assert!(
         text.contains("10 of 513 metro areas with an estimate."),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("\nThis product includes information from the O*NET 29.2 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA.\n"),
         "{text}"
     );
 }

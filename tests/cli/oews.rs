@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::common::ATTRIBUTION;
 use crate::common::careers;
 
 const NOTICE: &str = "BLS.gov cannot vouch for the data or analyses derived from these data after the data have been retrieved from BLS.gov.";
@@ -197,10 +198,13 @@ fn salary_shows_each_figure_of_a_place_with_blss_special_values_kept() {
     assert!(
         text.contains("≥ and +: BLS footnote 5: This wage is equal to or greater than $115.00")
     );
+    assert!(text.contains("retrieved from BLS.gov.\n"), "{text}");
+    // Data Scientists here is an O*NET occupation: its title and code are O*NET's.
     assert!(
-        text.trim_end().ends_with("retrieved from BLS.gov."),
+        text.trim_end().ends_with("trademark of USDOL/ETA."),
         "{text}"
     );
+    assert_eq!(v["attribution"], ATTRIBUTION);
 }
 
 #[test]
@@ -553,11 +557,13 @@ fn where_ranks_metros_or_states_by_the_figure_asked_for() {
     let csv = run(dir.path(), &["where", "data-scientists", "--format", "csv"]);
     assert_eq!(
         csv.lines().next().unwrap(),
-        "role,soc,occupation,rank,area_code,area,median,mean,employment,jobs_per_1000,location_quotient,source"
+        "role,soc,occupation,rank,area_code,area,median,mean,employment,jobs_per_1000,location_quotient,source,attribution"
     );
     assert_eq!(
         csv.lines().nth(1).unwrap(),
-        "data-scientists,15-2051,Data Scientists,1,0042660,\"Seattle-Tacoma-Bellevue, WA\",164740,160460,8370,4.011,2.38,BLS OEWS May 2025"
+        format!(
+            "data-scientists,15-2051,Data Scientists,1,0042660,\"Seattle-Tacoma-Bellevue, WA\",164740,160460,8370,4.011,2.38,BLS OEWS May 2025,\"{ATTRIBUTION}\""
+        )
     );
     let err = failure(
         tempfile::tempdir().unwrap().path(),

@@ -8,7 +8,7 @@ use std::path::Path;
 use crate::common::careers;
 use crate::onet::imported;
 
-const ATTRIBUTION: &str = "This product includes information from the O*NET 29.2 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA.";
+use crate::common::ATTRIBUTION;
 
 fn run(dir: &Path, args: &[&str], format: &str) -> String {
     let out = careers()

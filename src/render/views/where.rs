@@ -26,6 +26,10 @@ fn by_words(by: WhereBy) -> &'static str {
 }
 
 impl Report for WhereReport {
+    fn attribution(&self) -> Option<&str> {
+        self.attribution.as_deref()
+    }
+
     fn document(&self) -> Document {
         let mut doc = Document::default();
         let areas = match self.areas {
