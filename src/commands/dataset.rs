@@ -77,7 +77,7 @@ pub fn run(ctx: &crate::Context, args: &DatasetArgs) -> anyhow::Result<DatasetRe
     let estimates = manifest.counts.estimates;
     drop(oews);
 
-    check(&onet_dir, &oews_dir)?;
+    check(temp.path())?;
     let mut files = Vec::new();
     for (kind, dir) in [("onet", &onet_dir), ("oews", &oews_dir)] {
         let mut names: Vec<_> = std::fs::read_dir(dir)?
@@ -114,30 +114,18 @@ fn folder_name(dir: &Path) -> PathBuf {
         .map_or_else(|| absolute.clone(), PathBuf::from)
 }
 
-/// Opens what was written as the binary will, and reads every record of it.
-fn check(onet: &Path, oews: &Path) -> anyhow::Result<()> {
-    let data = tempfile::tempdir()?;
-    let link = |from: &Path, kind: &str| -> anyhow::Result<()> {
-        let to = data.path().join(kind);
-        std::fs::create_dir(&to)?;
-        for e in std::fs::read_dir(from)? {
-            let e = e?;
-            std::fs::copy(e.path(), to.join(e.file_name()))?;
-        }
-        Ok(())
-    };
-    link(onet, "onet")?;
-    link(oews, "oews")?;
+/// Opens what was written as an import is opened (the temporary folder holds `onet/` and
+/// `oews/` as a data directory does), and reads every record of it.
+fn check(data_dir: &Path) -> anyhow::Result<()> {
     let stored =
-        crate::onet::storage::open(data.path())?.context("the O*NET files were not written")?;
+        crate::onet::storage::open(data_dir)?.context("the O*NET files were not written")?;
     for p in 0..stored.names.len() {
         stored.index_record(p)?;
         stored.details(p)?;
     }
     let file = stored.search_file()?;
     stored.search_records(&file)?;
-    let wages =
-        crate::oews::storage::open(data.path())?.context("the OEWS files were not written")?;
+    let wages = crate::oews::storage::open(data_dir)?.context("the OEWS files were not written")?;
     for p in 0..wages.tables.occupations.len() {
         wages.estimates(p)?;
     }

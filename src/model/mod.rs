@@ -37,6 +37,33 @@ impl std::fmt::Display for Problem {
     }
 }
 
+/// When a release of an official dataset was published, from a list in the shape of
+/// `data/oews-releases.json` and `data/onet-releases.json`: the datasets' own files name their
+/// release (`2025A01`, `29.2`) but not its date. `None` for a release the list does not know.
+pub fn published(list: &str, release: &str) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Releases {
+        releases: Vec<Known>,
+    }
+    #[derive(serde::Deserialize)]
+    #[allow(
+        dead_code,
+        reason = "the file names each release and its source; the tool reads the date"
+    )]
+    struct Known {
+        release: String,
+        name: String,
+        published: String,
+        source: String,
+    }
+    let known: Releases = serde_json::from_str(list).ok()?;
+    known
+        .releases
+        .into_iter()
+        .find(|r| r.release == release)
+        .map(|r| r.published)
+}
+
 /// Whether `id` is a lowercase slug: ASCII letters and digits in words joined by single hyphens.
 pub fn is_slug(id: &str) -> bool {
     !id.is_empty()

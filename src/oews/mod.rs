@@ -17,32 +17,13 @@ pub const NOTICE: &str = "BLS.gov cannot vouch for the data or analyses derived 
 /// When BLS published a release, from `data/oews-releases.json`: BLS's flat files name the
 /// release (`2025A01`, "May 2025") but not its publication date.
 pub fn published(release_code: Option<&str>) -> Option<String> {
-    #[derive(serde::Deserialize)]
-    struct Releases {
-        releases: Vec<Known>,
-    }
-    #[derive(serde::Deserialize)]
-    #[allow(
-        dead_code,
-        reason = "the file names its source; the tool reads the date"
-    )]
-    struct Known {
-        code: String,
-        name: String,
-        published: String,
-        source: String,
-    }
-    let code = release_code?;
-    let known: Releases = serde_json::from_str(include_str!(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/data/oews-releases.json"
-    )))
-    .ok()?;
-    known
-        .releases
-        .into_iter()
-        .find(|r| r.code == code)
-        .map(|r| r.published)
+    crate::model::published(
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/oews-releases.json"
+        )),
+        release_code?,
+    )
 }
 
 /// The source line of every OEWS figure: "BLS OEWS May 2025".

@@ -22,31 +22,13 @@ pub fn release(manifest: &Manifest) -> String {
 /// When O*NET published a release ("February 2025"), from `data/onet-releases.json`: O*NET's
 /// text files name their release but not its date.
 pub fn published(version: Option<&str>) -> Option<String> {
-    #[derive(serde::Deserialize)]
-    struct Releases {
-        releases: Vec<Known>,
-    }
-    #[derive(serde::Deserialize)]
-    #[allow(
-        dead_code,
-        reason = "the file names its source; the tool reads the date"
-    )]
-    struct Known {
-        version: String,
-        published: String,
-        source: String,
-    }
-    let version = version?;
-    let known: Releases = serde_json::from_str(include_str!(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/data/onet-releases.json"
-    )))
-    .ok()?;
-    known
-        .releases
-        .into_iter()
-        .find(|r| r.version == version)
-        .map(|r| r.published)
+    crate::model::published(
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/onet-releases.json"
+        )),
+        version?,
+    )
 }
 
 /// The document a release's profiles cite: "O*NET 29.2 Database".

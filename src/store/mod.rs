@@ -524,16 +524,6 @@ impl Store {
         self.onet.as_ref().map_or(0, |o| o.len())
     }
 
-    /// How many profiles there are.
-    pub fn len(&self) -> usize {
-        self.entries.len() + self.onet.as_ref().map_or(0, |o| o.len())
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     pub fn vocabulary(&self) -> &Vocabulary {
         &self.vocabulary
     }
