@@ -130,7 +130,8 @@ fn where_ranks_every_metro_for_any_occupation() {
 #[test]
 fn match_and_list_cover_every_occupation() {
     let matches = json(&["match", "--skills", "python,sql"]);
-    // Python and SQL are each in demand in 134 and 154 occupations' technology lists.
+    // Roles listing Python and SQL: in Technology Skills.txt, 131 occupations have the example
+    // "Python" and 151 "Structured query language SQL"; three curated profiles list each.
     let first = &matches["ranking"][0];
     assert_eq!(first["matched"], 2, "{first}");
     assert_eq!(first["matched_skills"][0]["listed_by"], 134);
