@@ -53,12 +53,12 @@ pub fn run(ctx: &Context, args: &ListArgs) -> anyhow::Result<ListReport> {
         (Some(s), Some(f)) => s.search_records(f)?,
         _ => Vec::new(),
     };
-    let positions = onet.map(|s| s.positions()).unwrap_or_default();
     let technology = |p: &Profile| -> &[SearchTechnology] {
         p.onet
             .as_ref()
-            .and_then(|d| positions.get(d.code.as_str()))
-            .map_or(&[], |&i| records[i].technology.as_slice())
+            .and_then(|d| onet?.position(&d.code))
+            .and_then(|i| records.get(i))
+            .map_or(&[], |r| r.technology.as_slice())
     };
     let skill = args
         .skill

@@ -6,35 +6,34 @@ use serde::Serialize;
 
 use super::show::ShowReport;
 use crate::cli::Section;
-use crate::model::onet::{EducationShare, OnetTask, Rating, TaskKind, TechnologySkill};
+use crate::model::onet::{
+    EducationShare, OccupationSummary, OnetTask, Rating, TaskKind, TechnologySkill,
+};
 use crate::model::{CodeSystem, OnetDetails};
 use crate::render::{Cell, Document, Table, Tone};
 use crate::store::{Entry, Origin, Store};
 
 /// Ratings shown per kind (skills, knowledge, abilities); the JSON has them all.
 const TOP_RATINGS: usize = 10;
-/// Hot technologies listed per linked occupation; `show` of the occupation lists them all.
-const LISTED_HOT: usize = 12;
 /// Work styles shown; the JSON has them all.
 const TOP_STYLES: usize = 5;
 
-/// What O*NET says of an occupation a curated profile links to.
+/// What O*NET says of an occupation a curated profile links to: a summary, with `careers show
+/// CODE` for the whole record.
 #[derive(Debug, Serialize)]
 pub struct LinkedOccupation {
     pub code: String,
     pub title: String,
-    /// The imported occupation's id, for `careers show`.
+    /// The occupation's id, for `careers show`.
     pub id: Option<String>,
-    /// False when the code is not in the imported data.
+    /// False when the code is not in the O*NET release in use.
     pub imported: bool,
     /// Why the occupation's record could not be read from a damaged import; the curated
     /// profile is shown all the same.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unreadable: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub technology: Vec<TechnologySkill>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub tasks: Vec<OnetTask>,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<OccupationSummary>,
 }
 
 /// Reads what the report needs from the O*NET import: the full record of an imported
@@ -64,20 +63,17 @@ pub fn complete(store: &Store, entry: &Entry, report: &mut ShowReport) -> anyhow
         if code.system != CodeSystem::OnetSoc {
             continue;
         }
-        let (details, unreadable) = match store.onet_technology_and_tasks(&code.code) {
-            Ok(d) => (d, None),
+        let (summary, unreadable) = match store.onet_summary(&code.code) {
+            Ok(s) => (s, None),
             Err(e) => (None, Some(format!("{e:#}"))),
         };
-        let imported = details.is_some();
-        let (technology, tasks) = details.unwrap_or_default();
         report.onet_links.push(LinkedOccupation {
             code: code.code.clone(),
             title: code.title.clone(),
             id: store.onet_id(&code.code).map(str::to_owned),
-            imported,
+            imported: summary.is_some(),
             unreadable,
-            technology,
-            tasks,
+            summary,
         });
     }
     if !report.onet_links.is_empty() {
@@ -432,50 +428,38 @@ fn linked(link: &LinkedOccupation, doc: &mut Document) {
         doc.paragraph(format!("Cannot be read: {why}."));
         return;
     }
-    if !link.imported {
+    let Some(summary) = &link.summary else {
         doc.paragraph("Not in the O*NET release in use.");
         return;
-    }
-    let mut skills: Vec<&str> = Vec::new();
-    for t in &link.technology {
-        if let Some(s) = &t.skill
-            && !skills.contains(&s.as_str())
-        {
-            skills.push(s);
-        }
-    }
-    let hot: Vec<&str> = link
-        .technology
-        .iter()
-        .filter(|t| t.hot)
-        .map(|t| t.example.as_str())
-        .collect();
+    };
+    doc.paragraph(summary.description.clone());
     let mut fields = vec![(
         "Technology skills".to_owned(),
         format!(
             "{} listed, {} of them hot",
-            link.technology.len(),
-            hot.len()
+            summary.technology_count, summary.hot_technology_count
         ),
     )];
-    if !skills.is_empty() {
-        fields.push(("Skills they map onto".to_owned(), skills.join(", ")));
+    if !summary.skills.is_empty() {
+        fields.push(("Skills they map onto".to_owned(), summary.skills.join(", ")));
     }
-    if !hot.is_empty() {
-        let mut text = hot[..hot.len().min(LISTED_HOT)].join(", ");
-        if hot.len() > LISTED_HOT {
-            text.push_str(&format!(
-                " and {} more (`careers show {}` lists them all)",
-                hot.len() - LISTED_HOT,
-                link.code
-            ));
+    if !summary.hot_technologies.is_empty() {
+        let mut text = summary.hot_technologies.join(", ");
+        let more =
+            (summary.hot_technology_count as usize).saturating_sub(summary.hot_technologies.len());
+        if more > 0 {
+            text.push_str(&format!(" and {more} more"));
         }
         fields.push(("Hot technologies".to_owned(), text));
     }
-    doc.fields(fields);
-    if !link.tasks.is_empty() {
-        doc.table(tasks_table(&link.tasks));
+    if summary.task_count > 0 {
+        fields.push(("Tasks".to_owned(), summary.task_count.to_string()));
     }
+    doc.fields(fields);
+    doc.note(format!(
+        "`careers show {}` gives all of O*NET's record.",
+        link.code
+    ));
 }
 
 fn tasks_table(tasks: &[OnetTask]) -> Table {

@@ -7,8 +7,6 @@
 //! holds every word, a word one or two letters off ("enginer") counts in titles and aliases, a
 //! step lower.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 use crate::Context;
@@ -76,7 +74,6 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> anyhow::Result<SearchReport> {
         (Some(s), Some(f)) => Some(s.search_records(f)?),
         _ => None,
     };
-    let positions: HashMap<&str, usize> = onet.map(|s| s.positions()).unwrap_or_default();
     // Exactly as typed first; near misses only when no role holds every word.
     for fuzzy in [false, true] {
         if !hits.is_empty() {
@@ -89,7 +86,7 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> anyhow::Result<SearchReport> {
             .filter_map(|e| {
                 let extra = match (&e.origin, &e.profile.onet, &records) {
                     (Origin::Onet { .. }, Some(d), Some(records)) => {
-                        positions.get(d.code.as_str()).map(|&i| &records[i])
+                        onet.and_then(|s| s.position(&d.code)).map(|i| &records[i])
                     }
                     _ => None,
                 };

@@ -77,6 +77,21 @@ impl Default for SkillUse {
     }
 }
 
+/// What `show` of a curated profile says of an O*NET occupation it links to: enough to tell
+/// it from the others, with `careers show CODE` for the whole record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OccupationSummary {
+    pub description: String,
+    pub job_zone: Option<u8>,
+    pub technology_count: u32,
+    pub hot_technology_count: u32,
+    /// The first of its hot technologies, in O*NET's (alphabetical) order.
+    pub hot_technologies: Vec<String>,
+    /// The skills of the vocabulary its technology maps onto.
+    pub skills: Vec<String>,
+    pub task_count: u32,
+}
+
 /// How much an element (a skill, a kind of knowledge, an ability) matters in an occupation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]

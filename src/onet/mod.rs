@@ -2,6 +2,7 @@
 //! data directory ([`storage`]), and turning it into profiles for the store.
 
 pub mod import;
+pub mod names;
 pub mod storage;
 
 use std::collections::HashSet;
@@ -51,15 +52,12 @@ pub fn attribution_of(manifest: &Manifest) -> String {
 /// A record of the index that cannot be read leaves the profile with its title and code, and
 /// a description that says what is wrong.
 pub fn light_profile(stored: &Stored, position: usize, id: String, document: &str) -> Profile {
-    let name = &stored.names[position];
+    let name = stored.names.get(position);
     let r = stored
         .index_record(position)
         .unwrap_or_else(|e| IndexRecord {
             description: format!("(this occupation's description cannot be read: {e:#})"),
-            skills: Vec::new(),
-            skill_uses: Vec::new(),
-            job_zone: None,
-            interest_code: None,
+            ..IndexRecord::default()
         });
     let skill_uses = r.skill_uses;
     let job_zone = r.job_zone.and_then(|z| {

@@ -26,12 +26,13 @@ use anyhow::{Context, bail};
 use serde::{Deserialize, Serialize};
 
 use super::import::{Import, Occupation};
+use super::names::{Bytes, Layout, NameTable};
 use crate::model::OnetDetails;
 use crate::model::onet::SkillUse;
 use crate::store::blob::Blob;
 
 /// Bumped whenever the layout changes; older imports must be imported again.
-pub const FORMAT: u32 = 5;
+pub const FORMAT: u32 = 6;
 
 /// The files of an import, in the order they are written; the manifest goes last.
 pub const FILES: [&str; 5] = [NAMES, INDEX, DETAILS, SEARCH, MANIFEST];
@@ -96,30 +97,18 @@ impl Counts {
     }
 }
 
-/// What the names file keeps of one occupation: what finds it, and where the rest of it is.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct NameRecord<'a> {
-    pub id: &'a str,
-    pub code: &'a str,
-    pub title: &'a str,
-    /// Byte offset and length of the occupation's record in `index.bin`.
-    pub index: (u32, u32),
-    /// Byte offset and length of the occupation's compressed record in `details.bin`.
-    pub details: (u32, u32),
-}
-
-/// `names.bin`: what every run that uses O*NET reads whole, kept small.
+/// `names.bin`: what every run that uses O*NET reads, in place (see [`super::names`]).
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Names<'a> {
     pub zones: Vec<StoredZone>,
     /// Byte offset and length of the dictionary in `details.bin`.
     pub dictionary: (u32, u32),
     #[serde(borrow)]
-    pub records: Vec<NameRecord<'a>>,
+    pub layout: Layout<'a>,
 }
 
 /// What `index.bin` keeps of one occupation, read when its profile is first needed.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct IndexRecord {
     pub description: String,
     pub skills: Vec<String>,
@@ -127,7 +116,17 @@ pub struct IndexRecord {
     pub skill_uses: Vec<SkillUse>,
     pub job_zone: Option<u8>,
     pub interest_code: Option<String>,
+    /// How many technology skills and tasks O*NET lists, and how many of the technologies
+    /// are hot: what `show` of a curated profile says of the occupations it links to.
+    pub technologies: u32,
+    pub hot_technologies: u32,
+    pub tasks: u32,
+    /// The first [`HOT_KEPT`] hot technologies, in the details' order.
+    pub hot: Vec<String>,
 }
+
+/// How many hot technologies the index keeps of each occupation.
+pub const HOT_KEPT: usize = 12;
 
 /// A technology skill without its commodity title.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -191,14 +190,17 @@ pub fn write(
 /// Writes the files of an import into `dir`, which must be empty: what `careers import onet`
 /// swaps in, and what the embedded dataset is made of.
 pub fn write_files(dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::Result<()> {
+    // In code order, for a binary search by code.
+    let mut occupations: Vec<&Occupation> = import.occupations.iter().collect();
+    occupations.sort_by(|a, b| a.details.code.cmp(&b.details.code));
     let mut zones: Vec<StoredZone> = Vec::new();
-    let mut names = Vec::with_capacity(import.occupations.len());
     let mut index = Vec::new();
-    let mut search = Vec::with_capacity(import.occupations.len());
+    let mut index_lengths = Vec::with_capacity(occupations.len());
+    let mut details_lengths = Vec::with_capacity(occupations.len());
+    let mut search = Vec::with_capacity(occupations.len());
     // Tasks are searched, never shown, by `search`: stored lowercase, they need no folding,
     // and one text a line per occupation, which one substring test can rule out whole.
-    let lowered: Vec<String> = import
-        .occupations
+    let lowered: Vec<String> = occupations
         .iter()
         .map(|o| {
             o.details
@@ -209,34 +211,22 @@ pub fn write_files(dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::
                 .join("\n")
         })
         .collect();
-    let texts = import
-        .occupations
+    let texts = occupations
         .iter()
         .map(|o| serde_json::to_vec(&o.details))
         .collect::<Result<Vec<_>, _>>()?;
     let dictionary = train_dictionary(&texts)?;
     let mut compressor = zstd::bulk::Compressor::with_dictionary(LEVEL, &dictionary)?;
     let mut details = dictionary.clone();
-    let span = |at: usize, len: usize| -> anyhow::Result<(u32, u32)> {
-        Ok((
-            u32::try_from(at).context("details.bin would be over 4 GiB")?,
-            u32::try_from(len).context("a record is over 4 GiB")?,
-        ))
-    };
-    for (o, text) in import.occupations.iter().zip(&texts) {
+    for (o, text) in occupations.iter().zip(&texts) {
         let record = postcard::to_stdvec(&index_record(o))?;
         let packed = compressor.compress(text)?;
-        names.push(NameRecord {
-            id: &o.id,
-            code: &o.details.code,
-            title: &o.title,
-            index: span(index.len(), record.len())?,
-            details: span(details.len(), packed.len())?,
-        });
+        index_lengths.push(record.len());
+        details_lengths.push(packed.len());
         index.extend_from_slice(&record);
         details.extend_from_slice(&packed);
     }
-    for (o, tasks) in import.occupations.iter().zip(&lowered) {
+    for (o, tasks) in occupations.iter().zip(&lowered) {
         if let Some(z) = &o.details.job_zone
             && !zones.iter().any(|s| s.zone == z.zone)
         {
@@ -269,12 +259,28 @@ pub fn write_files(dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::
         });
     }
     zones.sort_by_key(|z| z.zone);
+    let names: Vec<(&str, &str, &str)> = occupations
+        .iter()
+        .map(|o| (o.id.as_str(), o.details.code.as_str(), o.title.as_str()))
+        .collect();
+    let (strings, [bounds, index_at, details_at, by_id]) =
+        super::names::encode(&names, &index_lengths, dictionary.len(), &details_lengths)?;
+    let dictionary_span = (
+        0,
+        u32::try_from(dictionary.len()).context("the dictionary is over 4 GiB")?,
+    );
     write_file(
         &dir.join(NAMES),
         &postcard::to_stdvec(&Names {
             zones,
-            dictionary: span(0, dictionary.len())?,
-            records: names,
+            dictionary: dictionary_span,
+            layout: Layout {
+                strings: &strings,
+                bounds: Bytes(&bounds),
+                index: Bytes(&index_at),
+                details: Bytes(&details_at),
+                by_id: Bytes(&by_id),
+            },
         })?,
     )?;
     write_file(&dir.join(INDEX), &index)?;
@@ -329,7 +335,22 @@ fn index_record(o: &Occupation) -> IndexRecord {
             .collect(),
         job_zone: o.details.job_zone.as_ref().map(|z| z.zone),
         interest_code: o.details.interest_code.clone(),
+        technologies: count(o.details.technology.len()),
+        hot_technologies: count(o.details.technology.iter().filter(|t| t.hot).count()),
+        tasks: count(o.details.tasks.len()),
+        hot: o
+            .details
+            .technology
+            .iter()
+            .filter(|t| t.hot)
+            .take(HOT_KEPT)
+            .map(|t| t.example.clone())
+            .collect(),
     }
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Where an opened O*NET release comes from.
@@ -349,9 +370,9 @@ pub struct Stored {
     pub location: Location,
     pub manifest: Manifest,
     pub zones: Vec<StoredZone>,
-    /// Borrowed from the names file's bytes: the embedded file's, or an import's read once
-    /// for the life of the process.
-    pub names: Vec<NameRecord<'static>>,
+    /// Read in place from the names file's bytes: the embedded file's, or an import's read
+    /// once for the life of the process.
+    pub names: NameTable,
     /// Where the dictionary is in `details.bin`.
     dictionary: (u32, u32),
     /// The decompressor with the dictionary loaded, made for the first record read.
@@ -461,33 +482,19 @@ impl Stored {
         let Names {
             zones,
             dictionary,
-            records,
+            layout,
         } = postcard::from_bytes(files.names).context(NAMES)?;
         // Files cut short or replaced are found now, while the bundled profiles can still
         // answer without the import, rather than by the first `show` that reads them.
-        let index_end = records
-            .iter()
-            .map(|r| u64::from(r.index.0) + u64::from(r.index.1))
-            .max()
-            .unwrap_or(0);
-        if index_end > files.index.len() {
-            bail!("{INDEX} is shorter than {NAMES} says");
-        }
-        let details_end = records
-            .iter()
-            .map(|r| r.details)
-            .chain([dictionary])
-            .map(|(offset, len)| u64::from(offset) + u64::from(len))
-            .max()
-            .unwrap_or(0);
-        if details_end > files.details.len() {
+        let names = NameTable::new(layout, files.index.len(), files.details.len())?;
+        if u64::from(dictionary.0) + u64::from(dictionary.1) > files.details.len() {
             bail!("{DETAILS} is shorter than {NAMES} says");
         }
         Ok(Stored {
             location,
             manifest,
             zones,
-            names: records,
+            names,
             dictionary,
             decompressor: Decompressor(std::sync::Mutex::new(None)),
             index: files.index,
@@ -514,10 +521,10 @@ impl Stored {
     /// The index record of the occupation at `position`: its description, skills, job zone
     /// and interest code.
     pub fn index_record(&self, position: usize) -> anyhow::Result<IndexRecord> {
-        let (offset, len) = self.names[position].index;
+        let (offset, len) = self.names.index_span(position);
         let bytes = self
             .index
-            .range(u64::from(offset), u64::from(len))
+            .range(offset, len)
             .map_err(|e| self.broken(&format!("{INDEX} {e}")))?;
         postcard::from_bytes(&bytes).map_err(|e| self.broken(&format!("{INDEX}: {e}")))
     }
@@ -527,34 +534,31 @@ impl Stored {
         self.record(position)
     }
 
-    /// The technology skills and tasks of the occupation at `position`: what `show` of a
-    /// curated profile says of the occupations it links to. The rest of the record is passed
-    /// over unbuilt.
-    pub fn technology_and_tasks(
+    /// What `show` of a curated profile says of the occupation at `position`, from its index
+    /// record alone.
+    pub fn summary(
         &self,
         position: usize,
-    ) -> anyhow::Result<(
-        Vec<crate::model::onet::TechnologySkill>,
-        Vec<crate::model::onet::OnetTask>,
-    )> {
-        #[derive(Deserialize)]
-        struct Part {
-            #[serde(default)]
-            technology: Vec<crate::model::onet::TechnologySkill>,
-            #[serde(default)]
-            tasks: Vec<crate::model::onet::OnetTask>,
-        }
-        let part: Part = self.record(position)?;
-        Ok((part.technology, part.tasks))
+    ) -> anyhow::Result<crate::model::onet::OccupationSummary> {
+        let r = self.index_record(position)?;
+        Ok(crate::model::onet::OccupationSummary {
+            description: r.description,
+            job_zone: r.job_zone,
+            technology_count: r.technologies,
+            hot_technology_count: r.hot_technologies,
+            hot_technologies: r.hot,
+            skills: r.skills,
+            task_count: r.tasks,
+        })
     }
 
     /// The record of the occupation at `position`, decompressed and read as `T`.
     fn record<T: serde::de::DeserializeOwned>(&self, position: usize) -> anyhow::Result<T> {
         let damaged = |e: &dyn std::fmt::Display| self.broken(&format!("{DETAILS}: {e}"));
-        let (offset, len) = self.names[position].details;
+        let (offset, len) = self.names.details_span(position);
         let packed = self
             .details
-            .range(u64::from(offset), u64::from(len))
+            .range(offset, len)
             .map_err(|e| self.broken(&format!("{DETAILS} {e}")))?;
         let mut decompressor = self
             .decompressor
@@ -603,17 +607,8 @@ impl Stored {
         Ok(records)
     }
 
-    /// From each O*NET-SOC code to its position in the index.
-    pub fn positions(&self) -> std::collections::HashMap<&str, usize> {
-        self.names
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.code, i))
-            .collect()
-    }
-
     /// The position in the index of the occupation with this code.
     pub fn position(&self, code: &str) -> Option<usize> {
-        self.names.iter().position(|r| r.code == code)
+        self.names.find_code(code)
     }
 }

@@ -150,7 +150,18 @@ impl OnetLayer {
         self.renamed
             .iter()
             .find(|(q, _)| *q == p)
-            .map_or(self.stored.names[p].id, |(_, id)| id.as_str())
+            .map_or(self.stored.names.get(p).id, |(_, id)| id.as_str())
+    }
+
+    /// The position of the occupation the store calls `id`.
+    fn find_id(&self, id: &str) -> Option<usize> {
+        if let Some((p, _)) = self.renamed.iter().find(|(_, new)| new == id) {
+            return Some(*p);
+        }
+        self.stored
+            .names
+            .find_id(id)
+            .filter(|p| !self.renamed.iter().any(|(q, _)| q == p))
     }
 
     fn ids(&self) -> impl Iterator<Item = &str> + '_ {
@@ -308,15 +319,21 @@ impl Store {
         if let Some((i, 0)) = base {
             return Some(i);
         }
-        if let Some(p) = onet.and_then(|o| o.ids().position(|id| id == key)) {
+        if let Some(p) = onet.and_then(|o| o.find_id(key)) {
             return Some(offset + p);
         }
         if let Some((i, 1)) = base {
             return Some(i);
         }
         if is_soc_code(key)
-            && let Some(p) =
-                onet.and_then(|o| o.stored.names.iter().position(|n| role_key(n.code) == key))
+            && let Some(p) = onet.and_then(|o| {
+                // The key of "15-2051.00" is "15-2051-00".
+                let code = match key.split_at_checked(7) {
+                    Some((head, tail)) if !tail.is_empty() => format!("{head}.{}", &tail[1..]),
+                    _ => key.to_owned(),
+                };
+                o.stored.names.find_code(&code)
+            })
         {
             return Some(offset + p);
         }
@@ -384,30 +401,31 @@ impl Store {
             .chain(self.broken.iter().map(|b| role_key(&b.id_hint)))
             .collect();
         taken.sort_unstable();
-        let mut renamed = Vec::new();
-        for (p, n) in stored.names.iter().enumerate() {
-            if taken.binary_search_by(|t| t.as_str().cmp(n.id)).is_ok() {
-                // Rare: its code appended, then a number until no profile or occupation has it.
-                let base = format!("{}-{}", n.id, crate::model::slugify(n.code));
-                let id = (1u32..)
-                    .map(|k| match k {
-                        1 => base.clone(),
-                        k => format!("{base}-{k}"),
-                    })
-                    .find(|id| {
-                        taken.binary_search(id).is_err()
-                            && !stored.names.iter().any(|other| other.id == id)
-                    })
-                    .unwrap_or_else(|| base.clone());
-                if let Err(at) = taken.binary_search(&id) {
-                    taken.insert(at, id.clone());
-                }
-                renamed.push((p, id));
-            }
-        }
-        let entries = stored
-            .names
+        // The occupations whose id a profile has, in index order.
+        let mut clashes: Vec<usize> = taken
             .iter()
+            .filter_map(|id| stored.names.find_id(id))
+            .collect();
+        clashes.sort_unstable();
+        clashes.dedup();
+        let mut renamed = Vec::new();
+        for p in clashes {
+            let n = stored.names.get(p);
+            // Rare: its code appended, then a number until no profile or occupation has it.
+            let base = format!("{}-{}", n.id, crate::model::slugify(n.code));
+            let id = (1u32..)
+                .map(|k| match k {
+                    1 => base.clone(),
+                    k => format!("{base}-{k}"),
+                })
+                .find(|id| taken.binary_search(id).is_err() && stored.names.find_id(id).is_none())
+                .unwrap_or_else(|| base.clone());
+            if let Err(at) = taken.binary_search(&id) {
+                taken.insert(at, id.clone());
+            }
+            renamed.push((p, id));
+        }
+        let entries = (0..stored.names.len())
             .map(|_| std::sync::OnceLock::new())
             .collect();
         self.onet = Some(OnetLayer {
@@ -440,7 +458,7 @@ impl Store {
         let onet = self.onet.as_ref()?;
         ids.into_iter()
             .any(|id| {
-                !self.entries.iter().any(|e| e.profile.id == id) && onet.ids().any(|o| o == id)
+                !self.entries.iter().any(|e| e.profile.id == id) && onet.find_id(id).is_some()
             })
             .then(|| crate::onet::attribution_of(&onet.stored.manifest))
     }
@@ -458,22 +476,13 @@ impl Store {
         }
     }
 
-    /// The technology skills and tasks of an O*NET occupation, read on demand.
-    #[allow(clippy::type_complexity, reason = "two lists of the model's own types")]
-    pub fn onet_technology_and_tasks(
+    /// What `show` of a curated profile says of an O*NET occupation it links to.
+    pub fn onet_summary(
         &self,
         code: &str,
-    ) -> anyhow::Result<
-        Option<(
-            Vec<crate::model::onet::TechnologySkill>,
-            Vec<crate::model::onet::OnetTask>,
-        )>,
-    > {
+    ) -> anyhow::Result<Option<crate::model::onet::OccupationSummary>> {
         match self.onet() {
-            Some(stored) => stored
-                .position(code)
-                .map(|i| stored.technology_and_tasks(i))
-                .transpose(),
+            Some(stored) => stored.position(code).map(|i| stored.summary(i)).transpose(),
             None => Ok(None),
         }
     }
@@ -710,7 +719,7 @@ impl Store {
         };
         let prefix = format!("{key}.");
         let matches: Vec<usize> = (0..onet.len())
-            .filter(|&p| onet.stored.names[p].code.starts_with(&prefix))
+            .filter(|&p| onet.stored.names.get(p).code.starts_with(&prefix))
             .collect();
         match matches.as_slice() {
             [] => Ok(None),
@@ -720,7 +729,7 @@ impl Store {
                 candidates: several
                     .iter()
                     .map(|&p| {
-                        let n = &onet.stored.names[p];
+                        let n = onet.stored.names.get(p);
                         format!("{} ({}, {})", onet.id(p), n.code, n.title)
                     })
                     .collect(),

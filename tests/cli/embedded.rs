@@ -249,8 +249,10 @@ fn an_import_that_cannot_be_read_leaves_the_embedded_release_answering() {
     import(data.path(), "onet", &fixture("onet"));
     // As an import stored by an older version of careers would be.
     let manifest = data.path().join("onet/manifest.json");
-    let text = std::fs::read_to_string(&manifest).unwrap();
-    std::fs::write(&manifest, text.replace("\"format\": 5", "\"format\": 4")).unwrap();
+    let mut stored: Value =
+        serde_json::from_str(&std::fs::read_to_string(&manifest).unwrap()).unwrap();
+    stored["format"] = 4.into();
+    std::fs::write(&manifest, stored.to_string()).unwrap();
     let out = with_embedded()
         .env("CAREERS_DATA_DIR", data.path())
         .args(["show", "electricians", "--format", "json"])
@@ -263,7 +265,7 @@ fn an_import_that_cannot_be_read_leaves_the_embedded_release_answering() {
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
         format!(
-            "careers: warning: the imported O*NET data in {o} cannot be read (it is in format 4, this version reads format 5); import it again with `careers import onet FOLDER`, or remove it with `rm -r {o}`; answering from the embedded O*NET 29.2 meanwhile\n",
+            "careers: warning: the imported O*NET data in {o} cannot be read (it is in format 4, this version reads format 6); import it again with `careers import onet FOLDER`, or remove it with `rm -r {o}`; answering from the embedded O*NET 29.2 meanwhile\n",
             o = onet.display()
         )
     );
