@@ -81,4 +81,15 @@ fuzz_target!(|input: &[u8]| {
     stored
         .search_records(&search)
         .expect("the search file decodes");
+    let words = stored.word_index().expect("the word index reads back");
+    for id in 0..words.vocabulary() {
+        words
+            .occupations_with(id as u32)
+            .expect("every word's occupations read back");
+    }
+    for position in 0..stored.names.len() {
+        words
+            .texts(position, careers::onet::words::Kinds::ALL, |_, _, _| {})
+            .expect("every occupation's words read back");
+    }
 });

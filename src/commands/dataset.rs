@@ -125,6 +125,13 @@ fn check(data_dir: &Path) -> anyhow::Result<()> {
     }
     let file = stored.search_file()?;
     stored.search_records(&file)?;
+    let words = stored.word_index()?;
+    for id in 0..words.vocabulary() {
+        words.occupations_with(id as u32)?;
+    }
+    for p in 0..stored.names.len() {
+        words.texts(p, crate::onet::words::Kinds::ALL, |_, _, _| {})?;
+    }
     let wages = crate::oews::storage::open(data_dir)?.context("the OEWS files were not written")?;
     for p in 0..wages.tables.occupations.len() {
         wages.estimates(p)?;

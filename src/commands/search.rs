@@ -6,6 +6,10 @@
 //! title, alias or skill weigh by the share of its words they are (among titles, a bonus). Words compare in the singular ("nurses" is "nurse"). When no role
 //! holds every word, a word one or two letters off ("enginer") counts in titles and aliases, a
 //! step lower.
+//!
+//! O*NET's texts are compared through the release's word index: only occupations whose texts
+//! hold every word (or a near one) are read, as numbers, and the texts a result quotes are
+//! read from the records of the results shown.
 
 use serde::Serialize;
 
@@ -13,7 +17,7 @@ use crate::Context;
 use crate::cli::SearchArgs;
 use crate::error::CareersError;
 use crate::model::singular;
-use crate::onet::storage::SearchRecord;
+use crate::onet::words::{Kinds, TextKind, WordIndex};
 use crate::render::{Cell, Document, Records, Report, Table, Tone};
 use crate::store::{Entry, Origin};
 
@@ -58,7 +62,7 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> anyhow::Result<SearchReport> {
     })?;
     let onet = ctx.store.onet_required()?;
     // A code is found by the names alone: the search text is read only for words.
-    let mut hits: Vec<SearchHit> = match code_query(&args.text) {
+    let hits: Vec<SearchHit> = match code_query(&args.text) {
         Some(code) => ctx
             .store
             .coded(&code)
@@ -66,37 +70,60 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> anyhow::Result<SearchReport> {
             .collect(),
         None => Vec::new(),
     };
-    let file = match hits.is_empty() {
-        true => onet.map(|s| s.search_file()).transpose()?,
-        false => None,
-    };
-    let records = match (onet, &file) {
-        (Some(s), Some(f)) => Some(s.search_records(f)?),
+    let index = match (hits.is_empty(), onet) {
+        (true, Some(s)) => Some((s, s.word_index()?)),
         _ => None,
     };
-    // Exactly as typed first; near misses only when no role holds every word.
+    let mut found: Vec<Found> = hits.into_iter().map(Found::Authored).collect();
+    // Exactly as typed first; near words only when no role holds every word.
     for fuzzy in [false, true] {
-        if !hits.is_empty() {
+        if !found.is_empty() {
             break;
         }
         query.fuzzy = fuzzy;
-        hits = ctx
+        found = ctx
             .store
-            .entries()
-            .filter_map(|e| {
-                let extra = match (&e.origin, &e.profile.onet, &records) {
-                    (Origin::Onet { .. }, Some(d), Some(records)) => {
-                        onet.and_then(|s| s.position(&d.code)).map(|i| &records[i])
-                    }
-                    _ => None,
-                };
-                score(e, extra, &query)
-            })
+            .authored()
+            .filter_map(|e| score(e, &query))
+            .map(Found::Authored)
             .collect();
+        if let Some((stored, index)) = &index {
+            let numbered = Numbered::new(&query, index);
+            let damaged = |e: anyhow::Error| stored.broken(&format!("{e:#}"));
+            // Only these may hold every word; the others can match by their own title alone.
+            let candidates = candidates(&numbered, index, query.fuzzy).map_err(damaged)?;
+            let mut next = candidates.iter().peekable();
+            for p in 0..stored.names.len() {
+                let kinds = match next.peek() {
+                    Some(&&(q, kinds)) if q == p => {
+                        next.next();
+                        kinds
+                    }
+                    _ => Kinds::NONE,
+                };
+                let title = stored.names.get(p).title;
+                if let Some(hit) =
+                    score_onet(&query, &numbered, index, p, title, kinds).map_err(damaged)?
+                {
+                    found.push(Found::Onet(hit));
+                }
+            }
+        }
     }
-    hits.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
-    let total = hits.len();
-    hits.truncate(args.limit);
+    found.sort_by(|a, b| {
+        b.score()
+            .cmp(&a.score())
+            .then_with(|| a.id(&ctx.store).cmp(b.id(&ctx.store)))
+    });
+    let total = found.len();
+    found.truncate(args.limit);
+    let hits = found
+        .into_iter()
+        .map(|f| match f {
+            Found::Authored(h) => Ok(h),
+            Found::Onet(h) => onet_hit(ctx, &h),
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
     let attribution = hits
         .iter()
         .any(|h| matches!(h.origin, Origin::Onet { .. }))
@@ -159,6 +186,23 @@ fn is_near(word: &str, stem: &str) -> bool {
     }
     let allowed = if stem.len() >= 8 { 2 } else { 1 };
     let (base, _) = singular(word);
+    // An edit changes how often at most two letters occur, by one each: words whose letter
+    // counts differ by more than twice the edits allowed are not near, and most are ruled
+    // out so, before the distance is worked out. (Letters 32 apart share a count, which only
+    // lowers the difference; other scripts take several bytes a letter, and are not counted.)
+    if base.is_ascii() && stem.is_ascii() {
+        let mut counts = [0i16; 32];
+        for b in base.bytes() {
+            counts[usize::from(b & 31)] += 1;
+        }
+        for b in stem.bytes() {
+            counts[usize::from(b & 31)] -= 1;
+        }
+        let differ: usize = counts.iter().map(|c| usize::from(c.unsigned_abs())).sum();
+        if differ > 2 * allowed {
+            return false;
+        }
+    }
     strsim::damerau_levenshtein(base, stem) <= allowed
 }
 
@@ -222,25 +266,49 @@ impl Query {
         if !fuzzy && !self.probes.iter().all(|w| lower.contains(w.as_str())) {
             return 0;
         }
+        let exact = |w: &str, i: usize| is_word(w, &self.words[i]);
+        self.quality_by(words(lower), exact, |w, i| {
+            exact(w, i) || (fuzzy && is_near(w, &self.words[i]))
+        })
+    }
+
+    /// [`Query::quality`] of a text of the word index, by its words' numbers.
+    fn quality_of_ids(&self, ids: &[u32], numbered: &Numbered, fuzzy: bool) -> u32 {
+        let exact = |w: &u32, i: usize| numbered.ids[i] == Some(*w);
+        let close =
+            |w: &u32, i: usize| exact(w, i) || (fuzzy && numbered.near[i].binary_search(w).is_ok());
+        // Cheap test first: most texts lack one of the words altogether.
+        if !(0..self.words.len()).all(|i| ids.iter().any(|w| close(w, i))) {
+            return 0;
+        }
+        self.quality_by(ids.iter(), exact, close)
+    }
+
+    /// 3, 2, 1 or 0 as [`Query::quality`] says, for a text's words, `exact(w, i)` when `w` is
+    /// the query's word `i` and `close(w, i)` when it is that or near it.
+    fn quality_by<W: Copy>(
+        &self,
+        text: impl Iterator<Item = W>,
+        exact: impl Fn(W, usize) -> bool,
+        close: impl Fn(W, usize) -> bool,
+    ) -> u32 {
         let n = self.words.len();
         let (mut count, mut run, mut best_run) = (0usize, 0usize, 0usize);
         let (mut seen, mut near) = (0u64, false);
-        for w in words(lower) {
-            let exact = |q: &str| is_word(w, q);
-            let close = |q: &str| exact(q) || (fuzzy && is_near(w, q));
+        for w in text {
             // `run` is how many query words in a row end here.
-            run = if self.words.get(run).is_some_and(|q| close(q)) {
+            run = if run < n && close(w, run) {
                 run + 1
             } else {
-                usize::from(close(&self.words[0]))
+                usize::from(close(w, 0))
             };
             best_run = best_run.max(run);
             if run == n {
                 run = 0;
             }
-            if let Some(i) = self.words.iter().position(|q| exact(q)) {
+            if let Some(i) = (0..n).position(|i| exact(w, i)) {
                 seen |= 1 << i;
-            } else if let Some(i) = self.words.iter().position(|q| close(q)) {
+            } else if let Some(i) = (0..n).position(|i| close(w, i)) {
                 seen |= 1 << i;
                 near = true;
             }
@@ -257,6 +325,80 @@ impl Query {
             _ => quality,
         }
     }
+}
+
+/// The query's words as numbers of a release's word index: each word's own number, when a
+/// text holds it, and the numbers of the words near it (for a fuzzy search).
+struct Numbered {
+    ids: Vec<Option<u32>>,
+    near: Vec<Vec<u32>>,
+}
+
+impl Numbered {
+    fn new(query: &Query, index: &WordIndex) -> Numbered {
+        Numbered {
+            ids: query.words.iter().map(|w| index.id(w)).collect(),
+            near: query
+                .words
+                .iter()
+                .map(|q| match query.fuzzy {
+                    true => index.ids_where(|w| is_near(w, q)),
+                    false => Vec::new(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The occupations whose texts may hold every word of the query, in order, each with the kinds
+/// of text that may: a word's occupations, intersected. Near words (when `fuzzy`) count in
+/// titles only.
+fn candidates(
+    numbered: &Numbered,
+    index: &WordIndex,
+    fuzzy: bool,
+) -> anyhow::Result<Vec<(usize, Kinds)>> {
+    let mut all: Option<Vec<(usize, Kinds)>> = None;
+    for (id, near) in numbered.ids.iter().zip(&numbered.near) {
+        let mut list = Vec::new();
+        for &w in id.iter().chain(near.iter().filter(|_| fuzzy)) {
+            list.extend(index.occupations_with(w)?);
+        }
+        if fuzzy {
+            list.sort_by_key(|&(p, _)| p);
+            let mut merged: Vec<(usize, Kinds)> = Vec::with_capacity(list.len());
+            for (p, kinds) in list {
+                let kinds = Kinds(kinds.0 & Kinds::TITLES.0);
+                match merged.last_mut() {
+                    Some((q, k)) if *q == p => k.0 |= kinds.0,
+                    _ => merged.push((p, kinds)),
+                }
+            }
+            list = merged;
+        }
+        all = Some(match all {
+            None => list,
+            Some(before) => {
+                let mut both = Vec::with_capacity(before.len().min(list.len()));
+                let (mut a, mut b) = (before.iter().peekable(), list.iter().peekable());
+                while let (Some(&&(p, x)), Some(&&(q, y))) = (a.peek(), b.peek()) {
+                    match p.cmp(&q) {
+                        std::cmp::Ordering::Less => drop(a.next()),
+                        std::cmp::Ordering::Greater => drop(b.next()),
+                        std::cmp::Ordering::Equal => {
+                            both.push((p, Kinds(x.0 & y.0)));
+                            a.next();
+                            b.next();
+                        }
+                    }
+                }
+                both
+            }
+        });
+    }
+    let mut all = all.unwrap_or_default();
+    all.retain(|(_, kinds)| kinds.0 != 0);
+    Ok(all)
 }
 
 fn words(text: &str) -> impl Iterator<Item = &str> {
@@ -297,71 +439,213 @@ fn best<'a>(
     top.filter(|(s, _)| *s > 0)
 }
 
-fn score(e: &Entry, extra: Option<&SearchRecord>, query: &Query) -> Option<SearchHit> {
-    let p = &e.profile;
-    let mut total = 0;
-    let mut matched = Vec::new();
-    if let Some((s, _)) = best(query, TITLE, std::iter::once(p.title.as_str())) {
-        // Of two titles that hold the query, the one with fewer other words fits it better.
-        let title_words = words(&p.title).count().max(1) as u32;
-        total += s + TITLE * query.words.len() as u32 / title_words.max(query.words.len() as u32);
-        matched.push("title".to_owned());
-    }
-    let aliases = p
-        .aliases
-        .iter()
-        .map(String::as_str)
-        .chain(extra.into_iter().flat_map(|r| r.titles.iter().copied()));
-    if let Some((s, text)) = best(query, ALIAS, aliases) {
-        total += s;
-        let kind = if p.aliases.iter().any(|a| a == text) {
-            "alias"
-        } else {
-            "alternate title"
-        };
-        matched.push(format!("{kind} \"{text}\""));
-    }
-    let skills = p.skills.iter().map(|s| s.name.as_str()).chain(
-        extra
-            .into_iter()
-            .flat_map(|r| r.technology.iter().map(|t| t.example)),
-    );
-    if let Some((s, text)) = best(query, SKILL, skills) {
-        total += s;
-        matched.push(format!("skill \"{text}\""));
-    }
-    // O*NET's tasks are stored in lowercase; the curated responsibilities are folded here.
-    let curated = p
-        .responsibilities
-        .iter()
-        .flat_map(|g| g.items.iter())
-        .map(|t| query.quality(t, false));
-    // Most occupations' tasks lack a word altogether: one test rules them all out.
-    let imported = extra
-        .filter(|r| query.probes.iter().all(|w| r.tasks.contains(w.as_str())))
-        .into_iter()
-        .flat_map(|r| r.tasks.lines())
-        .map(|t| query.quality_of_lowercase(t, false));
-    let mut task_hits = 0;
-    for q in curated.chain(imported) {
-        if q > 0 {
-            task_hits += 1;
-            if task_hits <= MAX_TASKS {
-                total += q * TASK;
+/// The score of a title: its quality, and a bonus for fitting the query ("Data Scientists"
+/// fits "data" better than "Clinical Data Managers").
+fn title_score(query: &Query, title: &str) -> Option<u32> {
+    let (s, _) = best(query, TITLE, std::iter::once(title))?;
+    let n = query.words.len() as u32;
+    let title_words = (words(title).count() as u32).max(1);
+    Some(s + TITLE * n / title_words.max(n))
+}
+
+/// What the tasks add: each that holds the query counts, the first [`MAX_TASKS`] by quality.
+#[derive(Default)]
+struct Tasks {
+    hits: u32,
+    score: u32,
+}
+
+impl Tasks {
+    fn add(&mut self, quality: u32) {
+        if quality > 0 {
+            self.hits += 1;
+            if self.hits <= MAX_TASKS {
+                self.score += quality * TASK;
             }
         }
     }
-    match task_hits {
-        0 => {}
-        1 => matched.push("1 task".to_owned()),
-        n => matched.push(format!("{n} tasks")),
+
+    fn matched(&self) -> Option<String> {
+        match self.hits {
+            0 => None,
+            1 => Some("1 task".to_owned()),
+            n => Some(format!("{n} tasks")),
+        }
     }
+}
+
+/// How a bundled or user profile matches.
+fn score(e: &Entry, query: &Query) -> Option<SearchHit> {
+    let p = &e.profile;
+    let mut total = 0;
+    let mut matched = Vec::new();
+    if let Some(s) = title_score(query, &p.title) {
+        total += s;
+        matched.push("title".to_owned());
+    }
+    if let Some((s, text)) = best(query, ALIAS, p.aliases.iter().map(String::as_str)) {
+        total += s;
+        matched.push(format!("alias \"{text}\""));
+    }
+    if let Some((s, text)) = best(query, SKILL, p.skills.iter().map(|s| s.name.as_str())) {
+        total += s;
+        matched.push(format!("skill \"{text}\""));
+    }
+    let mut tasks = Tasks::default();
+    for t in p.responsibilities.iter().flat_map(|g| g.items.iter()) {
+        tasks.add(query.quality(t, false));
+    }
+    total += tasks.score;
+    matched.extend(tasks.matched());
     (total > 0).then(|| SearchHit {
         id: p.id.clone(),
         title: p.title.clone(),
         score: total,
         matched,
         origin: e.origin.clone(),
+    })
+}
+
+/// A role found, before the ones shown are written out.
+enum Found {
+    Authored(SearchHit),
+    Onet(OnetHit),
+}
+
+impl Found {
+    fn score(&self) -> u32 {
+        match self {
+            Found::Authored(h) => h.score,
+            Found::Onet(h) => h.score,
+        }
+    }
+
+    fn id<'a>(&'a self, store: &'a crate::store::Store) -> &'a str {
+        match self {
+            Found::Authored(h) => &h.id,
+            Found::Onet(h) => store.onet_id_at(h.position),
+        }
+    }
+}
+
+/// How an O*NET occupation matches, by its texts' places in the word index.
+struct OnetHit {
+    position: usize,
+    score: u32,
+    title: bool,
+    /// The best of its alternate and reported titles, and of its skills and technology.
+    alias: Option<usize>,
+    skill: Option<usize>,
+    tasks: Tasks,
+}
+
+/// Scores the texts of one kind as [`best`] does, keeping the first of the best.
+struct Best {
+    weight: u32,
+    top: Option<(u32, usize)>,
+}
+
+impl Best {
+    fn add(&mut self, query: &Query, quality: u32, words: usize, i: usize) {
+        if quality == 0 {
+            return;
+        }
+        let n = query.words.len() as u32;
+        let score = match quality {
+            3 => quality * self.weight,
+            q => q * self.weight * n / (words as u32).max(n),
+        };
+        if score > 0 && self.top.is_none_or(|(s, _)| score > s) {
+            self.top = Some((score, i));
+        }
+    }
+}
+
+/// How the O*NET occupation at `position` matches: its title, then its texts in the word index.
+fn score_onet(
+    query: &Query,
+    numbered: &Numbered,
+    index: &WordIndex,
+    position: usize,
+    title: &str,
+    kinds: Kinds,
+) -> anyhow::Result<Option<OnetHit>> {
+    let own = title_score(query, title);
+    let mut aliases = Best {
+        weight: ALIAS,
+        top: None,
+    };
+    let mut skills = Best {
+        weight: SKILL,
+        top: None,
+    };
+    let mut tasks = Tasks::default();
+    if kinds != Kinds::NONE {
+        // Near words count in titles only: `candidates` gives no other kind for them.
+        let fuzzy = query.fuzzy;
+        index.texts(position, kinds, |kind, i, ids| match kind {
+            TextKind::Title => {
+                aliases.add(
+                    query,
+                    query.quality_of_ids(ids, numbered, fuzzy),
+                    ids.len(),
+                    i,
+                );
+            }
+            TextKind::Skill => {
+                skills.add(
+                    query,
+                    query.quality_of_ids(ids, numbered, false),
+                    ids.len(),
+                    i,
+                );
+            }
+            TextKind::Task => tasks.add(query.quality_of_ids(ids, numbered, false)),
+        })?;
+    }
+    let score = own.unwrap_or(0)
+        + aliases.top.map_or(0, |(s, _)| s)
+        + skills.top.map_or(0, |(s, _)| s)
+        + tasks.score;
+    Ok((score > 0).then(|| OnetHit {
+        position,
+        score,
+        title: own.is_some(),
+        alias: aliases.top.map(|(_, i)| i),
+        skill: skills.top.map(|(_, i)| i),
+        tasks,
+    }))
+}
+
+/// A shown O*NET result, with the texts it matched in read from its record.
+fn onet_hit(ctx: &Context, hit: &OnetHit) -> anyhow::Result<SearchHit> {
+    let entry = ctx.store.onet_entry_at(hit.position);
+    let p = &entry.profile;
+    let mut matched = Vec::new();
+    if hit.title {
+        matched.push("title".to_owned());
+    }
+    if hit.alias.is_some() || hit.skill.is_some() {
+        let stored = ctx.store.onet().expect("an O*NET result has its release");
+        let (titles, technology) = stored.titles_and_technology(hit.position)?;
+        if let Some(text) = hit.alias.and_then(|i| titles.get(i)) {
+            matched.push(format!("alternate title \"{text}\""));
+        }
+        let skill = hit.skill.and_then(|i| match i.checked_sub(p.skills.len()) {
+            None => Some(&p.skills[i].name),
+            Some(t) => technology.get(t),
+        });
+        if let Some(text) = skill {
+            matched.push(format!("skill \"{text}\""));
+        }
+    }
+    matched.extend(hit.tasks.matched());
+    Ok(SearchHit {
+        id: p.id.clone(),
+        title: p.title.clone(),
+        score: hit.score,
+        matched,
+        origin: entry.origin.clone(),
     })
 }
 
@@ -461,6 +745,18 @@ mod tests {
         assert_eq!(q.quality("ML Engineers and more", true), 1);
         // Short words are never fuzzy: "ml" is not "mb".
         assert_eq!(q.quality("MB Engineer", true), 0);
+    }
+
+    #[test]
+    fn near_words_are_one_or_two_edits_off_in_any_script() {
+        assert!(is_near("engineers", "enginer"));
+        assert!(is_near("statistician", "statistcian"));
+        // A swap of two letters is one edit.
+        assert!(is_near("electrician", "elecrtician"));
+        assert!(!is_near("electronic", "elecrtician"));
+        // Two letters of two bytes each, one swapped for the other: one edit.
+        assert!(is_near("médecin", "mèdecin"));
+        assert!(!is_near("pédiatre", "mèdecin"));
     }
 
     #[test]

@@ -137,6 +137,31 @@ pub fn singular(word: &str) -> (&str, bool) {
     }
 }
 
+/// A word as search compares it: lowercase already, put in the singular ("secretaries" is
+/// "secretary", "nurses" is "nurse").
+pub fn fold_word(word: &str) -> std::borrow::Cow<'_, str> {
+    match singular(word) {
+        (base, true) => format!("{base}y").into(),
+        (base, false) => base.into(),
+    }
+}
+
+/// The words of a text as search compares them, in order: split at every character that is
+/// not a letter or digit, lowercase, folded by [`fold_word`].
+pub fn search_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    let lower = if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        text.chars().flat_map(char::to_lowercase).collect()
+    };
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| fold_word(w).into_owned())
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
 /// Turns a title into a slug: "Data Engineer" -> "data-engineer".
 pub fn slugify(title: &str) -> String {
     let mut out = String::with_capacity(title.len());

@@ -4,6 +4,7 @@
 pub mod import;
 pub mod names;
 pub mod storage;
+pub mod words;
 
 use std::collections::HashSet;
 use std::path::Path;

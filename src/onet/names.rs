@@ -66,10 +66,11 @@ pub struct NameTable {
     len: usize,
 }
 
-fn at(table: &[u8], i: usize) -> usize {
+/// The `i`th little-endian `u32` of `table`.
+pub(crate) fn at(table: &[u8], i: usize) -> usize {
     let b: [u8; 4] = table[4 * i..4 * i + 4]
         .try_into()
-        .expect("four bytes, checked by NameTable::new");
+        .expect("four bytes, within a table checked when it was opened");
     u32::from_le_bytes(b) as usize
 }
 
@@ -219,7 +220,8 @@ fn span(table: &[u8], p: usize) -> (u64, u64) {
     (start as u64, (end - start) as u64)
 }
 
-fn push(table: &mut Vec<u8>, n: usize) -> anyhow::Result<()> {
+/// Appends `n` to `table` as a little-endian `u32`.
+pub(crate) fn push(table: &mut Vec<u8>, n: usize) -> anyhow::Result<()> {
     let n = u32::try_from(n).map_err(|_| anyhow::anyhow!("the O*NET files would be over 4 GiB"))?;
     table.extend_from_slice(&n.to_le_bytes());
     Ok(())

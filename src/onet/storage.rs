@@ -10,9 +10,11 @@
 //! - `details.bin`: the whole O*NET record of each occupation as JSON, each compressed on its
 //!   own with zstd and a dictionary trained on all of them (stored first in the file), so that
 //!   `show` decompresses only the record it shows;
-//! - `search.bin` (postcard, compressed with zstd): alternate and reported titles, task
-//!   statements and technology names with their flags, read by `search` and by
-//!   `list --skill/--hot`, borrowed from the file's bytes rather than copied.
+//! - `search.bin` (postcard, compressed with zstd): alternate and reported titles and
+//!   technology names with their flags, read by `list --skill/--hot` and by a look-up of a
+//!   name that is only an O*NET title, borrowed from the file's bytes rather than copied;
+//! - `words.bin`: the words of each occupation's titles, skills and tasks as numbers into one
+//!   list of words, read in place by `search` (see [`super::words`]).
 //!
 //! An import is written to a temporary folder beside `onet/` and swapped in by renaming, so a
 //! failed or interrupted import leaves the previous data as it was (a previous import left
@@ -27,6 +29,7 @@ use serde::{Deserialize, Serialize};
 
 use super::import::{Import, Occupation};
 use super::names::{Bytes, Layout, NameTable};
+use super::words::WordIndex;
 use crate::model::OnetDetails;
 use crate::model::onet::SkillUse;
 use crate::store::blob::Blob;
@@ -35,13 +38,14 @@ use crate::store::blob::Blob;
 pub const FORMAT: u32 = 6;
 
 /// The files of an import, in the order they are written; the manifest goes last.
-pub const FILES: [&str; 5] = [NAMES, INDEX, DETAILS, SEARCH, MANIFEST];
+pub const FILES: [&str; 6] = [NAMES, INDEX, DETAILS, SEARCH, WORDS, MANIFEST];
 
 const MANIFEST: &str = "manifest.json";
 const NAMES: &str = "names.bin";
 const INDEX: &str = "index.bin";
 const DETAILS: &str = "details.bin";
 const SEARCH: &str = "search.bin";
+const WORDS: &str = "words.bin";
 
 /// The most the dictionary of `details.bin` may take: O*NET 29.2's records compress to 2.0 MB
 /// with it, against about 3 MB one by one without.
@@ -146,15 +150,13 @@ pub struct StoredZone {
     pub experience: Option<String>,
 }
 
-/// The text `search` reads besides the index, one record per occupation in index order.
+/// The titles and technology of one occupation, in index order: what `list --skill/--hot`
+/// filters on and a name that is only an O*NET title resolves by.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SearchRecord<'a> {
     /// Alternate titles, then reported titles.
     #[serde(borrow)]
     pub titles: Vec<&'a str>,
-    /// Task statements, in lowercase, one a line.
-    #[serde(borrow)]
-    pub tasks: &'a str,
     #[serde(borrow)]
     pub technology: Vec<SearchTechnology<'a>>,
 }
@@ -198,19 +200,6 @@ pub fn write_files(dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::
     let mut index_lengths = Vec::with_capacity(occupations.len());
     let mut details_lengths = Vec::with_capacity(occupations.len());
     let mut search = Vec::with_capacity(occupations.len());
-    // Tasks are searched, never shown, by `search`: stored lowercase, they need no folding,
-    // and one text a line per occupation, which one substring test can rule out whole.
-    let lowered: Vec<String> = occupations
-        .iter()
-        .map(|o| {
-            o.details
-                .tasks
-                .iter()
-                .map(|t| t.statement.to_lowercase().replace('\n', " "))
-                .collect::<Vec<_>>()
-                .join("\n")
-        })
-        .collect();
     let texts = occupations
         .iter()
         .map(|o| serde_json::to_vec(&o.details))
@@ -226,7 +215,7 @@ pub fn write_files(dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::
         index.extend_from_slice(&record);
         details.extend_from_slice(&packed);
     }
-    for (o, tasks) in occupations.iter().zip(&lowered) {
+    for o in &occupations {
         if let Some(z) = &o.details.job_zone
             && !zones.iter().any(|s| s.zone == z.zone)
         {
@@ -245,7 +234,6 @@ pub fn write_files(dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::
                 .chain(&d.reported_titles)
                 .map(String::as_str)
                 .collect(),
-            tasks,
             technology: d
                 .technology
                 .iter()
@@ -259,6 +247,26 @@ pub fn write_files(dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::
         });
     }
     zones.sort_by_key(|z| z.zone);
+    let texts: Vec<[Vec<&str>; 3]> = occupations
+        .iter()
+        .map(|o| {
+            let d = &o.details;
+            [
+                d.alternate_titles
+                    .iter()
+                    .chain(&d.reported_titles)
+                    .map(String::as_str)
+                    .collect(),
+                o.skills
+                    .iter()
+                    .map(String::as_str)
+                    .chain(d.technology.iter().map(|t| t.example.as_str()))
+                    .collect(),
+                d.tasks.iter().map(|t| t.statement.as_str()).collect(),
+            ]
+        })
+        .collect();
+    let words = super::words::encode(&texts)?;
     let names: Vec<(&str, &str, &str)> = occupations
         .iter()
         .map(|o| (o.id.as_str(), o.details.code.as_str(), o.title.as_str()))
@@ -288,6 +296,18 @@ pub fn write_files(dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::
     write_file(
         &dir.join(SEARCH),
         &zstd::bulk::compress(&postcard::to_stdvec(&search)?, LEVEL)?,
+    )?;
+    write_file(
+        &dir.join(WORDS),
+        &postcard::to_stdvec(&super::words::Layout {
+            words: &words.words,
+            bounds: Bytes(&words.bounds),
+            sorted: Bytes(&words.sorted),
+            texts: Bytes(&words.texts),
+            starts: Bytes(&words.starts),
+            postings: Bytes(&words.postings),
+            posting_starts: Bytes(&words.posting_starts),
+        })?,
     )?;
     // The manifest goes last: a folder without one is never a finished import.
     write_file(&dir.join(MANIFEST), &serde_json::to_vec_pretty(manifest)?)?;
@@ -380,6 +400,7 @@ pub struct Stored {
     index: Blob,
     details: Blob,
     search: Blob,
+    words: Blob,
 }
 
 /// zstd's decompressor with the details' dictionary, once loaded.
@@ -398,6 +419,7 @@ pub struct Files {
     pub index: Blob,
     pub details: Blob,
     pub search: Blob,
+    pub words: Blob,
 }
 
 /// The manifest of the import in `data_dir`, when there is one that can be read: what a new
@@ -435,6 +457,7 @@ pub fn open(data_dir: &Path) -> anyhow::Result<Option<Stored>> {
         index: blob(INDEX)?,
         details: blob(DETAILS)?,
         search: blob(SEARCH)?,
+        words: blob(WORDS)?,
     };
     Stored::decode(files, Location::Imported(dir.clone()))
         .map(Some)
@@ -500,6 +523,7 @@ impl Stored {
             index: files.index,
             details: files.details,
             search: files.search,
+            words: files.words,
         })
     }
 
@@ -511,7 +535,8 @@ impl Stored {
         }
     }
 
-    fn broken(&self, why: &str) -> anyhow::Error {
+    /// The error for a release whose files cannot be read, with how to mend an import.
+    pub fn broken(&self, why: &str) -> anyhow::Error {
         match &self.location {
             Location::Imported(dir) => broken(dir, why),
             Location::Embedded => anyhow::anyhow!("the embedded O*NET data cannot be read ({why})"),
@@ -583,6 +608,51 @@ impl Stored {
         serde_json::from_slice(&text).map_err(|e| damaged(&e))
     }
 
+    /// The word index of the search text, read in place (an import's file is read whole, once
+    /// per process).
+    pub fn word_index(&self) -> anyhow::Result<WordIndex> {
+        let bytes: &'static [u8] = match &self.words {
+            Blob::Embedded(bytes) => bytes,
+            file @ Blob::File { .. } => Box::leak(
+                file.all()
+                    .map_err(|e| self.broken(&format!("{WORDS} {e}")))?
+                    .into_owned()
+                    .into_boxed_slice(),
+            ),
+        };
+        let layout =
+            postcard::from_bytes(bytes).map_err(|e| self.broken(&format!("{WORDS}: {e}")))?;
+        WordIndex::new(layout, self.names.len())
+            .map_err(|e| self.broken(&format!("{WORDS}: {e:#}")))
+    }
+
+    /// The alternate and reported titles and the technology names of the occupation at
+    /// `position`, read from its details: what a search result quotes.
+    pub fn titles_and_technology(
+        &self,
+        position: usize,
+    ) -> anyhow::Result<(Vec<String>, Vec<String>)> {
+        #[derive(Deserialize)]
+        struct Named {
+            example: String,
+        }
+        #[derive(Deserialize)]
+        struct Part {
+            #[serde(default)]
+            alternate_titles: Vec<String>,
+            #[serde(default)]
+            reported_titles: Vec<String>,
+            #[serde(default)]
+            technology: Vec<Named>,
+        }
+        let mut part: Part = self.record(position)?;
+        part.alternate_titles.append(&mut part.reported_titles);
+        Ok((
+            part.alternate_titles,
+            part.technology.into_iter().map(|t| t.example).collect(),
+        ))
+    }
+
     /// Reads `search.bin`; [`Stored::search_records`] decodes it.
     pub fn search_file(&self) -> anyhow::Result<SearchFile> {
         let packed = self
@@ -594,7 +664,7 @@ impl Stored {
         Ok(SearchFile(bytes))
     }
 
-    /// The titles, tasks and technology of every occupation, in index order.
+    /// The titles and technology of every occupation, in index order.
     pub fn search_records<'a>(
         &self,
         file: &'a SearchFile,

@@ -529,6 +529,16 @@ impl Store {
     }
 
     /// How many O*NET occupations there are.
+    /// The store's id of the O*NET occupation at `position`, without making its profile.
+    pub fn onet_id_at(&self, position: usize) -> &str {
+        self.onet.as_ref().map_or("", |o| o.id(position))
+    }
+
+    /// The profile of the O*NET occupation at `position`.
+    pub fn onet_entry_at(&self, position: usize) -> &Entry {
+        self.onet_entry(position)
+    }
+
     pub fn onet_len(&self) -> usize {
         self.onet.as_ref().map_or(0, |o| o.len())
     }

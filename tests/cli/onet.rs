@@ -1002,3 +1002,25 @@ fn a_damaged_details_file_leaves_the_curated_profile_showing() {
         "{text}"
     );
 }
+
+#[test]
+fn a_damaged_word_index_fails_a_word_search_and_nothing_else() {
+    let dir = imported();
+    let onet = dir.path().join("onet");
+    std::fs::write(onet.join("words.bin"), b"junk").unwrap();
+    let err = failure(dir.path(), &["search", "data"], 1);
+    assert_eq!(
+        err,
+        format!(
+            "careers: error: the imported O*NET data in {o} cannot be read (words.bin: Hit the end of buffer, expected more data); import it again with `careers import onet FOLDER`, or remove it with `rm -r {o}`\n",
+            o = onet.display()
+        )
+    );
+    // A code is found by the names, and `show` reads no words.
+    let found = json(dir.path(), &["search", "15-2051"]);
+    assert_eq!(found["results"][0]["id"], "data-scientists");
+    assert_eq!(
+        json(dir.path(), &["show", "data-scientists"])["onet"]["code"],
+        "15-2051.00"
+    );
+}
