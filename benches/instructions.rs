@@ -59,6 +59,31 @@ const EMBEDDED: &[(&str, &[&str], u64)] = &[
         8_000_000,
     ),
     (
+        "search data (json)",
+        &["search", "data", "--format", "json"],
+        30_000_000,
+    ),
+    (
+        "match --skills python,sql,spark (json)",
+        &["match", "--skills", "python,sql,spark", "--format", "json"],
+        15_000_000,
+    ),
+    (
+        "list, every role (table)",
+        &["list", "--format", "table"],
+        40_000_000,
+    ),
+    (
+        "search registered nurse (json)",
+        &["search", "registered nurse", "--format", "json"],
+        0,
+    ),
+    (
+        "search ml enginer (json, near words)",
+        &["search", "ml enginer", "--format", "json"],
+        0,
+    ),
+    (
         "show 47-2111.00 (table)",
         &["show", "47-2111.00", "--format", "table"],
         0,

@@ -120,13 +120,27 @@ pub struct IndexRecord {
     pub skill_uses: Vec<SkillUse>,
     pub job_zone: Option<u8>,
     pub interest_code: Option<String>,
+}
+
+/// What `index.bin` keeps after an [`IndexRecord`], for `show` of a curated profile to say of
+/// the occupations it links to. A profile reads the record alone: postcard leaves what follows
+/// unread.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct LinkCounts {
     /// How many technology skills and tasks O*NET lists, and how many of the technologies
-    /// are hot: what `show` of a curated profile says of the occupations it links to.
+    /// are hot.
     pub technologies: u32,
     pub hot_technologies: u32,
     pub tasks: u32,
     /// The first [`HOT_KEPT`] hot technologies, in the details' order.
     pub hot: Vec<String>,
+}
+
+/// One record of `index.bin` whole.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct StoredRecord {
+    record: IndexRecord,
+    counts: LinkCounts,
 }
 
 /// How many hot technologies the index keeps of each occupation.
@@ -331,8 +345,8 @@ fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn index_record(o: &Occupation) -> IndexRecord {
-    IndexRecord {
+fn index_record(o: &Occupation) -> StoredRecord {
+    let record = IndexRecord {
         description: o.description.clone(),
         skills: o.skills.clone(),
         skill_uses: o
@@ -355,6 +369,8 @@ fn index_record(o: &Occupation) -> IndexRecord {
             .collect(),
         job_zone: o.details.job_zone.as_ref().map(|z| z.zone),
         interest_code: o.details.interest_code.clone(),
+    };
+    let counts = LinkCounts {
         technologies: count(o.details.technology.len()),
         hot_technologies: count(o.details.technology.iter().filter(|t| t.hot).count()),
         tasks: count(o.details.tasks.len()),
@@ -366,7 +382,8 @@ fn index_record(o: &Occupation) -> IndexRecord {
             .take(HOT_KEPT)
             .map(|t| t.example.clone())
             .collect(),
-    }
+    };
+    StoredRecord { record, counts }
 }
 
 fn count(n: usize) -> u32 {
@@ -546,12 +563,23 @@ impl Stored {
     /// The index record of the occupation at `position`: its description, skills, job zone
     /// and interest code.
     pub fn index_record(&self, position: usize) -> anyhow::Result<IndexRecord> {
+        self.index_bytes(position, |bytes| {
+            postcard::from_bytes(bytes).map_err(|e| self.broken(&format!("{INDEX}: {e}")))
+        })
+    }
+
+    /// What `read` makes of the bytes of the index record at `position`.
+    fn index_bytes<T>(
+        &self,
+        position: usize,
+        read: impl FnOnce(&[u8]) -> anyhow::Result<T>,
+    ) -> anyhow::Result<T> {
         let (offset, len) = self.names.index_span(position);
         let bytes = self
             .index
             .range(offset, len)
             .map_err(|e| self.broken(&format!("{INDEX} {e}")))?;
-        postcard::from_bytes(&bytes).map_err(|e| self.broken(&format!("{INDEX}: {e}")))
+        read(&bytes)
     }
 
     /// The whole O*NET record of the occupation at `position` in the index.
@@ -565,15 +593,17 @@ impl Stored {
         &self,
         position: usize,
     ) -> anyhow::Result<crate::model::onet::OccupationSummary> {
-        let r = self.index_record(position)?;
+        let StoredRecord { record, counts } = self.index_bytes(position, |bytes| {
+            postcard::from_bytes(bytes).map_err(|e| self.broken(&format!("{INDEX}: {e}")))
+        })?;
         Ok(crate::model::onet::OccupationSummary {
-            description: r.description,
-            job_zone: r.job_zone,
-            technology_count: r.technologies,
-            hot_technology_count: r.hot_technologies,
-            hot_technologies: r.hot,
-            skills: r.skills,
-            task_count: r.tasks,
+            description: record.description,
+            job_zone: record.job_zone,
+            technology_count: counts.technologies,
+            hot_technology_count: counts.hot_technologies,
+            hot_technologies: counts.hot,
+            skills: record.skills,
+            task_count: counts.tasks,
         })
     }
 

@@ -40,15 +40,27 @@ pub fn sanitize_line(text: &str) -> Cow<'_, str> {
 }
 
 fn escape(text: &str, keep_newlines: bool) -> Cow<'_, str> {
-    // Printable ASCII, most text, needs nothing: one pass over its bytes says so.
-    if text
-        .bytes()
-        .all(|b| (0x20..0x7f).contains(&b) || (keep_newlines && b == b'\n'))
-    {
-        return Cow::Borrowed(text);
-    }
     let unsafe_here = |ch: char| is_unsafe(ch) && !(keep_newlines && ch == '\n');
-    if !text.chars().any(unsafe_here) {
+    // Most text needs nothing: one pass over its bytes says so, decoding only the characters
+    // beyond ASCII (a dash, a quote mark) to check them.
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    let clean = loop {
+        match bytes.get(at) {
+            None => break true,
+            Some(&b) if b < 0x80 => {
+                if !((0x20..0x7f).contains(&b) || (keep_newlines && b == b'\n')) {
+                    break false;
+                }
+                at += 1;
+            }
+            Some(_) => match text[at..].chars().next() {
+                Some(ch) if !unsafe_here(ch) => at += ch.len_utf8(),
+                _ => break false,
+            },
+        }
+    };
+    if clean {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
