@@ -22,7 +22,8 @@ pub fn run(_ctx: &Context, _args: &SchemaArgs) -> anyhow::Result<SchemaReport> {
 /// The schema for editors: the derived one, with the rules `validate` checks on single fields
 /// that a JSON Schema can say too, so that an editor flags them as they are typed: an id is a
 /// lowercase slug of at most 100 characters, a title and a summary hold more than spaces, a pay
-/// figure's year lies in 1900-2100. Rules across fields or files (a band's low above its high,
+/// figure's year lies in 1900-2100, a percentage falls by at most 100 and a share lies in
+/// 0-100. Rules across fields or files (a band's low above its high,
 /// an alias claimed twice, a reference to a missing profile) stay `validate`'s alone.
 pub fn editor_schema() -> serde_json::Value {
     use serde_json::json;
@@ -45,6 +46,26 @@ pub fn editor_schema() -> serde_json::Value {
     set(
         "/$defs/SalaryFigure/properties/year",
         json!({"minimum": 1900, "maximum": 2100}),
+    );
+    // A percentage falls by at most 100; a share (adoption) lies in 0-100.
+    set(
+        "/$defs/Quantity/oneOf/0/properties/value",
+        json!({"minimum": -100}),
+    );
+    set(
+        "/$defs/Figure",
+        json!({
+            "if": {
+                "properties": {
+                    "kind": {"const": "adoption"},
+                    "value": {"properties": {"unit": {"const": "percent"}}}
+                },
+                "required": ["kind", "value"]
+            },
+            "then": {
+                "properties": {"value": {"properties": {"value": {"minimum": 0, "maximum": 100}}}}
+            }
+        }),
     );
     schema
 }
