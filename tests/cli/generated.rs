@@ -103,6 +103,114 @@ fn bash_and_fish_complete_ids_places_and_closed_values_from_the_data() {
     }
 }
 
+/// What `shell` itself (zsh or elvish) offers for the last of `words`, running the hook that
+/// `careers completions SHELL` prints: zsh with its completion system's two entry points
+/// stubbed (`compdef` registers, `_describe` lists), elvish with the completer bound to a
+/// variable instead of the line editor, which a script has not.
+fn from_the_shell(scratch: &Scratch, shell: &str, words: &[&str]) -> Vec<String> {
+    let hook = scratch.stdout(&["completions", shell]);
+    let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+    let (script, file) = match shell {
+        "zsh" => (
+            format!(
+                "compdef() {{ : }}\n_describe() {{ local name=${{@[-1]}}; print -rl -- \"${{(@P)name}}\" }}\n{hook}\nwords=(careers {})\nCURRENT={}\n_clap_dynamic_completer_careers\n",
+                quoted.join(" "),
+                words.len() + 1
+            ),
+            "complete.zsh",
+        ),
+        _ => (
+            format!(
+                "{}\n$completer careers {}\n",
+                hook.replace(
+                    "set edit:completion:arg-completer[careers] = ",
+                    "var completer = "
+                ),
+                quoted.join(" ")
+            ),
+            "complete.elv",
+        ),
+    };
+    let path = scratch.path().join(file);
+    std::fs::write(&path, script).unwrap();
+    let mut run = Process::new(shell);
+    if shell == "zsh" {
+        run.arg("-f");
+    }
+    let out = run
+        .arg(&path)
+        .current_dir(scratch.path())
+        .env("CAREERS_DATA_DIR", "data")
+        .env("CAREERS_NO_EMBEDDED", "1")
+        .output()
+        .unwrap_or_else(|e| panic!("{shell}: {e}"));
+    assert!(
+        out.status.success(),
+        "{shell}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        // zsh's candidates are `value:description`.
+        .map(|l| l.split(':').next().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+#[ignore = "needs zsh and elvish (.ci/run installs them and runs this)"]
+fn zsh_and_elvish_complete_ids_places_and_closed_values_through_their_hooks() {
+    let scratch = Scratch::awkward();
+    for shell in ["zsh", "elvish"] {
+        assert_eq!(
+            from_the_shell(&scratch, shell, &["show", "data-engineering-"]),
+            ["data-engineering-manager", "data-engineering-team-lead"],
+            "{shell}"
+        );
+        assert_eq!(
+            from_the_shell(
+                &scratch,
+                shell,
+                &["gap", "ml-engineer", "data-engineering-"]
+            ),
+            ["data-engineering-manager", "data-engineering-team-lead"],
+            "{shell}"
+        );
+        assert_eq!(
+            from_the_shell(&scratch, shell, &["salary", "--city", "Sea"]),
+            ["Seattle"],
+            "{shell}"
+        );
+        assert_eq!(
+            from_the_shell(&scratch, shell, &["salary", "--experience", ""]),
+            ["entry", "mid", "senior"],
+            "{shell}"
+        );
+    }
+}
+
+#[test]
+fn powershell_zsh_and_elvish_get_the_same_candidates_as_bash() {
+    // What each shell's hook asks careers for, and careers answers the same to all five.
+    let scratch = Scratch::awkward();
+    for words in [
+        &["show", "data-engineering-"][..],
+        &["gap", "ml-engineer", "data-"],
+        &["salary", "--city", "Sea"],
+        &["salary", "--experience", ""],
+    ] {
+        let bash = candidates(&scratch, "bash", words);
+        assert!(!bash.is_empty(), "{words:?}");
+        for shell in ["zsh", "powershell", "elvish"] {
+            assert_eq!(
+                candidates(&scratch, shell, words),
+                bash,
+                "{shell} {words:?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn the_man_page_covers_every_command_and_renders() {
     let scratch = Scratch::awkward();
