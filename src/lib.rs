@@ -167,10 +167,14 @@ pub fn load_store(
         )
         .map_err(WriteError::stderr)?;
     }
-    let mut store = Store::new(entries, store::bundled_vocabulary()?);
+    let users = entries
+        .iter()
+        .any(|e| matches!(e.origin, store::Origin::User { .. }));
+    let mut store = Store::with_bundled_vocabulary(entries);
     // Checks across profiles (an alias claimed twice, a link to a missing profile) concern only
     // the user's files: the bundled set is checked by its own tests.
-    for (id, problem) in store.problems() {
+    let problems = if users { store.problems() } else { Vec::new() };
+    for (id, problem) in problems {
         let Some(store::Entry {
             origin: store::Origin::User { path },
             ..

@@ -66,7 +66,8 @@ pub struct Entry {
 #[derive(Debug)]
 pub struct Store {
     entries: Vec<Entry>,
-    vocabulary: Vocabulary,
+    /// The skill vocabulary; the bundled one is parsed when a command first asks for it.
+    vocabulary: std::sync::OnceLock<Vocabulary>,
     /// The bundled and user profiles' keys, each with the best [layer](Store::KEY_LAYERS)
     /// that claims it.
     keys: HashMap<String, (usize, u8)>,
@@ -185,9 +186,18 @@ impl Store {
 
     /// Builds the store; an entry replaces an earlier one with the same id.
     pub fn new(entries: Vec<Entry>, vocabulary: Vocabulary) -> Store {
+        let store = Store::with_bundled_vocabulary(entries);
+        // Just made: nothing has asked for the vocabulary yet.
+        let _ = store.vocabulary.set(vocabulary);
+        store
+    }
+
+    /// Builds the store with the bundled skill vocabulary, parsed only if a command asks for
+    /// it (`list` and `show` of most roles never do).
+    pub fn with_bundled_vocabulary(entries: Vec<Entry>) -> Store {
         let mut store = Store {
             entries: Vec::with_capacity(entries.len()),
-            vocabulary,
+            vocabulary: std::sync::OnceLock::new(),
             keys: HashMap::new(),
             all_keys: std::sync::OnceLock::new(),
             broken: Vec::new(),
@@ -544,7 +554,9 @@ impl Store {
     }
 
     pub fn vocabulary(&self) -> &Vocabulary {
-        &self.vocabulary
+        self.vocabulary.get_or_init(|| {
+            bundled_vocabulary().expect("the bundled vocabulary parses, as its tests check")
+        })
     }
 
     /// The profile with this exact id.
