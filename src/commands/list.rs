@@ -27,18 +27,19 @@ pub struct ListRow {
     /// Which kinds of data the profile has: salary, skills, trends, ...
     pub data: Vec<&'static str>,
     pub origin: Origin,
-    /// O*NET's attribution, on rows imported from it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// O*NET's attribution, on rows imported from it: a CSV column; JSON gives it once.
+    #[serde(skip)]
     pub attribution: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
-#[serde(transparent)]
 pub struct ListReport {
-    pub roles: Vec<ListRow>,
     /// How many roles passed the filters before `--limit`.
-    #[serde(skip)]
     pub total: usize,
+    pub roles: Vec<ListRow>,
+    /// O*NET's attribution, when a row comes from it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
 }
 
 pub fn run(ctx: &Context, args: &ListArgs) -> anyhow::Result<ListReport> {
@@ -160,7 +161,7 @@ pub fn run(ctx: &Context, args: &ListArgs) -> anyhow::Result<ListReport> {
         }),
     }
     let total = matching.len();
-    let roles = matching
+    let roles: Vec<ListRow> = matching
         .into_iter()
         .take(args.limit.unwrap_or(usize::MAX))
         .map(|e| ListRow {
@@ -176,7 +177,12 @@ pub fn run(ctx: &Context, args: &ListArgs) -> anyhow::Result<ListReport> {
                 .flatten(),
         })
         .collect();
-    Ok(ListReport { roles, total })
+    let attribution = roles.iter().find_map(|r| r.attribution.clone());
+    Ok(ListReport {
+        total,
+        roles,
+        attribution,
+    })
 }
 
 fn from_source(origin: &Origin, source: SourceKind) -> bool {
@@ -423,7 +429,7 @@ impl Report for ListReport {
         for folder in folders {
             doc.note(format!("User profiles come from {folder}."));
         }
-        if let Some(a) = self.roles.iter().find_map(|r| r.attribution.as_ref()) {
+        if let Some(a) = &self.attribution {
             doc.note(a.clone());
         }
         doc

@@ -71,6 +71,11 @@ pub fn editor_schema() -> serde_json::Value {
 }
 
 impl Report for SchemaReport {
+    /// The JSON is the schema itself, which editors read.
+    fn json_version(&self) -> Option<u32> {
+        None
+    }
+
     /// Whatever the format, people want the schema text itself.
     fn document(&self) -> Document {
         let mut doc = Document::default();

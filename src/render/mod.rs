@@ -80,6 +80,25 @@ pub trait Report: Serialize {
     fn attribution(&self) -> Option<&str> {
         None
     }
+
+    /// The version of the JSON layout the report follows, written first in its object as
+    /// `format_version`; `None` for JSON that is a document of another standard (the JSON
+    /// Schema of `careers schema`).
+    fn json_version(&self) -> Option<u32> {
+        Some(JSON_FORMAT_VERSION)
+    }
+}
+
+/// The version of the JSON every command writes, raised when a field changes meaning or goes
+/// away (a new field does not raise it).
+pub const JSON_FORMAT_VERSION: u32 = 1;
+
+/// A report's JSON with its format version first.
+#[derive(Serialize)]
+struct Versioned<'a, R> {
+    format_version: u32,
+    #[serde(flatten)]
+    report: &'a R,
 }
 
 /// How to draw: width of the terminal and whether colour is on.
@@ -132,7 +151,16 @@ pub fn emit<R: Report>(
 ) -> std::io::Result<()> {
     match format {
         Format::Json => {
-            sanitize::write_json(&mut *out, report)?;
+            match report.json_version() {
+                Some(format_version) => sanitize::write_json(
+                    &mut *out,
+                    &Versioned {
+                        format_version,
+                        report,
+                    },
+                )?,
+                None => sanitize::write_json(&mut *out, report)?,
+            }
             writeln!(out)
         }
         Format::Table => terminal::write(&attributed_document(report), style, out),

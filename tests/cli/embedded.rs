@@ -138,8 +138,9 @@ fn match_and_list_cover_every_occupation() {
     assert_eq!(first["matched_skills"][1]["listed_by"], 154);
     assert_eq!(matches["ranked"], 866);
     let list = json(&["list"]);
-    let roles = list.as_array().unwrap();
+    let roles = list["roles"].as_array().unwrap();
     assert_eq!(roles.len(), 1_016 + 5);
+    assert_eq!(list["total"], 1_016 + 5);
     let onet = roles
         .iter()
         .filter(|r| r["origin"]["kind"] == "onet")
@@ -284,7 +285,7 @@ fn an_occupation_whose_id_and_renamed_id_are_taken_still_gets_an_id_of_its_own()
         .unwrap();
     }
     let list = json_in(Some(data.path()), &["list"]);
-    let ids: Vec<&str> = list
+    let ids: Vec<&str> = list["roles"]
         .as_array()
         .unwrap()
         .iter()

@@ -488,7 +488,7 @@ fn list_is_a_line_per_role_filtered_by_group_flags_and_sorted() {
         ]
     );
     let ids = |args: &[&str]| -> Vec<String> {
-        json(d, args)
+        json(d, args)["roles"]
             .as_array()
             .unwrap()
             .iter()
@@ -521,7 +521,7 @@ fn list_is_a_line_per_role_filtered_by_group_flags_and_sorted() {
     let row = &json(
         d,
         &["list", "--group", "15", "--sort", "code", "--limit", "1"],
-    )[0];
+    )["roles"][0];
     assert_eq!(
         (&row["code"], &row["job_zone"]),
         (&serde_json::json!("15-1211.00"), &serde_json::json!(4))

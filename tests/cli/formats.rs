@@ -121,7 +121,19 @@ fn every_command_renders_valid_json() {
         let value: serde_json::Value =
             serde_json::from_str(&out).unwrap_or_else(|e| panic!("{name}: {e}"));
         insta::assert_snapshot!(format!("json_{name}"), out);
-        assert!(value.is_object() || value.is_array(), "{name}: {value}");
+        // One object, its format version first; the schema is a JSON Schema document.
+        let object = value
+            .as_object()
+            .unwrap_or_else(|| panic!("{name}: {value}"));
+        if *name == "schema" {
+            assert!(object.get("format_version").is_none(), "{name}");
+        } else {
+            assert!(
+                out.starts_with("{\n  \"format_version\": 1,\n"),
+                "{name}: {out}"
+            );
+            assert_eq!(object["format_version"], 1, "{name}");
+        }
     }
 }
 
@@ -202,7 +214,7 @@ fn csv_keeps_commas_quotes_and_newlines_field_by_field() {
     );
     let json: serde_json::Value =
         serde_json::from_str(&scratch.stdout(&["list", "--format", "json"])).unwrap();
-    let roles = json.as_array().unwrap();
+    let roles = json["roles"].as_array().unwrap();
     assert_eq!(rows.len(), roles.len());
     assert_eq!(rows.len(), 6, "five bundled roles and the user's");
     for (row, role) in rows.iter().zip(roles) {
@@ -254,7 +266,7 @@ fn json_numbers_are_numbers_and_field_names_are_stable() {
     assert_eq!(first["year"].as_u64(), Some(2024));
 
     let list = json(&["list"]);
-    let keys: Vec<&String> = list[0].as_object().unwrap().keys().collect();
+    let keys: Vec<&String> = list["roles"][0].as_object().unwrap().keys().collect();
     assert_eq!(keys, ["data", "id", "origin", "summary", "title"]);
 
     let ranked = json(&["match", "--skills", "python,sql"]);
@@ -368,6 +380,7 @@ fn cells(name: &str, line: &str) -> usize {
 #[test]
 fn json_top_level_fields_are_the_documented_ones() {
     let documented: &[(&str, &[&str])] = &[
+        ("list", &["total", "roles"]),
         ("salary", &["filters", "roles", "roles_without_figures"]),
         ("trends", &["roles", "roles_without_market_data"]),
         ("compare", &["roles", "skills", "soft_skills"]),
@@ -413,11 +426,13 @@ fn json_top_level_fields_are_the_documented_ones() {
     for (name, fields) in documented {
         let args = COMMANDS.iter().find(|(n, _)| n == name).unwrap().1;
         let value: serde_json::Value = serde_json::from_str(&render(args, "json", &[])).unwrap();
+        // Every command has `format_version`, documented once for all.
         let mut actual: Vec<&str> = value
             .as_object()
             .unwrap()
             .keys()
             .map(String::as_str)
+            .filter(|k| k != &"format_version")
             .collect();
         let mut expected = fields.to_vec();
         actual.sort_unstable();

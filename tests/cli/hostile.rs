@@ -467,7 +467,7 @@ fn an_o_net_file_cut_mid_row_fails_the_import_and_keeps_the_previous_one() {
 fn show_every_occupation(data: &Path) -> Vec<serde_json::Value> {
     let list = run_in(data, &["list", "--source", "onet", "--format", "json"]);
     let roles: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
-    roles
+    roles["roles"]
         .as_array()
         .unwrap()
         .iter()

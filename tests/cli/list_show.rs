@@ -10,7 +10,7 @@ fn list_renders_every_profile() {
 #[test]
 fn list_json_has_ids_titles_and_data_kinds() {
     let json = json_of(&["list"]);
-    let ids: Vec<&str> = json
+    let ids: Vec<&str> = json["roles"]
         .as_array()
         .unwrap()
         .iter()
@@ -26,6 +26,8 @@ fn list_json_has_ids_titles_and_data_kinds() {
             "data-governance-analyst"
         ]
     );
+    assert_eq!(json["total"], 5);
+    let json = &json["roles"];
     assert_eq!(json[0]["title"], "Machine Learning Engineer");
     assert_eq!(json[0]["origin"]["kind"], "bundled");
     let kinds: Vec<&str> = json[0]["data"]

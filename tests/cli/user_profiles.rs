@@ -281,7 +281,7 @@ fn user_profiles_load_beside_the_bundled_ones() {
     let out = in_dir(dir.path(), &["list", "--format", "json"]);
     assert!(out.status.success());
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let rows = json.as_array().unwrap();
+    let rows = json["roles"].as_array().unwrap();
     assert_eq!(rows.len(), 6);
     let ae = rows
         .iter()
@@ -323,7 +323,7 @@ fn a_user_profile_replaces_the_bundled_one_with_its_id() {
     assert_eq!(json["origin"]["kind"], "user");
     let out = in_dir(dir.path(), &["list", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(json.as_array().unwrap().len(), 5);
+    assert_eq!(json["roles"].as_array().unwrap().len(), 5);
 }
 
 #[test]
@@ -340,7 +340,7 @@ fn a_broken_user_file_warns_and_the_rest_goes_on() {
         )
     );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(json.as_array().unwrap().len(), 6);
+    assert_eq!(json["roles"].as_array().unwrap().len(), 6);
 }
 
 #[test]
