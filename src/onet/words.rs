@@ -288,28 +288,52 @@ pub struct Encoded {
 
 /// The word index of occupations whose texts of each kind (in [`KINDS`] order) are these.
 pub fn encode(occupations: &[[Vec<&str>; 3]]) -> anyhow::Result<Encoded> {
-    let folded: Vec<[Vec<Vec<String>>; 3]> = occupations
-        .iter()
-        .map(|kinds| {
-            kinds.each_ref().map(|texts| {
-                texts
-                    .iter()
-                    .map(|t| crate::model::search_words(t).collect())
-                    .collect()
-            })
-        })
-        .collect();
-    let mut counts: HashMap<&str, u64> = HashMap::new();
-    for words in folded.iter().flatten().flatten().flatten() {
-        *counts.entry(words).or_default() += 1;
+    // Each word numbered as first seen, then renumbered by how often it occurs; texts are held
+    // as numbers meanwhile, not as strings.
+    let mut seen: HashMap<String, u32> = HashMap::new();
+    let mut first: Vec<String> = Vec::new();
+    let mut counts: Vec<u64> = Vec::new();
+    let mut folded: Vec<[Vec<Vec<u32>>; 3]> = Vec::with_capacity(occupations.len());
+    for kinds in occupations {
+        let mut numbered: [Vec<Vec<u32>>; 3] = Default::default();
+        for (texts, out) in kinds.iter().zip(&mut numbered) {
+            for text in texts {
+                let mut ids = Vec::new();
+                for word in crate::model::search_words(text) {
+                    let id = match seen.get(&word) {
+                        Some(&id) => id,
+                        None => {
+                            let id = u32::try_from(first.len())
+                                .map_err(|_| anyhow::anyhow!("too many distinct words"))?;
+                            seen.insert(word.clone(), id);
+                            first.push(word);
+                            counts.push(0);
+                            id
+                        }
+                    };
+                    counts[id as usize] += 1;
+                    ids.push(id);
+                }
+                out.push(ids);
+            }
+        }
+        folded.push(numbered);
     }
-    let mut by_count: Vec<(&str, u64)> = counts.into_iter().collect();
-    by_count.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-    let ids: HashMap<&str, u32> = by_count
-        .iter()
-        .enumerate()
-        .map(|(i, (w, _))| (*w, i as u32))
-        .collect();
+    let mut by_count: Vec<usize> = (0..first.len()).collect();
+    by_count.sort_by(|&a, &b| {
+        counts[b]
+            .cmp(&counts[a])
+            .then_with(|| first[a].cmp(&first[b]))
+    });
+    let mut renumbered = vec![0u32; first.len()];
+    for (id, &was) in by_count.iter().enumerate() {
+        renumbered[was] = id as u32;
+    }
+    for ids in folded.iter_mut().flatten().flatten() {
+        for id in ids.iter_mut() {
+            *id = renumbered[*id as usize];
+        }
+    }
     let mut out = Encoded {
         words: String::new(),
         bounds: Vec::new(),
@@ -319,24 +343,24 @@ pub fn encode(occupations: &[[Vec<&str>; 3]]) -> anyhow::Result<Encoded> {
         postings: Vec::new(),
         posting_starts: Vec::new(),
     };
-    for (w, _) in &by_count {
+    for &was in &by_count {
         push_u32(&mut out.bounds, out.words.len())?;
-        out.words.push_str(w);
+        out.words.push_str(&first[was]);
     }
     push_u32(&mut out.bounds, out.words.len())?;
     let mut alphabetical: Vec<usize> = (0..by_count.len()).collect();
-    alphabetical.sort_by_key(|&i| by_count[i].0);
+    alphabetical.sort_by_key(|&i| &first[by_count[i]]);
     for i in alphabetical {
         push_u32(&mut out.sorted, i)?;
     }
     let count = |n: usize| u32::try_from(n).map_err(|_| anyhow::anyhow!("too many texts"));
     // Per word, its occupations in order with the kinds of text that hold it.
-    let mut lists: Vec<Vec<(usize, u8)>> = vec![Vec::new(); by_count.len()];
+    let mut lists: Vec<Vec<(usize, u8)>> = vec![Vec::new(); first.len()];
     for (p, kinds) in folded.iter().enumerate() {
         for (k, texts) in kinds.iter().enumerate() {
             push_u32(&mut out.starts, out.texts.len())?;
-            for w in texts.iter().flatten() {
-                let list = &mut lists[ids[w.as_str()] as usize];
+            for &w in texts.iter().flatten() {
+                let list = &mut lists[w as usize];
                 match list.last_mut() {
                     Some((q, bits)) if *q == p => *bits |= 1 << k,
                     _ => list.push((p, 1 << k)),
@@ -345,8 +369,8 @@ pub fn encode(occupations: &[[Vec<&str>; 3]]) -> anyhow::Result<Encoded> {
             push_leb128(&mut out.texts, count(texts.len())?);
             for words in texts {
                 push_leb128(&mut out.texts, count(words.len())?);
-                for w in words {
-                    push_leb128(&mut out.texts, ids[w.as_str()]);
+                for &w in words {
+                    push_leb128(&mut out.texts, w);
                 }
             }
         }
