@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::Context;
 use crate::cli::SearchArgs;
 use crate::error::CareersError;
-use crate::model::singular;
+use crate::model::{fold_word, singular};
 use crate::onet::words::{Kinds, TextKind, WordIndex};
 use crate::render::{Cell, Document, Records, Report, Table, Tone};
 use crate::store::{Entry, Origin};
@@ -179,31 +179,31 @@ fn is_word(word: &str, stem: &str) -> bool {
 }
 
 /// Whether `word` is one or two letters off `stem` (two for words of eight letters or more):
-/// "enginer" for "engineer". Short words must be exact.
+/// "enginer" for "engineer". Short words must be exact. Both are folded as search folds words
+/// (lowercase, in the singular): a text's words by [`fold_word`], as the word index holds them.
 fn is_near(word: &str, stem: &str) -> bool {
     if stem.len() < 5 || word.len().abs_diff(stem.len()) > 2 {
         return false;
     }
     let allowed = if stem.len() >= 8 { 2 } else { 1 };
-    let (base, _) = singular(word);
     // An edit changes how often at most two letters occur, by one each: words whose letter
     // counts differ by more than twice the edits allowed are not near, and most are ruled
     // out so, before the distance is worked out. (Letters 32 apart share a count, which only
     // lowers the difference; other scripts take several bytes a letter, and are not counted.)
-    if base.is_ascii() && stem.is_ascii() {
-        let mut counts = [0i16; 32];
-        for b in base.bytes() {
+    if word.is_ascii() && stem.is_ascii() {
+        let mut counts = [0i32; 32];
+        for b in word.bytes() {
             counts[usize::from(b & 31)] += 1;
         }
         for b in stem.bytes() {
             counts[usize::from(b & 31)] -= 1;
         }
-        let differ: usize = counts.iter().map(|c| usize::from(c.unsigned_abs())).sum();
-        if differ > 2 * allowed {
+        let differ: u64 = counts.iter().map(|c| u64::from(c.unsigned_abs())).sum();
+        if differ > 2 * allowed as u64 {
             return false;
         }
     }
-    strsim::damerau_levenshtein(base, stem) <= allowed
+    strsim::damerau_levenshtein(word, stem) <= allowed
 }
 
 /// The query as lowercase words in the singular.
@@ -268,7 +268,7 @@ impl Query {
         }
         let exact = |w: &str, i: usize| is_word(w, &self.words[i]);
         self.quality_by(words(lower), exact, |w, i| {
-            exact(w, i) || (fuzzy && is_near(w, &self.words[i]))
+            exact(w, i) || (fuzzy && is_near(&fold_word(w), &self.words[i]))
         })
     }
 
@@ -628,14 +628,21 @@ fn onet_hit(ctx: &Context, hit: &OnetHit) -> anyhow::Result<SearchHit> {
     if hit.alias.is_some() || hit.skill.is_some() {
         let stored = ctx.store.onet().expect("an O*NET result has its release");
         let (titles, technology) = stored.titles_and_technology(hit.position)?;
-        if let Some(text) = hit.alias.and_then(|i| titles.get(i)) {
+        // The skills as the word index numbered them: the index record's, then the technology.
+        let skills = match hit.skill {
+            Some(_) => stored.index_record(hit.position)?.skills,
+            None => Vec::new(),
+        };
+        let mismatch = || stored.broken("words.bin does not match details.bin and index.bin");
+        if let Some(i) = hit.alias {
+            let text = titles.get(i).ok_or_else(mismatch)?;
             matched.push(format!("alternate title \"{text}\""));
         }
-        let skill = hit.skill.and_then(|i| match i.checked_sub(p.skills.len()) {
-            None => Some(&p.skills[i].name),
-            Some(t) => technology.get(t),
-        });
-        if let Some(text) = skill {
+        if let Some(i) = hit.skill {
+            let text = match i.checked_sub(skills.len()) {
+                None => &skills[i],
+                Some(t) => technology.get(t).ok_or_else(mismatch)?,
+            };
             matched.push(format!("skill \"{text}\""));
         }
     }
@@ -749,7 +756,9 @@ mod tests {
 
     #[test]
     fn near_words_are_one_or_two_edits_off_in_any_script() {
-        assert!(is_near("engineers", "enginer"));
+        assert!(is_near("engineer", "enginer"));
+        // Plurals are folded first: "companies" is "company", one letter off "compny".
+        assert!(is_near(&fold_word("companies"), "compny"));
         assert!(is_near("statistician", "statistcian"));
         // A swap of two letters is one edit.
         assert!(is_near("electrician", "elecrtician"));

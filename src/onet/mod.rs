@@ -48,7 +48,7 @@ pub fn attribution_of(manifest: &Manifest) -> String {
 
 /// The profile of the occupation at `position` in its light form: id, title, description,
 /// canonical skills, job zone and interest code. `show` reads the rest from the details,
-/// `search` and `list --skill/--hot` from the search file.
+/// `search` from the word index, and `list --skill/--hot` from the search file.
 ///
 /// A record of the index that cannot be read leaves the profile with its title and code, and
 /// a description that says what is wrong.

@@ -418,6 +418,8 @@ pub struct Stored {
     details: Blob,
     search: Blob,
     words: Blob,
+    /// The word index, once read.
+    word_index: std::sync::OnceLock<WordIndex>,
 }
 
 /// zstd's decompressor with the details' dictionary, once loaded.
@@ -541,6 +543,7 @@ impl Stored {
             details: files.details,
             search: files.search,
             words: files.words,
+            word_index: std::sync::OnceLock::new(),
         })
     }
 
@@ -638,9 +641,12 @@ impl Stored {
         serde_json::from_slice(&text).map_err(|e| damaged(&e))
     }
 
-    /// The word index of the search text, read in place (an import's file is read whole, once
-    /// per process).
-    pub fn word_index(&self) -> anyhow::Result<WordIndex> {
+    /// The word index of the search text, read in place (an import's file is read whole, the
+    /// first time it is asked for).
+    pub fn word_index(&self) -> anyhow::Result<&WordIndex> {
+        if let Some(index) = self.word_index.get() {
+            return Ok(index);
+        }
         let bytes: &'static [u8] = match &self.words {
             Blob::Embedded(bytes) => bytes,
             file @ Blob::File { .. } => Box::leak(
@@ -652,8 +658,9 @@ impl Stored {
         };
         let layout =
             postcard::from_bytes(bytes).map_err(|e| self.broken(&format!("{WORDS}: {e}")))?;
-        WordIndex::new(layout, self.names.len())
-            .map_err(|e| self.broken(&format!("{WORDS}: {e:#}")))
+        let index = WordIndex::new(layout, self.names.len())
+            .map_err(|e| self.broken(&format!("{WORDS}: {e:#}")))?;
+        Ok(self.word_index.get_or_init(|| index))
     }
 
     /// The alternate and reported titles and the technology names of the occupation at

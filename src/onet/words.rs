@@ -188,6 +188,11 @@ impl WordIndex {
         let mut at = 0usize;
         while !bytes.is_empty() {
             let n = leb128(&mut bytes)?;
+            // Occupations in strictly increasing order, each with a kind of text.
+            ensure!(
+                (n >> 3 > 0 || out.is_empty()) && n & 0b111 != 0,
+                "words.bin is damaged (word {id} lists an occupation twice or in no text)"
+            );
             at += (n >> 3) as usize;
             ensure!(
                 at < self.occupations,
@@ -461,6 +466,82 @@ mod tests {
         assert_eq!(titles, 2);
         let err = ix.texts(2, Kinds::ALL, |_, _, _| {}).unwrap_err();
         assert_eq!(err.to_string(), "no occupation 2 in words.bin");
+    }
+
+    /// The error `WordIndex::new`, or the first read of every word and text, gives for the
+    /// index of `e` once `damage` has changed it.
+    fn damaged(damage: impl FnOnce(&mut Encoded)) -> String {
+        let mut e = encode(&[
+            [vec!["Nurse"], vec!["Python"], vec!["Care for patients."]],
+            [vec!["Data Nurse"], vec![], vec![]],
+        ])
+        .unwrap();
+        damage(&mut e);
+        let leak = |b: Vec<u8>| -> &'static [u8] { Box::leak(b.into_boxed_slice()) };
+        let opened = WordIndex::new(
+            Layout {
+                words: Box::leak(e.words.into_boxed_str()),
+                bounds: Bytes(leak(e.bounds)),
+                sorted: Bytes(leak(e.sorted)),
+                texts: Bytes(leak(e.texts)),
+                starts: Bytes(leak(e.starts)),
+                postings: Bytes(leak(e.postings)),
+                posting_starts: Bytes(leak(e.posting_starts)),
+            },
+            2,
+        );
+        let read = |ix: WordIndex| -> anyhow::Result<()> {
+            for id in 0..ix.vocabulary() {
+                ix.occupations_with(id as u32)?;
+            }
+            for p in 0..2 {
+                ix.texts(p, Kinds::ALL, |_, _, _| {})?;
+            }
+            Ok(())
+        };
+        match opened.and_then(read) {
+            Ok(()) => "read".to_owned(),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_damaged_index_is_refused_or_fails_where_it_is_read() {
+        assert_eq!(damaged(|_| {}), "read");
+        assert_eq!(
+            damaged(|e| {
+                let n = e.bounds.len();
+                e.bounds[n - 4..].copy_from_slice(&9_999u32.to_le_bytes());
+            }),
+            "its table of words does not match its words"
+        );
+        assert_eq!(
+            damaged(|e| e.sorted[0] = 99),
+            "its alphabetical order names words it does not have"
+        );
+        assert_eq!(
+            damaged(|e| e.starts.truncate(8)),
+            "its texts do not match the 2 occupations of names.bin"
+        );
+        assert_eq!(
+            damaged(|e| e.posting_starts.truncate(4)),
+            "its lists of occupations do not match its words"
+        );
+        // "nurse" (word 0) is in both occupations; its second step is made 0.
+        assert_eq!(
+            damaged(|e| e.postings[1] &= 0b111),
+            "words.bin is damaged (word 0 lists an occupation twice or in no text)"
+        );
+        // The first text's first word numbered past the vocabulary.
+        assert_eq!(
+            damaged(|e| e.texts[2] = 0x7f),
+            "words.bin is damaged (a word number past its 6 words)"
+        );
+        // A text that claims one word fewer leaves a byte over.
+        assert_eq!(
+            damaged(|e| e.texts[1] = 0),
+            "words.bin is damaged (occupation 0 has bytes left over)"
+        );
     }
 
     #[test]

@@ -538,7 +538,6 @@ impl Store {
         self.entries.iter().chain(onet.map(|i| self.entry_at(i)))
     }
 
-    /// How many O*NET occupations there are.
     /// The store's id of the O*NET occupation at `position`, without making its profile.
     pub fn onet_id_at(&self, position: usize) -> &str {
         self.onet.as_ref().map_or("", |o| o.id(position))
@@ -549,6 +548,7 @@ impl Store {
         self.onet_entry(position)
     }
 
+    /// How many O*NET occupations there are.
     pub fn onet_len(&self) -> usize {
         self.onet.as_ref().map_or(0, |o| o.len())
     }
@@ -676,7 +676,7 @@ impl Store {
             && let Some(onet) = &self.onet
         {
             // Read only on a miss: the titles are in the search file, not the names. A file
-            // that cannot be read leaves the name unknown; `search` reports the damage.
+            // that cannot be read leaves the name unknown; `list --skill` reports the damage.
             let stored = &onet.stored;
             let file = stored.search_file().ok();
             let records = file
