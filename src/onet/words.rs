@@ -397,8 +397,8 @@ pub fn encode(occupations: &[[Vec<&str>; 3]]) -> anyhow::Result<Encoded> {
 mod tests {
     use super::*;
 
-    fn index(occupations: &[[Vec<&str>; 3]]) -> WordIndex {
-        let e = encode(occupations).unwrap();
+    /// Opens what `encode` made, as the store opens `words.bin`.
+    fn open(e: Encoded, occupations: usize) -> anyhow::Result<WordIndex> {
         let leak = |b: Vec<u8>| -> &'static [u8] { Box::leak(b.into_boxed_slice()) };
         WordIndex::new(
             Layout {
@@ -410,9 +410,12 @@ mod tests {
                 postings: Bytes(leak(e.postings)),
                 posting_starts: Bytes(leak(e.posting_starts)),
             },
-            occupations.len(),
+            occupations,
         )
-        .unwrap()
+    }
+
+    fn index(occupations: &[[Vec<&str>; 3]]) -> WordIndex {
+        open(encode(occupations).unwrap(), occupations.len()).unwrap()
     }
 
     #[test]
@@ -477,19 +480,7 @@ mod tests {
         ])
         .unwrap();
         damage(&mut e);
-        let leak = |b: Vec<u8>| -> &'static [u8] { Box::leak(b.into_boxed_slice()) };
-        let opened = WordIndex::new(
-            Layout {
-                words: Box::leak(e.words.into_boxed_str()),
-                bounds: Bytes(leak(e.bounds)),
-                sorted: Bytes(leak(e.sorted)),
-                texts: Bytes(leak(e.texts)),
-                starts: Bytes(leak(e.starts)),
-                postings: Bytes(leak(e.postings)),
-                posting_starts: Bytes(leak(e.posting_starts)),
-            },
-            2,
-        );
+        let opened = open(e, 2);
         let read = |ix: WordIndex| -> anyhow::Result<()> {
             for id in 0..ix.vocabulary() {
                 ix.occupations_with(id as u32)?;
