@@ -513,6 +513,10 @@ impl Report for CompareReport {
         self.attribution.as_deref()
     }
 
+    fn attribution_column(&self) -> bool {
+        true
+    }
+
     fn document(&self) -> Document {
         let mut doc = Document::default();
         let titles: Vec<&str> = self.roles.iter().map(|r| r.title.as_str()).collect();

@@ -209,6 +209,10 @@ impl Report for GapReport {
         self.attribution.as_deref()
     }
 
+    fn attribution_column(&self) -> bool {
+        true
+    }
+
     fn document(&self) -> Document {
         let (from, to) = (&self.from.id, &self.to.id);
         let mut doc = Document::default();

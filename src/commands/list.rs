@@ -436,17 +436,19 @@ impl Report for ListReport {
     }
 
     fn records(&self) -> Records {
-        // O*NET rows carry its attribution; the column is there only when such a row is.
-        let attributed = self.roles.iter().any(|r| r.attribution.is_some());
-        let mut headers = vec![
-            "id", "title", "code", "job_zone", "summary", "data", "origin",
-        ];
-        if attributed {
-            headers.push("attribution");
-        }
-        let mut records = Records::new(headers);
+        // O*NET rows carry its attribution; the column is there whatever the data in use.
+        let mut records = Records::new([
+            "id",
+            "title",
+            "code",
+            "job_zone",
+            "summary",
+            "data",
+            "origin",
+            "attribution",
+        ]);
         for r in &self.roles {
-            let mut row = vec![
+            records.push([
                 r.id.clone(),
                 r.title.clone(),
                 r.code.clone().unwrap_or_default(),
@@ -454,11 +456,8 @@ impl Report for ListReport {
                 r.summary.clone(),
                 r.data.join("; "),
                 r.origin.describe(),
-            ];
-            if attributed {
-                row.push(r.attribution.clone().unwrap_or_default());
-            }
-            records.push(row);
+                r.attribution.clone().unwrap_or_default(),
+            ]);
         }
         records
     }

@@ -491,6 +491,10 @@ impl Report for MatchReport {
         self.attribution.as_deref()
     }
 
+    fn attribution_column(&self) -> bool {
+        true
+    }
+
     fn document(&self) -> Document {
         let mut doc = Document::default();
         doc.heading(1, "Roles that match your skills");

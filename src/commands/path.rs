@@ -201,6 +201,10 @@ impl Report for PathReport {
         self.attribution.as_deref()
     }
 
+    fn attribution_column(&self) -> bool {
+        true
+    }
+
     fn document(&self) -> Document {
         let mut doc = Document::default();
         doc.heading(1, format!("Path: {} ({})", self.title, self.id));

@@ -1096,6 +1096,10 @@ fn cities(entries: &[&Entry], places: &Locations) -> CitiesReport {
 }
 
 impl Report for SalaryOutput {
+    fn attribution_column(&self) -> bool {
+        matches!(self, SalaryOutput::Figures(_))
+    }
+
     fn attribution(&self) -> Option<&str> {
         match self {
             SalaryOutput::Figures(r) => r.attribution.as_deref(),

@@ -695,12 +695,9 @@ impl Report for SearchReport {
     }
 
     fn records(&self) -> Records {
-        // O*NET rows carry its attribution; the column is there only when such a row is.
-        let mut headers = vec!["id", "title", "score", "matched", "origin"];
-        if self.attribution.is_some() {
-            headers.push("attribution");
-        }
-        let mut records = Records::new(headers);
+        // O*NET rows carry its attribution; the column is there whatever the data in use.
+        let mut records =
+            Records::new(["id", "title", "score", "matched", "origin", "attribution"]);
         for h in &self.results {
             let mut row = vec![
                 h.id.clone(),
@@ -709,10 +706,11 @@ impl Report for SearchReport {
                 h.matched.join("; "),
                 h.origin.describe(),
             ];
-            if let Some(a) = &self.attribution {
-                let onet = matches!(h.origin, Origin::Onet { .. });
-                row.push(if onet { a.clone() } else { String::new() });
-            }
+            let onet = matches!(h.origin, Origin::Onet { .. });
+            row.push(match (&self.attribution, onet) {
+                (Some(a), true) => a.clone(),
+                _ => String::new(),
+            });
             records.push(row);
         }
         records

@@ -127,6 +127,10 @@ impl crate::render::Report for ShowReport {
         self.attribution.as_deref()
     }
 
+    fn attribution_column(&self) -> bool {
+        true
+    }
+
     fn document(&self) -> Document {
         let p = &self.profile;
         let mut doc = Document::default();

@@ -81,6 +81,13 @@ pub trait Report: Serialize {
         None
     }
 
+    /// Whether the CSV has an `attribution` column whatever the data in use: true for the
+    /// reports that can show a licensed source's data, so that their header is the same with
+    /// and without it (the column is empty where nothing needs one).
+    fn attribution_column(&self) -> bool {
+        false
+    }
+
     /// The version of the JSON layout the report follows, written first in its object as
     /// `format_version`; `None` for JSON that is a document of another standard (the JSON
     /// Schema of `careers schema`).
@@ -194,12 +201,13 @@ fn attributed_document<R: Report>(report: &R) -> Document {
 /// The report's records with an `attribution` column, unless they already have one.
 fn attributed_records<R: Report>(report: &R) -> Records {
     let mut records = report.records();
-    if let Some(a) = report.attribution()
+    let a = report.attribution();
+    if (a.is_some() || report.attribution_column())
         && !records.headers.iter().any(|h| h == "attribution")
     {
         records.headers.push("attribution".into());
         for row in &mut records.rows {
-            row.push(a.to_owned());
+            row.push(a.unwrap_or_default().to_owned());
         }
     }
     records

@@ -153,6 +153,36 @@ fn every_command_renders_csv_with_a_header_and_equal_rows() {
     }
 }
 
+/// A CSV header names the same columns whatever data answers: the curated profiles alone, or
+/// with the embedded O*NET and OEWS releases (an `attribution` column is there either way).
+#[test]
+fn every_csv_header_is_the_same_with_and_without_the_official_data() {
+    for (name, args) in COMMANDS {
+        if *name == "new" {
+            continue; // It writes a file: the second run would find it there.
+        }
+        let scratch = Scratch::awkward();
+        let mut all = args.to_vec();
+        all.extend(["--format", "csv"]);
+        let header = |out: &[u8]| -> String {
+            let text = String::from_utf8(out.to_vec()).unwrap();
+            text.lines().next().unwrap_or_default().to_owned()
+        };
+        let curated = scratch.output(&all);
+        let official = scratch
+            .command()
+            .env_remove("CAREERS_NO_EMBEDDED")
+            .args(&all)
+            .output()
+            .unwrap();
+        assert!(
+            curated.status.success() && official.status.success(),
+            "{name}"
+        );
+        assert_eq!(header(&curated.stdout), header(&official.stdout), "{name}");
+    }
+}
+
 #[test]
 fn every_command_renders_markdown_tables_with_a_separator_and_equal_cells() {
     for (name, args) in COMMANDS {
@@ -209,7 +239,14 @@ fn csv_keeps_commas_quotes_and_newlines_field_by_field() {
     assert_eq!(
         headers,
         [
-            "id", "title", "code", "job_zone", "summary", "data", "origin"
+            "id",
+            "title",
+            "code",
+            "job_zone",
+            "summary",
+            "data",
+            "origin",
+            "attribution"
         ]
     );
     let json: serde_json::Value =
@@ -241,10 +278,13 @@ fn csv_keeps_commas_quotes_and_newlines_field_by_field() {
         "--format",
         "csv",
     ]));
-    assert_eq!(headers, ["aspect", "quoting-analyst", "ml-engineer"]);
+    assert_eq!(
+        headers,
+        ["aspect", "quoting-analyst", "ml-engineer", "attribution"]
+    );
     assert_eq!(
         rows[0],
-        ["Title", AWKWARD_TITLE, "Machine Learning Engineer"]
+        ["Title", AWKWARD_TITLE, "Machine Learning Engineer", ""]
     );
     assert_eq!(rows[1][0], "Summary");
     assert_eq!(rows[1][1], AWKWARD_SUMMARY);

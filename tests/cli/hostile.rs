@@ -346,7 +346,7 @@ fn csv_cells_that_a_spreadsheet_would_run_start_with_a_quote() {
     assert_eq!(
         text(&out.stdout),
         format!(
-            "id,title,code,job_zone,summary,data,origin\nodd,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",,,'@SUM(A1),,{}\n",
+            "id,title,code,job_zone,summary,data,origin,attribution\nodd,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",,,'@SUM(A1),,{},\n",
             dir.path().join("profiles/odd.json").display()
         )
     );

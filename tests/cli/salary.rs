@@ -538,8 +538,8 @@ fn csv_has_one_row_per_figure_with_the_json_fields_and_spellings() {
     let out = stdout_of(&["salary", "--city", "Austin", "--format", "csv"]);
     assert_eq!(
         out,
-        "role,dimension,label,group,location,experience,years,company,industry,kind,amount,low,high,open_high,statistic,measure,currency,year,text,note,source,my_pay,soc,area_code,industry_code,datatype\n\
-         ml-engineer,location,Austin,Top-paying cities,Austin,,,,,range,,155000,207775,false,,salary,USD,2024,\"$155,000 – $207,775\",,\"AiPathly career page: Machine Learning Developer, section \"\"Salary Ranges (US Market, 2024)\"\"\",,,,,\n"
+        "role,dimension,label,group,location,experience,years,company,industry,kind,amount,low,high,open_high,statistic,measure,currency,year,text,note,source,my_pay,soc,area_code,industry_code,datatype,attribution\n\
+         ml-engineer,location,Austin,Top-paying cities,Austin,,,,,range,,155000,207775,false,,salary,USD,2024,\"$155,000 – $207,775\",,\"AiPathly career page: Machine Learning Developer, section \"\"Salary Ranges (US Market, 2024)\"\"\",,,,,,\n"
     );
     let out = stdout_of(&[
         "salary",
@@ -558,7 +558,10 @@ fn csv_has_one_row_per_figure_with_the_json_fields_and_spellings() {
         row.starts_with("ml-engineer,experience,General,Entry-level (0-2 years),,entry,0-2 years,general,,range,,96000,132000,false,,salary,"),
         "{row}"
     );
-    assert!(row.ends_with(",\"inside, 11% of the way up\",,,,"), "{row}");
+    assert!(
+        row.ends_with(",\"inside, 11% of the way up\",,,,,"),
+        "{row}"
+    );
     let out = stdout_of(&["salary", "mle", "--about", "overall", "--format", "csv"]);
     assert!(out.contains(",average,base-salary,USD,"), "{out}");
 }
