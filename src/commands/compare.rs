@@ -11,9 +11,8 @@ use crate::model::{Dimension, Figure, FigureKind, Profile, SalaryFigure};
 use crate::render::{Cell, Document, Records, Report, Table, Tone};
 use crate::store::Store;
 
-use super::describe_figure;
-use super::show::{describe_experience, education_fields};
-use super::skillset::{self, Skill};
+use crate::model::skillset::{self, Skill};
+use crate::render::views::sections::{describe_experience, describe_figure, education_fields};
 
 /// How many roles a comparison takes.
 pub const ROLES: std::ops::RangeInclusive<usize> = 2..=5;

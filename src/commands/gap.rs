@@ -11,7 +11,7 @@ use crate::render::{Cell, Document, Records, Report, Table, Tone};
 use crate::store::Store;
 
 use super::compare::{ComparedRole, report as compare_report};
-use super::skillset::{self, Skill, SkillGap};
+use crate::model::skillset::{self, Skill, SkillGap};
 
 /// How many skills to learn the one-line summary names before "and N more".
 const NAMED_IN_SUMMARY: usize = 5;

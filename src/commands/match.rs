@@ -25,7 +25,7 @@ use crate::model::vocabulary::normalize;
 use crate::render::{Cell, Document, Records, Report, Table, Tone};
 use crate::store::Store;
 
-use super::skillset;
+use crate::model::skillset;
 
 #[derive(Debug, Serialize)]
 pub struct MatchReport {

@@ -16,76 +16,10 @@ pub mod salary;
 pub mod schema;
 pub mod search;
 pub mod show;
-pub mod skillset;
 pub mod sources;
 pub mod trends;
 pub mod validate;
 pub mod r#where;
-
-use crate::model::Figure;
-use crate::render::{Cell, Table, Tone};
-
-/// "70% (Share of applications using low-code or no-code AI, by 2025)".
-pub fn describe_figure(f: &Figure) -> String {
-    let mut parts = vec![f.metric.clone()];
-    if let Some(period) = &f.period {
-        parts.push(period.clone());
-    }
-    if let Some(who) = &f.reported_by {
-        parts.push(format!("per {who}"));
-    }
-    format!("{} ({})", f.value, parts.join(", "))
-}
-
-/// Market figures: what, value, period, who reported it.
-pub fn figures_table<'a>(figures: impl Iterator<Item = &'a Figure>) -> Table {
-    let mut table = Table::new(["Figure", "Value", "Period", "Reported by"]);
-    for f in figures {
-        table.row([
-            Cell::new(f.metric.clone()),
-            Cell::tone(f.value.to_string(), Tone::Strong),
-            Cell::new(f.period.clone().unwrap_or_default()),
-            Cell::new(f.reported_by.clone().unwrap_or_else(|| "-".into())),
-        ]);
-    }
-    table
-}
-
-/// In-demand skills, a group per row, each skill with what the source says of its demand.
-pub fn in_demand_table(groups: &[crate::model::InDemandGroup]) -> Table {
-    let mut table = Table::new(["Area", "Skills"]);
-    for g in groups {
-        let skills: Vec<String> = g
-            .skills
-            .iter()
-            .map(|s| match &s.note {
-                Some(note) => format!("{} ({note})", s.name),
-                None => s.name.clone(),
-            })
-            .collect();
-        table.row([
-            Cell::tone(g.name.clone(), Tone::Strong),
-            Cell::new(skills.join(", ")),
-        ]);
-    }
-    table
-}
-
-/// Industries with what they use the role for, as a table; a plain list when no use is given.
-pub fn industries_block(doc: &mut crate::render::Document, industries: &[crate::model::Industry]) {
-    if industries.iter().any(|i| !i.uses.is_empty()) {
-        let mut table = Table::new(["Industry", "Uses"]);
-        for i in industries {
-            table.row([
-                Cell::tone(i.name.clone(), Tone::Strong),
-                Cell::new(i.uses.join(", ")),
-            ]);
-        }
-        doc.table(table);
-    } else {
-        doc.list(industries.iter().map(|i| i.name.clone()));
-    }
-}
 
 /// "no salary figures for a and b in bundled profiles": names roles that lack `what` and where
 /// each comes from, so a role read from a user file is not said to be bundled.

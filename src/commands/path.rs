@@ -9,7 +9,7 @@ use crate::model::{Career, Profile, RoleLink, Stage, WorkSetting};
 use crate::render::{Cell, Document, Records, Report, Table, Tone};
 use crate::store::Store;
 
-use super::show::{links_table, progression_table, work_settings_table};
+use crate::render::views::sections::{links_table, progression_table, work_settings_table};
 
 /// A role's career paths, each named role linked to its profile where one exists.
 #[derive(Debug, Serialize)]

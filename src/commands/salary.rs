@@ -9,7 +9,6 @@ use serde::Serialize;
 use crate::Context;
 use crate::cli::{PaySort, SalaryArgs};
 use crate::commands::missing_in;
-use crate::commands::show::describe_source;
 use crate::error::resolve_choice;
 use crate::model::salary::{Placement, dollars};
 use crate::model::wages::AreaKind;
@@ -17,6 +16,7 @@ use crate::model::{
     CompanyType, Dimension, ExperienceLevel, GrowthLever, Locations, Measure, Pay, Profile,
     Provenance, Salary, SalaryFigure, Statistic, YearSpan,
 };
+use crate::render::views::sections::describe_source;
 use crate::render::{Bar, Cell, Chart, Document, Records, Report, Table, Tone};
 use crate::store::wages::{
     AreaRef, IndustryRef, OccupationWages, Place, PlaceEstimate, UnlinkedCode,

@@ -5,9 +5,10 @@ use serde::Serialize;
 use crate::Context;
 use crate::cli::{Section, ShowArgs};
 use crate::commands::salary::{SalaryExtras, figure_notes, ranked_industries, salary_extras};
-use crate::model::{
-    CodeSystem, Education, ExperienceRequirement, ItemGroup, Profile, Provenance, RoleLink,
-    SalaryFigure, SkillCategory, Vocabulary,
+use crate::model::{CodeSystem, Profile, Provenance, SalaryFigure, SkillCategory, Vocabulary};
+use crate::render::views::sections::{
+    describe_experience, describe_source, education_fields, figures_table, groups_table,
+    in_demand_table, industries_block, links_table, progression_table, work_settings_table,
 };
 use crate::render::{Cell, Document, Table, Tone};
 use crate::store::{Entry, Origin};
@@ -244,7 +245,7 @@ impl crate::render::Report for ShowReport {
         }
         if !p.industries.is_empty() {
             doc.heading(2, "Industries");
-            crate::commands::industries_block(&mut doc, &p.industries);
+            industries_block(&mut doc, &p.industries);
         }
         if let Some(career) = &p.career {
             doc.heading(2, "Career");
@@ -276,11 +277,11 @@ impl crate::render::Report for ShowReport {
         if let Some(market) = &p.market {
             doc.heading(2, "Market");
             if !market.figures.is_empty() {
-                doc.table(crate::commands::figures_table(market.figures.iter()));
+                doc.table(figures_table(market.figures.iter()));
             }
             if !market.in_demand_skills.is_empty() {
                 doc.heading(3, "In-demand skills");
-                doc.table(crate::commands::in_demand_table(&market.in_demand_skills));
+                doc.table(in_demand_table(&market.in_demand_skills));
             }
             if !market.outlook.is_empty() {
                 doc.heading(3, "Outlook");
@@ -335,7 +336,7 @@ impl crate::render::Report for ShowReport {
                     Cell::new(
                         t.figure
                             .as_ref()
-                            .map(crate::commands::describe_figure)
+                            .map(crate::render::views::sections::describe_figure)
                             .unwrap_or_default(),
                     ),
                 ]);
@@ -410,137 +411,6 @@ fn section_name(s: Section) -> String {
     s.to_possible_value()
         .map(|v| v.get_name().to_owned())
         .unwrap_or_default()
-}
-
-fn push_part(text: &mut String, part: &str) {
-    if !text.is_empty() {
-        text.push(' ');
-    }
-    text.push_str(part);
-}
-
-/// "AiPathly career page: Machine Learning Developer, Salary Ranges (US Market, 2024)".
-pub fn describe_source(src: &crate::model::Provenance) -> String {
-    let mut text = src.document.clone();
-    if let Some(section) = &src.section {
-        text.push_str(&format!(", section \"{section}\""));
-    }
-    if let Some(year) = src.year
-        && !text.contains(&year.to_string())
-    {
-        text.push_str(&format!(", {year}"));
-    }
-    text
-}
-
-/// "1-3 years in machine learning (or a relevant advanced degree)", without the stage.
-pub fn describe_experience(exp: &ExperienceRequirement) -> String {
-    let mut text = exp.years.map(|y| y.to_string()).unwrap_or_default();
-    if let Some(field) = &exp.in_field {
-        push_part(&mut text, field);
-    }
-    if let Some(note) = &exp.note {
-        push_part(&mut text, &format!("({note})"));
-    }
-    text
-}
-
-/// The education a role asks for, as labelled lines: degrees and fields, advanced degrees.
-pub fn education_fields(edu: &Education) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let degrees: Vec<&str> = edu.degrees.iter().map(|d| d.label()).collect();
-    let mut text = degrees.join(" or ");
-    if !edu.fields.is_empty() {
-        let mut fields = edu.fields.clone();
-        if edu.related_fields_accepted {
-            fields.push("a related field".into());
-        }
-        text.push_str(" in ");
-        text.push_str(&join_or(&fields));
-    }
-    // O*NET's education is all note: the distribution, no degree of its own.
-    match &edu.note {
-        Some(note) if text.is_empty() => text = note.clone(),
-        Some(note) => text = format!("{note}, {text}"),
-        None => {}
-    }
-    out.push(("Education".to_owned(), text));
-    if let Some(adv) = &edu.advanced {
-        let degrees: Vec<&str> = adv.degrees.iter().map(|d| d.label()).collect();
-        let mut text = format!("{}: {}", degrees.join(" or "), adv.preference);
-        if let Some(esp) = &adv.especially_for {
-            text.push_str(&format!(", especially for {esp}"));
-        }
-        out.push(("Advanced degrees".to_owned(), text));
-    }
-    out
-}
-
-/// "a, b or c".
-pub fn join_or(items: &[String]) -> String {
-    match items.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-        Some((last, _)) => last.clone(),
-        None => String::new(),
-    }
-}
-
-/// A group per row, its items as bullet lines.
-pub fn groups_table(first: &str, second: &str, groups: &[ItemGroup]) -> Table {
-    let mut table = Table::new([first, second]);
-    for g in groups {
-        let name = match &g.applies_to {
-            Some(who) => format!("{} (for {who})", g.name),
-            None => g.name.clone(),
-        };
-        let items: Vec<String> = g.items.iter().map(|i| format!("• {i}")).collect();
-        table.row([Cell::tone(name, Tone::Strong), Cell::new(items.join("\n"))]);
-    }
-    table
-}
-
-/// A role per row with what it does; roles with a profile show its id to `show`.
-pub fn links_table(first: &str, links: &[RoleLink]) -> Table {
-    let mut table = Table::new([first, "Profile", "What it does"]);
-    for l in links {
-        table.row([
-            Cell::tone(l.title.clone(), Tone::Strong),
-            Cell::new(l.profile.clone().unwrap_or_else(|| "-".into())),
-            Cell::new(l.description.clone().unwrap_or_default()),
-        ]);
-    }
-    table
-}
-
-/// Kinds of employer, whom they hire and what for.
-pub fn work_settings_table(settings: &[crate::model::WorkSetting]) -> Table {
-    let mut table = Table::new(["Employer", "Hires", "For"]);
-    for w in settings {
-        table.row([w.employer.clone(), w.hires.clone(), w.purpose.clone()]);
-    }
-    table
-}
-
-/// A stage per row: its roles (with profile ids) and what happens.
-pub fn progression_table(career: &crate::model::Career) -> Table {
-    let mut table = Table::new(["Stage", "Roles", "What happens"]);
-    for (i, s) in career.progression.iter().enumerate() {
-        let roles: Vec<String> = s
-            .roles
-            .iter()
-            .map(|r| match &r.profile {
-                Some(id) => format!("{} ({id})", r.title),
-                None => r.title.clone(),
-            })
-            .collect();
-        let items: Vec<String> = s.items.iter().map(|i| format!("• {i}")).collect();
-        table.row([
-            Cell::tone(format!("{}. {}", i + 1, s.name), Tone::Strong),
-            Cell::new(roles.join(", ")),
-            Cell::new(items.join("\n")),
-        ]);
-    }
-    table
 }
 
 /// Pay figures grouped by what they are about.

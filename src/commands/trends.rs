@@ -5,8 +5,8 @@ use serde::Serialize;
 
 use crate::Context;
 use crate::cli::TrendsArgs;
-use crate::commands::{describe_figure, figures_table, in_demand_table};
 use crate::model::{Figure, InDemandGroup, Industry, Profile, Trend};
+use crate::render::views::sections::{describe_figure, figures_table, in_demand_table};
 use crate::render::{Cell, Document, Report, Table, Tone};
 use crate::store::Entry;
 
@@ -101,7 +101,7 @@ impl Report for TrendsReport {
                     .figures
                     .iter()
                     .filter_map(|f| f.source.as_ref())
-                    .map(crate::commands::show::describe_source)
+                    .map(crate::render::views::sections::describe_source)
                     .fold(Vec::new(), |mut acc, s| {
                         if !acc.contains(&s) {
                             acc.push(s);
@@ -114,7 +114,7 @@ impl Report for TrendsReport {
             }
             if !r.industries.is_empty() {
                 doc.heading(2, "Industries");
-                crate::commands::industries_block(&mut doc, &r.industries);
+                crate::render::views::sections::industries_block(&mut doc, &r.industries);
             }
             if !r.in_demand_skills.is_empty() {
                 doc.heading(2, "In-demand skills");

@@ -7,6 +7,7 @@ pub mod onet;
 pub mod place;
 pub mod profile;
 pub mod salary;
+pub mod skillset;
 pub mod vocabulary;
 pub mod wages;
 

@@ -1,0 +1,199 @@
+//! The sections of a profile as several views word them: sources, experience and education,
+//! groups of items, linked roles, career stages, market figures and industries. `show` uses
+//! them all; `compare`, `path`, `trends` and `salary` the ones they share with it.
+
+use crate::model::{Education, ExperienceRequirement, Figure, ItemGroup, RoleLink};
+use crate::render::{Cell, Document, Table, Tone};
+
+/// "AiPathly career page: Machine Learning Developer, Salary Ranges (US Market, 2024)".
+pub fn describe_source(src: &crate::model::Provenance) -> String {
+    let mut text = src.document.clone();
+    if let Some(section) = &src.section {
+        text.push_str(&format!(", section \"{section}\""));
+    }
+    if let Some(year) = src.year
+        && !text.contains(&year.to_string())
+    {
+        text.push_str(&format!(", {year}"));
+    }
+    text
+}
+
+/// "1-3 years in machine learning (or a relevant advanced degree)", without the stage.
+pub fn describe_experience(exp: &ExperienceRequirement) -> String {
+    let mut text = exp.years.map(|y| y.to_string()).unwrap_or_default();
+    if let Some(field) = &exp.in_field {
+        push_part(&mut text, field);
+    }
+    if let Some(note) = &exp.note {
+        push_part(&mut text, &format!("({note})"));
+    }
+    text
+}
+
+fn push_part(text: &mut String, part: &str) {
+    if !text.is_empty() {
+        text.push(' ');
+    }
+    text.push_str(part);
+}
+
+/// The education a role asks for, as labelled lines: degrees and fields, advanced degrees.
+pub fn education_fields(edu: &Education) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let degrees: Vec<&str> = edu.degrees.iter().map(|d| d.label()).collect();
+    let mut text = degrees.join(" or ");
+    if !edu.fields.is_empty() {
+        let mut fields = edu.fields.clone();
+        if edu.related_fields_accepted {
+            fields.push("a related field".into());
+        }
+        text.push_str(" in ");
+        text.push_str(&join_or(&fields));
+    }
+    // O*NET's education is all note: the distribution, no degree of its own.
+    match &edu.note {
+        Some(note) if text.is_empty() => text = note.clone(),
+        Some(note) => text = format!("{note}, {text}"),
+        None => {}
+    }
+    out.push(("Education".to_owned(), text));
+    if let Some(adv) = &edu.advanced {
+        let degrees: Vec<&str> = adv.degrees.iter().map(|d| d.label()).collect();
+        let mut text = format!("{}: {}", degrees.join(" or "), adv.preference);
+        if let Some(esp) = &adv.especially_for {
+            text.push_str(&format!(", especially for {esp}"));
+        }
+        out.push(("Advanced degrees".to_owned(), text));
+    }
+    out
+}
+
+/// "a, b or c".
+pub fn join_or(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
+}
+
+/// A group per row, its items as bullet lines.
+pub fn groups_table(first: &str, second: &str, groups: &[ItemGroup]) -> Table {
+    let mut table = Table::new([first, second]);
+    for g in groups {
+        let name = match &g.applies_to {
+            Some(who) => format!("{} (for {who})", g.name),
+            None => g.name.clone(),
+        };
+        let items: Vec<String> = g.items.iter().map(|i| format!("• {i}")).collect();
+        table.row([Cell::tone(name, Tone::Strong), Cell::new(items.join("\n"))]);
+    }
+    table
+}
+
+/// A role per row with what it does; roles with a profile show its id to `show`.
+pub fn links_table(first: &str, links: &[RoleLink]) -> Table {
+    let mut table = Table::new([first, "Profile", "What it does"]);
+    for l in links {
+        table.row([
+            Cell::tone(l.title.clone(), Tone::Strong),
+            Cell::new(l.profile.clone().unwrap_or_else(|| "-".into())),
+            Cell::new(l.description.clone().unwrap_or_default()),
+        ]);
+    }
+    table
+}
+
+/// Kinds of employer, whom they hire and what for.
+pub fn work_settings_table(settings: &[crate::model::WorkSetting]) -> Table {
+    let mut table = Table::new(["Employer", "Hires", "For"]);
+    for w in settings {
+        table.row([w.employer.clone(), w.hires.clone(), w.purpose.clone()]);
+    }
+    table
+}
+
+/// A stage per row: its roles (with profile ids) and what happens.
+pub fn progression_table(career: &crate::model::Career) -> Table {
+    let mut table = Table::new(["Stage", "Roles", "What happens"]);
+    for (i, s) in career.progression.iter().enumerate() {
+        let roles: Vec<String> = s
+            .roles
+            .iter()
+            .map(|r| match &r.profile {
+                Some(id) => format!("{} ({id})", r.title),
+                None => r.title.clone(),
+            })
+            .collect();
+        let items: Vec<String> = s.items.iter().map(|i| format!("• {i}")).collect();
+        table.row([
+            Cell::tone(format!("{}. {}", i + 1, s.name), Tone::Strong),
+            Cell::new(roles.join(", ")),
+            Cell::new(items.join("\n")),
+        ]);
+    }
+    table
+}
+
+/// "70% (Share of applications using low-code or no-code AI, by 2025)".
+pub fn describe_figure(f: &Figure) -> String {
+    let mut parts = vec![f.metric.clone()];
+    if let Some(period) = &f.period {
+        parts.push(period.clone());
+    }
+    if let Some(who) = &f.reported_by {
+        parts.push(format!("per {who}"));
+    }
+    format!("{} ({})", f.value, parts.join(", "))
+}
+
+/// Market figures: what, value, period, who reported it.
+pub fn figures_table<'a>(figures: impl Iterator<Item = &'a Figure>) -> Table {
+    let mut table = Table::new(["Figure", "Value", "Period", "Reported by"]);
+    for f in figures {
+        table.row([
+            Cell::new(f.metric.clone()),
+            Cell::tone(f.value.to_string(), Tone::Strong),
+            Cell::new(f.period.clone().unwrap_or_default()),
+            Cell::new(f.reported_by.clone().unwrap_or_else(|| "-".into())),
+        ]);
+    }
+    table
+}
+
+/// In-demand skills, a group per row, each skill with what the source says of its demand.
+pub fn in_demand_table(groups: &[crate::model::InDemandGroup]) -> Table {
+    let mut table = Table::new(["Area", "Skills"]);
+    for g in groups {
+        let skills: Vec<String> = g
+            .skills
+            .iter()
+            .map(|s| match &s.note {
+                Some(note) => format!("{} ({note})", s.name),
+                None => s.name.clone(),
+            })
+            .collect();
+        table.row([
+            Cell::tone(g.name.clone(), Tone::Strong),
+            Cell::new(skills.join(", ")),
+        ]);
+    }
+    table
+}
+
+/// Industries with what they use the role for, as a table; a plain list when no use is given.
+pub fn industries_block(doc: &mut Document, industries: &[crate::model::Industry]) {
+    if industries.iter().any(|i| !i.uses.is_empty()) {
+        let mut table = Table::new(["Industry", "Uses"]);
+        for i in industries {
+            table.row([
+                Cell::tone(i.name.clone(), Tone::Strong),
+                Cell::new(i.uses.join(", ")),
+            ]);
+        }
+        doc.table(table);
+    } else {
+        doc.list(industries.iter().map(|i| i.name.clone()));
+    }
+}
