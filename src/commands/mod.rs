@@ -10,7 +10,6 @@ pub mod list;
 pub mod man;
 pub mod r#match;
 pub mod new;
-pub mod onet_section;
 pub mod path;
 pub mod salary;
 pub mod schema;
@@ -103,7 +102,7 @@ pub fn profile_with_onet(
     };
     let requirements = profile.requirements.get_or_insert_with(Default::default);
     // Worded as `show` words it, so that compare and gap say the same.
-    if let Some(text) = onet_section::education_text(&details.education) {
+    if let Some(text) = crate::render::views::sections::education_text(&details.education) {
         match &requirements.education {
             None => {
                 requirements.education = Some(Education {

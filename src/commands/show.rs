@@ -1,5 +1,7 @@
 //! `careers show ROLE`: the whole profile as readable sections.
 
+mod onet;
+
 use serde::Serialize;
 
 use crate::Context;
@@ -29,7 +31,7 @@ pub struct ShowReport {
     pub full: bool,
     /// What the linked O*NET occupations say, for a curated profile with O*NET-SOC codes.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub onet_links: Vec<super::onet_section::LinkedOccupation>,
+    pub onet_links: Vec<onet::LinkedOccupation>,
     /// O*NET's attribution, when the report shows O*NET data.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
@@ -39,7 +41,7 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> anyhow::Result<ShowReport> {
     let entry = ctx.store.resolve(&args.role)?;
     let mut report = report(entry, &args.section, ctx.store.vocabulary());
     report.full = args.full;
-    super::onet_section::complete(&ctx.store, entry, &mut report)?;
+    onet::complete(&ctx.store, entry, &mut report)?;
     Ok(report)
 }
 
@@ -351,7 +353,7 @@ impl crate::render::Report for ShowReport {
             doc.heading(2, "Challenges");
             doc.table(groups_table("Challenge", "What it involves", &p.challenges));
         }
-        super::onet_section::render(self, &mut doc);
+        onet::render(self, &mut doc);
         doc
     }
 }
@@ -399,10 +401,7 @@ fn has_section(p: &Profile, s: Section) -> bool {
         Section::BestPractices => !p.best_practices.is_empty(),
         Section::Challenges => !p.challenges.is_empty(),
         Section::Onet => p.onet.is_some(),
-        onet => p
-            .onet
-            .as_ref()
-            .is_some_and(|d| super::onet_section::has_part(d, onet)),
+        onet => p.onet.as_ref().is_some_and(|d| onet::has_part(d, onet)),
     }
 }
 
