@@ -414,29 +414,12 @@ fn best<'a>(
     texts: impl Iterator<Item = &'a str>,
 ) -> Option<(u32, &'a str)> {
     let fuzzy = query.fuzzy && weight >= ALIAS;
-    let n = query.words.len() as u32;
-    let mut top: Option<(u32, &str)> = None;
-    for t in texts {
-        let q = query.quality(t, fuzzy);
-        if q == 0 {
-            continue;
-        }
-        // A phrase inside a long name says less than one that is most of it: "nurse" in
-        // "American Association of Critical Care Nurses AACN Medicopeia" weighs an eighth.
-        // Titles have their own bonus for fitting the query (see `score`).
-        let score = match q {
-            3 => q * weight,
-            _ if weight >= TITLE => q * weight,
-            _ => q * weight * n / (words(t).count() as u32).max(n),
-        };
-        if top.is_none_or(|(s, _)| score > s) {
-            top = Some((score, t));
-            if q == 3 {
-                break;
-            }
-        }
+    let texts: Vec<&str> = texts.collect();
+    let mut top = Best { weight, top: None };
+    for (i, t) in texts.iter().enumerate() {
+        top.add(query, query.quality(t, fuzzy), || words(t).count(), i);
     }
-    top.filter(|(s, _)| *s > 0)
+    top.top.map(|(s, i)| (s, texts[i]))
 }
 
 /// The score of a title: its quality, and a bonus for fitting the query ("Data Scientists"
@@ -539,21 +522,26 @@ struct OnetHit {
     tasks: Tasks,
 }
 
-/// Scores the texts of one kind as [`best`] does, keeping the first of the best.
+/// The best-scoring text of one kind, by its place among them: the first of the best.
 struct Best {
     weight: u32,
     top: Option<(u32, usize)>,
 }
 
 impl Best {
-    fn add(&mut self, query: &Query, quality: u32, words: usize, i: usize) {
+    /// Weighs the text at `i`, of this quality and `words` words.
+    fn add(&mut self, query: &Query, quality: u32, words: impl FnOnce() -> usize, i: usize) {
         if quality == 0 {
             return;
         }
         let n = query.words.len() as u32;
+        // A phrase inside a long name says less than one that is most of it: "nurse" in
+        // "American Association of Critical Care Nurses AACN Medicopeia" weighs an eighth.
+        // Titles have their own bonus for fitting the query (see `title_score`).
         let score = match quality {
             3 => quality * self.weight,
-            q => q * self.weight * n / (words as u32).max(n),
+            q if self.weight >= TITLE => q * self.weight,
+            q => q * self.weight * n / (words() as u32).max(n),
         };
         if score > 0 && self.top.is_none_or(|(s, _)| score > s) {
             self.top = Some((score, i));
@@ -588,7 +576,7 @@ fn score_onet(
                 aliases.add(
                     query,
                     query.quality_of_ids(ids, numbered, fuzzy),
-                    ids.len(),
+                    || ids.len(),
                     i,
                 );
             }
@@ -596,7 +584,7 @@ fn score_onet(
                 skills.add(
                     query,
                     query.quality_of_ids(ids, numbered, false),
-                    ids.len(),
+                    || ids.len(),
                     i,
                 );
             }

@@ -74,6 +74,38 @@ pub(crate) fn at(table: &[u8], i: usize) -> usize {
     u32::from_le_bytes(b) as usize
 }
 
+/// The little-endian `u32`s of `table`.
+pub(crate) fn u32s(table: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    table
+        .chunks_exact(4)
+        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+}
+
+/// Whether the offsets of `table` never go back and the last is within `end`.
+pub(crate) fn increasing(table: &[u8], end: usize) -> bool {
+    let mut last = 0;
+    u32s(table).all(|o| {
+        let ok = o >= last && o <= end;
+        last = o;
+        ok
+    })
+}
+
+/// The entry, of `len` in order, for which `cmp` (the entry against what is looked for) is
+/// equal: a binary search over entries read in place.
+pub(crate) fn search(len: usize, cmp: impl Fn(usize) -> std::cmp::Ordering) -> Option<usize> {
+    let (mut lo, mut hi) = (0, len);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        match cmp(mid) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return Some(mid),
+        }
+    }
+    None
+}
+
 /// Offsets into `file` that never go back, the last within `end`.
 fn check_offsets(file: &str, table: &[u8], count: usize, end: u64) -> anyhow::Result<()> {
     let short = match file {
@@ -87,15 +119,14 @@ fn check_offsets(file: &str, table: &[u8], count: usize, end: u64) -> anyhow::Re
         4 * count
     );
     let mut last = 0;
-    for (i, b) in table.chunks_exact(4).enumerate() {
-        let o = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+    for (i, o) in u32s(table).enumerate() {
         ensure!(
             o >= last,
             "names.bin is damaged (its offsets into {file} go back at {i})"
         );
         last = o;
     }
-    ensure!(u64::from(last) <= end, short);
+    ensure!(last as u64 <= end, short);
     Ok(())
 }
 
@@ -124,9 +155,7 @@ impl NameTable {
             3 * len + 1,
             table.strings.len() as u64,
         )?;
-        let boundaries = table.bounds.chunks_exact(4);
-        for (i, b) in boundaries.enumerate() {
-            let at = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize;
+        for (i, at) in u32s(table.bounds).enumerate() {
             ensure!(
                 table.strings.is_char_boundary(at),
                 "names.bin is damaged (its name {i} starts inside a character)"
@@ -143,10 +172,7 @@ impl NameTable {
         // The orders are the writer's (checked by `encode`): out of order, a look-up misses
         // but reads nothing out of bounds.
         ensure!(
-            table
-                .by_id
-                .chunks_exact(4)
-                .all(|b| (u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize) < len),
+            u32s(table.by_id).all(|p| p < len),
             "names.bin is damaged (its id order names a position past its {len} occupations)"
         );
         Ok(table)
@@ -177,31 +203,12 @@ impl NameTable {
 
     /// The position of the occupation with this id.
     pub fn find_id(&self, id: &str) -> Option<usize> {
-        let (mut lo, mut hi) = (0, self.len);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            let p = at(self.by_id, mid);
-            match self.get(p).id.cmp(id) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return Some(p),
-            }
-        }
-        None
+        search(self.len, |i| self.get(at(self.by_id, i)).id.cmp(id)).map(|i| at(self.by_id, i))
     }
 
     /// The position of the occupation with this O*NET-SOC code.
     pub fn find_code(&self, code: &str) -> Option<usize> {
-        let (mut lo, mut hi) = (0, self.len);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            match self.get(mid).code.cmp(code) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return Some(mid),
-            }
-        }
-        None
+        search(self.len, |p| self.get(p).code.cmp(code))
     }
 
     /// Where the index record of the occupation at `p` is: offset and length.

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use anyhow::{bail, ensure};
 use serde::{Deserialize, Serialize};
 
-use super::names::{Bytes, at as u32_at, push as push_u32};
+use super::names::{Bytes, at as u32_at, increasing, push as push_u32, search, u32s};
 
 /// The kinds of text, in the order each occupation's are stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,16 +86,6 @@ impl Kinds {
     }
 }
 
-fn increasing(table: &[u8], end: usize) -> bool {
-    let mut last = 0;
-    table.chunks_exact(4).all(|b| {
-        let o = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize;
-        let ok = o >= last && o <= end;
-        last = o;
-        ok
-    })
-}
-
 impl WordIndex {
     /// The index of `layout`, for a release of `occupations` occupations, once its tables
     /// are checked.
@@ -117,17 +107,11 @@ impl WordIndex {
         ensure!(
             index.bounds.len() == 4 * (vocabulary + 1)
                 && increasing(index.bounds, index.words.len())
-                && index.bounds.chunks_exact(4).all(|b| index
-                    .words
-                    .is_char_boundary(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)),
+                && u32s(index.bounds).all(|o| index.words.is_char_boundary(o)),
             "its table of words does not match its words"
         );
         ensure!(
-            index.sorted.len() == 4 * vocabulary
-                && index
-                    .sorted
-                    .chunks_exact(4)
-                    .all(|b| (u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize) < vocabulary),
+            index.sorted.len() == 4 * vocabulary && u32s(index.sorted).all(|id| id < vocabulary),
             "its alphabetical order names words it does not have"
         );
         ensure!(
@@ -157,17 +141,8 @@ impl WordIndex {
     /// The number of `word` (folded as [`crate::model::search_words`] folds), when a text
     /// holds it.
     pub fn id(&self, word: &str) -> Option<u32> {
-        let (mut lo, mut hi) = (0, self.vocabulary);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            let id = u32_at(self.sorted, mid) as u32;
-            match self.word(id).cmp(word) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return Some(id),
-            }
-        }
-        None
+        let id = |i: usize| u32_at(self.sorted, i) as u32;
+        search(self.vocabulary, |i| self.word(id(i)).cmp(word)).map(id)
     }
 
     /// The numbers of the words for which `keep` holds, in increasing order.
