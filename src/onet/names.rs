@@ -211,6 +211,11 @@ impl NameTable {
         search(self.len, |p| self.get(p).code.cmp(code))
     }
 
+    /// The positions of the occupations whose code starts with `prefix`, in code order.
+    pub fn with_code_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = usize> + 'a {
+        (0..self.len).filter(move |&p| self.get(p).code.starts_with(prefix))
+    }
+
     /// Where the index record of the occupation at `p` is: offset and length.
     pub fn index_span(&self, p: usize) -> (u64, u64) {
         span(self.index, p)

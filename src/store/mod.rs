@@ -530,10 +530,8 @@ impl Store {
         let onet = self.onet.iter().flat_map(move |o| {
             o.stored
                 .names
-                .iter()
-                .enumerate()
-                .filter(move |(_, n)| n.code.starts_with(prefix))
-                .map(move |(p, _)| offset + p)
+                .with_code_prefix(prefix)
+                .map(move |p| offset + p)
         });
         self.entries.iter().chain(onet.map(|i| self.entry_at(i)))
     }
@@ -740,9 +738,7 @@ impl Store {
             return Ok(None);
         };
         let prefix = format!("{key}.");
-        let matches: Vec<usize> = (0..onet.len())
-            .filter(|&p| onet.stored.names.get(p).code.starts_with(&prefix))
-            .collect();
+        let matches: Vec<usize> = onet.stored.names.with_code_prefix(&prefix).collect();
         match matches.as_slice() {
             [] => Ok(None),
             [one] => Ok(Some(self.onet_entry(*one))),
