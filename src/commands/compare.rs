@@ -77,7 +77,7 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> anyhow::Result<CompareReport> {
     let profiles = resolved
         .iter()
         .map(|p| match ctx.store.get(&p.id) {
-            Some(entry) => super::profile_with_onet(&ctx.store, entry),
+            Some(entry) => ctx.store.full_profile(entry),
             None => Ok((*p).clone()),
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
@@ -248,7 +248,7 @@ fn next_roles(store: &Store, p: &Profile) -> (Vec<String>, Option<String>) {
     let Some(career) = &p.career else {
         return (Vec::new(), None);
     };
-    let name = |l: &crate::model::RoleLink| match super::path::linked_id(store, l) {
+    let name = |l: &crate::model::RoleLink| match store.linked_id(l) {
         Some(id) => format!("{} ({id})", l.title),
         None => l.title.clone(),
     };

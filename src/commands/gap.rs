@@ -70,8 +70,8 @@ pub struct RequirementDifference {
 }
 
 pub fn run(ctx: &Context, args: &GapArgs) -> anyhow::Result<GapReport> {
-    let from = super::profile_with_onet(&ctx.store, ctx.store.resolve(&args.from)?)?;
-    let to = super::profile_with_onet(&ctx.store, ctx.store.resolve(&args.to)?)?;
+    let from = ctx.store.full_profile(ctx.store.resolve(&args.from)?)?;
+    let to = ctx.store.full_profile(ctx.store.resolve(&args.to)?)?;
     if from.id == to.id {
         return Err(CareersError::Usage(format!(
             "\"{}\" and \"{}\" are the same role ({}); gap takes two different roles",

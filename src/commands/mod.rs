@@ -83,68 +83,6 @@ pub fn join_and(items: &[String]) -> String {
     }
 }
 
-/// The profile of `entry`, with what the O*NET import says of it folded into the curated
-/// sections when it is an imported occupation: the job zone's experience as a requirement, the
-/// education's distribution, and the related occupations as related roles (linked to their ids).
-/// compare, gap and path then treat an occupation like any other profile. Other profiles come
-/// back as they are.
-pub fn profile_with_onet(
-    store: &crate::store::Store,
-    entry: &crate::store::Entry,
-) -> anyhow::Result<crate::model::Profile> {
-    use crate::model::{Education, ExperienceRequirement, RoleLink};
-    let mut profile = entry.profile.clone();
-    let Some(code) = profile.onet.as_ref().map(|o| o.code.clone()) else {
-        return Ok(profile);
-    };
-    let Some(details) = store.onet_details(&code)? else {
-        return Ok(profile);
-    };
-    let requirements = profile.requirements.get_or_insert_with(Default::default);
-    // Worded as `show` words it, so that compare and gap say the same.
-    if let Some(text) = crate::render::views::sections::education_text(&details.education) {
-        match &requirements.education {
-            None => {
-                requirements.education = Some(Education {
-                    degrees: Vec::new(),
-                    fields: Vec::new(),
-                    related_fields_accepted: false,
-                    advanced: None,
-                    note: Some(text),
-                })
-            }
-            Some(_) => requirements.other.push(format!("Education: {text}")),
-        }
-    }
-    if let Some(zone) = &details.job_zone {
-        // "Job Zone Four: Considerable Preparation Needed" says its number twice.
-        let name = zone
-            .name
-            .split_once(": ")
-            .map_or(zone.name.as_str(), |(_, n)| n);
-        requirements.experience.push(ExperienceRequirement {
-            stage: format!("O*NET job zone {}", zone.zone),
-            years: None,
-            in_field: None,
-            note: Some(name.to_owned()),
-        });
-    }
-    if !details.related.is_empty() {
-        let career = profile.career.get_or_insert_with(Default::default);
-        career
-            .related_roles
-            .extend(details.related.iter().map(|r| RoleLink {
-                title: r.title.clone(),
-                profile: store.resolve(&r.code).ok().map(|e| e.profile.id.clone()),
-                description: Some(format!(
-                    "O*NET related occupation {} ({}, rank {})",
-                    r.code, r.tier, r.rank
-                )),
-            }));
-    }
-    Ok(profile)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -46,7 +46,7 @@ pub struct Inbound {
 
 pub fn run(ctx: &Context, args: &PathArgs) -> anyhow::Result<PathReport> {
     let entry = ctx.store.resolve(&args.role)?;
-    let profile = super::profile_with_onet(&ctx.store, entry)?;
+    let profile = ctx.store.full_profile(entry)?;
     Ok(report(&ctx.store, &profile))
 }
 

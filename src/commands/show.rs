@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use crate::Context;
 use crate::cli::{Section, ShowArgs};
-use crate::commands::salary::{SalaryExtras, figure_notes, ranked_industries, salary_extras};
 use crate::model::{CodeSystem, Profile, Provenance, SalaryFigure, SkillCategory, Vocabulary};
+use crate::render::views::salary::{SalaryExtras, figure_notes, salary_extras};
 use crate::render::views::sections::{
     describe_experience, describe_source, education_fields, figures_table, groups_table,
     in_demand_table, industries_block, links_table, progression_table, work_settings_table,
@@ -302,7 +302,7 @@ impl crate::render::Report for ShowReport {
             if !salary.industry_ranking.is_empty() {
                 doc.heading(3, "Top-paying industries");
                 let mut table = Table::new(["Rank", "Industry", "Pay"]);
-                for r in ranked_industries(salary) {
+                for r in salary.ranked_industries() {
                     let figure = r.figure.map(SalaryFigure::display_pay);
                     let text = match (figure, r.note) {
                         (Some(f), Some(n)) => format!("{f}; {n}"),

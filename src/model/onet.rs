@@ -199,3 +199,54 @@ pub struct RelatedOccupation {
     pub tier: String,
     pub rank: u16,
 }
+
+/// How many education levels are named before the rest are summed up.
+const NAMED_LEVELS: usize = 3;
+
+/// An occupation's education in the words every view and the note of its folded profile use
+/// (show, compare, gap, JSON, CSV): "O*NET respondents: Associate's Degree 51% (uncertain),
+/// Bachelor's Degree 42% (uncertain), Some College Courses 5%, 3 other levels 3%; uncertain:
+/// O*NET recommends suppressing the figure (few respondents or a wide error)". `None` without
+/// data.
+pub fn education_summary(shares: &[EducationShare]) -> Option<String> {
+    if shares.is_empty() {
+        return None;
+    }
+    let percent = |p: f64| match p {
+        p if p > 0.0 && p < 0.5 => "<1%".to_owned(),
+        // Half up, as people round: 22.50% is 23%.
+        p => format!("{}%", p.round()),
+    };
+    let mut parts: Vec<String> = shares
+        .iter()
+        .take(NAMED_LEVELS)
+        .map(|s| {
+            let flag = if s.recommend_suppress {
+                " (uncertain)"
+            } else {
+                ""
+            };
+            format!("{} {}{flag}", s.level, percent(s.percent))
+        })
+        .collect();
+    let rest = &shares[shares.len().min(NAMED_LEVELS)..];
+    match rest.len() {
+        0 => {}
+        1 => parts.push(format!("{} {}", rest[0].level, percent(rest[0].percent))),
+        n => parts.push(format!(
+            "{n} other levels {}",
+            percent(rest.iter().map(|s| s.percent).sum())
+        )),
+    }
+    let mut text = format!("O*NET respondents: {}", parts.join(", "));
+    if shares
+        .iter()
+        .take(NAMED_LEVELS)
+        .any(|s| s.recommend_suppress)
+    {
+        text.push_str(
+            "; uncertain: O*NET recommends suppressing the figure (few respondents or a wide error)",
+        );
+    }
+    Some(text)
+}

@@ -609,6 +609,37 @@ impl std::fmt::Display for PercentSpan {
     }
 }
 
+/// An industry in the source's pay ranking, with its figure when the profile has one.
+pub struct IndustryRank<'a> {
+    pub industry: &'a str,
+    /// 1 for the best-paying.
+    pub rank: usize,
+    pub of: usize,
+    pub figure: Option<&'a SalaryFigure>,
+    pub note: Option<&'a str>,
+}
+
+impl Salary {
+    /// The source's industry ranking, each industry matched to its figure if there is one.
+    pub fn ranked_industries(&self) -> Vec<IndustryRank<'_>> {
+        let of = self.industry_ranking.len();
+        self.industry_ranking
+            .iter()
+            .enumerate()
+            .map(|(i, r)| IndustryRank {
+                industry: &r.industry,
+                rank: i + 1,
+                of,
+                figure: self
+                    .figures
+                    .iter()
+                    .find(|f| f.industry.as_deref() == Some(r.industry.as_str())),
+                note: r.note.as_deref(),
+            })
+            .collect()
+    }
+}
+
 impl SalaryFigure {
     /// "2024", or "year not stated".
     pub fn year_text(&self) -> String {

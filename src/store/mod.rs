@@ -6,6 +6,7 @@ mod bundled;
 pub mod embedded;
 pub mod imports;
 pub mod paths;
+mod profiles;
 pub mod user;
 pub mod wages;
 
@@ -53,6 +54,26 @@ impl Origin {
 #[derive(Debug, Clone)]
 pub struct Entry {
     pub profile: Profile,
+    pub origin: Origin,
+}
+
+impl Entry {
+    /// The profile's id and where it was read from.
+    pub fn source(&self) -> RoleSource {
+        RoleSource {
+            id: self.profile.id.clone(),
+            origin: self.origin.clone(),
+        }
+    }
+}
+
+/// A role's id and where its profile was read from, so that a view can say where a role lacks
+/// something without calling a user's file bundled. In JSON, the id alone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct RoleSource {
+    pub id: String,
+    #[serde(skip)]
     pub origin: Origin,
 }
 

@@ -6,9 +6,9 @@ use serde::Serialize;
 
 use super::ShowReport;
 use crate::cli::Section;
+use crate::model::onet::education_summary;
 use crate::model::onet::{OccupationSummary, OnetTask, Rating, TaskKind, TechnologySkill};
 use crate::model::{CodeSystem, OnetDetails};
-use crate::render::views::sections::education_text;
 use crate::render::{Cell, Document, Table, Tone};
 use crate::store::{Entry, Origin, Store};
 
@@ -199,7 +199,7 @@ fn details(d: &OnetDetails, doc: &mut Document, full: bool) {
         }
         fields.push(("Job zone".to_owned(), text));
     }
-    if let Some(text) = education_text(&d.education) {
+    if let Some(text) = education_summary(&d.education) {
         fields.push(("Education".to_owned(), text));
     }
     if let Some(code) = &d.interest_code {

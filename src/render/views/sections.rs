@@ -1,11 +1,10 @@
 //! The sections of a profile as several views word them: sources, experience and education,
-//! groups of items, linked roles, career stages, market figures, industries and O*NET's
-//! education distribution. `show` uses
+//! groups of items, linked roles, career stages, market figures and industries. `show` uses
 //! them all; `compare`, `path`, `trends` and `salary` the ones they share with it.
 
-use crate::model::onet::EducationShare;
 use crate::model::{Education, ExperienceRequirement, Figure, ItemGroup, RoleLink};
 use crate::render::{Cell, Document, Table, Tone};
+use crate::store::{Origin, RoleSource};
 
 /// "AiPathly career page: Machine Learning Developer, Salary Ranges (US Market, 2024)".
 pub fn describe_source(src: &crate::model::Provenance) -> String {
@@ -200,52 +199,80 @@ pub fn industries_block(doc: &mut Document, industries: &[crate::model::Industry
     }
 }
 
-/// How many education levels are named before the rest are summed up.
-const NAMED_LEVELS: usize = 3;
-
-/// An occupation's education as every view words it (show, compare, gap, JSON's requirement
-/// note, CSV): "O*NET respondents: Associate's Degree 51% (uncertain), Bachelor's Degree 42%
-/// (uncertain), Some College Courses 5%, 3 other levels 3%; uncertain: O*NET recommends
-/// suppressing the figure (few respondents or a wide error)". `None` without data.
-pub fn education_text(shares: &[EducationShare]) -> Option<String> {
-    if shares.is_empty() {
-        return None;
-    }
-    let percent = |p: f64| match p {
-        p if p > 0.0 && p < 0.5 => "<1%".to_owned(),
-        // Half up, as people round: 22.50% is 23%.
-        p => format!("{}%", p.round()),
+/// "no salary figures for a and b in bundled profiles": names roles that lack `what` and where
+/// each comes from, so a role read from a user file is not said to be bundled.
+pub fn missing_in(what: &str, roles: &[RoleSource]) -> String {
+    let ids = |keep: fn(&Origin) -> bool| -> Vec<String> {
+        roles
+            .iter()
+            .filter(|r| keep(&r.origin))
+            .map(|r| r.id.clone())
+            .collect()
     };
-    let mut parts: Vec<String> = shares
+    let mut parts = Vec::new();
+    let bundled = ids(|o| matches!(o, Origin::Bundled { .. }));
+    if !bundled.is_empty() {
+        parts.push(format!("{} in bundled profiles", name_some(&bundled)));
+    }
+    let user: Vec<&RoleSource> = roles
         .iter()
-        .take(NAMED_LEVELS)
-        .map(|s| {
-            let flag = if s.recommend_suppress {
-                " (uncertain)"
-            } else {
-                ""
-            };
-            format!("{} {}{flag}", s.level, percent(s.percent))
-        })
+        .filter(|r| matches!(r.origin, Origin::User { .. }))
         .collect();
-    let rest = &shares[shares.len().min(NAMED_LEVELS)..];
-    match rest.len() {
-        0 => {}
-        1 => parts.push(format!("{} {}", rest[0].level, percent(rest[0].percent))),
-        n => parts.push(format!(
-            "{n} other levels {}",
-            percent(rest.iter().map(|s| s.percent).sum())
+    match user.as_slice() {
+        [] => {}
+        [one] => parts.push(format!(
+            "{} in its profile ({})",
+            one.id,
+            one.origin.describe()
+        )),
+        _ => parts.push(format!(
+            "{} in user profiles",
+            name_some(&ids(|o| matches!(o, Origin::User { .. })))
         )),
     }
-    let mut text = format!("O*NET respondents: {}", parts.join(", "));
-    if shares
-        .iter()
-        .take(NAMED_LEVELS)
-        .any(|s| s.recommend_suppress)
-    {
-        text.push_str(
-            "; uncertain: O*NET recommends suppressing the figure (few respondents or a wide error)",
+    let onet = ids(|o| matches!(o, Origin::Onet { .. }));
+    if !onet.is_empty() {
+        parts.push(format!("{} in O*NET profiles", name_some(&onet)));
+    }
+    format!("no {what} for {}", parts.join(", nor for "))
+}
+
+/// "a, b and c", or for a long list "1,019 roles, among them a, b and c": an import brings
+/// hundreds of roles, which no sentence should list one by one (JSON lists them all).
+pub fn name_some(ids: &[String]) -> String {
+    const NAMED: usize = 8;
+    if ids.len() <= NAMED {
+        join_and(ids)
+    } else {
+        format!(
+            "{} roles, among them {}",
+            crate::model::salary::thousands(ids.len() as u64),
+            join_and(&ids[..3])
+        )
+    }
+}
+
+/// "a, b and c".
+pub fn join_and(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lists_of_roles_are_counted_not_listed() {
+        let few: Vec<String> = ["a", "b", "c"].map(String::from).into();
+        assert_eq!(name_some(&few), "a, b and c");
+        let many: Vec<String> = (0..1_016).map(|i| format!("role-{i}")).collect();
+        assert_eq!(
+            name_some(&many),
+            "1,016 roles, among them role-0, role-1 and role-2"
         );
     }
-    Some(text)
 }
