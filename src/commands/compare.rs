@@ -6,13 +6,10 @@ use serde::Serialize;
 use crate::Context;
 use crate::cli::CompareArgs;
 use crate::error::CareersError;
-use crate::model::vocabulary::normalize;
-use crate::model::{Dimension, Figure, FigureKind, Profile, SalaryFigure};
-use crate::render::{Cell, Document, Records, Report, Table, Tone};
-use crate::store::Store;
-
 use crate::model::skillset::{self, Skill};
-use crate::render::views::sections::{describe_experience, describe_figure, education_fields};
+use crate::model::vocabulary::normalize;
+use crate::model::{Dimension, Figure, FigureKind, Profile, Requirements, RoleLink, SalaryFigure};
+use crate::store::Store;
 
 /// How many roles a comparison takes.
 pub const ROLES: std::ops::RangeInclusive<usize> = 2..=5;
@@ -42,24 +39,44 @@ pub struct ComparedRole {
     pub id: String,
     pub title: String,
     pub summary: String,
-    /// Education lines (degrees and fields, then "Advanced degrees: ..."); empty when not
-    /// stated.
-    pub education: Vec<String>,
-    /// Experience per stage ("Entry-level: 1-3 years ..."); empty when not stated.
-    pub experience: Vec<String>,
-    pub certifications: Vec<String>,
+    /// The profile's requirements (education, experience by stage, certifications and other
+    /// expectations); a part it does not state is left out.
+    pub requirements: Requirements,
     /// The role's main pay figure; absent when the source has none.
     pub headline_salary: Option<SalaryFigure>,
     /// Growth figures from the market section.
     pub growth: Vec<Figure>,
     pub industries: Vec<String>,
-    /// Where the role leads, and which part of the profile says so.
-    pub next_roles: Vec<String>,
-    pub next_roles_from: Option<String>,
+    /// Where the role leads, each with the id of its profile when one is loaded, and which
+    /// part of the profile says so.
+    pub next_roles: Vec<NextRole>,
+    pub next_roles_from: Option<NextRolesFrom>,
     pub skill_count: usize,
     /// BLS OEWS median and employment of each linked occupation, at `--city` or nationally.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub official: Vec<crate::store::wages::HeadlineWage>,
+}
+
+/// A role the compared one leads to.
+#[derive(Debug, Serialize)]
+pub struct NextRole {
+    pub title: String,
+    /// The profile the title names, when one is loaded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+}
+
+/// The part of a profile that names the roles it leads to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum NextRolesFrom {
+    CareerPaths,
+    /// The last stage of its career progression.
+    ProgressionStage {
+        stage: String,
+    },
+    /// Its related roles (O*NET's related occupations, for an occupation).
+    RelatedRoles,
 }
 
 /// A skill and the roles that list it.
@@ -167,38 +184,12 @@ pub fn report(store: &Store, profiles: &[&Profile]) -> CompareReport {
 }
 
 fn column(store: &Store, p: &Profile, skill_count: usize) -> ComparedRole {
-    let req = p.requirements.as_ref();
     let (next_roles, next_roles_from) = next_roles(store, p);
     ComparedRole {
         id: p.id.clone(),
         title: p.title.clone(),
         summary: p.summary.clone(),
-        education: req
-            .and_then(|r| r.education.as_ref())
-            .map(|e| {
-                education_fields(e)
-                    .into_iter()
-                    .map(|(label, text)| {
-                        if label == "Education" {
-                            text
-                        } else {
-                            format!("{label}: {text}")
-                        }
-                    })
-                    .collect()
-            })
-            .unwrap_or_default(),
-        experience: req
-            .map(|r| {
-                r.experience
-                    .iter()
-                    .map(|e| format!("{}: {}", e.stage, describe_experience(e)))
-                    .collect()
-            })
-            .unwrap_or_default(),
-        certifications: req
-            .map(|r| r.certifications.iter().map(|c| c.name.clone()).collect())
-            .unwrap_or_default(),
+        requirements: p.requirements.clone().unwrap_or_default(),
         headline_salary: headline_salary(p).cloned(),
         growth: p
             .market
@@ -243,382 +234,37 @@ fn is_growth(kind: FigureKind) -> bool {
     )
 }
 
-/// The career paths of the profile, else the roles of its last progression stage.
-fn next_roles(store: &Store, p: &Profile) -> (Vec<String>, Option<String>) {
+/// The career paths of the profile, else the roles of its last progression stage, else its
+/// related roles.
+fn next_roles(store: &Store, p: &Profile) -> (Vec<NextRole>, Option<NextRolesFrom>) {
     let Some(career) = &p.career else {
         return (Vec::new(), None);
     };
-    let name = |l: &crate::model::RoleLink| match store.linked_id(l) {
-        Some(id) => format!("{} ({id})", l.title),
-        None => l.title.clone(),
+    let named = |links: &[RoleLink]| -> Vec<NextRole> {
+        links
+            .iter()
+            .map(|l| NextRole {
+                title: l.title.clone(),
+                id: store.linked_id(l),
+            })
+            .collect()
     };
     if !career.paths.is_empty() {
-        return (
-            career.paths.iter().map(name).collect(),
-            Some("career paths".into()),
-        );
+        return (named(&career.paths), Some(NextRolesFrom::CareerPaths));
     }
     match career.progression.last() {
         Some(stage) if !stage.roles.is_empty() => (
-            stage.roles.iter().map(name).collect(),
-            Some(format!("progression stage \"{}\"", stage.name)),
+            named(&stage.roles),
+            Some(NextRolesFrom::ProgressionStage {
+                stage: stage.name.clone(),
+            }),
         ),
         // What `path` lists as related roles (O*NET's related occupations for an occupation).
         _ if !career.related_roles.is_empty() => (
-            career.related_roles.iter().map(name).collect(),
-            Some("related roles".into()),
+            named(&career.related_roles),
+            Some(NextRolesFrom::RelatedRoles),
         ),
         _ => (Vec::new(), None),
-    }
-}
-
-/// Next roles the table names all of up to `MAX_NEXT_ROLES`; beyond, the first
-/// `NAMED_NEXT_ROLES` and a count (JSON has them all).
-const MAX_NEXT_ROLES: usize = 8;
-const NAMED_NEXT_ROLES: usize = 5;
-
-fn lines_or(lines: &[String], bullet: bool, none: &str) -> String {
-    if lines.is_empty() {
-        return none.to_owned();
-    }
-    if bullet && lines.len() > 1 {
-        lines
-            .iter()
-            .map(|l| format!("• {l}"))
-            .collect::<Vec<_>>()
-            .join("\n")
-    } else {
-        lines.join("\n")
-    }
-}
-
-impl ComparedRole {
-    fn salary_text(&self) -> String {
-        match &self.headline_salary {
-            Some(f) => format!(
-                "{} (\"{}\", {}, {})",
-                f.display_pay(),
-                f.label,
-                f.measure.label(),
-                f.year_text()
-            ),
-            None => "no figure in source".into(),
-        }
-    }
-
-    fn next_roles_text(&self) -> String {
-        match &self.next_roles_from {
-            Some(from) if self.next_roles.len() > MAX_NEXT_ROLES => format!(
-                "{} and {} more (from {from}; `careers path {}` lists them all)",
-                self.next_roles[..NAMED_NEXT_ROLES].join(", "),
-                self.next_roles.len() - NAMED_NEXT_ROLES,
-                self.id
-            ),
-            Some(from) => format!("{} (from {from})", self.next_roles.join(", ")),
-            None => "none named in source".into(),
-        }
-    }
-
-    /// Every aspect of the comparison table but the title, labelled.
-    pub fn aspects(&self) -> Vec<(&'static str, String)> {
-        vec![
-            ("Summary", self.summary.clone()),
-            (
-                "Education",
-                lines_or(&self.education, false, "not stated in source"),
-            ),
-            (
-                "Experience",
-                lines_or(&self.experience, true, "not stated in source"),
-            ),
-            (
-                "Certifications",
-                if self.certifications.is_empty() {
-                    "none named in source".into()
-                } else {
-                    self.certifications.join(", ")
-                },
-            ),
-            ("Headline salary", self.salary_text()),
-            (
-                "Market outlook",
-                lines_or(
-                    &self.growth.iter().map(describe_figure).collect::<Vec<_>>(),
-                    true,
-                    "no growth figure in source",
-                ),
-            ),
-            (
-                "Industries",
-                if self.industries.is_empty() {
-                    "none named in source".into()
-                } else {
-                    self.industries.join(", ")
-                },
-            ),
-            ("Next roles", self.next_roles_text()),
-        ]
-    }
-
-    /// The BLS rows, when any compared role has official wages: a line per occupation.
-    fn official_aspects(&self) -> [(&'static str, String); 2] {
-        use crate::render::views::wages::value_text;
-        let lines = |pick: fn(
-            &crate::store::wages::HeadlineWage,
-        ) -> Option<&crate::store::wages::WageFigure>| {
-            if self.official.is_empty() {
-                return "no BLS OEWS estimate".to_owned();
-            }
-            self.official
-                .iter()
-                .map(|h| {
-                    let value = pick(h).map_or_else(|| "-".to_owned(), value_text);
-                    format!("{value} (SOC {} {})", h.occupation.soc, h.occupation.title)
-                })
-                .collect::<Vec<_>>()
-                .join("\n")
-        };
-        [
-            ("Median pay (BLS)", lines(|h| h.median.as_ref())),
-            ("Employment (BLS)", lines(|h| h.employment.as_ref())),
-        ]
-    }
-}
-
-impl CompareReport {
-    /// Every role's aspects, the BLS rows included when any role has official wages.
-    fn aspect_rows(&self) -> Vec<Vec<(&'static str, String)>> {
-        let with_official = self.official_source.is_some();
-        self.roles
-            .iter()
-            .map(|r| {
-                let mut a = r.aspects();
-                if with_official {
-                    a.extend(r.official_aspects());
-                }
-                a
-            })
-            .collect()
-    }
-
-    fn ids(&self) -> Vec<&str> {
-        self.roles.iter().map(|r| r.id.as_str()).collect()
-    }
-
-    /// Skills grouped for the skills table: shared by all, held by some (3+ roles only), and
-    /// only one role's, each as text.
-    fn split(&self, skills: &[&ComparedSkill]) -> (Vec<String>, Vec<String>, Vec<Vec<String>>) {
-        let n = self.roles.len();
-        let mut shared = Vec::new();
-        let mut some = Vec::new();
-        let mut only = vec![Vec::new(); n];
-        for s in skills {
-            if s.shared {
-                shared.push(s.skill.name.clone());
-            } else if let [one] = s.roles.as_slice() {
-                let i = self.roles.iter().position(|r| &r.id == one).unwrap_or(0);
-                only[i].push(s.skill.name.clone());
-            } else {
-                some.push(format!("{} ({})", s.skill.name, s.roles.join(", ")));
-            }
-        }
-        (shared, some, only)
-    }
-
-    /// A row per group (shared by all, some but not all, only one role), its skills a line per
-    /// category: the ids stand in the first column, which keeps them whole, instead of in
-    /// narrow column headers that would break them.
-    fn skills_table(&self) -> Table {
-        let n = self.roles.len();
-        let mut rows: Vec<(String, Vec<&ComparedSkill>)> =
-            skillset::by_category(self.skills.iter().map(|s| &s.skill))
-                .into_iter()
-                .map(|(cat, group)| {
-                    let members = group
-                        .iter()
-                        .filter_map(|g| self.skills.iter().find(|s| s.skill.key == g.key))
-                        .collect();
-                    (cat.label().to_owned(), members)
-                })
-                .collect();
-        if !self.soft_skills.is_empty() {
-            rows.push(("Soft skills".into(), self.soft_skills.iter().collect()));
-        }
-        // Per group, the lines "Category: a, b".
-        let mut shared_lines = Vec::new();
-        let mut some_lines = Vec::new();
-        let mut only_lines: Vec<Vec<String>> = vec![Vec::new(); n];
-        for (label, members) in rows {
-            let (shared, some, only) = self.split(&members);
-            let line = |names: &[String]| format!("{label}: {}", names.join(", "));
-            if !shared.is_empty() {
-                shared_lines.push(line(&shared));
-            }
-            if !some.is_empty() {
-                some_lines.push(line(&some));
-            }
-            for (lines, names) in only_lines.iter_mut().zip(&only) {
-                if !names.is_empty() {
-                    lines.push(line(names));
-                }
-            }
-        }
-        let mut table = Table::new(["Skills", "By category"]).wide(1);
-        let none = || "none".to_owned();
-        let text = |lines: &[String]| {
-            if lines.is_empty() {
-                none()
-            } else {
-                lines.join("\n")
-            }
-        };
-        table.row([
-            Cell::tone("Shared by all", Tone::Strong),
-            Cell::tone(text(&shared_lines), Tone::Good),
-        ]);
-        if n > 2 {
-            table.row([
-                Cell::tone("Some, not all", Tone::Strong),
-                Cell::new(text(&some_lines)),
-            ]);
-        }
-        for (i, (r, lines)) in self.roles.iter().zip(&only_lines).enumerate() {
-            let tone = Tone::Series(u8::try_from(i).unwrap_or(0));
-            table.row([
-                Cell::tone(format!("Only {}", r.id), tone),
-                Cell::tone(text(lines), tone),
-            ]);
-        }
-        table
-    }
-}
-
-/// "10 shared, 9 only data-engineer, 35 only ml-engineer".
-fn skill_summary(report: &CompareReport, skills: &[ComparedSkill]) -> String {
-    let refs: Vec<&ComparedSkill> = skills.iter().collect();
-    let (shared, some, only) = report.split(&refs);
-    let mut parts = vec![format!("{} shared by all", shared.len())];
-    if !some.is_empty() {
-        parts.push(format!("{} by some", some.len()));
-    }
-    for (r, names) in report.roles.iter().zip(&only) {
-        parts.push(format!("{} only {}", names.len(), r.id));
-    }
-    parts.join(", ")
-}
-
-impl Report for CompareReport {
-    fn attribution(&self) -> Option<&str> {
-        self.attribution.as_deref()
-    }
-
-    fn attribution_column(&self) -> bool {
-        true
-    }
-
-    fn document(&self) -> Document {
-        let mut doc = Document::default();
-        let titles: Vec<&str> = self.roles.iter().map(|r| r.title.as_str()).collect();
-        doc.heading(1, format!("Compare: {}", titles.join(" · ")));
-        let mut headers = vec!["Aspect".to_owned()];
-        headers.extend(self.ids().iter().map(|id| (*id).to_owned()));
-        let mut table = Table::new(headers);
-        let mut title_row = vec![Cell::tone("Title", Tone::Strong)];
-        title_row.extend(
-            self.roles
-                .iter()
-                .enumerate()
-                .map(|(i, r)| Cell::tone(r.title.clone(), Tone::Series(i as u8))),
-        );
-        table.row(title_row);
-        let aspects = self.aspect_rows();
-        for (k, (label, _)) in aspects[0].iter().enumerate() {
-            let mut row = vec![Cell::tone(*label, Tone::Strong)];
-            row.extend(aspects.iter().map(|a| Cell::new(a[k].1.clone())));
-            table.row(row);
-        }
-        let mut skills_row = vec![Cell::tone("Technical skills", Tone::Strong)];
-        skills_row.extend(self.roles.iter().map(|r| {
-            Cell::new(match r.skill_count {
-                0 => "none listed".to_owned(),
-                1 => "1 skill".to_owned(),
-                n => format!("{n} skills"),
-            })
-        }));
-        table.row(skills_row);
-        doc.table(table);
-
-        doc.heading(2, "Skills");
-        if self.skills.is_empty() && self.soft_skills.is_empty() {
-            doc.paragraph("None of these roles lists any skills, so there are none to compare.");
-            return doc;
-        }
-        for r in self.roles.iter().filter(|r| r.skill_count == 0) {
-            doc.paragraph(format!(
-                "{} lists no technical skills, so every technical skill below is another role's.",
-                r.id
-            ));
-        }
-        doc.paragraph(format!(
-            "Technical skills: {}.",
-            skill_summary(self, &self.skills)
-        ));
-        if !self.soft_skills.is_empty() {
-            doc.paragraph(format!(
-                "Soft skills: {}.",
-                skill_summary(self, &self.soft_skills)
-            ));
-        }
-        doc.table(self.skills_table());
-        doc.note(
-            "Skills, soft skills too, compare by canonical name and alias, in any case. \
-             `careers gap FROM TO` lists what moving between two of these roles takes.",
-        );
-        if let (Some(source), Some(notice)) = (&self.official_source, self.notice) {
-            let place = self
-                .roles
-                .iter()
-                .flat_map(|r| &r.official)
-                .next()
-                .map_or("", |h| h.area.name.as_str());
-            doc.note(format!(
-                "Median pay and employment (BLS): {source} · {place}, cross-industry, for each role's linked occupations. {notice}"
-            ));
-        }
-        doc
-    }
-
-    /// One record per aspect with a column per role, then one per skill with "yes" under each
-    /// role that lists it.
-    fn records(&self) -> Records {
-        let mut headers = vec!["aspect".to_owned()];
-        headers.extend(self.ids().iter().map(|id| (*id).to_owned()));
-        let mut records = Records::new(headers);
-        let mut title = vec!["Title".to_owned()];
-        title.extend(self.roles.iter().map(|r| r.title.clone()));
-        records.push(title);
-        let aspects = self.aspect_rows();
-        for (k, (label, _)) in aspects[0].iter().enumerate() {
-            let mut row = vec![(*label).to_owned()];
-            row.extend(
-                aspects
-                    .iter()
-                    .map(|a| a[k].1.replace("\n• ", "; ").replace("• ", "")),
-            );
-            records.push(row);
-        }
-        for (kind, skills) in [("skill", &self.skills), ("soft skill", &self.soft_skills)] {
-            for s in skills {
-                let mut row = vec![format!("{kind}: {}", s.skill.name)];
-                row.extend(
-                    self.roles
-                        .iter()
-                        .map(|r| if s.roles.contains(&r.id) { "yes" } else { "" }.to_owned()),
-                );
-                records.push(row);
-            }
-        }
-        records
     }
 }
 
@@ -686,41 +332,5 @@ mod tests {
             .map(|s| s.skill.name.as_str())
             .collect();
         assert_eq!(shared, ["Python", "Spark", "scikit-learn"]);
-    }
-
-    #[test]
-    fn a_profile_without_skills_gets_a_sentence() {
-        let store = store_with(r#"{"id":"mine","title":"Mine","summary":"Me."}"#);
-        let de = &store.get("data-engineer").unwrap().profile;
-        let mine = &store.get("mine").unwrap().profile;
-        let doc = format!("{:?}", report(&store, &[mine, de]).document());
-        assert!(
-            doc.contains(
-                "mine lists no technical skills, so every technical skill below is another role's."
-            ),
-            "{doc}"
-        );
-        let mut entries = Vec::new();
-        for id in ["a", "b"] {
-            entries.push(Entry {
-                profile: serde_json::from_str(&format!(
-                    r#"{{"id":"{id}","title":"{id}","summary":"S."}}"#
-                ))
-                .unwrap(),
-                origin: Origin::User {
-                    path: format!("/tmp/{id}.json").into(),
-                },
-            });
-        }
-        let bare = Store::new(entries, crate::store::bundled_vocabulary().unwrap());
-        let (a, b) = (
-            &bare.get("a").unwrap().profile,
-            &bare.get("b").unwrap().profile,
-        );
-        let doc = format!("{:?}", report(&bare, &[a, b]).document());
-        assert!(
-            doc.contains("None of these roles lists any skills, so there are none to compare."),
-            "{doc}"
-        );
     }
 }

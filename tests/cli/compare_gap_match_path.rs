@@ -228,10 +228,8 @@ fn gap_ml_engineer_to_data_engineer() {
 #[test]
 fn gap_json_lists_skills_to_learn_and_carrying_over() {
     let json = json_of(&["gap", "data-engineer", "mle"]);
-    assert_eq!(
-        json["summary"],
-        "10 of 45 skills carry over; 35 to learn: C++, R, TensorFlow, PyTorch, scikit-learn and 30 more."
-    );
+    assert_eq!(json["from"]["skills"], 19);
+    assert_eq!(json["to"]["skills"], 45);
     assert_eq!(
         names(&json["carries_over"]),
         [
@@ -252,9 +250,23 @@ fn gap_json_lists_skills_to_learn_and_carrying_over() {
     assert_eq!(json["not_needed"].as_array().unwrap().len(), 9);
 
     let back = json_of(&["gap", "ml-engineer", "data-engineer"]);
+    assert_eq!(back["carries_over"].as_array().unwrap().len(), 10);
     assert_eq!(
-        back["summary"],
-        "10 of 19 skills carry over; 9 to learn: Scala, Database management, Relational databases, NoSQL, Data pipelines and 4 more."
+        names(&back["to_learn"])[..5],
+        [
+            "Scala",
+            "Database management",
+            "Relational databases",
+            "NoSQL",
+            "Data pipelines"
+        ]
+    );
+    assert_eq!(back["to_learn"].as_array().unwrap().len(), 9);
+    // Requirements are the profiles' own, structured as `show` gives them.
+    assert_eq!(back["requirements"]["to"], serde_json::json!({}));
+    assert_eq!(
+        back["requirements"]["from"]["experience"][0],
+        serde_json::json!({"stage": "Entry-level", "years": {"min": 1, "max": 3}, "note": "or a relevant advanced degree"})
     );
     let to_dga = json_of(&["gap", "ml-engineer", "data-governance-analyst"]);
     assert_eq!(

@@ -291,15 +291,14 @@ fn education_is_the_distribution_with_what_o_net_flags_marked_in_every_view() {
     let flat = table.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains(&format!("Education {text}")), "{table}");
     let compare = json(dir.path(), &["compare", "15-1211.00", "registered nurse"]);
-    assert_eq!(compare["roles"][0]["education"], serde_json::json!([text]));
+    let education = |role: &serde_json::Value| role["requirements"]["education"]["note"].clone();
+    assert_eq!(education(&compare["roles"][0]), text);
     assert_eq!(
-        compare["roles"][1]["education"],
-        serde_json::json!([
-            "O*NET respondents: Bachelor's Degree 56% (uncertain), Post-Secondary Certificate 23%, Associate's Degree 19%, 2 other levels 2%; uncertain: O*NET recommends suppressing the figure (few respondents or a wide error)"
-        ])
+        education(&compare["roles"][1]),
+        "O*NET respondents: Bachelor's Degree 56% (uncertain), Post-Secondary Certificate 23%, Associate's Degree 19%, 2 other levels 2%; uncertain: O*NET recommends suppressing the figure (few respondents or a wide error)"
     );
     let gap = json(dir.path(), &["gap", "data-engineer", "15-1211.00"]);
-    assert_eq!(gap["requirements"][0]["to"], text);
+    assert_eq!(gap["requirements"]["to"]["education"]["note"], text);
     let csv = stdout(
         dir.path(),
         &["gap", "data-engineer", "15-1211.00", "--format", "csv"],
@@ -671,11 +670,14 @@ fn compare_names_the_related_occupations_path_lists_as_next_roles() {
     assert_eq!(
         compare["roles"][0]["next_roles"],
         serde_json::json!([
-            "Licensed Practical and Licensed Vocational Nurses (licensed-practical-and-licensed-vocational-nurses)",
-            "Acute Care Nurses (acute-care-nurses)"
+            {"title": "Licensed Practical and Licensed Vocational Nurses", "id": "licensed-practical-and-licensed-vocational-nurses"},
+            {"title": "Acute Care Nurses", "id": "acute-care-nurses"}
         ])
     );
-    assert_eq!(compare["roles"][0]["next_roles_from"], "related roles");
+    assert_eq!(
+        compare["roles"][0]["next_roles_from"],
+        serde_json::json!({"kind": "related-roles"})
+    );
 }
 
 #[test]

@@ -429,7 +429,6 @@ fn json_top_level_fields_are_the_documented_ones() {
             &[
                 "from",
                 "to",
-                "summary",
                 "carries_over",
                 "to_learn",
                 "not_needed",

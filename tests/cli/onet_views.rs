@@ -133,13 +133,11 @@ fn compare_and_gap_use_an_occupations_education_and_job_zone() {
         "json",
     ))
     .unwrap();
+    let requirements = &json["roles"][0]["requirements"];
+    assert_eq!(requirements["education"]["note"], EDUCATION);
     assert_eq!(
-        json["roles"][0]["education"],
-        serde_json::json!([EDUCATION])
-    );
-    assert_eq!(
-        json["roles"][0]["experience"],
-        serde_json::json!(["O*NET job zone 4: (Zone four (fixture))"])
+        requirements["experience"],
+        serde_json::json!([{"stage": "O*NET job zone 4", "note": "Zone four (fixture)"}])
     );
     let gap: serde_json::Value = serde_json::from_str(&run(
         dir.path(),
@@ -147,8 +145,7 @@ fn compare_and_gap_use_an_occupations_education_and_job_zone() {
         "json",
     ))
     .unwrap();
-    assert_eq!(gap["requirements"][0]["aspect"], "Education");
-    assert_eq!(gap["requirements"][0]["to"], EDUCATION);
+    assert_eq!(gap["requirements"]["to"]["education"]["note"], EDUCATION);
     let show = run(dir.path(), &["show", "15-2051.00"], "table");
     // Wrapped at 100 columns, word for word the same.
     let words: Vec<&str> = EDUCATION.split_whitespace().collect();

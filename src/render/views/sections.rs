@@ -2,7 +2,7 @@
 //! groups of items, linked roles, career stages, market figures and industries. `show` uses
 //! them all; `compare`, `path`, `trends` and `salary` the ones they share with it.
 
-use crate::model::{Education, ExperienceRequirement, Figure, ItemGroup, RoleLink};
+use crate::model::{Education, ExperienceRequirement, Figure, ItemGroup, Requirements, RoleLink};
 use crate::render::{Cell, Document, Table, Tone};
 use crate::store::{Origin, RoleSource};
 
@@ -197,6 +197,68 @@ pub fn industries_block(doc: &mut Document, industries: &[crate::model::Industry
     } else {
         doc.list(industries.iter().map(|i| i.name.clone()));
     }
+}
+
+/// `lines` one a line, bulleted when there are several; `none` when there are none.
+pub fn lines_or(lines: &[String], none: &str) -> String {
+    match lines {
+        [] => none.to_owned(),
+        [one] => one.clone(),
+        many => many
+            .iter()
+            .map(|l| format!("• {l}"))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
+}
+
+/// Education, experience and certifications as compare's and gap's rows word them: a line per
+/// degree and stage, and what the source leaves unsaid said so.
+pub fn requirement_aspects(req: &Requirements) -> [(&'static str, String); 3] {
+    let education: Vec<String> = req
+        .education
+        .as_ref()
+        .map(|e| {
+            education_fields(e)
+                .into_iter()
+                .map(|(label, text)| {
+                    if label == "Education" {
+                        text
+                    } else {
+                        format!("{label}: {text}")
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let experience: Vec<String> = req
+        .experience
+        .iter()
+        .map(|e| format!("{}: {}", e.stage, describe_experience(e)))
+        .collect();
+    [
+        (
+            "Education",
+            if education.is_empty() {
+                "not stated in source".to_owned()
+            } else {
+                education.join("\n")
+            },
+        ),
+        ("Experience", lines_or(&experience, "not stated in source")),
+        (
+            "Certifications",
+            if req.certifications.is_empty() {
+                "none named in source".into()
+            } else {
+                req.certifications
+                    .iter()
+                    .map(|c| c.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            },
+        ),
+    ]
 }
 
 /// "no salary figures for a and b in bundled profiles": names roles that lack `what` and where

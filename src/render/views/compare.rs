@@ -1,0 +1,397 @@
+//! How `careers compare` reads: a table with one row per aspect and a column per role, then
+//! the skills split into what all share, what some share and what only one role lists; in CSV
+//! one row per aspect and one per skill.
+
+use crate::commands::compare::{CompareReport, ComparedRole, ComparedSkill, NextRolesFrom};
+use crate::model::skillset;
+use crate::render::views::sections::{describe_figure, lines_or, requirement_aspects};
+use crate::render::{Cell, Document, Records, Report, Table, Tone};
+
+/// Next roles the table names all of up to `MAX_NEXT_ROLES`; beyond, the first
+/// `NAMED_NEXT_ROLES` and a count (JSON has them all).
+const MAX_NEXT_ROLES: usize = 8;
+const NAMED_NEXT_ROLES: usize = 5;
+
+impl ComparedRole {
+    fn salary_text(&self) -> String {
+        match &self.headline_salary {
+            Some(f) => format!(
+                "{} (\"{}\", {}, {})",
+                f.display_pay(),
+                f.label,
+                f.measure.label(),
+                f.year_text()
+            ),
+            None => "no figure in source".into(),
+        }
+    }
+
+    fn next_roles_text(&self) -> String {
+        let names: Vec<String> = self
+            .next_roles
+            .iter()
+            .map(|r| match &r.id {
+                Some(id) => format!("{} ({id})", r.title),
+                None => r.title.clone(),
+            })
+            .collect();
+        let from = match &self.next_roles_from {
+            Some(NextRolesFrom::CareerPaths) => "career paths".to_owned(),
+            Some(NextRolesFrom::ProgressionStage { stage }) => {
+                format!("progression stage \"{stage}\"")
+            }
+            Some(NextRolesFrom::RelatedRoles) => "related roles".to_owned(),
+            None => return "none named in source".into(),
+        };
+        if names.len() > MAX_NEXT_ROLES {
+            format!(
+                "{} and {} more (from {from}; `careers path {}` lists them all)",
+                names[..NAMED_NEXT_ROLES].join(", "),
+                names.len() - NAMED_NEXT_ROLES,
+                self.id
+            )
+        } else {
+            format!("{} (from {from})", names.join(", "))
+        }
+    }
+
+    /// Every aspect of the comparison table but the title, labelled.
+    fn aspects(&self) -> Vec<(&'static str, String)> {
+        let mut aspects = vec![("Summary", self.summary.clone())];
+        aspects.extend(requirement_aspects(&self.requirements));
+        aspects.extend([
+            ("Headline salary", self.salary_text()),
+            (
+                "Market outlook",
+                lines_or(
+                    &self.growth.iter().map(describe_figure).collect::<Vec<_>>(),
+                    "no growth figure in source",
+                ),
+            ),
+            (
+                "Industries",
+                if self.industries.is_empty() {
+                    "none named in source".into()
+                } else {
+                    self.industries.join(", ")
+                },
+            ),
+            ("Next roles", self.next_roles_text()),
+        ]);
+        aspects
+    }
+
+    /// The BLS rows, when any compared role has official wages: a line per occupation.
+    fn official_aspects(&self) -> [(&'static str, String); 2] {
+        use crate::render::views::wages::value_text;
+        let lines = |pick: fn(
+            &crate::store::wages::HeadlineWage,
+        ) -> Option<&crate::store::wages::WageFigure>| {
+            if self.official.is_empty() {
+                return "no BLS OEWS estimate".to_owned();
+            }
+            self.official
+                .iter()
+                .map(|h| {
+                    let value = pick(h).map_or_else(|| "-".to_owned(), value_text);
+                    format!("{value} (SOC {} {})", h.occupation.soc, h.occupation.title)
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        [
+            ("Median pay (BLS)", lines(|h| h.median.as_ref())),
+            ("Employment (BLS)", lines(|h| h.employment.as_ref())),
+        ]
+    }
+}
+
+impl CompareReport {
+    /// Every role's aspects, the BLS rows included when any role has official wages.
+    fn aspect_rows(&self) -> Vec<Vec<(&'static str, String)>> {
+        let with_official = self.official_source.is_some();
+        self.roles
+            .iter()
+            .map(|r| {
+                let mut a = r.aspects();
+                if with_official {
+                    a.extend(r.official_aspects());
+                }
+                a
+            })
+            .collect()
+    }
+
+    fn ids(&self) -> Vec<&str> {
+        self.roles.iter().map(|r| r.id.as_str()).collect()
+    }
+
+    /// Skills grouped for the skills table: shared by all, held by some (3+ roles only), and
+    /// only one role's, each as text.
+    fn split(&self, skills: &[&ComparedSkill]) -> (Vec<String>, Vec<String>, Vec<Vec<String>>) {
+        let n = self.roles.len();
+        let mut shared = Vec::new();
+        let mut some = Vec::new();
+        let mut only = vec![Vec::new(); n];
+        for s in skills {
+            if s.shared {
+                shared.push(s.skill.name.clone());
+            } else if let [one] = s.roles.as_slice() {
+                let i = self.roles.iter().position(|r| &r.id == one).unwrap_or(0);
+                only[i].push(s.skill.name.clone());
+            } else {
+                some.push(format!("{} ({})", s.skill.name, s.roles.join(", ")));
+            }
+        }
+        (shared, some, only)
+    }
+
+    /// A row per group (shared by all, some but not all, only one role), its skills a line per
+    /// category: the ids stand in the first column, which keeps them whole, instead of in
+    /// narrow column headers that would break them.
+    fn skills_table(&self) -> Table {
+        let n = self.roles.len();
+        let mut rows: Vec<(String, Vec<&ComparedSkill>)> =
+            skillset::by_category(self.skills.iter().map(|s| &s.skill))
+                .into_iter()
+                .map(|(cat, group)| {
+                    let members = group
+                        .iter()
+                        .filter_map(|g| self.skills.iter().find(|s| s.skill.key == g.key))
+                        .collect();
+                    (cat.label().to_owned(), members)
+                })
+                .collect();
+        if !self.soft_skills.is_empty() {
+            rows.push(("Soft skills".into(), self.soft_skills.iter().collect()));
+        }
+        // Per group, the lines "Category: a, b".
+        let mut shared_lines = Vec::new();
+        let mut some_lines = Vec::new();
+        let mut only_lines: Vec<Vec<String>> = vec![Vec::new(); n];
+        for (label, members) in rows {
+            let (shared, some, only) = self.split(&members);
+            let line = |names: &[String]| format!("{label}: {}", names.join(", "));
+            if !shared.is_empty() {
+                shared_lines.push(line(&shared));
+            }
+            if !some.is_empty() {
+                some_lines.push(line(&some));
+            }
+            for (lines, names) in only_lines.iter_mut().zip(&only) {
+                if !names.is_empty() {
+                    lines.push(line(names));
+                }
+            }
+        }
+        let mut table = Table::new(["Skills", "By category"]).wide(1);
+        let none = || "none".to_owned();
+        let text = |lines: &[String]| {
+            if lines.is_empty() {
+                none()
+            } else {
+                lines.join("\n")
+            }
+        };
+        table.row([
+            Cell::tone("Shared by all", Tone::Strong),
+            Cell::tone(text(&shared_lines), Tone::Good),
+        ]);
+        if n > 2 {
+            table.row([
+                Cell::tone("Some, not all", Tone::Strong),
+                Cell::new(text(&some_lines)),
+            ]);
+        }
+        for (i, (r, lines)) in self.roles.iter().zip(&only_lines).enumerate() {
+            let tone = Tone::Series(u8::try_from(i).unwrap_or(0));
+            table.row([
+                Cell::tone(format!("Only {}", r.id), tone),
+                Cell::tone(text(lines), tone),
+            ]);
+        }
+        table
+    }
+}
+
+/// "10 shared, 9 only data-engineer, 35 only ml-engineer".
+fn skill_summary(report: &CompareReport, skills: &[ComparedSkill]) -> String {
+    let refs: Vec<&ComparedSkill> = skills.iter().collect();
+    let (shared, some, only) = report.split(&refs);
+    let mut parts = vec![format!("{} shared by all", shared.len())];
+    if !some.is_empty() {
+        parts.push(format!("{} by some", some.len()));
+    }
+    for (r, names) in report.roles.iter().zip(&only) {
+        parts.push(format!("{} only {}", names.len(), r.id));
+    }
+    parts.join(", ")
+}
+
+impl Report for CompareReport {
+    fn attribution(&self) -> Option<&str> {
+        self.attribution.as_deref()
+    }
+
+    fn attribution_column(&self) -> bool {
+        true
+    }
+
+    fn document(&self) -> Document {
+        let mut doc = Document::default();
+        let titles: Vec<&str> = self.roles.iter().map(|r| r.title.as_str()).collect();
+        doc.heading(1, format!("Compare: {}", titles.join(" · ")));
+        let mut headers = vec!["Aspect".to_owned()];
+        headers.extend(self.ids().iter().map(|id| (*id).to_owned()));
+        let mut table = Table::new(headers);
+        let mut title_row = vec![Cell::tone("Title", Tone::Strong)];
+        title_row.extend(
+            self.roles
+                .iter()
+                .enumerate()
+                .map(|(i, r)| Cell::tone(r.title.clone(), Tone::Series(i as u8))),
+        );
+        table.row(title_row);
+        let aspects = self.aspect_rows();
+        for (k, (label, _)) in aspects[0].iter().enumerate() {
+            let mut row = vec![Cell::tone(*label, Tone::Strong)];
+            row.extend(aspects.iter().map(|a| Cell::new(a[k].1.clone())));
+            table.row(row);
+        }
+        let mut skills_row = vec![Cell::tone("Technical skills", Tone::Strong)];
+        skills_row.extend(self.roles.iter().map(|r| {
+            Cell::new(match r.skill_count {
+                0 => "none listed".to_owned(),
+                1 => "1 skill".to_owned(),
+                n => format!("{n} skills"),
+            })
+        }));
+        table.row(skills_row);
+        doc.table(table);
+
+        doc.heading(2, "Skills");
+        if self.skills.is_empty() && self.soft_skills.is_empty() {
+            doc.paragraph("None of these roles lists any skills, so there are none to compare.");
+            return doc;
+        }
+        for r in self.roles.iter().filter(|r| r.skill_count == 0) {
+            doc.paragraph(format!(
+                "{} lists no technical skills, so every technical skill below is another role's.",
+                r.id
+            ));
+        }
+        doc.paragraph(format!(
+            "Technical skills: {}.",
+            skill_summary(self, &self.skills)
+        ));
+        if !self.soft_skills.is_empty() {
+            doc.paragraph(format!(
+                "Soft skills: {}.",
+                skill_summary(self, &self.soft_skills)
+            ));
+        }
+        doc.table(self.skills_table());
+        doc.note(
+            "Skills, soft skills too, compare by canonical name and alias, in any case. \
+             `careers gap FROM TO` lists what moving between two of these roles takes.",
+        );
+        if let (Some(source), Some(notice)) = (&self.official_source, self.notice) {
+            let place = self
+                .roles
+                .iter()
+                .flat_map(|r| &r.official)
+                .next()
+                .map_or("", |h| h.area.name.as_str());
+            doc.note(format!(
+                "Median pay and employment (BLS): {source} · {place}, cross-industry, for each role's linked occupations. {notice}"
+            ));
+        }
+        doc
+    }
+
+    /// One record per aspect with a column per role, then one per skill with "yes" under each
+    /// role that lists it.
+    fn records(&self) -> Records {
+        let mut headers = vec!["aspect".to_owned()];
+        headers.extend(self.ids().iter().map(|id| (*id).to_owned()));
+        let mut records = Records::new(headers);
+        let mut title = vec!["Title".to_owned()];
+        title.extend(self.roles.iter().map(|r| r.title.clone()));
+        records.push(title);
+        let aspects = self.aspect_rows();
+        for (k, (label, _)) in aspects[0].iter().enumerate() {
+            let mut row = vec![(*label).to_owned()];
+            row.extend(
+                aspects
+                    .iter()
+                    .map(|a| a[k].1.replace("\n• ", "; ").replace("• ", "")),
+            );
+            records.push(row);
+        }
+        for (kind, skills) in [("skill", &self.skills), ("soft skill", &self.soft_skills)] {
+            for s in skills {
+                let mut row = vec![format!("{kind}: {}", s.skill.name)];
+                row.extend(
+                    self.roles
+                        .iter()
+                        .map(|r| if s.roles.contains(&r.id) { "yes" } else { "" }.to_owned()),
+                );
+                records.push(row);
+            }
+        }
+        records
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::commands::compare::report;
+    use crate::render::Report;
+    use crate::store::{Entry, Origin, Store};
+
+    fn user(json: &str, file: &str) -> Entry {
+        Entry {
+            profile: serde_json::from_str(json).unwrap(),
+            origin: Origin::User {
+                path: format!("/tmp/{file}.json").into(),
+            },
+        }
+    }
+
+    #[test]
+    fn a_profile_without_skills_gets_a_sentence() {
+        let mut entries = crate::store::bundled_profiles().unwrap();
+        entries.push(user(
+            r#"{"id":"mine","title":"Mine","summary":"Me."}"#,
+            "mine",
+        ));
+        let store = Store::new(entries, crate::store::bundled_vocabulary().unwrap());
+        let de = &store.get("data-engineer").unwrap().profile;
+        let mine = &store.get("mine").unwrap().profile;
+        let doc = format!("{:?}", report(&store, &[mine, de]).document());
+        assert!(
+            doc.contains(
+                "mine lists no technical skills, so every technical skill below is another role's."
+            ),
+            "{doc}"
+        );
+        let entries = ["a", "b"]
+            .map(|id| {
+                user(
+                    &format!(r#"{{"id":"{id}","title":"{id}","summary":"S."}}"#),
+                    id,
+                )
+            })
+            .into();
+        let bare = Store::new(entries, crate::store::bundled_vocabulary().unwrap());
+        let (a, b) = (
+            &bare.get("a").unwrap().profile,
+            &bare.get("b").unwrap().profile,
+        );
+        let doc = format!("{:?}", report(&bare, &[a, b]).document());
+        assert!(
+            doc.contains("None of these roles lists any skills, so there are none to compare."),
+            "{doc}"
+        );
+    }
+}
