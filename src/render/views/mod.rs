@@ -5,5 +5,6 @@ pub mod compare;
 pub mod gap;
 pub mod salary;
 pub mod sections;
+pub mod show;
 pub mod wages;
 pub mod r#where;

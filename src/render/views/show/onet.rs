@@ -1,0 +1,331 @@
+//! The O*NET part of `show`: an occupation's record in its sections, a few of each list unless
+//! `--full`, and for a curated profile a summary of each linked occupation.
+
+use super::ShowReport;
+use crate::commands::show::LinkedOccupation;
+use crate::model::OnetDetails;
+use crate::model::onet::{OnetTask, Rating, TaskKind, TechnologySkill, education_summary};
+use crate::render::{Cell, Document, Table, Tone};
+use crate::store::Origin;
+
+/// Ratings shown per kind (skills, knowledge, abilities); the JSON has them all.
+const TOP_RATINGS: usize = 10;
+/// Work styles shown; the JSON has them all.
+const TOP_STYLES: usize = 5;
+
+/// How many of each list `show` gives without `--full`: a few screens in all.
+const SHOWN_TITLES: usize = 12;
+const SHOWN_TASKS: usize = 10;
+const SHOWN_KINDS: usize = 8;
+const SHOWN_PER_KIND: usize = 5;
+const SHOWN_TOOLS: usize = 15;
+const SHOWN_RELATED: usize = 10;
+
+/// The first `n` of `items` (all when `full`), and how many are left out.
+fn first<T>(items: &[T], n: usize, full: bool) -> (&[T], usize) {
+    let n = if full {
+        items.len()
+    } else {
+        n.min(items.len())
+    };
+    (&items[..n], items.len() - n)
+}
+
+/// "and 12 more (`careers show CODE --full` or `--section NAME` shows them all)".
+fn more_note(left: usize, code: &str, section: &str) -> Option<String> {
+    (left > 0).then(|| {
+        format!(
+            "and {left} more (`careers show {code} --full` or `--section {section}` shows them all)"
+        )
+    })
+}
+
+/// Appends the O*NET sections and the attribution to `doc`.
+pub fn render(report: &ShowReport, doc: &mut Document) {
+    if let Some(d) = &report.profile.onet {
+        // A section asked for by name is shown whole.
+        details(d, doc, report.full || !report.sections.is_empty());
+    }
+    if matches!(report.origin, Origin::Onet { .. }) && !report.profile.skills.is_empty() {
+        doc.heading(3, "Skills in the vocabulary");
+        doc.paragraph(
+            "What its technology maps onto in the skill vocabulary, as compare, gap and match use it.",
+        );
+        doc.table(report.skills_table());
+    }
+    if !report.onet_links.is_empty() {
+        doc.heading(2, "What O*NET says of the linked occupations");
+        for link in &report.onet_links {
+            linked(link, doc);
+        }
+    }
+    if let Some(a) = &report.attribution {
+        doc.note(a.clone());
+    }
+}
+
+fn details(d: &OnetDetails, doc: &mut Document, full: bool) {
+    doc.heading(2, format!("O*NET {}", d.code));
+    let mut fields = Vec::new();
+    if let Some(z) = &d.job_zone {
+        let mut text = format!("{}: {}", z.zone, z.name);
+        if let Some(edu) = &z.education {
+            text.push_str(&format!(". {edu}"));
+        }
+        fields.push(("Job zone".to_owned(), text));
+    }
+    if let Some(text) = education_summary(&d.education) {
+        fields.push(("Education".to_owned(), text));
+    }
+    if let Some(code) = &d.interest_code {
+        let names: Vec<&str> = code.chars().filter_map(riasec_name).collect();
+        fields.push((
+            "Interests (RIASEC)".to_owned(),
+            format!("{code} ({})", names.join(", ")),
+        ));
+    }
+    if !d.work_styles.is_empty() {
+        let top: Vec<&str> = d
+            .work_styles
+            .iter()
+            .take(if full { usize::MAX } else { TOP_STYLES })
+            .map(String::as_str)
+            .collect();
+        let label = if full {
+            "Work styles"
+        } else {
+            "Top work styles"
+        };
+        fields.push((label.to_owned(), top.join(", ")));
+    }
+    if !fields.is_empty() {
+        doc.fields(fields);
+    }
+    for (heading, titles) in [
+        ("Alternate titles", &d.alternate_titles),
+        ("Titles reported by workers", &d.reported_titles),
+    ] {
+        if !titles.is_empty() {
+            doc.heading(3, heading);
+            let (shown, left) = first(titles, SHOWN_TITLES, full);
+            let mut text = shown.join(", ");
+            if let Some(more) = more_note(left, &d.code, "titles") {
+                text.push_str(&format!(", {more}"));
+            }
+            doc.paragraph(text);
+        }
+    }
+    if !d.tasks.is_empty() {
+        doc.heading(3, "Tasks");
+        // Core tasks first: they are what the work is.
+        let mut tasks = d.tasks.clone();
+        tasks.sort_by_key(|t| t.kind != Some(TaskKind::Core));
+        let (shown, left) = first(&tasks, SHOWN_TASKS, full);
+        doc.table(tasks_table(shown));
+        if let Some(more) = more_note(left, &d.code, "tasks") {
+            doc.note(format!("{} tasks; {more}.", d.tasks.len()));
+        }
+    }
+    if !d.technology.is_empty() {
+        doc.heading(3, "Technology skills");
+        technology(d, doc, full);
+    }
+    if !d.tools.is_empty() {
+        doc.heading(3, "Tools");
+        let (shown, left) = first(&d.tools, SHOWN_TOOLS, full);
+        let mut text = shown.join(", ");
+        if let Some(more) = more_note(left, &d.code, "tools") {
+            text.push_str(&format!(", {more}"));
+        }
+        doc.paragraph(text);
+    }
+    for (name, ratings) in [
+        ("Skills (O*NET ratings)", &d.skills),
+        ("Knowledge", &d.knowledge),
+        ("Abilities", &d.abilities),
+    ] {
+        if !ratings.is_empty() {
+            doc.heading(3, name);
+            let (shown, left) = first(ratings, TOP_RATINGS, full);
+            doc.table(ratings_table(shown));
+            if let Some(more) = more_note(left, &d.code, "ratings") {
+                doc.note(format!("{} rated; {more}.", ratings.len()));
+            }
+        }
+    }
+    if !d.related.is_empty() {
+        doc.heading(3, "Related occupations");
+        let (shown, left) = first(&d.related, SHOWN_RELATED, full);
+        let mut table = Table::new(["Tier", "Rank", "Code", "Occupation"]);
+        for r in shown {
+            table.row([
+                Cell::tone(r.tier.clone(), Tone::Muted),
+                Cell::new(r.rank.to_string()),
+                Cell::new(r.code.clone()),
+                Cell::tone(r.title.clone(), Tone::Strong),
+            ]);
+        }
+        doc.table(table);
+        if let Some(more) = more_note(left, &d.code, "related") {
+            doc.note(format!("{} related; {more}.", d.related.len()));
+        }
+    }
+}
+
+/// How much a technology stands out in job postings: hot and in demand, hot, in demand, neither.
+fn standing(t: &TechnologySkill) -> u8 {
+    u8::from(t.hot) * 2 + u8::from(t.in_demand)
+}
+
+/// The technology skills grouped by kind (O*NET's commodity title): the kinds with the most
+/// hot and in-demand technologies first, and in each kind those technologies first.
+fn technology(d: &OnetDetails, doc: &mut Document, full: bool) {
+    let mut kinds: Vec<(&str, Vec<&TechnologySkill>)> = Vec::new();
+    for t in &d.technology {
+        let kind = t.commodity.as_deref().unwrap_or("Other");
+        match kinds.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, list)) => list.push(t),
+            None => kinds.push((kind, vec![t])),
+        }
+    }
+    for (_, list) in &mut kinds {
+        list.sort_by(|a, b| {
+            standing(b)
+                .cmp(&standing(a))
+                .then_with(|| a.example.cmp(&b.example))
+        });
+    }
+    let flagged = |list: &[&TechnologySkill]| list.iter().filter(|t| standing(t) > 0).count();
+    kinds.sort_by(|(a, la), (b, lb)| {
+        flagged(lb)
+            .cmp(&flagged(la))
+            .then_with(|| lb.len().cmp(&la.len()))
+            .then_with(|| a.cmp(b))
+    });
+    let (shown, left_kinds) = first(&kinds, SHOWN_KINDS, full);
+    let mut table = Table::new(["Kind", "Technologies"]).wide(1);
+    let mut left_items = 0;
+    for (kind, list) in shown {
+        let (names, left) = first(list, SHOWN_PER_KIND, full);
+        left_items += left;
+        let mut text: Vec<String> = names
+            .iter()
+            .map(|t| match flags(t) {
+                f if f.is_empty() => t.example.clone(),
+                f => format!("{} ({f})", t.example),
+            })
+            .collect();
+        if left > 0 {
+            text.push(format!("{left} more"));
+        }
+        table.row([
+            Cell::tone((*kind).to_owned(), Tone::Strong),
+            Cell::new(text.join(", ")),
+        ]);
+    }
+    doc.table(table);
+    let rest: usize = kinds[shown.len()..].iter().map(|(_, l)| l.len()).sum();
+    let hot = d.technology.iter().filter(|t| t.hot).count();
+    let mut note = format!(
+        "{} technologies of {} kinds, {hot} of them hot.",
+        d.technology.len(),
+        kinds.len()
+    );
+    if left_kinds > 0 || left_items > 0 {
+        note.push_str(&format!(
+            " Not shown: {} ({} in {left_kinds} more kinds); `careers show {} --full` or `--section technology` shows them all.",
+            left_items + rest,
+            rest,
+            d.code
+        ));
+    }
+    doc.note(note);
+}
+
+fn linked(link: &LinkedOccupation, doc: &mut Document) {
+    let name = match &link.id {
+        Some(id) => format!("{} {} ({id})", link.code, link.title),
+        None => format!("{} {}", link.code, link.title),
+    };
+    doc.heading(3, name);
+    if let Some(why) = &link.unreadable {
+        doc.paragraph(format!("Cannot be read: {why}."));
+        return;
+    }
+    let Some(summary) = &link.summary else {
+        doc.paragraph("Not in the O*NET release in use.");
+        return;
+    };
+    doc.paragraph(summary.description.clone());
+    let mut fields = vec![(
+        "Technology skills".to_owned(),
+        format!(
+            "{} listed, {} of them hot",
+            summary.technology_count, summary.hot_technology_count
+        ),
+    )];
+    if !summary.skills.is_empty() {
+        fields.push(("Skills they map onto".to_owned(), summary.skills.join(", ")));
+    }
+    if !summary.hot_technologies.is_empty() {
+        let mut text = summary.hot_technologies.join(", ");
+        let more =
+            (summary.hot_technology_count as usize).saturating_sub(summary.hot_technologies.len());
+        if more > 0 {
+            text.push_str(&format!(" and {more} more"));
+        }
+        fields.push(("Hot technologies".to_owned(), text));
+    }
+    if summary.task_count > 0 {
+        fields.push(("Tasks".to_owned(), summary.task_count.to_string()));
+    }
+    doc.fields(fields);
+    doc.note(format!(
+        "`careers show {}` gives all of O*NET's record.",
+        link.code
+    ));
+}
+
+fn tasks_table(tasks: &[OnetTask]) -> Table {
+    let mut table = Table::new(["Task", "Type"]).wide(0);
+    for t in tasks {
+        table.row([
+            Cell::new(t.statement.clone()),
+            Cell::tone(t.kind.map_or("-", TaskKind::label), Tone::Muted),
+        ]);
+    }
+    table
+}
+
+fn ratings_table(ratings: &[Rating]) -> Table {
+    let mut table = Table::new(["Element", "Importance (1-5)", "Level (0-7)"]);
+    for r in ratings.iter().take(TOP_RATINGS) {
+        table.row([
+            Cell::tone(r.name.clone(), Tone::Strong),
+            Cell::new(format!("{:.2}", r.importance)),
+            Cell::new(r.level.map_or_else(|| "-".into(), |l| format!("{l:.2}"))),
+        ]);
+    }
+    table
+}
+
+fn flags(t: &TechnologySkill) -> String {
+    match (t.hot, t.in_demand) {
+        (true, true) => "hot, in demand".into(),
+        (true, false) => "hot".into(),
+        (false, true) => "in demand".into(),
+        (false, false) => String::new(),
+    }
+}
+
+fn riasec_name(letter: char) -> Option<&'static str> {
+    Some(match letter {
+        'R' => "Realistic",
+        'I' => "Investigative",
+        'A' => "Artistic",
+        'S' => "Social",
+        'E' => "Enterprising",
+        'C' => "Conventional",
+        _ => return None,
+    })
+}
