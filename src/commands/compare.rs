@@ -8,7 +8,7 @@ use crate::cli::CompareArgs;
 use crate::error::CareersError;
 use crate::model::skillset::{self, Skill};
 use crate::model::vocabulary::normalize;
-use crate::model::{Dimension, Figure, FigureKind, Profile, Requirements, RoleLink, SalaryFigure};
+use crate::model::{Dimension, Figure, Profile, Requirements, RoleLink, SalaryFigure};
 use crate::store::Store;
 
 /// How many roles a comparison takes.
@@ -195,7 +195,7 @@ fn column(store: &Store, p: &Profile, skill_count: usize) -> ComparedRole {
             .market
             .iter()
             .flat_map(|m| &m.figures)
-            .filter(|f| is_growth(f.kind))
+            .filter(|f| f.kind.is_growth())
             .cloned()
             .collect(),
         industries: p.industries.iter().map(|i| i.name.clone()).collect(),
@@ -222,16 +222,6 @@ pub fn headline_salary(p: &Profile) -> Option<&SalaryFigure> {
         .find(|f| normalize(&f.label) == title)
         .or(overall.first())
         .copied()
-}
-
-fn is_growth(kind: FigureKind) -> bool {
-    matches!(
-        kind,
-        FigureKind::JobGrowth
-            | FigureKind::OpeningsGrowth
-            | FigureKind::ProjectedGrowth
-            | FigureKind::MarketGrowthRate
-    )
 }
 
 /// The career paths of the profile, else the roles of its last progression stage, else its

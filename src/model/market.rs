@@ -85,6 +85,17 @@ impl FigureKind {
             FigureKind::Adoption => "adoption",
         }
     }
+
+    /// Whether the figure measures growth: of jobs, openings, projected jobs or the market.
+    pub fn is_growth(self) -> bool {
+        matches!(
+            self,
+            FigureKind::JobGrowth
+                | FigureKind::OpeningsGrowth
+                | FigureKind::ProjectedGrowth
+                | FigureKind::MarketGrowthRate
+        )
+    }
 }
 
 /// A value with its unit.
