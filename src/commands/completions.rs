@@ -19,19 +19,15 @@ pub const VAR: &str = "COMPLETE";
 /// Where the candidates of one argument come from.
 pub type Candidates = fn(&Store) -> Vec<String>;
 
-/// Every argument that completes from the loaded data: (subcommand, argument id, candidates).
-/// A new command or a new kind of data adds its line here; closed sets declared as clap value
-/// enums (`--section`, `--format`, `--sort`) complete without one.
+/// The value names of arguments that take a role: every such argument of every subcommand
+/// completes the loaded role ids, so a new command whose argument is a `ROLE` needs no line
+/// of its own.
+pub const ROLE_VALUE_NAMES: &[&str] = &["ROLE", "FROM", "TO"];
+
+/// Every other argument that completes from the loaded data: (subcommand, argument id,
+/// candidates). A new kind of data adds its line here; closed sets declared as clap value enums
+/// (`--section`, `--format`, `--sort`) complete without one.
 pub const DYNAMIC_VALUES: &[(&str, &str, Candidates)] = &[
-    ("show", "role", role_ids),
-    ("salary", "roles", role_ids),
-    ("trends", "role", role_ids),
-    ("compare", "roles", role_ids),
-    ("gap", "from", role_ids),
-    ("gap", "to", role_ids),
-    ("match", "from", role_ids),
-    ("path", "role", role_ids),
-    ("where", "role", role_ids),
     ("salary", "city", places),
     ("compare", "city", places),
     ("salary", "experience", experience_levels),
@@ -106,9 +102,16 @@ pub fn skills(store: &Store) -> Vec<String> {
 }
 
 /// The command line as completion sees it: the real one, with candidates attached to every
-/// argument in [`DYNAMIC_VALUES`].
+/// argument that takes a role ([`ROLE_VALUE_NAMES`]) and every argument in [`DYNAMIC_VALUES`].
 pub fn command() -> clap::Command {
     let mut cmd = Cli::command();
+    for (sub, arg) in role_arguments(&cmd) {
+        cmd = cmd.mut_subcommand(sub, |s| {
+            s.mut_arg(arg, |a| {
+                a.add(ArgValueCandidates::new(move || candidates(role_ids)))
+            })
+        });
+    }
     for &(sub, arg, source) in DYNAMIC_VALUES {
         cmd = cmd.mut_subcommand(sub, |s| {
             s.mut_arg(arg, |a| {
@@ -117,6 +120,21 @@ pub fn command() -> clap::Command {
         });
     }
     cmd
+}
+
+/// (subcommand, argument id) of every argument whose value is a role.
+fn role_arguments(cmd: &clap::Command) -> Vec<(String, String)> {
+    cmd.get_subcommands()
+        .flat_map(|sub| {
+            sub.get_arguments()
+                .filter(|a| {
+                    a.get_value_names().is_some_and(|names| {
+                        names.iter().any(|n| ROLE_VALUE_NAMES.contains(&n.as_str()))
+                    })
+                })
+                .map(|a| (sub.get_name().to_owned(), a.get_id().to_string()))
+        })
+        .collect()
 }
 
 /// The candidates of one source, sorted, without duplicates, and only those a shell can take
@@ -186,6 +204,29 @@ mod tests {
                 sub.get_name()
             );
         }
+    }
+
+    #[test]
+    fn every_argument_that_takes_a_role_completes_role_ids() {
+        let found = role_arguments(&Cli::command());
+        let found: Vec<(&str, &str)> = found
+            .iter()
+            .map(|(s, a)| (s.as_str(), a.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("show", "role"),
+                ("salary", "roles"),
+                ("where", "role"),
+                ("trends", "role"),
+                ("compare", "roles"),
+                ("gap", "from"),
+                ("gap", "to"),
+                ("match", "from"),
+                ("path", "role"),
+            ]
+        );
     }
 
     #[test]
