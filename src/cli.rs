@@ -130,6 +130,12 @@ careers where registered-nurses --states --format json"
         after_help = "Examples:\n  careers trends\n  careers trends ml-engineer\n  careers trends mle --format json"
     )]
     Trends(TrendsArgs),
+    /// What the market is doing for a role: its growth figures and outlook, and how many people
+    /// BLS counts in its occupations
+    #[command(
+        after_help = "Examples:\n  careers outlook ml-engineer\n  careers outlook registered-nurses\n  careers outlook data-scientists --format json"
+    )]
+    Outlook(OutlookArgs),
     /// Compare 2 to 5 roles side by side: requirements, pay, outlook, and which skills they share
     #[command(
         after_help = "Examples:\n  careers compare data-engineer ml-engineer\n  careers compare data-engineer data-engineering-team-lead data-engineering-manager\n  careers compare mle data-engineer --format json"
@@ -444,6 +450,12 @@ pub enum PaySort {
 pub struct TrendsArgs {
     /// Only this role: an id, alias or title [default: every role with market data]
     pub role: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct OutlookArgs {
+    /// The role: an id, alias, title or O*NET-SOC code
+    pub role: String,
 }
 
 #[derive(Debug, Args)]

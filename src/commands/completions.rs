@@ -220,6 +220,7 @@ mod tests {
                 ("salary", "roles"),
                 ("where", "role"),
                 ("trends", "role"),
+                ("outlook", "role"),
                 ("compare", "roles"),
                 ("gap", "from"),
                 ("gap", "to"),

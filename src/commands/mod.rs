@@ -10,6 +10,7 @@ pub mod list;
 pub mod man;
 pub mod r#match;
 pub mod new;
+pub mod outlook;
 pub mod path;
 pub mod salary;
 pub mod schema;

@@ -3,6 +3,7 @@
 
 pub mod compare;
 pub mod gap;
+pub mod outlook;
 pub mod salary;
 pub mod sections;
 pub mod show;

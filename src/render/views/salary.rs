@@ -553,7 +553,6 @@ impl SalaryReport {
     /// One row per official figure: `dimension` is `official`, `kind` BLS's status
     /// (`published`, `at-least`, `not-published`), `amount` the number as BLS publishes it.
     fn official_records(&self, records: &mut Records) {
-        use crate::store::wages::FigureValue;
         let Some(source) = &self.official_source else {
             return;
         };
@@ -565,24 +564,7 @@ impl SalaryReport {
             .to_owned();
         let mut push = |role: &str, soc: &str, title: &str, e: &PlaceEstimate| {
             for f in &e.figures {
-                let (kind, amount, note) = match &f.value {
-                    FigureValue::Published { value } => {
-                        ("published", value.to_string(), String::new())
-                    }
-                    FigureValue::AtLeast { at_least, footnote } => (
-                        "at-least",
-                        at_least.map(|v| v.to_string()).unwrap_or_default(),
-                        footnote.text.clone().unwrap_or_default(),
-                    ),
-                    FigureValue::NotPublished { footnote } => (
-                        "not-published",
-                        String::new(),
-                        footnote
-                            .as_ref()
-                            .and_then(|f| f.text.clone())
-                            .unwrap_or_default(),
-                    ),
-                };
+                let (kind, amount, note) = crate::render::views::wages::csv_value(f);
                 let dollars = matches!(
                     f.measure.unit(),
                     crate::model::wages::Unit::AnnualDollars

@@ -21,6 +21,27 @@ pub fn number(measure: Measure, value: f64) -> String {
     }
 }
 
+/// A figure for a CSV cell: its status (`published`, `at-least`, `not-published`), its plain
+/// number (empty when BLS publishes none) and BLS's footnote.
+pub fn csv_value(f: &WageFigure) -> (&'static str, String, String) {
+    match &f.value {
+        FigureValue::Published { value } => ("published", value.to_string(), String::new()),
+        FigureValue::AtLeast { at_least, footnote } => (
+            "at-least",
+            at_least.map(|v| v.to_string()).unwrap_or_default(),
+            footnote.text.clone().unwrap_or_default(),
+        ),
+        FigureValue::NotPublished { footnote } => (
+            "not-published",
+            String::new(),
+            footnote
+                .as_ref()
+                .and_then(|f| f.text.clone())
+                .unwrap_or_default(),
+        ),
+    }
+}
+
 /// A figure in words: its number, "≥ $239,200", "$115.00+/hour", "not released", ...
 pub fn value_text(figure: &WageFigure) -> String {
     match &figure.value {
