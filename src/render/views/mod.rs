@@ -1,6 +1,8 @@
-//! Views shared by several commands: facts in, document blocks and CSV rows out. The only place,
-//! with the commands' own views, that words facts for people.
+//! The views of the commands, a module each named after its command, and the views several
+//! commands share (`sections`, `wages`): facts in, document blocks and CSV rows out.
 
+pub mod list;
+pub mod search;
 pub mod sections;
 pub mod wages;
 pub mod r#where;
