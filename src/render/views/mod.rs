@@ -2,7 +2,10 @@
 //! commands share (`sections`, `wages`): facts in, document blocks and CSV rows out.
 
 pub mod list;
+pub mod r#match;
+pub mod path;
 pub mod search;
 pub mod sections;
+pub mod trends;
 pub mod wages;
 pub mod r#where;
