@@ -1,11 +1,14 @@
 //! The views of the commands, a module each named after its command, and the views several
 //! commands share (`sections`, `wages`): facts in, document blocks and CSV rows out.
 
+pub mod dataset;
+pub mod import;
 pub mod list;
 pub mod r#match;
 pub mod path;
 pub mod search;
 pub mod sections;
+pub mod sources;
 pub mod trends;
 pub mod wages;
 pub mod r#where;
