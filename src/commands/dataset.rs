@@ -8,7 +8,6 @@ use anyhow::{Context, bail};
 use serde::Serialize;
 
 use crate::cli::DatasetArgs;
-use crate::render::{Document, Report};
 
 /// What was written.
 #[derive(Debug, Serialize)]
@@ -137,29 +136,4 @@ fn check(data_dir: &Path) -> anyhow::Result<()> {
         wages.estimates(p)?;
     }
     Ok(())
-}
-
-impl Report for DatasetReport {
-    fn document(&self) -> Document {
-        let mut doc = Document::default();
-        let mut fields = vec![
-            ("Written to".to_owned(), self.out.display().to_string()),
-            (
-                "O*NET".to_owned(),
-                format!("{} occupations", self.onet_occupations),
-            ),
-            (
-                "OEWS".to_owned(),
-                format!("{} estimates", self.oews_estimates),
-            ),
-        ];
-        for (name, len) in &self.files {
-            fields.push((
-                name.clone(),
-                format!("{} bytes", crate::model::salary::thousands(*len)),
-            ));
-        }
-        doc.fields(fields);
-        doc
-    }
 }

@@ -9,7 +9,6 @@ use crate::cli::NewArgs;
 use crate::error::CareersError;
 use crate::fsutil::{Overwrite, write_atomically};
 use crate::model::{Profile, is_reserved_name, is_slug, slugify};
-use crate::render::{Document, Report};
 
 #[derive(Debug, Serialize)]
 pub struct NewReport {
@@ -128,20 +127,6 @@ fn title_case(id: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-impl Report for NewReport {
-    fn document(&self) -> Document {
-        let mut doc = Document::default();
-        doc.paragraph(format!("Wrote {}", self.path.display()));
-        doc.heading(2, "Next");
-        doc.list(self.next_steps.iter().cloned());
-        doc.note(format!(
-            "Editors that read \"$schema\" complete and check the file against {}.",
-            self.schema.display()
-        ));
-        doc
-    }
 }
 
 #[cfg(test)]

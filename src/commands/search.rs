@@ -18,7 +18,6 @@ use crate::cli::SearchArgs;
 use crate::error::CareersError;
 use crate::model::{fold_word, singular};
 use crate::onet::words::{Kinds, TextKind, WordIndex};
-use crate::render::{Cell, Document, Records, Report, Table, Tone};
 use crate::store::{Entry, Origin};
 
 const TITLE: u32 = 100;
@@ -642,67 +641,6 @@ fn onet_hit(ctx: &Context, hit: &OnetHit) -> anyhow::Result<SearchHit> {
         matched,
         origin: entry.origin.clone(),
     })
-}
-
-impl Report for SearchReport {
-    fn document(&self) -> Document {
-        let mut doc = Document::default();
-        if self.results.is_empty() {
-            doc.paragraph(format!(
-                "No role matches \"{}\". Try fewer or shorter words.",
-                self.query
-            ));
-            return doc;
-        }
-        let mut table = Table::new(["Role", "Loaded from", "Score", "Matched in"]).wide(3);
-        for h in &self.results {
-            table.row([
-                Cell::tone(format!("{}\n{}", h.id, h.title), Tone::Strong),
-                Cell::tone(h.origin.describe(), Tone::Muted),
-                Cell::new(h.score.to_string()),
-                Cell::new(h.matched.join("; ")),
-            ]);
-        }
-        doc.table(table);
-        let shown = self.results.len();
-        let count = if shown < self.total {
-            format!("{shown} of {} roles matching", self.total)
-        } else if shown == 1 {
-            "1 role matching".to_owned()
-        } else {
-            format!("{shown} roles matching")
-        };
-        doc.note(format!(
-            "{count} \"{}\", best first. `careers show ROLE` shows one in full.",
-            self.query
-        ));
-        if let Some(a) = &self.attribution {
-            doc.note(a.clone());
-        }
-        doc
-    }
-
-    fn records(&self) -> Records {
-        // O*NET rows carry its attribution; the column is there whatever the data in use.
-        let mut records =
-            Records::new(["id", "title", "score", "matched", "origin", "attribution"]);
-        for h in &self.results {
-            let mut row = vec![
-                h.id.clone(),
-                h.title.clone(),
-                h.score.to_string(),
-                h.matched.join("; "),
-                h.origin.describe(),
-            ];
-            let onet = matches!(h.origin, Origin::Onet { .. });
-            row.push(match (&self.attribution, onet) {
-                (Some(a), true) => a.clone(),
-                _ => String::new(),
-            });
-            records.push(row);
-        }
-        records
-    }
 }
 
 #[cfg(test)]

@@ -7,7 +7,6 @@ use serde::Serialize;
 
 use crate::Context;
 use crate::cli::ValidateArgs;
-use crate::render::{Document, Records, Report};
 use crate::store::user::{profile_paths, read_profile};
 use crate::store::{Entry, Origin, Store};
 use crate::validate::Diagnostic;
@@ -34,9 +33,9 @@ pub struct Summary {
 pub struct ValidateReport {
     pub files: Vec<FileResult>,
     pub summary: Summary,
-    /// What to do when there was nothing to check.
+    /// Where profile files were looked for, when none were found there.
     #[serde(skip)]
-    pub hint: Option<String>,
+    pub looked_in: Vec<PathBuf>,
 }
 
 impl ValidateReport {
@@ -70,11 +69,7 @@ pub fn run(ctx: &Context, args: &ValidateArgs) -> anyhow::Result<ValidateReport>
     }
     let mut report = check_files(&files, ctx.store.vocabulary());
     if files.is_empty() {
-        let folders: Vec<String> = roots.iter().map(|r| r.display().to_string()).collect();
-        report.hint = Some(format!(
-            "No profile files in {}; `careers new ID` writes one.",
-            folders.join(", ")
-        ));
+        report.looked_in = roots;
     }
     Ok(report)
 }
@@ -208,7 +203,7 @@ pub fn check_files(paths: &[PathBuf], vocabulary: &crate::model::Vocabulary) -> 
     ValidateReport {
         files: results,
         summary,
-        hint: None,
+        looked_in: Vec::new(),
     }
 }
 
@@ -218,81 +213,5 @@ fn at(path: &str, message: String) -> Diagnostic {
         column: None,
         path: path.to_owned(),
         message,
-    }
-}
-
-fn located(path: &Path, d: &Diagnostic) -> String {
-    match (d.line, d.column) {
-        (Some(line), Some(col)) => format!("{}:{line}:{col}: {}", path.display(), message(d)),
-        _ => format!("{}: {}", path.display(), message(d)),
-    }
-}
-
-fn message(d: &Diagnostic) -> String {
-    if d.path.is_empty() {
-        d.message.clone()
-    } else {
-        format!("{}: {}", d.path, d.message)
-    }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("{n} {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
-impl Summary {
-    /// "3 files: 2 valid, 5 problems".
-    pub fn line(&self) -> String {
-        format!(
-            "{}: {} valid, {}",
-            plural(self.files, "file", "files"),
-            self.valid,
-            plural(self.problems, "problem", "problems")
-        )
-    }
-}
-
-impl Report for ValidateReport {
-    fn document(&self) -> Document {
-        // One line per problem, never wrapped, so the output greps and reads like a compiler's.
-        let mut lines = Vec::new();
-        for file in &self.files {
-            if file.valid {
-                lines.push(format!("{}: ok", file.path.display()));
-            }
-            for d in &file.problems {
-                lines.push(located(&file.path, d));
-            }
-        }
-        lines.push(self.summary.line());
-        lines.extend(self.hint.clone());
-        // A newline in a file name would otherwise start a line of its own.
-        let lines: Vec<String> = lines
-            .iter()
-            .map(|l| crate::render::sanitize::sanitize_line(l).into_owned())
-            .collect();
-        let mut doc = Document::default();
-        doc.code(lines.join("\n"));
-        doc
-    }
-
-    fn records(&self) -> Records {
-        let mut records = Records::new(["file", "line", "column", "field", "problem"]);
-        for file in &self.files {
-            for d in &file.problems {
-                records.push([
-                    file.path.display().to_string(),
-                    d.line.map(|l| l.to_string()).unwrap_or_default(),
-                    d.column.map(|c| c.to_string()).unwrap_or_default(),
-                    d.path.clone(),
-                    d.message.clone(),
-                ]);
-            }
-        }
-        records
     }
 }

@@ -1,0 +1,30 @@
+//! How `careers dataset` reads: where the embedded dataset was written, how many O*NET
+//! occupations and OEWS estimates it holds, and each file written with its size.
+
+use crate::commands::dataset::DatasetReport;
+use crate::render::{Document, Report};
+
+impl Report for DatasetReport {
+    fn document(&self) -> Document {
+        let mut doc = Document::default();
+        let mut fields = vec![
+            ("Written to".to_owned(), self.out.display().to_string()),
+            (
+                "O*NET".to_owned(),
+                format!("{} occupations", self.onet_occupations),
+            ),
+            (
+                "OEWS".to_owned(),
+                format!("{} estimates", self.oews_estimates),
+            ),
+        ];
+        for (name, len) in &self.files {
+            fields.push((
+                name.clone(),
+                format!("{} bytes", crate::model::salary::thousands(*len)),
+            ));
+        }
+        doc.fields(fields);
+        doc
+    }
+}

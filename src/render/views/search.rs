@@ -1,0 +1,68 @@
+//! How `careers search` reads: a table of the matching roles, best first, with their score and
+//! the texts the words were found in, then how many matched; in CSV one row per role, with
+//! O*NET's attribution on the rows imported from it.
+
+use crate::commands::search::SearchReport;
+use crate::render::{Cell, Document, Records, Report, Table, Tone};
+use crate::store::Origin;
+
+impl Report for SearchReport {
+    fn document(&self) -> Document {
+        let mut doc = Document::default();
+        if self.results.is_empty() {
+            doc.paragraph(format!(
+                "No role matches \"{}\". Try fewer or shorter words.",
+                self.query
+            ));
+            return doc;
+        }
+        let mut table = Table::new(["Role", "Loaded from", "Score", "Matched in"]).wide(3);
+        for h in &self.results {
+            table.row([
+                Cell::tone(format!("{}\n{}", h.id, h.title), Tone::Strong),
+                Cell::tone(h.origin.describe(), Tone::Muted),
+                Cell::new(h.score.to_string()),
+                Cell::new(h.matched.join("; ")),
+            ]);
+        }
+        doc.table(table);
+        let shown = self.results.len();
+        let count = if shown < self.total {
+            format!("{shown} of {} roles matching", self.total)
+        } else if shown == 1 {
+            "1 role matching".to_owned()
+        } else {
+            format!("{shown} roles matching")
+        };
+        doc.note(format!(
+            "{count} \"{}\", best first. `careers show ROLE` shows one in full.",
+            self.query
+        ));
+        if let Some(a) = &self.attribution {
+            doc.note(a.clone());
+        }
+        doc
+    }
+
+    fn records(&self) -> Records {
+        // O*NET rows carry its attribution; the column is there whatever the data in use.
+        let mut records =
+            Records::new(["id", "title", "score", "matched", "origin", "attribution"]);
+        for h in &self.results {
+            let mut row = vec![
+                h.id.clone(),
+                h.title.clone(),
+                h.score.to_string(),
+                h.matched.join("; "),
+                h.origin.describe(),
+            ];
+            let onet = matches!(h.origin, Origin::Onet { .. });
+            row.push(match (&self.attribution, onet) {
+                (Some(a), true) => a.clone(),
+                _ => String::new(),
+            });
+            records.push(row);
+        }
+        records
+    }
+}

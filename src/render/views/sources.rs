@@ -1,0 +1,117 @@
+//! How `careers sources` reads: a table of the sources of profiles with how many each holds,
+//! where it was read and made from and its licence, then the release of official wages in use
+//! and where an import would go when there is none.
+
+use crate::commands::sources::SourcesReport;
+use crate::model::salary::thousands;
+use crate::render::{Cell, Document, Report, Table, Tone};
+
+impl Report for SourcesReport {
+    fn document(&self) -> Document {
+        let mut doc = Document::default();
+        let mut table = Table::new(["Source", "Profiles", "From", "Licence"]).wide(2);
+        for s in &self.sources {
+            let mut from = Vec::new();
+            match (&s.version, &s.published) {
+                (Some(v), Some(date)) => from.push(format!("release {v}, {date}")),
+                (Some(v), None) => from.push(format!("release {v}")),
+                _ => {}
+            }
+            match &s.folder {
+                Some(folder) => from.push(path_text(folder)),
+                None => from.push("compiled into careers".into()),
+            }
+            match (&s.imported_from, &s.imported_at) {
+                (Some(source), Some(at)) => {
+                    from.push(format!("imported {at} from {}", path_text(source)));
+                }
+                (Some(source), None) => from.push(format!("made from {}", path_text(source))),
+                (None, Some(at)) => from.push(format!("imported {at}")),
+                (None, None) => {}
+            }
+            table.row([
+                Cell::tone(s.name.clone(), Tone::Strong),
+                Cell::new(thousands(s.profiles as u64)),
+                Cell::new(from.join("\n")),
+                Cell::new(s.licence.clone()),
+            ]);
+        }
+        doc.table(table);
+        if let Some(w) = &self.wages {
+            doc.heading(2, "Official wages");
+            let c = &w.counts;
+            let mut fields = vec![
+                ("Source".to_owned(), format!("{}, {}", w.name, w.release)),
+                (
+                    "Published".to_owned(),
+                    w.published
+                        .clone()
+                        .unwrap_or_else(|| "not stated in the files".into()),
+                ),
+                (
+                    "Holds".to_owned(),
+                    format!(
+                        "{} estimates of {} occupations in {} areas ({} rows read, {} skipped)",
+                        thousands(c.estimates),
+                        thousands(c.occupations),
+                        thousands(c.areas),
+                        thousands(c.rows),
+                        thousands(c.rows_skipped)
+                    ),
+                ),
+            ];
+            if let Some(folder) = &w.folder {
+                fields.push(("Folder".to_owned(), path_text(folder)));
+            }
+            fields.push(match &w.imported_at {
+                Some(at) => (
+                    "Imported".to_owned(),
+                    format!("{at} from {}", path_text(&w.imported_from)),
+                ),
+                None => (
+                    "Embedded".to_owned(),
+                    format!(
+                        "compiled into careers, made from {}",
+                        path_text(&w.imported_from)
+                    ),
+                ),
+            });
+            fields.push(("Licence".to_owned(), w.licence.to_owned()));
+            doc.fields(fields);
+            doc.note(w.notice);
+        }
+        if self.sources.iter().any(|s| s.embedded)
+            || self.wages.as_ref().is_some_and(|w| w.embedded)
+        {
+            doc.note(
+                "The embedded data was made from the official files by the code `careers import` runs. \
+`careers import onet DIR` or `careers import oews DIR` brings in a newer release, which then \
+replaces the embedded one of its kind.",
+            );
+        }
+        if let Some(folder) = &self.oews_folder {
+            doc.note(format!(
+                "No BLS OEWS import. `careers import oews DIR` imports BLS's OEWS flat files into {}.",
+                path_text(folder)
+            ));
+        }
+        if let Some(folder) = &self.onet_folder {
+            doc.note(format!(
+                "No O*NET import. `careers import onet DIR` imports O*NET's text files into {}.",
+                path_text(folder)
+            ));
+        }
+        for s in &self.sources {
+            if let Some(a) = &s.attribution {
+                doc.note(a.clone());
+            }
+        }
+        doc
+    }
+}
+
+/// A path as one line of text: a newline in a folder's name is shown escaped, so that it cannot
+/// start a line of its own in the report.
+fn path_text(path: &std::path::Path) -> String {
+    crate::render::sanitize::sanitize_line(&path.display().to_string()).into_owned()
+}
