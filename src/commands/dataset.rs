@@ -29,7 +29,7 @@ pub fn run(ctx: &crate::Context, args: &DatasetArgs) -> anyhow::Result<DatasetRe
     let progress = crate::onet::import::Silent;
 
     // O*NET, as `careers import onet` reads and stores it.
-    let reserved = super::import::reserved_ids(&ctx.store);
+    let reserved = ctx.store.reserved_ids();
     let onet = crate::onet::import::read(&args.onet, ctx.store.vocabulary(), &reserved, &progress)?;
     // Optional files may be missing, as for an import (the manifest's counts say what is
     // there); malformed rows may not.

@@ -1,6 +1,5 @@
 //! `careers import onet DIR`: reads O*NET's text files into the user's data directory.
 
-use std::collections::HashSet;
 use std::path::PathBuf;
 
 use serde::Serialize;
@@ -11,7 +10,6 @@ use crate::error::CareersError;
 use crate::onet::import::{SkippedGroup, SkippedRow, group_skipped};
 use crate::onet::storage::Counts;
 use crate::render::progress::FileBar;
-use crate::store::Origin;
 
 /// What an import did.
 #[derive(Debug, Serialize)]
@@ -105,22 +103,13 @@ fn warn(warnings: &[String]) {
     }
 }
 
-/// The ids an O*NET occupation may not take: the curated profiles', which it must not shadow.
-pub fn reserved_ids(store: &crate::store::Store) -> HashSet<String> {
-    store
-        .authored()
-        .filter(|e| matches!(e.origin, Origin::Bundled { .. }))
-        .map(|e| e.profile.id.clone())
-        .collect()
-}
-
 fn onet(
     ctx: &Context,
     dir: &std::path::Path,
     data_dir: &std::path::Path,
     force: bool,
 ) -> anyhow::Result<ImportReport> {
-    let reserved = reserved_ids(&ctx.store);
+    let reserved = ctx.store.reserved_ids();
     let bar = FileBar::for_stderr();
     let outcome = crate::onet::run_import(
         dir,

@@ -51,7 +51,7 @@ pub fn run(ctx: &Context, args: &NewArgs) -> anyhow::Result<NewReport> {
     })?;
 
     let schema_path = data_dir.join("profile.schema.json");
-    let schema = serde_json::to_string_pretty(&crate::commands::schema::editor_schema())?;
+    let schema = serde_json::to_string_pretty(&crate::validate::editor_schema())?;
     write_atomically(&schema_path, schema.as_bytes(), Overwrite::Yes)?;
 
     let profile: Profile = serde_json::from_value(serde_json::json!({

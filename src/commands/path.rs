@@ -47,21 +47,11 @@ pub fn run(ctx: &Context, args: &PathArgs) -> anyhow::Result<PathReport> {
     Ok(report(&ctx.store, &profile))
 }
 
-/// The id of the profile a link names: its own `profile` when that profile is loaded, else the
-/// profile whose id, alias or title is exactly the link's title.
-pub fn linked_id(store: &Store, link: &RoleLink) -> Option<String> {
-    link.profile
-        .as_deref()
-        .and_then(|id| store.get(id))
-        .or_else(|| store.lookup(&link.title))
-        .map(|e| e.profile.id.clone())
-}
-
 fn resolved(store: &Store, links: &[RoleLink]) -> Vec<RoleLink> {
     links
         .iter()
         .map(|l| RoleLink {
-            profile: linked_id(store, l),
+            profile: store.linked_id(l),
             ..l.clone()
         })
         .collect()
@@ -123,7 +113,7 @@ pub fn comes_from(store: &Store, id: &str) -> Vec<Inbound> {
             continue;
         }
         for (relation, link) in outgoing(&e.profile) {
-            if linked_id(store, &link).as_deref() == Some(id) {
+            if store.linked_id(&link).as_deref() == Some(id) {
                 out.push(Inbound {
                     id: e.profile.id.clone(),
                     title: e.profile.title.clone(),

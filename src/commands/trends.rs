@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::Context;
 use crate::cli::TrendsArgs;
 use crate::model::{Figure, InDemandGroup, Industry, Profile, Trend};
-use crate::store::Entry;
+use crate::store::{Entry, RoleSource};
 
 /// Market data of the chosen roles.
 #[derive(Debug, Serialize)]
@@ -14,10 +14,7 @@ pub struct TrendsReport {
     /// Roles with market data, in store order.
     pub roles: Vec<RoleMarket>,
     /// Roles asked about (or, without a role, every role) that have no market data.
-    pub roles_without_market_data: Vec<String>,
-    /// "no market data for ROLES in bundled profiles", naming where those roles come from.
-    #[serde(skip)]
-    pub without_market_data_text: Option<String>,
+    pub roles_without_market_data: Vec<RoleSource>,
     /// When the role asked about has no market data: the roles that do.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub roles_with_market_data: Vec<String>,
@@ -80,9 +77,7 @@ pub fn run(ctx: &Context, args: &TrendsArgs) -> anyhow::Result<TrendsReport> {
     };
     Ok(TrendsReport {
         roles,
-        roles_without_market_data: without.iter().map(|e| e.profile.id.clone()).collect(),
-        without_market_data_text: (!without.is_empty())
-            .then(|| crate::commands::missing_in("market data", &without)),
+        roles_without_market_data: without.iter().map(|e| e.source()).collect(),
         roles_with_market_data,
     })
 }

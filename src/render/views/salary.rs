@@ -10,7 +10,7 @@ use crate::commands::salary::{
 };
 use crate::model::salary::{Placement, dollars};
 use crate::model::{Dimension, GrowthLever, Measure, Pay, Provenance, SalaryFigure};
-use crate::render::views::sections::{describe_source, missing_in};
+use crate::render::views::sections::{capitalize, describe_source, missing_in};
 use crate::render::{Bar, Cell, Chart, Document, Records, Report, Table, Tone};
 use crate::store::wages::PlaceEstimate;
 
@@ -630,14 +630,6 @@ fn json_name<T: Serialize>(value: &T) -> String {
     match serde_json::to_value(value) {
         Ok(serde_json::Value::String(s)) => s,
         _ => String::new(),
-    }
-}
-
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

@@ -314,6 +314,15 @@ pub fn name_some(ids: &[String]) -> String {
     }
 }
 
+/// `text` with its first letter a capital, for a sentence made of a clause.
+pub fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// "a, b and c".
 pub fn join_and(items: &[String]) -> String {
     match items.split_last() {

@@ -3,7 +3,9 @@
 //! the roles asked about that have no market data.
 
 use crate::commands::trends::TrendsReport;
-use crate::render::views::sections::{describe_figure, figures_table, in_demand_table};
+use crate::render::views::sections::{
+    capitalize, describe_figure, figures_table, in_demand_table, missing_in,
+};
 use crate::render::{Cell, Document, Report, Table, Tone};
 
 impl Report for TrendsReport {
@@ -54,8 +56,9 @@ impl Report for TrendsReport {
                 doc.table(table);
             }
         }
-        if let Some(text) = &self.without_market_data_text {
-            let sentence = format!("N{}.", &text[1..]);
+        if !self.roles_without_market_data.is_empty() {
+            let text = missing_in("market data", &self.roles_without_market_data);
+            let sentence = capitalize(&text) + ".";
             if self.roles.is_empty() {
                 doc.paragraph(sentence);
                 if !self.roles_with_market_data.is_empty() {
