@@ -16,8 +16,6 @@ pub struct NewReport {
     pub path: PathBuf,
     /// The schema file the profile points editors at.
     pub schema: PathBuf,
-    /// What the user still has to do before the profile loads.
-    pub next_steps: Vec<String>,
 }
 
 pub fn run(ctx: &Context, args: &NewArgs) -> anyhow::Result<NewReport> {
@@ -69,15 +67,10 @@ pub fn run(ctx: &Context, args: &NewArgs) -> anyhow::Result<NewReport> {
     };
     write_atomically(&path, text.as_bytes(), overwrite)?;
 
-    let next_steps = vec![format!(
-        "add sections (`careers schema` lists them), then check the file with `careers validate {}`",
-        path.display()
-    )];
     Ok(NewReport {
         id: args.id.clone(),
         path,
         schema: schema_path,
-        next_steps,
     })
 }
 

@@ -35,10 +35,21 @@ pub struct PathReport {
 pub struct Inbound {
     pub id: String,
     pub title: String,
-    /// How it names the role: "career path", "related role", "progression stage", ...
-    pub relation: String,
+    /// How it names the role.
+    pub relation: Relation,
     /// The title it uses for the role.
     pub named_as: String,
+}
+
+/// The part of a profile that names another role.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Relation {
+    ProgressionStage { stage: String },
+    CareerPath,
+    RelatedRole,
+    Opportunity,
+    ComparedWith,
 }
 
 pub fn run(ctx: &Context, args: &PathArgs) -> anyhow::Result<PathReport> {
@@ -58,13 +69,15 @@ fn resolved(store: &Store, links: &[RoleLink]) -> Vec<RoleLink> {
 }
 
 /// Every role a profile names, with how it names it.
-fn outgoing(p: &Profile) -> Vec<(String, RoleLink)> {
+fn outgoing(p: &Profile) -> Vec<(Relation, RoleLink)> {
     let mut out = Vec::new();
     if let Some(career) = &p.career {
         for stage in &career.progression {
             for role in &stage.roles {
                 out.push((
-                    format!("progression stage \"{}\"", stage.name),
+                    Relation::ProgressionStage {
+                        stage: stage.name.clone(),
+                    },
                     role.clone(),
                 ));
             }
@@ -73,13 +86,13 @@ fn outgoing(p: &Profile) -> Vec<(String, RoleLink)> {
             career
                 .paths
                 .iter()
-                .map(|l| ("career path".into(), l.clone())),
+                .map(|l| (Relation::CareerPath, l.clone())),
         );
         out.extend(
             career
                 .related_roles
                 .iter()
-                .map(|l| ("related role".into(), l.clone())),
+                .map(|l| (Relation::RelatedRole, l.clone())),
         );
     }
     if let Some(market) = &p.market {
@@ -87,12 +100,12 @@ fn outgoing(p: &Profile) -> Vec<(String, RoleLink)> {
             market
                 .opportunities
                 .iter()
-                .map(|l| ("opportunity".into(), l.clone())),
+                .map(|l| (Relation::Opportunity, l.clone())),
         );
     }
     out.extend(p.differences.iter().map(|d| {
         (
-            "compared with".into(),
+            Relation::ComparedWith,
             RoleLink {
                 title: d.other_role.clone(),
                 profile: d.profile.clone(),
@@ -152,7 +165,7 @@ pub fn report(store: &Store, p: &Profile) -> PathReport {
             store,
             &outgoing(p)
                 .into_iter()
-                .filter(|(r, _)| r == "compared with")
+                .filter(|(r, _)| *r == Relation::ComparedWith)
                 .map(|(_, l)| l)
                 .collect::<Vec<_>>(),
         ),
@@ -211,13 +224,13 @@ mod tests {
             [Inbound {
                 id: "data-scientist".into(),
                 title: "Data Scientist".into(),
-                relation: "career path".into(),
+                relation: Relation::CareerPath,
                 named_as: "ML Engineer".into(),
             }]
         );
         let de = comes_from(&store, "data-engineer");
         assert_eq!(de.len(), 1);
-        assert_eq!(de[0].relation, "related role");
+        assert_eq!(de[0].relation, Relation::RelatedRole);
         assert_eq!(comes_from(&store, "blank"), []);
     }
 }

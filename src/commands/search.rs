@@ -40,8 +40,37 @@ pub struct SearchHit {
     pub title: String,
     pub score: u32,
     /// Where the words were found, best first.
-    pub matched: Vec<String>,
+    pub matched: Vec<Matched>,
     pub origin: Origin,
+}
+
+/// A text of a role that the words were found in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "in", rename_all = "kebab-case")]
+pub enum Matched {
+    Title,
+    Alias {
+        text: String,
+    },
+    /// One of O*NET's alternate or reported titles.
+    AlternateTitle {
+        text: String,
+    },
+    Skill {
+        text: String,
+    },
+    /// How many of its tasks (responsibilities, for a curated profile) hold the words.
+    Tasks {
+        count: u32,
+    },
+    /// The O*NET-SOC code of an occupation.
+    Code {
+        code: String,
+    },
+    /// An O*NET-SOC code a curated profile links to.
+    LinkedCode {
+        code: String,
+    },
 }
 
 #[derive(Debug, Serialize)]
@@ -158,12 +187,16 @@ fn by_code(e: &Entry, code: &str) -> Option<SearchHit> {
             (CODE_LINKED, linked.code.as_str())
         }
     };
-    let kind = if own.is_some() { "code" } else { "linked code" };
+    let code = text.to_owned();
     Some(SearchHit {
         id: p.id.clone(),
         title: p.title.clone(),
         score,
-        matched: vec![format!("{kind} {text}")],
+        matched: vec![if own.is_some() {
+            Matched::Code { code }
+        } else {
+            Matched::LinkedCode { code }
+        }],
         origin: e.origin.clone(),
     })
 }
@@ -447,12 +480,8 @@ impl Tasks {
         }
     }
 
-    fn matched(&self) -> Option<String> {
-        match self.hits {
-            0 => None,
-            1 => Some("1 task".to_owned()),
-            n => Some(format!("{n} tasks")),
-        }
+    fn matched(&self) -> Option<Matched> {
+        (self.hits > 0).then_some(Matched::Tasks { count: self.hits })
     }
 }
 
@@ -463,15 +492,19 @@ fn score(e: &Entry, query: &Query) -> Option<SearchHit> {
     let mut matched = Vec::new();
     if let Some(s) = title_score(query, &p.title) {
         total += s;
-        matched.push("title".to_owned());
+        matched.push(Matched::Title);
     }
     if let Some((s, text)) = best(query, ALIAS, p.aliases.iter().map(String::as_str)) {
         total += s;
-        matched.push(format!("alias \"{text}\""));
+        matched.push(Matched::Alias {
+            text: text.to_owned(),
+        });
     }
     if let Some((s, text)) = best(query, SKILL, p.skills.iter().map(|s| s.name.as_str())) {
         total += s;
-        matched.push(format!("skill \"{text}\""));
+        matched.push(Matched::Skill {
+            text: text.to_owned(),
+        });
     }
     let mut tasks = Tasks::default();
     for t in p.responsibilities.iter().flat_map(|g| g.items.iter()) {
@@ -610,7 +643,7 @@ fn onet_hit(ctx: &Context, hit: &OnetHit) -> anyhow::Result<SearchHit> {
     let p = &entry.profile;
     let mut matched = Vec::new();
     if hit.title {
-        matched.push("title".to_owned());
+        matched.push(Matched::Title);
     }
     if hit.alias.is_some() || hit.skill.is_some() {
         let stored = ctx.store.onet().expect("an O*NET result has its release");
@@ -623,14 +656,16 @@ fn onet_hit(ctx: &Context, hit: &OnetHit) -> anyhow::Result<SearchHit> {
         let mismatch = || stored.broken("words.bin does not match details.bin and index.bin");
         if let Some(i) = hit.alias {
             let text = titles.get(i).ok_or_else(mismatch)?;
-            matched.push(format!("alternate title \"{text}\""));
+            matched.push(Matched::AlternateTitle { text: text.clone() });
         }
         if let Some(i) = hit.skill {
             let text = match i.checked_sub(skills.len()) {
                 None => &skills[i],
                 Some(t) => technology.get(t).ok_or_else(mismatch)?,
             };
-            matched.push(format!("skill \"{text}\""));
+            matched.push(Matched::Skill {
+                text: text.to_owned(),
+            });
         }
     }
     matched.extend(hit.tasks.matched());

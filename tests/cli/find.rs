@@ -460,10 +460,8 @@ fn search_ranks_what_people_call_an_occupation_first_in_the_real_database() {
         .unwrap()
         .iter()
         .filter_map(|r| {
-            r["matched"][0]
-                .as_str()?
-                .strip_prefix("code ")
-                .map(str::to_owned)
+            let first = &r["matched"][0];
+            (first["in"] == "code").then(|| first["code"].as_str().unwrap().to_owned())
         })
         .collect();
     assert_eq!(codes, under);

@@ -129,10 +129,10 @@ fn every_command_renders_valid_json() {
             assert!(object.get("format_version").is_none(), "{name}");
         } else {
             assert!(
-                out.starts_with("{\n  \"format_version\": 1,\n"),
+                out.starts_with("{\n  \"format_version\": 2,\n"),
                 "{name}: {out}"
             );
-            assert_eq!(object["format_version"], 1, "{name}");
+            assert_eq!(object["format_version"], 2, "{name}");
         }
     }
 }
@@ -459,7 +459,7 @@ fn json_top_level_fields_are_the_documented_ones() {
             ],
         ),
         ("validate", &["files", "summary"]),
-        ("new", &["id", "path", "schema", "next_steps"]),
+        ("new", &["id", "path", "schema"]),
     ];
     let readme = std::fs::read_to_string(Path::new(ROOT).join("README.md")).unwrap();
     for (name, fields) in documented {

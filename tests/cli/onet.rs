@@ -471,7 +471,7 @@ fn search_finds_the_occupations_o_net_lists_a_title_for() {
     );
     assert_eq!(
         found["results"][3]["matched"],
-        serde_json::json!(["alternate title \"Machine Learning Engineer\""])
+        serde_json::json!([{"in": "alternate-title", "text": "Machine Learning Engineer"}])
     );
     assert_eq!(found["attribution"], ATTRIBUTION);
     insta::assert_snapshot!(

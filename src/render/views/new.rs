@@ -9,7 +9,10 @@ impl Report for NewReport {
         let mut doc = Document::default();
         doc.paragraph(format!("Wrote {}", self.path.display()));
         doc.heading(2, "Next");
-        doc.list(self.next_steps.iter().cloned());
+        doc.list([format!(
+            "add sections (`careers schema` lists them), then check the file with `careers validate {}`",
+            self.path.display()
+        )]);
         doc.note(format!(
             "Editors that read \"$schema\" complete and check the file against {}.",
             self.schema.display()

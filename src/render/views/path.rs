@@ -2,7 +2,7 @@
 //! roles, opportunities, comparisons and work settings, each a section of its own, then the
 //! profiles that point at it; in CSV one row per link, with its relation.
 
-use crate::commands::path::PathReport;
+use crate::commands::path::{PathReport, Relation};
 use crate::model::{Career, RoleLink};
 use crate::render::views::sections::{links_table, progression_table, work_settings_table};
 use crate::render::{Cell, Document, Records, Report, Table, Tone};
@@ -25,6 +25,17 @@ impl PathReport {
             ("Opportunities", "opportunity", &self.opportunities),
             ("Compared with", "compared with", &self.compared_with),
         ]
+    }
+}
+
+/// "progression stage \"Senior roles\"", "career path", ...
+fn relation_text(relation: &Relation) -> String {
+    match relation {
+        Relation::ProgressionStage { stage } => format!("progression stage \"{stage}\""),
+        Relation::CareerPath => "career path".to_owned(),
+        Relation::RelatedRole => "related role".to_owned(),
+        Relation::Opportunity => "opportunity".to_owned(),
+        Relation::ComparedWith => "compared with".to_owned(),
     }
 }
 
@@ -78,7 +89,11 @@ impl Report for PathReport {
             for i in &self.comes_from {
                 table.row([
                     Cell::tone(format!("{}\n{}", i.id, i.title), Tone::Strong),
-                    Cell::new(format!("{} (\"{}\")", i.relation, i.named_as)),
+                    Cell::new(format!(
+                        "{} (\"{}\")",
+                        relation_text(&i.relation),
+                        i.named_as
+                    )),
                 ]);
             }
             doc.table(table);
@@ -128,7 +143,12 @@ impl Report for PathReport {
                 String::new(),
                 i.title.clone(),
                 i.id.clone(),
-                format!("names {} as {} \"{}\"", self.id, i.relation, i.named_as),
+                format!(
+                    "names {} as {} \"{}\"",
+                    self.id,
+                    relation_text(&i.relation),
+                    i.named_as
+                ),
             ]);
         }
         records

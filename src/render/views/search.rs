@@ -2,9 +2,27 @@
 //! the texts the words were found in, then how many matched; in CSV one row per role, with
 //! O*NET's attribution on the rows imported from it.
 
-use crate::commands::search::SearchReport;
+use crate::commands::search::{Matched, SearchReport};
 use crate::render::{Cell, Document, Records, Report, Table, Tone};
 use crate::store::Origin;
+
+/// "title; alias \"mle\"; 3 tasks".
+fn matched_text(matched: &[Matched]) -> String {
+    let words: Vec<String> = matched
+        .iter()
+        .map(|m| match m {
+            Matched::Title => "title".to_owned(),
+            Matched::Alias { text } => format!("alias \"{text}\""),
+            Matched::AlternateTitle { text } => format!("alternate title \"{text}\""),
+            Matched::Skill { text } => format!("skill \"{text}\""),
+            Matched::Tasks { count: 1 } => "1 task".to_owned(),
+            Matched::Tasks { count } => format!("{count} tasks"),
+            Matched::Code { code } => format!("code {code}"),
+            Matched::LinkedCode { code } => format!("linked code {code}"),
+        })
+        .collect();
+    words.join("; ")
+}
 
 impl Report for SearchReport {
     fn document(&self) -> Document {
@@ -22,7 +40,7 @@ impl Report for SearchReport {
                 Cell::tone(format!("{}\n{}", h.id, h.title), Tone::Strong),
                 Cell::tone(h.origin.describe(), Tone::Muted),
                 Cell::new(h.score.to_string()),
-                Cell::new(h.matched.join("; ")),
+                Cell::new(matched_text(&h.matched)),
             ]);
         }
         doc.table(table);
@@ -53,7 +71,7 @@ impl Report for SearchReport {
                 h.id.clone(),
                 h.title.clone(),
                 h.score.to_string(),
-                h.matched.join("; "),
+                matched_text(&h.matched),
                 h.origin.describe(),
             ];
             let onet = matches!(h.origin, Origin::Onet { .. });
