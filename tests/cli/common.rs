@@ -5,6 +5,7 @@
 use std::ffi::{OsStr, OsString};
 use std::fmt::Debug;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// O*NET 29.2's attribution, which every output that shows its data carries.
 pub const ATTRIBUTION: &str = "This product includes information from the O*NET 29.2 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA.";
@@ -43,6 +44,8 @@ pub struct TestEnv {
     root: tempfile::TempDir,
     /// Variables set (`Some`) or removed (`None`), in order: a later entry wins.
     vars: Vec<(OsString, Option<OsString>)>,
+    current_dir: Option<PathBuf>,
+    timeout: Option<Duration>,
 }
 
 /// What a run of `careers` gave: its exit code (`None` when a signal ended it) and its output.
@@ -83,6 +86,8 @@ impl TestEnv {
         let env = TestEnv {
             vars: CLEARED.iter().map(|var| (var.into(), None)).collect(),
             root,
+            current_dir: None,
+            timeout: None,
         };
         let data = env.data_dir();
         // The look of a terminal, although stdout is a pipe here: snapshots and the README show
@@ -121,9 +126,29 @@ impl TestEnv {
         self
     }
 
+    /// Runs every command in `dir`.
+    pub fn current_dir(mut self, dir: impl Into<PathBuf>) -> TestEnv {
+        self.current_dir = Some(dir.into());
+        self
+    }
+
+    /// Fails a run that takes longer than `limit` instead of waiting for it.
+    pub fn timeout(mut self, limit: Duration) -> TestEnv {
+        self.timeout = Some(limit);
+        self
+    }
+
     /// A user profile `file_name` (in the profiles folder) holding `text`.
     pub fn with_profile(self, file_name: &str, text: &str) -> TestEnv {
         std::fs::write(self.profile_path(file_name), text).expect("profile written");
+        self
+    }
+
+    /// A copy of the fixture profile `tests/fixtures/profiles/REL` in the profiles folder.
+    pub fn with_fixture_profile(self, rel: &str) -> TestEnv {
+        let source = fixture("profiles").join(rel);
+        let name = source.file_name().expect("a file").to_str().expect("UTF-8");
+        std::fs::copy(&source, self.profile_path(name)).expect("profile copied");
         self
     }
 
@@ -169,7 +194,7 @@ impl TestEnv {
         profiles.join(file_name)
     }
 
-    /// `program` with this environment, for running `careers` through
+    /// `program` with this environment and working folder, for running `careers` through
     /// another program (a shell, `script`, `timeout`).
     pub fn program(&self, program: impl AsRef<OsStr>) -> std::process::Command {
         let mut cmd = std::process::Command::new(program);
@@ -178,6 +203,9 @@ impl TestEnv {
                 Some(value) => cmd.env(var, value),
                 None => cmd.env_remove(var),
             };
+        }
+        if let Some(dir) = &self.current_dir {
+            cmd.current_dir(dir);
         }
         cmd
     }
@@ -190,7 +218,11 @@ impl TestEnv {
     /// `careers` in this environment, for what the runners do not cover (standard input, an
     /// assertion of assert_cmd's).
     pub fn cmd(&self) -> assert_cmd::Command {
-        assert_cmd::Command::from_std(self.std_cmd())
+        let mut cmd = assert_cmd::Command::from_std(self.std_cmd());
+        if let Some(limit) = self.timeout {
+            cmd.timeout(limit);
+        }
+        cmd
     }
 
     /// Runs `careers ARGS` and returns what it gave.
