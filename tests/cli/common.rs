@@ -11,11 +11,11 @@ use std::time::Duration;
 pub const ATTRIBUTION: &str = "This product includes information from the O*NET 29.2 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA.";
 
 /// The width every rendered snapshot is taken at unless a test says otherwise.
-pub const WIDTH: &str = "100";
+const WIDTH: &str = "100";
 
 /// The variables every test run starts without: colour, width, locale, user data, format,
 /// pager and terminal settings of whoever runs the tests.
-pub const CLEARED: &[&str] = &[
+const CLEARED: &[&str] = &[
     "NO_COLOR",
     "CLICOLOR_FORCE",
     "CLICOLOR",
@@ -101,13 +101,20 @@ impl TestEnv {
             .env("CAREERS_NO_EMBEDDED", "1")
             // 2025-12-01: the date on generated man pages.
             .env("SOURCE_DATE_EPOCH", "1764547200")
-            // `--color auto` then never colours; `--color always` still does.
+            // `--color auto` then never colours; `--color always` still does. Tests of the
+            // colour rules ask for them with [`TestEnv::colour`].
             .env("NO_COLOR", "1")
     }
 
     /// As a fresh install runs: with the embedded dataset.
     pub fn embedded(self) -> TestEnv {
         self.env_remove("CAREERS_NO_EMBEDDED")
+    }
+
+    /// Colour as the environment and the terminal decide it, without the `NO_COLOR` that turns
+    /// it off everywhere else.
+    pub fn colour(self) -> TestEnv {
+        self.env_remove("NO_COLOR")
     }
 
     /// A terminal `columns` wide.
@@ -121,6 +128,15 @@ impl TestEnv {
         self
     }
 
+    /// Each of `vars`, in order.
+    pub fn envs<K: AsRef<OsStr>, V: AsRef<OsStr>>(
+        self,
+        vars: impl IntoIterator<Item = (K, V)>,
+    ) -> TestEnv {
+        vars.into_iter()
+            .fold(self, |env, (var, value)| env.env(var, value))
+    }
+
     pub fn env_remove(mut self, var: impl AsRef<OsStr>) -> TestEnv {
         self.vars.push((var.as_ref().to_owned(), None));
         self
@@ -130,6 +146,13 @@ impl TestEnv {
     pub fn current_dir(mut self, dir: impl Into<PathBuf>) -> TestEnv {
         self.current_dir = Some(dir.into());
         self
+    }
+
+    /// Runs every command inside [`TestEnv::root`] with `CAREERS_DATA_DIR=data`, so the paths it
+    /// prints are the same in every run.
+    pub fn in_scratch(self) -> TestEnv {
+        let root = self.root().to_path_buf();
+        self.current_dir(root).env("CAREERS_DATA_DIR", "data")
     }
 
     /// Fails a run that takes longer than `limit` instead of waiting for it.
@@ -241,6 +264,14 @@ impl TestEnv {
         out.stdout
     }
 
+    /// Runs `careers ARGS`, asserts success with nothing on stderr, and returns stdout.
+    pub fn quiet_stdout<A: AsRef<OsStr> + Debug>(&self, args: &[A]) -> String {
+        let out = self.run(args);
+        assert_eq!(out.code, Some(0), "careers {args:?}: {}", out.stderr);
+        assert_eq!(out.stderr, "", "careers {args:?}");
+        out.stdout
+    }
+
     /// Runs `careers ARGS --format json`, asserts success, and parses stdout.
     pub fn json<A: AsRef<OsStr> + Debug>(&self, args: &[A]) -> serde_json::Value {
         let mut all: Vec<&OsStr> = args.iter().map(AsRef::as_ref).collect();
@@ -265,7 +296,23 @@ impl TestEnv {
     /// What `careers` answers when `shell`'s completion hook asks it to complete the last of
     /// `words`: one candidate a line, fish's `value<TAB>help` cut to the value.
     pub fn completions(&self, shell: &str, words: &[&str]) -> Vec<String> {
-        completions(self.cmd(), shell, words)
+        let mut args = vec!["--", "careers"];
+        args.extend(words);
+        let out = self
+            .cmd()
+            .env("COMPLETE", shell)
+            .env("_CLAP_COMPLETE_INDEX", words.len().to_string())
+            .env("_CLAP_IFS", "\n")
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{shell} {words:?}");
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| l.split('\t').next().unwrap().to_owned())
+            .filter(|l| !l.is_empty())
+            .collect()
     }
 }
 
@@ -362,76 +409,4 @@ pub fn markdown_text(markdown: &str) -> String {
         }
     }
     text
-}
-
-use assert_cmd::Command;
-
-/// A `careers` command with a clean environment and an empty user data directory.
-pub fn careers() -> Command {
-    let mut cmd = Command::cargo_bin("careers").expect("binary is built");
-    for var in CLEARED {
-        cmd.env_remove(var);
-    }
-    cmd.env("COLUMNS", WIDTH);
-    // The look of a terminal, although stdout is a pipe here: snapshots and the README show
-    // what people see. Tests of the piped look remove it.
-    cmd.env("CAREERS_FORMAT", "table");
-    cmd.env("CAREERS_DATA_DIR", empty_data_dir());
-    // The curated profiles alone: most tests are of the tool, not of O*NET's 1,016 occupations.
-    cmd.env("CAREERS_NO_EMBEDDED", "1");
-    // 2025-12-01: the date on generated man pages.
-    cmd.env("SOURCE_DATE_EPOCH", "1764547200");
-    cmd
-}
-
-/// A data directory that exists and holds nothing, shared by every test that needs none.
-fn empty_data_dir() -> &'static Path {
-    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
-    DIR.get_or_init(|| tempfile::tempdir().expect("temp dir"))
-        .path()
-}
-
-/// Runs `careers ARGS`, asserts success, and returns stdout.
-pub fn stdout_of(args: &[&str]) -> String {
-    let out = careers().args(args).output().expect("runs");
-    assert!(
-        out.status.success(),
-        "careers {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 output")
-}
-
-/// Runs `careers ARGS`, asserts it fails with `code`, and returns stderr.
-pub fn stderr_of(args: &[&str], code: i32) -> String {
-    let out = careers().args(args).output().expect("runs");
-    assert_eq!(
-        out.status.code(),
-        Some(code),
-        "careers {args:?}: stdout {}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    assert!(out.stdout.is_empty(), "nothing on stdout on failure");
-    String::from_utf8(out.stderr).expect("utf-8 errors")
-}
-
-/// What `cmd` (a `careers` command) answers when `shell`'s completion hook asks it to complete
-/// the last of `words`: one candidate a line, fish's `value<TAB>help` cut to the value.
-pub fn completions(mut cmd: Command, shell: &str, words: &[&str]) -> Vec<String> {
-    let mut args = vec!["--", "careers"];
-    args.extend(words);
-    let out = cmd
-        .env("COMPLETE", shell)
-        .env("_CLAP_COMPLETE_INDEX", words.len().to_string())
-        .env("_CLAP_IFS", "\n")
-        .args(&args)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{shell} {words:?}");
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| l.split('\t').next().unwrap().to_owned())
-        .filter(|l| !l.is_empty())
-        .collect()
 }
