@@ -1,19 +1,21 @@
-//! Runs the built binary in a controlled environment: no colour variables, no user data, a
-//! fixed width, so rendered output is stable.
+//! The one way tests run the built binary: a [`TestEnv`], a controlled environment with its own
+//! data directory (no colour variables, no user data, a fixed width), so rendered output is
+//! stable; and the helpers about the data that many tests share.
 
-use std::path::Path;
-
-use assert_cmd::Command;
+use std::ffi::{OsStr, OsString};
+use std::fmt::Debug;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// O*NET 29.2's attribution, which every output that shows its data carries.
 pub const ATTRIBUTION: &str = "This product includes information from the O*NET 29.2 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA.";
 
 /// The width every rendered snapshot is taken at unless a test says otherwise.
-pub const WIDTH: &str = "100";
+const WIDTH: &str = "100";
 
 /// The variables every test run starts without: colour, width, locale, user data, format,
 /// pager and terminal settings of whoever runs the tests.
-pub const CLEARED: &[&str] = &[
+const CLEARED: &[&str] = &[
     "NO_COLOR",
     "CLICOLOR_FORCE",
     "CLICOLOR",
@@ -33,68 +35,332 @@ pub const CLEARED: &[&str] = &[
     "CI",
 ];
 
-/// A `careers` command with a clean environment and an empty user data directory.
-pub fn careers() -> Command {
-    let mut cmd = Command::cargo_bin("careers").expect("binary is built");
-    for var in CLEARED {
-        cmd.env_remove(var);
+/// Where tests run `careers`: the [`CLEARED`] variables removed, a width of [`WIDTH`] columns,
+/// the terminal's table look, no colour, the curated profiles alone (no embedded dataset), a
+/// fixed date, and a fresh data directory of its own. Builders change one of these or fill the
+/// data directory; runners run the binary in it.
+pub struct TestEnv {
+    /// Holds the data directory (`data`) and whatever else a test writes beside it.
+    root: tempfile::TempDir,
+    /// Variables set (`Some`) or removed (`None`), in order: a later entry wins.
+    vars: Vec<(OsString, Option<OsString>)>,
+    current_dir: Option<PathBuf>,
+    timeout: Option<Duration>,
+}
+
+/// What a run of `careers` gave: its exit code (`None` when a signal ended it) and its output.
+#[derive(Debug)]
+pub struct Outcome {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Outcome {
+    pub fn success(&self) -> bool {
+        self.code == Some(0)
     }
-    cmd.env("COLUMNS", WIDTH);
-    // The look of a terminal, although stdout is a pipe here: snapshots and the README show
-    // what people see. Tests of the piped look remove it.
-    cmd.env("CAREERS_FORMAT", "table");
-    cmd.env("CAREERS_DATA_DIR", empty_data_dir());
-    // The curated profiles alone, unless a test asks for the embedded dataset
-    // ([`with_embedded`]): most tests are of the tool, not of O*NET's 1,016 occupations.
-    cmd.env("CAREERS_NO_EMBEDDED", "1");
-    // 2025-12-01: the date on generated man pages.
-    cmd.env("SOURCE_DATE_EPOCH", "1764547200");
-    cmd
 }
 
-/// A `careers` command as a fresh install runs it: [`careers`] with the embedded dataset.
-pub fn with_embedded() -> Command {
-    let mut cmd = careers();
-    cmd.env_remove("CAREERS_NO_EMBEDDED");
-    cmd
+impl From<std::process::Output> for Outcome {
+    fn from(out: std::process::Output) -> Outcome {
+        Outcome {
+            code: out.status.code(),
+            stdout: String::from_utf8(out.stdout).expect("UTF-8 on stdout"),
+            stderr: String::from_utf8(out.stderr).expect("UTF-8 on stderr"),
+        }
+    }
 }
 
-/// A data directory that exists and holds nothing, shared by every test that needs none.
-fn empty_data_dir() -> &'static Path {
-    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
-    DIR.get_or_init(|| tempfile::tempdir().expect("temp dir"))
-        .path()
+impl Default for TestEnv {
+    fn default() -> TestEnv {
+        TestEnv::new()
+    }
 }
 
-/// Runs `careers ARGS`, asserts success, and returns stdout.
-pub fn stdout_of(args: &[&str]) -> String {
-    let out = careers().args(args).output().expect("runs");
-    assert!(
-        out.status.success(),
-        "careers {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 output")
+impl TestEnv {
+    /// The environment above, with an empty data directory.
+    pub fn new() -> TestEnv {
+        let root = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir(root.path().join("data")).expect("data dir");
+        let env = TestEnv {
+            vars: CLEARED.iter().map(|var| (var.into(), None)).collect(),
+            root,
+            current_dir: None,
+            timeout: None,
+        };
+        let data = env.data_dir();
+        // The look of a terminal, although stdout is a pipe here: snapshots and the README show
+        // what people see. Tests of the piped look remove it.
+        env.env("COLUMNS", WIDTH)
+            .env("CAREERS_FORMAT", "table")
+            .env("CAREERS_DATA_DIR", data)
+            // The curated profiles alone, unless a test asks for the embedded dataset
+            // ([`TestEnv::embedded`]): most tests are of the tool, not of O*NET's 1,016
+            // occupations.
+            .env("CAREERS_NO_EMBEDDED", "1")
+            // 2025-12-01: the date on generated man pages.
+            .env("SOURCE_DATE_EPOCH", "1764547200")
+            // `--color auto` then never colours; `--color always` still does. Tests of the
+            // colour rules ask for them with [`TestEnv::colour`].
+            .env("NO_COLOR", "1")
+    }
+
+    /// As a fresh install runs: with the embedded dataset.
+    pub fn embedded(self) -> TestEnv {
+        self.env_remove("CAREERS_NO_EMBEDDED")
+    }
+
+    /// Colour as the environment and the terminal decide it, without the `NO_COLOR` that turns
+    /// it off everywhere else.
+    pub fn colour(self) -> TestEnv {
+        self.env_remove("NO_COLOR")
+    }
+
+    /// A terminal `columns` wide.
+    pub fn width(self, columns: usize) -> TestEnv {
+        self.env("COLUMNS", columns.to_string())
+    }
+
+    pub fn env(mut self, var: impl AsRef<OsStr>, value: impl AsRef<OsStr>) -> TestEnv {
+        self.vars
+            .push((var.as_ref().to_owned(), Some(value.as_ref().to_owned())));
+        self
+    }
+
+    /// Each of `vars`, in order.
+    pub fn envs<K: AsRef<OsStr>, V: AsRef<OsStr>>(
+        self,
+        vars: impl IntoIterator<Item = (K, V)>,
+    ) -> TestEnv {
+        vars.into_iter()
+            .fold(self, |env, (var, value)| env.env(var, value))
+    }
+
+    pub fn env_remove(mut self, var: impl AsRef<OsStr>) -> TestEnv {
+        self.vars.push((var.as_ref().to_owned(), None));
+        self
+    }
+
+    /// Runs every command in `dir`.
+    pub fn current_dir(mut self, dir: impl Into<PathBuf>) -> TestEnv {
+        self.current_dir = Some(dir.into());
+        self
+    }
+
+    /// Runs every command inside [`TestEnv::root`] with `CAREERS_DATA_DIR=data`, so the paths it
+    /// prints are the same in every run.
+    pub fn in_scratch(self) -> TestEnv {
+        let root = self.root().to_path_buf();
+        self.current_dir(root).env("CAREERS_DATA_DIR", "data")
+    }
+
+    /// Fails a run that takes longer than `limit` instead of waiting for it.
+    pub fn timeout(mut self, limit: Duration) -> TestEnv {
+        self.timeout = Some(limit);
+        self
+    }
+
+    /// A user profile `file_name` (in the profiles folder) holding `text`.
+    pub fn with_profile(self, file_name: &str, text: &str) -> TestEnv {
+        std::fs::write(self.profile_path(file_name), text).expect("profile written");
+        self
+    }
+
+    /// A copy of the fixture profile `tests/fixtures/profiles/REL` in the profiles folder.
+    pub fn with_fixture_profile(self, rel: &str) -> TestEnv {
+        let source = fixture("profiles").join(rel);
+        let name = source.file_name().expect("a file").to_str().expect("UTF-8");
+        std::fs::copy(&source, self.profile_path(name)).expect("profile copied");
+        self
+    }
+
+    /// `careers import onet SOURCE` into the data directory, which must succeed.
+    pub fn with_onet(self, source: impl AsRef<Path>) -> TestEnv {
+        self.imported("onet", source.as_ref())
+    }
+
+    /// `careers import oews SOURCE` into the data directory, which must succeed.
+    pub fn with_oews(self, source: impl AsRef<Path>) -> TestEnv {
+        self.imported("oews", source.as_ref())
+    }
+
+    fn imported(self, database: &str, source: &Path) -> TestEnv {
+        let out = self.run(&[
+            OsStr::new("import"),
+            OsStr::new(database),
+            source.as_os_str(),
+        ]);
+        assert!(
+            out.success(),
+            "careers import {database} {}: {}",
+            source.display(),
+            out.stderr
+        );
+        self
+    }
+
+    /// The folder that holds the data directory, for what a test keeps beside it.
+    pub fn root(&self) -> &Path {
+        self.root.path()
+    }
+
+    /// The data directory every command reads, by its absolute path.
+    pub fn data_dir(&self) -> PathBuf {
+        self.root().join("data")
+    }
+
+    /// Where the profile `file_name` of the data directory goes; the folder is made.
+    pub fn profile_path(&self, file_name: &str) -> PathBuf {
+        let profiles = self.data_dir().join("profiles");
+        std::fs::create_dir_all(&profiles).expect("profiles folder");
+        profiles.join(file_name)
+    }
+
+    /// `program` with this environment and working folder, for running `careers` through
+    /// another program (a shell, `script`, `timeout`).
+    pub fn program(&self, program: impl AsRef<OsStr>) -> std::process::Command {
+        let mut cmd = std::process::Command::new(program);
+        for (var, value) in &self.vars {
+            match value {
+                Some(value) => cmd.env(var, value),
+                None => cmd.env_remove(var),
+            };
+        }
+        if let Some(dir) = &self.current_dir {
+            cmd.current_dir(dir);
+        }
+        cmd
+    }
+
+    /// `careers` in this environment, to spawn.
+    pub fn std_cmd(&self) -> std::process::Command {
+        self.program(careers_bin())
+    }
+
+    /// `careers` in this environment, for what the runners do not cover (standard input, an
+    /// assertion of assert_cmd's).
+    pub fn cmd(&self) -> assert_cmd::Command {
+        let mut cmd = assert_cmd::Command::from_std(self.std_cmd());
+        if let Some(limit) = self.timeout {
+            cmd.timeout(limit);
+        }
+        cmd
+    }
+
+    /// Runs `careers ARGS` and returns what it gave.
+    pub fn run<A: AsRef<OsStr> + Debug>(&self, args: &[A]) -> Outcome {
+        self.cmd()
+            .args(args)
+            .output()
+            .unwrap_or_else(|e| panic!("careers {args:?} does not finish: {e}"))
+            .into()
+    }
+
+    /// Runs `careers ARGS`, asserts success, and returns stdout.
+    pub fn stdout<A: AsRef<OsStr> + Debug>(&self, args: &[A]) -> String {
+        let out = self.run(args);
+        assert!(out.success(), "careers {args:?} failed: {}", out.stderr);
+        out.stdout
+    }
+
+    /// Runs `careers ARGS`, asserts success with nothing on stderr, and returns stdout.
+    pub fn quiet_stdout<A: AsRef<OsStr> + Debug>(&self, args: &[A]) -> String {
+        let out = self.run(args);
+        assert_eq!(out.code, Some(0), "careers {args:?}: {}", out.stderr);
+        assert_eq!(out.stderr, "", "careers {args:?}");
+        out.stdout
+    }
+
+    /// Runs `careers ARGS --format json`, asserts success, and parses stdout.
+    pub fn json<A: AsRef<OsStr> + Debug>(&self, args: &[A]) -> serde_json::Value {
+        let mut all: Vec<&OsStr> = args.iter().map(AsRef::as_ref).collect();
+        all.extend([OsStr::new("--format"), OsStr::new("json")]);
+        serde_json::from_str(&self.stdout(&all)).expect("valid JSON")
+    }
+
+    /// Runs `careers ARGS`, asserts it fails with `code` and nothing on stdout, and returns
+    /// stderr.
+    pub fn fails<A: AsRef<OsStr> + Debug>(&self, args: &[A], code: i32) -> String {
+        let out = self.run(args);
+        assert_eq!(
+            out.code,
+            Some(code),
+            "careers {args:?}: stdout {}",
+            out.stdout
+        );
+        assert!(out.stdout.is_empty(), "nothing on stdout on failure");
+        out.stderr
+    }
+
+    /// What `careers` answers when `shell`'s completion hook asks it to complete the last of
+    /// `words`: one candidate a line, fish's `value<TAB>help` cut to the value.
+    pub fn completions(&self, shell: &str, words: &[&str]) -> Vec<String> {
+        let mut args = vec!["--", "careers"];
+        args.extend(words);
+        let out = self
+            .cmd()
+            .env("COMPLETE", shell)
+            .env("_CLAP_COMPLETE_INDEX", words.len().to_string())
+            .env("_CLAP_IFS", "\n")
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{shell} {words:?}");
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| l.split('\t').next().unwrap().to_owned())
+            .filter(|l| !l.is_empty())
+            .collect()
+    }
 }
 
-/// Runs `careers ARGS`, asserts it fails with `code`, and returns stderr.
-pub fn stderr_of(args: &[&str], code: i32) -> String {
-    let out = careers().args(args).output().expect("runs");
-    assert_eq!(
-        out.status.code(),
-        Some(code),
-        "careers {args:?}: stdout {}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    assert!(out.stdout.is_empty(), "nothing on stdout on failure");
-    String::from_utf8(out.stderr).expect("utf-8 errors")
+/// The built `careers` binary.
+pub fn careers_bin() -> PathBuf {
+    assert_cmd::cargo::cargo_bin("careers")
 }
 
-/// Parses JSON output.
-pub fn json_of(args: &[&str]) -> serde_json::Value {
-    let mut all = args.to_vec();
-    all.extend(["--format", "json"]);
-    serde_json::from_str(&stdout_of(&all)).expect("valid JSON")
+/// `tests/fixtures/REL`: the project's own data in the formats careers reads.
+pub fn fixture(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
+}
+
+/// `../shared/REL`, the real releases beside the repository (CI puts them there); the tests that
+/// read them are `#[ignore]`d and run by `.ci/run` when they are there.
+pub fn shared(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the repository has a parent folder")
+        .join("shared")
+        .join(rel)
+}
+
+/// Copies the files of the folder `from` into the folder `to`.
+pub fn copy_files(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+    }
+}
+
+/// A copy of the files of the folder `from` in a fresh folder, for a test to alter.
+pub fn copy_of(from: &Path) -> tempfile::TempDir {
+    let copy = tempfile::tempdir().unwrap();
+    copy_files(from, copy.path());
+    copy
+}
+
+/// The figure of `measure` in a BLS estimate of the JSON output.
+pub fn figure<'a>(estimate: &'a serde_json::Value, measure: &str) -> &'a serde_json::Value {
+    estimate["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["measure"] == measure)
+        .unwrap_or_else(|| panic!("no {measure} in {estimate}"))
 }
 
 /// Asserts no line of `text` is wider than `width` columns.
@@ -143,25 +409,4 @@ pub fn markdown_text(markdown: &str) -> String {
         }
     }
     text
-}
-
-/// What `cmd` (a `careers` command) answers when `shell`'s completion hook asks it to complete
-/// the last of `words`: one candidate a line, fish's `value<TAB>help` cut to the value.
-pub fn completions(mut cmd: Command, shell: &str, words: &[&str]) -> Vec<String> {
-    let mut args = vec!["--", "careers"];
-    args.extend(words);
-    let out = cmd
-        .env("COMPLETE", shell)
-        .env("_CLAP_COMPLETE_INDEX", words.len().to_string())
-        .env("_CLAP_IFS", "\n")
-        .args(&args)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{shell} {words:?}");
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| l.split('\t').next().unwrap().to_owned())
-        .filter(|l| !l.is_empty())
-        .collect()
 }

@@ -1,6 +1,6 @@
 //! `careers compare`, `gap`, `match` and `path` on the bundled profiles.
 
-use crate::common::{assert_fits, careers, json_of, stderr_of, stdout_of};
+use crate::common::{TestEnv, assert_fits};
 
 fn names(value: &serde_json::Value) -> Vec<&str> {
     value
@@ -13,15 +13,17 @@ fn names(value: &serde_json::Value) -> Vec<&str> {
 
 #[test]
 fn compare_data_engineer_and_ml_engineer() {
+    let env = TestEnv::new();
     insta::assert_snapshot!(
         "compare_data-engineer_ml-engineer",
-        stdout_of(&["compare", "data-engineer", "ml-engineer"])
+        env.stdout(&["compare", "data-engineer", "ml-engineer"])
     );
 }
 
 #[test]
 fn compare_json_marks_shared_and_single_role_skills() {
-    let json = json_of(&["compare", "data-engineer", "ml-engineer"]);
+    let env = TestEnv::new();
+    let json = env.json(&["compare", "data-engineer", "ml-engineer"]);
     let skills = json["skills"].as_array().unwrap();
     let shared: Vec<&str> = skills
         .iter()
@@ -82,7 +84,8 @@ fn compare_json_marks_shared_and_single_role_skills() {
 
 #[test]
 fn compare_without_colour_marks_columns_in_words() {
-    let out = stdout_of(&["compare", "data-engineer", "ml-engineer"]);
+    let env = TestEnv::new();
+    let out = env.stdout(&["compare", "data-engineer", "ml-engineer"]);
     assert!(!out.contains('\u{1b}'), "no escapes when piped");
     assert!(out.contains("Shared by all"));
     assert!(out.contains("Only data-engineer"));
@@ -94,17 +97,15 @@ fn compare_without_colour_marks_columns_in_words() {
 
 #[test]
 fn compare_with_colour_gives_each_role_its_own_colour() {
-    let out = careers()
-        .args([
+    let text = TestEnv::new()
+        .run(&[
             "compare",
             "data-engineer",
             "ml-engineer",
             "--color",
             "always",
         ])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+        .stdout;
     // Shared skills green, the first role's cyan, the second's magenta (the bright colours:
     // codes 92, 96 and 95).
     assert!(
@@ -132,36 +133,27 @@ fn five_roles_fit_at_80_and_40_columns() {
         "data-engineering-team-lead",
         "data-engineering-manager",
     ];
-    for width in ["80", "40"] {
-        let out = careers()
-            .env("COLUMNS", width)
-            .args(roles)
-            .output()
-            .unwrap();
-        assert!(out.status.success());
-        let text = String::from_utf8(out.stdout).unwrap();
-        assert_fits(&text, width.parse().unwrap());
-        assert!(text.contains("Some, not all"), "{text}");
+    for width in [80, 40] {
+        let out = TestEnv::new().width(width).run(&roles);
+        assert!(out.success());
+        assert_fits(&out.stdout, width);
+        assert!(out.stdout.contains("Some, not all"), "{}", out.stdout);
     }
     insta::assert_snapshot!(
         "compare_five_roles_80",
-        careers()
-            .env("COLUMNS", "80")
-            .args(roles)
-            .output()
-            .map(|o| String::from_utf8(o.stdout).unwrap())
-            .unwrap()
+        TestEnv::new().width(80).run(&roles).stdout
     );
 }
 
 #[test]
 fn compare_usage_errors_exit_2() {
+    let env = TestEnv::new();
     assert_eq!(
-        stderr_of(&["compare", "ml-engineer"], 2),
+        env.fails(&["compare", "ml-engineer"], 2),
         "careers: error: compare takes 2 to 5 roles, got 1; e.g. `careers compare data-engineer ml-engineer`\n"
     );
     assert_eq!(
-        stderr_of(&["compare"], 2),
+        env.fails(&["compare"], 2),
         "careers: error: compare takes 2 to 5 roles, got 0; e.g. `careers compare data-engineer ml-engineer`\n"
     );
     let six = [
@@ -173,24 +165,28 @@ fn compare_usage_errors_exit_2() {
         "data-engineering-manager",
         "mle",
     ];
-    assert!(stderr_of(&six, 2).contains("compare takes 2 to 5 roles, got 6"));
+    assert!(
+        env.fails(&six, 2)
+            .contains("compare takes 2 to 5 roles, got 6")
+    );
     assert_eq!(
-        stderr_of(&["compare", "ml-engineer", "mle"], 2),
+        env.fails(&["compare", "ml-engineer", "mle"], 2),
         "careers: error: \"ml-engineer\" and \"mle\" are the same role (ml-engineer); compare takes 2 to 5 different roles\n"
     );
     assert_eq!(
-        stderr_of(&["compare", "data-engineer", "data-engineer"], 2),
+        env.fails(&["compare", "data-engineer", "data-engineer"], 2),
         "careers: error: \"data-engineer\" is given twice; compare takes 2 to 5 different roles\n"
     );
     assert_eq!(
-        stderr_of(&["compare", "data-engineer", "ml-enginer"], 1),
+        env.fails(&["compare", "data-engineer", "ml-enginer"], 1),
         "careers: error: unknown role \"ml-enginer\" (did you mean ml-engineer?); run `careers list` to see every role\n"
     );
 }
 
 #[test]
 fn compare_csv_has_an_aspect_per_row_and_a_skill_per_row() {
-    let out = stdout_of(&["compare", "data-engineer", "ml-engineer", "--format", "csv"]);
+    let env = TestEnv::new();
+    let out = env.stdout(&["compare", "data-engineer", "ml-engineer", "--format", "csv"]);
     let mut lines = out.lines();
     assert_eq!(
         lines.next(),
@@ -211,23 +207,26 @@ fn compare_csv_has_an_aspect_per_row_and_a_skill_per_row() {
 
 #[test]
 fn gap_data_engineer_to_ml_engineer() {
+    let env = TestEnv::new();
     insta::assert_snapshot!(
         "gap_data-engineer_ml-engineer",
-        stdout_of(&["gap", "data-engineer", "ml-engineer"])
+        env.stdout(&["gap", "data-engineer", "ml-engineer"])
     );
 }
 
 #[test]
 fn gap_ml_engineer_to_data_engineer() {
+    let env = TestEnv::new();
     insta::assert_snapshot!(
         "gap_ml-engineer_data-engineer",
-        stdout_of(&["gap", "ml-engineer", "data-engineer"])
+        env.stdout(&["gap", "ml-engineer", "data-engineer"])
     );
 }
 
 #[test]
 fn gap_json_lists_skills_to_learn_and_carrying_over() {
-    let json = json_of(&["gap", "data-engineer", "mle"]);
+    let env = TestEnv::new();
+    let json = env.json(&["gap", "data-engineer", "mle"]);
     assert_eq!(json["from"]["skills"], 19);
     assert_eq!(json["to"]["skills"], 45);
     assert_eq!(
@@ -249,7 +248,7 @@ fn gap_json_lists_skills_to_learn_and_carrying_over() {
     assert_eq!(json["to_learn"][2]["category"], "ml-framework");
     assert_eq!(json["not_needed"].as_array().unwrap().len(), 9);
 
-    let back = json_of(&["gap", "ml-engineer", "data-engineer"]);
+    let back = env.json(&["gap", "ml-engineer", "data-engineer"]);
     assert_eq!(back["carries_over"].as_array().unwrap().len(), 10);
     assert_eq!(
         names(&back["to_learn"])[..5],
@@ -268,7 +267,7 @@ fn gap_json_lists_skills_to_learn_and_carrying_over() {
         back["requirements"]["from"]["experience"][0],
         serde_json::json!({"stage": "Entry-level", "years": {"min": 1, "max": 3}, "note": "or a relevant advanced degree"})
     );
-    let to_dga = json_of(&["gap", "ml-engineer", "data-governance-analyst"]);
+    let to_dga = env.json(&["gap", "ml-engineer", "data-governance-analyst"]);
     assert_eq!(
         to_dga["certifications_to_get"],
         serde_json::json!(["DGSP", "CompTIA Data+"])
@@ -277,14 +276,16 @@ fn gap_json_lists_skills_to_learn_and_carrying_over() {
 
 #[test]
 fn gap_to_the_same_role_is_a_usage_error() {
+    let env = TestEnv::new();
     assert_eq!(
-        stderr_of(&["gap", "mle", "ml-engineer"], 2),
+        env.fails(&["gap", "mle", "ml-engineer"], 2),
         "careers: error: \"mle\" and \"ml-engineer\" are the same role (ml-engineer); gap takes two different roles\n"
     );
 }
 
 #[test]
 fn match_python_sql_spark() {
+    let env = TestEnv::new();
     // Each skill weighs its rarity, ln(1 + 5 roles / roles listing it), as curated profiles
     // carry no O*NET flags: Python and SQL are each listed by three roles (ln 8/3 = 0.98),
     // Spark by two (ln 7/2 = 1.25).
@@ -293,9 +294,9 @@ fn match_python_sql_spark() {
     //   data-governance-analyst    SQL
     //   data-engineering-team-lead Python, among more skills than the governance analyst
     //   data-engineering-manager   none
-    let out = stdout_of(&["match", "--skills", "python,sql,spark"]);
+    let out = env.stdout(&["match", "--skills", "python,sql,spark"]);
     insta::assert_snapshot!("match_python_sql_spark", out);
-    let json = json_of(&["match", "--skills", "python,sql,spark"]);
+    let json = env.json(&["match", "--skills", "python,sql,spark"]);
     let ranking: Vec<(String, u64, u64, u64)> = json["ranking"]
         .as_array()
         .unwrap()
@@ -324,8 +325,9 @@ fn match_python_sql_spark() {
 
 #[test]
 fn match_aliases_and_case_count_as_the_same_skill() {
-    let a = json_of(&["match", "--skills", "Python,SQL,Spark"]);
-    let b = json_of(&[
+    let env = TestEnv::new();
+    let a = env.json(&["match", "--skills", "Python,SQL,Spark"]);
+    let b = env.json(&[
         "match",
         "--skills",
         "PYTHON, structured query language ,apache spark",
@@ -336,9 +338,10 @@ fn match_aliases_and_case_count_as_the_same_skill() {
 
 #[test]
 fn match_with_a_misspelt_skill_reports_it_and_ranks_the_rest() {
-    let out = stdout_of(&["match", "--skills", "pyhton,sql", "--top", "2"]);
+    let env = TestEnv::new();
+    let out = env.stdout(&["match", "--skills", "pyhton,sql", "--top", "2"]);
     insta::assert_snapshot!("match_misspelt", out);
-    let json = json_of(&["match", "--skills", "pyhton,sql"]);
+    let json = env.json(&["match", "--skills", "pyhton,sql"]);
     assert_eq!(
         json["unknown"],
         serde_json::json!([{"name": "pyhton", "suggestions": ["Python"]}])
@@ -349,7 +352,8 @@ fn match_with_a_misspelt_skill_reports_it_and_ranks_the_rest() {
 
 #[test]
 fn match_with_only_unknown_skills_says_so() {
-    let out = stdout_of(&["match", "--skills", "basket weaving"]);
+    let env = TestEnv::new();
+    let out = env.stdout(&["match", "--skills", "basket weaving"]);
     assert!(
         out.contains("Unknown skill \"basket weaving\": left out of the ranking."),
         "{out}"
@@ -362,7 +366,8 @@ fn match_with_only_unknown_skills_says_so() {
 
 #[test]
 fn match_from_a_role_ranks_the_others() {
-    let json = json_of(&["match", "--from", "data-engineer", "--top", "2"]);
+    let env = TestEnv::new();
+    let json = env.json(&["match", "--from", "data-engineer", "--top", "2"]);
     assert_eq!(json["from"], "data-engineer");
     assert_eq!(json["skills"].as_array().unwrap().len(), 19);
     let ids: Vec<&str> = json["ranking"]
@@ -378,24 +383,29 @@ fn match_from_a_role_ranks_the_others() {
     assert_eq!(json["ranking"][0]["matched"], 10);
     assert_eq!(json["ranking"][1]["matched"], 5);
     assert_eq!(json["ranked"], 4, "data-engineer itself is not ranked");
-    let out = stdout_of(&["match", "--from", "data-engineer", "--top", "2"]);
+    let out = env.stdout(&["match", "--from", "data-engineer", "--top", "2"]);
     assert!(out.contains("Top 2 of 4 roles (--top N for more)"), "{out}");
 }
 
 #[test]
 fn match_usage_errors() {
-    let err = stderr_of(&["match"], 2);
+    let env = TestEnv::new();
+    let err = env.fails(&["match"], 2);
     assert!(err.contains("--skills <SKILLS>"), "{err}");
     assert_eq!(
-        stderr_of(&["match", "--skills", ""], 2),
+        env.fails(&["match", "--skills", ""], 2),
         "careers: error: match needs at least one skill: --skills python,sql or --from ROLE\n"
     );
-    assert!(stderr_of(&["match", "--skills", "sql", "--top", "0"], 2).contains("--top"));
+    assert!(
+        env.fails(&["match", "--skills", "sql", "--top", "0"], 2)
+            .contains("--top")
+    );
 }
 
 #[test]
 fn match_csv_is_one_row_per_role() {
-    let out = stdout_of(&["match", "--skills", "python,sql,spark", "--format", "csv"]);
+    let env = TestEnv::new();
+    let out = env.stdout(&["match", "--skills", "python,sql,spark", "--format", "csv"]);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines[0],
@@ -413,8 +423,9 @@ fn match_csv_is_one_row_per_role() {
 
 #[test]
 fn path_ml_engineer() {
-    insta::assert_snapshot!("path_ml-engineer", stdout_of(&["path", "ml-engineer"]));
-    let json = json_of(&["path", "mle"]);
+    let env = TestEnv::new();
+    insta::assert_snapshot!("path_ml-engineer", env.stdout(&["path", "ml-engineer"]));
+    let json = env.json(&["path", "mle"]);
     assert_eq!(json["progression"][1]["roles"][0]["profile"], "ml-engineer");
     assert_eq!(json["opportunities"][0]["profile"], "ml-engineer");
     assert_eq!(json["comes_from"], serde_json::json!([]));
@@ -423,9 +434,10 @@ fn path_ml_engineer() {
 
 #[test]
 fn path_of_a_role_with_no_career_data_says_so() {
-    let out = stdout_of(&["path", "data-engineering-manager"]);
+    let env = TestEnv::new();
+    let out = env.stdout(&["path", "data-engineering-manager"]);
     assert!(out.contains("The data-engineering-manager profile names no progression, specializations, career paths or related"), "{out}");
-    let out = stdout_of(&["path", "data-governance-analyst", "--format", "csv"]);
+    let out = env.stdout(&["path", "data-governance-analyst", "--format", "csv"]);
     assert_eq!(
         out,
         "relation,stage,title,profile,description,attribution\nprogression,Senior roles,Data Governance Manager,,,\nprogression,Senior roles,Chief Data Officer,,,\n"
@@ -434,6 +446,7 @@ fn path_of_a_role_with_no_career_data_says_so() {
 
 #[test]
 fn markdown_works_for_every_new_command() {
+    let env = TestEnv::new();
     for args in [
         &["compare", "data-engineer", "ml-engineer"][..],
         &["gap", "data-engineer", "ml-engineer"],
@@ -442,7 +455,7 @@ fn markdown_works_for_every_new_command() {
     ] {
         let mut all = args.to_vec();
         all.extend(["--format", "markdown"]);
-        let out = stdout_of(&all);
+        let out = env.stdout(&all);
         assert!(out.starts_with("# "), "{args:?}: {out}");
         assert!(out.contains("| --- |"), "{args:?}");
     }
@@ -451,40 +464,27 @@ fn markdown_works_for_every_new_command() {
 /// A user profile may list no skills: every command that compares skills says so in a sentence.
 #[test]
 fn a_profile_without_skills_gets_a_clear_sentence_everywhere() {
-    let dir = tempfile::tempdir().unwrap();
-    let profiles = dir.path().join("profiles");
-    std::fs::create_dir(&profiles).unwrap();
-    std::fs::write(
-        profiles.join("no-skills.json"),
+    let env = TestEnv::new().width(80).with_profile(
+        "no-skills.json",
         r#"{"id": "no-skills", "title": "Skill-less Role", "summary": "A role whose profile lists no skills."}"#,
-    )
-    .unwrap();
-    let run = |args: &[&str]| {
-        let out = crate::common::careers()
-            .env("CAREERS_DATA_DIR", dir.path())
-            .env("COLUMNS", "80")
-            .args(args)
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(0), "{args:?}");
-        String::from_utf8(out.stdout).unwrap()
-    };
-    assert!(run(&["gap", "no-skills", "ml-engineer"]).contains(
+    );
+    assert!(env.stdout(&["gap", "no-skills", "ml-engineer"]).contains(
         "0 of 45 skills carry over (no-skills lists none); 45 to learn: Python, Java,\nC++, R, SQL and 40 more."
     ));
     assert!(
-        run(&["gap", "ml-engineer", "no-skills"])
+        env.stdout(&["gap", "ml-engineer", "no-skills"])
             .contains("no-skills lists no technical skills, so there is no skill gap to measure.")
     );
-    assert!(run(&["match", "--from", "no-skills"]).contains(
+    assert!(env.stdout(&["match", "--from", "no-skills"]).contains(
         "no-skills lists no technical skills and no other known skill was given, so there\nis nothing to match."
     ));
     assert!(
-        run(&["compare", "no-skills", "data-engineer"]).contains(
-            "Technical skills: 0 shared by all, 0 only no-skills, 19 only data-engineer."
-        )
+        env.stdout(&["compare", "no-skills", "data-engineer"])
+            .contains(
+                "Technical skills: 0 shared by all, 0 only no-skills, 19 only data-engineer."
+            )
     );
-    assert!(run(&["path", "no-skills"]).contains(
+    assert!(env.stdout(&["path", "no-skills"]).contains(
         "The no-skills profile names no progression, specializations, career paths or\nrelated roles."
     ));
 }

@@ -3,59 +3,39 @@
 
 use std::path::Path;
 
-use crate::common::careers;
-
-fn in_dir(dir: &Path, args: &[&str]) -> std::process::Output {
-    careers()
-        .env("CAREERS_DATA_DIR", dir)
-        .args(args)
-        .output()
-        .unwrap()
-}
+use crate::common::{Outcome, TestEnv, careers_bin, fixture};
 
 /// Runs `careers ARGS` under `umask 022` through the shell.
 #[cfg(unix)]
-fn with_umask_022(dir: &Path, args: &[&str]) -> std::process::Output {
-    let mut words = vec![
-        assert_cmd::cargo::cargo_bin("careers")
-            .display()
-            .to_string(),
-    ];
+fn with_umask_022(env: &TestEnv, args: &[&str]) -> Outcome {
+    let mut words = vec![careers_bin().display().to_string()];
     words.extend(args.iter().map(|a| (*a).to_owned()));
-    let mut cmd = std::process::Command::new("sh");
-    for var in crate::common::CLEARED {
-        cmd.env_remove(var);
-    }
-    cmd.env("CAREERS_DATA_DIR", dir)
-        .env("CAREERS_NO_EMBEDDED", "1")
+    env.program("sh")
         .args([
             "-c",
             &format!("umask 022 && exec {}", shell_words::join(&words)),
         ])
         .output()
         .unwrap()
+        .into()
 }
 
 #[test]
 #[cfg(unix)]
 fn written_files_follow_the_umask() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap();
+    let env = TestEnv::new();
     let out = with_umask_022(
-        dir.path(),
+        &env,
         &["new", "analytics-engineer", "--summary", "Builds models."],
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let man = dir.path().join("man1");
-    let out = with_umask_022(dir.path(), &["man", "--dir", man.to_str().unwrap()]);
-    assert!(out.status.success());
+    assert!(out.success(), "{}", out.stderr);
+    let man = env.data_dir().join("man1");
+    let out = with_umask_022(&env, &["man", "--dir", man.to_str().unwrap()]);
+    assert!(out.success());
     for file in [
-        dir.path().join("profiles/analytics-engineer.json"),
-        dir.path().join("profile.schema.json"),
+        env.data_dir().join("profiles/analytics-engineer.json"),
+        env.data_dir().join("profile.schema.json"),
         man.join("careers.1"),
         man.join("careers-show.1"),
     ] {
@@ -66,115 +46,90 @@ fn written_files_follow_the_umask() {
 
 #[test]
 fn new_asks_for_a_summary_and_what_it_writes_shows() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = in_dir(
-        dir.path(),
-        &["new", "analytics-engineer", "--title", "Analytics Engineer"],
-    );
-    assert_eq!(out.status.code(), Some(2));
+    let env = TestEnv::new();
+    let out = env.run(&["new", "analytics-engineer", "--title", "Analytics Engineer"]);
+    assert_eq!(out.code, Some(2));
     assert_eq!(
-        String::from_utf8(out.stderr).unwrap(),
+        out.stderr,
         "careers: error: --summary is required: a profile loads only with one, e.g. --summary \
          \"Builds the models analysts query.\"\n"
     );
-    assert!(!dir.path().join("profiles").exists(), "nothing written");
-    let out = in_dir(dir.path(), &["new", "analytics-engineer", "--summary", " "]);
-    assert_eq!(out.status.code(), Some(2));
+    assert!(!env.data_dir().join("profiles").exists(), "nothing written");
+    let out = env.run(&["new", "analytics-engineer", "--summary", " "]);
+    assert_eq!(out.code, Some(2));
     assert_eq!(
-        String::from_utf8(out.stderr).unwrap(),
+        out.stderr,
         "careers: error: --summary must not be empty: a profile loads only with one, e.g. \
          --summary \"Builds the models analysts query.\"\n"
     );
-    let out = in_dir(
-        dir.path(),
-        &[
-            "new",
-            "analytics-engineer",
-            "--title",
-            "",
-            "--summary",
-            "S.",
-        ],
-    );
-    assert_eq!(out.status.code(), Some(2));
+    let out = env.run(&[
+        "new",
+        "analytics-engineer",
+        "--title",
+        "",
+        "--summary",
+        "S.",
+    ]);
+    assert_eq!(out.code, Some(2));
 
-    let out = in_dir(
-        dir.path(),
-        &[
-            "new",
-            "analytics-engineer",
-            "--summary",
-            "Builds the models analysts query.",
-        ],
-    );
-    assert_eq!(out.status.code(), Some(0));
-    let shown = in_dir(
-        dir.path(),
-        &["show", "analytics-engineer", "--format", "plain"],
-    );
-    assert_eq!(
-        shown.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&shown.stderr)
-    );
-    assert_eq!(String::from_utf8_lossy(&shown.stderr), "");
-    assert!(String::from_utf8(shown.stdout).unwrap().starts_with(
+    let out = env.run(&[
+        "new",
+        "analytics-engineer",
+        "--summary",
+        "Builds the models analysts query.",
+    ]);
+    assert_eq!(out.code, Some(0));
+    let shown = env.run(&["show", "analytics-engineer", "--format", "plain"]);
+    assert_eq!(shown.code, Some(0), "{}", shown.stderr);
+    assert_eq!(shown.stderr, "");
+    assert!(shown.stdout.starts_with(
         "Analytics Engineer (analytics-engineer)\nBuilds the models analysts query.\n"
     ));
 }
 
 #[test]
 fn validate_of_a_data_directory_skips_the_schema_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = in_dir(
-        dir.path(),
-        &["new", "analytics-engineer", "--summary", "Builds models."],
-    );
-    assert!(out.status.success());
-    let path = dir.path().to_str().unwrap();
-    let out = in_dir(dir.path(), &["validate", path, "--format", "plain"]);
+    let env = TestEnv::new();
+    let out = env.run(&["new", "analytics-engineer", "--summary", "Builds models."]);
+    assert!(out.success());
+    let data = env.data_dir();
+    let path = data.to_str().unwrap();
+    let out = env.run(&["validate", path, "--format", "plain"]);
+    assert_eq!(out.code, Some(0), "{}", out.stdout);
     assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    assert_eq!(
-        String::from_utf8(out.stdout).unwrap(),
+        out.stdout,
         format!(
             "{}: ok\n1 file: 1 valid, 0 problems\n",
-            dir.path()
-                .join("profiles/analytics-engineer.json")
-                .display()
+            data.join("profiles/analytics-engineer.json").display()
         )
     );
 }
 
 #[test]
 fn validate_dash_reads_standard_input() {
-    let good = std::fs::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/profiles/good/analytics-engineer.json"
-    ))
-    .unwrap();
-    let out = careers()
+    let env = TestEnv::new();
+    let good = std::fs::read(fixture("profiles/good/analytics-engineer.json")).unwrap();
+    let out: Outcome = env
+        .cmd()
         .args(["validate", "-", "--format", "json"])
         .write_stdin(good)
         .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        .unwrap()
+        .into();
+    assert_eq!(out.code, Some(0));
+    let report: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(report["files"][0]["path"], "-");
     assert_eq!(report["files"][0]["valid"], true);
 
-    let out = careers()
+    let out: Outcome = env
+        .cmd()
         .args(["validate", "-"])
         .write_stdin("{\"id\": \"x\",")
         .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let text = String::from_utf8(out.stdout).unwrap();
+        .unwrap()
+        .into();
+    assert_eq!(out.code, Some(1));
+    let text = out.stdout;
     assert!(text.starts_with("-:1:"), "{text}");
 }
 
@@ -192,9 +147,10 @@ const ONLY_VALIDATE_CATCHES: &[&str] = &[
 
 #[test]
 fn the_schema_and_validate_agree_on_every_bundled_and_fixture_profile() {
+    let env = TestEnv::new();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = careers().arg("schema").output().unwrap();
-    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = env.run(&["schema"]);
+    let schema: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
     let mut files = Vec::new();
     for dir in ["data/profiles", "tests/fixtures/profiles"] {
@@ -215,8 +171,8 @@ fn the_schema_and_validate_agree_on_every_bundled_and_fixture_profile() {
     let mut args = vec!["validate".to_owned()];
     args.extend(files.iter().map(|f| f.display().to_string()));
     args.extend(["--format".into(), "json".into()]);
-    let out = careers().args(&args).output().unwrap();
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = env.run(&args);
+    let report: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     let mut disagree = Vec::new();
     for (file, result) in files.iter().zip(report["files"].as_array().unwrap()) {
         let name = file.file_name().unwrap().to_str().unwrap();

@@ -4,65 +4,20 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::common::careers;
-
-fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/onet-find")
-}
+use crate::common::{TestEnv, fixture, shared};
 
 fn real() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/onet-29.2")
+    shared("onet-29.2")
 }
 
-/// A fresh data directory with `source` imported into it.
-fn imported(source: &Path) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let out = careers()
-        .arg("--data-dir")
-        .arg(dir.path())
-        .args(["import", "onet"])
-        .arg(source)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    dir
-}
-
-/// Runs `careers --data-dir DIR ARGS` at 80 columns; returns (exit code, stdout, stderr).
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = careers()
-        .env("COLUMNS", "80")
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
-
-fn stdout(dir: &Path, args: &[&str]) -> String {
-    let (code, out, err) = run(dir, args);
-    assert_eq!(code, 0, "careers {args:?}: {err}");
-    out
-}
-
-fn json(dir: &Path, args: &[&str]) -> serde_json::Value {
-    let mut all = args.to_vec();
-    all.extend(["--format", "json"]);
-    serde_json::from_str(&stdout(dir, &all)).unwrap()
+/// At 80 columns, with `source` imported.
+fn imported(source: &Path) -> TestEnv {
+    TestEnv::new().width(80).with_onet(source)
 }
 
 /// The id `show QUERY` answers with.
-fn shown_id(dir: &Path, query: &str) -> String {
-    json(dir, &["show", query])["id"]
+fn shown_id(env: &TestEnv, query: &str) -> String {
+    env.json(&["show", query])["id"]
         .as_str()
         .unwrap()
         .to_owned()
@@ -70,7 +25,7 @@ fn shown_id(dir: &Path, query: &str) -> String {
 
 #[test]
 fn names_people_use_resolve_to_one_occupation() {
-    let dir = imported(&fixture());
+    let env = imported(&fixture("onet-find"));
     for (query, id) in [
         // Singular of an O*NET title.
         ("data scientist", "data-scientists"),
@@ -95,54 +50,54 @@ fn names_people_use_resolve_to_one_occupation() {
         // A curated alias beats an alternate title three occupations share.
         ("Machine Learning Engineer", "ml-engineer"),
     ] {
-        assert_eq!(shown_id(dir.path(), query), id, "{query}");
+        assert_eq!(shown_id(&env, query), id, "{query}");
     }
 }
 
 #[test]
 fn a_name_several_occupations_answer_to_lists_them_with_their_codes() {
-    let dir = imported(&fixture());
-    let (code, out, err) = run(dir.path(), &["show", "nurse"]);
-    assert_eq!((code, out.as_str()), (1, ""));
+    let env = imported(&fixture("onet-find"));
+    let out = env.run(&["show", "nurse"]);
+    assert_eq!((out.code, out.stdout.as_str()), (Some(1), ""));
     assert_eq!(
-        err,
+        out.stderr,
         "careers: error: \"nurse\" names 2 roles: acute-care-nurses (29-1141.01, O*NET title \"Nurse\"), registered-nurses (29-1141.00, O*NET title \"Nurse\"); name one by its id or code\n"
     );
-    let (code, _, err) = run(dir.path(), &["compare", "data analyst", "rn"]);
-    assert_eq!(code, 1);
+    let out = env.run(&["compare", "data analyst", "rn"]);
+    assert_eq!(out.code, Some(1));
     assert_eq!(
-        err,
+        out.stderr,
         "careers: error: \"data analyst\" names 2 roles: data-scientists (15-2051.00, O*NET title \"Data Analyst\"), statisticians (15-2041.00, O*NET title \"Data Analyst\"); name one by its id or code\n"
     );
 }
 
 #[test]
 fn a_miss_without_o_net_says_what_an_import_would_add() {
-    let dir = tempfile::tempdir().unwrap();
-    let (code, _, err) = run(dir.path(), &["show", "15-2051.00"]);
-    assert_eq!(code, 1);
+    let env = TestEnv::new().width(80);
+    let out = env.run(&["show", "15-2051.00"]);
+    assert_eq!(out.code, Some(1));
     assert_eq!(
-        err,
+        out.stderr,
         "careers: error: unknown role \"15-2051.00\"; run `careers list` to see every role; it is an O*NET-SOC code, and O*NET is not imported: `careers import onet DIR` adds its occupations\n"
     );
-    let (code, _, err) = run(dir.path(), &["show", "electrician"]);
-    assert_eq!(code, 1);
+    let out = env.run(&["show", "electrician"]);
+    assert_eq!(out.code, Some(1));
     assert_eq!(
-        err,
+        out.stderr,
         "careers: error: unknown role \"electrician\"; run `careers list` to see every role; O*NET's ~1,000 occupations are not imported and may know it: `careers import onet DIR`\n"
     );
     // A near miss of a bundled role keeps its suggestion and needs no import.
-    let (_, _, err) = run(dir.path(), &["show", "ml-enginer"]);
+    let out = env.run(&["show", "ml-enginer"]);
     assert_eq!(
-        err,
+        out.stderr,
         "careers: error: unknown role \"ml-enginer\" (did you mean ml-engineer?); run `careers list` to see every role\n"
     );
     // With O*NET imported, a miss says nothing of importing it.
-    let onet = imported(&fixture());
-    let (code, _, err) = run(onet.path(), &["show", "plumber"]);
-    assert_eq!(code, 1);
+    let onet = imported(&fixture("onet-find"));
+    let out = onet.run(&["show", "plumber"]);
+    assert_eq!(out.code, Some(1));
     assert_eq!(
-        err,
+        out.stderr,
         "careers: error: unknown role \"plumber\"; run `careers list` to see every role\n"
     );
 }
@@ -150,7 +105,7 @@ fn a_miss_without_o_net_says_what_an_import_would_add() {
 #[test]
 #[ignore = "needs ../shared/onet-29.2"]
 fn names_people_use_resolve_in_the_real_database() {
-    let dir = imported(&real());
+    let env = imported(&real());
     for (query, id) in [
         ("data scientist", "data-scientists"),
         ("software developer", "software-developers"),
@@ -158,16 +113,16 @@ fn names_people_use_resolve_in_the_real_database() {
         ("registered nurse", "registered-nurses"),
         ("15-2051", "data-scientists"),
     ] {
-        assert_eq!(shown_id(dir.path(), query), id, "{query}");
+        assert_eq!(shown_id(&env, query), id, "{query}");
     }
-    let (code, _, err) = run(dir.path(), &["show", "nurse"]);
-    assert_eq!(code, 1);
-    assert!(err.starts_with("careers: error: \"nurse\" names 3 roles: acute-care-nurses (29-1141.01, O*NET title \"Nurse\"), "), "{err}");
+    let out = env.run(&["show", "nurse"]);
+    assert_eq!(out.code, Some(1));
+    assert!(out.stderr.starts_with("careers: error: \"nurse\" names 3 roles: acute-care-nurses (29-1141.01, O*NET title \"Nurse\"), "), "{}", out.stderr);
 }
 
 /// The ids `match --skills SKILLS` ranks, best first, and the report.
-fn matched(dir: &Path, skills: &str, top: &str) -> (Vec<String>, serde_json::Value) {
-    let report = json(dir, &["match", "--skills", skills, "--top", top]);
+fn matched(env: &TestEnv, skills: &str, top: &str) -> (Vec<String>, serde_json::Value) {
+    let report = env.json(&["match", "--skills", skills, "--top", top]);
     let ids = report["ranking"]
         .as_array()
         .unwrap()
@@ -179,8 +134,8 @@ fn matched(dir: &Path, skills: &str, top: &str) -> (Vec<String>, serde_json::Val
 
 #[test]
 fn match_ranks_the_roles_whose_central_skills_are_yours_first() {
-    let dir = imported(&fixture());
-    let (ids, report) = matched(dir.path(), "python,sql,statistics", "8");
+    let env = imported(&fixture("onet-find"));
+    let (ids, report) = matched(&env, "python,sql,statistics", "8");
     // Transportation engineers and cartographers list only Python and SQL of their many
     // technologies: two short lists no longer beat the statisticians' five statistics packages.
     assert_eq!(
@@ -225,18 +180,15 @@ fn match_ranks_the_roles_whose_central_skills_are_yours_first() {
 
 #[test]
 fn match_maps_common_words_onto_the_vocabulary_and_o_net_technologies() {
-    let dir = imported(&fixture());
-    let (stats, report) = matched(dir.path(), "stats", "3");
+    let env = imported(&fixture("onet-find"));
+    let (stats, report) = matched(&env, "stats", "3");
     assert_eq!(report["skills"], serde_json::json!(["Statistics"]));
     assert_eq!(stats[0], "statisticians");
-    let (ml, report) = matched(dir.path(), "ML", "1");
+    let (ml, report) = matched(&env, "ML", "1");
     assert_eq!(report["skills"], serde_json::json!(["Machine learning"]));
     // The curated role lists TensorFlow and the like, which machine learning covers.
     assert_eq!(ml, ["ml-engineer"]);
-    let text = stdout(
-        dir.path(),
-        &["match", "--skills", "python,statistics", "--top", "1"],
-    );
+    let text = env.stdout(&["match", "--skills", "python,statistics", "--top", "1"]);
     assert!(
         text.contains("│ 1 ┆ statisticians ┆ 12.75       ┆ Have: Python 2.94 (hot, in demand),"),
         "{text}"
@@ -250,8 +202,8 @@ fn match_maps_common_words_onto_the_vocabulary_and_o_net_technologies() {
 #[test]
 #[ignore = "needs ../shared/onet-29.2"]
 fn match_python_sql_statistics_puts_statisticians_and_data_scientists_first_in_the_real_database() {
-    let dir = imported(&real());
-    let (ids, _) = matched(dir.path(), "python,sql,statistics", "30");
+    let env = imported(&real());
+    let (ids, _) = matched(&env, "python,sql,statistics", "30");
     assert_eq!(ids[0], "statisticians", "{ids:?}");
     let rank = |id: &str| ids.iter().position(|i| i == id);
     assert!(rank("data-scientists").is_some_and(|r| r < 10), "{ids:?}");
@@ -270,11 +222,11 @@ fn match_python_sql_statistics_puts_statisticians_and_data_scientists_first_in_t
 
 #[test]
 fn education_is_the_distribution_with_what_o_net_flags_marked_in_every_view() {
-    let dir = imported(&fixture());
+    let env = imported(&fixture("onet-find"));
     // Associate's (50.71%) and bachelor's (41.93%) are flagged "Recommend Suppress": kept and
     // marked, and the 4.62% of some college is never called the most common.
     let text = "O*NET respondents: Associate's Degree 51% (uncertain), Bachelor's Degree 42% (uncertain), Some College Courses 5%, 3 other levels 3%; uncertain: O*NET recommends suppressing the figure (few respondents or a wide error)";
-    let show = json(dir.path(), &["show", "15-1211.00"]);
+    let show = env.json(&["show", "15-1211.00"]);
     assert_eq!(
         show["onet"]["education"],
         serde_json::json!([
@@ -286,23 +238,20 @@ fn education_is_the_distribution_with_what_o_net_flags_marked_in_every_view() {
             {"level": "Post-Secondary Certificate", "percent": 0.54},
         ])
     );
-    let table = stdout(dir.path(), &["show", "15-1211.00"]);
+    let table = env.stdout(&["show", "15-1211.00"]);
     assert!(!table.contains("most common"), "{table}");
     let flat = table.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains(&format!("Education {text}")), "{table}");
-    let compare = json(dir.path(), &["compare", "15-1211.00", "registered nurse"]);
+    let compare = env.json(&["compare", "15-1211.00", "registered nurse"]);
     let education = |role: &serde_json::Value| role["requirements"]["education"]["note"].clone();
     assert_eq!(education(&compare["roles"][0]), text);
     assert_eq!(
         education(&compare["roles"][1]),
         "O*NET respondents: Bachelor's Degree 56% (uncertain), Post-Secondary Certificate 23%, Associate's Degree 19%, 2 other levels 2%; uncertain: O*NET recommends suppressing the figure (few respondents or a wide error)"
     );
-    let gap = json(dir.path(), &["gap", "data-engineer", "15-1211.00"]);
+    let gap = env.json(&["gap", "data-engineer", "15-1211.00"]);
     assert_eq!(gap["requirements"]["to"]["education"]["note"], text);
-    let csv = stdout(
-        dir.path(),
-        &["gap", "data-engineer", "15-1211.00", "--format", "csv"],
-    );
+    let csv = env.stdout(&["gap", "data-engineer", "15-1211.00", "--format", "csv"]);
     assert!(csv.contains(text), "{csv}");
 }
 
@@ -340,10 +289,10 @@ fn education_rows(code: &str) -> Vec<(String, f64, bool)> {
 #[test]
 #[ignore = "needs ../shared/onet-29.2"]
 fn education_of_computer_systems_analysts_and_registered_nurses_is_what_the_file_says() {
-    let dir = imported(&real());
+    let env = imported(&real());
     for code in ["15-1211.00", "29-1141.00"] {
         let expected = education_rows(code);
-        let shown = json(dir.path(), &["show", code]);
+        let shown = env.json(&["show", code]);
         let shown = shown["onet"]["education"].as_array().unwrap();
         assert_eq!(shown.len(), expected.len(), "{code}");
         for (s, (description, percent, suppressed)) in shown.iter().zip(&expected) {
@@ -358,7 +307,7 @@ fn education_of_computer_systems_analysts_and_registered_nurses_is_what_the_file
                 *suppressed
             );
         }
-        let table = stdout(dir.path(), &["show", code]);
+        let table = env.stdout(&["show", code]);
         let flat = table.split_whitespace().collect::<Vec<_>>().join(" ");
         let (top, top_percent, _) = &expected[0];
         let top = top.split(" (").next().unwrap().split(" - ").next().unwrap();
@@ -374,8 +323,8 @@ fn education_of_computer_systems_analysts_and_registered_nurses_is_what_the_file
 }
 
 /// The ids `search TEXT` gives, best first.
-fn searched(dir: &Path, text: &str) -> Vec<String> {
-    json(dir, &["search", text, "--limit", "100"])["results"]
+fn searched(env: &TestEnv, text: &str) -> Vec<String> {
+    env.json(&["search", text, "--limit", "100"])["results"]
         .as_array()
         .unwrap()
         .iter()
@@ -385,17 +334,16 @@ fn searched(dir: &Path, text: &str) -> Vec<String> {
 
 #[test]
 fn search_ranks_what_people_call_an_occupation_first() {
-    let dir = imported(&fixture());
-    let d = dir.path();
+    let env = imported(&fixture("onet-find"));
     assert_eq!(
-        searched(d, "registered nurse"),
+        searched(&env, "registered nurse"),
         [
             "registered-nurses",
             // "Supervise licensed practical nurses and nursing aides" is no registered nurse.
             "licensed-practical-and-licensed-vocational-nurses",
         ]
     );
-    let nurse = searched(d, "nurse");
+    let nurse = searched(&env, "nurse");
     assert_eq!(
         nurse,
         [
@@ -404,23 +352,27 @@ fn search_ranks_what_people_call_an_occupation_first() {
             "licensed-practical-and-licensed-vocational-nurses",
         ]
     );
-    assert_eq!(searched(d, "nurses"), nurse, "one word, singular or plural");
-    assert_eq!(searched(d, "data scientist")[0], "data-scientists");
-    assert_eq!(searched(d, "ml enginer"), ["ml-engineer"]);
     assert_eq!(
-        searched(d, "15-2051"),
+        searched(&env, "nurses"),
+        nurse,
+        "one word, singular or plural"
+    );
+    assert_eq!(searched(&env, "data scientist")[0], "data-scientists");
+    assert_eq!(searched(&env, "ml enginer"), ["ml-engineer"]);
+    assert_eq!(
+        searched(&env, "15-2051"),
         ["data-scientists", "data-engineer", "ml-engineer"],
         "the occupation, then the curated roles linked to it"
     );
-    assert_eq!(searched(d, "15-2051.00"), searched(d, "15-2051"));
-    let text = stdout(d, &["search", "15-2051", "--limit", "1"]);
+    assert_eq!(searched(&env, "15-2051.00"), searched(&env, "15-2051"));
+    let text = env.stdout(&["search", "15-2051", "--limit", "1"]);
     assert!(text.contains("code 15-2051.00"), "{text}");
 }
 
 #[test]
 fn search_help_states_the_ranking_rule() {
-    let dir = tempfile::tempdir().unwrap();
-    let help = stdout(dir.path(), &["search", "--help"]);
+    let env = TestEnv::new().width(80);
+    let help = env.stdout(&["search", "--help"]);
     let flat = help.split_whitespace().collect::<Vec<_>>().join(" ");
     for rule in [
         "a title counts 100, an alias or O*NET alternate or reported title 40, a skill or technology 20, a task 5 (three at most)",
@@ -435,18 +387,17 @@ fn search_help_states_the_ranking_rule() {
 #[test]
 #[ignore = "needs ../shared/onet-29.2"]
 fn search_ranks_what_people_call_an_occupation_first_in_the_real_database() {
-    let dir = imported(&real());
-    let d = dir.path();
-    assert_eq!(searched(d, "registered nurse")[0], "registered-nurses");
-    let nurse = searched(d, "nurse");
+    let env = imported(&real());
+    assert_eq!(searched(&env, "registered nurse")[0], "registered-nurses");
+    let nurse = searched(&env, "nurse");
     assert_eq!(nurse[0], "registered-nurses");
     assert!(
         nurse[..10].contains(&"licensed-practical-and-licensed-vocational-nurses".to_owned()),
         "{nurse:?}"
     );
-    assert_eq!(searched(d, "nurses"), nurse);
-    assert_eq!(searched(d, "data scientist")[0], "data-scientists");
-    assert_eq!(searched(d, "ml enginer")[0], "ml-engineer");
+    assert_eq!(searched(&env, "nurses"), nurse);
+    assert_eq!(searched(&env, "data scientist")[0], "data-scientists");
+    assert_eq!(searched(&env, "ml enginer")[0], "ml-engineer");
     // Every occupation under 15-2051, the .00 one first, from the file.
     let mut under: Vec<String> = std::fs::read_to_string(real().join("Occupation Data.txt"))
         .unwrap()
@@ -455,7 +406,7 @@ fn search_ranks_what_people_call_an_occupation_first_in_the_real_database() {
         .map(|l| l.split('\t').next().unwrap().to_owned())
         .collect();
     under.sort();
-    let codes: Vec<String> = json(d, &["search", "15-2051"])["results"]
+    let codes: Vec<String> = env.json(&["search", "15-2051"])["results"]
         .as_array()
         .unwrap()
         .iter()
@@ -469,9 +420,8 @@ fn search_ranks_what_people_call_an_occupation_first_in_the_real_database() {
 
 #[test]
 fn list_is_a_line_per_role_filtered_by_group_flags_and_sorted() {
-    let dir = imported(&fixture());
-    let d = dir.path();
-    let text = stdout(d, &["list", "--group", "29", "--sort", "zone"]);
+    let env = imported(&fixture("onet-find"));
+    let text = env.stdout(&["list", "--group", "29", "--sort", "zone"]);
     assert_eq!(
         text.lines().take(7).collect::<Vec<_>>(),
         [
@@ -485,7 +435,7 @@ fn list_is_a_line_per_role_filtered_by_group_flags_and_sorted() {
         ]
     );
     let ids = |args: &[&str]| -> Vec<String> {
-        json(d, args)["roles"]
+        env.json(args)["roles"]
             .as_array()
             .unwrap()
             .iter()
@@ -515,10 +465,7 @@ fn list_is_a_line_per_role_filtered_by_group_flags_and_sorted() {
         ]),
         ["acute-care-nurses", "cartographers-and-photogrammetrists"]
     );
-    let row = &json(
-        d,
-        &["list", "--group", "15", "--sort", "code", "--limit", "1"],
-    )["roles"][0];
+    let row = &env.json(&["list", "--group", "15", "--sort", "code", "--limit", "1"])["roles"][0];
     assert_eq!(
         (&row["code"], &row["job_zone"]),
         (&serde_json::json!("15-1211.00"), &serde_json::json!(4))
@@ -528,13 +475,13 @@ fn list_is_a_line_per_role_filtered_by_group_flags_and_sorted() {
 #[test]
 #[ignore = "needs ../shared/onet-29.2"]
 fn list_of_the_real_database_is_about_a_line_per_role_at_80_columns() {
-    let dir = imported(&real());
+    let env = imported(&real());
     let occupations = std::fs::read_to_string(real().join("Occupation Data.txt"))
         .unwrap()
         .lines()
         .count()
         - 1;
-    let text = stdout(dir.path(), &["list"]);
+    let text = env.stdout(&["list"]);
     let coded: Vec<&str> = text
         .lines()
         .filter(|l| {
@@ -553,9 +500,8 @@ fn list_of_the_real_database_is_about_a_line_per_role_at_80_columns() {
 
 #[test]
 fn show_of_an_occupation_puts_hot_technology_first_and_picks_o_net_sections() {
-    let dir = imported(&fixture());
-    let d = dir.path();
-    let text = stdout(d, &["show", "15-2051.00", "--section", "technology"]);
+    let env = imported(&fixture("onet-find"));
+    let text = env.stdout(&["show", "15-2051.00", "--section", "technology"]);
     let table: Vec<&str> = text
         .lines()
         .skip_while(|l| *l != "Technology skills")
@@ -578,20 +524,17 @@ fn show_of_an_occupation_puts_hot_technology_first_and_picks_o_net_sections() {
         !text.contains("Tasks"),
         "only the section asked for: {text}"
     );
-    let tasks = json(d, &["show", "15-2051.00", "--section", "tasks"]);
+    let tasks = env.json(&["show", "15-2051.00", "--section", "tasks"]);
     assert_eq!(tasks["onet"]["tasks"].as_array().unwrap().len(), 2);
     assert_eq!(tasks["onet"].get("technology"), None);
-    let related = json(
-        d,
-        &[
-            "show",
-            "registered nurse",
-            "--section",
-            "related",
-            "--section",
-            "education",
-        ],
-    );
+    let related = env.json(&[
+        "show",
+        "registered nurse",
+        "--section",
+        "related",
+        "--section",
+        "education",
+    ]);
     assert_eq!(related["onet"]["related"][0]["code"], "29-2061.00");
     assert_eq!(
         related["onet"]["education"][0]["level"],
@@ -599,28 +542,27 @@ fn show_of_an_occupation_puts_hot_technology_first_and_picks_o_net_sections() {
     );
     assert_eq!(related["onet"].get("tasks"), None);
     // The skills the technology maps onto follow O*NET's own sections.
-    let whole = stdout(d, &["show", "registered-nurses"]);
+    let whole = env.stdout(&["show", "registered-nurses"]);
     let at = |s: &str| whole.find(s).unwrap_or_else(|| panic!("{s}: {whole}"));
     assert!(at("Technology skills") < at("Skills in the vocabulary"));
 }
 
 /// Lines of `show CODE` at 80 columns, without and with `--full`.
-fn show_lines(dir: &Path, code: &str) -> (usize, usize) {
-    let short = stdout(dir, &["show", code]).lines().count();
-    let full = stdout(dir, &["show", code, "--full"]).lines().count();
+fn show_lines(env: &TestEnv, code: &str) -> (usize, usize) {
+    let short = env.stdout(&["show", code]).lines().count();
+    let full = env.stdout(&["show", code, "--full"]).lines().count();
     (short, full)
 }
 
 #[test]
 #[ignore = "needs ../shared/onet-29.2"]
 fn show_of_any_real_occupation_fits_a_few_screens_unless_asked_for_everything() {
-    let dir = imported(&real());
-    let d = dir.path();
+    let env = imported(&real());
     // Software developers list the most technology of all (425 rows in O*NET 29.2).
-    let (short, full) = show_lines(d, "15-1253.00");
+    let (short, full) = show_lines(&env, "15-1253.00");
     assert!(short <= 160, "{short} lines");
     assert!(full > 3 * short, "--full shows everything: {full} lines");
-    let text = stdout(d, &["show", "15-1253.00"]);
+    let text = env.stdout(&["show", "15-1253.00"]);
     let technology = std::fs::read_to_string(real().join("Technology Skills.txt"))
         .unwrap()
         .lines()
@@ -641,17 +583,16 @@ fn show_of_any_real_occupation_fits_a_few_screens_unless_asked_for_everything() 
         "{text}"
     );
     for code in ["29-1141.00", "15-2051.00", "47-2111.00"] {
-        let (short, _) = show_lines(d, code);
+        let (short, _) = show_lines(&env, code);
         assert!(short <= 160, "{code}: {short} lines");
     }
 }
 
 #[test]
 fn compare_names_the_related_occupations_path_lists_as_next_roles() {
-    let dir = imported(&fixture());
-    let d = dir.path();
-    let compare = json(d, &["compare", "registered nurse", "data scientist"]);
-    let path = json(d, &["path", "registered nurse"]);
+    let env = imported(&fixture("onet-find"));
+    let compare = env.json(&["compare", "registered nurse", "data scientist"]);
+    let path = env.json(&["path", "registered nurse"]);
     let related: Vec<String> = path["related_roles"]
         .as_array()
         .unwrap()
@@ -680,13 +621,12 @@ fn compare_names_the_related_occupations_path_lists_as_next_roles() {
 
 #[test]
 fn gap_from_a_role_without_soft_skills_data_does_not_call_them_lacking() {
-    let dir = imported(&fixture());
-    let d = dir.path();
-    let gap = json(d, &["gap", "data scientist", "ml-engineer"]);
+    let env = imported(&fixture("onet-find"));
+    let gap = env.json(&["gap", "data scientist", "ml-engineer"]);
     assert_eq!(gap["soft_skills_to_learn"], serde_json::json!([]));
     assert_eq!(gap["soft_skills_shared"], serde_json::json!([]));
     assert_eq!(gap["soft_skills_not_compared"][0]["name"], "Communication");
-    let text = stdout(d, &["gap", "data scientist", "ml-engineer"]);
+    let text = env.stdout(&["gap", "data scientist", "ml-engineer"]);
     assert!(!text.contains("To develop"), "{text}");
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
@@ -694,16 +634,16 @@ fn gap_from_a_role_without_soft_skills_data_does_not_call_them_lacking() {
         "{text}"
     );
     // Between two profiles with soft skills, the gap is what it was.
-    let both = json(d, &["gap", "ml-engineer", "data-governance-analyst"]);
+    let both = env.json(&["gap", "ml-engineer", "data-governance-analyst"]);
     assert!(both.get("soft_skills_not_compared").is_none());
     assert!(!both["soft_skills_to_learn"].as_array().unwrap().is_empty());
 }
 
 #[test]
 fn compare_of_the_two_data_engineering_roles_keeps_every_id_whole_at_80_columns() {
-    let dir = tempfile::tempdir().unwrap();
+    let env = TestEnv::new().width(80);
     let ids = ["data-engineering-manager", "data-engineering-team-lead"];
-    let text = stdout(dir.path(), &["compare", ids[0], ids[1]]);
+    let text = env.stdout(&["compare", ids[0], ids[1]]);
     let mut whole = [0, 0];
     for token in text.split(|c: char| c.is_whitespace() || "│┆╭╮╰╯─┬┴┼╞╡╪═(),.;:`".contains(c))
     {

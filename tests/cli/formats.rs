@@ -3,9 +3,8 @@
 //! machine format whatever the colour settings.
 
 use std::path::Path;
-use std::process::Output;
 
-use crate::common::{assert_fits, careers};
+use crate::common::{TestEnv, assert_fits};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -45,54 +44,12 @@ const VERBATIM: &[&str] = &["schema"];
 const AWKWARD_TITLE: &str = "Analyst, \"Quoting\" | Pipes";
 const AWKWARD_SUMMARY: &str = "Line one, with a comma.\nLine two with \"quotes\" and a | pipe.";
 
-/// A scratch folder with a data directory `data` holding the given fixture profiles. Commands
-/// run inside it with `CAREERS_DATA_DIR=data`, so the paths they print are the same everywhere.
-pub struct Scratch(tempfile::TempDir);
-
-impl Scratch {
-    pub fn with(fixtures: &[&str]) -> Scratch {
-        let dir = tempfile::tempdir().unwrap();
-        let profiles = dir.path().join("data/profiles");
-        std::fs::create_dir_all(&profiles).unwrap();
-        for rel in fixtures {
-            let src = Path::new(ROOT).join("tests/fixtures/profiles").join(rel);
-            std::fs::copy(&src, profiles.join(src.file_name().unwrap())).unwrap();
-        }
-        Scratch(dir)
-    }
-
-    /// The usual scratch folder: the profile with awkward text.
-    pub fn awkward() -> Scratch {
-        Scratch::with(&["formats/quoting-analyst.json"])
-    }
-
-    pub fn path(&self) -> &Path {
-        self.0.path()
-    }
-
-    pub fn command(&self) -> assert_cmd::Command {
-        let mut cmd = careers();
-        cmd.current_dir(self.0.path())
-            .env("CAREERS_DATA_DIR", "data");
-        cmd
-    }
-
-    pub fn output(&self, args: &[&str]) -> Output {
-        self.command().args(args).output().unwrap()
-    }
-
-    /// Runs `careers ARGS`, asserting success and an empty stderr, and returns stdout.
-    pub fn stdout(&self, args: &[&str]) -> String {
-        let out = self.output(args);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "careers {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "careers {args:?}");
-        String::from_utf8(out.stdout).unwrap()
-    }
+/// A scratch folder whose data directory holds the profile with awkward text. Commands run
+/// inside it with `CAREERS_DATA_DIR=data`, so the paths they print are the same everywhere.
+pub fn awkward() -> TestEnv {
+    TestEnv::new()
+        .in_scratch()
+        .with_fixture_profile("formats/quoting-analyst.json")
 }
 
 /// Runs one command in one format in a fresh scratch folder (`new` writes a file).
@@ -100,7 +57,7 @@ fn render(args: &[&str], format: &str, extra: &[&str]) -> String {
     let mut all = args.to_vec();
     all.extend(["--format", format]);
     all.extend(extra);
-    Scratch::awkward().stdout(&all)
+    awkward().quiet_stdout(&all)
 }
 
 #[test]
@@ -161,24 +118,12 @@ fn every_csv_header_is_the_same_with_and_without_the_official_data() {
         if *name == "new" {
             continue; // It writes a file: the second run would find it there.
         }
-        let scratch = Scratch::awkward();
         let mut all = args.to_vec();
         all.extend(["--format", "csv"]);
-        let header = |out: &[u8]| -> String {
-            let text = String::from_utf8(out.to_vec()).unwrap();
-            text.lines().next().unwrap_or_default().to_owned()
-        };
-        let curated = scratch.output(&all);
-        let official = scratch
-            .command()
-            .env_remove("CAREERS_NO_EMBEDDED")
-            .args(&all)
-            .output()
-            .unwrap();
-        assert!(
-            curated.status.success() && official.status.success(),
-            "{name}"
-        );
+        let header = |out: &str| -> String { out.lines().next().unwrap_or_default().to_owned() };
+        let curated = awkward().run(&all);
+        let official = awkward().embedded().run(&all);
+        assert!(curated.success() && official.success(), "{name}");
         assert_eq!(header(&curated.stdout), header(&official.stdout), "{name}");
     }
 }
@@ -197,12 +142,13 @@ fn machine_formats_never_carry_escape_codes() {
     for (name, args) in COMMANDS {
         for format in ["json", "csv", "markdown"] {
             let plain = render(args, format, &["--color", "never"]);
-            let scratch = Scratch::awkward();
-            let mut cmd = scratch.command();
-            cmd.env("CLICOLOR_FORCE", "1")
-                .args(*args)
-                .args(["--format", format, "--color", "always"]);
-            let forced = String::from_utf8(cmd.output().unwrap().stdout).unwrap();
+            let mut all = args.to_vec();
+            all.extend(["--format", format, "--color", "always"]);
+            let forced = awkward()
+                .colour()
+                .env("CLICOLOR_FORCE", "1")
+                .run(&all)
+                .stdout;
             assert!(!forced.contains('\u{1b}'), "{name} {format}: {forced:?}");
             assert_eq!(forced, plain, "{name} {format}: colour changes nothing");
         }
@@ -211,22 +157,16 @@ fn machine_formats_never_carry_escape_codes() {
 
 #[test]
 fn every_command_fits_40_and_60_columns() {
-    for width in ["40", "60"] {
+    for width in [40, 60] {
         for (name, args) in COMMANDS {
-            let scratch = Scratch::awkward();
-            let out = scratch
-                .command()
-                .env("COLUMNS", width)
-                .args(*args)
-                .output()
-                .unwrap();
-            assert!(out.status.success(), "{name} at {width}");
-            let text = String::from_utf8(out.stdout).unwrap();
+            let out = awkward().width(width).run(args);
+            assert!(out.success(), "{name} at {width}");
+            let text = out.stdout;
             assert!(!text.is_empty(), "{name} at {width}");
             if VERBATIM.contains(name) {
                 serde_json::from_str::<serde_json::Value>(&text).expect("the text is kept whole");
             } else {
-                assert_fits(&text, width.parse().unwrap());
+                assert_fits(&text, width);
             }
         }
     }
@@ -234,8 +174,8 @@ fn every_command_fits_40_and_60_columns() {
 
 #[test]
 fn csv_keeps_commas_quotes_and_newlines_field_by_field() {
-    let scratch = Scratch::awkward();
-    let (headers, rows) = parse_csv(&scratch.stdout(&["list", "--format", "csv"]));
+    let scratch = awkward();
+    let (headers, rows) = parse_csv(&scratch.quiet_stdout(&["list", "--format", "csv"]));
     assert_eq!(
         headers,
         [
@@ -250,7 +190,7 @@ fn csv_keeps_commas_quotes_and_newlines_field_by_field() {
         ]
     );
     let json: serde_json::Value =
-        serde_json::from_str(&scratch.stdout(&["list", "--format", "json"])).unwrap();
+        serde_json::from_str(&scratch.quiet_stdout(&["list", "--format", "json"])).unwrap();
     let roles = json["roles"].as_array().unwrap();
     assert_eq!(rows.len(), roles.len());
     assert_eq!(rows.len(), 6, "five bundled roles and the user's");
@@ -271,7 +211,7 @@ fn csv_keeps_commas_quotes_and_newlines_field_by_field() {
     assert_eq!(awkward[4], AWKWARD_SUMMARY);
     assert_eq!(awkward[6], "data/profiles/quoting-analyst.json");
 
-    let (headers, rows) = parse_csv(&scratch.stdout(&[
+    let (headers, rows) = parse_csv(&scratch.quiet_stdout(&[
         "compare",
         "quoting-analyst",
         "ml-engineer",
@@ -292,11 +232,11 @@ fn csv_keeps_commas_quotes_and_newlines_field_by_field() {
 
 #[test]
 fn json_numbers_are_numbers_and_field_names_are_stable() {
-    let scratch = Scratch::awkward();
+    let scratch = awkward();
     let json = |args: &[&str]| -> serde_json::Value {
         let mut all = args.to_vec();
         all.extend(["--format", "json"]);
-        serde_json::from_str(&scratch.stdout(&all)).unwrap()
+        serde_json::from_str(&scratch.quiet_stdout(&all)).unwrap()
     };
     let salary = json(&["salary", "ml-engineer"]);
     let first = &salary["roles"][0]["figures"][0];
@@ -321,7 +261,7 @@ fn json_numbers_are_numbers_and_field_names_are_stable() {
 
 #[test]
 fn markdown_escapes_pipes_and_newlines_inside_cells() {
-    let out = Scratch::awkward().stdout(&["list", "--format", "markdown"]);
+    let out = awkward().quiet_stdout(&["list", "--format", "markdown"]);
     check_markdown("list", &out);
     let row = out
         .lines()
@@ -332,8 +272,7 @@ fn markdown_escapes_pipes_and_newlines_inside_cells() {
         "| quoting-analyst | Analyst, \"Quoting\" \\| Pipes | user |"
     );
     // The summary, with its line break and pipe, is in compare's table.
-    let scratch = Scratch::awkward();
-    let out = scratch.stdout(&[
+    let out = awkward().quiet_stdout(&[
         "compare",
         "quoting-analyst",
         "data-engineer",

@@ -2,7 +2,8 @@
 
 use std::process::Command as Process;
 
-use crate::formats::Scratch;
+use crate::common::TestEnv;
+use crate::formats::awkward;
 
 /// Says on the test's stderr that a check was skipped because a tool is missing.
 #[allow(clippy::print_stderr)]
@@ -14,22 +15,22 @@ const SHELLS: &[&str] = &["bash", "zsh", "fish", "powershell", "elvish"];
 
 #[test]
 fn every_shell_gets_a_hook_and_bash_parses_it() {
-    let scratch = Scratch::awkward();
+    let scratch = awkward();
     for shell in SHELLS {
-        let hook = scratch.stdout(&["completions", shell]);
+        let hook = scratch.quiet_stdout(&["completions", shell]);
         assert!(hook.contains("COMPLETE"), "{shell}: {hook}");
         assert!(hook.contains("careers"), "{shell}");
         // The hook asks careers each time: no id is baked into it.
         assert!(!hook.contains("ml-engineer"), "{shell}");
         assert!(hook.len() < 4000, "{shell}: {} bytes", hook.len());
     }
-    let bash = scratch.stdout(&["completions", "bash"]);
+    let bash = scratch.quiet_stdout(&["completions", "bash"]);
     // --format does not apply to a generated script, and COMPLETE=bash prints the same hook.
     assert_eq!(
-        scratch.stdout(&["completions", "bash", "--format", "json"]),
+        scratch.quiet_stdout(&["completions", "bash", "--format", "json"]),
         bash
     );
-    let out = scratch.command().env("COMPLETE", "bash").output().unwrap();
+    let out = scratch.cmd().env("COMPLETE", "bash").output().unwrap();
     assert_eq!(String::from_utf8(out.stdout).unwrap(), bash);
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("careers.bash");
@@ -44,28 +45,23 @@ fn every_shell_gets_a_hook_and_bash_parses_it() {
     }
 }
 
-/// What `careers` answers when `shell`'s hook asks it to complete the last of `words`.
-fn candidates(scratch: &Scratch, shell: &str, words: &[&str]) -> Vec<String> {
-    crate::common::completions(scratch.command(), shell, words)
-}
-
 #[test]
 fn bash_and_fish_complete_ids_places_and_closed_values_from_the_data() {
-    let scratch = Scratch::awkward();
+    let scratch = awkward();
     for shell in ["bash", "fish"] {
         // Role ids, bundled and the user's.
         assert_eq!(
-            candidates(&scratch, shell, &["show", "data-engineering-"]),
+            scratch.completions(shell, &["show", "data-engineering-"]),
             ["data-engineering-manager", "data-engineering-team-lead"],
             "{shell}"
         );
         assert_eq!(
-            candidates(&scratch, shell, &["show", "quo"]),
+            scratch.completions(shell, &["show", "quo"]),
             ["quoting-analyst"],
             "{shell}"
         );
         // After `gap FROM`, each id once.
-        let to = candidates(&scratch, shell, &["gap", "ml-engineer", "data-"]);
+        let to = scratch.completions(shell, &["gap", "ml-engineer", "data-"]);
         assert_eq!(
             to,
             [
@@ -78,26 +74,24 @@ fn bash_and_fish_complete_ids_places_and_closed_values_from_the_data() {
         );
         // A place, a career stage, a closed value set.
         assert_eq!(
-            candidates(&scratch, shell, &["salary", "--city", "Sea"]),
+            scratch.completions(shell, &["salary", "--city", "Sea"]),
             ["Seattle"],
             "{shell}"
         );
         assert_eq!(
-            candidates(&scratch, shell, &["salary", "--experience", ""]),
+            scratch.completions(shell, &["salary", "--experience", ""]),
             ["entry", "mid", "senior"],
             "{shell}"
         );
         assert_eq!(
-            candidates(
-                &scratch,
-                shell,
-                &["show", "ml-engineer", "--section", "sal"]
-            ),
+            scratch.completions(shell, &["show", "ml-engineer", "--section", "sal"]),
             ["salary"],
             "{shell}"
         );
         assert!(
-            candidates(&scratch, shell, &["list", "--skill", "Pyt"]).contains(&"Python".to_owned()),
+            scratch
+                .completions(shell, &["list", "--skill", "Pyt"])
+                .contains(&"Python".to_owned()),
             "{shell}"
         );
     }
@@ -107,8 +101,8 @@ fn bash_and_fish_complete_ids_places_and_closed_values_from_the_data() {
 /// `careers completions SHELL` prints: zsh with its completion system's two entry points
 /// stubbed (`compdef` registers, `_describe` lists), elvish with the completer bound to a
 /// variable instead of the line editor, which a script has not.
-fn from_the_shell(scratch: &Scratch, shell: &str, words: &[&str]) -> Vec<String> {
-    let hook = scratch.stdout(&["completions", shell]);
+fn from_the_shell(scratch: &TestEnv, shell: &str, words: &[&str]) -> Vec<String> {
+    let hook = scratch.quiet_stdout(&["completions", shell]);
     let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
     let (script, file) = match shell {
         "zsh" => (
@@ -131,17 +125,14 @@ fn from_the_shell(scratch: &Scratch, shell: &str, words: &[&str]) -> Vec<String>
             "complete.elv",
         ),
     };
-    let path = scratch.path().join(file);
+    let path = scratch.root().join(file);
     std::fs::write(&path, script).unwrap();
-    let mut run = Process::new(shell);
+    let mut run = scratch.program(shell);
     if shell == "zsh" {
         run.arg("-f");
     }
     let out = run
         .arg(&path)
-        .current_dir(scratch.path())
-        .env("CAREERS_DATA_DIR", "data")
-        .env("CAREERS_NO_EMBEDDED", "1")
         .output()
         .unwrap_or_else(|e| panic!("{shell}: {e}"));
     assert!(
@@ -160,7 +151,7 @@ fn from_the_shell(scratch: &Scratch, shell: &str, words: &[&str]) -> Vec<String>
 #[test]
 #[ignore = "needs zsh and elvish (.ci/run installs them and runs this)"]
 fn zsh_and_elvish_complete_ids_places_and_closed_values_through_their_hooks() {
-    let scratch = Scratch::awkward();
+    let scratch = awkward();
     for shell in ["zsh", "elvish"] {
         assert_eq!(
             from_the_shell(&scratch, shell, &["show", "data-engineering-"]),
@@ -192,30 +183,27 @@ fn zsh_and_elvish_complete_ids_places_and_closed_values_through_their_hooks() {
 #[test]
 fn powershell_zsh_and_elvish_get_the_same_candidates_as_bash() {
     // What each shell's hook asks careers for, and careers answers the same to all five.
-    let scratch = Scratch::awkward();
+    let scratch = awkward();
     for words in [
         &["show", "data-engineering-"][..],
         &["gap", "ml-engineer", "data-"],
         &["salary", "--city", "Sea"],
         &["salary", "--experience", ""],
     ] {
-        let bash = candidates(&scratch, "bash", words);
+        let bash = scratch.completions("bash", words);
         assert!(!bash.is_empty(), "{words:?}");
         for shell in ["zsh", "powershell", "elvish"] {
-            assert_eq!(
-                candidates(&scratch, shell, words),
-                bash,
-                "{shell} {words:?}"
-            );
+            assert_eq!(scratch.completions(shell, words), bash, "{shell} {words:?}");
         }
     }
 }
 
 #[test]
 fn the_man_page_covers_every_command_and_renders() {
-    let scratch = Scratch::awkward();
-    let roff = scratch.stdout(&["man"]);
-    let subcommands: Vec<String> = crate::common::stdout_of(&["--help"])
+    let scratch = awkward();
+    let roff = scratch.quiet_stdout(&["man"]);
+    let subcommands: Vec<String> = TestEnv::new()
+        .stdout(&["--help"])
         .split("Commands:\n")
         .nth(1)
         .unwrap()
@@ -275,13 +263,13 @@ fn the_man_page_covers_every_command_and_renders() {
 
 #[test]
 fn man_dir_writes_one_page_per_command() {
-    let scratch = Scratch::awkward();
-    let listed = scratch.stdout(&["man", "--dir", "pages"]);
+    let scratch = awkward();
+    let listed = scratch.quiet_stdout(&["man", "--dir", "pages"]);
     let written: Vec<&str> = listed.lines().collect();
     assert_eq!(written[0], "pages/careers.1");
     assert!(written.contains(&"pages/careers-show.1"), "{listed}");
     assert!(written.contains(&"pages/careers-completions.1"), "{listed}");
-    let show = std::fs::read_to_string(scratch.path().join("pages/careers-show.1")).unwrap();
+    let show = std::fs::read_to_string(scratch.root().join("pages/careers-show.1")).unwrap();
     assert!(
         show.contains(".TH careers-show 1 2025-12-01 \"careers 0.1.0\" \"careers manual\""),
         "{show}"

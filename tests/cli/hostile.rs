@@ -4,37 +4,24 @@
 //! instead of hanging, and checks its exact message and exit code.
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
 use std::time::Duration;
 
-use crate::common::careers;
+use crate::common::{Outcome, TestEnv, careers_bin, copy_of, fixture, shared};
 
 /// Long enough for a debug build on a busy machine; a hang or a read of gigabytes takes longer.
 const LIMIT: Duration = Duration::from_secs(30);
 
-/// Runs `careers --data-dir DIR ARGS` under [`LIMIT`].
-fn run_in(dir: &Path, args: &[&str]) -> Output {
-    careers()
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .timeout(LIMIT)
-        .output()
-        .expect("careers finishes within the time limit")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
+/// Where every case runs: commands that take longer than [`LIMIT`] fail.
+fn bounded() -> TestEnv {
+    TestEnv::new().timeout(LIMIT)
 }
 
 /// A data directory whose profiles folder holds one entry made by `make`.
-fn profiles_with(name: &str, make: impl FnOnce(&Path)) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let profiles = dir.path().join("profiles");
-    std::fs::create_dir(&profiles).unwrap();
-    let path = profiles.join(name);
+fn profiles_with(name: &str, make: impl FnOnce(&Path)) -> (TestEnv, PathBuf) {
+    let env = bounded();
+    let path = env.profile_path(name);
     make(&path);
-    (dir, path)
+    (env, path)
 }
 
 fn mkfifo(path: &Path) {
@@ -51,7 +38,7 @@ fn sparse(path: &Path, len: u64) {
 
 /// Every command that loads the user's profiles warns about the odd file and goes on; validate
 /// reports the same reason.
-fn assert_refused_everywhere(dir: &Path, path: &Path, reason: &str) {
+fn assert_refused_everywhere(env: &TestEnv, path: &Path, reason: &str) {
     let warning = format!(
         "careers: warning: skipped {p}: {reason}; run `careers validate {p}`\n",
         p = path.display()
@@ -67,19 +54,14 @@ fn assert_refused_everywhere(dir: &Path, path: &Path, reason: &str) {
         &["compare", "ml-engineer", "data-engineer"],
     ];
     for args in commands {
-        let out = run_in(dir, args);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{args:?}: {}",
-            text(&out.stderr)
-        );
-        assert_eq!(text(&out.stderr), warning, "{args:?}");
+        let out = env.run(args);
+        assert_eq!(out.code, Some(0), "{args:?}: {}", out.stderr);
+        assert_eq!(out.stderr, warning, "{args:?}");
     }
-    let out = run_in(dir, &["validate"]);
-    assert_eq!(out.status.code(), Some(1));
+    let out = env.run(&["validate"]);
+    assert_eq!(out.code, Some(1));
     assert_eq!(
-        text(&out.stdout),
+        out.stdout,
         format!("{}: {reason}\n1 file: 0 valid, 1 problem\n", path.display())
     );
 }
@@ -87,29 +69,25 @@ fn assert_refused_everywhere(dir: &Path, path: &Path, reason: &str) {
 #[cfg(unix)]
 #[test]
 fn a_fifo_in_the_profiles_folder_is_refused_at_once() {
-    let (dir, path) = profiles_with("x.json", mkfifo);
-    assert_refused_everywhere(
-        dir.path(),
-        &path,
-        "is a named pipe (FIFO), not a regular file",
-    );
+    let (env, path) = profiles_with("x.json", mkfifo);
+    assert_refused_everywhere(&env, &path, "is a named pipe (FIFO), not a regular file");
 }
 
 #[cfg(unix)]
 #[test]
 fn a_link_to_a_device_is_refused_unread() {
     for device in ["/dev/zero", "/dev/urandom"] {
-        let (dir, path) =
+        let (env, path) =
             profiles_with("x.json", |p| std::os::unix::fs::symlink(device, p).unwrap());
-        assert_refused_everywhere(dir.path(), &path, "is a device, not a regular file");
+        assert_refused_everywhere(&env, &path, "is a device, not a regular file");
     }
 }
 
 #[test]
 fn a_sparse_giant_is_refused_by_its_size() {
-    let (dir, path) = profiles_with("x.json", |p| sparse(p, 2 << 30));
+    let (env, path) = profiles_with("x.json", |p| sparse(p, 2 << 30));
     assert_refused_everywhere(
-        dir.path(),
+        &env,
         &path,
         "is 2,147,483,648 bytes; a profile file may be at most 1,048,576 bytes",
     );
@@ -117,10 +95,10 @@ fn a_sparse_giant_is_refused_by_its_size() {
 
 #[test]
 fn sizes_are_exact_at_the_bound() {
-    let (dir, path) = profiles_with("x.json", |p| sparse(p, 1_048_577));
-    let out = run_in(dir.path(), &["validate"]);
+    let (env, path) = profiles_with("x.json", |p| sparse(p, 1_048_577));
+    let out = env.run(&["validate"]);
     assert_eq!(
-        text(&out.stdout),
+        out.stdout,
         format!(
             "{}: is 1,048,577 bytes; a profile file may be at most 1,048,576 bytes\n1 file: 0 valid, 1 problem\n",
             path.display()
@@ -128,9 +106,9 @@ fn sizes_are_exact_at_the_bound() {
     );
     // 1,048,576 bytes are read: the file is NUL bytes, so it fails as JSON, not by its size.
     sparse(&path, 1_048_576);
-    let out = run_in(dir.path(), &["validate"]);
+    let out = env.run(&["validate"]);
     assert_eq!(
-        text(&out.stdout),
+        out.stdout,
         format!(
             "{}:1:1: expected value, near `\\u{{0}}`\n1 file: 0 valid, 1 problem\n",
             path.display()
@@ -138,46 +116,29 @@ fn sizes_are_exact_at_the_bound() {
     );
 }
 
-/// A copy of the project's O*NET fixture, to break one file of.
-fn onet_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/onet");
-    for entry in std::fs::read_dir(fixture).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
-    }
-    dir
-}
-
 /// A data directory with the fixture imported, and the `list` output of that import.
-fn imported() -> (tempfile::TempDir, String) {
-    let data = tempfile::tempdir().unwrap();
-    let source = onet_copy();
-    let out = run_in(
-        data.path(),
-        &["import", "onet", source.path().to_str().unwrap()],
-    );
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let list = run_in(data.path(), &["list", "--format", "json"]);
-    (data, text(&list.stdout))
+fn imported() -> (TestEnv, String) {
+    let env = bounded().with_onet(copy_of(&fixture("onet")).path());
+    let list = env.run(&["list", "--format", "json"]);
+    (env, list.stdout)
 }
 
 /// Imports `source` over a good import: the import fails with `message` and the previous data
 /// stays.
 fn assert_import_refused(source: &Path, message: &str) {
-    let (data, before) = imported();
-    let out = run_in(data.path(), &["import", "onet", source.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
-    assert_eq!(text(&out.stderr), format!("careers: error: {message}\n"));
-    let after = run_in(data.path(), &["list", "--format", "json"]);
-    assert_eq!(text(&after.stdout), before, "the previous import is kept");
+    let (env, before) = imported();
+    let out = env.run(&["import", "onet", source.to_str().unwrap()]);
+    assert_eq!(out.code, Some(1), "{}", out.stdout);
+    assert_eq!(out.stderr, format!("careers: error: {message}\n"));
+    let after = env.run(&["list", "--format", "json"]);
+    assert_eq!(after.stdout, before, "the previous import is kept");
 }
 
 #[cfg(unix)]
 #[test]
 fn odd_files_in_an_o_net_folder_fail_the_import_at_once() {
     for file in ["Read Me.txt", "Skills.txt", "Occupation Data.txt"] {
-        let source = onet_copy();
+        let source = copy_of(&fixture("onet"));
         let path = source.path().join(file);
         std::fs::remove_file(&path).unwrap();
         mkfifo(&path);
@@ -198,7 +159,7 @@ fn odd_files_in_an_o_net_folder_fail_the_import_at_once() {
             ),
         );
     }
-    let source = onet_copy();
+    let source = copy_of(&fixture("onet"));
     let readme = source.path().join("Read Me.txt");
     sparse(&readme, 2 << 30);
     assert_import_refused(
@@ -208,7 +169,7 @@ fn odd_files_in_an_o_net_folder_fail_the_import_at_once() {
             readme.display()
         ),
     );
-    let source = onet_copy();
+    let source = copy_of(&fixture("onet"));
     let tasks = source.path().join("Task Statements.txt");
     sparse(&tasks, 300 << 20);
     assert_import_refused(
@@ -233,8 +194,8 @@ fn odd_files_in_the_stored_import_leave_the_bundled_profiles_working() {
             "manifest.json is a device, not a regular file",
         ),
     ] {
-        let (data, _) = imported();
-        let onet = data.path().join("onet");
+        let (env, _) = imported();
+        let onet = env.data_dir().join("onet");
         let path = onet.join(file);
         std::fs::remove_file(&path).unwrap();
         if file == "index.bin" {
@@ -246,59 +207,56 @@ fn odd_files_in_the_stored_import_leave_the_bundled_profiles_working() {
             "careers: warning: the imported O*NET data in {o} cannot be read ({reason}); import it again with `careers import onet FOLDER`, or remove it with `rm -r {o}`\n",
             o = onet.display()
         );
-        let out = run_in(data.path(), &["show", "ml-engineer"]);
-        assert_eq!(out.status.code(), Some(0));
-        assert_eq!(text(&out.stderr), warning);
+        let out = env.run(&["show", "ml-engineer"]);
+        assert_eq!(out.code, Some(0));
+        assert_eq!(out.stderr, warning);
     }
     // A details file cut short is found when the import opens, so bundled `show` still works.
-    let (data, _) = imported();
-    let details = data.path().join("onet/details.bin");
+    let (env, _) = imported();
+    let details = env.data_dir().join("onet/details.bin");
     std::fs::write(&details, b"{}").unwrap();
-    let out = run_in(data.path(), &["show", "ml-engineer"]);
-    assert_eq!(out.status.code(), Some(0));
+    let out = env.run(&["show", "ml-engineer"]);
+    assert_eq!(out.code, Some(0));
     assert_eq!(
-        text(&out.stderr),
+        out.stderr,
         format!(
             "careers: warning: the imported O*NET data in {o} cannot be read (details.bin is shorter than names.bin says); import it again with `careers import onet FOLDER`, or remove it with `rm -r {o}`\n",
-            o = data.path().join("onet").display()
+            o = env.data_dir().join("onet").display()
         )
     );
 }
 
 /// A profile file with `title` and `summary` as given, in a fresh data directory.
-fn profile_titled(title: &str, summary: &str) -> tempfile::TempDir {
-    let (dir, _) = profiles_with("odd.json", |p| {
-        let json = serde_json::json!({"id": "odd", "title": title, "summary": summary});
-        std::fs::write(p, json.to_string()).unwrap();
-    });
-    dir
+fn profile_titled(title: &str, summary: &str) -> TestEnv {
+    let json = serde_json::json!({"id": "odd", "title": title, "summary": summary});
+    bounded().with_profile("odd.json", &json.to_string())
 }
 
 #[test]
 fn a_file_name_with_a_newline_cannot_forge_a_line_and_paths_are_quoted() {
-    let (dir, path) = profiles_with("evil\ncareers: error: forged.json", |p| {
+    let (env, path) = profiles_with("evil\ncareers: error: forged.json", |p| {
         std::fs::write(p, b"{").unwrap();
     });
-    let out = run_in(dir.path(), &["list"]);
-    assert_eq!(out.status.code(), Some(0));
+    let out = env.run(&["list"]);
+    assert_eq!(out.code, Some(0));
     let shown = path.display().to_string().replace('\n', "\\u{a}");
     assert_eq!(
-        text(&out.stderr),
+        out.stderr,
         format!(
             "careers: warning: skipped {shown}: 1:1: EOF while parsing an object, near `{{`; run `careers validate '{shown}'`\n"
         )
     );
-    let out = run_in(dir.path(), &["validate"]);
+    let out = env.run(&["validate"]);
     assert_eq!(
-        text(&out.stdout),
+        out.stdout,
         format!(
             "{shown}:1:1: EOF while parsing an object, near `{{`\n1 file: 0 valid, 1 problem\n"
         )
     );
-    let (dir, path) = profiles_with("my role.json", |p| std::fs::write(p, b"{").unwrap());
-    let out = run_in(dir.path(), &["list"]);
+    let (env, path) = profiles_with("my role.json", |p| std::fs::write(p, b"{").unwrap());
+    let out = env.run(&["list"]);
     assert_eq!(
-        text(&out.stderr),
+        out.stderr,
         format!(
             "careers: warning: skipped {p}: 1:1: EOF while parsing an object, near `{{`; run `careers validate '{p}'`\n",
             p = path.display()
@@ -308,13 +266,13 @@ fn a_file_name_with_a_newline_cannot_forge_a_line_and_paths_are_quoted() {
 
 #[test]
 fn invisible_and_bidi_characters_are_shown_escaped_in_every_format() {
-    let dir = profile_titled(
+    let env = profile_titled(
         "A\u{61c}B\u{2028}C\u{2029}D\u{200b}E\u{202e}F\u{7f}G\u{9b}H",
         "s",
     );
     for format in ["table", "markdown", "csv"] {
-        let out = run_in(dir.path(), &["show", "odd", "--format", format]);
-        let shown = text(&out.stdout);
+        let out = env.run(&["show", "odd", "--format", format]);
+        let shown = out.stdout;
         let shown = match format {
             "markdown" => crate::common::markdown_text(&shown),
             _ => shown,
@@ -325,8 +283,8 @@ fn invisible_and_bidi_characters_are_shown_escaped_in_every_format() {
         );
     }
     // JSON keeps the text, written with escapes: never one of these characters raw.
-    let out = run_in(dir.path(), &["show", "odd", "--format", "json"]);
-    let json = text(&out.stdout);
+    let out = env.run(&["show", "odd", "--format", "json"]);
+    let json = out.stdout;
     assert!(
         json.contains(r#""title": "A\u061cB\u2028C\u2029D\u200bE\u202eF\u007fG\u009bH""#),
         "{json}"
@@ -341,13 +299,13 @@ fn invisible_and_bidi_characters_are_shown_escaped_in_every_format() {
 
 #[test]
 fn csv_cells_that_a_spreadsheet_would_run_start_with_a_quote() {
-    let dir = profile_titled("=HYPERLINK(\"http://x\",\"y\")", "@SUM(A1)");
-    let out = run_in(dir.path(), &["list", "--format", "csv", "--source", "user"]);
+    let env = profile_titled("=HYPERLINK(\"http://x\",\"y\")", "@SUM(A1)");
+    let out = env.run(&["list", "--format", "csv", "--source", "user"]);
     assert_eq!(
-        text(&out.stdout),
+        out.stdout,
         format!(
             "id,title,code,job_zone,summary,data,origin,attribution\nodd,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",,,'@SUM(A1),,{},\n",
-            dir.path().join("profiles/odd.json").display()
+            env.data_dir().join("profiles/odd.json").display()
         )
     );
 }
@@ -356,13 +314,13 @@ fn csv_cells_that_a_spreadsheet_would_run_start_with_a_quote() {
 fn markdown_shows_markup_in_profile_text_as_text() {
     let title = "O*NET … O*NET® <script>alert(1)</script>";
     let summary = "[click](javascript:alert(1)) ![i](x.png) _u_ ~~s~~ &#x1b; `code";
-    let dir = profile_titled(title, summary);
+    let env = profile_titled(title, summary);
     for args in [&["show", "odd"][..], &["list", "--source", "user"]] {
         let mut all = args.to_vec();
         all.extend(["--format", "markdown"]);
-        let out = run_in(dir.path(), &all);
+        let out = env.run(&all);
         // markdown_text fails on any emphasis, link, image, HTML or strikethrough.
-        let shown = crate::common::markdown_text(&text(&out.stdout));
+        let shown = crate::common::markdown_text(&out.stdout);
         assert!(shown.contains(title), "{args:?}: {shown}");
         // `list` shows one line per role, without its summary.
         if args[0] == "show" {
@@ -373,41 +331,39 @@ fn markdown_shows_markup_in_profile_text_as_text() {
 
 /// Runs `careers ARGS` with stdout on `/dev/full`, under `timeout`: (exit code, stderr).
 #[cfg(target_os = "linux")]
-fn to_full_disk(data: &Path, args: &[&str]) -> (i32, String) {
+fn to_full_disk(env: &TestEnv, args: &[&str]) -> (i32, String) {
     let full = std::fs::OpenOptions::new()
         .write(true)
         .open("/dev/full")
         .unwrap();
-    let out = std::process::Command::new("timeout")
+    let out: Outcome = env
+        .program("timeout")
         .arg(LIMIT.as_secs().to_string())
-        .arg(assert_cmd::cargo::cargo_bin("careers"))
-        .arg("--data-dir")
-        .arg(data)
+        .arg(careers_bin())
         .args(args)
-        .env("COLUMNS", "80")
-        .env("CAREERS_NO_EMBEDDED", "1")
         .stdout(full)
         .output()
-        .unwrap();
-    (out.status.code().unwrap(), text(&out.stderr))
+        .unwrap()
+        .into();
+    (out.code.unwrap(), out.stderr)
 }
 
 #[cfg(target_os = "linux")]
 #[test]
 fn a_full_stdout_is_an_error_that_names_stdout() {
-    let data = tempfile::tempdir().unwrap();
+    let env = bounded().width(80);
     let full = "cannot write to stdout: No space left on device";
     for args in [&["--help"][..], &["list"], &["completions", "bash"]] {
         assert_eq!(
-            to_full_disk(data.path(), args),
+            to_full_disk(&env, args),
             (1, format!("careers: error: {full}\n")),
             "{args:?}"
         );
     }
     // Work that is done is said to be done.
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/onet");
+    let fixture = fixture("onet");
     assert_eq!(
-        to_full_disk(data.path(), &["import", "onet", fixture.to_str().unwrap()]),
+        to_full_disk(&env, &["import", "onet", fixture.to_str().unwrap()]),
         (
             1,
             format!(
@@ -415,12 +371,9 @@ fn a_full_stdout_is_an_error_that_names_stdout() {
             )
         )
     );
-    assert!(data.path().join("onet/manifest.json").is_file());
+    assert!(env.data_dir().join("onet/manifest.json").is_file());
     assert_eq!(
-        to_full_disk(
-            data.path(),
-            &["new", "my-role", "--summary", "Runs my team."]
-        ),
+        to_full_disk(&env, &["new", "my-role", "--summary", "Runs my team."]),
         (
             1,
             format!(
@@ -428,21 +381,19 @@ fn a_full_stdout_is_an_error_that_names_stdout() {
             )
         )
     );
-    assert!(data.path().join("profiles/my-role.json").is_file());
+    assert!(env.data_dir().join("profiles/my-role.json").is_file());
 }
 
 #[test]
 fn integers_written_as_floats_name_the_field_and_the_fix() {
-    let (dir, path) = profiles_with("x.json", |p| {
-        let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/profiles/bad/string-amount.json");
-        let text = std::fs::read_to_string(fixture).unwrap();
+    let (env, path) = profiles_with("x.json", |p| {
+        let text = std::fs::read_to_string(fixture("profiles/bad/string-amount.json")).unwrap();
         std::fs::write(p, text.replace("\"182k\"", "1.5e5")).unwrap();
     });
-    let out = run_in(dir.path(), &["validate"]);
-    assert_eq!(out.status.code(), Some(1));
+    let out = env.run(&["validate"]);
+    assert_eq!(out.code, Some(1));
     assert_eq!(
-        text(&out.stdout),
+        out.stdout,
         format!(
             "{}: salary.figures[0].pay.high: expected an integer, found the number 150000.0; write it as an integer (150000)\n1 file: 0 valid, 1 problem\n",
             path.display()
@@ -452,7 +403,7 @@ fn integers_written_as_floats_name_the_field_and_the_fix() {
 
 #[test]
 fn an_o_net_file_cut_mid_row_fails_the_import_and_keeps_the_previous_one() {
-    let source = onet_copy();
+    let source = copy_of(&fixture("onet"));
     let path = source.path().join("Occupation Data.txt");
     let whole = std::fs::read(&path).unwrap();
     // Cut inside the third row's description, as an interrupted download would.
@@ -464,25 +415,25 @@ fn an_o_net_file_cut_mid_row_fails_the_import_and_keeps_the_previous_one() {
 }
 
 /// Every imported occupation, shown in full from the stored import.
-fn show_every_occupation(data: &Path) -> Vec<serde_json::Value> {
-    let list = run_in(data, &["list", "--source", "onet", "--format", "json"]);
-    let roles: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+fn show_every_occupation(env: &TestEnv) -> Vec<serde_json::Value> {
+    let list = env.run(&["list", "--source", "onet", "--format", "json"]);
+    let roles: serde_json::Value = serde_json::from_str(&list.stdout).unwrap();
     roles["roles"]
         .as_array()
         .unwrap()
         .iter()
         .map(|r| {
             let id = r["id"].as_str().unwrap();
-            let out = run_in(data, &["show", id, "--format", "json"]);
-            assert_eq!(out.status.code(), Some(0), "{id}: {}", text(&out.stderr));
-            serde_json::from_slice(&out.stdout).unwrap()
+            let out = env.run(&["show", id, "--format", "json"]);
+            assert_eq!(out.code, Some(0), "{id}: {}", out.stderr);
+            serde_json::from_str(&out.stdout).unwrap()
         })
         .collect()
 }
 
 #[test]
 fn values_json_cannot_hold_are_skipped_rows_and_what_is_stored_reads_back() {
-    let source = onet_copy();
+    let source = copy_of(&fixture("onet"));
     let education = source
         .path()
         .join("Education, Training, and Experience.txt");
@@ -492,19 +443,16 @@ fn values_json_cannot_hold_are_skipped_rows_and_what_is_stored_reads_back() {
         .replacen("\tRL\t6\t40.00\t", "\tRL\t6\tNaN\t", 1)
         .replacen("\tRL\t8\t45.50\t", "\tRL\t8\tinf\t", 1);
     std::fs::write(&education, rows).unwrap();
-    let data = tempfile::tempdir().unwrap();
-    let out = run_in(
-        data.path(),
-        &[
-            "import",
-            "onet",
-            source.path().to_str().unwrap(),
-            "--format",
-            "json",
-        ],
-    );
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let env = bounded();
+    let out = env.run(&[
+        "import",
+        "onet",
+        source.path().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let report: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     let file = "Education, Training, and Experience.txt";
     assert_eq!(
         report["skipped_rows"]
@@ -519,7 +467,7 @@ fn values_json_cannot_hold_are_skipped_rows_and_what_is_stored_reads_back() {
             serde_json::json!({"file": file, "line": 3, "reason": "Data Value \"inf\" is not a finite number"}),
         ]
     );
-    let shown = show_every_occupation(data.path());
+    let shown = show_every_occupation(&env);
     assert_eq!(shown.len(), 6);
     assert!(shown.iter().all(|p| p["onet"]["code"].is_string()));
 }
@@ -527,55 +475,39 @@ fn values_json_cannot_hold_are_skipped_rows_and_what_is_stored_reads_back() {
 #[test]
 #[ignore = "needs ../shared/onet-29.2"]
 fn a_real_occupation_file_cut_short_never_replaces_the_complete_import() {
-    let real = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/onet-29.2");
-    let data = tempfile::tempdir().unwrap();
-    let out = run_in(data.path(), &["import", "onet", real.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let before = text(&run_in(data.path(), &["list", "--format", "json"]).stdout);
+    let real = shared("onet-29.2");
+    let env = bounded();
+    let out = env.run(&["import", "onet", real.to_str().unwrap()]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let before = env.run(&["list", "--format", "json"]).stdout;
     // A copy whose Occupation Data ends after 500 of its 1,016 rows, at a row boundary.
-    let cut = tempfile::tempdir().unwrap();
-    for entry in std::fs::read_dir(&real).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), cut.path().join(entry.file_name())).unwrap();
-    }
+    let cut = copy_of(&real);
     let occupations = cut.path().join("Occupation Data.txt");
     let whole = std::fs::read_to_string(&occupations).unwrap();
     let kept: String = whole.split_inclusive("\r\n").take(501).collect();
     std::fs::write(&occupations, kept).unwrap();
-    let out = run_in(
-        data.path(),
-        &["import", "onet", cut.path().to_str().unwrap()],
-    );
-    assert_eq!(out.status.code(), Some(1));
-    let err = text(&out.stderr);
+    let out = env.run(&["import", "onet", cut.path().to_str().unwrap()]);
+    assert_eq!(out.code, Some(1));
+    let err = out.stderr;
     assert!(
         err.starts_with("careers: error: this import would replace 1,016 occupations with 500, ")
             && err.ends_with(", keeping less than 50% of the previous import (a truncated or incomplete download?); the previous import is kept: check the folder, or pass --force to replace it anyway\n"),
         "{err}"
     );
-    assert_eq!(
-        text(&run_in(data.path(), &["list", "--format", "json"]).stdout),
-        before
-    );
+    assert_eq!(env.run(&["list", "--format", "json"]).stdout, before);
     // Cut inside a row instead: refused by the file alone.
     std::fs::write(&occupations, &whole.as_bytes()[..whole.len() / 2]).unwrap();
-    let out = run_in(
-        data.path(),
-        &["import", "onet", cut.path().to_str().unwrap()],
-    );
+    let out = env.run(&["import", "onet", cut.path().to_str().unwrap()]);
     assert_eq!(
-        text(&out.stderr),
+        out.stderr,
         "careers: error: \"Occupation Data.txt\" ends mid-row (its last line has no line end): it looks cut short; download the database again\n"
     );
-    assert_eq!(
-        text(&run_in(data.path(), &["list", "--format", "json"]).stdout),
-        before
-    );
+    assert_eq!(env.run(&["list", "--format", "json"]).stdout, before);
 }
 
 #[test]
 fn a_name_with_no_letter_or_digit_is_refused_and_never_matches() {
-    let (dir, path) = profiles_with("y.json", |p| {
+    let (env, path) = profiles_with("y.json", |p| {
         std::fs::write(
             p,
             r#"{"id": "y", "title": "Y", "summary": "s", "aliases": ["数据", "ok"]}"#,
@@ -583,10 +515,10 @@ fn a_name_with_no_letter_or_digit_is_refused_and_never_matches() {
         .unwrap();
     });
     let problem = "aliases[0]: \"数据\" has no ASCII letter or digit, so no name could find it; add some (e.g. a transliteration)";
-    let out = run_in(dir.path(), &["validate"]);
-    assert_eq!(out.status.code(), Some(1));
+    let out = env.run(&["validate"]);
+    assert_eq!(out.code, Some(1));
     assert_eq!(
-        text(&out.stdout),
+        out.stdout,
         format!(
             "{}: {problem}\n1 file: 0 valid, 1 problem\n",
             path.display()
@@ -597,9 +529,9 @@ fn a_name_with_no_letter_or_digit_is_refused_and_never_matches() {
         p = path.display()
     );
     for query in ["", "???", "数据"] {
-        let out = run_in(dir.path(), &["show", query]);
-        assert_eq!(out.status.code(), Some(1), "{query:?}");
-        let err = text(&out.stderr);
+        let out = env.run(&["show", query]);
+        assert_eq!(out.code, Some(1), "{query:?}");
+        let err = out.stderr;
         assert!(
             err.starts_with(&format!(
                 "{warning}careers: error: unknown role \"{query}\""
@@ -611,26 +543,26 @@ fn a_name_with_no_letter_or_digit_is_refused_and_never_matches() {
 
 #[test]
 fn a_key_twice_in_a_profile_is_an_error_with_its_line() {
-    let (dir, path) = profiles_with("x.json", |p| {
+    let (env, path) = profiles_with("x.json", |p| {
         std::fs::write(
             p,
             "{\"id\": \"x\", \"title\": \"X\",\n \"summary\": \"s\",\n \"title\": \"Y\"}",
         )
         .unwrap();
     });
-    let out = run_in(dir.path(), &["validate"]);
-    assert_eq!(out.status.code(), Some(1));
+    let out = env.run(&["validate"]);
+    assert_eq!(out.code, Some(1));
     assert_eq!(
-        text(&out.stdout),
+        out.stdout,
         format!(
             "{}:3:8: duplicate key \"title\"; each key may appear once in an object, near `\"title\"`\n1 file: 0 valid, 1 problem\n",
             path.display()
         )
     );
-    let out = run_in(dir.path(), &["show", "x"]);
-    assert_eq!(out.status.code(), Some(1));
+    let out = env.run(&["show", "x"]);
+    assert_eq!(out.code, Some(1));
     assert_eq!(
-        text(&out.stderr),
+        out.stderr,
         format!(
             "careers: warning: skipped {p}: {dup}; run `careers validate {p}`\ncareers: error: role \"x\" is defined in {p}, which cannot be loaded: {dup}; run `careers validate {p}`\n",
             dup = "3:8: duplicate key \"title\"; each key may appear once in an object, near `\"title\"`",
@@ -641,16 +573,16 @@ fn a_key_twice_in_a_profile_is_an_error_with_its_line() {
 
 #[test]
 fn a_huge_unknown_name_is_answered_at_once_without_suggestions() {
-    let (data, _) = imported();
+    let (env, _) = imported();
     let name = "data-scientist".repeat(7 * 1024);
     for args in [
         &["show", name.as_str()][..],
         &["list", "--hot", name.as_str()],
         &["list", "--skill", name.as_str()],
     ] {
-        let out = run_in(data.path(), args);
-        assert_eq!(out.status.code(), Some(1), "{:?}", &args[..1]);
-        let err = text(&out.stderr);
+        let out = env.run(args);
+        assert_eq!(out.code, Some(1), "{:?}", &args[..1]);
+        let err = out.stderr;
         assert!(
             err.starts_with("careers: error: unknown "),
             "{}",
@@ -658,9 +590,9 @@ fn a_huge_unknown_name_is_answered_at_once_without_suggestions() {
         );
         assert!(!err.contains("did you mean"), "{:?}", &args[..1]);
     }
-    let out = run_in(data.path(), &["show", &name]);
+    let out = env.run(&["show", &name]);
     assert_eq!(
-        text(&out.stderr),
+        out.stderr,
         format!("careers: error: unknown role \"{name}\"; run `careers list` to see every role\n")
     );
 }
@@ -668,29 +600,27 @@ fn a_huge_unknown_name_is_answered_at_once_without_suggestions() {
 /// Starts `careers show big --format json` on a profile with a 900 KB summary, with stdout a
 /// pipe nobody reads: the command blocks writing it, as a command does in the middle of work.
 #[cfg(unix)]
-fn blocked_on_stdout() -> (tempfile::TempDir, std::process::Child) {
-    let (dir, _) = profiles_with("big.json", |p| {
+fn blocked_on_stdout() -> (TestEnv, std::process::Child) {
+    let (env, _) = profiles_with("big.json", |p| {
         let summary = "word ".repeat(180_000);
         let json = serde_json::json!({"id": "big", "title": "Big", "summary": summary});
         std::fs::write(p, json.to_string()).unwrap();
     });
-    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("careers"))
-        .arg("--data-dir")
-        .arg(dir.path())
+    let child = env
+        .std_cmd()
         .args(["show", "big", "--format", "json"])
-        .env("CAREERS_NO_EMBEDDED", "1")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    (dir, child)
+    (env, child)
 }
 
 #[cfg(unix)]
 #[test]
 fn sigterm_and_sighup_end_a_command_like_ctrl_c() {
     for signal in ["TERM", "HUP", "INT"] {
-        let (_dir, mut child) = blocked_on_stdout();
+        let (_env, mut child) = blocked_on_stdout();
         // Time to load the profile and fill the pipe; the signal works either way.
         std::thread::sleep(Duration::from_millis(500));
         let sent = std::process::Command::new("kill")

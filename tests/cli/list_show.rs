@@ -1,15 +1,17 @@
 //! `careers list` and `careers show`.
 
-use crate::common::{careers, json_of, stderr_of, stdout_of};
+use crate::common::{TestEnv, assert_fits};
 
 #[test]
 fn list_renders_every_profile() {
-    insta::assert_snapshot!("list_table", stdout_of(&["list", "--color", "never"]));
+    let env = TestEnv::new();
+    insta::assert_snapshot!("list_table", env.stdout(&["list", "--color", "never"]));
 }
 
 #[test]
 fn list_json_has_ids_titles_and_data_kinds() {
-    let json = json_of(&["list"]);
+    let env = TestEnv::new();
+    let json = env.json(&["list"]);
     let ids: Vec<&str> = json["roles"]
         .as_array()
         .unwrap()
@@ -49,41 +51,45 @@ fn list_json_has_ids_titles_and_data_kinds() {
 
 #[test]
 fn show_renders_the_whole_ml_engineer_profile() {
-    insta::assert_snapshot!("show_ml_engineer", stdout_of(&["show", "ml-engineer"]));
+    let env = TestEnv::new();
+    insta::assert_snapshot!("show_ml_engineer", env.stdout(&["show", "ml-engineer"]));
 }
 
 #[test]
 fn show_renders_each_short_profile() {
+    let env = TestEnv::new();
     for id in [
         "data-engineer",
         "data-engineering-manager",
         "data-engineering-team-lead",
         "data-governance-analyst",
     ] {
-        insta::assert_snapshot!(format!("show_{id}"), stdout_of(&["show", id]));
+        insta::assert_snapshot!(format!("show_{id}"), env.stdout(&["show", id]));
     }
 }
 
 #[test]
 fn show_resolves_aliases_and_titles_in_any_case() {
-    let by_id = stdout_of(&["show", "ml-engineer"]);
+    let env = TestEnv::new();
+    let by_id = env.stdout(&["show", "ml-engineer"]);
     for alias in [
         "MLE",
         "ml-developer",
         "Machine Learning Engineer",
         "machine learning developer",
     ] {
-        assert_eq!(stdout_of(&["show", alias]), by_id, "{alias}");
+        assert_eq!(env.stdout(&["show", alias]), by_id, "{alias}");
     }
     assert_eq!(
-        json_of(&["show", "Data Governance Analyst"])["id"],
+        env.json(&["show", "Data Governance Analyst"])["id"],
         "data-governance-analyst"
     );
 }
 
 #[test]
 fn show_json_keeps_every_salary_figure_exactly() {
-    let json = json_of(&["show", "ml-engineer", "--section", "salary"]);
+    let env = TestEnv::new();
+    let json = env.json(&["show", "ml-engineer", "--section", "salary"]);
     let figures = json["salary"]["figures"].as_array().unwrap();
     let find = |location: &str| {
         figures
@@ -110,7 +116,8 @@ fn show_json_keeps_every_salary_figure_exactly() {
 
 #[test]
 fn show_json_keeps_open_ended_figures_open() {
-    let json = json_of(&["show", "ml-engineer"]);
+    let env = TestEnv::new();
+    let json = env.json(&["show", "ml-engineer"]);
     let figures = json["salary"]["figures"].as_array().unwrap();
     let senior_general = figures
         .iter()
@@ -140,7 +147,8 @@ fn show_json_keeps_open_ended_figures_open() {
 
 #[test]
 fn show_json_carries_market_figures_with_units_and_reporters() {
-    let json = json_of(&["show", "ml-engineer", "--section", "market"]);
+    let env = TestEnv::new();
+    let json = env.json(&["show", "ml-engineer", "--section", "market"]);
     let figures = json["market"]["figures"].as_array().unwrap();
     let by_value = |v: f64| {
         figures
@@ -156,7 +164,8 @@ fn show_json_carries_market_figures_with_units_and_reporters() {
 
 #[test]
 fn show_sections_filter_the_table() {
-    let out = stdout_of(&["show", "ml-engineer", "-s", "trends"]);
+    let env = TestEnv::new();
+    let out = env.stdout(&["show", "ml-engineer", "-s", "trends"]);
     assert!(out.contains("Trends"));
     assert!(
         out.contains("Low-Code and No-Code AI") || out.contains("Low-code"),
@@ -168,7 +177,8 @@ fn show_sections_filter_the_table() {
 
 #[test]
 fn show_says_when_a_section_has_no_data() {
-    let out = stdout_of(&["show", "data-engineer", "--section", "salary"]);
+    let env = TestEnv::new();
+    let out = env.stdout(&["show", "data-engineer", "--section", "salary"]);
     assert!(
         out.contains("data-engineer has no data for: salary."),
         "{out}"
@@ -178,19 +188,21 @@ fn show_says_when_a_section_has_no_data() {
 
 #[test]
 fn unknown_role_exits_1_with_a_suggestion() {
+    let env = TestEnv::new();
     assert_eq!(
-        stderr_of(&["show", "ml-enginer"], 1),
+        env.fails(&["show", "ml-enginer"], 1),
         "careers: error: unknown role \"ml-enginer\" (did you mean ml-engineer?); run `careers list` to see every role\n"
     );
     assert_eq!(
-        stderr_of(&["show", "astronaut"], 1),
+        env.fails(&["show", "astronaut"], 1),
         "careers: error: unknown role \"astronaut\"; run `careers list` to see every role; O*NET's ~1,000 occupations are not imported and may know it: `careers import onet DIR`\n"
     );
 }
 
 #[test]
 fn unknown_section_is_a_usage_error() {
-    let err = stderr_of(&["show", "ml-engineer", "--section", "salaries"], 2);
+    let env = TestEnv::new();
+    let err = env.fails(&["show", "ml-engineer", "--section", "salaries"], 2);
     assert_eq!(
         err,
         "careers: error: invalid value 'salaries' for '--section <NAME>' (did you mean salary?); \
@@ -203,28 +215,27 @@ fn unknown_section_is_a_usage_error() {
 
 #[test]
 fn help_and_version() {
-    let help = stdout_of(&["--help"]);
+    let env = TestEnv::new();
+    let help = env.stdout(&["--help"]);
     assert!(help.contains("Exit codes:"));
     assert!(help.contains("2    usage error"));
-    assert!(stdout_of(&["--version"]).starts_with("careers 0.1.0"));
-    assert!(stdout_of(&["show", "--help"]).contains("Examples:"));
-    careers().arg("bogus").assert().code(2);
+    assert!(env.stdout(&["--version"]).starts_with("careers 0.1.0"));
+    assert!(env.stdout(&["show", "--help"]).contains("Examples:"));
+    assert_eq!(env.run(&["bogus"]).code, Some(2));
 }
 
 #[test]
 fn tables_fit_every_width_down_to_40() {
-    for width in ["40", "60", "80", "120"] {
+    for width in [40, 60, 80, 120] {
+        let env = TestEnv::new().width(width);
         for args in [
             &["list"][..],
             &["show", "ml-engineer"],
             &["show", "data-engineer"],
         ] {
-            let out = careers().env("COLUMNS", width).args(args).output().unwrap();
-            assert!(out.status.success());
-            crate::common::assert_fits(
-                &String::from_utf8(out.stdout).unwrap(),
-                width.parse().unwrap(),
-            );
+            let out = env.run(args);
+            assert!(out.success());
+            assert_fits(&out.stdout, width);
         }
     }
 }
@@ -232,16 +243,10 @@ fn tables_fit_every_width_down_to_40() {
 #[cfg(not(feature = "embedded"))]
 #[test]
 fn a_build_without_the_embedded_data_answers_from_the_curated_profiles_alone() {
-    let out = crate::common::with_embedded()
-        .args(["show", "data-scientists"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let out = crate::common::with_embedded()
-        .args(["list", "--format", "json"])
-        .output()
-        .unwrap();
-    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let env = TestEnv::new().embedded();
+    assert_eq!(env.run(&["show", "data-scientists"]).code, Some(1));
+    let out = env.run(&["list", "--format", "json"]);
+    let list: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(list["roles"].as_array().unwrap().len(), 5);
     assert_eq!(list["total"], 5);
 }

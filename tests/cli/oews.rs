@@ -3,92 +3,32 @@
 //! footnotes 4, 5 and 8, malformed rows, no `oe.areatype`, an occupation published only as its
 //! broad group, two Portlands) and, when it is there, the real release in `../shared/oews-2025`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use crate::common::ATTRIBUTION;
-use crate::common::careers;
+use crate::common::{ATTRIBUTION, TestEnv, copy_of, figure, fixture, shared};
 
 const NOTICE: &str = "BLS.gov cannot vouch for the data or analyses derived from these data after the data have been retrieved from BLS.gov.";
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-fn output(dir: &Path, args: &[&str]) -> std::process::Output {
-    careers()
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn run(dir: &Path, args: &[&str]) -> String {
-    let out = output(dir, args);
-    assert!(
-        out.status.success(),
-        "careers {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn json(dir: &Path, args: &[&str]) -> serde_json::Value {
-    let mut all = args.to_vec();
-    all.extend(["--format", "json"]);
-    serde_json::from_str(&run(dir, &all)).unwrap()
-}
-
-fn failure(dir: &Path, args: &[&str], code: i32) -> String {
-    let out = output(dir, args);
-    assert_eq!(out.status.code(), Some(code), "careers {args:?}");
-    assert!(out.stdout.is_empty(), "nothing on stdout on failure");
-    String::from_utf8(out.stderr).unwrap()
-}
-
-fn import_oews(dir: &Path, source: &Path) -> std::process::Output {
-    output(dir, &["import", "oews", source.to_str().unwrap()])
-}
-
 /// A data directory with the OEWS fixture imported, and the O*NET fixture when `onet`.
-fn imported(onet: bool) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let out = import_oews(dir.path(), &fixture("oews"));
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+fn imported(onet: bool) -> TestEnv {
+    let env = TestEnv::new().with_oews(fixture("oews"));
     if onet {
-        run(
-            dir.path(),
-            &["import", "onet", fixture("onet").to_str().unwrap()],
-        );
+        env.with_onet(fixture("onet"))
+    } else {
+        env
     }
-    dir
-}
-
-fn figure<'a>(estimate: &'a serde_json::Value, measure: &str) -> &'a serde_json::Value {
-    estimate["figures"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["measure"] == measure)
-        .unwrap_or_else(|| panic!("no {measure} in {estimate}"))
 }
 
 #[test]
 fn import_reports_counts_missing_files_and_every_malformed_row() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = import_oews(dir.path(), &fixture("oews"));
-    assert!(out.status.success());
+    let env = TestEnv::new();
+    let out = env.run(&["import", "oews", fixture("oews").to_str().unwrap()]);
+    assert!(out.success());
     assert!(
         out.stderr.is_empty(),
         "no progress bar when stderr is not a terminal"
     );
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = out.stdout;
     let source = fixture("oews");
     assert_eq!(
         text,
@@ -115,25 +55,22 @@ fn import_reports_counts_missing_files_and_every_malformed_row() {
              BLS.gov cannot vouch for the data or analyses derived from these data after the data have been\n\
              retrieved from BLS.gov.\n",
             source.display(),
-            dir.path().join("oews").display()
+            env.data_dir().join("oews").display()
         )
     );
 }
 
 #[test]
 fn import_json_has_counts_release_and_notice() {
-    let dir = tempfile::tempdir().unwrap();
-    let v: serde_json::Value = serde_json::from_slice(
-        &output(
-            dir.path(),
-            &[
-                "import",
-                "oews",
-                fixture("oews").to_str().unwrap(),
-                "--format",
-                "json",
-            ],
-        )
+    let env = TestEnv::new();
+    let v: serde_json::Value = serde_json::from_str(
+        &env.run(&[
+            "import",
+            "oews",
+            fixture("oews").to_str().unwrap(),
+            "--format",
+            "json",
+        ])
         .stdout,
     )
     .unwrap();
@@ -154,11 +91,8 @@ fn import_json_has_counts_release_and_notice() {
 
 #[test]
 fn salary_shows_each_figure_of_a_place_with_blss_special_values_kept() {
-    let dir = imported(true);
-    let v = json(
-        dir.path(),
-        &["salary", "data-scientists", "--city", "Seattle"],
-    );
+    let env = imported(true);
+    let v = env.json(&["salary", "data-scientists", "--city", "Seattle"]);
     assert_eq!(v["official_source"]["name"], "BLS OEWS May 2025");
     assert_eq!(v["official_source"]["notice"], NOTICE);
     let occupation = &v["official"][0]["occupations"][0];
@@ -185,10 +119,7 @@ fn salary_shows_each_figure_of_a_place_with_blss_special_values_kept() {
             "footnote": {"code": "5", "text": "This wage is equal to or greater than $115.00 per hour or $239,200 per year."}})
     );
 
-    let text = run(
-        dir.path(),
-        &["salary", "data-scientists", "--city", "Seattle"],
-    );
+    let text = env.stdout(&["salary", "data-scientists", "--city", "Seattle"]);
     assert!(text.contains("│ 90th percentile   ┆ ≥ $239,200"), "{text}");
     assert!(text.contains("│ Median            ┆ $164,740"), "{text}");
     assert!(
@@ -209,18 +140,15 @@ fn salary_shows_each_figure_of_a_place_with_blss_special_values_kept() {
 
 #[test]
 fn several_places_compare_side_by_side_and_not_released_stays_unpublished() {
-    let dir = imported(true);
-    let v = json(
-        dir.path(),
-        &[
-            "salary",
-            "data-scientists",
-            "--city",
-            "Seattle,Portland, OR",
-            "--city",
-            "WA",
-        ],
-    );
+    let env = imported(true);
+    let v = env.json(&[
+        "salary",
+        "data-scientists",
+        "--city",
+        "Seattle,Portland, OR",
+        "--city",
+        "WA",
+    ]);
     let estimates = v["official"][0]["occupations"][0]["estimates"]
         .as_array()
         .unwrap();
@@ -243,30 +171,24 @@ fn several_places_compare_side_by_side_and_not_released_stays_unpublished() {
         employment.get("value").is_none(),
         "a `-` never becomes a number"
     );
-    let text = run(
-        dir.path(),
-        &[
-            "salary",
-            "data-scientists",
-            "--city",
-            "Seattle,Portland, OR",
-        ],
-    );
+    let text = env.stdout(&[
+        "salary",
+        "data-scientists",
+        "--city",
+        "Seattle,Portland, OR",
+    ]);
     assert!(text.contains("not released"), "{text}");
 }
 
 #[test]
 fn no_place_means_the_nation_and_a_sector_reads_the_national_industry_estimate() {
-    let dir = imported(true);
-    let v = json(dir.path(), &["salary", "data-scientists"]);
+    let env = imported(true);
+    let v = env.json(&["salary", "data-scientists"]);
     let national = &v["official"][0]["occupations"][0]["estimates"][0];
     assert_eq!(national["area"]["name"], "National");
     assert_eq!(figure(national, "annual-median")["value"], 120230.0);
     for sector in ["finance", "Finance and Insurance", "52"] {
-        let v = json(
-            dir.path(),
-            &["salary", "data-scientists", "--industry", sector],
-        );
+        let v = env.json(&["salary", "data-scientists", "--industry", sector]);
         assert_eq!(
             v["official_source"]["industry"]["name"],
             "Sector 52 - Finance and Insurance"
@@ -274,26 +196,19 @@ fn no_place_means_the_nation_and_a_sector_reads_the_national_industry_estimate()
         let e = &v["official"][0]["occupations"][0]["estimates"][0];
         assert_eq!(figure(e, "annual-median")["value"], 143600.0, "{sector}");
     }
-    let v = json(
-        dir.path(),
-        &[
-            "salary",
-            "data-scientists",
-            "--industry",
-            "finance",
-            "--city",
-            "Seattle",
-        ],
-    );
+    let v = env.json(&[
+        "salary",
+        "data-scientists",
+        "--industry",
+        "finance",
+        "--city",
+        "Seattle",
+    ]);
     assert_eq!(
         v["official_notes"],
         serde_json::json!([{"kind": "sector-national-only"}])
     );
-    let err = failure(
-        dir.path(),
-        &["salary", "data-scientists", "--industry", "farming"],
-        1,
-    );
+    let err = env.fails(&["salary", "data-scientists", "--industry", "farming"], 1);
     assert!(
         err.starts_with("careers: error: unknown industry \"farming\"; known industries: "),
         "{err}"
@@ -304,8 +219,8 @@ fn no_place_means_the_nation_and_a_sector_reads_the_national_industry_estimate()
 #[test]
 fn curated_roles_reach_bls_through_their_o_net_links_and_aggregates_are_named() {
     // No O*NET import: the curated profile's own links suffice.
-    let dir = imported(false);
-    let v = json(dir.path(), &["salary", "ml-engineer"]);
+    let env = imported(false);
+    let v = env.json(&["salary", "ml-engineer"]);
     let occupations = v["official"][0]["occupations"].as_array().unwrap();
     let socs: Vec<(&str, &str)> = occupations
         .iter()
@@ -327,12 +242,12 @@ fn curated_roles_reach_bls_through_their_o_net_links_and_aggregates_are_named() 
     // The curated figures are still there beside them.
     assert!(!v["roles"].as_array().unwrap().is_empty());
 
-    let dir = imported(true);
-    let v = json(dir.path(), &["salary", "13-1161.00"]);
+    let env = imported(true);
+    let v = env.json(&["salary", "13-1161.00"]);
     let o = &v["official"][0]["occupations"][0]["occupation"];
     assert_eq!(o["soc"], "13-1160");
     assert_eq!(o["basis"], "aggregate");
-    let text = run(dir.path(), &["salary", "13-1161.00"]);
+    let text = env.stdout(&["salary", "13-1161.00"]);
     assert!(
         text.contains("SOC 13-1160 Market Research Analysts and Marketing Specialists (BLS publishes O*NET 13-1161.00 only\nin this group)"),
         "{text}"
@@ -341,18 +256,18 @@ fn curated_roles_reach_bls_through_their_o_net_links_and_aggregates_are_named() 
 
 #[test]
 fn a_role_without_bls_figures_says_so_and_why() {
-    let dir = imported(true);
-    let v = json(dir.path(), &["salary", "data-engineering-team-lead"]);
+    let env = imported(true);
+    let v = env.json(&["salary", "data-engineering-team-lead"]);
     assert_eq!(
         v["roles_without_official"],
         serde_json::json!([{"role": "data-engineering-team-lead", "reason": "its profile links no O*NET-SOC occupation, which BLS OEWS estimates are published by"}])
     );
-    let v = json(dir.path(), &["salary", "11-9199.99"]);
+    let v = env.json(&["salary", "11-9199.99"]);
     assert_eq!(
         v["roles_without_official"][0]["reason"],
         "BLS OEWS May 2025 publishes no estimate for SOC 11-9199 or its group 11-9190"
     );
-    let err = failure(dir.path(), &["where", "data-engineering-team-lead"], 1);
+    let err = env.fails(&["where", "data-engineering-team-lead"], 1);
     assert_eq!(
         err,
         "careers: error: no BLS OEWS estimates for data-engineering-team-lead: its profile links no O*NET-SOC occupation, which BLS OEWS estimates are published by\n"
@@ -361,18 +276,15 @@ fn a_role_without_bls_figures_says_so_and_why() {
 
 #[test]
 fn my_pay_is_placed_between_published_percentiles_as_a_labelled_estimate() {
-    let dir = imported(true);
-    let v = json(
-        dir.path(),
-        &[
-            "salary",
-            "data-scientists",
-            "--city",
-            "Seattle",
-            "--my-pay",
-            "150k",
-        ],
-    );
+    let env = imported(true);
+    let v = env.json(&[
+        "salary",
+        "data-scientists",
+        "--city",
+        "Seattle",
+        "--my-pay",
+        "150k",
+    ]);
     let placed = &v["official"][0]["occupations"][0]["estimates"][0]["my_pay"];
     // 150,000 lies between the 25th (108,740) and the median (164,740): 25 + 25 × 41,260 / 56,000.
     assert_eq!(
@@ -380,33 +292,27 @@ fn my_pay_is_placed_between_published_percentiles_as_a_labelled_estimate() {
         &serde_json::json!({"kind": "between", "low_percentile": 25, "low_wage": 108740,
             "high_percentile": 50, "high_wage": 164740, "estimated_percentile": 43.4})
     );
-    let text = run(
-        dir.path(),
-        &[
-            "salary",
-            "data-scientists",
-            "--city",
-            "Seattle",
-            "--my-pay",
-            "150k",
-        ],
-    );
+    let text = env.stdout(&[
+        "salary",
+        "data-scientists",
+        "--city",
+        "Seattle",
+        "--my-pay",
+        "150k",
+    ]);
     assert!(text.contains("43rd percentile (estimate)"), "{text}");
     assert!(
         text.contains("drawn on a straight line between their wages"),
         "{text}"
     );
-    let v = json(
-        dir.path(),
-        &[
-            "salary",
-            "data-scientists",
-            "--city",
-            "Seattle",
-            "--my-pay",
-            "300k",
-        ],
-    );
+    let v = env.json(&[
+        "salary",
+        "data-scientists",
+        "--city",
+        "Seattle",
+        "--my-pay",
+        "300k",
+    ]);
     assert_eq!(
         v["official"][0]["occupations"][0]["estimates"][0]["my_pay"],
         serde_json::json!({"kind": "above-highest", "percentile": 75, "wage": 210370}),
@@ -416,9 +322,9 @@ fn my_pay_is_placed_between_published_percentiles_as_a_labelled_estimate() {
 
 #[test]
 fn places_resolve_by_city_state_code_and_ambiguous_names_list_their_readings() {
-    let dir = imported(true);
+    let env = imported(true);
     let area = |place: &str| -> String {
-        let v = json(dir.path(), &["salary", "data-scientists", "--city", place]);
+        let v = env.json(&["salary", "data-scientists", "--city", place]);
         v["official"][0]["occupations"][0]["estimates"][0]["area"]["code"]
             .as_str()
             .unwrap()
@@ -439,34 +345,30 @@ fn places_resolve_by_city_state_code_and_ambiguous_names_list_their_readings() {
         assert_eq!(area(place), code, "{place}");
     }
     assert_eq!(
-        failure(
-            dir.path(),
-            &["salary", "data-scientists", "--city", "Portland"],
-            1
-        ),
+        env.fails(&["salary", "data-scientists", "--city", "Portland"], 1),
         "careers: error: place \"Portland\" has several readings: Portland-Vancouver-Hillsboro, OR-WA (0038900); Portland-South Portland, ME (0038860); name one more exactly (a state such as \"Portland, OR\", or the area code)\n"
     );
     assert_eq!(
-        failure(dir.path(), &["salary", "--city", "Washington"], 1),
+        env.fails(&["salary", "--city", "Washington"], 1),
         "careers: error: place \"Washington\" has several readings: Washington (5300000); Washington-Arlington-Alexandria, DC-VA-MD-WV (0047900); name one more exactly (a state such as \"Portland, OR\", or the area code)\n"
     );
     assert_eq!(
-        failure(dir.path(), &["salary", "--city", "Seatle"], 1),
+        env.fails(&["salary", "--city", "Seatle"], 1),
         "careers: error: unknown place \"Seatle\" (did you mean Seattle or Seattle, WA?); a place is a metro area by any of its cities (Seattle, Bellevue), a state by name or postal code (Texas, WA), US, or a 7-digit OEWS area code\n"
     );
 }
 
 #[test]
 fn curated_cities_keep_working_and_remote_has_no_bls_area() {
-    let dir = imported(false);
-    let v = json(dir.path(), &["salary", "ml-engineer", "--city", "Remote"]);
+    let env = imported(false);
+    let v = env.json(&["salary", "ml-engineer", "--city", "Remote"]);
     assert_eq!(v["filters"]["cities"], serde_json::json!(["Remote"]));
     assert!(v.get("official").is_none());
     assert_eq!(
         v["official_notes"],
         serde_json::json!([{"kind": "no-area", "place": "Remote"}])
     );
-    let v = json(dir.path(), &["salary", "ml-engineer", "--city", "Seattle"]);
+    let v = env.json(&["salary", "ml-engineer", "--city", "Seattle"]);
     assert_eq!(v["roles"][0]["figures"][0]["location"], "Seattle");
     assert_eq!(
         v["official"][0]["occupations"][2]["estimates"][0]["area"]["name"],
@@ -476,8 +378,8 @@ fn curated_cities_keep_working_and_remote_has_no_bls_area() {
 
 #[test]
 fn top_ranks_a_places_occupations_by_median_and_filters_by_group_and_title() {
-    let dir = imported(false);
-    let v = json(dir.path(), &["salary", "--city", "US", "--top", "3"]);
+    let env = imported(false);
+    let v = env.json(&["salary", "--city", "US", "--top", "3"]);
     let ranked: Vec<(&str, u64)> = v["top"]["ranked"]
         .as_array()
         .unwrap()
@@ -490,25 +392,16 @@ fn top_ranks_a_places_occupations_by_median_and_filters_by_group_and_title() {
         v["top"]["occupations"], 4,
         "detailed occupations only: not the broad 13-1160"
     );
-    let v = json(
-        dir.path(),
-        &["salary", "--city", "US", "--top", "5", "--group", "25"],
-    );
+    let v = env.json(&["salary", "--city", "US", "--top", "5", "--group", "25"]);
     let teacher = &v["top"]["ranked"][0]["estimate"];
     assert_eq!(
         figure(teacher, "hourly-mean")["footnote"]["code"],
         "4",
         "no hourly wage for an occupation paid by the year"
     );
-    let v = json(
-        dir.path(),
-        &["salary", "--city", "US", "--top", "5", "--title", "scien"],
-    );
+    let v = env.json(&["salary", "--city", "US", "--top", "5", "--title", "scien"]);
     assert_eq!(v["top"]["ranked"].as_array().unwrap().len(), 2);
-    let text = run(
-        dir.path(),
-        &["salary", "--city", "US", "--top", "5", "--group", "25"],
-    );
+    let text = env.stdout(&["salary", "--city", "US", "--top", "5", "--group", "25"]);
     assert!(
         text.contains("Best-paid occupations: National, SOC group 25"),
         "{text}"
@@ -517,8 +410,8 @@ fn top_ranks_a_places_occupations_by_median_and_filters_by_group_and_title() {
 
 #[test]
 fn where_ranks_metros_or_states_by_the_figure_asked_for() {
-    let dir = imported(true);
-    let v = json(dir.path(), &["where", "data-scientists"]);
+    let env = imported(true);
+    let v = env.json(&["where", "data-scientists"]);
     let o = &v["occupations"][0];
     let areas: Vec<&str> = o["ranked"]
         .as_array()
@@ -528,33 +421,27 @@ fn where_ranks_metros_or_states_by_the_figure_asked_for() {
         .collect();
     assert_eq!(areas, ["0042660", "0038900", "0038860"]);
     assert_eq!(o["estimated"], 3);
-    let v = json(
-        dir.path(),
-        &["where", "data-scientists", "--by", "employment"],
-    );
+    let v = env.json(&["where", "data-scientists", "--by", "employment"]);
     let o = &v["occupations"][0];
     assert_eq!(o["ranked"].as_array().unwrap().len(), 2);
     assert_eq!(
         o["not_published"], 1,
         "Portland, OR's employment is not released"
     );
-    let v = json(
-        dir.path(),
-        &["where", "data-scientists", "--states", "--top", "1"],
-    );
+    let v = env.json(&["where", "data-scientists", "--states", "--top", "1"]);
     assert_eq!(
         v["occupations"][0]["ranked"][0]["area"]["name"],
         "Washington"
     );
     assert_eq!(v["areas"], "state");
-    let text = run(dir.path(), &["where", "data-scientists", "--by", "lq"]);
+    let text = env.stdout(&["where", "data-scientists", "--by", "lq"]);
     assert!(
         text.starts_with(
             "Where: Data Scientists (data-scientists), metro areas by location quotient\n"
         ),
         "{text}"
     );
-    let csv = run(dir.path(), &["where", "data-scientists", "--format", "csv"]);
+    let csv = env.stdout(&["where", "data-scientists", "--format", "csv"]);
     assert_eq!(
         csv.lines().next().unwrap(),
         "role,soc,occupation,rank,area_code,area,median,mean,employment,jobs_per_1000,location_quotient,source,attribution"
@@ -565,11 +452,7 @@ fn where_ranks_metros_or_states_by_the_figure_asked_for() {
             "data-scientists,15-2051,Data Scientists,1,0042660,\"Seattle-Tacoma-Bellevue, WA\",164740,160460,8370,4.011,2.38,BLS OEWS May 2025,\"{ATTRIBUTION}\""
         )
     );
-    let err = failure(
-        tempfile::tempdir().unwrap().path(),
-        &["where", "ml-engineer"],
-        2,
-    );
+    let err = TestEnv::new().fails(&["where", "ml-engineer"], 2);
     assert_eq!(
         err,
         "careers: error: `careers where` ranks areas by BLS OEWS estimates, and none are loaded; import them with `careers import oews DIR`\n"
@@ -578,18 +461,15 @@ fn where_ranks_metros_or_states_by_the_figure_asked_for() {
 
 #[test]
 fn csv_has_one_row_per_official_figure() {
-    let dir = imported(true);
-    let csv = run(
-        dir.path(),
-        &[
-            "salary",
-            "data-scientists",
-            "--city",
-            "Seattle",
-            "--format",
-            "csv",
-        ],
-    );
+    let env = imported(true);
+    let csv = env.stdout(&[
+        "salary",
+        "data-scientists",
+        "--city",
+        "Seattle",
+        "--format",
+        "csv",
+    ]);
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let header = reader.headers().unwrap().clone();
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -616,37 +496,25 @@ fn csv_has_one_row_per_official_figure() {
 
 #[test]
 fn a_failed_or_much_smaller_import_keeps_the_previous_one() {
-    let dir = imported(false);
-    let manifest = std::fs::read(dir.path().join("oews/manifest.json")).unwrap();
+    let env = imported(false);
+    let manifest = std::fs::read(env.data_dir().join("oews/manifest.json")).unwrap();
     let empty = tempfile::tempdir().unwrap();
     assert_eq!(
-        failure(
-            dir.path(),
-            &["import", "oews", empty.path().to_str().unwrap()],
-            1
-        ),
+        env.fails(&["import", "oews", empty.path().to_str().unwrap()], 1),
         format!(
             "careers: error: {} holds none of BLS's OEWS flat files (oe.area, oe.occupation, oe.data.0.Current); point the import at the folder they are in\n",
             empty.path().display()
         )
     );
     // A copy cut mid-row fails; one with a tenth of the rows is refused unless forced.
-    let cut = tempfile::tempdir().unwrap();
-    for f in std::fs::read_dir(fixture("oews")).unwrap() {
-        let f = f.unwrap();
-        std::fs::copy(f.path(), cut.path().join(f.file_name())).unwrap();
-    }
+    let cut = copy_of(&fixture("oews"));
     let data = std::fs::read(fixture("oews/oe.data.0.Current")).unwrap();
     std::fs::write(
         cut.path().join("oe.data.0.Current"),
         &data[..data.len() / 2],
     )
     .unwrap();
-    let err = failure(
-        dir.path(),
-        &["import", "oews", cut.path().to_str().unwrap()],
-        1,
-    );
+    let err = env.fails(&["import", "oews", cut.path().to_str().unwrap()], 1);
     assert!(
         err.contains("oe.data.0.Current ends mid-row at line"),
         "{err}"
@@ -658,11 +526,7 @@ fn a_failed_or_much_smaller_import_keeps_the_previous_one() {
     let text = String::from_utf8(data.clone()).unwrap();
     let few: String = text.lines().take(14).map(|l| format!("{l}\n")).collect();
     std::fs::write(cut.path().join("oe.data.0.Current"), few).unwrap();
-    let err = failure(
-        dir.path(),
-        &["import", "oews", cut.path().to_str().unwrap()],
-        1,
-    );
+    let err = env.fails(&["import", "oews", cut.path().to_str().unwrap()], 1);
     assert_eq!(
         err,
         format!(
@@ -671,59 +535,49 @@ fn a_failed_or_much_smaller_import_keeps_the_previous_one() {
         )
     );
     assert_eq!(
-        std::fs::read(dir.path().join("oews/manifest.json")).unwrap(),
+        std::fs::read(env.data_dir().join("oews/manifest.json")).unwrap(),
         manifest
     );
-    run(
-        dir.path(),
-        &["import", "oews", "--force", cut.path().to_str().unwrap()],
-    );
+    env.stdout(&["import", "oews", "--force", cut.path().to_str().unwrap()]);
     assert_ne!(
-        std::fs::read(dir.path().join("oews/manifest.json")).unwrap(),
+        std::fs::read(env.data_dir().join("oews/manifest.json")).unwrap(),
         manifest
     );
 }
 
 #[test]
 fn a_second_import_into_one_data_folder_is_refused_while_one_runs() {
-    let dir = tempfile::tempdir().unwrap();
-    let lock = careers::store::imports::ImportLock::take(dir.path()).unwrap();
+    let env = TestEnv::new();
+    let lock = careers::store::imports::ImportLock::take(&env.data_dir()).unwrap();
     for (database, source) in [("oews", fixture("oews")), ("onet", fixture("onet"))] {
         assert_eq!(
-            failure(
-                dir.path(),
-                &["import", database, source.to_str().unwrap()],
-                1
-            ),
+            env.fails(&["import", database, source.to_str().unwrap()], 1),
             format!(
                 "careers: error: another import into {} is running; wait for it to finish, then import again\n",
-                dir.path().display()
+                env.data_dir().display()
             )
         );
     }
     drop(lock);
-    run(
-        dir.path(),
-        &["import", "oews", fixture("oews").to_str().unwrap()],
-    );
+    env.stdout(&["import", "oews", fixture("oews").to_str().unwrap()]);
 }
 
 #[test]
 fn a_killed_imports_leftovers_are_removed_by_the_next_command() {
-    let dir = imported(false);
-    let temp = dir.path().join(".oews-import-x1");
+    let env = imported(false);
+    let temp = env.data_dir().join(".oews-import-x1");
     std::fs::create_dir(&temp).unwrap();
     std::fs::write(temp.join("wages.bin"), b"half").unwrap();
-    run(dir.path(), &["salary", "ml-engineer"]);
+    env.stdout(&["salary", "ml-engineer"]);
     assert!(!temp.exists());
 }
 
 #[test]
 fn a_corrupt_import_fails_the_commands_that_need_it_with_a_fix() {
-    let dir = imported(false);
-    std::fs::write(dir.path().join("oews/tables.bin"), b"\xff\xff").unwrap();
-    let err = failure(dir.path(), &["salary", "ml-engineer"], 1);
-    let oews = dir.path().join("oews");
+    let env = imported(false);
+    std::fs::write(env.data_dir().join("oews/tables.bin"), b"\xff\xff").unwrap();
+    let err = env.fails(&["salary", "ml-engineer"], 1);
+    let oews = env.data_dir().join("oews");
     assert!(
         err.starts_with(&format!(
             "careers: error: the imported OEWS data in {} cannot be read (",
@@ -739,20 +593,12 @@ fn a_corrupt_import_fails_the_commands_that_need_it_with_a_fix() {
         "{err}"
     );
     // Commands that do not need wages are not affected.
-    run(dir.path(), &["show", "ml-engineer"]);
-}
-
-/// The real release, when it sits beside the repository (CI puts it there).
-fn shared_oews() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .join("shared/oews-2025")
+    env.stdout(&["show", "ml-engineer"]);
 }
 
 /// Every `(series_id, value, footnotes)` of the real data file, read without the importer.
 fn shared_rows() -> Vec<(String, String, String)> {
-    let text = std::fs::read_to_string(shared_oews().join("oe.data.0.Current")).unwrap();
+    let text = std::fs::read_to_string(shared("oews-2025").join("oe.data.0.Current")).unwrap();
     text.lines()
         .skip(1)
         .map(|l| {
@@ -769,7 +615,7 @@ fn shared_rows() -> Vec<(String, String, String)> {
 #[test]
 #[ignore = "needs ../shared/oews-2025 (run by .ci/run when it is there)"]
 fn the_real_release_imports_with_the_counts_and_figures_its_files_hold() {
-    let source = shared_oews();
+    let source = shared("oews-2025");
     let rows = shared_rows();
     let lines = |f: &str| {
         std::fs::read_to_string(source.join(f))
@@ -778,23 +624,20 @@ fn the_real_release_imports_with_the_counts_and_figures_its_files_hold() {
             .count() as u64
             - 1
     };
-    let dir = tempfile::tempdir().unwrap();
-    let v: serde_json::Value = serde_json::from_slice(
-        &output(
-            dir.path(),
-            &[
-                "import",
-                "oews",
-                source.to_str().unwrap(),
-                "--format",
-                "json",
-            ],
-        )
+    let env = TestEnv::new();
+    let v: serde_json::Value = serde_json::from_str(
+        &env.run(&[
+            "import",
+            "oews",
+            source.to_str().unwrap(),
+            "--format",
+            "json",
+        ])
         .stdout,
     )
     .unwrap();
     let onet = source.parent().unwrap().join("onet-29.2");
-    run(dir.path(), &["import", "onet", onet.to_str().unwrap()]);
+    env.stdout(&["import", "onet", onet.to_str().unwrap()]);
     let cells: std::collections::HashSet<&str> = rows.iter().map(|(id, _, _)| &id[..23]).collect();
     assert_eq!(v["counts"]["rows"], rows.len() as u64);
     assert_eq!(v["counts"]["values"], rows.len() as u64);
@@ -805,7 +648,7 @@ fn the_real_release_imports_with_the_counts_and_figures_its_files_hold() {
     assert_eq!(v["counts"]["industries"], lines("oe.industry"));
 
     // Every figure of data scientists in Seattle, as the file has it.
-    let out = json(dir.path(), &["salary", "15-2051", "--city", "Seattle"]);
+    let out = env.json(&["salary", "15-2051", "--city", "Seattle"]);
     let seattle = &out["official"][0]["occupations"][0]["estimates"][0];
     let mut checked = 0;
     for (id, value, footnotes) in rows
@@ -837,15 +680,12 @@ fn the_real_release_imports_with_the_counts_and_figures_its_files_hold() {
         .find(|(id, v, f)| id.starts_with("OEUM") && id.ends_with("13") && v == "-" && f == "5")
         .expect("some metro median is top-coded");
     let soc = &top_coded.0[17..23];
-    let v = json(
-        dir.path(),
-        &[
-            "where",
-            &format!("{}-{}", &soc[..2], &soc[2..]),
-            "--top",
-            "600",
-        ],
-    );
+    let v = env.json(&[
+        "where",
+        &format!("{}-{}", &soc[..2], &soc[2..]),
+        "--top",
+        "600",
+    ]);
     let area = &top_coded.0[4..11];
     let ranked = v["occupations"][0]["ranked"].as_array().unwrap();
     let entry = ranked.iter().find(|r| r["area"]["code"] == area).unwrap();
@@ -859,19 +699,19 @@ fn the_real_release_imports_with_the_counts_and_figures_its_files_hold() {
 
 #[test]
 fn sources_names_the_release_its_publication_counts_and_notice() {
-    let dir = imported(false);
-    let v = json(dir.path(), &["sources"]);
+    let env = imported(false);
+    let v = env.json(&["sources"]);
     let w = &v["wages"];
     assert_eq!(w["kind"], "oews");
     assert_eq!(w["release"], "May 2025");
     assert_eq!(w["release_code"], "2025A01");
     assert_eq!(w["published"], "2026-05-15");
-    assert_eq!(w["folder"], dir.path().join("oews").to_str().unwrap());
+    assert_eq!(w["folder"], env.data_dir().join("oews").to_str().unwrap());
     assert_eq!(w["imported_from"], fixture("oews").to_str().unwrap());
     assert_eq!(w["counts"]["estimates"], 10);
     assert_eq!(w["licence"], "public domain (U.S. government work)");
     assert_eq!(w["notice"], NOTICE);
-    let text = run(dir.path(), &["sources", "--format", "markdown"]);
+    let text = env.stdout(&["sources", "--format", "markdown"]);
     assert!(text.contains("| Published | 2026-05-15 |"), "{text}");
     assert!(
         text.contains("10 estimates of 7 occupations in 8 areas (121 rows read, 3 skipped)"),
@@ -882,17 +722,14 @@ fn sources_names_the_release_its_publication_counts_and_notice() {
 
 #[test]
 fn compare_shows_each_roles_bls_median_and_employment_and_gap_the_difference() {
-    let dir = imported(true);
-    let v = json(
-        dir.path(),
-        &[
-            "compare",
-            "data-scientists",
-            "ml-engineer",
-            "--city",
-            "Seattle",
-        ],
-    );
+    let env = imported(true);
+    let v = env.json(&[
+        "compare",
+        "data-scientists",
+        "ml-engineer",
+        "--city",
+        "Seattle",
+    ]);
     let official = &v["roles"][0]["official"][0];
     assert_eq!(official["occupation"]["soc"], "15-2051");
     assert_eq!(official["area"]["code"], "0042660");
@@ -900,7 +737,7 @@ fn compare_shows_each_roles_bls_median_and_employment_and_gap_the_difference() {
     assert_eq!(official["employment"]["value"], 8370.0);
     assert_eq!(v["official_source"], "BLS OEWS May 2025");
     assert_eq!(v["notice"], NOTICE);
-    let text = run(dir.path(), &["compare", "data-scientists", "ml-engineer"]);
+    let text = env.stdout(&["compare", "data-scientists", "ml-engineer"]);
     assert!(text.contains("Median pay (BLS)"), "{text}");
     assert!(text.contains("$120,230 (SOC 15-2051"), "{text}");
     assert!(
@@ -909,50 +746,40 @@ fn compare_shows_each_roles_bls_median_and_employment_and_gap_the_difference() {
     );
 
     // National medians: research scientists 167,960 against data scientists 120,230.
-    let v = json(dir.path(), &["gap", "data-scientists", "ml-engineer"]);
+    let v = env.json(&["gap", "data-scientists", "ml-engineer"]);
     assert_eq!(v["pay"]["difference"], 167960 - 120230);
     assert_eq!(v["pay"]["from"]["occupation"]["soc"], "15-2051");
     assert_eq!(v["pay"]["to"]["occupation"]["soc"], "15-1221");
-    let text = run(dir.path(), &["gap", "data-scientists", "ml-engineer"]);
+    let text = env.stdout(&["gap", "data-scientists", "ml-engineer"]);
     assert!(text.contains("$47,730 more a year"), "{text}");
     // Without wages for one side there is no difference to state.
-    let v = json(
-        dir.path(),
-        &["gap", "data-engineering-team-lead", "ml-engineer"],
-    );
+    let v = env.json(&["gap", "data-engineering-team-lead", "ml-engineer"]);
     assert!(v.get("pay").is_none());
 }
 
 #[test]
 fn two_imports_and_a_reader_together_never_mix_or_break_a_read() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path().to_path_buf();
-    run(&d, &["import", "onet", fixture("onet").to_str().unwrap()]);
-    run(&d, &["import", "oews", fixture("oews").to_str().unwrap()]);
-    let expected_show = run(&d, &["show", "15-2051.00", "--format", "json"]);
-    let expected_salary = run(
-        &d,
-        &[
-            "salary",
-            "data-scientists",
-            "--city",
-            "Seattle",
-            "--format",
-            "json",
-        ],
-    );
-    let bin = assert_cmd::cargo::cargo_bin("careers");
+    let env = TestEnv::new()
+        .with_onet(fixture("onet"))
+        .with_oews(fixture("oews"));
+    let expected_show = env.stdout(&["show", "15-2051.00", "--format", "json"]);
+    let expected_salary = env.stdout(&[
+        "salary",
+        "data-scientists",
+        "--city",
+        "Seattle",
+        "--format",
+        "json",
+    ]);
     let spawn_import = |database: &str, source: PathBuf| {
-        let mut cmd = std::process::Command::new(&bin);
-        cmd.arg("--data-dir")
-            .arg(&d)
+        env.std_cmd()
             .args(["import", database])
             .arg(source)
-            .env("CAREERS_NO_EMBEDDED", "1")
             .env("CAREERS_FORMAT", "json")
             .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::piped());
-        cmd.spawn().unwrap()
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
     };
     for _ in 0..3 {
         let imports = [
@@ -963,21 +790,18 @@ fn two_imports_and_a_reader_together_never_mix_or_break_a_read() {
         // Reads while the imports run: each sees a whole import, old or new (both the same here).
         for _ in 0..5 {
             assert_eq!(
-                run(&d, &["show", "15-2051.00", "--format", "json"]),
+                env.stdout(&["show", "15-2051.00", "--format", "json"]),
                 expected_show
             );
             assert_eq!(
-                run(
-                    &d,
-                    &[
-                        "salary",
-                        "data-scientists",
-                        "--city",
-                        "Seattle",
-                        "--format",
-                        "json"
-                    ]
-                ),
+                env.stdout(&[
+                    "salary",
+                    "data-scientists",
+                    "--city",
+                    "Seattle",
+                    "--format",
+                    "json"
+                ]),
                 expected_salary
             );
         }
@@ -991,7 +815,7 @@ fn two_imports_and_a_reader_together_never_mix_or_break_a_read() {
             );
         }
     }
-    let mut left: Vec<String> = std::fs::read_dir(&d)
+    let mut left: Vec<String> = std::fs::read_dir(env.data_dir())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
@@ -1001,15 +825,10 @@ fn two_imports_and_a_reader_together_never_mix_or_break_a_read() {
 
 #[test]
 fn places_complete_from_the_imported_areas() {
-    let dir = imported(false);
-    let complete = |shell: &str, words: &[&str]| {
-        let mut cmd = careers();
-        cmd.env("CAREERS_DATA_DIR", dir.path());
-        crate::common::completions(cmd, shell, words)
-    };
+    let env = imported(false);
     for shell in ["bash", "fish"] {
         assert_eq!(
-            complete(shell, &["salary", "--city", "Port"]),
+            env.completions(shell, &["salary", "--city", "Port"]),
             [
                 "Portland-South Portland, ME",
                 "Portland-Vancouver-Hillsboro, OR-WA"
@@ -1017,7 +836,7 @@ fn places_complete_from_the_imported_areas() {
             "{shell}"
         );
         assert_eq!(
-            complete(shell, &["where", "ml-eng"]),
+            env.completions(shell, &["where", "ml-eng"]),
             ["ml-engineer"],
             "{shell}"
         );

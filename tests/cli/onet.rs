@@ -2,78 +2,20 @@
 //! sections of `show`, against the project's own fixture in O*NET's format
 //! (`tests/fixtures/onet*`) and, when it is there, the real database in `../shared/onet-29.2`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use crate::common::careers;
-
-use crate::common::ATTRIBUTION;
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-/// Runs `careers --data-dir DIR import onet SOURCE`.
-fn import_onet(dir: &Path, source: impl AsRef<std::ffi::OsStr>) -> std::process::Output {
-    careers()
-        .arg("--data-dir")
-        .arg(dir)
-        .args(["import", "onet"])
-        .arg(source)
-        .output()
-        .unwrap()
-}
+use crate::common::{ATTRIBUTION, TestEnv, copy_of, fixture, shared};
 
 /// A fresh data directory with the fixture imported into it.
-pub fn imported() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let out = import_onet(dir.path(), fixture("onet"));
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+pub fn imported() -> TestEnv {
+    let env = TestEnv::new();
+    let out = env.run(&["import", "onet", fixture("onet").to_str().unwrap()]);
+    assert!(out.success(), "{}", out.stderr);
     assert!(
         out.stderr.is_empty(),
         "no progress bar when stderr is not a terminal"
     );
-    dir
-}
-
-/// Runs `careers --data-dir DIR ARGS` and returns stdout, asserting success.
-fn run(dir: &Path, args: &[&str]) -> String {
-    let out = careers()
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "careers {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn json(dir: &Path, args: &[&str]) -> serde_json::Value {
-    let mut all = args.to_vec();
-    all.extend(["--format", "json"]);
-    serde_json::from_str(&run(dir, &all)).unwrap()
-}
-
-/// Runs a command that must fail with `code`; returns stderr.
-fn failure(dir: &Path, args: &[&str], code: i32) -> String {
-    let out = careers()
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(code), "careers {args:?}");
-    assert!(out.stdout.is_empty());
-    String::from_utf8(out.stderr).unwrap()
+    env
 }
 
 /// The ids of a list of roles, or of `list`'s `roles`.
@@ -90,30 +32,28 @@ fn ids(value: &serde_json::Value) -> Vec<String> {
 
 #[test]
 fn import_reports_counts_missing_files_and_every_malformed_row() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = careers()
-        .env("COLUMNS", "200")
-        .arg("--data-dir")
-        .arg(dir.path())
-        .args(["import", "onet"])
-        .arg(fixture("onet"))
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let text = String::from_utf8(out.stdout)
-        .unwrap()
-        .replace(&dir.path().display().to_string(), "[DATA]")
+    let env = TestEnv::new().width(200);
+    // The data directory named by --data-dir, as people name it.
+    let data = env.data_dir();
+    let out = env.run(&[
+        "--data-dir",
+        data.to_str().unwrap(),
+        "import",
+        "onet",
+        fixture("onet").to_str().unwrap(),
+    ]);
+    assert!(out.success());
+    let text = out
+        .stdout
+        .replace(&env.data_dir().display().to_string(), "[DATA]")
         .replace(&fixture("onet").display().to_string(), "[FIXTURE]");
     insta::assert_snapshot!("import_fixture", text);
 }
 
 #[test]
 fn import_json_has_counts_and_attribution() {
-    let dir = tempfile::tempdir().unwrap();
-    let report = json(
-        dir.path(),
-        &["import", "onet", fixture("onet").to_str().unwrap()],
-    );
+    let env = TestEnv::new();
+    let report = env.json(&["import", "onet", fixture("onet").to_str().unwrap()]);
     assert_eq!(report["version"], "29.2");
     assert_eq!(
         report["counts"],
@@ -135,11 +75,8 @@ fn import_json_has_counts_and_attribution() {
 
 #[test]
 fn an_import_of_only_the_required_file_reports_every_optional_file_missing() {
-    let dir = tempfile::tempdir().unwrap();
-    let report = json(
-        dir.path(),
-        &["import", "onet", fixture("onet-minimal").to_str().unwrap()],
-    );
+    let env = TestEnv::new();
+    let report = env.json(&["import", "onet", fixture("onet-minimal").to_str().unwrap()]);
     assert_eq!(report["counts"]["occupations"], 1);
     assert_eq!(report["missing_files"].as_array().unwrap().len(), 15);
     // No `Read Me.txt` and a folder name that is not O*NET's: the release is unknown.
@@ -155,16 +92,13 @@ fn an_import_of_only_the_required_file_reports_every_optional_file_missing() {
 #[test]
 fn technology_skills_without_the_in_demand_column_import_as_not_in_demand() {
     // Releases before O*NET added the In Demand flag lack the column.
-    let dir = tempfile::tempdir().unwrap();
-    run(
-        dir.path(),
-        &[
-            "import",
-            "onet",
-            fixture("onet-no-in-demand").to_str().unwrap(),
-        ],
-    );
-    let p = json(dir.path(), &["show", "15-2051.00"]);
+    let env = TestEnv::new();
+    env.stdout(&[
+        "import",
+        "onet",
+        fixture("onet-no-in-demand").to_str().unwrap(),
+    ]);
+    let p = env.json(&["show", "15-2051.00"]);
     assert_eq!(
         p["onet"]["technology"],
         serde_json::json!([{
@@ -178,12 +112,11 @@ fn technology_skills_without_the_in_demand_column_import_as_not_in_demand() {
 
 #[test]
 fn a_failed_import_leaves_the_previous_data_in_place() {
-    let dir = imported();
-    let before = run(dir.path(), &["show", "15-2051.00"]);
-    let manifest = std::fs::read(dir.path().join("onet/manifest.json")).unwrap();
+    let env = imported();
+    let before = env.stdout(&["show", "15-2051.00"]);
+    let manifest = std::fs::read(env.data_dir().join("onet/manifest.json")).unwrap();
 
-    let err = failure(
-        dir.path(),
+    let err = env.fails(
         &["import", "onet", fixture("onet-broken").to_str().unwrap()],
         1,
     );
@@ -191,8 +124,7 @@ fn a_failed_import_leaves_the_previous_data_in_place() {
         err,
         "careers: error: Occupation Data.txt: the header has no column \"Title\"\n"
     );
-    let err = failure(
-        dir.path(),
+    let err = env.fails(
         &[
             "import",
             "onet",
@@ -202,12 +134,12 @@ fn a_failed_import_leaves_the_previous_data_in_place() {
     );
     assert!(err.ends_with("no-such-folder does not exist\n"), "{err}");
 
-    assert_eq!(run(dir.path(), &["show", "15-2051.00"]), before);
+    assert_eq!(env.stdout(&["show", "15-2051.00"]), before);
     assert_eq!(
-        std::fs::read(dir.path().join("onet/manifest.json")).unwrap(),
+        std::fs::read(env.data_dir().join("onet/manifest.json")).unwrap(),
         manifest
     );
-    let mut leftovers: Vec<String> = std::fs::read_dir(dir.path())
+    let mut leftovers: Vec<String> = std::fs::read_dir(env.data_dir())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
@@ -221,58 +153,39 @@ fn a_failed_import_leaves_the_previous_data_in_place() {
 
 #[test]
 fn an_interrupted_import_is_ignored_and_cleaned_up_by_the_next() {
-    let dir = imported();
+    let env = imported();
     // What an import killed half-way leaves: a temporary folder beside `onet`.
-    let leftover = dir.path().join(".onet-import-Ab12Cd");
+    let leftover = env.data_dir().join(".onet-import-Ab12Cd");
     std::fs::create_dir(&leftover).unwrap();
     std::fs::write(leftover.join("index.bin"), b"half written").unwrap();
-    assert_eq!(
-        ids(&json(dir.path(), &["list", "--source", "onet"])).len(),
-        6
-    );
-    run(
-        dir.path(),
-        &["import", "onet", fixture("onet").to_str().unwrap()],
-    );
+    assert_eq!(ids(&env.json(&["list", "--source", "onet"])).len(), 6);
+    env.stdout(&["import", "onet", fixture("onet").to_str().unwrap()]);
     assert!(!leftover.exists());
 }
 
 #[test]
 fn importing_again_replaces_the_previous_import() {
-    let dir = imported();
-    assert_eq!(
-        ids(&json(dir.path(), &["list", "--source", "onet"])).len(),
-        6
-    );
+    let env = imported();
+    assert_eq!(ids(&env.json(&["list", "--source", "onet"])).len(), 6);
     // One occupation and no rows would replace six and all their rows: refused, and kept.
     let minimal = fixture("onet-minimal");
-    let err = failure(
-        dir.path(),
-        &["import", "onet", minimal.to_str().unwrap()],
-        1,
-    );
+    let err = env.fails(&["import", "onet", minimal.to_str().unwrap()], 1);
     assert_eq!(
         err,
         "careers: error: this import would replace 6 occupations with 1, 6 alternate titles with 0, 2 reported titles with 0, 4 tasks with 0, 7 technology skills with 0, 2 tools with 0, 4 related links with 0, keeping less than 50% of the previous import (a truncated or incomplete download?); the previous import is kept: check the folder, or pass --force to replace it anyway\n"
     );
+    assert_eq!(ids(&env.json(&["list", "--source", "onet"])).len(), 6);
+    env.stdout(&["import", "onet", minimal.to_str().unwrap(), "--force"]);
     assert_eq!(
-        ids(&json(dir.path(), &["list", "--source", "onet"])).len(),
-        6
-    );
-    run(
-        dir.path(),
-        &["import", "onet", minimal.to_str().unwrap(), "--force"],
-    );
-    assert_eq!(
-        ids(&json(dir.path(), &["list", "--source", "onet"])),
+        ids(&env.json(&["list", "--source", "onet"])),
         ["data-scientists"]
     );
 }
 
 #[test]
 fn an_unreadable_import_is_an_error_that_names_the_fix() {
-    let dir = imported();
-    let onet = dir.path().join("onet");
+    let env = imported();
+    let onet = env.data_dir().join("onet");
     std::fs::write(onet.join("names.bin"), b"not postcard").unwrap();
     let why = format!(
         "the imported O*NET data in {} cannot be read (names.bin: Hit the end of buffer, expected more data); import it again with `careers import onet FOLDER`, or remove it with `rm -r {}`",
@@ -280,12 +193,12 @@ fn an_unreadable_import_is_an_error_that_names_the_fix() {
         onet.display()
     );
     // Commands that need the import fail with the reason and both fixes.
-    let err = failure(dir.path(), &["search", "python"], 1);
+    let err = env.fails(&["search", "python"], 1);
     assert_eq!(
         err,
         format!("careers: warning: {why}\ncareers: error: {why}\n")
     );
-    let err = failure(dir.path(), &["show", "data-scientists"], 1);
+    let err = env.fails(&["show", "data-scientists"], 1);
     assert_eq!(
         err,
         format!(
@@ -294,24 +207,19 @@ fn an_unreadable_import_is_an_error_that_names_the_fix() {
     );
     // The bundled profiles still answer, with the warning.
     let bundled_show = || {
-        let out = careers()
-            .arg("--data-dir")
-            .arg(dir.path())
-            .args(["show", "ml-engineer"])
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(0));
-        let stdout = String::from_utf8(out.stdout).unwrap();
-        assert!(stdout.starts_with("Machine Learning Engineer"), "{stdout}");
-        String::from_utf8(out.stderr).unwrap()
+        let out = env.run(&["show", "ml-engineer"]);
+        assert_eq!(out.code, Some(0));
+        assert!(
+            out.stdout.starts_with("Machine Learning Engineer"),
+            "{}",
+            out.stdout
+        );
+        out.stderr
     };
     assert_eq!(bundled_show(), format!("careers: warning: {why}\n"));
     // Importing again is one fix, so it must work.
-    run(
-        dir.path(),
-        &["import", "onet", fixture("onet").to_str().unwrap()],
-    );
-    run(dir.path(), &["list"]);
+    env.stdout(&["import", "onet", fixture("onet").to_str().unwrap()]);
+    env.stdout(&["list"]);
     // Removing the folder is the other.
     std::fs::write(onet.join("names.bin"), b"not postcard").unwrap();
     std::fs::remove_dir_all(&onet).unwrap();
@@ -320,17 +228,17 @@ fn an_unreadable_import_is_an_error_that_names_the_fix() {
 
 #[test]
 fn show_an_imported_occupation_by_code_id_or_title() {
-    let dir = imported();
-    let by_code = run(dir.path(), &["show", "15-2051.00"]);
-    assert_eq!(run(dir.path(), &["show", "data-scientists"]), by_code);
-    assert_eq!(run(dir.path(), &["show", "Data Scientists"]), by_code);
+    let env = imported();
+    let by_code = env.stdout(&["show", "15-2051.00"]);
+    assert_eq!(env.stdout(&["show", "data-scientists"]), by_code);
+    assert_eq!(env.stdout(&["show", "Data Scientists"]), by_code);
     insta::assert_snapshot!("show_fixture_data_scientists", by_code);
 }
 
 #[test]
 fn show_json_of_an_imported_occupation_has_every_o_net_part() {
-    let dir = imported();
-    let p = json(dir.path(), &["show", "15-2051.00"]);
+    let env = imported();
+    let p = env.json(&["show", "15-2051.00"]);
     assert_eq!(p["id"], "data-scientists");
     assert_eq!(
         p["origin"],
@@ -394,7 +302,7 @@ fn show_json_of_an_imported_occupation_has_every_o_net_part() {
         serde_json::json!(["Machine Learning Engineer", "Data Scientist"])
     );
 
-    let other = json(dir.path(), &["show", "15-1221.00"]);
+    let other = env.json(&["show", "15-1221.00"]);
     // A tie between two levels of education goes to the lower one.
     assert_eq!(other["onet"]["education"][0]["level"], "Master's Degree");
     assert_eq!(other["onet"]["education"][1]["level"], "Doctoral Degree");
@@ -404,8 +312,8 @@ fn show_json_of_an_imported_occupation_has_every_o_net_part() {
 
 #[test]
 fn imported_ids_are_unique_and_never_take_a_curated_id() {
-    let dir = imported();
-    let all = ids(&json(dir.path(), &["list", "--source", "onet"]));
+    let env = imported();
+    let all = ids(&env.json(&["list", "--source", "onet"]));
     assert_eq!(
         all,
         [
@@ -418,17 +326,17 @@ fn imported_ids_are_unique_and_never_take_a_curated_id() {
         ]
     );
     assert_eq!(
-        json(dir.path(), &["show", "data-engineer"])["origin"]["kind"],
+        env.json(&["show", "data-engineer"])["origin"]["kind"],
         "bundled"
     );
 }
 
 #[test]
 fn show_ml_engineer_adds_what_the_linked_occupations_say() {
-    let dir = imported();
-    let text = run(dir.path(), &["show", "ml-engineer", "--section", "onet"]);
+    let env = imported();
+    let text = env.stdout(&["show", "ml-engineer", "--section", "onet"]);
     insta::assert_snapshot!("show_ml_engineer_onet_links", text);
-    let p = json(dir.path(), &["show", "ml-engineer"]);
+    let p = env.json(&["show", "ml-engineer"]);
     // A summary of each, from the index: what `show CODE` gives whole.
     let links: Vec<(&str, u64, u64)> = p["onet_links"]
         .as_array()
@@ -452,14 +360,14 @@ fn show_ml_engineer_adds_what_the_linked_occupations_say() {
     );
     assert_eq!(p["attribution"], ATTRIBUTION);
     // Without an import, nothing of O*NET's and no attribution.
-    let plain = crate::common::json_of(&["show", "ml-engineer"]);
+    let plain = TestEnv::new().json(&["show", "ml-engineer"]);
     assert!(plain.get("onet_links").is_none() && plain.get("attribution").is_none());
 }
 
 #[test]
 fn search_finds_the_occupations_o_net_lists_a_title_for() {
-    let dir = imported();
-    let found = json(dir.path(), &["search", "machine learning engineer"]);
+    let env = imported();
+    let found = env.json(&["search", "machine learning engineer"]);
     assert_eq!(
         ids(&found["results"]),
         [
@@ -476,35 +384,35 @@ fn search_finds_the_occupations_o_net_lists_a_title_for() {
     assert_eq!(found["attribution"], ATTRIBUTION);
     insta::assert_snapshot!(
         "search_spark",
-        run(dir.path(), &["search", "spark", "--limit", "3"])
+        env.stdout(&["search", "spark", "--limit", "3"])
     );
 }
 
 #[test]
 fn search_without_o_net_searches_the_curated_profiles_and_carries_no_attribution() {
-    let found = crate::common::json_of(&["search", "pipelines"]);
+    let found = TestEnv::new().json(&["search", "pipelines"]);
     assert_eq!(
         ids(&found["results"]),
         ["data-engineer", "data-engineering-team-lead"]
     );
     assert!(found.get("attribution").is_none());
     assert_eq!(
-        crate::common::stderr_of(&["search", "--", "--"], 2),
+        TestEnv::new().fails(&["search", "--", "--"], 2),
         "careers: error: search needs at least one letter or digit to look for\n"
     );
     insta::assert_snapshot!(
         "search_nothing",
-        crate::common::stdout_of(&["search", "zebra keeper"])
+        TestEnv::new().stdout(&["search", "zebra keeper"])
     );
 }
 
 #[test]
 fn list_filters_by_source_zone_skill_hot_technology_and_limit() {
-    let dir = imported();
+    let env = imported();
     let list = |args: &[&str]| {
         let mut all = vec!["list"];
         all.extend(args);
-        ids(&json(dir.path(), &all))
+        ids(&env.json(&all))
     };
     assert_eq!(list(&["--source", "bundled"]).len(), 5);
     assert_eq!(list(&["--source", "user"]), Vec::<String>::new());
@@ -537,12 +445,12 @@ fn list_filters_by_source_zone_skill_hot_technology_and_limit() {
         ]
     );
     // The attribution once for the document, not on each row.
-    let rows = json(dir.path(), &["list", "--source", "onet", "--limit", "1"]);
+    let rows = env.json(&["list", "--source", "onet", "--limit", "1"]);
     assert_eq!(rows["attribution"], ATTRIBUTION);
     // All six occupations passed the filter; `--limit` kept one.
     assert_eq!(rows["total"], 6);
     assert!(rows["roles"][0].get("attribution").is_none());
-    let csv = run(dir.path(), &["list", "--skill", "sql", "--format", "csv"]);
+    let csv = env.stdout(&["list", "--skill", "sql", "--format", "csv"]);
     assert_eq!(
         csv.lines().next().unwrap(),
         "id,title,code,job_zone,summary,data,origin,attribution"
@@ -555,14 +463,14 @@ fn list_filters_by_source_zone_skill_hot_technology_and_limit() {
             .ends_with(&format!(",O*NET 29.2,\"{ATTRIBUTION}\"")),
         "{csv}"
     );
-    let table = run(dir.path(), &["list", "--zone", "5", "--color", "never"]);
+    let table = env.stdout(&["list", "--zone", "5", "--color", "never"]);
     insta::assert_snapshot!("list_zone_5", table);
 }
 
 #[test]
 fn list_filter_errors_name_the_value_and_suggest() {
-    let dir = imported();
-    let err = failure(dir.path(), &["list", "--skill", "sparkk"], 1);
+    let env = imported();
+    let err = env.fails(&["list", "--skill", "sparkk"], 1);
     assert!(
         err.starts_with("careers: error: unknown skill \"sparkk\" (did you mean Spark?); known skills: Adaptability, Agile, Airflow,"),
         "{err}"
@@ -575,15 +483,15 @@ fn list_filter_errors_name_the_value_and_suggest() {
         ("pythn", " (did you mean Python?)"),
     ] {
         assert_eq!(
-            failure(dir.path(), &["list", "--hot", name], 1),
+            env.fails(&["list", "--hot", name], 1),
             format!(
                 "careers: error: unknown hot technology \"{name}\"{hint}; known hot technologies: Apache Spark, Python, Structured query language SQL\n"
             )
         );
     }
-    let err = failure(dir.path(), &["list", "--zone", "6"], 2);
+    let err = env.fails(&["list", "--zone", "6"], 2);
     assert!(err.contains("6 is not in 1..=5"), "{err}");
-    let err = failure(dir.path(), &["list", "--source", "web"], 2);
+    let err = env.fails(&["list", "--source", "web"], 2);
     assert_eq!(
         err,
         "careers: error: invalid value 'web' for '--source <SOURCE>'; possible values: bundled, user, onet; see careers list --help\n"
@@ -592,58 +500,43 @@ fn list_filter_errors_name_the_value_and_suggest() {
 
 #[test]
 fn sources_lists_each_source_with_its_licence() {
-    let dir = imported();
-    let report = json(dir.path(), &["sources"]);
+    let env = imported();
+    let report = env.json(&["sources"]);
     let onet = &report["sources"][1];
     assert_eq!(onet["kind"], "onet");
     assert_eq!(onet["version"], "29.2");
     assert_eq!(onet["profiles"], 6);
-    assert_eq!(onet["folder"], dir.path().join("onet").to_str().unwrap());
+    assert_eq!(
+        onet["folder"],
+        env.data_dir().join("onet").to_str().unwrap()
+    );
     assert_eq!(onet["imported_from"], fixture("onet").to_str().unwrap());
     assert_eq!(onet["embedded"], false);
     assert_eq!(onet["attribution"], ATTRIBUTION);
     let date = onet["imported_at"].as_str().unwrap();
     assert!(date.len() == 20 && date.ends_with('Z'), "{date}");
     // Markdown, whose layout does not depend on how long the paths are.
-    let text = run(dir.path(), &["sources", "--format", "markdown"])
+    let text = env
+        .stdout(&["sources", "--format", "markdown"])
         .replace(date, "[DATE]")
         .replace(&fixture("onet").display().to_string(), "[FIXTURE]")
-        .replace(&dir.path().display().to_string(), "[DATA]");
+        .replace(&env.data_dir().display().to_string(), "[DATA]");
     insta::assert_snapshot!("sources_with_onet", text);
+    let bare = TestEnv::new();
     insta::assert_snapshot!(
         "sources_bundled_only",
-        crate::common::stdout_of(&["sources", "--format", "json"])
-            .replace(&careers_data_dir(), "[DATA]")
+        bare.stdout(&["sources", "--format", "json"])
+            .replace(&bare.data_dir().display().to_string(), "[DATA]")
     );
-}
-
-/// The data directory the common helper gives every command.
-fn careers_data_dir() -> String {
-    let out = careers()
-        .args(["sources", "--format", "json"])
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let folder = v["onet_folder"].as_str().unwrap();
-    folder.strip_suffix("/onet").unwrap().to_owned()
 }
 
 #[test]
 fn an_o_net_code_without_an_import_is_an_unknown_role() {
-    let err = crate::common::stderr_of(&["show", "15-2051.00"], 1);
+    let err = TestEnv::new().fails(&["show", "15-2051.00"], 1);
     assert!(
         err.starts_with("careers: error: unknown role \"15-2051.00\""),
         "{err}"
     );
-}
-
-/// The real database beside the repository (CI puts it there); the tests that read it are
-/// `#[ignore]`d and run by `.ci/run` when it is there.
-fn shared_onet() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("the repository has a parent folder")
-        .join("shared/onet-29.2")
 }
 
 /// Rows of an O*NET file as maps from column name to value, read without the importer.
@@ -665,9 +558,9 @@ fn rows_of(dir: &Path, file: &str) -> Vec<std::collections::HashMap<String, Stri
 #[test]
 #[ignore = "needs ../shared/onet-29.2 (run by .ci/run when it is there)"]
 fn the_real_database_imports_with_the_counts_its_files_hold() {
-    let source = shared_onet();
-    let dir = tempfile::tempdir().unwrap();
-    let report = json(dir.path(), &["import", "onet", source.to_str().unwrap()]);
+    let source = shared("onet-29.2");
+    let env = TestEnv::new();
+    let report = env.json(&["import", "onet", source.to_str().unwrap()]);
     let code = "15-2051.00";
     let of = |file: &str| -> Vec<std::collections::HashMap<String, String>> {
         rows_of(&source, file)
@@ -682,7 +575,7 @@ fn the_real_database_imports_with_the_counts_its_files_hold() {
     assert_eq!(report["counts"]["rows_skipped"], 0);
     assert_eq!(report["version"], "29.2");
 
-    let p = json(dir.path(), &["show", code]);
+    let p = env.json(&["show", code]);
     let onet = &p["onet"];
     let technology = of("Technology Skills.txt");
     assert_eq!(
@@ -739,7 +632,7 @@ fn the_real_database_imports_with_the_counts_its_files_hold() {
     for s in ["Spark", "SQL", "AWS", "Python"] {
         assert!(skills.contains(&s), "{s} in {skills:?}");
     }
-    let found = json(dir.path(), &["search", "machine learning engineer"]);
+    let found = env.json(&["search", "machine learning engineer"]);
     let found = ids(&found["results"]);
     for id in [
         "ml-engineer",
@@ -767,11 +660,8 @@ fn grep_line(file: &Path, pattern: &str) -> u64 {
 
 #[test]
 fn skipped_rows_name_the_line_grep_gives_in_crlf_files() {
-    let dir = tempfile::tempdir().unwrap();
-    let report = json(
-        dir.path(),
-        &["import", "onet", fixture("onet").to_str().unwrap()],
-    );
+    let env = TestEnv::new();
+    let report = env.json(&["import", "onet", fixture("onet").to_str().unwrap()]);
     let source = fixture("onet");
     let expect = [
         ("Occupation Data.txt", "15-205X.00"),
@@ -797,26 +687,26 @@ fn skipped_rows_name_the_line_grep_gives_in_crlf_files() {
 #[test]
 fn a_previous_import_left_aside_by_a_swap_cut_short_is_moved_back() {
     // What a swap killed between its two renames leaves: no `onet/`, the previous import aside.
-    let dir = imported();
-    let aside = dir.path().join(".onet-previous-4242");
-    std::fs::rename(dir.path().join("onet"), &aside).unwrap();
+    let env = imported();
+    let aside = env.data_dir().join(".onet-previous-4242");
+    std::fs::rename(env.data_dir().join("onet"), &aside).unwrap();
     assert_eq!(
-        ids(&json(dir.path(), &["list", "--source", "onet"])).len(),
+        ids(&env.json(&["list", "--source", "onet"])).len(),
         6,
         "the previous import is read"
     );
-    assert!(dir.path().join("onet/manifest.json").is_file());
+    assert!(env.data_dir().join("onet/manifest.json").is_file());
     assert!(!aside.exists(), "and moved back");
 }
 
 #[test]
 fn an_import_that_cannot_remove_the_previous_data_succeeds_with_a_warning() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("onet"), b"not a folder").unwrap();
-    let out = import_onet(dir.path(), fixture("onet-minimal"));
-    assert_eq!(out.status.code(), Some(0));
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    let aside = format!("{}", dir.path().join(".onet-previous-").display());
+    let env = TestEnv::new();
+    std::fs::write(env.data_dir().join("onet"), b"not a folder").unwrap();
+    let out = env.run(&["import", "onet", fixture("onet-minimal").to_str().unwrap()]);
+    assert_eq!(out.code, Some(0));
+    let stderr = out.stderr;
+    let aside = format!("{}", env.data_dir().join(".onet-previous-").display());
     assert!(
         stderr.starts_with(
             "careers: warning: the import is in place, but the previous one could not be removed ("
@@ -826,37 +716,21 @@ fn an_import_that_cannot_remove_the_previous_data_succeeds_with_a_warning() {
         "{stderr}"
     );
     assert_eq!(
-        ids(&json(dir.path(), &["list", "--source", "onet"])),
+        ids(&env.json(&["list", "--source", "onet"])),
         ["data-scientists"]
     );
 }
 
-/// A copy of the fixture `name` in a fresh folder, to be altered by a test.
-fn copy_of(name: &str) -> tempfile::TempDir {
-    let copy = tempfile::tempdir().unwrap();
-    for entry in std::fs::read_dir(fixture(name)).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), copy.path().join(entry.file_name())).unwrap();
-    }
-    copy
-}
-
 #[test]
 fn an_empty_optional_file_is_skipped_and_named_an_empty_download() {
-    let source = copy_of("onet");
+    let source = copy_of(&fixture("onet"));
     std::fs::write(source.path().join("Tools Used.txt"), b"").unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let report = json(
-        dir.path(),
-        &["import", "onet", source.path().to_str().unwrap()],
-    );
+    let env = TestEnv::new();
+    let report = env.json(&["import", "onet", source.path().to_str().unwrap()]);
     assert_eq!(report["empty_files"], serde_json::json!(["Tools Used.txt"]));
     assert_eq!(report["counts"]["tools"], 0);
     assert_eq!(report["counts"]["occupations"], 6);
-    let text = run(
-        tempfile::tempdir().unwrap().path(),
-        &["import", "onet", source.path().to_str().unwrap()],
-    );
+    let text = TestEnv::new().stdout(&["import", "onet", source.path().to_str().unwrap()]);
     assert!(
         text.contains("Empty files (skipped)\n• Tools Used.txt is empty (0 bytes; a truncated download?); download the database again\n"),
         "{text}"
@@ -865,53 +739,46 @@ fn an_empty_optional_file_is_skipped_and_named_an_empty_download() {
 
 #[test]
 fn an_empty_occupation_file_or_a_utf16_file_aborts_with_the_cause_and_the_fix() {
-    let source = copy_of("onet");
+    let source = copy_of(&fixture("onet"));
     std::fs::write(source.path().join("Occupation Data.txt"), b"").unwrap();
-    let dir = tempfile::tempdir().unwrap();
+    let env = TestEnv::new();
     let args = ["import", "onet", source.path().to_str().unwrap()];
     assert_eq!(
-        failure(dir.path(), &args, 1),
+        env.fails(&args, 1),
         "careers: error: \"Occupation Data.txt\" is empty (0 bytes; a truncated download?); download the database again\n"
     );
 
-    let source = copy_of("onet");
+    let source = copy_of(&fixture("onet"));
     let text = std::fs::read_to_string(source.path().join("Skills.txt")).unwrap();
     let mut utf16 = vec![0xFF, 0xFE];
     utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
     std::fs::write(source.path().join("Skills.txt"), utf16).unwrap();
     let args = ["import", "onet", source.path().to_str().unwrap()];
     assert_eq!(
-        failure(dir.path(), &args, 1),
+        env.fails(&args, 1),
         "careers: error: Skills.txt is not UTF-8 text (UTF-16?); import O*NET's text edition (e.g. db_29_2_text), whose files are UTF-8\n"
     );
 }
 
 #[test]
 fn follow_on_rows_of_one_bad_code_are_grouped_and_do_not_hide_the_other_errors() {
-    let source = copy_of("onet");
+    let source = copy_of(&fixture("onet"));
     let path = source.path().join("Alternate Titles.txt");
     let mut bytes = std::fs::read(&path).unwrap();
     for _ in 0..25 {
         bytes.extend(b"99-9999.00\tOrphan Title\tn/a\t08\r\n");
     }
     std::fs::write(&path, bytes).unwrap();
-    let dir = tempfile::tempdir().unwrap();
+    let env = TestEnv::new();
     let args = ["import", "onet", source.path().to_str().unwrap()];
-    let report = json(dir.path(), &args);
+    let report = env.json(&args);
     assert_eq!(report["counts"]["rows_skipped"], 37);
     assert_eq!(report["skipped_rows"].as_array().unwrap().len(), 37);
     assert_eq!(
         report["skipped_groups"][3],
         serde_json::json!({"file": "Alternate Titles.txt", "reason": "O*NET-SOC code 99-9999.00 is not in \"Occupation Data.txt\"", "rows": 26, "first_line": 8})
     );
-    let text = careers()
-        .env("COLUMNS", "200")
-        .arg("--data-dir")
-        .arg(tempfile::tempdir().unwrap().path())
-        .args(args)
-        .output()
-        .unwrap();
-    let text = String::from_utf8(text.stdout).unwrap();
+    let text = TestEnv::new().width(200).run(&args).stdout;
     assert!(
         text.contains("• Alternate Titles.txt line 8 and 25 more rows: O*NET-SOC code 99-9999.00 is not in \"Occupation Data.txt\"\n• Alternate Titles.txt line 9: the row is not valid UTF-8\n"),
         "{text}"
@@ -925,16 +792,16 @@ fn follow_on_rows_of_one_bad_code_are_grouped_and_do_not_hide_the_other_errors()
 
 #[test]
 fn education_keeps_the_distribution_and_flags_what_o_net_recommends_suppressing() {
-    let dir = imported();
+    let env = imported();
     // 60% Bachelor's is flagged "Recommend Suppress"; 40% Master's is not. Both are kept.
     assert_eq!(
-        json(dir.path(), &["show", "15-1299.08"])["onet"]["education"],
+        env.json(&["show", "15-1299.08"])["onet"]["education"],
         serde_json::json!([
             {"level": "Bachelor's Degree", "percent": 60.0, "recommend_suppress": true},
             {"level": "Master's Degree", "percent": 40.0},
         ])
     );
-    let text = run(dir.path(), &["show", "13-1111.00"]);
+    let text = env.stdout(&["show", "13-1111.00"]);
     assert!(
         text.contains("O*NET respondents: Bachelor's Degree 70% (uncertain), Master's Degree"),
         "{text}"
@@ -943,20 +810,17 @@ fn education_keeps_the_distribution_and_flags_what_o_net_recommends_suppressing(
 
 #[test]
 fn a_user_profile_named_like_an_occupation_leaves_its_code_resolving() {
-    let dir = imported();
-    run(
-        dir.path(),
-        &["new", "data-scientists", "--summary", "Mine."],
-    );
-    let mine = json(dir.path(), &["show", "data-scientists"]);
+    let env = imported();
+    env.stdout(&["new", "data-scientists", "--summary", "Mine."]);
+    let mine = env.json(&["show", "data-scientists"]);
     assert_eq!(mine["summary"], "Mine.");
     for query in ["15-2051.00", "15-2051", "data-scientists-15-2051-00"] {
-        let occupation = json(dir.path(), &["show", query]);
+        let occupation = env.json(&["show", query]);
         assert_eq!(occupation["id"], "data-scientists-15-2051-00", "{query}");
         assert_eq!(occupation["onet"]["code"], "15-2051.00", "{query}");
     }
     assert_eq!(
-        ids(&json(dir.path(), &["list", "--source", "onet"])).len(),
+        ids(&env.json(&["list", "--source", "onet"])).len(),
         6,
         "no occupation is dropped"
     );
@@ -965,10 +829,10 @@ fn a_user_profile_named_like_an_occupation_leaves_its_code_resolving() {
 #[test]
 #[ignore = "needs ../shared/onet-29.2 (run by .ci/run when it is there)"]
 fn an_unknown_hot_technology_lists_the_twenty_most_common_of_the_real_database() {
-    let source = shared_onet();
-    let dir = tempfile::tempdir().unwrap();
-    run(dir.path(), &["import", "onet", source.to_str().unwrap()]);
-    let err = failure(dir.path(), &["list", "--hot", "adaptability"], 1);
+    let source = shared("onet-29.2");
+    let env = TestEnv::new();
+    env.stdout(&["import", "onet", source.to_str().unwrap()]);
+    let err = env.fails(&["list", "--hot", "adaptability"], 1);
     assert!(
         err.starts_with("careers: error: unknown hot technology \"adaptability\"; known hot technologies: Microsoft Excel, Microsoft Office software, Microsoft Word,")
             && err.ends_with(", and 150 more\n"),
@@ -979,27 +843,27 @@ fn an_unknown_hot_technology_lists_the_twenty_most_common_of_the_real_database()
 
 #[test]
 fn a_damaged_details_file_leaves_the_curated_profile_showing() {
-    let dir = imported();
-    let details = dir.path().join("onet/details.bin");
+    let env = imported();
+    let details = env.data_dir().join("onet/details.bin");
     let len = std::fs::metadata(&details).unwrap().len() as usize;
     std::fs::write(&details, vec![b'#'; len]).unwrap();
     // The linked occupations are summed up from the index, which is whole.
-    let text = run(dir.path(), &["show", "ml-engineer"]);
+    let text = env.stdout(&["show", "ml-engineer"]);
     assert!(
         text.starts_with("Machine Learning Engineer (ml-engineer)\n"),
         "{text}"
     );
     assert!(text.contains("4 listed, 3 of them hot"), "{text}");
-    let err = failure(dir.path(), &["show", "15-2051.00"], 1);
+    let err = env.fails(&["show", "15-2051.00"], 1);
     assert!(
         err.contains("import it again with `careers import onet FOLDER`"),
         "{err}"
     );
     // A damaged index leaves each linked occupation saying why it cannot be read.
-    let index = dir.path().join("onet/index.bin");
+    let index = env.data_dir().join("onet/index.bin");
     let len = std::fs::metadata(&index).unwrap().len() as usize;
     std::fs::write(&index, vec![0xff; len]).unwrap();
-    let text = run(dir.path(), &["show", "ml-engineer"]);
+    let text = env.stdout(&["show", "ml-engineer"]);
     assert!(
         text.starts_with("Machine Learning Engineer (ml-engineer)\n"),
         "{text}"
@@ -1012,10 +876,10 @@ fn a_damaged_details_file_leaves_the_curated_profile_showing() {
 
 #[test]
 fn a_damaged_word_index_fails_a_word_search_and_nothing_else() {
-    let dir = imported();
-    let onet = dir.path().join("onet");
+    let env = imported();
+    let onet = env.data_dir().join("onet");
     std::fs::write(onet.join("words.bin"), b"junk").unwrap();
-    let err = failure(dir.path(), &["search", "data"], 1);
+    let err = env.fails(&["search", "data"], 1);
     assert_eq!(
         err,
         format!(
@@ -1024,10 +888,10 @@ fn a_damaged_word_index_fails_a_word_search_and_nothing_else() {
         )
     );
     // A code is found by the names, and `show` reads no words.
-    let found = json(dir.path(), &["search", "15-2051"]);
+    let found = env.json(&["search", "15-2051"]);
     assert_eq!(found["results"][0]["id"], "data-scientists");
     assert_eq!(
-        json(dir.path(), &["show", "data-scientists"])["onet"]["code"],
+        env.json(&["show", "data-scientists"])["onet"]["code"],
         "15-2051.00"
     );
 }

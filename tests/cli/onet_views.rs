@@ -3,32 +3,19 @@
 //! none), and an occupation's education, job zone and related occupations take part like a
 //! curated profile's.
 
-use std::path::Path;
-
-use crate::common::careers;
+use crate::common::{ATTRIBUTION, TestEnv};
 use crate::onet::imported;
 
-use crate::common::ATTRIBUTION;
-
-fn run(dir: &Path, args: &[&str], format: &str) -> String {
-    let out = careers()
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .args(["--format", format])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?} {format}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+/// `careers ARGS --format FORMAT`'s output, which must succeed.
+fn in_format(env: &TestEnv, args: &[&str], format: &str) -> String {
+    let mut all = args.to_vec();
+    all.extend(["--format", format]);
+    env.stdout(&all)
 }
 
 #[test]
 fn commands_showing_an_occupation_carry_the_attribution_in_every_format() {
-    let dir = imported();
+    let env = imported();
     let commands: [&[&str]; 6] = [
         &["show", "15-2051.00"],
         &["compare", "data-scientists", "ml-engineer"],
@@ -39,7 +26,7 @@ fn commands_showing_an_occupation_carry_the_attribution_in_every_format() {
     ];
     for args in commands {
         for format in ["table", "markdown", "csv"] {
-            let mut out = run(dir.path(), args, format);
+            let mut out = in_format(&env, args, format);
             if format == "markdown" {
                 out = crate::common::markdown_text(&out);
             }
@@ -47,15 +34,11 @@ fn commands_showing_an_occupation_carry_the_attribution_in_every_format() {
             let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
             assert!(flat.contains(ATTRIBUTION), "{args:?} {format}: {out}");
         }
-        let json: serde_json::Value = serde_json::from_str(&run(dir.path(), args, "json")).unwrap();
+        let json = env.json(args);
         assert_eq!(json["attribution"], ATTRIBUTION, "{args:?} json");
     }
     // CSV carries it as a column on every row.
-    let csv = run(
-        dir.path(),
-        &["compare", "data-scientists", "ml-engineer"],
-        "csv",
-    );
+    let csv = in_format(&env, &["compare", "data-scientists", "ml-engineer"], "csv");
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let headers = reader.headers().unwrap().clone();
     let at = headers
@@ -69,14 +52,14 @@ fn commands_showing_an_occupation_carry_the_attribution_in_every_format() {
 
 #[test]
 fn curated_profiles_alone_carry_no_attribution() {
-    let dir = imported();
+    let env = imported();
     for args in [
         &["compare", "data-engineer", "ml-engineer"][..],
         &["gap", "data-engineer", "ml-engineer"],
         &["path", "ml-engineer"],
     ] {
         for format in ["table", "markdown", "csv", "json"] {
-            let out = run(dir.path(), args, format);
+            let out = in_format(&env, args, format);
             assert!(
                 !out.contains("O*NET 29.2 Database"),
                 "{args:?} {format}: {out}"
@@ -87,9 +70,8 @@ fn curated_profiles_alone_carry_no_attribution() {
 
 #[test]
 fn path_of_an_occupation_lists_its_related_occupations_in_tier_order() {
-    let dir = imported();
-    let json: serde_json::Value =
-        serde_json::from_str(&run(dir.path(), &["path", "15-2051.00"], "json")).unwrap();
+    let env = imported();
+    let json = env.json(&["path", "15-2051.00"]);
     let related: Vec<(&str, &str)> = json["related_roles"]
         .as_array()
         .unwrap()
@@ -126,27 +108,17 @@ const EDUCATION: &str =
 
 #[test]
 fn compare_and_gap_use_an_occupations_education_and_job_zone() {
-    let dir = imported();
-    let json: serde_json::Value = serde_json::from_str(&run(
-        dir.path(),
-        &["compare", "15-2051.00", "ml-engineer"],
-        "json",
-    ))
-    .unwrap();
+    let env = imported();
+    let json = env.json(&["compare", "15-2051.00", "ml-engineer"]);
     let requirements = &json["roles"][0]["requirements"];
     assert_eq!(requirements["education"]["note"], EDUCATION);
     assert_eq!(
         requirements["experience"],
         serde_json::json!([{"stage": "O*NET job zone 4", "note": "Zone four (fixture)"}])
     );
-    let gap: serde_json::Value = serde_json::from_str(&run(
-        dir.path(),
-        &["gap", "ml-engineer", "data-scientists"],
-        "json",
-    ))
-    .unwrap();
+    let gap = env.json(&["gap", "ml-engineer", "data-scientists"]);
     assert_eq!(gap["requirements"]["to"]["education"]["note"], EDUCATION);
-    let show = run(dir.path(), &["show", "15-2051.00"], "table");
+    let show = in_format(&env, &["show", "15-2051.00"], "table");
     // Wrapped at 100 columns, word for word the same.
     let words: Vec<&str> = EDUCATION.split_whitespace().collect();
     let shown = show.split_once("\nEducation ").unwrap().1;

@@ -2,12 +2,13 @@
 //! install (the embedded data, an empty data folder), taken at the width the README states (80
 //! columns).
 
-use crate::common::with_embedded;
+use crate::common::TestEnv;
 
 #[test]
 fn readme_examples_are_real_output() {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let env = TestEnv::new().embedded().width(80);
     let mut checked = 0;
     let mut lines = readme.lines();
     while let Some(line) = lines.next() {
@@ -25,13 +26,9 @@ fn readme_examples_are_real_output() {
             continue;
         };
         let args = shell_words::split(command).expect("README command parses");
-        let out = with_embedded()
-            .env("COLUMNS", "80")
-            .args(&args)
-            .output()
-            .unwrap();
-        let mut actual = String::from_utf8(out.stdout).unwrap();
-        actual.push_str(&String::from_utf8(out.stderr).unwrap());
+        let out = env.run(&args);
+        let mut actual = out.stdout;
+        actual.push_str(&out.stderr);
         let expected: String = block[1..].iter().map(|l| format!("{l}\n")).collect();
         assert_eq!(
             actual, expected,

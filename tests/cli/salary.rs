@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::common::{assert_fits, careers, json_of, stderr_of, stdout_of};
+use crate::common::{TestEnv, assert_fits};
 
 /// The figures of a salary JSON report, across roles.
 fn figures(json: &Value) -> Vec<&Value> {
@@ -18,21 +18,16 @@ fn figures(json: &Value) -> Vec<&Value> {
 fn texts(args: &[&str]) -> Vec<String> {
     let mut all = vec!["salary"];
     all.extend(args);
-    let json = json_of(&all);
+    let json = TestEnv::new().json(&all);
     figures(&json)
         .iter()
         .map(|f| f["text"].as_str().unwrap().to_owned())
         .collect()
 }
 
-fn stdout_at(width: &str, args: &[&str]) -> String {
-    let out = careers().env("COLUMNS", width).args(args).output().unwrap();
-    assert!(out.status.success(), "{args:?}");
-    String::from_utf8(out.stdout).unwrap()
-}
-
 #[test]
 fn every_city_returns_its_figure_exactly_under_each_of_its_names() {
+    let env = TestEnv::new();
     let cases = [
         ("Seattle", "$147,000 – $182,182"),
         ("seattle", "$147,000 – $182,182"),
@@ -50,7 +45,7 @@ fn every_city_returns_its_figure_exactly_under_each_of_its_names() {
     ];
     for (city, expected) in cases {
         assert_eq!(texts(&["--city", city]), [expected], "--city {city}");
-        let table = stdout_of(&["salary", "ml-engineer", "--city", city]);
+        let table = env.stdout(&["salary", "ml-engineer", "--city", city]);
         assert!(table.contains(expected), "{city}: {table}");
     }
 }
@@ -100,7 +95,8 @@ fn every_industry_and_the_additional_and_total_compensation_return_exactly() {
 
 #[test]
 fn without_arguments_every_figure_of_every_profile_shows_grouped() {
-    let json = json_of(&["salary"]);
+    let env = TestEnv::new();
+    let json = env.json(&["salary"]);
     assert_eq!(figures(&json).len(), 21);
     let dims: Vec<&str> = figures(&json)
         .iter()
@@ -136,12 +132,13 @@ fn without_arguments_every_figure_of_every_profile_shows_grouped() {
         .map(|g| g["event"].as_str().unwrap().to_owned())
         .collect();
     assert_eq!(growth.len(), 4);
-    insta::assert_snapshot!("salary_ml_engineer", stdout_of(&["salary", "ml-engineer"]));
+    insta::assert_snapshot!("salary_ml_engineer", env.stdout(&["salary", "ml-engineer"]));
 }
 
 #[test]
 fn growth_levers_show_with_the_role_salary() {
-    let out = stdout_of(&["salary", "mle"]);
+    let env = TestEnv::new();
+    let out = env.stdout(&["salary", "mle"]);
     for text in ["3-5%", "20-30%+", "15-25%", "Additional cash compensation"] {
         assert!(out.contains(text), "{text}");
     }
@@ -149,7 +146,8 @@ fn growth_levers_show_with_the_role_salary() {
 
 #[test]
 fn filters_combine() {
-    let json = json_of(&[
+    let env = TestEnv::new();
+    let json = env.json(&[
         "salary",
         "ml-engineer",
         "--experience",
@@ -164,7 +162,7 @@ fn filters_combine() {
     assert_eq!(json["filters"]["company"], "top-tech");
     insta::assert_snapshot!(
         "salary_senior_top_tech",
-        stdout_of(&[
+        env.stdout(&[
             "salary",
             "ml-engineer",
             "--experience",
@@ -177,8 +175,9 @@ fn filters_combine() {
 
 #[test]
 fn a_combination_with_no_figure_says_so_and_succeeds() {
+    let env = TestEnv::new();
     assert_eq!(
-        stdout_of(&[
+        env.stdout(&[
             "salary",
             "mle",
             "--city",
@@ -193,7 +192,7 @@ fn a_combination_with_no_figure_says_so_and_succeeds() {
          Roles with salary figures for experience senior alone: ml-engineer.\n"
     );
     assert_eq!(
-        stdout_of(&[
+        env.stdout(&[
             "salary",
             "data-engineer",
             "--city",
@@ -209,7 +208,8 @@ fn a_combination_with_no_figure_says_so_and_succeeds() {
 
 #[test]
 fn json_figures_carry_kind_integer_amounts_currency_year_and_source() {
-    let json = json_of(&["salary", "--city", "Seattle"]);
+    let env = TestEnv::new();
+    let json = env.json(&["salary", "--city", "Seattle"]);
     let f = figures(&json)[0];
     assert_eq!(f["kind"], "range");
     assert_eq!(f["low"], 147_000);
@@ -226,7 +226,7 @@ fn json_figures_carry_kind_integer_amounts_currency_year_and_source() {
     assert_eq!(f["source"]["section"], "Salary Ranges (US Market, 2024)");
     assert!(f.get("statistic").is_none());
 
-    let all = json_of(&["salary"]);
+    let all = env.json(&["salary"]);
     let by_text = |t: &str| {
         figures(&all)
             .into_iter()
@@ -253,6 +253,7 @@ fn json_figures_carry_kind_integer_amounts_currency_year_and_source() {
 
 #[test]
 fn sort_orders_each_group_and_says_how_open_figures_sort() {
+    let env = TestEnv::new();
     let order = |by: &str| texts(&["--about", "location", "--sort", by]);
     assert_eq!(
         order("low"),
@@ -269,10 +270,10 @@ fn sort_orders_each_group_and_says_how_open_figures_sort() {
     );
     assert_eq!(order("high")[0], "$155,000 – $207,775");
     assert_eq!(order("mid")[0], "average $187,824");
-    let out = stdout_at(
-        "200",
-        &["salary", "--about", "experience", "--sort", "high"],
-    );
+    let out =
+        TestEnv::new()
+            .width(200)
+            .stdout(&["salary", "--about", "experience", "--sort", "high"]);
     assert!(
         out.contains(
             "Each group is sorted by the high end of its bands, highest first. Open-ended figures"
@@ -283,7 +284,7 @@ fn sort_orders_each_group_and_says_how_open_figures_sort() {
         out.contains("sort on the amount they state: $148,672 – $208,931+, $172,654+."),
         "{out}"
     );
-    let stderr = stderr_of(&["salary", "--sort", "top"], 2);
+    let stderr = env.fails(&["salary", "--sort", "top"], 2);
     assert!(
         stderr.contains("invalid value 'top' for '--sort <END>'"),
         "{stderr}"
@@ -292,7 +293,8 @@ fn sort_orders_each_group_and_says_how_open_figures_sort() {
 
 #[test]
 fn my_pay_is_placed_against_every_band() {
-    let json = json_of(&["salary", "--about", "location", "--my-pay", "$150,000"]);
+    let env = TestEnv::new();
+    let json = env.json(&["salary", "--about", "location", "--my-pay", "$150,000"]);
     assert_eq!(json["my_pay"], 150_000);
     let place = |label: &str| {
         figures(&json)
@@ -309,33 +311,38 @@ fn my_pay_is_placed_against_every_band() {
         place("Austin"),
         serde_json::json!({"position": "below", "by": 5000})
     );
-    let out = stdout_of(&["salary", "--city", "la", "--my-pay", "190k"]);
+    let out = env.stdout(&["salary", "--city", "la", "--my-pay", "190k"]);
     assert!(out.contains("above, by $5,000"), "{out}");
     for amount in ["150000", "150,000", "$150,000", "150k", "150K"] {
-        let json = json_of(&["salary", "--city", "sf", "--my-pay", amount]);
+        let json = env.json(&["salary", "--city", "sf", "--my-pay", amount]);
         assert_eq!(json["my_pay"], 150_000, "{amount}");
     }
 }
 
 #[test]
 fn my_pay_is_not_placed_against_additional_cash() {
-    let out = stdout_at(
-        "160",
-        &["salary", "mle", "--about", "additional", "--my-pay", "150k"],
-    );
+    let env = TestEnv::new();
+    let out = TestEnv::new().width(160).stdout(&[
+        "salary",
+        "mle",
+        "--about",
+        "additional",
+        "--my-pay",
+        "150k",
+    ]);
     assert!(out.contains("not comparable: additional cash"), "{out}");
     assert!(!out.contains("above"), "{out}");
-    let json = json_of(&["salary", "mle", "--about", "additional", "--my-pay", "150k"]);
+    let json = env.json(&["salary", "mle", "--about", "additional", "--my-pay", "150k"]);
     assert_eq!(
         figures(&json)[0]["my_pay"],
         serde_json::json!({"not_comparable": "additional cash"})
     );
-    let json = json_of(&["salary", "mle", "--about", "total", "--my-pay", "150k"]);
+    let json = env.json(&["salary", "mle", "--about", "total", "--my-pay", "150k"]);
     assert_eq!(
         figures(&json)[0]["my_pay"],
         serde_json::json!({"position": "below", "by": 52331})
     );
-    let json = json_of(&[
+    let json = env.json(&[
         "salary",
         "mle",
         "--experience",
@@ -351,9 +358,10 @@ fn my_pay_is_not_placed_against_additional_cash() {
 
 #[test]
 fn bad_my_pay_is_a_usage_error() {
+    let env = TestEnv::new();
     for bad in ["lots", "150.000", "-5", "0", "15,00", "150m"] {
         let arg = format!("--my-pay={bad}");
-        let stderr = stderr_of(&["salary", &arg], 2);
+        let stderr = env.fails(&["salary", &arg], 2);
         assert!(
             stderr.contains("expected whole dollars such as 150000, 150,000, $150,000 or 150k"),
             "{bad}: {stderr}"
@@ -363,7 +371,8 @@ fn bad_my_pay_is_a_usage_error() {
 
 #[test]
 fn charts_fit_at_40_80_and_120_columns() {
-    for width in ["40", "80", "120"] {
+    for width in [40, 80, 120] {
+        let at_width = TestEnv::new().width(width);
         for args in [
             &["salary", "ml-engineer"][..],
             &["salary", "--about", "location", "--my-pay", "150k"],
@@ -371,39 +380,39 @@ fn charts_fit_at_40_80_and_120_columns() {
             &["salary", "--list-cities"],
             &["trends"],
         ] {
-            let out = stdout_at(width, args);
-            assert_fits(&out, width.parse().unwrap());
+            let out = at_width.stdout(args);
+            assert_fits(&out, width);
         }
-        let out = stdout_at(width, &["salary", "--about", "location"]);
+        let out = at_width.stdout(&["salary", "--about", "location"]);
         assert!(out.contains("Pay by location, ml-engineer"), "{width}");
         assert!(out.contains('█'), "{width}");
     }
     insta::assert_snapshot!(
         "salary_experience_chart_40",
-        stdout_at(
-            "40",
-            &["salary", "--about", "experience", "--my-pay", "150k"]
-        )
+        TestEnv::new()
+            .width(40)
+            .stdout(&["salary", "--about", "experience", "--my-pay", "150k"])
     );
     insta::assert_snapshot!(
         "salary_location_chart_120",
-        stdout_at(
-            "120",
-            &["salary", "--about", "location", "--my-pay", "150k"]
-        )
+        TestEnv::new()
+            .width(120)
+            .stdout(&["salary", "--about", "location", "--my-pay", "150k"])
     );
 }
 
 #[test]
 fn no_chart_for_a_single_band_or_for_other_comparisons() {
-    let out = stdout_of(&["salary", "--city", "Seattle"]);
+    let env = TestEnv::new();
+    let out = env.stdout(&["salary", "--city", "Seattle"]);
     assert!(!out.contains('█'), "{out}");
-    let out = stdout_of(&["salary", "--about", "industry"]);
+    let out = env.stdout(&["salary", "--about", "industry"]);
     assert!(!out.contains('█'), "{out}");
 }
 
 #[test]
 fn bad_values_for_every_filter_fail_with_known_values_and_a_suggestion() {
+    let env = TestEnv::new();
     // Open sets (places, industries, roles) are checked against the data: exit 1.
     let cases: [(&[&str], &str); 3] = [
         (
@@ -420,7 +429,7 @@ fn bad_values_for_every_filter_fail_with_known_values_and_a_suggestion() {
         ),
     ];
     for (args, expected) in cases {
-        assert_eq!(stderr_of(args, 1), expected, "{args:?}");
+        assert_eq!(env.fails(args, 1), expected, "{args:?}");
     }
     // Closed sets are part of the command line: a usage error, exit 2, as for --sort.
     let cases: [(&[&str], &str); 3] = [
@@ -438,7 +447,7 @@ fn bad_values_for_every_filter_fail_with_known_values_and_a_suggestion() {
         ),
     ];
     for (args, expected) in cases {
-        assert_eq!(stderr_of(args, 2), expected, "{args:?}");
+        assert_eq!(env.fails(args, 2), expected, "{args:?}");
     }
     // Every name a closed value answers to, in any case, with spaces or hyphens.
     for (flag, value, canonical) in [
@@ -450,7 +459,7 @@ fn bad_values_for_every_filter_fail_with_known_values_and_a_suggestion() {
         ("--company", "big-tech", "top-tech"),
         ("--about", "cities", "location"),
     ] {
-        let v = json_of(&["salary", "mle", flag, value]);
+        let v = env.json(&["salary", "mle", flag, value]);
         let key = flag.trim_start_matches("--");
         assert_eq!(v["filters"][key], canonical, "{flag} {value}");
     }
@@ -458,6 +467,7 @@ fn bad_values_for_every_filter_fail_with_known_values_and_a_suggestion() {
 
 #[test]
 fn roles_without_pay_figures_say_so_and_invent_none() {
+    let env = TestEnv::new();
     for id in [
         "data-engineer",
         "data-engineering-manager",
@@ -465,17 +475,17 @@ fn roles_without_pay_figures_say_so_and_invent_none() {
         "data-governance-analyst",
     ] {
         assert_eq!(
-            stdout_of(&["salary", id]),
+            env.stdout(&["salary", id]),
             format!(
                 "No salary figures for {id} in bundled profiles.\nRoles with salary figures: ml-engineer.\n"
             )
         );
-        let json = json_of(&["salary", id]);
+        let json = env.json(&["salary", id]);
         assert_eq!(json["roles"], serde_json::json!([]));
         assert_eq!(json["roles_without_figures"], serde_json::json!([id]));
     }
     assert_eq!(
-        stdout_of(&["salary", "data-engineer", "--city", "NYC"]),
+        env.stdout(&["salary", "data-engineer", "--city", "NYC"]),
         "Filters: city New York City.\n\
          No salary figures for data-engineer in bundled profiles.\n\
          Roles with salary figures for city New York City: ml-engineer.\n"
@@ -484,24 +494,26 @@ fn roles_without_pay_figures_say_so_and_invent_none() {
 
 #[test]
 fn an_industry_ranked_without_a_figure_says_what_the_source_says() {
-    let out = stdout_of(&["salary", "--industry", "healthcare"]);
+    let env = TestEnv::new();
+    let out = env.stdout(&["salary", "--industry", "healthcare"]);
     assert!(
         out.contains("• Healthcare (ranked 4 of 5): Demand is growing and pay is competitive"),
         "{out}"
     );
     assert!(!out.contains('$'), "no figure is invented: {out}");
-    let json = json_of(&["salary", "--industry", "healthcare"]);
+    let json = env.json(&["salary", "--industry", "healthcare"]);
     assert_eq!(json["roles"][0]["figures"], serde_json::json!([]));
     assert_eq!(json["roles"][0]["unfigured_industries"][0]["rank"], 4);
 }
 
 #[test]
 fn list_cities_counts_roles_with_figures_in_each_place() {
+    let env = TestEnv::new();
     insta::assert_snapshot!(
         "salary_list_cities",
-        stdout_of(&["salary", "--list-cities"])
+        env.stdout(&["salary", "--list-cities"])
     );
-    let json = json_of(&["salary", "--list-cities"]);
+    let json = env.json(&["salary", "--list-cities"]);
     let names: Vec<&str> = json["cities"]
         .as_array()
         .unwrap()
@@ -526,22 +538,23 @@ fn list_cities_counts_roles_with_figures_in_each_place() {
         serde_json::json!(["ml-engineer"])
     );
     assert_eq!(
-        stdout_of(&["salary", "data-engineer", "--list-cities"]),
+        env.stdout(&["salary", "data-engineer", "--list-cities"]),
         "Places with pay figures\nNo salary figures for data-engineer in bundled profiles, so no places.\n"
     );
-    let stderr = stderr_of(&["salary", "--list-cities", "--city", "Austin"], 2);
+    let stderr = env.fails(&["salary", "--list-cities", "--city", "Austin"], 2);
     assert!(stderr.contains("cannot be used with"), "{stderr}");
 }
 
 #[test]
 fn csv_has_one_row_per_figure_with_the_json_fields_and_spellings() {
-    let out = stdout_of(&["salary", "--city", "Austin", "--format", "csv"]);
+    let env = TestEnv::new();
+    let out = env.stdout(&["salary", "--city", "Austin", "--format", "csv"]);
     assert_eq!(
         out,
         "role,dimension,label,group,location,experience,years,company,industry,kind,amount,low,high,open_high,statistic,measure,currency,year,text,note,source,my_pay,soc,area_code,industry_code,datatype,attribution\n\
          ml-engineer,location,Austin,Top-paying cities,Austin,,,,,range,,155000,207775,false,,salary,USD,2024,\"$155,000 – $207,775\",,\"AiPathly career page: Machine Learning Developer, section \"\"Salary Ranges (US Market, 2024)\"\"\",,,,,,\n"
     );
-    let out = stdout_of(&[
+    let out = env.stdout(&[
         "salary",
         "mle",
         "--experience",
@@ -562,51 +575,35 @@ fn csv_has_one_row_per_figure_with_the_json_fields_and_spellings() {
         row.ends_with(",\"inside, 11% of the way up\",,,,,"),
         "{row}"
     );
-    let out = stdout_of(&["salary", "mle", "--about", "overall", "--format", "csv"]);
+    let out = env.stdout(&["salary", "mle", "--about", "overall", "--format", "csv"]);
     assert!(out.contains(",average,base-salary,USD,"), "{out}");
-}
-
-/// A data directory holding one user profile without salary or market data.
-fn user_dir_without_pay() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("profiles")).unwrap();
-    std::fs::write(
-        dir.path().join("profiles/prompt-engineer.json"),
-        r#"{"id": "prompt-engineer", "title": "Prompt Engineer", "summary": "Writes prompts."}"#,
-    )
-    .unwrap();
-    dir
 }
 
 #[test]
 fn a_user_role_without_figures_is_not_said_to_be_bundled() {
-    let dir = user_dir_without_pay();
-    let path = dir.path().join("profiles/prompt-engineer.json");
-    let run = |args: &[&str]| {
-        let out = careers()
-            .env("CAREERS_DATA_DIR", dir.path())
-            .env("COLUMNS", "200")
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{args:?}");
-        String::from_utf8(out.stdout).unwrap()
-    };
+    // One user profile without salary or market data.
+    let env = TestEnv::new().width(200).with_profile(
+        "prompt-engineer.json",
+        r#"{"id": "prompt-engineer", "title": "Prompt Engineer", "summary": "Writes prompts."}"#,
+    );
+    let path = env.data_dir().join("profiles/prompt-engineer.json");
     assert_eq!(
-        run(&["salary", "prompt-engineer"]),
+        env.stdout(&["salary", "prompt-engineer"]),
         format!(
             "No salary figures for prompt-engineer in its profile ({}).\nRoles with salary figures: ml-engineer.\n",
             path.display()
         )
     );
     assert_eq!(
-        run(&["trends", "prompt-engineer"]),
+        env.stdout(&["trends", "prompt-engineer"]),
         format!(
             "No market data for prompt-engineer in its profile ({}).\nRoles with market data: ml-engineer, data-governance-analyst.\n",
             path.display()
         )
     );
-    let all = run(&["salary", "--about", "location"]).replace('\n', " ");
+    let all = env
+        .stdout(&["salary", "--about", "location"])
+        .replace('\n', " ");
     assert!(
         all.contains(&format!(
             "No salary figures for data-engineer, data-engineering-manager, data-engineering-team-lead and data-governance-analyst in bundled profiles, nor for prompt-engineer in its profile ({}).",
@@ -618,18 +615,20 @@ fn a_user_role_without_figures_is_not_said_to_be_bundled() {
 
 #[test]
 fn list_cities_separates_each_alias() {
-    let json = json_of(&["salary", "--list-cities"]);
+    let env = TestEnv::new();
+    let json = env.json(&["salary", "--list-cities"]);
     assert_eq!(
         json["cities"][2]["aliases"],
         serde_json::json!(["SF", "San Francisco, CA"])
     );
-    let out = stdout_of(&["salary", "--list-cities"]);
+    let out = env.stdout(&["salary", "--list-cities"]);
     assert!(out.contains("SF; San Francisco, CA"), "{out}");
 }
 
 #[test]
 fn about_names_are_the_same_in_help_echo_and_errors() {
-    let help = stdout_of(&["salary", "--help"]);
+    let env = TestEnv::new();
+    let help = env.stdout(&["salary", "--help"]);
     assert!(
         help.contains("additional-compensation or total-compensation"),
         "{help}"
@@ -638,19 +637,23 @@ fn about_names_are_the_same_in_help_echo_and_errors() {
         ("additional", "additional-compensation"),
         ("total", "total-compensation"),
     ] {
-        let json = json_of(&["salary", "--about", short]);
+        let json = env.json(&["salary", "--about", short]);
         assert_eq!(json["filters"]["about"], long);
-        let out = stdout_of(&["salary", "--about", long]);
+        let out = env.stdout(&["salary", "--about", long]);
         assert!(out.starts_with(&format!("Filters: about {long}.")), "{out}");
     }
 }
 
 #[test]
 fn chart_labels_are_the_table_labels() {
-    let out = stdout_at("160", &["salary", "--about", "location"]);
+    let out = TestEnv::new()
+        .width(160)
+        .stdout(&["salary", "--about", "location"]);
     let chart = &out[out.find("Pay by location").unwrap()..];
     assert!(chart.contains("\nRemote positions │"), "{chart}");
-    let out = stdout_at("160", &["salary", "--about", "experience"]);
+    let out = TestEnv::new()
+        .width(160)
+        .stdout(&["salary", "--about", "experience"]);
     let chart = &out[out.find("Pay by experience").unwrap()..];
     assert!(
         chart.contains("\nEntry-level (0-2 years) · General "),
@@ -660,7 +663,7 @@ fn chart_labels_are_the_table_labels() {
 
 #[test]
 fn notes_name_the_measure_only_when_not_plain_salary() {
-    let json_notes = |args: &[&str]| stdout_at("200", args);
+    let json_notes = |args: &[&str]| TestEnv::new().width(200).stdout(args);
     let out = json_notes(&["salary", "mle", "--about", "location"]);
     assert!(!out.contains("salary;"), "{out}");
     assert!(out.contains("┆ Top-paying cities "), "{out}");
@@ -671,20 +674,22 @@ fn notes_name_the_measure_only_when_not_plain_salary() {
 
 #[test]
 fn the_whole_salary_shows_what_moves_pay_as_show_does() {
-    let salary = stdout_of(&["salary", "mle"]);
-    let show = stdout_of(&["show", "mle", "--section", "salary"]);
+    let env = TestEnv::new();
+    let salary = env.stdout(&["salary", "mle"]);
+    let show = env.stdout(&["show", "mle", "--section", "salary"]);
     let factors = "What moves pay\n• Education (Ph.D. vs. Master's vs. Bachelor's)\n";
     assert!(salary.contains(factors), "{salary}");
     assert!(show.contains(factors), "{show}");
-    let json = json_of(&["salary", "mle"]);
+    let json = env.json(&["salary", "mle"]);
     assert_eq!(json["roles"][0]["factors"].as_array().unwrap().len(), 5);
-    let filtered = stdout_of(&["salary", "mle", "--city", "Austin"]);
+    let filtered = env.stdout(&["salary", "mle", "--city", "Austin"]);
     assert!(!filtered.contains("What moves pay"), "{filtered}");
 }
 
 #[test]
 fn sort_is_named_in_json() {
-    let json = json_of(&["salary", "mle", "--sort", "mid"]);
+    let env = TestEnv::new();
+    let json = env.json(&["salary", "mle", "--sort", "mid"]);
     assert_eq!(
         json["sort"],
         serde_json::json!({"by": "mid", "order": "descending"})
@@ -693,8 +698,9 @@ fn sort_is_named_in_json() {
 
 #[test]
 fn trends_show_demand_industries_skills_and_trends() {
-    insta::assert_snapshot!("trends_all", stdout_of(&["trends"]));
-    let json = json_of(&["trends", "mle"]);
+    let env = TestEnv::new();
+    insta::assert_snapshot!("trends_all", env.stdout(&["trends"]));
+    let json = env.json(&["trends", "mle"]);
     let role = &json["roles"][0];
     assert_eq!(role["role"], "ml-engineer");
     let kinds: Vec<&str> = role["figures"]
@@ -721,7 +727,7 @@ fn trends_show_demand_industries_skills_and_trends() {
     assert_eq!(role["trends"].as_array().unwrap().len(), 9);
     assert_eq!(role["trends"][2]["figure"]["value"]["value"], 70.0);
 
-    let all = json_of(&["trends"]);
+    let all = env.json(&["trends"]);
     let ids: Vec<&str> = all["roles"]
         .as_array()
         .unwrap()
@@ -741,12 +747,13 @@ fn trends_show_demand_industries_skills_and_trends() {
 
 #[test]
 fn trends_for_a_role_without_market_data_says_so() {
+    let env = TestEnv::new();
     assert_eq!(
-        stdout_of(&["trends", "data-engineer"]),
+        env.stdout(&["trends", "data-engineer"]),
         "No market data for data-engineer in bundled profiles.\nRoles with market data: ml-engineer, data-governance-analyst.\n"
     );
     assert_eq!(
-        stderr_of(&["trends", "ml-enginer"], 1),
+        env.fails(&["trends", "ml-enginer"], 1),
         "careers: error: unknown role \"ml-enginer\" (did you mean ml-engineer?); run `careers list` to see every role\n"
     );
 }

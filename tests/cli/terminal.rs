@@ -5,20 +5,20 @@
 use std::io::Read;
 use std::process::{Child, Stdio};
 
-use crate::common::{careers, stdout_of};
-use crate::formats::Scratch;
+use crate::common::{Outcome, TestEnv, careers_bin, markdown_text};
 
 const ESC: char = '\u{1b}';
 
+/// Environment variables a test sets.
+type Env<'a> = &'a [(&'a str, &'a str)];
+
 /// `careers list` with these colour variables set (and stdout a pipe): whether it has escapes.
-fn coloured(env: &[(&str, &str)], args: &[&str]) -> bool {
-    let mut cmd = careers();
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let out = cmd.arg("list").args(args).output().unwrap();
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap().contains(ESC)
+fn coloured(vars: Env, args: &[&str]) -> bool {
+    let mut all = vec!["list"];
+    all.extend(args);
+    let out = TestEnv::new().colour().envs(vars.iter().copied()).run(&all);
+    assert!(out.success());
+    out.stdout.contains(ESC)
 }
 
 #[test]
@@ -45,8 +45,9 @@ fn colour_on_a_pipe_follows_the_flag_then_no_color_then_clicolor_force() {
 
 #[test]
 fn colour_always_only_adds_escapes() {
-    let plain = stdout_of(&["show", "ml-engineer", "--color", "never"]);
-    let colour = stdout_of(&["show", "ml-engineer", "--color", "always"]);
+    let env = TestEnv::new();
+    let plain = env.stdout(&["show", "ml-engineer", "--color", "never"]);
+    let colour = env.stdout(&["show", "ml-engineer", "--color", "always"]);
     assert!(colour.contains("\u{1b}[1m"), "bold headings");
     assert!(!plain.contains(ESC));
     let stripped = strip_escapes(&colour);
@@ -71,12 +72,11 @@ fn strip_escapes(text: &str) -> String {
     out
 }
 
-fn spawn(args: &[&str], data_dir: &std::path::Path) -> Child {
-    std::process::Command::new(assert_cmd::cargo::cargo_bin("careers"))
+/// `careers ARGS` started with stdout and stderr pipes, and the piped look.
+fn spawn(env: &TestEnv, args: &[&str]) -> Child {
+    env.std_cmd()
+        .env_remove("CAREERS_FORMAT")
         .args(args)
-        .env("COLUMNS", "100")
-        .env("CAREERS_NO_EMBEDDED", "1")
-        .env("CAREERS_DATA_DIR", data_dir)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -84,17 +84,8 @@ fn spawn(args: &[&str], data_dir: &std::path::Path) -> Child {
 }
 
 /// Reads `first` bytes of stdout (0: none), closes the pipe, and returns (exit code, stderr).
-fn close_after(args: &[&str], first: usize) -> (Option<i32>, String) {
-    let data_dir = tempfile::tempdir().unwrap();
-    close_after_in(args, first, data_dir.path())
-}
-
-fn close_after_in(
-    args: &[&str],
-    first: usize,
-    data_dir: &std::path::Path,
-) -> (Option<i32>, String) {
-    let mut child = spawn(args, data_dir);
+fn close_after(env: &TestEnv, args: &[&str], first: usize) -> (Option<i32>, String) {
+    let mut child = spawn(env, args);
     let mut stdout = child.stdout.take().unwrap();
     let mut head = vec![0; first];
     stdout.read_exact(&mut head).unwrap();
@@ -114,30 +105,22 @@ fn close_after_in(
 /// reader goes away: the write fails mid-way and the command must still end quietly.
 #[test]
 fn a_reader_that_closes_in_the_middle_of_a_long_output_ends_quietly() {
-    let dir = tempfile::tempdir().unwrap();
-    let profiles = dir.path().join("profiles");
-    std::fs::create_dir(&profiles).unwrap();
-    for i in 0..1500 {
-        std::fs::write(
-            profiles.join(format!("role-{i}.json")),
-            format!(
+    let env = (0..1500).fold(TestEnv::new(), |env, i| {
+        env.with_profile(
+            &format!("role-{i}.json"),
+            &format!(
                 r#"{{"id":"role-{i}","title":"Role {i}","summary":"A role written to make the list long: {}."}}"#,
                 "words ".repeat(20)
             ),
         )
-        .unwrap();
-    }
-    let full = crate::common::careers()
-        .env("CAREERS_DATA_DIR", dir.path())
-        .args(["list", "--format", "csv"])
-        .output()
-        .unwrap();
+    });
+    let full = env.run(&["list", "--format", "csv"]);
     assert!(
         full.stdout.len() > 4 * 64 * 1024,
         "{} bytes",
         full.stdout.len()
     );
-    let (code, err) = close_after_in(&["list", "--format", "csv"], 100, dir.path());
+    let (code, err) = close_after(&env, &["list", "--format", "csv"], 100);
     assert_eq!(code, Some(0), "{err}");
     assert_eq!(err, "");
 }
@@ -161,7 +144,7 @@ fn a_reader_that_closes_early_ends_any_command_quietly() {
         &["man"],
     ] {
         for first in [0, 64] {
-            let (code, err) = close_after(args, first);
+            let (code, err) = close_after(&TestEnv::new(), args, first);
             assert_eq!(code, Some(0), "{args:?} after {first} bytes: {err}");
             assert_eq!(err, "", "{args:?} after {first} bytes");
         }
@@ -176,8 +159,7 @@ fn ctrl_c_exits_130() {
     let files: Vec<String> = (0..4000).map(|i| format!("missing-{i:05}.json")).collect();
     let mut args = vec!["validate"];
     args.extend(files.iter().map(String::as_str));
-    let data_dir = tempfile::tempdir().unwrap();
-    let mut child = spawn(&args, data_dir.path());
+    let mut child = spawn(&TestEnv::new(), &args);
     std::thread::sleep(std::time::Duration::from_millis(500));
     assert!(child.try_wait().unwrap().is_none(), "still writing");
     let sent = std::process::Command::new("kill")
@@ -191,7 +173,9 @@ fn ctrl_c_exits_130() {
 
 #[test]
 fn escape_sequences_in_profile_text_are_shown_never_interpreted() {
-    let scratch = Scratch::with(&["bad/escape-title.json"]);
+    let scratch = TestEnv::new()
+        .in_scratch()
+        .with_fixture_profile("bad/escape-title.json");
     let all_three = &["table", "markdown", "csv"][..];
     // The CSV of gap and path holds their rows only, not the role's title.
     for (args, formats) in [
@@ -208,11 +192,11 @@ fn escape_sequences_in_profile_text_are_shown_never_interpreted() {
             for colour in ["never", "always"] {
                 let mut all = args.to_vec();
                 all.extend(["--format", format, "--color", colour]);
-                let out = scratch.stdout(&all);
+                let out = scratch.quiet_stdout(&all);
                 // A table may wrap the title, so look for its pieces; Markdown escapes them,
                 // so look in the text a Markdown reader sees.
                 let shown = match format {
-                    "markdown" => crate::common::markdown_text(&out),
+                    "markdown" => markdown_text(&out),
                     _ => out.clone(),
                 };
                 for piece in ["\\u{1b}[31mRed\\u{1b}[0m", "\\u{1b}]0;owned\\u{7}Lead"] {
@@ -230,12 +214,13 @@ fn escape_sequences_in_profile_text_are_shown_never_interpreted() {
 
 #[test]
 fn escape_sequences_in_arguments_are_shown_in_errors() {
-    let err = crate::common::stderr_of(&["show", "\u{1b}[2Jx"], 1);
+    let env = TestEnv::new();
+    let err = env.fails(&["show", "\u{1b}[2Jx"], 1);
     assert_eq!(
         err,
         "careers: error: unknown role \"\\u{1b}[2Jx\"; run `careers list` to see every role; O*NET's ~1,000 occupations are not imported and may know it: `careers import onet DIR`\n"
     );
-    let err = crate::common::stderr_of(&["--format", "\u{1b}]0;t\u{7}", "list"], 2);
+    let err = env.fails(&["--format", "\u{1b}]0;t\u{7}", "list"], 2);
     assert!(!err.contains(ESC) && !err.contains('\u{7}'), "{err:?}");
     assert!(err.contains("'\\u{1b}]0;t\\u{7}'"), "{err}");
 }
@@ -299,14 +284,16 @@ fn usage_errors_are_one_line_with_a_suggestion() {
              elvish, fish, powershell, zsh; see careers completions --help",
         ),
     ];
+    let env = TestEnv::new();
     for (args, message) in cases {
-        let err = crate::common::stderr_of(args, 2);
+        let err = env.fails(args, 2);
         assert_eq!(err, format!("careers: error: {message}\n"), "{args:?}");
     }
 }
 
 #[test]
 fn help_and_version_print_on_stdout_and_exit_0() {
+    let env = TestEnv::new();
     for args in [
         &["--help"][..],
         &["-h"],
@@ -315,69 +302,56 @@ fn help_and_version_print_on_stdout_and_exit_0() {
         &["help", "--help"],
         &["help", "-h"],
     ] {
-        let out = stdout_of(args);
+        let out = env.stdout(args);
         assert!(
             out.starts_with("Usage: ") || out.contains("\nUsage: "),
             "{args:?}"
         );
     }
-    assert_eq!(stdout_of(&["--version"]), "careers 0.1.0\n");
-    let help = stdout_of(&["--help"]);
+    assert_eq!(env.stdout(&["--version"]), "careers 0.1.0\n");
+    let help = env.stdout(&["--help"]);
     assert!(
         help.contains("Exit codes:\n  0    success\n  1    runtime error"),
         "{help}"
     );
     for (name, _) in crate::formats::COMMANDS {
         let sub = name.split('_').next().unwrap();
-        let help = stdout_of(&[sub, "--help"]);
+        let help = env.stdout(&[sub, "--help"]);
         assert!(help.contains("Examples:\n  careers "), "{sub}: {help}");
     }
     for sub in ["completions", "man"] {
-        assert!(stdout_of(&[sub, "--help"]).contains("Examples:\n  careers "));
+        assert!(
+            env.stdout(&[sub, "--help"])
+                .contains("Examples:\n  careers ")
+        );
     }
 }
 
-/// Runs `careers ARGS` with stdout on a pseudo-terminal (through `script`), with `env` set, and
+/// Runs `careers ARGS` with stdout on a pseudo-terminal (through `script`), with `vars` set, and
 /// returns what the terminal received, line ends as `\n`.
-fn on_terminal(env: &[(&str, &str)], args: &[&str]) -> String {
-    let mut words = vec![
-        assert_cmd::cargo::cargo_bin("careers")
-            .display()
-            .to_string(),
-    ];
+fn on_terminal(vars: Env, args: &[&str]) -> String {
+    let mut words = vec![careers_bin().display().to_string()];
     words.extend(args.iter().map(|a| (*a).to_owned()));
-    let data_dir = tempfile::tempdir().unwrap();
-    let mut cmd = std::process::Command::new("script");
-    for var in crate::common::CLEARED {
-        cmd.env_remove(var);
-    }
-    let out = cmd
-        .args(["-qec", &shell_words::join(&words), "/dev/null"])
-        .env("COLUMNS", crate::common::WIDTH)
-        .env("CAREERS_DATA_DIR", data_dir.path())
+    // A terminal's own look and colour, unless `vars` say otherwise.
+    let env = TestEnv::new()
+        .colour()
+        .env_remove("CAREERS_FORMAT")
         .env("TERM", "xterm")
-        .env("CAREERS_NO_EMBEDDED", "1")
-        .envs(env.iter().copied())
+        .envs(vars.iter().copied());
+    let out: Outcome = env
+        .program("script")
+        .args(["-qec", &shell_words::join(&words), "/dev/null"])
         .stdin(Stdio::null())
         .output()
-        .expect("script (util-linux) runs");
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap().replace("\r\n", "\n")
+        .expect("script (util-linux) runs")
+        .into();
+    assert!(out.success(), "{args:?}: {}", out.stderr);
+    out.stdout.replace("\r\n", "\n")
 }
 
 /// `careers ARGS` with stdout a pipe and no format chosen.
 fn piped(args: &[&str]) -> String {
-    let out = careers()
-        .env_remove("CAREERS_FORMAT")
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{args:?}");
-    String::from_utf8(out.stdout).unwrap()
+    TestEnv::new().env_remove("CAREERS_FORMAT").stdout(args)
 }
 
 const BOX: &[char] = &['╭', '│', '┆', '═', '╰'];
@@ -429,9 +403,6 @@ fn a_terminal_gets_boxed_tables_and_format_chooses_either_look() {
         assert_eq!(piped(&table), boxed, "{args:?}");
     }
 }
-
-/// Environment variables a test sets.
-type Env<'a> = &'a [(&'a str, &'a str)];
 
 /// A pager that copies what it is given into `file`.
 fn recording_pager(file: &std::path::Path) -> String {
@@ -494,22 +465,20 @@ fn the_pager_is_skipped_when_off_short_piped_or_missing() {
         assert_eq!(on_terminal(env, args), direct, "{env:?} {args:?}");
         assert!(!file.exists(), "{env:?} {args:?}");
     }
-    let out = careers()
+    let out = TestEnv::new()
         .env("LINES", "10")
         .env("CAREERS_PAGER", &pager)
-        .arg("list")
-        .output()
-        .unwrap();
-    assert!(out.stdout.starts_with("╭".as_bytes()));
+        .run(&["list"]);
+    assert!(out.stdout.starts_with('╭'));
     assert!(!file.exists(), "never when piped");
 }
 
 #[test]
 fn colour_on_a_terminal_follows_no_color_clicolor_and_term() {
-    let coloured = |env: &[(&str, &str)], args: &[&str]| {
+    let coloured = |vars: Env, args: &[&str]| {
         let mut all = args.to_vec();
         all.push("--no-pager");
-        on_terminal(env, &all).contains(ESC)
+        on_terminal(vars, &all).contains(ESC)
     };
     assert!(coloured(&[], &["list"]));
     assert!(!coloured(&[("NO_COLOR", "1")], &["list"]));
@@ -535,11 +504,12 @@ fn colour_on_a_terminal_follows_no_color_clicolor_and_term() {
 
 #[test]
 fn help_colour_on_a_pipe_follows_the_flag_and_clicolor_force() {
-    let help = |env: &[(&str, &str)], args: &[&str]| {
-        let mut cmd = careers();
-        cmd.envs(env.iter().copied());
-        String::from_utf8(cmd.args(args).output().unwrap().stdout)
-            .unwrap()
+    let help = |vars: Env, args: &[&str]| {
+        TestEnv::new()
+            .colour()
+            .envs(vars.iter().copied())
+            .run(args)
+            .stdout
             .contains(ESC)
     };
     assert!(!help(&[], &["--help"]));

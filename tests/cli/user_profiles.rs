@@ -3,31 +3,22 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::common::careers;
+use crate::common::TestEnv;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
+/// A fixture profile's path from the crate root, as `validate` run there prints it.
 fn fixture(rel: &str) -> String {
     format!("tests/fixtures/profiles/{rel}")
 }
 
 /// `careers validate ARGS` from the crate root: (exit code, stdout).
 fn validate(args: &[&str]) -> (i32, String) {
-    let out = careers()
-        .current_dir(ROOT)
-        .arg("validate")
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-    )
+    let mut all = vec!["validate"];
+    all.extend(args);
+    let out = TestEnv::new().current_dir(ROOT).run(&all);
+    assert!(out.stderr.is_empty(), "{}", out.stderr);
+    (out.code.unwrap(), out.stdout)
 }
 
 /// The bad-input corpus: each file, the exact report, and exit code 1.
@@ -255,53 +246,40 @@ fn an_unreadable_file_is_reported() {
     }
 }
 
-/// A data directory holding the given fixture files in its profiles folder.
-fn data_dir_with(files: &[&str]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let profiles = dir.path().join("profiles");
-    std::fs::create_dir(&profiles).unwrap();
-    for rel in files {
-        let src = Path::new(ROOT).join(fixture(rel));
-        std::fs::copy(&src, profiles.join(src.file_name().unwrap())).unwrap();
-    }
-    dir
-}
-
-fn in_dir(dir: &Path, args: &[&str]) -> std::process::Output {
-    careers()
-        .env("CAREERS_DATA_DIR", dir)
-        .args(args)
-        .output()
-        .unwrap()
+/// A data directory holding the given fixture profiles.
+fn data_dir_with(files: &[&str]) -> TestEnv {
+    files
+        .iter()
+        .fold(TestEnv::new(), |env, rel| env.with_fixture_profile(rel))
 }
 
 #[test]
 fn user_profiles_load_beside_the_bundled_ones() {
-    let dir = data_dir_with(&["good/analytics-engineer.json"]);
-    let out = in_dir(dir.path(), &["list", "--format", "json"]);
-    assert!(out.status.success());
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let env = data_dir_with(&["good/analytics-engineer.json"]);
+    let out = env.run(&["list", "--format", "json"]);
+    assert!(out.success());
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     let rows = json["roles"].as_array().unwrap();
     assert_eq!(rows.len(), 6);
     let ae = rows
         .iter()
         .find(|r| r["id"] == "analytics-engineer")
         .unwrap();
-    let expected_path: PathBuf = dir.path().join("profiles/analytics-engineer.json");
+    let expected_path: PathBuf = env.data_dir().join("profiles/analytics-engineer.json");
     assert_eq!(ae["origin"]["kind"], "user");
     assert_eq!(ae["origin"]["path"], expected_path.to_str().unwrap());
     // Aliases and skill aliases work as for bundled profiles.
-    let out = in_dir(dir.path(), &["show", "AE", "--format", "json"]);
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = env.run(&["show", "AE", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(json["id"], "analytics-engineer");
     // The table shows where each profile comes from.
-    let table = String::from_utf8(in_dir(dir.path(), &["list"]).stdout).unwrap();
+    let table = env.run(&["list"]).stdout;
     assert!(table.contains("┆ Loaded from"), "{table}");
     assert!(table.contains("┆ user "), "{table}");
     assert!(
         table.ends_with(&format!(
             "User profiles come from {}.\n",
-            dir.path().join("profiles").display()
+            env.data_dir().join("profiles").display()
         )),
         "{table}"
     );
@@ -309,47 +287,43 @@ fn user_profiles_load_beside_the_bundled_ones() {
 
 #[test]
 fn a_user_profile_replaces_the_bundled_one_with_its_id() {
-    let dir = tempfile::tempdir().unwrap();
-    let profiles = dir.path().join("profiles");
-    std::fs::create_dir(&profiles).unwrap();
-    std::fs::write(
-        profiles.join("data-engineer.json"),
+    let env = TestEnv::new().with_profile(
+        "data-engineer.json",
         r#"{"id":"data-engineer","title":"Data Engineer (our team)","summary":"Our own take."}"#,
-    )
-    .unwrap();
-    let out = in_dir(dir.path(), &["show", "data-engineer", "--format", "json"]);
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    );
+    let out = env.run(&["show", "data-engineer", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(json["title"], "Data Engineer (our team)");
     assert_eq!(json["origin"]["kind"], "user");
-    let out = in_dir(dir.path(), &["list", "--format", "json"]);
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = env.run(&["list", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(json["roles"].as_array().unwrap().len(), 5);
 }
 
 #[test]
 fn a_broken_user_file_warns_and_the_rest_goes_on() {
-    let dir = data_dir_with(&["good/analytics-engineer.json", "bad/trailing-comma.json"]);
-    let out = in_dir(dir.path(), &["list", "--format", "json"]);
-    assert_eq!(out.status.code(), Some(0));
-    let path = dir.path().join("profiles/trailing-comma.json");
+    let env = data_dir_with(&["good/analytics-engineer.json", "bad/trailing-comma.json"]);
+    let out = env.run(&["list", "--format", "json"]);
+    assert_eq!(out.code, Some(0));
+    let path = env.data_dir().join("profiles/trailing-comma.json");
     assert_eq!(
-        String::from_utf8(out.stderr).unwrap(),
+        out.stderr,
         format!(
             "careers: warning: skipped {p}: 5:1: trailing comma, near `}}`; run `careers validate {p}`\n",
             p = path.display()
         )
     );
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(json["roles"].as_array().unwrap().len(), 6);
 }
 
 #[test]
 fn asking_for_the_role_in_a_broken_file_fails_with_its_error() {
-    let dir = data_dir_with(&["bad/low-above-high.json"]);
-    let out = in_dir(dir.path(), &["show", "low-above-high"]);
-    assert_eq!(out.status.code(), Some(1));
-    let path = dir.path().join("profiles/low-above-high.json");
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let env = data_dir_with(&["bad/low-above-high.json"]);
+    let out = env.run(&["show", "low-above-high"]);
+    assert_eq!(out.code, Some(1));
+    let path = env.data_dir().join("profiles/low-above-high.json");
+    let stderr = out.stderr;
     assert!(
         stderr.ends_with(&format!(
             "careers: error: role \"low-above-high\" is defined in {p}, which cannot be loaded: salary.figures[0].pay: low (182182) is greater than high (147000); run `careers validate {p}`\n",
@@ -361,13 +335,13 @@ fn asking_for_the_role_in_a_broken_file_fails_with_its_error() {
 
 #[test]
 fn strict_turns_warnings_into_errors() {
-    let dir = data_dir_with(&["bad/missing-field.json"]);
-    let out = in_dir(dir.path(), &["--strict", "list"]);
-    assert_eq!(out.status.code(), Some(1));
+    let env = data_dir_with(&["bad/missing-field.json"]);
+    let out = env.run(&["--strict", "list"]);
+    assert_eq!(out.code, Some(1));
     assert!(out.stdout.is_empty());
-    let path = dir.path().join("profiles/missing-field.json");
+    let path = env.data_dir().join("profiles/missing-field.json");
     assert_eq!(
-        String::from_utf8(out.stderr).unwrap(),
+        out.stderr,
         format!(
             "careers: error: {p}: missing required field \"summary\"; run `careers validate {p}` (--strict)\n",
             p = path.display()
@@ -377,11 +351,11 @@ fn strict_turns_warnings_into_errors() {
 
 #[test]
 fn escape_sequences_in_a_title_are_shown_never_interpreted() {
-    let dir = data_dir_with(&["bad/escape-title.json"]);
+    let env = data_dir_with(&["bad/escape-title.json"]);
     for format in ["table", "markdown", "csv"] {
-        let out = in_dir(dir.path(), &["show", "escape-title", "--format", format]);
-        assert!(out.status.success());
-        let text = String::from_utf8(out.stdout).unwrap();
+        let out = env.run(&["show", "escape-title", "--format", format]);
+        assert!(out.success());
+        let text = out.stdout;
         assert!(
             !text.contains('\u{1b}') && !text.contains('\u{7}'),
             "{format}: {text:?}"
@@ -396,36 +370,27 @@ fn escape_sequences_in_a_title_are_shown_never_interpreted() {
         );
     }
     // JSON escapes them by its own rules.
-    let out = in_dir(dir.path(), &["show", "escape-title", "--format", "json"]);
-    let text = String::from_utf8(out.stdout).unwrap();
+    let out = env.run(&["show", "escape-title", "--format", "json"]);
+    let text = out.stdout;
     assert!(!text.contains('\u{1b}'));
     assert!(text.contains("\\u001b[31mRed"));
 }
 
 #[test]
 fn new_writes_a_starter_profile_atomically_and_refuses_to_overwrite() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = in_dir(
-        dir.path(),
-        &[
-            "new",
-            "analytics-engineer",
-            "--title",
-            "Analytics Engineer",
-            "--summary",
-            "Builds models.",
-        ],
-    );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let path = dir.path().join("profiles/analytics-engineer.json");
+    let env = TestEnv::new();
+    let out = env.run(&[
+        "new",
+        "analytics-engineer",
+        "--title",
+        "Analytics Engineer",
+        "--summary",
+        "Builds models.",
+    ]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let path = env.data_dir().join("profiles/analytics-engineer.json");
     assert!(
-        String::from_utf8(out.stdout)
-            .unwrap()
+        out.stdout
             .starts_with(&format!("Wrote {}\n", path.display()))
     );
     let written = std::fs::read_to_string(&path).unwrap();
@@ -433,27 +398,22 @@ fn new_writes_a_starter_profile_atomically_and_refuses_to_overwrite() {
         written,
         "{\n  \"$schema\": \"../profile.schema.json\",\n  \"id\": \"analytics-engineer\",\n  \"title\": \"Analytics Engineer\",\n  \"summary\": \"Builds models.\"\n}\n"
     );
-    assert!(dir.path().join("profile.schema.json").is_file());
+    assert!(env.data_dir().join("profile.schema.json").is_file());
     // Nothing else is left behind in the folder (no temporary files).
-    let names: Vec<_> = std::fs::read_dir(dir.path().join("profiles"))
+    let names: Vec<_> = std::fs::read_dir(env.data_dir().join("profiles"))
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
     assert_eq!(names, ["analytics-engineer.json"]);
     // It loads and validates.
-    assert_eq!(
-        in_dir(dir.path(), &["show", "analytics-engineer"])
-            .status
-            .code(),
-        Some(0)
-    );
-    let out = in_dir(dir.path(), &["validate"]);
-    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(env.run(&["show", "analytics-engineer"]).code, Some(0));
+    let out = env.run(&["validate"]);
+    assert_eq!(out.code, Some(0));
 
-    let again = in_dir(dir.path(), &["new", "analytics-engineer"]);
-    assert_eq!(again.status.code(), Some(1));
+    let again = env.run(&["new", "analytics-engineer"]);
+    assert_eq!(again.code, Some(1));
     assert_eq!(
-        String::from_utf8(again.stderr).unwrap(),
+        again.stderr,
         format!(
             "careers: error: {} already exists; pass --force to overwrite it\n",
             path.display()
@@ -464,17 +424,14 @@ fn new_writes_a_starter_profile_atomically_and_refuses_to_overwrite() {
         written,
         "the file is untouched"
     );
-    let forced = in_dir(
-        dir.path(),
-        &[
-            "new",
-            "analytics-engineer",
-            "--force",
-            "--summary",
-            "Other.",
-        ],
-    );
-    assert_eq!(forced.status.code(), Some(0));
+    let forced = env.run(&[
+        "new",
+        "analytics-engineer",
+        "--force",
+        "--summary",
+        "Other.",
+    ]);
+    assert_eq!(forced.code, Some(0));
     assert!(
         std::fs::read_to_string(&path)
             .unwrap()
@@ -484,7 +441,7 @@ fn new_writes_a_starter_profile_atomically_and_refuses_to_overwrite() {
 
 #[test]
 fn new_refuses_ids_that_could_escape_the_folder() {
-    let dir = tempfile::tempdir().unwrap();
+    let env = TestEnv::new();
     for (id, message) in [
         (
             "../../x",
@@ -499,18 +456,18 @@ fn new_refuses_ids_that_could_escape_the_folder() {
             "careers: error: invalid id \"nul\": it is a reserved file name on some systems; choose another\n",
         ),
     ] {
-        let out = in_dir(dir.path(), &["new", id]);
-        assert_eq!(out.status.code(), Some(2), "{id}");
-        assert_eq!(String::from_utf8(out.stderr).unwrap(), message);
+        let out = env.run(&["new", id]);
+        assert_eq!(out.code, Some(2), "{id}");
+        assert_eq!(out.stderr, message);
     }
-    assert!(!dir.path().join("profiles").exists());
+    assert!(!env.data_dir().join("profiles").exists());
 }
 
 #[test]
 fn schema_is_json_schema_that_every_bundled_file_satisfies() {
-    let out = careers().arg("schema").output().unwrap();
-    assert!(out.status.success());
-    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = TestEnv::new().run(&["schema"]);
+    assert!(out.success());
+    let schema: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(schema["title"], "Profile");
     assert_eq!(
         schema["required"],
@@ -535,19 +492,15 @@ fn schema_is_json_schema_that_every_bundled_file_satisfies() {
 
 #[test]
 fn a_broken_file_that_overrides_a_bundled_role_is_not_silently_replaced() {
-    let dir = tempfile::tempdir().unwrap();
-    let profiles = dir.path().join("profiles");
-    std::fs::create_dir(&profiles).unwrap();
-    let path = profiles.join("ml-engineer.json");
-    std::fs::write(
-        &path,
+    let env = TestEnv::new().with_profile(
+        "ml-engineer.json",
         r#"{"id": "ml-engineer", "title": "ML Engineer (ours)", "sum"#,
-    )
-    .unwrap();
+    );
+    let path = env.data_dir().join("profiles/ml-engineer.json");
     for query in ["ml-engineer", "mle"] {
-        let out = in_dir(dir.path(), &["show", query]);
-        assert_eq!(out.status.code(), Some(1), "{query}");
-        let stderr = String::from_utf8(out.stderr).unwrap();
+        let out = env.run(&["show", query]);
+        assert_eq!(out.code, Some(1), "{query}");
+        let stderr = out.stderr;
         assert!(
             stderr.ends_with(&format!(
                 "careers: error: role \"{query}\" is defined in {p}, which cannot be loaded: 1:57: EOF while parsing a string, near `e\": \"ML Engineer (ours)\", \"sum`; run `careers validate {p}`\n",
@@ -557,70 +510,55 @@ fn a_broken_file_that_overrides_a_bundled_role_is_not_silently_replaced() {
         );
     }
     // Other roles still answer, with one warning.
-    let out = in_dir(dir.path(), &["show", "data-engineer"]);
-    assert_eq!(out.status.code(), Some(0));
+    let out = env.run(&["show", "data-engineer"]);
+    assert_eq!(out.code, Some(0));
 }
 
 #[test]
 fn clashes_between_profiles_are_warned_about_when_they_load() {
-    let dir = data_dir_with(&["bad/alias-collision.json"]);
-    let out = in_dir(dir.path(), &["list", "--format", "json"]);
-    assert_eq!(out.status.code(), Some(0));
-    let path = dir.path().join("profiles/alias-collision.json");
+    let env = data_dir_with(&["bad/alias-collision.json"]);
+    let out = env.run(&["list", "--format", "json"]);
+    assert_eq!(out.code, Some(0));
+    let path = env.data_dir().join("profiles/alias-collision.json");
     assert_eq!(
-        String::from_utf8(out.stderr).unwrap(),
+        out.stderr,
         format!(
             "careers: warning: {p}: aliases[0]: alias \"mle\" already names ml-engineer; run `careers validate {p}`\n",
             p = path.display()
         )
     );
     // The bundled profile keeps its alias.
-    let out = in_dir(dir.path(), &["show", "mle", "--format", "json"]);
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = env.run(&["show", "mle", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(json["id"], "ml-engineer");
     // Under --strict the clash is an error.
-    assert_eq!(
-        in_dir(dir.path(), &["--strict", "list"]).status.code(),
-        Some(1)
-    );
+    assert_eq!(env.run(&["--strict", "list"]).code, Some(1));
 }
 
 #[test]
 fn an_empty_careers_data_dir_counts_as_unset() {
     let home = tempfile::tempdir().unwrap();
-    let out = careers()
+    let env = TestEnv::new()
         .env("CAREERS_DATA_DIR", "")
-        .env("XDG_DATA_HOME", home.path())
-        .args(["list", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .env("XDG_DATA_HOME", home.path());
+    let out = env.run(&["list", "--format", "json"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
     // The platform default is used: `new` writes there.
-    let out = careers()
-        .env("CAREERS_DATA_DIR", "")
-        .env("XDG_DATA_HOME", home.path())
-        .args(["new", "x-role", "--summary", "An x."])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
+    let out = env.run(&["new", "x-role", "--summary", "An x."]);
+    assert_eq!(out.code, Some(0));
     assert!(home.path().join("careers/profiles/x-role.json").is_file());
 }
 
 #[test]
 fn validate_without_a_profiles_folder_says_how_to_start() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = in_dir(dir.path(), &["validate"]);
-    assert_eq!(out.status.code(), Some(0));
+    let env = TestEnv::new();
+    let out = env.run(&["validate"]);
+    assert_eq!(out.code, Some(0));
     assert_eq!(
-        String::from_utf8(out.stdout).unwrap(),
+        out.stdout,
         format!(
             "0 files: 0 valid, 0 problems\nNo profile files in {}; `careers new ID` writes one.\n",
-            dir.path().join("profiles").display()
+            env.data_dir().join("profiles").display()
         )
     );
 }
