@@ -1,7 +1,5 @@
 //! Errors a caller branches on. Each message names what was wrong and what would be right.
 
-use std::fmt;
-
 /// An error with a stable exit code.
 #[derive(Debug, thiserror::Error)]
 pub enum CareersError {
@@ -98,7 +96,7 @@ fn onet_hint(hint: OnetHint) -> &'static str {
 }
 
 /// " (and 2 more problems)".
-pub fn more_problems(more: usize) -> String {
+pub(crate) fn more_problems(more: usize) -> String {
     match more {
         0 => String::new(),
         1 => " (and 1 more problem)".into(),
@@ -107,7 +105,7 @@ pub fn more_problems(more: usize) -> String {
 }
 
 /// "city" -> "cities", "company type" -> "company types".
-pub fn plural(word: &str) -> String {
+pub(crate) fn plural(word: &str) -> String {
     match word.strip_suffix('y') {
         Some(stem) if !stem.ends_with(['a', 'e', 'o', 'u']) => format!("{stem}ies"),
         _ => format!("{word}s"),
@@ -115,7 +113,7 @@ pub fn plural(word: &str) -> String {
 }
 
 /// ` (did you mean a or b?)`, or nothing when there is no suggestion.
-pub fn did_you_mean(suggestions: &[String]) -> String {
+pub(crate) fn did_you_mean(suggestions: &[String]) -> String {
     match suggestions {
         [] => String::new(),
         [one] => format!(" (did you mean {one}?)"),
@@ -132,11 +130,14 @@ fn join_or(items: &[String]) -> String {
 
 /// Names longer than this get no suggestions: no role, skill or place name comes near it, and
 /// comparing a name of `n` characters costs time in proportion to `n` for every candidate.
-pub const MAX_SUGGEST_CHARS: usize = 200;
+pub(crate) const MAX_SUGGEST_CHARS: usize = 200;
 
 /// Up to three candidates close to `query`: near misses by edit distance and names that contain
 /// it or are contained in it.
-pub fn suggest<'a>(query: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+pub(crate) fn suggest<'a>(
+    query: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Vec<String> {
     suggest_counting(query, candidates).0
 }
 
@@ -197,7 +198,7 @@ fn suggest_counting<'a>(
 /// Finds the canonical value `input` names among `(name, canonical)` pairs, comparing names
 /// ignoring case, spaces and punctuation ("new york" = "New-York"). An unknown input is an
 /// [`CareersError::UnknownValue`] listing each canonical value once and the nearest names.
-pub fn resolve_choice(
+pub(crate) fn resolve_choice(
     what: &'static str,
     input: &str,
     names: &[(&str, &str)],
@@ -230,15 +231,6 @@ pub fn resolve_choice(
         suggestions,
         known,
     })
-}
-
-/// A value list for messages: `a, b, c`.
-pub struct Known<'a>(pub &'a [&'a str]);
-
-impl fmt::Display for Known<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0.join(", "))
-    }
 }
 
 #[cfg(test)]

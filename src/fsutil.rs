@@ -7,7 +7,7 @@ use anyhow::Context as _;
 
 /// Whether a write may replace an existing file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overwrite {
+pub(crate) enum Overwrite {
     Yes,
     /// Fail if the file exists by the time the write lands, even if it appeared meanwhile.
     No,
@@ -16,7 +16,11 @@ pub enum Overwrite {
 /// Writes `bytes` to a temporary file beside `path`, then renames it into place: a reader sees
 /// the old file or the new one, never half of either. A Ctrl-C meanwhile removes the temporary
 /// file.
-pub fn write_atomically(path: &Path, bytes: &[u8], overwrite: Overwrite) -> anyhow::Result<()> {
+pub(crate) fn write_atomically(
+    path: &Path,
+    bytes: &[u8],
+    overwrite: Overwrite,
+) -> anyhow::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut builder = tempfile::Builder::new();
     // A temporary file is private (0600) by default; the file the user gets is theirs, made
@@ -105,7 +109,7 @@ impl std::error::Error for ReadError {}
 /// wrapped so that it yields an error instead of more than `max` bytes (a file that grows, or
 /// one of `/proc`'s, whose size says 0). A FIFO is opened without waiting for a writer and a
 /// device is never read: both are refused at once.
-pub fn open_bounded(path: &Path, max: u64) -> Result<Bounded<std::fs::File>, ReadError> {
+pub(crate) fn open_bounded(path: &Path, max: u64) -> Result<Bounded<std::fs::File>, ReadError> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -135,7 +139,7 @@ pub fn open_bounded(path: &Path, max: u64) -> Result<Bounded<std::fs::File>, Rea
 }
 
 /// Reads the whole of `path` if it is a regular file of at most `max` bytes.
-pub fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
+pub(crate) fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
     let mut reader = open_bounded(path, max)?;
     let mut bytes = Vec::new();
     std::io::Read::read_to_end(&mut reader, &mut bytes).map_err(ReadError::from_io)?;
@@ -207,7 +211,7 @@ impl ReadError {
 }
 
 /// Whether `err` is a [`Bounded`] reader's refusal to go past its bound.
-pub fn is_over_bound(err: &std::io::Error) -> bool {
+pub(crate) fn is_over_bound(err: &std::io::Error) -> bool {
     err.get_ref().is_some_and(|e| e.is::<OverBound>())
 }
 

@@ -4,10 +4,10 @@
 
 pub mod cli;
 pub mod commands;
-pub mod error;
-pub mod fsutil;
+pub(crate) mod error;
+pub(crate) mod fsutil;
 pub mod interrupt;
-pub mod model;
+pub(crate) mod model;
 pub mod oews;
 pub mod onet;
 pub mod render;

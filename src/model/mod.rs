@@ -1,25 +1,25 @@
 //! The typed data model and its invariants. No I/O and no printing here: the store reads
 //! files, the renderers print.
 
-pub mod location;
-pub mod market;
-pub mod onet;
-pub mod place;
-pub mod profile;
-pub mod salary;
-pub mod skillset;
-pub mod vocabulary;
-pub mod wages;
+pub(crate) mod location;
+pub(crate) mod market;
+pub(crate) mod onet;
+pub(crate) mod place;
+pub(crate) mod profile;
+pub(crate) mod salary;
+pub(crate) mod skillset;
+pub(crate) mod vocabulary;
+pub(crate) mod wages;
 
-pub use location::{Location, Locations, LocationsFile};
-pub use market::{Figure, FigureKind, InDemandGroup, InDemandSkill, Market, Quantity};
-pub use onet::OnetDetails;
-pub use profile::*;
-pub use salary::{
-    CompanyType, Dimension, ExperienceLevel, GrowthLever, Measure, Pay, PercentSpan, Salary,
-    SalaryFigure, Statistic,
+pub(crate) use location::{Locations, LocationsFile};
+pub(crate) use market::{Figure, FigureKind, InDemandGroup, Quantity};
+pub(crate) use onet::OnetDetails;
+pub(crate) use profile::*;
+pub(crate) use salary::{
+    CompanyType, Dimension, ExperienceLevel, GrowthLever, Measure, Pay, Salary, SalaryFigure,
+    Statistic,
 };
-pub use vocabulary::{Vocabulary, VocabularyFile, VocabularySkill};
+pub(crate) use vocabulary::{Vocabulary, VocabularyFile};
 
 /// A broken invariant, located by the JSON path of the offending field.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,7 +41,7 @@ impl std::fmt::Display for Problem {
 /// When a release of an official dataset was published, from a list in the shape of
 /// `data/oews-releases.json` and `data/onet-releases.json`: the datasets' own files name their
 /// release (`2025A01`, `29.2`) but not its date. `None` for a release the list does not know.
-pub fn published(list: &str, release: &str) -> Option<String> {
+pub(crate) fn published(list: &str, release: &str) -> Option<String> {
     #[derive(serde::Deserialize)]
     struct Releases {
         releases: Vec<Known>,
@@ -66,7 +66,7 @@ pub fn published(list: &str, release: &str) -> Option<String> {
 }
 
 /// Whether `id` is a lowercase slug: ASCII letters and digits in words joined by single hyphens.
-pub fn is_slug(id: &str) -> bool {
+pub(crate) fn is_slug(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 100
         && id.split('-').all(|w| {
@@ -79,7 +79,7 @@ pub fn is_slug(id: &str) -> bool {
 /// An index from every name and alias of a list of named things (skills, places) to its
 /// position, under `key`; a name or alias claimed by two of them, or an empty one, is an error
 /// that names the list (`what`), the position and the name.
-pub fn name_index<'a>(
+pub(crate) fn name_index<'a>(
     what: &str,
     items: impl IntoIterator<Item = (&'a str, &'a [String])>,
     key: fn(&str) -> String,
@@ -109,7 +109,7 @@ pub fn name_index<'a>(
 
 /// Whether `name` is a device name that some systems reserve (`con`, `nul`, `com1`, ...), which
 /// must not become a file name.
-pub fn is_reserved_name(name: &str) -> bool {
+pub(crate) fn is_reserved_name(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     matches!(lower.as_str(), "con" | "prn" | "aux" | "nul")
         || ((lower.starts_with("com") || lower.starts_with("lpt"))
@@ -120,7 +120,7 @@ pub fn is_reserved_name(name: &str) -> bool {
 /// A lowercase word in the singular, without allocating: the stem and whether a "y" ends it
 /// ("secretaries" is "secretar" + "y", "nurses" is "nurse", "analysis" stays). Role names and
 /// search fold words with it, on both sides, so a rule wrong for a word still folds it alike.
-pub fn singular(word: &str) -> (&str, bool) {
+pub(crate) fn singular(word: &str) -> (&str, bool) {
     let n = word.len();
     if n > 4 && word.ends_with("ies") {
         (&word[..n - 3], true)
@@ -140,7 +140,7 @@ pub fn singular(word: &str) -> (&str, bool) {
 
 /// A word as search compares it: lowercase already, put in the singular ("secretaries" is
 /// "secretary", "nurses" is "nurse").
-pub fn fold_word(word: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn fold_word(word: &str) -> std::borrow::Cow<'_, str> {
     match singular(word) {
         (base, true) => format!("{base}y").into(),
         (base, false) => base.into(),
@@ -149,7 +149,7 @@ pub fn fold_word(word: &str) -> std::borrow::Cow<'_, str> {
 
 /// The words of a text as search compares them, in order: split at every character that is
 /// not a letter or digit, lowercase, folded by [`fold_word`].
-pub fn search_words(text: &str) -> impl Iterator<Item = String> + '_ {
+pub(crate) fn search_words(text: &str) -> impl Iterator<Item = String> + '_ {
     let lower = if text.is_ascii() {
         text.to_ascii_lowercase()
     } else {
@@ -164,7 +164,7 @@ pub fn search_words(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// Turns a title into a slug: "Data Engineer" -> "data-engineer".
-pub fn slugify(title: &str) -> String {
+pub(crate) fn slugify(title: &str) -> String {
     let mut out = String::with_capacity(title.len());
     for ch in title.chars() {
         if ch.is_ascii_alphanumeric() {

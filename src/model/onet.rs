@@ -105,11 +105,11 @@ pub struct Rating {
 }
 
 /// The order of O*NET's relatedness tiers, most related first.
-pub const RELATED_TIERS: [&str; 3] = ["Primary-Short", "Primary-Long", "Supplemental"];
+pub(crate) const RELATED_TIERS: [&str; 3] = ["Primary-Short", "Primary-Long", "Supplemental"];
 
 /// The attribution O*NET's CC BY 4.0 licence asks every output of its data to carry.
 /// `version` is the release, e.g. "29.2", when known.
-pub fn attribution(version: Option<&str>) -> String {
+pub(crate) fn attribution(version: Option<&str>) -> String {
     let database = match version {
         Some(v) => format!("O*NET {v} Database"),
         None => "O*NET Database".to_owned(),
@@ -208,7 +208,7 @@ const NAMED_LEVELS: usize = 3;
 /// Bachelor's Degree 42% (uncertain), Some College Courses 5%, 3 other levels 3%; uncertain:
 /// O*NET recommends suppressing the figure (few respondents or a wide error)". `None` without
 /// data.
-pub fn education_summary(shares: &[EducationShare]) -> Option<String> {
+pub(crate) fn education_summary(shares: &[EducationShare]) -> Option<String> {
     if shares.is_empty() {
         return None;
     }

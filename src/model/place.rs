@@ -19,7 +19,7 @@ use super::wages::{Area, AreaKind};
 
 /// The readings of a place name: the positions of the areas it can mean.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PlaceMatch {
+pub(crate) enum PlaceMatch {
     One(usize),
     /// Several readings, none clearly meant.
     Ambiguous(Vec<usize>),
@@ -95,14 +95,6 @@ const POSTAL: [(&str, &str); 56] = [
     ("78", "VI"),
 ];
 
-/// The postal code of a FIPS state code.
-pub fn postal_code(state_code: &str) -> Option<&'static str> {
-    POSTAL
-        .iter()
-        .find(|(fips, _)| *fips == state_code)
-        .map(|(_, p)| *p)
-}
-
 fn normalize(text: &str) -> String {
     text.to_lowercase()
         .split(|c: char| !c.is_alphanumeric())
@@ -125,7 +117,7 @@ fn metro_parts(name: &str) -> (Vec<String>, Vec<String>) {
 }
 
 /// Every area `input` can stand for, under the rule in the module's documentation.
-pub fn resolve(areas: &[Area], input: &str) -> PlaceMatch {
+pub(crate) fn resolve(areas: &[Area], input: &str) -> PlaceMatch {
     let key = normalize(input);
     if key.is_empty() {
         return PlaceMatch::None;
@@ -220,7 +212,7 @@ fn one_of(strong: Vec<usize>, weak: Vec<usize>) -> PlaceMatch {
 }
 
 /// The names a misspelt place is compared with: each state's name and each metro city.
-pub fn suggestion_names(areas: &[Area]) -> Vec<String> {
+pub(crate) fn suggestion_names(areas: &[Area]) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     for a in areas {
         match a.kind {

@@ -324,12 +324,12 @@ impl std::fmt::Display for Placement {
 }
 
 /// Formats whole dollars with thousands separators: `$147,000`.
-pub fn dollars(amount: u64) -> String {
+pub(crate) fn dollars(amount: u64) -> String {
     format!("${}", thousands(amount))
 }
 
 /// Formats a count with thousands separators: `56,560`.
-pub fn thousands(amount: u64) -> String {
+pub(crate) fn thousands(amount: u64) -> String {
     let digits = amount.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
@@ -343,7 +343,7 @@ pub fn thousands(amount: u64) -> String {
 
 /// Reads an amount of whole dollars as people write it: `150000`, `150,000`, `$150,000`,
 /// `150k`, `$152.6k`. Anything else, zero included, is an error that says what is accepted.
-pub fn parse_dollars(text: &str) -> Result<u64, String> {
+pub(crate) fn parse_dollars(text: &str) -> Result<u64, String> {
     const ACCEPTED: &str = "expected whole dollars such as 150000, 150,000, $150,000 or 150k";
     let bad = || format!("\"{text}\" is not an amount of pay; {ACCEPTED}");
     let t = text.trim();

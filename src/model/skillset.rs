@@ -27,12 +27,12 @@ pub struct Skill {
 }
 
 /// The key a technical skill name is compared by: its canonical name, normalised.
-pub fn skill_key(name: &str, vocabulary: &Vocabulary) -> String {
+pub(crate) fn skill_key(name: &str, vocabulary: &Vocabulary) -> String {
     normalize(vocabulary.canonical(name))
 }
 
 /// A profile's technical skills under canonical names, each once, in the profile's order.
-pub fn technical_skills(profile: &Profile, vocabulary: &Vocabulary) -> Vec<Skill> {
+pub(crate) fn technical_skills(profile: &Profile, vocabulary: &Vocabulary) -> Vec<Skill> {
     let mut seen = HashSet::new();
     profile
         .skills
@@ -43,7 +43,7 @@ pub fn technical_skills(profile: &Profile, vocabulary: &Vocabulary) -> Vec<Skill
 }
 
 /// One skill of a profile under its canonical name, with its category and key.
-pub fn technical_skill(s: &crate::model::SkillRef, vocabulary: &Vocabulary) -> Skill {
+pub(crate) fn technical_skill(s: &crate::model::SkillRef, vocabulary: &Vocabulary) -> Skill {
     let known = vocabulary.resolve(&s.name);
     let name = known.map_or(s.name.as_str(), |k| k.name.as_str());
     Skill {
@@ -59,7 +59,7 @@ pub fn technical_skill(s: &crate::model::SkillRef, vocabulary: &Vocabulary) -> S
 
 /// A profile's soft skills under canonical names (the vocabulary holds soft skills too, so that
 /// "Collaboration" and "Teamwork and collaboration" line up), each once, in the profile's order.
-pub fn soft_skills(profile: &Profile, vocabulary: &Vocabulary) -> Vec<Skill> {
+pub(crate) fn soft_skills(profile: &Profile, vocabulary: &Vocabulary) -> Vec<Skill> {
     let mut seen = HashSet::new();
     profile
         .soft_skills
@@ -77,7 +77,7 @@ pub fn soft_skills(profile: &Profile, vocabulary: &Vocabulary) -> Vec<Skill> {
 
 /// A skill of the union of several roles' skills, with the roles that hold it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct HeldSkill {
+pub(crate) struct HeldSkill {
     #[serde(flatten)]
     pub skill: Skill,
     /// Indexes of the roles that list the skill, ascending.
@@ -87,14 +87,14 @@ pub struct HeldSkill {
 
 impl HeldSkill {
     /// Whether every one of `roles` roles lists the skill.
-    pub fn shared_by(&self, roles: usize) -> bool {
+    pub(crate) fn shared_by(&self, roles: usize) -> bool {
         self.held_by.len() == roles
     }
 }
 
 /// Every skill of any of `sets`, once, in first-seen order (first role first), with the roles
 /// that list it. Linear in the total number of skills.
-pub fn union(sets: &[Vec<Skill>]) -> Vec<HeldSkill> {
+pub(crate) fn union(sets: &[Vec<Skill>]) -> Vec<HeldSkill> {
     let mut out: Vec<HeldSkill> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
     for (role, set) in sets.iter().enumerate() {
@@ -130,7 +130,7 @@ pub struct SkillGap {
 }
 
 /// The gap from `from` to `to`.
-pub fn gap(from: &[Skill], to: &[Skill]) -> SkillGap {
+pub(crate) fn gap(from: &[Skill], to: &[Skill]) -> SkillGap {
     let have: HashSet<&str> = from.iter().map(|s| s.key.as_str()).collect();
     let want: HashSet<&str> = to.iter().map(|s| s.key.as_str()).collect();
     let (carries_over, to_learn) = to
@@ -149,48 +149,9 @@ pub fn gap(from: &[Skill], to: &[Skill]) -> SkillGap {
     }
 }
 
-/// How much of a role's skills a given set covers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Coverage {
-    pub matched: Vec<Skill>,
-    pub missing: Vec<Skill>,
-}
-
-impl Coverage {
-    pub fn total(&self) -> usize {
-        self.matched.len() + self.missing.len()
-    }
-
-    /// The covered share as a whole percentage, rounded half up; 0 for a role with no skills.
-    pub fn percent(&self) -> u32 {
-        let (m, t) = (self.matched.len() as u64, self.total() as u64);
-        if t == 0 {
-            return 0;
-        }
-        u32::try_from((m * 200 + t) / (2 * t)).unwrap_or(100)
-    }
-
-    /// Orders by the number of matched skills, most first; then by covered share, highest
-    /// first, compared exactly (no rounding). Callers break remaining ties themselves.
-    ///
-    /// Matched skills come first because a share alone favours roles that list few skills: one
-    /// skill of two would beat all three of yours in a role that lists twenty.
-    pub fn rank_cmp(&self, other: &Coverage) -> std::cmp::Ordering {
-        let (a, at) = (self.matched.len() as u64, self.total().max(1) as u64);
-        let (b, bt) = (other.matched.len() as u64, other.total().max(1) as u64);
-        b.cmp(&a).then_with(|| (b * at).cmp(&(a * bt)))
-    }
-}
-
-/// Which of `role`'s skills are among `have` (keys from [`skill_key`]).
-pub fn coverage(role: &[Skill], have: &HashSet<String>) -> Coverage {
-    let (matched, missing) = role.iter().cloned().partition(|s| have.contains(&s.key));
-    Coverage { matched, missing }
-}
-
 /// Skills grouped by category in the order of [`SkillCategory::ALL`], each group in the order
 /// given; empty categories are left out.
-pub fn by_category<'a>(
+pub(crate) fn by_category<'a>(
     skills: impl IntoIterator<Item = &'a Skill>,
 ) -> Vec<(SkillCategory, Vec<&'a Skill>)> {
     let mut groups: Vec<(SkillCategory, Vec<&Skill>)> = SkillCategory::ALL
@@ -208,7 +169,7 @@ pub fn by_category<'a>(
 }
 
 /// "a, b, c".
-pub fn names<'a>(skills: impl IntoIterator<Item = &'a Skill>) -> String {
+pub(crate) fn names<'a>(skills: impl IntoIterator<Item = &'a Skill>) -> String {
     skills
         .into_iter()
         .map(|s| s.name.as_str())
@@ -336,68 +297,6 @@ mod tests {
             keys(&soft_skills(&p, &v)),
             ["Communication", "Teamwork and collaboration"]
         );
-    }
-
-    #[test]
-    fn coverage_ranks_by_matched_count_then_exact_share() {
-        let v = vocabulary(VOCABULARY);
-        let have: HashSet<String> = ["python", "spark"].map(String::from).into();
-        let small = coverage(
-            &technical_skills(&profile("s", &["Python", "AWS"]), &v),
-            &have,
-        );
-        let big = coverage(
-            &technical_skills(&profile("b", &["Python", "Spark", "AWS", "sklearn"]), &v),
-            &have,
-        );
-        let none = coverage(&technical_skills(&profile("n", &["AWS"]), &v), &have);
-        assert_eq!(
-            (small.matched.len(), small.total(), small.percent()),
-            (1, 2, 50)
-        );
-        assert_eq!((big.matched.len(), big.total(), big.percent()), (2, 4, 50));
-        // More matched skills first, whatever the share.
-        assert_eq!(big.rank_cmp(&small), std::cmp::Ordering::Less);
-        assert_eq!(small.rank_cmp(&none), std::cmp::Ordering::Less);
-        let wide = coverage(
-            &technical_skills(
-                &profile("w", &["Python", "Spark", "AWS", "sklearn", "R", "Go"]),
-                &v,
-            ),
-            &have,
-        );
-        assert_eq!(
-            wide.rank_cmp(&small),
-            std::cmp::Ordering::Less,
-            "2/6 before 1/2"
-        );
-        // Equally many matched: the larger share first.
-        assert_eq!(
-            big.rank_cmp(&wide),
-            std::cmp::Ordering::Less,
-            "2/4 before 2/6"
-        );
-        let empty = coverage(&[], &have);
-        assert_eq!((empty.total(), empty.percent()), (0, 0));
-    }
-
-    #[test]
-    fn percent_rounds_half_up() {
-        let skill = |k: &str| Skill {
-            name: k.into(),
-            category: None,
-            key: k.into(),
-        };
-        let c = Coverage {
-            matched: vec![skill("a")],
-            missing: (0..7).map(|i| skill(&i.to_string())).collect(),
-        };
-        assert_eq!(c.percent(), 13, "1/8 = 12.5%");
-        let c = Coverage {
-            matched: vec![skill("a"), skill("b"), skill("c")],
-            missing: (0..16).map(|i| skill(&i.to_string())).collect(),
-        };
-        assert_eq!(c.percent(), 16, "3/19 = 15.8%");
     }
 
     #[test]

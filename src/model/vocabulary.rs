@@ -39,7 +39,7 @@ pub struct Vocabulary {
 }
 
 /// Lowercases and folds runs of white space, so "Apache  Spark" matches "apache spark".
-pub fn normalize(name: &str) -> String {
+pub(crate) fn normalize(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for word in name.split_whitespace() {
         if !out.is_empty() {

@@ -337,7 +337,7 @@ impl WageOccupation {
 }
 
 /// `152051` → `15-2051`.
-pub fn soc_with_hyphen(code: &str) -> String {
+pub(crate) fn soc_with_hyphen(code: &str) -> String {
     match (code.get(..2), code.get(2..)) {
         (Some(a), Some(b)) if code.len() == 6 => format!("{a}-{b}"),
         _ => code.to_owned(),
@@ -370,7 +370,7 @@ impl Industry {
 /// number (`52`), its name without "Sector NN - ", or words that begin words of the name
 /// (`finance`, `health care`, `healthcare`, `information`, `tech`). Sectors only, but for an exact
 /// name or code; `None` unless exactly one industry fits.
-pub fn match_sector(industries: &[Industry], input: &str) -> Option<usize> {
+pub(crate) fn match_sector(industries: &[Industry], input: &str) -> Option<usize> {
     let words = |t: &str| -> Vec<String> {
         t.to_lowercase()
             .split(|c: char| !c.is_alphanumeric())
@@ -460,7 +460,7 @@ pub enum PercentilePlacement {
 /// Places `pay` among the published annual percentiles (top-coded and missing ones are left
 /// out). Linear interpolation between the two neighbouring percentiles; `None` when fewer than
 /// one percentile is published.
-pub fn place_in_percentiles(estimate: &Estimate, pay: u64) -> Option<PercentilePlacement> {
+pub(crate) fn place_in_percentiles(estimate: &Estimate, pay: u64) -> Option<PercentilePlacement> {
     let known: Vec<(u8, u64)> = Measure::ANNUAL_PERCENTILES
         .iter()
         .filter_map(|&(m, p)| estimate.number(m).map(|w| (p, w)))

@@ -18,7 +18,7 @@ const MARK: char = '┃';
 /// Below this many columns for the bars, each bar goes on a line of its own under its label.
 const MIN_INLINE_BAR: usize = 16;
 
-pub fn write(chart: &Chart, style: Style, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn write(chart: &Chart, style: Style, out: &mut dyn Write) -> io::Result<()> {
     for line in wrap(&chart.title, style.width, "", "") {
         writeln!(out, "{line}")?;
     }

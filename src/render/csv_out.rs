@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use super::Records;
 use super::sanitize::csv_cell;
 
-pub fn write(records: &Records, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn write(records: &Records, out: &mut dyn Write) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(&records.headers).map_err(into_io)?;
     for row in &records.rows {

@@ -15,11 +15,11 @@ use std::fmt::Write as _;
 use anstyle::Style as Ansi;
 
 /// The longest word a column is widened for so that it stays whole.
-pub const WORD_CAP: usize = 32;
+pub(super) const WORD_CAP: usize = 32;
 
 /// How columns are framed: the boxed look of tables, or bare label/value fields.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Frame {
+pub(super) enum Frame {
     /// Rounded box, a rule under the header, `┆` between columns, one space of padding.
     Boxed,
     /// No lines at all: the first column flush left, one space after it and around the others.
@@ -50,14 +50,14 @@ impl Frame {
 }
 
 /// A cell ready to draw: its sanitized text and the style its lines are painted in.
-pub struct GridCell<'a> {
+pub(super) struct GridCell<'a> {
     pub text: std::borrow::Cow<'a, str>,
     pub ansi: Ansi,
 }
 
 /// The layout hints of a table.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Hints {
+pub(super) struct Hints {
     /// Keep the first column whole when it fits in a third of the width.
     pub labels: bool,
     /// The column of running text that should get at least 35% of the width.
@@ -208,7 +208,7 @@ fn width_of(text: &str) -> usize {
 /// The lines of `text` wrapped to `width` columns: at spaces, first fit, a word longer than
 /// its line broken into pieces. Each line of `text` starts a new line; the first output line
 /// starts with `first`, the others with `rest` (both count in the width).
-pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+pub(super) fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     let (first_w, rest_w) = (width_of(first), width_of(rest));
     let rooms = (
         width.saturating_sub(first_w).max(1),
@@ -294,7 +294,7 @@ fn drawn_widths(wrapped: &[Vec<Vec<&str>>], n: usize) -> Vec<usize> {
 }
 
 /// Draws `rows` (the first one is the header when the frame is boxed) in `width` columns.
-pub fn draw(
+pub(super) fn draw(
     rows: &[Vec<GridCell<'_>>],
     frame: Frame,
     hints: Hints,

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use super::document::{Block, Document};
 use super::sanitize::{MarkdownPlace, markdown_inline, sanitize};
 
-pub fn write(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn write(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
     let mut first = true;
     for block in &doc.blocks {
         if !first {
@@ -68,7 +68,7 @@ fn inline(text: &str) -> String {
 }
 
 /// Escapes a table cell: markup and pipes, and newlines as `<br>`.
-pub fn escape_cell(text: &str) -> String {
+pub(super) fn escape_cell(text: &str) -> String {
     text.replace("\r\n", "\n")
         .split('\n')
         .map(|line| markdown_inline(line, MarkdownPlace::Cell))

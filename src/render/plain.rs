@@ -12,7 +12,7 @@ use super::document::{Block, Cell, Document, Tone};
 use super::sanitize::sanitize;
 use super::terminal::{paint, tone_style};
 
-pub fn write(doc: &Document, color: bool, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn write(doc: &Document, color: bool, out: &mut dyn Write) -> io::Result<()> {
     let strong = Ansi::new().effects(Effects::BOLD);
     for (n, block) in doc.blocks.iter().enumerate() {
         match block {

@@ -10,7 +10,7 @@ use super::grid::{self, Frame, GridCell, Hints};
 use super::sanitize::sanitize;
 use super::{Style, chart};
 
-pub fn write(doc: &Document, style: Style, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn write(doc: &Document, style: Style, out: &mut dyn Write) -> io::Result<()> {
     let mut first = true;
     for block in &doc.blocks {
         match block {

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// O*NET 29.2's attribution, which every output that shows its data carries.
-pub const ATTRIBUTION: &str = "This product includes information from the O*NET 29.2 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA.";
+pub(crate) const ATTRIBUTION: &str = "This product includes information from the O*NET 29.2 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA.";
 
 /// The width every rendered snapshot is taken at unless a test says otherwise.
 const WIDTH: &str = "100";
@@ -39,7 +39,7 @@ const CLEARED: &[&str] = &[
 /// the terminal's table look, no colour, the curated profiles alone (no embedded dataset), a
 /// fixed date, and a fresh data directory of its own. Builders change one of these or fill the
 /// data directory; runners run the binary in it.
-pub struct TestEnv {
+pub(crate) struct TestEnv {
     /// Holds the data directory (`data`) and whatever else a test writes beside it.
     root: tempfile::TempDir,
     /// Variables set (`Some`) or removed (`None`), in order: a later entry wins.
@@ -50,14 +50,14 @@ pub struct TestEnv {
 
 /// What a run of `careers` gave: its exit code (`None` when a signal ended it) and its output.
 #[derive(Debug)]
-pub struct Outcome {
+pub(crate) struct Outcome {
     pub code: Option<i32>,
     pub stdout: String,
     pub stderr: String,
 }
 
 impl Outcome {
-    pub fn success(&self) -> bool {
+    pub(crate) fn success(&self) -> bool {
         self.code == Some(0)
     }
 }
@@ -80,7 +80,7 @@ impl Default for TestEnv {
 
 impl TestEnv {
     /// The environment above, with an empty data directory.
-    pub fn new() -> TestEnv {
+    pub(crate) fn new() -> TestEnv {
         let root = tempfile::tempdir().expect("temp dir");
         std::fs::create_dir(root.path().join("data")).expect("data dir");
         let env = TestEnv {
@@ -107,29 +107,29 @@ impl TestEnv {
     }
 
     /// As a fresh install runs: with the embedded dataset.
-    pub fn embedded(self) -> TestEnv {
+    pub(crate) fn embedded(self) -> TestEnv {
         self.env_remove("CAREERS_NO_EMBEDDED")
     }
 
     /// Colour as the environment and the terminal decide it, without the `NO_COLOR` that turns
     /// it off everywhere else.
-    pub fn colour(self) -> TestEnv {
+    pub(crate) fn colour(self) -> TestEnv {
         self.env_remove("NO_COLOR")
     }
 
     /// A terminal `columns` wide.
-    pub fn width(self, columns: usize) -> TestEnv {
+    pub(crate) fn width(self, columns: usize) -> TestEnv {
         self.env("COLUMNS", columns.to_string())
     }
 
-    pub fn env(mut self, var: impl AsRef<OsStr>, value: impl AsRef<OsStr>) -> TestEnv {
+    pub(crate) fn env(mut self, var: impl AsRef<OsStr>, value: impl AsRef<OsStr>) -> TestEnv {
         self.vars
             .push((var.as_ref().to_owned(), Some(value.as_ref().to_owned())));
         self
     }
 
     /// Each of `vars`, in order.
-    pub fn envs<K: AsRef<OsStr>, V: AsRef<OsStr>>(
+    pub(crate) fn envs<K: AsRef<OsStr>, V: AsRef<OsStr>>(
         self,
         vars: impl IntoIterator<Item = (K, V)>,
     ) -> TestEnv {
@@ -137,38 +137,38 @@ impl TestEnv {
             .fold(self, |env, (var, value)| env.env(var, value))
     }
 
-    pub fn env_remove(mut self, var: impl AsRef<OsStr>) -> TestEnv {
+    pub(crate) fn env_remove(mut self, var: impl AsRef<OsStr>) -> TestEnv {
         self.vars.push((var.as_ref().to_owned(), None));
         self
     }
 
     /// Runs every command in `dir`.
-    pub fn current_dir(mut self, dir: impl Into<PathBuf>) -> TestEnv {
+    pub(crate) fn current_dir(mut self, dir: impl Into<PathBuf>) -> TestEnv {
         self.current_dir = Some(dir.into());
         self
     }
 
     /// Runs every command inside [`TestEnv::root`] with `CAREERS_DATA_DIR=data`, so the paths it
     /// prints are the same in every run.
-    pub fn in_scratch(self) -> TestEnv {
+    pub(crate) fn in_scratch(self) -> TestEnv {
         let root = self.root().to_path_buf();
         self.current_dir(root).env("CAREERS_DATA_DIR", "data")
     }
 
     /// Fails a run that takes longer than `limit` instead of waiting for it.
-    pub fn timeout(mut self, limit: Duration) -> TestEnv {
+    pub(crate) fn timeout(mut self, limit: Duration) -> TestEnv {
         self.timeout = Some(limit);
         self
     }
 
     /// A user profile `file_name` (in the profiles folder) holding `text`.
-    pub fn with_profile(self, file_name: &str, text: &str) -> TestEnv {
+    pub(crate) fn with_profile(self, file_name: &str, text: &str) -> TestEnv {
         std::fs::write(self.profile_path(file_name), text).expect("profile written");
         self
     }
 
     /// A copy of the fixture profile `tests/fixtures/profiles/REL` in the profiles folder.
-    pub fn with_fixture_profile(self, rel: &str) -> TestEnv {
+    pub(crate) fn with_fixture_profile(self, rel: &str) -> TestEnv {
         let source = fixture("profiles").join(rel);
         let name = source.file_name().expect("a file").to_str().expect("UTF-8");
         std::fs::copy(&source, self.profile_path(name)).expect("profile copied");
@@ -176,12 +176,12 @@ impl TestEnv {
     }
 
     /// `careers import onet SOURCE` into the data directory, which must succeed.
-    pub fn with_onet(self, source: impl AsRef<Path>) -> TestEnv {
+    pub(crate) fn with_onet(self, source: impl AsRef<Path>) -> TestEnv {
         self.imported("onet", source.as_ref())
     }
 
     /// `careers import oews SOURCE` into the data directory, which must succeed.
-    pub fn with_oews(self, source: impl AsRef<Path>) -> TestEnv {
+    pub(crate) fn with_oews(self, source: impl AsRef<Path>) -> TestEnv {
         self.imported("oews", source.as_ref())
     }
 
@@ -201,17 +201,17 @@ impl TestEnv {
     }
 
     /// The folder that holds the data directory, for what a test keeps beside it.
-    pub fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         self.root.path()
     }
 
     /// The data directory every command reads, by its absolute path.
-    pub fn data_dir(&self) -> PathBuf {
+    pub(crate) fn data_dir(&self) -> PathBuf {
         self.root().join("data")
     }
 
     /// Where the profile `file_name` of the data directory goes; the folder is made.
-    pub fn profile_path(&self, file_name: &str) -> PathBuf {
+    pub(crate) fn profile_path(&self, file_name: &str) -> PathBuf {
         let profiles = self.data_dir().join("profiles");
         std::fs::create_dir_all(&profiles).expect("profiles folder");
         profiles.join(file_name)
@@ -219,7 +219,7 @@ impl TestEnv {
 
     /// `program` with this environment and working folder, for running `careers` through
     /// another program (a shell, `script`, `timeout`).
-    pub fn program(&self, program: impl AsRef<OsStr>) -> std::process::Command {
+    pub(crate) fn program(&self, program: impl AsRef<OsStr>) -> std::process::Command {
         let mut cmd = std::process::Command::new(program);
         for (var, value) in &self.vars {
             match value {
@@ -234,13 +234,13 @@ impl TestEnv {
     }
 
     /// `careers` in this environment, to spawn.
-    pub fn std_cmd(&self) -> std::process::Command {
+    pub(crate) fn std_cmd(&self) -> std::process::Command {
         self.program(careers_bin())
     }
 
     /// `careers` in this environment, for what the runners do not cover (standard input, an
     /// assertion of assert_cmd's).
-    pub fn cmd(&self) -> assert_cmd::Command {
+    pub(crate) fn cmd(&self) -> assert_cmd::Command {
         let mut cmd = assert_cmd::Command::from_std(self.std_cmd());
         if let Some(limit) = self.timeout {
             cmd.timeout(limit);
@@ -249,7 +249,7 @@ impl TestEnv {
     }
 
     /// Runs `careers ARGS` and returns what it gave.
-    pub fn run<A: AsRef<OsStr> + Debug>(&self, args: &[A]) -> Outcome {
+    pub(crate) fn run<A: AsRef<OsStr> + Debug>(&self, args: &[A]) -> Outcome {
         self.cmd()
             .args(args)
             .output()
@@ -258,14 +258,14 @@ impl TestEnv {
     }
 
     /// Runs `careers ARGS`, asserts success, and returns stdout.
-    pub fn stdout<A: AsRef<OsStr> + Debug>(&self, args: &[A]) -> String {
+    pub(crate) fn stdout<A: AsRef<OsStr> + Debug>(&self, args: &[A]) -> String {
         let out = self.run(args);
         assert!(out.success(), "careers {args:?} failed: {}", out.stderr);
         out.stdout
     }
 
     /// Runs `careers ARGS`, asserts success with nothing on stderr, and returns stdout.
-    pub fn quiet_stdout<A: AsRef<OsStr> + Debug>(&self, args: &[A]) -> String {
+    pub(crate) fn quiet_stdout<A: AsRef<OsStr> + Debug>(&self, args: &[A]) -> String {
         let out = self.run(args);
         assert_eq!(out.code, Some(0), "careers {args:?}: {}", out.stderr);
         assert_eq!(out.stderr, "", "careers {args:?}");
@@ -273,7 +273,7 @@ impl TestEnv {
     }
 
     /// Runs `careers ARGS --format json`, asserts success, and parses stdout.
-    pub fn json<A: AsRef<OsStr> + Debug>(&self, args: &[A]) -> serde_json::Value {
+    pub(crate) fn json<A: AsRef<OsStr> + Debug>(&self, args: &[A]) -> serde_json::Value {
         let mut all: Vec<&OsStr> = args.iter().map(AsRef::as_ref).collect();
         all.extend([OsStr::new("--format"), OsStr::new("json")]);
         serde_json::from_str(&self.stdout(&all)).expect("valid JSON")
@@ -281,7 +281,7 @@ impl TestEnv {
 
     /// Runs `careers ARGS`, asserts it fails with `code` and nothing on stdout, and returns
     /// stderr.
-    pub fn fails<A: AsRef<OsStr> + Debug>(&self, args: &[A], code: i32) -> String {
+    pub(crate) fn fails<A: AsRef<OsStr> + Debug>(&self, args: &[A], code: i32) -> String {
         let out = self.run(args);
         assert_eq!(
             out.code,
@@ -295,7 +295,7 @@ impl TestEnv {
 
     /// What `careers` answers when `shell`'s completion hook asks it to complete the last of
     /// `words`: one candidate a line, fish's `value<TAB>help` cut to the value.
-    pub fn completions(&self, shell: &str, words: &[&str]) -> Vec<String> {
+    pub(crate) fn completions(&self, shell: &str, words: &[&str]) -> Vec<String> {
         let mut args = vec!["--", "careers"];
         args.extend(words);
         let out = self
@@ -317,12 +317,12 @@ impl TestEnv {
 }
 
 /// The built `careers` binary.
-pub fn careers_bin() -> PathBuf {
+pub(crate) fn careers_bin() -> PathBuf {
     assert_cmd::cargo::cargo_bin("careers")
 }
 
 /// `tests/fixtures/REL`: the project's own data in the formats careers reads.
-pub fn fixture(rel: &str) -> PathBuf {
+pub(crate) fn fixture(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(rel)
@@ -330,7 +330,7 @@ pub fn fixture(rel: &str) -> PathBuf {
 
 /// `../shared/REL`, the real releases beside the repository (CI puts them there); the tests that
 /// read them are `#[ignore]`d and run by `.ci/run` when they are there.
-pub fn shared(rel: &str) -> PathBuf {
+pub(crate) fn shared(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .expect("the repository has a parent folder")
@@ -339,7 +339,7 @@ pub fn shared(rel: &str) -> PathBuf {
 }
 
 /// Copies the files of the folder `from` into the folder `to`.
-pub fn copy_files(from: &Path, to: &Path) {
+pub(crate) fn copy_files(from: &Path, to: &Path) {
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
         std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
@@ -347,14 +347,14 @@ pub fn copy_files(from: &Path, to: &Path) {
 }
 
 /// A copy of the files of the folder `from` in a fresh folder, for a test to alter.
-pub fn copy_of(from: &Path) -> tempfile::TempDir {
+pub(crate) fn copy_of(from: &Path) -> tempfile::TempDir {
     let copy = tempfile::tempdir().unwrap();
     copy_files(from, copy.path());
     copy
 }
 
 /// The figure of `measure` in a BLS estimate of the JSON output.
-pub fn figure<'a>(estimate: &'a serde_json::Value, measure: &str) -> &'a serde_json::Value {
+pub(crate) fn figure<'a>(estimate: &'a serde_json::Value, measure: &str) -> &'a serde_json::Value {
     estimate["figures"]
         .as_array()
         .unwrap()
@@ -364,7 +364,7 @@ pub fn figure<'a>(estimate: &'a serde_json::Value, measure: &str) -> &'a serde_j
 }
 
 /// Asserts no line of `text` is wider than `width` columns.
-pub fn assert_fits(text: &str, width: usize) {
+pub(crate) fn assert_fits(text: &str, width: usize) {
     for line in text.lines() {
         let w = unicode_width::UnicodeWidthStr::width(line);
         assert!(w <= width, "line of width {w} > {width}: {line:?}");
@@ -374,7 +374,7 @@ pub fn assert_fits(text: &str, width: usize) {
 /// The text a CommonMark (GitHub-flavoured) reader sees in `markdown`: text and code, cells
 /// separated by ` | `, `<br>` as a newline. Markup other than headings, paragraphs, quotes,
 /// lists, tables, code and `<br>` is a test failure: escaped text never becomes markup.
-pub fn markdown_text(markdown: &str) -> String {
+pub(crate) fn markdown_text(markdown: &str) -> String {
     use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
     let mut text = String::new();
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;

@@ -10,7 +10,7 @@ const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 /// One invocation of every command that renders a report: (snapshot name, arguments). A new
 /// command adds its line here and is then checked in every format and width.
-pub const COMMANDS: &[(&str, &[&str])] = &[
+pub(crate) const COMMANDS: &[(&str, &[&str])] = &[
     ("list", &["list"]),
     ("show", &["show", "ml-engineer"]),
     ("show_user_profile", &["show", "quoting-analyst"]),
@@ -46,7 +46,7 @@ const AWKWARD_SUMMARY: &str = "Line one, with a comma.\nLine two with \"quotes\"
 
 /// A scratch folder whose data directory holds the profile with awkward text. Commands run
 /// inside it with `CAREERS_DATA_DIR=data`, so the paths they print are the same everywhere.
-pub fn awkward() -> TestEnv {
+pub(crate) fn awkward() -> TestEnv {
     TestEnv::new()
         .in_scratch()
         .with_fixture_profile("formats/quoting-analyst.json")

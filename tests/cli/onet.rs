@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::common::{ATTRIBUTION, TestEnv, copy_of, fixture, shared};
 
 /// A fresh data directory with the fixture imported into it.
-pub fn imported() -> TestEnv {
+pub(crate) fn imported() -> TestEnv {
     let env = TestEnv::new();
     let out = env.run(&["import", "onet", fixture("onet").to_str().unwrap()]);
     assert!(out.success(), "{}", out.stderr);

@@ -87,7 +87,7 @@ impl Filters {
 }
 
 /// The ordering key of a figure: the chosen end, or the amount it states when it lacks that end.
-pub fn sort_key(pay: Pay, by: PaySort) -> u64 {
+pub(super) fn sort_key(pay: Pay, by: PaySort) -> u64 {
     let (low, high) = (pay.low(), pay.high());
     let known = low.or(high).unwrap_or(0);
     match by {
@@ -101,7 +101,7 @@ pub fn sort_key(pay: Pay, by: PaySort) -> u64 {
 }
 
 /// Whether a figure lacks the end `by` sorts on and so sorts on the amount it states.
-pub fn sorts_on_known_bound(pay: Pay, by: PaySort) -> bool {
+pub(super) fn sorts_on_known_bound(pay: Pay, by: PaySort) -> bool {
     let no_low = matches!(pay, Pay::UpTo { .. });
     match by {
         PaySort::Low => no_low,

@@ -31,7 +31,7 @@ pub enum Hint {
 }
 
 /// Every role in the store with a figure that passes every filter but the roles.
-pub fn roles_with_figures(store: &Store, filters: &Filters) -> Vec<String> {
+pub(super) fn roles_with_figures(store: &Store, filters: &Filters) -> Vec<String> {
     store
         .authored()
         .filter(|e| {
@@ -45,7 +45,7 @@ pub fn roles_with_figures(store: &Store, filters: &Filters) -> Vec<String> {
 
 /// Where else to look when the chosen roles have nothing that passes the filters: the roles
 /// whose figures pass all of them, else each single filter that some role has figures for.
-pub fn elsewhere(store: &Store, filters: &Filters) -> Vec<Hint> {
+pub(super) fn elsewhere(store: &Store, filters: &Filters) -> Vec<Hint> {
     let all = roles_with_figures(store, filters);
     if !all.is_empty() {
         return vec![Hint::RolesWithFigures {

@@ -30,7 +30,11 @@ pub struct LinkedOccupation {
 
 /// Reads what the report needs from the O*NET import: the full record of an imported
 /// occupation, the linked occupations of a curated one.
-pub fn complete(store: &Store, entry: &Entry, report: &mut ShowReport) -> anyhow::Result<()> {
+pub(super) fn complete(
+    store: &Store,
+    entry: &Entry,
+    report: &mut ShowReport,
+) -> anyhow::Result<()> {
     let Some(stored) = store.onet() else {
         return Ok(());
     };
@@ -75,7 +79,7 @@ pub fn complete(store: &Store, entry: &Entry, report: &mut ShowReport) -> anyhow
 }
 
 /// Whether `d` has anything for the O*NET section `s`.
-pub fn has_part(d: &OnetDetails, s: Section) -> bool {
+pub(super) fn has_part(d: &OnetDetails, s: Section) -> bool {
     match s {
         Section::Titles => !d.alternate_titles.is_empty() || !d.reported_titles.is_empty(),
         Section::Tasks => !d.tasks.is_empty(),

@@ -41,7 +41,7 @@ fn more_note(left: usize, code: &str, section: &str) -> Option<String> {
 }
 
 /// Appends the O*NET sections and the attribution to `doc`.
-pub fn render(report: &ShowReport, doc: &mut Document) {
+pub(super) fn render(report: &ShowReport, doc: &mut Document) {
     if let Some(d) = &report.profile.onet {
         // A section asked for by name is shown whole.
         details(d, doc, report.full || !report.sections.is_empty());
