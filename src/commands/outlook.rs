@@ -17,14 +17,15 @@ pub struct OutlookReport {
     /// The O*NET-SOC code, for an O*NET occupation.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// Growth of jobs, openings, projected jobs or the market, as the profile reports them.
+    /// Growth of jobs, openings, projected jobs or the market, as the profile reports them, each
+    /// with its source (the profile's, where the figure names none).
     pub growth: Vec<Figure>,
     /// What the profile says of the role's future.
     pub outlook: Vec<String>,
     /// BLS OEWS national employment and median pay of each occupation the role links to.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub employment: Vec<HeadlineWage>,
-    /// "BLS OEWS May 2025", when `employment` is shown.
+    /// The BLS OEWS release consulted ("BLS OEWS May 2025"), when one is in use.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub official_source: Option<String>,
     /// BLS's notice, when `employment` is shown.
@@ -40,7 +41,7 @@ pub fn run(ctx: &Context, args: &OutlookArgs) -> anyhow::Result<OutlookReport> {
     let p = &store.resolve(&args.role)?.profile;
     let market = p.market.as_ref();
     let employment = store.headline_wages(&p.id, None)?;
-    let stored = store.wages()?.filter(|_| !employment.is_empty());
+    let stored = store.wages()?;
     Ok(OutlookReport {
         id: p.id.clone(),
         title: p.title.clone(),
@@ -49,12 +50,17 @@ pub fn run(ctx: &Context, args: &OutlookArgs) -> anyhow::Result<OutlookReport> {
             .iter()
             .flat_map(|m| &m.figures)
             .filter(|f| f.kind.is_growth())
-            .cloned()
+            .map(|f| Figure {
+                source: f.source.clone().or_else(|| p.source.clone()),
+                ..f.clone()
+            })
             .collect(),
         outlook: market.map(|m| m.outlook.clone()).unwrap_or_default(),
+        notice: stored
+            .filter(|_| !employment.is_empty())
+            .map(|_| crate::oews::NOTICE),
         employment,
         official_source: stored.map(crate::oews::source_name),
-        notice: stored.map(|_| crate::oews::NOTICE),
         attribution: store.onet_attribution([p.id.as_str()]),
     })
 }

@@ -17,6 +17,7 @@ pub(crate) const COMMANDS: &[(&str, &[&str])] = &[
     ("search", &["search", "engineer"]),
     ("salary", &["salary", "ml-engineer"]),
     ("trends", &["trends", "ml-engineer"]),
+    ("outlook", &["outlook", "ml-engineer"]),
     ("compare", &["compare", "quoting-analyst", "ml-engineer"]),
     ("gap", &["gap", "quoting-analyst", "ml-engineer"]),
     ("match", &["match", "--skills", "python,sql"]),
@@ -362,6 +363,7 @@ fn json_top_level_fields_are_the_documented_ones() {
         ("list", &["total", "roles"]),
         ("salary", &["filters", "roles", "roles_without_figures"]),
         ("trends", &["roles", "roles_without_market_data"]),
+        ("outlook", &["id", "title", "growth", "outlook"]),
         ("compare", &["roles", "skills", "soft_skills"]),
         (
             "gap",

@@ -13,6 +13,7 @@ mod list_show;
 mod oews;
 mod onet;
 mod onet_views;
+mod outlook;
 // The README shows what a fresh install prints, which a build without the embedded data cannot.
 #[cfg(feature = "embedded")]
 mod readme;

@@ -31,13 +31,11 @@ impl Report for OutlookReport {
     fn document(&self) -> Document {
         let mut doc = Document::default();
         doc.heading(1, format!("Outlook: {} ({})", self.title, self.id));
-        if self.growth.is_empty() && self.outlook.is_empty() && self.employment.is_empty() {
+        if self.growth.is_empty() && self.outlook.is_empty() {
             doc.paragraph(format!(
-                "{}'s profile reports no growth figures or outlook, and no BLS OEWS estimate \
-                 covers its occupations.",
+                "{}'s profile reports no growth figures or outlook.",
                 self.id
             ));
-            return doc;
         }
         if !self.growth.is_empty() {
             doc.heading(2, "Growth");
@@ -57,27 +55,32 @@ impl Report for OutlookReport {
             doc.heading(2, "Outlook");
             doc.list(self.outlook.iter().cloned());
         }
-        if let (Some(source), Some(notice)) = (&self.official_source, self.notice) {
-            doc.heading(2, "Employment (BLS)");
-            let mut table = Table::new(["Occupation", "Employment", "Median pay"]);
-            for h in &self.employment {
-                table.row([
-                    Cell::new(occupation(h)),
-                    Cell::tone(official(h.employment.as_ref()), Tone::Strong),
-                    Cell::new(official(h.median.as_ref())),
-                ]);
+        match (&self.official_source, self.notice) {
+            (Some(source), Some(notice)) => {
+                doc.heading(2, "Employment (BLS)");
+                let mut table = Table::new(["Occupation", "Employment", "Median pay"]);
+                for h in &self.employment {
+                    table.row([
+                        Cell::new(occupation(h)),
+                        Cell::tone(official(h.employment.as_ref()), Tone::Strong),
+                        Cell::new(official(h.median.as_ref())),
+                    ]);
+                }
+                doc.table(table);
+                let place = self.employment.first().map_or("", |h| h.area.name.as_str());
+                doc.note(format!(
+                    "Source: {source} · {place}, cross-industry. {notice}"
+                ));
             }
-            doc.table(table);
-            let place = self.employment.first().map_or("", |h| h.area.name.as_str());
-            doc.note(format!(
-                "Source: {source} · {place}, cross-industry. {notice}"
-            ));
-        } else {
-            doc.note(format!(
-                "No BLS OEWS estimate covers {}'s occupations: `careers import oews DIR` adds \
-                 a release if none is in use.",
-                self.id
-            ));
+            (Some(source), None) => {
+                doc.note(format!(
+                    "{source} has no estimate of {}'s occupations.",
+                    self.id
+                ));
+            }
+            (None, _) => {
+                doc.note("No BLS OEWS release is in use: `careers import oews DIR` adds one.");
+            }
         }
         doc
     }

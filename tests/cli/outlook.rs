@@ -1,0 +1,127 @@
+//! `careers outlook ROLE`: the growth figures and outlook a curated profile reports, and BLS
+//! OEWS national employment and median pay of the role's occupations (May 2025, from
+//! `oe.data.0.Current`: datatypes 01 and 13 of area 0000000, cross-industry).
+
+use crate::common::{ATTRIBUTION, TestEnv};
+
+#[test]
+fn a_curated_role_gets_its_growth_figures_outlook_and_bls_employment() {
+    let env = TestEnv::new().embedded();
+    let json = env.json(&["outlook", "mle"]);
+    assert_eq!(json["id"], "ml-engineer");
+    assert!(json.get("code").is_none(), "{json}");
+    let growth: Vec<(&str, f64)> = json["growth"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["metric"].as_str().unwrap(),
+                f["value"]["value"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        growth,
+        [
+            ("Growth of AI and ML jobs", 74.0),
+            ("Growth in AI scientist job openings", 80.0),
+            ("Growth in machine learning engineer positions", 70.0),
+            ("Projected growth rate for ML engineering", 23.0),
+            (
+                "Compound annual growth rate (CAGR) of the global ML market",
+                36.2
+            ),
+        ]
+    );
+    assert_eq!(json["outlook"].as_array().unwrap().len(), 4);
+    let employment: Vec<(&str, f64, f64)> = json["employment"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["occupation"]["soc"].as_str().unwrap(),
+                h["employment"]["value"].as_f64().unwrap(),
+                h["median"]["value"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        employment,
+        [
+            ("15-1221", 37_200.0, 140_300.0),
+            ("15-1299", 435_370.0, 116_580.0),
+            ("15-2051", 262_440.0, 120_230.0),
+        ]
+    );
+    assert_eq!(json["employment"][0]["area"]["code"], "0000000");
+    assert_eq!(json["official_source"], "BLS OEWS May 2025");
+    assert!(json.get("attribution").is_none(), "{json}");
+    insta::assert_snapshot!(
+        "outlook_ml_engineer",
+        env.stdout(&["outlook", "ml-engineer"])
+    );
+}
+
+#[test]
+fn an_occupation_gets_bls_figures_and_o_nets_attribution() {
+    let env = TestEnv::new().embedded();
+    let json = env.json(&["outlook", "registered nurses"]);
+    assert_eq!(json["id"], "registered-nurses");
+    assert_eq!(json["code"], "29-1141.00");
+    assert_eq!(json["growth"], serde_json::json!([]));
+    assert_eq!(json["outlook"], serde_json::json!([]));
+    assert_eq!(json["employment"][0]["employment"]["value"], 3_379_720.0);
+    assert_eq!(json["employment"][0]["median"]["value"], 97_550.0);
+    assert_eq!(json["attribution"], ATTRIBUTION);
+    let text = env.stdout(&["outlook", "29-1141", "--format", "plain"]);
+    assert!(
+        text.contains("\nSOC 29-1141 Registered Nurses\t3,379,720\t$97,550\n"),
+        "{text}"
+    );
+    assert!(text.contains(ATTRIBUTION), "{text}");
+}
+
+#[test]
+fn csv_gives_numbers_plain_with_their_unit() {
+    let env = TestEnv::new().embedded();
+    let csv = env.stdout(&["outlook", "data-governance-analyst", "--format", "csv"]);
+    assert_eq!(
+        csv,
+        "role,part,what,status,value,unit,text,period,source,attribution\n\
+         data-governance-analyst,growth,Projected growth of related roles,reported,10,percent,10%,2022-2032,\"AiPathly career page: Machine Learning Developer, section \"\"More Careers: Data Governance Analyst\"\"\",\n\
+         data-governance-analyst,outlook,,,,,Growth prospects look promising,,,\n\
+         data-governance-analyst,outlook,,,,,The role matters more and more as organizations see how much decisions depend on data and how strict data management has to be,,,\n\
+         data-governance-analyst,Employment,SOC 15-1243 Database Architects,published,67140,people,\"67,140\",,BLS OEWS May 2025 · National,\n\
+         data-governance-analyst,Annual median wage,SOC 15-1243 Database Architects,published,139500,usd-per-year,\"$139,500\",,BLS OEWS May 2025 · National,\n"
+    );
+}
+
+#[test]
+fn a_role_with_no_market_data_says_so() {
+    let env = TestEnv::new();
+    assert_eq!(
+        env.stdout(&["outlook", "data-engineer"]),
+        "Outlook: Data Engineer (data-engineer)\n\
+         data-engineer's profile reports no growth figures or outlook.\n\
+         No BLS OEWS release is in use: `careers import oews DIR` adds one.\n"
+    );
+    let json = env.json(&["outlook", "data-engineer"]);
+    assert!(json.get("employment").is_none(), "{json}");
+    let mine = TestEnv::new()
+        .embedded()
+        .with_profile("mine.json", r#"{"id":"mine","title":"Mine","summary":"Me."}"#);
+    assert_eq!(
+        mine.stdout(&["outlook", "mine"]),
+        "Outlook: Mine (mine)\n\
+         mine's profile reports no growth figures or outlook.\n\
+         BLS OEWS May 2025 has no estimate of mine's occupations.\n"
+    );
+    assert_eq!(mine.json(&["outlook", "mine"])["official_source"], "BLS OEWS May 2025");
+    assert!(
+        env.fails(&["outlook", "no-such-role"], 1)
+            .starts_with("careers: error: unknown role \"no-such-role\""),
+    );
+    assert!(env.fails(&["outlook"], 2).contains("<ROLE>"));
+}
