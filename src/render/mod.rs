@@ -40,6 +40,10 @@ pub enum Format {
 pub struct Records {
     pub headers: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// The positions of the rows that show BLS OEWS figures, whose `attribution` cell carries
+    /// BLS's notice, in a view that tells them from the others ([`Records::marking_official`]);
+    /// `None`: every row may.
+    pub official: Option<Vec<usize>>,
 }
 
 impl Records {
@@ -51,7 +55,26 @@ impl Records {
         Records {
             headers: headers.into_iter().map(Into::into).collect(),
             rows: Vec::new(),
+            official: None,
         }
+    }
+
+    /// Records whose rows of BLS OEWS figures are pushed with [`Records::push_official`], so
+    /// that only those carry BLS's notice.
+    pub fn marking_official(mut self) -> Self {
+        self.official = Some(Vec::new());
+        self
+    }
+
+    /// Pushes a row that shows BLS OEWS figures.
+    pub fn push_official<I, S>(&mut self, row: I)
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        let at = self.rows.len();
+        self.official.get_or_insert_with(Vec::new).push(at);
+        self.push(row);
     }
 
     pub fn push<I, S>(&mut self, row: I)
@@ -78,6 +101,12 @@ pub trait Report: Serialize {
     /// renderers add it to every format: a closing note for people, a column in CSV; JSON
     /// carries it as a field of the report.
     fn attribution(&self) -> Option<&str> {
+        None
+    }
+
+    /// The notice BLS asks every output of its OEWS figures to carry, when the report shows
+    /// some. The renderers add it once, like the attribution.
+    fn official_notice(&self) -> Option<&str> {
         None
     }
 
@@ -183,31 +212,48 @@ pub fn write_verbatim(bytes: &[u8], out: &mut dyn Write) -> std::io::Result<()> 
     out.write_all(bytes)
 }
 
-/// The report's document, closing with its attribution unless it already shows it.
+/// The notices an output of `report` carries, once each: BLS's for its figures, then O*NET's
+/// attribution.
+fn notices<R: Report>(report: &R) -> Vec<&str> {
+    [report.official_notice(), report.attribution()]
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// The report's document, closing with each notice it does not already show.
 fn attributed_document<R: Report>(report: &R) -> Document {
     let mut doc = report.document();
-    if let Some(a) = report.attribution() {
+    for notice in notices(report) {
         let shown = doc
             .blocks
             .iter()
-            .any(|b| matches!(b, Block::Note(n) if n == a));
+            .any(|b| matches!(b, Block::Note(n) if n == notice));
         if !shown {
-            doc.note(a);
+            doc.note(notice);
         }
     }
     doc
 }
 
-/// The report's records with an `attribution` column, unless they already have one.
+/// The report's records with an `attribution` column, unless they already have one: on each
+/// row the notices of the sources it shows, BLS's on the rows of BLS figures (every row, for a
+/// report that does not mark them), then O*NET's attribution.
 fn attributed_records<R: Report>(report: &R) -> Records {
     let mut records = report.records();
-    let a = report.attribution();
-    if (a.is_some() || report.attribution_column())
+    let (notice, attribution) = (report.official_notice(), report.attribution());
+    if (notice.is_some() || attribution.is_some() || report.attribution_column())
         && !records.headers.iter().any(|h| h == "attribution")
     {
         records.headers.push("attribution".into());
-        for row in &mut records.rows {
-            row.push(a.unwrap_or_default().to_owned());
+        for (i, row) in records.rows.iter_mut().enumerate() {
+            let shows_bls = records
+                .official
+                .as_ref()
+                .is_none_or(|rows| rows.binary_search(&i).is_ok());
+            let bls = notice.filter(|_| shows_bls);
+            let cell: Vec<&str> = [bls, attribution].into_iter().flatten().collect();
+            row.push(cell.join(" "));
         }
     }
     records

@@ -10,6 +10,9 @@ use std::time::Duration;
 /// O*NET 29.2's attribution, which every output that shows its data carries.
 pub(crate) const ATTRIBUTION: &str = "This product includes information from the O*NET 29.2 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA.";
 
+/// BLS's notice, which every output that shows OEWS figures carries.
+pub(crate) const NOTICE: &str = "BLS.gov cannot vouch for the data or analyses derived from these data after the data have been retrieved from BLS.gov.";
+
 /// The width every rendered snapshot is taken at unless a test says otherwise.
 const WIDTH: &str = "100";
 

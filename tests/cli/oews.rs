@@ -5,9 +5,7 @@
 
 use std::path::PathBuf;
 
-use crate::common::{ATTRIBUTION, TestEnv, copy_of, figure, fixture, shared};
-
-const NOTICE: &str = "BLS.gov cannot vouch for the data or analyses derived from these data after the data have been retrieved from BLS.gov.";
+use crate::common::{ATTRIBUTION, NOTICE, TestEnv, copy_of, figure, fixture, shared};
 
 /// A data directory with the OEWS fixture imported, and the O*NET fixture when `onet`.
 fn imported(onet: bool) -> TestEnv {
@@ -449,7 +447,7 @@ fn where_ranks_metros_or_states_by_the_figure_asked_for() {
     assert_eq!(
         csv.lines().nth(1).unwrap(),
         format!(
-            "data-scientists,15-2051,Data Scientists,1,0042660,\"Seattle-Tacoma-Bellevue, WA\",164740,160460,8370,4.011,2.38,BLS OEWS May 2025,\"{ATTRIBUTION}\""
+            "data-scientists,15-2051,Data Scientists,1,0042660,\"Seattle-Tacoma-Bellevue, WA\",164740,160460,8370,4.011,2.38,BLS OEWS May 2025,\"{NOTICE} {ATTRIBUTION}\""
         )
     );
     let err = TestEnv::new().fails(&["where", "ml-engineer"], 2);

@@ -2,7 +2,7 @@
 //! OEWS national employment and median pay of the role's occupations (May 2025, from
 //! `oe.data.0.Current`: datatypes 01 and 13 of area 0000000, cross-industry).
 
-use crate::common::{ATTRIBUTION, TestEnv};
+use crate::common::{ATTRIBUTION, NOTICE, TestEnv};
 
 #[test]
 fn a_curated_role_gets_its_growth_figures_outlook_and_bls_employment() {
@@ -84,17 +84,49 @@ fn an_occupation_gets_bls_figures_and_o_nets_attribution() {
 }
 
 #[test]
+fn every_output_of_bls_figures_carries_blss_notice_once() {
+    let env = TestEnv::new().embedded();
+    for args in [
+        &["outlook", "ml-engineer"][..],
+        &["compare", "ml-engineer", "data-engineer"],
+        &["gap", "data-engineer", "ml-engineer"],
+        &["where", "data-scientists", "--top", "2"],
+        &["salary", "data-scientists", "--city", "Seattle"],
+    ] {
+        for format in ["table", "plain", "markdown"] {
+            let out = env.stdout(&[args, &["--format", format]].concat());
+            let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(flat.matches(NOTICE).count(), 1, "{args:?} {format}: {out}");
+        }
+        let csv = env.stdout(&[args, &["--format", "csv"]].concat());
+        let mut rows = csv::Reader::from_reader(csv.as_bytes());
+        let column = rows
+            .headers()
+            .unwrap()
+            .iter()
+            .position(|h| h == "attribution");
+        let column = column.unwrap_or_else(|| panic!("{args:?}: {csv}"));
+        assert!(
+            rows.records()
+                .any(|r| r.unwrap()[column].starts_with(NOTICE)),
+            "{args:?}: {csv}"
+        );
+        assert_eq!(env.json(args)["format_version"], 2);
+    }
+}
+
+#[test]
 fn csv_gives_numbers_plain_with_their_unit() {
     let env = TestEnv::new().embedded();
     let csv = env.stdout(&["outlook", "data-governance-analyst", "--format", "csv"]);
     assert_eq!(
-        csv,
+        csv.replace(NOTICE, "NOTICE"),
         "role,part,what,status,value,unit,text,period,source,attribution\n\
          data-governance-analyst,growth,Projected growth of related roles,reported,10,percent,10%,2022-2032,\"AiPathly career page: Machine Learning Developer, section \"\"More Careers: Data Governance Analyst\"\"\",\n\
          data-governance-analyst,outlook,,,,,Growth prospects look promising,,,\n\
          data-governance-analyst,outlook,,,,,The role matters more and more as organizations see how much decisions depend on data and how strict data management has to be,,,\n\
-         data-governance-analyst,Employment,SOC 15-1243 Database Architects,published,67140,people,\"67,140\",,BLS OEWS May 2025 · National,\n\
-         data-governance-analyst,Annual median wage,SOC 15-1243 Database Architects,published,139500,usd-per-year,\"$139,500\",,BLS OEWS May 2025 · National,\n"
+         data-governance-analyst,Employment,SOC 15-1243 Database Architects,published,67140,people,\"67,140\",,BLS OEWS May 2025 · National,NOTICE\n\
+         data-governance-analyst,Annual median wage,SOC 15-1243 Database Architects,published,139500,usd-per-year,\"$139,500\",,BLS OEWS May 2025 · National,NOTICE\n"
     );
 }
 
@@ -109,16 +141,20 @@ fn a_role_with_no_market_data_says_so() {
     );
     let json = env.json(&["outlook", "data-engineer"]);
     assert!(json.get("employment").is_none(), "{json}");
-    let mine = TestEnv::new()
-        .embedded()
-        .with_profile("mine.json", r#"{"id":"mine","title":"Mine","summary":"Me."}"#);
+    let mine = TestEnv::new().embedded().with_profile(
+        "mine.json",
+        r#"{"id":"mine","title":"Mine","summary":"Me."}"#,
+    );
     assert_eq!(
         mine.stdout(&["outlook", "mine"]),
         "Outlook: Mine (mine)\n\
          mine's profile reports no growth figures or outlook.\n\
          BLS OEWS May 2025 has no estimate of mine's occupations.\n"
     );
-    assert_eq!(mine.json(&["outlook", "mine"])["official_source"], "BLS OEWS May 2025");
+    assert_eq!(
+        mine.json(&["outlook", "mine"])["official_source"],
+        "BLS OEWS May 2025"
+    );
     assert!(
         env.fails(&["outlook", "no-such-role"], 1)
             .starts_with("careers: error: unknown role \"no-such-role\""),

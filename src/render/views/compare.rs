@@ -233,6 +233,10 @@ impl Report for CompareReport {
         self.attribution.as_deref()
     }
 
+    fn official_notice(&self) -> Option<&str> {
+        self.notice
+    }
+
     fn attribution_column(&self) -> bool {
         true
     }
@@ -295,7 +299,7 @@ impl Report for CompareReport {
             "Skills, soft skills too, compare by canonical name and alias, in any case. \
              `careers gap FROM TO` lists what moving between two of these roles takes.",
         );
-        if let (Some(source), Some(notice)) = (&self.official_source, self.notice) {
+        if let Some(source) = &self.official_source {
             let place = self
                 .roles
                 .iter()
@@ -303,7 +307,7 @@ impl Report for CompareReport {
                 .next()
                 .map_or("", |h| h.area.name.as_str());
             doc.note(format!(
-                "Median pay and employment (BLS): {source} · {place}, cross-industry, for each role's linked occupations. {notice}"
+                "Median pay and employment (BLS): {source} · {place}, cross-industry, for each role's linked occupations."
             ));
         }
         doc
@@ -314,11 +318,13 @@ impl Report for CompareReport {
     fn records(&self) -> Records {
         let mut headers = vec!["aspect".to_owned()];
         headers.extend(self.ids().iter().map(|id| (*id).to_owned()));
-        let mut records = Records::new(headers);
+        let mut records = Records::new(headers).marking_official();
         let mut title = vec!["Title".to_owned()];
         title.extend(self.roles.iter().map(|r| r.title.clone()));
         records.push(title);
         let aspects = self.aspect_rows();
+        // The BLS rows come last, when there are any.
+        let official_from = self.roles[0].aspects().len();
         for (k, (label, _)) in aspects[0].iter().enumerate() {
             let mut row = vec![(*label).to_owned()];
             row.extend(
@@ -326,7 +332,11 @@ impl Report for CompareReport {
                     .iter()
                     .map(|a| a[k].1.replace("\n• ", "; ").replace("• ", "")),
             );
-            records.push(row);
+            if k >= official_from {
+                records.push_official(row);
+            } else {
+                records.push(row);
+            }
         }
         for (kind, skills) in [("skill", &self.skills), ("soft skill", &self.soft_skills)] {
             for s in skills {

@@ -38,6 +38,16 @@ fn summary(report: &GapReport) -> String {
     text
 }
 
+/// "$120,230 (SOC 15-2051 Data Scientists)".
+fn median(h: &crate::store::wages::HeadlineWage) -> String {
+    format!(
+        "{} (SOC {} {})",
+        crate::model::salary::dollars(h.median_dollars().unwrap_or(0)),
+        h.occupation.soc,
+        h.occupation.title
+    )
+}
+
 fn category_table(skills: &[Skill], tone: Tone) -> Table {
     let mut table = Table::new(["Category", "Skills"]).wide(1);
     for (cat, group) in skillset::by_category(skills) {
@@ -52,6 +62,10 @@ fn category_table(skills: &[Skill], tone: Tone) -> Table {
 impl Report for GapReport {
     fn attribution(&self) -> Option<&str> {
         self.attribution.as_deref()
+    }
+
+    fn official_notice(&self) -> Option<&str> {
+        self.pay.as_ref().map(|p| p.notice)
     }
 
     fn attribution_column(&self) -> bool {
@@ -131,14 +145,6 @@ impl Report for GapReport {
         if let Some(pay) = &self.pay {
             use crate::model::salary::dollars;
             doc.heading(2, "Pay (BLS)");
-            let median = |h: &crate::store::wages::HeadlineWage| {
-                format!(
-                    "{} (SOC {} {})",
-                    dollars(h.median_dollars().unwrap_or(0)),
-                    h.occupation.soc,
-                    h.occupation.title
-                )
-            };
             let change = match pay.difference {
                 0 => "the same median".to_owned(),
                 d if d > 0 => format!("{} more a year", dollars(d.unsigned_abs())),
@@ -150,17 +156,18 @@ impl Report for GapReport {
                 median(&pay.to)
             ));
             doc.note(format!(
-                "{}, cross-industry; each role's first linked occupation with a published median. {}",
-                pay.source, pay.notice
+                "{}, cross-industry; each role's first linked occupation with a published median.",
+                pay.source
             ));
         }
         doc
     }
 
     /// One record per skill (to learn, carries over, not needed; soft skills too), then one per
-    /// requirement with both roles' text.
+    /// requirement with both roles' text, then BLS's national median pay of each.
     fn records(&self) -> Records {
-        let mut records = Records::new(["status", "category", "name", "from", "to"]);
+        let mut records =
+            Records::new(["status", "category", "name", "from", "to"]).marking_official();
         let groups: [(&str, &[Skill]); 6] = [
             ("to learn", &self.skills.to_learn),
             ("carries over", &self.skills.carries_over),
@@ -186,6 +193,15 @@ impl Report for GapReport {
         );
         for ((aspect, from_text), (_, to_text)) in from_rows.into_iter().zip(to_rows) {
             records.push(["requirement", "", aspect, &from_text, &to_text]);
+        }
+        if let Some(pay) = &self.pay {
+            records.push_official([
+                "pay".to_owned(),
+                String::new(),
+                "national median (BLS)".to_owned(),
+                median(&pay.from),
+                median(&pay.to),
+            ]);
         }
         records
     }

@@ -24,6 +24,10 @@ impl Report for OutlookReport {
         self.attribution.as_deref()
     }
 
+    fn official_notice(&self) -> Option<&str> {
+        self.notice
+    }
+
     fn attribution_column(&self) -> bool {
         true
     }
@@ -56,7 +60,7 @@ impl Report for OutlookReport {
             doc.list(self.outlook.iter().cloned());
         }
         match (&self.official_source, self.notice) {
-            (Some(source), Some(notice)) => {
+            (Some(source), Some(_)) => {
                 doc.heading(2, "Employment (BLS)");
                 let mut table = Table::new(["Occupation", "Employment", "Median pay"]);
                 for h in &self.employment {
@@ -68,9 +72,7 @@ impl Report for OutlookReport {
                 }
                 doc.table(table);
                 let place = self.employment.first().map_or("", |h| h.area.name.as_str());
-                doc.note(format!(
-                    "Source: {source} · {place}, cross-industry. {notice}"
-                ));
+                doc.note(format!("Source: {source} · {place}, cross-industry."));
             }
             (Some(source), None) => {
                 doc.note(format!(
@@ -90,7 +92,8 @@ impl Report for OutlookReport {
     fn records(&self) -> Records {
         let mut records = Records::new([
             "role", "part", "what", "status", "value", "unit", "text", "period", "source",
-        ]);
+        ])
+        .marking_official();
         for f in &self.growth {
             let (value, unit) = match f.value {
                 Quantity::Percent { value } => (value, "percent"),
@@ -119,7 +122,7 @@ impl Report for OutlookReport {
                     Unit::AnnualDollars => "usd-per-year",
                     _ => "people",
                 };
-                records.push([
+                records.push_official([
                     self.id.clone(),
                     figure.name.to_owned(),
                     occupation(h),

@@ -160,6 +160,13 @@ impl Report for SalaryOutput {
         matches!(self, SalaryOutput::Figures(_))
     }
 
+    fn official_notice(&self) -> Option<&str> {
+        match self {
+            SalaryOutput::Figures(r) => r.official_source.as_ref().map(|s| s.notice),
+            SalaryOutput::Cities(_) => None,
+        }
+    }
+
     fn attribution(&self) -> Option<&str> {
         match self {
             SalaryOutput::Figures(r) => r.attribution.as_deref(),
@@ -456,7 +463,6 @@ impl SalaryReport {
         if let Some(text) = at_least {
             doc.note(format!("≥ and +: BLS footnote 5: {text}"));
         }
-        doc.note(source.notice);
     }
 
     fn figures_table(&self, group: &[&FigureView], default: Option<&Provenance>) -> Table {
@@ -512,7 +518,8 @@ impl SalaryReport {
             "area_code",
             "industry_code",
             "datatype",
-        ]);
+        ])
+        .marking_official();
         let num = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
         for role in &self.roles {
             for f in &role.figures {
@@ -576,7 +583,7 @@ impl SalaryReport {
                     }
                     _ => String::new(),
                 };
-                records.push([
+                records.push_official([
                     role.to_owned(),
                     "official".to_owned(),
                     f.name.to_owned(),

@@ -30,6 +30,10 @@ impl Report for WhereReport {
         self.attribution.as_deref()
     }
 
+    fn official_notice(&self) -> Option<&str> {
+        Some(self.notice)
+    }
+
     fn document(&self) -> Document {
         let mut doc = Document::default();
         let areas = match self.areas {
@@ -88,7 +92,6 @@ impl Report for WhereReport {
             }
             doc.note(format!("{note} Source: {}, cross-industry.", self.source));
         }
-        doc.note(self.notice);
         doc
     }
 
