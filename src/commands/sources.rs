@@ -52,6 +52,7 @@ pub struct WageSource {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
     /// The folder it was imported into; none when it is embedded.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub folder: Option<PathBuf>,
     /// Compiled into careers (`data/embedded/`) rather than imported.
     pub embedded: bool,

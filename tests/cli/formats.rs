@@ -129,6 +129,54 @@ fn every_csv_header_is_the_same_with_and_without_the_official_data() {
     }
 }
 
+/// The fields that are always there, `null` when there is no value (README, "Output for
+/// scripts"); anything else without a value is left out.
+const NULLABLE: &[&str] = &["year", "headline_salary", "next_roles_from", "from"];
+
+/// Every `null` in `value`, as the path to it.
+fn nulls(value: &serde_json::Value, path: &str, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Null => out.push(path.to_owned()),
+        serde_json::Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                nulls(v, &format!("{path}[{i}]"), out);
+            }
+        }
+        serde_json::Value::Object(fields) => {
+            for (k, v) in fields {
+                nulls(v, &format!("{path}.{k}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn json_is_null_only_in_the_documented_fields() {
+    let readme = std::fs::read_to_string(Path::new(ROOT).join("README.md")).unwrap();
+    for field in NULLABLE {
+        assert!(
+            readme.contains(&format!("`{field}`")),
+            "README names {field}"
+        );
+    }
+    for embedded in [false, true] {
+        for (name, args) in COMMANDS.iter().filter(|(n, _)| *n != "new") {
+            let env = if embedded {
+                awkward().embedded()
+            } else {
+                awkward()
+            };
+            let mut found = Vec::new();
+            nulls(&env.json(args), "", &mut found);
+            for path in found {
+                let field = path.rsplit('.').next().unwrap();
+                assert!(NULLABLE.contains(&field), "{name}: null at {path}");
+            }
+        }
+    }
+}
+
 #[test]
 fn every_command_renders_markdown_tables_with_a_separator_and_equal_cells() {
     for (name, args) in COMMANDS {
