@@ -1,6 +1,21 @@
 //! `careers`: a career explorer for data and machine-learning roles.
 //!
-//! Data flows one way: files → [`model`] → [`store`] → [`commands`] → [`render`] → stdout.
+//! Data flows one way: files → `model` → [`store`] → [`commands`] → [`render`] → stdout.
+//!
+//! - `model`: profiles, O*NET details, wage estimates and places as types, and the algebra on
+//!   them (skill sets, pay placement, place matching).
+//! - [`onet`] and [`oews`]: reading the official releases and their stored form.
+//! - [`store`]: the one seam to every data source (bundled and user profiles, the embedded
+//!   dataset and imports). Commands ask it questions and never see a storage format.
+//! - [`commands`]: one module per subcommand, arguments in, a serde report of facts out
+//!   (numbers, enums, ids, lists). No command imports another, and none words or draws.
+//! - [`render`]: the views, one per command in `render::views` with the sections several
+//!   share, and the formats (table, plain, JSON, CSV, Markdown). The renderer adds each
+//!   source's notice once per output.
+//!
+//! A new subcommand takes its arguments and variant in [`cli`], its facts in
+//! `commands/NAME.rs`, its view in `render/views/NAME.rs` and its line in [`dispatch`], with a
+//! `mod` line in each of the two module lists.
 
 pub mod cli;
 pub mod commands;

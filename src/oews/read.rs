@@ -30,8 +30,8 @@ pub const OPTIONAL_FILES: [&str; 5] = [INDUSTRY, DATATYPE, FOOTNOTE, AREATYPE, R
 /// A line longer than this is not an OEWS row: the file is not what its name says.
 const MAX_LINE: u64 = 64 * 1024;
 
-/// One occupation's values in one area and industry, as stored: [`Value::to_stored`] per
-/// [`Measure::slot`], or [`ABSENT`].
+/// One occupation's values in one area and industry, as stored: `Value::to_stored` per
+/// `Measure::slot`, or [`ABSENT`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cell {
     pub occupation: u16,

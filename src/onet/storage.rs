@@ -178,7 +178,7 @@ pub struct SearchRecord<'a> {
 /// The bytes of `search.bin`, which [`SearchRecord`]s borrow from.
 pub struct SearchFile(Vec<u8>);
 
-/// What [`write`] did: where the import now lives, and what it could not tidy up afterwards.
+/// What [`write()`] did: where the import now lives, and what it could not tidy up afterwards.
 #[derive(Debug)]
 pub struct Written {
     pub target: PathBuf,

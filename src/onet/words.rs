@@ -138,7 +138,7 @@ impl WordIndex {
         &self.words[u32_at(self.bounds, i)..u32_at(self.bounds, i + 1)]
     }
 
-    /// The number of `word` (folded as [`crate::model::search_words`] folds), when a text
+    /// The number of `word` (folded as `model::search_words` folds), when a text
     /// holds it.
     pub fn id(&self, word: &str) -> Option<u32> {
         let id = |i: usize| u32_at(self.sorted, i) as u32;

@@ -137,7 +137,7 @@ pub fn role_key(name: &str) -> String {
     if slug { name.to_owned() } else { slugify(name) }
 }
 
-/// [`role_key`] with each word in its singular form ([`crate::model::singular`]), so that
+/// [`role_key`] with each word in its singular form (`model::singular`), so that
 /// "registered nurse", "Registered Nurses" and "registered-nurses" are one key. Only for names
 /// that miss as typed.
 pub fn singular_key(name: &str) -> String {
