@@ -7,7 +7,7 @@ use crate::Context;
 use crate::cli::{WhereArgs, WhereBy};
 use crate::error::CareersError;
 use crate::model::wages::{AreaKind, Measure, Value};
-use crate::store::wages::{PlaceEstimate, WageLink, areas_of_kind};
+use crate::store::wages::{NoEstimate, PlaceEstimate, WageLink, areas_of_kind};
 
 /// The ranking of one role's occupations.
 #[derive(Debug, Serialize)]
@@ -68,10 +68,9 @@ pub fn run(ctx: &Context, args: &WhereArgs) -> anyhow::Result<WhereReport> {
     };
     let (links, unlinked) = store.wage_links(entry)?;
     if links.is_empty() {
-        let reason = match unlinked.first() {
-            Some(u) => u.reason.clone(),
-            None => "its profile links no O*NET-SOC occupation, which BLS OEWS estimates are published by".to_owned(),
-        };
+        let reason = unlinked
+            .first()
+            .map_or(NoEstimate::NoLinkedOccupation, |u| u.reason.clone());
         anyhow::bail!("no BLS OEWS estimates for {}: {reason}", entry.profile.id);
     }
     let kind = if args.states {

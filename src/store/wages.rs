@@ -41,7 +41,23 @@ pub struct WageLink {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct UnlinkedCode {
     pub onet_code: String,
-    pub reason: String,
+    pub reason: NoEstimate,
+}
+
+/// Why a role, or one of its codes, has no BLS OEWS estimates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum NoEstimate {
+    /// The profile links no O*NET-SOC occupation, which estimates are published by.
+    NoLinkedOccupation,
+    /// The code is not an O*NET-SOC code.
+    NotACode,
+    /// The release publishes nothing for the occupation nor for its broad group.
+    NotPublished {
+        release: String,
+        soc: String,
+        group: String,
+    },
 }
 
 /// What a place a user named stands for: a curated city, an OEWS area, or both.
@@ -224,14 +240,14 @@ fn title_case(name: &str) -> String {
 
 /// The OEWS occupation for an O*NET-SOC code: the same SOC occupation, else the broad group
 /// that contains it.
-fn link(stored: &Stored, onet_code: &str) -> Result<WageLink, String> {
+fn link(stored: &Stored, onet_code: &str) -> Result<WageLink, NoEstimate> {
     let digits: String = onet_code
         .chars()
         .take_while(|c| *c != '.')
         .filter(char::is_ascii_digit)
         .collect();
     if digits.len() != 6 {
-        return Err(format!("{onet_code} is not an O*NET-SOC code"));
+        return Err(NoEstimate::NotACode);
     }
     let suffix = onet_code.split_once('.').map_or("00", |(_, s)| s);
     let found = |code: &str| stored.occupation(code);
@@ -257,12 +273,11 @@ fn link(stored: &Stored, onet_code: &str) -> Result<WageLink, String> {
     if let Some(p) = found(&broad) {
         return Ok(make(p, WageBasis::Aggregate));
     }
-    Err(format!(
-        "BLS OEWS {} publishes no estimate for SOC {} or its group {}",
-        stored.release_name(),
-        crate::model::wages::soc_with_hyphen(&digits),
-        crate::model::wages::soc_with_hyphen(&broad)
-    ))
+    Err(NoEstimate::NotPublished {
+        release: format!("BLS OEWS {}", stored.release_name()),
+        soc: crate::model::wages::soc_with_hyphen(&digits),
+        group: crate::model::wages::soc_with_hyphen(&broad),
+    })
 }
 
 /// The areas of a kind, for `where`.

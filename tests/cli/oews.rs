@@ -258,12 +258,21 @@ fn a_role_without_bls_figures_says_so_and_why() {
     let v = env.json(&["salary", "data-engineering-team-lead"]);
     assert_eq!(
         v["roles_without_official"],
-        serde_json::json!([{"role": "data-engineering-team-lead", "reason": "its profile links no O*NET-SOC occupation, which BLS OEWS estimates are published by"}])
+        serde_json::json!([{"role": "data-engineering-team-lead", "reason": {"kind": "no-linked-occupation"}}])
     );
     let v = env.json(&["salary", "11-9199.99"]);
     assert_eq!(
         v["roles_without_official"][0]["reason"],
-        "BLS OEWS May 2025 publishes no estimate for SOC 11-9199 or its group 11-9190"
+        serde_json::json!({"kind": "not-published", "release": "BLS OEWS May 2025", "soc": "11-9199", "group": "11-9190"})
+    );
+    let text = env.stdout(&["salary", "11-9199.99"]);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains(
+            "No BLS OEWS wages for data-engineer-11-9199-99: BLS OEWS May 2025 publishes no \
+             estimate for SOC 11-9199 or its group 11-9190."
+        ),
+        "{text}"
     );
     let err = env.fails(&["where", "data-engineering-team-lead"], 1);
     assert_eq!(

@@ -19,7 +19,7 @@ use crate::model::{
     Provenance, SalaryFigure, Statistic, YearSpan,
 };
 use crate::store::wages::{
-    AreaRef, IndustryRef, OccupationWages, Place, PlaceEstimate, UnlinkedCode,
+    AreaRef, IndustryRef, NoEstimate, OccupationWages, Place, PlaceEstimate, UnlinkedCode,
 };
 use crate::store::{Entry, Origin, RoleSource, Store, bundled_locations};
 
@@ -97,7 +97,7 @@ pub struct RoleWages {
 #[derive(Debug, Clone, Serialize)]
 pub struct RoleWithoutWages {
     pub role: String,
-    pub reason: String,
+    pub reason: NoEstimate,
 }
 
 /// Why official figures are missing or national only.
@@ -438,10 +438,9 @@ fn official(
         if links.is_empty() {
             report.roles_without_official.push(RoleWithoutWages {
                 role: e.profile.id.clone(),
-                reason: match unlinked.first() {
-                    Some(u) => u.reason.clone(),
-                    None => "its profile links no O*NET-SOC occupation, which BLS OEWS estimates are published by".to_owned(),
-                },
+                reason: unlinked
+                    .first()
+                    .map_or(NoEstimate::NoLinkedOccupation, |u| u.reason.clone()),
             });
             continue;
         }

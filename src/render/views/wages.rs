@@ -5,7 +5,30 @@
 use crate::model::salary::{dollars, thousands};
 use crate::model::wages::{Measure, PercentilePlacement, Unit};
 use crate::render::{Bar, Cell, Records, Table, Tone};
-use crate::store::wages::{FigureValue, OccupationWages, PlaceEstimate, WageBasis, WageFigure};
+use crate::store::wages::{
+    FigureValue, NoEstimate, OccupationWages, PlaceEstimate, WageBasis, WageFigure,
+};
+
+impl std::fmt::Display for NoEstimate {
+    /// Why there are no estimates, as a clause: "its profile links no O*NET-SOC occupation,
+    /// which BLS OEWS estimates are published by".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NoEstimate::NoLinkedOccupation => f.write_str(
+                "its profile links no O*NET-SOC occupation, which BLS OEWS estimates are published by",
+            ),
+            NoEstimate::NotACode => f.write_str("it is not an O*NET-SOC code"),
+            NoEstimate::NotPublished {
+                release,
+                soc,
+                group,
+            } => write!(
+                f,
+                "{release} publishes no estimate for SOC {soc} or its group {group}"
+            ),
+        }
+    }
+}
 
 /// A published number as BLS would print it: `$164,740`, `$79.20`, `56,560`, `0.862`, `1.2%`.
 pub fn number(measure: Measure, value: f64) -> String {
