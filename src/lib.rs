@@ -1,6 +1,7 @@
 //! `careers`: a career explorer for data and machine-learning roles.
 //!
-//! Data flows one way: files → `model` → [`store`] → [`commands`] → [`render`] → stdout.
+//! Data flows one way: files → `model` → [`store`] → [`commands`] → [`views`] → [`render`] →
+//! stdout.
 //!
 //! - `model`: profiles, O*NET details, wage estimates and places as types, and the algebra on
 //!   them (skill sets, pay placement, place matching).
@@ -9,16 +10,39 @@
 //!   dataset and imports). Commands ask it questions and never see a storage format.
 //! - [`commands`]: one module per subcommand, arguments in, a serde report of facts out
 //!   (numbers, enums, ids, lists). No command imports another, and none words or draws.
-//! - [`render`]: the views, one per command in `render::views` with the sections several
-//!   share, and the formats (table, plain, JSON, CSV, Markdown). The renderer adds each
+//! - [`views`]: one module per command that words its facts for people, and the sections
+//!   several share.
+//! - [`render`]: the formats (table, plain, JSON, CSV, Markdown); the renderer adds each
 //!   source's notice once per output.
 //!
-//! A new subcommand takes its arguments and variant in [`cli`], its facts in
-//! `commands/NAME.rs`, its view in `render/views/NAME.rs` and its line in [`dispatch`], with a
-//! `mod` line in each of the two module lists.
+//! A new subcommand takes four files: its arguments and variant in [`cli`], its facts in
+//! `commands/NAME.rs`, its view in `views/NAME.rs`, and here its line in [`dispatch`] and a
+//! `mod` line in each of the two module lists below.
 
 pub mod cli;
-pub mod commands;
+/// One module per subcommand. Each takes the context and its arguments and returns a report of
+/// facts; none prints, and none imports another.
+pub mod commands {
+    pub mod compare;
+    pub mod completions;
+    pub mod dataset;
+    pub mod gap;
+    pub mod import;
+    pub mod list;
+    pub mod man;
+    pub mod r#match;
+    pub mod new;
+    pub mod outlook;
+    pub mod path;
+    pub mod salary;
+    pub mod schema;
+    pub mod search;
+    pub mod show;
+    pub mod sources;
+    pub mod trends;
+    pub mod validate;
+    pub mod r#where;
+}
 pub(crate) mod error;
 pub(crate) mod fsutil;
 pub mod interrupt;
@@ -29,6 +53,30 @@ pub mod render;
 pub mod store;
 pub mod usage_error;
 pub mod validate;
+/// The views of the commands, a module each named after its command, and the views several
+/// commands share (`sections`, `wages`): facts in, document blocks and CSV rows out. The only
+/// place that words facts for people.
+pub mod views {
+    pub mod compare;
+    pub mod dataset;
+    pub mod gap;
+    pub mod import;
+    pub mod list;
+    pub mod r#match;
+    pub mod new;
+    pub mod outlook;
+    pub mod path;
+    pub mod salary;
+    pub mod schema;
+    pub mod search;
+    pub mod sections;
+    pub mod show;
+    pub mod sources;
+    pub mod trends;
+    pub mod validate;
+    pub mod wages;
+    pub mod r#where;
+}
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;

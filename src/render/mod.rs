@@ -11,7 +11,6 @@ mod plain;
 pub mod progress;
 pub mod sanitize;
 mod terminal;
-pub mod views;
 
 use std::io::Write;
 

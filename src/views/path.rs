@@ -4,8 +4,8 @@
 
 use crate::commands::path::{PathReport, Relation};
 use crate::model::{Career, RoleLink};
-use crate::render::views::sections::{links_table, progression_table, work_settings_table};
 use crate::render::{Cell, Document, Records, Report, Table, Tone};
+use crate::views::sections::{links_table, progression_table, work_settings_table};
 
 impl PathReport {
     fn leads_anywhere(&self) -> bool {

@@ -4,8 +4,8 @@
 use crate::cli::WhereBy;
 use crate::commands::r#where::WhereReport;
 use crate::model::wages::{AreaKind, Measure};
-use crate::render::views::wages::{measure_text, occupation_heading};
 use crate::render::{Cell, Document, Records, Report, Table, Tone};
+use crate::views::wages::{measure_text, occupation_heading};
 
 const COLUMNS: [(Measure, &str); 5] = [
     (Measure::AnnualMedian, "Median"),
@@ -116,14 +116,12 @@ impl Report for WhereReport {
                     Some(crate::store::wages::FigureValue::Published { value }) => {
                         value.to_string()
                     }
-                    Some(f) => {
-                        crate::render::views::wages::value_text(&crate::store::wages::WageFigure {
-                            measure: m,
-                            datatype: m.code(),
-                            name: m.name(),
-                            value: f.clone(),
-                        })
-                    }
+                    Some(f) => crate::views::wages::value_text(&crate::store::wages::WageFigure {
+                        measure: m,
+                        datatype: m.code(),
+                        name: m.name(),
+                        value: f.clone(),
+                    }),
                     None => String::new(),
                 };
                 records.push([

@@ -6,13 +6,13 @@ mod onet;
 use crate::cli::Section;
 use crate::commands::show::{ShowReport, has_section};
 use crate::model::{CodeSystem, Provenance, SalaryFigure, SkillCategory};
-use crate::render::views::salary::{SalaryExtras, figure_notes, salary_extras};
-use crate::render::views::sections::{
+use crate::render::{Cell, Document, Table, Tone};
+use crate::store::Origin;
+use crate::views::salary::{SalaryExtras, figure_notes, salary_extras};
+use crate::views::sections::{
     describe_experience, describe_source, education_fields, figures_table, groups_table,
     in_demand_table, industries_block, links_table, progression_table, work_settings_table,
 };
-use crate::render::{Cell, Document, Table, Tone};
-use crate::store::Origin;
 
 impl crate::render::Report for ShowReport {
     fn attribution(&self) -> Option<&str> {
@@ -227,7 +227,7 @@ impl crate::render::Report for ShowReport {
                     Cell::new(
                         t.figure
                             .as_ref()
-                            .map(crate::render::views::sections::describe_figure)
+                            .map(crate::views::sections::describe_figure)
                             .unwrap_or_default(),
                     ),
                 ]);

@@ -5,10 +5,10 @@
 use crate::commands::outlook::OutlookReport;
 use crate::model::Quantity;
 use crate::model::wages::Unit;
-use crate::render::views::sections::{describe_source, figures_table};
-use crate::render::views::wages::{csv_value, value_text};
 use crate::render::{Cell, Document, Records, Report, Table, Tone};
 use crate::store::wages::{HeadlineWage, WageFigure};
+use crate::views::sections::{describe_source, figures_table};
+use crate::views::wages::{csv_value, value_text};
 
 /// A BLS figure as the tables show it, "-" when BLS has none.
 fn official(figure: Option<&WageFigure>) -> String {

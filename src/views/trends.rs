@@ -3,10 +3,10 @@
 //! the roles asked about that have no market data.
 
 use crate::commands::trends::TrendsReport;
-use crate::render::views::sections::{
+use crate::render::{Cell, Document, Report, Table, Tone};
+use crate::views::sections::{
     capitalize, describe_figure, figures_table, in_demand_table, missing_in,
 };
-use crate::render::{Cell, Document, Report, Table, Tone};
 
 impl Report for TrendsReport {
     fn document(&self) -> Document {
@@ -20,7 +20,7 @@ impl Report for TrendsReport {
                     .figures
                     .iter()
                     .filter_map(|f| f.source.as_ref())
-                    .map(crate::render::views::sections::describe_source)
+                    .map(crate::views::sections::describe_source)
                     .fold(Vec::new(), |mut acc, s| {
                         if !acc.contains(&s) {
                             acc.push(s);
@@ -33,7 +33,7 @@ impl Report for TrendsReport {
             }
             if !r.industries.is_empty() {
                 doc.heading(2, "Industries");
-                crate::render::views::sections::industries_block(&mut doc, &r.industries);
+                crate::views::sections::industries_block(&mut doc, &r.industries);
             }
             if !r.in_demand_skills.is_empty() {
                 doc.heading(2, "In-demand skills");

@@ -4,8 +4,8 @@
 
 use crate::commands::compare::{CompareReport, ComparedRole, ComparedSkill, NextRolesFrom};
 use crate::model::skillset;
-use crate::render::views::sections::{describe_figure, lines_or, requirement_aspects};
 use crate::render::{Cell, Document, Records, Report, Table, Tone};
+use crate::views::sections::{describe_figure, lines_or, requirement_aspects};
 
 /// Next roles the table names all of up to `MAX_NEXT_ROLES`; beyond, the first
 /// `NAMED_NEXT_ROLES` and a count (JSON has them all).
@@ -83,7 +83,7 @@ impl ComparedRole {
 
     /// The BLS rows, when any compared role has official wages: a line per occupation.
     fn official_aspects(&self) -> [(&'static str, String); 2] {
-        use crate::render::views::wages::value_text;
+        use crate::views::wages::value_text;
         let lines = |pick: fn(
             &crate::store::wages::HeadlineWage,
         ) -> Option<&crate::store::wages::WageFigure>| {

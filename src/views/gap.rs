@@ -4,8 +4,8 @@
 
 use crate::commands::gap::GapReport;
 use crate::model::skillset::{self, Skill};
-use crate::render::views::sections::requirement_aspects;
 use crate::render::{Cell, Document, Records, Report, Table, Tone};
+use crate::views::sections::requirement_aspects;
 
 /// How many skills to learn the one-line summary names before "and N more".
 const NAMED_IN_SUMMARY: usize = 5;

@@ -10,9 +10,9 @@ use crate::commands::salary::{
 };
 use crate::model::salary::{Placement, dollars};
 use crate::model::{Dimension, GrowthLever, Measure, Pay, Provenance, SalaryFigure};
-use crate::render::views::sections::{capitalize, describe_source, missing_in};
 use crate::render::{Bar, Cell, Chart, Document, Records, Report, Table, Tone};
 use crate::store::wages::PlaceEstimate;
+use crate::views::sections::{capitalize, describe_source, missing_in};
 
 /// "city Seattle, experience senior".
 fn filters_text(filters: &Filters) -> String {
@@ -314,7 +314,7 @@ impl SalaryReport {
     /// The BLS OEWS part: per role and occupation, a table of its estimates at each place and
     /// their percentile bands; then `--top`; then what could not be shown, and BLS's notice.
     fn official_document(&self, doc: &mut Document) {
-        use crate::render::views::wages as view;
+        use crate::views::wages as view;
         let Some(source) = &self.official_source else {
             for n in &self.official_notes {
                 if let OfficialNote::NoArea { place } = n {
@@ -571,7 +571,7 @@ impl SalaryReport {
             .to_owned();
         let mut push = |role: &str, soc: &str, title: &str, e: &PlaceEstimate| {
             for f in &e.figures {
-                let (kind, amount, note) = crate::render::views::wages::csv_value(f);
+                let (kind, amount, note) = crate::views::wages::csv_value(f);
                 let dollars = matches!(
                     f.measure.unit(),
                     crate::model::wages::Unit::AnnualDollars
@@ -579,7 +579,7 @@ impl SalaryReport {
                 );
                 let my_pay = match (&e.my_pay, f.measure) {
                     (Some(p), crate::model::wages::Measure::AnnualMedian) => {
-                        crate::render::views::wages::placement_text(p)
+                        crate::views::wages::placement_text(p)
                     }
                     _ => String::new(),
                 };
@@ -606,7 +606,7 @@ impl SalaryReport {
                         String::new()
                     },
                     year.clone(),
-                    crate::render::views::wages::value_text(f),
+                    crate::views::wages::value_text(f),
                     note,
                     source.name.clone(),
                     my_pay,
