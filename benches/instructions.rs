@@ -93,6 +93,11 @@ const EMBEDDED: &[(&str, &[&str], u64)] = &[
         &["where", "software-developers", "--format", "json"],
         0,
     ),
+    (
+        "outlook ml-engineer (table)",
+        &["outlook", "ml-engineer", "--format", "table"],
+        0,
+    ),
 ];
 
 fn main() {
