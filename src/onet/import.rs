@@ -6,6 +6,11 @@
 //! out of range, text that is not UTF-8) is skipped, counted and reported with its file, line and
 //! reason: one bad row in a 50,000-row file should not cost the user the other 49,999. A file
 //! that is present but lacks a column the importer needs is not O*NET's format, and aborts.
+//!
+//! This module finds, bounds and splits the files into rows; what each file holds and where it
+//! goes is `readers`.
+
+mod readers;
 
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
@@ -13,41 +18,28 @@ use std::path::Path;
 
 use anyhow::bail;
 
-use crate::model::onet::{
-    EducationShare, JobZone, OnetTask, Rating, RelatedOccupation, TaskKind, TechnologySkill,
-};
 use crate::model::{OnetDetails, Vocabulary, slugify};
+use readers::{Gathered, READERS};
 
 /// The one file an import cannot do without.
 pub const OCCUPATION_DATA: &str = "Occupation Data.txt";
 
 /// Every optional file the importer reads, in the order it reads them.
-pub const OPTIONAL_FILES: [&str; 15] = [
-    "Alternate Titles.txt",
-    "Sample of Reported Titles.txt",
-    "Task Statements.txt",
-    "Technology Skills.txt",
-    "Tools Used.txt",
-    "Job Zone Reference.txt",
-    "Job Zones.txt",
-    "Education, Training, and Experience Categories.txt",
-    "Education, Training, and Experience.txt",
-    "Interests.txt",
-    "Work Styles.txt",
-    "Related Occupations.txt",
-    "Skills.txt",
-    "Knowledge.txt",
-    "Abilities.txt",
-];
+pub const OPTIONAL_FILES: [&str; READERS.len()] = {
+    let mut names = [""; READERS.len()];
+    let mut i = 0;
+    while i < READERS.len() {
+        names[i] = READERS[i].name;
+        i += 1;
+    }
+    names
+};
 
 /// Longest id an imported occupation gets; longer titles are cut at a word boundary.
 const MAX_ID_LEN: usize = 80;
 
 /// The most columns any file is read by.
 const MAX_COLUMNS: usize = 8;
-
-/// An element's importance (IM) and level (LV), as the rows give them.
-type ImportanceLevel = (Option<f64>, Option<f64>);
 
 /// One imported occupation.
 #[derive(Debug, Clone, PartialEq)]
@@ -166,351 +158,42 @@ pub fn read(
     if is_empty(&dir.join(OCCUPATION_DATA)) {
         bail!("\"{OCCUPATION_DATA}\" {EMPTY}");
     }
-    let (empty, present): (Vec<&'static str>, Vec<&'static str>) = OPTIONAL_FILES
-        .iter()
-        .copied()
-        .filter(|f| dir.join(f).exists())
-        .partition(|f| is_empty(&dir.join(f)));
+    let mut missing = Vec::new();
+    let mut empty = Vec::new();
+    let mut present = Vec::new();
+    for file in &READERS {
+        let path = dir.join(file.name);
+        if !path.exists() {
+            missing.push(file.name);
+        } else if is_empty(&path) {
+            empty.push(file.name);
+        } else {
+            present.push(file);
+        }
+    }
     progress.start(present.len() as u64 + 1);
     let mut reader = Reader {
         dir,
         import: Import {
             version: read_version(dir)?,
-            missing: OPTIONAL_FILES
-                .iter()
-                .copied()
-                .filter(|f| !present.contains(f) && !empty.contains(f))
-                .collect(),
+            missing,
             empty,
             ..Import::default()
         },
         progress,
     };
-    let mut occ = reader.occupations()?;
-    let index: HashMap<String, usize> = occ
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (o.details.code.clone(), i))
-        .collect();
-    let titles: HashMap<String, String> = occ
-        .iter()
-        .map(|o| (o.details.code.clone(), o.title.clone()))
-        .collect();
-    let mut zones: HashMap<u8, JobZone> = HashMap::new();
-    let mut education_levels: HashMap<u32, String> = HashMap::new();
-    let mut education: HashMap<usize, Vec<EducationRow>> = HashMap::new();
-    let mut interests: HashMap<usize, [u8; 3]> = HashMap::new();
-    let mut styles: HashMap<usize, Vec<(String, f64)>> = HashMap::new();
-    let mut ratings: [HashMap<(usize, String), ImportanceLevel>; 3] = Default::default();
-    let mut skill_seen: Vec<HashSet<String>> = vec![HashSet::new(); occ.len()];
-
+    let mut gathered = Gathered::new(readers::occupations(&mut reader)?, vocabulary);
     for file in present {
-        match file {
-            "Alternate Titles.txt" => {
-                reader.rows(file, &["O*NET-SOC Code", "Alternate Title"], |r| {
-                    let i = occupation(&index, r[0])?;
-                    occ[i].details.alternate_titles.push(text(r[1], "title")?);
-                    Ok(())
-                })?
-            }
-            "Sample of Reported Titles.txt" => {
-                reader.rows(file, &["O*NET-SOC Code", "Reported Job Title"], |r| {
-                    let i = occupation(&index, r[0])?;
-                    occ[i].details.reported_titles.push(text(r[1], "title")?);
-                    Ok(())
-                })?
-            }
-            "Task Statements.txt" => {
-                reader.rows(file, &["O*NET-SOC Code", "Task", "Task Type"], |r| {
-                    let i = occupation(&index, r[0])?;
-                    let kind = match r[2] {
-                        "Core" => Some(TaskKind::Core),
-                        "Supplemental" => Some(TaskKind::Supplemental),
-                        "n/a" | "" => None,
-                        other => return Err(format!("unknown Task Type \"{other}\"")),
-                    };
-                    occ[i].details.tasks.push(OnetTask {
-                        statement: text(r[1], "task")?,
-                        kind,
-                    });
-                    Ok(())
-                })?
-            }
-            "Technology Skills.txt" => reader.rows_with_optional(
-                file,
-                &[
-                    "O*NET-SOC Code",
-                    "Example",
-                    "Commodity Title",
-                    "Hot Technology",
-                ],
-                Some("In Demand"),
-                |r, in_demand| {
-                    let i = occupation(&index, r[0])?;
-                    let example = text(r[1], "example")?;
-                    let skill = vocabulary.resolve(&example).map(|s| s.name.clone());
-                    if let Some(name) = &skill
-                        && skill_seen[i].insert(name.clone())
-                    {
-                        occ[i].skills.push(name.clone());
-                    }
-                    occ[i].details.technology.push(TechnologySkill {
-                        example,
-                        commodity: (!r[2].is_empty()).then(|| r[2].to_owned()),
-                        skill,
-                        hot: flag(r[3], "Hot Technology")?,
-                        in_demand: match in_demand {
-                            Some(v) => flag(v, "In Demand")?,
-                            None => false,
-                        },
-                    });
-                    Ok(())
-                },
-            )?,
-            "Tools Used.txt" => reader.rows(file, &["O*NET-SOC Code", "Example"], |r| {
-                let i = occupation(&index, r[0])?;
-                occ[i].details.tools.push(text(r[1], "example")?);
-                Ok(())
-            })?,
-            "Job Zone Reference.txt" => reader.rows(
-                file,
-                &["Job Zone", "Name", "Experience", "Education"],
-                |r| {
-                    let zone = zone(r[0])?;
-                    zones.insert(
-                        zone,
-                        JobZone {
-                            zone,
-                            name: text(r[1], "name")?,
-                            education: (!r[3].is_empty()).then(|| r[3].to_owned()),
-                            experience: (!r[2].is_empty()).then(|| r[2].to_owned()),
-                        },
-                    );
-                    Ok(())
-                },
-            )?,
-            "Job Zones.txt" => reader.rows(file, &["O*NET-SOC Code", "Job Zone"], |r| {
-                let i = occupation(&index, r[0])?;
-                let zone = zone(r[1])?;
-                occ[i].details.job_zone = Some(zones.get(&zone).cloned().unwrap_or(JobZone {
-                    zone,
-                    name: format!("Job Zone {zone}"),
-                    education: None,
-                    experience: None,
-                }));
-                Ok(())
-            })?,
-            "Education, Training, and Experience Categories.txt" => reader.rows(
-                file,
-                &["Element ID", "Scale ID", "Category", "Category Description"],
-                |r| {
-                    if r[1] == "RL" {
-                        let category = number::<u32>(r[2], "Category")?;
-                        education_levels.insert(category, short_level(r[3]));
-                    }
-                    Ok(())
-                },
-            )?,
-            "Education, Training, and Experience.txt" => reader.rows_with_optional(
-                file,
-                &["O*NET-SOC Code", "Scale ID", "Category", "Data Value"],
-                Some("Recommend Suppress"),
-                |r, suppress| {
-                    if r[1] != "RL" {
-                        return Ok(());
-                    }
-                    let i = occupation(&index, r[0])?;
-                    let row = EducationRow {
-                        category: number::<u32>(r[2], "Category")?,
-                        percent: in_range(r[3], "Data Value", 0.0..=100.0)?,
-                        // Occupational-expert rows say "n/a": nothing to suppress.
-                        suppressed: match suppress {
-                            Some("n/a" | "") | None => false,
-                            Some(v) => flag(v, "Recommend Suppress")?,
-                        },
-                    };
-                    education.entry(i).or_default().push(row);
-                    Ok(())
-                },
-            )?,
-            "Interests.txt" => reader.rows(
-                file,
-                &["O*NET-SOC Code", "Element Name", "Scale ID", "Data Value"],
-                |r| {
-                    if r[2] != "IH" {
-                        return Ok(());
-                    }
-                    let i = occupation(&index, r[0])?;
-                    let slot = match r[1] {
-                        "First Interest High-Point" => 0,
-                        "Second Interest High-Point" => 1,
-                        "Third Interest High-Point" => 2,
-                        other => return Err(format!("unknown high-point element \"{other}\"")),
-                    };
-                    let value = finite(r[3], "Data Value")?;
-                    if !(0.0..=6.0).contains(&value) || value.fract() != 0.0 {
-                        return Err(format!("high-point value {value} is not 0-6"));
-                    }
-                    interests.entry(i).or_default()[slot] = value as u8;
-                    Ok(())
-                },
-            )?,
-            "Work Styles.txt" => reader.rows(
-                file,
-                &["O*NET-SOC Code", "Element Name", "Scale ID", "Data Value"],
-                |r| {
-                    if r[2] != "IM" {
-                        return Ok(());
-                    }
-                    let i = occupation(&index, r[0])?;
-                    let value = in_range(r[3], "Data Value", 1.0..=5.0)?;
-                    styles
-                        .entry(i)
-                        .or_default()
-                        .push((text(r[1], "name")?, value));
-                    Ok(())
-                },
-            )?,
-            "Related Occupations.txt" => reader.rows(
-                file,
-                &[
-                    "O*NET-SOC Code",
-                    "Related O*NET-SOC Code",
-                    "Relatedness Tier",
-                    "Index",
-                ],
-                |r| {
-                    let i = occupation(&index, r[0])?;
-                    let title = titles
-                        .get(r[1])
-                        .ok_or_else(|| format!("unknown related O*NET-SOC code \"{}\"", r[1]))?;
-                    if !crate::model::onet::RELATED_TIERS.contains(&r[2]) {
-                        return Err(format!("unknown Relatedness Tier \"{}\"", r[2]));
-                    }
-                    occ[i].details.related.push(RelatedOccupation {
-                        code: r[1].to_owned(),
-                        title: title.clone(),
-                        tier: r[2].to_owned(),
-                        rank: number::<u16>(r[3], "Index")?,
-                    });
-                    Ok(())
-                },
-            )?,
-            "Skills.txt" | "Knowledge.txt" | "Abilities.txt" => {
-                let slot = match file {
-                    "Skills.txt" => 0,
-                    "Knowledge.txt" => 1,
-                    _ => 2,
-                };
-                let map = &mut ratings[slot];
-                reader.rows(
-                    file,
-                    &["O*NET-SOC Code", "Element Name", "Scale ID", "Data Value"],
-                    |r| {
-                        let i = occupation(&index, r[0])?;
-                        let value = finite(r[3], "Data Value")?;
-                        let entry = map.entry((i, text(r[1], "name")?)).or_default();
-                        match r[2] {
-                            "IM" if (1.0..=5.0).contains(&value) => entry.0 = Some(value),
-                            "LV" if (0.0..=7.0).contains(&value) => entry.1 = Some(value),
-                            "IM" | "LV" => {
-                                return Err(format!("{} value {value} is out of range", r[2]));
-                            }
-                            _ => {}
-                        }
-                        Ok(())
-                    },
-                )?
-            }
-            _ => unreachable!("every optional file has a reader"),
-        }
+        reader.rows(file.name, file.columns, file.optional, |row, optional| {
+            (file.read)(&mut gathered, row, optional)
+        })?;
     }
-
-    for (i, mut rows) in education {
-        // Levels nobody named say nothing; the rest, most common first, lower level on a tie.
-        rows.retain(|r| r.percent > 0.0);
-        rows.sort_by(|a, b| {
-            b.percent
-                .total_cmp(&a.percent)
-                .then_with(|| a.category.cmp(&b.category))
-        });
-        occ[i].details.education = rows
-            .into_iter()
-            .map(|row| EducationShare {
-                level: education_levels
-                    .get(&row.category)
-                    .cloned()
-                    .unwrap_or_else(|| format!("Category {}", row.category)),
-                percent: row.percent,
-                recommend_suppress: row.suppressed,
-            })
-            .collect();
-    }
-    for (i, points) in interests {
-        let code: String = points
-            .iter()
-            .filter(|&&p| p > 0)
-            .map(|&p| ['R', 'I', 'A', 'S', 'E', 'C'][usize::from(p - 1)])
-            .collect();
-        if !code.is_empty() {
-            occ[i].details.interest_code = Some(code);
-        }
-    }
-    for (i, mut list) in styles {
-        list.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        occ[i].details.work_styles = list.into_iter().map(|(name, _)| name).collect();
-    }
-    for (slot, map) in ratings.into_iter().enumerate() {
-        for ((i, name), (importance, level)) in map {
-            // A rating without importance cannot be ordered with the others; O*NET always
-            // gives both, so this only drops rows a malformed file left half-rated.
-            let Some(importance) = importance else {
-                continue;
-            };
-            let list = match slot {
-                0 => &mut occ[i].details.skills,
-                1 => &mut occ[i].details.knowledge,
-                _ => &mut occ[i].details.abilities,
-            };
-            list.push(Rating {
-                name,
-                importance,
-                level,
-            });
-        }
-    }
-    for o in &mut occ {
-        let d = &mut o.details;
-        for list in [&mut d.skills, &mut d.knowledge, &mut d.abilities] {
-            list.sort_by(|a, b| {
-                b.importance
-                    .total_cmp(&a.importance)
-                    .then_with(|| a.name.cmp(&b.name))
-            });
-        }
-        d.related.sort_by_key(|r| {
-            (
-                crate::model::onet::RELATED_TIERS
-                    .iter()
-                    .position(|t| *t == r.tier),
-                r.rank,
-            )
-        });
-    }
+    let mut occ = gathered.finish();
     assign_ids(&mut occ, reserved);
     progress.finish();
     let mut import = reader.import;
     import.occupations = occ;
     Ok(import)
-}
-
-/// One "Required Level of Education" row.
-#[derive(Debug, Clone, Copy)]
-struct EducationRow {
-    category: u32,
-    percent: f64,
-    /// Flagged "Recommend Suppress = Y".
-    suppressed: bool,
 }
 
 struct Reader<'a> {
@@ -520,49 +203,9 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn occupations(&mut self) -> anyhow::Result<Vec<Occupation>> {
-        let mut out = Vec::new();
-        let mut seen = HashSet::new();
-        self.rows(
-            OCCUPATION_DATA,
-            &["O*NET-SOC Code", "Title", "Description"],
-            |r| {
-                check_code(r[0])?;
-                if !seen.insert(r[0].to_owned()) {
-                    return Err(format!("O*NET-SOC code {} appears twice", r[0]));
-                }
-                out.push(Occupation {
-                    id: String::new(),
-                    title: text(r[1], "title")?,
-                    description: r[2].trim().to_owned(),
-                    skills: Vec::new(),
-                    details: OnetDetails {
-                        code: r[0].to_owned(),
-                        ..OnetDetails::default()
-                    },
-                });
-                Ok(())
-            },
-        )?;
-        if out.is_empty() {
-            bail!("\"{OCCUPATION_DATA}\" has no occupations");
-        }
-        out.sort_by(|a, b| a.details.code.cmp(&b.details.code));
-        Ok(out)
-    }
-
-    fn rows(
-        &mut self,
-        file: &str,
-        columns: &[&str],
-        mut each: impl FnMut(&[&str]) -> Result<(), String>,
-    ) -> anyhow::Result<()> {
-        self.rows_with_optional(file, columns, None, |r, _| each(r))
-    }
-
     /// Calls `each` with the named columns of every well-formed row, and with the value of the
     /// `optional` column when the header has it.
-    fn rows_with_optional(
+    fn rows(
         &mut self,
         file: &str,
         columns: &[&str],
@@ -831,102 +474,6 @@ fn is_version(v: &str) -> bool {
     ok(parts.next()) && ok(parts.next()) && parts.next().is_none()
 }
 
-/// An O*NET-SOC code has the form `15-2051.00`.
-fn check_code(code: &str) -> Result<(), String> {
-    let b = code.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    if b.len() == 10
-        && b[2] == b'-'
-        && b[7] == b'.'
-        && digits(0..2)
-        && digits(3..7)
-        && digits(8..10)
-    {
-        Ok(())
-    } else {
-        Err(format!("\"{code}\" is not an O*NET-SOC code"))
-    }
-}
-
-fn occupation(index: &HashMap<String, usize>, code: &str) -> Result<usize, String> {
-    match index.get(code) {
-        Some(&i) => Ok(i),
-        None => {
-            check_code(code)?;
-            Err(format!(
-                "O*NET-SOC code {code} is not in \"{OCCUPATION_DATA}\""
-            ))
-        }
-    }
-}
-
-fn text(value: &str, what: &str) -> Result<String, String> {
-    let value = value.trim();
-    if value.is_empty() {
-        Err(format!("empty {what}"))
-    } else {
-        Ok(value.to_owned())
-    }
-}
-
-fn flag(value: &str, column: &str) -> Result<bool, String> {
-    match value {
-        "Y" => Ok(true),
-        "N" => Ok(false),
-        other => Err(format!("{column} is \"{other}\", not Y or N")),
-    }
-}
-
-fn number<T: std::str::FromStr>(value: &str, column: &str) -> Result<T, String> {
-    value
-        .trim()
-        .parse()
-        .map_err(|_| format!("{column} \"{value}\" is not a number"))
-}
-
-/// A finite number: Rust reads "NaN" and "inf" as numbers, but JSON cannot hold them, so the
-/// stored details could not be read back.
-fn finite(value: &str, column: &str) -> Result<f64, String> {
-    let v = number::<f64>(value, column)?;
-    if v.is_finite() {
-        Ok(v)
-    } else {
-        Err(format!("{column} \"{value}\" is not a finite number"))
-    }
-}
-
-/// A finite number within `range`.
-fn in_range(
-    value: &str,
-    column: &str,
-    range: std::ops::RangeInclusive<f64>,
-) -> Result<f64, String> {
-    let v = finite(value, column)?;
-    if range.contains(&v) {
-        Ok(v)
-    } else {
-        Err(format!(
-            "{column} {v} is out of range ({}-{})",
-            range.start(),
-            range.end()
-        ))
-    }
-}
-
-fn zone(value: &str) -> Result<u8, String> {
-    match number::<u8>(value, "Job Zone")? {
-        z @ 1..=5 => Ok(z),
-        z => Err(format!("Job Zone {z} is not 1-5")),
-    }
-}
-
-/// "Bachelor's Degree" from "Bachelor's Degree", "High School Diploma" from "High School
-/// Diploma - or the equivalent (for example, GED)".
-fn short_level(description: &str) -> String {
-    let cut = description.split(" - ").next().unwrap_or(description);
-    cut.split(" (").next().unwrap_or(cut).trim().to_owned()
-}
-
 /// Gives every occupation a unique id from its title. Occupations are in code order; the first
 /// to claim a slug keeps it, later ones (and any that would shadow a reserved id) get the code
 /// appended: `data-scientists-15-2051-00`.
@@ -963,15 +510,6 @@ mod tests {
     }
 
     #[test]
-    fn codes_are_checked() {
-        assert!(check_code("15-2051.00").is_ok());
-        assert_eq!(
-            check_code("15-2051").unwrap_err(),
-            "\"15-2051\" is not an O*NET-SOC code"
-        );
-    }
-
-    #[test]
     fn skipped_rows_group_by_file_and_reason_in_first_seen_order() {
         let row = |file: &str, line, reason: &str| SkippedRow {
             file: file.into(),
@@ -1005,19 +543,6 @@ mod tests {
             io_reason(&e),
             "permission denied; check that your user may read it (ls -l, chmod u+r)"
         );
-    }
-
-    #[test]
-    fn education_levels_are_shortened() {
-        assert_eq!(
-            short_level("High School Diploma - or the equivalent (for example, GED)"),
-            "High School Diploma"
-        );
-        assert_eq!(
-            short_level("Associate's Degree (or other 2-year degree)"),
-            "Associate's Degree"
-        );
-        assert_eq!(short_level("Bachelor's Degree"), "Bachelor's Degree");
     }
 
     fn occupation_titled(code: &str, title: &str) -> Occupation {
