@@ -45,7 +45,7 @@ fn load_resolve_render(bencher: divan::Bencher, format: Format) {
 /// own id, so that parsing costs what real files cost.
 fn user_data_dir(n: usize) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let profiles = careers::store::paths::profiles_dir(dir.path());
+    let profiles = careers::datadir::paths::profiles_dir(dir.path());
     std::fs::create_dir_all(&profiles).unwrap();
     let templates: Vec<serde_json::Value> = careers::store::BUNDLED_FILES
         .iter()

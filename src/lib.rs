@@ -5,6 +5,8 @@
 //!
 //! - `model`: profiles, O*NET details, wage estimates and places as types, and the algebra on
 //!   them (skill sets, pay placement, place matching).
+//! - [`datadir`]: where the user's data lives, how imports are put in place there, and how
+//!   stored files are read.
 //! - [`onet`] and [`oews`]: reading the official releases and their stored form.
 //! - [`store`]: the one seam to every data source (bundled and user profiles, the embedded
 //!   dataset and imports). Commands ask it questions and never see a storage format.
@@ -43,6 +45,7 @@ pub mod commands {
     pub mod validate;
     pub mod r#where;
 }
+pub mod datadir;
 pub(crate) mod error;
 pub(crate) mod fsutil;
 pub mod interrupt;
@@ -110,7 +113,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         width: Style::detect_width(std::env::var("COLUMNS").ok().as_deref()),
         color,
     };
-    let data_dir = store::paths::data_dir(cli.data_dir.as_deref());
+    let data_dir = datadir::paths::data_dir(cli.data_dir.as_deref());
     let user_dir = data_dir
         .as_deref()
         .filter(|_| reads_user_profiles(&cli.command));
@@ -196,7 +199,7 @@ pub fn load_store(
     let mut entries = store::bundled_profiles()?;
     let mut broken = Vec::new();
     if let Some(dir) = data_dir {
-        let folder = store::paths::profiles_dir(dir);
+        let folder = datadir::paths::profiles_dir(dir);
         let paths = store::user::profile_paths(&folder).map_err(|e| {
             anyhow::anyhow!(
                 "cannot list user profiles in {}: {}; fix the folder or pass --data-dir",

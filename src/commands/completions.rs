@@ -156,7 +156,7 @@ fn completion_store() -> Option<&'static Store> {
     static STORE: OnceLock<Option<Store>> = OnceLock::new();
     STORE
         .get_or_init(|| {
-            let dir = crate::store::paths::data_dir(None);
+            let dir = crate::datadir::paths::data_dir(None);
             let store = crate::load_store(dir.as_deref(), false, &mut std::io::sink()).ok()?;
             Some(
                 store

@@ -23,7 +23,7 @@ pub fn run(ctx: &Context, args: &NewArgs) -> anyhow::Result<NewReport> {
     let Some(data_dir) = &ctx.data_dir else {
         anyhow::bail!("no data directory could be named; pass --data-dir or set CAREERS_DATA_DIR")
     };
-    let dir = crate::store::paths::profiles_dir(data_dir);
+    let dir = crate::datadir::paths::profiles_dir(data_dir);
     let path = dir.join(format!("{}.json", args.id));
     if path.exists() && !args.force {
         anyhow::bail!(

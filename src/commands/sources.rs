@@ -6,7 +6,8 @@ use serde::Serialize;
 
 use crate::Context;
 use crate::cli::SourcesArgs;
-use crate::store::{Origin, paths};
+use crate::datadir::paths;
+use crate::store::Origin;
 
 /// One source of profiles.
 #[derive(Debug, Serialize)]

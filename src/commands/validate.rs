@@ -51,7 +51,7 @@ pub fn run(ctx: &Context, args: &ValidateArgs) -> anyhow::Result<ValidateReport>
                 "no data directory could be named; pass the files to check, or --data-dir"
             )
         };
-        vec![crate::store::paths::profiles_dir(dir)]
+        vec![crate::datadir::paths::profiles_dir(dir)]
     } else {
         args.paths.clone()
     };
@@ -97,7 +97,7 @@ fn folder_files(root: &Path) -> anyhow::Result<Vec<PathBuf>> {
         .into_iter()
         .filter(|p| p.file_name().is_none_or(|n| n != SCHEMA_FILE))
         .collect();
-    let profiles = crate::store::paths::profiles_dir(root);
+    let profiles = crate::datadir::paths::profiles_dir(root);
     if profiles.is_dir() {
         files.extend(list(&profiles)?);
     }

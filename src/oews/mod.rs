@@ -54,7 +54,7 @@ pub fn run_import(
     force: bool,
     progress: &dyn Progress,
 ) -> anyhow::Result<ImportOutcome> {
-    let lock = crate::store::imports::ImportLock::take(data_dir)?;
+    let lock = crate::datadir::imports::ImportLock::take(data_dir)?;
     let read = read::read(source, progress)?;
     if read.cells.is_empty() {
         bail!(
@@ -81,7 +81,7 @@ pub fn run_import(
         format: storage::FORMAT,
         release: read.release.clone(),
         source,
-        imported_at: crate::store::imports::timestamp(),
+        imported_at: crate::datadir::imports::timestamp(),
         data_files: read.data_files.clone(),
         counts: storage::counts_of(&read),
     };

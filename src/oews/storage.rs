@@ -18,8 +18,8 @@ use anyhow::{Context, bail};
 use serde::{Deserialize, Serialize};
 
 use super::read::{ABSENT, Cell, OewsImport, Release};
+use crate::datadir::blob::Blob;
 use crate::model::wages::{Area, Estimate, Industry, Measure, Value, WageOccupation};
-use crate::store::blob::Blob;
 
 /// Bumped whenever the layout changes; older imports must be imported again.
 pub const FORMAT: u32 = 1;
@@ -253,11 +253,11 @@ pub struct Stored {
 
 /// Opens the import in `data_dir`, or `None` when there is none.
 pub fn open(data_dir: &Path) -> anyhow::Result<Option<Stored>> {
-    let dir = crate::store::paths::oews_dir(data_dir);
+    let dir = crate::datadir::paths::oews_dir(data_dir);
     if !dir.exists() {
         return Ok(None);
     }
-    let _readers = crate::store::imports::ReadLock::shared(data_dir);
+    let _readers = crate::datadir::imports::ReadLock::shared(data_dir);
     let manifest_bytes = read_stored(&dir, MANIFEST, 1 << 20)?;
     let tables = read_stored(&dir, TABLES, 64 << 20)?;
     let wages =

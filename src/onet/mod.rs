@@ -136,7 +136,7 @@ pub fn run_import(
     progress: &dyn import::Progress,
     force: bool,
 ) -> anyhow::Result<ImportOutcome> {
-    let lock = crate::store::imports::ImportLock::take(data_dir)?;
+    let lock = crate::datadir::imports::ImportLock::take(data_dir)?;
     let read = import::read(source, vocabulary, reserved, progress)?;
     if !force && let Some(previous) = storage::current_manifest(data_dir) {
         import::check_loss(&previous.counts, &Counts::of(&read))?;
@@ -146,7 +146,7 @@ pub fn run_import(
         format: storage::FORMAT,
         version: read.version.clone(),
         source,
-        imported_at: crate::store::imports::timestamp(),
+        imported_at: crate::datadir::imports::timestamp(),
         counts: Counts::of(&read),
     };
     let written = storage::write(&lock, &read, &manifest)?;

@@ -30,9 +30,9 @@ use serde::{Deserialize, Serialize};
 use super::import::{Import, Occupation};
 use super::names::{Bytes, Layout, NameTable};
 use super::words::WordIndex;
+use crate::datadir::blob::Blob;
 use crate::model::OnetDetails;
 use crate::model::onet::SkillUse;
-use crate::store::blob::Blob;
 
 /// Bumped whenever the layout changes; older imports must be imported again.
 pub const FORMAT: u32 = 6;
@@ -188,9 +188,9 @@ pub struct Written {
 }
 
 /// Writes `import` into `data_dir/onet`, replacing what was there only once everything is
-/// written, under the data directory's import lock ([`crate::store::imports`]).
+/// written, under the data directory's import lock ([`crate::datadir::imports`]).
 pub fn write(
-    lock: &crate::store::imports::ImportLock,
+    lock: &crate::datadir::imports::ImportLock,
     import: &Import,
     manifest: &Manifest,
 ) -> anyhow::Result<Written> {
@@ -444,19 +444,19 @@ pub struct Files {
 /// The manifest of the import in `data_dir`, when there is one that can be read: what a new
 /// import is compared with before it replaces it.
 pub fn current_manifest(data_dir: &Path) -> Option<Manifest> {
-    let dir = crate::store::paths::onet_dir(data_dir);
+    let dir = crate::datadir::paths::onet_dir(data_dir);
     let bytes = read_stored(&dir, MANIFEST, MAX_MANIFEST_BYTES).ok()?;
     serde_json::from_slice(&bytes).ok()
 }
 
 /// Opens the import in `data_dir`, or `None` when there is none.
 pub fn open(data_dir: &Path) -> anyhow::Result<Option<Stored>> {
-    crate::store::imports::tidy(data_dir);
-    let dir = crate::store::paths::onet_dir(data_dir);
+    crate::datadir::imports::tidy(data_dir);
+    let dir = crate::datadir::paths::onet_dir(data_dir);
     if !dir.exists() {
         return Ok(None);
     }
-    let _readers = crate::store::imports::ReadLock::shared(data_dir);
+    let _readers = crate::datadir::imports::ReadLock::shared(data_dir);
     let manifest = match read_stored(&dir, MANIFEST, MAX_MANIFEST_BYTES) {
         Ok(text) => text,
         Err(_) if !dir.exists() => return Ok(None),

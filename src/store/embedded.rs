@@ -6,8 +6,8 @@
 pub fn onet() -> Option<crate::onet::storage::Stored> {
     #[cfg(feature = "embedded")]
     {
+        use crate::datadir::blob::Blob;
         use crate::onet::storage::{Files, Location, Stored};
-        use crate::store::blob::Blob;
         macro_rules! file {
             ($name:literal) => {
                 include_bytes!(concat!(

@@ -1,11 +1,8 @@
 //! Where profiles come from and how a name on the command line finds one. Bundled profiles are
 //! compiled into the binary; later sources replace a bundled profile with the same id.
 
-pub mod blob;
 mod bundled;
 pub mod embedded;
-pub mod imports;
-pub mod paths;
 mod profiles;
 pub mod user;
 pub mod wages;

@@ -555,7 +555,7 @@ fn a_failed_or_much_smaller_import_keeps_the_previous_one() {
 #[test]
 fn a_second_import_into_one_data_folder_is_refused_while_one_runs() {
     let env = TestEnv::new();
-    let lock = careers::store::imports::ImportLock::take(&env.data_dir()).unwrap();
+    let lock = careers::datadir::imports::ImportLock::take(&env.data_dir()).unwrap();
     for (database, source) in [("oews", fixture("oews")), ("onet", fixture("onet"))] {
         assert_eq!(
             env.fails(&["import", database, source.to_str().unwrap()], 1),
