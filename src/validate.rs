@@ -225,7 +225,7 @@ fn key_diagnostics(profile: &Profile) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut check = |path: String, name: &str| {
         // An empty name is the model's to report.
-        if !name.trim().is_empty() && crate::store::role_key(name).is_empty() {
+        if !name.trim().is_empty() && crate::model::role_key(name).is_empty() {
             out.push(Diagnostic::at_path(
                 path,
                 format!(

@@ -230,6 +230,22 @@ fn remove_leftovers(data_dir: &Path, name: &str) {
     }
 }
 
+/// Told about each file as the import reaches it.
+pub trait Progress {
+    fn start(&self, files: u64);
+    fn file(&self, name: &str);
+    fn finish(&self);
+}
+
+/// A progress listener that ignores everything.
+pub struct Silent;
+
+impl Progress for Silent {
+    fn start(&self, _: u64) {}
+    fn file(&self, _: &str) {}
+    fn finish(&self) {}
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

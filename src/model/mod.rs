@@ -414,6 +414,38 @@ fn check_quantity(
     }
 }
 
+/// The key a role name is looked up by: case, spaces, hyphens and punctuation do not matter.
+pub(crate) fn role_key(name: &str) -> String {
+    // Ids are slugs already, and a thousand of them are keyed on every run.
+    let b = name.as_bytes();
+    let slug = !b.is_empty()
+        && b[0] != b'-'
+        && b[b.len() - 1] != b'-'
+        && b.iter()
+            .all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+        && !name.contains("--");
+    if slug { name.to_owned() } else { slugify(name) }
+}
+
+/// [`role_key`] with each word in its singular form ([`singular`]), so that
+/// "registered nurse", "Registered Nurses" and "registered-nurses" are one key. Only for names
+/// that miss as typed.
+pub(crate) fn singular_key(name: &str) -> String {
+    let key = role_key(name);
+    let mut out = String::with_capacity(key.len());
+    for word in key.split('-') {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        let (stem, y) = singular(word);
+        out.push_str(stem);
+        if y {
+            out.push('y');
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,8 @@ use std::path::Path;
 
 use anyhow::bail;
 
-use crate::onet::import::{Progress, SkippedRow};
+use crate::datadir::imports::Progress;
+use crate::onet::import::SkippedRow;
 use storage::{Manifest, Stored};
 
 /// BLS's own words, which every output that shows OEWS figures carries once.

@@ -11,8 +11,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
+use crate::datadir::imports::Progress;
 use crate::model::wages::{Area, AreaKind, Industry, Measure, Value, WageOccupation};
-use crate::onet::import::{Progress, SkippedRow};
+use crate::onet::import::SkippedRow;
 
 pub const AREA: &str = "oe.area";
 pub const OCCUPATION: &str = "oe.occupation";

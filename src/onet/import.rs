@@ -18,6 +18,7 @@ use std::path::Path;
 
 use anyhow::bail;
 
+pub use crate::datadir::imports::{Progress, Silent};
 use crate::model::{OnetDetails, Vocabulary, slugify};
 use readers::{Gathered, READERS};
 
@@ -104,22 +105,6 @@ pub struct Import {
     pub empty: Vec<&'static str>,
     /// Every malformed row, in the order read.
     pub skipped: Vec<SkippedRow>,
-}
-
-/// Told about each file as the import reaches it.
-pub trait Progress {
-    fn start(&self, files: u64);
-    fn file(&self, name: &str);
-    fn finish(&self);
-}
-
-/// A progress listener that ignores everything.
-pub struct Silent;
-
-impl Progress for Silent {
-    fn start(&self, _: u64) {}
-    fn file(&self, _: &str) {}
-    fn finish(&self) {}
 }
 
 /// Reads the database in `dir`. `reserved` holds ids already taken (the bundled profiles), which

@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::onet::import::Progress;
+use crate::datadir::imports::Progress;
 
 /// A bar that counts the files of an import.
 pub struct FileBar(ProgressBar);

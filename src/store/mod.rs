@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::error::{CareersError, OnetHint, suggest};
-use crate::model::{Problem, Profile, Vocabulary, slugify};
+use crate::model::{Problem, Profile, Vocabulary, role_key, singular_key};
 
 pub use bundled::{BUNDLED_FILES, bundled_locations, bundled_profiles, bundled_vocabulary};
 
@@ -119,38 +119,6 @@ struct OnetLayer {
     /// What every occupation's profile says of its source: made once, copied into each.
     document: String,
     version: String,
-}
-
-/// The key a role name is looked up by: case, spaces, hyphens and punctuation do not matter.
-pub fn role_key(name: &str) -> String {
-    // Ids are slugs already, and a thousand of them are keyed on every run.
-    let b = name.as_bytes();
-    let slug = !b.is_empty()
-        && b[0] != b'-'
-        && b[b.len() - 1] != b'-'
-        && b.iter()
-            .all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
-        && !name.contains("--");
-    if slug { name.to_owned() } else { slugify(name) }
-}
-
-/// [`role_key`] with each word in its singular form (`model::singular`), so that
-/// "registered nurse", "Registered Nurses" and "registered-nurses" are one key. Only for names
-/// that miss as typed.
-pub fn singular_key(name: &str) -> String {
-    let key = role_key(name);
-    let mut out = String::with_capacity(key.len());
-    for word in key.split('-') {
-        if !out.is_empty() {
-            out.push('-');
-        }
-        let (stem, y) = crate::model::singular(word);
-        out.push_str(stem);
-        if y {
-            out.push('y');
-        }
-    }
-    out
 }
 
 /// Whether `key` (a [`role_key`]) is an O*NET-SOC code, with or without its suffix.
@@ -882,7 +850,7 @@ mod tests {
             "15-2051.00",
             "Café Analyst",
         ] {
-            assert_eq!(role_key(name), slugify(name), "{name}");
+            assert_eq!(role_key(name), crate::model::slugify(name), "{name}");
         }
     }
 
