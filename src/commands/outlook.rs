@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::Context;
 use crate::cli::OutlookArgs;
 use crate::model::Figure;
-use crate::store::wages::HeadlineWage;
+use crate::store::wages::{HeadlineWage, NoEstimate};
 
 /// One role's market picture.
 #[derive(Debug, Serialize)]
@@ -28,6 +28,9 @@ pub struct OutlookReport {
     /// The BLS OEWS release consulted ("BLS OEWS May 2025"), when one is in use.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub official_source: Option<String>,
+    /// Why there are no estimates, when a release is in use and has none for the role.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub no_estimates: Option<NoEstimate>,
     /// BLS's notice, when `employment` is shown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notice: Option<&'static str>,
@@ -38,10 +41,23 @@ pub struct OutlookReport {
 
 pub fn run(ctx: &Context, args: &OutlookArgs) -> anyhow::Result<OutlookReport> {
     let store = &ctx.store;
-    let p = &store.resolve(&args.role)?.profile;
+    let entry = store.resolve(&args.role)?;
+    let p = &entry.profile;
     let market = p.market.as_ref();
     let employment = store.headline_wages(&p.id, None)?;
     let stored = store.wages()?;
+    let no_estimates = match (stored, employment.is_empty()) {
+        (Some(_), true) => {
+            let (_, unlinked) = store.wage_links(entry)?;
+            Some(
+                unlinked
+                    .into_iter()
+                    .next()
+                    .map_or(NoEstimate::NoLinkedOccupation, |u| u.reason),
+            )
+        }
+        _ => None,
+    };
     Ok(OutlookReport {
         id: p.id.clone(),
         title: p.title.clone(),
@@ -56,6 +72,7 @@ pub fn run(ctx: &Context, args: &OutlookArgs) -> anyhow::Result<OutlookReport> {
             })
             .collect(),
         outlook: market.map(|m| m.outlook.clone()).unwrap_or_default(),
+        no_estimates,
         notice: stored
             .filter(|_| !employment.is_empty())
             .map(|_| crate::oews::NOTICE),

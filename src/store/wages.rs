@@ -51,7 +51,7 @@ pub enum NoEstimate {
     /// The profile links no O*NET-SOC occupation, which estimates are published by.
     NoLinkedOccupation,
     /// The code is not an O*NET-SOC code.
-    NotACode,
+    NotACode { code: String },
     /// The release publishes nothing for the occupation nor for its broad group.
     NotPublished {
         release: String,
@@ -247,7 +247,9 @@ fn link(stored: &Stored, onet_code: &str) -> Result<WageLink, NoEstimate> {
         .filter(char::is_ascii_digit)
         .collect();
     if digits.len() != 6 {
-        return Err(NoEstimate::NotACode);
+        return Err(NoEstimate::NotACode {
+            code: onet_code.to_owned(),
+        });
     }
     let suffix = onet_code.split_once('.').map_or("00", |(_, s)| s);
     let found = |code: &str| stored.occupation(code);

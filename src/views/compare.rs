@@ -94,7 +94,10 @@ impl ComparedRole {
                 .iter()
                 .map(|h| {
                     let value = pick(h).map_or_else(|| "-".to_owned(), value_text);
-                    format!("{value} (SOC {} {})", h.occupation.soc, h.occupation.title)
+                    format!(
+                        "{value} ({})",
+                        crate::views::wages::occupation_name(&h.occupation)
+                    )
                 })
                 .collect::<Vec<_>>()
                 .join("\n")

@@ -41,10 +41,9 @@ fn summary(report: &GapReport) -> String {
 /// "$120,230 (SOC 15-2051 Data Scientists)".
 fn median(h: &crate::store::wages::HeadlineWage) -> String {
     format!(
-        "{} (SOC {} {})",
+        "{} ({})",
         crate::model::salary::dollars(h.median_dollars().unwrap_or(0)),
-        h.occupation.soc,
-        h.occupation.title
+        crate::views::wages::occupation_name(&h.occupation)
     )
 }
 

@@ -8,7 +8,7 @@ use crate::model::wages::Unit;
 use crate::render::{Cell, Document, Records, Report, Table, Tone};
 use crate::store::wages::{HeadlineWage, WageFigure};
 use crate::views::sections::{describe_source, figures_table};
-use crate::views::wages::{csv_value, value_text};
+use crate::views::wages::{csv_value, occupation_name, value_text};
 
 /// A BLS figure as the tables show it, "-" when BLS has none.
 fn official(figure: Option<&WageFigure>) -> String {
@@ -16,7 +16,7 @@ fn official(figure: Option<&WageFigure>) -> String {
 }
 
 fn occupation(h: &HeadlineWage) -> String {
-    format!("SOC {} {}", h.occupation.soc, h.occupation.title)
+    occupation_name(&h.occupation)
 }
 
 impl Report for OutlookReport {
@@ -75,10 +75,11 @@ impl Report for OutlookReport {
                 doc.note(format!("Source: {source} · {place}, cross-industry."));
             }
             (Some(source), None) => {
-                doc.note(format!(
-                    "{source} has no estimate of {}'s occupations.",
-                    self.id
-                ));
+                let why = self
+                    .no_estimates
+                    .as_ref()
+                    .map_or_else(String::new, |r| format!(": {r}"));
+                doc.note(format!("No {source} estimates for {}{why}.", self.id));
             }
             (None, _) => {
                 doc.note("No BLS OEWS release is in use: `careers import oews DIR` adds one.");

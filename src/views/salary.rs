@@ -162,7 +162,11 @@ impl Report for SalaryOutput {
 
     fn official_notice(&self) -> Option<&str> {
         match self {
-            SalaryOutput::Figures(r) => r.official_source.as_ref().map(|s| s.notice),
+            SalaryOutput::Figures(r) => r
+                .official_source
+                .as_ref()
+                .filter(|_| r.shows_official_figures())
+                .map(|s| s.notice),
             SalaryOutput::Cities(_) => None,
         }
     }
@@ -216,6 +220,16 @@ fn placement_tone(p: &MyPay) -> Tone {
 }
 
 impl SalaryReport {
+    /// Whether the report shows any BLS OEWS estimate.
+    fn shows_official_figures(&self) -> bool {
+        self.top.is_some()
+            || self
+                .official
+                .iter()
+                .flat_map(|r| &r.occupations)
+                .any(|w| !w.estimates.is_empty())
+    }
+
     fn document(&self) -> Document {
         let mut doc = Document::default();
         if self.filters.narrows() {

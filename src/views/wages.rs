@@ -6,7 +6,7 @@ use crate::model::salary::{dollars, thousands};
 use crate::model::wages::{Measure, PercentilePlacement, Unit};
 use crate::render::{Bar, Cell, Records, Table, Tone};
 use crate::store::wages::{
-    FigureValue, NoEstimate, OccupationWages, PlaceEstimate, WageBasis, WageFigure,
+    FigureValue, NoEstimate, OccupationWages, PlaceEstimate, WageBasis, WageFigure, WageLink,
 };
 
 impl std::fmt::Display for NoEstimate {
@@ -17,7 +17,7 @@ impl std::fmt::Display for NoEstimate {
             NoEstimate::NoLinkedOccupation => f.write_str(
                 "its profile links no O*NET-SOC occupation, which BLS OEWS estimates are published by",
             ),
-            NoEstimate::NotACode => f.write_str("it is not an O*NET-SOC code"),
+            NoEstimate::NotACode { code } => write!(f, "{code} is not an O*NET-SOC code"),
             NoEstimate::NotPublished {
                 release,
                 soc,
@@ -119,7 +119,12 @@ fn label(measure: Measure) -> &'static str {
 /// "SOC 15-2051 Data Scientists", with how the role reaches it when it is not the same
 /// occupation.
 pub fn occupation_heading(w: &OccupationWages) -> String {
-    let o = &w.occupation;
+    occupation_name(&w.occupation)
+}
+
+/// An OEWS occupation as BLS names it, and how it covers the O*NET occupation it stands for:
+/// "SOC 15-1299 Computer Occupations, All Other (covers O*NET 15-1299.08 among others)".
+pub fn occupation_name(o: &WageLink) -> String {
     match o.basis {
         WageBasis::SameOccupation => format!("SOC {} {}", o.soc, o.title),
         WageBasis::WithinOccupation => format!(

@@ -129,9 +129,22 @@ fn every_csv_header_is_the_same_with_and_without_the_official_data() {
     }
 }
 
-/// The fields that are always there, `null` when there is no value (README, "Output for
-/// scripts"); anything else without a value is left out.
-const NULLABLE: &[&str] = &["year", "headline_salary", "next_roles_from", "from"];
+/// Where a `null` may stand: the four fields that are always there, `null` when there is no
+/// value (README, "Output for scripts"), by their place in a command's JSON. Anything else
+/// without a value is left out.
+fn may_be_null(command: &str, path: &str) -> bool {
+    let field = path.rsplit('.').next().unwrap_or_default();
+    let parent = path[..path.len() - field.len()].trim_end_matches('.');
+    let in_roles =
+        parent.starts_with(".roles[") && parent.ends_with(']') && !parent[1..].contains('.');
+    match (command, field) {
+        // A pay figure's year: in show's salary section and salary's figures.
+        (_, "year") => parent.contains("figures["),
+        ("compare", "headline_salary" | "next_roles_from") => in_roles,
+        ("match", "from") => parent.is_empty(),
+        _ => false,
+    }
+}
 
 /// Every `null` in `value`, as the path to it.
 fn nulls(value: &serde_json::Value, path: &str, out: &mut Vec<String>) {
@@ -154,24 +167,60 @@ fn nulls(value: &serde_json::Value, path: &str, out: &mut Vec<String>) {
 #[test]
 fn json_is_null_only_in_the_documented_fields() {
     let readme = std::fs::read_to_string(Path::new(ROOT).join("README.md")).unwrap();
-    for field in NULLABLE {
-        assert!(
-            readme.contains(&format!("`{field}`")),
-            "README names {field}"
-        );
-    }
+    assert!(
+        readme.contains(
+            "a pay figure's `year`, `compare`'s\n`headline_salary` and `next_roles_from`, and `match`'s `from`"
+        ),
+        "README states the four nullable fields"
+    );
+    let more: &[(&str, &[&str])] = &[
+        ("where", &["where", "data-scientists", "--top", "3"]),
+        ("sources", &["sources"]),
+        (
+            "salary",
+            &[
+                "salary",
+                "ml-engineer",
+                "--experience",
+                "senior",
+                "--city",
+                "Remote",
+            ],
+        ),
+        (
+            "salary",
+            &["salary", "data-scientists", "--city", "Seattle"],
+        ),
+        ("gap", &["gap", "data-engineer", "ml-engineer"]),
+        ("outlook", &["outlook", "registered-nurses"]),
+        ("show", &["show", "15-2051.00"]),
+    ];
     for embedded in [false, true] {
-        for (name, args) in COMMANDS.iter().filter(|(n, _)| *n != "new") {
+        let cases = COMMANDS.iter().filter(|(n, _)| *n != "new").chain(more);
+        for (name, args) in cases {
             let env = if embedded {
                 awkward().embedded()
             } else {
                 awkward()
             };
+            let out = env.run(&[*args, &["--format", "json"]].concat());
+            if !out.success() {
+                // Commands of the embedded data alone, run without it.
+                assert!(
+                    !embedded && ["where", "outlook", "show", "salary"].contains(&args[0]),
+                    "{args:?}"
+                );
+                continue;
+            }
+            let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
             let mut found = Vec::new();
-            nulls(&env.json(args), "", &mut found);
+            nulls(&json, "", &mut found);
+            let command = args[0];
             for path in found {
-                let field = path.rsplit('.').next().unwrap();
-                assert!(NULLABLE.contains(&field), "{name}: null at {path}");
+                assert!(
+                    may_be_null(command, &path),
+                    "{name} {args:?}: null at {path}"
+                );
             }
         }
     }
@@ -466,7 +515,32 @@ fn json_top_level_fields_are_the_documented_ones() {
         actual.sort_unstable();
         expected.sort_unstable();
         assert_eq!(actual, expected, "{name}");
-        let row = format!("| `{name}` | `{{{}", fields[0]);
-        assert!(readme.contains(&row), "README documents {name}: {row}");
+        let start = format!("| `{name}` | `{{{}", fields[0]);
+        let row = readme
+            .lines()
+            .find(|l| l.starts_with(&start))
+            .unwrap_or_else(|| panic!("README documents {name}: {start}"));
+        // Every field, also those the embedded data adds, is named in the row.
+        let embedded: serde_json::Value = serde_json::from_str(
+            &awkward()
+                .embedded()
+                .quiet_stdout(&[args, &["--format", "json"]].concat()),
+        )
+        .unwrap();
+        let keys = embedded
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .chain(actual.iter().copied());
+        for key in keys {
+            let named = row
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .any(|word| word == key);
+            assert!(
+                key == "format_version" || named,
+                "README's {name} row names {key}: {row}"
+            );
+        }
     }
 }

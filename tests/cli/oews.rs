@@ -274,6 +274,18 @@ fn a_role_without_bls_figures_says_so_and_why() {
         ),
         "{text}"
     );
+    let odd = TestEnv::new().embedded().with_profile(
+        "odd.json",
+        r#"{"id":"odd","title":"Odd","summary":"S.","codes":[{"system":"onet-soc","code":"15-12","title":"X"}]}"#,
+    );
+    assert_eq!(
+        odd.json(&["salary", "odd"])["roles_without_official"],
+        serde_json::json!([{"role": "odd", "reason": {"kind": "not-a-code", "code": "15-12"}}])
+    );
+    assert_eq!(
+        odd.fails(&["where", "odd"], 1),
+        "careers: error: no BLS OEWS estimates for odd: 15-12 is not an O*NET-SOC code\n"
+    );
     let err = env.fails(&["where", "data-engineering-team-lead"], 1);
     assert_eq!(
         err,

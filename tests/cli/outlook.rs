@@ -86,12 +86,20 @@ fn an_occupation_gets_bls_figures_and_o_nets_attribution() {
 #[test]
 fn every_output_of_bls_figures_carries_blss_notice_once() {
     let env = TestEnv::new().embedded();
+    // (arguments, the CSV rows that show BLS figures: the rest carry no notice).
+    let bls_rows = |row: &csv::StringRecord, args: &[&str]| match args[0] {
+        "outlook" => ["Employment", "Annual median wage"].contains(&&row[1]),
+        "compare" => row[0].ends_with("(BLS)"),
+        "gap" => &row[0] == "pay",
+        "salary" => &row[1] == "official",
+        _ => true,
+    };
     for args in [
         &["outlook", "ml-engineer"][..],
         &["compare", "ml-engineer", "data-engineer"],
         &["gap", "data-engineer", "ml-engineer"],
         &["where", "data-scientists", "--top", "2"],
-        &["salary", "data-scientists", "--city", "Seattle"],
+        &["salary", "ml-engineer", "--city", "Seattle"],
     ] {
         for format in ["table", "plain", "markdown"] {
             let out = env.stdout(&[args, &["--format", format]].concat());
@@ -99,20 +107,25 @@ fn every_output_of_bls_figures_carries_blss_notice_once() {
             assert_eq!(flat.matches(NOTICE).count(), 1, "{args:?} {format}: {out}");
         }
         let csv = env.stdout(&[args, &["--format", "csv"]].concat());
-        let mut rows = csv::Reader::from_reader(csv.as_bytes());
-        let column = rows
-            .headers()
-            .unwrap()
-            .iter()
-            .position(|h| h == "attribution");
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let headers = reader.headers().unwrap().clone();
+        let column = headers.iter().position(|h| h == "attribution");
         let column = column.unwrap_or_else(|| panic!("{args:?}: {csv}"));
-        assert!(
-            rows.records()
-                .any(|r| r.unwrap()[column].starts_with(NOTICE)),
-            "{args:?}: {csv}"
-        );
-        assert_eq!(env.json(args)["format_version"], 2);
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        let (with, without): (Vec<_>, Vec<_>) = rows.iter().partition(|r| bls_rows(r, args));
+        assert!(!with.is_empty(), "{args:?}: {csv}");
+        for row in with {
+            assert!(row[column].starts_with(NOTICE), "{args:?}: {row:?}");
+        }
+        for row in without {
+            assert!(!row[column].contains(NOTICE), "{args:?}: {row:?}");
+        }
+        let json = env.json(args).to_string();
+        assert_eq!(json.matches(NOTICE).count(), 1, "{args:?}: {json}");
     }
+    // Without a BLS figure, no notice.
+    let curated = env.stdout(&["salary", "data-engineering-team-lead"]);
+    assert!(!curated.contains(NOTICE), "{curated}");
 }
 
 #[test]
@@ -149,11 +162,14 @@ fn a_role_with_no_market_data_says_so() {
         mine.stdout(&["outlook", "mine"]),
         "Outlook: Mine (mine)\n\
          mine's profile reports no growth figures or outlook.\n\
-         BLS OEWS May 2025 has no estimate of mine's occupations.\n"
+         No BLS OEWS May 2025 estimates for mine: its profile links no O*NET-SOC occupation, which BLS OEWS\n\
+         estimates are published by.\n"
     );
+    let json = mine.json(&["outlook", "mine"]);
+    assert_eq!(json["official_source"], "BLS OEWS May 2025");
     assert_eq!(
-        mine.json(&["outlook", "mine"])["official_source"],
-        "BLS OEWS May 2025"
+        json["no_estimates"],
+        serde_json::json!({"kind": "no-linked-occupation"})
     );
     assert!(
         env.fails(&["outlook", "no-such-role"], 1)

@@ -757,3 +757,53 @@ fn trends_for_a_role_without_market_data_says_so() {
         "careers: error: unknown role \"ml-enginer\" (did you mean ml-engineer?); run `careers list` to see every role\n"
     );
 }
+
+#[test]
+fn hints_say_why_nothing_is_shown_and_where_else_to_look_as_tagged_objects() {
+    let env = TestEnv::new();
+    let args = [
+        "salary",
+        "ml-engineer",
+        "--experience",
+        "senior",
+        "--city",
+        "Remote",
+    ];
+    assert_eq!(
+        env.json(&args)["hints"],
+        serde_json::json!([
+            {"kind": "no-figure-matches", "roles": ["ml-engineer"], "filters": {"cities": ["Remote"], "experience": "senior"}},
+            {"kind": "no-role-matches", "filters": {"cities": ["Remote"], "experience": "senior"}, "combination": true},
+            {"kind": "roles-with-figures", "filters": {"cities": ["Remote"]}, "alone": true, "roles": ["ml-engineer"]},
+            {"kind": "roles-with-figures", "filters": {"experience": "senior"}, "alone": true, "roles": ["ml-engineer"]},
+        ])
+    );
+    assert_eq!(
+        env.stdout(&[&args[..], &["--format", "plain"]].concat()),
+        "Filters: city Remote, experience senior.\n\
+         No salary figure for ml-engineer matches city Remote, experience senior.\n\
+         No role has salary figures for the combination city Remote, experience senior.\n\
+         Roles with salary figures for city Remote alone: ml-engineer.\n\
+         Roles with salary figures for experience senior alone: ml-engineer.\n"
+    );
+    let mine = TestEnv::new().with_profile(
+        "mine.json",
+        r#"{"id":"mine","title":"Mine","summary":"Me."}"#,
+    );
+    let json = mine.json(&["salary", "mine", "--city", "Seattle"]);
+    assert_eq!(
+        json["hints"],
+        serde_json::json!([
+            {"kind": "no-figures", "roles": ["mine"]},
+            {"kind": "roles-with-figures", "filters": {"cities": ["Seattle"]}, "alone": false, "roles": ["ml-engineer"]},
+        ])
+    );
+    let text = mine.stdout(&["salary", "mine", "--city", "Seattle", "--format", "plain"]);
+    assert!(
+        text.contains(&format!(
+            "No salary figures for mine in its profile ({}).\n",
+            mine.profile_path("mine.json").display()
+        )),
+        "{text}"
+    );
+}

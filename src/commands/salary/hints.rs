@@ -46,6 +46,11 @@ pub(super) fn roles_with_figures(store: &Store, filters: &Filters) -> Vec<String
 /// Where else to look when the chosen roles have nothing that passes the filters: the roles
 /// whose figures pass all of them, else each single filter that some role has figures for.
 pub(super) fn elsewhere(store: &Store, filters: &Filters) -> Vec<Hint> {
+    // Every role is looked at, so the roles asked about are no filter here.
+    let filters = &Filters {
+        roles: Vec::new(),
+        ..filters.clone()
+    };
     let all = roles_with_figures(store, filters);
     if !all.is_empty() {
         return vec![Hint::RolesWithFigures {

@@ -711,7 +711,10 @@ pub fn report(
     if some_unmatched {
         hints.push(Hint::NoFigureMatches {
             roles: unmatched,
-            filters: filters.clone(),
+            filters: Filters {
+                roles: Vec::new(),
+                ..filters.clone()
+            },
         });
     }
     let without: Vec<RoleSource> = without.iter().map(|e| e.source()).collect();
