@@ -13,6 +13,8 @@ mod list_show;
 mod oews;
 mod onet;
 mod onet_views;
+// `outlook` is of the embedded O*NET and OEWS releases.
+#[cfg(feature = "embedded")]
 mod outlook;
 // The README shows what a fresh install prints, which a build without the embedded data cannot.
 #[cfg(feature = "embedded")]

@@ -274,7 +274,7 @@ fn a_role_without_bls_figures_says_so_and_why() {
         ),
         "{text}"
     );
-    let odd = TestEnv::new().embedded().with_profile(
+    let odd = imported(false).with_profile(
         "odd.json",
         r#"{"id":"odd","title":"Odd","summary":"S.","codes":[{"system":"onet-soc","code":"15-12","title":"X"}]}"#,
     );
