@@ -83,7 +83,7 @@ impl ComparedRole {
 
     /// The BLS rows, when any compared role has official wages: a line per occupation.
     fn official_aspects(&self) -> [(&'static str, String); 2] {
-        use crate::views::wages::value_text;
+        use crate::views::wages::figure_text;
         let lines = |pick: fn(
             &crate::store::wages::HeadlineWage,
         ) -> Option<&crate::store::wages::WageFigure>| {
@@ -93,7 +93,7 @@ impl ComparedRole {
             self.official
                 .iter()
                 .map(|h| {
-                    let value = pick(h).map_or_else(|| "-".to_owned(), value_text);
+                    let value = figure_text(pick(h));
                     format!(
                         "{value} ({})",
                         crate::views::wages::occupation_name(&h.occupation)

@@ -6,14 +6,9 @@ use crate::commands::outlook::OutlookReport;
 use crate::model::Quantity;
 use crate::model::wages::Unit;
 use crate::render::{Cell, Document, Records, Report, Table, Tone};
-use crate::store::wages::{HeadlineWage, WageFigure};
+use crate::store::wages::HeadlineWage;
 use crate::views::sections::{describe_source, figures_table};
-use crate::views::wages::{csv_value, occupation_name, value_text};
-
-/// A BLS figure as the tables show it, "-" when BLS has none.
-fn official(figure: Option<&WageFigure>) -> String {
-    figure.map_or_else(|| "-".to_owned(), value_text)
-}
+use crate::views::wages::{csv_value, figure_text, occupation_name, value_text};
 
 fn occupation(h: &HeadlineWage) -> String {
     occupation_name(&h.occupation)
@@ -66,8 +61,8 @@ impl Report for OutlookReport {
                 for h in &self.employment {
                     table.row([
                         Cell::new(occupation(h)),
-                        Cell::tone(official(h.employment.as_ref()), Tone::Strong),
-                        Cell::new(official(h.median.as_ref())),
+                        Cell::tone(figure_text(h.employment.as_ref()), Tone::Strong),
+                        Cell::new(figure_text(h.median.as_ref())),
                     ]);
                 }
                 doc.table(table);

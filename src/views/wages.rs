@@ -87,9 +87,12 @@ pub fn value_text(figure: &WageFigure) -> String {
 
 /// The value of a measure in an estimate, in words; "-" where the release has no series.
 pub fn measure_text(estimate: &PlaceEstimate, measure: Measure) -> String {
-    estimate
-        .figure(measure)
-        .map_or_else(|| "-".to_owned(), value_text)
+    figure_text(estimate.figure(measure))
+}
+
+/// A figure in words, "-" where there is none.
+pub fn figure_text(figure: Option<&WageFigure>) -> String {
+    figure.map_or_else(|| "-".to_owned(), value_text)
 }
 
 /// Row labels of the estimates table, in [`crate::store::wages::SHOWN`] order.
