@@ -12,6 +12,9 @@ use crate::views::sections::{describe_figure, lines_or, requirement_aspects};
 const MAX_NEXT_ROLES: usize = 8;
 const NAMED_NEXT_ROLES: usize = 5;
 
+/// The BLS rows: median pay and employment.
+const OFFICIAL_ASPECTS: usize = 2;
+
 impl ComparedRole {
     fn salary_text(&self) -> String {
         match &self.headline_salary {
@@ -82,7 +85,7 @@ impl ComparedRole {
     }
 
     /// The BLS rows, when any compared role has official wages: a line per occupation.
-    fn official_aspects(&self) -> [(&'static str, String); 2] {
+    fn official_aspects(&self) -> [(&'static str, String); OFFICIAL_ASPECTS] {
         use crate::views::wages::figure_text;
         let lines = |pick: fn(
             &crate::store::wages::HeadlineWage,
@@ -327,7 +330,12 @@ impl Report for CompareReport {
         records.push(title);
         let aspects = self.aspect_rows();
         // The BLS rows come last, when there are any.
-        let official_from = self.roles[0].aspects().len();
+        let official_from = aspects[0].len()
+            - if self.official_source.is_some() {
+                OFFICIAL_ASPECTS
+            } else {
+                0
+            };
         for (k, (label, _)) in aspects[0].iter().enumerate() {
             let mut row = vec![(*label).to_owned()];
             row.extend(
