@@ -1,6 +1,8 @@
 //! Every clap type. Doc comments here are the help text.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
+
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 pub use crate::render::Format;
 
@@ -54,6 +56,27 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// Parses the command line (the program's name first). The tree clap builds for it is left
+/// for the process's exit to free: freeing it would only delay that exit.
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, clap::Error> {
+    let mut cmd = Cli::command();
+    let parsed = cmd.try_get_matches_from_mut(args).and_then(|mut matches| {
+        let cli = Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut cmd));
+        std::mem::forget(matches);
+        cli
+    });
+    std::mem::forget(cmd);
+    parsed
+}
+
+/// The whole command tree with every command's arguments built, for what reads the tree rather
+/// than parses with it: the manual, completions, usage errors.
+pub fn command_tree() -> clap::Command {
+    let mut cmd = Cli::command();
+    cmd.build();
+    cmd
+}
+
 /// When to use colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorWhen {
@@ -93,7 +116,11 @@ impl ColorWhen {
     }
 }
 
+/// Each command's arguments are built only when it is the one asked for (`defer`): the rest
+/// of the tree costs nothing on an ordinary run. Code that reads the whole tree builds it
+/// first ([`command_tree`]).
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// List every role with a one-line summary and the kinds of data it has
     #[command(
@@ -179,8 +206,6 @@ careers validate - < my-role.json"
     New(NewArgs),
     /// Import a database into your data directory, replacing any earlier import of it
     #[command(
-        subcommand_required = true,
-        arg_required_else_help = false,
         after_help = "Examples:\n  careers import onet ~/Downloads/db_29_2_text\n  careers import oews ~/Downloads/oews\n  careers --data-dir ./data import onet ./db_29_2_text --format json"
     )]
     Import(ImportArgs),
@@ -288,7 +313,10 @@ pub enum SourceKind {
     Onet,
 }
 
+// With no database named, a one-line error that names the choices, not the help. (Set here, not
+// on `Command::Import`: these arguments are built after its attributes, and would override them.)
 #[derive(Debug, Args)]
+#[command(subcommand_required = true, arg_required_else_help = false)]
 pub struct ImportArgs {
     #[command(subcommand)]
     pub database: ImportDatabase,
@@ -299,7 +327,8 @@ pub struct ImportArgs {
     pub force: bool,
 }
 
-/// Databases `careers import` reads.
+// Databases `careers import` reads (a plain comment: a doc comment would replace the help text
+// of `import` when its deferred arguments are built).
 #[derive(Debug, Subcommand)]
 pub enum ImportDatabase {
     /// The O*NET database, text edition (the folder of tab-delimited .txt files from
@@ -619,7 +648,6 @@ named_value_enum!(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn verify_cli() {

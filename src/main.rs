@@ -2,8 +2,6 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
     // Without the handler, Ctrl-C still ends the process, but by the signal and without
     // removing a temporary file being written.
@@ -15,7 +13,7 @@ fn main() -> ExitCode {
     careers::cli::ColorWhen::from_args(&args)
         .unwrap_or(careers::cli::ColorWhen::Auto)
         .write_global();
-    let cli = match careers::cli::Cli::try_parse_from(
+    let cli = match careers::cli::parse(
         std::iter::once(OsString::from("careers")).chain(help_of_help(args.clone())),
     ) {
         Ok(cli) => cli,

@@ -4,16 +4,15 @@
 
 use std::ffi::OsString;
 
-use clap::CommandFactory;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
-use crate::cli::Cli;
+use crate::cli::command_tree;
 use crate::error::did_you_mean;
 
 /// The message (without the `careers: error: ` prefix) for a clap error, given the arguments
 /// the program was called with (without the program name).
 pub fn one_line(err: &clap::Error, args: &[OsString]) -> String {
-    let cli = Cli::command();
+    let cli = command_tree();
     let sub = subcommand_in(&cli, args);
     let mut message = match err.kind() {
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
@@ -60,7 +59,8 @@ pub fn one_line(err: &clap::Error, args: &[OsString]) -> String {
     if let Some(parent) = parent.filter(|_| names_commands && suggestions.is_empty()) {
         let commands: Vec<&str> = parent
             .get_subcommands()
-            .filter(|c| !c.is_hide_set())
+            // clap's own `help`, which the built tree holds, is not a command to run.
+            .filter(|c| !c.is_hide_set() && c.get_name() != "help")
             .map(clap::Command::get_name)
             .collect();
         message.push_str(&format!("; commands: {}", commands.join(", ")));
@@ -121,8 +121,7 @@ fn first_paragraph(err: &clap::Error) -> String {
 /// `careers gap <FROM> <TO>`: the subcommand's usage as its help shows it, whatever the
 /// environment supplied.
 fn usage_of(sub: &str) -> Option<String> {
-    let mut cmd = Cli::command();
-    cmd.build();
+    let mut cmd = command_tree();
     let usage = cmd.find_subcommand_mut(sub)?.render_usage().to_string();
     Some(usage.trim().trim_start_matches("Usage:").trim().to_owned())
 }
@@ -147,13 +146,11 @@ fn subcommand_in(cli: &clap::Command, args: &[OsString]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::Parser;
 
     fn message(args: &[&str]) -> String {
         let argv: Vec<OsString> = args.iter().map(OsString::from).collect();
-        let err =
-            Cli::try_parse_from(std::iter::once(OsString::from("careers")).chain(argv.clone()))
-                .expect_err("a usage error");
+        let err = crate::cli::parse(std::iter::once(OsString::from("careers")).chain(argv.clone()))
+            .expect_err("a usage error");
         one_line(&err, &argv)
     }
 

@@ -5,11 +5,10 @@
 
 use std::sync::OnceLock;
 
-use clap::CommandFactory;
 use clap_complete::engine::{ArgValueCandidates, CompletionCandidate};
 
 use crate::Context;
-use crate::cli::{Cli, CompletionsArgs};
+use crate::cli::CompletionsArgs;
 use crate::model::salary::{CompanyType, Dimension, ExperienceLevel};
 use crate::store::Store;
 
@@ -104,7 +103,7 @@ pub fn skills(store: &Store) -> Vec<String> {
 /// The command line as completion sees it: the real one, with candidates attached to every
 /// argument that takes a role ([`ROLE_VALUE_NAMES`]) and every argument in [`DYNAMIC_VALUES`].
 pub fn command() -> clap::Command {
-    let mut cmd = Cli::command();
+    let mut cmd = crate::cli::command_tree();
     for (sub, arg) in role_arguments(&cmd) {
         cmd = cmd.mut_subcommand(sub, |s| {
             s.mut_arg(arg, |a| {
@@ -195,7 +194,7 @@ mod tests {
 
     #[test]
     fn every_dynamic_argument_exists() {
-        let cmd = Cli::command();
+        let cmd = crate::cli::command_tree();
         for &(sub, arg, _) in DYNAMIC_VALUES {
             let sub = cmd.find_subcommand(sub).expect("subcommand exists");
             assert!(
@@ -208,7 +207,7 @@ mod tests {
 
     #[test]
     fn every_argument_that_takes_a_role_completes_role_ids() {
-        let found = role_arguments(&Cli::command());
+        let found = role_arguments(&crate::cli::command_tree());
         let found: Vec<(&str, &str)> = found
             .iter()
             .map(|(s, a)| (s.as_str(), a.as_str()))
