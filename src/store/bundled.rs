@@ -8,12 +8,21 @@ use crate::model::{Locations, LocationsFile, Profile, Vocabulary, VocabularyFile
 
 macro_rules! bundled {
     ($($file:literal),* $(,)?) => {
-        &[$(($file, include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/profiles/", $file)))),*]
+        /// Every file of `data/profiles/`, by name, with its text.
+        pub const BUNDLED_FILES: &[(&str, &str)] = &[$((
+            $file,
+            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/profiles/", $file)),
+        )),*];
+
+        /// The same files in the same order, as build.rs wrote them in MessagePack: what the
+        /// store reads.
+        const BUNDLED_MSGPACK: &[&[u8]] = &[$(
+            include_bytes!(concat!(env!("OUT_DIR"), "/profiles/", $file, ".msgpack")),
+        )*];
     };
 }
 
-/// Every file of `data/profiles/`, by name, with its text.
-pub const BUNDLED_FILES: &[(&str, &str)] = bundled!(
+bundled!(
     "ml-engineer.json",
     "data-engineer.json",
     "data-engineering-manager.json",
@@ -29,8 +38,9 @@ const LOCATIONS: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/
 pub fn bundled_profiles() -> anyhow::Result<Vec<Entry>> {
     BUNDLED_FILES
         .iter()
-        .map(|(file, text)| {
-            let profile: Profile = serde_json::from_str(text)
+        .zip(BUNDLED_MSGPACK)
+        .map(|((file, _), bytes)| {
+            let profile: Profile = rmp_serde::from_slice(bytes)
                 .with_context(|| format!("bundled profile data/profiles/{file}"))?;
             Ok(Entry {
                 profile,
@@ -71,6 +81,20 @@ mod tests {
         let mut bundled: Vec<String> = BUNDLED_FILES.iter().map(|(f, _)| f.to_string()).collect();
         bundled.sort();
         assert_eq!(on_disk, bundled);
+    }
+
+    #[test]
+    fn the_compiled_profiles_are_the_json_files() {
+        let compiled = bundled_profiles().unwrap();
+        assert_eq!(compiled.len(), BUNDLED_FILES.len());
+        for (entry, (file, text)) in compiled.iter().zip(BUNDLED_FILES) {
+            let from_json: Profile = serde_json::from_str(text).unwrap();
+            assert_eq!(
+                serde_json::to_value(&entry.profile).unwrap(),
+                serde_json::to_value(&from_json).unwrap(),
+                "{file}"
+            );
+        }
     }
 
     #[test]
