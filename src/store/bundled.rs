@@ -14,11 +14,12 @@ macro_rules! bundled {
             include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/profiles/", $file)),
         )),*];
 
-        /// The same files in the same order, as build.rs wrote them in MessagePack: what the
-        /// store reads.
-        const BUNDLED_MSGPACK: &[&[u8]] = &[$(
+        /// The same files, by name, as build.rs wrote them in MessagePack: what the store
+        /// reads.
+        const BUNDLED_MSGPACK: &[(&str, &[u8])] = &[$((
+            $file,
             include_bytes!(concat!(env!("OUT_DIR"), "/profiles/", $file, ".msgpack")),
-        )*];
+        )),*];
     };
 }
 
@@ -36,10 +37,9 @@ const LOCATIONS: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/
 
 /// Parses the bundled profiles.
 pub fn bundled_profiles() -> anyhow::Result<Vec<Entry>> {
-    BUNDLED_FILES
+    BUNDLED_MSGPACK
         .iter()
-        .zip(BUNDLED_MSGPACK)
-        .map(|((file, _), bytes)| {
+        .map(|(file, bytes)| {
             let profile: Profile = rmp_serde::from_slice(bytes)
                 .with_context(|| format!("bundled profile data/profiles/{file}"))?;
             Ok(Entry {
