@@ -116,9 +116,9 @@ impl ColorWhen {
     }
 }
 
-/// Each command's arguments are built only when it is the one asked for (`defer`): the rest
-/// of the tree costs nothing on an ordinary run. Code that reads the whole tree builds it
-/// first ([`command_tree`]).
+/// Each command's arguments are built only when it is the one asked for (`defer`): the other
+/// commands cost a run their names, their one-line help and clap's copy of the global options.
+/// Code that reads the whole tree builds it first ([`command_tree`]).
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
 pub enum Command {
