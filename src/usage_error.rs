@@ -12,7 +12,7 @@ use crate::error::did_you_mean;
 /// The message (without the `careers: error: ` prefix) for a clap error, given the arguments
 /// the program was called with (without the program name).
 pub fn one_line(err: &clap::Error, args: &[OsString]) -> String {
-    let cli = command_tree();
+    let mut cli = command_tree();
     let sub = subcommand_in(&cli, args);
     let mut message = match err.kind() {
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
@@ -66,7 +66,7 @@ pub fn one_line(err: &clap::Error, args: &[OsString]) -> String {
         message.push_str(&format!("; commands: {}", commands.join(", ")));
     }
     if err.kind() == ErrorKind::MissingRequiredArgument
-        && let Some(usage) = sub.as_deref().and_then(usage_of)
+        && let Some(usage) = sub.as_deref().and_then(|sub| usage_of(&mut cli, sub))
     {
         message.push_str(&format!("; usage: {usage}"));
     }
@@ -120,9 +120,8 @@ fn first_paragraph(err: &clap::Error) -> String {
 
 /// `careers gap <FROM> <TO>`: the subcommand's usage as its help shows it, whatever the
 /// environment supplied.
-fn usage_of(sub: &str) -> Option<String> {
-    let mut cmd = command_tree();
-    let usage = cmd.find_subcommand_mut(sub)?.render_usage().to_string();
+fn usage_of(cli: &mut clap::Command, sub: &str) -> Option<String> {
+    let usage = cli.find_subcommand_mut(sub)?.render_usage().to_string();
     Some(usage.trim().trim_start_matches("Usage:").trim().to_owned())
 }
 
