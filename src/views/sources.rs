@@ -4,9 +4,36 @@
 
 use crate::commands::sources::SourcesReport;
 use crate::model::salary::thousands;
-use crate::render::{Cell, Document, Report, Table, Tone};
+use crate::render::{Cell, Document, Records, Report, Table, Tone, records_from_document};
+
+/// The heading of the official release's section, and the CSV section of its rows.
+const WAGES: &str = "Official wages";
 
 impl Report for SourcesReport {
+    fn attribution(&self) -> Option<&str> {
+        self.sources.iter().find_map(|s| s.attribution.as_deref())
+    }
+
+    fn official_notice(&self) -> Option<&str> {
+        self.wages.as_ref().map(|w| w.notice)
+    }
+
+    fn attribution_column(&self) -> bool {
+        true
+    }
+
+    /// The document's records, BLS's notice on the rows of its release.
+    fn records(&self) -> Records {
+        let mut records = records_from_document(&self.document());
+        let rows = records.rows.iter().enumerate();
+        records.official = Some(
+            rows.filter(|(_, r)| r[0] == WAGES)
+                .map(|(i, _)| i)
+                .collect(),
+        );
+        records
+    }
+
     fn document(&self) -> Document {
         let mut doc = Document::default();
         let mut table = Table::new(["Source", "Profiles", "From", "Licence"]).wide(2);
@@ -38,7 +65,7 @@ impl Report for SourcesReport {
         }
         doc.table(table);
         if let Some(w) = &self.wages {
-            doc.heading(2, "Official wages");
+            doc.heading(2, WAGES);
             let c = &w.counts;
             let mut fields = vec![
                 ("Source".to_owned(), format!("{}, {}", w.name, w.release)),
@@ -78,6 +105,7 @@ impl Report for SourcesReport {
             });
             fields.push(("Licence".to_owned(), w.licence.to_owned()));
             doc.fields(fields);
+            // Here, after the release it is about; the renderer adds O*NET's attribution last.
             doc.note(w.notice);
         }
         if self.sources.iter().any(|s| s.embedded)
@@ -100,11 +128,6 @@ replaces the embedded one of its kind.",
                 "No O*NET import. `careers import onet DIR` imports O*NET's text files into {}.",
                 path_text(folder)
             ));
-        }
-        for s in &self.sources {
-            if let Some(a) = &s.attribution {
-                doc.note(a.clone());
-            }
         }
         doc
     }

@@ -92,6 +92,7 @@ fn every_output_of_bls_figures_carries_blss_notice_once() {
         "compare" => row[0].ends_with("(BLS)"),
         "gap" => &row[0] == "pay",
         "salary" => &row[1] == "official",
+        "sources" => &row[0] == "Official wages",
         _ => true,
     };
     for args in [
@@ -100,6 +101,7 @@ fn every_output_of_bls_figures_carries_blss_notice_once() {
         &["gap", "data-engineer", "ml-engineer"],
         &["where", "data-scientists", "--top", "2"],
         &["salary", "ml-engineer", "--city", "Seattle"],
+        &["sources"],
     ] {
         for format in ["table", "plain", "markdown"] {
             let out = env.stdout(&[args, &["--format", format]].concat());
@@ -122,6 +124,18 @@ fn every_output_of_bls_figures_carries_blss_notice_once() {
         }
         let json = env.json(args).to_string();
         assert_eq!(json.matches(NOTICE).count(), 1, "{args:?}: {json}");
+    }
+    // `sources` names O*NET's release too: every CSV row carries its attribution.
+    let csv = env.stdout(&["sources", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let column = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "attribution");
+    let column = column.unwrap_or_else(|| panic!("{csv}"));
+    for row in reader.records().map(Result::unwrap) {
+        assert!(row[column].ends_with(ATTRIBUTION), "{row:?}");
     }
     // Without a BLS figure, no notice.
     let curated = env.stdout(&["salary", "data-engineering-team-lead"]);
