@@ -6,14 +6,6 @@ use crate::commands::list::ListReport;
 use crate::render::{Cell, Document, Records, Report, Table, Tone};
 use crate::store::Origin;
 
-/// The first sentence of `text`, for one-line summaries.
-pub fn first_sentence(text: &str) -> &str {
-    match text.find(". ") {
-        Some(end) => &text[..=end],
-        None => text,
-    }
-}
-
 impl Report for ListReport {
     fn document(&self) -> Document {
         let mut doc = Document::default();

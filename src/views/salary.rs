@@ -344,7 +344,7 @@ impl SalaryReport {
         for role in &self.official {
             doc.heading(1, format!("Official wages: {} ({})", role.title, role.role));
             for w in &role.occupations {
-                doc.heading(2, view::occupation_heading(w));
+                doc.heading(2, view::occupation_name(&w.occupation));
                 if !w.estimates.is_empty() {
                     doc.table(view::estimates_table(w, self.my_pay));
                     let mut bars: Vec<_> = w

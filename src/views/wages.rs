@@ -4,7 +4,7 @@
 
 use crate::model::salary::{dollars, thousands};
 use crate::model::wages::{Measure, PercentilePlacement, Unit};
-use crate::render::{Bar, Cell, Records, Table, Tone};
+use crate::render::{Bar, Cell, Table, Tone};
 use crate::store::wages::{
     FigureValue, NoEstimate, OccupationWages, PlaceEstimate, WageBasis, WageFigure, WageLink,
 };
@@ -117,12 +117,6 @@ fn label(measure: Measure) -> &'static str {
         WageRse => "Wage RSE",
         EmploymentRse => "Employment RSE",
     }
-}
-
-/// "SOC 15-2051 Data Scientists", with how the role reaches it when it is not the same
-/// occupation.
-pub fn occupation_heading(w: &OccupationWages) -> String {
-    occupation_name(&w.occupation)
 }
 
 /// An OEWS occupation as BLS names it, and how it covers the O*NET occupation it stands for:
@@ -251,67 +245,4 @@ pub fn band(label: String, e: &PlaceEstimate, marker: Option<u64>) -> Option<Bar
         value: format!("median {}", measure_text(e, Measure::AnnualMedian)),
         marker,
     })
-}
-
-/// CSV columns of official figures, one row per figure.
-pub const CSV_COLUMNS: [&str; 14] = [
-    "role",
-    "source",
-    "soc",
-    "occupation",
-    "basis",
-    "area_code",
-    "area",
-    "industry_code",
-    "industry",
-    "measure",
-    "datatype",
-    "status",
-    "value",
-    "footnote",
-];
-
-/// Appends an occupation's figures to `records` under [`CSV_COLUMNS`].
-pub fn push_records(records: &mut Records, role: &str, source: &str, w: &OccupationWages) {
-    let basis = match w.occupation.basis {
-        WageBasis::SameOccupation => "same-occupation",
-        WageBasis::WithinOccupation => "within-occupation",
-        WageBasis::Aggregate => "aggregate",
-    };
-    for e in &w.estimates {
-        for f in &e.figures {
-            let (status, value, footnote) = match &f.value {
-                FigureValue::Published { value } => ("published", value.to_string(), ""),
-                FigureValue::AtLeast { at_least, footnote } => (
-                    "at-least",
-                    at_least.map(|v| v.to_string()).unwrap_or_default(),
-                    footnote.code,
-                ),
-                FigureValue::NotPublished { footnote } => (
-                    "not-published",
-                    String::new(),
-                    footnote.as_ref().map_or("", |f| f.code),
-                ),
-            };
-            records.push([
-                role.to_owned(),
-                source.to_owned(),
-                w.occupation.soc.clone(),
-                w.occupation.title.clone(),
-                basis.to_owned(),
-                e.area.code.clone(),
-                e.area.name.clone(),
-                e.industry.code.clone(),
-                e.industry.name.clone(),
-                serde_json::to_value(f.measure)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default(),
-                f.datatype.to_owned(),
-                status.to_owned(),
-                value,
-                footnote.to_owned(),
-            ]);
-        }
-    }
 }

@@ -5,7 +5,7 @@ use crate::cli::WhereBy;
 use crate::commands::r#where::WhereReport;
 use crate::model::wages::{AreaKind, Measure};
 use crate::render::{Cell, Document, Records, Report, Table, Tone};
-use crate::views::wages::{measure_text, occupation_heading};
+use crate::views::wages::{measure_text, occupation_name};
 
 const COLUMNS: [(Measure, &str); 5] = [
     (Measure::AnnualMedian, "Median"),
@@ -51,14 +51,7 @@ impl Report for WhereReport {
         );
         let ranked = self.by.measure();
         for o in &self.occupations {
-            doc.heading(
-                2,
-                occupation_heading(&crate::store::wages::OccupationWages {
-                    occupation: o.occupation.clone(),
-                    estimates: Vec::new(),
-                    not_estimated_in: Vec::new(),
-                }),
-            );
+            doc.heading(2, occupation_name(&o.occupation));
             let mut headers = vec!["#".to_owned(), "Area".to_owned()];
             headers.extend(COLUMNS.iter().map(|(_, h)| (*h).to_owned()));
             let mut table = Table::new(headers).wide(1);
@@ -112,16 +105,11 @@ impl Report for WhereReport {
         ]);
         for o in &self.occupations {
             for r in &o.ranked {
-                let value = |m: Measure| match r.estimate.figure(m).map(|f| &f.value) {
-                    Some(crate::store::wages::FigureValue::Published { value }) => {
-                        value.to_string()
-                    }
-                    Some(f) => crate::views::wages::value_text(&crate::store::wages::WageFigure {
-                        measure: m,
-                        datatype: m.code(),
-                        name: m.name(),
-                        value: f.clone(),
-                    }),
+                let value = |m: Measure| match r.estimate.figure(m) {
+                    Some(f) => match &f.value {
+                        crate::store::wages::FigureValue::Published { value } => value.to_string(),
+                        _ => crate::views::wages::value_text(f),
+                    },
                     None => String::new(),
                 };
                 records.push([
