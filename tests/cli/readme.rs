@@ -22,9 +22,11 @@ fn readme_examples_are_real_output() {
             }
             block.push(l);
         }
-        let Some(command) = block.first().and_then(|c| c.strip_prefix("$ careers ")) else {
-            continue;
-        };
+        // Every console block is a command and its output: none goes unchecked.
+        let command = block
+            .first()
+            .and_then(|c| c.strip_prefix("$ careers "))
+            .unwrap_or_else(|| panic!("a console block that is not `$ careers ...`: {block:?}"));
         let args = shell_words::split(command).expect("README command parses");
         let out = env.run(&args);
         let mut actual = out.stdout;
