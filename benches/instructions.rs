@@ -126,11 +126,16 @@ fn main() {
             .env("COLUMNS", "100")
             .env_remove("CAREERS_FORMAT")
             .output();
-        let Ok(run) = run else {
-            println!("valgrind is not installed: nothing measured");
-            return;
-        };
+        let run = run.unwrap_or_else(|e| {
+            eprintln!("valgrind cannot be run ({e}): the budgets need it; install valgrind");
+            std::process::exit(1);
+        });
         let log = String::from_utf8_lossy(&run.stderr);
+        assert!(
+            run.status.success(),
+            "careers {} failed under valgrind: {log}",
+            args.join(" ")
+        );
         let count: u64 = log
             .lines()
             .find_map(|l| l.split("Collected : ").nth(1))
