@@ -7,7 +7,7 @@ use crate::model::Quantity;
 use crate::model::wages::Unit;
 use crate::render::{Cell, Document, Records, Report, Table, Tone};
 use crate::store::wages::HeadlineWage;
-use crate::views::sections::{describe_source, figures_table};
+use crate::views::sections::{describe_source, figures_table, sources_note};
 use crate::views::wages::{csv_value, figure_text, occupation_name, value_text};
 
 fn occupation(h: &HeadlineWage) -> String {
@@ -39,15 +39,8 @@ impl Report for OutlookReport {
         if !self.growth.is_empty() {
             doc.heading(2, "Growth");
             doc.table(figures_table(self.growth.iter()));
-            let mut sources: Vec<String> = Vec::new();
-            for s in self.growth.iter().filter_map(|f| f.source.as_ref()) {
-                let s = describe_source(s);
-                if !sources.contains(&s) {
-                    sources.push(s);
-                }
-            }
-            if !sources.is_empty() {
-                doc.note(format!("Source: {}.", sources.join("; ")));
+            if let Some(note) = sources_note(self.growth.iter()) {
+                doc.note(note);
             }
         }
         if !self.outlook.is_empty() {

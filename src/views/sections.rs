@@ -149,6 +149,19 @@ pub fn describe_figure(f: &Figure) -> String {
     format!("{} ({})", f.value, parts.join(", "))
 }
 
+/// "Source: A; B." naming each source of `figures` once, in order; none when no figure names
+/// one.
+pub fn sources_note<'a>(figures: impl Iterator<Item = &'a Figure>) -> Option<String> {
+    let mut sources: Vec<String> = Vec::new();
+    for s in figures.filter_map(|f| f.source.as_ref()) {
+        let s = describe_source(s);
+        if !sources.contains(&s) {
+            sources.push(s);
+        }
+    }
+    (!sources.is_empty()).then(|| format!("Source: {}.", sources.join("; ")))
+}
+
 /// Market figures: what, value, period, who reported it.
 pub fn figures_table<'a>(figures: impl Iterator<Item = &'a Figure>) -> Table {
     let mut table = Table::new(["Figure", "Value", "Period", "Reported by"]);

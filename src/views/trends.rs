@@ -5,7 +5,7 @@
 use crate::commands::trends::TrendsReport;
 use crate::render::{Cell, Document, Report, Table, Tone};
 use crate::views::sections::{
-    capitalize, describe_figure, figures_table, in_demand_table, missing_in,
+    capitalize, describe_figure, figures_table, in_demand_table, missing_in, sources_note,
 };
 
 impl Report for TrendsReport {
@@ -16,19 +16,8 @@ impl Report for TrendsReport {
             if !r.figures.is_empty() {
                 doc.heading(2, "Demand");
                 doc.table(figures_table(r.figures.iter()));
-                let sources: Vec<String> = r
-                    .figures
-                    .iter()
-                    .filter_map(|f| f.source.as_ref())
-                    .map(crate::views::sections::describe_source)
-                    .fold(Vec::new(), |mut acc, s| {
-                        if !acc.contains(&s) {
-                            acc.push(s);
-                        }
-                        acc
-                    });
-                if !sources.is_empty() {
-                    doc.note(format!("Source: {}.", sources.join("; ")));
+                if let Some(note) = sources_note(r.figures.iter()) {
+                    doc.note(note);
                 }
             }
             if !r.industries.is_empty() {
