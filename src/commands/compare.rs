@@ -9,7 +9,7 @@ use crate::error::CareersError;
 use crate::model::skillset::{self, Skill};
 use crate::model::vocabulary::normalize;
 use crate::model::{Dimension, Figure, Profile, Requirements, RoleLink, SalaryFigure};
-use crate::store::Store;
+use crate::store::{Entry, Store};
 
 /// How many roles a comparison takes.
 pub const ROLES: std::ops::RangeInclusive<usize> = 2..=5;
@@ -93,10 +93,7 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> anyhow::Result<CompareReport> {
     let resolved = resolve_roles(&ctx.store, &args.roles)?;
     let profiles = resolved
         .iter()
-        .map(|p| match ctx.store.get(&p.id) {
-            Some(entry) => ctx.store.full_profile(entry),
-            None => Ok((*p).clone()),
-        })
+        .map(|entry| ctx.store.full_profile(entry))
         .collect::<anyhow::Result<Vec<_>>>()?;
     let profiles: Vec<&Profile> = profiles.iter().collect();
     let mut report = report(&ctx.store, &profiles);
@@ -109,8 +106,8 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> anyhow::Result<CompareReport> {
             }
             None => None,
         };
-        for role in &mut report.roles {
-            role.official = ctx.store.headline_wages(&role.id, area)?;
+        for (role, entry) in report.roles.iter_mut().zip(&resolved) {
+            role.official = ctx.store.headline_wages(entry, area)?;
         }
         if report.roles.iter().any(|r| !r.official.is_empty()) {
             report.official_source = Some(crate::oews::source_name(stored));
@@ -124,17 +121,18 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> anyhow::Result<CompareReport> {
 pub fn resolve_roles<'a>(
     store: &'a Store,
     queries: &[String],
-) -> Result<Vec<&'a Profile>, CareersError> {
+) -> Result<Vec<&'a Entry>, CareersError> {
     if !ROLES.contains(&queries.len()) {
         return Err(CareersError::Usage(format!(
             "compare takes 2 to 5 roles, got {}; e.g. `careers compare data-engineer ml-engineer`",
             queries.len()
         )));
     }
-    let mut out: Vec<(&str, &Profile)> = Vec::new();
+    let mut out: Vec<(&str, &Entry)> = Vec::new();
     for q in queries {
-        let p = &store.resolve(q)?.profile;
-        if let Some((earlier, _)) = out.iter().find(|(_, o)| o.id == p.id) {
+        let entry = store.resolve(q)?;
+        let p = &entry.profile;
+        if let Some((earlier, _)) = out.iter().find(|(_, o)| o.profile.id == p.id) {
             let same = if earlier == q {
                 format!("\"{q}\" is given twice")
             } else {
@@ -144,9 +142,9 @@ pub fn resolve_roles<'a>(
                 "{same}; compare takes 2 to 5 different roles"
             )));
         }
-        out.push((q, p));
+        out.push((q, entry));
     }
-    Ok(out.into_iter().map(|(_, p)| p).collect())
+    Ok(out.into_iter().map(|(_, e)| e).collect())
 }
 
 pub fn report(store: &Store, profiles: &[&Profile]) -> CompareReport {

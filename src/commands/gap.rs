@@ -63,8 +63,9 @@ pub struct Compared<T> {
 }
 
 pub fn run(ctx: &Context, args: &GapArgs) -> anyhow::Result<GapReport> {
-    let from = ctx.store.full_profile(ctx.store.resolve(&args.from)?)?;
-    let to = ctx.store.full_profile(ctx.store.resolve(&args.to)?)?;
+    let (from_entry, to_entry) = (ctx.store.resolve(&args.from)?, ctx.store.resolve(&args.to)?);
+    let from = ctx.store.full_profile(from_entry)?;
+    let to = ctx.store.full_profile(to_entry)?;
     if from.id == to.id {
         return Err(CareersError::Usage(format!(
             "\"{}\" and \"{}\" are the same role ({}); gap takes two different roles",
@@ -74,14 +75,14 @@ pub fn run(ctx: &Context, args: &GapArgs) -> anyhow::Result<GapReport> {
     }
     let mut report = report(&ctx.store, &from, &to);
     if let Some(stored) = ctx.store.wages()? {
-        let first = |id: &str| -> anyhow::Result<Option<crate::store::wages::HeadlineWage>> {
+        let first = |entry| -> anyhow::Result<Option<crate::store::wages::HeadlineWage>> {
             Ok(ctx
                 .store
-                .headline_wages(id, None)?
+                .headline_wages(entry, None)?
                 .into_iter()
                 .find(|h| h.median_dollars().is_some()))
         };
-        if let (Some(f), Some(t)) = (first(&from.id)?, first(&to.id)?) {
+        if let (Some(f), Some(t)) = (first(from_entry)?, first(to_entry)?) {
             let (a, b) = (
                 f.median_dollars().unwrap_or(0),
                 t.median_dollars().unwrap_or(0),

@@ -44,18 +44,16 @@ pub fn run(ctx: &Context, args: &OutlookArgs) -> anyhow::Result<OutlookReport> {
     let entry = store.resolve(&args.role)?;
     let p = &entry.profile;
     let market = p.market.as_ref();
-    let employment = store.headline_wages(&p.id, None)?;
+    let (links, unlinked) = store.wage_links(entry)?;
+    let employment = store.headline_wages_of(&links, None)?;
     let stored = store.wages()?;
     let no_estimates = match (stored, employment.is_empty()) {
-        (Some(_), true) => {
-            let (_, unlinked) = store.wage_links(entry)?;
-            Some(
-                unlinked
-                    .into_iter()
-                    .next()
-                    .map_or(NoEstimate::NoLinkedOccupation, |u| u.reason),
-            )
-        }
+        (Some(_), true) => Some(
+            unlinked
+                .into_iter()
+                .next()
+                .map_or(NoEstimate::NoLinkedOccupation, |u| u.reason),
+        ),
         _ => None,
     };
     Ok(OutlookReport {

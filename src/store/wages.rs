@@ -528,16 +528,22 @@ impl Store {
     /// position; the nation when `None`), cross-industry. Empty without OEWS or links.
     pub fn headline_wages(
         &self,
-        id: &str,
+        entry: &Entry,
         area: Option<usize>,
     ) -> anyhow::Result<Vec<HeadlineWage>> {
-        let Some(entry) = self.get(id) else {
-            return Ok(Vec::new());
-        };
         let (links, _) = self.wage_links(entry)?;
+        self.headline_wages_of(&links, area)
+    }
+
+    /// The same for occupations already linked ([`Store::wage_links`]).
+    pub fn headline_wages_of(
+        &self,
+        links: &[WageLink],
+        area: Option<usize>,
+    ) -> anyhow::Result<Vec<HeadlineWage>> {
         let areas: Vec<usize> = area.into_iter().collect();
         Ok(self
-            .official_wages(&links, &areas, None, None)?
+            .official_wages(links, &areas, None, None)?
             .into_iter()
             .flat_map(|w| {
                 let occupation = w.occupation;
