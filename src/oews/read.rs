@@ -51,6 +51,15 @@ pub struct Release {
     pub name: Option<String>,
 }
 
+impl Release {
+    /// The year of the estimates: the first four digits of BLS's code (`2025A01`), else the
+    /// last word of the name (`May 2025`); none when neither gives one.
+    pub fn year(&self) -> Option<u16> {
+        let from_code = self.code.as_deref().and_then(|c| c.get(..4)?.parse().ok());
+        from_code.or_else(|| self.name.as_deref()?.rsplit(' ').next()?.parse().ok())
+    }
+}
+
 /// Everything read from a folder.
 #[derive(Debug, Default)]
 pub struct OewsImport {
@@ -601,5 +610,26 @@ fn text(value: &str, column: &str) -> Result<String, String> {
         Err(format!("{column} is empty"))
     } else {
         Ok(value.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Release;
+
+    #[test]
+    fn a_release_gives_its_year_by_code_then_by_name() {
+        let release = |code: Option<&str>, name: Option<&str>| Release {
+            code: code.map(str::to_owned),
+            name: name.map(str::to_owned),
+        };
+        assert_eq!(
+            release(Some("2025A01"), Some("May 2025")).year(),
+            Some(2025)
+        );
+        assert_eq!(release(Some("2024A01"), None).year(), Some(2024));
+        assert_eq!(release(None, Some("May 2023")).year(), Some(2023));
+        assert_eq!(release(Some("A1"), Some("Spring")).year(), None);
+        assert_eq!(release(None, None).year(), None);
     }
 }

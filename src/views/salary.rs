@@ -577,12 +577,7 @@ impl SalaryReport {
         let Some(source) = &self.official_source else {
             return;
         };
-        let year = source
-            .name
-            .rsplit(' ')
-            .next()
-            .unwrap_or_default()
-            .to_owned();
+        let year = source.year.map(|y| y.to_string()).unwrap_or_default();
         let mut push = |role: &str, soc: &str, title: &str, e: &PlaceEstimate| {
             for f in &e.figures {
                 let (kind, amount, note) = crate::views::wages::csv_value(f);

@@ -78,6 +78,9 @@ pub struct SalaryReport {
 pub struct OfficialSource {
     /// "BLS OEWS May 2025".
     pub name: String,
+    /// The year of the estimates (2025), for CSV's `year` column; JSON gives it in `name`.
+    #[serde(skip)]
+    pub year: Option<u16>,
     /// The industry the estimates are for: cross-industry unless `--industry` names a sector.
     pub industry: Option<IndustryRef>,
     pub notice: &'static str,
@@ -421,6 +424,7 @@ fn official(
     }
     report.official_source = Some(OfficialSource {
         name: crate::oews::source_name(stored),
+        year: stored.manifest.release.year(),
         industry: sector
             .or_else(|| stored.cross_industry())
             .map(|i| stored.industry_ref(i)),
