@@ -75,18 +75,15 @@ pub fn run(ctx: &Context, args: &GapArgs) -> anyhow::Result<GapReport> {
     }
     let mut report = report(&ctx.store, &from, &to);
     if let Some(stored) = ctx.store.wages()? {
-        let first = |entry| -> anyhow::Result<Option<crate::store::wages::HeadlineWage>> {
+        // The first occupation with a published national median, and that median.
+        let first = |entry| -> anyhow::Result<Option<(crate::store::wages::HeadlineWage, u64)>> {
             Ok(ctx
                 .store
                 .headline_wages(entry, None)?
                 .into_iter()
-                .find(|h| h.median_dollars().is_some()))
+                .find_map(|h| h.median_dollars().map(|d| (h, d))))
         };
-        if let (Some(f), Some(t)) = (first(from_entry)?, first(to_entry)?) {
-            let (a, b) = (
-                f.median_dollars().unwrap_or(0),
-                t.median_dollars().unwrap_or(0),
-            );
+        if let (Some((f, a)), Some((t, b))) = (first(from_entry)?, first(to_entry)?) {
             report.pay = Some(PayDifference {
                 difference: b as i64 - a as i64,
                 from: f,
