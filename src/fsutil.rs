@@ -57,6 +57,25 @@ pub(crate) fn write_atomically(
     })
 }
 
+/// The error for a file that could not be written: the file, and on a full disk the folder
+/// and how much room the file needs.
+pub(crate) fn write_error(path: &Path, len: u64, err: &std::io::Error) -> anyhow::Error {
+    if err.kind() == std::io::ErrorKind::StorageFull {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        return anyhow::anyhow!(
+            "cannot write {}: the disk is full; free at least {} bytes in {} and try again",
+            path.display(),
+            crate::model::salary::thousands(len),
+            dir.display()
+        );
+    }
+    anyhow::anyhow!(
+        "cannot write {}: {}",
+        path.display(),
+        crate::store::user::io_reason(err)
+    )
+}
+
 /// Why a file was not read: it is not a regular file, it is larger than the caller allows, or
 /// the system refused.
 #[derive(Debug)]

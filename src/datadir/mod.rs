@@ -1,7 +1,9 @@
 //! The user's data directory: where it is ([`paths`]), how an import is put in place in it
 //! safely against other imports and readers ([`imports`]), and how a stored file, imported or
-//! compiled in, is read ([`blob`]). The store and the dataset readers both build on it.
+//! compiled in, is read ([`blob`]); and the one shape every dataset is stored in ([`release`]).
+//! The store and the dataset readers both build on it.
 
 pub mod blob;
 pub mod imports;
 pub mod paths;
+pub mod release;
