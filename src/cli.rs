@@ -4,6 +4,9 @@ use std::ffi::OsString;
 
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
+use crate::model::projection::Education;
+use crate::store::projections::OutlookRank;
+
 pub use crate::render::Format;
 
 const EXIT_CODES: &str = "\
@@ -157,10 +160,12 @@ careers where registered-nurses --states --format json"
         after_help = "Examples:\n  careers trends\n  careers trends ml-engineer\n  careers trends mle --format json"
     )]
     Trends(TrendsArgs),
-    /// What the market is doing for a role: its growth figures and outlook, and how many people
-    /// BLS counts in its occupations
+    /// Will it grow? BLS's ten-year projections of a role's occupations, or the occupations that
+    /// grow fastest, add the most jobs, have the most openings or decline
     #[command(
-        after_help = "Examples:\n  careers outlook ml-engineer\n  careers outlook registered-nurses\n  careers outlook data-scientists --format json"
+        after_help = "Without a role, ranks every occupation BLS projects (--by, --group, --education, --top).\n\n\
+Examples:\n  careers outlook data-scientists\n  careers outlook ml-engineer\n  careers outlook --top 10\n  \
+careers outlook --group 29,31 --education postsecondary --by openings\n  careers outlook --by decline --format json"
     )]
     Outlook(OutlookArgs),
     /// Compare 2 to 5 roles side by side: requirements, pay, outlook, and which skills they share
@@ -241,7 +246,11 @@ pub struct DatasetArgs {
     /// The folder of BLS's OEWS flat files
     #[arg(long, value_name = "DIR")]
     pub oews: std::path::PathBuf,
-    /// Where to write the dataset: its `onet/` and `oews/` are replaced once both are written
+    /// BLS's Employment Projections workbook, occupation.xlsx
+    #[arg(long, value_name = "FILE")]
+    pub projections: std::path::PathBuf,
+    /// Where to write the dataset: its `onet/`, `oews/` and `projections/` are replaced once
+    /// all are written
     #[arg(long, value_name = "DIR")]
     pub out: std::path::PathBuf,
 }
@@ -343,6 +352,13 @@ pub enum ImportDatabase {
     Oews {
         /// The folder of the oe.* flat files
         dir: std::path::PathBuf,
+    },
+    /// BLS's Employment Projections: the workbook occupation.xlsx from BLS's data page
+    /// (Table 1.2, projections and worker characteristics; Table 1.10, separations and
+    /// openings)
+    Projections {
+        /// BLS's occupation.xlsx
+        file: std::path::PathBuf,
     },
 }
 
@@ -483,8 +499,33 @@ pub struct TrendsArgs {
 
 #[derive(Debug, Args)]
 pub struct OutlookArgs {
-    /// The role: an id, alias, title or O*NET-SOC code
-    pub role: String,
+    /// The role: an id, alias, title or O*NET-SOC code [default: rank every occupation]
+    pub role: Option<String>,
+    /// What ranks the occupations
+    #[arg(long, value_enum, default_value_t = OutlookRank::Growth, conflicts_with = "role")]
+    pub by: OutlookRank,
+    /// Only occupations in these SOC major groups, comma-separated (29 = healthcare
+    /// practitioners, 31 = healthcare support, 15 = computer and mathematical)
+    #[arg(long, value_delimiter = ',', value_name = "GROUP", value_parser = major_group, conflicts_with = "role")]
+    pub group: Vec<String>,
+    /// Only occupations whose typical entry education is at most this
+    #[arg(long, value_enum, value_name = "LEVEL", conflicts_with = "role")]
+    pub education: Option<Education>,
+    /// How many occupations to list
+    #[arg(long, default_value_t = 20, value_name = "N", value_parser = clap::value_parser!(u16).range(1..), conflicts_with = "role")]
+    pub top: u16,
+}
+
+/// A SOC major group: two digits, `15` or `15-0000`.
+fn major_group(value: &str) -> Result<String, String> {
+    let digits = value.strip_suffix("-0000").unwrap_or(value);
+    if digits.len() == 2 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(digits.to_owned())
+    } else {
+        Err(format!(
+            "a SOC major group is two digits, such as 29 or 15-0000, not \"{value}\""
+        ))
+    }
 }
 
 #[derive(Debug, Args)]
@@ -582,6 +623,9 @@ pub enum Section {
     Trends,
     BestPractices,
     Challenges,
+    /// BLS's ten-year projections of an O*NET occupation: jobs, growth, openings, entry
+    /// education
+    Outlook,
     /// Every O*NET section below
     Onet,
     /// O*NET's alternate titles and the titles workers report

@@ -52,6 +52,7 @@ pub mod interrupt;
 pub(crate) mod model;
 pub mod oews;
 pub mod onet;
+pub mod projections;
 pub mod render;
 pub mod store;
 pub mod usage_error;
@@ -124,7 +125,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
     let embedded = !importing && reads_user_profiles(&cli.command) && Store::embedded_enabled();
     let store = load_store(user_dir, cli.strict, &mut io::stderr())?
         .with_onet(onet_dir, embedded)
-        .with_wages_dir(onet_dir);
+        .with_imports_dir(onet_dir);
     if let Some(why) = store.onet_unreadable() {
         writeln!(
             io::stderr(),

@@ -28,9 +28,12 @@ pub struct CompareReport {
     /// "BLS OEWS May 2025", when the roles' official wages are shown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub official_source: Option<String>,
-    /// BLS's notice, once, when official wages are shown.
+    /// BLS's notice, once, when official wages or projections are shown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notice: Option<&'static str>,
+    /// The BLS Employment Projections release, when the roles' projections are shown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub projections_source: Option<crate::store::projections::ProjectionsSource>,
 }
 
 /// One role's column.
@@ -55,6 +58,9 @@ pub struct ComparedRole {
     /// BLS OEWS median and employment of each linked occupation, at `--city` or nationally.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub official: Vec<crate::store::wages::HeadlineWage>,
+    /// BLS's projections of each occupation the role stands for.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub projections: Vec<crate::store::projections::OccupationOutlook>,
 }
 
 /// A role the compared one leads to.
@@ -113,6 +119,13 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> anyhow::Result<CompareReport> {
             report.official_source = Some(crate::oews::source_name(stored));
             report.notice = Some(crate::oews::NOTICE);
         }
+    }
+    for (role, entry) in report.roles.iter_mut().zip(&resolved) {
+        role.projections = ctx.store.occupation_outlooks(entry).0;
+    }
+    if report.roles.iter().any(|r| !r.projections.is_empty()) {
+        report.projections_source = ctx.store.projections_source();
+        report.notice = Some(ctx.store.bls_notice());
     }
     Ok(report)
 }
@@ -178,6 +191,7 @@ pub fn report(store: &Store, profiles: &[&Profile]) -> CompareReport {
         attribution: store.onet_attribution(profiles.iter().map(|p| p.id.as_str())),
         official_source: None,
         notice: None,
+        projections_source: None,
     }
 }
 
@@ -201,6 +215,7 @@ fn column(store: &Store, p: &Profile, skill_count: usize) -> ComparedRole {
         next_roles_from,
         skill_count,
         official: Vec::new(),
+        projections: Vec::new(),
     }
 }
 

@@ -160,7 +160,7 @@ fn completion_store() -> Option<&'static Store> {
             Some(
                 store
                     .with_onet(dir.as_deref(), Store::embedded_enabled())
-                    .with_wages_dir(dir.as_deref()),
+                    .with_imports_dir(dir.as_deref()),
             )
         })
         .as_ref()

@@ -17,6 +17,7 @@ pub struct DatasetReport {
     pub files: Vec<(String, u64)>,
     pub onet_occupations: usize,
     pub oews_estimates: u64,
+    pub projected_occupations: u64,
 }
 
 pub fn run(ctx: &crate::Context, args: &DatasetArgs) -> anyhow::Result<DatasetReport> {
@@ -76,9 +77,24 @@ pub fn run(ctx: &crate::Context, args: &DatasetArgs) -> anyhow::Result<DatasetRe
     let estimates = manifest.counts.estimates;
     drop(oews);
 
+    // The projections, as `careers import projections` reads and stores them, through the
+    // dataset container's own writer.
+    let (mut prepared, _) = crate::projections::prepare(&args.projections, false)?;
+    prepared.source = folder_name(&args.projections);
+    let projections = crate::projections::storage::DATASET;
+    let projections_dir = temp.path().join(projections.folder);
+    std::fs::create_dir(&projections_dir)?;
+    let written =
+        crate::datadir::release::write(&projections_dir, &projections, &prepared, String::new())?;
+    let projected = written.counts.occupations;
+
     check(temp.path())?;
     let mut files = Vec::new();
-    for (kind, dir) in [("onet", &onet_dir), ("oews", &oews_dir)] {
+    for (kind, dir) in [
+        ("onet", &onet_dir),
+        ("oews", &oews_dir),
+        (projections.folder, &projections_dir),
+    ] {
         let mut names: Vec<_> = std::fs::read_dir(dir)?
             .map(|e| e.map(|e| e.file_name().to_string_lossy().into_owned()))
             .collect::<Result<_, _>>()?;
@@ -87,7 +103,7 @@ pub fn run(ctx: &crate::Context, args: &DatasetArgs) -> anyhow::Result<DatasetRe
             let len = std::fs::metadata(dir.join(&name))?.len();
             files.push((format!("{kind}/{name}"), len));
         }
-        // Both are written and read back before either replaces what was there.
+        // All are written and read back before any replaces what was there.
         let target = args.out.join(kind);
         if target.exists() {
             std::fs::remove_dir_all(&target)
@@ -101,6 +117,7 @@ pub fn run(ctx: &crate::Context, args: &DatasetArgs) -> anyhow::Result<DatasetRe
         files,
         onet_occupations: occupations,
         oews_estimates: estimates,
+        projected_occupations: projected,
     })
 }
 
@@ -135,5 +152,7 @@ fn check(data_dir: &Path) -> anyhow::Result<()> {
     for p in 0..wages.tables.occupations.len() {
         wages.estimates(p)?;
     }
+    crate::projections::storage::Projections::open(data_dir)?
+        .context("the projections were not written")?;
     Ok(())
 }

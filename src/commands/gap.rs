@@ -42,6 +42,22 @@ pub struct GapReport {
     /// The difference in BLS OEWS national median pay, when both roles have one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pay: Option<PayDifference>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlook: Option<OutlookDifference>,
+}
+
+/// How the two roles' projections differ: each role's first occupation BLS projects.
+#[derive(Debug, Serialize)]
+pub struct OutlookDifference {
+    pub from: crate::store::projections::OccupationOutlook,
+    pub to: crate::store::projections::OccupationOutlook,
+    /// TO's projected change less FROM's, in percentage points.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change_percent_difference: Option<f64>,
+    pub source: crate::store::projections::ProjectionsSource,
+    /// BLS's notice, when `pay` does not carry it already.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notice: Option<&'static str>,
 }
 
 /// What each role's first linked occupation with a published national median pays, and the
@@ -93,6 +109,25 @@ pub fn run(ctx: &Context, args: &GapArgs) -> anyhow::Result<GapReport> {
             });
         }
     }
+    let first = |entry| ctx.store.occupation_outlooks(entry).0.into_iter().next();
+    if let (Some(from), Some(to), Some(source)) = (
+        first(from_entry),
+        first(to_entry),
+        ctx.store.projections_source(),
+    ) {
+        let difference = match (from.projection.change_percent, to.projection.change_percent) {
+            // In tenths, as BLS rounds them, so 33.5 - 3.1 is 30.4 and not 30.400000000000002.
+            (Some(a), Some(b)) => Some(((b - a) * 10.0).round() / 10.0),
+            _ => None,
+        };
+        report.outlook = Some(OutlookDifference {
+            from,
+            to,
+            change_percent_difference: difference,
+            source,
+            notice: report.pay.is_none().then(|| ctx.store.bls_notice()),
+        });
+    }
     Ok(report)
 }
 
@@ -141,5 +176,6 @@ pub fn report(store: &Store, from: &Profile, to: &Profile) -> GapReport {
         requirements,
         attribution: store.onet_attribution([from.id.as_str(), to.id.as_str()]),
         pay: None,
+        outlook: None,
     }
 }

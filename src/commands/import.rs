@@ -40,6 +40,22 @@ pub struct ImportReport {
 pub enum ImportOutput {
     Onet(ImportReport),
     Oews(OewsImportReport),
+    Projections(ProjectionsImportReport),
+}
+
+/// What an import of BLS's projections did.
+#[derive(Debug, Serialize)]
+pub struct ProjectionsImportReport {
+    pub database: &'static str,
+    pub release: crate::datadir::release::Release,
+    pub source: PathBuf,
+    pub folder: PathBuf,
+    pub imported_at: String,
+    pub counts: crate::projections::storage::Counts,
+    /// The rows left out under `--force`, each with its sheet, row and column.
+    pub skipped_rows: Vec<crate::projections::read::RowProblem>,
+    pub warnings: Vec<String>,
+    pub notice: &'static str,
 }
 
 /// What an OEWS import did.
@@ -68,6 +84,23 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ImportOutput> {
     match &args.database {
         ImportDatabase::Onet { dir } => {
             onet(ctx, dir, data_dir, args.force).map(ImportOutput::Onet)
+        }
+        ImportDatabase::Projections { file } => {
+            let outcome = crate::projections::run_import(file, data_dir, args.force)?;
+            let imported = outcome.imported;
+            warn(&imported.warnings);
+            let m = imported.manifest;
+            Ok(ImportOutput::Projections(ProjectionsImportReport {
+                database: "BLS Employment Projections",
+                release: m.release,
+                source: m.source,
+                folder: imported.target,
+                imported_at: m.imported_at,
+                counts: m.counts,
+                skipped_rows: outcome.problems,
+                warnings: imported.warnings,
+                notice: ctx.store.bls_notice(),
+            }))
         }
         ImportDatabase::Oews { dir } => {
             let bar = FileBar::for_stderr();

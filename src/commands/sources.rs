@@ -67,12 +67,35 @@ pub struct WageSource {
     pub notice: &'static str,
 }
 
+/// The BLS Employment Projections release in use.
+#[derive(Debug, Serialize)]
+pub struct ProjectionsRelease {
+    pub kind: &'static str,
+    #[serde(flatten)]
+    pub source: crate::store::projections::ProjectionsSource,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub folder: Option<PathBuf>,
+    pub embedded: bool,
+    pub imported_from: PathBuf,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub imported_at: Option<String>,
+    pub counts: crate::projections::storage::Counts,
+    pub licence: &'static str,
+    pub notice: &'static str,
+}
+
 #[derive(Debug, Serialize)]
 pub struct SourcesReport {
     pub sources: Vec<DataSource>,
     /// The official wage estimates, when a release is in use.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub wages: Option<WageSource>,
+    /// The official projections, when a release is in use.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub projections: Option<ProjectionsRelease>,
+    /// Where `careers import projections` would put a release, when none is in use.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub projections_folder: Option<PathBuf>,
     /// Where an OEWS import would go when there is none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub oews_folder: Option<PathBuf>,
@@ -160,9 +183,33 @@ pub fn run(ctx: &Context, _args: &SourcesArgs) -> anyhow::Result<SourcesReport> 
             None
         }
     };
+    let projections = ctx
+        .store
+        .projections()
+        .zip(ctx.store.projections_source())
+        .map(|(p, source)| ProjectionsRelease {
+            kind: "projections",
+            source,
+            folder: p.dir.clone(),
+            embedded: p.dir.is_none(),
+            imported_from: p.manifest.source.clone(),
+            imported_at: p.dir.is_some().then(|| p.manifest.imported_at.clone()),
+            counts: p.manifest.counts.clone(),
+            licence: "public domain (U.S. government work)",
+            notice: ctx.store.bls_notice(),
+        });
+    let projections_folder = match projections {
+        Some(_) => None,
+        None => ctx
+            .data_dir
+            .as_deref()
+            .map(|d| d.join(crate::projections::storage::DATASET.folder)),
+    };
     Ok(SourcesReport {
         sources,
         wages,
+        projections,
+        projections_folder,
         oews_folder,
         onet_folder,
     })

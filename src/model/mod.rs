@@ -6,6 +6,7 @@ pub(crate) mod market;
 pub(crate) mod onet;
 pub(crate) mod place;
 pub(crate) mod profile;
+pub(crate) mod projection;
 pub(crate) mod salary;
 pub(crate) mod skillset;
 pub(crate) mod vocabulary;

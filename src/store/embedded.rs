@@ -1,4 +1,4 @@
-//! The O*NET and OEWS releases compiled into the binary, from `data/embedded/`: the files
+//! The O*NET, OEWS and projections releases compiled into the binary, from `data/embedded/`: the files
 //! `careers import` writes, made from the official files by `careers dataset` (see the
 //! README). Builds without the `embedded` feature have neither, and answer from imports alone.
 
@@ -52,6 +52,33 @@ pub fn oews() -> Option<crate::oews::storage::Stored> {
             file!("wages.bin"),
         )
         .ok()
+    }
+    #[cfg(not(feature = "embedded"))]
+    None
+}
+
+/// The embedded BLS Employment Projections release, opened; `None` in a build without it.
+pub fn projections() -> Option<crate::projections::storage::Projections> {
+    #[cfg(feature = "embedded")]
+    {
+        use crate::projections::storage::{DATASET, Projections, ROWS};
+        let opened = crate::datadir::release::embedded(
+            &DATASET,
+            include_bytes!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/data/embedded/projections/manifest.json"
+            )),
+            &[(
+                ROWS,
+                include_bytes!(concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/data/embedded/projections/projections.bin"
+                )),
+            )],
+        );
+        // The generator checks what it writes: a failure here is a broken build, which
+        // answers as a build without the data would.
+        opened.and_then(Projections::decode).ok()
     }
     #[cfg(not(feature = "embedded"))]
     None

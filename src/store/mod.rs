@@ -4,6 +4,7 @@
 mod bundled;
 pub mod embedded;
 mod profiles;
+pub mod projections;
 pub mod user;
 pub mod wages;
 
@@ -96,9 +97,13 @@ pub struct Store {
     broken: Vec<user::BrokenFile>,
     /// The O*NET release in use, when there is one.
     onet: Option<OnetLayer>,
-    /// The data directory whose OEWS import [`Store::wages`] opens on first use.
-    wages_dir: Option<PathBuf>,
+    /// The data directory whose imports [`Store::wages`] and [`Store::projections`] open on
+    /// first use.
+    imports_dir: Option<PathBuf>,
     wages: std::sync::OnceLock<Option<crate::oews::storage::Stored>>,
+    projections: std::sync::OnceLock<
+        crate::datadir::release::Layered<crate::projections::storage::Projections>,
+    >,
     /// Whether the embedded datasets are used when nothing is imported.
     embedded: bool,
     /// Why the O*NET import in the data directory could not be opened, when it could not.
@@ -188,8 +193,9 @@ impl Store {
             all_keys: std::sync::OnceLock::new(),
             broken: Vec::new(),
             onet: None,
-            wages_dir: None,
+            imports_dir: None,
             wages: std::sync::OnceLock::new(),
+            projections: std::sync::OnceLock::new(),
             embedded: false,
             onet_unreadable: None,
             onet_fell_back: false,

@@ -72,9 +72,10 @@ pub struct Place {
 }
 
 impl Store {
-    /// Remembers where imported wage estimates would be; they are opened when first asked for.
-    pub fn with_wages_dir(mut self, data_dir: Option<&std::path::Path>) -> Store {
-        self.wages_dir = data_dir.map(std::path::Path::to_path_buf);
+    /// Remembers the data directory whose imports (wage estimates, projections) are opened
+    /// when first asked for.
+    pub fn with_imports_dir(mut self, data_dir: Option<&std::path::Path>) -> Store {
+        self.imports_dir = data_dir.map(std::path::Path::to_path_buf);
         self
     }
 
@@ -83,7 +84,7 @@ impl Store {
         if let Some(opened) = self.wages.get() {
             return Ok(opened.as_ref());
         }
-        let imported = match &self.wages_dir {
+        let imported = match &self.imports_dir {
             Some(dir) => crate::oews::storage::open(dir)?,
             None => None,
         };

@@ -12,9 +12,6 @@ use crate::views::sections::{describe_figure, lines_or, requirement_aspects};
 const MAX_NEXT_ROLES: usize = 8;
 const NAMED_NEXT_ROLES: usize = 5;
 
-/// The BLS rows: median pay and employment.
-const OFFICIAL_ASPECTS: usize = 2;
-
 impl ComparedRole {
     fn salary_text(&self) -> String {
         match &self.headline_salary {
@@ -84,8 +81,28 @@ impl ComparedRole {
         aspects
     }
 
+    /// The BLS projections rows, when any compared role has projections: a line per
+    /// occupation.
+    fn projection_aspects(&self) -> [(&'static str, String); 2] {
+        use crate::views::outlook::{change_text, jobs};
+        let lines = |text: fn(&crate::store::projections::ProjectionFacts) -> String| {
+            if self.projections.is_empty() {
+                return "not projected by BLS".to_owned();
+            }
+            self.projections
+                .iter()
+                .map(|o| format!("{} ({})", text(&o.projection), o.projection.title))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        [
+            ("Projected change (BLS)", lines(change_text)),
+            ("Openings a year (BLS)", lines(|p| jobs(p.openings))),
+        ]
+    }
+
     /// The BLS rows, when any compared role has official wages: a line per occupation.
-    fn official_aspects(&self) -> [(&'static str, String); OFFICIAL_ASPECTS] {
+    fn official_aspects(&self) -> [(&'static str, String); 2] {
         use crate::views::wages::figure_text;
         let lines = |pick: fn(
             &crate::store::wages::HeadlineWage,
@@ -115,17 +132,25 @@ impl ComparedRole {
 impl CompareReport {
     /// Every role's aspects, the BLS rows included when any role has official wages.
     fn aspect_rows(&self) -> Vec<Vec<(&'static str, String)>> {
-        let with_official = self.official_source.is_some();
         self.roles
             .iter()
             .map(|r| {
                 let mut a = r.aspects();
-                if with_official {
+                if self.official_source.is_some() {
                     a.extend(r.official_aspects());
+                }
+                if self.projections_source.is_some() {
+                    a.extend(r.projection_aspects());
                 }
                 a
             })
             .collect()
+    }
+
+    /// How many of the last aspect rows hold BLS's figures.
+    fn official_rows(&self) -> usize {
+        2 * (usize::from(self.official_source.is_some())
+            + usize::from(self.projections_source.is_some()))
     }
 
     fn ids(&self) -> Vec<&str> {
@@ -316,6 +341,12 @@ impl Report for CompareReport {
                 "Median pay and employment (BLS): {source} · {place}, cross-industry, for each role's linked occupations."
             ));
         }
+        if let Some(source) = &self.projections_source {
+            doc.note(format!(
+                "Projected change {}-{} and openings a year (BLS): {}, national, for each role's linked occupations.",
+                source.base_year, source.projected_year, source.name
+            ));
+        }
         doc
     }
 
@@ -330,12 +361,7 @@ impl Report for CompareReport {
         records.push(title);
         let aspects = self.aspect_rows();
         // The BLS rows come last, when there are any.
-        let official_from = aspects[0].len()
-            - if self.official_source.is_some() {
-                OFFICIAL_ASPECTS
-            } else {
-                0
-            };
+        let official_from = aspects[0].len() - self.official_rows();
         for (k, (label, _)) in aspects[0].iter().enumerate() {
             let mut row = vec![(*label).to_owned()];
             row.extend(

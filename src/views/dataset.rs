@@ -17,6 +17,10 @@ impl Report for DatasetReport {
                 "OEWS".to_owned(),
                 format!("{} estimates", self.oews_estimates),
             ),
+            (
+                "Projections".to_owned(),
+                format!("{} occupations", self.projected_occupations),
+            ),
         ];
         for (name, len) in &self.files {
             fields.push((

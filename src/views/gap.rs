@@ -64,7 +64,10 @@ impl Report for GapReport {
     }
 
     fn official_notice(&self) -> Option<&str> {
-        self.pay.as_ref().map(|p| p.notice)
+        self.pay
+            .as_ref()
+            .map(|p| p.notice)
+            .or_else(|| self.outlook.as_ref().and_then(|o| o.notice))
     }
 
     fn attribution_column(&self) -> bool {
@@ -159,6 +162,38 @@ impl Report for GapReport {
                 pay.source
             ));
         }
+        if let Some(o) = &self.outlook {
+            use crate::views::outlook::{change_text, jobs};
+            let s = &o.source;
+            doc.heading(
+                2,
+                format!("Outlook {}-{} (BLS)", s.base_year, s.projected_year),
+            );
+            let mut table = Table::new(["", "Occupation", "Change", "Openings a year"]);
+            for (who, side) in [(from, &o.from), (to, &o.to)] {
+                table.row([
+                    Cell::new(who),
+                    Cell::new(format!(
+                        "{} ({})",
+                        side.projection.title, side.projection.soc
+                    )),
+                    Cell::new(change_text(&side.projection)),
+                    Cell::new(jobs(side.projection.openings)),
+                ]);
+            }
+            doc.table(table);
+            if let Some(d) = o.change_percent_difference {
+                doc.paragraph(format!(
+                    "{to}'s occupation is projected to grow {:.1} percentage points {} than {from}'s.",
+                    d.abs(),
+                    if d >= 0.0 { "faster" } else { "slower" }
+                ));
+            }
+            doc.note(format!(
+                "{}; each role's first linked occupation BLS projects.",
+                s.name
+            ));
+        }
         doc
     }
 
@@ -200,6 +235,21 @@ impl Report for GapReport {
                 "national median (BLS)".to_owned(),
                 median(&pay.from),
                 median(&pay.to),
+            ]);
+        }
+        if let Some(o) = &self.outlook {
+            let pct = |side: &crate::store::projections::OccupationOutlook| {
+                side.projection
+                    .change_percent
+                    .map(|p| p.to_string())
+                    .unwrap_or_default()
+            };
+            records.push_official([
+                "outlook".to_owned(),
+                String::new(),
+                format!("projected change percent {}", o.source.name),
+                pct(&o.from),
+                pct(&o.to),
             ]);
         }
         records

@@ -2,7 +2,9 @@
 //! records of each kind it kept, the files the folder lacked and the malformed rows skipped,
 //! then O*NET's attribution or BLS's notice.
 
-use crate::commands::import::{ImportOutput, ImportReport, OewsImportReport};
+use crate::commands::import::{
+    ImportOutput, ImportReport, OewsImportReport, ProjectionsImportReport,
+};
 use crate::onet::import::SkippedGroup;
 use crate::render::{Document, Report};
 
@@ -11,7 +13,45 @@ impl Report for ImportOutput {
         match self {
             ImportOutput::Onet(r) => r.document(),
             ImportOutput::Oews(r) => r.document(),
+            ImportOutput::Projections(r) => r.document(),
         }
+    }
+}
+
+impl ProjectionsImportReport {
+    fn document(&self) -> Document {
+        let mut doc = Document::default();
+        doc.heading(
+            1,
+            format!("Imported BLS Employment Projections {}", self.release.name),
+        );
+        let c = &self.counts;
+        let n = crate::model::salary::thousands;
+        let mut fields = vec![
+            ("From".into(), self.source.display().to_string()),
+            ("Into".into(), self.folder.display().to_string()),
+            ("Imported at".into(), self.imported_at.clone()),
+            (
+                "Published".into(),
+                self.release
+                    .published
+                    .clone()
+                    .unwrap_or_else(|| "not stated in the workbook".into()),
+            ),
+            ("Occupations".into(), n(c.occupations)),
+            ("Groups".into(), n(c.groups)),
+            ("Rows read".into(), n(c.rows)),
+        ];
+        if c.rows_skipped > 0 {
+            fields.push(("Rows skipped".into(), n(c.rows_skipped)));
+        }
+        doc.fields(fields);
+        if !self.skipped_rows.is_empty() {
+            doc.heading(2, "Rows left out (--force)");
+            doc.list(self.skipped_rows.iter().map(ToString::to_string));
+        }
+        doc.note(self.notice.to_owned());
+        doc
     }
 }
 

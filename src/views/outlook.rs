@@ -1,129 +1,643 @@
-//! How `careers outlook` reads: the role's growth figures as a table, its outlook as a list, and
-//! BLS's national employment and median pay per occupation; in CSV one row per figure,
-//! statement and occupation.
+//! How `careers outlook` reads. One role: the growth its profile reports (dated, as reported),
+//! BLS's projections of each of its occupations, and BLS OEWS's employment and median pay. A
+//! list: a table of occupations. In CSV, a role is one record per figure, statement and BLS
+//! figure; a list is one typed record per occupation.
 
-use crate::commands::outlook::OutlookReport;
+use crate::commands::outlook::{OutlookList, OutlookReport, RoleOutlook};
+use crate::commands::show::ShowOutlook;
 use crate::model::Quantity;
+use crate::model::salary::thousands;
 use crate::model::wages::Unit;
 use crate::render::{Cell, Document, Records, Report, Table, Tone};
+use crate::store::projections::{
+    GroupChange, NoProjection, OccupationOutlook, OutlookBasis, OutlookRank, ProjectionFacts,
+    ProjectionsSource, WageFact,
+};
 use crate::store::wages::HeadlineWage;
 use crate::views::sections::{describe_source, figures_table, sources_note};
 use crate::views::wages::{csv_value, figure_text, occupation_name, value_text};
+
+impl Report for OutlookReport {
+    fn attribution(&self) -> Option<&str> {
+        match self {
+            OutlookReport::Role(r) => r.attribution.as_deref(),
+            OutlookReport::List(_) => None,
+        }
+    }
+
+    fn official_notice(&self) -> Option<&str> {
+        match self {
+            OutlookReport::Role(r) => r.notice,
+            OutlookReport::List(l) => Some(l.notice),
+        }
+    }
+
+    fn attribution_column(&self) -> bool {
+        matches!(self, OutlookReport::Role(_))
+    }
+
+    fn document(&self) -> Document {
+        match self {
+            OutlookReport::Role(r) => role_document(r),
+            OutlookReport::List(l) => list_document(l),
+        }
+    }
+
+    fn records(&self) -> Records {
+        match self {
+            OutlookReport::Role(r) => role_records(r),
+            OutlookReport::List(l) => list_records(l),
+        }
+    }
+}
+
+/// `+82,500`, `-1,200`, `0`.
+fn signed(n: i64) -> String {
+    let sign = match n {
+        1.. => "+",
+        ..0 => "-",
+        0 => "",
+    };
+    format!("{sign}{}", thousands(n.unsigned_abs()))
+}
+
+/// `5,800 more`, `1,200 fewer`: a change as words, for text that must not start with a sign.
+fn more_or_fewer(n: i64) -> String {
+    match n {
+        ..0 => format!("{} fewer", thousands(n.unsigned_abs())),
+        _ => format!("{} more", thousands(n.unsigned_abs())),
+    }
+}
+
+/// `33.5% more`, `4.0% fewer`.
+fn percent_more_or_fewer(p: f64) -> String {
+    if p < 0.0 {
+        format!("{:.1}% fewer", -p)
+    } else {
+        format!("{p:.1}% more")
+    }
+}
+
+/// `+33.5%`, `-4.0%`.
+fn percent(p: f64) -> String {
+    if p > 0.0 {
+        format!("+{p:.1}%")
+    } else {
+        format!("{p:.1}%")
+    }
+}
+
+pub fn jobs(n: Option<u64>) -> String {
+    n.map_or_else(|| "not published".to_owned(), thousands)
+}
+
+fn wage(w: WageFact) -> String {
+    match w {
+        WageFact::Dollars(d) => format!("${}", thousands(d)),
+        WageFact::AtLeast(d) => format!("at least ${}", thousands(d)),
+        WageFact::NotPublished => "not published".to_owned(),
+    }
+}
+
+pub fn change_text(p: &ProjectionFacts) -> String {
+    match (p.change, p.change_percent) {
+        (Some(c), Some(pc)) => format!("{} jobs ({})", signed(c), percent(pc)),
+        (Some(c), None) => format!("{} jobs", signed(c)),
+        (None, Some(pc)) => percent(pc),
+        (None, None) => "not published".to_owned(),
+    }
+}
+
+fn openings_text(p: &ProjectionFacts) -> String {
+    let Some(total) = p.openings else {
+        return "not published".to_owned();
+    };
+    let mut parts = Vec::new();
+    if let Some(g) = p.openings_growth {
+        parts.push(format!("{} from growth", signed(g)));
+    }
+    if let Some(e) = p.openings_labor_force_exits {
+        parts.push(format!(
+            "{} from workers leaving the labor force",
+            thousands(e)
+        ));
+    }
+    if let Some(t) = p.openings_occupational_transfers {
+        parts.push(format!(
+            "{} from workers moving to other occupations",
+            thousands(t)
+        ));
+    }
+    if parts.is_empty() {
+        thousands(total)
+    } else {
+        format!("{}: {}", thousands(total), parts.join(", "))
+    }
+}
+
+fn against_text(all: Option<&GroupChange>, group: Option<&GroupChange>) -> Option<String> {
+    let parts: Vec<String> = [all, group]
+        .into_iter()
+        .flatten()
+        .filter_map(|g| {
+            let pc = g.change_percent?;
+            Some(format!("{} {}", g.title, percent(pc)))
+        })
+        .collect();
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+fn source_note(s: &ProjectionsSource) -> String {
+    match &s.published {
+        Some(date) => format!("Source: {} (published {date}).", s.name),
+        None => format!("Source: {}.", s.name),
+    }
+}
+
+fn basis_note(o: &OccupationOutlook) -> Option<String> {
+    match o.basis {
+        OutlookBasis::SameOccupation => None,
+        OutlookBasis::WithinOccupation => Some(format!(
+            "O*NET's {} is one of the occupations within {}, which BLS projects as a whole.",
+            o.onet_code, o.projection.soc
+        )),
+        OutlookBasis::Group => Some(format!(
+            "BLS does not project O*NET's {} on its own; these are the figures of the group that contains it.",
+            o.onet_code
+        )),
+    }
+}
+
+fn no_projection_text(n: &NoProjection) -> String {
+    match n {
+        NoProjection::NoLinkedOccupation => {
+            "the profile links no O*NET-SOC occupation, which BLS projects by".to_owned()
+        }
+        NoProjection::NotACode { code } => format!("\"{code}\" is not an O*NET-SOC code"),
+        NoProjection::NotProjected { release, soc } => {
+            format!("{release} projects neither {soc} nor a group of it")
+        }
+    }
+}
+
+fn role_document(r: &RoleOutlook) -> Document {
+    let mut doc = Document::default();
+    doc.heading(1, format!("Outlook: {} ({})", r.title, r.id));
+    if r.growth.is_empty() && r.outlook.is_empty() && r.code.is_none() {
+        doc.paragraph(format!(
+            "{}'s profile reports no growth figures or outlook.",
+            r.id
+        ));
+    }
+    if !r.growth.is_empty() {
+        doc.heading(2, "Growth, as reported");
+        doc.table(figures_table(r.growth.iter()));
+        if let Some(note) = sources_note(r.growth.iter()) {
+            doc.note(note);
+        }
+        if let Some(source) = &r.projections_source
+            && !r.projections.is_empty()
+        {
+            doc.note(format!(
+                "These figures are for the periods shown; {} follow.",
+                source.name
+            ));
+        }
+    }
+    if !r.outlook.is_empty() {
+        doc.heading(2, "Outlook");
+        doc.list(r.outlook.iter().cloned());
+    }
+    match &r.projections_source {
+        Some(source) if !r.projections.is_empty() => {
+            doc.heading(
+                2,
+                format!(
+                    "Projections {}-{} (BLS)",
+                    source.base_year, source.projected_year
+                ),
+            );
+            for o in &r.projections {
+                projection_block(&mut doc, o, r.all_occupations.as_ref(), source);
+            }
+            doc.note(source_note(source));
+        }
+        Some(source) => {
+            let why: Vec<String> = r.no_projections.iter().map(no_projection_text).collect();
+            doc.note(format!(
+                "No {} for {}: {}.",
+                source.name,
+                r.id,
+                why.join("; ")
+            ));
+        }
+        None => {
+            doc.note(
+                "No BLS Employment Projections release is in use: `careers import projections FILE` adds one.",
+            );
+        }
+    }
+    employment_block(&mut doc, r);
+    doc
+}
+
+fn projection_block(
+    doc: &mut Document,
+    o: &OccupationOutlook,
+    all: Option<&GroupChange>,
+    source: &ProjectionsSource,
+) {
+    let p = &o.projection;
+    doc.heading(3, format!("{} ({})", p.title, p.soc));
+    if let Some(note) = basis_note(o) {
+        doc.paragraph(note);
+    }
+    let (base, end) = (source.base_year, source.projected_year);
+    let mut fields = vec![
+        (format!("Jobs {base}"), jobs(p.employment_base)),
+        (format!("Jobs {end}"), jobs(p.employment_projected)),
+        ("Change".to_owned(), change_text(p)),
+    ];
+    if let Some(against) = against_text(all, o.major_group.as_ref()) {
+        fields.push(("All occupations".to_owned(), against));
+    }
+    fields.push(("Openings a year".to_owned(), openings_text(p)));
+    if let Some(s) = p.self_employed_percent {
+        fields.push((
+            "Self-employed".to_owned(),
+            format!("{s:.1}% of {base}'s jobs"),
+        ));
+    }
+    let label = |t: Option<&'static str>| t.unwrap_or("not published").to_owned();
+    fields.push((
+        "Entry education".to_owned(),
+        label(p.education.map(|e| e.label())),
+    ));
+    fields.push((
+        "Related experience".to_owned(),
+        label(p.experience.map(|e| e.label())),
+    ));
+    fields.push((
+        "On-the-job training".to_owned(),
+        label(p.training.map(|t| t.label())),
+    ));
+    fields.push((
+        format!("EP median wage {base}"),
+        format!("{} (EP's figure)", wage(p.ep_median_wage)),
+    ));
+    doc.fields(fields);
+}
 
 fn occupation(h: &HeadlineWage) -> String {
     occupation_name(&h.occupation)
 }
 
-impl Report for OutlookReport {
-    fn attribution(&self) -> Option<&str> {
-        self.attribution.as_deref()
-    }
-
-    fn official_notice(&self) -> Option<&str> {
-        self.notice
-    }
-
-    fn attribution_column(&self) -> bool {
-        true
-    }
-
-    fn document(&self) -> Document {
-        let mut doc = Document::default();
-        doc.heading(1, format!("Outlook: {} ({})", self.title, self.id));
-        if self.growth.is_empty() && self.outlook.is_empty() {
-            doc.paragraph(format!(
-                "{}'s profile reports no growth figures or outlook.",
-                self.id
-            ));
-        }
-        if !self.growth.is_empty() {
-            doc.heading(2, "Growth");
-            doc.table(figures_table(self.growth.iter()));
-            if let Some(note) = sources_note(self.growth.iter()) {
-                doc.note(note);
+fn employment_block(doc: &mut Document, r: &RoleOutlook) {
+    match (&r.official_source, r.employment.is_empty()) {
+        (Some(source), false) => {
+            doc.heading(2, "Employment and pay today (BLS OEWS)");
+            let mut table = Table::new(["Occupation", "Employment", "Median pay"]);
+            for h in &r.employment {
+                table.row([
+                    Cell::new(occupation(h)),
+                    Cell::tone(figure_text(h.employment.as_ref()), Tone::Strong),
+                    Cell::new(figure_text(h.median.as_ref())),
+                ]);
             }
+            doc.table(table);
+            let place = r.employment.first().map_or("", |h| h.area.name.as_str());
+            doc.note(format!("Source: {source} · {place}, cross-industry."));
         }
-        if !self.outlook.is_empty() {
-            doc.heading(2, "Outlook");
-            doc.list(self.outlook.iter().cloned());
+        (Some(source), true) => {
+            let why = r
+                .no_estimates
+                .as_ref()
+                .map_or_else(String::new, |reason| format!(": {reason}"));
+            doc.note(format!("No {source} estimates for {}{why}.", r.id));
         }
-        match (&self.official_source, self.notice) {
-            (Some(source), Some(_)) => {
-                doc.heading(2, "Employment (BLS)");
-                let mut table = Table::new(["Occupation", "Employment", "Median pay"]);
-                for h in &self.employment {
-                    table.row([
-                        Cell::new(occupation(h)),
-                        Cell::tone(figure_text(h.employment.as_ref()), Tone::Strong),
-                        Cell::new(figure_text(h.median.as_ref())),
-                    ]);
-                }
-                doc.table(table);
-                let place = self.employment.first().map_or("", |h| h.area.name.as_str());
-                doc.note(format!("Source: {source} · {place}, cross-industry."));
-            }
-            (Some(source), None) => {
-                let why = self
-                    .no_estimates
-                    .as_ref()
-                    .map_or_else(String::new, |r| format!(": {r}"));
-                doc.note(format!("No {source} estimates for {}{why}.", self.id));
-            }
-            (None, _) => {
-                doc.note("No BLS OEWS release is in use: `careers import oews DIR` adds one.");
-            }
+        (None, _) => {
+            doc.note("No BLS OEWS release is in use: `careers import oews DIR` adds one.");
         }
-        doc
     }
+}
 
-    /// One record per growth figure, outlook statement and BLS figure: numbers plain, with
-    /// their unit, and the text as the tables show it.
-    fn records(&self) -> Records {
-        let mut records = Records::new([
-            "role", "part", "what", "status", "value", "unit", "text", "period", "source",
-        ])
-        .marking_official();
-        for f in &self.growth {
-            let (value, unit) = match f.value {
-                Quantity::Percent { value } => (value, "percent"),
-                Quantity::UsdBillions { value } => (value, "usd-billions"),
-            };
-            records.push([
-                self.id.clone(),
-                "growth".to_owned(),
-                f.metric.clone(),
-                "reported".to_owned(),
-                value.to_string(),
-                unit.to_owned(),
-                f.value.to_string(),
-                f.period.clone().unwrap_or_default(),
-                f.source.as_ref().map(describe_source).unwrap_or_default(),
-            ]);
-        }
-        for text in &self.outlook {
-            records.push([&self.id, "outlook", "", "", "", "", text, "", ""]);
-        }
-        let source = self.official_source.clone().unwrap_or_default();
-        for h in &self.employment {
-            for figure in [&h.employment, &h.median].into_iter().flatten() {
-                let (status, value, _) = csv_value(figure);
-                let unit = match figure.measure.unit() {
-                    Unit::AnnualDollars => "usd-per-year",
-                    _ => "people",
+fn list_title(l: &OutlookList) -> String {
+    let what = match l.rank {
+        OutlookRank::Growth => "Fastest-growing occupations",
+        OutlookRank::Change => "Occupations adding the most jobs",
+        OutlookRank::Openings => "Occupations with the most openings",
+        OutlookRank::Decline => "Fastest-declining occupations",
+    };
+    let s = &l.projections_source;
+    format!("{what}, {}-{} (BLS)", s.base_year, s.projected_year)
+}
+
+fn list_document(l: &OutlookList) -> Document {
+    let mut doc = Document::default();
+    doc.heading(1, list_title(l));
+    let mut filters = Vec::new();
+    if !l.groups.is_empty() {
+        filters.push(format!("SOC major group {}", l.groups.join(" or ")));
+    }
+    if let Some(e) = l.education {
+        filters.push(format!("entry education at most: {}", e.label()));
+    }
+    let shown = l.occupations.len();
+    let counted = if shown < l.matched {
+        format!("the first {shown} of {} occupations", l.matched)
+    } else {
+        format!("{} occupations", l.matched)
+    };
+    if filters.is_empty() {
+        doc.paragraph(format!("{}.", capital(&counted)));
+    } else {
+        doc.paragraph(format!("{}: {}.", capital(&filters.join("; ")), counted));
+    }
+    let s = &l.projections_source;
+    let mut table = Table::new([
+        "Occupation".to_owned(),
+        "SOC".to_owned(),
+        format!("Jobs {}", s.base_year),
+        "Change".to_owned(),
+        "Openings a year".to_owned(),
+        "Entry education".to_owned(),
+    ])
+    .wide(0);
+    for p in &l.occupations {
+        let change = p.change_percent.map_or_else(|| "-".to_owned(), percent);
+        table.row([
+            Cell::new(p.title.clone()),
+            Cell::new(p.soc.clone()),
+            Cell::new(jobs(p.employment_base)),
+            Cell::tone(change, Tone::Strong),
+            Cell::new(p.openings.map_or_else(|| "-".to_owned(), thousands)),
+            Cell::new(p.education.map_or("-", |e| e.label())),
+        ]);
+    }
+    doc.table(table);
+    if let Some(pc) = l.all_occupations.as_ref().and_then(|a| a.change_percent) {
+        doc.note(format!(
+            "All occupations: {} jobs {}-{}. {}",
+            percent(pc),
+            s.base_year,
+            s.projected_year,
+            source_note(s)
+        ));
+    } else {
+        doc.note(source_note(s));
+    }
+    doc
+}
+
+fn capital(text: &str) -> String {
+    crate::views::sections::capitalize(text)
+}
+
+const LIST_COLUMNS: [&str; 21] = [
+    "rank",
+    "id",
+    "code",
+    "soc",
+    "title",
+    "employment_base",
+    "employment_projected",
+    "change",
+    "change_percent",
+    "openings",
+    "openings_growth",
+    "openings_labor_force_exits",
+    "openings_occupational_transfers",
+    "self_employed_percent",
+    "ep_median_wage",
+    "ep_median_wage_kind",
+    "education",
+    "experience",
+    "training",
+    "base_year",
+    "projected_year",
+];
+
+fn opt<T: ToString>(v: Option<T>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+fn kebab<T: serde::Serialize>(v: Option<T>) -> String {
+    v.and_then(|v| serde_json::to_value(v).ok())
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn wage_columns(w: WageFact) -> (String, &'static str) {
+    match w {
+        WageFact::Dollars(d) => (d.to_string(), "dollars"),
+        WageFact::AtLeast(d) => (d.to_string(), "at-least"),
+        WageFact::NotPublished => (String::new(), "not-published"),
+    }
+}
+
+fn list_records(l: &OutlookList) -> Records {
+    let mut records = Records::new(LIST_COLUMNS).marking_official();
+    let s = &l.projections_source;
+    for (i, p) in l.occupations.iter().enumerate() {
+        let (wage, kind) = wage_columns(p.ep_median_wage);
+        records.push_official([
+            (i + 1).to_string(),
+            p.id.clone().unwrap_or_default(),
+            p.code.clone().unwrap_or_default(),
+            p.soc.clone(),
+            p.title.clone(),
+            opt(p.employment_base),
+            opt(p.employment_projected),
+            opt(p.change),
+            opt(p.change_percent),
+            opt(p.openings),
+            opt(p.openings_growth),
+            opt(p.openings_labor_force_exits),
+            opt(p.openings_occupational_transfers),
+            opt(p.self_employed_percent),
+            wage,
+            kind.to_owned(),
+            kebab(p.education),
+            kebab(p.experience),
+            kebab(p.training),
+            s.base_year.to_string(),
+            s.projected_year.to_string(),
+        ]);
+    }
+    records
+}
+
+fn role_records(r: &RoleOutlook) -> Records {
+    let mut records = Records::new([
+        "role", "part", "what", "status", "value", "unit", "text", "period", "source",
+    ])
+    .marking_official();
+    for f in &r.growth {
+        let (value, unit) = match f.value {
+            Quantity::Percent { value } => (value, "percent"),
+            Quantity::UsdBillions { value } => (value, "usd-billions"),
+        };
+        records.push([
+            r.id.clone(),
+            "growth".to_owned(),
+            f.metric.clone(),
+            "reported".to_owned(),
+            value.to_string(),
+            unit.to_owned(),
+            f.value.to_string(),
+            f.period.clone().unwrap_or_default(),
+            f.source.as_ref().map(describe_source).unwrap_or_default(),
+        ]);
+    }
+    for text in &r.outlook {
+        records.push([&r.id, "outlook", "", "", "", "", text, "", ""]);
+    }
+    if let Some(s) = &r.projections_source {
+        let period = format!("{}-{}", s.base_year, s.projected_year);
+        for o in &r.projections {
+            let p = &o.projection;
+            let what = format!("{} ({})", p.title, p.soc);
+            let mut push = |part: &str, value: String, unit: &str, text: String| {
+                let status = if value.is_empty() && unit != "category" {
+                    "not-published"
+                } else {
+                    "published"
                 };
                 records.push_official([
-                    self.id.clone(),
-                    figure.name.to_owned(),
-                    occupation(h),
+                    r.id.clone(),
+                    part.to_owned(),
+                    what.clone(),
                     status.to_owned(),
                     value,
                     unit.to_owned(),
-                    value_text(figure),
-                    String::new(),
-                    format!("{source} · {}", h.area.name),
+                    text,
+                    period.clone(),
+                    s.name.clone(),
                 ]);
-            }
+            };
+            push(
+                "employment-base",
+                opt(p.employment_base),
+                "jobs",
+                jobs(p.employment_base),
+            );
+            push(
+                "employment-projected",
+                opt(p.employment_projected),
+                "jobs",
+                jobs(p.employment_projected),
+            );
+            push(
+                "change",
+                opt(p.change),
+                "jobs",
+                opt(p.change.map(more_or_fewer)),
+            );
+            push(
+                "change-percent",
+                opt(p.change_percent),
+                "percent",
+                opt(p.change_percent.map(percent_more_or_fewer)),
+            );
+            push(
+                "openings",
+                opt(p.openings),
+                "jobs-per-year",
+                openings_text(p),
+            );
+            let (wage_value, kind) = wage_columns(p.ep_median_wage);
+            let wage_status_text = wage(p.ep_median_wage);
+            push(
+                &format!("ep-median-wage-{kind}"),
+                wage_value,
+                "usd-per-year",
+                wage_status_text,
+            );
+            push(
+                "education",
+                kebab(p.education),
+                "category",
+                p.education.map_or("", |e| e.label()).to_owned(),
+            );
         }
-        records
+    }
+    let source = r.official_source.clone().unwrap_or_default();
+    for h in &r.employment {
+        for figure in [&h.employment, &h.median].into_iter().flatten() {
+            let (status, value, _) = csv_value(figure);
+            let unit = match figure.measure.unit() {
+                Unit::AnnualDollars => "usd-per-year",
+                _ => "people",
+            };
+            records.push_official([
+                r.id.clone(),
+                figure.name.to_owned(),
+                occupation(h),
+                status.to_owned(),
+                value,
+                unit.to_owned(),
+                value_text(figure),
+                String::new(),
+                format!("{source} · {}", h.area.name),
+            ]);
+        }
+    }
+    records
+}
+
+/// The first-screen line of `show`: national median pay, projected growth, openings a year and
+/// typical entry education, each from its source.
+pub fn glance(o: &ShowOutlook) -> Option<String> {
+    let mut parts = Vec::new();
+    if let (Some(m), Some(source)) = (&o.median_pay, &o.median_pay_source) {
+        parts.push(format!(
+            "median pay {} ({source}, {})",
+            figure_text(m.median.as_ref()),
+            m.area.name
+        ));
+    }
+    if let (Some(p), Some(s)) = (&o.projection, &o.projections_source) {
+        let p = &p.projection;
+        let years = format!("{}-{}", s.base_year, s.projected_year);
+        if let Some(pc) = p.change_percent {
+            let all = o
+                .all_occupations
+                .as_ref()
+                .and_then(|a| a.change_percent)
+                .map_or_else(String::new, |a| format!(", all occupations {}", percent(a)));
+            parts.push(format!("jobs {} {years}{all}", percent(pc)));
+        }
+        if let Some(n) = p.openings {
+            parts.push(format!("{} openings a year", thousands(n)));
+        }
+        if let Some(e) = p.education {
+            parts.push(format!("entry: {}", e.label()));
+        }
+        parts.push(format!("({})", s.name));
+    }
+    (!parts.is_empty()).then(|| capital(&parts.join("; ")).replace("; (", " ("))
+}
+
+/// `show`'s Outlook section: the projections of the occupation, or why there are none.
+pub fn show_section(doc: &mut Document, o: &ShowOutlook) {
+    let Some(source) = &o.projections_source else {
+        return;
+    };
+    doc.heading(
+        2,
+        format!(
+            "Outlook {}-{} (BLS)",
+            source.base_year, source.projected_year
+        ),
+    );
+    match (&o.projection, &o.no_projection) {
+        (Some(p), _) => {
+            projection_block(doc, p, o.all_occupations.as_ref(), source);
+            doc.note(source_note(source));
+        }
+        (None, Some(why)) => {
+            doc.note(format!("No {}: {}.", source.name, no_projection_text(why)));
+        }
+        (None, None) => {}
     }
 }

@@ -54,6 +54,13 @@ impl crate::render::Report for ShowReport {
             fields.push(("Source".into(), describe_source(src)));
         }
         fields.push(("Loaded from".into(), self.origin.describe()));
+        if let Some(glance) = self
+            .outlook
+            .as_ref()
+            .and_then(crate::views::outlook::glance)
+        {
+            fields.push(("At a glance".into(), glance));
+        }
         doc.fields(fields);
 
         if !self.sections.is_empty() {
@@ -242,8 +249,15 @@ impl crate::render::Report for ShowReport {
             doc.heading(2, "Challenges");
             doc.table(groups_table("Challenge", "What it involves", &p.challenges));
         }
+        if let Some(outlook) = &self.outlook {
+            crate::views::outlook::show_section(&mut doc, outlook);
+        }
         onet::render(self, &mut doc);
         doc
+    }
+
+    fn official_notice(&self) -> Option<&str> {
+        self.outlook.as_ref().and_then(|o| o.notice)
     }
 }
 

@@ -6,8 +6,9 @@ use crate::commands::sources::SourcesReport;
 use crate::model::salary::thousands;
 use crate::render::{Cell, Document, Records, Report, Table, Tone, records_from_document};
 
-/// The heading of the official release's section, and the CSV section of its rows.
+/// The headings of the official releases' sections, and the CSV sections of their rows.
 const WAGES: &str = "Official wages";
+const PROJECTIONS: &str = "Official projections";
 
 impl Report for SourcesReport {
     fn attribution(&self) -> Option<&str> {
@@ -15,7 +16,10 @@ impl Report for SourcesReport {
     }
 
     fn official_notice(&self) -> Option<&str> {
-        self.wages.as_ref().map(|w| w.notice)
+        self.wages
+            .as_ref()
+            .map(|w| w.notice)
+            .or_else(|| self.projections.as_ref().map(|p| p.notice))
     }
 
     fn attribution_column(&self) -> bool {
@@ -27,7 +31,7 @@ impl Report for SourcesReport {
         let mut records = records_from_document(&self.document());
         let rows = records.rows.iter().enumerate();
         records.official = Some(
-            rows.filter(|(_, r)| r[0] == WAGES)
+            rows.filter(|(_, r)| r[0] == WAGES || r[0] == PROJECTIONS)
                 .map(|(i, _)| i)
                 .collect(),
         );
@@ -108,18 +112,73 @@ impl Report for SourcesReport {
             // Here, after the release it is about; the renderer adds O*NET's attribution last.
             doc.note(w.notice);
         }
+        if let Some(p) = &self.projections {
+            doc.heading(2, PROJECTIONS);
+            let c = &p.counts;
+            let mut fields = vec![
+                ("Source".to_owned(), p.source.name.clone()),
+                (
+                    "Published".to_owned(),
+                    p.source
+                        .published
+                        .clone()
+                        .unwrap_or_else(|| "not stated in the files".into()),
+                ),
+                (
+                    "Holds".to_owned(),
+                    format!(
+                        "{} occupations and {} groups, {}-{} ({} rows read, {} skipped)",
+                        thousands(c.occupations),
+                        thousands(c.groups),
+                        p.source.base_year,
+                        p.source.projected_year,
+                        thousands(c.rows),
+                        thousands(c.rows_skipped)
+                    ),
+                ),
+                ("Cite as".to_owned(), p.source.citation.clone()),
+            ];
+            if let Some(folder) = &p.folder {
+                fields.push(("Folder".to_owned(), path_text(folder)));
+            }
+            fields.push(match &p.imported_at {
+                Some(at) => (
+                    "Imported".to_owned(),
+                    format!("{at} from {}", path_text(&p.imported_from)),
+                ),
+                None => (
+                    "Embedded".to_owned(),
+                    format!(
+                        "compiled into careers, made from {}",
+                        path_text(&p.imported_from)
+                    ),
+                ),
+            });
+            fields.push(("Licence".to_owned(), p.licence.to_owned()));
+            doc.fields(fields);
+            if self.wages.is_none() {
+                doc.note(p.notice);
+            }
+        }
         if self.sources.iter().any(|s| s.embedded)
             || self.wages.as_ref().is_some_and(|w| w.embedded)
+            || self.projections.as_ref().is_some_and(|p| p.embedded)
         {
             doc.note(
                 "The embedded data was made from the official files by the code `careers import` runs. \
-`careers import onet DIR` or `careers import oews DIR` brings in a newer release, which then \
-replaces the embedded one of its kind.",
+`careers import onet DIR`, `careers import oews DIR` or `careers import projections FILE` brings \
+in a newer release, which then replaces the embedded one of its kind.",
             );
         }
         if let Some(folder) = &self.oews_folder {
             doc.note(format!(
                 "No BLS OEWS import. `careers import oews DIR` imports BLS's OEWS flat files into {}.",
+                path_text(folder)
+            ));
+        }
+        if let Some(folder) = &self.projections_folder {
+            doc.note(format!(
+                "No BLS Employment Projections import. `careers import projections FILE` imports BLS's occupation.xlsx into {}.",
                 path_text(folder)
             ));
         }

@@ -207,7 +207,7 @@ fn unknown_section_is_a_usage_error() {
         err,
         "careers: error: invalid value 'salaries' for '--section <NAME>' (did you mean salary?); \
          possible values: overview, differences, responsibilities, requirements, skills, \
-         soft-skills, industries, career, market, salary, trends, best-practices, challenges, \
+         soft-skills, industries, career, market, salary, trends, best-practices, challenges, outlook, \
          onet, titles, tasks, technology, tools, education, job-zone, interests, work-styles, \
          ratings, related; see careers show --help\n"
     );

@@ -88,11 +88,14 @@ fn every_output_of_bls_figures_carries_blss_notice_once() {
     let env = TestEnv::new().embedded();
     // (arguments, the CSV rows that show BLS figures: the rest carry no notice).
     let bls_rows = |row: &csv::StringRecord, args: &[&str]| match args[0] {
-        "outlook" => ["Employment", "Annual median wage"].contains(&&row[1]),
+        "outlook" => {
+            ["Employment", "Annual median wage"].contains(&&row[1])
+                || row[8].starts_with("BLS Employment Projections")
+        }
         "compare" => row[0].ends_with("(BLS)"),
-        "gap" => &row[0] == "pay",
+        "gap" => &row[0] == "pay" || &row[0] == "outlook",
         "salary" => &row[1] == "official",
-        "sources" => &row[0] == "Official wages",
+        "sources" => &row[0] == "Official wages" || &row[0] == "Official projections",
         _ => true,
     };
     for args in [
@@ -152,6 +155,13 @@ fn csv_gives_numbers_plain_with_their_unit() {
          data-governance-analyst,growth,Projected growth of related roles,reported,10,percent,10%,2022-2032,\"AiPathly career page: Machine Learning Developer, section \"\"More Careers: Data Governance Analyst\"\"\",\n\
          data-governance-analyst,outlook,,,,,Growth prospects look promising,,,\n\
          data-governance-analyst,outlook,,,,,The role matters more and more as organizations see how much decisions depend on data and how strict data management has to be,,,\n\
+         data-governance-analyst,employment-base,Database architects (15-1243),published,66900,jobs,\"66,900\",2024-2034,BLS Employment Projections 2024-34,NOTICE\n\
+         data-governance-analyst,employment-projected,Database architects (15-1243),published,72700,jobs,\"72,700\",2024-2034,BLS Employment Projections 2024-34,NOTICE\n\
+         data-governance-analyst,change,Database architects (15-1243),published,5800,jobs,\"5,800 more\",2024-2034,BLS Employment Projections 2024-34,NOTICE\n\
+         data-governance-analyst,change-percent,Database architects (15-1243),published,8.7,percent,8.7% more,2024-2034,BLS Employment Projections 2024-34,NOTICE\n\
+         data-governance-analyst,openings,Database architects (15-1243),published,4000,jobs-per-year,\"4,000: +500 from growth, 1,500 from workers leaving the labor force, 2,000 from workers moving to other occupations\",2024-2034,BLS Employment Projections 2024-34,NOTICE\n\
+         data-governance-analyst,ep-median-wage-dollars,Database architects (15-1243),published,135980,usd-per-year,\"$135,980\",2024-2034,BLS Employment Projections 2024-34,NOTICE\n\
+         data-governance-analyst,education,Database architects (15-1243),published,bachelor,category,Bachelor's degree,2024-2034,BLS Employment Projections 2024-34,NOTICE\n\
          data-governance-analyst,Employment,SOC 15-1243 Database Architects,published,67140,people,\"67,140\",,BLS OEWS May 2025 · National,NOTICE\n\
          data-governance-analyst,Annual median wage,SOC 15-1243 Database Architects,published,139500,usd-per-year,\"$139,500\",,BLS OEWS May 2025 · National,NOTICE\n"
     );
@@ -164,6 +174,7 @@ fn a_role_with_no_market_data_says_so() {
         env.stdout(&["outlook", "data-engineer"]),
         "Outlook: Data Engineer (data-engineer)\n\
          data-engineer's profile reports no growth figures or outlook.\n\
+         No BLS Employment Projections release is in use: `careers import projections FILE` adds one.\n\
          No BLS OEWS release is in use: `careers import oews DIR` adds one.\n"
     );
     let json = env.json(&["outlook", "data-engineer"]);

@@ -275,7 +275,7 @@ fn usage_errors_are_one_line_with_a_suggestion() {
         ),
         (
             &["import"],
-            "'careers import' requires a subcommand but one was not provided; commands: onet, oews; \
+            "'careers import' requires a subcommand but one was not provided; commands: onet, oews, projections; \
              see careers import --help",
         ),
         (

@@ -9,6 +9,8 @@ use serde::Serialize;
 use crate::Context;
 use crate::cli::{Section, ShowArgs};
 use crate::model::{Profile, SkillCategory, Vocabulary};
+use crate::store::projections::{GroupChange, NoProjection, OccupationOutlook, ProjectionsSource};
+use crate::store::wages::HeadlineWage;
 use crate::store::{Entry, Origin};
 
 /// A profile, cut down to the sections asked for.
@@ -28,6 +30,9 @@ pub struct ShowReport {
     /// What the linked O*NET occupations say, for a curated profile with O*NET-SOC codes.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub onet_links: Vec<LinkedOccupation>,
+    /// An O*NET occupation's outlook: BLS's projections and its national median pay.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlook: Option<ShowOutlook>,
     /// O*NET's attribution, when the report shows O*NET data.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
@@ -37,6 +42,7 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> anyhow::Result<ShowReport> {
     let entry = ctx.store.resolve(&args.role)?;
     let mut report = report(entry, &args.section, ctx.store.vocabulary());
     report.full = args.full;
+    report.outlook = outlook(ctx, entry, &args.section)?;
     onet::complete(&ctx.store, entry, &mut report)?;
     Ok(report)
 }
@@ -61,8 +67,65 @@ pub fn report(entry: &Entry, sections: &[Section], vocabulary: &Vocabulary) -> S
         sections,
         full: false,
         onet_links: Vec::new(),
+        outlook: None,
         attribution: None,
     }
+}
+
+/// What `show` says of an O*NET occupation's prospects: BLS's projections of it and its
+/// national median pay (BLS OEWS), the first-screen "at a glance" facts among them.
+#[derive(Debug, Serialize)]
+pub struct ShowOutlook {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub projection: Option<OccupationOutlook>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub no_projection: Option<NoProjection>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub all_occupations: Option<GroupChange>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub projections_source: Option<ProjectionsSource>,
+    /// BLS OEWS's national median annual pay.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub median_pay: Option<HeadlineWage>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub median_pay_source: Option<String>,
+    /// BLS's notice, when BLS figures are shown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notice: Option<&'static str>,
+}
+
+/// The outlook of an O*NET occupation, when the sections asked for include it.
+fn outlook(
+    ctx: &Context,
+    entry: &Entry,
+    sections: &[Section],
+) -> anyhow::Result<Option<ShowOutlook>> {
+    let store = &ctx.store;
+    if !matches!(entry.origin, Origin::Onet { .. })
+        || !(sections.is_empty() || sections.contains(&Section::Outlook))
+    {
+        return Ok(None);
+    }
+    let (mut projections, missing) = store.occupation_outlooks(entry);
+    let median_pay = store.headline_wages(entry, None)?.into_iter().next();
+    let projection = (!projections.is_empty()).then(|| projections.remove(0));
+    if projection.is_none() && median_pay.is_none() {
+        return Ok(None);
+    }
+    Ok(Some(ShowOutlook {
+        all_occupations: store
+            .all_occupations_change()
+            .filter(|_| projection.is_some()),
+        no_projection: missing.into_iter().next().filter(|_| projection.is_none()),
+        projections_source: store.projections_source(),
+        median_pay_source: store
+            .wages()?
+            .filter(|_| median_pay.is_some())
+            .map(crate::oews::source_name),
+        notice: Some(store.bls_notice()),
+        projection,
+        median_pay,
+    }))
 }
 
 /// The category of a skill: the profile's own, else the vocabulary's, else `other`.
@@ -137,7 +200,7 @@ pub fn has_section(p: &Profile, s: Section) -> bool {
         Section::Trends => !p.trends.is_empty(),
         Section::BestPractices => !p.best_practices.is_empty(),
         Section::Challenges => !p.challenges.is_empty(),
-        Section::Onet => p.onet.is_some(),
+        Section::Outlook | Section::Onet => p.onet.is_some(),
         onet => p.onet.as_ref().is_some_and(|d| onet::has_part(d, onet)),
     }
 }
