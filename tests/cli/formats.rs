@@ -130,7 +130,7 @@ fn every_csv_header_is_the_same_with_and_without_the_official_data() {
 }
 
 /// Where a `null` may stand: the four fields that are always there, `null` when there is no
-/// value (README, "Output for scripts"), by their place in a command's JSON. Anything else
+/// value (docs/OUTPUT.md, "Missing values"), by their place in a command's JSON. Anything else
 /// without a value is left out.
 fn may_be_null(command: &str, path: &str) -> bool {
     let field = path.rsplit('.').next().unwrap_or_default();
@@ -166,12 +166,12 @@ fn nulls(value: &serde_json::Value, path: &str, out: &mut Vec<String>) {
 
 #[test]
 fn json_is_null_only_in_the_documented_fields() {
-    let readme = std::fs::read_to_string(Path::new(ROOT).join("README.md")).unwrap();
+    let contract = std::fs::read_to_string(Path::new(ROOT).join("docs/OUTPUT.md")).unwrap();
     assert!(
-        readme.contains(
+        contract.contains(
             "a pay figure's `year`, `compare`'s\n`headline_salary` and `next_roles_from`, and `match`'s `from`"
         ),
-        "README states the four nullable fields"
+        "docs/OUTPUT.md states the four nullable fields"
     );
     let more: &[(&str, &[&str])] = &[
         ("where", &["where", "data-scientists", "--top", "3"]),
@@ -456,7 +456,7 @@ fn cells(name: &str, line: &str) -> usize {
     pipes - 1
 }
 
-/// The top-level JSON fields the README documents for each command; renaming one breaks
+/// The top-level JSON fields docs/OUTPUT.md documents for each command; renaming one breaks
 /// scripts, so it fails here first.
 #[test]
 fn json_top_level_fields_are_the_documented_ones() {
@@ -503,7 +503,7 @@ fn json_top_level_fields_are_the_documented_ones() {
         ("validate", &["files", "summary"]),
         ("new", &["id", "path", "schema"]),
     ];
-    let readme = std::fs::read_to_string(Path::new(ROOT).join("README.md")).unwrap();
+    let contract = std::fs::read_to_string(Path::new(ROOT).join("docs/OUTPUT.md")).unwrap();
     for (name, fields) in documented {
         let args = COMMANDS.iter().find(|(n, _)| n == name).unwrap().1;
         let value: serde_json::Value = serde_json::from_str(&render(args, "json", &[])).unwrap();
@@ -520,10 +520,10 @@ fn json_top_level_fields_are_the_documented_ones() {
         expected.sort_unstable();
         assert_eq!(actual, expected, "{name}");
         let start = format!("| `{name}` | `{{{}", fields[0]);
-        let row = readme
+        let row = contract
             .lines()
             .find(|l| l.starts_with(&start))
-            .unwrap_or_else(|| panic!("README documents {name}: {start}"));
+            .unwrap_or_else(|| panic!("docs/OUTPUT.md documents {name}: {start}"));
         // Every field, also those the embedded data adds, is named in the row.
         let embedded: serde_json::Value = serde_json::from_str(
             &awkward()
@@ -543,7 +543,7 @@ fn json_top_level_fields_are_the_documented_ones() {
                 .any(|word| word == key);
             assert!(
                 key == "format_version" || named,
-                "README's {name} row names {key}: {row}"
+                "docs/OUTPUT.md's {name} row names {key}: {row}"
             );
         }
     }
