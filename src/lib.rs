@@ -171,6 +171,15 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         out.flush().map_err(reported)?;
         code
     };
+    // A damaged import of a dataset opened on demand was found while the command ran.
+    if let Some(why) = ctx.store.projections_warning_if_opened() {
+        writeln!(
+            io::stderr(),
+            "careers: warning: {}",
+            render::sanitize::sanitize_line(why)
+        )
+        .map_err(WriteError::stderr)?;
+    }
     // The process ends here: freeing thousands of imported profiles one by one would only add
     // to every command's run time.
     std::mem::forget(ctx);

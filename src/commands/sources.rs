@@ -81,7 +81,9 @@ pub struct ProjectionsRelease {
     pub imported_at: Option<String>,
     pub counts: crate::projections::storage::Counts,
     pub licence: &'static str,
-    pub notice: &'static str,
+    /// BLS's notice, when `wages` does not carry it already.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notice: Option<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -196,7 +198,7 @@ pub fn run(ctx: &Context, _args: &SourcesArgs) -> anyhow::Result<SourcesReport> 
             imported_at: p.dir.is_some().then(|| p.manifest.imported_at.clone()),
             counts: p.manifest.counts.clone(),
             licence: "public domain (U.S. government work)",
-            notice: ctx.store.bls_notice(),
+            notice: wages.is_none().then(|| ctx.store.bls_notice()),
         });
     let projections_folder = match projections {
         Some(_) => None,

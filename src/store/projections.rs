@@ -157,14 +157,15 @@ pub struct OutlookFilter {
 
 impl Store {
     /// The projections release in use, opened on first use. A damaged import answers with the
-    /// embedded release and a warning ([`Store::projections_warning`]).
+    /// embedded release and a warning ([`Store::projections_warning_if_opened`]).
     pub fn projections(&self) -> Option<&Projections> {
         self.projections_layer().release.as_ref()
     }
 
-    /// Why the projections imported in the data directory are not the ones answering.
-    pub fn projections_warning(&self) -> Option<&str> {
-        self.projections_layer().warning.as_deref()
+    /// Why the projections imported in the data directory are not the ones answering, when a
+    /// command has opened them: nothing is read to say it.
+    pub fn projections_warning_if_opened(&self) -> Option<&str> {
+        self.projections.get()?.warning.as_deref()
     }
 
     fn projections_layer(&self) -> &crate::datadir::release::Layered<Projections> {

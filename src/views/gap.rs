@@ -182,12 +182,20 @@ impl Report for GapReport {
                 ]);
             }
             doc.table(table);
-            if let Some(d) = o.change_percent_difference {
-                doc.paragraph(format!(
-                    "{to}'s occupation is projected to grow {:.1} percentage points {} than {from}'s.",
-                    d.abs(),
-                    if d >= 0.0 { "faster" } else { "slower" }
-                ));
+            match o.change_percent_difference {
+                Some(0.0) => {
+                    doc.paragraph(format!(
+                        "{from}'s and {to}'s occupations are projected to grow at the same rate."
+                    ));
+                }
+                Some(d) => {
+                    doc.paragraph(format!(
+                        "{to}'s occupation is projected to grow {:.1} percentage points {} than {from}'s.",
+                        d.abs(),
+                        if d > 0.0 { "faster" } else { "slower" }
+                    ));
+                }
+                None => {}
             }
             doc.note(format!(
                 "{}; each role's first linked occupation BLS projects.",

@@ -19,7 +19,7 @@ impl Report for SourcesReport {
         self.wages
             .as_ref()
             .map(|w| w.notice)
-            .or_else(|| self.projections.as_ref().map(|p| p.notice))
+            .or_else(|| self.projections.as_ref().and_then(|p| p.notice))
     }
 
     fn attribution_column(&self) -> bool {
@@ -156,8 +156,8 @@ impl Report for SourcesReport {
             });
             fields.push(("Licence".to_owned(), p.licence.to_owned()));
             doc.fields(fields);
-            if self.wages.is_none() {
-                doc.note(p.notice);
+            if let Some(notice) = p.notice {
+                doc.note(notice);
             }
         }
         if self.sources.iter().any(|s| s.embedded)

@@ -188,6 +188,11 @@ impl TestEnv {
         self.imported("oews", source.as_ref())
     }
 
+    /// Imports BLS's projections workbook at `source`.
+    pub(crate) fn with_projections(self, source: impl AsRef<Path>) -> TestEnv {
+        self.imported("projections", source.as_ref())
+    }
+
     fn imported(self, database: &str, source: &Path) -> TestEnv {
         let out = self.run(&[
             OsStr::new("import"),

@@ -165,14 +165,17 @@ fn an_import_replaces_the_embedded_release_of_its_kind() {
 }
 
 #[test]
-#[ignore = "imports O*NET 29.2 and OEWS May 2025 from ../shared; .ci/run runs it when they are there"]
+#[ignore = "imports O*NET 29.2, OEWS May 2025 and EP 2024-34 from ../shared; .ci/run runs it when they are there"]
 fn importing_the_releases_it_embeds_changes_no_answer() {
     let embedded = TestEnv::new().embedded();
     let imported = TestEnv::new()
         .with_onet(shared("onet-29.2"))
-        .with_oews(shared("oews-2025"));
+        .with_oews(shared("oews-2025"))
+        .with_projections(shared("bls-ep-2024-34/occupation.xlsx"));
     for args in [
-        &["show", "data-scientists"][..],
+        &["outlook", "data-scientists"][..],
+        &["outlook", "--top", "10"],
+        &["show", "data-scientists"],
         &["show", "47-2111.00", "--full"],
         &["show", "ml-engineer"],
         &["search", "electrician"],

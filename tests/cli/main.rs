@@ -16,6 +16,9 @@ mod onet_views;
 // `outlook` is of the embedded O*NET and OEWS releases.
 #[cfg(feature = "embedded")]
 mod outlook;
+// BLS's projections, embedded.
+#[cfg(feature = "embedded")]
+mod projections;
 // The README shows what a fresh install prints, which a build without the embedded data cannot.
 #[cfg(feature = "embedded")]
 mod readme;
