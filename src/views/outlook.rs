@@ -50,7 +50,8 @@ impl Report for OutlookReport {
         match (&self.official_source, self.notice) {
             (Some(source), Some(_)) => {
                 doc.heading(2, "Employment (BLS)");
-                let mut table = Table::new(["Occupation", "Employment", "Median pay"]);
+                let mut table =
+                    Table::new(["Occupation", "Employment", "Median pay"]).numbers([1, 2]);
                 for h in &self.employment {
                     table.row([
                         Cell::new(occupation(h)),
