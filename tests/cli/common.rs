@@ -30,6 +30,7 @@ const CLEARED: &[&str] = &[
     "CAREERS_FORMAT",
     "CAREERS_PAGER",
     "PAGER",
+    "LESS",
     "LINES",
     "TERM",
     "SOURCE_DATE_EPOCH",
