@@ -11,9 +11,9 @@
 //! - its **content** width, the widest line of its cells;
 //! - its **most**, the widest line with the header's counted too.
 //!
-//! [`plan`] gives every column its floor; then whole words, the columns they cost least first,
-//! as long as they fit; then the share likewise; then raises the narrowest columns together to
-//! their content ("water level"), then to their headers. A table whose floors do not fit has
+//! [`plan`] gives every column its floor; then whole words to every column, when they all fit;
+//! then the share, when it fits; then raises the narrowest columns together to their content
+//! ("water level"), then to their headers. A table whose floors do not fit has
 //! no plan: it is drawn as stacked records.
 
 use super::document::ColumnKind;
@@ -132,17 +132,20 @@ pub(super) fn whole_words(needs: &[Need]) -> usize {
 pub(super) fn plan(needs: &[Need], room: usize) -> Option<Vec<usize>> {
     let mut left = room.checked_sub(floors(needs))?;
     let mut widths: Vec<usize> = needs.iter().map(|n| n.floor).collect();
-    // Whole words, then the main column's share: the columns they cost least first, as long
-    // as they fit.
+    // Whole words in every column, then the main column's share, each when all of it fits:
+    // where it does not, the columns share the room evenly instead of one keeping its words at
+    // the others' cost.
     for tier in [|n: &Need| n.words, |n: &Need| n.share] {
-        let mut order: Vec<usize> = (0..needs.len()).collect();
-        order.sort_by_key(|&i| tier(&needs[i]).saturating_sub(widths[i]));
-        for i in order {
-            let more = tier(&needs[i]).saturating_sub(widths[i]);
-            if more <= left {
-                widths[i] += more;
-                left -= more;
+        let more: usize = needs
+            .iter()
+            .zip(&widths)
+            .map(|(n, &w)| tier(n).saturating_sub(w))
+            .sum();
+        if more <= left {
+            for (w, n) in widths.iter_mut().zip(needs) {
+                *w = (*w).max(tier(n));
             }
+            left -= more;
         }
     }
     let content: Vec<usize> = needs.iter().map(|n| n.content).collect();
@@ -218,14 +221,15 @@ mod tests {
     }
 
     #[test]
-    fn floors_always_and_whole_words_cheapest_first() {
+    fn floors_always_and_whole_words_when_they_all_fit() {
         let needs = [
             need(10, 15, 30, 30),
             need(15, 25, 60, 60),
             need(31, 34, 40, 40),
         ];
-        // 56 of floors; whole words +3 and +5 fit in 70, +10 does not.
-        assert_eq!(plan(&needs, 70), Some(vec![18, 18, 34]));
+        // 56 of floors; whole words take 74, else the columns share evenly.
+        assert_eq!(plan(&needs, 74), Some(vec![15, 25, 34]));
+        assert_eq!(plan(&needs, 70), Some(vec![20, 19, 31]));
         assert_eq!(plan(&needs, 55), None);
         assert_eq!(plan(&needs, 56), Some(vec![10, 15, 31]));
     }
