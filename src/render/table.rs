@@ -33,7 +33,7 @@ use super::document::{ColumnKind, Table};
 use super::grid::{self, Measure, Need};
 use super::sanitize::sanitize;
 use super::terminal::{paint, tone_style};
-use super::wrap::{spans, wrap};
+use super::wrap::{spans, width_of, wrap};
 
 /// Rounded corners, a double rule under the header, `┆` between columns.
 const BOXED: TableStyle = presets::UTF8_FULL_CONDENSED.with_rounded_corners();
@@ -165,6 +165,10 @@ fn layout(t: &Table, headers: &[Cow<'_, str>], rows: &[Vec<Cow<'_, str>>], width
 
 /// `text` wrapped to `width` columns, its lines joined by `\n`.
 fn wrapped(text: &str, width: usize) -> String {
+    // Most cells are one line that fits.
+    if !text.contains('\n') && width_of(text) <= width && !text.starts_with(' ') {
+        return text.trim_end().to_owned();
+    }
     spans(text, (width, width)).join("\n")
 }
 
@@ -271,7 +275,8 @@ fn draw_boxed(
     }
     table.set_constraints(widths.iter().map(|&w| fixed(w, 2)));
     for line in table.lines() {
-        writeln!(out, "{line}")?;
+        out.write_all(line.as_bytes())?;
+        out.write_all(b"\n")?;
     }
     Ok(())
 }

@@ -41,7 +41,8 @@ pub(super) fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<Str
 /// the first line and of the others. One pass, so the cost is linear in the text whatever the
 /// length of its words.
 pub(super) fn spans(text: &str, rooms: (usize, usize)) -> Vec<&str> {
-    let mut lines: Vec<&str> = Vec::new();
+    // About a line per `rooms.1` bytes: a long text's lines are not gathered by reallocating.
+    let mut lines: Vec<&str> = Vec::with_capacity(text.len() / rooms.1.max(1) + 1);
     let room = |lines: &Vec<&str>| if lines.is_empty() { rooms.0 } else { rooms.1 };
     for source in text.lines() {
         // The current line is source[start..end], `used` columns wide; `end` is the end of its
@@ -73,7 +74,26 @@ pub(super) fn spans(text: &str, rooms: (usize, usize)) -> Vec<&str> {
             }
             // A word longer than a line: pieces as long as a line, each cut after its last
             // hyphen when it has one (compound names break where a reader expects), the rest
-            // carried on. `hyphen`: where the piece's last hyphen ends, and its width to there.
+            // carried on.
+            if word.is_ascii() {
+                // A byte a column: each piece is found without looking at its characters.
+                let hyphenated = word.contains('-');
+                let mut piece = ws;
+                while we - piece > room(&lines) {
+                    let full = piece + room(&lines);
+                    let hyphen = if hyphenated {
+                        source[piece..full].rfind('-')
+                    } else {
+                        None
+                    };
+                    let cut = hyphen.map_or(full, |h| piece + h + 1);
+                    lines.push(&source[piece..cut]);
+                    piece = cut;
+                }
+                (start, end, used) = (piece, we, we - piece);
+                continue;
+            }
+            // `hyphen`: where the piece's last hyphen ends, and its width to there.
             let (mut piece, mut piece_w) = (ws, 0);
             let mut hyphen: Option<(usize, usize)> = None;
             for (k, ch) in word.char_indices() {
@@ -115,6 +135,9 @@ mod tests {
             ["San", "Francisco-Oakland-", "Fremont, CA"]
         );
         assert_eq!(spans("ab-cdefgh", (4, 4)), ["ab-", "cdef", "gh"]);
+        // Beyond ASCII, the same pieces.
+        assert_eq!(spans("äb-cdéfgh", (4, 4)), ["äb-", "cdéf", "gh"]);
+        assert_eq!(spans("äbcdéfghij k", (4, 4)), ["äbcd", "éfgh", "ij k"]);
         assert_eq!(spans("a\nb c", (10, 10)), ["a", "b c"]);
         assert_eq!(
             wrap("one two three", 9, "• ", "  "),
