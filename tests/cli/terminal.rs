@@ -5,7 +5,7 @@
 use std::io::Read;
 use std::process::{Child, Stdio};
 
-use crate::common::{Outcome, TestEnv, careers_bin, markdown_text};
+use crate::common::{TestEnv, markdown_text};
 
 const ESC: char = '\u{1b}';
 
@@ -330,23 +330,13 @@ fn help_and_version_print_on_stdout_and_exit_0() {
 /// Runs `careers ARGS` with stdout on a pseudo-terminal (through `script`), with `vars` set, and
 /// returns what the terminal received, line ends as `\n`.
 fn on_terminal(vars: Env, args: &[&str]) -> String {
-    let mut words = vec![careers_bin().display().to_string()];
-    words.extend(args.iter().map(|a| (*a).to_owned()));
     // A terminal's own look and colour, unless `vars` say otherwise.
-    let env = TestEnv::new()
+    TestEnv::new()
         .colour()
         .env_remove("CAREERS_FORMAT")
         .env("TERM", "xterm")
-        .envs(vars.iter().copied());
-    let out: Outcome = env
-        .program("script")
-        .args(["-qec", &shell_words::join(&words), "/dev/null"])
-        .stdin(Stdio::null())
-        .output()
-        .expect("script (util-linux) runs")
-        .into();
-    assert!(out.success(), "{args:?}: {}", out.stderr);
-    out.stdout.replace("\r\n", "\n")
+        .envs(vars.iter().copied())
+        .on_terminal(args)
 }
 
 /// `careers ARGS` with stdout a pipe and no format chosen.
@@ -488,7 +478,10 @@ fn a_pager_that_fails_after_taking_the_output_shows_it_once() {
     assert_eq!(shown, direct, "once, by the pager");
     // LESS unset: the pager gets git's LESS=FRX, so that `PAGER=less` shows colour.
     let environment = std::fs::read_to_string(&file).unwrap();
-    assert!(environment.lines().any(|l| l == "LESS=FRX"), "{environment}");
+    assert!(
+        environment.lines().any(|l| l == "LESS=FRX"),
+        "{environment}"
+    );
     // A LESS of the user's own is left as it is.
     on_terminal(
         &[("LINES", "10"), ("PAGER", &pager), ("LESS", "-S")],
