@@ -365,3 +365,125 @@ fn write_stacked(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::document::Cell;
+
+    fn draw(t: &Table, width: usize) -> String {
+        let mut out = Vec::new();
+        let style = Style {
+            width,
+            color: false,
+        };
+        write_table(t, style, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_table_that_fits_keeps_every_line_whole_and_figures_right() {
+        let mut t = Table::new(["Role", "Pay"]).ids(0).numbers([1]);
+        t.row(["ml-engineer", "$1\n$20"]);
+        assert_eq!(
+            draw(&t, 80),
+            "╭─────────────┬─────╮\n\
+             │ Role        ┆ Pay │\n\
+             ╞═════════════╪═════╡\n\
+             │ ml-engineer ┆  $1 │\n\
+             │             ┆ $20 │\n\
+             ╰─────────────┴─────╯\n"
+        );
+    }
+
+    #[test]
+    fn ids_and_headers_never_break_text_wraps_around_them() {
+        let id = "electrical-and-electronics-installers";
+        let mut t = Table::new(["Role", "Per 1,000 jobs", "Summary"])
+            .ids(0)
+            .numbers([1])
+            .wide(2);
+        t.row([id, "76.962", &"word ".repeat(40)]);
+        t.row(["ml-engineer", "1.5", "short"]);
+        let text = draw(&t, 60);
+        assert!(text.lines().all(|l| l.chars().count() == 60), "{text}");
+        assert!(text.contains(&format!("│ {id} ┆")), "{text}");
+        assert!(text.contains("┆ 76.962 ┆"), "{text}");
+        // The header breaks between its words.
+        assert!(text.contains("┆    Per ┆"), "{text}");
+    }
+
+    #[test]
+    fn the_id_goes_above_its_title_when_the_table_wraps() {
+        let mut t = Table::new(["Role", "Title", "Matched in"])
+            .id_above(0, 1)
+            .wide(2);
+        t.row([
+            "data-engineering-team-lead",
+            "Data Engineering Team Lead",
+            "title; 7 tasks; alias \"lead\"",
+        ]);
+        // Wide enough for every cell on one line: the id has a column.
+        assert!(
+            draw(&t, 100).contains("│ data-engineering-team-lead ┆ Data Engineering Team Lead ┆")
+        );
+        // Narrower, the id stands on its own line over the title, under the id's header.
+        let text = draw(&t, 60);
+        assert!(text.contains("│ Role "), "{text}");
+        assert!(text.contains("│ data-engineering-team-lead ┆"), "{text}");
+        assert!(text.contains("│ Data Engineering Team Lead ┆"), "{text}");
+    }
+
+    #[test]
+    fn a_table_is_stacked_only_when_its_floors_do_not_fit() {
+        let mut t = Table::new(["Role", "Score", "Matched in"])
+            .ids(0)
+            .numbers([1]);
+        t.row([&"x".repeat(50) as &str, "530", "title"]);
+        // Floors of 50 (the id), 5 (the header "Score") and 7 (the header word "Matched"),
+        // and 10 columns of borders, fit in 72 columns...
+        assert!(draw(&t, 72).starts_with('╭'));
+        // ...not in 71: the row is a record, its id whole on a line of its own.
+        let text = draw(&t, 71);
+        assert_eq!(
+            text,
+            format!("{}\n  Score: 530\n  Matched in: title\n", "x".repeat(50))
+        );
+    }
+
+    #[test]
+    fn a_sentence_in_a_column_of_figures_reads_from_the_left() {
+        let mut t = Table::new(["Figure", "Boston"]).numbers([1]);
+        t.row(["Median", "$132,040"]);
+        t.row(vec![
+            Cell::new("Your pay"),
+            Cell::new("above the median").holding(ColumnKind::Text),
+        ]);
+        let text = draw(&t, 80);
+        assert!(text.contains("┆         $132,040 │"), "{text}");
+        assert!(text.contains("┆ above the median │"), "{text}");
+    }
+
+    #[test]
+    fn fields_are_flush_left_with_one_space_after_the_widest_label() {
+        let mut out = Vec::new();
+        let style = Style {
+            width: 40,
+            color: false,
+        };
+        let fields = vec![
+            ("Source".to_owned(), "bundled".to_owned()),
+            (
+                "Loaded from".to_owned(),
+                "a value long enough to wrap at forty columns".to_owned(),
+            ),
+        ];
+        write_fields(&fields, style, &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "Source       bundled\n\
+             Loaded from  a value long enough to wrap\n\
+             \x20            at forty columns\n"
+        );
+    }
+}
