@@ -417,13 +417,15 @@ fn check_quantity(
 
 /// The key a role name is looked up by: case, spaces, hyphens and punctuation do not matter.
 pub(crate) fn role_key(name: &str) -> String {
-    // Ids are slugs already, and a thousand of them are keyed on every run.
+    // Ids are slugs already, and a thousand of them are keyed on every run. The bytes are
+    // checked without branching, which the compiler vectorizes: a title may be long.
     let b = name.as_bytes();
     let slug = !b.is_empty()
         && b[0] != b'-'
         && b[b.len() - 1] != b'-'
-        && b.iter()
-            .all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+        && b.iter().fold(true, |ok, &c| {
+            ok & (c.is_ascii_lowercase() | c.is_ascii_digit() | (c == b'-'))
+        })
         && !name.contains("--");
     if slug { name.to_owned() } else { slugify(name) }
 }

@@ -93,6 +93,20 @@ impl Education {
         }
     }
 
+    /// A short name for a narrow column.
+    pub fn short(self) -> &'static str {
+        match self {
+            Education::None => "No credential",
+            Education::HighSchool => "High school",
+            Education::SomeCollege => "Some college",
+            Education::Postsecondary => "Postsecondary award",
+            Education::Associate => "Associate's",
+            Education::Bachelor => "Bachelor's",
+            Education::Master => "Master's",
+            Education::Doctoral => "Doctoral or professional",
+        }
+    }
+
     /// The category BLS's wording names (any case, either apostrophe).
     pub fn from_label(text: &str) -> Option<Education> {
         Education::ALL

@@ -36,6 +36,23 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
     /// The column of running text that should get the most room, if any.
     pub wide_column: Option<usize>,
+    /// What each column holds; columns past the end hold text.
+    pub kinds: Vec<ColumnKind>,
+    /// (id column, title column): a column of ids that, when the width cannot give it a column
+    /// of its own, moves onto its own line above the title in the same row.
+    pub id_above: Option<(usize, usize)>,
+}
+
+/// What a table's column holds, which decides how it may be laid out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ColumnKind {
+    /// Running text: wrapped between words.
+    #[default]
+    Text,
+    /// Ids and codes, one a line: never broken, so that they can be copied.
+    Id,
+    /// Figures: right-aligned, each word whole.
+    Number,
 }
 
 /// A table cell: its text and how it may be coloured.
@@ -43,6 +60,9 @@ pub struct Table {
 pub struct Cell {
     pub text: String,
     pub tone: Tone,
+    /// What the cell holds when it is not what its column holds (a sentence in a column of
+    /// figures).
+    pub holds: Option<ColumnKind>,
 }
 
 /// Colour hints. The text of a cell must read well without them: markers that carry meaning
@@ -63,6 +83,7 @@ impl Cell {
         Cell {
             text: text.into(),
             tone: Tone::Plain,
+            holds: None,
         }
     }
 
@@ -70,7 +91,14 @@ impl Cell {
         Cell {
             text: text.into(),
             tone,
+            holds: None,
         }
+    }
+
+    /// Says that the cell holds `kind`, whatever its column holds.
+    pub fn holding(mut self, kind: ColumnKind) -> Self {
+        self.holds = Some(kind);
+        self
     }
 }
 
@@ -96,7 +124,43 @@ impl Table {
             headers: headers.into_iter().map(Into::into).collect(),
             rows: Vec::new(),
             wide_column: None,
+            kinds: Vec::new(),
+            id_above: None,
         }
+    }
+
+    /// What column `index` holds.
+    pub fn kind(&self, index: usize) -> ColumnKind {
+        self.kinds.get(index).copied().unwrap_or_default()
+    }
+
+    /// Says that the columns at `indices` hold `kind`.
+    pub fn holding(mut self, kind: ColumnKind, indices: impl IntoIterator<Item = usize>) -> Self {
+        for i in indices {
+            if self.kinds.len() <= i {
+                self.kinds.resize(i + 1, ColumnKind::Text);
+            }
+            self.kinds[i] = kind;
+        }
+        self
+    }
+
+    /// Says that column `index` holds ids or codes.
+    pub fn ids(self, index: usize) -> Self {
+        self.holding(ColumnKind::Id, [index])
+    }
+
+    /// Says that the columns at `indices` hold figures.
+    pub fn numbers(self, indices: impl IntoIterator<Item = usize>) -> Self {
+        self.holding(ColumnKind::Number, indices)
+    }
+
+    /// Says that column `id` holds the ids of what column `title` names, so that the id can go
+    /// on its own line above the title when it cannot have a column.
+    pub fn id_above(self, id: usize, title: usize) -> Self {
+        let mut table = self.ids(id);
+        table.id_above = Some((id, title));
+        table
     }
 
     /// Gives column `index` the most room when the table must wrap.

@@ -1,460 +1,260 @@
-//! Lays out and draws a table of text cells fitted to a width, in time linear in the text.
+//! Plans the widths of a table's columns, once, from what they hold; drawing is comfy-table's
+//! (see [`super::table`]). Each column states the widths it asks for, measured in one pass over
+//! its cells:
 //!
-//! Column widths come from one pass over the cells: each column's widest line and longest
-//! word. A column keeps its widest line when everything fits; otherwise every column gets an
-//! equal share of the room ("water level"), no less than its floor and no more than it needs.
-//! The floors are layout hints, kept when they fit together: whole words (up to
-//! [`WORD_CAP`] columns), a whole first column of labels, at least 35% of the width for the
-//! main text column. Cells then wrap at word boundaries; a word longer than its column is
-//! broken, so even a 320,000-character word costs one pass.
+//! - its **floor**, the narrowest it may be: its longest id or code, its longest number, its
+//!   longest header word (headers break between words only), and for running text
+//!   [`TEXT_FLOOR`] columns (or its longest word, when that is shorter);
+//! - **whole words**: the width that keeps its words (up to [`WORD_CAP`] columns) and, for a
+//!   first column of labels, its lines whole;
+//! - its **share**: for the table's main text column, 35% of the width;
+//! - its **content** width, the widest line of its cells;
+//! - its **most**, the widest line with the header's counted too.
+//!
+//! [`plan`] gives every column its floor; then whole words to every column, when they all fit;
+//! then the share, when it fits; then raises the narrowest columns together to their content
+//! ("water level"), then to their headers. A table whose floors do not fit has
+//! no plan: it is drawn as stacked records.
 
-use unicode_width::UnicodeWidthStr;
+use super::document::ColumnKind;
+use super::wrap::width_of;
 
-use std::fmt::Write as _;
+/// Running text may be wrapped down to this many columns, not fewer.
+pub(super) const TEXT_FLOOR: usize = 10;
 
-use anstyle::Style as Ansi;
+/// The longest word a text column is widened for so that it stays whole: a role id in running
+/// text, with its brackets, fits.
+pub(super) const WORD_CAP: usize = 40;
 
-/// The longest word a column is widened for so that it stays whole.
-pub(super) const WORD_CAP: usize = 32;
-
-/// How columns are framed: the boxed look of tables, or bare label/value fields.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Frame {
-    /// Rounded box, a rule under the header, `┆` between columns, one space of padding.
-    Boxed,
-    /// No lines at all: the first column flush left, one space after it and around the others.
-    Bare,
+/// The widths a column asks for, each at least the one before; see the module's
+/// documentation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Need {
+    pub floor: usize,
+    pub words: usize,
+    pub share: usize,
+    pub content: usize,
+    pub most: usize,
 }
 
-impl Frame {
-    /// (left, right) padding of column `i`.
-    fn padding(self, i: usize) -> (usize, usize) {
-        match (self, i) {
-            (Frame::Bare, 0) => (0, 1),
-            _ => (1, 1),
-        }
+impl Need {
+    /// Raises the floor to `floor`, and the other widths with it.
+    pub(super) fn at_least(&mut self, floor: usize) {
+        self.floor = self.floor.max(floor);
+        self.words = self.words.max(self.floor);
+        self.share = self.share.max(self.words);
+        self.content = self.content.max(self.share);
+        self.most = self.most.max(self.content);
+    }
+}
+
+/// A column measured: its cells' widest line and longest word, its header's.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Measure {
+    pub widest_line: usize,
+    pub longest_word: usize,
+    pub header_line: usize,
+    pub header_word: usize,
+}
+
+impl Measure {
+    /// Counts `text` in, one line and one word at a time.
+    pub(super) fn cell(&mut self, text: &str) {
+        let (line, word) = widest(text);
+        self.widest_line = self.widest_line.max(line);
+        self.longest_word = self.longest_word.max(word);
     }
 
-    /// The columns taken by borders and padding for `n` columns.
-    fn overhead(self, n: usize) -> usize {
-        let borders = match self {
-            Frame::Boxed => n + 1,
-            Frame::Bare => 0,
+    /// Counts the header in.
+    pub(super) fn header(&mut self, text: &str) {
+        let (line, word) = widest(text);
+        self.header_line = self.header_line.max(line);
+        self.header_word = self.header_word.max(word);
+    }
+
+    /// The widths this column asks for. `labels`: keep the column whole when it takes no more
+    /// than that; `share`: the width the main text column should get when it can.
+    pub(super) fn need(&self, kind: ColumnKind, labels: Option<usize>, share: usize) -> Need {
+        let content = self.widest_line.max(1);
+        let word = self.longest_word.max(1);
+        let (floor, words) = match kind {
+            ColumnKind::Id => (content, content),
+            ColumnKind::Number => (word, word),
+            ColumnKind::Text => {
+                let whole = if labels.is_some_and(|most| content <= most) {
+                    content
+                } else {
+                    word.min(WORD_CAP)
+                };
+                (word.min(TEXT_FLOOR).min(content), whole.min(content))
+            }
         };
-        borders
-            + (0..n)
-                .map(|i| self.padding(i))
-                .map(|(l, r)| l + r)
-                .sum::<usize>()
+        let mut need = Need {
+            floor: 0,
+            words,
+            share: share.min(content),
+            content,
+            most: self.header_line,
+        };
+        need.at_least(floor.max(self.header_word));
+        need
     }
 }
 
-/// A cell ready to draw: its sanitized text and the style its lines are painted in.
-pub(super) struct GridCell<'a> {
-    pub text: std::borrow::Cow<'a, str>,
-    pub ansi: Ansi,
-}
-
-/// The layout hints of a table.
-#[derive(Debug, Clone, Copy, Default)]
-pub(super) struct Hints {
-    /// Keep the first column whole when it fits in a third of the width.
-    pub labels: bool,
-    /// The column of running text that should get at least 35% of the width.
-    pub wide: Option<usize>,
-}
-
-/// What a column holds, measured once.
-#[derive(Debug, Clone, Copy, Default)]
-struct Measure {
-    widest_line: usize,
-    longest_word: usize,
-}
-
-fn measure(text: &str, m: &mut Measure) {
+/// (widest line, longest word) of `text`, words being what spaces separate.
+fn widest(text: &str) -> (usize, usize) {
+    let (mut line_w, mut word_w) = (0, 0);
     for line in text.lines() {
-        m.widest_line = m.widest_line.max(width_of(line));
+        line_w = line_w.max(width_of(line));
         for word in line.split(' ') {
-            m.longest_word = m.longest_word.max(width_of(word));
+            word_w = word_w.max(width_of(word));
         }
     }
+    (line_w, word_w)
 }
 
-fn push_spaces(line: &mut String, n: usize) {
-    const SPACES: &str = "                                                                ";
-    let mut left = n;
-    while left > 0 {
-        let k = left.min(SPACES.len());
-        line.push_str(&SPACES[..k]);
-        left -= k;
-    }
+/// The sum of the columns' floors.
+pub(super) fn floors(needs: &[Need]) -> usize {
+    needs.iter().map(|n| n.floor).sum()
 }
 
-/// Column widths worked out for a table.
-struct Plan {
-    /// The content width each column gets.
-    given: Vec<usize>,
-    /// The width each column needs to hold its widest line.
-    most: Vec<usize>,
-    /// The content width all columns share.
-    room: usize,
+/// The sum of the columns' content widths: what the table takes with no cell wrapped.
+pub(super) fn contents(needs: &[Need]) -> usize {
+    needs.iter().map(|n| n.content).sum()
 }
 
-/// The content width of each column for a table `width` columns wide.
-fn widths(rows: &[Vec<GridCell<'_>>], frame: Frame, hints: Hints, width: usize) -> Plan {
-    let n = rows.first().map_or(0, Vec::len);
-    let mut measures = vec![Measure::default(); n];
-    for row in rows {
-        for (cell, m) in row.iter().zip(&mut measures) {
-            measure(&cell.text, m);
-        }
-    }
-    let most: Vec<usize> = measures.iter().map(|m| m.widest_line.max(1)).collect();
-    let room = width.saturating_sub(frame.overhead(n));
-    if most.iter().sum::<usize>() <= room {
-        return Plan {
-            given: most.clone(),
-            most,
-            room,
-        };
-    }
-    let words: Vec<usize> = measures
-        .iter()
-        .map(|m| m.longest_word.min(WORD_CAP))
-        .collect();
-    let labels = hints.labels && n > 1 && most[0] + 3 <= width / 3;
-    let wide = hints.wide.filter(|&i| i < n);
-    // As many hints as fit, dropped in this order: whole labels, the wide column, whole words.
-    let floors = |use_words: bool, use_labels: bool, use_wide: bool| -> Vec<usize> {
-        (0..n)
-            .map(|i| {
-                let mut floor = if use_words { words[i] } else { 1 };
-                if use_labels && labels && i == 0 {
-                    floor = floor.max(most[0]);
-                }
-                if use_wide && wide == Some(i) {
-                    floor = floor.max((width * 35 / 100).saturating_sub(2).min(most[i]));
-                }
-                floor.min(most[i])
-            })
-            .collect()
-    };
-    let floor = [
-        (true, true, true),
-        (true, false, true),
-        (true, true, false),
-        (true, false, false),
-        (false, true, true),
-        (false, true, false),
-    ]
-    .into_iter()
-    .map(|(w, l, x)| floors(w, l, x))
-    .find(|f| f.iter().sum::<usize>() <= room)
-    .unwrap_or_else(|| floors(false, false, false));
-    Plan {
-        given: water_fill(&floor, &most, room),
-        most,
-        room,
-    }
+/// The sum of the widths that keep the columns' words whole.
+pub(super) fn whole_words(needs: &[Need]) -> usize {
+    needs.iter().map(|n| n.words).sum()
 }
 
-/// Widths between `floor` and `most` summing to at most `room` (or to the floors, if they do
-/// not fit): the highest common level every column is cut to, the leftover columns given one
-/// each from the left.
-fn water_fill(floor: &[usize], most: &[usize], room: usize) -> Vec<usize> {
-    let at = |level: usize| -> usize {
-        floor
+/// The width of each column sharing `room` columns, or `None` when their floors do not fit.
+pub(super) fn plan(needs: &[Need], room: usize) -> Option<Vec<usize>> {
+    let mut left = room.checked_sub(floors(needs))?;
+    let mut widths: Vec<usize> = needs.iter().map(|n| n.floor).collect();
+    // Whole words in every column, then the main column's share, each when all of it fits:
+    // where it does not, the columns share the room evenly instead of one keeping its words at
+    // the others' cost.
+    for tier in [|n: &Need| n.words, |n: &Need| n.share] {
+        let more: usize = needs
             .iter()
-            .zip(most)
-            .map(|(&f, &m)| level.clamp(f, m.max(f)))
+            .zip(&widths)
+            .map(|(n, &w)| tier(n).saturating_sub(w))
+            .sum();
+        if more <= left {
+            for (w, n) in widths.iter_mut().zip(needs) {
+                *w = (*w).max(tier(n));
+            }
+            left -= more;
+        }
+    }
+    let content: Vec<usize> = needs.iter().map(|n| n.content).collect();
+    let most: Vec<usize> = needs.iter().map(|n| n.most).collect();
+    raise(&mut widths, &content, &mut left);
+    raise(&mut widths, &most, &mut left);
+    Some(widths)
+}
+
+/// Raises `widths` towards `target` with at most `left` more columns: every column below the
+/// highest level that fits is raised to it (or to its target), then the columns at that level
+/// get one more each, from the left, while any is left.
+fn raise(widths: &mut [usize], target: &[usize], left: &mut usize) {
+    let cost = |level: usize| -> usize {
+        widths
+            .iter()
+            .zip(target)
+            .map(|(&w, &t)| level.min(t).saturating_sub(w))
             .sum()
     };
-    let (mut low, mut high) = (0, most.iter().copied().max().unwrap_or(0));
+    let (mut low, mut high) = (0, target.iter().copied().max().unwrap_or(0));
     while low < high {
         let mid = (low + high).div_ceil(2);
-        if at(mid) <= room {
+        if cost(mid) <= *left {
             low = mid;
         } else {
             high = mid - 1;
         }
     }
-    let mut widths: Vec<usize> = floor
-        .iter()
-        .zip(most)
-        .map(|(&f, &m)| low.clamp(f, m.max(f)))
-        .collect();
-    let mut left = room.saturating_sub(widths.iter().sum());
-    for (w, &m) in widths.iter_mut().zip(most) {
-        if left == 0 {
+    *left -= cost(low);
+    for (w, &t) in widths.iter_mut().zip(target) {
+        *w = (*w).max(low.min(t));
+    }
+    for (w, &t) in widths.iter_mut().zip(target) {
+        if *left == 0 {
             break;
         }
-        if *w == low && *w < m {
+        if *w == low && *w < t {
             *w += 1;
-            left -= 1;
+            *left -= 1;
         }
     }
-    widths
-}
-
-/// The columns `text` takes on screen; plain ASCII, the common case, is one column a byte.
-fn width_of(text: &str) -> usize {
-    if text.is_ascii() {
-        text.len()
-    } else {
-        text.width()
-    }
-}
-
-/// The lines of `text` wrapped to `width` columns: at spaces, first fit, a word longer than
-/// its line broken into pieces. Each line of `text` starts a new line; the first output line
-/// starts with `first`, the others with `rest` (both count in the width).
-pub(super) fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
-    let (first_w, rest_w) = (width_of(first), width_of(rest));
-    let rooms = (
-        width.saturating_sub(first_w).max(1),
-        width.saturating_sub(rest_w).max(1),
-    );
-    spans(text, rooms)
-        .into_iter()
-        .enumerate()
-        .map(|(n, span)| {
-            let indent = if n == 0 { first } else { rest };
-            let mut line = String::with_capacity(indent.len() + span.len());
-            line.push_str(indent);
-            line.push_str(span);
-            let end = line.trim_end().len();
-            line.truncate(end);
-            line
-        })
-        .collect()
-}
-
-/// The pieces of `text` that make its wrapped lines, as slices of it: `rooms` is the width of
-/// the first line and of the others. One pass, so the cost is linear in the text whatever the
-/// length of its words.
-fn spans(text: &str, rooms: (usize, usize)) -> Vec<&str> {
-    let mut lines: Vec<&str> = Vec::new();
-    let room = |lines: &Vec<&str>| if lines.is_empty() { rooms.0 } else { rooms.1 };
-    for source in text.lines() {
-        // The current line is source[start..end], `used` columns wide; `end` is the end of its
-        // last word.
-        let (mut start, mut end, mut used) = (0, 0, 0);
-        let mut has_words = false;
-        let mut at = 0;
-        for word in source.split(' ') {
-            let ws = at;
-            let we = ws + word.len();
-            at = we + 1;
-            if word.is_empty() {
-                continue;
-            }
-            let w = width_of(word);
-            let gap = ws - end;
-            if has_words && used + gap + w <= room(&lines) {
-                end = we;
-                used += gap + w;
-                continue;
-            }
-            if has_words {
-                lines.push(&source[start..end]);
-            }
-            has_words = true;
-            if w <= room(&lines) {
-                (start, end, used) = (ws, we, w);
-                continue;
-            }
-            // A word longer than a line: as many full pieces as it takes, the rest carried on.
-            let (mut piece, mut piece_w) = (ws, 0);
-            for (k, ch) in word.char_indices() {
-                let cw = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
-                if piece_w + cw > room(&lines) && piece_w > 0 {
-                    lines.push(&source[piece..ws + k]);
-                    (piece, piece_w) = (ws + k, 0);
-                }
-                piece_w += cw;
-            }
-            (start, end, used) = (piece, we, piece_w);
-        }
-        lines.push(&source[start..end]);
-    }
-    lines
-}
-
-/// The width of each column's widest wrapped line.
-fn drawn_widths(wrapped: &[Vec<Vec<&str>>], n: usize) -> Vec<usize> {
-    let mut widths = vec![0; n];
-    for row in wrapped {
-        for (cell, w) in row.iter().zip(&mut widths) {
-            for line in cell {
-                *w = (*w).max(width_of(line));
-            }
-        }
-    }
-    widths
-}
-
-/// Draws `rows` (the first one is the header when the frame is boxed) in `width` columns.
-pub(super) fn draw(
-    rows: &[Vec<GridCell<'_>>],
-    frame: Frame,
-    hints: Hints,
-    width: usize,
-    color: bool,
-) -> String {
-    let plan = widths(rows, frame, hints, width);
-    let mut wrapped: Vec<Vec<Vec<&str>>> = rows
-        .iter()
-        .map(|row| {
-            row.iter()
-                .zip(&plan.given)
-                .map(|(c, &w)| spans(&c.text, (w.max(1), w.max(1))))
-                .collect()
-        })
-        .collect();
-    // Wrapped, a column may need less than it was given. The room its ragged edge leaves goes
-    // to the columns that wrap, once; then each column is drawn as wide as its widest line.
-    let mut widths = drawn_widths(&wrapped, plan.given.len());
-    let wraps: Vec<bool> = plan
-        .given
-        .iter()
-        .zip(&plan.most)
-        .map(|(g, m)| g < m)
-        .collect();
-    let spare = plan.room.saturating_sub(widths.iter().sum());
-    let wrapping = wraps.iter().filter(|w| **w).count();
-    if spare > 0 && wrapping > 0 {
-        let mut more = vec![spare / wrapping; widths.len()];
-        let mut left = spare % wrapping;
-        for (i, m) in more.iter_mut().enumerate() {
-            if !wraps[i] {
-                *m = 0;
-            } else if left > 0 {
-                *m += 1;
-                left -= 1;
-            }
-        }
-        for row in wrapped.iter_mut().zip(rows) {
-            for (i, (lines, cell)) in row.0.iter_mut().zip(row.1).enumerate() {
-                // A cell on one line has nothing to gain from more room.
-                if wraps[i] && lines.len() > 1 {
-                    let w = widths[i] + more[i];
-                    *lines = spans(&cell.text, (w, w));
-                }
-            }
-        }
-        widths = drawn_widths(&wrapped, widths.len());
-    }
-    // The whole table in one buffer, a line per `\n`.
-    let mut out = String::with_capacity(rows.len() * (width + 8) * 2);
-    let rule = |out: &mut String, left: char, fill: char, join: char, right: char| {
-        out.push(left);
-        for (i, w) in widths.iter().enumerate() {
-            if i > 0 {
-                out.push(join);
-            }
-            out.extend(std::iter::repeat_n(fill, w + 2));
-        }
-        out.push(right);
-        out.push('\n');
-    };
-    if frame == Frame::Boxed {
-        rule(&mut out, '╭', '─', '┬', '╮');
-    }
-    for (r, (row, wrapped)) in rows.iter().zip(&wrapped).enumerate() {
-        let height = wrapped.iter().map(Vec::len).max().unwrap_or(0).max(1);
-        for k in 0..height {
-            let start = out.len();
-            if frame == Frame::Boxed {
-                out.push('│');
-            }
-            for (i, ((cell, cell_lines), &w)) in row.iter().zip(wrapped).zip(&widths).enumerate() {
-                if i > 0 && frame == Frame::Boxed {
-                    out.push('┆');
-                }
-                let text = cell_lines.get(k).map_or("", |l| l.trim_end());
-                let (left, right) = frame.padding(i);
-                let pad = w.saturating_sub(width_of(text)) + right;
-                if color {
-                    let _ = write!(out, "{}", cell.ansi.render());
-                }
-                push_spaces(&mut out, left);
-                out.push_str(text);
-                push_spaces(&mut out, pad);
-                if color {
-                    let _ = write!(out, "{}", cell.ansi.render_reset());
-                }
-            }
-            if frame == Frame::Boxed {
-                out.push('│');
-            }
-            let end = start + out[start..].trim_end().len();
-            out.truncate(end);
-            out.push('\n');
-        }
-        if r == 0 && frame == Frame::Boxed {
-            rule(&mut out, '╞', '═', '╪', '╡');
-        }
-    }
-    if frame == Frame::Boxed {
-        rule(&mut out, '╰', '─', '┴', '╯');
-    }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn cells<'a>(texts: &[&'a str]) -> Vec<GridCell<'a>> {
-        texts
-            .iter()
-            .map(|t| GridCell {
-                text: (*t).into(),
-                ansi: Ansi::new(),
-            })
-            .collect()
-    }
-
-    #[test]
-    fn a_table_that_fits_keeps_every_line_whole() {
-        let rows = vec![cells(&["Role", "Pay"]), cells(&["ml-engineer", "$1\n$2"])];
-        assert_eq!(
-            draw(&rows, Frame::Boxed, Hints::default(), 80, false),
-            "╭─────────────┬─────╮\n\
-             │ Role        ┆ Pay │\n\
-             ╞═════════════╪═════╡\n\
-             │ ml-engineer ┆ $1  │\n\
-             │             ┆ $2  │\n\
-             ╰─────────────┴─────╯\n"
-        );
-    }
-
-    #[test]
-    fn a_table_too_wide_shares_the_room_and_keeps_words_whole() {
-        let long = "word ".repeat(30);
-        let rows = vec![cells(&["Id", "Text"]), cells(&["short", long.trim()])];
-        let text = draw(&rows, Frame::Boxed, Hints::default(), 40, false);
-        let lines: Vec<&str> = text.lines().collect();
-        for line in &lines {
-            assert_eq!(line.width(), 36, "{line}");
+    fn need(floor: usize, words: usize, content: usize, most: usize) -> Need {
+        Need {
+            floor,
+            words,
+            share: words,
+            content,
+            most,
         }
-        assert_eq!(lines[3], "│ short ┆ word word word word word │");
     }
 
     #[test]
-    fn water_fill_cuts_the_widest_first_and_respects_floors() {
-        assert_eq!(water_fill(&[1, 1, 1], &[10, 50, 50], 70), vec![10, 30, 30]);
-        assert_eq!(water_fill(&[1, 40, 1], &[10, 50, 50], 70), vec![10, 40, 20]);
-        assert_eq!(water_fill(&[1, 1], &[5, 5], 70), vec![5, 5]);
-        assert_eq!(water_fill(&[1, 1], &[50, 50], 71), vec![36, 35]);
+    fn columns_that_fit_get_their_widest_line() {
+        let needs = [need(2, 2, 5, 8), need(3, 3, 10, 10)];
+        assert_eq!(plan(&needs, 70), Some(vec![8, 10]));
+        // Headers wrap before content does.
+        assert_eq!(plan(&needs, 15), Some(vec![5, 10]));
     }
 
     #[test]
-    fn bare_fields_are_flush_left_with_one_space_after_the_label() {
-        let rows = vec![cells(&["Source", "bundled"]), cells(&["Loaded from", "x"])];
-        assert_eq!(
-            draw(&rows, Frame::Bare, Hints::default(), 80, false),
-            "Source       bundled\nLoaded from  x\n"
-        );
+    fn the_widest_columns_are_cut_to_a_common_level() {
+        let needs = [need(1, 1, 10, 10), need(1, 1, 50, 50), need(1, 1, 50, 50)];
+        assert_eq!(plan(&needs, 70), Some(vec![10, 30, 30]));
+        let needs = [need(1, 1, 50, 50), need(1, 1, 50, 50)];
+        assert_eq!(plan(&needs, 71), Some(vec![36, 35]));
+    }
+
+    #[test]
+    fn floors_always_and_whole_words_when_they_all_fit() {
+        let needs = [
+            need(10, 15, 30, 30),
+            need(15, 25, 60, 60),
+            need(31, 34, 40, 40),
+        ];
+        // 56 of floors; whole words take 74, else the columns share evenly.
+        assert_eq!(plan(&needs, 74), Some(vec![15, 25, 34]));
+        assert_eq!(plan(&needs, 70), Some(vec![20, 19, 31]));
+        assert_eq!(plan(&needs, 55), None);
+        assert_eq!(plan(&needs, 56), Some(vec![10, 15, 31]));
+    }
+
+    #[test]
+    fn a_column_never_loses_its_floor_to_a_short_header_or_content() {
+        let mut m = Measure::default();
+        m.header("Per 1,000 jobs");
+        m.cell("76.962");
+        let n = m.need(ColumnKind::Number, None, 0);
+        assert_eq!((n.floor, n.content, n.most), (6, 6, 14));
+        let mut m = Measure::default();
+        m.header("Role");
+        m.cell("electrical-and-electronics-installers");
+        m.cell("ml-engineer");
+        assert_eq!(m.need(ColumnKind::Id, None, 0).floor, 37);
+        let mut m = Measure::default();
+        m.header("Summary");
+        m.cell(&"word ".repeat(40));
+        let n = m.need(ColumnKind::Text, None, 30);
+        assert_eq!((n.floor, n.words, n.share), (7, 7, 30));
+        let mut m = Measure::default();
+        m.header("Notes");
+        m.cell("a-word-of-twelve and more words");
+        let n = m.need(ColumnKind::Text, None, 0);
+        assert_eq!((n.floor, n.words, n.share), (TEXT_FLOOR, 16, 16));
     }
 }

@@ -10,13 +10,15 @@ pub mod pager;
 mod plain;
 pub mod progress;
 pub mod sanitize;
+mod table;
 mod terminal;
+mod wrap;
 
 use std::io::Write;
 
 use serde::Serialize;
 
-pub use document::{Bar, Block, Cell, Chart, Document, Table, Tone};
+pub use document::{Bar, Block, Cell, Chart, ColumnKind, Document, Table, Tone};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -1,10 +1,12 @@
 //! Output longer than the screen goes through a pager, on a terminal only: `$CAREERS_PAGER`,
 //! then `$PAGER`, then `less -FRX`. An empty value of either variable, or `--no-pager`, turns
-//! paging off. A pager that cannot start or that fails leaves the output to go out as it is.
+//! paging off. The pager runs with `LESS=FRX` when `LESS` is unset (git's rule), so that
+//! `PAGER=less` shows colour. A pager that cannot start leaves the output to go out as it is;
+//! one that started has taken it, so whatever it does then, the output is not written again.
 
 use std::ffi::OsString;
 use std::io::{self, Write};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 
 /// The pager used when neither variable names one: quits at once when the text fits (`-F`),
 /// shows colour (`-R`) and leaves the text on screen (`-X`).
@@ -39,6 +41,10 @@ pub fn screen_rows(lines: Option<&str>) -> Option<usize> {
         .or_else(super::screen_rows)
 }
 
+/// The `LESS` the pager runs with when the variable is unset: quit at once when the text fits
+/// (`F`), show colour (`R`), leave the text on screen (`X`).
+pub const LESS: &str = "FRX";
+
 /// Writes `text` to `out`, through `pager` when it has more lines than `rows`.
 pub fn write(
     text: &[u8],
@@ -47,42 +53,42 @@ pub fn write(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let longer = rows.is_some_and(|rows| text.iter().filter(|&&b| b == b'\n').count() >= rows);
-    if let Some(pager) = pager.filter(|_| longer)
-        && run(pager, text).is_ok()
-    {
-        return Ok(());
+    match pager.filter(|_| longer).and_then(command) {
+        Some(mut pager) => match pager.spawn() {
+            Ok(child) => {
+                page(child, text);
+                Ok(())
+            }
+            Err(_) => out.write_all(text),
+        },
+        None => out.write_all(text),
     }
-    out.write_all(text)
 }
 
-/// Runs the pager on `text`. Ok when it ran to the end and succeeded; quitting the pager before
-/// the end (a closed pipe) counts as success.
-fn run(pager: &[String], text: &[u8]) -> io::Result<()> {
-    let (program, args) = pager.split_first().ok_or(io::ErrorKind::NotFound)?;
-    let mut child = Command::new(program)
-        .args(args)
-        .stdin(Stdio::piped())
-        .spawn()?;
+/// The command that runs `pager` (program and arguments), with `LESS` set when it is not.
+fn command(pager: &[String]) -> Option<Command> {
+    let (program, args) = pager.split_first()?;
+    let mut command = Command::new(program);
+    command.args(args).stdin(Stdio::piped());
+    if std::env::var_os("LESS").is_none() {
+        command.env("LESS", LESS);
+    }
+    Some(command)
+}
+
+/// Gives `text` to the pager `child` and waits for it to end. The pager has the output from
+/// here on: quitting before the end (a closed pipe), failing or being killed is its own
+/// business, and the output is not written again.
+fn page(mut child: Child, text: &[u8]) {
     // Ctrl-C in the pager reaches careers too: wait for the pager instead of leaving it
     // behind on a terminal it has changed.
     let hold = crate::interrupt::HoldOff::new();
-    let written = child
-        .stdin
-        .take()
-        .map_or(Ok(()), |mut stdin| stdin.write_all(text));
-    let status = child.wait()?;
+    if let Some(mut stdin) = child.stdin.take() {
+        // Closing stdin (dropping it) tells the pager the text is complete.
+        let _ = stdin.write_all(text);
+    }
+    let _ = child.wait();
     drop(hold);
-    match written {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e),
-        _ => {}
-    }
-    if status.success() {
-        Ok(())
-    } else {
-        Err(io::Error::other(format!(
-            "pager {program} failed: {status}"
-        )))
-    }
 }
 
 #[cfg(test)]
@@ -109,15 +115,31 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_or_failing_pager_leaves_the_text_to_stdout() {
+    fn only_a_pager_that_cannot_start_leaves_the_text_to_stdout() {
         let mut out = Vec::new();
         let missing = words(&["careers-no-such-pager"]).unwrap();
         write(b"a\nb\n", Some(&missing), Some(1), &mut out).unwrap();
         assert_eq!(out, b"a\nb\n");
+        // A pager that started had the text, even one that then fails: never written twice.
         out.clear();
-        let failing = words(&["false"]).unwrap();
+        let failing = words(&["sh", "-c", "cat >/dev/null; exit 1"]).unwrap();
         write(b"a\nb\n", Some(&failing), Some(1), &mut out).unwrap();
-        assert_eq!(out, b"a\nb\n");
+        assert_eq!(out, b"");
+        let quitting = words(&["false"]).unwrap();
+        write(b"a\nb\n", Some(&quitting), Some(1), &mut out).unwrap();
+        assert_eq!(out, b"");
+    }
+
+    #[test]
+    fn the_pager_gets_less_frx_unless_less_is_set() {
+        let pager = words(&["less"]).unwrap();
+        let less = command(&pager).unwrap();
+        let set: Vec<_> = less.get_envs().collect();
+        if std::env::var_os("LESS").is_none() {
+            assert_eq!(set, [("LESS".as_ref(), Some(LESS.as_ref()))]);
+        } else {
+            assert_eq!(set, []);
+        }
     }
 
     #[test]

@@ -1,14 +1,13 @@
-//! Draws a [`Document`] for a terminal: boxed tables fitted to the width ([`grid`]), wrapped
-//! text, colour only when enabled. Every piece of text passes through [`sanitize`] first.
+//! Draws a [`Document`] for a terminal: tables fitted to the width ([`table`]), wrapped text,
+//! colour only when enabled. Every piece of text passes through [`sanitize`] first.
 
 use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Effects, Style as Ansi};
 
 use super::document::{Block, Document, Tone};
-use super::grid::{self, Frame, GridCell, Hints};
 use super::sanitize::sanitize;
-use super::{Style, chart};
+use super::{Style, chart, table};
 
 pub(super) fn write(doc: &Document, style: Style, out: &mut dyn Write) -> io::Result<()> {
     let mut first = true;
@@ -47,25 +46,8 @@ pub(super) fn write(doc: &Document, style: Style, out: &mut dyn Write) -> io::Re
                     }
                 }
             }
-            Block::Fields(fields) => {
-                let strong = Ansi::new().effects(Effects::BOLD);
-                let rows: Vec<Vec<GridCell<'_>>> = fields
-                    .iter()
-                    .map(|(label, value)| {
-                        vec![grid_cell(label, strong), grid_cell(value, Ansi::new())]
-                    })
-                    .collect();
-                let lines = grid::draw(
-                    &rows,
-                    Frame::Bare,
-                    Hints::default(),
-                    style.width,
-                    style.color,
-                );
-                write_lines(&lines, out)?;
-            }
-            Block::Table(t) if stacks(t, style.width) => write_stacked(t, style, out)?,
-            Block::Table(t) => write_lines(&fitted_table(t, style), out)?,
+            Block::Fields(fields) => table::write_fields(fields, style, out)?,
+            Block::Table(t) => table::write_table(t, style, out)?,
             Block::Chart(c) => chart::write(c, style, out)?,
             Block::Code(text) => {
                 for line in sanitize(text).lines() {
@@ -76,94 +58,6 @@ pub(super) fn write(doc: &Document, style: Style, out: &mut dyn Write) -> io::Re
         first = false;
     }
     Ok(())
-}
-
-/// Below this many columns per table column, a table is drawn as stacked records instead.
-const MIN_COLUMN_WIDTH: usize = 14;
-
-fn stacks(t: &super::document::Table, width: usize) -> bool {
-    t.headers.len() > 2 && width / t.headers.len() < MIN_COLUMN_WIDTH
-}
-
-/// A table too wide for the terminal: each row becomes its first cell on a line of its own and
-/// the other cells as `Header: value` lines under it.
-fn write_stacked(t: &super::document::Table, style: Style, out: &mut dyn Write) -> io::Result<()> {
-    let strong = Ansi::new().effects(Effects::BOLD);
-    for (n, row) in t.rows.iter().enumerate() {
-        if n > 0 {
-            writeln!(out)?;
-        }
-        let mut cells = t.headers.iter().zip(row);
-        if let Some((header, first)) = cells.next() {
-            for line in wrap(&format!("{header}: {}", first.text), style.width, "", "  ") {
-                writeln!(out, "{}", paint(&line, strong, style.color))?;
-            }
-        }
-        for (header, c) in cells {
-            if c.text.is_empty() {
-                continue;
-            }
-            let mut lines = c.text.lines();
-            let first = lines.next().unwrap_or_default();
-            for line in wrap(&format!("{header}: {first}"), style.width, "  ", "    ") {
-                writeln!(out, "{line}")?;
-            }
-            for more in lines {
-                for line in wrap(more, style.width, "    ", "    ") {
-                    writeln!(out, "{line}")?;
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Lays out a table in the boxed frame: the header row in bold, each cell in its tone, columns
-/// in which no row has any text left out. The table's main text column gets the most room;
-/// labels and words stay whole where they fit.
-fn fitted_table(t: &super::document::Table, style: Style) -> String {
-    let keep: Vec<usize> = (0..t.headers.len())
-        .filter(|&i| {
-            t.rows
-                .iter()
-                .any(|r| r.get(i).is_some_and(|c| !c.text.is_empty()))
-        })
-        .collect();
-    let strong = Ansi::new().effects(Effects::BOLD);
-    let mut rows = Vec::with_capacity(t.rows.len() + 1);
-    rows.push(
-        keep.iter()
-            .map(|&i| grid_cell(&t.headers[i], strong))
-            .collect(),
-    );
-    for row in &t.rows {
-        rows.push(
-            keep.iter()
-                .map(|&i| match row.get(i) {
-                    Some(c) => grid_cell(&c.text, tone_style(c.tone)),
-                    None => grid_cell("", Ansi::new()),
-                })
-                .collect(),
-        );
-    }
-    let hints = Hints {
-        labels: true,
-        wide: t
-            .wide_column
-            .and_then(|w| keep.iter().position(|&i| i == w)),
-    };
-    grid::draw(&rows, Frame::Boxed, hints, style.width, style.color)
-}
-
-fn grid_cell(text: &str, ansi: Ansi) -> GridCell<'_> {
-    GridCell {
-        text: sanitize(text),
-        ansi,
-    }
-}
-
-fn write_lines(lines: &str, out: &mut dyn Write) -> io::Result<()> {
-    out.write_all(lines.as_bytes())
 }
 
 /// The style of a cell's tone.
@@ -194,7 +88,7 @@ pub(super) fn series_style(i: u8) -> Ansi {
 /// Hyphenated words (role ids such as `data-engineering-team-lead`) stay whole unless they are
 /// longer than a line.
 pub(super) fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
-    grid::wrap(&sanitize(text), width, first, rest)
+    super::wrap::wrap(&sanitize(text), width, first, rest)
 }
 
 pub(super) fn paint(text: &str, ansi: Ansi, color: bool) -> String {

@@ -169,7 +169,9 @@ impl Report for GapReport {
                 2,
                 format!("Outlook {}-{} (BLS)", s.base_year, s.projected_year),
             );
-            let mut table = Table::new(["", "Occupation", "Change", "Openings a year"]);
+            let mut table = Table::new(["", "Occupation", "Change", "Openings a year"])
+                .ids(0)
+                .numbers([3]);
             for (who, side) in [(from, &o.from), (to, &o.to)] {
                 table.row([
                     Cell::new(who),

@@ -28,7 +28,11 @@ impl Report for ListReport {
         if users {
             headers.push("Loaded from");
         }
-        let mut table = Table::new(headers).wide(usize::from(zoned) + 1);
+        let title = usize::from(zoned) + 1;
+        let mut table = Table::new(headers)
+            .wide(title)
+            .ids(0)
+            .numbers(zoned.then_some(1));
         for r in &self.roles {
             let mut cells = vec![Cell::tone(
                 r.code.clone().unwrap_or_else(|| r.id.clone()),

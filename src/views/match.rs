@@ -103,11 +103,15 @@ impl Report for MatchReport {
         if self.ranking.is_empty() {
             doc.paragraph("No profile lists any skills, so there is no role to rank.");
         } else {
-            let mut table = Table::new(["#", "Role", "Score", "Skills"]).wide(3);
+            let mut table = Table::new(["#", "Role", "Title", "Score", "Skills"])
+                .wide(4)
+                .id_above(1, 2)
+                .numbers([0]);
             for m in &self.ranking {
                 table.row([
                     Cell::new(m.rank.to_string()),
-                    Cell::tone(format!("{}\n{}", m.id, m.title), Tone::Strong),
+                    Cell::tone(m.id.clone(), Tone::Strong),
+                    Cell::tone(m.title.clone(), Tone::Strong),
                     Cell::tone(
                         format!(
                             "{}\n{} of your {}\n{}% of its",

@@ -296,7 +296,7 @@ fn employment_block(doc: &mut Document, r: &RoleOutlook) {
     match (&r.official_source, r.employment.is_empty()) {
         (Some(source), false) => {
             doc.heading(2, "Employment and pay today (BLS OEWS)");
-            let mut table = Table::new(["Occupation", "Employment", "Median pay"]);
+            let mut table = Table::new(["Occupation", "Employment", "Median pay"]).numbers([1, 2]);
             for h in &r.employment {
                 table.row([
                     Cell::new(occupation(h)),
@@ -362,7 +362,9 @@ fn list_document(l: &OutlookList) -> Document {
         "Openings a year".to_owned(),
         "Entry education".to_owned(),
     ])
-    .wide(0);
+    .wide(0)
+    .ids(1)
+    .numbers([2, 3, 4]);
     for p in &l.occupations {
         let change = p.change_percent.map_or_else(|| "-".to_owned(), percent);
         table.row([
@@ -371,7 +373,7 @@ fn list_document(l: &OutlookList) -> Document {
             Cell::new(jobs(p.employment_base)),
             Cell::tone(change, Tone::Strong),
             Cell::new(p.openings.map_or_else(|| "-".to_owned(), thousands)),
-            Cell::new(p.education.map_or("-", |e| e.label())),
+            Cell::new(p.education.map_or("-", |e| e.short())),
         ]);
     }
     doc.table(table);

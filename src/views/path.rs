@@ -85,10 +85,11 @@ impl Report for PathReport {
                 self.id
             ));
         } else {
-            let mut table = Table::new(["Profile", "Names this role as"]);
+            let mut table = Table::new(["Profile", "Title", "Names this role as"]).id_above(0, 1);
             for i in &self.comes_from {
                 table.row([
-                    Cell::tone(format!("{}\n{}", i.id, i.title), Tone::Strong),
+                    Cell::tone(i.id.clone(), Tone::Strong),
+                    Cell::tone(i.title.clone(), Tone::Strong),
                     Cell::new(format!(
                         "{} (\"{}\")",
                         relation_text(&i.relation),

@@ -125,7 +125,7 @@ pub fn figure_notes(
 pub fn salary_extras(doc: &mut Document, level: u8, salary: &SalaryExtras<'_>) {
     if !salary.growth.is_empty() {
         doc.heading(level, "Pay growth");
-        let mut table = Table::new(["Event", "Change", "Note"]);
+        let mut table = Table::new(["Event", "Change", "Note"]).numbers([1]);
         for g in salary.growth {
             table.row([
                 Cell::tone(g.event.clone(), Tone::Strong),
@@ -412,7 +412,10 @@ impl SalaryReport {
                 heading.push_str(&format!(", titles with \"{t}\""));
             }
             doc.heading(1, heading);
-            let mut table = Table::new(["#", "SOC", "Occupation", "Median", "Employment"]).wide(2);
+            let mut table = Table::new(["#", "SOC", "Occupation", "Median", "Employment"])
+                .wide(2)
+                .ids(1)
+                .numbers([0, 3, 4]);
             for t in &top.ranked {
                 table.row([
                     Cell::new(t.rank.to_string()),
@@ -662,7 +665,8 @@ impl CitiesReport {
             });
             return doc;
         }
-        let mut table = Table::new(["Place", "Also typed as", "Roles with figures", "Figures"]);
+        let mut table =
+            Table::new(["Place", "Also typed as", "Roles with figures", "Figures"]).numbers([3]);
         for c in &self.cities {
             table.row([
                 Cell::tone(c.name.clone(), Tone::Strong),

@@ -34,10 +34,14 @@ impl Report for SearchReport {
             ));
             return doc;
         }
-        let mut table = Table::new(["Role", "Loaded from", "Score", "Matched in"]).wide(3);
+        let mut table = Table::new(["Role", "Title", "Loaded from", "Score", "Matched in"])
+            .wide(4)
+            .id_above(0, 1)
+            .numbers([3]);
         for h in &self.results {
             table.row([
-                Cell::tone(format!("{}\n{}", h.id, h.title), Tone::Strong),
+                Cell::tone(h.id.clone(), Tone::Strong),
+                Cell::tone(h.title.clone(), Tone::Strong),
                 Cell::tone(h.origin.describe(), Tone::Muted),
                 Cell::new(h.score.to_string()),
                 Cell::new(matched_text(&h.matched)),

@@ -95,7 +95,7 @@ pub fn groups_table(first: &str, second: &str, groups: &[ItemGroup]) -> Table {
 
 /// A role per row with what it does; roles with a profile show its id to `show`.
 pub fn links_table(first: &str, links: &[RoleLink]) -> Table {
-    let mut table = Table::new([first, "Profile", "What it does"]);
+    let mut table = Table::new([first, "Profile", "What it does"]).ids(1);
     for l in links {
         table.row([
             Cell::tone(l.title.clone(), Tone::Strong),

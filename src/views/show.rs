@@ -197,7 +197,7 @@ impl crate::render::Report for ShowReport {
             }
             if !salary.industry_ranking.is_empty() {
                 doc.heading(3, "Top-paying industries");
-                let mut table = Table::new(["Rank", "Industry", "Pay"]);
+                let mut table = Table::new(["Rank", "Industry", "Pay"]).numbers([0]);
                 for r in salary.ranked_industries() {
                     let figure = r.figure.map(SalaryFigure::display_pay);
                     let text = match (figure, r.note) {
@@ -225,7 +225,7 @@ impl crate::render::Report for ShowReport {
         }
         if !p.trends.is_empty() {
             doc.heading(2, "Trends");
-            let mut table = Table::new(["#", "Trend", "Summary", "Figure"]);
+            let mut table = Table::new(["#", "Trend", "Summary", "Figure"]).numbers([0]);
             for (i, t) in p.trends.iter().enumerate() {
                 table.row([
                     Cell::new((i + 1).to_string()),

@@ -40,7 +40,9 @@ impl Report for SourcesReport {
 
     fn document(&self) -> Document {
         let mut doc = Document::default();
-        let mut table = Table::new(["Source", "Profiles", "From", "Licence"]).wide(2);
+        let mut table = Table::new(["Source", "Profiles", "From", "Licence"])
+            .wide(2)
+            .numbers([1]);
         for s in &self.sources {
             let mut from = Vec::new();
             match (&s.version, &s.published) {

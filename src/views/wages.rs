@@ -4,7 +4,7 @@
 
 use crate::model::salary::{dollars, thousands};
 use crate::model::wages::{Measure, PercentilePlacement, Unit};
-use crate::render::{Bar, Cell, Table, Tone};
+use crate::render::{Bar, Cell, ColumnKind, Table, Tone};
 use crate::store::wages::{
     FigureValue, NoEstimate, OccupationWages, PlaceEstimate, WageBasis, WageFigure, WageLink,
 };
@@ -139,7 +139,8 @@ pub fn occupation_name(o: &WageLink) -> String {
 pub fn estimates_table(w: &OccupationWages, my_pay: Option<u64>) -> Table {
     let mut headers = vec!["Figure".to_owned()];
     headers.extend(w.estimates.iter().map(|e| e.area.name.clone()));
-    let mut table = Table::new(headers);
+    let places = w.estimates.len();
+    let mut table = Table::new(headers).numbers(1..=places);
     for &m in &crate::store::wages::SHOWN {
         if !w.estimates.iter().any(|e| e.figure(m).is_some()) {
             continue;
@@ -161,9 +162,13 @@ pub fn estimates_table(w: &OccupationWages, my_pay: Option<u64>) -> Table {
     }
     if let Some(pay) = my_pay {
         let mut row = vec![Cell::tone(format!("Your {}", dollars(pay)), Tone::Strong)];
-        row.extend(w.estimates.iter().map(|e| match &e.my_pay {
-            Some(p) => Cell::tone(placement_text(p), Tone::Good),
-            None => Cell::tone("no percentiles published", Tone::Muted),
+        // Sentences, read from the left in a row of figures.
+        row.extend(w.estimates.iter().map(|e| {
+            match &e.my_pay {
+                Some(p) => Cell::tone(placement_text(p), Tone::Good),
+                None => Cell::tone("no percentiles published", Tone::Muted),
+            }
+            .holding(ColumnKind::Text)
         }));
         table.row(row);
     }

@@ -54,7 +54,7 @@ impl Report for WhereReport {
             doc.heading(2, occupation_name(&o.occupation));
             let mut headers = vec!["#".to_owned(), "Area".to_owned()];
             headers.extend(COLUMNS.iter().map(|(_, h)| (*h).to_owned()));
-            let mut table = Table::new(headers).wide(1);
+            let mut table = Table::new(headers).wide(1).numbers([0, 2, 3, 4, 5, 6]);
             for r in &o.ranked {
                 let mut row = vec![
                     Cell::new(r.rank.to_string()),

@@ -30,6 +30,7 @@ const CLEARED: &[&str] = &[
     "CAREERS_FORMAT",
     "CAREERS_PAGER",
     "PAGER",
+    "LESS",
     "LINES",
     "TERM",
     "SOURCE_DATE_EPOCH",
@@ -270,6 +271,22 @@ impl TestEnv {
         let out = self.run(args);
         assert!(out.success(), "careers {args:?} failed: {}", out.stderr);
         out.stdout
+    }
+
+    /// Runs `careers ARGS` with stdout on a pseudo-terminal (through `script`, of util-linux),
+    /// asserts success, and returns what the terminal received, line ends as `\n`.
+    pub(crate) fn on_terminal(&self, args: &[&str]) -> String {
+        let mut words = vec![careers_bin().display().to_string()];
+        words.extend(args.iter().map(|a| (*a).to_owned()));
+        let out: Outcome = self
+            .program("script")
+            .args(["-qec", &shell_words::join(&words), "/dev/null"])
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("script (util-linux) runs")
+            .into();
+        assert!(out.success(), "{args:?}: {}", out.stderr);
+        out.stdout.replace("\r\n", "\n")
     }
 
     /// Runs `careers ARGS`, asserts success with nothing on stderr, and returns stdout.

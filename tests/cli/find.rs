@@ -428,9 +428,9 @@ fn list_is_a_line_per_role_filtered_by_group_flags_and_sorted() {
             "╭────────────┬──────┬───────────────────────────────────────────────────╮",
             "│ Role       ┆ Zone ┆ Title                                             │",
             "╞════════════╪══════╪═══════════════════════════════════════════════════╡",
-            "│ 29-1141.01 ┆ 4    ┆ Acute Care Nurses                                 │",
-            "│ 29-1141.00 ┆ 3    ┆ Registered Nurses                                 │",
-            "│ 29-2061.00 ┆ 3    ┆ Licensed Practical and Licensed Vocational Nurses │",
+            "│ 29-1141.01 ┆    4 ┆ Acute Care Nurses                                 │",
+            "│ 29-1141.00 ┆    3 ┆ Registered Nurses                                 │",
+            "│ 29-2061.00 ┆    3 ┆ Licensed Practical and Licensed Vocational Nurses │",
             "╰────────────┴──────┴───────────────────────────────────────────────────╯",
         ]
     );
@@ -512,12 +512,12 @@ fn show_of_an_occupation_puts_hot_technology_first_and_picks_o_net_sections() {
         table,
         [
             // Two flagged technologies each: the kinds go by name.
-            "│ Analytical or scientific software  ┆ SAS (hot, in demand), IBM SPSS      │",
-            "│                                    ┆ Statistics (hot)                    │",
-            "│ Business intelligence and data     ┆ Apache Spark (hot, in demand),      │",
-            "│ analysis software                  ┆ Tableau (hot, in demand)            │",
-            "│ Object or component oriented       ┆ Python (hot, in demand), R (hot, in │",
-            "│ development software               ┆ demand)                             │",
+            "│ Analytical or scientific software     ┆ SAS (hot, in demand), IBM SPSS       │",
+            "│                                       ┆ Statistics (hot)                     │",
+            "│ Business intelligence and data        ┆ Apache Spark (hot, in demand),       │",
+            "│ analysis software                     ┆ Tableau (hot, in demand)             │",
+            "│ Object or component oriented          ┆ Python (hot, in demand), R (hot, in  │",
+            "│ development software                  ┆ demand)                              │",
         ]
     );
     assert!(

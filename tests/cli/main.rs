@@ -23,5 +23,8 @@ mod projections;
 #[cfg(feature = "embedded")]
 mod readme;
 mod salary;
+// Tables at 80 columns, of the embedded O*NET and OEWS data.
+#[cfg(feature = "embedded")]
+mod tables;
 mod terminal;
 mod user_profiles;

@@ -118,8 +118,14 @@ fn salary_shows_each_figure_of_a_place_with_blss_special_values_kept() {
     );
 
     let text = env.stdout(&["salary", "data-scientists", "--city", "Seattle"]);
-    assert!(text.contains("│ 90th percentile   ┆ ≥ $239,200"), "{text}");
-    assert!(text.contains("│ Median            ┆ $164,740"), "{text}");
+    // Figures are right-aligned.
+    let row = |label: &str| {
+        text.lines()
+            .find(|l| l.starts_with(&format!("│ {label:<17} ┆ ")))
+            .unwrap_or_else(|| panic!("no {label} row: {text}"))
+    };
+    assert!(row("90th percentile").ends_with(" ≥ $239,200 │"), "{text}");
+    assert!(row("Median").ends_with(" $164,740 │"), "{text}");
     assert!(
         text.contains("Source: BLS OEWS May 2025 · Seattle-Tacoma-Bellevue, WA."),
         "{text}"

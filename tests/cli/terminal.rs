@@ -5,7 +5,7 @@
 use std::io::Read;
 use std::process::{Child, Stdio};
 
-use crate::common::{Outcome, TestEnv, careers_bin, markdown_text};
+use crate::common::{TestEnv, markdown_text};
 
 const ESC: char = '\u{1b}';
 
@@ -330,23 +330,13 @@ fn help_and_version_print_on_stdout_and_exit_0() {
 /// Runs `careers ARGS` with stdout on a pseudo-terminal (through `script`), with `vars` set, and
 /// returns what the terminal received, line ends as `\n`.
 fn on_terminal(vars: Env, args: &[&str]) -> String {
-    let mut words = vec![careers_bin().display().to_string()];
-    words.extend(args.iter().map(|a| (*a).to_owned()));
     // A terminal's own look and colour, unless `vars` say otherwise.
-    let env = TestEnv::new()
+    TestEnv::new()
         .colour()
         .env_remove("CAREERS_FORMAT")
         .env("TERM", "xterm")
-        .envs(vars.iter().copied());
-    let out: Outcome = env
-        .program("script")
-        .args(["-qec", &shell_words::join(&words), "/dev/null"])
-        .stdin(Stdio::null())
-        .output()
-        .expect("script (util-linux) runs")
-        .into();
-    assert!(out.success(), "{args:?}: {}", out.stderr);
-    out.stdout.replace("\r\n", "\n")
+        .envs(vars.iter().copied())
+        .on_terminal(args)
 }
 
 /// `careers ARGS` with stdout a pipe and no format chosen.
@@ -459,7 +449,6 @@ fn the_pager_is_skipped_when_off_short_piped_or_missing() {
             &[("LINES", "10"), ("CAREERS_PAGER", "careers-no-such-pager")],
             &["list"],
         ),
-        (&[("LINES", "10"), ("CAREERS_PAGER", "false")], &["list"]),
     ];
     for (env, args) in cases {
         assert_eq!(on_terminal(env, args), direct, "{env:?} {args:?}");
@@ -471,6 +460,38 @@ fn the_pager_is_skipped_when_off_short_piped_or_missing() {
         .run(&["list"]);
     assert!(out.stdout.starts_with('╭'));
     assert!(!file.exists(), "never when piped");
+}
+
+/// A pager that writes its environment to `file`, shows what it is given, and fails.
+fn failing_pager(file: &std::path::Path) -> String {
+    let file = shell_words::quote(&file.display().to_string()).into_owned();
+    shell_words::join(["sh", "-c", &format!("env > {file}; cat; exit 1")])
+}
+
+#[test]
+fn a_pager_that_fails_after_taking_the_output_shows_it_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("environment");
+    let pager = failing_pager(&file);
+    let direct = on_terminal(&[], &["list", "--no-pager"]);
+    let shown = on_terminal(&[("LINES", "10"), ("PAGER", &pager)], &["list"]);
+    assert_eq!(shown, direct, "once, by the pager");
+    // LESS unset: the pager gets git's LESS=FRX, so that `PAGER=less` shows colour.
+    let environment = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        environment.lines().any(|l| l == "LESS=FRX"),
+        "{environment}"
+    );
+    // A LESS of the user's own is left as it is.
+    on_terminal(
+        &[("LINES", "10"), ("PAGER", &pager), ("LESS", "-S")],
+        &["list"],
+    );
+    let environment = std::fs::read_to_string(&file).unwrap();
+    assert!(environment.lines().any(|l| l == "LESS=-S"), "{environment}");
+    // A pager that quits without reading had the output too: it is not written again.
+    let quits = on_terminal(&[("LINES", "10"), ("PAGER", "false")], &["list"]);
+    assert_eq!(quits, "");
 }
 
 #[test]

@@ -156,7 +156,9 @@ fn details(d: &OnetDetails, doc: &mut Document, full: bool) {
     if !d.related.is_empty() {
         doc.heading(3, "Related occupations");
         let (shown, left) = first(&d.related, SHOWN_RELATED, full);
-        let mut table = Table::new(["Tier", "Rank", "Code", "Occupation"]);
+        let mut table = Table::new(["Tier", "Rank", "Code", "Occupation"])
+            .numbers([1])
+            .ids(2);
         for r in shown {
             table.row([
                 Cell::tone(r.tier.clone(), Tone::Muted),
@@ -298,7 +300,7 @@ fn tasks_table(tasks: &[OnetTask]) -> Table {
 }
 
 fn ratings_table(ratings: &[Rating]) -> Table {
-    let mut table = Table::new(["Element", "Importance (1-5)", "Level (0-7)"]);
+    let mut table = Table::new(["Element", "Importance (1-5)", "Level (0-7)"]).numbers([1, 2]);
     for r in ratings.iter().take(TOP_RATINGS) {
         table.row([
             Cell::tone(r.name.clone(), Tone::Strong),
