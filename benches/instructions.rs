@@ -35,7 +35,8 @@ const CASES: &[(&str, &[&str], u64)] = &[
     ("--version", &["--version"], 0),
 ];
 
-/// The same, on a fresh install: the embedded O*NET and OEWS data, nothing imported.
+/// The same, on a fresh install: the embedded O*NET, OEWS and projections data, nothing
+/// imported.
 const EMBEDDED: &[(&str, &[&str], u64)] = &[
     (
         "show ml-engineer (json, with its linked occupations)",
@@ -111,6 +112,31 @@ const EMBEDDED: &[(&str, &[&str], u64)] = &[
         "outlook ml-engineer (table)",
         &["outlook", "ml-engineer", "--format", "table"],
         0,
+    ),
+    (
+        "outlook 15-2051.00 (json)",
+        &["outlook", "15-2051.00", "--format", "json"],
+        4_000_000,
+    ),
+    (
+        "outlook, the fastest-growing of every occupation (json)",
+        &["outlook", "--top", "20", "--format", "json"],
+        10_000_000,
+    ),
+    (
+        "outlook --group 29,31 --education postsecondary --by openings (table)",
+        &[
+            "outlook",
+            "--group",
+            "29,31",
+            "--education",
+            "postsecondary",
+            "--by",
+            "openings",
+            "--format",
+            "table",
+        ],
+        10_000_000,
     ),
 ];
 

@@ -1,5 +1,5 @@
 //! Draws a [`Document`] as GitHub-flavoured Markdown: a heading per section, tables whose pipes
-//! and newlines inside cells are escaped. All text is CommonMark-escaped: a `*` or a `<b>` in a
+//! are escaped and whose cells of several lines are joined into one (no HTML). All text is CommonMark-escaped: a `*` or a `<b>` in a
 //! profile shows as itself. Never any colour.
 
 use std::io::{self, Write};
@@ -67,13 +67,24 @@ fn inline(text: &str) -> String {
     )
 }
 
-/// Escapes a table cell: markup and pipes, and newlines as `<br>`.
+/// Escapes a table cell: markup and pipes. A cell of several lines (a list, one item a line)
+/// becomes one line, its items joined with `; `: a `<br>` is HTML, which renderers in safe mode
+/// drop or show as text.
 pub(super) fn escape_cell(text: &str) -> String {
-    text.replace("\r\n", "\n")
+    let mut out = String::with_capacity(text.len() + 8);
+    let lines = text
         .split('\n')
-        .map(|line| markdown_inline(line, MarkdownPlace::Cell))
-        .collect::<Vec<_>>()
-        .join("<br>")
+        .map(|line| line.trim().trim_start_matches("• "))
+        .filter(|line| !line.is_empty());
+    for line in lines {
+        if !out.is_empty() {
+            // A line that ends a sentence or a clause needs only a space after it.
+            let ends_clause = out.ends_with(['.', ';', ':', ',', '!', '?']);
+            out.push_str(if ends_clause { " " } else { "; " });
+        }
+        out.push_str(&markdown_inline(line, MarkdownPlace::Cell));
+    }
+    out
 }
 
 fn row(out: &mut dyn Write, cells: impl Iterator<Item = String>) -> io::Result<()> {
@@ -91,7 +102,9 @@ mod tests {
 
     #[test]
     fn cells_escape_pipes_and_newlines() {
-        assert_eq!(escape_cell("a|b\nc"), "a\\|b<br>c");
+        assert_eq!(escape_cell("a|b\r\nc"), "a\\|b; c");
+        assert_eq!(escape_cell("One.\nTwo"), "One. Two");
+        assert_eq!(escape_cell("• one\n• two\n"), "one; two");
         assert_eq!(escape_cell("\u{1b}[1m"), "\\\\u{1b}\\[1m");
     }
 }
