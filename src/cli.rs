@@ -127,7 +127,7 @@ impl ColorWhen {
 pub enum Command {
     /// List every role with a one-line summary and the kinds of data it has
     #[command(
-        after_help = "Examples:\n  careers list\n  careers list --format json | jq -r '.[].id'"
+        after_help = "Examples:\n  careers list\n  careers list --format json | jq -r '.roles[].id'"
     )]
     List(ListArgs),
     /// Show a role's whole profile, section by section
@@ -137,7 +137,7 @@ pub enum Command {
     Show(ShowArgs),
     /// Find roles by title, alias, alternate title, task or skill, best matches first
     #[command(
-        after_help = "Ranking: a title counts 100, an alias or O*NET alternate or reported title 40, a skill or\ntechnology 20, a task 5 (three at most). Each counts ×3 when it is the query, ×2 when it holds\nthe query as a phrase, ×1 when it holds every word; a phrase inside a longer alias or skill\nweighs by the share of its words it is, and a title with fewer other words gets a bonus. Words\ncompare in the singular (nurses = nurse). When no role holds every word, a word one or two\nletters off counts in titles and aliases, a step lower. A code (15-2051 or 15-2051.00) finds\nthe occupations it names, then the profiles linked to them.\n\nExamples:\n  careers search \"machine learning engineer\"\n  careers search data --limit 5\n  careers search \"ml enginer\"\n  careers search 15-2051 --format json"
+        after_help = "Ranking: a title counts 100, an alias or O*NET alternate or reported title 40, a skill or\ntechnology 20, a task 5 (three at most). Each counts three times when it is the query, twice when it\nholds the query as a phrase, once when it holds every word; a phrase inside a longer alias or skill\nweighs by the share of its words it is, and a title with fewer other words gets a bonus. Words\ncompare in the singular (nurses = nurse). When no role holds every word, a word one or two\nletters off counts in titles and aliases, a step lower. A code (15-2051 or 15-2051.00) finds\nthe occupations it names, then the profiles linked to them.\n\nExamples:\n  careers search \"machine learning engineer\"\n  careers search data --limit 5\n  careers search \"ml enginer\"\n  careers search 15-2051 --format json"
     )]
     Search(SearchArgs),
     /// Pay figures by role, city, experience, company type and industry, with their sources
@@ -206,12 +206,12 @@ careers validate - < my-role.json"
     /// Write a starter profile into your profiles folder and print its path
     #[command(
         after_help = "Examples:\n  careers new analytics-engineer --title \"Analytics Engineer\" \\\n    \
---summary \"Builds the models analysts query.\"\n  careers new analytics-engineer --force   # overwrite"
+--summary \"Builds the models analysts query.\"\n  careers new analytics-engineer --summary \"Builds models.\" --force   # overwrite"
     )]
     New(NewArgs),
     /// Import a database into your data directory, replacing any earlier import of it
     #[command(
-        after_help = "Examples:\n  careers import onet ~/Downloads/db_29_2_text\n  careers import oews ~/Downloads/oews\n  careers --data-dir ./data import onet ./db_29_2_text --format json"
+        after_help = "Examples:\n  careers import onet ~/Downloads/db_29_2_text\n  careers import oews ~/Downloads/oews\n  careers --data-dir ./data import onet ./db_29_2_text --format json\n  careers import projections ~/Downloads/occupation.xlsx"
     )]
     Import(ImportArgs),
     /// List every data source in use, with its licence

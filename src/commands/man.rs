@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use clap::CommandFactory;
+use roff::{Roff, bold, roman};
 
 use crate::cli::{Cli, ManArgs};
 
@@ -30,6 +31,11 @@ pub fn pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
     let mut cmd = Cli::command().disable_help_subcommand(true);
     cmd.build();
     let date = page_date(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref());
+    let commands: Vec<String> = cmd
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set())
+        .map(|s| s.get_name().to_owned())
+        .collect();
     let mut pages = Vec::new();
     let mut add = |cmd: clap::Command| -> std::io::Result<()> {
         let examples = cmd.get_after_help().map(|h| h.to_string());
@@ -51,6 +57,9 @@ pub fn pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
         }
         if let Some(text) = examples {
             roff.extend(after_help_sections(&text).into_bytes());
+        }
+        if cmd.has_subcommands() && cmd.get_name() == "careers" {
+            roff.extend(main_page_sections(&commands).into_bytes());
         }
         roff.extend(closing_sections().into_bytes());
         if cmd.get_version().is_some() {
@@ -90,28 +99,20 @@ fn civil_date(days: i64) -> (i64, i64, i64) {
     (y, m, d)
 }
 
-/// Text made safe for roff: backslashes and hyphens escaped, no line starting with a control
-/// character.
-fn roff_text(text: &str) -> String {
-    let escaped = text.replace('\\', "\\e").replace('-', "\\-");
-    escaped
-        .lines()
-        .map(|l| {
-            if l.starts_with('.') || l.starts_with('\'') {
-                format!("\\&{l}")
-            } else {
-                l.to_owned()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+/// Roff made by the roff crate, which escapes backslashes, hyphens and lines that would start
+/// with a control character; apostrophes are set as apostrophes.
+fn render(roff: &Roff) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = roff.to_writer(&mut out);
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// A command's closing help as man page sections: a paragraph whose first line is one word and
 /// a colon ("Examples:") becomes a section of that name, its lines kept as they are;
 /// any other paragraph goes under NOTES.
 fn after_help_sections(text: &str) -> String {
-    let mut out = String::new();
+    let mut roff = Roff::new();
     for block in text.split("\n\n") {
         let mut lines = block.lines();
         let Some(first) = lines.next() else { continue };
@@ -119,36 +120,61 @@ fn after_help_sections(text: &str) -> String {
             // Every page has its own EXIT STATUS section.
             Some("Exit codes") => {}
             Some(name) if !name.contains(' ') => {
-                out.push_str(&format!(".SH {}\n.nf\n", name.to_uppercase()));
-                let body: Vec<&str> = lines.map(str::trim_start).collect();
-                out.push_str(&roff_text(&body.join("\n")));
-                out.push_str("\n.fi\n");
+                roff.control("SH", [name.to_uppercase().as_str()]);
+                roff.control("nf", []);
+                for line in lines {
+                    roff.text([roman(line.trim_start())]);
+                }
+                roff.control("fi", []);
             }
             _ => {
-                out.push_str(".SH NOTES\n");
-                out.push_str(&roff_text(&block.replace('\n', " ")));
-                out.push('\n');
+                roff.control("SH", ["NOTES"]);
+                roff.text([roman(block.replace('\n', " "))]);
             }
         }
     }
-    out
+    render(&roff)
 }
+
+/// The main page's examples (a few questions, each one command) and its SEE ALSO (a page per
+/// command).
+fn main_page_sections(commands: &[String]) -> String {
+    let mut roff = Roff::new();
+    roff.control("SH", ["EXAMPLES"]);
+    roff.control("nf", []);
+    for line in MAIN_EXAMPLES {
+        roff.text([roman(*line)]);
+    }
+    roff.control("fi", []);
+    roff.control("SH", ["SEE ALSO"]);
+    let pages: Vec<String> = commands.iter().map(|c| format!("careers-{c}(1)")).collect();
+    roff.text([roman(pages.join(", "))]);
+    render(&roff)
+}
+
+/// What the main page shows first: a question each, as `careers --help` would not.
+pub const MAIN_EXAMPLES: &[&str] = &[
+    "careers show ml-engineer              # what a role does and needs",
+    "careers search \"data scientist\"       # find a role by the words you use",
+    "careers salary data-scientists --city Seattle",
+    "careers outlook --top 10              # which occupations grow fastest",
+    "careers compare data-engineer ml-engineer",
+    "careers gap data-engineer ml-engineer # what to learn to move",
+    "careers list --format json | jq -r '.roles[].id'",
+];
 
 /// The sections every page ends with: exit status, environment and files.
 fn closing_sections() -> String {
-    let mut out = String::new();
-    let tagged = |title: &str, items: &[(&str, &str)]| -> String {
-        let mut s = format!(".SH {title}\n");
+    let mut roff = Roff::new();
+    let mut tagged = |title: &str, items: &[(&str, &str)]| {
+        roff.control("SH", [title]);
         for (tag, text) in items {
-            s.push_str(&format!(
-                ".TP\n\\fB{}\\fR\n{}\n",
-                roff_text(tag),
-                roff_text(text)
-            ));
+            roff.control("TP", []);
+            roff.text([bold(*tag)]);
+            roff.text([roman(*text)]);
         }
-        s
     };
-    out.push_str(&tagged(
+    tagged(
         "EXIT STATUS",
         &[
             ("0", "success, also when the reader of a pipe closes early"),
@@ -159,8 +185,8 @@ fn closing_sections() -> String {
             ),
             ("130", "interrupted by Ctrl-C"),
         ],
-    ));
-    out.push_str(&tagged(
+    );
+    tagged(
         "ENVIRONMENT",
         &[
             (
@@ -210,8 +236,8 @@ fn closing_sections() -> String {
                 "the date careers man puts on its pages (else today)",
             ),
         ],
-    ));
-    out.push_str(&tagged(
+    );
+    tagged(
         "FILES",
         &[
             (
@@ -234,9 +260,13 @@ fn closing_sections() -> String {
                 "DATA_DIR/oews/",
                 "an imported BLS OEWS release (careers import oews), used instead of the embedded one",
             ),
+            (
+                "DATA_DIR/projections/",
+                "an imported BLS Employment Projections release (careers import projections), used instead of the embedded one",
+            ),
         ],
-    ));
-    out
+    );
+    render(&roff)
 }
 
 #[cfg(test)]

@@ -50,13 +50,16 @@ pub fn prepare(path: &Path, force: bool) -> anyhow::Result<(Prepared<Counts>, Ve
             .collect();
         let more = match problems.len().saturating_sub(LISTED) {
             0 => String::new(),
-            n => format!("\n  and {n} more"),
+            n => format!(" and {n} more"),
+        };
+        let rows = match problems.len() {
+            1 => "1 row".to_owned(),
+            n => format!("{n} rows"),
         };
         bail!(
-            "{} has {} rows that cannot be read; nothing was imported and the current import is kept (pass --force to import the rest):\n  {}{more}",
+            "{} has {rows} that cannot be read ({}{more}); nothing was imported and the current import is kept (pass --force to import the rest)",
             path.display(),
-            problems.len(),
-            listed.join("\n  ")
+            listed.join("; ")
         );
     }
     if !rows.iter().any(|r| r.kind == RowKind::Occupation) {

@@ -435,3 +435,115 @@ pub(crate) fn markdown_text(markdown: &str) -> String {
     }
     text
 }
+
+/// Writes a small workbook in the layout of BLS's `occupation.xlsx` to `path`: Table 1.2 and
+/// Table 1.10 for all occupations and data scientists, with BLS's 2024-34 figures of them.
+pub(crate) fn projections_workbook(path: &Path) {
+    projections_workbook_with(path, None);
+}
+
+/// The same, with data scientists' 2024 employment (Table 1.2, row 4, column D) written as the
+/// text given.
+pub(crate) fn projections_workbook_with(path: &Path, employment_text: Option<&'static str>) {
+    use rust_xlsxwriter::Workbook;
+    let mut book = Workbook::new();
+    let table_1_2: (&str, &[&str]) = (
+        "Table 1.2 Occupational projections, 2024–2034, and worker characteristics, 2024 (Employment in thousands)",
+        &[
+            "2024 National Employment Matrix title",
+            "2024 National Employment Matrix code",
+            "Occupation type",
+            "Employment, 2024",
+            "Employment, 2034",
+            "Employment change, numeric, 2024–34",
+            "Employment change, percent, 2024–34",
+            "Percent self employed, 2024",
+            "Occupational openings, 2024–34 annual average",
+            "Median annual wage, dollars, 2024[1]",
+            "Typical education needed for entry",
+            "Work experience in a related occupation",
+            "Typical on-the-job training needed to attain competency in the occupation",
+        ],
+    );
+    let table_1_10: (&str, &[&str]) = (
+        "Table 1.10 Occupational separations and openings, projected 2024–34 (Employment in thousands)",
+        &[
+            "2024 National Employment Matrix title",
+            "2024 National Employment Matrix code",
+            "Occupation type",
+            "Labor force exits, 2024–34 annual average",
+            "Occupational transfers, 2024–34 annual average",
+        ],
+    );
+    enum V {
+        T(&'static str),
+        N(f64),
+    }
+    use V::{N, T};
+    let rows_1_2 = [
+        vec![
+            T("Total, all occupations"),
+            T("00-0000"),
+            T("Summary"),
+            N(169956.1),
+            N(175167.9),
+            N(5211.8),
+            N(3.1),
+            N(5.8),
+            N(18863.3),
+            N(49500.0),
+            T("—"),
+            T("—"),
+            T("—"),
+        ],
+        vec![
+            T("Data scientists"),
+            T("15-2051"),
+            T("Line item"),
+            employment_text.map_or(N(245.9), T),
+            N(328.3),
+            N(82.5),
+            N(33.5),
+            N(1.8),
+            N(23.4),
+            N(112590.0),
+            T("Bachelor's degree"),
+            T("None"),
+            T("None"),
+        ],
+    ];
+    let rows_1_10 = [
+        vec![
+            T("Total, all occupations"),
+            T("00-0000"),
+            T("Summary"),
+            N(8155.0),
+            N(10187.1),
+        ],
+        vec![
+            T("Data scientists"),
+            T("15-2051"),
+            T("Line item"),
+            N(5.8),
+            N(9.3),
+        ],
+    ];
+    for ((title, headers), rows) in [(table_1_2, &rows_1_2[..]), (table_1_10, &rows_1_10[..])] {
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, title).unwrap();
+        for (c, h) in headers.iter().enumerate() {
+            sheet.write_string(1, c as u16, *h).unwrap();
+        }
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                let (r, c) = (r as u32 + 2, c as u16);
+                match v {
+                    T(t) => sheet.write_string(r, c, *t).map(drop),
+                    N(n) => sheet.write_number(r, c, *n).map(drop),
+                }
+                .unwrap();
+            }
+        }
+    }
+    book.save(path).unwrap();
+}

@@ -4,6 +4,9 @@ mod common;
 mod compare_gap_match_path;
 #[cfg(feature = "embedded")]
 mod embedded;
+// The examples run on the embedded data.
+#[cfg(feature = "embedded")]
+mod examples;
 mod files;
 mod find;
 mod formats;

@@ -345,3 +345,41 @@ fn an_import_answers_and_a_damaged_one_falls_back_with_a_warning() {
         245_900
     );
 }
+
+#[test]
+fn an_import_of_a_workbook_answers_and_a_malformed_one_keeps_it() {
+    let env = TestEnv::new();
+    let good = env.root().join("occupation.xlsx");
+    crate::common::projections_workbook(&good);
+    let imported = env.json(&["import", "projections", good.to_str().unwrap()]);
+    assert_eq!(imported["counts"]["occupations"], 1);
+    assert_eq!(imported["counts"]["groups"], 1);
+    assert_eq!(
+        imported["release"],
+        serde_json::json!({"name": "2024-34", "published": "August 2025"})
+    );
+    let list = env.json(&["outlook"]);
+    assert_eq!(socs(&list), ["15-2051"]);
+    assert_eq!(list["occupations"][0]["employment_base"], 245_900);
+    assert_eq!(list["occupations"][0]["openings_growth"], 8_300);
+    // A figure that is not a number: the import fails naming the cell, and the first stays.
+    let bad = env.root().join("bad.xlsx");
+    crate::common::projections_workbook_with(&bad, Some("lots"));
+    let err = env.fails(&["import", "projections", bad.to_str().unwrap()], 1);
+    assert_eq!(
+        err,
+        format!(
+            "careers: error: {} has 1 row that cannot be read (sheet \"Sheet1\", row 4, column D: \"lots\" is not a number); nothing was imported and the current import is kept (pass --force to import the rest)\n",
+            bad.display()
+        )
+    );
+    assert_eq!(socs(&env.json(&["outlook"])), ["15-2051"]);
+    // --force takes the rest; then nothing is left to rank by growth but the summary is kept.
+    let forced = env.run(&["import", "projections", bad.to_str().unwrap(), "--force"]);
+    assert_eq!(forced.code, Some(1), "{}", forced.stderr);
+    assert!(
+        forced.stderr.contains("holds no occupation BLS projects"),
+        "{}",
+        forced.stderr
+    );
+}
