@@ -18,6 +18,10 @@ pub const VAR: &str = "COMPLETE";
 /// Where the candidates of one argument come from.
 pub type Candidates = fn(&Store) -> Vec<String>;
 
+/// Where the candidates of a role come from: each value with what it names, shown beside it by
+/// the shells that show descriptions.
+pub type Described = fn(&Store) -> Vec<(String, String)>;
+
 /// The value names of arguments that take a role: every such argument of every subcommand
 /// completes the loaded role ids, so a new command whose argument is a `ROLE` needs no line
 /// of its own.
@@ -41,6 +45,23 @@ pub const DYNAMIC_VALUES: &[(&str, &str, Candidates)] = &[
 /// The role ids of every loaded profile.
 pub fn role_ids(store: &Store) -> Vec<String> {
     store.ids().map(str::to_owned).collect()
+}
+
+/// Every role a role argument takes, by id and, for an O*NET occupation, by its O*NET-SOC code,
+/// each with its title.
+pub fn roles(store: &Store) -> Vec<(String, String)> {
+    let mut roles: Vec<(String, String)> = store
+        .entries()
+        .map(|e| (e.profile.id.clone(), e.profile.title.clone()))
+        .collect();
+    if let Some(onet) = store.onet() {
+        for p in 0..onet.names.len() {
+            let name = onet.names.get(p);
+            roles.push((store.onet_id_at(p).to_owned(), name.title.to_owned()));
+            roles.push((name.code.to_owned(), name.title.to_owned()));
+        }
+    }
+    roles
 }
 
 /// The places that have pay figures, by their canonical names.
@@ -80,14 +101,26 @@ pub fn pay_dimensions(_store: &Store) -> Vec<String> {
     Dimension::ALL.iter().map(|d| d.name().to_owned()).collect()
 }
 
-/// The industries named by any loaded pay figure.
+/// The industries named by any loaded pay figure, and every industry of BLS's OEWS release
+/// by its name without "Sector NN - ".
 pub fn industries(store: &Store) -> Vec<String> {
     // Pay figures are curated: O*NET's occupations have none.
-    store
+    let mut names: Vec<String> = store
         .authored()
         .filter_map(|e| e.profile.salary.as_ref())
         .flat_map(|s| s.figures.iter().filter_map(|f| f.industry.clone()))
-        .collect()
+        .collect();
+    if let Ok(Some(stored)) = store.wages() {
+        names.extend(
+            stored
+                .tables
+                .industries
+                .iter()
+                .filter(|i| i.code != crate::model::wages::Industry::CROSS_INDUSTRY)
+                .map(|i| i.short_name().to_owned()),
+        );
+    }
+    names
 }
 
 /// The canonical skill names of the vocabulary.
@@ -107,7 +140,7 @@ pub fn command() -> clap::Command {
     for (sub, arg) in role_arguments(&cmd) {
         cmd = cmd.mut_subcommand(sub, |s| {
             s.mut_arg(arg, |a| {
-                a.add(ArgValueCandidates::new(move || candidates(role_ids)))
+                a.add(ArgValueCandidates::new(move || described(roles)))
             })
         });
     }
@@ -149,6 +182,24 @@ fn candidates(source: Candidates) -> Vec<CompletionCandidate> {
     values.into_iter().map(CompletionCandidate::new).collect()
 }
 
+/// The candidates of a described source, likewise, each with its description.
+fn described(source: Described) -> Vec<CompletionCandidate> {
+    let Some(store) = completion_store() else {
+        return Vec::new();
+    };
+    let mut values = source(store);
+    values.retain(|(v, _)| !v.is_empty() && !v.chars().any(char::is_control));
+    values.sort();
+    values.dedup_by(|a, b| a.0 == b.0);
+    values
+        .into_iter()
+        .map(|(value, help)| {
+            let help = (!help.chars().any(char::is_control)).then(|| help.into());
+            CompletionCandidate::new(value).help(help)
+        })
+        .collect()
+}
+
 /// The store completion reads: the user's data directory from the environment (the line being
 /// completed is not parsed yet), loaded once, quietly.
 fn completion_store() -> Option<&'static Store> {
@@ -170,6 +221,8 @@ fn completion_store() -> Option<&'static Store> {
 pub fn answer_the_shell() {
     clap_complete::CompleteEnv::with_factory(command)
         .var(VAR)
+        // The hook calls `careers` as the shell finds any command, on the PATH.
+        .completer("careers")
         .complete();
 }
 
@@ -179,12 +232,10 @@ pub fn run(_ctx: &Context, args: &CompletionsArgs) -> anyhow::Result<Vec<u8>> {
     let shell = shells
         .completer(&name)
         .ok_or_else(|| anyhow::anyhow!("no completion hook for {name}"))?;
-    // The hook calls this very binary back, wherever it is installed.
-    let exe = std::env::current_exe()
-        .map(|p| p.display().to_string())
-        .unwrap_or_else(|_| "careers".into());
+    // The hook calls `careers` as the shell finds any command, on the PATH: moving or
+    // upgrading the binary leaves it working.
     let mut script = Vec::new();
-    shell.write_registration(VAR, "careers", "careers", &exe, &mut script)?;
+    shell.write_registration(VAR, "careers", "careers", "careers", &mut script)?;
     Ok(script)
 }
 
@@ -233,6 +284,10 @@ mod tests {
     fn sources_read_the_store() {
         let store = Store::bundled().unwrap();
         assert!(role_ids(&store).contains(&"ml-engineer".to_owned()));
+        assert!(roles(&store).contains(&(
+            "ml-engineer".to_owned(),
+            "Machine Learning Engineer".to_owned()
+        )));
         assert!(places(&store).contains(&"Seattle".to_owned()));
         assert_eq!(experience_levels(&store), ["entry", "mid", "senior"]);
         assert!(skills(&store).contains(&"Python".to_owned()));

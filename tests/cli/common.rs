@@ -99,6 +99,8 @@ impl TestEnv {
         env.env("COLUMNS", WIDTH)
             .env("CAREERS_FORMAT", "table")
             .env("CAREERS_DATA_DIR", data)
+            // `careers` on the PATH, where the completion hooks and the examples find it.
+            .env("PATH", path_with_careers())
             // The curated profiles alone, unless a test asks for the embedded dataset
             // ([`TestEnv::embedded`]): most tests are of the tool, not of O*NET's 1,016
             // occupations.
@@ -319,7 +321,8 @@ impl TestEnv {
     }
 
     /// What `careers` answers when `shell`'s completion hook asks it to complete the last of
-    /// `words`: one candidate a line, fish's `value<TAB>help` cut to the value.
+    /// `words`: one candidate a line, fish's `value<TAB>help` and zsh's `value:help` cut to the
+    /// value.
     pub(crate) fn completions(&self, shell: &str, words: &[&str]) -> Vec<String> {
         let mut args = vec!["--", "careers"];
         args.extend(words);
@@ -335,10 +338,23 @@ impl TestEnv {
         String::from_utf8(out.stdout)
             .unwrap()
             .lines()
-            .map(|l| l.split('\t').next().unwrap().to_owned())
+            .map(|l| l.split('\t').next().unwrap())
+            .map(|l| match shell {
+                "zsh" => l.split(':').next().unwrap().to_owned(),
+                _ => l.to_owned(),
+            })
             .filter(|l| !l.is_empty())
             .collect()
     }
+}
+
+/// The PATH with the built binary's folder first.
+fn path_with_careers() -> OsString {
+    let mut dirs = vec![careers_bin().parent().expect("a folder").to_path_buf()];
+    dirs.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
+    std::env::join_paths(dirs).expect("a PATH")
 }
 
 /// The built `careers` binary.

@@ -1,10 +1,10 @@
 //! Every example of `--help` and of the man pages runs: each line of every EXAMPLES section of
 //! `careers man` is run as a shell runs it (pipes, redirections, `~`), with `careers` on the
-//! `PATH`, in a home folder of its own where the files the examples name are: a profile
+//! `PATH` (as [`TestEnv`] has it), in a home folder of its own where the files the examples name are: a profile
 //! `my-role.json`, a folder `~/team-profiles`, and O*NET's and BLS's files where the import
 //! examples look for them (the project's fixtures). Each must exit 0.
 
-use crate::common::{TestEnv, careers_bin, fixture, projections_workbook};
+use crate::common::{TestEnv, fixture, projections_workbook};
 
 /// The example lines of every page of `careers man`, a continued line joined to the next.
 fn examples(env: &TestEnv) -> Vec<String> {
@@ -51,12 +51,6 @@ fn every_example_of_the_help_and_the_man_pages_runs() {
     std::os::unix::fs::symlink(fixture("onet"), home.join("db_29_2_text")).unwrap();
     std::os::unix::fs::symlink(fixture("oews"), home.join("Downloads/oews")).unwrap();
     projections_workbook(&home.join("Downloads/occupation.xlsx"));
-    let bin = careers_bin().parent().unwrap().to_path_buf();
-    let path = format!(
-        "{}:{}",
-        bin.display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
     let examples = examples(&env);
     assert!(examples.len() >= 40, "{examples:#?}");
     for example in &examples {
@@ -65,7 +59,6 @@ fn every_example_of_the_help_and_the_man_pages_runs() {
             .args(["-o", "pipefail", "-c", example])
             .current_dir(&home)
             .env("HOME", &home)
-            .env("PATH", &path)
             .stdin(std::process::Stdio::null())
             .output()
             .unwrap();
@@ -86,7 +79,6 @@ fn every_example_of_the_help_and_the_man_pages_runs() {
             "careers list --format json | jq -r '.roles[].id'",
         ])
         .current_dir(&home)
-        .env("PATH", &path)
         .output()
         .unwrap();
     let ids = String::from_utf8(ids.stdout).unwrap();

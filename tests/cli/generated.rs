@@ -283,3 +283,58 @@ fn man_dir_writes_one_page_per_command() {
     }
     assert!(!show.contains(".SH EXTRA"), "{show}");
 }
+
+#[test]
+fn hooks_find_careers_on_the_path_so_moving_the_binary_keeps_them_working() {
+    let scratch = awkward();
+    let bin = crate::common::careers_bin();
+    for shell in SHELLS {
+        let hook = scratch.quiet_stdout(&["completions", shell]);
+        assert!(
+            !hook.contains(bin.to_str().unwrap()),
+            "{shell}: the hook names the binary's path: {hook}"
+        );
+    }
+    // A copy of the binary elsewhere, first on the PATH, answers the same hook.
+    let moved = tempfile::tempdir().unwrap();
+    std::fs::copy(&bin, moved.path().join("careers")).unwrap();
+    let hook = scratch.quiet_stdout(&["completions", "bash"]);
+    let script = format!(
+        "{hook}\nCOMP_WORDS=(careers show data-engineering-m)\nCOMP_CWORD=2\n_clap_complete_careers careers data-engineering-m\nprintf '%s\\n' \"${{COMPREPLY[@]}}\"\n"
+    );
+    let out = scratch
+        .program("bash")
+        .args(["-c", &script])
+        .env("PATH", format!("{}:/usr/bin:/bin", moved.path().display()))
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "data-engineering-manager",
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+#[cfg(feature = "embedded")]
+fn codes_titles_and_blss_sectors_complete() {
+    let env = TestEnv::new().embedded();
+    let codes = env.completions("bash", &["show", "15-205"]);
+    assert_eq!(codes, ["15-2051.00", "15-2051.01", "15-2051.02"]);
+    // Fish shows each id's title beside it.
+    let out = env
+        .cmd()
+        .env("COMPLETE", "fish")
+        .env("_CLAP_COMPLETE_INDEX", "2")
+        .env("_CLAP_IFS", "\n")
+        .args(["--", "careers", "show", "data-scientis"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "data-scientists\tData Scientists\n"
+    );
+    let sectors = env.completions("bash", &["salary", "--industry", "Fin"]);
+    assert_eq!(sectors, ["Finance and Insurance"]);
+}
