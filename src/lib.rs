@@ -97,6 +97,8 @@ pub struct Context {
     pub data_dir: Option<std::path::PathBuf>,
     pub format: Format,
     pub style: Style,
+    /// What the report suggests doing next, printed on stderr once stdout has taken the report.
+    pub hints: std::cell::RefCell<Vec<String>>,
 }
 
 /// Runs the parsed command line, writing to stdout. Returns the exit code.
@@ -139,6 +141,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         data_dir,
         format,
         style,
+        hints: std::cell::RefCell::default(),
     };
     let finished = match &cli.command {
         Command::Import(_) => Some("the import is in place"),
@@ -171,6 +174,10 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         out.flush().map_err(reported)?;
         code
     };
+    for hint in ctx.hints.borrow().iter() {
+        writeln!(io::stderr(), "{}", render::sanitize::sanitize_line(hint))
+            .map_err(WriteError::stderr)?;
+    }
     // A damaged import of a dataset opened on demand was found while the command ran.
     if let Some(why) = ctx.store.projections_warning_if_opened() {
         writeln!(
@@ -308,6 +315,10 @@ pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> anyhow:
 
 fn write<R: Report>(ctx: &Context, report: &R, out: &mut dyn Write) -> anyhow::Result<u8> {
     emit(report, ctx.format, ctx.style, out).map_err(WriteError::stdout)?;
+    // For people, not scripts; printed once the report is out (see `run`).
+    if !matches!(ctx.format, Format::Json | Format::Csv) {
+        ctx.hints.borrow_mut().extend(report.hints());
+    }
     Ok(0)
 }
 

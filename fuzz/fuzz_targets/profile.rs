@@ -49,6 +49,7 @@ fuzz_target!(|data: &[u8]| {
             width: 40,
             color: true,
         },
+        hints: Default::default(),
     };
     for args in commands {
         for format in [Format::Table, Format::Json, Format::Csv, Format::Markdown] {

@@ -118,6 +118,12 @@ pub trait Report: Serialize {
         false
     }
 
+    /// What a person may do next, for stderr: kept off stdout so that a script reads only the
+    /// report (`$EDITOR "$(careers new ID ...)"`).
+    fn hints(&self) -> Vec<String> {
+        Vec::new()
+    }
+
     /// The version of the JSON layout the report follows, written first in its object as
     /// `format_version`; `None` for JSON that is a document of another standard (the JSON
     /// Schema of `careers schema`).

@@ -1,5 +1,5 @@
-//! How `careers new` reads: the file written, what to do next before the profile loads, and
-//! the schema editors check it against.
+//! How `careers new` reads: the path of the file written, alone on stdout so that a script can
+//! open it; what to do next, and the schema editors check it against, as hints on stderr.
 
 use crate::commands::new::NewReport;
 use crate::render::{Document, Report};
@@ -7,16 +7,20 @@ use crate::render::{Document, Report};
 impl Report for NewReport {
     fn document(&self) -> Document {
         let mut doc = Document::default();
-        doc.paragraph(format!("Wrote {}", self.path.display()));
-        doc.heading(2, "Next");
-        doc.list([format!(
-            "add sections (`careers schema` lists them), then check the file with `careers validate {}`",
-            self.path.display()
-        )]);
-        doc.note(format!(
-            "Editors that read \"$schema\" complete and check the file against {}.",
-            self.schema.display()
-        ));
+        doc.paragraph(self.path.display().to_string());
         doc
+    }
+
+    fn hints(&self) -> Vec<String> {
+        vec![
+            format!(
+                "Next: add sections (`careers schema` lists them), then check the file with `careers validate {}`.",
+                crate::render::sanitize::shell_quote(&self.path.display().to_string())
+            ),
+            format!(
+                "Editors that read \"$schema\" complete and check the file against {}.",
+                self.schema.display()
+            ),
+        ]
     }
 }

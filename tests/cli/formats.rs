@@ -53,12 +53,22 @@ pub(crate) fn awkward() -> TestEnv {
         .with_fixture_profile("formats/quoting-analyst.json")
 }
 
-/// Runs one command in one format in a fresh scratch folder (`new` writes a file).
+/// Runs one command in one format in a fresh scratch folder (`new` writes a file). Nothing goes
+/// to stderr but `new`'s hints for people, in the formats for people.
 fn render(args: &[&str], format: &str, extra: &[&str]) -> String {
     let mut all = args.to_vec();
     all.extend(["--format", format]);
     all.extend(extra);
-    awkward().quiet_stdout(&all)
+    let out = awkward().run(&all);
+    assert_eq!(out.code, Some(0), "careers {all:?}: {}", out.stderr);
+    let hints = args[0] == "new" && !["json", "csv"].contains(&format);
+    assert_eq!(
+        out.stderr.is_empty(),
+        !hints,
+        "careers {all:?}: {}",
+        out.stderr
+    );
+    out.stdout
 }
 
 #[test]

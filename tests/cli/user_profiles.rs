@@ -389,9 +389,16 @@ fn new_writes_a_starter_profile_atomically_and_refuses_to_overwrite() {
     ]);
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     let path = env.data_dir().join("profiles/analytics-engineer.json");
+    // The path alone on stdout, so that `$EDITOR "$(careers new ...)"` opens it; what to do
+    // next on stderr.
+    assert_eq!(out.stdout, format!("{}\n", path.display()));
     assert!(
-        out.stdout
-            .starts_with(&format!("Wrote {}\n", path.display()))
+        out.stderr.starts_with(&format!(
+            "Next: add sections (`careers schema` lists them), then check the file with `careers validate {}`.\n",
+            path.display()
+        )),
+        "{}",
+        out.stderr
     );
     let written = std::fs::read_to_string(&path).unwrap();
     assert_eq!(
