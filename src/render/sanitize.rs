@@ -165,17 +165,9 @@ pub fn markdown_inline(text: &str, place: MarkdownPlace) -> String {
 }
 
 /// A path as a POSIX shell word: as it is when it holds only characters no shell treats
-/// specially, else in single quotes (a `'` inside becomes `'\''`).
+/// specially, else in single quotes (a `'` inside becomes `'\''`), as `shell_words` quotes.
 pub fn shell_quote(word: &str) -> Cow<'_, str> {
-    let plain = !word.is_empty()
-        && word
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-_./:=@%+,".contains(&b));
-    if plain {
-        Cow::Borrowed(word)
-    } else {
-        Cow::Owned(format!("'{}'", word.replace('\'', "'\\''")))
-    }
+    shell_words::quote(word)
 }
 
 /// A [`serde_json::ser::Formatter`] that writes every character [`is_unsafe`] as a `\u` escape
