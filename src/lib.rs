@@ -179,7 +179,11 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             .map_err(WriteError::stderr)?;
     }
     // A damaged import of a dataset opened on demand was found while the command ran.
-    if let Some(why) = ctx.store.projections_warning_if_opened() {
+    let damaged = [
+        ctx.store.wages_warning_if_opened(),
+        ctx.store.projections_warning_if_opened(),
+    ];
+    for why in damaged.into_iter().flatten() {
         writeln!(
             io::stderr(),
             "careers: warning: {}",

@@ -100,7 +100,7 @@ pub struct Store {
     /// The data directory whose imports [`Store::wages`] and [`Store::projections`] open on
     /// first use.
     imports_dir: Option<PathBuf>,
-    wages: std::sync::OnceLock<Option<crate::oews::storage::Stored>>,
+    wages: std::sync::OnceLock<crate::datadir::release::Layered<crate::oews::storage::Stored>>,
     projections: std::sync::OnceLock<
         crate::datadir::release::Layered<crate::projections::storage::Projections>,
     >,

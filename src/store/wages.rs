@@ -79,21 +79,32 @@ impl Store {
         self
     }
 
-    /// The OEWS release in use: the user's import, else the embedded one, else none.
+    /// The OEWS release in use: the user's import, else the embedded one, else none. A damaged
+    /// import is the dataset container's damaged import: a warning
+    /// ([`Store::wages_warning_if_opened`]) and the embedded release answering meanwhile.
     pub fn wages(&self) -> anyhow::Result<Option<&Stored>> {
-        if let Some(opened) = self.wages.get() {
-            return Ok(opened.as_ref());
-        }
-        let imported = match &self.imports_dir {
-            Some(dir) => crate::oews::storage::open(dir)?,
-            None => None,
-        };
-        let opened = match imported {
-            Some(stored) => Some(stored),
-            None if self.embedded => crate::store::embedded::oews(),
-            None => None,
-        };
-        Ok(self.wages.get_or_init(|| opened).as_ref())
+        Ok(self.wages_layer().release.as_ref())
+    }
+
+    /// Why the OEWS import in the data directory is not the one answering, when a command has
+    /// opened the wages: nothing is read to say it.
+    pub fn wages_warning_if_opened(&self) -> Option<&str> {
+        self.wages.get()?.warning.as_deref()
+    }
+
+    fn wages_layer(&self) -> &crate::datadir::release::Layered<Stored> {
+        self.wages.get_or_init(|| {
+            let imported = match &self.imports_dir {
+                Some(dir) => crate::oews::storage::open(dir),
+                None => Ok(None),
+            };
+            let embedded = self.embedded;
+            crate::datadir::release::Layered::choose(
+                imported,
+                || embedded.then(crate::store::embedded::oews).flatten(),
+                |s| format!("BLS OEWS {}", s.release_name()),
+            )
+        })
     }
 
     /// The O*NET-SOC codes a role stands for: an occupation's own, a profile's linked ones.

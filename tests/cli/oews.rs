@@ -598,27 +598,62 @@ fn a_killed_imports_leftovers_are_removed_by_the_next_command() {
 }
 
 #[test]
-fn a_corrupt_import_fails_the_commands_that_need_it_with_a_fix() {
+fn a_corrupt_import_is_a_warning_with_the_fix_and_the_embedded_release_answers() {
+    let oews = |env: &TestEnv| env.data_dir().join("oews");
+    let fix = |env: &TestEnv| {
+        format!(
+            "); import it again with `careers import oews FOLDER`, or remove it with `rm -r {}`",
+            careers::render::sanitize::shell_quote(&oews(env).display().to_string())
+        )
+    };
+    // Without an embedded release, the command answers without BLS's figures, and says why.
     let env = imported(false);
-    std::fs::write(env.data_dir().join("oews/tables.bin"), b"\xff\xff").unwrap();
-    let err = env.fails(&["salary", "ml-engineer"], 1);
-    let oews = env.data_dir().join("oews");
+    std::fs::write(oews(&env).join("tables.bin"), b"\xff\xff").unwrap();
+    let out = env.run(&["salary", "ml-engineer", "--format", "json"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert!(
-        err.starts_with(&format!(
-            "careers: error: the imported OEWS data in {} cannot be read (",
-            oews.display()
+        out.stderr.starts_with(&format!(
+            "careers: warning: the imported OEWS data in {} cannot be read (",
+            oews(&env).display()
         )),
-        "{err}"
+        "{}",
+        out.stderr
     );
     assert!(
-        err.ends_with(&format!(
-            "); import it again with `careers import oews FOLDER`, or remove it with `rm -r {}`\n",
-            careers::render::sanitize::shell_quote(&oews.display().to_string())
-        )),
-        "{err}"
+        out.stderr
+            .ends_with(&format!("{}; no other release is at hand\n", fix(&env))),
+        "{}",
+        out.stderr
     );
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert!(json.get("official_source").is_none(), "{json}");
     // Commands that do not need wages are not affected.
-    env.stdout(&["show", "ml-engineer"]);
+    assert_eq!(env.run(&["show", "ml-engineer"]).stderr, "");
+    // With one, it answers in the import's place, as a damaged O*NET or projections import does.
+    #[cfg(feature = "embedded")]
+    {
+        let env = imported(false).embedded();
+        std::fs::write(oews(&env).join("tables.bin"), b"\xff\xff").unwrap();
+        let out = env.run(&[
+            "salary",
+            "data-scientists",
+            "--city",
+            "Seattle",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(out.code, Some(0), "{}", out.stderr);
+        assert!(
+            out.stderr.ends_with(&format!(
+                "{}; answering from the embedded BLS OEWS May 2025 meanwhile\n",
+                fix(&env)
+            )),
+            "{}",
+            out.stderr
+        );
+        let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+        assert_eq!(json["official_source"]["name"], "BLS OEWS May 2025");
+    }
 }
 
 /// Every `(series_id, value, footnotes)` of the real data file, read without the importer.
