@@ -86,11 +86,12 @@ fuzz_target!(|input: &[u8]| {
         .expect("what an import wrote opens")
         .expect("the import is there");
     let counts = &outcome.imported.manifest.counts;
-    assert_eq!(stored.rows.len() as u64, counts.occupations + counts.groups);
+    assert_eq!(stored.len() as u64, counts.occupations + counts.groups);
     // Stored, opened and encoded again, the rows are byte for byte what a fresh read of the
     // same file encodes to.
     let (prepared, _) = prepare(&file, true).expect("the file reads again");
-    let mut rows = stored.rows;
+    let mut rows: Vec<_> = stored.rows().cloned().collect();
+    assert_eq!(rows.len(), stored.len(), "every row decodes");
     let again = storage::encode(&mut rows).unwrap();
     assert_eq!(again, prepared.files[0].1);
 });

@@ -152,7 +152,11 @@ fn check(data_dir: &Path) -> anyhow::Result<()> {
     for p in 0..wages.tables.occupations.len() {
         wages.estimates(p)?;
     }
-    crate::projections::storage::Projections::open(data_dir)?
+    let projections = crate::projections::storage::Projections::open(data_dir)?
         .context("the projections were not written")?;
+    anyhow::ensure!(
+        projections.rows().count() == projections.len(),
+        "a row of the projections written does not read back"
+    );
     Ok(())
 }
