@@ -367,8 +367,9 @@ pub struct SourcesArgs {}
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// Words to look for, in any case
-    pub text: String,
+    /// Words to look for, in any case; several words are one phrase, quoted or not
+    #[arg(value_name = "WORDS", required = true, num_args = 1..)]
+    pub words: Vec<String>,
     /// Show at most N matches
     #[arg(long, value_name = "N", default_value_t = 20)]
     pub limit: usize,

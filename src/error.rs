@@ -3,7 +3,7 @@
 /// An error with a stable exit code.
 #[derive(Debug, thiserror::Error)]
 pub enum CareersError {
-    #[error("unknown role \"{query}\"{}; run `careers list` to see every role{}", did_you_mean(.suggestions), onet_hint(*.onet))]
+    #[error("unknown role \"{query}\"{}; `careers search WORDS` finds a role by the words of its title, tasks or skills{}", did_you_mean(.suggestions), onet_hint(*.onet))]
     UnknownRole {
         query: String,
         suggestions: Vec<String>,
@@ -280,7 +280,7 @@ mod tests {
         };
         assert_eq!(
             err.to_string(),
-            "unknown role \"ml-enginer\" (did you mean ml-engineer?); run `careers list` to see every role"
+            "unknown role \"ml-enginer\" (did you mean ml-engineer?); `careers search WORDS` finds a role by the words of its title, tasks or skills"
         );
     }
 

@@ -85,12 +85,13 @@ pub struct SearchReport {
 }
 
 pub fn run(ctx: &Context, args: &SearchArgs) -> anyhow::Result<SearchReport> {
-    let mut query = Query::new(&args.text).ok_or_else(|| {
+    let text = args.words.join(" ");
+    let mut query = Query::new(&text).ok_or_else(|| {
         CareersError::Usage("search needs at least one letter or digit to look for".into())
     })?;
     let onet = ctx.store.onet_required()?;
     // A code is found by the names alone: the search text is read only for words.
-    let hits: Vec<SearchHit> = match code_query(&args.text) {
+    let hits: Vec<SearchHit> = match code_query(&text) {
         Some(code) => ctx
             .store
             .coded(&code)
@@ -158,7 +159,7 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> anyhow::Result<SearchReport> {
         .then(|| onet.map(|s| crate::onet::attribution_of(&s.manifest)))
         .flatten();
     Ok(SearchReport {
-        query: args.text.clone(),
+        query: text.clone(),
         total,
         results: hits,
         attribution,

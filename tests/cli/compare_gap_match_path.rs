@@ -184,7 +184,7 @@ fn compare_usage_errors_exit_2() {
     );
     assert_eq!(
         env.fails(&["compare", "data-engineer", "ml-enginer"], 1),
-        "careers: error: unknown role \"ml-enginer\" (did you mean ml-engineer?); run `careers list` to see every role\n"
+        "careers: error: unknown role \"ml-enginer\" (did you mean ml-engineer?); `careers search WORDS` finds a role by the words of its title, tasks or skills\n"
     );
 }
 

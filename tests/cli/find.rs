@@ -78,19 +78,19 @@ fn a_miss_without_o_net_says_what_an_import_would_add() {
     assert_eq!(out.code, Some(1));
     assert_eq!(
         out.stderr,
-        "careers: error: unknown role \"15-2051.00\"; run `careers list` to see every role; it is an O*NET-SOC code, and O*NET is not imported: `careers import onet DIR` adds its occupations\n"
+        "careers: error: unknown role \"15-2051.00\"; `careers search WORDS` finds a role by the words of its title, tasks or skills; it is an O*NET-SOC code, and O*NET is not imported: `careers import onet DIR` adds its occupations\n"
     );
     let out = env.run(&["show", "electrician"]);
     assert_eq!(out.code, Some(1));
     assert_eq!(
         out.stderr,
-        "careers: error: unknown role \"electrician\"; run `careers list` to see every role; O*NET's ~1,000 occupations are not imported and may know it: `careers import onet DIR`\n"
+        "careers: error: unknown role \"electrician\"; `careers search WORDS` finds a role by the words of its title, tasks or skills; O*NET's ~1,000 occupations are not imported and may know it: `careers import onet DIR`\n"
     );
     // A near miss of a bundled role keeps its suggestion and needs no import.
     let out = env.run(&["show", "ml-enginer"]);
     assert_eq!(
         out.stderr,
-        "careers: error: unknown role \"ml-enginer\" (did you mean ml-engineer?); run `careers list` to see every role\n"
+        "careers: error: unknown role \"ml-enginer\" (did you mean ml-engineer?); `careers search WORDS` finds a role by the words of its title, tasks or skills\n"
     );
     // With O*NET imported, a miss says nothing of importing it.
     let onet = imported(&fixture("onet-find"));
@@ -98,7 +98,7 @@ fn a_miss_without_o_net_says_what_an_import_would_add() {
     assert_eq!(out.code, Some(1));
     assert_eq!(
         out.stderr,
-        "careers: error: unknown role \"plumber\"; run `careers list` to see every role\n"
+        "careers: error: unknown role \"plumber\"; `careers search WORDS` finds a role by the words of its title, tasks or skills\n"
     );
 }
 

@@ -593,7 +593,9 @@ fn a_huge_unknown_name_is_answered_at_once_without_suggestions() {
     let out = env.run(&["show", &name]);
     assert_eq!(
         out.stderr,
-        format!("careers: error: unknown role \"{name}\"; run `careers list` to see every role\n")
+        format!(
+            "careers: error: unknown role \"{name}\"; `careers search WORDS` finds a role by the words of its title, tasks or skills\n"
+        )
     );
 }
 

@@ -191,11 +191,11 @@ fn unknown_role_exits_1_with_a_suggestion() {
     let env = TestEnv::new();
     assert_eq!(
         env.fails(&["show", "ml-enginer"], 1),
-        "careers: error: unknown role \"ml-enginer\" (did you mean ml-engineer?); run `careers list` to see every role\n"
+        "careers: error: unknown role \"ml-enginer\" (did you mean ml-engineer?); `careers search WORDS` finds a role by the words of its title, tasks or skills\n"
     );
     assert_eq!(
         env.fails(&["show", "astronaut"], 1),
-        "careers: error: unknown role \"astronaut\"; run `careers list` to see every role; O*NET's ~1,000 occupations are not imported and may know it: `careers import onet DIR`\n"
+        "careers: error: unknown role \"astronaut\"; `careers search WORDS` finds a role by the words of its title, tasks or skills; O*NET's ~1,000 occupations are not imported and may know it: `careers import onet DIR`\n"
     );
 }
 
@@ -249,4 +249,17 @@ fn a_build_without_the_embedded_data_answers_from_the_curated_profiles_alone() {
     let list: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(list["roles"].as_array().unwrap().len(), 5);
     assert_eq!(list["total"], 5);
+}
+
+#[test]
+fn search_takes_several_words_unquoted_as_one_phrase() {
+    let env = TestEnv::new();
+    let quoted = env.stdout(&["search", "machine learning engineer", "--format", "json"]);
+    let unquoted = env.stdout(&[
+        "search", "machine", "learning", "engineer", "--format", "json",
+    ]);
+    assert_eq!(quoted, unquoted);
+    let json: serde_json::Value = serde_json::from_str(&unquoted).unwrap();
+    assert_eq!(json["query"], "machine learning engineer");
+    assert_eq!(json["results"][0]["id"], "ml-engineer");
 }

@@ -425,7 +425,7 @@ fn bad_values_for_every_filter_fail_with_known_values_and_a_suggestion() {
         ),
         (
             &["salary", "ml-enginer"],
-            "careers: error: unknown role \"ml-enginer\" (did you mean ml-engineer?); run `careers list` to see every role\n",
+            "careers: error: unknown role \"ml-enginer\" (did you mean ml-engineer?); `careers search WORDS` finds a role by the words of its title, tasks or skills\n",
         ),
     ];
     for (args, expected) in cases {
@@ -754,7 +754,7 @@ fn trends_for_a_role_without_market_data_says_so() {
     );
     assert_eq!(
         env.fails(&["trends", "ml-enginer"], 1),
-        "careers: error: unknown role \"ml-enginer\" (did you mean ml-engineer?); run `careers list` to see every role\n"
+        "careers: error: unknown role \"ml-enginer\" (did you mean ml-engineer?); `careers search WORDS` finds a role by the words of its title, tasks or skills\n"
     );
 }
 

@@ -218,7 +218,7 @@ fn escape_sequences_in_arguments_are_shown_in_errors() {
     let err = env.fails(&["show", "\u{1b}[2Jx"], 1);
     assert_eq!(
         err,
-        "careers: error: unknown role \"\\u{1b}[2Jx\"; run `careers list` to see every role; O*NET's ~1,000 occupations are not imported and may know it: `careers import onet DIR`\n"
+        "careers: error: unknown role \"\\u{1b}[2Jx\"; `careers search WORDS` finds a role by the words of its title, tasks or skills; O*NET's ~1,000 occupations are not imported and may know it: `careers import onet DIR`\n"
     );
     let err = env.fails(&["--format", "\u{1b}]0;t\u{7}", "list"], 2);
     assert!(!err.contains(ESC) && !err.contains('\u{7}'), "{err:?}");
