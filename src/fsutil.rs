@@ -129,6 +129,14 @@ impl std::error::Error for ReadError {}
 /// one of `/proc`'s, whose size says 0). A FIFO is opened without waiting for a writer and a
 /// device is never read: both are refused at once.
 pub(crate) fn open_bounded(path: &Path, max: u64) -> Result<Bounded<std::fs::File>, ReadError> {
+    open_bounded_with_metadata(path, max).map(|(file, _)| file)
+}
+
+/// [`open_bounded`], with the metadata of the file it opened.
+fn open_bounded_with_metadata(
+    path: &Path,
+    max: u64,
+) -> Result<(Bounded<std::fs::File>, std::fs::Metadata), ReadError> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -150,19 +158,31 @@ pub(crate) fn open_bounded(path: &Path, max: u64) -> Result<Bounded<std::fs::Fil
             max,
         });
     }
-    Ok(Bounded {
-        inner: file,
-        left: max,
-        max,
-    })
+    Ok((
+        Bounded {
+            inner: file,
+            left: max,
+            max,
+        },
+        meta,
+    ))
 }
 
 /// Reads the whole of `path` if it is a regular file of at most `max` bytes.
 pub(crate) fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
-    let mut reader = open_bounded(path, max)?;
-    let mut bytes = Vec::new();
+    read_bounded_with_metadata(path, max).map(|(bytes, _)| bytes)
+}
+
+/// [`read_bounded`], with the metadata of the file it read (not of whatever `path` names by
+/// the time the read ends).
+pub(crate) fn read_bounded_with_metadata(
+    path: &Path,
+    max: u64,
+) -> Result<(Vec<u8>, std::fs::Metadata), ReadError> {
+    let (mut reader, meta) = open_bounded_with_metadata(path, max)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     std::io::Read::read_to_end(&mut reader, &mut bytes).map_err(ReadError::from_io)?;
-    Ok(bytes)
+    Ok((bytes, meta))
 }
 
 fn check_kind(meta: &std::fs::Metadata) -> Result<(), ReadError> {

@@ -171,6 +171,13 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         out.flush().map_err(reported)?;
         code
     };
+    // A profile read on demand had changed since start-up: the output may mix two versions.
+    if let Some(path) = ctx.store.changed_files().first() {
+        anyhow::bail!(
+            "{} changed while careers was reading your profiles, so the output may mix its old and new versions; run the command again",
+            path.display()
+        );
+    }
     // A damaged import of a dataset opened on demand was found while the command ran.
     if let Some(why) = ctx.store.projections_warning_if_opened() {
         writeln!(
@@ -200,14 +207,19 @@ fn reads_user_profiles(command: &Command) -> bool {
 }
 
 /// The bundled profiles, then the user's from `data_dir`. A broken user file is skipped with
-/// one warning on `warn`, or is an error under `strict`.
+/// one warning on `warn`, or is an error under `strict`. A user's file that the profiles
+/// folder's index has seen unchanged is read only when a command asks for its profile.
 pub fn load_store(
     data_dir: Option<&Path>,
     strict: bool,
     warn: &mut dyn Write,
 ) -> anyhow::Result<Store> {
-    let mut entries = store::bundled_profiles()?;
+    let mut entries: Vec<store::StoreProfile> = store::bundled_profiles()?
+        .into_iter()
+        .map(|e| store::StoreProfile::Read(Box::new(e)))
+        .collect();
     let mut broken = Vec::new();
+    let mut checks_across = false;
     if let Some(dir) = data_dir {
         let folder = datadir::paths::profiles_dir(dir);
         let paths = store::user::profile_paths(&folder).map_err(|e| {
@@ -217,9 +229,11 @@ pub fn load_store(
                 store::user::io_reason(&e)
             )
         })?;
-        let loaded = store::user::load_files(&paths);
-        entries.extend(loaded.entries);
+        let loaded = store::user::load_folder(dir, &paths);
+        let users = !loaded.profiles.is_empty();
+        entries.extend(loaded.profiles);
         broken = loaded.broken;
+        checks_across = users;
     }
     for file in &broken {
         let first = file
@@ -243,19 +257,16 @@ pub fn load_store(
         )
         .map_err(WriteError::stderr)?;
     }
-    let users = entries
-        .iter()
-        .any(|e| matches!(e.origin, store::Origin::User { .. }));
-    let mut store = Store::with_bundled_vocabulary(entries);
+    let mut store = Store::from_profiles(entries);
     // Checks across profiles (an alias claimed twice, a link to a missing profile) concern only
     // the user's files: the bundled set is checked by its own tests.
-    let problems = if users { store.problems() } else { Vec::new() };
+    let problems = if checks_across {
+        store.problems()
+    } else {
+        Vec::new()
+    };
     for (id, problem) in problems {
-        let Some(store::Entry {
-            origin: store::Origin::User { path },
-            ..
-        }) = store.get(&id)
-        else {
+        let Some(store::Origin::User { path }) = store.origin_of(&id) else {
             continue;
         };
         let message = format!(

@@ -3,6 +3,7 @@
 
 mod bundled;
 pub mod embedded;
+pub mod profile_index;
 mod profiles;
 pub mod projections;
 pub mod user;
@@ -11,7 +12,7 @@ pub mod wages;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{CareersError, OnetHint, suggest};
 use crate::model::{Problem, Profile, Vocabulary, role_key, singular_key};
@@ -55,6 +56,75 @@ pub struct Entry {
     pub origin: Origin,
 }
 
+/// What the store needs of a bundled or user profile before it needs the whole of it: the
+/// names a command line may give it and the profiles it refers to. The index of the profiles
+/// folder keeps it for every sound file, so that finding one role reads one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileNames {
+    pub id: String,
+    pub title: String,
+    pub aliases: Vec<String>,
+    /// The O*NET-SOC codes that name it: its O*NET occupation's, and its `codes` when it has
+    /// one.
+    pub codes: Vec<String>,
+    /// Every reference to another profile: its JSON path and the id it names.
+    pub refs: Vec<(String, String)>,
+}
+
+impl ProfileNames {
+    pub fn of(p: &Profile) -> ProfileNames {
+        let mut codes: Vec<String> = Vec::new();
+        if let Some(onet) = &p.onet {
+            codes.extend(p.codes.iter().map(|c| c.code.clone()));
+            codes.push(onet.code.clone());
+        }
+        ProfileNames {
+            id: p.id.clone(),
+            title: p.title.clone(),
+            aliases: p.aliases.clone(),
+            codes,
+            refs: p
+                .profile_refs()
+                .into_iter()
+                .map(|(path, id)| (path, id.to_owned()))
+                .collect(),
+        }
+    }
+}
+
+/// A bundled or user profile of the store: its names always, the whole profile once asked for.
+#[derive(Debug)]
+struct Authored {
+    names: ProfileNames,
+    entry: std::sync::OnceLock<Entry>,
+    /// The file to read the profile from on first use, when it was not read at start-up.
+    deferred: Option<user::Deferred>,
+}
+
+impl Authored {
+    /// Where the profile comes from, without reading it.
+    fn origin(&self) -> Origin {
+        match (&self.deferred, self.entry.get()) {
+            (Some(file), _) => Origin::User {
+                path: file.path.clone(),
+            },
+            (None, Some(entry)) => entry.origin.clone(),
+            (None, None) => unreachable!("a profile without a file was read at start-up"),
+        }
+    }
+}
+
+/// A profile for [`Store::from_profiles`]: read already, or to be read from its file when a
+/// command first asks for it.
+#[derive(Debug)]
+pub enum StoreProfile {
+    Read(Box<Entry>),
+    Deferred {
+        names: ProfileNames,
+        file: user::Deferred,
+    },
+}
+
 impl Entry {
     /// The profile's id and where it was read from.
     pub fn source(&self) -> RoleSource {
@@ -84,7 +154,14 @@ pub struct RoleSource {
 /// Positions number the bundled and user profiles first, then the occupations in O*NET's order.
 #[derive(Debug)]
 pub struct Store {
-    entries: Vec<Entry>,
+    /// The bundled and user profiles, in the order they were given (a later one with the same
+    /// id in the place of the earlier).
+    entries: Vec<Authored>,
+    /// The position of each of them by id.
+    ids: HashMap<String, usize>,
+    /// User files that changed after start-up, when their profile was read: the answer may mix
+    /// two versions of them.
+    changed: std::sync::Mutex<Vec<std::path::PathBuf>>,
     /// The skill vocabulary; the bundled one is parsed when a command first asks for it.
     vocabulary: std::sync::OnceLock<Vocabulary>,
     /// The bundled and user profiles' keys, each with the best [layer](Store::KEY_LAYERS)
@@ -186,8 +263,21 @@ impl Store {
     /// Builds the store with the bundled skill vocabulary, parsed only if a command asks for
     /// it (`list` and `show` of most roles never do).
     pub fn with_bundled_vocabulary(entries: Vec<Entry>) -> Store {
+        Store::from_profiles(
+            entries
+                .into_iter()
+                .map(|e| StoreProfile::Read(Box::new(e)))
+                .collect(),
+        )
+    }
+
+    /// Builds the store with the bundled skill vocabulary from profiles read already or to be
+    /// read on first use; a profile replaces an earlier one with the same id.
+    pub fn from_profiles(profiles: Vec<StoreProfile>) -> Store {
         let mut store = Store {
-            entries: Vec::with_capacity(entries.len()),
+            entries: Vec::with_capacity(profiles.len()),
+            ids: HashMap::with_capacity(profiles.len()),
+            changed: std::sync::Mutex::new(Vec::new()),
             vocabulary: std::sync::OnceLock::new(),
             keys: HashMap::new(),
             all_keys: std::sync::OnceLock::new(),
@@ -200,37 +290,77 @@ impl Store {
             onet_unreadable: None,
             onet_fell_back: false,
         };
-        for entry in entries {
-            store.insert(entry);
+        for profile in profiles {
+            store.insert(profile);
         }
         store.reindex();
         store
     }
 
-    fn insert(&mut self, entry: Entry) {
-        match self
-            .entries
-            .iter()
-            .position(|e| e.profile.id == entry.profile.id)
-        {
-            Some(i) => self.entries[i] = entry,
-            None => self.entries.push(entry),
+    fn insert(&mut self, profile: StoreProfile) {
+        let authored = match profile {
+            StoreProfile::Read(entry) => Authored {
+                names: ProfileNames::of(&entry.profile),
+                entry: std::sync::OnceLock::from(*entry),
+                deferred: None,
+            },
+            StoreProfile::Deferred { names, file } => Authored {
+                names,
+                entry: std::sync::OnceLock::new(),
+                deferred: Some(file),
+            },
+        };
+        match self.ids.get(&authored.names.id) {
+            Some(&i) => self.entries[i] = authored,
+            None => {
+                self.ids
+                    .insert(authored.names.id.clone(), self.entries.len());
+                self.entries.push(authored);
+            }
         }
+    }
+
+    /// The bundled or user profile at `i`, read from its file the first time it is asked for.
+    /// A file that changed since start-up is read as it is now when it is still the same
+    /// profile, and is otherwise represented by its names alone; either way
+    /// [`Store::changed_files`] names it.
+    fn authored_entry(&self, i: usize) -> &Entry {
+        let authored = &self.entries[i];
+        authored.entry.get_or_init(|| {
+            let file = authored
+                .deferred
+                .as_ref()
+                .expect("a profile not read at start-up has its file");
+            match user::read_deferred(file, &authored.names) {
+                Ok(entry) => entry,
+                Err(entry) => {
+                    self.changed
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .push(file.path.clone());
+                    *entry
+                }
+            }
+        })
+    }
+
+    /// User files that changed while the command ran, after start-up checked them: what it
+    /// printed may mix two versions of them, so it should be run again.
+    pub fn changed_files(&self) -> Vec<std::path::PathBuf> {
+        self.changed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
     }
 
     /// The keys of the bundled and user profiles, by layer.
     fn base_keys(&self) -> [Vec<(String, usize)>; Self::KEY_LAYERS as usize] {
         let mut layers: [Vec<(String, usize)>; Self::KEY_LAYERS as usize] = Default::default();
         for (i, e) in self.entries.iter().enumerate() {
-            let p = &e.profile;
+            let p = &e.names;
             layers[0].push((role_key(&p.id), i));
             for code in &p.codes {
-                if e.profile.onet.is_some() {
-                    layers[1].push((role_key(&code.code), i));
-                }
-            }
-            if let Some(onet) = &p.onet {
-                layers[1].push((role_key(&onet.code), i));
+                layers[1].push((role_key(code), i));
             }
             for alias in &p.aliases {
                 layers[2].push((role_key(alias), i));
@@ -277,7 +407,7 @@ impl Store {
     /// The profile at position `i`.
     fn entry_at(&self, i: usize) -> &Entry {
         match i.checked_sub(self.entries.len()) {
-            None => &self.entries[i],
+            None => self.authored_entry(i),
             Some(p) => self.onet_entry(p),
         }
     }
@@ -286,7 +416,7 @@ impl Store {
     fn id_at(&self, i: usize) -> &str {
         match (i.checked_sub(self.entries.len()), &self.onet) {
             (Some(p), Some(onet)) => onet.id(p),
-            _ => &self.entries[i].profile.id,
+            _ => &self.entries[i].names.id,
         }
     }
 
@@ -399,7 +529,7 @@ impl Store {
         let mut taken: Vec<String> = self
             .entries
             .iter()
-            .map(|e| e.profile.id.clone())
+            .map(|e| e.names.id.clone())
             .chain(self.broken.iter().map(|b| role_key(&b.id_hint)))
             .collect();
         taken.sort_unstable();
@@ -459,9 +589,7 @@ impl Store {
     pub fn onet_attribution<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Option<String> {
         let onet = self.onet.as_ref()?;
         ids.into_iter()
-            .any(|id| {
-                !self.entries.iter().any(|e| e.profile.id == id) && onet.find_id(id).is_some()
-            })
+            .any(|id| !self.ids.contains_key(id) && onet.find_id(id).is_some())
             .then(|| crate::onet::attribution_of(&onet.stored.manifest))
     }
 
@@ -504,14 +632,19 @@ impl Store {
     /// The bundled and user profiles: the ones people wrote, which alone have aliases, pay
     /// figures, market data and career paths.
     pub fn authored(&self) -> impl ExactSizeIterator<Item = &Entry> + Clone + '_ {
-        self.entries.iter()
+        (0..self.entries.len()).map(|i| self.authored_entry(i))
+    }
+
+    /// Where each bundled and user profile comes from, without reading a user's file.
+    pub fn authored_origins(&self) -> impl ExactSizeIterator<Item = Origin> + '_ {
+        self.entries.iter().map(Authored::origin)
     }
 
     /// Every profile's id, in store order, without making O*NET's profiles.
     pub fn ids(&self) -> impl Iterator<Item = &str> + '_ {
         self.entries
             .iter()
-            .map(|e| e.profile.id.as_str())
+            .map(|e| e.names.id.as_str())
             .chain(self.onet.iter().flat_map(OnetLayer::ids))
     }
 
@@ -525,7 +658,7 @@ impl Store {
                 .with_code_prefix(prefix)
                 .map(move |p| offset + p)
         });
-        self.entries.iter().chain(onet.map(|i| self.entry_at(i)))
+        self.authored().chain(onet.map(|i| self.entry_at(i)))
     }
 
     /// The store's id of the O*NET occupation at `position`, without making its profile.
@@ -551,17 +684,21 @@ impl Store {
 
     /// The profile with this exact id.
     pub fn get(&self, id: &str) -> Option<&Entry> {
-        if let Some(e) = self.entries.iter().find(|e| e.profile.id == id) {
-            return Some(e);
+        if let Some(&i) = self.ids.get(id) {
+            return Some(self.authored_entry(i));
         }
         let onet = self.onet.as_ref()?;
-        onet.ids().position(|o| o == id).map(|p| self.onet_entry(p))
+        onet.find_id(id).map(|p| self.onet_entry(p))
+    }
+
+    /// Where the bundled or user profile with this exact id comes from, without reading it.
+    pub fn origin_of(&self, id: &str) -> Option<Origin> {
+        Some(self.entries[*self.ids.get(id)?].origin())
     }
 
     /// Whether a profile has this exact id.
     pub fn has_id(&self, id: &str) -> bool {
-        self.entries.iter().any(|e| e.profile.id == id)
-            || self.onet.as_ref().is_some_and(|o| o.ids().any(|o| o == id))
+        self.ids.contains_key(id) || self.onet.as_ref().is_some_and(|o| o.find_id(id).is_some())
     }
 
     /// The role `query` names exactly (id, alias, title or code, in any case), without
@@ -647,7 +784,7 @@ impl Store {
         }
         let mut hits: Vec<(usize, String)> = Vec::new();
         for (i, e) in self.entries.iter().enumerate() {
-            let p = &e.profile;
+            let p = &e.names;
             if singular_key(&p.id) == folded || singular_key(&p.title) == folded {
                 hits.push((i, "title".to_owned()));
             } else if let Some(a) = p.aliases.iter().find(|a| singular_key(a) == folded) {
@@ -747,8 +884,9 @@ impl Store {
         }
     }
 
-    /// Checks across profiles: ids, aliases and titles claimed by two profiles, references to
-    /// profiles that do not exist. Each problem comes with the id of the profile it is in.
+    /// Checks across profiles: ids, aliases and titles claimed by two profiles, aliases no
+    /// lookup can reach, references to profiles that do not exist. Each problem comes with the
+    /// id of the profile it is in.
     pub fn problems(&self) -> Vec<(String, Problem)> {
         let mut out = Vec::new();
         let problem =
@@ -758,12 +896,12 @@ impl Store {
         let mut claimed: HashMap<String, (&str, &str)> = self
             .entries
             .iter()
-            .map(|e| e.profile.id.as_str())
+            .map(|e| e.names.id.as_str())
             .chain(onet_ids)
             .map(|id| (role_key(id), (id, " (its id)")))
             .collect();
         for e in &self.entries {
-            let p = &e.profile;
+            let p = &e.names;
             for (i, alias) in p.aliases.iter().enumerate() {
                 let key = role_key(alias);
                 match claimed.get(&key) {
@@ -778,11 +916,11 @@ impl Store {
                     }
                 }
             }
-            for (path, target) in p.profile_refs() {
+            for (path, target) in &p.refs {
                 if !self.has_id(target) {
                     out.push(problem(
                         &p.id,
-                        path,
+                        path.clone(),
                         format!(
                             "refers to profile \"{target}\", which does not exist; remove \"profile\" to name the role only"
                         ),
