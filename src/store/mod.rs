@@ -57,38 +57,95 @@ pub struct Entry {
 }
 
 /// What the store needs of a bundled or user profile before it needs the whole of it: the
-/// names a command line may give it and the profiles it refers to. The index of the profiles
-/// folder keeps it for every sound file, so that finding one role reads one file.
+/// names a command line may give it, their [keys](role_key), and the profiles it refers to. The
+/// index of the profiles folder keeps it for every sound file, so that finding one role reads
+/// one file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProfileNames {
     pub id: String,
     pub title: String,
     pub aliases: Vec<String>,
-    /// The O*NET-SOC codes that name it: its O*NET occupation's, and its `codes` when it has
-    /// one.
-    pub codes: Vec<String>,
     /// Every reference to another profile: its JSON path and the id it names.
     pub refs: Vec<(String, String)>,
+    /// The keys of the id, the title and each alias, in that order.
+    keys: Vec<String>,
+    /// The keys of the O*NET-SOC codes that name it: its O*NET occupation's, and its `codes`
+    /// when it has one.
+    code_keys: Vec<String>,
 }
 
 impl ProfileNames {
     pub fn of(p: &Profile) -> ProfileNames {
-        let mut codes: Vec<String> = Vec::new();
+        let mut code_keys: Vec<String> = Vec::new();
         if let Some(onet) = &p.onet {
-            codes.extend(p.codes.iter().map(|c| c.code.clone()));
-            codes.push(onet.code.clone());
+            code_keys.extend(p.codes.iter().map(|c| role_key(&c.code)));
+            code_keys.push(role_key(&onet.code));
         }
+        let mut keys = Vec::with_capacity(2 + p.aliases.len());
+        keys.push(role_key(&p.id));
+        keys.push(role_key(&p.title));
+        keys.extend(p.aliases.iter().map(|a| role_key(a)));
         ProfileNames {
             id: p.id.clone(),
             title: p.title.clone(),
             aliases: p.aliases.clone(),
-            codes,
             refs: p
                 .profile_refs()
                 .into_iter()
                 .map(|(path, id)| (path, id.to_owned()))
                 .collect(),
+            keys,
+            code_keys,
         }
+    }
+
+    fn id_key(&self) -> &str {
+        &self.keys[0]
+    }
+
+    fn title_key(&self) -> &str {
+        &self.keys[1]
+    }
+
+    /// Each alias with its key.
+    fn aliases_keyed(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.aliases
+            .iter()
+            .zip(&self.keys[2..])
+            .map(|(a, k)| (a.as_str(), k.as_str()))
+    }
+}
+
+/// A hash map keyed by names the store made (ids and keys of the profiles on this machine): a
+/// fast hash, since thousands of user profiles are keyed on every run and nobody gains by
+/// colliding their own names.
+pub(crate) type NameMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<NameHasher>>;
+
+/// FxHash, as rustc uses for its own tables: a word at a time, one multiply each.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct NameHasher(u64);
+
+impl std::hash::Hasher for NameHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+        }
+        let mut last = [0u8; 8];
+        let rest = chunks.remainder();
+        last[..rest.len()].copy_from_slice(rest);
+        self.0 =
+            (self.0.rotate_left(5) ^ u64::from_le_bytes(last) ^ rest.len() as u64).wrapping_mul(K);
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
@@ -117,6 +174,10 @@ impl Authored {
 /// A profile for [`Store::from_profiles`]: read already, or to be read from its file when a
 /// command first asks for it.
 #[derive(Debug)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "made once per profile at start-up; boxing the names would cost an allocation each"
+)]
 pub enum StoreProfile {
     Read(Box<Entry>),
     Deferred {
@@ -158,7 +219,7 @@ pub struct Store {
     /// id in the place of the earlier).
     entries: Vec<Authored>,
     /// The position of each of them by id.
-    ids: HashMap<String, usize>,
+    ids: NameMap<usize>,
     /// User files that changed after start-up, when their profile was read: the answer may mix
     /// two versions of them.
     changed: std::sync::Mutex<Vec<std::path::PathBuf>>,
@@ -166,7 +227,7 @@ pub struct Store {
     vocabulary: std::sync::OnceLock<Vocabulary>,
     /// The bundled and user profiles' keys, each with the best [layer](Store::KEY_LAYERS)
     /// that claims it.
-    keys: HashMap<String, (usize, u8)>,
+    keys: NameMap<(usize, u8)>,
     /// Every profile's keys, O*NET's included: built for the lookups the names cannot answer
     /// at once (near misses, suggestions).
     all_keys: std::sync::OnceLock<HashMap<String, usize>>,
@@ -276,10 +337,10 @@ impl Store {
     pub fn from_profiles(profiles: Vec<StoreProfile>) -> Store {
         let mut store = Store {
             entries: Vec::with_capacity(profiles.len()),
-            ids: HashMap::with_capacity(profiles.len()),
+            ids: NameMap::with_capacity_and_hasher(profiles.len(), Default::default()),
             changed: std::sync::Mutex::new(Vec::new()),
             vocabulary: std::sync::OnceLock::new(),
-            keys: HashMap::new(),
+            keys: NameMap::default(),
             all_keys: std::sync::OnceLock::new(),
             broken: Vec::new(),
             onet: None,
@@ -356,22 +417,26 @@ impl Store {
     /// The keys of the bundled and user profiles, by layer.
     fn base_keys(&self) -> [Vec<(String, usize)>; Self::KEY_LAYERS as usize] {
         let mut layers: [Vec<(String, usize)>; Self::KEY_LAYERS as usize] = Default::default();
+        for layer in &mut layers {
+            layer.reserve(self.entries.len());
+        }
         for (i, e) in self.entries.iter().enumerate() {
             let p = &e.names;
-            layers[0].push((role_key(&p.id), i));
-            for code in &p.codes {
-                layers[1].push((role_key(code), i));
+            layers[0].push((p.id_key().to_owned(), i));
+            for code in &p.code_keys {
+                layers[1].push((code.clone(), i));
             }
-            for alias in &p.aliases {
-                layers[2].push((role_key(alias), i));
+            for (_, key) in p.aliases_keyed() {
+                layers[2].push((key.to_owned(), i));
             }
-            layers[3].push((role_key(&p.title), i));
+            layers[3].push((p.title_key().to_owned(), i));
         }
         layers
     }
 
     fn reindex(&mut self) {
         self.keys.clear();
+        self.keys.reserve(self.entries.len() * 4);
         self.all_keys = std::sync::OnceLock::new();
         for (layer, keys) in (0u8..).zip(self.base_keys()) {
             // A name with no ASCII letter or digit has an empty key, which would match every
@@ -526,11 +591,12 @@ impl Store {
         // A user's file that failed to load still claims its id: the error names the file.
         // Sorted, for a binary search per occupation: there are few profiles and many
         // occupations.
-        let mut taken: Vec<String> = self
+        let broken_ids: Vec<String> = self.broken.iter().map(|b| role_key(&b.id_hint)).collect();
+        let mut taken: Vec<&str> = self
             .entries
             .iter()
-            .map(|e| e.names.id.clone())
-            .chain(self.broken.iter().map(|b| role_key(&b.id_hint)))
+            .map(|e| e.names.id.as_str())
+            .chain(broken_ids.iter().map(String::as_str))
             .collect();
         taken.sort_unstable();
         // The occupations whose id a profile has, in index order.
@@ -540,7 +606,7 @@ impl Store {
             .collect();
         clashes.sort_unstable();
         clashes.dedup();
-        let mut renamed = Vec::new();
+        let mut renamed: Vec<(usize, String)> = Vec::new();
         for p in clashes {
             let n = stored.names.get(p);
             // Rare: its code appended, then a number until no profile or occupation has it.
@@ -550,11 +616,12 @@ impl Store {
                     1 => base.clone(),
                     k => format!("{base}-{k}"),
                 })
-                .find(|id| taken.binary_search(id).is_err() && stored.names.find_id(id).is_none())
+                .find(|id| {
+                    taken.binary_search(&id.as_str()).is_err()
+                        && !renamed.iter().any(|(_, r)| r == id)
+                        && stored.names.find_id(id).is_none()
+                })
                 .unwrap_or_else(|| base.clone());
-            if let Err(at) = taken.binary_search(&id) {
-                taken.insert(at, id.clone());
-            }
             renamed.push((p, id));
         }
         let entries = (0..stored.names.len())
@@ -884,27 +951,31 @@ impl Store {
         }
     }
 
-    /// Checks across profiles: ids, aliases and titles claimed by two profiles, aliases no
-    /// lookup can reach, references to profiles that do not exist. Each problem comes with the
-    /// id of the profile it is in.
+    /// Checks across profiles: ids, aliases and titles claimed by two profiles, references to
+    /// profiles that do not exist. Each problem comes with the id of the profile it is in.
     pub fn problems(&self) -> Vec<(String, Problem)> {
         let mut out = Vec::new();
         let problem =
             |id: &str, path: String, message: String| (id.to_owned(), Problem { path, message });
         // Ids first: an alias may not take another profile's id.
-        let onet_ids = self.onet.iter().flat_map(OnetLayer::ids);
-        let mut claimed: HashMap<String, (&str, &str)> = self
-            .entries
+        let mut claimed: HashMap<&str, (&str, &str), std::hash::BuildHasherDefault<NameHasher>> =
+            HashMap::with_capacity_and_hasher(self.entries.len() * 2, Default::default());
+        let onet_keys: Vec<(String, &str)> = self
+            .onet
             .iter()
-            .map(|e| e.names.id.as_str())
-            .chain(onet_ids)
-            .map(|id| (role_key(id), (id, " (its id)")))
+            .flat_map(OnetLayer::ids)
+            .map(|id| (role_key(id), id))
             .collect();
         for e in &self.entries {
+            claimed.insert(e.names.id_key(), (e.names.id.as_str(), " (its id)"));
+        }
+        for (key, id) in &onet_keys {
+            claimed.insert(key, (id, " (its id)"));
+        }
+        for e in &self.entries {
             let p = &e.names;
-            for (i, alias) in p.aliases.iter().enumerate() {
-                let key = role_key(alias);
-                match claimed.get(&key) {
+            for (i, (alias, key)) in p.aliases_keyed().enumerate() {
+                match claimed.get(key) {
                     Some((other, what)) if *other != p.id => out.push(problem(
                         &p.id,
                         format!("aliases[{i}]"),

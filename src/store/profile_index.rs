@@ -8,7 +8,6 @@
 //! source of answers on its own. Only files whose times are older than [`SETTLED`] are recorded,
 //! so a file edited in the same clock tick as it was checked is checked again.
 
-use std::collections::HashMap;
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
@@ -161,14 +160,12 @@ struct Body {
     records: Vec<Record>,
 }
 
-/// The records of the index at `path`, by file name; none when it is missing, damaged or made
-/// by another build.
-pub fn read(path: &Path) -> HashMap<Vec<u8>, Record> {
-    let Ok(bytes) = crate::fsutil::read_bounded(path, MAX_BYTES) else {
-        return HashMap::new();
-    };
-    decode(&bytes)
-        .map(|records| records.into_iter().map(|r| (r.name.clone(), r)).collect())
+/// The records of the index at `path`, in the order they were written (by file name); none
+/// when it is missing, damaged or made by another build.
+pub fn read(path: &Path) -> Vec<Record> {
+    crate::fsutil::read_bounded(path, MAX_BYTES)
+        .ok()
+        .and_then(|bytes| decode(&bytes))
         .unwrap_or_default()
 }
 
@@ -246,6 +243,20 @@ mod tests {
         for len in 0..bytes.len() {
             assert_eq!(decode(&bytes[..len]), None, "cut at {len}");
         }
+    }
+
+    #[test]
+    fn an_index_of_another_build_reads_as_none() {
+        let body = postcard::to_stdvec(&Body {
+            build: format!("{BUILD}-other"),
+            records: vec![record("a.json")],
+        })
+        .unwrap();
+        let mut bytes = MAGIC.to_vec();
+        bytes.extend_from_slice(&FORMAT.to_le_bytes());
+        bytes.extend_from_slice(&crc32fast::hash(&body).to_le_bytes());
+        bytes.extend_from_slice(&body);
+        assert_eq!(decode(&bytes), None);
     }
 
     #[test]

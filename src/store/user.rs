@@ -6,7 +6,6 @@
 //! again, and its profile is read when a command first asks for it. Every other file is read
 //! and checked once, and the index rewritten.
 
-use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -117,7 +116,13 @@ fn id_hint(path: &Path) -> String {
     })
 }
 
-/// The `*.json` paths in `dir`, sorted by name; nothing when the folder does not exist.
+/// The bytes of a path's file name.
+fn name_bytes(path: &Path) -> &[u8] {
+    path.file_name().map_or(&[], |n| n.as_encoded_bytes())
+}
+
+/// The `*.json` paths in `dir`, in the order of their names' bytes; nothing when the folder
+/// does not exist.
 pub fn profile_paths(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let read = match fs::read_dir(dir) {
         Ok(read) => read,
@@ -132,106 +137,133 @@ pub fn profile_paths(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
                 .is_some_and(|ext| ext.eq_ignore_ascii_case("json"))
         })
         .collect();
-    paths.sort();
+    // By bytes: every path is `dir` and a name, so this is the order of the names' bytes, the
+    // order `Path` sorts them in, without taking each path apart into components.
+    paths.sort_unstable_by(|a, b| {
+        a.as_os_str()
+            .as_encoded_bytes()
+            .cmp(b.as_os_str().as_encoded_bytes())
+    });
     Ok(paths)
 }
 
 /// Loads the profile files `paths` of the profiles folder of `data_dir` (as
-/// [`profile_paths`] lists them), through the folder's index: a file it has seen with the same
-/// stamp is not read; its profile is, when a command asks for it. A later file with an id
-/// already taken is set aside. The index is rewritten when what it would say has changed.
+/// [`profile_paths`] lists them, in the order of their names' bytes), through the folder's
+/// index: a file it has seen with the same stamp is not read; its profile is, when a command
+/// asks for it. A later file with an id already taken is set aside. The index is rewritten when
+/// what it would say has changed.
 pub fn load_folder(data_dir: &Path, paths: &[PathBuf]) -> UserProfiles {
     let index_path = crate::datadir::paths::profile_index(data_dir);
-    let mut index = if paths.is_empty() {
-        HashMap::new()
+    let index = if paths.is_empty() {
+        Vec::new()
     } else {
         profile_index::read(&index_path)
     };
     let known = index.len();
+    let mut index = index.into_iter().peekable();
     let now = std::time::SystemTime::now();
-    let mut records: Vec<Record> = Vec::with_capacity(paths.len());
+    // What each file is: its outcome, its profile when it was read, its stamp when it is a
+    // regular file, and whether the index would record it.
+    let mut checked: Vec<(Outcome, Option<Profile>, Option<Stamp>, bool)> =
+        Vec::with_capacity(paths.len());
     let mut reused = 0;
-    let mut out = UserProfiles::default();
-    let mut first_file_of: HashMap<String, usize> = HashMap::with_capacity(paths.len());
-    for (at, path) in paths.iter().enumerate() {
-        let name = path
-            .file_name()
-            .map(|n| n.as_encoded_bytes().to_vec())
-            .unwrap_or_default();
-        let seen = fs::metadata(path)
-            .ok()
-            .and_then(|meta| Stamp::of(&meta))
-            .and_then(|stamp| index.remove(&name).filter(|r| r.stamp == stamp));
-        let (outcome, read, stamp) = match seen {
+    for path in paths {
+        let name = name_bytes(path);
+        // Both in the order of the names' bytes: one walk finds each file's record.
+        while index.next_if(|r| r.name.as_slice() < name).is_some() {}
+        let record = index.next_if(|r| r.name.as_slice() == name);
+        let seen = record.filter(|r| {
+            fs::metadata(path)
+                .ok()
+                .and_then(|meta| Stamp::of(&meta))
+                .is_some_and(|stamp| stamp == r.stamp)
+        });
+        checked.push(match seen {
             Some(record) => {
                 reused += 1;
-                (record.outcome, None, Some(record.stamp))
+                (record.outcome, None, Some(record.stamp), true)
             }
             None => {
-                let (checked, stamp) = read_profile_stamped(path);
-                let outcome = match &checked {
+                let (read, stamp) = read_profile_stamped(path);
+                let outcome = match &read {
                     Ok(profile) => Outcome::Sound(ProfileNames::of(profile)),
                     Err(problems) => Outcome::Broken {
                         id_hint: id_hint(path),
                         problems: problems.iter().map(Into::into).collect(),
                     },
                 };
-                (outcome, checked.ok(), stamp)
+                let recorded = stamp.is_some_and(|s| s.settled(now));
+                (outcome, read.ok(), stamp, recorded)
             }
-        };
-        if let Some(stamp) = stamp.filter(|s| s.settled(now)) {
-            records.push(Record {
-                name,
-                stamp,
-                outcome: outcome.clone(),
-            });
-        }
-        match outcome {
-            Outcome::Broken { id_hint, problems } => out.broken.push(BrokenFile {
-                path: path.clone(),
-                id_hint,
-                problems: problems.iter().map(Into::into).collect(),
-            }),
-            Outcome::Sound(names) => {
-                if let Some(&first) = first_file_of.get(&names.id) {
-                    out.broken.push(BrokenFile {
-                        path: path.clone(),
-                        id_hint: names.id.clone(),
-                        problems: vec![Diagnostic {
-                            line: None,
-                            column: None,
-                            path: "id".into(),
-                            message: format!(
-                                "\"{}\" is already defined in {}",
-                                names.id,
-                                paths[first].display()
-                            ),
-                        }],
-                    });
-                    continue;
-                }
-                first_file_of.insert(names.id.clone(), at);
-                out.profiles.push(match (read, stamp) {
-                    (Some(profile), _) => StoreProfile::Read(Box::new(Entry {
-                        profile,
-                        origin: Origin::User { path: path.clone() },
-                    })),
-                    (None, Some(stamp)) => StoreProfile::Deferred {
-                        names,
-                        file: Deferred {
-                            path: path.clone(),
-                            stamp,
-                        },
-                    },
-                    (None, None) => unreachable!("a file the index vouched for has its stamp"),
-                });
-            }
-        }
+        });
     }
+    let recorded = checked.iter().filter(|c| c.3).count();
     // Rewritten only when it would say something else: a file new, changed or gone, or one
     // that has settled since.
-    if reused != records.len() || reused != known {
+    if reused != recorded || reused != known {
+        let records = paths
+            .iter()
+            .zip(&checked)
+            .filter_map(|(path, (outcome, _, stamp, recorded))| {
+                Some(Record {
+                    name: name_bytes(path).to_vec(),
+                    stamp: stamp.filter(|_| *recorded)?,
+                    outcome: outcome.clone(),
+                })
+            })
+            .collect();
         profile_index::write(&index_path, records);
+    }
+    let mut out = UserProfiles {
+        profiles: Vec::with_capacity(paths.len()),
+        broken: Vec::new(),
+    };
+    let mut first_file_of: super::NameMap<usize> =
+        super::NameMap::with_capacity_and_hasher(paths.len(), Default::default());
+    for (at, (path, (outcome, read, stamp, _))) in paths.iter().zip(checked).enumerate() {
+        let names = match outcome {
+            Outcome::Broken { id_hint, problems } => {
+                out.broken.push(BrokenFile {
+                    path: path.clone(),
+                    id_hint,
+                    problems: problems.iter().map(Into::into).collect(),
+                });
+                continue;
+            }
+            Outcome::Sound(names) => names,
+        };
+        if let Some(&first) = first_file_of.get(&names.id) {
+            out.broken.push(BrokenFile {
+                path: path.clone(),
+                id_hint: names.id.clone(),
+                problems: vec![Diagnostic {
+                    line: None,
+                    column: None,
+                    path: "id".into(),
+                    message: format!(
+                        "\"{}\" is already defined in {}",
+                        names.id,
+                        paths[first].display()
+                    ),
+                }],
+            });
+            continue;
+        }
+        first_file_of.insert(names.id.clone(), at);
+        out.profiles.push(match (read, stamp) {
+            (Some(profile), _) => StoreProfile::Read(Box::new(Entry {
+                profile,
+                origin: Origin::User { path: path.clone() },
+            })),
+            (None, Some(stamp)) => StoreProfile::Deferred {
+                names,
+                file: Deferred {
+                    path: path.clone(),
+                    stamp,
+                },
+            },
+            (None, None) => unreachable!("a file the index vouched for has its stamp"),
+        });
     }
     out
 }
@@ -311,6 +343,51 @@ mod tests {
             }
             other => out.push_str(&other.to_string()),
         }
+    }
+
+    /// A file the index vouched for that changes before its profile is read: the store reads
+    /// it as it is now when it is still that profile, else stands in its names, and names the
+    /// file either way.
+    #[test]
+    fn a_file_changed_after_start_up_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mine.json");
+        let good = r#"{"id": "mine", "title": "Mine", "summary": "Mine.", "aliases": ["me"]}"#;
+        std::fs::write(&path, good).unwrap();
+        let stamp = Stamp::of(&fs::metadata(&path).unwrap()).unwrap();
+        let names = ProfileNames::of(&check_profile_bytes(good.as_bytes()).unwrap());
+        let file = Deferred {
+            path: path.clone(),
+            stamp,
+        };
+        let store = |file: &Deferred| {
+            super::super::Store::from_profiles(vec![StoreProfile::Deferred {
+                names: names.clone(),
+                file: file.clone(),
+            }])
+        };
+        let unchanged = store(&file);
+        assert_eq!(unchanged.get("mine").unwrap().profile.summary, "Mine.");
+        assert!(unchanged.changed_files().is_empty());
+
+        std::fs::write(&path, good.replace("Mine.", "Mine, edited.")).unwrap();
+        let edited = store(&file);
+        assert_eq!(edited.get("mine").unwrap().profile.summary, "Mine, edited.");
+        assert_eq!(edited.changed_files(), vec![path.clone()]);
+
+        std::fs::write(&path, "{").unwrap();
+        let broken = store(&file);
+        let stand_in = &broken.get("mine").unwrap().profile;
+        assert_eq!(
+            (stand_in.title.as_str(), stand_in.summary.as_str()),
+            ("Mine", "")
+        );
+        assert_eq!(broken.changed_files(), vec![path.clone()]);
+
+        std::fs::remove_file(&path).unwrap();
+        let gone = store(&file);
+        assert_eq!(gone.resolve("me").unwrap().profile.id, "mine");
+        assert_eq!(gone.changed_files(), vec![path]);
     }
 
     /// The one parse of a sound file stands in for the full check's refusal of a key given
