@@ -103,11 +103,14 @@ pub struct Context {
 pub fn run(cli: Cli) -> anyhow::Result<u8> {
     let stdout = io::stdout();
     let terminal = stdout.is_terminal();
-    let format = cli.format.unwrap_or(if terminal {
-        Format::Table
-    } else {
-        Format::Plain
-    });
+    let format = match cli.format {
+        Some(format) => format,
+        None => cli::format_from_env()?.unwrap_or(if terminal {
+            Format::Table
+        } else {
+            Format::Plain
+        }),
+    };
     cli.color.write_global();
     let color = format.takes_colour() && use_color(&stdout);
     let style = Style {
@@ -360,6 +363,37 @@ impl WriteError {
 /// turns it off, and otherwise it is on when `stream` is a terminal whose `TERM` is not `dumb`.
 pub fn use_color<S: anstream::stream::RawStream>(stream: &S) -> bool {
     anstream::AutoStream::choice(stream) != anstream::ColorChoice::Never
+}
+
+/// Fails when stdout was closed when careers started (`careers list >&-`), which would
+/// otherwise lose the output with exit 0: Rust's runtime puts `/dev/null`, opened for reading
+/// and writing, in the place of a closed standard stream. That is what this looks for, on
+/// Linux: a `/dev/null` opened only for writing (`>/dev/null`) is a place to discard output,
+/// and passes.
+pub fn check_stdout_open() -> Result<(), WriteError> {
+    if cfg!(target_os = "linux") && stdout_is_reopened_null() {
+        return Err(WriteError::stdout(io::Error::other(
+            "it was closed when careers started; give the output somewhere to go (a file, a pipe, or >/dev/null to discard it)",
+        )));
+    }
+    Ok(())
+}
+
+/// Whether descriptor 1 is `/dev/null` open for reading and writing, as the runtime opens it.
+fn stdout_is_reopened_null() -> bool {
+    const O_ACCMODE: u32 = 0o3;
+    const O_RDWR: u32 = 0o2;
+    if std::fs::read_link("/proc/self/fd/1").ok().as_deref() != Some(Path::new("/dev/null")) {
+        return false;
+    }
+    std::fs::read_to_string("/proc/self/fdinfo/1")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find_map(|l| l.strip_prefix("flags:"))
+                .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+        })
+        .is_some_and(|flags| flags & O_ACCMODE == O_RDWR)
 }
 
 /// Whether the error is a closed pipe on stdout, which ends a command quietly.

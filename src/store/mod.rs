@@ -951,8 +951,9 @@ impl Store {
         }
     }
 
-    /// Checks across profiles: ids, aliases and titles claimed by two profiles, references to
-    /// profiles that do not exist. Each problem comes with the id of the profile it is in.
+    /// Checks across profiles: ids, aliases and titles claimed by two profiles, aliases no
+    /// lookup can reach, references to profiles that do not exist. Each problem comes with the
+    /// id of the profile it is in.
     pub fn problems(&self) -> Vec<(String, Problem)> {
         let mut out = Vec::new();
         let problem =
@@ -975,6 +976,17 @@ impl Store {
         for e in &self.entries {
             let p = &e.names;
             for (i, (alias, key)) in p.aliases_keyed().enumerate() {
+                if is_soc_code(key) {
+                    // Codes rank above aliases and are looked up in O*NET's release.
+                    out.push(problem(
+                        &p.id,
+                        format!("aliases[{i}]"),
+                        format!(
+                            "alias \"{alias}\" is an O*NET-SOC code, which finds its O*NET occupation, never this profile; remove the alias"
+                        ),
+                    ));
+                    continue;
+                }
                 match claimed.get(key) {
                     Some((other, what)) if *other != p.id => out.push(problem(
                         &p.id,

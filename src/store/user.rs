@@ -116,6 +116,13 @@ fn id_hint(path: &Path) -> String {
     })
 }
 
+/// Whether an entry of the profiles folder is taken for a profile file, whatever it is: its
+/// name ends in `.json`, in any case.
+pub fn is_profile_name(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("json"))
+}
+
 /// The bytes of a path's file name.
 fn name_bytes(path: &Path) -> &[u8] {
     path.file_name().map_or(&[], |n| n.as_encoded_bytes())
@@ -132,10 +139,7 @@ pub fn profile_paths(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut paths: Vec<PathBuf> = read
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| {
-            p.extension()
-                .is_some_and(|ext| ext.eq_ignore_ascii_case("json"))
-        })
+        .filter(|p| is_profile_name(p))
         .collect();
     // By bytes: every path is `dir` and a name, so this is the order of the names' bytes, the
     // order `Path` sorts them in, without taking each path apart into components.

@@ -528,7 +528,12 @@ fn a_name_with_no_letter_or_digit_is_refused_and_never_matches() {
         "careers: warning: skipped {p}: {problem}; run `careers validate {p}`\n",
         p = path.display()
     );
-    for query in ["", "???", "数据"] {
+    // An empty name is a usage error, before any profile is read.
+    assert_eq!(
+        env.fails(&["show", ""], 2),
+        "careers: error: a value is required for '<ROLE>' but none was supplied; see careers show --help\n"
+    );
+    for query in ["???", "数据"] {
         let out = env.run(&["show", query]);
         assert_eq!(out.code, Some(1), "{query:?}");
         let err = out.stderr;

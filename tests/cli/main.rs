@@ -4,6 +4,7 @@ mod common;
 mod compare_gap_match_path;
 #[cfg(feature = "embedded")]
 mod embedded;
+mod exit_codes;
 mod files;
 mod find;
 mod formats;
