@@ -1,9 +1,11 @@
 //! Instructions a whole `careers` process executes, counted by valgrind's callgrind: a count
 //! that does not depend on the machine's load, checked against the budgets of the table
 //! renderer (the curated profiles alone, `CAREERS_NO_EMBEDDED=1`), of the embedded dataset
-//! (a fresh install) and of a user profile whose title is one 320,000-character word. Run with
-//! `cargo bench --bench instructions` (the release binary; needs valgrind). A count over its
-//! budget fails the run.
+//! (a fresh install), of a user profile whose title is one 320,000-character word, and of
+//! 5,000, 10,000 and 20,000 generated user profiles (a fresh install, the profiles folder's
+//! index in place, as every run after the first finds it). Run with `cargo bench --bench
+//! instructions` (the release binary; needs valgrind). A count over its budget, or a doubling
+//! of the profiles that costs more than [`MAX_DOUBLING`] times as much, fails the run.
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -161,6 +163,148 @@ const LONG_TITLE: &[(&str, &[&str], u64, bool)] = &[
 /// The length of the long title's one word.
 const LONG_WORD: usize = 320_000;
 
+/// With this many generated user profiles (each about 1.2 KB, like a profile a user writes
+/// with a few sections), on a fresh install: (what, arguments, budget at [`SCALE_BUDGETED`]
+/// profiles).
+const SCALE: &[(&str, &[&str], u64)] = &[
+    (
+        "show ml-engineer (json)",
+        &["show", "ml-engineer", "--format", "json"],
+        300_000_000,
+    ),
+    ("list (json)", &["list", "--format", "json"], 2_000_000_000),
+];
+
+/// The counts of generated profiles, each twice the one before.
+const SCALE_COUNTS: &[usize] = &[5_000, 10_000, 20_000];
+
+/// The count of generated profiles the budgets of [`SCALE`] hold at.
+const SCALE_BUDGETED: usize = 10_000;
+
+/// Twice the profiles may cost at most this many times as much: linear, with room for noise.
+const MAX_DOUBLING: f64 = 2.2;
+
+/// The skills generated profiles pick from: names of the vocabulary.
+const SKILLS: &[&str] = &[
+    "Python",
+    "SQL",
+    "Spark",
+    "Airflow",
+    "Kafka",
+    "Docker",
+    "Kubernetes",
+    "AWS",
+    "Tableau",
+    "Statistics",
+    "Machine learning",
+    "Data modeling",
+    "ETL",
+    "Git",
+    "Scala",
+    "Snowflake",
+];
+
+/// A valid user profile, the `i`th of a generated set: its own id, title and aliases, six
+/// skills, a group of responsibilities, two pay figures and a link to a curated profile.
+fn generated_profile(i: usize) -> String {
+    let skills: Vec<serde_json::Value> = (0..6)
+        .map(|k| serde_json::json!({ "name": SKILLS[(i + k * 3) % SKILLS.len()] }))
+        .collect();
+    let low = 60_000 + (i % 50) * 1_000;
+    serde_json::json!({
+        "$schema": "../profile.schema.json",
+        "id": format!("generated-role-{i}"),
+        "title": format!("Generated Role {i}"),
+        "summary": format!("Role number {i} of a generated set: builds and runs the data products a team relies on."),
+        "aliases": [format!("gen role {i}"), format!("generated analyst {i}")],
+        "overview": "Works between the engineers who collect the data and the people who decide with it: \
+            keeps the warehouse tidy, the pipelines running and the numbers explained, and teaches \
+            others to answer their own questions where they can.",
+        "responsibilities": [{
+            "name": "Key responsibilities",
+            "items": [
+                "Build and maintain the pipelines that feed the team's reports",
+                "Model the data so that analysts can query it with confidence",
+                "Work with stakeholders to turn questions into measurable answers",
+            ],
+        }],
+        "skills": skills,
+        "salary": {
+            "figures": [
+                {
+                    "dimension": "overall",
+                    "label": format!("Generated Role {i}"),
+                    "pay": {"kind": "range", "low": low, "high": low + 40_000},
+                    "statistic": "median",
+                    "measure": "base-salary",
+                    "year": 2024,
+                },
+                {
+                    "dimension": "location",
+                    "label": "Seattle",
+                    "location": "Seattle",
+                    "pay": {"kind": "amount", "amount": low + 25_000},
+                    "measure": "salary",
+                    "year": 2024,
+                },
+            ],
+        },
+        "career": {
+            "related_roles": [{"title": "Data Engineer", "profile": "data-engineer"}],
+        },
+    })
+    .to_string()
+}
+
+/// Adds the generated profiles `from..to` to `profiles`.
+fn generate(profiles: &std::path::Path, from: usize, to: usize) {
+    for i in from..to {
+        std::fs::write(
+            profiles.join(format!("generated-role-{i}.json")),
+            generated_profile(i),
+        )
+        .expect("a generated profile");
+    }
+}
+
+/// Runs `careers ARGS` under callgrind and returns its instruction count.
+fn count(
+    args: &[&str],
+    data_dir: &std::path::Path,
+    embedded: bool,
+    out_file: &std::path::Path,
+) -> u64 {
+    let mut valgrind = Command::new("valgrind");
+    if embedded {
+        valgrind.env_remove("CAREERS_NO_EMBEDDED");
+    } else {
+        valgrind.env("CAREERS_NO_EMBEDDED", "1");
+    }
+    let run = valgrind
+        .arg("--tool=callgrind")
+        .arg(format!("--callgrind-out-file={}", out_file.display()))
+        .arg(CAREERS)
+        .args(args)
+        .env("CAREERS_DATA_DIR", data_dir)
+        .env("COLUMNS", "100")
+        .env_remove("CAREERS_FORMAT")
+        .output();
+    let run = run.unwrap_or_else(|e| {
+        eprintln!("valgrind cannot be run ({e}): the budgets need it; install valgrind");
+        std::process::exit(1);
+    });
+    let log = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        run.status.success(),
+        "careers {} failed under valgrind: {log}",
+        args.join(" ")
+    );
+    log.lines()
+        .find_map(|l| l.split("Collected : ").nth(1))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no instruction count for careers {}: {log}", args.join(" ")))
+}
+
 /// Where a case's data comes from.
 #[derive(Clone, Copy, PartialEq)]
 enum Data {
@@ -199,41 +343,12 @@ fn main() {
             (what, args, budget, Data::LongTitle { embedded })
         }));
     for (what, args, budget, data) in cases {
-        let mut valgrind = Command::new("valgrind");
         let (embedded, dir) = match data {
             Data::Curated => (false, data_dir.path()),
             Data::Embedded => (true, data_dir.path()),
             Data::LongTitle { embedded } => (embedded, long_dir.path()),
         };
-        if embedded {
-            valgrind.env_remove("CAREERS_NO_EMBEDDED");
-        } else {
-            valgrind.env("CAREERS_NO_EMBEDDED", "1");
-        }
-        let run = valgrind
-            .arg("--tool=callgrind")
-            .arg(format!("--callgrind-out-file={}", out_file.display()))
-            .arg(CAREERS)
-            .args(args)
-            .env("CAREERS_DATA_DIR", dir)
-            .env("COLUMNS", "100")
-            .env_remove("CAREERS_FORMAT")
-            .output();
-        let run = run.unwrap_or_else(|e| {
-            eprintln!("valgrind cannot be run ({e}): the budgets need it; install valgrind");
-            std::process::exit(1);
-        });
-        let log = String::from_utf8_lossy(&run.stderr);
-        assert!(
-            run.status.success(),
-            "careers {} failed under valgrind: {log}",
-            args.join(" ")
-        );
-        let count: u64 = log
-            .lines()
-            .find_map(|l| l.split("Collected : ").nth(1))
-            .and_then(|n| n.trim().parse().ok())
-            .unwrap_or_else(|| panic!("no instruction count for {what}: {log}"));
+        let count = count(args, dir, embedded, &out_file);
         let shown = if budget == 0 {
             "-".to_owned()
         } else {
@@ -253,8 +368,78 @@ fn main() {
             over.push(format!("{what}: {count} > {budget}"));
         }
     }
+    over.extend(scale(&out_file));
     if !over.is_empty() {
         eprintln!("over budget: {}", over.join("; "));
         std::process::exit(1);
     }
+}
+
+/// The [`SCALE`] cases at each of [`SCALE_COUNTS`] generated profiles, and the first run at
+/// [`SCALE_BUDGETED`] (no index yet) for comparison. Returns what went over budget.
+fn scale(out_file: &std::path::Path) -> Vec<String> {
+    let dir = tempfile::tempdir().expect("a temporary data directory");
+    let profiles = dir.path().join("profiles");
+    std::fs::create_dir(&profiles).expect("a profiles folder");
+    let mut over = Vec::new();
+    let mut counts: Vec<Vec<u64>> = vec![Vec::new(); SCALE.len()];
+    let mut made = 0;
+    for &n in SCALE_COUNTS {
+        generate(&profiles, made, n);
+        made = n;
+        // The index records only files that have settled, as a real folder's have.
+        std::thread::sleep(std::time::Duration::from_millis(2_100));
+        if n == SCALE_BUDGETED {
+            let _ = std::fs::remove_file(dir.path().join("profiles-index.bin"));
+            let first = count(
+                &["show", "ml-engineer", "--format", "json"],
+                dir.path(),
+                true,
+                out_file,
+            );
+            println!(
+                "| `careers show ml-engineer --format json` ({n} user profiles, first run: no index) | {first} | - |"
+            );
+        }
+        // The run that writes the index.
+        let warm = Command::new(CAREERS)
+            .args(["list", "--format", "json"])
+            .env("CAREERS_DATA_DIR", dir.path())
+            .env_remove("CAREERS_NO_EMBEDDED")
+            .output()
+            .expect("careers runs");
+        assert!(
+            warm.status.success(),
+            "{}",
+            String::from_utf8_lossy(&warm.stderr)
+        );
+        for (k, &(what, args, budget)) in SCALE.iter().enumerate() {
+            let count = count(args, dir.path(), true, out_file);
+            let budget = if n == SCALE_BUDGETED { budget } else { 0 };
+            let shown = if budget == 0 {
+                "-".to_owned()
+            } else {
+                budget.to_string()
+            };
+            println!(
+                "| `careers {}` (embedded, {n} user profiles) | {count} | {shown} |",
+                args.join(" ")
+            );
+            if budget != 0 && count > budget {
+                over.push(format!("{what} with {n} profiles: {count} > {budget}"));
+            }
+            if let Some(&before) = counts[k].last() {
+                let ratio = count as f64 / before as f64;
+                println!("| (twice the profiles: {ratio:.2} times the instructions) | | |");
+                if ratio > MAX_DOUBLING {
+                    over.push(format!(
+                        "{what}: {n} profiles cost {ratio:.2} times {} (at most {MAX_DOUBLING})",
+                        n / 2
+                    ));
+                }
+            }
+            counts[k].push(count);
+        }
+    }
+    over
 }

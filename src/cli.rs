@@ -12,8 +12,9 @@ pub use crate::render::Format;
 const EXIT_CODES: &str = "\
 Exit codes:
   0    success
-  1    runtime error (unknown role or value, bad data, stdout not writable)
-  2    usage error (unknown flag, missing argument)
+  1    runtime error (unknown role or value, nothing usable in the input, bad data, stdout
+       closed or not writable)
+  2    usage error (unknown flag, missing or empty argument, bad CAREERS_FORMAT)
   130  interrupted (Ctrl-C, SIGTERM, SIGHUP)";
 
 /// The help heading of the options every command takes.
@@ -24,15 +25,8 @@ const GLOBAL: &str = "Global options";
 #[derive(Debug, Parser)]
 #[command(name = "careers", version, about, after_help = EXIT_CODES, max_term_width = 100)]
 pub struct Cli {
-    /// Output format [default: table on a terminal, plain when piped]
-    #[arg(
-        long,
-        short = 'f',
-        global = true,
-        value_enum,
-        env = "CAREERS_FORMAT",
-        help_heading = GLOBAL
-    )]
+    /// Output format [default: $CAREERS_FORMAT, else table on a terminal, plain when piped]
+    #[arg(long, short = 'f', global = true, value_enum, help_heading = GLOBAL)]
     pub format: Option<Format>,
 
     /// When to colour table and plain output. auto: not when NO_COLOR is set, always when
@@ -57,6 +51,28 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// The format `CAREERS_FORMAT` names, the default of `--format`; `None` when it is unset or
+/// empty. Read here rather than by clap, which would check the variable even when `--format`
+/// overrides it, and blame `--format` for its value.
+pub fn format_from_env() -> Result<Option<Format>, crate::error::CareersError> {
+    const VAR: &str = "CAREERS_FORMAT";
+    let Some(value) = std::env::var_os(VAR).filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    let text = value.to_string_lossy();
+    Format::from_str(&text, false).map(Some).map_err(|_| {
+        let possible: Vec<String> = Format::value_variants()
+            .iter()
+            .filter_map(|f| f.to_possible_value())
+            .map(|v| v.get_name().to_owned())
+            .collect();
+        crate::error::CareersError::Usage(format!(
+            "invalid value '{text}' in the environment variable {VAR}; possible values: {}; set it to one of them, or unset it (--format overrides it)",
+            possible.join(", ")
+        ))
+    })
 }
 
 /// Parses the command line (the program's name first). The tree clap builds for it is left
@@ -278,13 +294,13 @@ pub struct ListArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=5))]
     pub zone: Option<u8>,
     /// Only roles that need this skill (a skill name, alias or O*NET technology name)
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = NonBlank)]
     pub skill: Option<String>,
     /// Only occupations for which O*NET lists this as a hot technology
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = NonBlank)]
     pub hot: Option<String>,
     /// Only occupations for which O*NET lists this technology as in demand
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = NonBlank)]
     pub in_demand: Option<String>,
     /// Only occupations in this SOC major group: the code's first two digits (15 computer and
     /// mathematical, 29 healthcare practitioners, ...)
@@ -405,6 +421,7 @@ pub struct NewArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The role: an id, alias or title, in any case (see `careers list`)
+    #[arg(value_parser = NonBlank)]
     pub role: String,
     /// Show only these sections (repeatable); a chosen O*NET section is shown whole
     #[arg(long, short = 's', value_enum, value_name = "NAME")]
@@ -418,13 +435,13 @@ pub struct ShowArgs {
 #[derive(Debug, Args)]
 pub struct SalaryArgs {
     /// Only these roles: ids, aliases or titles [default: every role]
-    #[arg(value_name = "ROLE")]
+    #[arg(value_name = "ROLE", value_parser = NonBlank)]
     pub roles: Vec<String>,
     /// Only figures for this place; repeat it or separate places with commas to compare them.
     /// A curated city (Seattle, SF, NYC, Remote...) or, with BLS OEWS wages, any metro area by
     /// one of its cities (Bellevue), a state by name or postal code (Texas, WA), US, or an
     /// OEWS area code
-    #[arg(long, value_name = "PLACE")]
+    #[arg(long, value_name = "PLACE", value_parser = NonBlank)]
     pub city: Vec<String>,
     /// Only figures for this career stage: entry, mid or senior (also entry-level, mid-career,
     /// experienced)
@@ -445,7 +462,7 @@ pub struct SalaryArgs {
     )]
     pub company: Option<crate::model::CompanyType>,
     /// Only figures for this industry, e.g. "real estate", "information technology"
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = NonBlank)]
     pub industry: Option<String>,
     /// Only figures about this: overall, company, experience, location, industry,
     /// additional-compensation or total-compensation
@@ -495,12 +512,14 @@ pub enum PaySort {
 #[derive(Debug, Args)]
 pub struct TrendsArgs {
     /// Only this role: an id, alias or title [default: every role with market data]
+    #[arg(value_parser = NonBlank)]
     pub role: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct OutlookArgs {
     /// The role: an id, alias, title or O*NET-SOC code [default: rank every occupation]
+    #[arg(value_parser = NonBlank)]
     pub role: Option<String>,
     /// What ranks the occupations
     #[arg(long, value_enum, default_value_t = OutlookRank::Growth, conflicts_with = "role")]
@@ -515,6 +534,37 @@ pub struct OutlookArgs {
     /// How many occupations to list
     #[arg(long, default_value_t = 20, value_name = "N", value_parser = clap::value_parser!(u16).range(1..), conflicts_with = "role")]
     pub top: u16,
+}
+
+/// A name or place that must say something: an empty or blank value is a usage error (as
+/// clap words a missing value), never a filter that is quietly dropped or a name that finds
+/// nothing.
+#[derive(Debug, Clone, Copy)]
+struct NonBlank;
+
+impl clap::builder::TypedValueParser for NonBlank {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        use clap::error::{ContextKind, ContextValue, ErrorKind};
+        let text = clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)?;
+        if !text.trim().is_empty() {
+            return Ok(text);
+        }
+        let mut err = clap::Error::new(ErrorKind::InvalidValue).with_cmd(cmd);
+        let name = arg.map_or_else(|| "...".to_owned(), ToString::to_string);
+        err.insert(ContextKind::InvalidArg, ContextValue::String(name));
+        err.insert(
+            ContextKind::InvalidValue,
+            ContextValue::String(String::new()),
+        );
+        Err(err)
+    }
 }
 
 /// A SOC major group: two digits, `15` or `15-0000`.
@@ -532,19 +582,21 @@ fn major_group(value: &str) -> Result<String, String> {
 #[derive(Debug, Args)]
 pub struct CompareArgs {
     /// 2 to 5 different roles: ids, aliases or titles (see `careers list`)
-    #[arg(value_name = "ROLE")]
+    #[arg(value_name = "ROLE", value_parser = NonBlank)]
     pub roles: Vec<String>,
     /// The place whose BLS OEWS median and employment to show (a metro, state, US or area
     /// code) [default: the nation]
-    #[arg(long, value_name = "PLACE")]
+    #[arg(long, value_name = "PLACE", value_parser = NonBlank)]
     pub city: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct GapArgs {
     /// The role you have (an id, alias or title)
+    #[arg(value_parser = NonBlank)]
     pub from: String,
     /// The role you want
+    #[arg(value_parser = NonBlank)]
     pub to: String,
 }
 
@@ -560,7 +612,7 @@ pub struct MatchArgs {
     )]
     pub skills: Vec<String>,
     /// Take a role's skills as yours (added to --skills); the role itself is not ranked
-    #[arg(long, value_name = "ROLE")]
+    #[arg(long, value_name = "ROLE", value_parser = NonBlank)]
     pub from: Option<String>,
     /// How many roles to show [default: a screenful in a terminal table, else 10]
     #[arg(long, short = 'n', value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
@@ -570,6 +622,7 @@ pub struct MatchArgs {
 #[derive(Debug, Args)]
 pub struct WhereArgs {
     /// The role (an id, alias, title or O*NET-SOC code)
+    #[arg(value_parser = NonBlank)]
     pub role: String,
     /// Rank states and territories instead of metropolitan and nonmetropolitan areas
     #[arg(long)]
@@ -605,6 +658,7 @@ pub enum WhereBy {
 #[derive(Debug, Args)]
 pub struct PathArgs {
     /// The role (an id, alias or title)
+    #[arg(value_parser = NonBlank)]
     pub role: String,
 }
 

@@ -76,6 +76,33 @@ pub(crate) fn write_error(path: &Path, len: u64, err: &std::io::Error) -> anyhow
     )
 }
 
+/// The error for a file of an import that could not be written into its temporary folder (a
+/// folder of the data directory, swapped into place once every file is written). On a full
+/// disk it names the data directory and the room the import needs at least: what is written
+/// already, which goes when the import fails, and this file.
+pub(crate) fn import_write_error(path: &Path, len: u64, err: &std::io::Error) -> anyhow::Error {
+    let temp = path.parent().unwrap_or(Path::new("."));
+    let Some(data_dir) = temp
+        .parent()
+        .filter(|_| err.kind() == std::io::ErrorKind::StorageFull)
+    else {
+        return write_error(path, len, err);
+    };
+    let written: u64 = std::fs::read_dir(temp)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .filter(|e| e.path() != path)
+        .filter_map(|e| e.metadata().ok())
+        .map(|m| m.len())
+        .sum();
+    anyhow::anyhow!(
+        "cannot write the import into {}: the disk is full; free at least {} bytes there and import again (the previous import is kept)",
+        data_dir.display(),
+        crate::model::salary::thousands(written + len)
+    )
+}
+
 /// Why a file was not read: it is not a regular file, it is larger than the caller allows, or
 /// the system refused.
 #[derive(Debug)]
@@ -129,6 +156,14 @@ impl std::error::Error for ReadError {}
 /// one of `/proc`'s, whose size says 0). A FIFO is opened without waiting for a writer and a
 /// device is never read: both are refused at once.
 pub(crate) fn open_bounded(path: &Path, max: u64) -> Result<Bounded<std::fs::File>, ReadError> {
+    open_bounded_with_metadata(path, max).map(|(file, _)| file)
+}
+
+/// [`open_bounded`], with the metadata of the file it opened.
+fn open_bounded_with_metadata(
+    path: &Path,
+    max: u64,
+) -> Result<(Bounded<std::fs::File>, std::fs::Metadata), ReadError> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -150,19 +185,31 @@ pub(crate) fn open_bounded(path: &Path, max: u64) -> Result<Bounded<std::fs::Fil
             max,
         });
     }
-    Ok(Bounded {
-        inner: file,
-        left: max,
-        max,
-    })
+    Ok((
+        Bounded {
+            inner: file,
+            left: max,
+            max,
+        },
+        meta,
+    ))
 }
 
 /// Reads the whole of `path` if it is a regular file of at most `max` bytes.
 pub(crate) fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
-    let mut reader = open_bounded(path, max)?;
-    let mut bytes = Vec::new();
+    read_bounded_with_metadata(path, max).map(|(bytes, _)| bytes)
+}
+
+/// [`read_bounded`], with the metadata of the file it read (not of whatever `path` names by
+/// the time the read ends).
+pub(crate) fn read_bounded_with_metadata(
+    path: &Path,
+    max: u64,
+) -> Result<(Vec<u8>, std::fs::Metadata), ReadError> {
+    let (mut reader, meta) = open_bounded_with_metadata(path, max)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     std::io::Read::read_to_end(&mut reader, &mut bytes).map_err(ReadError::from_io)?;
-    Ok(bytes)
+    Ok((bytes, meta))
 }
 
 fn check_kind(meta: &std::fs::Metadata) -> Result<(), ReadError> {
@@ -259,6 +306,37 @@ impl Bounded<std::fs::File> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_full_disk_names_the_folder_and_the_room_needed() {
+        let data = tempfile::tempdir().unwrap();
+        let temp = data.path().join(".oews-import-x");
+        std::fs::create_dir(&temp).unwrap();
+        std::fs::write(temp.join("wages.bin"), vec![0; 1_500]).unwrap();
+        let tables = temp.join("tables.bin");
+        std::fs::write(&tables, b"part").unwrap();
+        let full = std::io::Error::from(std::io::ErrorKind::StorageFull);
+        assert_eq!(
+            import_write_error(&tables, 2_000, &full).to_string(),
+            format!(
+                "cannot write the import into {}: the disk is full; free at least 3,500 bytes there and import again (the previous import is kept)",
+                data.path().display()
+            )
+        );
+        assert_eq!(
+            write_error(&tables, 2_000, &full).to_string(),
+            format!(
+                "cannot write {}: the disk is full; free at least 2,000 bytes in {} and try again",
+                tables.display(),
+                temp.display()
+            )
+        );
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert_eq!(
+            import_write_error(&tables, 2_000, &denied).to_string(),
+            format!("cannot write {}: permission denied", tables.display())
+        );
+    }
 
     #[test]
     fn sizes_up_to_the_bound_are_read_and_one_byte_more_is_refused() {

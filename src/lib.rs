@@ -105,11 +105,14 @@ pub struct Context {
 pub fn run(cli: Cli) -> anyhow::Result<u8> {
     let stdout = io::stdout();
     let terminal = stdout.is_terminal();
-    let format = cli.format.unwrap_or(if terminal {
-        Format::Table
-    } else {
-        Format::Plain
-    });
+    let format = match cli.format {
+        Some(format) => format,
+        None => cli::format_from_env()?.unwrap_or(if terminal {
+            Format::Table
+        } else {
+            Format::Plain
+        }),
+    };
     cli.color.write_global();
     let color = format.takes_colour() && use_color(&stdout);
     let style = Style {
@@ -161,24 +164,22 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         std::env::var_os("CAREERS_PAGER"),
         std::env::var_os("PAGER"),
     );
-    let code = if let Some(pager) = pager {
+    let written = if let Some(pager) = pager {
         // Known only once it is written: whether the output is longer than the screen.
         let mut text = Vec::with_capacity(64 * 1024);
-        let code = dispatch(&ctx, cli.command, &mut text)?;
-        let rows = render::pager::screen_rows(std::env::var("LINES").ok().as_deref());
-        render::pager::write(&text, Some(&pager), rows, &mut stdout.lock()).map_err(reported)?;
-        code
+        dispatch(&ctx, cli.command, &mut text).and_then(|code| {
+            let rows = render::pager::screen_rows(std::env::var("LINES").ok().as_deref());
+            render::pager::write(&text, Some(&pager), rows, &mut stdout.lock())
+                .map_err(reported)?;
+            Ok(code)
+        })
     } else {
         let mut out = io::BufWriter::new(stdout.lock());
-        let code = dispatch(&ctx, cli.command, &mut out)?;
-        out.flush().map_err(reported)?;
-        code
+        dispatch(&ctx, cli.command, &mut out)
+            .and_then(|code| out.flush().map(|()| code).map_err(reported))
     };
-    for hint in ctx.hints.borrow().iter() {
-        writeln!(io::stderr(), "{}", render::sanitize::sanitize_line(hint))
-            .map_err(WriteError::stderr)?;
-    }
-    // A damaged import of a dataset opened on demand was found while the command ran.
+    // A damaged import of a dataset opened on demand was found while the command ran: said
+    // whether the command answered or failed, since it may be why it failed.
     let damaged = [
         ctx.store.wages_warning_if_opened(),
         ctx.store.projections_warning_if_opened(),
@@ -190,6 +191,18 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             render::sanitize::sanitize_line(why)
         )
         .map_err(WriteError::stderr)?;
+    }
+    let code = written?;
+    // A profile read on demand had changed since start-up: the output may mix two versions.
+    if let Some(path) = ctx.store.changed_files().first() {
+        anyhow::bail!(
+            "{} changed while careers was reading your profiles, so the output may mix its old and new versions; run the command again",
+            path.display()
+        );
+    }
+    for hint in ctx.hints.borrow().iter() {
+        writeln!(io::stderr(), "{}", render::sanitize::sanitize_line(hint))
+            .map_err(WriteError::stderr)?;
     }
     // The process ends here: freeing thousands of imported profiles one by one would only add
     // to every command's run time.
@@ -211,14 +224,19 @@ fn reads_user_profiles(command: &Command) -> bool {
 }
 
 /// The bundled profiles, then the user's from `data_dir`. A broken user file is skipped with
-/// one warning on `warn`, or is an error under `strict`.
+/// one warning on `warn`, or is an error under `strict`. A user's file that the profiles
+/// folder's index has seen unchanged is read only when a command asks for its profile.
 pub fn load_store(
     data_dir: Option<&Path>,
     strict: bool,
     warn: &mut dyn Write,
 ) -> anyhow::Result<Store> {
-    let mut entries = store::bundled_profiles()?;
+    let mut entries: Vec<store::StoreProfile> = store::bundled_profiles()?
+        .into_iter()
+        .map(|e| store::StoreProfile::Read(Box::new(e)))
+        .collect();
     let mut broken = Vec::new();
+    let mut checks_across = false;
     if let Some(dir) = data_dir {
         let folder = datadir::paths::profiles_dir(dir);
         let paths = store::user::profile_paths(&folder).map_err(|e| {
@@ -228,9 +246,11 @@ pub fn load_store(
                 store::user::io_reason(&e)
             )
         })?;
-        let loaded = store::user::load_files(&paths);
-        entries.extend(loaded.entries);
+        let loaded = store::user::load_folder(dir, &paths);
+        let users = !loaded.profiles.is_empty();
+        entries.extend(loaded.profiles);
         broken = loaded.broken;
+        checks_across = users;
     }
     for file in &broken {
         let first = file
@@ -254,19 +274,16 @@ pub fn load_store(
         )
         .map_err(WriteError::stderr)?;
     }
-    let users = entries
-        .iter()
-        .any(|e| matches!(e.origin, store::Origin::User { .. }));
-    let mut store = Store::with_bundled_vocabulary(entries);
+    let mut store = Store::from_profiles(entries);
     // Checks across profiles (an alias claimed twice, a link to a missing profile) concern only
     // the user's files: the bundled set is checked by its own tests.
-    let problems = if users { store.problems() } else { Vec::new() };
+    let problems = if checks_across {
+        store.problems()
+    } else {
+        Vec::new()
+    };
     for (id, problem) in problems {
-        let Some(store::Entry {
-            origin: store::Origin::User { path },
-            ..
-        }) = store.get(&id)
-        else {
+        let Some(store::Origin::User { path }) = store.origin_of(&id) else {
             continue;
         };
         let message = format!(
@@ -364,6 +381,37 @@ impl WriteError {
 /// turns it off, and otherwise it is on when `stream` is a terminal whose `TERM` is not `dumb`.
 pub fn use_color<S: anstream::stream::RawStream>(stream: &S) -> bool {
     anstream::AutoStream::choice(stream) != anstream::ColorChoice::Never
+}
+
+/// Fails when stdout was closed when careers started (`careers list >&-`), which would
+/// otherwise lose the output with exit 0: Rust's runtime puts `/dev/null`, opened for reading
+/// and writing, in the place of a closed standard stream. That is what this looks for, on
+/// Linux: a `/dev/null` opened only for writing (`>/dev/null`) is a place to discard output,
+/// and passes.
+pub fn check_stdout_open() -> Result<(), WriteError> {
+    if cfg!(target_os = "linux") && stdout_is_reopened_null() {
+        return Err(WriteError::stdout(io::Error::other(
+            "it was closed when careers started; give the output somewhere to go (a file, a pipe, or >/dev/null to discard it)",
+        )));
+    }
+    Ok(())
+}
+
+/// Whether descriptor 1 is `/dev/null` open for reading and writing, as the runtime opens it.
+fn stdout_is_reopened_null() -> bool {
+    const O_ACCMODE: u32 = 0o3;
+    const O_RDWR: u32 = 0o2;
+    if std::fs::read_link("/proc/self/fd/1").ok().as_deref() != Some(Path::new("/dev/null")) {
+        return false;
+    }
+    std::fs::read_to_string("/proc/self/fdinfo/1")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find_map(|l| l.strip_prefix("flags:"))
+                .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+        })
+        .is_some_and(|flags| flags & O_ACCMODE == O_RDWR)
 }
 
 /// Whether the error is a closed pipe on stdout, which ends a command quietly.

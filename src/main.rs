@@ -6,6 +6,9 @@ fn main() -> ExitCode {
     // Without the handler, Ctrl-C still ends the process, but by the signal and without
     // removing a temporary file being written.
     let _ = careers::interrupt::install();
+    if let Err(err) = careers::check_stdout_open() {
+        return fail(&err.to_string(), 1);
+    }
     // When the shell asks for completions, answer and end here.
     careers::commands::completions::answer_the_shell();
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();

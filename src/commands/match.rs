@@ -112,7 +112,38 @@ pub fn run(ctx: &Context, args: &MatchArgs) -> anyhow::Result<MatchReport> {
         None if ctx.format != Format::Table => DEFAULT_TOP,
         None => crate::render::screen_rows().map_or(DEFAULT_TOP, screenful),
     };
-    Ok(report(&ctx.store, &given, from, top))
+    let report = report(&ctx.store, &given, from, top);
+    if report.skills.is_empty() {
+        return Err(nothing_to_match(&ctx.store, &report));
+    }
+    Ok(report)
+}
+
+/// The error for input that leaves no skill to match: an unknown skill, worded as `list
+/// --skill` words it, or a `--from` role that lists none.
+fn nothing_to_match(store: &Store, report: &MatchReport) -> anyhow::Error {
+    if let Some(first) = report.unknown.first() {
+        let mut known: Vec<String> = store
+            .vocabulary()
+            .skills()
+            .iter()
+            .map(|s| s.name.clone())
+            .collect();
+        known.sort_by_key(|s| s.to_lowercase());
+        return CareersError::UnknownValue {
+            what: "skill",
+            value: first.name.clone(),
+            suggestions: first.suggestions.clone(),
+            known,
+        }
+        .into();
+    }
+    match &report.from {
+        Some(id) => anyhow::anyhow!(
+            "{id} lists no technical skills, so there is nothing to match; name yours with --skills"
+        ),
+        None => anyhow::anyhow!("no skill given; name yours with --skills"),
+    }
 }
 
 /// How many roles `--top` shows in the machine formats and when the output is not a terminal.

@@ -107,7 +107,7 @@ pub struct SourcesReport {
 }
 
 pub fn run(ctx: &Context, _args: &SourcesArgs) -> anyhow::Result<SourcesReport> {
-    let count = |f: fn(&Origin) -> bool| ctx.store.authored().filter(|e| f(&e.origin)).count();
+    let count = |f: fn(&Origin) -> bool| ctx.store.authored_origins().filter(f).count();
     let mut sources = vec![DataSource {
         kind: "bundled",
         name: "Curated profiles (facts from the AiPathly page Machine Learning Developer)".into(),

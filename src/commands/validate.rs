@@ -61,7 +61,9 @@ pub fn run(ctx: &Context, args: &ValidateArgs) -> anyhow::Result<ValidateReport>
             // A new user has no profiles folder yet: nothing to check is not a failure.
             continue;
         }
-        if root.is_dir() {
+        // A folder named like a profile file is what the loader takes it for: a profiles
+        // folder entry that is not a file, so a problem, not a folder of profiles to check.
+        if root.is_dir() && !crate::store::user::is_profile_name(root) {
             files.extend(folder_files(root)?);
         } else {
             files.push(root.clone());

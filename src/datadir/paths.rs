@@ -22,6 +22,12 @@ pub fn profiles_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("profiles")
 }
 
+/// The index of the profiles folder inside a data directory: what checking each file found,
+/// so that a file unchanged since is not read at start-up.
+pub fn profile_index(data_dir: &Path) -> PathBuf {
+    data_dir.join(crate::store::profile_index::FILE_NAME)
+}
+
 /// The folder of the imported O*NET database inside a data directory.
 pub fn onet_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("onet")

@@ -285,7 +285,7 @@ fn write_synced(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         f.write_all(bytes)?;
         f.sync_all()
     };
-    write().map_err(|e| crate::fsutil::write_error(path, bytes.len() as u64, &e))
+    write().map_err(|e| crate::fsutil::import_write_error(path, bytes.len() as u64, &e))
 }
 
 /// What an import did.

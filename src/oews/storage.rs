@@ -174,10 +174,10 @@ pub fn counts_of(import: &OewsImport) -> Counts {
 /// since a folder without one is never a finished import.
 pub fn write_files(dir: &Path, import: &OewsImport, manifest: &Manifest) -> anyhow::Result<()> {
     let wages_path = dir.join(WAGES);
-    let mut wages = BufWriter::new(
-        File::create(&wages_path)
-            .with_context(|| format!("cannot write {}", wages_path.display()))?,
-    );
+    let failed = |e: std::io::Error, len: usize| {
+        crate::fsutil::import_write_error(&wages_path, len as u64, &e)
+    };
+    let mut wages = BufWriter::new(File::create(&wages_path).map_err(|e| failed(e, 0))?);
     let mut blocks = vec![(0u64, 0u32); import.occupations.len()];
     let mut offset = 0u64;
     for group in import.cells.chunk_by(|a, b| a.occupation == b.occupation) {
@@ -185,12 +185,16 @@ pub fn write_files(dir: &Path, import: &OewsImport, manifest: &Manifest) -> anyh
         let packed = zstd::bulk::compress(&raw, LEVEL).context("cannot compress the estimates")?;
         wages
             .write_all(&packed)
-            .with_context(|| format!("cannot write {}", wages_path.display()))?;
+            .map_err(|e| failed(e, packed.len()))?;
         let len = u32::try_from(packed.len()).context("an occupation's block is over 4 GiB")?;
         blocks[usize::from(group[0].occupation)] = (offset, len);
         offset += u64::from(len);
     }
-    wages.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+    wages
+        .into_inner()
+        .map_err(|e| e.into_error())
+        .and_then(|f| f.sync_all())
+        .map_err(|e| failed(e, 0))?;
     let tables = Tables {
         areas: import.areas.clone(),
         occupations: import.occupations.clone(),
@@ -232,11 +236,12 @@ fn block_of(cells: &[Cell]) -> Block {
 }
 
 fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let mut f = File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
-    f.write_all(bytes)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    f.sync_all()?;
-    Ok(())
+    let write = || -> std::io::Result<()> {
+        let mut f = File::create(path)?;
+        f.write_all(bytes)?;
+        f.sync_all()
+    };
+    write().map_err(|e| crate::fsutil::import_write_error(path, bytes.len() as u64, &e))
 }
 
 /// An opened release: its manifest, tables, and the blocks, read on demand.
@@ -264,6 +269,24 @@ pub fn open(data_dir: &Path) -> anyhow::Result<Option<Stored>> {
         Blob::open(&dir.join(WAGES), 1 << 30).map_err(|e| broken(&dir, &format!("{WAGES} {e}")))?;
     let stored =
         decode(&manifest_bytes, &tables, wages).map_err(|e| broken(&dir, &format!("{e:#}")))?;
+    // A cut file is found here, once, rather than as a failure of whichever role is asked for.
+    let needed = stored
+        .tables
+        .blocks
+        .iter()
+        .map(|&(offset, len)| offset + u64::from(len))
+        .max()
+        .unwrap_or(0);
+    if stored.blocks.len() < needed {
+        return Err(broken(
+            &dir,
+            &format!(
+                "{WAGES} is cut short: it holds {} bytes of the {} its estimates take",
+                crate::model::salary::thousands(stored.blocks.len()),
+                crate::model::salary::thousands(needed)
+            ),
+        ));
+    }
     Ok(Some(Stored {
         dir: Some(dir),
         ..stored
@@ -341,6 +364,18 @@ impl Stored {
     /// The estimates of the occupation at `position` whose area and industry `keep` takes;
     /// the others are passed over without being built.
     pub fn estimates_where(
+        &self,
+        position: usize,
+        keep: impl Fn(usize, usize) -> bool,
+    ) -> anyhow::Result<Vec<AreaEstimate>> {
+        self.read_estimates(position, keep)
+            .map_err(|e| match &self.dir {
+                Some(dir) => broken(dir, &format!("{e:#}")),
+                None => e.context("the embedded OEWS data"),
+            })
+    }
+
+    fn read_estimates(
         &self,
         position: usize,
         keep: impl Fn(usize, usize) -> bool,

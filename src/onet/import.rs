@@ -356,44 +356,76 @@ fn over_bound(path: &Path, err: &csv::Error) -> Option<anyhow::Error> {
 /// wrong folder, not a new release.
 pub const KEEP_AT_LEAST_PERCENT: usize = 50;
 
-/// Fails when `new` keeps less than [`KEEP_AT_LEAST_PERCENT`] of `previous` in any count.
+/// Fails when `new` keeps less than [`KEEP_AT_LEAST_PERCENT`] of `previous` in any count. The
+/// error names the file each lost count comes from in `source`, and says when it is `missing`
+/// or `empty`.
 pub fn check_loss(
     previous: &super::storage::Counts,
     new: &super::storage::Counts,
+    source: &Path,
+    missing: &[&str],
+    empty: &[&str],
 ) -> anyhow::Result<()> {
     let n = |v: usize| crate::model::salary::thousands(v as u64);
     let pairs = [
-        ("occupations", previous.occupations, new.occupations),
+        (
+            "occupations",
+            OCCUPATION_DATA,
+            previous.occupations,
+            new.occupations,
+        ),
         (
             "alternate titles",
+            "Alternate Titles.txt",
             previous.alternate_titles,
             new.alternate_titles,
         ),
         (
             "reported titles",
+            "Sample of Reported Titles.txt",
             previous.reported_titles,
             new.reported_titles,
         ),
-        ("tasks", previous.tasks, new.tasks),
+        ("tasks", "Task Statements.txt", previous.tasks, new.tasks),
         (
             "technology skills",
+            "Technology Skills.txt",
             previous.technology_skills,
             new.technology_skills,
         ),
-        ("tools", previous.tools, new.tools),
-        ("related links", previous.related_links, new.related_links),
+        ("tools", "Tools Used.txt", previous.tools, new.tools),
+        (
+            "related links",
+            "Related Occupations.txt",
+            previous.related_links,
+            new.related_links,
+        ),
     ];
     let lost: Vec<String> = pairs
         .iter()
-        .filter(|(_, before, after)| after * 100 < before * KEEP_AT_LEAST_PERCENT)
-        .map(|(what, before, after)| format!("{} {what} with {}", n(*before), n(*after)))
+        .filter(|(_, _, before, after)| after * 100 < before * KEEP_AT_LEAST_PERCENT)
+        .map(|(what, file, before, after)| {
+            let state = if missing.contains(file) {
+                "is missing"
+            } else if empty.contains(file) {
+                "is empty"
+            } else {
+                "holds fewer"
+            };
+            format!(
+                "{} {what} with {} (\"{file}\" {state})",
+                n(*before),
+                n(*after)
+            )
+        })
         .collect();
     if lost.is_empty() {
         return Ok(());
     }
     bail!(
-        "this import would replace {}, keeping less than {KEEP_AT_LEAST_PERCENT}% of the previous import (a truncated or incomplete download?); the previous import is kept: check the folder, or pass --force to replace it anyway",
-        lost.join(", ")
+        "this import would replace {}, keeping less than {KEEP_AT_LEAST_PERCENT}% of the previous import (a truncated or incomplete download?); the previous import is kept: check those files in {} (download the database again), or pass --force to replace it anyway",
+        lost.join(", "),
+        source.display()
     )
 }
 

@@ -139,7 +139,13 @@ pub fn run_import(
     let lock = crate::datadir::imports::ImportLock::take(data_dir)?;
     let read = import::read(source, vocabulary, reserved, progress)?;
     if !force && let Some(previous) = storage::current_manifest(data_dir) {
-        import::check_loss(&previous.counts, &Counts::of(&read))?;
+        import::check_loss(
+            &previous.counts,
+            &Counts::of(&read),
+            source,
+            &read.missing,
+            &read.empty,
+        )?;
     }
     let source = std::path::absolute(source).unwrap_or_else(|_| source.to_path_buf());
     let manifest = Manifest {

@@ -339,10 +339,12 @@ fn train_dictionary(texts: &[Vec<u8>]) -> anyhow::Result<Vec<u8>> {
 }
 
 fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let mut f = File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
-    f.write_all(bytes)?;
-    f.sync_all()?;
-    Ok(())
+    let write = || -> std::io::Result<()> {
+        let mut f = File::create(path)?;
+        f.write_all(bytes)?;
+        f.sync_all()
+    };
+    write().map_err(|e| crate::fsutil::import_write_error(path, bytes.len() as u64, &e))
 }
 
 fn index_record(o: &Occupation) -> StoredRecord {

@@ -3,6 +3,7 @@
 
 mod bundled;
 pub mod embedded;
+pub mod profile_index;
 mod profiles;
 pub mod projections;
 pub mod user;
@@ -11,7 +12,7 @@ pub mod wages;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{CareersError, OnetHint, suggest};
 use crate::model::{Problem, Profile, Vocabulary, role_key, singular_key};
@@ -55,6 +56,136 @@ pub struct Entry {
     pub origin: Origin,
 }
 
+/// What the store needs of a bundled or user profile before it needs the whole of it: the
+/// names a command line may give it, their [keys](role_key), and the profiles it refers to. The
+/// index of the profiles folder keeps it for every sound file, so that finding one role reads
+/// one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileNames {
+    pub id: String,
+    pub title: String,
+    pub aliases: Vec<String>,
+    /// Every reference to another profile: its JSON path and the id it names.
+    pub refs: Vec<(String, String)>,
+    /// The keys of the id, the title and each alias, in that order.
+    keys: Vec<String>,
+    /// The keys of the O*NET-SOC codes that name it: its O*NET occupation's, and its `codes`
+    /// when it has one.
+    code_keys: Vec<String>,
+}
+
+impl ProfileNames {
+    pub fn of(p: &Profile) -> ProfileNames {
+        let mut code_keys: Vec<String> = Vec::new();
+        if let Some(onet) = &p.onet {
+            code_keys.extend(p.codes.iter().map(|c| role_key(&c.code)));
+            code_keys.push(role_key(&onet.code));
+        }
+        let mut keys = Vec::with_capacity(2 + p.aliases.len());
+        keys.push(role_key(&p.id));
+        keys.push(role_key(&p.title));
+        keys.extend(p.aliases.iter().map(|a| role_key(a)));
+        ProfileNames {
+            id: p.id.clone(),
+            title: p.title.clone(),
+            aliases: p.aliases.clone(),
+            refs: p
+                .profile_refs()
+                .into_iter()
+                .map(|(path, id)| (path, id.to_owned()))
+                .collect(),
+            keys,
+            code_keys,
+        }
+    }
+
+    fn id_key(&self) -> &str {
+        &self.keys[0]
+    }
+
+    fn title_key(&self) -> &str {
+        &self.keys[1]
+    }
+
+    /// Each alias with its key.
+    fn aliases_keyed(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.aliases
+            .iter()
+            .zip(&self.keys[2..])
+            .map(|(a, k)| (a.as_str(), k.as_str()))
+    }
+}
+
+/// A hash map keyed by names the store made (ids and keys of the profiles on this machine): a
+/// fast hash, since thousands of user profiles are keyed on every run and nobody gains by
+/// colliding their own names.
+pub(crate) type NameMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<NameHasher>>;
+
+/// FxHash, as rustc uses for its own tables: a word at a time, one multiply each.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct NameHasher(u64);
+
+impl std::hash::Hasher for NameHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+        }
+        let mut last = [0u8; 8];
+        let rest = chunks.remainder();
+        last[..rest.len()].copy_from_slice(rest);
+        self.0 =
+            (self.0.rotate_left(5) ^ u64::from_le_bytes(last) ^ rest.len() as u64).wrapping_mul(K);
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A bundled or user profile of the store: its names always, the whole profile once asked for.
+#[derive(Debug)]
+struct Authored {
+    names: ProfileNames,
+    entry: std::sync::OnceLock<Entry>,
+    /// The file to read the profile from on first use, when it was not read at start-up.
+    deferred: Option<user::Deferred>,
+}
+
+impl Authored {
+    /// Where the profile comes from, without reading it.
+    fn origin(&self) -> Origin {
+        match (&self.deferred, self.entry.get()) {
+            (Some(file), _) => Origin::User {
+                path: file.path.clone(),
+            },
+            (None, Some(entry)) => entry.origin.clone(),
+            (None, None) => unreachable!("a profile without a file was read at start-up"),
+        }
+    }
+}
+
+/// A profile for [`Store::from_profiles`]: read already, or to be read from its file when a
+/// command first asks for it.
+#[derive(Debug)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "made once per profile at start-up; boxing the names would cost an allocation each"
+)]
+pub enum StoreProfile {
+    Read(Box<Entry>),
+    Deferred {
+        names: ProfileNames,
+        file: user::Deferred,
+    },
+}
+
 impl Entry {
     /// The profile's id and where it was read from.
     pub fn source(&self) -> RoleSource {
@@ -84,12 +215,19 @@ pub struct RoleSource {
 /// Positions number the bundled and user profiles first, then the occupations in O*NET's order.
 #[derive(Debug)]
 pub struct Store {
-    entries: Vec<Entry>,
+    /// The bundled and user profiles, in the order they were given (a later one with the same
+    /// id in the place of the earlier).
+    entries: Vec<Authored>,
+    /// The position of each of them by id.
+    ids: NameMap<usize>,
+    /// User files that changed after start-up, when their profile was read: the answer may mix
+    /// two versions of them.
+    changed: std::sync::Mutex<Vec<std::path::PathBuf>>,
     /// The skill vocabulary; the bundled one is parsed when a command first asks for it.
     vocabulary: std::sync::OnceLock<Vocabulary>,
     /// The bundled and user profiles' keys, each with the best [layer](Store::KEY_LAYERS)
     /// that claims it.
-    keys: HashMap<String, (usize, u8)>,
+    keys: NameMap<(usize, u8)>,
     /// Every profile's keys, O*NET's included: built for the lookups the names cannot answer
     /// at once (near misses, suggestions).
     all_keys: std::sync::OnceLock<HashMap<String, usize>>,
@@ -186,10 +324,23 @@ impl Store {
     /// Builds the store with the bundled skill vocabulary, parsed only if a command asks for
     /// it (`list` and `show` of most roles never do).
     pub fn with_bundled_vocabulary(entries: Vec<Entry>) -> Store {
+        Store::from_profiles(
+            entries
+                .into_iter()
+                .map(|e| StoreProfile::Read(Box::new(e)))
+                .collect(),
+        )
+    }
+
+    /// Builds the store with the bundled skill vocabulary from profiles read already or to be
+    /// read on first use; a profile replaces an earlier one with the same id.
+    pub fn from_profiles(profiles: Vec<StoreProfile>) -> Store {
         let mut store = Store {
-            entries: Vec::with_capacity(entries.len()),
+            entries: Vec::with_capacity(profiles.len()),
+            ids: NameMap::with_capacity_and_hasher(profiles.len(), Default::default()),
+            changed: std::sync::Mutex::new(Vec::new()),
             vocabulary: std::sync::OnceLock::new(),
-            keys: HashMap::new(),
+            keys: NameMap::default(),
             all_keys: std::sync::OnceLock::new(),
             broken: Vec::new(),
             onet: None,
@@ -200,48 +351,92 @@ impl Store {
             onet_unreadable: None,
             onet_fell_back: false,
         };
-        for entry in entries {
-            store.insert(entry);
+        for profile in profiles {
+            store.insert(profile);
         }
         store.reindex();
         store
     }
 
-    fn insert(&mut self, entry: Entry) {
-        match self
-            .entries
-            .iter()
-            .position(|e| e.profile.id == entry.profile.id)
-        {
-            Some(i) => self.entries[i] = entry,
-            None => self.entries.push(entry),
+    fn insert(&mut self, profile: StoreProfile) {
+        let authored = match profile {
+            StoreProfile::Read(entry) => Authored {
+                names: ProfileNames::of(&entry.profile),
+                entry: std::sync::OnceLock::from(*entry),
+                deferred: None,
+            },
+            StoreProfile::Deferred { names, file } => Authored {
+                names,
+                entry: std::sync::OnceLock::new(),
+                deferred: Some(file),
+            },
+        };
+        match self.ids.get(&authored.names.id) {
+            Some(&i) => self.entries[i] = authored,
+            None => {
+                self.ids
+                    .insert(authored.names.id.clone(), self.entries.len());
+                self.entries.push(authored);
+            }
         }
+    }
+
+    /// The bundled or user profile at `i`, read from its file the first time it is asked for.
+    /// A file that changed since start-up is read as it is now when it is still the same
+    /// profile, and is otherwise represented by its names alone; either way
+    /// [`Store::changed_files`] names it.
+    fn authored_entry(&self, i: usize) -> &Entry {
+        let authored = &self.entries[i];
+        authored.entry.get_or_init(|| {
+            let file = authored
+                .deferred
+                .as_ref()
+                .expect("a profile not read at start-up has its file");
+            match user::read_deferred(file, &authored.names) {
+                Ok(entry) => entry,
+                Err(entry) => {
+                    self.changed
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .push(file.path.clone());
+                    *entry
+                }
+            }
+        })
+    }
+
+    /// User files that changed while the command ran, after start-up checked them: what it
+    /// printed may mix two versions of them, so it should be run again.
+    pub fn changed_files(&self) -> Vec<std::path::PathBuf> {
+        self.changed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
     }
 
     /// The keys of the bundled and user profiles, by layer.
     fn base_keys(&self) -> [Vec<(String, usize)>; Self::KEY_LAYERS as usize] {
         let mut layers: [Vec<(String, usize)>; Self::KEY_LAYERS as usize] = Default::default();
+        for layer in &mut layers {
+            layer.reserve(self.entries.len());
+        }
         for (i, e) in self.entries.iter().enumerate() {
-            let p = &e.profile;
-            layers[0].push((role_key(&p.id), i));
-            for code in &p.codes {
-                if e.profile.onet.is_some() {
-                    layers[1].push((role_key(&code.code), i));
-                }
+            let p = &e.names;
+            layers[0].push((p.id_key().to_owned(), i));
+            for code in &p.code_keys {
+                layers[1].push((code.clone(), i));
             }
-            if let Some(onet) = &p.onet {
-                layers[1].push((role_key(&onet.code), i));
+            for (_, key) in p.aliases_keyed() {
+                layers[2].push((key.to_owned(), i));
             }
-            for alias in &p.aliases {
-                layers[2].push((role_key(alias), i));
-            }
-            layers[3].push((role_key(&p.title), i));
+            layers[3].push((p.title_key().to_owned(), i));
         }
         layers
     }
 
     fn reindex(&mut self) {
         self.keys.clear();
+        self.keys.reserve(self.entries.len() * 4);
         self.all_keys = std::sync::OnceLock::new();
         for (layer, keys) in (0u8..).zip(self.base_keys()) {
             // A name with no ASCII letter or digit has an empty key, which would match every
@@ -277,7 +472,7 @@ impl Store {
     /// The profile at position `i`.
     fn entry_at(&self, i: usize) -> &Entry {
         match i.checked_sub(self.entries.len()) {
-            None => &self.entries[i],
+            None => self.authored_entry(i),
             Some(p) => self.onet_entry(p),
         }
     }
@@ -286,7 +481,7 @@ impl Store {
     fn id_at(&self, i: usize) -> &str {
         match (i.checked_sub(self.entries.len()), &self.onet) {
             (Some(p), Some(onet)) => onet.id(p),
-            _ => &self.entries[i].profile.id,
+            _ => &self.entries[i].names.id,
         }
     }
 
@@ -396,11 +591,12 @@ impl Store {
         // A user's file that failed to load still claims its id: the error names the file.
         // Sorted, for a binary search per occupation: there are few profiles and many
         // occupations.
-        let mut taken: Vec<String> = self
+        let broken_ids: Vec<String> = self.broken.iter().map(|b| role_key(&b.id_hint)).collect();
+        let mut taken: Vec<&str> = self
             .entries
             .iter()
-            .map(|e| e.profile.id.clone())
-            .chain(self.broken.iter().map(|b| role_key(&b.id_hint)))
+            .map(|e| e.names.id.as_str())
+            .chain(broken_ids.iter().map(String::as_str))
             .collect();
         taken.sort_unstable();
         // The occupations whose id a profile has, in index order.
@@ -410,7 +606,7 @@ impl Store {
             .collect();
         clashes.sort_unstable();
         clashes.dedup();
-        let mut renamed = Vec::new();
+        let mut renamed: Vec<(usize, String)> = Vec::new();
         for p in clashes {
             let n = stored.names.get(p);
             // Rare: its code appended, then a number until no profile or occupation has it.
@@ -420,11 +616,12 @@ impl Store {
                     1 => base.clone(),
                     k => format!("{base}-{k}"),
                 })
-                .find(|id| taken.binary_search(id).is_err() && stored.names.find_id(id).is_none())
+                .find(|id| {
+                    taken.binary_search(&id.as_str()).is_err()
+                        && !renamed.iter().any(|(_, r)| r == id)
+                        && stored.names.find_id(id).is_none()
+                })
                 .unwrap_or_else(|| base.clone());
-            if let Err(at) = taken.binary_search(&id) {
-                taken.insert(at, id.clone());
-            }
             renamed.push((p, id));
         }
         let entries = (0..stored.names.len())
@@ -459,9 +656,7 @@ impl Store {
     pub fn onet_attribution<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Option<String> {
         let onet = self.onet.as_ref()?;
         ids.into_iter()
-            .any(|id| {
-                !self.entries.iter().any(|e| e.profile.id == id) && onet.find_id(id).is_some()
-            })
+            .any(|id| !self.ids.contains_key(id) && onet.find_id(id).is_some())
             .then(|| crate::onet::attribution_of(&onet.stored.manifest))
     }
 
@@ -504,14 +699,19 @@ impl Store {
     /// The bundled and user profiles: the ones people wrote, which alone have aliases, pay
     /// figures, market data and career paths.
     pub fn authored(&self) -> impl ExactSizeIterator<Item = &Entry> + Clone + '_ {
-        self.entries.iter()
+        (0..self.entries.len()).map(|i| self.authored_entry(i))
+    }
+
+    /// Where each bundled and user profile comes from, without reading a user's file.
+    pub fn authored_origins(&self) -> impl ExactSizeIterator<Item = Origin> + '_ {
+        self.entries.iter().map(Authored::origin)
     }
 
     /// Every profile's id, in store order, without making O*NET's profiles.
     pub fn ids(&self) -> impl Iterator<Item = &str> + '_ {
         self.entries
             .iter()
-            .map(|e| e.profile.id.as_str())
+            .map(|e| e.names.id.as_str())
             .chain(self.onet.iter().flat_map(OnetLayer::ids))
     }
 
@@ -525,7 +725,7 @@ impl Store {
                 .with_code_prefix(prefix)
                 .map(move |p| offset + p)
         });
-        self.entries.iter().chain(onet.map(|i| self.entry_at(i)))
+        self.authored().chain(onet.map(|i| self.entry_at(i)))
     }
 
     /// The store's id of the O*NET occupation at `position`, without making its profile.
@@ -551,17 +751,21 @@ impl Store {
 
     /// The profile with this exact id.
     pub fn get(&self, id: &str) -> Option<&Entry> {
-        if let Some(e) = self.entries.iter().find(|e| e.profile.id == id) {
-            return Some(e);
+        if let Some(&i) = self.ids.get(id) {
+            return Some(self.authored_entry(i));
         }
         let onet = self.onet.as_ref()?;
-        onet.ids().position(|o| o == id).map(|p| self.onet_entry(p))
+        onet.find_id(id).map(|p| self.onet_entry(p))
+    }
+
+    /// Where the bundled or user profile with this exact id comes from, without reading it.
+    pub fn origin_of(&self, id: &str) -> Option<Origin> {
+        Some(self.entries[*self.ids.get(id)?].origin())
     }
 
     /// Whether a profile has this exact id.
     pub fn has_id(&self, id: &str) -> bool {
-        self.entries.iter().any(|e| e.profile.id == id)
-            || self.onet.as_ref().is_some_and(|o| o.ids().any(|o| o == id))
+        self.ids.contains_key(id) || self.onet.as_ref().is_some_and(|o| o.find_id(id).is_some())
     }
 
     /// The role `query` names exactly (id, alias, title or code, in any case), without
@@ -647,7 +851,7 @@ impl Store {
         }
         let mut hits: Vec<(usize, String)> = Vec::new();
         for (i, e) in self.entries.iter().enumerate() {
-            let p = &e.profile;
+            let p = &e.names;
             if singular_key(&p.id) == folded || singular_key(&p.title) == folded {
                 hits.push((i, "title".to_owned()));
             } else if let Some(a) = p.aliases.iter().find(|a| singular_key(a) == folded) {
@@ -747,26 +951,43 @@ impl Store {
         }
     }
 
-    /// Checks across profiles: ids, aliases and titles claimed by two profiles, references to
-    /// profiles that do not exist. Each problem comes with the id of the profile it is in.
+    /// Checks across profiles: ids, aliases and titles claimed by two profiles, aliases no
+    /// lookup can reach, references to profiles that do not exist. Each problem comes with the
+    /// id of the profile it is in.
     pub fn problems(&self) -> Vec<(String, Problem)> {
         let mut out = Vec::new();
         let problem =
             |id: &str, path: String, message: String| (id.to_owned(), Problem { path, message });
         // Ids first: an alias may not take another profile's id.
-        let onet_ids = self.onet.iter().flat_map(OnetLayer::ids);
-        let mut claimed: HashMap<String, (&str, &str)> = self
-            .entries
+        let mut claimed: HashMap<&str, (&str, &str), std::hash::BuildHasherDefault<NameHasher>> =
+            HashMap::with_capacity_and_hasher(self.entries.len() * 2, Default::default());
+        let onet_keys: Vec<(String, &str)> = self
+            .onet
             .iter()
-            .map(|e| e.profile.id.as_str())
-            .chain(onet_ids)
-            .map(|id| (role_key(id), (id, " (its id)")))
+            .flat_map(OnetLayer::ids)
+            .map(|id| (role_key(id), id))
             .collect();
         for e in &self.entries {
-            let p = &e.profile;
-            for (i, alias) in p.aliases.iter().enumerate() {
-                let key = role_key(alias);
-                match claimed.get(&key) {
+            claimed.insert(e.names.id_key(), (e.names.id.as_str(), " (its id)"));
+        }
+        for (key, id) in &onet_keys {
+            claimed.insert(key, (id, " (its id)"));
+        }
+        for e in &self.entries {
+            let p = &e.names;
+            for (i, (alias, key)) in p.aliases_keyed().enumerate() {
+                if is_soc_code(key) {
+                    // Codes rank above aliases and are looked up in O*NET's release.
+                    out.push(problem(
+                        &p.id,
+                        format!("aliases[{i}]"),
+                        format!(
+                            "alias \"{alias}\" is an O*NET-SOC code, which finds its O*NET occupation, never this profile; remove the alias"
+                        ),
+                    ));
+                    continue;
+                }
+                match claimed.get(key) {
                     Some((other, what)) if *other != p.id => out.push(problem(
                         &p.id,
                         format!("aliases[{i}]"),
@@ -778,11 +999,11 @@ impl Store {
                     }
                 }
             }
-            for (path, target) in p.profile_refs() {
+            for (path, target) in &p.refs {
                 if !self.has_id(target) {
                     out.push(problem(
                         &p.id,
-                        path,
+                        path.clone(),
                         format!(
                             "refers to profile \"{target}\", which does not exist; remove \"profile\" to name the role only"
                         ),

@@ -355,17 +355,21 @@ fn match_with_a_misspelt_skill_reports_it_and_ranks_the_rest() {
     assert_eq!(json["ranked"], 5);
 }
 
+/// Nothing usable in the input is exit 1, with the message `list --skill` gives.
 #[test]
-fn match_with_only_unknown_skills_says_so() {
+fn match_with_only_unknown_skills_fails_as_list_does() {
     let env = TestEnv::new();
-    let out = env.stdout(&["match", "--skills", "basket weaving"]);
+    let out = env.fails(&["match", "--skills", "basket weaving"], 1);
     assert!(
-        out.contains("Unknown skill \"basket weaving\": left out of the ranking."),
+        out.starts_with(
+            "careers: error: unknown skill \"basket weaving\"; known skills: Adaptability, Agile, "
+        ),
         "{out}"
     );
-    assert!(
-        out.contains("None of the given skills is known, so there is nothing to match."),
-        "{out}"
+    assert_eq!(out, env.fails(&["list", "--skill", "basket weaving"], 1));
+    assert_eq!(
+        env.fails(&["match", "--skills", "zzzz"], 1),
+        env.fails(&["list", "--skill", "zzzz"], 1)
     );
 }
 
@@ -480,9 +484,10 @@ fn a_profile_without_skills_gets_a_clear_sentence_everywhere() {
         env.stdout(&["gap", "ml-engineer", "no-skills"])
             .contains("no-skills lists no technical skills, so there is no skill gap to measure.")
     );
-    assert!(env.stdout(&["match", "--from", "no-skills"]).contains(
-        "no-skills lists no technical skills and no other known skill was given, so there\nis nothing to match."
-    ));
+    assert_eq!(
+        env.fails(&["match", "--from", "no-skills"], 1),
+        "careers: error: no-skills lists no technical skills, so there is nothing to match; name yours with --skills\n"
+    );
     assert!(
         env.stdout(&["compare", "no-skills", "data-engineer"])
             .contains(

@@ -490,8 +490,8 @@ fn a_real_occupation_file_cut_short_never_replaces_the_complete_import() {
     assert_eq!(out.code, Some(1));
     let err = out.stderr;
     assert!(
-        err.starts_with("careers: error: this import would replace 1,016 occupations with 500, ")
-            && err.ends_with(", keeping less than 50% of the previous import (a truncated or incomplete download?); the previous import is kept: check the folder, or pass --force to replace it anyway\n"),
+        err.starts_with("careers: error: this import would replace 1,016 occupations with 500 (\"Occupation Data.txt\" holds fewer), ")
+            && err.ends_with(&format!(", keeping less than 50% of the previous import (a truncated or incomplete download?); the previous import is kept: check those files in {} (download the database again), or pass --force to replace it anyway\n", cut.path().display())),
         "{err}"
     );
     assert_eq!(env.run(&["list", "--format", "json"]).stdout, before);
@@ -528,7 +528,12 @@ fn a_name_with_no_letter_or_digit_is_refused_and_never_matches() {
         "careers: warning: skipped {p}: {problem}; run `careers validate {p}`\n",
         p = path.display()
     );
-    for query in ["", "???", "数据"] {
+    // An empty name is a usage error, before any profile is read.
+    assert_eq!(
+        env.fails(&["show", ""], 2),
+        "careers: error: a value is required for '<ROLE>' but none was supplied; see careers show --help\n"
+    );
+    for query in ["???", "数据"] {
         let out = env.run(&["show", query]);
         assert_eq!(out.code, Some(1), "{query:?}");
         let err = out.stderr;

@@ -7,6 +7,7 @@ mod embedded;
 // The examples run on the embedded data.
 #[cfg(feature = "embedded")]
 mod examples;
+mod exit_codes;
 mod files;
 mod find;
 mod formats;
@@ -19,6 +20,7 @@ mod onet_views;
 // `outlook` is of the embedded O*NET and OEWS releases.
 #[cfg(feature = "embedded")]
 mod outlook;
+mod profile_index;
 // BLS's projections, embedded.
 #[cfg(feature = "embedded")]
 mod projections;

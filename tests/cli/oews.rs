@@ -656,6 +656,37 @@ fn a_corrupt_import_is_a_warning_with_the_fix_and_the_embedded_release_answers()
     }
 }
 
+/// A cut `wages.bin` is found when the import is opened, and named with its folder and the fix,
+/// whichever role is asked for.
+#[test]
+fn a_cut_wages_file_names_its_folder_and_the_fix() {
+    let env = imported(false).timeout(std::time::Duration::from_secs(30));
+    let wages = env.data_dir().join("oews/wages.bin");
+    let whole = std::fs::metadata(&wages).unwrap().len();
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&wages)
+        .unwrap();
+    file.set_len(whole / 2).unwrap();
+    let oews = env.data_dir().join("oews");
+    // The damaged-import rule: a warning with the folder and the fix, and no other release
+    // here to answer in its place.
+    let message = format!(
+        "careers: warning: the imported OEWS data in {} cannot be read (wages.bin is cut short: it holds {} bytes of the {} its estimates take); import it again with `careers import oews FOLDER`, or remove it with `rm -r {}`; no other release is at hand\n",
+        oews.display(),
+        whole / 2,
+        whole,
+        careers::render::sanitize::shell_quote(&oews.display().to_string())
+    );
+    for args in [
+        &["salary", "ml-engineer", "--city", "Seattle"][..],
+        &["where", "ml-engineer"],
+    ] {
+        let out = env.run(args);
+        assert!(out.stderr.starts_with(&message), "{args:?}: {}", out.stderr);
+    }
+}
+
 /// Every `(series_id, value, footnotes)` of the real data file, read without the importer.
 fn shared_rows() -> Vec<(String, String, String)> {
     let text = std::fs::read_to_string(shared("oews-2025").join("oe.data.0.Current")).unwrap();

@@ -163,6 +163,24 @@ fn an_interrupted_import_is_ignored_and_cleaned_up_by_the_next() {
     assert!(!leftover.exists());
 }
 
+/// A release that would lose most of a kind of row names the file it comes from, and whether it
+/// is empty or missing.
+#[test]
+fn a_smaller_import_names_the_empty_or_missing_file() {
+    let env = imported();
+    let source = copy_of(&fixture("onet"));
+    std::fs::write(source.path().join("Task Statements.txt"), b"").unwrap();
+    std::fs::remove_file(source.path().join("Tools Used.txt")).unwrap();
+    let err = env.fails(&["import", "onet", source.path().to_str().unwrap()], 1);
+    assert_eq!(
+        err,
+        format!(
+            "careers: error: this import would replace 4 tasks with 0 (\"Task Statements.txt\" is empty), 2 tools with 0 (\"Tools Used.txt\" is missing), keeping less than 50% of the previous import (a truncated or incomplete download?); the previous import is kept: check those files in {} (download the database again), or pass --force to replace it anyway\n",
+            source.path().display()
+        )
+    );
+}
+
 #[test]
 fn importing_again_replaces_the_previous_import() {
     let env = imported();
@@ -172,7 +190,10 @@ fn importing_again_replaces_the_previous_import() {
     let err = env.fails(&["import", "onet", minimal.to_str().unwrap()], 1);
     assert_eq!(
         err,
-        "careers: error: this import would replace 6 occupations with 1, 6 alternate titles with 0, 2 reported titles with 0, 4 tasks with 0, 7 technology skills with 0, 2 tools with 0, 4 related links with 0, keeping less than 50% of the previous import (a truncated or incomplete download?); the previous import is kept: check the folder, or pass --force to replace it anyway\n"
+        format!(
+            "careers: error: this import would replace 6 occupations with 1 (\"Occupation Data.txt\" holds fewer), 6 alternate titles with 0 (\"Alternate Titles.txt\" is missing), 2 reported titles with 0 (\"Sample of Reported Titles.txt\" is missing), 4 tasks with 0 (\"Task Statements.txt\" is missing), 7 technology skills with 0 (\"Technology Skills.txt\" is missing), 2 tools with 0 (\"Tools Used.txt\" is missing), 4 related links with 0 (\"Related Occupations.txt\" is missing), keeping less than 50% of the previous import (a truncated or incomplete download?); the previous import is kept: check those files in {} (download the database again), or pass --force to replace it anyway\n",
+            minimal.display()
+        )
     );
     assert_eq!(ids(&env.json(&["list", "--source", "onet"])).len(), 6);
     env.stdout(&["import", "onet", minimal.to_str().unwrap(), "--force"]);
