@@ -178,10 +178,13 @@ fn closing_sections() -> String {
         "EXIT STATUS",
         &[
             ("0", "success, also when the reader of a pipe closes early"),
-            ("1", "runtime error: unknown role or value, bad data"),
+            (
+                "1",
+                "runtime error: unknown role, place or value, bad data, input with nothing usable in it, stdout that cannot be written or was closed",
+            ),
             (
                 "2",
-                "usage error: unknown flag or subcommand, missing argument",
+                "usage error: unknown flag or subcommand, missing argument, an empty role, place or value, a value outside a closed set (CAREERS_FORMAT included)",
             ),
             ("130", "interrupted by Ctrl-C"),
         ],
