@@ -243,6 +243,10 @@ pub struct DatasetArgs {
     /// The folder of O*NET's text files
     #[arg(long, value_name = "DIR")]
     pub onet: std::path::PathBuf,
+    /// The folder to read O*NET's Skills.txt, Knowledge.txt and Abilities.txt from instead,
+    /// when the release in --onet lacks them (O*NET 29.0's beside 29.2)
+    #[arg(long, value_name = "DIR")]
+    pub onet_ratings: Option<std::path::PathBuf>,
     /// The folder of BLS's OEWS flat files
     #[arg(long, value_name = "DIR")]
     pub oews: std::path::PathBuf,
@@ -345,6 +349,10 @@ pub enum ImportDatabase {
     Onet {
         /// The folder of O*NET's text files, e.g. ~/Downloads/db_29_2_text
         dir: std::path::PathBuf,
+        /// Read Skills.txt, Knowledge.txt and Abilities.txt from this folder of another
+        /// release's text files instead (its release is named wherever its ratings are shown)
+        #[arg(long, value_name = "DIR")]
+        ratings: Option<std::path::PathBuf>,
     },
     /// BLS's Occupational Employment and Wage Statistics (OEWS), in BLS's time-series flat
     /// files: oe.area, oe.occupation and oe.data.0.Current are required; oe.industry,

@@ -305,7 +305,7 @@ fn ratings_table(ratings: &[Rating]) -> Table {
         table.row([
             Cell::tone(r.name.clone(), Tone::Strong),
             Cell::new(format!("{:.2}", r.importance)),
-            Cell::new(r.level.map_or_else(|| "-".into(), |l| format!("{l:.2}"))),
+            Cell::new(format!("{:.2}", r.level)),
         ]);
     }
     table
