@@ -5,6 +5,7 @@ mod bundled;
 pub mod embedded;
 mod profiles;
 pub mod projections;
+pub mod ratings;
 pub mod user;
 pub mod wages;
 

@@ -303,3 +303,494 @@ mod real {
         assert_eq!(unrated["onet"]["unrated"], true);
     }
 }
+
+/// `(kind, name, from level, to level, to importance, weight)` of each element of a list of
+/// `gap`'s JSON.
+fn shortfalls(list: &serde_json::Value) -> Vec<(String, String, f64, f64, f64, f64)> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["kind"].as_str().unwrap().to_owned(),
+                s["name"].as_str().unwrap().to_owned(),
+                s["from_level"].as_f64().unwrap(),
+                s["to_level"].as_f64().unwrap(),
+                s["to_importance"].as_f64().unwrap(),
+                s["weight"].as_f64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn row(
+    kind: &str,
+    name: &str,
+    from: f64,
+    to: f64,
+    importance: f64,
+    weight: f64,
+) -> (String, String, f64, f64, f64, f64) {
+    (kind.into(), name.into(), from, to, importance, weight)
+}
+
+#[test]
+fn gap_ranks_what_to_raise_by_importance_times_shortfall_and_sets_uncertain_figures_apart() {
+    let env = imported();
+    let gap = env.json(&["gap", "15-2051.00", "15-1221.00"]);
+    let r = &gap["ratings"];
+    assert_eq!(r["release"], "29.2");
+    assert_eq!(
+        r["from"],
+        serde_json::json!({"code": "15-2051.00", "title": "Data Scientists", "via": "own"})
+    );
+    // Exact hundredths: 4.12 × (4.88 − 4.25) is 2.5956.
+    assert_eq!(
+        shortfalls(&r["to_raise"]),
+        [
+            row(
+                "knowledge",
+                "Computers and Electronics",
+                5.5,
+                6.1,
+                4.8,
+                2.88
+            ),
+            row("skill", "Reading Comprehension", 4.25, 4.88, 4.12, 2.5956),
+            row("skill", "Writing", 3.88, 4.5, 3.88, 2.4056),
+            row("knowledge", "Mathematics", 5.3, 5.6, 4.4, 1.32),
+        ]
+    );
+    // Programming's level in TO and Biology's importance and level are suppressed: named, not
+    // ranked. Biology is not relevant to data scientists, a level of 0 to make up.
+    assert_eq!(
+        shortfalls(&r["uncertain"]),
+        [
+            row("skill", "Programming", 5.12, 5.88, 4.62, 3.5112),
+            row("knowledge", "Biology", 0.0, 1.5, 2.1, 3.15),
+        ]
+    );
+    assert_eq!(r["uncertain"][1]["from_not_relevant"], true);
+    assert_eq!(
+        r["uncertain"][1]["uncertain"],
+        serde_json::json!(["to-level", "to-importance"])
+    );
+    // The skill Mathematics: research scientists need 4.75, data scientists have 5.00.
+    assert_eq!(r["met"], 1);
+    assert_eq!(gap["attribution"], crate::common::ATTRIBUTION);
+
+    // The other way, Biology is not relevant to data scientists: nothing to make up.
+    let back = env.json(&["gap", "15-1221.00", "15-2051.00"])["ratings"].clone();
+    assert_eq!(
+        shortfalls(&back["to_raise"]),
+        [row("skill", "Mathematics", 4.75, 5.0, 4.5, 1.125)]
+    );
+    assert_eq!(back["uncertain"], serde_json::json!([]));
+    assert_eq!(back["met"], 6);
+}
+
+#[test]
+fn gap_reads_in_every_format() {
+    let env = imported();
+    let args = ["gap", "15-2051.00", "15-1221.00"];
+    let with = |format: &str| env.stdout(&[&args[..], &["--format", format]].concat());
+    insta::assert_snapshot!("gap_fixture_ratings", with("table"));
+    let plain = with("plain");
+    assert!(
+        plain.contains("\nSkills and knowledge to raise (O*NET 29.2)\ncomputer-and-information-research-scientists needs 4 of the 7 skills and knowledge areas O*NET rates at a higher level than data-scientists has; most of all Computers and Electronics, Reading Comprehension and Writing.\nSkill or knowledge\tKind\tLevel now\tLevel needed\tImportance\nComputers and Electronics\tknowledge\t5.50\t6.10\t4.80\n"),
+        "{plain}"
+    );
+    assert!(
+        plain.contains("Also needed higher, but not ranked because O*NET recommends suppressing a figure (few respondents or a wide error): Programming (5.12 → 5.88; level needed uncertain), Biology (0.00 → 1.50; level needed and importance uncertain).\n"),
+        "{plain}"
+    );
+    let csv = with("csv");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "status,category,name,from,to,importance,weight,attribution"
+    );
+    assert!(
+        lines[1].starts_with("to raise,knowledge,Computers and Electronics,5.5,6.1,4.8,2.88,"),
+        "{csv}"
+    );
+    assert!(
+        lines[2].starts_with("to raise,skill,Reading Comprehension,4.25,4.88,4.12,2.5956,"),
+        "{csv}"
+    );
+    assert!(
+        lines[5].starts_with("uncertain,skill,Programming,5.12,5.88,4.62,3.5112,"),
+        "{csv}"
+    );
+    let markdown = with("markdown");
+    assert!(
+        markdown.contains("## Skills and knowledge to raise (O\\*NET 29.2)"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("| Computers and Electronics | knowledge | 5.50 | 6.10 | 4.80 |"),
+        "{markdown}"
+    );
+    let json = env.json(&args);
+    assert_eq!(
+        json["ratings"]["to_raise"][0]["name"],
+        "Computers and Electronics"
+    );
+}
+
+#[test]
+fn a_curated_role_takes_the_ratings_of_its_first_linked_occupation() {
+    let env = imported();
+    // ml-engineer links 15-1221.00 first.
+    let gap = env.json(&["gap", "ml-engineer", "15-2051.00"]);
+    assert_eq!(
+        gap["ratings"]["from"],
+        serde_json::json!({"code": "15-1221.00", "title": "Computer and Information Research Scientists", "via": "first-linked-code"})
+    );
+    assert_eq!(
+        shortfalls(&gap["ratings"]["to_raise"]),
+        [row("skill", "Mathematics", 4.75, 5.0, 4.5, 1.125)]
+    );
+    let text = env
+        .width(200)
+        .stdout(&["gap", "ml-engineer", "15-2051.00", "--format", "plain"]);
+    assert!(
+        text.contains("O*NET 29.2's ratings of 15-1221.00 Computer and Information Research Scientists (its first linked occupation) for ml-engineer and 15-2051.00 Data Scientists for data-scientists"),
+        "{text}"
+    );
+}
+
+#[test]
+fn gap_says_why_a_role_has_no_ratings() {
+    let env = imported().width(200);
+    let gap = env.json(&["gap", "data-engineering-team-lead", "13-1161.00"]);
+    assert!(gap.get("ratings").is_none());
+    assert_eq!(
+        gap["ratings_missing"],
+        serde_json::json!([
+            {"role": "data-engineering-team-lead", "reason": {"kind": "no-linked-occupation"}},
+            {"role": "analysts-13-1161-00", "reason": {"kind": "not-rated", "code": "13-1161.00", "release": "29.2"}}
+        ])
+    );
+    let text = env.stdout(&[
+        "gap",
+        "data-engineering-team-lead",
+        "13-1161.00",
+        "--format",
+        "plain",
+    ]);
+    assert!(
+        text.contains("\nSkills and knowledge (O*NET 29.2)\nNo skill and knowledge ratings to compare: data-engineering-team-lead links no O*NET occupation; O*NET 29.2 does not rate analysts-13-1161-00 (13-1161.00).\n"),
+        "{text}"
+    );
+    // Without O*NET data there is nothing to say of ratings.
+    let bare = TestEnv::new().json(&["gap", "data-engineer", "ml-engineer"]);
+    assert!(bare.get("ratings").is_none() && bare.get("ratings_missing").is_none());
+}
+
+/// The first `n` names `gap FROM TO` ranks to raise, in each of the five formats: the same in
+/// all of them.
+#[cfg(feature = "embedded")]
+fn ranked_in_every_format(env: &TestEnv, from: &str, to: &str, n: usize) -> Vec<String> {
+    let json = env.json(&["gap", from, to]);
+    let names: Vec<String> = json["ratings"]["to_raise"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .take(n)
+        .map(|s| s["name"].as_str().unwrap().to_owned())
+        .collect();
+    let run = |format: &str| env.stdout(&["gap", from, to, "--format", format]);
+    let rows = |text: &str, prefix: &str, cut: char| -> Vec<String> {
+        text.lines()
+            .filter_map(|l| l.strip_prefix(prefix))
+            .filter_map(|l| l.split(cut).next())
+            .map(|name| name.trim().to_owned())
+            .filter(|name| names.contains(name))
+            .collect()
+    };
+    let table = run("table");
+    let plain = run("plain");
+    let markdown = run("markdown");
+    let csv = run("csv");
+    for (format, found) in [
+        ("table", rows(&table, "│ ", '┆')),
+        ("plain", rows(&plain, "", '\t')),
+        ("markdown", rows(&markdown, "| ", '|')),
+    ] {
+        assert_eq!(
+            found.into_iter().take(n).collect::<Vec<_>>(),
+            names,
+            "{format}"
+        );
+    }
+    // The csv rows name the kind first: "to raise,knowledge,Biology,...".
+    let csv_names: Vec<&str> = csv
+        .lines()
+        .filter(|l| l.starts_with("to raise,"))
+        .take(n)
+        .map(|l| l.split(',').nth(2).unwrap())
+        .collect();
+    assert_eq!(csv_names, names, "csv");
+    names
+}
+
+#[cfg(feature = "embedded")]
+#[test]
+fn a_teacher_becoming_an_instructional_coordinator_raises_administration_and_budgets() {
+    // A coordinator plans curricula and runs programmes, staff and budgets: O*NET 29.0 rates
+    // administration and management, financial resources and office administration well above
+    // a secondary-school teacher's level, and writing and evaluating systems after them. Nothing
+    // about programming languages, which the technology lists alone used to suggest.
+    let env = TestEnv::new().embedded();
+    let names = ranked_in_every_format(&env, "25-2031.00", "25-9031.00", 5);
+    assert_eq!(
+        names,
+        [
+            "Administration and Management",
+            "Management of Financial Resources",
+            "Administrative",
+            "Writing",
+            "Systems Evaluation"
+        ]
+    );
+    let r = env.json(&["gap", "25-2031.00", "25-9031.00"])["ratings"].clone();
+    assert_eq!(r["release"], "29.0");
+    assert_eq!(
+        shortfalls(&r["to_raise"])[..2],
+        [
+            row(
+                "knowledge",
+                "Administration and Management",
+                2.56,
+                3.77,
+                3.79,
+                4.5859
+            ),
+            row(
+                "skill",
+                "Management of Financial Resources",
+                0.88,
+                2.38,
+                2.25,
+                3.375
+            ),
+        ]
+    );
+    assert_eq!(r["to_raise"].as_array().unwrap().len(), 42);
+    assert_eq!(r["met"], 26);
+    // Only what a coordinator needs higher is listed: instructing (4.12 for a teacher, 4.25 for
+    // a coordinator) is; mathematics (knowledge 3.69 for both, the skill 3.00 against 2.88) is
+    // not.
+    let listed: Vec<String> = shortfalls(&r["to_raise"])
+        .into_iter()
+        .map(|s| s.1)
+        .collect();
+    assert!(listed.iter().any(|n| n == "Instructing"));
+    assert!(!listed.iter().any(|n| n == "Mathematics"));
+    let plain = env.stdout(&["gap", "25-2031.00", "25-9031.00", "--format", "plain"]);
+    assert!(
+        plain.contains("\nSkills and knowledge to raise (O*NET 29.0)\ninstructional-coordinators needs 42 of the 68 skills and knowledge areas O*NET rates at a higher level than secondary-school-teachers-except-special-and-career-technical-education has; most of all Administration and Management, Management of Financial Resources and Administrative.\n"),
+        "{plain}"
+    );
+    assert!(
+        plain.ends_with(&format!("{ATTRIBUTION_WITH_RATINGS}\n")),
+        "{plain}"
+    );
+    let json = env.json(&["gap", "25-2031.00", "25-9031.00"]);
+    assert_eq!(json["attribution"], ATTRIBUTION_WITH_RATINGS);
+}
+
+#[cfg(feature = "embedded")]
+#[test]
+fn a_registered_nurse_becoming_a_nurse_practitioner_raises_clinical_knowledge() {
+    // A nurse practitioner diagnoses, treats and prescribes: O*NET 29.0 rates biology, therapy
+    // and counseling and the English language far higher than for a registered nurse, with
+    // medicine and dentistry and science in the first ten. There is something to learn.
+    let env = TestEnv::new().embedded();
+    let names = ranked_in_every_format(&env, "29-1141.00", "29-1171.00", 3);
+    assert_eq!(
+        names,
+        ["Biology", "Therapy and Counseling", "English Language"]
+    );
+    let r = env.json(&["gap", "registered nurses", "nurse practitioners"])["ratings"].clone();
+    let first_ten: Vec<String> = shortfalls(&r["to_raise"])
+        .into_iter()
+        .take(10)
+        .map(|s| s.1)
+        .collect();
+    for expected in [
+        "Medicine and Dentistry",
+        "Science",
+        "Education and Training",
+    ] {
+        assert!(first_ten.iter().any(|n| n == expected), "{first_ten:?}");
+    }
+    assert_eq!(
+        shortfalls(&r["to_raise"])[0],
+        row("knowledge", "Biology", 2.58, 5.04, 4.22, 10.3812)
+    );
+    // Geography is not relevant to registered nurses and its level is suppressed there: named,
+    // not ranked.
+    let uncertain = shortfalls(&r["uncertain"]);
+    assert_eq!(
+        uncertain[0],
+        row("knowledge", "Geography", 0.0, 1.83, 1.74, 3.1842)
+    );
+    assert_eq!(r["uncertain"][0]["from_not_relevant"], true);
+}
+
+#[cfg(feature = "embedded")]
+#[test]
+#[ignore = "needs ../shared/onet-29.0-skills"]
+fn gap_rankings_follow_from_o_net_29_0_s_files() {
+    use real::ratings_in;
+    let env = TestEnv::new().embedded();
+    for (from, to) in [
+        ("25-2031.00", "25-9031.00"),
+        ("29-1141.00", "29-1171.00"),
+        ("17-1011.00", "15-1243.00"),
+    ] {
+        // Every element both rate whose working level (0 when not relevant) is higher in TO,
+        // with no suppressed figure, ranked by TO's importance × the difference.
+        let mut expected = Vec::new();
+        for (kind, file) in [("skill", "Skills.txt"), ("knowledge", "Knowledge.txt")] {
+            let (have, want) = (ratings_in(file, from), ratings_in(file, to));
+            for (name, &(im, im_sup, lv, lv_sup, nr)) in &want {
+                let (_, _, had, had_sup, had_nr) = have[name];
+                let (a, b) = (if had_nr { 0.0 } else { had }, if nr { 0.0 } else { lv });
+                let (a100, b100, im100) = (
+                    (a * 100.0_f64).round() as i64,
+                    (b * 100.0_f64).round() as i64,
+                    (im * 100.0_f64).round() as i64,
+                );
+                if b100 > a100 && !(im_sup || lv_sup || had_sup) {
+                    expected.push((im100 * (b100 - a100), im100, kind, name.clone()));
+                }
+            }
+        }
+        expected.sort_by(|x, y| y.0.cmp(&x.0).then(y.1.cmp(&x.1)).then(x.3.cmp(&y.3)));
+        let got: Vec<(String, String)> =
+            shortfalls(&env.json(&["gap", from, to])["ratings"]["to_raise"])
+                .into_iter()
+                .map(|s| (s.0, s.1))
+                .collect();
+        let want: Vec<(String, String)> = expected
+            .into_iter()
+            .map(|(_, _, kind, name)| (kind.to_owned(), name))
+            .collect();
+        assert_eq!(got, want, "{from} → {to}");
+    }
+}
+
+#[test]
+fn compare_shows_each_role_s_most_important_skills_and_knowledge_side_by_side() {
+    let env = imported();
+    let args = ["compare", "15-2051.00", "ml-engineer", "13-1161.00"];
+    let json = env.json(&args);
+    let roles = json["roles"].as_array().unwrap();
+    let names = |r: &serde_json::Value, kind: &str| -> Vec<String> {
+        r["ratings"][kind]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["name"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        names(&roles[0], "skills"),
+        [
+            "Mathematics",
+            "Programming",
+            "Reading Comprehension",
+            "Writing"
+        ]
+    );
+    assert_eq!(
+        names(&roles[0], "knowledge"),
+        ["Computers and Electronics", "Mathematics", "Biology"]
+    );
+    // ml-engineer through 15-1221.00, whose Biology importance is suppressed: not ranked.
+    assert_eq!(
+        roles[1]["ratings"]["occupation"]["via"],
+        "first-linked-code"
+    );
+    assert_eq!(
+        names(&roles[1], "knowledge"),
+        ["Computers and Electronics", "Mathematics"]
+    );
+    assert_eq!(
+        roles[2]["no_ratings"],
+        serde_json::json!({"kind": "not-rated", "code": "13-1161.00", "release": "29.2"})
+    );
+    let plain = env.stdout(&[&args[..], &["--format", "plain"]].concat());
+    assert!(
+        plain.contains("\nTop skills (O*NET 29.2)\tMathematics 4.50 (level 5.00); Programming 4.25 (level 5.12); Reading Comprehension 4.00 (level 4.25); Writing 3.50 (level 3.88)\tProgramming 4.62 (level 5.88, uncertain); Mathematics 4.25 (level 4.75); Reading Comprehension 4.12 (level 4.88); Writing 3.88 (level 4.50); (of 15-1221.00 Computer and Information Research Scientists)\t13-1161.00 is not rated by O*NET 29.2\n"),
+        "{plain}"
+    );
+    assert!(
+        plain.contains("Biology 1.40 (level 0, not relevant)"),
+        "{plain}"
+    );
+    let csv = env.stdout(&[&args[..], &["--format", "csv"]].concat());
+    assert!(
+        csv.contains("\nTop knowledge (O*NET 29.2),\"Computers and Electronics 4.60 (level 5.50)\nMathematics 4.20 (level 5.30)\nBiology 1.40 (level 0, not relevant)\","),
+        "{csv}"
+    );
+    let markdown = env.stdout(&[&args[..], &["--format", "markdown"]].concat());
+    assert!(
+        markdown.contains("| Top skills (O\\*NET 29.2) | Mathematics 4.50 (level 5.00)<br>"),
+        "{markdown}"
+    );
+    insta::assert_snapshot!("compare_fixture_ratings", env.stdout(&args));
+}
+
+#[cfg(feature = "embedded")]
+#[test]
+fn compare_a_nurse_and_a_nurse_practitioner_side_by_side() {
+    let env = TestEnv::new().embedded();
+    let json = env.json(&["compare", "registered-nurses", "nurse-practitioners"]);
+    let top = |i: usize, kind: &str| -> Vec<(String, f64, f64)> {
+        json["roles"][i]["ratings"][kind]
+            .as_array()
+            .unwrap()
+            .iter()
+            .take(3)
+            .map(|e| {
+                (
+                    e["name"].as_str().unwrap().to_owned(),
+                    e["importance"].as_f64().unwrap(),
+                    e["level"].as_f64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    // O*NET 29.0: a nurse's work is people and care, a nurse practitioner's medicine.
+    assert_eq!(
+        top(0, "knowledge"),
+        [
+            ("Psychology".to_owned(), 4.58, 6.08),
+            ("Customer and Personal Service".to_owned(), 4.4, 5.48),
+            ("Medicine and Dentistry".to_owned(), 4.36, 4.47),
+        ]
+    );
+    assert_eq!(
+        top(1, "knowledge"),
+        [
+            ("Medicine and Dentistry".to_owned(), 4.83, 5.57),
+            ("English Language".to_owned(), 4.26, 5.3),
+            ("Biology".to_owned(), 4.22, 5.04),
+        ]
+    );
+    assert_eq!(json["roles"][0]["ratings"]["release"], "29.0");
+    assert_eq!(json["attribution"], ATTRIBUTION_WITH_RATINGS);
+    let table = env
+        .width(80)
+        .stdout(&["compare", "registered-nurses", "nurse-practitioners"]);
+    assert!(
+        table.contains(
+            "│ Top knowledge (O*NET     ┆ Psychology 4.58 (level  ┆ Medicine and Dentistry  │"
+        ),
+        "{table}"
+    );
+}
