@@ -51,6 +51,10 @@ pub struct Shortfall {
     /// For an element left out of the ranking: which figure O*NET recommends suppressing.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub uncertain: Vec<UncertainFigure>,
+    /// O*NET names an element of the other kind the same (Mathematics is a skill and a
+    /// knowledge area), so a view that does not show the kind must name it.
+    #[serde(skip)]
+    pub name_shared: bool,
 }
 
 /// A figure of a comparison that O*NET recommends suppressing.
@@ -85,9 +89,16 @@ pub(crate) fn level_gap(
     let mut gap = LevelGap::default();
     let mut ranked: Vec<(i64, Shortfall)> = Vec::new();
     let mut uncertain: Vec<(i64, Shortfall)> = Vec::new();
-    for kind in COMPARED {
+    let wanted: Vec<(RatingKind, Vec<Rating>)> = COMPARED.iter().map(|&k| (k, to(k))).collect();
+    let shared = |kind: RatingKind, name: &str| {
+        wanted
+            .iter()
+            .any(|(k, list)| *k != kind && list.iter().any(|r| r.name == name))
+    };
+    for (kind, wants) in &wanted {
+        let kind = *kind;
         let have = from(kind);
-        for want in to(kind) {
+        for want in wants {
             let Some(had) = have.iter().find(|r| r.id == want.id) else {
                 continue;
             };
@@ -121,6 +132,7 @@ pub(crate) fn level_gap(
                 shortfall: short as f64 / 100.0,
                 weight: weight as f64 / 10_000.0,
                 uncertain: flags,
+                name_shared: shared(kind, &want.name),
             };
             if shortfall.uncertain.is_empty() {
                 ranked.push((weight, shortfall));
@@ -142,6 +154,43 @@ pub(crate) fn level_gap(
     gap.to_raise = ranked.into_iter().map(|(_, s)| s).collect();
     gap.uncertain = uncertain.into_iter().map(|(_, s)| s).collect();
     gap
+}
+
+/// One element of an occupation's ratings as whole hundredths, in the order every occupation
+/// of a release shares: what `moves` compares hundreds of occupations by without naming a single
+/// element.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ElementFigures {
+    /// Importance, 100-500.
+    pub importance: u16,
+    /// The working level, 0-700: 0 for an element rated not relevant.
+    pub level: u16,
+    /// O*NET rates the element, and recommends suppressing neither figure.
+    pub reliable: bool,
+}
+
+/// How alike two occupations' skills and knowledge are, as a fraction `(numerator,
+/// denominator)` of 1: one less the importance-weighted mean difference of their levels, as a
+/// share of the 0-7 scale. Each element both rate reliably counts with weight the sum of its
+/// two importances, so what matters to either occupation counts most. Identical profiles are 1;
+/// `None` when no element is reliably rated by both.
+pub(crate) fn similarity(a: &[ElementFigures], b: &[ElementFigures]) -> Option<(u64, u64)> {
+    let (mut differences, mut weights) = (0u64, 0u64);
+    for (x, y) in a.iter().zip(b) {
+        if !(x.reliable && y.reliable) {
+            continue;
+        }
+        let weight = u64::from(x.importance) + u64::from(y.importance);
+        differences += weight * u64::from(x.level.abs_diff(y.level));
+        weights += weight;
+    }
+    let scale = weights * 700;
+    (weights > 0).then(|| (scale - differences, scale))
+}
+
+/// A fraction as a percentage to one decimal place, rounded half up.
+pub(crate) fn percent((numerator, denominator): (u64, u64)) -> f64 {
+    ((numerator * 2000 + denominator) / (2 * denominator)) as f64 / 10.0
 }
 
 #[cfg(test)]
@@ -238,6 +287,29 @@ mod tests {
         let gap = level_gap(|_| from.to_vec(), |_| to.to_vec());
         assert!(gap.to_raise.is_empty());
         assert_eq!(gap.met, 2);
+    }
+
+    #[test]
+    fn similarity_is_one_less_the_weighted_mean_difference_of_levels() {
+        let figures = |list: &[(u16, u16, bool)]| -> Vec<ElementFigures> {
+            list.iter()
+                .map(|&(importance, level, reliable)| ElementFigures {
+                    importance,
+                    level,
+                    reliable,
+                })
+                .collect()
+        };
+        let a = figures(&[(400, 500, true), (200, 100, true), (500, 700, false)]);
+        let b = figures(&[(300, 300, true), (200, 100, true), (100, 0, true)]);
+        // Weights 7.00 and 4.00; differences 2.00 and 0; the unreliable element is left out:
+        // 1 - (7 × 2) / (11 × 7), in hundredths.
+        let s = similarity(&a, &b).unwrap();
+        assert_eq!(s, (770_000 - 140_000, 770_000));
+        assert_eq!(percent(s), 81.8);
+        assert_eq!(similarity(&a, &a), Some((840_000, 840_000)));
+        assert_eq!(percent((770_000, 770_000)), 100.0);
+        assert_eq!(similarity(&a[2..], &b[2..]), None);
     }
 
     #[test]

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::OnetDetails;
 use crate::model::onet::{Rating, RatingKind};
+use crate::model::ratings::{COMPARED, ElementFigures};
 
 /// One element the records rate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -139,6 +140,32 @@ pub fn decode_record(header: &Header, record: &[u8], details: &mut OnetDetails) 
     for kind in RatingKind::ALL {
         details.ratings_mut(kind).sort_by(Rating::ranks_before);
     }
+}
+
+/// The figures of one record's skills and knowledge (the kinds `model::ratings` compares), in
+/// the header's order, without their names.
+pub fn figures(header: &Header, record: &[u8]) -> Vec<ElementFigures> {
+    header
+        .elements
+        .iter()
+        .zip(record.chunks_exact(BYTES_PER_ELEMENT))
+        .filter(|(e, _)| COMPARED.contains(&e.kind))
+        .map(|(_, values)| {
+            let importance = u16::from_le_bytes([values[0], values[1]]);
+            let level = u16::from_le_bytes([values[2], values[3]]);
+            let absent = (importance | level) & ABSENT != 0;
+            let suppressed = (importance | level) & SUPPRESSED != 0;
+            ElementFigures {
+                importance: importance & VALUE,
+                level: if level & NOT_RELEVANT != 0 {
+                    0
+                } else {
+                    level & VALUE
+                },
+                reliable: !absent && !suppressed,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -674,6 +674,29 @@ impl Stored {
         Ok(())
     }
 
+    /// The skills and knowledge figures of every rated occupation, by position in the index,
+    /// read from the ratings file in place (an import's, once).
+    pub fn rating_figures(
+        &self,
+    ) -> anyhow::Result<Vec<(usize, Vec<crate::model::ratings::ElementFigures>)>> {
+        let (header, start) = self.ratings_header()?;
+        let len = header.record_len() as u64;
+        let records = self
+            .ratings
+            .range(start, self.ratings.len() - start)
+            .map_err(|e| self.broken(&format!("{RATINGS} {e}")))?;
+        Ok(header
+            .records
+            .iter()
+            .enumerate()
+            .filter_map(|(position, record)| {
+                let at = usize::try_from(u64::from((*record)?) * len).ok()?;
+                let bytes = records.get(at..at + len as usize)?;
+                Some((position, super::ratings::figures(header, bytes)))
+            })
+            .collect())
+    }
+
     /// The header of `ratings.bin` and where its records start, read the first time.
     pub fn ratings_header(&self) -> anyhow::Result<(&super::ratings::Header, u64)> {
         if let Some((header, start)) = self.ratings_header.get() {

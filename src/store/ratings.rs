@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::{Entry, Store};
 use crate::model::onet::{Rating, RatingKind};
+use crate::model::ratings::ElementFigures;
 use crate::model::{CodeSystem, OnetDetails};
 
 /// The occupation whose ratings stand for a role.
@@ -65,6 +66,30 @@ impl Store {
     pub fn onet_attribution_with_ratings(&self) -> Option<String> {
         self.onet()
             .map(|stored| crate::onet::attribution_with_ratings(&stored.manifest))
+    }
+
+    /// The skills and knowledge figures of every occupation the release in use rates, by its
+    /// position among the O*NET occupations ([`Store::onet_entry_at`]); empty without ratings.
+    pub fn rating_figures(&self) -> anyhow::Result<Vec<(usize, Vec<ElementFigures>)>> {
+        match self.onet() {
+            Some(stored) if stored.ratings_release().is_some() => stored.rating_figures(),
+            _ => Ok(Vec::new()),
+        }
+    }
+
+    /// The position among the O*NET occupations of the one with `code`.
+    pub fn onet_position(&self, code: &str) -> Option<usize> {
+        self.onet()?.position(code)
+    }
+
+    /// Every rating of the O*NET occupation at `position`, each kind in
+    /// [`Rating::ranks_before`] order.
+    pub fn ratings_at(&self, position: usize) -> anyhow::Result<OnetDetails> {
+        let mut ratings = OnetDetails::default();
+        if let Some(stored) = self.onet() {
+            stored.add_ratings(position, &mut ratings)?;
+        }
+        Ok(ratings)
     }
 
     /// The ratings of the role `entry`, or why it has none; `None` when the O*NET release in

@@ -794,3 +794,144 @@ fn compare_a_nurse_and_a_nurse_practitioner_side_by_side() {
         "{table}"
     );
 }
+
+#[test]
+fn moves_rank_occupations_by_how_alike_their_ratings_are() {
+    // Wide enough that the table look does not wrap the gaps.
+    let env = imported().width(200);
+    let json = env.json(&["moves", "15-2051.00"]);
+    assert_eq!(json["release"], "29.2");
+    assert_eq!(json["compared"], 2);
+    assert_eq!(json["from"]["job_zone"], 4);
+    let moves = json["moves"].as_array().unwrap();
+    // Research scientists against data scientists, over the five elements both rate reliably
+    // (Programming's and Biology's figures are suppressed for research scientists):
+    // weights 8.12, 7.38, 8.75, 9.40, 8.60 and level differences 0.63, 0.62, 0.25, 0.60, 0.30,
+    // 1 - 20.0987 / (42.25 × 7) = 93.2%.
+    assert_eq!(moves[0]["code"], "15-1221.00");
+    assert_eq!(moves[0]["similarity_percent"], 93.2);
+    assert_eq!(moves[0]["job_zone_change"], 1);
+    let gaps: Vec<&str> = moves[0]["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        gaps,
+        [
+            "Computers and Electronics",
+            "Reading Comprehension",
+            "Writing"
+        ]
+    );
+    // Analysts need every level lower; Programming and Biology, not relevant to them, count
+    // as 0: 1 - 79.3975 / (44.88 × 7) = 74.7%.
+    assert_eq!(moves[1]["code"], "13-1111.00");
+    assert_eq!(moves[1]["similarity_percent"], 74.7);
+    assert_eq!(moves[1]["gaps"], serde_json::json!([]));
+    assert!(moves[1].get("job_zone").is_none());
+
+    // Only moves up: a higher pay or job zone.
+    let up = env.json(&["moves", "15-2051.00", "--up"]);
+    assert_eq!(up["moves"].as_array().unwrap().len(), 1);
+    assert_eq!(up["moves"][0]["code"], "15-1221.00");
+
+    let plain = env.stdout(&["moves", "data-scientists", "--format", "plain"]);
+    assert!(
+        plain.contains("\n1\tComputer and Information Research Scientists; 15-1221.00\t93.2%\tno BLS OEWS estimate\t5 (+1)\tComputers and Electronics 5.50 → 6.10; Reading Comprehension 4.25 → 4.88; Writing 3.88 → 4.50\n2\tAnalysts; 13-1111.00\t74.7%\tno BLS OEWS estimate\t-\tnone: no level needed above the role's\n"),
+        "{plain}"
+    );
+    let csv = env.stdout(&["moves", "data-scientists", "--format", "csv"]);
+    assert!(
+        csv.starts_with("rank,id,code,title,similarity_percent,median_pay,pay_change,job_zone,job_zone_change,gaps,attribution\n1,computer-and-information-research-scientists,15-1221.00,Computer and Information Research Scientists,93.2,,,5,1,"),
+        "{csv}"
+    );
+    let markdown = env.stdout(&["moves", "data-scientists", "--format", "markdown"]);
+    assert!(
+        markdown
+            .contains("| 1 | Computer and Information Research Scientists<br>15-1221.00 | 93.2% |"),
+        "{markdown}"
+    );
+    insta::assert_snapshot!(
+        "moves_fixture",
+        env.stdout(&["moves", "data-scientists", "--format", "table"])
+    );
+}
+
+#[test]
+fn moves_needs_a_rated_role_and_says_why_not() {
+    let env = imported();
+    let err = env.fails(&["moves", "13-1161.00"], 1);
+    assert_eq!(
+        err,
+        "careers: error: moves compares O*NET's skill and knowledge ratings, and O*NET 29.2 does not rate 13-1161.00; try one of its related occupations (`careers path 13-1161.00`)\n"
+    );
+    let err = env.fails(&["moves", "data-engineering-team-lead"], 1);
+    assert!(
+        err.contains("data-engineering-team-lead links no O*NET occupation"),
+        "{err}"
+    );
+    let err = TestEnv::new().fails(&["moves", "ml-engineer"], 1);
+    assert!(
+        err.contains("which the O*NET data in use does not have"),
+        "{err}"
+    );
+}
+
+#[cfg(feature = "embedded")]
+#[test]
+fn moves_from_a_nurse_and_a_teacher_are_the_neighbouring_occupations() {
+    let env = TestEnv::new().embedded();
+    let codes = |json: &serde_json::Value| -> Vec<String> {
+        json["moves"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["code"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    // A registered nurse's skills and knowledge are most like the nursing specialties, licensed
+    // practical nurses and the therapists'.
+    let rn = env.json(&["moves", "registered-nurses"]);
+    assert_eq!(rn["compared"], 878);
+    let first = codes(&rn);
+    assert_eq!(first[..3], ["29-1141.01", "29-2061.00", "29-9091.00"]);
+    assert!(first.contains(&"29-1123.00".to_owned()), "{first:?}");
+    assert_eq!(rn["moves"][0]["similarity_percent"], 95.2);
+    assert_eq!(rn["moves"][1]["pay_change"], -33150);
+    // Moving up: pharmacists pay $43,360 more, through chemistry, biology and mathematics.
+    let up = env.json(&["moves", "registered-nurses", "--up"]);
+    let pharmacists = up["moves"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["code"] == "29-1051.00")
+        .unwrap();
+    assert_eq!(pharmacists["pay_change"], 43360);
+    assert_eq!(pharmacists["job_zone_change"], 1);
+    assert_eq!(pharmacists["gaps"][0]["name"], "Chemistry");
+    // A secondary-school teacher: the other teachers, and instructional coordinators within
+    // the first ten, with the gap `gap` gives.
+    let teacher = env.json(&["moves", "25-2031.00"]);
+    let codes = codes(&teacher);
+    assert_eq!(codes[0], "25-2021.00");
+    let coordinators = teacher["moves"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["code"] == "25-9031.00")
+        .unwrap();
+    assert_eq!(coordinators["pay_change"], 5400);
+    assert_eq!(
+        coordinators["gaps"][0]["name"],
+        "Administration and Management"
+    );
+    assert_eq!(teacher["attribution"], ATTRIBUTION_WITH_RATINGS);
+    // Every format, at 80 columns.
+    for format in ["table", "plain", "markdown", "csv"] {
+        let text = env.stdout(&["moves", "registered-nurses", "--format", format]);
+        assert!(text.contains("Acute Care Nurses"), "{format}: {text}");
+        assert!(text.contains("95.2"), "{format}: {text}");
+    }
+}
