@@ -445,6 +445,11 @@ pub fn check_loss(
         ),
         ("tools", previous.tools, new.tools),
         ("related links", previous.related_links, new.related_links),
+        (
+            "rated occupations",
+            previous.rated_occupations,
+            new.rated_occupations,
+        ),
     ];
     let lost: Vec<String> = pairs
         .iter()

@@ -935,3 +935,26 @@ fn moves_from_a_nurse_and_a_teacher_are_the_neighbouring_occupations() {
         assert!(text.contains("95.2"), "{format}: {text}");
     }
 }
+
+#[test]
+fn an_import_without_ratings_does_not_replace_one_with_them_unless_forced() {
+    let env = imported();
+    let release = release_without_ratings();
+    let args = ["import", "onet", release.path().to_str().unwrap()];
+    let err = env.fails(&args, 1);
+    assert!(
+        err.contains("this import would replace 3 rated occupations with 0, keeping less than 50% of the previous import"),
+        "{err}"
+    );
+    assert_eq!(
+        env.json(&["show", "15-2051.00"])["onet"]["ratings_release"],
+        "29.2"
+    );
+    let forced = env.json(&[&args[..], &["--force"]].concat());
+    assert_eq!(forced["counts"]["rated_occupations"], 0);
+    assert!(forced.get("ratings").is_none());
+    // Without ratings in the release, show says nothing of them.
+    let shown = env.json(&["show", "15-2051.00"]);
+    assert!(shown["onet"].get("ratings_release").is_none());
+    assert!(shown["onet"].get("unrated").is_none());
+}
