@@ -129,7 +129,7 @@ pub fn run(ctx: &Context, args: &GapArgs) -> anyhow::Result<GapReport> {
         (Some(Ok(f)), Some(Ok(t))) => {
             report.ratings = Some(RatingsGap {
                 release: t.release.clone(),
-                gap: level_gap(|k| f.of(k), |k| t.of(k)),
+                gap: level_gap(&f.ratings, &t.ratings),
                 same_occupation: f.occupation.code == t.occupation.code,
                 from: f.occupation,
                 to: t.occupation,

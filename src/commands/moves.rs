@@ -127,18 +127,14 @@ pub fn run(ctx: &Context, args: &MovesArgs) -> anyhow::Result<MovesReport> {
         .onet_position(&from.occupation.code)
         .expect("a rated occupation is in the release");
     let figures = store.rating_figures()?;
-    let own = figures
-        .iter()
-        .find(|(p, _)| *p == from_position)
-        .map(|(_, f)| f.clone())
-        .unwrap_or_default();
+    let own = figures.row_of(from_position).unwrap_or_default();
     // Most alike first; on a tie, in code order (the positions').
     let mut ranked: Vec<(usize, (u64, u64))> = figures
-        .iter()
+        .rows()
         .filter(|(p, _)| *p != from_position)
-        .filter_map(|(p, f)| similarity(&own, f).map(|s| (*p, s)))
+        .filter_map(|(p, f)| similarity(own, f).map(|s| (p, s)))
         .collect();
-    ranked.sort_by(|(pa, (na, da)), (pb, (nb, db))| {
+    ranked.sort_unstable_by(|(pa, (na, da)), (pb, (nb, db))| {
         (u128::from(*nb) * u128::from(*da))
             .cmp(&(u128::from(*na) * u128::from(*db)))
             .then(pa.cmp(pb))
@@ -160,10 +156,7 @@ pub fn run(ctx: &Context, args: &MovesArgs) -> anyhow::Result<MovesReport> {
             continue;
         }
         let to_ratings = store.ratings_at(*position)?;
-        let mut gap = level_gap(
-            |k| from_ratings.ratings(k).to_vec(),
-            |k| to_ratings.ratings(k).to_vec(),
-        );
+        let mut gap = level_gap(&from_ratings, &to_ratings);
         gap.to_raise.truncate(GAPS_PER_MOVE);
         let name = store.onet().map(|o| o.names.get(*position));
         moves.push(Move {

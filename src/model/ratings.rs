@@ -7,6 +7,7 @@
 
 use serde::Serialize;
 
+use super::OnetDetails;
 use super::onet::{Rating, RatingKind};
 
 /// What the comparisons rank: skills and knowledge, what a person sets out to learn (O*NET rates
@@ -82,23 +83,18 @@ pub struct LevelGap {
 /// Compares FROM's ratings with TO's: each element both rate, by its working level (a level
 /// O*NET rates not relevant counts as 0, so it is a shortfall to make up in FROM and nothing
 /// needed in TO).
-pub(crate) fn level_gap(
-    from: impl Fn(RatingKind) -> Vec<Rating>,
-    to: impl Fn(RatingKind) -> Vec<Rating>,
-) -> LevelGap {
+pub(crate) fn level_gap(from: &OnetDetails, to: &OnetDetails) -> LevelGap {
     let mut gap = LevelGap::default();
     let mut ranked: Vec<(i64, Shortfall)> = Vec::new();
     let mut uncertain: Vec<(i64, Shortfall)> = Vec::new();
-    let wanted: Vec<(RatingKind, Vec<Rating>)> = COMPARED.iter().map(|&k| (k, to(k))).collect();
     let shared = |kind: RatingKind, name: &str| {
-        wanted
+        COMPARED
             .iter()
-            .any(|(k, list)| *k != kind && list.iter().any(|r| r.name == name))
+            .any(|&k| k != kind && to.ratings(k).iter().any(|r| r.name == name))
     };
-    for (kind, wants) in &wanted {
-        let kind = *kind;
-        let have = from(kind);
-        for want in wants {
+    for kind in COMPARED {
+        let have = from.ratings(kind);
+        for want in to.ratings(kind) {
             let Some(had) = have.iter().find(|r| r.id == want.id) else {
                 continue;
             };
@@ -169,6 +165,33 @@ pub struct ElementFigures {
     pub reliable: bool,
 }
 
+/// The [`ElementFigures`] of many occupations, a row each, in one allocation.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FigureTable {
+    /// Each row's occupation, by its position among the O*NET occupations.
+    pub positions: Vec<usize>,
+    /// How many elements a row has.
+    pub width: usize,
+    pub figures: Vec<ElementFigures>,
+}
+
+impl FigureTable {
+    /// Each occupation's position and its row.
+    pub fn rows(&self) -> impl Iterator<Item = (usize, &[ElementFigures])> {
+        self.positions
+            .iter()
+            .copied()
+            .zip(self.figures.chunks_exact(self.width.max(1)))
+    }
+
+    /// The row of the occupation at `position`.
+    pub fn row_of(&self, position: usize) -> Option<&[ElementFigures]> {
+        self.rows()
+            .find(|(p, _)| *p == position)
+            .map(|(_, row)| row)
+    }
+}
+
 /// How alike two occupations' skills and knowledge are, as a fraction `(numerator,
 /// denominator)` of 1: one less the importance-weighted mean difference of their levels, as a
 /// share of the 0-7 scale. Each element both rate reliably counts with weight the sum of its
@@ -231,22 +254,11 @@ mod tests {
                 ..rating("e", "Programming", 4.62, 5.88)
             },
         ];
-        let gap = level_gap(
-            |k| {
-                if k == RatingKind::Skill {
-                    from.to_vec()
-                } else {
-                    vec![]
-                }
-            },
-            |k| {
-                if k == RatingKind::Skill {
-                    to.to_vec()
-                } else {
-                    vec![]
-                }
-            },
-        );
+        let skills = |list: &[Rating]| OnetDetails {
+            skills: list.to_vec(),
+            ..OnetDetails::default()
+        };
+        let gap = level_gap(&skills(&from), &skills(&to));
         let ranked: Vec<(&str, f64, f64, f64, f64)> = gap
             .to_raise
             .iter()
@@ -284,7 +296,12 @@ mod tests {
             not_relevant: true,
             ..rating("d", "Biology", 1.4, 0.25)
         }];
-        let gap = level_gap(|_| from.to_vec(), |_| to.to_vec());
+        let both = |list: &[Rating]| OnetDetails {
+            skills: list.to_vec(),
+            knowledge: list.to_vec(),
+            ..OnetDetails::default()
+        };
+        let gap = level_gap(&both(&from), &both(&to));
         assert!(gap.to_raise.is_empty());
         assert_eq!(gap.met, 2);
     }

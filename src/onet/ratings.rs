@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::OnetDetails;
 use crate::model::onet::{Rating, RatingKind};
-use crate::model::ratings::{COMPARED, ElementFigures};
+use crate::model::ratings::{COMPARED, ElementFigures, FigureTable};
 
 /// One element the records rate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -142,19 +142,35 @@ pub fn decode_record(header: &Header, record: &[u8], details: &mut OnetDetails) 
     }
 }
 
-/// The figures of one record's skills and knowledge (the kinds `model::ratings` compares), in
-/// the header's order, without their names.
-pub fn figures(header: &Header, record: &[u8]) -> Vec<ElementFigures> {
-    header
+/// The figures of the skills and knowledge (the kinds `model::ratings` compares) of every
+/// record in `records`, without their names: a row per record, in the header's element order.
+pub fn figure_table(header: &Header, records: &[u8]) -> FigureTable {
+    // The byte offset in a record of each compared element.
+    let offsets: Vec<usize> = header
         .elements
         .iter()
-        .zip(record.chunks_exact(BYTES_PER_ELEMENT))
-        .filter(|(e, _)| COMPARED.contains(&e.kind))
-        .map(|(_, values)| {
-            let importance = u16::from_le_bytes([values[0], values[1]]);
-            let level = u16::from_le_bytes([values[2], values[3]]);
-            let absent = (importance | level) & ABSENT != 0;
-            let suppressed = (importance | level) & SUPPRESSED != 0;
+        .enumerate()
+        .filter(|(_, e)| COMPARED.contains(&e.kind))
+        .map(|(i, _)| i * BYTES_PER_ELEMENT)
+        .collect();
+    let len = header.record_len();
+    let mut table = FigureTable {
+        positions: Vec::new(),
+        width: offsets.len(),
+        figures: Vec::with_capacity(records.len() / len.max(1) * offsets.len()),
+    };
+    for (position, record) in header.records.iter().enumerate() {
+        let Some(bytes) = record
+            .and_then(|r| usize::try_from(r).ok())
+            .and_then(|r| records.get(r * len..(r + 1) * len))
+        else {
+            continue;
+        };
+        table.positions.push(position);
+        table.figures.extend(offsets.iter().map(|&at| {
+            let importance = u16::from_le_bytes([bytes[at], bytes[at + 1]]);
+            let level = u16::from_le_bytes([bytes[at + 2], bytes[at + 3]]);
+            let flags = importance | level;
             ElementFigures {
                 importance: importance & VALUE,
                 level: if level & NOT_RELEVANT != 0 {
@@ -162,10 +178,11 @@ pub fn figures(header: &Header, record: &[u8]) -> Vec<ElementFigures> {
                 } else {
                     level & VALUE
                 },
-                reliable: !absent && !suppressed,
+                reliable: flags & (ABSENT | SUPPRESSED) == 0,
             }
-        })
-        .collect()
+        }));
+    }
+    table
 }
 
 #[cfg(test)]
@@ -221,5 +238,32 @@ mod tests {
         decode_record(&header, &records[header.record_len()..], &mut back);
         assert_eq!(back.skills, b.skills);
         assert!(back.knowledge.is_empty());
+
+        // The figures compared: the unrated occupation has no row; a suppressed figure makes
+        // its element unreliable, a level not relevant is 0, an element not rated is absent.
+        let table = figure_table(&header, records);
+        assert_eq!(table.positions, [0, 2]);
+        let figure = |importance, level, reliable| ElementFigures {
+            importance,
+            level,
+            reliable,
+        };
+        assert_eq!(
+            table.row_of(0).unwrap(),
+            [
+                figure(412, 462, true),
+                figure(100, 0, false),
+                figure(287, 700, false)
+            ]
+        );
+        assert_eq!(
+            table.row_of(2).unwrap(),
+            [
+                figure(0, 0, false),
+                figure(500, 0, true),
+                figure(0, 0, false)
+            ]
+        );
+        assert!(table.row_of(1).is_none());
     }
 }

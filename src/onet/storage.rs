@@ -643,6 +643,30 @@ impl Stored {
         Ok(details)
     }
 
+    /// The parts of the record of the occupation at `position` that a profile's requirements and
+    /// career are made of (education, job zone, related occupations), the rest of the record
+    /// skipped unread into strings: what `compare`, `gap` and `path` fold into a profile.
+    pub fn requirement_parts(&self, position: usize) -> anyhow::Result<OnetDetails> {
+        #[derive(Deserialize)]
+        struct Parts {
+            code: String,
+            #[serde(default)]
+            education: Vec<crate::model::onet::EducationShare>,
+            #[serde(default)]
+            job_zone: Option<crate::model::onet::JobZone>,
+            #[serde(default)]
+            related: Vec<crate::model::onet::RelatedOccupation>,
+        }
+        let parts: Parts = self.record(position)?;
+        Ok(OnetDetails {
+            code: parts.code,
+            education: parts.education,
+            job_zone: parts.job_zone,
+            related: parts.related,
+            ..OnetDetails::default()
+        })
+    }
+
     /// The release the ratings come from, when the release in use has ratings.
     pub fn ratings_release(&self) -> Option<String> {
         let r = self.manifest.ratings.as_ref()?;
@@ -674,27 +698,15 @@ impl Stored {
         Ok(())
     }
 
-    /// The skills and knowledge figures of every rated occupation, by position in the index,
-    /// read from the ratings file in place (an import's, once).
-    pub fn rating_figures(
-        &self,
-    ) -> anyhow::Result<Vec<(usize, Vec<crate::model::ratings::ElementFigures>)>> {
+    /// The skills and knowledge figures of every rated occupation, a row each with its position
+    /// in the index, read from the ratings file in place (an import's, once).
+    pub fn rating_figures(&self) -> anyhow::Result<crate::model::ratings::FigureTable> {
         let (header, start) = self.ratings_header()?;
-        let len = header.record_len() as u64;
         let records = self
             .ratings
             .range(start, self.ratings.len() - start)
             .map_err(|e| self.broken(&format!("{RATINGS} {e}")))?;
-        Ok(header
-            .records
-            .iter()
-            .enumerate()
-            .filter_map(|(position, record)| {
-                let at = usize::try_from(u64::from((*record)?) * len).ok()?;
-                let bytes = records.get(at..at + len as usize)?;
-                Some((position, super::ratings::figures(header, bytes)))
-            })
-            .collect())
+        Ok(super::ratings::figure_table(header, &records))
     }
 
     /// The header of `ratings.bin` and where its records start, read the first time.

@@ -6,8 +6,8 @@
 use serde::Serialize;
 
 use super::{Entry, Store};
-use crate::model::onet::{Rating, RatingKind};
-use crate::model::ratings::ElementFigures;
+
+use crate::model::ratings::FigureTable;
 use crate::model::{CodeSystem, OnetDetails};
 
 /// The occupation whose ratings stand for a role.
@@ -41,19 +41,12 @@ pub enum NoRatings {
 }
 
 /// A role's ratings: the occupation they come from, the release, and every element of each
-/// kind, in [`Rating::ranks_before`] order.
+/// kind, in `Rating::ranks_before` order.
 #[derive(Debug, Clone)]
 pub struct RoleRatings {
     pub occupation: RatedOccupation,
     pub release: String,
     pub ratings: OnetDetails,
-}
-
-impl RoleRatings {
-    /// The ratings of one kind.
-    pub fn of(&self, kind: RatingKind) -> Vec<Rating> {
-        self.ratings.ratings(kind).to_vec()
-    }
 }
 
 impl Store {
@@ -70,10 +63,10 @@ impl Store {
 
     /// The skills and knowledge figures of every occupation the release in use rates, by its
     /// position among the O*NET occupations ([`Store::onet_entry_at`]); empty without ratings.
-    pub fn rating_figures(&self) -> anyhow::Result<Vec<(usize, Vec<ElementFigures>)>> {
+    pub fn rating_figures(&self) -> anyhow::Result<FigureTable> {
         match self.onet() {
             Some(stored) if stored.ratings_release().is_some() => stored.rating_figures(),
-            _ => Ok(Vec::new()),
+            _ => Ok(FigureTable::default()),
         }
     }
 
@@ -83,7 +76,7 @@ impl Store {
     }
 
     /// Every rating of the O*NET occupation at `position`, each kind in
-    /// [`Rating::ranks_before`] order.
+    /// `Rating::ranks_before` order.
     pub fn ratings_at(&self, position: usize) -> anyhow::Result<OnetDetails> {
         let mut ratings = OnetDetails::default();
         if let Some(stored) = self.onet() {
