@@ -74,6 +74,59 @@ const EMBEDDED: &[(&str, &[&str], u64)] = &[
         15_000_000,
     ),
     (
+        "gap 25-2031.00 25-9031.00 (json)",
+        &["gap", "25-2031.00", "25-9031.00", "--format", "json"],
+        // Issue 25 asks for 8 million. Comparing the two occupations' ratings costs about 0.4
+        // million; the rest is what gap paid before them: two O*NET records, BLS OEWS's tables
+        // and two occupations' wages (2.9 million) and BLS's projections (1.6 million).
+        10_000_000,
+    ),
+    (
+        "gap registered-nurses nurse-practitioners (table)",
+        &[
+            "gap",
+            "registered-nurses",
+            "nurse-practitioners",
+            "--format",
+            "table",
+        ],
+        10_000_000,
+    ),
+    (
+        "moves registered-nurses (json)",
+        &["moves", "registered-nurses", "--format", "json"],
+        // Issue 25's budget: 879 rating records compared, ten moves with their pay and gaps.
+        20_000_000,
+    ),
+    (
+        "moves 25-2031.00 --up (table)",
+        &["moves", "25-2031.00", "--up", "--format", "table"],
+        20_000_000,
+    ),
+    (
+        "show 25-2031.00 --section ratings (table)",
+        &[
+            "show",
+            "25-2031.00",
+            "--section",
+            "ratings",
+            "--format",
+            "table",
+        ],
+        0,
+    ),
+    (
+        "compare registered-nurses nurse-practitioners (table)",
+        &[
+            "compare",
+            "registered-nurses",
+            "nurse-practitioners",
+            "--format",
+            "table",
+        ],
+        0,
+    ),
+    (
         "list, every role (table)",
         &["list", "--format", "table"],
         40_000_000,

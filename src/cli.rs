@@ -195,6 +195,12 @@ careers outlook --group 29,31 --education postsecondary --by openings\n  careers
         after_help = "Examples:\n  careers gap data-engineer ml-engineer\n  careers gap ml-engineer data-engineer --format json"
     )]
     Gap(GapArgs),
+    /// The occupations a role's skills and knowledge carry over to best, by O*NET's ratings,
+    /// with the pay and job zone change and the three things most to raise for each
+    #[command(
+        after_help = "Ranking: how alike O*NET's ratings of the two occupations are: one less the mean difference\nof their levels (0-7) over the 35 skills and 33 knowledge areas both rate, each weighted by the\nsum of its importance (1-5) to the two, as a share of the 0-7 scale (100% is the same profile).\nA figure O*NET recommends suppressing leaves its element out; a level rated not relevant counts\nas 0. A role that is not an O*NET occupation is its first linked O*NET occupation.\n\nExamples:\n  careers moves registered-nurses\n  careers moves 25-2031.00 --up\n  careers moves data-engineer --city Seattle --format json"
+    )]
+    Moves(MovesArgs),
     /// Rank roles by how much of your skills they use, weighted by how central each is to them
     #[command(
         after_help = "Ranking: each of your skills a role lists adds its weight: 1, +1 if O*NET flags it hot for\nthe occupation, +1 if in demand, times 1 + ln(how many of its technologies show the skill),\ntimes ln(1 + roles / roles listing it). Ties go to the role whose own weighted skills are more\nyours, then by id. Skills compare by canonical name and alias, in any case (sklearn =\nscikit-learn, stats = Statistics); machine learning also counts TensorFlow, PyTorch and the like.\n\nExamples:\n  careers match --skills python,sql,spark\n  careers match --skills python,sklearn --top 3\n  careers match --from data-engineer"
@@ -259,6 +265,10 @@ pub struct DatasetArgs {
     /// The folder of O*NET's text files
     #[arg(long, value_name = "DIR")]
     pub onet: std::path::PathBuf,
+    /// The folder to read O*NET's Skills.txt, Knowledge.txt and Abilities.txt from instead,
+    /// when the release in --onet lacks them (O*NET 29.0's beside 29.2)
+    #[arg(long, value_name = "DIR")]
+    pub onet_ratings: Option<std::path::PathBuf>,
     /// The folder of BLS's OEWS flat files
     #[arg(long, value_name = "DIR")]
     pub oews: std::path::PathBuf,
@@ -361,6 +371,10 @@ pub enum ImportDatabase {
     Onet {
         /// The folder of O*NET's text files, e.g. ~/Downloads/db_29_2_text
         dir: std::path::PathBuf,
+        /// Read Skills.txt, Knowledge.txt and Abilities.txt from this folder of another
+        /// release's text files instead (its release is named wherever its ratings are shown)
+        #[arg(long, value_name = "DIR")]
+        ratings: Option<std::path::PathBuf>,
     },
     /// BLS's Occupational Employment and Wage Statistics (OEWS), in BLS's time-series flat
     /// files: oe.area, oe.occupation and oe.data.0.Current are required; oe.industry,
@@ -598,6 +612,22 @@ pub struct GapArgs {
     /// The role you want
     #[arg(value_parser = NonBlank)]
     pub to: String,
+}
+
+#[derive(Debug, Args)]
+pub struct MovesArgs {
+    /// The role you have: an id, alias, title or O*NET-SOC code
+    pub role: String,
+    /// Only moves up: a higher median pay or a higher job zone
+    #[arg(long)]
+    pub up: bool,
+    /// The place whose BLS OEWS median pay to show (a metro, state, US or area code)
+    /// [default: the nation]
+    #[arg(long, value_name = "PLACE")]
+    pub city: Option<String>,
+    /// How many occupations to show [default: 10]
+    #[arg(long, short = 'n', value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub top: Option<u32>,
 }
 
 #[derive(Debug, Args)]

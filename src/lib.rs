@@ -33,6 +33,7 @@ pub mod commands {
     pub mod list;
     pub mod man;
     pub mod r#match;
+    pub mod moves;
     pub mod new;
     pub mod outlook;
     pub mod path;
@@ -67,6 +68,7 @@ pub mod views {
     pub mod import;
     pub mod list;
     pub mod r#match;
+    pub mod moves;
     pub mod new;
     pub mod outlook;
     pub mod path;
@@ -316,6 +318,7 @@ pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> anyhow:
         Command::Outlook(args) => write(ctx, &commands::outlook::run(ctx, &args)?, out),
         Command::Compare(args) => write(ctx, &commands::compare::run(ctx, &args)?, out),
         Command::Gap(args) => write(ctx, &commands::gap::run(ctx, &args)?, out),
+        Command::Moves(args) => write(ctx, &commands::moves::run(ctx, &args)?, out),
         Command::Match(args) => write(ctx, &commands::r#match::run(ctx, &args)?, out),
         Command::Path(args) => write(ctx, &commands::path::run(ctx, &args)?, out),
         Command::Validate(args) => {

@@ -40,6 +40,9 @@ fn header(file: &str) -> &'static str {
         "Related Occupations.txt" => {
             "O*NET-SOC Code\tTitle\tRelated O*NET-SOC Code\tRelated Title\tRelatedness Tier\tIndex"
         }
+        "Skills.txt" | "Knowledge.txt" | "Abilities.txt" => {
+            "O*NET-SOC Code\tElement ID\tElement Name\tScale ID\tData Value\tN\tStandard Error\tLower CI Bound\tUpper CI Bound\tRecommend Suppress\tNot Relevant\tDate\tDomain Source"
+        }
         _ => "O*NET-SOC Code\tElement ID\tElement Name\tScale ID\tData Value",
     }
 }

@@ -6,9 +6,12 @@ use serde::Serialize;
 use crate::Context;
 use crate::cli::CompareArgs;
 use crate::error::CareersError;
+use crate::model::onet::{Rating, RatingKind};
+use crate::model::ratings::most_important;
 use crate::model::skillset::{self, Skill};
 use crate::model::vocabulary::normalize;
 use crate::model::{Dimension, Figure, Profile, Requirements, RoleLink, SalaryFigure};
+use crate::store::ratings::{NoRatings, RatedOccupation};
 use crate::store::{Entry, Store};
 
 /// How many roles a comparison takes.
@@ -61,6 +64,30 @@ pub struct ComparedRole {
     /// BLS's projections of each occupation the role stands for.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub projections: Vec<crate::store::projections::OccupationOutlook>,
+    /// O*NET's most important skills and knowledge of the role's occupation, when the O*NET
+    /// release in use has ratings and the role has them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ratings: Option<TopRatings>,
+    /// Why the role has no ratings, when the release has them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub no_ratings: Option<NoRatings>,
+}
+
+/// How many of each kind of rating a role's column shows.
+pub const TOP_RATINGS: usize = 5;
+
+/// The most important skills and knowledge of the occupation whose ratings stand for a role
+/// (its own, or its first linked one).
+#[derive(Debug, Serialize)]
+pub struct TopRatings {
+    pub occupation: RatedOccupation,
+    /// The O*NET release the ratings come from.
+    pub release: String,
+    /// The [`TOP_RATINGS`] most important skills, by importance; none whose importance O*NET
+    /// recommends suppressing.
+    pub skills: Vec<Rating>,
+    /// Likewise of knowledge.
+    pub knowledge: Vec<Rating>,
 }
 
 /// A role the compared one leads to.
@@ -122,6 +149,28 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> anyhow::Result<CompareReport> {
     }
     for (role, entry) in report.roles.iter_mut().zip(&resolved) {
         role.projections = ctx.store.occupation_outlooks(entry).0;
+        match ctx.store.role_ratings(entry)? {
+            Some(Ok(r)) => {
+                role.ratings = Some(TopRatings {
+                    skills: most_important(r.ratings.ratings(RatingKind::Skill), TOP_RATINGS),
+                    knowledge: most_important(
+                        r.ratings.ratings(RatingKind::Knowledge),
+                        TOP_RATINGS,
+                    ),
+                    occupation: r.occupation,
+                    release: r.release,
+                });
+            }
+            Some(Err(why)) => role.no_ratings = Some(why),
+            None => {}
+        }
+    }
+    if report
+        .roles
+        .iter()
+        .any(|r| r.ratings.is_some() || r.no_ratings.is_some())
+    {
+        report.attribution = ctx.store.onet_attribution_with_ratings();
     }
     if report.roles.iter().any(|r| !r.projections.is_empty()) {
         report.projections_source = ctx.store.projections_source();
@@ -216,6 +265,8 @@ fn column(store: &Store, p: &Profile, skill_count: usize) -> ComparedRole {
         skill_count,
         official: Vec::new(),
         projections: Vec::new(),
+        ratings: None,
+        no_ratings: None,
     }
 }
 

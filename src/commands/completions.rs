@@ -33,6 +33,7 @@ pub const ROLE_VALUE_NAMES: &[&str] = &["ROLE", "FROM", "TO"];
 pub const DYNAMIC_VALUES: &[(&str, &str, Candidates)] = &[
     ("salary", "city", places),
     ("compare", "city", places),
+    ("moves", "city", places),
     ("salary", "experience", experience_levels),
     ("salary", "company", company_types),
     ("salary", "industry", industries),
@@ -274,6 +275,7 @@ mod tests {
                 ("compare", "roles"),
                 ("gap", "from"),
                 ("gap", "to"),
+                ("moves", "role"),
                 ("match", "from"),
                 ("path", "role"),
             ]

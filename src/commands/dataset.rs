@@ -31,7 +31,13 @@ pub fn run(ctx: &crate::Context, args: &DatasetArgs) -> anyhow::Result<DatasetRe
 
     // O*NET, as `careers import onet` reads and stores it.
     let reserved = ctx.store.reserved_ids();
-    let onet = crate::onet::import::read(&args.onet, ctx.store.vocabulary(), &reserved, &progress)?;
+    let onet = crate::onet::import::read_with_ratings(
+        &args.onet,
+        args.onet_ratings.as_deref(),
+        ctx.store.vocabulary(),
+        &reserved,
+        &progress,
+    )?;
     // Optional files may be missing, as for an import (the manifest's counts say what is
     // there); malformed rows may not.
     if !onet.skipped.is_empty() {
@@ -47,6 +53,7 @@ pub fn run(ctx: &crate::Context, args: &DatasetArgs) -> anyhow::Result<DatasetRe
         source: folder_name(&args.onet),
         imported_at: String::new(),
         counts: crate::onet::storage::Counts::of(&onet),
+        ratings: crate::onet::storage::RatingsManifest::of(&onet, folder_name),
     };
     let onet_dir = temp.path().join("onet");
     std::fs::create_dir(&onet_dir)?;

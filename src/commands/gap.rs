@@ -1,14 +1,17 @@
-//! `careers gap FROM TO`: what the role TO asks for that FROM's profile does not have (skills by
-//! category, education, certifications, experience), and what carries over.
+//! `careers gap FROM TO`: what the role TO asks for that FROM's profile does not have (O*NET's
+//! skills and knowledge needed at a higher level, technical skills by category, education,
+//! certifications, experience), and what carries over.
 
 use serde::Serialize;
 
 use crate::Context;
 use crate::cli::GapArgs;
 use crate::error::CareersError;
+use crate::model::ratings::{LevelGap, level_gap};
 use crate::model::skillset::{self, Skill, SkillGap};
 use crate::model::{Profile, Requirements};
 use crate::store::Store;
+use crate::store::ratings::{NoRatings, RatedOccupation};
 
 #[derive(Debug, Serialize)]
 pub struct RoleRef {
@@ -44,6 +47,34 @@ pub struct GapReport {
     pub pay: Option<PayDifference>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outlook: Option<OutlookDifference>,
+    /// O*NET's skill and knowledge ratings of the two roles compared, when both have them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ratings: Option<RatingsGap>,
+    /// Each role without ratings and why, when the O*NET release in use has ratings.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ratings_missing: Vec<MissingRatings>,
+}
+
+/// What TO needs at a higher level than FROM has, by O*NET's ratings of each role's occupation
+/// (its own for an O*NET occupation, its first linked one for another profile).
+#[derive(Debug, Serialize)]
+pub struct RatingsGap {
+    /// The O*NET release the ratings come from.
+    pub release: String,
+    pub from: RatedOccupation,
+    pub to: RatedOccupation,
+    /// Both roles take their ratings from the same occupation, so they show no gap.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub same_occupation: bool,
+    #[serde(flatten)]
+    pub gap: LevelGap,
+}
+
+/// A role whose ratings cannot be compared, and why.
+#[derive(Debug, Serialize)]
+pub struct MissingRatings {
+    pub role: String,
+    pub reason: NoRatings,
 }
 
 /// How the two roles' projections differ: each role's first occupation BLS projects.
@@ -90,6 +121,37 @@ pub fn run(ctx: &Context, args: &GapArgs) -> anyhow::Result<GapReport> {
         .into());
     }
     let mut report = report(&ctx.store, &from, &to);
+    let (from_ratings, to_ratings) = (
+        ctx.store.role_ratings(from_entry)?,
+        ctx.store.role_ratings(to_entry)?,
+    );
+    match (from_ratings, to_ratings) {
+        (Some(Ok(f)), Some(Ok(t))) => {
+            report.ratings = Some(RatingsGap {
+                release: t.release.clone(),
+                gap: level_gap(&f.ratings, &t.ratings),
+                same_occupation: f.occupation.code == t.occupation.code,
+                from: f.occupation,
+                to: t.occupation,
+            });
+        }
+        (Some(f), Some(t)) => {
+            for (role, side) in [(&from.id, f), (&to.id, t)] {
+                if let Err(reason) = side {
+                    report.ratings_missing.push(MissingRatings {
+                        role: role.clone(),
+                        reason,
+                    });
+                }
+            }
+        }
+        // The O*NET release in use has no ratings: nothing to say of them.
+        _ => {}
+    }
+    // Only the ratings themselves are O*NET's data: saying that a role has none is not.
+    if report.ratings.is_some() {
+        report.attribution = ctx.store.onet_attribution_with_ratings();
+    }
     if let Some(stored) = ctx.store.wages()? {
         // The first occupation with a published national median, and that median.
         let first = |entry| -> anyhow::Result<Option<(crate::store::wages::HeadlineWage, u64)>> {
@@ -177,5 +239,7 @@ pub fn report(store: &Store, from: &Profile, to: &Profile) -> GapReport {
         attribution: store.onet_attribution([from.id.as_str(), to.id.as_str()]),
         pay: None,
         outlook: None,
+        ratings: None,
+        ratings_missing: Vec::new(),
     }
 }

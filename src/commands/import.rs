@@ -21,6 +21,10 @@ pub struct ImportReport {
     pub folder: PathBuf,
     pub imported_at: String,
     pub counts: Counts,
+    /// The release the importance and level ratings come from, and their folder when it is
+    /// not `source`; absent when the import has no ratings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ratings: Option<crate::onet::storage::RatingsManifest>,
     /// Optional files the folder did not have.
     pub missing_files: Vec<&'static str>,
     /// Optional files that were empty (0 bytes), skipped like missing ones.
@@ -82,8 +86,8 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ImportOutput> {
         )
     })?;
     match &args.database {
-        ImportDatabase::Onet { dir } => {
-            onet(ctx, dir, data_dir, args.force).map(ImportOutput::Onet)
+        ImportDatabase::Onet { dir, ratings } => {
+            onet(ctx, dir, ratings.as_deref(), data_dir, args.force).map(ImportOutput::Onet)
         }
         ImportDatabase::Projections { file } => {
             let outcome = crate::projections::run_import(file, data_dir, args.force)?;
@@ -139,13 +143,15 @@ fn warn(warnings: &[String]) {
 fn onet(
     ctx: &Context,
     dir: &std::path::Path,
+    ratings: Option<&std::path::Path>,
     data_dir: &std::path::Path,
     force: bool,
 ) -> anyhow::Result<ImportReport> {
     let reserved = ctx.store.reserved_ids();
     let bar = FileBar::for_stderr();
-    let outcome = crate::onet::run_import(
+    let outcome = crate::onet::run_import_with_ratings(
         dir,
+        ratings,
         data_dir,
         ctx.store.vocabulary(),
         &reserved,
@@ -155,7 +161,8 @@ fn onet(
     warn(&outcome.warnings);
     Ok(ImportReport {
         database: "O*NET",
-        attribution: crate::onet::attribution_of(&outcome.manifest),
+        attribution: crate::onet::attribution_with_ratings(&outcome.manifest),
+        ratings: outcome.manifest.ratings,
         version: outcome.manifest.version,
         source: outcome.manifest.source,
         folder: outcome.target,

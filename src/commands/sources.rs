@@ -34,9 +34,26 @@ pub struct DataSource {
     pub imported_at: Option<String>,
     /// Profiles in use from this source.
     pub profiles: usize,
+    /// Where O*NET's importance and level ratings come from, when the release in use has any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ratings: Option<RatingsSource>,
     pub licence: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
+}
+
+/// The release O*NET's ratings come from.
+#[derive(Debug, Serialize)]
+pub struct RatingsSource {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// The folder they were read from, when it is not the release's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub imported_from: Option<PathBuf>,
+    /// How many occupations they rate.
+    pub occupations: usize,
 }
 
 /// The release of official wage estimates in use.
@@ -118,6 +135,7 @@ pub fn run(ctx: &Context, _args: &SourcesArgs) -> anyhow::Result<SourcesReport> 
         published: None,
         imported_at: None,
         profiles: count(|o| matches!(o, Origin::Bundled { .. })),
+        ratings: None,
         licence: format!(
             "{} (our wording; the facts come from the page)",
             env!("CARGO_PKG_LICENSE")
@@ -136,6 +154,7 @@ pub fn run(ctx: &Context, _args: &SourcesArgs) -> anyhow::Result<SourcesReport> 
             published: None,
             imported_at: None,
             profiles: user,
+            ratings: None,
             licence: "yours".into(),
             attribution: None,
         });
@@ -155,8 +174,14 @@ pub fn run(ctx: &Context, _args: &SourcesArgs) -> anyhow::Result<SourcesReport> 
                 published: crate::onet::published(m.version.as_deref()),
                 imported_at: (!embedded).then(|| m.imported_at.clone()),
                 profiles: ctx.store.onet_len(),
+                ratings: m.ratings.as_ref().map(|r| RatingsSource {
+                    version: r.version.clone(),
+                    published: crate::onet::published(r.version.as_deref()),
+                    imported_from: r.source.clone(),
+                    occupations: m.counts.rated_occupations,
+                }),
                 licence: "CC BY 4.0 (https://www.onetcenter.org/license_db.html)".into(),
-                attribution: Some(crate::onet::attribution_of(m)),
+                attribution: Some(crate::onet::attribution_with_ratings(m)),
             });
         }
         None => onet_folder = ctx.data_dir.as_deref().map(paths::onet_dir),

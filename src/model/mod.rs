@@ -7,6 +7,7 @@ pub(crate) mod onet;
 pub(crate) mod place;
 pub(crate) mod profile;
 pub(crate) mod projection;
+pub(crate) mod ratings;
 pub(crate) mod salary;
 pub(crate) mod skillset;
 pub(crate) mod vocabulary;

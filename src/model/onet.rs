@@ -36,13 +36,22 @@ pub struct OnetDetails {
     /// Related occupations in tier and rank order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<RelatedOccupation>,
-    /// O*NET Skills ratings, most important first (only when the download has Skills.txt).
+    /// The O*NET release the ratings below come from ("29.0"), when the release in use has
+    /// ratings: a release's own, or those of an earlier release imported beside it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ratings_release: Option<String>,
+    /// True when the release in use has ratings but none of this occupation: O*NET does not
+    /// rate it, which is not a rating of zero.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unrated: bool,
+    /// O*NET Skills ratings, most important first; those whose importance O*NET recommends
+    /// suppressing come last.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub skills: Vec<Rating>,
-    /// O*NET Knowledge ratings, most important first (Knowledge.txt).
+    /// O*NET Knowledge ratings, in the same order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub knowledge: Vec<Rating>,
-    /// O*NET Abilities ratings, most important first (Abilities.txt).
+    /// O*NET Abilities ratings, in the same order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub abilities: Vec<Rating>,
     /// How the occupation uses each of its profile's skills (whether O*NET flags it hot or in
@@ -92,16 +101,88 @@ pub struct OccupationSummary {
     pub task_count: u32,
 }
 
-/// How much an element (a skill, a kind of knowledge, an ability) matters in an occupation.
+/// How much an element (a skill, a kind of knowledge, an ability) matters in an occupation, on
+/// O*NET's two scales, with O*NET's flags. The figures are O*NET's, as its files give them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rating {
+    /// O*NET's element id, e.g. "2.A.1.a".
+    pub id: String,
     pub name: String,
     /// Importance on O*NET's IM scale, 1 (not important) to 5 (extremely important).
     pub importance: f64,
-    /// Level on O*NET's LV scale, 0 to 7, when rated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub level: Option<f64>,
+    /// Level on O*NET's LV scale, 0 to 7.
+    pub level: f64,
+    /// O*NET recommends suppressing the importance (too few respondents or too wide an error):
+    /// kept and shown, marked, and left out of rankings.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub importance_suppressed: bool,
+    /// Likewise for the level.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub level_suppressed: bool,
+    /// Most respondents rated the element not relevant to the occupation: its level counts as
+    /// zero wherever levels are compared, whatever figure O*NET gives.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub not_relevant: bool,
+}
+
+impl Rating {
+    /// The level comparisons use: zero for an element O*NET marks not relevant.
+    pub fn working_level(&self) -> f64 {
+        if self.not_relevant { 0.0 } else { self.level }
+    }
+
+    /// The order of an occupation's ratings: by importance, most important first, those whose
+    /// importance O*NET recommends suppressing after all the others (they are not ranked), then
+    /// by name.
+    pub fn ranks_before(&self, other: &Rating) -> std::cmp::Ordering {
+        self.importance_suppressed
+            .cmp(&other.importance_suppressed)
+            .then_with(|| other.importance.total_cmp(&self.importance))
+            .then_with(|| self.name.cmp(&other.name))
+    }
+}
+
+/// Which of O*NET's rated domains an element belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RatingKind {
+    Skill,
+    Knowledge,
+    Ability,
+}
+
+impl RatingKind {
+    pub const ALL: [RatingKind; 3] = [Self::Skill, Self::Knowledge, Self::Ability];
+
+    /// The O*NET file that rates elements of this kind.
+    pub const fn file(self) -> &'static str {
+        match self {
+            Self::Skill => "Skills.txt",
+            Self::Knowledge => "Knowledge.txt",
+            Self::Ability => "Abilities.txt",
+        }
+    }
+}
+
+impl OnetDetails {
+    /// The ratings of one kind.
+    pub fn ratings(&self, kind: RatingKind) -> &[Rating] {
+        match kind {
+            RatingKind::Skill => &self.skills,
+            RatingKind::Knowledge => &self.knowledge,
+            RatingKind::Ability => &self.abilities,
+        }
+    }
+
+    /// The ratings of one kind, to fill.
+    pub fn ratings_mut(&mut self, kind: RatingKind) -> &mut Vec<Rating> {
+        match kind {
+            RatingKind::Skill => &mut self.skills,
+            RatingKind::Knowledge => &mut self.knowledge,
+            RatingKind::Ability => &mut self.abilities,
+        }
+    }
 }
 
 /// The order of O*NET's relatedness tiers, most related first.
@@ -110,12 +191,28 @@ pub(crate) const RELATED_TIERS: [&str; 3] = ["Primary-Short", "Primary-Long", "S
 /// The attribution O*NET's CC BY 4.0 licence asks every output of its data to carry.
 /// `version` is the release, e.g. "29.2", when known.
 pub(crate) fn attribution(version: Option<&str>) -> String {
-    let database = match version {
+    attribution_of_releases(version, None)
+}
+
+/// The attribution of an output that shows ratings too, naming the release they come from when
+/// it is not `version` ("... the O*NET 29.2 Database and, for the importance and level ratings,
+/// the O*NET 29.0 Database by ...").
+pub(crate) fn attribution_of_releases(version: Option<&str>, ratings: Option<&str>) -> String {
+    let database = |v: Option<&str>| match v {
         Some(v) => format!("O*NET {v} Database"),
         None => "O*NET Database".to_owned(),
     };
+    let mut databases = database(version);
+    if let Some(r) = ratings
+        && Some(r) != version
+    {
+        databases.push_str(&format!(
+            " and, for the importance and level ratings, the {}",
+            database(Some(r))
+        ));
+    }
     format!(
-        "This product includes information from the {database} by the U.S. \
+        "This product includes information from the {databases} by the U.S. \
          Department of Labor, Employment and Training Administration (USDOL/ETA). Used under \
          the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA."
     )

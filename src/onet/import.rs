@@ -14,7 +14,7 @@ mod readers;
 
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 
@@ -105,6 +105,19 @@ pub struct Import {
     pub empty: Vec<&'static str>,
     /// Every malformed row, in the order read.
     pub skipped: Vec<SkippedRow>,
+    /// Where the files that rate elements (Skills, Knowledge, Abilities) were read from, and
+    /// the release they belong to, when any was read.
+    pub ratings: Option<RatingsSource>,
+}
+
+/// Where an import's ratings come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RatingsSource {
+    /// The release of the ratings, e.g. "29.0": the import's own, or that of the folder given
+    /// for them.
+    pub version: Option<String>,
+    /// The folder given for them, when it is not the release's own.
+    pub folder: Option<PathBuf>,
 }
 
 /// Reads the database in `dir`. `reserved` holds ids already taken (the bundled profiles), which
@@ -115,29 +128,47 @@ pub fn read(
     reserved: &HashSet<String>,
     progress: &dyn Progress,
 ) -> anyhow::Result<Import> {
-    match std::fs::metadata(dir) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            bail!("{} does not exist", dir.display())
-        }
-        Err(e) => bail!("cannot read {}: {}", dir.display(), io_reason(&e)),
-        Ok(m) if !m.is_dir() => bail!("{} is not a folder", dir.display()),
-        Ok(_) => {}
-    }
+    read_with_ratings(dir, None, vocabulary, reserved, progress)
+}
+
+/// Reads the database in `dir`, and its ratings (`Skills.txt`, `Knowledge.txt`,
+/// `Abilities.txt`) from `ratings` instead when it is given: the folder of another release's
+/// rating files, such as O*NET 29.0's beside a 29.2 that lacks them. Their release is read from
+/// that folder's `Read Me.txt` or name, and every view names it.
+pub fn read_with_ratings(
+    dir: &Path,
+    ratings: Option<&Path>,
+    vocabulary: &Vocabulary,
+    reserved: &HashSet<String>,
+    progress: &dyn Progress,
+) -> anyhow::Result<Import> {
+    check_folder(dir)?;
     if !dir.join(OCCUPATION_DATA).exists() {
         bail!(
             "{} has no \"{OCCUPATION_DATA}\"; point the import at the folder of O*NET's text files (e.g. db_29_2_text)",
             dir.display()
         );
     }
+    if let Some(folder) = ratings {
+        check_folder(folder)?;
+    }
+    let source = |file: &str| -> PathBuf {
+        match ratings {
+            Some(folder) if readers::is_rating_file(file) => folder.join(file),
+            _ => dir.join(file),
+        }
+    };
     // Every file is checked before anything is read: a FIFO, a device or a huge file fails
     // the import at once, never after minutes of reading.
-    for file in std::iter::once(OCCUPATION_DATA)
+    let readmes = std::iter::once(dir).chain(ratings).map(|d| d.join(README));
+    for path in std::iter::once(OCCUPATION_DATA)
         .chain(OPTIONAL_FILES)
-        .chain([README])
+        .map(source)
+        .chain(readmes)
     {
-        let path = dir.join(file);
         if path.exists() {
-            drop(open_source(&path, max_source_bytes(file))?);
+            let max = max_source_bytes(&path.file_name().unwrap_or_default().to_string_lossy());
+            drop(open_source(&path, max)?);
         }
     }
     if is_empty(&dir.join(OCCUPATION_DATA)) {
@@ -147,7 +178,7 @@ pub fn read(
     let mut empty = Vec::new();
     let mut present = Vec::new();
     for file in &READERS {
-        let path = dir.join(file.name);
+        let path = source(file.name);
         if !path.exists() {
             missing.push(file.name);
         } else if is_empty(&path) {
@@ -156,13 +187,28 @@ pub fn read(
             present.push(file);
         }
     }
+    let version = read_version(dir)?;
+    let rated = present.iter().any(|f| readers::is_rating_file(f.name));
+    let ratings_source = match ratings {
+        _ if !rated => None,
+        Some(folder) => Some(RatingsSource {
+            version: read_version(folder)?,
+            folder: Some(folder.to_path_buf()),
+        }),
+        None => Some(RatingsSource {
+            version: version.clone(),
+            folder: None,
+        }),
+    };
     progress.start(present.len() as u64 + 1);
     let mut reader = Reader {
         dir,
+        ratings_dir: ratings,
         import: Import {
-            version: read_version(dir)?,
+            version,
             missing,
             empty,
+            ratings: ratings_source,
             ..Import::default()
         },
         progress,
@@ -181,8 +227,22 @@ pub fn read(
     Ok(import)
 }
 
+/// Fails unless `dir` is a folder that can be read.
+fn check_folder(dir: &Path) -> anyhow::Result<()> {
+    match std::fs::metadata(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            bail!("{} does not exist", dir.display())
+        }
+        Err(e) => bail!("cannot read {}: {}", dir.display(), io_reason(&e)),
+        Ok(m) if !m.is_dir() => bail!("{} is not a folder", dir.display()),
+        Ok(_) => Ok(()),
+    }
+}
+
 struct Reader<'a> {
     dir: &'a Path,
+    /// Where the rating files are read from instead of `dir`, when given.
+    ratings_dir: Option<&'a Path>,
     import: Import,
     progress: &'a dyn Progress,
 }
@@ -198,7 +258,10 @@ impl Reader<'_> {
         mut each: impl FnMut(&[&str], Option<&str>) -> Result<(), String>,
     ) -> anyhow::Result<()> {
         self.progress.file(file);
-        let path = self.dir.join(file);
+        let path = match self.ratings_dir {
+            Some(folder) if readers::is_rating_file(file) => folder.join(file),
+            _ => self.dir.join(file),
+        };
         let handle = open_source(&path, max_source_bytes(file))?;
         let mut csv = csv::ReaderBuilder::new()
             .delimiter(b'\t')
@@ -399,6 +462,12 @@ pub fn check_loss(
             "Related Occupations.txt",
             previous.related_links,
             new.related_links,
+        ),
+        (
+            "rated occupations",
+            "Skills.txt",
+            previous.rated_occupations,
+            new.rated_occupations,
         ),
     ];
     let lost: Vec<String> = pairs

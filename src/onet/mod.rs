@@ -3,6 +3,7 @@
 
 pub mod import;
 pub mod names;
+pub mod ratings;
 pub mod storage;
 pub mod words;
 
@@ -41,9 +42,18 @@ pub fn document(manifest: &Manifest) -> String {
     }
 }
 
-/// The attribution for an import.
+/// The attribution for an output of an import that shows no ratings.
 pub fn attribution_of(manifest: &Manifest) -> String {
     attribution(manifest.version.as_deref())
+}
+
+/// The attribution for an output of an import that shows its ratings too: it names the release
+/// they come from when that is another.
+pub fn attribution_with_ratings(manifest: &Manifest) -> String {
+    crate::model::onet::attribution_of_releases(
+        manifest.version.as_deref(),
+        manifest.ratings.as_ref().and_then(|r| r.version.as_deref()),
+    )
 }
 
 /// The profile of the occupation at `position` in its light form: id, title, description,
@@ -136,8 +146,24 @@ pub fn run_import(
     progress: &dyn import::Progress,
     force: bool,
 ) -> anyhow::Result<ImportOutcome> {
+    run_import_with_ratings(
+        source, None, data_dir, vocabulary, reserved, progress, force,
+    )
+}
+
+/// [`run_import`], with the rating files read from `ratings` when it is given (see
+/// [`import::read_with_ratings`]).
+pub fn run_import_with_ratings(
+    source: &Path,
+    ratings: Option<&Path>,
+    data_dir: &Path,
+    vocabulary: &Vocabulary,
+    reserved: &HashSet<String>,
+    progress: &dyn import::Progress,
+    force: bool,
+) -> anyhow::Result<ImportOutcome> {
     let lock = crate::datadir::imports::ImportLock::take(data_dir)?;
-    let read = import::read(source, vocabulary, reserved, progress)?;
+    let read = import::read_with_ratings(source, ratings, vocabulary, reserved, progress)?;
     if !force && let Some(previous) = storage::current_manifest(data_dir) {
         import::check_loss(
             &previous.counts,
@@ -154,6 +180,9 @@ pub fn run_import(
         source,
         imported_at: crate::datadir::imports::timestamp(),
         counts: Counts::of(&read),
+        ratings: storage::RatingsManifest::of(&read, |folder| {
+            std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf())
+        }),
     };
     let written = storage::write(&lock, &read, &manifest)?;
     Ok(ImportOutcome {

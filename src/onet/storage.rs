@@ -14,7 +14,9 @@
 //!   technology names with their flags, read by `list --skill/--hot` and by a look-up of a
 //!   name that is only an O*NET title, borrowed from the file's bytes rather than copied;
 //! - `words.bin`: the words of each occupation's titles, skills and tasks as numbers into one
-//!   list of words, read in place by `search` (see [`super::words`]).
+//!   list of words, read in place by `search` (see [`super::words`]);
+//! - `ratings.bin`: each rated occupation's importance and level of every skill, knowledge area
+//!   and ability, a fixed-length record read in place (see [`super::ratings`]).
 //!
 //! An import is written to a temporary folder beside `onet/` and swapped in by renaming, so a
 //! failed or interrupted import leaves the previous data as it was (a previous import left
@@ -35,10 +37,10 @@ use crate::model::OnetDetails;
 use crate::model::onet::SkillUse;
 
 /// Bumped whenever the layout changes; older imports must be imported again.
-pub const FORMAT: u32 = 6;
+pub const FORMAT: u32 = 7;
 
 /// The files of an import, in the order they are written; the manifest goes last.
-pub const FILES: [&str; 6] = [NAMES, INDEX, DETAILS, SEARCH, WORDS, MANIFEST];
+pub const FILES: [&str; 7] = [NAMES, INDEX, DETAILS, SEARCH, WORDS, RATINGS, MANIFEST];
 
 const MANIFEST: &str = "manifest.json";
 const NAMES: &str = "names.bin";
@@ -46,6 +48,7 @@ const INDEX: &str = "index.bin";
 const DETAILS: &str = "details.bin";
 const SEARCH: &str = "search.bin";
 const WORDS: &str = "words.bin";
+const RATINGS: &str = "ratings.bin";
 
 /// The most the dictionary of `details.bin` may take: O*NET 29.2's records compress to 2.0 MB
 /// with it, against about 3 MB one by one without.
@@ -66,6 +69,31 @@ pub struct Manifest {
     /// When the import ran, in UTC (RFC 3339).
     pub imported_at: String,
     pub counts: Counts,
+    /// Where the importance and level ratings come from, when the import has any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ratings: Option<RatingsManifest>,
+}
+
+/// The release the ratings come from: the import's own, or another release's read beside it
+/// (O*NET 29.0's Skills and Knowledge beside 29.2, which lacks them).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RatingsManifest {
+    /// The O*NET release, e.g. "29.0", when its folder names it.
+    pub version: Option<String>,
+    /// The folder the rating files were read from, when it is not `source`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<PathBuf>,
+}
+
+impl RatingsManifest {
+    /// What the manifest says of `import`'s ratings, its separate folder named as `name` names
+    /// it (the absolute path for an import, the folder's own name for the embedded dataset).
+    pub fn of(import: &Import, name: impl Fn(&Path) -> PathBuf) -> Option<RatingsManifest> {
+        import.ratings.as_ref().map(|r| RatingsManifest {
+            version: r.version.clone(),
+            source: r.folder.as_deref().map(name),
+        })
+    }
 }
 
 /// How much an import holds.
@@ -78,6 +106,9 @@ pub struct Counts {
     pub technology_skills: usize,
     pub tools: usize,
     pub related_links: usize,
+    /// Occupations with importance and level ratings.
+    #[serde(default)]
+    pub rated_occupations: usize,
     pub rows_skipped: usize,
 }
 
@@ -96,6 +127,9 @@ impl Counts {
             c.technology_skills += d.technology.len();
             c.tools += d.tools.len();
             c.related_links += d.related.len();
+            if !(d.skills.is_empty() && d.knowledge.is_empty() && d.abilities.is_empty()) {
+                c.rated_occupations += 1;
+            }
         }
         c
     }
@@ -214,9 +248,16 @@ pub fn write_files(dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::
     let mut index_lengths = Vec::with_capacity(occupations.len());
     let mut details_lengths = Vec::with_capacity(occupations.len());
     let mut search = Vec::with_capacity(occupations.len());
+    // The ratings go to their own file.
     let texts = occupations
         .iter()
-        .map(|o| serde_json::to_vec(&o.details))
+        .map(|o| {
+            let mut d = o.details.clone();
+            for kind in crate::model::onet::RatingKind::ALL {
+                d.ratings_mut(kind).clear();
+            }
+            serde_json::to_vec(&d)
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let dictionary = train_dictionary(&texts)?;
     let mut compressor = zstd::bulk::Compressor::with_dictionary(LEVEL, &dictionary)?;
@@ -323,6 +364,8 @@ pub fn write_files(dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::
             posting_starts: Bytes(&words.posting_starts),
         })?,
     )?;
+    let details: Vec<&OnetDetails> = occupations.iter().map(|o| &o.details).collect();
+    write_file(&dir.join(RATINGS), &super::ratings::encode(&details)?)?;
     // The manifest goes last: a folder without one is never a finished import.
     write_file(&dir.join(MANIFEST), &serde_json::to_vec_pretty(manifest)?)?;
     Ok(())
@@ -420,8 +463,11 @@ pub struct Stored {
     details: Blob,
     search: Blob,
     words: Blob,
+    ratings: Blob,
     /// The word index, once read.
     word_index: std::sync::OnceLock<WordIndex>,
+    /// The header of `ratings.bin` and where its records start, once read.
+    ratings_header: std::sync::OnceLock<(super::ratings::Header, u64)>,
 }
 
 /// zstd's decompressor with the details' dictionary, once loaded.
@@ -441,6 +487,7 @@ pub struct Files {
     pub details: Blob,
     pub search: Blob,
     pub words: Blob,
+    pub ratings: Blob,
 }
 
 /// The manifest of the import in `data_dir`, when there is one that can be read: what a new
@@ -479,6 +526,7 @@ pub fn open(data_dir: &Path) -> anyhow::Result<Option<Stored>> {
         details: blob(DETAILS)?,
         search: blob(SEARCH)?,
         words: blob(WORDS)?,
+        ratings: blob(RATINGS)?,
     };
     Stored::decode(files, Location::Imported(dir.clone()))
         .map(Some)
@@ -545,7 +593,9 @@ impl Stored {
             details: files.details,
             search: files.search,
             words: files.words,
+            ratings: files.ratings,
             word_index: std::sync::OnceLock::new(),
+            ratings_header: std::sync::OnceLock::new(),
         })
     }
 
@@ -587,9 +637,106 @@ impl Stored {
         read(&bytes)
     }
 
-    /// The whole O*NET record of the occupation at `position` in the index.
+    /// The whole O*NET record of the occupation at `position` in the index, its ratings
+    /// included.
     pub fn details(&self, position: usize) -> anyhow::Result<OnetDetails> {
-        self.record(position)
+        let mut details: OnetDetails = self.record(position)?;
+        self.add_ratings(position, &mut details)?;
+        Ok(details)
+    }
+
+    /// The parts of the record of the occupation at `position` that a profile's requirements and
+    /// career are made of (education, job zone, related occupations), the rest of the record
+    /// skipped unread into strings: what `compare`, `gap` and `path` fold into a profile.
+    pub fn requirement_parts(&self, position: usize) -> anyhow::Result<OnetDetails> {
+        #[derive(Deserialize)]
+        struct Parts {
+            code: String,
+            #[serde(default)]
+            education: Vec<crate::model::onet::EducationShare>,
+            #[serde(default)]
+            job_zone: Option<crate::model::onet::JobZone>,
+            #[serde(default)]
+            related: Vec<crate::model::onet::RelatedOccupation>,
+        }
+        let parts: Parts = self.record(position)?;
+        Ok(OnetDetails {
+            code: parts.code,
+            education: parts.education,
+            job_zone: parts.job_zone,
+            related: parts.related,
+            ..OnetDetails::default()
+        })
+    }
+
+    /// The release the ratings come from, when the release in use has ratings.
+    pub fn ratings_release(&self) -> Option<String> {
+        let r = self.manifest.ratings.as_ref()?;
+        Some(
+            r.version
+                .clone()
+                .unwrap_or_else(|| "(release unknown)".to_owned()),
+        )
+    }
+
+    /// Puts the ratings of the occupation at `position` into `details`, with the release they
+    /// come from, or marks it unrated when the release rates others but not this one.
+    pub fn add_ratings(&self, position: usize, details: &mut OnetDetails) -> anyhow::Result<()> {
+        let Some(release) = self.ratings_release() else {
+            return Ok(());
+        };
+        let (header, start) = self.ratings_header()?;
+        details.ratings_release = Some(release);
+        let Some(Some(record)) = header.records.get(position) else {
+            details.unrated = true;
+            return Ok(());
+        };
+        let len = header.record_len() as u64;
+        let bytes = self
+            .ratings
+            .range(start + u64::from(*record) * len, len)
+            .map_err(|e| self.broken(&format!("{RATINGS} {e}")))?;
+        super::ratings::decode_record(header, &bytes, details);
+        Ok(())
+    }
+
+    /// The skills and knowledge figures of every rated occupation, a row each with its position
+    /// in the index, read from the ratings file in place (an import's, once).
+    pub fn rating_figures(&self) -> anyhow::Result<crate::model::ratings::FigureTable> {
+        let (header, start) = self.ratings_header()?;
+        let records = self
+            .ratings
+            .range(start, self.ratings.len() - start)
+            .map_err(|e| self.broken(&format!("{RATINGS} {e}")))?;
+        Ok(super::ratings::figure_table(header, &records))
+    }
+
+    /// The header of `ratings.bin` and where its records start, read the first time.
+    pub fn ratings_header(&self) -> anyhow::Result<(&super::ratings::Header, u64)> {
+        if let Some((header, start)) = self.ratings_header.get() {
+            return Ok((header, *start));
+        }
+        let damaged = |e: &dyn std::fmt::Display| self.broken(&format!("{RATINGS}: {e}"));
+        let first = self
+            .ratings
+            .range(0, 4)
+            .map_err(|e| self.broken(&format!("{RATINGS} {e}")))?;
+        let len = super::ratings::header_len(&first).ok_or_else(|| damaged(&"no header"))?;
+        let bytes = self
+            .ratings
+            .range(4, u64::from(len))
+            .map_err(|e| self.broken(&format!("{RATINGS} {e}")))?;
+        let header: super::ratings::Header =
+            postcard::from_bytes(&bytes).map_err(|e| damaged(&e))?;
+        let start = 4 + u64::from(len);
+        let rated = header.records.iter().flatten().count() as u64;
+        if header.records.len() != self.names.len()
+            || start + rated * header.record_len() as u64 != self.ratings.len()
+        {
+            return Err(damaged(&"it does not match names.bin"));
+        }
+        let (header, start) = self.ratings_header.get_or_init(|| (header, start));
+        Ok((header, *start))
     }
 
     /// What `show` of a curated profile says of the occupation at `position`, from its index

@@ -24,6 +24,7 @@ pub fn onet() -> Option<crate::onet::storage::Stored> {
             details: Blob::Embedded(file!("details.bin")),
             search: Blob::Embedded(file!("search.bin")),
             words: Blob::Embedded(file!("words.bin")),
+            ratings: Blob::Embedded(file!("ratings.bin")),
         };
         // The generator checks what it writes and the tests read every record: a failure
         // here is a broken build, which answers as a build without the data would.

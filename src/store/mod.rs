@@ -6,6 +6,7 @@ pub mod embedded;
 pub mod profile_index;
 mod profiles;
 pub mod projections;
+pub mod ratings;
 pub mod user;
 pub mod wages;
 

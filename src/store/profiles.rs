@@ -18,7 +18,13 @@ impl Store {
         let Some(code) = profile.onet.as_ref().map(|o| o.code.clone()) else {
             return Ok(profile);
         };
-        let Some(details) = self.onet_details(&code)? else {
+        // Only the parts folded in below are read from the record.
+        let Some(details) = self
+            .onet()
+            .and_then(|stored| stored.position(&code).map(|p| (stored, p)))
+            .map(|(stored, p)| stored.requirement_parts(p))
+            .transpose()?
+        else {
             return Ok(profile);
         };
         let requirements = profile.requirements.get_or_insert_with(Default::default);

@@ -2,9 +2,15 @@
 //! the skills split into what all share, what some share and what only one role lists; in CSV
 //! one row per aspect and one per skill.
 
-use crate::commands::compare::{CompareReport, ComparedRole, ComparedSkill, NextRolesFrom};
+use std::borrow::Cow;
+
+use crate::commands::compare::{
+    CompareReport, ComparedRole, ComparedSkill, NextRolesFrom, TOP_RATINGS,
+};
+use crate::model::onet::Rating;
 use crate::model::skillset;
 use crate::render::{Cell, Document, Records, Report, Table, Tone};
+use crate::store::ratings::{NoRatings, RatingsVia};
 use crate::views::sections::{describe_figure, lines_or, requirement_aspects};
 
 /// Next roles the table names all of up to `MAX_NEXT_ROLES`; beyond, the first
@@ -81,6 +87,51 @@ impl ComparedRole {
         aspects
     }
 
+    /// The rows of O*NET's most important skills and knowledge, a line per element.
+    fn rating_aspects(&self, release: &str) -> [(Cow<'static, str>, String); 2] {
+        let lines = |pick: fn(&crate::commands::compare::TopRatings) -> &[Rating]| {
+            let Some(r) = &self.ratings else {
+                return match &self.no_ratings {
+                    Some(NoRatings::NoLinkedOccupation) => "no linked O*NET occupation".to_owned(),
+                    Some(NoRatings::NotInRelease { code }) => {
+                        format!("{code} is not in the O*NET release in use")
+                    }
+                    Some(NoRatings::NotRated { code, release }) => {
+                        format!("{code} is not rated by O*NET {release}")
+                    }
+                    None => "no ratings".to_owned(),
+                };
+            };
+            let mut lines: Vec<String> = pick(r)
+                .iter()
+                .map(|e| {
+                    let level = if e.not_relevant {
+                        "level 0, not relevant".to_owned()
+                    } else if e.level_suppressed {
+                        format!("level {:.2}, uncertain", e.level)
+                    } else {
+                        format!("level {:.2}", e.level)
+                    };
+                    format!("{} {:.2} ({level})", e.name, e.importance)
+                })
+                .collect();
+            if r.occupation.via == RatingsVia::FirstLinkedCode {
+                lines.push(format!("(of {} {})", r.occupation.code, r.occupation.title));
+            }
+            lines.join("\n")
+        };
+        [
+            (
+                Cow::Owned(format!("Top skills (O*NET {release})")),
+                lines(|r| &r.skills),
+            ),
+            (
+                Cow::Owned(format!("Top knowledge (O*NET {release})")),
+                lines(|r| &r.knowledge),
+            ),
+        ]
+    }
+
     /// The BLS projections rows, when any compared role has projections: a line per
     /// occupation.
     fn projection_aspects(&self) -> [(&'static str, String); 2] {
@@ -131,20 +182,39 @@ impl ComparedRole {
 
 impl CompareReport {
     /// Every role's aspects, the BLS rows included when any role has official wages.
-    fn aspect_rows(&self) -> Vec<Vec<(&'static str, String)>> {
+    fn aspect_rows(&self) -> Vec<Vec<(Cow<'static, str>, String)>> {
+        let release = self.ratings_release();
         self.roles
             .iter()
             .map(|r| {
-                let mut a = r.aspects();
+                let mut a: Vec<(Cow<'static, str>, String)> = r
+                    .aspects()
+                    .into_iter()
+                    .map(|(label, text)| (Cow::Borrowed(label), text))
+                    .collect();
+                if let Some(release) = release {
+                    a.extend(r.rating_aspects(release));
+                }
                 if self.official_source.is_some() {
-                    a.extend(r.official_aspects());
+                    a.extend(r.official_aspects().map(|(l, t)| (Cow::Borrowed(l), t)));
                 }
                 if self.projections_source.is_some() {
-                    a.extend(r.projection_aspects());
+                    a.extend(r.projection_aspects().map(|(l, t)| (Cow::Borrowed(l), t)));
                 }
                 a
             })
             .collect()
+    }
+
+    /// The release of the ratings, when any compared role has them or is said to lack them.
+    fn ratings_release(&self) -> Option<&str> {
+        self.roles
+            .iter()
+            .find_map(|r| match (&r.ratings, &r.no_ratings) {
+                (Some(t), _) => Some(t.release.as_str()),
+                (None, Some(NoRatings::NotRated { release, .. })) => Some(release.as_str()),
+                _ => None,
+            })
     }
 
     /// How many of the last aspect rows hold BLS's figures.
@@ -289,7 +359,7 @@ impl Report for CompareReport {
         table.row(title_row);
         let aspects = self.aspect_rows();
         for (k, (label, _)) in aspects[0].iter().enumerate() {
-            let mut row = vec![Cell::tone(*label, Tone::Strong)];
+            let mut row = vec![Cell::tone(label.clone(), Tone::Strong)];
             row.extend(aspects.iter().map(|a| Cell::new(a[k].1.clone())));
             table.row(row);
         }
@@ -330,6 +400,11 @@ impl Report for CompareReport {
             "Skills, soft skills too, compare by canonical name and alias, in any case. \
              `careers gap FROM TO` lists what moving between two of these roles takes.",
         );
+        if let Some(release) = self.ratings_release() {
+            doc.note(format!(
+                "Top skills and knowledge: the {TOP_RATINGS} most important of each by O*NET {release}'s ratings, importance 1-5 with the level 0-7 (a level rated not relevant counts as 0). A role that is not an O*NET occupation takes those of the first O*NET occupation its profile links; `careers gap FROM TO` compares them element by element."
+            ));
+        }
         if let Some(source) = &self.official_source {
             let place = self
                 .roles
@@ -363,7 +438,7 @@ impl Report for CompareReport {
         // The BLS rows come last, when there are any.
         let official_from = aspects[0].len() - self.official_rows();
         for (k, (label, _)) in aspects[0].iter().enumerate() {
-            let mut row = vec![(*label).to_owned()];
+            let mut row = vec![label.to_string()];
             row.extend(
                 aspects
                     .iter()

@@ -1,14 +1,188 @@
-//! How `careers gap` reads: a one-line answer, the skills to learn and those that carry over by
-//! category, soft skills, both roles' requirements side by side and the difference in pay; in
-//! CSV one row per skill and one per requirement.
+//! How `careers gap` reads: a one-line answer, O*NET's skills and knowledge to raise, the
+//! technical skills to learn and those that carry over by category, soft skills, both roles'
+//! requirements side by side and the difference in pay; in CSV one row per element, skill and
+//! requirement.
 
-use crate::commands::gap::GapReport;
+use crate::commands::gap::{GapReport, RatingsGap};
+use crate::model::onet::RatingKind;
+use crate::model::ratings::{Shortfall, UncertainFigure};
 use crate::model::skillset::{self, Skill};
 use crate::render::{Cell, Document, Records, Report, Table, Tone};
+use crate::store::ratings::{NoRatings, RatedOccupation, RatingsVia};
 use crate::views::sections::requirement_aspects;
 
 /// How many skills to learn the one-line summary names before "and N more".
 const NAMED_IN_SUMMARY: usize = 5;
+
+/// How many skills and knowledge areas to raise the table shows; JSON and CSV have them all.
+const SHOWN_SHORTFALLS: usize = 10;
+
+/// How many of them the section's first sentence names.
+const NAMED_SHORTFALLS: usize = 3;
+
+fn kind_label(kind: RatingKind) -> &'static str {
+    match kind {
+        RatingKind::Skill => "skill",
+        RatingKind::Knowledge => "knowledge",
+        RatingKind::Ability => "ability",
+    }
+}
+
+/// "25-2031.00 Secondary School Teachers, ...", with "(its first linked occupation)" for a role
+/// that is not the occupation itself.
+fn occupation_text(o: &RatedOccupation) -> String {
+    match o.via {
+        RatingsVia::Own => format!("{} {}", o.code, o.title),
+        RatingsVia::FirstLinkedCode => {
+            format!("{} {} (its first linked occupation)", o.code, o.title)
+        }
+    }
+}
+
+/// "a, b and c".
+fn and_list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// A level as the table shows it: "0 (not relevant)" for an element O*NET rates not relevant.
+fn from_level(s: &Shortfall) -> String {
+    if s.from_not_relevant {
+        "0 (not relevant)".to_owned()
+    } else {
+        format!("{:.2}", s.from_level)
+    }
+}
+
+/// The skills and knowledge section: what TO needs at a higher level than FROM has.
+fn ratings_section(r: &RatingsGap, from: &str, to: &str, doc: &mut Document) {
+    doc.heading(
+        2,
+        format!("Skills and knowledge to raise (O*NET {})", r.release),
+    );
+    let compared = r.gap.to_raise.len() + r.gap.uncertain.len() + r.gap.met;
+    if r.same_occupation {
+        doc.paragraph(format!(
+            "{from} and {to} both take their ratings from {} {}, so they show no gap.",
+            r.to.code, r.to.title
+        ));
+    } else if r.gap.to_raise.is_empty() {
+        doc.paragraph(format!(
+            "{to} needs none of the {compared} skills and knowledge areas O*NET rates at a higher level than {from} has."
+        ));
+    } else {
+        let named: Vec<&str> = r
+            .gap
+            .to_raise
+            .iter()
+            .take(NAMED_SHORTFALLS)
+            .map(|s| s.name.as_str())
+            .collect();
+        doc.paragraph(format!(
+            "{to} needs {} of the {compared} skills and knowledge areas O*NET rates at a higher level than {from} has; most of all {}.",
+            r.gap.to_raise.len(),
+            and_list(&named)
+        ));
+        let mut table = Table::new([
+            "Skill or knowledge",
+            "Kind",
+            "Level now",
+            "Level needed",
+            "Importance",
+        ])
+        .numbers([2, 3, 4]);
+        for s in r.gap.to_raise.iter().take(SHOWN_SHORTFALLS) {
+            table.row([
+                Cell::tone(s.name.clone(), Tone::Strong),
+                Cell::tone(kind_label(s.kind), Tone::Muted),
+                Cell::new(from_level(s)),
+                Cell::tone(format!("{:.2}", s.to_level), Tone::Warn),
+                Cell::new(format!("{:.2}", s.to_importance)),
+            ]);
+        }
+        doc.table(table);
+        let more = r.gap.to_raise.len().saturating_sub(SHOWN_SHORTFALLS);
+        if more > 0 {
+            doc.note(format!(
+                "And {more} more, ranked lower (`--format json` or `--format csv` lists them all)."
+            ));
+        }
+    }
+    if !r.gap.uncertain.is_empty() {
+        let names: Vec<String> = r
+            .gap
+            .uncertain
+            .iter()
+            .map(|s| {
+                let which: Vec<&str> = s
+                    .uncertain
+                    .iter()
+                    .map(|u| match u {
+                        UncertainFigure::FromLevel => "level now",
+                        UncertainFigure::ToLevel => "level needed",
+                        UncertainFigure::ToImportance => "importance",
+                    })
+                    .collect();
+                format!(
+                    "{} ({:.2} → {:.2}; {} uncertain)",
+                    s.name,
+                    s.from_level,
+                    s.to_level,
+                    which.join(" and ")
+                )
+            })
+            .collect();
+        doc.paragraph(format!(
+            "Also needed higher, but not ranked because O*NET recommends suppressing a figure (few respondents or a wide error): {}.",
+            names.join(", ")
+        ));
+    }
+    if r.same_occupation {
+        return;
+    }
+    doc.note(format!(
+        "Levels (0-7; a level rated not relevant counts as 0) and importance to {to} (1-5) are O*NET {}'s ratings of {} for {from} and {} for {to}, ranked by importance × how far the level needed is above the level now. A role that is not an O*NET occupation takes the ratings of the first O*NET occupation its profile links.",
+        r.release,
+        occupation_text(&r.from),
+        occupation_text(&r.to),
+    ));
+}
+
+/// Why the ratings are not compared.
+fn missing_ratings(report: &GapReport, doc: &mut Document) {
+    let reasons: Vec<String> = report
+        .ratings_missing
+        .iter()
+        .map(|m| match &m.reason {
+            NoRatings::NoLinkedOccupation => {
+                format!("{} links no O*NET occupation", m.role)
+            }
+            NoRatings::NotInRelease { code } => format!(
+                "{}'s first linked occupation, {code}, is not in the O*NET release in use",
+                m.role
+            ),
+            NoRatings::NotRated { code, release } => {
+                format!("O*NET {release} does not rate {} ({code})", m.role)
+            }
+        })
+        .collect();
+    let release = report
+        .ratings_missing
+        .iter()
+        .find_map(|m| match &m.reason {
+            NoRatings::NotRated { release, .. } => Some(format!(" (O*NET {release})")),
+            _ => None,
+        })
+        .unwrap_or_default();
+    doc.heading(2, format!("Skills and knowledge{release}"));
+    doc.paragraph(format!(
+        "No skill and knowledge ratings to compare: {}.",
+        reasons.join("; ")
+    ));
+}
 
 /// The one-line answer: how many of TO's skills carry over and which are to learn.
 fn summary(report: &GapReport) -> String {
@@ -20,12 +194,15 @@ fn summary(report: &GapReport) -> String {
             report.to.id
         );
     }
-    let mut text = format!("{} of {total} skills carry over", gap.carries_over.len());
+    let mut text = format!(
+        "{} of {total} technical skills carry over",
+        gap.carries_over.len()
+    );
     if report.from.skills == 0 {
         text.push_str(&format!(" ({} lists none)", report.from.id));
     }
     if gap.to_learn.is_empty() {
-        text.push_str("; nothing to learn.");
+        text.push_str("; no technical skill to learn.");
         return text;
     }
     let named = skillset::names(gap.to_learn.iter().take(NAMED_IN_SUMMARY));
@@ -85,6 +262,11 @@ impl Report for GapReport {
             ),
         );
         doc.paragraph(summary(self));
+        if let Some(r) = &self.ratings {
+            ratings_section(r, from, to, &mut doc);
+        } else if !self.ratings_missing.is_empty() {
+            missing_ratings(self, &mut doc);
+        }
         if !self.skills.to_learn.is_empty() {
             doc.heading(2, format!("To learn: what {to} asks for that {from} lacks"));
             doc.table(category_table(&self.skills.to_learn, Tone::Warn));
@@ -210,8 +392,34 @@ impl Report for GapReport {
     /// One record per skill (to learn, carries over, not needed; soft skills too), then one per
     /// requirement with both roles' text, then BLS's national median pay of each.
     fn records(&self) -> Records {
-        let mut records =
-            Records::new(["status", "category", "name", "from", "to"]).marking_official();
+        let mut records = Records::new([
+            "status",
+            "category",
+            "name",
+            "from",
+            "to",
+            "importance",
+            "weight",
+        ])
+        .marking_official();
+        if let Some(r) = &self.ratings {
+            for (status, list) in [
+                ("to raise", &r.gap.to_raise),
+                ("uncertain", &r.gap.uncertain),
+            ] {
+                for s in list {
+                    records.push([
+                        status.to_owned(),
+                        kind_label(s.kind).to_owned(),
+                        s.name.clone(),
+                        s.from_level.to_string(),
+                        s.to_level.to_string(),
+                        s.to_importance.to_string(),
+                        s.weight.to_string(),
+                    ]);
+                }
+            }
+        }
         let groups: [(&str, &[Skill]); 6] = [
             ("to learn", &self.skills.to_learn),
             ("carries over", &self.skills.carries_over),
@@ -228,6 +436,8 @@ impl Report for GapReport {
                     &s.name,
                     "",
                     "",
+                    "",
+                    "",
                 ]);
             }
         }
@@ -236,7 +446,7 @@ impl Report for GapReport {
             requirement_aspects(&self.requirements.to),
         );
         for ((aspect, from_text), (_, to_text)) in from_rows.into_iter().zip(to_rows) {
-            records.push(["requirement", "", aspect, &from_text, &to_text]);
+            records.push(["requirement", "", aspect, &from_text, &to_text, "", ""]);
         }
         if let Some(pay) = &self.pay {
             records.push_official([
@@ -245,6 +455,8 @@ impl Report for GapReport {
                 "national median (BLS)".to_owned(),
                 median(&pay.from),
                 median(&pay.to),
+                String::new(),
+                String::new(),
             ]);
         }
         if let Some(o) = &self.outlook {
@@ -260,6 +472,8 @@ impl Report for GapReport {
                 format!("projected change percent {}", o.source.name),
                 pct(&o.from),
                 pct(&o.to),
+                String::new(),
+                String::new(),
             ]);
         }
         records
@@ -291,7 +505,7 @@ mod tests {
         let de = &store.get("data-engineer").unwrap().profile;
         assert_eq!(
             summary(&report(&store, mine, de)),
-            "0 of 19 skills carry over (mine lists none); 19 to learn: Python, SQL, Java, Scala, Database management and 14 more."
+            "0 of 19 technical skills carry over (mine lists none); 19 to learn: Python, SQL, Java, Scala, Database management and 14 more."
         );
         let back = report(&store, de, mine);
         assert_eq!(

@@ -62,6 +62,20 @@ impl Report for SourcesReport {
                 (None, Some(at)) => from.push(format!("imported {at}")),
                 (None, None) => {}
             }
+            if let Some(r) = &s.ratings {
+                let mut text = format!(
+                    "ratings of {} occupations from release {}",
+                    thousands(r.occupations as u64),
+                    r.version.as_deref().unwrap_or("unknown")
+                );
+                if let Some(date) = &r.published {
+                    text.push_str(&format!(", {date}"));
+                }
+                if let Some(source) = &r.imported_from {
+                    text.push_str(&format!(", made from {}", path_text(source)));
+                }
+                from.push(text);
+            }
             table.row([
                 Cell::tone(s.name.clone(), Tone::Strong),
                 Cell::new(thousands(s.profiles as u64)),

@@ -478,7 +478,7 @@ fn a_profile_without_skills_gets_a_clear_sentence_everywhere() {
         r#"{"id": "no-skills", "title": "Skill-less Role", "summary": "A role whose profile lists no skills."}"#,
     );
     assert!(env.stdout(&["gap", "no-skills", "ml-engineer"]).contains(
-        "0 of 45 skills carry over (no-skills lists none); 45 to learn: Python, Java,\nC++, R, SQL and 40 more."
+        "0 of 45 technical skills carry over (no-skills lists none); 45 to learn: Python,\nJava, C++, R, SQL and 40 more."
     ));
     assert!(
         env.stdout(&["gap", "ml-engineer", "no-skills"])

@@ -14,7 +14,13 @@ fn show_answers_for_occupations_outside_the_curated_roles() {
     assert_eq!(ds["title"], "Data Scientists");
     assert_eq!(ds["onet"]["code"], "15-2051.00");
     assert_eq!(ds["origin"]["kind"], "onet");
-    assert_eq!(ds["attribution"], ATTRIBUTION);
+    // It shows O*NET 29.0's skill and knowledge ratings too, and names that release.
+    assert_eq!(ds["onet"]["ratings_release"], "29.0");
+    assert_eq!(ds["attribution"], crate::ratings::ATTRIBUTION_WITH_RATINGS);
+    assert_eq!(
+        env.json(&["show", "data-scientists", "--section", "tasks"])["attribution"],
+        ATTRIBUTION
+    );
     let text = env.stdout(&["show", "47-2111.00", "--format", "plain"]);
     assert!(
         text.starts_with("Electricians (electricians)\nInstall, maintain, and repair electrical wiring, equipment, and fixtures."),
@@ -207,7 +213,7 @@ fn an_import_that_cannot_be_read_leaves_the_embedded_release_answering() {
     assert_eq!(
         out.stderr,
         format!(
-            "careers: warning: the imported O*NET data in {o} cannot be read (it is in format 4, this version reads format 6); import it again with `careers import onet FOLDER`, or remove it with `rm -r {o}`; answering from the embedded O*NET 29.2 meanwhile\n",
+            "careers: warning: the imported O*NET data in {o} cannot be read (it is in format 4, this version reads format 7); import it again with `careers import onet FOLDER`, or remove it with `rm -r {o}`; answering from the embedded O*NET 29.2 meanwhile\n",
             o = onet.display()
         )
     );

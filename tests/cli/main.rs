@@ -24,6 +24,7 @@ mod profile_index;
 // BLS's projections, embedded.
 #[cfg(feature = "embedded")]
 mod projections;
+mod ratings;
 // The README shows what a fresh install prints, which a build without the embedded data cannot.
 #[cfg(feature = "embedded")]
 mod readme;

@@ -59,9 +59,12 @@ fn import_json_has_counts_and_attribution() {
         report["counts"],
         serde_json::json!({
             "occupations": 6, "alternate_titles": 6, "reported_titles": 2, "tasks": 4,
-            "technology_skills": 7, "tools": 2, "related_links": 4, "rows_skipped": 12
+            "technology_skills": 7, "tools": 2, "related_links": 4, "rated_occupations": 3,
+            "rows_skipped": 12
         })
     );
+    // Skills.txt and Knowledge.txt are the release's own.
+    assert_eq!(report["ratings"], serde_json::json!({"version": "29.2"}));
     assert_eq!(
         report["missing_files"],
         serde_json::json!(["Abilities.txt"])
@@ -191,7 +194,7 @@ fn importing_again_replaces_the_previous_import() {
     assert_eq!(
         err,
         format!(
-            "careers: error: this import would replace 6 occupations with 1 (\"Occupation Data.txt\" holds fewer), 6 alternate titles with 0 (\"Alternate Titles.txt\" is missing), 2 reported titles with 0 (\"Sample of Reported Titles.txt\" is missing), 4 tasks with 0 (\"Task Statements.txt\" is missing), 7 technology skills with 0 (\"Technology Skills.txt\" is missing), 2 tools with 0 (\"Tools Used.txt\" is missing), 4 related links with 0 (\"Related Occupations.txt\" is missing), keeping less than 50% of the previous import (a truncated or incomplete download?); the previous import is kept: check those files in {} (download the database again), or pass --force to replace it anyway\n",
+            "careers: error: this import would replace 6 occupations with 1 (\"Occupation Data.txt\" holds fewer), 6 alternate titles with 0 (\"Alternate Titles.txt\" is missing), 2 reported titles with 0 (\"Sample of Reported Titles.txt\" is missing), 4 tasks with 0 (\"Task Statements.txt\" is missing), 7 technology skills with 0 (\"Technology Skills.txt\" is missing), 2 tools with 0 (\"Tools Used.txt\" is missing), 4 related links with 0 (\"Related Occupations.txt\" is missing), 3 rated occupations with 0 (\"Skills.txt\" is missing), keeping less than 50% of the previous import (a truncated or incomplete download?); the previous import is kept: check those files in {} (download the database again), or pass --force to replace it anyway\n",
             minimal.display()
         )
     );
@@ -314,9 +317,15 @@ fn show_json_of_an_imported_occupation_has_every_o_net_part() {
             ("Supplemental", "15-1299.08")
         ]
     );
+    assert_eq!(onet["ratings_release"], "29.2");
     assert_eq!(
         onet["skills"][0],
-        serde_json::json!({"name": "Mathematics", "importance": 4.5, "level": 5.0})
+        serde_json::json!({"id": "2.A.1.e", "name": "Mathematics", "importance": 4.5, "level": 5.0})
+    );
+    // Biology: Not Relevant = Y keeps O*NET's figure, flagged.
+    assert_eq!(
+        onet["knowledge"][2],
+        serde_json::json!({"id": "2.C.4.d", "name": "Biology", "importance": 1.4, "level": 0.25, "not_relevant": true})
     );
     assert_eq!(
         onet["alternate_titles"],
@@ -805,7 +814,7 @@ fn follow_on_rows_of_one_bad_code_are_grouped_and_do_not_hide_the_other_errors()
         "{text}"
     );
     assert!(
-        text.contains("• Skills.txt line 7: LV value 8.5 is out of range\n"),
+        text.contains("• Skills.txt line 6: LV value 8.5 is out of range\n"),
         "{text}"
     );
     assert!(!text.contains("more\n"), "{text}");

@@ -49,7 +49,16 @@ pub(super) fn complete(
                 keep_parts(d, &report.sections);
             }
         }
-        report.attribution = Some(crate::onet::attribution_of(&stored.manifest));
+        let shows_ratings = report
+            .profile
+            .onet
+            .as_ref()
+            .is_some_and(|d| d.ratings_release.is_some());
+        report.attribution = Some(if shows_ratings {
+            crate::onet::attribution_with_ratings(&stored.manifest)
+        } else {
+            crate::onet::attribution_of(&stored.manifest)
+        });
         return Ok(());
     }
     if !wants {
@@ -89,9 +98,8 @@ pub(super) fn has_part(d: &OnetDetails, s: Section) -> bool {
         Section::JobZone => d.job_zone.is_some(),
         Section::Interests => d.interest_code.is_some(),
         Section::WorkStyles => !d.work_styles.is_empty(),
-        Section::Ratings => {
-            !d.skills.is_empty() || !d.knowledge.is_empty() || !d.abilities.is_empty()
-        }
+        // An occupation the release does not rate says so.
+        Section::Ratings => d.ratings_release.is_some(),
         Section::Related => !d.related.is_empty(),
         _ => false,
     }
@@ -129,6 +137,8 @@ fn keep_parts(d: &mut OnetDetails, keep: &[Section]) {
         d.skills.clear();
         d.knowledge.clear();
         d.abilities.clear();
+        d.ratings_release = None;
+        d.unrated = false;
     }
     if !has(Section::Related) {
         d.related.clear();

@@ -9,17 +9,28 @@ use anyhow::bail;
 
 use super::{OCCUPATION_DATA, Occupation, Reader};
 use crate::model::onet::{
-    EducationShare, JobZone, OnetTask, RELATED_TIERS, Rating, RelatedOccupation, TaskKind,
-    TechnologySkill,
+    EducationShare, JobZone, OnetTask, RELATED_TIERS, Rating, RatingKind, RelatedOccupation,
+    TaskKind, TechnologySkill,
 };
 use crate::model::{OnetDetails, Vocabulary};
 
 /// The column every file but the two reference files keys its rows by.
 const CODE: &str = "O*NET-SOC Code";
 
-/// The columns of the files that rate elements (interests, work styles, skills, knowledge,
-/// abilities) on scales.
+/// The columns of the files that rate elements (interests, work styles) on scales.
 const ELEMENT_COLUMNS: &[&str] = &[CODE, "Element Name", "Scale ID", "Data Value"];
+
+/// The columns of the files that rate skills, knowledge and abilities by importance and level,
+/// with O*NET's flags.
+const RATING_COLUMNS: &[&str] = &[
+    CODE,
+    "Element ID",
+    "Element Name",
+    "Scale ID",
+    "Data Value",
+    "Recommend Suppress",
+    "Not Relevant",
+];
 
 /// One optional file and how its rows are read.
 pub(super) struct FileReader {
@@ -116,22 +127,22 @@ pub(super) const READERS: [FileReader; 15] = [
         read: related,
     },
     FileReader {
-        name: RatingKind::Skills.file(),
-        columns: ELEMENT_COLUMNS,
+        name: RatingKind::Skill.file(),
+        columns: RATING_COLUMNS,
         optional: None,
-        read: |gathered, row, _| gathered.rate(RatingKind::Skills, row),
+        read: |gathered, row, _| gathered.rate(RatingKind::Skill, row),
     },
     FileReader {
         name: RatingKind::Knowledge.file(),
-        columns: ELEMENT_COLUMNS,
+        columns: RATING_COLUMNS,
         optional: None,
         read: |gathered, row, _| gathered.rate(RatingKind::Knowledge, row),
     },
     FileReader {
-        name: RatingKind::Abilities.file(),
-        columns: ELEMENT_COLUMNS,
+        name: RatingKind::Ability.file(),
+        columns: RATING_COLUMNS,
         optional: None,
-        read: |gathered, row, _| gathered.rate(RatingKind::Abilities, row),
+        read: |gathered, row, _| gathered.rate(RatingKind::Ability, row),
     },
 ];
 
@@ -168,37 +179,22 @@ pub(super) fn occupations(reader: &mut Reader<'_>) -> anyhow::Result<Vec<Occupat
     Ok(out)
 }
 
-/// The files that rate an occupation's elements by importance (IM) and level (LV).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(super) enum RatingKind {
-    Skills,
-    Knowledge,
-    Abilities,
+/// Whether `file` is one of the files that rate elements by importance and level, which an
+/// import may read from the folder of another release.
+pub(super) fn is_rating_file(file: &str) -> bool {
+    RatingKind::ALL.iter().any(|k| k.file() == file)
 }
 
-impl RatingKind {
-    const ALL: [RatingKind; 3] = [Self::Skills, Self::Knowledge, Self::Abilities];
-
-    const fn file(self) -> &'static str {
-        match self {
-            Self::Skills => "Skills.txt",
-            Self::Knowledge => "Knowledge.txt",
-            Self::Abilities => "Abilities.txt",
-        }
-    }
-
-    /// The ratings of this kind in an occupation's details.
-    fn list(self, details: &mut OnetDetails) -> &mut Vec<Rating> {
-        match self {
-            Self::Skills => &mut details.skills,
-            Self::Knowledge => &mut details.knowledge,
-            Self::Abilities => &mut details.abilities,
-        }
-    }
+/// What the rows of one element of one occupation say: its name, and its importance (IM) and
+/// level (LV) rows as they are read.
+#[derive(Debug, Default)]
+struct ElementRows {
+    name: String,
+    /// The value and whether O*NET recommends suppressing it.
+    importance: Option<(f64, bool)>,
+    /// The value, whether it is suppressed, and whether it is not relevant.
+    level: Option<(f64, bool, bool)>,
 }
-
-/// An element's importance (IM) and level (LV), as the rows give them.
-type ImportanceLevel = (Option<f64>, Option<f64>);
 
 /// One "Required Level of Education" row.
 #[derive(Debug, Clone, Copy)]
@@ -228,7 +224,8 @@ pub(super) struct Gathered<'v> {
     interests: HashMap<usize, [u8; 3]>,
     /// Work styles and their importance.
     styles: HashMap<usize, Vec<(String, f64)>>,
-    ratings: HashMap<(usize, RatingKind, String), ImportanceLevel>,
+    /// By occupation, kind and element id.
+    ratings: HashMap<(usize, RatingKind, String), ElementRows>,
 }
 
 impl<'v> Gathered<'v> {
@@ -269,19 +266,45 @@ impl<'v> Gathered<'v> {
         Ok(&mut self.occupations[i].details)
     }
 
-    /// A row of one of the [`RatingKind`] files.
+    /// A row of one of the [`RatingKind`] files: its importance or its level, with O*NET's
+    /// flags. Values are kept as O*NET gives them, to the hundredth.
     fn rate(&mut self, kind: RatingKind, r: &[&str]) -> Result<(), String> {
         let i = self.occupation(r[0])?;
-        let value = finite(r[3], "Data Value")?;
-        let entry = self
-            .ratings
-            .entry((i, kind, text(r[1], "name")?))
-            .or_default();
-        match r[2] {
-            "IM" if (1.0..=5.0).contains(&value) => entry.0 = Some(value),
-            "LV" if (0.0..=7.0).contains(&value) => entry.1 = Some(value),
-            "IM" | "LV" => return Err(format!("{} value {value} is out of range", r[2])),
-            _ => {}
+        let id = text(r[1], "Element ID")?;
+        let name = text(r[2], "Element Name")?;
+        let scale = r[3];
+        let (range, what) = match scale {
+            "IM" => (1.0..=5.0, "importance"),
+            "LV" => (0.0..=7.0, "level"),
+            other => return Err(format!("unknown Scale ID \"{other}\" (IM or LV)")),
+        };
+        let value = finite(r[4], "Data Value")?;
+        if !range.contains(&value) {
+            return Err(format!("{scale} value {value} is out of range"));
+        }
+        if ((value * 100.0).round() - value * 100.0).abs() > 1e-6 {
+            return Err(format!(
+                "{scale} value {value} has more than two decimals (O*NET gives {what} to the hundredth)"
+            ));
+        }
+        let suppressed = optional_flag(r[5], "Recommend Suppress")?;
+        let not_relevant = optional_flag(r[6], "Not Relevant")?;
+        let code = r[0];
+        let entry = self.ratings.entry((i, kind, id)).or_default();
+        if entry.name.is_empty() {
+            entry.name = name;
+        }
+        let twice = |id: &str| format!("{code} has two {scale} rows for element {id}");
+        if scale == "IM" {
+            if entry.importance.is_some() {
+                return Err(twice(r[1]));
+            }
+            entry.importance = Some((value, suppressed));
+        } else {
+            if entry.level.is_some() {
+                return Err(twice(r[1]));
+            }
+            entry.level = Some((value, suppressed, not_relevant));
         }
         Ok(())
     }
@@ -307,25 +330,29 @@ impl<'v> Gathered<'v> {
             list.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             occupations[i].details.work_styles = list.into_iter().map(|(name, _)| name).collect();
         }
-        for ((i, kind, name), (importance, level)) in ratings {
-            // A rating without importance cannot be ordered with the others; O*NET always
-            // gives both, so this only drops rows a malformed file left half-rated.
-            let Some(importance) = importance else {
+        for ((i, kind, id), rows) in ratings {
+            // An element needs both scales to be compared; O*NET always gives both, so this
+            // only drops an element whose other row was skipped as malformed (and reported).
+            let (
+                Some((importance, importance_suppressed)),
+                Some((level, level_suppressed, not_relevant)),
+            ) = (rows.importance, rows.level)
+            else {
                 continue;
             };
-            kind.list(&mut occupations[i].details).push(Rating {
-                name,
+            occupations[i].details.ratings_mut(kind).push(Rating {
+                id,
+                name: rows.name,
                 importance,
                 level,
+                importance_suppressed,
+                level_suppressed,
+                not_relevant,
             });
         }
         for o in &mut occupations {
             for kind in RatingKind::ALL {
-                kind.list(&mut o.details).sort_by(|a, b| {
-                    b.importance
-                        .total_cmp(&a.importance)
-                        .then_with(|| a.name.cmp(&b.name))
-                });
+                o.details.ratings_mut(kind).sort_by(Rating::ranks_before);
             }
             o.details
                 .related
@@ -569,6 +596,15 @@ fn flag(value: &str, column: &str) -> Result<bool, String> {
         "Y" => Ok(true),
         "N" => Ok(false),
         other => Err(format!("{column} is \"{other}\", not Y or N")),
+    }
+}
+
+/// O*NET's Y/N flag where `n/a` (or nothing) means the flag does not apply: "Recommend
+/// Suppress" of an occupational expert's rating, "Not Relevant" of an importance row.
+fn optional_flag(value: &str, column: &str) -> Result<bool, String> {
+    match value {
+        "n/a" | "" => Ok(false),
+        v => flag(v, column),
     }
 }
 

@@ -4,11 +4,14 @@
 use super::ShowReport;
 use crate::commands::show::LinkedOccupation;
 use crate::model::OnetDetails;
-use crate::model::onet::{OnetTask, Rating, TaskKind, TechnologySkill, education_summary};
+use crate::model::onet::{
+    OnetTask, Rating, RatingKind, TaskKind, TechnologySkill, education_summary,
+};
 use crate::render::{Cell, Document, Table, Tone};
 use crate::store::Origin;
 
-/// Ratings shown per kind (skills, knowledge, abilities); the JSON has them all.
+/// Ratings shown per kind (skills, knowledge, abilities) without `--full`; the JSON has them
+/// all.
 const TOP_RATINGS: usize = 10;
 /// Work styles shown; the JSON has them all.
 const TOP_STYLES: usize = 5;
@@ -126,6 +129,9 @@ fn details(d: &OnetDetails, doc: &mut Document, full: bool) {
             doc.note(format!("{} tasks; {more}.", d.tasks.len()));
         }
     }
+    if let Some(release) = &d.ratings_release {
+        ratings(d, release, doc, full);
+    }
     if !d.technology.is_empty() {
         doc.heading(3, "Technology skills");
         technology(d, doc, full);
@@ -138,20 +144,6 @@ fn details(d: &OnetDetails, doc: &mut Document, full: bool) {
             text.push_str(&format!(", {more}"));
         }
         doc.paragraph(text);
-    }
-    for (name, ratings) in [
-        ("Skills (O*NET ratings)", &d.skills),
-        ("Knowledge", &d.knowledge),
-        ("Abilities", &d.abilities),
-    ] {
-        if !ratings.is_empty() {
-            doc.heading(3, name);
-            let (shown, left) = first(ratings, TOP_RATINGS, full);
-            doc.table(ratings_table(shown));
-            if let Some(more) = more_note(left, &d.code, "ratings") {
-                doc.note(format!("{} rated; {more}.", ratings.len()));
-            }
-        }
     }
     if !d.related.is_empty() {
         doc.heading(3, "Related occupations");
@@ -299,13 +291,78 @@ fn tasks_table(tasks: &[OnetTask]) -> Table {
     table
 }
 
+/// The skills, knowledge and abilities O*NET rates, each kind by importance with its level,
+/// or a sentence when the release does not rate the occupation.
+fn ratings(d: &OnetDetails, release: &str, doc: &mut Document, full: bool) {
+    if d.unrated {
+        doc.heading(3, format!("Skills and knowledge (O*NET {release})"));
+        doc.paragraph(format!(
+            "O*NET {release} does not rate this occupation's skills and knowledge: a gap in O*NET's data, not a rating of zero."
+        ));
+        return;
+    }
+    let (mut uncertain, mut not_relevant) = (false, false);
+    for (kind, heading) in [
+        (RatingKind::Skill, "Skills"),
+        (RatingKind::Knowledge, "Knowledge"),
+        (RatingKind::Ability, "Abilities"),
+    ] {
+        let list = d.ratings(kind);
+        if list.is_empty() {
+            continue;
+        }
+        doc.heading(3, format!("{heading} (O*NET {release})"));
+        let (shown, left) = first(list, TOP_RATINGS, full);
+        doc.table(ratings_table(shown));
+        uncertain |= shown
+            .iter()
+            .any(|r| r.importance_suppressed || r.level_suppressed);
+        not_relevant |= shown.iter().any(|r| r.not_relevant);
+        if let Some(more) = more_note(left, &d.code, "ratings") {
+            doc.note(format!(
+                "{} rated, most important first; {more}.",
+                list.len()
+            ));
+        }
+    }
+    let marks: Vec<&str> = [(uncertain, UNCERTAIN), (not_relevant, NOT_RELEVANT)]
+        .into_iter()
+        .filter_map(|(shown, text)| shown.then_some(text))
+        .collect();
+    if !marks.is_empty() {
+        doc.note(format!("{}.", marks.join("; ")));
+    }
+}
+
+/// What the marks of a rating mean.
+const UNCERTAIN: &str = "uncertain: O*NET recommends suppressing the figure (few respondents or a wide error), so it is not ranked";
+const NOT_RELEVANT: &str = "not relevant: most respondents rated the element not relevant to the occupation, which counts as a level of 0";
+
 fn ratings_table(ratings: &[Rating]) -> Table {
     let mut table = Table::new(["Element", "Importance (1-5)", "Level (0-7)"]).numbers([1, 2]);
-    for r in ratings.iter().take(TOP_RATINGS) {
+    let figure = |value: f64, suppressed: bool| {
+        if suppressed {
+            format!("{value:.2} (uncertain)")
+        } else {
+            format!("{value:.2}")
+        }
+    };
+    for r in ratings {
+        let mut level = figure(r.level, r.level_suppressed);
+        if r.not_relevant {
+            level.push_str(" (not relevant)");
+        }
         table.row([
             Cell::tone(r.name.clone(), Tone::Strong),
-            Cell::new(format!("{:.2}", r.importance)),
-            Cell::new(r.level.map_or_else(|| "-".into(), |l| format!("{l:.2}"))),
+            Cell::new(figure(r.importance, r.importance_suppressed)),
+            Cell::tone(
+                level,
+                if r.not_relevant {
+                    Tone::Muted
+                } else {
+                    Tone::Plain
+                },
+            ),
         ]);
     }
     table
