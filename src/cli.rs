@@ -211,7 +211,7 @@ careers validate - < my-role.json"
     New(NewArgs),
     /// Import a database into your data directory, replacing any earlier import of it
     #[command(
-        after_help = "Examples:\n  careers import onet ~/Downloads/db_29_2_text\n  careers import oews ~/Downloads/oews\n  careers --data-dir ./data import onet ./db_29_2_text --format json"
+        after_help = "Examples:\n  careers import onet ~/Downloads/db_29_2_text\n  careers import oews ~/Downloads/oews\n  careers import prices ~/Downloads/RPP\n  careers --data-dir ./data import onet ./db_29_2_text --format json"
     )]
     Import(ImportArgs),
     /// List every data source in use, with its licence
@@ -249,8 +249,11 @@ pub struct DatasetArgs {
     /// BLS's Employment Projections workbook, occupation.xlsx
     #[arg(long, value_name = "FILE")]
     pub projections: std::path::PathBuf,
-    /// Where to write the dataset: its `onet/`, `oews/` and `projections/` are replaced once
-    /// all are written
+    /// The folder of BEA's Regional Price Parities CSVs (MARPP, PARPP, SARPP)
+    #[arg(long, value_name = "DIR")]
+    pub prices: std::path::PathBuf,
+    /// Where to write the dataset: its `onet/`, `oews/`, `projections/` and `prices/` are
+    /// replaced once all are written
     #[arg(long, value_name = "DIR")]
     pub out: std::path::PathBuf,
 }
@@ -331,7 +334,8 @@ pub struct ImportArgs {
     pub database: ImportDatabase,
     /// Replace the previous import even when this one keeps less than half of what it held: of
     /// O*NET's occupations or any kind of row, of OEWS's estimates (a sign of a truncated or
-    /// incomplete download)
+    /// incomplete download); for the projections and the price parities, also import the rows
+    /// that can be read when some cannot
     #[arg(long, global = true)]
     pub force: bool,
 }
@@ -359,6 +363,13 @@ pub enum ImportDatabase {
     Projections {
         /// BLS's occupation.xlsx
         file: std::path::PathBuf,
+    },
+    /// BEA's Regional Price Parities: the folder of BEA's three CSVs, MARPP_*.csv
+    /// (metropolitan areas), PARPP_*.csv (states' metropolitan and nonmetropolitan portions)
+    /// and SARPP_*.csv (states); a row that cannot be read fails the import unless --force
+    Prices {
+        /// The folder of BEA's RPP CSVs, e.g. ~/Downloads/RPP
+        dir: std::path::PathBuf,
     },
 }
 

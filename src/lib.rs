@@ -7,7 +7,8 @@
 //!   them (skill sets, pay placement, place matching).
 //! - [`datadir`]: where the user's data lives, how imports are put in place there, and how
 //!   stored files are read.
-//! - [`onet`] and [`oews`]: reading the official releases and their stored form.
+//! - [`onet`], [`oews`], [`projections`] and [`prices`]: reading the official releases and
+//!   their stored form.
 //! - [`store`]: the one seam to every data source (bundled and user profiles, the embedded
 //!   dataset and imports). Commands ask it questions and never see a storage format.
 //! - [`commands`]: one module per subcommand, arguments in, a serde report of facts out
@@ -52,6 +53,7 @@ pub mod interrupt;
 pub(crate) mod model;
 pub mod oews;
 pub mod onet;
+pub mod prices;
 pub mod projections;
 pub mod render;
 pub mod store;
@@ -172,7 +174,11 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         code
     };
     // A damaged import of a dataset opened on demand was found while the command ran.
-    if let Some(why) = ctx.store.projections_warning_if_opened() {
+    let warnings = [
+        ctx.store.projections_warning_if_opened(),
+        ctx.store.prices_warning_if_opened(),
+    ];
+    for why in warnings.into_iter().flatten() {
         writeln!(
             io::stderr(),
             "careers: warning: {}",

@@ -18,6 +18,8 @@ pub struct DatasetReport {
     pub onet_occupations: usize,
     pub oews_estimates: u64,
     pub projected_occupations: u64,
+    /// Metropolitan areas BEA prices.
+    pub priced_metros: u64,
 }
 
 pub fn run(ctx: &crate::Context, args: &DatasetArgs) -> anyhow::Result<DatasetReport> {
@@ -88,12 +90,23 @@ pub fn run(ctx: &crate::Context, args: &DatasetArgs) -> anyhow::Result<DatasetRe
         crate::datadir::release::write(&projections_dir, &projections, &prepared, String::new())?;
     let projected = written.counts.occupations;
 
+    // BEA's price parities, as `careers import prices` reads and stores them. The embedded
+    // release must be whole: no row may be left out.
+    let (mut prepared, _) = crate::prices::prepare(&args.prices, false)?;
+    prepared.source = folder_name(&args.prices);
+    let prices = crate::prices::storage::DATASET;
+    let prices_dir = temp.path().join(prices.folder);
+    std::fs::create_dir(&prices_dir)?;
+    let written = crate::datadir::release::write(&prices_dir, &prices, &prepared, String::new())?;
+    let priced_metros = written.counts.metros;
+
     check(temp.path())?;
     let mut files = Vec::new();
     for (kind, dir) in [
         ("onet", &onet_dir),
         ("oews", &oews_dir),
         (projections.folder, &projections_dir),
+        (prices.folder, &prices_dir),
     ] {
         let mut names: Vec<_> = std::fs::read_dir(dir)?
             .map(|e| e.map(|e| e.file_name().to_string_lossy().into_owned()))
@@ -118,6 +131,7 @@ pub fn run(ctx: &crate::Context, args: &DatasetArgs) -> anyhow::Result<DatasetRe
         onet_occupations: occupations,
         oews_estimates: estimates,
         projected_occupations: projected,
+        priced_metros,
     })
 }
 
@@ -154,5 +168,7 @@ fn check(data_dir: &Path) -> anyhow::Result<()> {
     }
     crate::projections::storage::Projections::open(data_dir)?
         .context("the projections were not written")?;
+    crate::prices::storage::Prices::open(data_dir)?
+        .context("the price parities were not written")?;
     Ok(())
 }

@@ -3,6 +3,7 @@
 
 mod bundled;
 pub mod embedded;
+pub mod prices;
 mod profiles;
 pub mod projections;
 pub mod user;
@@ -97,13 +98,15 @@ pub struct Store {
     broken: Vec<user::BrokenFile>,
     /// The O*NET release in use, when there is one.
     onet: Option<OnetLayer>,
-    /// The data directory whose imports [`Store::wages`] and [`Store::projections`] open on
+    /// The data directory whose imports [`Store::wages`], [`Store::projections`] and
+    /// [`Store::prices`] open on
     /// first use.
     imports_dir: Option<PathBuf>,
     wages: std::sync::OnceLock<Option<crate::oews::storage::Stored>>,
     projections: std::sync::OnceLock<
         crate::datadir::release::Layered<crate::projections::storage::Projections>,
     >,
+    prices: std::sync::OnceLock<crate::datadir::release::Layered<crate::prices::storage::Prices>>,
     /// Whether the embedded datasets are used when nothing is imported.
     embedded: bool,
     /// Why the O*NET import in the data directory could not be opened, when it could not.
@@ -196,6 +199,7 @@ impl Store {
             imports_dir: None,
             wages: std::sync::OnceLock::new(),
             projections: std::sync::OnceLock::new(),
+            prices: std::sync::OnceLock::new(),
             embedded: false,
             onet_unreadable: None,
             onet_fell_back: false,

@@ -21,6 +21,10 @@ impl Report for DatasetReport {
                 "Projections".to_owned(),
                 format!("{} occupations", self.projected_occupations),
             ),
+            (
+                "Price parities".to_owned(),
+                format!("{} metropolitan areas", self.priced_metros),
+            ),
         ];
         for (name, len) in &self.files {
             fields.push((

@@ -16,6 +16,7 @@ mod onet_views;
 // `outlook` is of the embedded O*NET and OEWS releases.
 #[cfg(feature = "embedded")]
 mod outlook;
+mod prices;
 // BLS's projections, embedded.
 #[cfg(feature = "embedded")]
 mod projections;
