@@ -150,11 +150,23 @@ pub enum Command {
     #[command(
         after_help = "Ranks the areas where BLS OEWS publishes an estimate of the role's occupation by the \
 figure --by names, highest first; areas without that figure published are counted, not ranked. \
-A top-coded wage (at or above BLS's threshold) ranks above every published one.\n\n\
+A top-coded wage (at or above BLS's threshold) ranks above every published one. --by real-median \
+ranks by what the median buys, leaving out areas BEA does not price and top-coded medians.\n\n\
 Examples:\n  careers where software-developers\n  careers where data-scientists --by jobs-per-1000 --top 5\n  \
-careers where registered-nurses --states --format json"
+careers where registered-nurses --states --format json\n  careers where software-developers --by real-median"
     )]
     Where(WhereArgs),
+    /// What pay buys where: amounts paid in different places, in U.S.-average prices (BEA's
+    /// Regional Price Parities), their difference, and with --role where each falls among the
+    /// role's BLS wages there
+    #[command(
+        after_help = "Give an amount and the place it is paid in, two to five times. Each amount is divided by \
+its place's price level (BEA RPP, all items, U.S. = 100) over 100; the first place is set against each \
+other one.\n\nExamples:\n  careers worth 120000 Austin 150000 \"San Francisco\"\n  \
+careers worth 120k Austin 150k SF --role software-developers\n  \
+careers worth 95000 'rural Montana' 130000 Denver 150000 Seattle --format json"
+    )]
+    Worth(WorthArgs),
     /// Where the market is going: demand figures, industries adopting ML, in-demand skills, trends
     #[command(
         after_help = "Examples:\n  careers trends\n  careers trends ml-engineer\n  careers trends mle --format json"
@@ -503,6 +515,18 @@ pub enum PaySort {
 }
 
 #[derive(Debug, Args)]
+pub struct WorthArgs {
+    /// An amount of pay a year (120000, 120,000, $120,000 or 120k) and the place it is paid in
+    /// (a metro by one of its cities, a state, US or an OEWS area code), two to five times
+    #[arg(value_name = "AMOUNT PLACE", num_args = 1.., required = true)]
+    pub pairs: Vec<String>,
+    /// A role (an id, alias, title or O*NET-SOC code): where each amount falls among its BLS
+    /// OEWS wages at its place
+    #[arg(long, value_name = "ROLE")]
+    pub role: Option<String>,
+}
+
+#[derive(Debug, Args)]
 pub struct TrendsArgs {
     /// Only this role: an id, alias or title [default: every role with market data]
     pub role: Option<String>,
@@ -599,6 +623,10 @@ pub enum WhereBy {
     /// Median annual wage
     #[value(alias = "wage", alias = "pay")]
     Median,
+    /// Median annual wage in U.S.-average prices: what the median buys there (divided by the
+    /// area's BEA Regional Price Parity over 100)
+    #[value(alias = "real", alias = "buys")]
+    RealMedian,
     /// Mean annual wage
     Mean,
     /// Employment: how many people hold the occupation there

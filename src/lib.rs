@@ -45,6 +45,7 @@ pub mod commands {
     pub mod trends;
     pub mod validate;
     pub mod r#where;
+    pub mod worth;
 }
 pub mod datadir;
 pub(crate) mod error;
@@ -82,6 +83,7 @@ pub mod views {
     pub mod validate;
     pub mod wages;
     pub mod r#where;
+    pub mod worth;
 }
 
 use std::io::{self, IsTerminal, Write};
@@ -290,6 +292,7 @@ pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> anyhow:
         Command::Show(args) => write(ctx, &commands::show::run(ctx, &args)?, out),
         Command::Salary(args) => write(ctx, &commands::salary::run(ctx, &args)?, out),
         Command::Where(args) => write(ctx, &commands::r#where::run(ctx, &args)?, out),
+        Command::Worth(args) => write(ctx, &commands::worth::run(ctx, &args)?, out),
         Command::Trends(args) => write(ctx, &commands::trends::run(ctx, &args)?, out),
         Command::Outlook(args) => write(ctx, &commands::outlook::run(ctx, &args)?, out),
         Command::Compare(args) => write(ctx, &commands::compare::run(ctx, &args)?, out),

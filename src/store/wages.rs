@@ -319,6 +319,11 @@ pub struct WageFigure {
     pub name: &'static str,
     #[serde(flatten)]
     pub value: FigureValue,
+    /// A wage (or, for `at-least`, its lower bound) in U.S.-average prices: divided by the
+    /// area's RPP/100. Absent for counts and ratios, for the nation, and where BEA publishes no
+    /// price level.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_us_prices: Option<f64>,
 }
 
 /// What BLS publishes for a figure.
@@ -354,6 +359,10 @@ pub struct PlaceEstimate {
     /// Where the reader's pay falls among the annual percentiles.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub my_pay: Option<crate::model::wages::PercentilePlacement>,
+    /// The area's price levels (BEA's RPPs), which its wages in U.S.-average prices divide by;
+    /// absent for the nation and without a release of the RPPs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prices: Option<super::prices::PriceFacts>,
     #[serde(skip)]
     pub estimate: Estimate,
 }
@@ -445,6 +454,7 @@ impl Stored {
                     datatype: m.code(),
                     name: m.name(),
                     value,
+                    in_us_prices: None,
                 })
             })
             .collect()
@@ -457,8 +467,44 @@ impl Stored {
             figures: self.figures(&e.estimate),
             my_pay: my_pay
                 .and_then(|pay| crate::model::wages::place_in_percentiles(&e.estimate, pay)),
+            prices: None,
             estimate: e.estimate,
         }
+    }
+}
+
+impl Store {
+    /// Adds the area's price levels to an estimate, and each wage in U.S.-average prices; the
+    /// nation's prices are the average by definition, and are not added.
+    pub fn add_prices(&self, e: &mut PlaceEstimate) {
+        if e.area.kind == AreaKind::National {
+            return;
+        }
+        let Some(prices) = self.area_prices(&e.area.code, e.area.kind) else {
+            return;
+        };
+        if let Some(parity) = prices.parity() {
+            for f in &mut e.figures {
+                let unit = f.measure.unit();
+                if !matches!(unit, Unit::AnnualDollars | Unit::HourlyDollars) {
+                    continue;
+                }
+                let scale = 10f64.powi(f.measure.decimals() as i32);
+                let amount = match (&f.value, e.estimate.get(f.measure)) {
+                    (FigureValue::Published { .. }, Some(Value::Number(n))) => n,
+                    (
+                        FigureValue::AtLeast {
+                            at_least: Some(v), ..
+                        },
+                        _,
+                    ) => (v * scale).round() as u64,
+                    _ => continue,
+                };
+                let real = crate::model::prices::in_us_prices(amount, parity);
+                f.in_us_prices = Some(real as f64 / scale);
+            }
+        }
+        e.prices = Some(prices);
     }
 }
 
@@ -490,7 +536,11 @@ impl Store {
                     .iter()
                     .find(|e| e.area == area && Some(e.industry) == industry)
                 {
-                    Some(e) => estimates.push(stored.place_estimate(e.clone(), my_pay)),
+                    Some(e) => {
+                        let mut estimate = stored.place_estimate(e.clone(), my_pay);
+                        self.add_prices(&mut estimate);
+                        estimates.push(estimate);
+                    }
                     None => not_estimated_in.push(stored.area_ref(area)),
                 }
             }
@@ -512,6 +562,9 @@ pub struct HeadlineWage {
     pub area: AreaRef,
     pub median: Option<WageFigure>,
     pub employment: Option<WageFigure>,
+    /// The area's price levels, which the median in U.S.-average prices divides by.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prices: Option<super::prices::PriceFacts>,
 }
 
 impl HeadlineWage {
@@ -552,6 +605,7 @@ impl Store {
                     occupation: occupation.clone(),
                     median: e.figure(Measure::AnnualMedian).cloned(),
                     employment: e.figure(Measure::Employment).cloned(),
+                    prices: e.prices,
                     area: e.area,
                 })
             })

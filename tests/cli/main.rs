@@ -29,3 +29,6 @@ mod salary;
 mod tables;
 mod terminal;
 mod user_profiles;
+// What pay buys where, of the embedded OEWS and BEA releases.
+#[cfg(feature = "embedded")]
+mod worth;

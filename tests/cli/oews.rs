@@ -469,12 +469,12 @@ fn where_ranks_metros_or_states_by_the_figure_asked_for() {
     let csv = env.stdout(&["where", "data-scientists", "--format", "csv"]);
     assert_eq!(
         csv.lines().next().unwrap(),
-        "role,soc,occupation,rank,area_code,area,median,mean,employment,jobs_per_1000,location_quotient,source,attribution"
+        "role,soc,occupation,rank,area_code,area,median,mean,employment,jobs_per_1000,location_quotient,price_level,median_in_us_prices,source,attribution"
     );
     assert_eq!(
         csv.lines().nth(1).unwrap(),
         format!(
-            "data-scientists,15-2051,Data Scientists,1,0042660,\"Seattle-Tacoma-Bellevue, WA\",164740,160460,8370,4.011,2.38,BLS OEWS May 2025,\"{NOTICE} {ATTRIBUTION}\""
+            "data-scientists,15-2051,Data Scientists,1,0042660,\"Seattle-Tacoma-Bellevue, WA\",164740,160460,8370,4.011,2.38,,,BLS OEWS May 2025,\"{NOTICE} {ATTRIBUTION}\""
         )
     );
     let err = TestEnv::new().fails(&["where", "ml-engineer"], 2);

@@ -55,6 +55,9 @@ pub struct SalaryReport {
     /// The release official figures come from, when one is in use and asked about.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub official_source: Option<OfficialSource>,
+    /// The release of BEA's price parities, when an estimate shown has its area's price levels.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prices_source: Option<crate::store::prices::PricesSource>,
     /// BLS OEWS estimates of the roles' occupations at the places asked for.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub official: Vec<RoleWages>,
@@ -465,6 +468,15 @@ fn official(
             report.top = Some(top_occupations(stored, area, sector, args, usize::from(n))?);
         }
     }
+    let priced = report
+        .official
+        .iter()
+        .flat_map(|r| &r.occupations)
+        .flat_map(|w| &w.estimates)
+        .any(|e| e.prices.is_some());
+    if priced {
+        report.prices_source = store.prices_source();
+    }
     if !report.official.is_empty() && report.roles.is_empty() {
         // The official figures answer: the curated profiles' lack of figures is no news.
         report.hints.clear();
@@ -758,6 +770,7 @@ pub fn report(
         roles_without_figures: without,
         hints,
         official_source: None,
+        prices_source: None,
         official: Vec::new(),
         roles_without_official: Vec::new(),
         official_notes: Vec::new(),
