@@ -167,6 +167,15 @@ careers worth 120k Austin 150k SF --role software-developers\n  \
 careers worth 95000 'rural Montana' 130000 Denver 150000 Seattle --format json"
     )]
     Worth(WorthArgs),
+    /// Every place BLS estimates wages for (the nation, states, metropolitan and nonmetropolitan
+    /// areas), with its code, kind, state and price level, or those a name stands for
+    #[command(
+        after_help = "QUERY is read as --city reads a place: a state lists the state and its areas, a metro \
+area, principal city or common name its area, `rural X` a state's nonmetropolitan areas; any other \
+words list the areas whose names hold them.\n\nExamples:\n  careers places\n  careers places TX\n  \
+careers places rural Montana\n  careers places Plano\n  careers places --format csv > areas.csv"
+    )]
+    Places(PlacesArgs),
     /// Where the market is going: demand figures, industries adopting ML, in-demand skills, trends
     #[command(
         after_help = "Examples:\n  careers trends\n  careers trends ml-engineer\n  careers trends mle --format json"
@@ -264,6 +273,10 @@ pub struct DatasetArgs {
     /// The folder of BEA's Regional Price Parities CSVs (MARPP, PARPP, SARPP)
     #[arg(long, value_name = "DIR")]
     pub prices: std::path::PathBuf,
+    /// Census's list of principal cities of metropolitan areas, list2_2023.xlsx: written as
+    /// `principal-cities.tsv`
+    #[arg(long, value_name = "FILE")]
+    pub cities: std::path::PathBuf,
     /// Where to write the dataset: its `onet/`, `oews/`, `projections/` and `prices/` are
     /// replaced once all are written
     #[arg(long, value_name = "DIR")]
@@ -442,10 +455,12 @@ pub struct SalaryArgs {
     /// Only these roles: ids, aliases or titles [default: every role]
     #[arg(value_name = "ROLE")]
     pub roles: Vec<String>,
-    /// Only figures for this place; repeat it or separate places with commas to compare them.
-    /// A curated city (Seattle, SF, NYC, Remote...) or, with BLS OEWS wages, any metro area by
-    /// one of its cities (Bellevue), a state by name or postal code (Texas, WA), US, or an
-    /// OEWS area code
+    /// Only figures for this place; repeat it or separate places with commas to compare them
+    /// (Austin,SF; CA,TX; Boston,US). A curated city (Seattle, SF, NYC, Remote...) or, with BLS
+    /// OEWS wages, any area by its whole name, a metro area by one of its cities or principal
+    /// cities (Bellevue, Plano), a state by name or postal code (Texas, WA), a state's
+    /// nonmetropolitan areas (rural Montana), a common name (Bay Area), US, or an OEWS area
+    /// code; `careers places` lists them
     #[arg(long, value_name = "PLACE")]
     pub city: Vec<String>,
     /// Only figures for this career stage: entry, mid or senior (also entry-level, mid-career,
@@ -486,7 +501,8 @@ pub struct SalaryArgs {
     /// in every band
     #[arg(long, value_name = "AMOUNT", value_parser = crate::model::salary::parse_dollars)]
     pub my_pay: Option<u64>,
-    /// List the places that have pay figures and how many roles have figures there
+    /// List the places the curated profiles have pay figures for and how many roles have
+    /// figures there (`careers places` lists every place BLS estimates wages for)
     #[arg(long, conflicts_with_all = ["city", "experience", "company", "industry", "about", "sort", "my_pay", "top"])]
     pub list_cities: bool,
     /// With --city and no role: also the N occupations with the highest BLS OEWS median wage
@@ -512,6 +528,13 @@ pub enum PaySort {
     High,
     /// The middle of the band
     Mid,
+}
+
+#[derive(Debug, Args)]
+pub struct PlacesArgs {
+    /// A place or words of a place's name [default: every place]
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -568,8 +591,8 @@ pub struct CompareArgs {
     /// 2 to 5 different roles: ids, aliases or titles (see `careers list`)
     #[arg(value_name = "ROLE")]
     pub roles: Vec<String>,
-    /// The place whose BLS OEWS median and employment to show (a metro, state, US or area
-    /// code) [default: the nation]
+    /// The place whose BLS OEWS median and employment to show, read as salary's --city reads
+    /// one (a metro, state, US or area code) [default: the nation]
     #[arg(long, value_name = "PLACE")]
     pub city: Option<String>,
 }

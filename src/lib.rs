@@ -22,6 +22,7 @@
 //! `commands/NAME.rs`, its view in `views/NAME.rs`, and here its line in [`dispatch`] and a
 //! `mod` line in each of the two module lists below.
 
+pub mod census;
 pub mod cli;
 /// One module per subcommand. Each takes the context and its arguments and returns a report of
 /// facts; none prints, and none imports another.
@@ -37,6 +38,7 @@ pub mod commands {
     pub mod new;
     pub mod outlook;
     pub mod path;
+    pub mod places;
     pub mod salary;
     pub mod schema;
     pub mod search;
@@ -73,6 +75,7 @@ pub mod views {
     pub mod new;
     pub mod outlook;
     pub mod path;
+    pub mod places;
     pub mod salary;
     pub mod schema;
     pub mod search;
@@ -293,6 +296,7 @@ pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> anyhow:
         Command::Salary(args) => write(ctx, &commands::salary::run(ctx, &args)?, out),
         Command::Where(args) => write(ctx, &commands::r#where::run(ctx, &args)?, out),
         Command::Worth(args) => write(ctx, &commands::worth::run(ctx, &args)?, out),
+        Command::Places(args) => write(ctx, &commands::places::run(ctx, &args)?, out),
         Command::Trends(args) => write(ctx, &commands::trends::run(ctx, &args)?, out),
         Command::Outlook(args) => write(ctx, &commands::outlook::run(ctx, &args)?, out),
         Command::Compare(args) => write(ctx, &commands::compare::run(ctx, &args)?, out),

@@ -29,6 +29,7 @@ pub const ROLE_VALUE_NAMES: &[&str] = &["ROLE", "FROM", "TO"];
 pub const DYNAMIC_VALUES: &[(&str, &str, Candidates)] = &[
     ("salary", "city", places),
     ("compare", "city", places),
+    ("places", "query", places),
     ("salary", "experience", experience_levels),
     ("salary", "company", company_types),
     ("salary", "industry", industries),
@@ -218,6 +219,7 @@ mod tests {
                 ("show", "role"),
                 ("salary", "roles"),
                 ("where", "role"),
+                ("worth", "role"),
                 ("trends", "role"),
                 ("outlook", "role"),
                 ("compare", "roles"),

@@ -20,6 +20,8 @@ pub struct DatasetReport {
     pub projected_occupations: u64,
     /// Metropolitan areas BEA prices.
     pub priced_metros: u64,
+    /// Names of principal cities in the table of them.
+    pub principal_cities: usize,
 }
 
 pub fn run(ctx: &crate::Context, args: &DatasetArgs) -> anyhow::Result<DatasetReport> {
@@ -100,6 +102,11 @@ pub fn run(ctx: &crate::Context, args: &DatasetArgs) -> anyhow::Result<DatasetRe
     let written = crate::datadir::release::write(&prices_dir, &prices, &prepared, String::new())?;
     let priced_metros = written.counts.metros;
 
+    // Census's principal cities, as the table place names are resolved with.
+    let cities = crate::census::read(&args.cities)?;
+    let source = folder_name(&args.cities);
+    let cities_table = crate::census::table(&cities, &source.display().to_string());
+
     check(temp.path())?;
     let mut files = Vec::new();
     for (kind, dir) in [
@@ -125,6 +132,10 @@ pub fn run(ctx: &crate::Context, args: &DatasetArgs) -> anyhow::Result<DatasetRe
         std::fs::rename(dir, &target)
             .with_context(|| format!("cannot move the new dataset to {}", target.display()))?;
     }
+    let table = args.out.join(CITIES);
+    std::fs::write(&table, &cities_table)
+        .with_context(|| format!("cannot write {}", table.display()))?;
+    files.push((CITIES.to_owned(), cities_table.len() as u64));
     Ok(DatasetReport {
         out: args.out.clone(),
         files,
@@ -132,8 +143,12 @@ pub fn run(ctx: &crate::Context, args: &DatasetArgs) -> anyhow::Result<DatasetRe
         oews_estimates: estimates,
         projected_occupations: projected,
         priced_metros,
+        principal_cities: cities.len(),
     })
 }
+
+/// The table of principal cities, beside the datasets: names, compiled in whatever the build.
+const CITIES: &str = "principal-cities.tsv";
 
 /// The folder's own name: the dataset records which release it was made from, not where it
 /// was on the machine that made it.

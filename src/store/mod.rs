@@ -107,6 +107,8 @@ pub struct Store {
         crate::datadir::release::Layered<crate::projections::storage::Projections>,
     >,
     prices: std::sync::OnceLock<crate::datadir::release::Layered<crate::prices::storage::Prices>>,
+    /// The common names of places and the principal cities, read when a place name needs them.
+    place_names: std::sync::OnceLock<crate::model::place::PlaceNames>,
     /// Whether the embedded datasets are used when nothing is imported.
     embedded: bool,
     /// Why the O*NET import in the data directory could not be opened, when it could not.
@@ -200,6 +202,7 @@ impl Store {
             wages: std::sync::OnceLock::new(),
             projections: std::sync::OnceLock::new(),
             prices: std::sync::OnceLock::new(),
+            place_names: std::sync::OnceLock::new(),
             embedded: false,
             onet_unreadable: None,
             onet_fell_back: false,

@@ -25,6 +25,10 @@ impl Report for DatasetReport {
                 "Price parities".to_owned(),
                 format!("{} metropolitan areas", self.priced_metros),
             ),
+            (
+                "Principal cities".to_owned(),
+                format!("{} names", self.principal_cities),
+            ),
         ];
         for (name, len) in &self.files {
             fields.push((

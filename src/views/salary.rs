@@ -707,7 +707,7 @@ impl CitiesReport {
         }
         doc.table(table);
         doc.note(format!(
-            "{} places. `careers salary --city NAME` shows their figures.",
+            "{} places with the career page's figures. `careers salary --city NAME` shows their figures; `careers places` lists every place BLS estimates wages for.",
             self.cities.len()
         ));
         doc

@@ -16,6 +16,9 @@ mod onet_views;
 // `outlook` is of the embedded O*NET and OEWS releases.
 #[cfg(feature = "embedded")]
 mod outlook;
+// Every place a person names, of the embedded OEWS release.
+#[cfg(feature = "embedded")]
+mod places;
 mod prices;
 // BLS's projections, embedded.
 #[cfg(feature = "embedded")]
