@@ -166,11 +166,32 @@ pub enum Command {
     #[command(
         after_help = "Ranks the areas where BLS OEWS publishes an estimate of the role's occupation by the \
 figure --by names, highest first; areas without that figure published are counted, not ranked. \
-A top-coded wage (at or above BLS's threshold) ranks above every published one.\n\n\
+A top-coded wage (at or above BLS's threshold) ranks above every published one. --by real-median \
+ranks by what the median buys, leaving out areas BEA does not price and top-coded medians.\n\n\
 Examples:\n  careers where software-developers\n  careers where data-scientists --by jobs-per-1000 --top 5\n  \
-careers where registered-nurses --states --format json"
+careers where registered-nurses --states --format json\n  careers where software-developers --by real-median"
     )]
     Where(WhereArgs),
+    /// What pay buys where: amounts paid in different places, in U.S.-average prices (BEA's
+    /// Regional Price Parities), their difference, and with --role where each falls among the
+    /// role's BLS wages there
+    #[command(
+        after_help = "Give an amount and the place it is paid in, two to five times. Each amount is divided by \
+its place's price level (BEA RPP, all items, U.S. = 100) over 100; the first place is set against each \
+other one.\n\nExamples:\n  careers worth 120000 Austin 150000 \"San Francisco\"\n  \
+careers worth 120k Austin 150k SF --role software-developers\n  \
+careers worth 95000 Boise 130000 Denver 150000 Seattle --format json"
+    )]
+    Worth(WorthArgs),
+    /// Every place BLS estimates wages for (the nation, states, metropolitan and nonmetropolitan
+    /// areas), with its code, kind, state and price level, or those a name stands for
+    #[command(
+        after_help = "QUERY is read as --city reads a place: a state lists the state and its areas, a metro \
+area, principal city or common name its area, `rural X` a state's nonmetropolitan areas; any other \
+words list the areas whose names hold them.\n\nExamples:\n  careers places\n  careers places TX\n  \
+careers places rural Montana\n  careers places Plano\n  careers places --format csv > areas.csv"
+    )]
+    Places(PlacesArgs),
     /// Where the market is going: demand figures, industries adopting ML, in-demand skills, trends
     #[command(
         after_help = "Examples:\n  careers trends\n  careers trends ml-engineer\n  careers trends mle --format json"
@@ -233,7 +254,7 @@ careers validate - < my-role.json"
     New(NewArgs),
     /// Import a database into your data directory, replacing any earlier import of it
     #[command(
-        after_help = "Examples:\n  careers import onet ~/Downloads/db_29_2_text\n  careers import oews ~/Downloads/oews\n  careers --data-dir ./data import onet ./db_29_2_text --format json\n  careers import projections ~/Downloads/occupation.xlsx"
+        after_help = "Examples:\n  careers import onet ~/Downloads/db_29_2_text\n  careers import oews ~/Downloads/oews\n  careers import prices ~/Downloads/RPP\n  careers --data-dir ./data import onet ./db_29_2_text --format json\n  careers import projections ~/Downloads/occupation.xlsx"
     )]
     Import(ImportArgs),
     /// List every data source in use, with its licence
@@ -275,8 +296,15 @@ pub struct DatasetArgs {
     /// BLS's Employment Projections workbook, occupation.xlsx
     #[arg(long, value_name = "FILE")]
     pub projections: std::path::PathBuf,
-    /// Where to write the dataset: its `onet/`, `oews/` and `projections/` are replaced once
-    /// all are written
+    /// The folder of BEA's Regional Price Parities CSVs (MARPP, PARPP, SARPP)
+    #[arg(long, value_name = "DIR")]
+    pub prices: std::path::PathBuf,
+    /// Census's list of principal cities of metropolitan areas, list2_2023.xlsx: written as
+    /// `principal-cities.tsv`
+    #[arg(long, value_name = "FILE")]
+    pub cities: std::path::PathBuf,
+    /// Where to write the dataset: its `onet/`, `oews/`, `projections/` and `prices/` are
+    /// replaced once all are written
     #[arg(long, value_name = "DIR")]
     pub out: std::path::PathBuf,
 }
@@ -357,7 +385,8 @@ pub struct ImportArgs {
     pub database: ImportDatabase,
     /// Replace the previous import even when this one keeps less than half of what it held: of
     /// O*NET's occupations or any kind of row, of OEWS's estimates (a sign of a truncated or
-    /// incomplete download)
+    /// incomplete download); for the projections and the price parities, also import the rows
+    /// that can be read when some cannot
     #[arg(long, global = true)]
     pub force: bool,
 }
@@ -389,6 +418,13 @@ pub enum ImportDatabase {
     Projections {
         /// BLS's occupation.xlsx
         file: std::path::PathBuf,
+    },
+    /// BEA's Regional Price Parities: the folder of BEA's three CSVs, MARPP_*.csv
+    /// (metropolitan areas), PARPP_*.csv (states' metropolitan and nonmetropolitan portions)
+    /// and SARPP_*.csv (states); a row that cannot be read fails the import unless --force
+    Prices {
+        /// The folder of BEA's RPP CSVs, e.g. ~/Downloads/RPP
+        dir: std::path::PathBuf,
     },
 }
 
@@ -451,10 +487,12 @@ pub struct SalaryArgs {
     /// Only these roles: ids, aliases or titles [default: every role]
     #[arg(value_name = "ROLE", value_parser = NonBlank)]
     pub roles: Vec<String>,
-    /// Only figures for this place; repeat it or separate places with commas to compare them.
-    /// A curated city (Seattle, SF, NYC, Remote...) or, with BLS OEWS wages, any metro area by
-    /// one of its cities (Bellevue), a state by name or postal code (Texas, WA), US, or an
-    /// OEWS area code
+    /// Only figures for this place; repeat it or separate places with commas to compare them
+    /// (Austin,SF; CA,TX; Boston,US). A curated city (Seattle, SF, NYC, Remote...) or, with BLS
+    /// OEWS wages, any area by its whole name, a metro area by one of its cities or principal
+    /// cities (Bellevue, Plano), a state by name or postal code (Texas, WA), a state's
+    /// nonmetropolitan areas (rural Montana), a common name (Bay Area), US, or an OEWS area
+    /// code; `careers places` lists them
     #[arg(long, value_name = "PLACE", value_parser = NonBlank)]
     pub city: Vec<String>,
     /// Only figures for this career stage: entry, mid or senior (also entry-level, mid-career,
@@ -495,7 +533,8 @@ pub struct SalaryArgs {
     /// in every band
     #[arg(long, value_name = "AMOUNT", value_parser = crate::model::salary::parse_dollars)]
     pub my_pay: Option<u64>,
-    /// List the places that have pay figures and how many roles have figures there
+    /// List the places the curated profiles have pay figures for and how many roles have
+    /// figures there (`careers places` lists every place BLS estimates wages for)
     #[arg(long, conflicts_with_all = ["city", "experience", "company", "industry", "about", "sort", "my_pay", "top"])]
     pub list_cities: bool,
     /// With --city and no role: also the N occupations with the highest BLS OEWS median wage
@@ -521,6 +560,25 @@ pub enum PaySort {
     High,
     /// The middle of the band
     Mid,
+}
+
+#[derive(Debug, Args)]
+pub struct PlacesArgs {
+    /// A place or words of a place's name [default: every place]
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct WorthArgs {
+    /// An amount of pay a year (120000, 120,000, $120,000 or 120k) and the place it is paid in
+    /// (a metro by one of its cities, a state, US or an OEWS area code), two to five times
+    #[arg(value_name = "AMOUNT PLACE", num_args = 1.., required = true)]
+    pub pairs: Vec<String>,
+    /// A role (an id, alias, title or O*NET-SOC code): where each amount falls among its BLS
+    /// OEWS wages at its place
+    #[arg(long, value_name = "ROLE")]
+    pub role: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -598,8 +656,8 @@ pub struct CompareArgs {
     /// 2 to 5 different roles: ids, aliases or titles (see `careers list`)
     #[arg(value_name = "ROLE", value_parser = NonBlank)]
     pub roles: Vec<String>,
-    /// The place whose BLS OEWS median and employment to show (a metro, state, US or area
-    /// code) [default: the nation]
+    /// The place whose BLS OEWS median and employment to show, read as salary's --city reads
+    /// one (a metro, state, US or area code) [default: the nation]
     #[arg(long, value_name = "PLACE", value_parser = NonBlank)]
     pub city: Option<String>,
 }
@@ -672,6 +730,10 @@ pub enum WhereBy {
     /// Median annual wage
     #[value(alias = "wage", alias = "pay")]
     Median,
+    /// Median annual wage in U.S.-average prices: what the median buys there (divided by the
+    /// area's BEA Regional Price Parity over 100)
+    #[value(alias = "real", alias = "buys")]
+    RealMedian,
     /// Mean annual wage
     Mean,
     /// Employment: how many people hold the occupation there

@@ -31,7 +31,7 @@ pub enum CareersError {
         problem: String,
         more: usize,
     },
-    #[error("unknown place \"{query}\"{}; a place is a metro area by any of its cities (Seattle, Bellevue), a state by name or postal code (Texas, WA), US, or a 7-digit OEWS area code", did_you_mean(.suggestions))]
+    #[error("unknown place \"{query}\"{}; a place is a state (Texas, WA), a metro area by one of its cities or principal cities (Seattle, Plano), a state's nonmetropolitan areas (rural Montana), a common name (Bay Area), US, or a 7-digit OEWS area code; `careers places` lists them all", did_you_mean(.suggestions))]
     UnknownPlace {
         query: String,
         suggestions: Vec<String>,

@@ -7,7 +7,8 @@
 //!   them (skill sets, pay placement, place matching).
 //! - [`datadir`]: where the user's data lives, how imports are put in place there, and how
 //!   stored files are read.
-//! - [`onet`] and [`oews`]: reading the official releases and their stored form.
+//! - [`onet`], [`oews`], [`projections`] and [`prices`]: reading the official releases and
+//!   their stored form.
 //! - [`store`]: the one seam to every data source (bundled and user profiles, the embedded
 //!   dataset and imports). Commands ask it questions and never see a storage format.
 //! - [`commands`]: one module per subcommand, arguments in, a serde report of facts out
@@ -21,6 +22,7 @@
 //! `commands/NAME.rs`, its view in `views/NAME.rs`, and here its line in [`dispatch`] and a
 //! `mod` line in each of the two module lists below.
 
+pub mod census;
 pub mod cli;
 /// One module per subcommand. Each takes the context and its arguments and returns a report of
 /// facts; none prints, and none imports another.
@@ -37,6 +39,7 @@ pub mod commands {
     pub mod new;
     pub mod outlook;
     pub mod path;
+    pub mod places;
     pub mod salary;
     pub mod schema;
     pub mod search;
@@ -45,6 +48,7 @@ pub mod commands {
     pub mod trends;
     pub mod validate;
     pub mod r#where;
+    pub mod worth;
 }
 pub mod datadir;
 pub(crate) mod error;
@@ -53,6 +57,7 @@ pub mod interrupt;
 pub(crate) mod model;
 pub mod oews;
 pub mod onet;
+pub mod prices;
 pub mod projections;
 pub mod render;
 pub mod store;
@@ -72,6 +77,7 @@ pub mod views {
     pub mod new;
     pub mod outlook;
     pub mod path;
+    pub mod places;
     pub mod salary;
     pub mod schema;
     pub mod search;
@@ -82,6 +88,7 @@ pub mod views {
     pub mod validate;
     pub mod wages;
     pub mod r#where;
+    pub mod worth;
 }
 
 use std::io::{self, IsTerminal, Write};
@@ -185,6 +192,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
     let damaged = [
         ctx.store.wages_warning_if_opened(),
         ctx.store.projections_warning_if_opened(),
+        ctx.store.prices_warning_if_opened(),
     ];
     for why in damaged.into_iter().flatten() {
         writeln!(
@@ -314,6 +322,8 @@ pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> anyhow:
         Command::Show(args) => write(ctx, &commands::show::run(ctx, &args)?, out),
         Command::Salary(args) => write(ctx, &commands::salary::run(ctx, &args)?, out),
         Command::Where(args) => write(ctx, &commands::r#where::run(ctx, &args)?, out),
+        Command::Worth(args) => write(ctx, &commands::worth::run(ctx, &args)?, out),
+        Command::Places(args) => write(ctx, &commands::places::run(ctx, &args)?, out),
         Command::Trends(args) => write(ctx, &commands::trends::run(ctx, &args)?, out),
         Command::Outlook(args) => write(ctx, &commands::outlook::run(ctx, &args)?, out),
         Command::Compare(args) => write(ctx, &commands::compare::run(ctx, &args)?, out),

@@ -34,9 +34,21 @@ pub struct CompareReport {
     /// BLS's notice, once, when official wages or projections are shown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notice: Option<&'static str>,
+    /// The price levels of the place whose wages are shown (not for the nation), and the
+    /// release they come from; each median's `in_us_prices` divides by them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prices: Option<ComparedPrices>,
     /// The BLS Employment Projections release, when the roles' projections are shown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub projections_source: Option<crate::store::projections::ProjectionsSource>,
+}
+
+/// The price levels of the place compared at.
+#[derive(Debug, Serialize)]
+pub struct ComparedPrices {
+    pub area: crate::store::wages::AreaRef,
+    pub prices: crate::store::prices::PriceFacts,
+    pub source: crate::store::prices::PricesSource,
 }
 
 /// One role's column.
@@ -146,6 +158,18 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> anyhow::Result<CompareReport> {
             report.official_source = Some(crate::oews::source_name(stored));
             report.notice = Some(crate::oews::NOTICE);
         }
+        let priced = report
+            .roles
+            .iter()
+            .flat_map(|r| &r.official)
+            .find_map(|h| h.prices.clone().map(|p| (h.area.clone(), p)));
+        if let (Some((area, prices)), Some(source)) = (priced, ctx.store.prices_source()) {
+            report.prices = Some(ComparedPrices {
+                area,
+                prices,
+                source,
+            });
+        }
     }
     for (role, entry) in report.roles.iter_mut().zip(&resolved) {
         role.projections = ctx.store.occupation_outlooks(entry).0;
@@ -240,6 +264,7 @@ pub fn report(store: &Store, profiles: &[&Profile]) -> CompareReport {
         attribution: store.onet_attribution(profiles.iter().map(|p| p.id.as_str())),
         official_source: None,
         notice: None,
+        prices: None,
         projections_source: None,
     }
 }

@@ -18,6 +18,10 @@ pub struct DatasetReport {
     pub onet_occupations: usize,
     pub oews_estimates: u64,
     pub projected_occupations: u64,
+    /// Metropolitan areas BEA prices.
+    pub priced_metros: u64,
+    /// Names of principal cities in the table of them.
+    pub principal_cities: usize,
 }
 
 pub fn run(ctx: &crate::Context, args: &DatasetArgs) -> anyhow::Result<DatasetReport> {
@@ -95,12 +99,28 @@ pub fn run(ctx: &crate::Context, args: &DatasetArgs) -> anyhow::Result<DatasetRe
         crate::datadir::release::write(&projections_dir, &projections, &prepared, String::new())?;
     let projected = written.counts.occupations;
 
+    // BEA's price parities, as `careers import prices` reads and stores them. The embedded
+    // release must be whole: no row may be left out.
+    let (mut prepared, _) = crate::prices::prepare(&args.prices, false)?;
+    prepared.source = folder_name(&args.prices);
+    let prices = crate::prices::storage::DATASET;
+    let prices_dir = temp.path().join(prices.folder);
+    std::fs::create_dir(&prices_dir)?;
+    let written = crate::datadir::release::write(&prices_dir, &prices, &prepared, String::new())?;
+    let priced_metros = written.counts.metros;
+
+    // Census's principal cities, as the table place names are resolved with.
+    let cities = crate::census::read(&args.cities)?;
+    let source = folder_name(&args.cities);
+    let cities_table = crate::census::table(&cities, &source.display().to_string());
+
     check(temp.path())?;
     let mut files = Vec::new();
     for (kind, dir) in [
         ("onet", &onet_dir),
         ("oews", &oews_dir),
         (projections.folder, &projections_dir),
+        (prices.folder, &prices_dir),
     ] {
         let mut names: Vec<_> = std::fs::read_dir(dir)?
             .map(|e| e.map(|e| e.file_name().to_string_lossy().into_owned()))
@@ -119,14 +139,23 @@ pub fn run(ctx: &crate::Context, args: &DatasetArgs) -> anyhow::Result<DatasetRe
         std::fs::rename(dir, &target)
             .with_context(|| format!("cannot move the new dataset to {}", target.display()))?;
     }
+    let table = args.out.join(CITIES);
+    std::fs::write(&table, &cities_table)
+        .with_context(|| format!("cannot write {}", table.display()))?;
+    files.push((CITIES.to_owned(), cities_table.len() as u64));
     Ok(DatasetReport {
         out: args.out.clone(),
         files,
         onet_occupations: occupations,
         oews_estimates: estimates,
         projected_occupations: projected,
+        priced_metros,
+        principal_cities: cities.len(),
     })
 }
+
+/// The table of principal cities, beside the datasets: names, compiled in whatever the build.
+const CITIES: &str = "principal-cities.tsv";
 
 /// The folder's own name: the dataset records which release it was made from, not where it
 /// was on the machine that made it.
@@ -165,5 +194,7 @@ fn check(data_dir: &Path) -> anyhow::Result<()> {
         projections.rows().count() == projections.len(),
         "a row of the projections written does not read back"
     );
+    crate::prices::storage::Prices::open(data_dir)?
+        .context("the price parities were not written")?;
     Ok(())
 }

@@ -45,6 +45,23 @@ pub enum ImportOutput {
     Onet(ImportReport),
     Oews(OewsImportReport),
     Projections(ProjectionsImportReport),
+    Prices(PricesImportReport),
+}
+
+/// What an import of BEA's Regional Price Parities did.
+#[derive(Debug, Serialize)]
+pub struct PricesImportReport {
+    pub database: &'static str,
+    pub release: crate::datadir::release::Release,
+    pub source: PathBuf,
+    pub folder: PathBuf,
+    pub imported_at: String,
+    pub counts: crate::prices::storage::Counts,
+    /// The rows left out under `--force`, each with its file, line and column.
+    pub skipped_rows: Vec<crate::prices::read::RowProblem>,
+    pub warnings: Vec<String>,
+    /// How BEA asks to be cited.
+    pub citation: &'static str,
 }
 
 /// What an import of BLS's projections did.
@@ -104,6 +121,23 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ImportOutput> {
                 skipped_rows: outcome.problems,
                 warnings: imported.warnings,
                 notice: ctx.store.bls_notice(),
+            }))
+        }
+        ImportDatabase::Prices { dir } => {
+            let outcome = crate::prices::run_import(dir, data_dir, args.force)?;
+            let imported = outcome.imported;
+            warn(&imported.warnings);
+            let m = imported.manifest;
+            Ok(ImportOutput::Prices(PricesImportReport {
+                database: crate::prices::storage::DATASET.title,
+                release: m.release,
+                source: m.source,
+                folder: imported.target,
+                imported_at: m.imported_at,
+                counts: m.counts,
+                skipped_rows: outcome.problems,
+                warnings: imported.warnings,
+                citation: crate::prices::storage::CITATION,
             }))
         }
         ImportDatabase::Oews { dir } => {

@@ -103,6 +103,22 @@ pub struct ProjectionsRelease {
     pub notice: Option<&'static str>,
 }
 
+/// The BEA Regional Price Parities release in use.
+#[derive(Debug, Serialize)]
+pub struct PricesRelease {
+    pub kind: &'static str,
+    #[serde(flatten)]
+    pub source: crate::store::prices::PricesSource,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub folder: Option<PathBuf>,
+    pub embedded: bool,
+    pub imported_from: PathBuf,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub imported_at: Option<String>,
+    pub counts: crate::prices::storage::Counts,
+    pub licence: &'static str,
+}
+
 #[derive(Debug, Serialize)]
 pub struct SourcesReport {
     pub sources: Vec<DataSource>,
@@ -112,6 +128,12 @@ pub struct SourcesReport {
     /// The official projections, when a release is in use.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub projections: Option<ProjectionsRelease>,
+    /// The price parities of areas, when a release is in use.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prices: Option<PricesRelease>,
+    /// Where `careers import prices` would put a release, when none is in use.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prices_folder: Option<PathBuf>,
     /// Where `careers import projections` would put a release, when none is in use.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub projections_folder: Option<PathBuf>,
@@ -232,10 +254,33 @@ pub fn run(ctx: &Context, _args: &SourcesArgs) -> anyhow::Result<SourcesReport> 
             .as_deref()
             .map(|d| d.join(crate::projections::storage::DATASET.folder)),
     };
+    let prices = ctx
+        .store
+        .prices()
+        .zip(ctx.store.prices_source())
+        .map(|(p, source)| PricesRelease {
+            kind: "prices",
+            source,
+            folder: p.dir.clone(),
+            embedded: p.dir.is_none(),
+            imported_from: p.manifest.source.clone(),
+            imported_at: p.dir.is_some().then(|| p.manifest.imported_at.clone()),
+            counts: p.manifest.counts.clone(),
+            licence: "public domain (U.S. government work)",
+        });
+    let prices_folder = match prices {
+        Some(_) => None,
+        None => ctx
+            .data_dir
+            .as_deref()
+            .map(|d| d.join(crate::prices::storage::DATASET.folder)),
+    };
     Ok(SourcesReport {
         sources,
         wages,
         projections,
+        prices,
+        prices_folder,
         projections_folder,
         oews_folder,
         onet_folder,

@@ -20,6 +20,9 @@ pub struct WhereReport {
     /// "BLS OEWS May 2025".
     pub source: String,
     pub occupations: Vec<OccupationRanking>,
+    /// With `--by real-median`: the release of BEA's price parities the medians are divided by.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prices_source: Option<crate::store::prices::PricesSource>,
     pub notice: &'static str,
     /// O*NET's attribution, when the role is an O*NET occupation (its title and code are
     /// O*NET's).
@@ -35,6 +38,13 @@ pub struct OccupationRanking {
     pub estimated: usize,
     /// Of those, how many do not publish the figure ranked by (so are not ranked).
     pub not_published: usize,
+    /// With `--by real-median`: areas left out because BEA publishes no price level for them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_priced: Option<usize>,
+    /// With `--by real-median`: areas left out because their median is top-coded (at least
+    /// BLS's threshold), whose worth in U.S.-average prices is not known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub top_coded: Option<usize>,
     pub ranked: Vec<RankedArea>,
 }
 
@@ -48,7 +58,7 @@ pub struct RankedArea {
 impl WhereBy {
     pub fn measure(self) -> Measure {
         match self {
-            WhereBy::Median => Measure::AnnualMedian,
+            WhereBy::Median | WhereBy::RealMedian => Measure::AnnualMedian,
             WhereBy::Mean => Measure::AnnualMean,
             WhereBy::Employment => Measure::Employment,
             WhereBy::JobsPer1000 => Measure::JobsPer1000,
@@ -81,22 +91,52 @@ pub fn run(ctx: &Context, args: &WhereArgs) -> anyhow::Result<WhereReport> {
     let wanted = areas_of_kind(stored, kind);
     let industry = stored.cross_industry();
     let measure = args.by.measure();
+    let real = args.by == WhereBy::RealMedian;
+    if real && store.prices().is_none() {
+        return Err(CareersError::Usage(
+            "`--by real-median` divides each median by its area's price level, and no BEA Regional Price Parities are loaded; import them with `careers import prices DIR`".into(),
+        )
+        .into());
+    }
     let mut occupations = Vec::new();
     for link in links {
         let estimates = stored.estimates_where(link.position, |a, i| {
             Some(i) == industry && wanted.contains(&a)
         })?;
         let estimated = estimates.len();
-        // A top-coded wage is at least the threshold: above every published one.
-        let mut keyed: Vec<(u64, crate::oews::storage::AreaEstimate)> = estimates
-            .into_iter()
-            .filter_map(|e| match e.estimate.get(measure) {
-                Some(Value::Number(n)) => Some((n, e)),
-                Some(Value::AtLeast) => Some((u64::MAX, e)),
-                _ => None,
-            })
-            .collect();
-        let not_published = estimated - keyed.len();
+        let (mut not_priced, mut top_coded) = (0, 0);
+        // A top-coded wage is at least the threshold: above every published one. In U.S.-average
+        // prices it is not known where it stands, and is not ranked.
+        let mut keyed: Vec<(u64, crate::oews::storage::AreaEstimate)> = Vec::new();
+        let mut not_published = 0;
+        for e in estimates {
+            let key = match (e.estimate.get(measure), real) {
+                (Some(Value::Number(n)), false) => n,
+                (Some(Value::AtLeast), false) => u64::MAX,
+                (Some(Value::Number(n)), true) => {
+                    let area = &stored.tables.areas[e.area];
+                    match store
+                        .area_prices(&area.code, area.kind)
+                        .and_then(|p| p.in_us_prices(n))
+                    {
+                        Some(real) => real,
+                        None => {
+                            not_priced += 1;
+                            continue;
+                        }
+                    }
+                }
+                (Some(Value::AtLeast), true) => {
+                    top_coded += 1;
+                    continue;
+                }
+                _ => {
+                    not_published += 1;
+                    continue;
+                }
+            };
+            keyed.push((key, e));
+        }
         let names = &stored.tables.areas;
         keyed.sort_by(|a, b| {
             b.0.cmp(&a.0)
@@ -106,15 +146,23 @@ pub fn run(ctx: &Context, args: &WhereArgs) -> anyhow::Result<WhereReport> {
             .into_iter()
             .take(usize::from(args.top))
             .enumerate()
-            .map(|(i, (_, e))| RankedArea {
-                rank: i + 1,
-                estimate: stored.place_estimate(e, None),
+            .map(|(i, (_, e))| {
+                let mut estimate = stored.place_estimate(e, None);
+                if real {
+                    store.add_prices(&mut estimate);
+                }
+                RankedArea {
+                    rank: i + 1,
+                    estimate,
+                }
             })
             .collect();
         occupations.push(OccupationRanking {
             occupation: link,
             estimated,
             not_published,
+            not_priced: real.then_some(not_priced),
+            top_coded: real.then_some(top_coded),
             ranked,
         });
     }
@@ -125,6 +173,7 @@ pub fn run(ctx: &Context, args: &WhereArgs) -> anyhow::Result<WhereReport> {
         areas: kind,
         source: crate::oews::source_name(stored),
         occupations,
+        prices_source: real.then(|| store.prices_source()).flatten(),
         notice: crate::oews::NOTICE,
         attribution: ctx.store.onet_attribution([entry.profile.id.as_str()]),
     })

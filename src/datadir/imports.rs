@@ -21,7 +21,7 @@ const IMPORT_LOCK: &str = ".import.lock";
 const READ_LOCK: &str = ".read.lock";
 
 /// The datasets that are imported into a data directory, by folder name.
-pub const DATASETS: [&str; 3] = ["onet", "oews", "projections"];
+pub const DATASETS: [&str; 4] = ["onet", "oews", "projections", "prices"];
 
 fn temp_prefix(name: &str) -> String {
     format!(".{name}-import-")

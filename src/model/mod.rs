@@ -5,6 +5,7 @@ pub(crate) mod location;
 pub(crate) mod market;
 pub(crate) mod onet;
 pub(crate) mod place;
+pub(crate) mod prices;
 pub(crate) mod profile;
 pub(crate) mod projection;
 pub(crate) mod ratings;

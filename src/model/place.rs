@@ -1,19 +1,38 @@
-//! What a place a user types (`Seattle`, `seattle-tacoma`, `WA`, `Texas`, `US`, `0042660`)
-//! stands for among OEWS's areas. No I/O here.
+//! What a place a user types (`Seattle`, `seattle-tacoma`, `WA`, `Texas`, `US`, `0042660`,
+//! `Plano`, `rural Montana`, `Bay Area`) stands for among OEWS's areas. No I/O here: the
+//! principal cities and the common names come in as text and a table ([`PlaceNames`]).
 //!
 //! The rule, in order:
 //! 1. the nation: `US`, `USA`, `national`, `nation`, `nationwide`, `United States`;
 //! 2. a 7-digit area code;
-//! 3. a state or territory by its postal code (`WA`) or its name (`Texas`);
-//! 4. a metropolitan or nonmetropolitan area by any of the cities in its name (`Bellevue`),
-//!    several joined by hyphens (`seattle-tacoma`), its whole name, or a city with a state
-//!    (`Portland, OR` or `Portland OR`).
+//! 3. a state or territory by its postal code (`WA`);
+//! 4. an area by its whole name, as BLS writes it ("Northwest Alabama nonmetropolitan area",
+//!    "Seattle-Tacoma-Bellevue, WA", "Washington"), in any case and punctuation: BLS's own name
+//!    is never ambiguous;
+//! 5. a state's nonmetropolitan areas: `rural X`, `nonmetro X`, `X nonmetro`, `X nonmetropolitan`
+//!    (X a state's name or postal code): its one such area, or all of them (a group, which a
+//!    list of places takes whole and a single place lists); a nonmetropolitan area also by its
+//!    region ("Northwest Alabama nonmetropolitan");
+//! 6. a state by `X state` or `state of X` (`New York State`);
+//! 7. a metropolitan area by `greater X`, `X metro` or `X metro area`;
+//! 8. a common name of the documented table (`data/place-names.json`: Bay Area, Silicon Valley,
+//!    Manhattan, Brooklyn, Philly, Honolulu, ...), which wins over a city of the same name
+//!    elsewhere (`Manhattan, KS` still names Manhattan, KS);
+//! 9. a state by its name (`Texas`); a metropolitan area by any of the cities in its name
+//!    (`Bellevue`), several joined by hyphens (`seattle-tacoma`), or a city with a state
+//!    (`Portland, OR` or `Portland OR`); a nonmetropolitan area by its region ("eastern
+//!    washington");
+//! 10. when none of those is clearly meant, a metropolitan area by one of its principal cities
+//!     (Census's list: `Plano`, `Mountain View, CA`).
 //!
-//! A name with several readings is ambiguous unless exactly one of them is *strong*: a state
-//! whose whole name it is, or a metro whose first-named city it is. `Vancouver` (named second in
-//! Portland-Vancouver-Hillsboro, OR-WA, and nowhere first) is that metro; `Portland` (first in two
-//! metros), `Washington` and `New York` (a state and a metro's first city) are ambiguous and list
-//! their readings.
+//! Names compare as words: case, punctuation and accents aside, and `saint` is `st`, `ft` is
+//! `fort`, `mount` is `mt` (`Saint Louis` is St. Louis). A name with several readings is ambiguous
+//! unless exactly one of them is *strong*: a metro whose first-named city it is. `Vancouver`
+//! (named second in Portland-Vancouver-Hillsboro, OR-WA, and nowhere first) is that metro;
+//! `Portland` (first in two metros) and `Arlington` (second in two) are ambiguous and list their
+//! readings. A state's name is the state (`Washington`, `New York`: the metros are
+//! `Washington, DC` and `New York City`), never ambiguous with its own nonmetropolitan areas
+//! (`Alaska` is the state).
 
 use super::wages::{Area, AreaKind};
 
@@ -21,22 +40,25 @@ use super::wages::{Area, AreaKind};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum PlaceMatch {
     One(usize),
+    /// A group the name stands for as a whole: a state's nonmetropolitan areas.
+    Several(Vec<usize>),
     /// Several readings, none clearly meant.
     Ambiguous(Vec<usize>),
     None,
 }
 
-const NATION: [&str; 6] = [
+const NATION: [&str; 7] = [
     "us",
     "usa",
     "national",
     "nation",
     "nationwide",
     "united states",
+    "united states of america",
 ];
 
 /// Postal codes by FIPS state code, for the states, DC and the territories OEWS covers.
-const POSTAL: [(&str, &str); 56] = [
+pub(crate) const POSTAL: [(&str, &str); 56] = [
     ("01", "AL"),
     ("02", "AK"),
     ("04", "AZ"),
@@ -95,29 +117,258 @@ const POSTAL: [(&str, &str); 56] = [
     ("78", "VI"),
 ];
 
-fn normalize(text: &str) -> String {
-    text.to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+/// The names that are not in OEWS's own area names: the documented common names, and Census's
+/// principal cities of every metropolitan area.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PlaceNames {
+    /// Each common name's key ([`normalize`]d), the area code it stands for, and its note.
+    pub common: Vec<(String, String, String)>,
+    /// The principal-cities table (`data/embedded/principal-cities.tsv`): after `#` lines, one
+    /// line per city, `name<TAB>cbsa<TAB>state`, sorted by name.
+    pub cities: &'static str,
+}
+
+/// The file format of `data/place-names.json`: common names of places, each with the OEWS area
+/// it stands for and why.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CommonNamesFile {
+    pub names: Vec<CommonName>,
+}
+
+/// Names people use for one OEWS area.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CommonName {
+    pub names: Vec<String>,
+    /// The OEWS area code.
+    pub area: String,
+    /// Which area that is, in words, and what else the name might mean.
+    pub note: String,
+}
+
+impl PlaceNames {
+    /// The tables from the common names' file and the principal-cities table; a name claimed
+    /// twice is an error.
+    pub(crate) fn new(file: &CommonNamesFile, cities: &'static str) -> Result<PlaceNames, String> {
+        let mut common: Vec<(String, String, String)> = Vec::new();
+        for entry in &file.names {
+            for name in &entry.names {
+                let key = normalize(name);
+                if let Some((_, other, _)) = common.iter().find(|(k, _, _)| *k == key) {
+                    return Err(format!("\"{name}\" names both {other} and {}", entry.area));
+                }
+                common.push((key, entry.area.clone(), entry.note.clone()));
+            }
+        }
+        Ok(PlaceNames { common, cities })
+    }
+}
+
+/// A principal city of a metropolitan area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PrincipalCity<'a> {
+    pub name: &'a str,
+    /// The CBSA code: the OEWS area is `00` and it.
+    pub cbsa: &'a str,
+    /// The city's state's postal code.
+    pub state: &'a str,
+}
+
+impl PlaceNames {
+    /// Every principal city, in the table's order.
+    pub(crate) fn principal_cities(&self) -> impl Iterator<Item = PrincipalCity<'static>> + '_ {
+        self.cities
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .filter_map(|line| {
+                let mut f = line.split('\t');
+                Some(PrincipalCity {
+                    name: f.next()?,
+                    cbsa: f.next()?,
+                    state: f.next()?,
+                })
+            })
+    }
+
+    /// The principal cities whose name is `key` ([`normalize`]d).
+    fn cities_keyed<'s>(
+        &'s self,
+        key: &'s str,
+    ) -> impl Iterator<Item = PrincipalCity<'static>> + 's {
+        let first = key.chars().next();
+        self.principal_cities()
+            .filter(move |c| first_alnum(c.name) == first && normalize(c.name) == key)
+    }
+
+    /// The area code of a common name, by its key.
+    fn common_name(&self, key: &str) -> Option<&str> {
+        self.common
+            .iter()
+            .find(|(k, _, _)| k == key)
+            .map(|(_, area, _)| area.as_str())
+    }
+
+    /// What a common name stands for, in words, when `name` is one.
+    pub(crate) fn common_note(&self, name: &str) -> Option<&str> {
+        let key = normalize(name);
+        self.common
+            .iter()
+            .find(|(k, _, _)| *k == key)
+            .map(|(_, _, note)| note.as_str())
+    }
+}
+
+/// A name as the words it compares by: lowercase, accents and punctuation aside, single spaces,
+/// and the usual short forms of `saint`, `fort` and `mount` written one way (`st`, `fort`, `mt`).
+pub(crate) fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    let push = |word: &mut String, out: &mut String| {
+        if word.is_empty() {
+            return;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        // `mount` becomes `mt`, not the other way: `MT` is Montana's postal code.
+        out.push_str(match word.as_str() {
+            "saint" => "st",
+            "ft" => "fort",
+            "mount" => "mt",
+            w => w,
+        });
+        word.clear();
+    };
+    for c in text.chars() {
+        let c = fold_accent(c);
+        if c.is_alphanumeric() {
+            word.extend(c.to_lowercase());
+        } else {
+            push(&mut word, &mut out);
+        }
+    }
+    push(&mut word, &mut out);
+    out
+}
+
+/// The letter without its accent, for the Latin letters of U.S. place names (Mayagüez, Bayamón).
+fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'A',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'È' | 'É' | 'Ê' | 'Ë' => 'E',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'Ì' | 'Í' | 'Î' | 'Ï' => 'I',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' => 'O',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'Ù' | 'Ú' | 'Û' | 'Ü' => 'U',
+        'ñ' => 'n',
+        'Ñ' => 'N',
+        'ç' => 'c',
+        'Ç' => 'C',
+        c => c,
+    }
+}
+
+/// Whether the area is a nonmetropolitan area: OEWS's code is its state's, not `00` and a CBSA.
+pub(crate) fn is_nonmetro(area: &Area) -> bool {
+    area.kind == AreaKind::Metro && !area.code.starts_with("00")
+}
+
+/// The postal code of a FIPS state code (`53` → `WA`).
+pub(crate) fn postal_of(fips: &str) -> Option<&'static str> {
+    POSTAL.iter().find(|(f, _)| *f == fips).map(|(_, p)| *p)
+}
+
+/// The FIPS code of a postal code, in any case (`wa` → `53`).
+fn fips_of_postal(code: &str) -> Option<&'static str> {
+    POSTAL
+        .iter()
+        .find(|(_, p)| p.eq_ignore_ascii_case(code))
+        .map(|(f, _)| *f)
 }
 
 /// The cities of a metro's name and the postal codes after its comma:
-/// "Seattle-Tacoma-Bellevue, WA" → (["seattle", "tacoma", "bellevue"], ["wa"]).
+/// "Seattle-Tacoma-Bellevue, WA" → (["seattle", "tacoma", "bellevue"], ["wa"]). A
+/// nonmetropolitan area's region is its one "city".
 fn metro_parts(name: &str) -> (Vec<String>, Vec<String>) {
     if let Some(region) = name.strip_suffix(" nonmetropolitan area") {
         return (vec![normalize(region)], Vec::new());
     }
     let (cities, states) = name.rsplit_once(", ").unwrap_or((name, ""));
     (
-        cities.split('-').map(normalize).collect(),
+        cities
+            .split(['-', '/'])
+            .map(normalize)
+            .filter(|c| !c.is_empty())
+            .collect(),
         states.split('-').map(normalize).collect(),
     )
 }
 
-/// Every area `input` can stand for, under the rule in the module's documentation.
-pub(crate) fn resolve(areas: &[Area], input: &str) -> PlaceMatch {
+/// The first letter or digit of a name, lowercased: a cheap test before normalizing it.
+fn first_alnum(text: &str) -> Option<char> {
+    text.chars()
+        .map(fold_accent)
+        .find(|c| c.is_alphanumeric())
+        .and_then(|c| c.to_lowercase().next())
+}
+
+/// The areas whose whole name is `key`.
+fn by_whole_name(areas: &[Area], key: &str) -> Vec<usize> {
+    let first = key.chars().next();
+    areas
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| first_alnum(&a.name) == first && normalize(&a.name) == key)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The state whose name or postal code `key` is.
+fn state_named(areas: &[Area], key: &str) -> Option<usize> {
+    let fips = if key.len() == 2 {
+        fips_of_postal(key)
+    } else {
+        None
+    };
+    areas.iter().position(|a| {
+        a.kind == AreaKind::State
+            && (fips.is_some_and(|f| a.state_code == f) || normalize(&a.name) == key)
+    })
+}
+
+/// The rural forms: the part of `key` that names a state or a region, when `key` is one.
+fn rural_part(key: &str) -> Option<&str> {
+    for prefix in ["rural ", "nonmetro ", "nonmetropolitan "] {
+        if let Some(rest) = key.strip_prefix(prefix) {
+            return Some(rest);
+        }
+    }
+    for suffix in [
+        " nonmetropolitan area",
+        " nonmetropolitan",
+        " nonmetro area",
+        " nonmetro",
+        " rural area",
+    ] {
+        if let Some(rest) = key.strip_suffix(suffix) {
+            return Some(rest);
+        }
+    }
+    None
+}
+
+/// Every area `input` can stand for, under the rule in the module's documentation; `names`
+/// gives the common names and principal cities, read only when the name needs them.
+pub(crate) fn resolve<'n>(
+    areas: &[Area],
+    input: &str,
+    names: impl FnOnce() -> &'n PlaceNames,
+) -> PlaceMatch {
     let key = normalize(input);
     if key.is_empty() {
         return PlaceMatch::None;
@@ -137,15 +388,74 @@ pub(crate) fn resolve(areas: &[Area], input: &str) -> PlaceMatch {
         return one_of(positions(&|a| a.code == key), Vec::new());
     }
     if key.len() == 2
-        && let Some((fips, _)) = POSTAL.iter().find(|(_, p)| p.eq_ignore_ascii_case(&key))
+        && let Some(fips) = fips_of_postal(&key)
     {
         return one_of(
-            positions(&|a| a.kind == AreaKind::State && a.state_code == *fips),
+            positions(&|a| a.kind == AreaKind::State && a.state_code == fips),
             Vec::new(),
         );
     }
-    let segments: Vec<String> = split_segments(input);
+    let whole = by_whole_name(areas, &key);
+    if !whole.is_empty() {
+        return one_of(whole, Vec::new());
+    }
+    if let Some(rest) = rural_part(&key) {
+        if let Some(state) = state_named(areas, rest) {
+            let code = &areas[state].state_code;
+            let rural = positions(&|a| is_nonmetro(a) && a.state_code == *code);
+            return match rural.as_slice() {
+                [] => PlaceMatch::None,
+                [one] => PlaceMatch::One(*one),
+                _ => PlaceMatch::Several(rural),
+            };
+        }
+        let region = positions(&|a| {
+            is_nonmetro(a)
+                && a.name
+                    .strip_suffix(" nonmetropolitan area")
+                    .is_some_and(|r| normalize(r) == rest)
+        });
+        return one_of(region, Vec::new());
+    }
+    let stated = key
+        .strip_suffix(" state")
+        .or_else(|| key.strip_prefix("state of "));
+    if let Some(state) = stated.and_then(|s| state_named(areas, s)) {
+        return PlaceMatch::One(state);
+    }
+    let metro = key
+        .strip_prefix("greater ")
+        .or_else(|| key.strip_prefix("metro "))
+        .or_else(|| key.strip_suffix(" metro area"))
+        .or_else(|| key.strip_suffix(" metro"));
+    let names = names();
+    if let Some(rest) = metro {
+        let metro = |i: &usize| !is_nonmetro(&areas[*i]) && areas[*i].kind == AreaKind::Metro;
+        if let Some(code) = names.common_name(rest) {
+            let named: Vec<usize> = positions(&|a| a.code == code);
+            return one_of(named.into_iter().filter(metro).collect(), Vec::new());
+        }
+        let (strong, weak) = by_cities(areas, rest, names);
+        return one_of(
+            strong.into_iter().filter(metro).collect(),
+            weak.into_iter().filter(metro).collect(),
+        );
+    }
+    if let Some(code) = names.common_name(&key) {
+        return one_of(positions(&|a| a.code == code), Vec::new());
+    }
     let mut strong = positions(&|a| a.kind == AreaKind::State && normalize(&a.name) == key);
+    let (cities, weak) = by_cities(areas, input, names);
+    strong.extend(cities);
+    one_of(strong, weak)
+}
+
+/// The metropolitan and nonmetropolitan areas `input` names by their cities (or region): the
+/// strong readings (a metro whose first city it is) and the weak ones; the principal cities
+/// when there is no strong one.
+fn by_cities(areas: &[Area], input: &str, names: &PlaceNames) -> (Vec<usize>, Vec<usize>) {
+    let segments: Vec<String> = split_segments(input);
+    let mut strong = Vec::new();
     let mut weak = Vec::new();
     // Only names that hold the first city as written are split into their parts.
     let first = segments.first().map_or("", String::as_str);
@@ -160,24 +470,53 @@ pub(crate) fn resolve(areas: &[Area], input: &str) -> PlaceMatch {
         if !fits || !segments.iter().any(|s| cities.contains(s)) {
             continue;
         }
-        if cities.first() == segments.first() {
+        // A nonmetropolitan area's region is never a strong reading: a state's name is the
+        // state, not its nonmetropolitan area of the same name.
+        if cities.first() == segments.first() && !is_nonmetro(area) {
             strong.push(i);
         } else {
             weak.push(i);
         }
     }
-    one_of(strong, weak)
+    if strong.is_empty() {
+        principal_cities(areas, names, &segments, &mut weak);
+    }
+    (strong, weak)
 }
 
-/// Whether `name` holds `words` (lowercase, single spaces) ignoring ASCII case and the
+/// Adds the metropolitan areas one of whose principal cities `segments` name (a city, and
+/// perhaps its state) to `weak`, each once.
+fn principal_cities(
+    areas: &[Area],
+    names: &PlaceNames,
+    segments: &[String],
+    weak: &mut Vec<usize>,
+) {
+    let (city, states): (Vec<&String>, Vec<&String>) = segments
+        .iter()
+        .partition(|s| !(s.len() == 2 && fips_of_postal(s).is_some()));
+    let [city] = city.as_slice() else {
+        return;
+    };
+    for c in names.cities_keyed(city) {
+        if !states.is_empty() && !states.iter().any(|s| s.eq_ignore_ascii_case(c.state)) {
+            continue;
+        }
+        let code = format!("00{}", c.cbsa);
+        if let Some(i) = areas.iter().position(|a| a.code == code)
+            && !weak.contains(&i)
+        {
+            weak.push(i);
+        }
+    }
+}
+
+/// Whether `name` holds `words` (lowercase, single spaces) ignoring case, accents and the
 /// punctuation between words: a cheap test before splitting a name into its parts.
 fn holds_words(name: &str, words: &str) -> bool {
     let words: Vec<&str> = words.split(' ').collect();
-    let lower = name.to_ascii_lowercase();
-    let mut tokens = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|t| !t.is_empty());
-    let all: Vec<&str> = tokens.by_ref().collect();
+    let normalized = normalize(name);
+    let all: Vec<&str> = normalized.split(' ').collect();
     !words.is_empty() && all.windows(words.len()).any(|w| w == words.as_slice())
 }
 
@@ -191,9 +530,7 @@ fn split_segments(input: &str) -> Vec<String> {
             continue;
         }
         match segment.rsplit_once(' ') {
-            Some((city, code))
-                if code.len() == 2 && POSTAL.iter().any(|(_, p)| p.eq_ignore_ascii_case(code)) =>
-            {
+            Some((city, code)) if code.len() == 2 && fips_of_postal(code).is_some() => {
                 out.push(city.to_owned());
                 out.push(code.to_owned());
             }
@@ -211,21 +548,33 @@ fn one_of(strong: Vec<usize>, weak: Vec<usize>) -> PlaceMatch {
     }
 }
 
-/// The names a misspelt place is compared with: each state's name and each metro city.
-pub(crate) fn suggestion_names(areas: &[Area]) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
+/// Whether `part` of a comma list is only postal codes (`OR`, `OR-WA`): the state of the place
+/// before it, when the two together name one area ("Portland, OR").
+pub(crate) fn is_postal_group(part: &str) -> bool {
+    !part.is_empty()
+        && part
+            .split('-')
+            .all(|s| s.trim().len() == 2 && fips_of_postal(s.trim()).is_some())
+}
+
+/// The names a misspelt place is compared with: each state's name, each metro city, each
+/// nonmetropolitan region, and the principal cities and common names.
+pub(crate) fn suggestion_names(areas: &[Area], names: &PlaceNames) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
     for a in areas {
         match a.kind {
             AreaKind::Metro => {
                 let (cities, _) = metro_parts(&a.name);
-                names.extend(cities);
+                out.extend(cities);
             }
-            _ => names.push(normalize(&a.name)),
+            _ => out.push(normalize(&a.name)),
         }
     }
-    names.sort();
-    names.dedup();
-    names
+    out.extend(names.principal_cities().map(|c| normalize(c.name)));
+    out.extend(names.common.iter().map(|(k, _, _)| k.clone()));
+    out.sort();
+    out.dedup();
+    out
 }
 
 #[cfg(test)]
@@ -289,12 +638,49 @@ mod tests {
                 "53",
                 "Eastern Washington nonmetropolitan area",
             ),
+            area("3000000", AreaKind::State, "30", "Montana"),
+            area(
+                "3000003",
+                AreaKind::Metro,
+                "30",
+                "Southwest Montana nonmetropolitan area",
+            ),
+            area(
+                "3000004",
+                AreaKind::Metro,
+                "30",
+                "West Montana nonmetropolitan area",
+            ),
+            area("0200000", AreaKind::State, "02", "Alaska"),
+            area(
+                "0200006",
+                AreaKind::Metro,
+                "02",
+                "Alaska nonmetropolitan area",
+            ),
+            area("0041180", AreaKind::Metro, "29", "St. Louis, MO-IL"),
+            area("0031704", AreaKind::Metro, "20", "Manhattan, KS"),
         ]
+    }
+
+    fn names() -> PlaceNames {
+        PlaceNames {
+            common: vec![("manhattan".into(), "0035620".into(), "New York".into())],
+            cities: "# principal cities\n\
+                     Arlington\t19100\tTX\n\
+                     Arlington\t47900\tVA\n\
+                     Plano\t19100\tTX\n\
+                     Vancouver\t38900\tWA\n",
+        }
+    }
+
+    fn resolved(input: &str) -> PlaceMatch {
+        let n = names();
+        resolve(&areas(), input, || &n)
     }
 
     #[test]
     fn names_resolve_by_the_documented_rule() {
-        let a = areas();
         for (input, want) in [
             ("US", PlaceMatch::One(0)),
             ("national", PlaceMatch::One(0)),
@@ -310,15 +696,82 @@ mod tests {
             ("portland or", PlaceMatch::One(5)),
             ("Portland ME", PlaceMatch::One(6)),
             ("Portland", PlaceMatch::Ambiguous(vec![5, 6])),
-            ("Washington", PlaceMatch::Ambiguous(vec![1, 7])),
-            ("New York", PlaceMatch::Ambiguous(vec![2, 8])),
+            ("Washington", PlaceMatch::One(1)),
+            ("Washington, DC", PlaceMatch::One(7)),
+            ("New York", PlaceMatch::One(2)),
+            ("New York, NY", PlaceMatch::One(8)),
             ("Arlington", PlaceMatch::Ambiguous(vec![7, 9])),
             ("eastern washington", PlaceMatch::One(10)),
             ("Atlantis", PlaceMatch::None),
             ("", PlaceMatch::None),
             ("???", PlaceMatch::None),
         ] {
-            assert_eq!(resolve(&a, input), want, "{input}");
+            assert_eq!(resolved(input), want, "{input}");
         }
+    }
+
+    #[test]
+    fn whole_names_rural_forms_and_states_by_their_own_words() {
+        for (input, want) in [
+            (
+                "Eastern Washington nonmetropolitan area",
+                PlaceMatch::One(10),
+            ),
+            ("eastern washington nonmetropolitan", PlaceMatch::One(10)),
+            ("rural Washington", PlaceMatch::One(10)),
+            ("nonmetro WA", PlaceMatch::One(10)),
+            ("rural Montana", PlaceMatch::Several(vec![12, 13])),
+            ("Montana nonmetropolitan", PlaceMatch::Several(vec![12, 13])),
+            ("MT nonmetro", PlaceMatch::Several(vec![12, 13])),
+            ("rural Texas", PlaceMatch::None),
+            // A state's name is the state, not its nonmetropolitan area.
+            ("Alaska", PlaceMatch::One(14)),
+            ("Alaska nonmetropolitan area", PlaceMatch::One(15)),
+            ("rural Alaska", PlaceMatch::One(15)),
+            ("New York State", PlaceMatch::One(2)),
+            ("state of Washington", PlaceMatch::One(1)),
+            ("Greater New York", PlaceMatch::One(8)),
+            ("Seattle metro", PlaceMatch::One(4)),
+            ("Saint Louis", PlaceMatch::One(16)),
+            ("St Louis", PlaceMatch::One(16)),
+        ] {
+            assert_eq!(resolved(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn common_names_and_principal_cities() {
+        for (input, want) in [
+            // The documented common name wins over a metro named after the city...
+            ("Manhattan", PlaceMatch::One(8)),
+            // ...which its state still names.
+            ("Manhattan, KS", PlaceMatch::One(17)),
+            ("Plano", PlaceMatch::One(9)),
+            ("Plano, TX", PlaceMatch::One(9)),
+            ("Plano, WA", PlaceMatch::None),
+            // A city in a metro's name and a principal city of the same metro: one reading.
+            ("Arlington, TX", PlaceMatch::One(9)),
+        ] {
+            assert_eq!(resolved(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn names_compare_as_words() {
+        assert_eq!(normalize("St. Louis, MO-IL"), "st louis mo il");
+        assert_eq!(normalize("Saint  Louis"), "st louis");
+        assert_eq!(normalize("Mayagüez"), "mayaguez");
+        assert_eq!(normalize("Ft. Collins"), "fort collins");
+        assert_eq!(normalize("Mount Vernon"), "mt vernon");
+        assert_eq!(normalize("MT"), "mt");
+    }
+
+    #[test]
+    fn a_postal_group_is_only_postal_codes() {
+        assert!(is_postal_group("OR"));
+        assert!(is_postal_group("OR-WA"));
+        assert!(!is_postal_group("US"));
+        assert!(!is_postal_group("SF"));
+        assert!(!is_postal_group("Boston"));
     }
 }

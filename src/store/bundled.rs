@@ -60,6 +60,27 @@ pub fn bundled_vocabulary() -> anyhow::Result<Vocabulary> {
 }
 
 /// Parses the bundled place names and their aliases.
+const PLACE_NAMES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/place-names.json"
+));
+
+/// Census's principal cities of every metropolitan area, as `careers dataset` writes them: names,
+/// not figures, so compiled in with or without the embedded datasets.
+const PRINCIPAL_CITIES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/embedded/principal-cities.tsv"
+));
+
+/// The common names of places (`data/place-names.json`) and the principal cities of every
+/// metropolitan area.
+pub(crate) fn bundled_place_names() -> anyhow::Result<crate::model::place::PlaceNames> {
+    let file: crate::model::place::CommonNamesFile =
+        serde_json::from_str(PLACE_NAMES).context("bundled place names data/place-names.json")?;
+    crate::model::place::PlaceNames::new(&file, PRINCIPAL_CITIES)
+        .map_err(|e| anyhow::anyhow!("bundled place names data/place-names.json: {e}"))
+}
+
 pub fn bundled_locations() -> anyhow::Result<Locations> {
     let file: LocationsFile =
         serde_json::from_str(LOCATIONS).context("bundled locations data/locations.json")?;
@@ -126,6 +147,42 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn the_place_names_load_and_the_principal_cities_are_sorted_lines_of_three_fields() {
+        let names = bundled_place_names().unwrap();
+        assert!(names.common.len() >= 20, "{}", names.common.len());
+        let cities: Vec<_> = names.principal_cities().collect();
+        assert_eq!(cities.len(), 728);
+        assert!(cities.is_sorted_by(|a, b| (a.name, a.cbsa) <= (b.name, b.cbsa)));
+        for c in &cities {
+            assert!(
+                c.cbsa.len() == 5 && c.cbsa.bytes().all(|b| b.is_ascii_digit()),
+                "{c:?}"
+            );
+            assert_eq!(c.state.len(), 2, "{c:?}");
+        }
+        let lines = PRINCIPAL_CITIES.lines().filter(|l| !l.starts_with('#'));
+        assert!(lines.clone().all(|l| l.split('\t').count() == 3));
+        assert_eq!(lines.count(), 728);
+    }
+
+    /// Every common name stands for an area of the embedded OEWS release, and none is a state's
+    /// name or BLS's own name of another area (those resolve first).
+    #[cfg(feature = "embedded")]
+    #[test]
+    fn every_common_name_is_an_area_and_shadows_no_name_of_blss() {
+        use crate::model::place::normalize;
+        let oews = crate::store::embedded::oews().unwrap();
+        let areas = &oews.tables.areas;
+        for (key, code, _) in &bundled_place_names().unwrap().common {
+            assert!(areas.iter().any(|a| a.code == *code), "{key}: {code}");
+            assert!(
+                !areas.iter().any(|a| normalize(&a.name) == *key),
+                "{key} is BLS's name of an area"
+            );
         }
     }
 }

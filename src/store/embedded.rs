@@ -1,4 +1,4 @@
-//! The O*NET, OEWS and projections releases compiled into the binary, from `data/embedded/`: the files
+//! The O*NET, OEWS, projections and price-parity releases compiled into the binary, from `data/embedded/`: the files
 //! `careers import` writes, made from the official files by `careers dataset` (see the
 //! README). Builds without the `embedded` feature have neither, and answer from imports alone.
 
@@ -80,6 +80,33 @@ pub fn projections() -> Option<crate::projections::storage::Projections> {
         // The generator checks what it writes: a failure here is a broken build, which
         // answers as a build without the data would.
         opened.and_then(Projections::decode).ok()
+    }
+    #[cfg(not(feature = "embedded"))]
+    None
+}
+
+/// The embedded BEA Regional Price Parities release, opened; `None` in a build without it.
+pub fn prices() -> Option<crate::prices::storage::Prices> {
+    #[cfg(feature = "embedded")]
+    {
+        use crate::prices::storage::{DATASET, PARITIES, Prices};
+        let opened = crate::datadir::release::embedded(
+            &DATASET,
+            include_bytes!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/data/embedded/prices/manifest.json"
+            )),
+            &[(
+                PARITIES,
+                include_bytes!(concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/data/embedded/prices/prices.bin"
+                )),
+            )],
+        );
+        // The generator checks what it writes: a failure here is a broken build, which
+        // answers as a build without the data would.
+        opened.and_then(Prices::decode).ok()
     }
     #[cfg(not(feature = "embedded"))]
     None

@@ -3,6 +3,7 @@
 
 mod bundled;
 pub mod embedded;
+pub mod prices;
 pub mod profile_index;
 mod profiles;
 pub mod projections;
@@ -236,13 +237,17 @@ pub struct Store {
     broken: Vec<user::BrokenFile>,
     /// The O*NET release in use, when there is one.
     onet: Option<OnetLayer>,
-    /// The data directory whose imports [`Store::wages`] and [`Store::projections`] open on
+    /// The data directory whose imports [`Store::wages`], [`Store::projections`] and
+    /// [`Store::prices`] open on
     /// first use.
     imports_dir: Option<PathBuf>,
     wages: std::sync::OnceLock<crate::datadir::release::Layered<crate::oews::storage::Stored>>,
     projections: std::sync::OnceLock<
         crate::datadir::release::Layered<crate::projections::storage::Projections>,
     >,
+    prices: std::sync::OnceLock<crate::datadir::release::Layered<crate::prices::storage::Prices>>,
+    /// The common names of places and the principal cities, read when a place name needs them.
+    place_names: std::sync::OnceLock<crate::model::place::PlaceNames>,
     /// Whether the embedded datasets are used when nothing is imported.
     embedded: bool,
     /// Why the O*NET import in the data directory could not be opened, when it could not.
@@ -348,6 +353,8 @@ impl Store {
             imports_dir: None,
             wages: std::sync::OnceLock::new(),
             projections: std::sync::OnceLock::new(),
+            prices: std::sync::OnceLock::new(),
+            place_names: std::sync::OnceLock::new(),
             embedded: false,
             onet_unreadable: None,
             onet_fell_back: false,

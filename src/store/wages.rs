@@ -152,14 +152,92 @@ impl Store {
         }
     }
 
+    /// The common names of places and the principal cities of every metropolitan area, read
+    /// on first use.
+    pub(crate) fn place_names(&self) -> &place::PlaceNames {
+        self.place_names.get_or_init(|| {
+            // The bundled files are checked by their tests: a failure here is a broken build.
+            super::bundled::bundled_place_names().unwrap_or_default()
+        })
+    }
+
+    /// What a common name of a place stands for, in words (`data/place-names.json`).
+    pub fn common_place_note(&self, name: &str) -> Option<&str> {
+        self.place_names().common_note(name)
+    }
+
     /// What `input` names: a curated city (with the OEWS area its locations entry gives, or
     /// that its name resolves to), else an OEWS area. Unknown and ambiguous names are errors
-    /// that list suggestions or readings.
+    /// that list suggestions or readings; so is a name of several areas (`rural Montana`),
+    /// which only a list of places takes ([`Store::resolve_place_list`]).
     pub fn resolve_place(
         &self,
         curated: &crate::model::Locations,
         input: &str,
     ) -> Result<Place, CareersError> {
+        let mut places = self.resolve_places_in(curated, input)?;
+        match places.len() {
+            1 => Ok(places.remove(0)),
+            _ => {
+                let areas = self
+                    .wages()
+                    .ok()
+                    .flatten()
+                    .map_or(&[][..], |s| s.tables.areas.as_slice());
+                Err(CareersError::AmbiguousPlace {
+                    query: input.to_owned(),
+                    readings: places
+                        .iter()
+                        .filter_map(|p| p.area)
+                        .map(|i| format!("{} ({})", areas[i].name, areas[i].code))
+                        .collect(),
+                })
+            }
+        }
+    }
+
+    /// The places of `--city` values: each may hold several, separated by commas (`CA,TX`,
+    /// `Boston,US`, `Austin,SF`). A part that is only postal codes (`OR`, `OR-WA`) belongs to the
+    /// place before it when the two name one area ("Portland, OR"), and stands alone otherwise.
+    /// A name of several areas (`rural Montana`) takes them all.
+    pub fn resolve_place_list(
+        &self,
+        curated: &crate::model::Locations,
+        values: &[String],
+    ) -> Result<Vec<Place>, CareersError> {
+        let mut out = Vec::new();
+        for value in values {
+            let parts: Vec<&str> = value
+                .split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect();
+            let mut i = 0;
+            while i < parts.len() {
+                let mut text = parts[i].to_owned();
+                i += 1;
+                while i < parts.len() && place::is_postal_group(parts[i]) {
+                    let joined = format!("{text}, {}", parts[i]);
+                    match self.resolve_places_in(curated, &joined) {
+                        Ok(one) if one.len() == 1 => {
+                            text = joined;
+                            i += 1;
+                        }
+                        _ => break,
+                    }
+                }
+                out.extend(self.resolve_places_in(curated, &text)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every place `input` names: one, or the areas of a group.
+    fn resolve_places_in(
+        &self,
+        curated: &crate::model::Locations,
+        input: &str,
+    ) -> Result<Vec<Place>, CareersError> {
         let stored = self.wages().ok().flatten();
         let areas: &[Area] = stored.map_or(&[], |s| s.tables.areas.as_slice());
         let Some(_) = stored else {
@@ -173,33 +251,36 @@ impl Store {
                 })
                 .collect();
             let name = crate::error::resolve_choice("city", input, &pairs)?;
-            return Ok(Place {
+            return Ok(vec![Place {
                 query: input.to_owned(),
                 curated: Some(name),
                 area: None,
-            });
+            }]);
         };
+        let names = || self.place_names();
         if let Some(location) = curated.resolve(input) {
             let area = location
                 .area
                 .as_deref()
                 .and_then(|code| areas.iter().position(|a| a.code == code))
-                .or_else(|| match place::resolve(areas, &location.name) {
+                .or_else(|| match place::resolve(areas, &location.name, names) {
                     PlaceMatch::One(i) => Some(i),
                     _ => None,
                 });
-            return Ok(Place {
+            return Ok(vec![Place {
                 query: input.to_owned(),
                 curated: Some(location.name.clone()),
                 area,
-            });
+            }]);
         }
-        match place::resolve(areas, input) {
-            PlaceMatch::One(i) => Ok(Place {
-                query: input.to_owned(),
-                curated: None,
-                area: Some(i),
-            }),
+        let place = |i: usize| Place {
+            query: input.to_owned(),
+            curated: None,
+            area: Some(i),
+        };
+        match place::resolve(areas, input, names) {
+            PlaceMatch::One(i) => Ok(vec![place(i)]),
+            PlaceMatch::Several(all) => Ok(all.into_iter().map(place).collect()),
             PlaceMatch::Ambiguous(readings) => Err(CareersError::AmbiguousPlace {
                 query: input.to_owned(),
                 readings: readings
@@ -209,7 +290,7 @@ impl Store {
             }),
             PlaceMatch::None => {
                 let mut names: Vec<String> = curated.names().map(str::to_owned).collect();
-                names.extend(place::suggestion_names(areas));
+                names.extend(place::suggestion_names(areas, self.place_names()));
                 let keyed: Vec<String> = names.iter().map(|n| crate::model::slugify(n)).collect();
                 let mut suggestions: Vec<String> = Vec::new();
                 for key in suggest(
@@ -230,6 +311,115 @@ impl Store {
                 })
             }
         }
+    }
+}
+
+/// How `careers places` read its query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PlacesFound {
+    /// No query: every area.
+    All,
+    /// A state: it and its areas.
+    State,
+    /// One area.
+    Place,
+    /// The areas a name stands for as a group (a state's nonmetropolitan areas).
+    Group,
+    /// The readings of an ambiguous name.
+    Readings,
+    /// The areas whose names hold the query's words.
+    NameHolds,
+}
+
+/// What kind of area a place is, as people say it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PlaceKind {
+    Nation,
+    State,
+    Metropolitan,
+    Nonmetropolitan,
+}
+
+impl PlaceKind {
+    pub fn of(area: &Area) -> PlaceKind {
+        match area.kind {
+            AreaKind::National => PlaceKind::Nation,
+            AreaKind::State => PlaceKind::State,
+            AreaKind::Metro if place::is_nonmetro(area) => PlaceKind::Nonmetropolitan,
+            AreaKind::Metro => PlaceKind::Metropolitan,
+        }
+    }
+}
+
+impl Store {
+    /// The areas `query` stands for, for `careers places`: every area without one; a state and
+    /// its areas; the area or areas a place name names; else the areas whose names hold its
+    /// words. Positions in the release's areas, in its order. An unknown name is an error with
+    /// suggestions.
+    pub fn find_places(
+        &self,
+        curated: &crate::model::Locations,
+        query: Option<&str>,
+    ) -> anyhow::Result<(PlacesFound, Vec<usize>)> {
+        let Some(stored) = self.wages()? else {
+            return Ok((PlacesFound::All, Vec::new()));
+        };
+        let areas = &stored.tables.areas;
+        let Some(query) = query else {
+            return Ok((PlacesFound::All, (0..areas.len()).collect()));
+        };
+        let curated_area = curated.resolve(query).and_then(|l| {
+            l.area
+                .as_deref()
+                .and_then(|code| areas.iter().position(|a| a.code == code))
+                .or_else(
+                    || match place::resolve(areas, &l.name, || self.place_names()) {
+                        PlaceMatch::One(i) => Some(i),
+                        _ => None,
+                    },
+                )
+        });
+        let found = match curated_area {
+            Some(i) => PlaceMatch::One(i),
+            None => place::resolve(areas, query, || self.place_names()),
+        };
+        Ok(match found {
+            PlaceMatch::One(i) if areas[i].kind == AreaKind::State => {
+                let state = &areas[i];
+                let postal = place::postal_of(&state.state_code).unwrap_or_default();
+                let within: Vec<usize> = (0..areas.len())
+                    .filter(|&j| {
+                        let a = &areas[j];
+                        j == i
+                            || (a.kind == AreaKind::Metro
+                                && (a.state_code == state.state_code
+                                    || a.name.rsplit_once(", ").is_some_and(|(_, states)| {
+                                        states.split('-').any(|s| s == postal)
+                                    })))
+                    })
+                    .collect();
+                (PlacesFound::State, within)
+            }
+            PlaceMatch::One(i) => (PlacesFound::Place, vec![i]),
+            PlaceMatch::Several(all) => (PlacesFound::Group, all),
+            PlaceMatch::Ambiguous(readings) => (PlacesFound::Readings, readings),
+            PlaceMatch::None => {
+                let words = place::normalize(query);
+                let holding: Vec<usize> = (0..areas.len())
+                    .filter(|&j| {
+                        let name = format!(" {} ", place::normalize(&areas[j].name));
+                        !words.is_empty() && name.contains(&format!(" {words} "))
+                    })
+                    .collect();
+                if holding.is_empty() {
+                    // The unknown-place error, with its suggestions.
+                    self.resolve_place(curated, query)?;
+                }
+                (PlacesFound::NameHolds, holding)
+            }
+        })
     }
 }
 
@@ -330,6 +520,11 @@ pub struct WageFigure {
     pub name: &'static str,
     #[serde(flatten)]
     pub value: FigureValue,
+    /// A wage (or, for `at-least`, its lower bound) in U.S.-average prices: divided by the
+    /// area's RPP/100. Absent for counts and ratios, for the nation, and where BEA publishes no
+    /// price level.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_us_prices: Option<f64>,
 }
 
 /// What BLS publishes for a figure.
@@ -365,6 +560,10 @@ pub struct PlaceEstimate {
     /// Where the reader's pay falls among the annual percentiles.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub my_pay: Option<crate::model::wages::PercentilePlacement>,
+    /// The area's price levels (BEA's RPPs), which its wages in U.S.-average prices divide by;
+    /// absent for the nation and without a release of the RPPs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prices: Option<super::prices::PriceFacts>,
     #[serde(skip)]
     pub estimate: Estimate,
 }
@@ -456,6 +655,7 @@ impl Stored {
                     datatype: m.code(),
                     name: m.name(),
                     value,
+                    in_us_prices: None,
                 })
             })
             .collect()
@@ -468,8 +668,44 @@ impl Stored {
             figures: self.figures(&e.estimate),
             my_pay: my_pay
                 .and_then(|pay| crate::model::wages::place_in_percentiles(&e.estimate, pay)),
+            prices: None,
             estimate: e.estimate,
         }
+    }
+}
+
+impl Store {
+    /// Adds the area's price levels to an estimate, and each wage in U.S.-average prices; the
+    /// nation's prices are the average by definition, and are not added.
+    pub fn add_prices(&self, e: &mut PlaceEstimate) {
+        if e.area.kind == AreaKind::National {
+            return;
+        }
+        let Some(prices) = self.area_prices(&e.area.code, e.area.kind) else {
+            return;
+        };
+        if let Some(parity) = prices.parity() {
+            for f in &mut e.figures {
+                let unit = f.measure.unit();
+                if !matches!(unit, Unit::AnnualDollars | Unit::HourlyDollars) {
+                    continue;
+                }
+                let scale = 10f64.powi(f.measure.decimals() as i32);
+                let amount = match (&f.value, e.estimate.get(f.measure)) {
+                    (FigureValue::Published { .. }, Some(Value::Number(n))) => n,
+                    (
+                        FigureValue::AtLeast {
+                            at_least: Some(v), ..
+                        },
+                        _,
+                    ) => (v * scale).round() as u64,
+                    _ => continue,
+                };
+                let real = crate::model::prices::in_us_prices(amount, parity);
+                f.in_us_prices = Some(real as f64 / scale);
+            }
+        }
+        e.prices = Some(prices);
     }
 }
 
@@ -501,7 +737,11 @@ impl Store {
                     .iter()
                     .find(|e| e.area == area && Some(e.industry) == industry)
                 {
-                    Some(e) => estimates.push(stored.place_estimate(e.clone(), my_pay)),
+                    Some(e) => {
+                        let mut estimate = stored.place_estimate(e.clone(), my_pay);
+                        self.add_prices(&mut estimate);
+                        estimates.push(estimate);
+                    }
                     None => not_estimated_in.push(stored.area_ref(area)),
                 }
             }
@@ -523,6 +763,9 @@ pub struct HeadlineWage {
     pub area: AreaRef,
     pub median: Option<WageFigure>,
     pub employment: Option<WageFigure>,
+    /// The area's price levels, which the median in U.S.-average prices divides by.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prices: Option<super::prices::PriceFacts>,
 }
 
 impl HeadlineWage {
@@ -563,6 +806,7 @@ impl Store {
                     occupation: occupation.clone(),
                     median: e.figure(Measure::AnnualMedian).cloned(),
                     employment: e.figure(Measure::Employment).cloned(),
+                    prices: e.prices,
                     area: e.area,
                 })
             })

@@ -153,7 +153,7 @@ impl ComparedRole {
     }
 
     /// The BLS rows, when any compared role has official wages: a line per occupation.
-    fn official_aspects(&self) -> [(&'static str, String); 2] {
+    fn official_aspects(&self, priced: bool) -> Vec<(&'static str, String)> {
         use crate::views::wages::figure_text;
         let lines = |pick: fn(
             &crate::store::wages::HeadlineWage,
@@ -173,10 +173,27 @@ impl ComparedRole {
                 .collect::<Vec<_>>()
                 .join("\n")
         };
-        [
-            ("Median pay (BLS)", lines(|h| h.median.as_ref())),
-            ("Employment (BLS)", lines(|h| h.employment.as_ref())),
-        ]
+        let mut rows = vec![("Median pay (BLS)", lines(|h| h.median.as_ref()))];
+        if priced {
+            let real = if self.official.is_empty() {
+                "no BLS OEWS estimate".to_owned()
+            } else {
+                self.official
+                    .iter()
+                    .map(|h| {
+                        let value = h
+                            .median
+                            .as_ref()
+                            .map_or_else(|| "-".to_owned(), crate::views::wages::us_prices_text);
+                        format!("{value} (SOC {})", h.occupation.soc)
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            rows.push(("Median in U.S.-average prices (BLS, BEA)", real));
+        }
+        rows.push(("Employment (BLS)", lines(|h| h.employment.as_ref())));
+        rows
     }
 }
 
@@ -196,7 +213,11 @@ impl CompareReport {
                     a.extend(r.rating_aspects(release));
                 }
                 if self.official_source.is_some() {
-                    a.extend(r.official_aspects().map(|(l, t)| (Cow::Borrowed(l), t)));
+                    a.extend(
+                        r.official_aspects(self.prices.is_some())
+                            .into_iter()
+                            .map(|(l, t)| (Cow::Borrowed(l), t)),
+                    );
                 }
                 if self.projections_source.is_some() {
                     a.extend(r.projection_aspects().map(|(l, t)| (Cow::Borrowed(l), t)));
@@ -221,6 +242,7 @@ impl CompareReport {
     fn official_rows(&self) -> usize {
         2 * (usize::from(self.official_source.is_some())
             + usize::from(self.projections_source.is_some()))
+            + usize::from(self.official_source.is_some() && self.prices.is_some())
     }
 
     fn ids(&self) -> Vec<&str> {
@@ -416,6 +438,18 @@ impl Report for CompareReport {
                 "Median pay and employment (BLS): {source} · {place}, cross-industry, for each role's linked occupations."
             ));
         }
+        if let Some(p) = &self.prices {
+            doc.note(format!(
+                "Prices in {}: {}. {}",
+                p.area.name,
+                area_prices_text(&p.prices),
+                crate::views::wages::US_PRICES_NOTE
+            ));
+            doc.note(format!(
+                "Price levels: {}, {}.",
+                p.source.name, p.source.citation
+            ));
+        }
         if let Some(source) = &self.projections_source {
             doc.note(format!(
                 "Projected change {}-{} and openings a year (BLS): {}, national, for each role's linked occupations.",
@@ -462,6 +496,29 @@ impl Report for CompareReport {
             }
         }
         records
+    }
+}
+
+/// An area's price levels in a sentence: "all items 98.066 and housing 120.361 (BEA RPP 2024,
+/// U.S. = 100)", or why it has none.
+pub(crate) fn area_prices_text(prices: &crate::store::prices::PriceFacts) -> String {
+    use crate::store::prices::PriceFacts;
+    use crate::views::wages::parity_text;
+    match prices {
+        PriceFacts::Priced {
+            year,
+            all_items,
+            housing,
+            ..
+        } => {
+            let housing =
+                housing.map_or_else(String::new, |h| format!(" and housing {}", parity_text(h)));
+            format!(
+                "all items {}{housing} (BEA RPP {year}, U.S. = 100)",
+                parity_text(*all_items)
+            )
+        }
+        other => crate::views::wages::no_price_text(other),
     }
 }
 

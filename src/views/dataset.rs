@@ -21,6 +21,14 @@ impl Report for DatasetReport {
                 "Projections".to_owned(),
                 format!("{} occupations", self.projected_occupations),
             ),
+            (
+                "Price parities".to_owned(),
+                format!("{} metropolitan areas", self.priced_metros),
+            ),
+            (
+                "Principal cities".to_owned(),
+                format!("{} names", self.principal_cities),
+            ),
         ];
         for (name, len) in &self.files {
             fields.push((

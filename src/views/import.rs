@@ -3,7 +3,7 @@
 //! then O*NET's attribution or BLS's notice.
 
 use crate::commands::import::{
-    ImportOutput, ImportReport, OewsImportReport, ProjectionsImportReport,
+    ImportOutput, ImportReport, OewsImportReport, PricesImportReport, ProjectionsImportReport,
 };
 use crate::onet::import::SkippedGroup;
 use crate::render::{Document, Report};
@@ -14,6 +14,7 @@ impl Report for ImportOutput {
             ImportOutput::Onet(r) => r.document(),
             ImportOutput::Oews(r) => r.document(),
             ImportOutput::Projections(r) => r.document(),
+            ImportOutput::Prices(r) => r.document(),
         }
     }
 }
@@ -51,6 +52,49 @@ impl ProjectionsImportReport {
             doc.list(self.skipped_rows.iter().map(ToString::to_string));
         }
         doc.note(self.notice.to_owned());
+        doc
+    }
+}
+
+impl PricesImportReport {
+    fn document(&self) -> Document {
+        let mut doc = Document::default();
+        doc.heading(
+            1,
+            format!("Imported {} {}", self.database, self.release.name),
+        );
+        let c = &self.counts;
+        let n = crate::model::salary::thousands;
+        let mut fields = vec![
+            ("From".into(), self.source.display().to_string()),
+            ("Into".into(), self.folder.display().to_string()),
+            ("Imported at".into(), self.imported_at.clone()),
+            (
+                "Last updated".into(),
+                self.release
+                    .published
+                    .clone()
+                    .unwrap_or_else(|| "not stated in the files".into()),
+            ),
+            (
+                "Years".into(),
+                format!("{} to {}", c.first_year, c.last_year),
+            ),
+            ("Metropolitan areas".into(), n(c.metros)),
+            ("State portions".into(), n(c.portions)),
+            ("States".into(), n(c.states)),
+            ("Values".into(), n(c.values)),
+            ("Rows read".into(), n(c.rows)),
+        ];
+        if c.rows_skipped > 0 {
+            fields.push(("Rows skipped".into(), n(c.rows_skipped)));
+        }
+        doc.fields(fields);
+        if !self.skipped_rows.is_empty() {
+            doc.heading(2, "Rows left out (--force)");
+            doc.list(self.skipped_rows.iter().map(ToString::to_string));
+        }
+        doc.note(format!("Cite as: {}.", self.citation));
         doc
     }
 }

@@ -347,6 +347,9 @@ impl SalaryReport {
                 doc.heading(2, view::occupation_name(&w.occupation));
                 if !w.estimates.is_empty() {
                     doc.table(view::estimates_table(w, self.my_pay));
+                    if let Some(table) = view::us_prices_table(w) {
+                        doc.table(table);
+                    }
                     let mut bars: Vec<_> = w
                         .estimates
                         .iter()
@@ -462,6 +465,18 @@ impl SalaryReport {
         if self.my_pay.is_some() && !self.official.is_empty() {
             doc.note(view::PLACEMENT_NOTE);
         }
+        let priced = self
+            .official
+            .iter()
+            .flat_map(|r| &r.occupations)
+            .any(|w| view::prices_year(&w.estimates).is_some());
+        if let (true, Some(prices)) = (priced, &self.prices_source) {
+            doc.note(view::US_PRICES_NOTE);
+            doc.note(format!(
+                "Price levels: {}, {}.",
+                prices.name, prices.citation
+            ));
+        }
         let at_least = self
             .official
             .iter()
@@ -535,6 +550,9 @@ impl SalaryReport {
             "area_code",
             "industry_code",
             "datatype",
+            "in_us_prices",
+            "price_level",
+            "price_year",
         ])
         .marking_official();
         let num = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
@@ -567,6 +585,9 @@ impl SalaryReport {
                     String::new(),
                     String::new(),
                     String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
                 ]);
             }
         }
@@ -582,6 +603,12 @@ impl SalaryReport {
         };
         let year = source.year.map(|y| y.to_string()).unwrap_or_default();
         let mut push = |role: &str, soc: &str, title: &str, e: &PlaceEstimate| {
+            let (price_level, price_year) = match &e.prices {
+                Some(crate::store::prices::PriceFacts::Priced {
+                    all_items, year, ..
+                }) => (all_items.to_string(), year.to_string()),
+                _ => (String::new(), String::new()),
+            };
             for f in &e.figures {
                 let (kind, amount, note) = crate::views::wages::csv_value(f);
                 let dollars = matches!(
@@ -626,6 +653,9 @@ impl SalaryReport {
                     e.area.code.clone(),
                     e.industry.code.clone(),
                     f.datatype.to_owned(),
+                    f.in_us_prices.map(|v| v.to_string()).unwrap_or_default(),
+                    price_level.clone(),
+                    price_year.clone(),
                 ]);
             }
         };
@@ -677,7 +707,7 @@ impl CitiesReport {
         }
         doc.table(table);
         doc.note(format!(
-            "{} places. `careers salary --city NAME` shows their figures.",
+            "{} places with the career page's figures. `careers salary --city NAME` shows their figures; `careers places` lists every place BLS estimates wages for.",
             self.cities.len()
         ));
         doc

@@ -9,6 +9,7 @@ use crate::render::{Cell, Document, Records, Report, Table, Tone, records_from_d
 /// The headings of the official releases' sections, and the CSV sections of their rows.
 const WAGES: &str = "Official wages";
 const PROJECTIONS: &str = "Official projections";
+const PRICES: &str = "Price levels";
 
 impl Report for SourcesReport {
     fn attribution(&self) -> Option<&str> {
@@ -176,14 +177,62 @@ impl Report for SourcesReport {
                 doc.note(notice);
             }
         }
+        if let Some(p) = &self.prices {
+            doc.heading(2, PRICES);
+            let c = &p.counts;
+            let mut fields = vec![
+                ("Source".to_owned(), p.source.name.clone()),
+                (
+                    "Released".to_owned(),
+                    p.source
+                        .published
+                        .clone()
+                        .unwrap_or_else(|| "not stated in the files".into()),
+                ),
+                (
+                    "Holds".to_owned(),
+                    format!(
+                        "{} metropolitan areas, {} state portions and {} states, {}-{} ({} rows read, {} skipped)",
+                        thousands(c.metros),
+                        thousands(c.portions),
+                        thousands(c.states),
+                        c.first_year,
+                        c.last_year,
+                        thousands(c.rows),
+                        thousands(c.rows_skipped)
+                    ),
+                ),
+                ("Cite as".to_owned(), p.source.citation.to_owned()),
+            ];
+            if let Some(folder) = &p.folder {
+                fields.push(("Folder".to_owned(), path_text(folder)));
+            }
+            fields.push(match &p.imported_at {
+                Some(at) => (
+                    "Imported".to_owned(),
+                    format!("{at} from {}", path_text(&p.imported_from)),
+                ),
+                None => (
+                    "Embedded".to_owned(),
+                    format!(
+                        "compiled into careers, made from {}",
+                        path_text(&p.imported_from)
+                    ),
+                ),
+            });
+            fields.push(("Licence".to_owned(), p.licence.to_owned()));
+            doc.fields(fields);
+        }
         if self.sources.iter().any(|s| s.embedded)
             || self.wages.as_ref().is_some_and(|w| w.embedded)
             || self.projections.as_ref().is_some_and(|p| p.embedded)
+            || self.prices.as_ref().is_some_and(|p| p.embedded)
         {
             doc.note(
                 "The embedded data was made from the official files by the code `careers import` runs. \
-`careers import onet DIR`, `careers import oews DIR` or `careers import projections FILE` brings \
-in a newer release, which then replaces the embedded one of its kind.",
+`careers import onet DIR`, `careers import oews DIR`, `careers import projections FILE` or \
+`careers import prices DIR` brings in a newer release, which then replaces the embedded one of \
+its kind.",
             );
         }
         if let Some(folder) = &self.oews_folder {
@@ -195,6 +244,12 @@ in a newer release, which then replaces the embedded one of its kind.",
         if let Some(folder) = &self.projections_folder {
             doc.note(format!(
                 "No BLS Employment Projections import. `careers import projections FILE` imports BLS's occupation.xlsx into {}.",
+                path_text(folder)
+            ));
+        }
+        if let Some(folder) = &self.prices_folder {
+            doc.note(format!(
+                "No BEA Regional Price Parities import. `careers import prices DIR` imports BEA's RPP CSVs into {}.",
                 path_text(folder)
             ));
         }

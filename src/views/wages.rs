@@ -5,6 +5,7 @@
 use crate::model::salary::{dollars, thousands};
 use crate::model::wages::{Measure, PercentilePlacement, Unit};
 use crate::render::{Bar, Cell, ColumnKind, Table, Tone};
+use crate::store::prices::PriceFacts;
 use crate::store::wages::{
     FigureValue, NoEstimate, OccupationWages, PlaceEstimate, WageBasis, WageFigure, WageLink,
 };
@@ -174,6 +175,99 @@ pub fn estimates_table(w: &OccupationWages, my_pay: Option<u64>) -> Table {
     }
     table
 }
+
+/// A price level as BEA prints it: `98.066`.
+pub fn parity_text(value: f64) -> String {
+    format!("{value:.3}")
+}
+
+/// Why an area has no price level, in words.
+pub fn no_price_text(prices: &PriceFacts) -> String {
+    match prices {
+        PriceFacts::NotPriced {
+            year: Some(year), ..
+        } => format!("BEA publishes no {year} price level here"),
+        _ => "BEA publishes no price level here".to_owned(),
+    }
+}
+
+/// A wage in U.S.-average prices, in words, as its figure's status says: "$137,000",
+/// "≥ $200,000", "$60.00+/hour"; "-" without one.
+pub fn us_prices_text(figure: &WageFigure) -> String {
+    match (figure.in_us_prices, &figure.value) {
+        (Some(v), FigureValue::AtLeast { .. }) if figure.measure.unit() == Unit::HourlyDollars => {
+            format!("{}+/hour", number(figure.measure, v))
+        }
+        (Some(v), FigureValue::AtLeast { .. }) => format!("≥ {}", number(figure.measure, v)),
+        (Some(v), _) => number(figure.measure, v),
+        (None, _) => "-".to_owned(),
+    }
+}
+
+/// The year of the price levels of a set of estimates, when any is priced.
+pub fn prices_year<'a>(estimates: impl IntoIterator<Item = &'a PlaceEstimate>) -> Option<u16> {
+    estimates.into_iter().find_map(|e| match e.prices {
+        Some(PriceFacts::Priced { year, .. }) => Some(year),
+        _ => None,
+    })
+}
+
+/// The estimates of one occupation in U.S.-average prices: the areas' price levels (all items
+/// and housing), then each wage divided by RPP/100; `None` when no area shown has prices.
+pub fn us_prices_table(w: &OccupationWages) -> Option<Table> {
+    let year = prices_year(&w.estimates)?;
+    let mut headers = vec![format!("In U.S.-average prices (BEA RPP {year})")];
+    headers.extend(w.estimates.iter().map(|e| e.area.name.clone()));
+    let places = w.estimates.len();
+    let mut table = Table::new(headers).numbers(1..=places);
+    let parity_row = |label: &str, pick: fn(&PriceFacts) -> Option<f64>| {
+        let mut row = vec![Cell::tone(label.to_owned(), Tone::Strong)];
+        row.extend(w.estimates.iter().map(|e| match &e.prices {
+            Some(p @ PriceFacts::Priced { .. }) => {
+                Cell::new(pick(p).map_or_else(|| "-".to_owned(), parity_text))
+            }
+            Some(p) => Cell::tone(no_price_text(p), Tone::Muted).holding(ColumnKind::Text),
+            None => Cell::new("-"),
+        }));
+        row
+    };
+    table.row(parity_row(
+        "Price level, all items (U.S. = 100)",
+        |p| match p {
+            PriceFacts::Priced { all_items, .. } => Some(*all_items),
+            PriceFacts::NotPriced { .. } => None,
+        },
+    ));
+    table.row(parity_row("Price level, housing", |p| match p {
+        PriceFacts::Priced { housing, .. } => *housing,
+        PriceFacts::NotPriced { .. } => None,
+    }));
+    for &m in &crate::store::wages::SHOWN {
+        if !matches!(m.unit(), Unit::AnnualDollars | Unit::HourlyDollars)
+            || !w.estimates.iter().any(|e| e.figure(m).is_some())
+        {
+            continue;
+        }
+        let strong = m == Measure::AnnualMedian;
+        let mut row = vec![Cell::tone(
+            label(m),
+            if strong { Tone::Strong } else { Tone::Plain },
+        )];
+        row.extend(w.estimates.iter().map(|e| {
+            let text = e.figure(m).map_or_else(|| "-".to_owned(), us_prices_text);
+            if strong {
+                Cell::tone(text, Tone::Strong)
+            } else {
+                Cell::new(text)
+            }
+        }));
+        table.row(row);
+    }
+    Some(table)
+}
+
+/// How wages in U.S.-average prices are made, said once under the tables that show them.
+pub const US_PRICES_NOTE: &str = "In U.S.-average prices: each wage divided by its area's Regional Price Parity (all items) over 100, BEA's own reading, so wages of two areas compare by what they buy. A price level is of one year, not an inflation rate; the nation's is 100.";
 
 fn ordinal(p: u8) -> String {
     match p {

@@ -2,10 +2,12 @@
 //! by in bold, then what was left out and BLS's notice; in CSV one row per area.
 
 use crate::cli::WhereBy;
+use crate::commands::r#where::OccupationRanking;
 use crate::commands::r#where::WhereReport;
 use crate::model::wages::{AreaKind, Measure};
 use crate::render::{Cell, Document, Records, Report, Table, Tone};
-use crate::views::wages::{measure_text, occupation_name};
+use crate::store::prices::PriceFacts;
+use crate::views::wages::{measure_text, occupation_name, parity_text, us_prices_text};
 
 const COLUMNS: [(Measure, &str); 5] = [
     (Measure::AnnualMedian, "Median"),
@@ -18,6 +20,7 @@ const COLUMNS: [(Measure, &str); 5] = [
 fn by_words(by: WhereBy) -> &'static str {
     match by {
         WhereBy::Median => "median annual wage",
+        WhereBy::RealMedian => "median annual wage in U.S.-average prices",
         WhereBy::Mean => "mean annual wage",
         WhereBy::Employment => "employment",
         WhereBy::JobsPer1000 => "jobs per 1,000 jobs",
@@ -50,26 +53,32 @@ impl Report for WhereReport {
             ),
         );
         let ranked = self.by.measure();
+        let real = self.by == WhereBy::RealMedian;
         for o in &self.occupations {
             doc.heading(2, occupation_name(&o.occupation));
-            let mut headers = vec!["#".to_owned(), "Area".to_owned()];
-            headers.extend(COLUMNS.iter().map(|(_, h)| (*h).to_owned()));
-            let mut table = Table::new(headers).wide(1).numbers([0, 2, 3, 4, 5, 6]);
-            for r in &o.ranked {
-                let mut row = vec![
-                    Cell::new(r.rank.to_string()),
-                    Cell::tone(r.estimate.area.name.clone(), Tone::Strong),
-                ];
-                row.extend(COLUMNS.iter().map(|&(m, _)| {
-                    let text = measure_text(&r.estimate, m);
-                    if m == ranked {
-                        Cell::tone(text, Tone::Strong)
-                    } else {
-                        Cell::new(text)
-                    }
-                }));
-                table.row(row);
-            }
+            let table = if real {
+                real_table(o)
+            } else {
+                let mut headers = vec!["#".to_owned(), "Area".to_owned()];
+                headers.extend(COLUMNS.iter().map(|(_, h)| (*h).to_owned()));
+                let mut table = Table::new(headers).wide(1).numbers([0, 2, 3, 4, 5, 6]);
+                for r in &o.ranked {
+                    let mut row = vec![
+                        Cell::new(r.rank.to_string()),
+                        Cell::tone(r.estimate.area.name.clone(), Tone::Strong),
+                    ];
+                    row.extend(COLUMNS.iter().map(|&(m, _)| {
+                        let text = measure_text(&r.estimate, m);
+                        if m == ranked {
+                            Cell::tone(text, Tone::Strong)
+                        } else {
+                            Cell::new(text)
+                        }
+                    }));
+                    table.row(row);
+                }
+                table
+            };
             doc.table(table);
             let mut note = format!(
                 "{} of {} {areas} with an estimate.",
@@ -77,13 +86,31 @@ impl Report for WhereReport {
                 o.estimated
             );
             if o.not_published > 0 {
+                let figure = if real { WhereBy::Median } else { self.by };
                 note.push_str(&format!(
                     " {} publish no {} and are not ranked.",
                     o.not_published,
-                    by_words(self.by)
+                    by_words(figure)
+                ));
+            }
+            if let Some(n) = o.not_priced.filter(|n| *n > 0) {
+                note.push_str(&format!(
+                    " {n} have no price level (BEA does not price them) and are not ranked."
+                ));
+            }
+            if let Some(n) = o.top_coded.filter(|n| *n > 0) {
+                note.push_str(&format!(
+                    " {n} have a median at or above BLS's top wage, whose worth in U.S.-average prices is not known, and are not ranked."
                 ));
             }
             doc.note(format!("{note} Source: {}, cross-industry.", self.source));
+        }
+        if let Some(p) = &self.prices_source {
+            doc.note(crate::views::wages::US_PRICES_NOTE);
+            doc.note(format!(
+                "Price levels: {} (RPP {}), {}.",
+                p.name, p.year, p.citation
+            ));
         }
         doc
     }
@@ -101,6 +128,8 @@ impl Report for WhereReport {
             "employment",
             "jobs_per_1000",
             "location_quotient",
+            "price_level",
+            "median_in_us_prices",
             "source",
         ]);
         for o in &self.occupations {
@@ -124,10 +153,53 @@ impl Report for WhereReport {
                     value(Measure::Employment),
                     value(Measure::JobsPer1000),
                     value(Measure::LocationQuotient),
+                    match &r.estimate.prices {
+                        Some(PriceFacts::Priced { all_items, .. }) => all_items.to_string(),
+                        _ => String::new(),
+                    },
+                    r.estimate
+                        .figure(Measure::AnnualMedian)
+                        .and_then(|f| f.in_us_prices)
+                        .map(|v| v.to_string())
+                        .unwrap_or_default(),
                     self.source.clone(),
                 ]);
             }
         }
         records
     }
+}
+
+/// The areas ranked by what the median buys: its median, the price level it is divided by, and
+/// the median in U.S.-average prices, in bold.
+fn real_table(o: &OccupationRanking) -> Table {
+    let mut table = Table::new([
+        "#",
+        "Area",
+        "Median",
+        "Price level",
+        "Median in U.S. prices",
+        "Employment",
+    ])
+    .wide(1)
+    .numbers([0, 2, 3, 4, 5]);
+    for r in &o.ranked {
+        let e = &r.estimate;
+        let level = match &e.prices {
+            Some(PriceFacts::Priced { all_items, .. }) => parity_text(*all_items),
+            _ => "-".to_owned(),
+        };
+        let real = e
+            .figure(Measure::AnnualMedian)
+            .map_or_else(|| "-".to_owned(), us_prices_text);
+        table.row([
+            Cell::new(r.rank.to_string()),
+            Cell::tone(e.area.name.clone(), Tone::Strong),
+            Cell::new(measure_text(e, Measure::AnnualMedian)),
+            Cell::new(level),
+            Cell::tone(real, Tone::Strong),
+            Cell::new(measure_text(e, Measure::Employment)),
+        ]);
+    }
+    table
 }

@@ -1,7 +1,7 @@
 //! Every example of `--help` and of the man pages runs: each line of every EXAMPLES section of
 //! `careers man` is run as a shell runs it (pipes, redirections, `~`), with `careers` on the
 //! `PATH` (as [`TestEnv`] has it), in a home folder of its own where the files the examples name are: a profile
-//! `my-role.json`, a folder `~/team-profiles`, and O*NET's and BLS's files where the import
+//! `my-role.json`, a folder `~/team-profiles`, and O*NET's, BLS's and BEA's files where the import
 //! examples look for them (the project's fixtures). Each must exit 0.
 
 use crate::common::{TestEnv, fixture, projections_workbook};
@@ -50,6 +50,7 @@ fn every_example_of_the_help_and_the_man_pages_runs() {
     std::os::unix::fs::symlink(fixture("onet"), home.join("Downloads/db_29_2_text")).unwrap();
     std::os::unix::fs::symlink(fixture("onet"), home.join("db_29_2_text")).unwrap();
     std::os::unix::fs::symlink(fixture("oews"), home.join("Downloads/oews")).unwrap();
+    std::os::unix::fs::symlink(fixture("prices"), home.join("Downloads/RPP")).unwrap();
     projections_workbook(&home.join("Downloads/occupation.xlsx"));
     let examples = examples(&env);
     assert!(examples.len() >= 40, "{examples:#?}");

@@ -21,6 +21,10 @@ mod onet_views;
 #[cfg(feature = "embedded")]
 mod outlook;
 mod profile_index;
+// Every place a person names, of the embedded OEWS release.
+#[cfg(feature = "embedded")]
+mod places;
+mod prices;
 // BLS's projections, embedded.
 #[cfg(feature = "embedded")]
 mod projections;
@@ -34,3 +38,6 @@ mod salary;
 mod tables;
 mod terminal;
 mod user_profiles;
+// What pay buys where, of the embedded OEWS and BEA releases.
+#[cfg(feature = "embedded")]
+mod worth;

@@ -366,20 +366,36 @@ fn places_resolve_by_city_state_code_and_ambiguous_names_list_their_readings() {
         ("Vancouver", "0038900"),
         ("Portland, OR", "0038900"),
         ("Portland ME", "0038860"),
+        ("Washington", "5300000"),
     ] {
         assert_eq!(area(place), code, "{place}");
+    }
+    // BLS's own name of an area is that area: the state; the metro by its city and state.
+    let named = |place: &str| -> String {
+        let v = env.json(&["salary", "--city", place]);
+        v["filters"]["cities"][0].as_str().unwrap().to_owned()
+    };
+    for (place, name) in [
+        ("Washington", "Washington"),
+        (
+            "Washington, DC",
+            "Washington-Arlington-Alexandria, DC-VA-MD-WV",
+        ),
+        (
+            "Washington-Arlington-Alexandria, DC-VA-MD-WV",
+            "Washington-Arlington-Alexandria, DC-VA-MD-WV",
+        ),
+        ("Arlington", "Washington-Arlington-Alexandria, DC-VA-MD-WV"),
+    ] {
+        assert_eq!(named(place), name, "{place}");
     }
     assert_eq!(
         env.fails(&["salary", "data-scientists", "--city", "Portland"], 1),
         "careers: error: place \"Portland\" has several readings: Portland-Vancouver-Hillsboro, OR-WA (0038900); Portland-South Portland, ME (0038860); name one more exactly (a state such as \"Portland, OR\", or the area code)\n"
     );
     assert_eq!(
-        env.fails(&["salary", "--city", "Washington"], 1),
-        "careers: error: place \"Washington\" has several readings: Washington (5300000); Washington-Arlington-Alexandria, DC-VA-MD-WV (0047900); name one more exactly (a state such as \"Portland, OR\", or the area code)\n"
-    );
-    assert_eq!(
         env.fails(&["salary", "--city", "Seatle"], 1),
-        "careers: error: unknown place \"Seatle\" (did you mean Seattle or Seattle, WA?); a place is a metro area by any of its cities (Seattle, Bellevue), a state by name or postal code (Texas, WA), US, or a 7-digit OEWS area code\n"
+        "careers: error: unknown place \"Seatle\" (did you mean Seattle or Seattle, WA?); a place is a state (Texas, WA), a metro area by one of its cities or principal cities (Seattle, Plano), a state's nonmetropolitan areas (rural Montana), a common name (Bay Area), US, or a 7-digit OEWS area code; `careers places` lists them all\n"
     );
 }
 
@@ -469,12 +485,12 @@ fn where_ranks_metros_or_states_by_the_figure_asked_for() {
     let csv = env.stdout(&["where", "data-scientists", "--format", "csv"]);
     assert_eq!(
         csv.lines().next().unwrap(),
-        "role,soc,occupation,rank,area_code,area,median,mean,employment,jobs_per_1000,location_quotient,source,attribution"
+        "role,soc,occupation,rank,area_code,area,median,mean,employment,jobs_per_1000,location_quotient,price_level,median_in_us_prices,source,attribution"
     );
     assert_eq!(
         csv.lines().nth(1).unwrap(),
         format!(
-            "data-scientists,15-2051,Data Scientists,1,0042660,\"Seattle-Tacoma-Bellevue, WA\",164740,160460,8370,4.011,2.38,BLS OEWS May 2025,\"{NOTICE} {ATTRIBUTION}\""
+            "data-scientists,15-2051,Data Scientists,1,0042660,\"Seattle-Tacoma-Bellevue, WA\",164740,160460,8370,4.011,2.38,,,BLS OEWS May 2025,\"{NOTICE} {ATTRIBUTION}\""
         )
     );
     let err = TestEnv::new().fails(&["where", "ml-engineer"], 2);

@@ -551,8 +551,8 @@ fn csv_has_one_row_per_figure_with_the_json_fields_and_spellings() {
     let out = env.stdout(&["salary", "--city", "Austin", "--format", "csv"]);
     assert_eq!(
         out,
-        "role,dimension,label,group,location,experience,years,company,industry,kind,amount,low,high,open_high,statistic,measure,currency,year,text,note,source,my_pay,soc,area_code,industry_code,datatype,attribution\n\
-         ml-engineer,location,Austin,Top-paying cities,Austin,,,,,range,,155000,207775,false,,salary,USD,2024,\"$155,000 – $207,775\",,\"AiPathly career page: Machine Learning Developer, section \"\"Salary Ranges (US Market, 2024)\"\"\",,,,,,\n"
+        "role,dimension,label,group,location,experience,years,company,industry,kind,amount,low,high,open_high,statistic,measure,currency,year,text,note,source,my_pay,soc,area_code,industry_code,datatype,in_us_prices,price_level,price_year,attribution\n\
+         ml-engineer,location,Austin,Top-paying cities,Austin,,,,,range,,155000,207775,false,,salary,USD,2024,\"$155,000 – $207,775\",,\"AiPathly career page: Machine Learning Developer, section \"\"Salary Ranges (US Market, 2024)\"\"\",,,,,,,,,\n"
     );
     let out = env.stdout(&[
         "salary",
@@ -572,7 +572,7 @@ fn csv_has_one_row_per_figure_with_the_json_fields_and_spellings() {
         "{row}"
     );
     assert!(
-        row.ends_with(",\"inside, 11% of the way up\",,,,,"),
+        row.ends_with(",\"inside, 11% of the way up\",,,,,,,,"),
         "{row}"
     );
     let out = env.stdout(&["salary", "mle", "--about", "overall", "--format", "csv"]);

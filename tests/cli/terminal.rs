@@ -235,14 +235,14 @@ fn usage_errors_are_one_line_with_a_suggestion() {
         ),
         (
             &["frobnicate"],
-            "unrecognized subcommand 'frobnicate'; commands: list, show, search, salary, where, trends, \
-             outlook, compare, gap, moves, match, path, validate, schema, new, import, sources, completions, \
+            "unrecognized subcommand 'frobnicate'; commands: list, show, search, salary, where, worth, \
+             places, trends, outlook, compare, gap, moves, match, path, validate, schema, new, import, sources, completions, \
              man; see careers --help",
         ),
         (
             &[],
-            "no command given; commands: list, show, search, salary, where, trends, outlook, compare, gap, \
-             moves, match, path, validate, schema, new, import, sources, completions, man; see careers --help",
+            "no command given; commands: list, show, search, salary, where, worth, places, trends, outlook, \
+             compare, gap, moves, match, path, validate, schema, new, import, sources, completions, man; see careers --help",
         ),
         (
             &["show", "ml-engineer", "--secton", "salary"],
@@ -275,8 +275,8 @@ fn usage_errors_are_one_line_with_a_suggestion() {
         ),
         (
             &["import"],
-            "'careers import' requires a subcommand but one was not provided; commands: onet, oews, projections; \
-             see careers import --help",
+            "'careers import' requires a subcommand but one was not provided; commands: onet, oews, projections, \
+             prices; see careers import --help",
         ),
         (
             &["completions", "bsh"],

@@ -55,6 +55,9 @@ pub struct SalaryReport {
     /// The release official figures come from, when one is in use and asked about.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub official_source: Option<OfficialSource>,
+    /// The release of BEA's price parities, when an estimate shown has its area's price levels.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prices_source: Option<crate::store::prices::PricesSource>,
     /// BLS OEWS estimates of the roles' occupations at the places asked for.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub official: Vec<RoleWages>,
@@ -320,10 +323,7 @@ pub fn run(ctx: &Context, args: &SalaryArgs) -> anyhow::Result<SalaryOutput> {
     if args.list_cities {
         return Ok(SalaryOutput::Cities(cities(&entries, &places)));
     }
-    let asked: Vec<Place> = split_places(&args.city)
-        .iter()
-        .map(|c| store.resolve_place(&places, c))
-        .collect::<Result<_, _>>()?;
+    let asked: Vec<Place> = store.resolve_place_list(&places, &args.city)?;
     let wages = store.wages()?;
     let (industry, sector) = match &args.industry {
         Some(i) => resolve_industry(store, wages, i)?,
@@ -362,32 +362,6 @@ pub fn run(ctx: &Context, args: &SalaryArgs) -> anyhow::Result<SalaryOutput> {
             .chain(report.official.iter().map(|r| r.role.as_str())),
     );
     Ok(SalaryOutput::Figures(Box::new(report)))
-}
-
-/// `--city` values, each of which may hold several places separated by commas; a part that is
-/// only state postal codes (`OR`, `OR-WA`) belongs to the place before it ("Portland, OR").
-fn split_places(values: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for value in values {
-        let mut here: Vec<String> = Vec::new();
-        for part in value.split(',') {
-            let part = part.trim();
-            let states = !part.is_empty()
-                && part
-                    .split('-')
-                    .all(|s| s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()));
-            match here.last_mut() {
-                Some(last) if states => {
-                    last.push_str(", ");
-                    last.push_str(part);
-                }
-                _ if part.is_empty() => {}
-                _ => here.push(part.to_owned()),
-            }
-        }
-        out.extend(here);
-    }
-    out
 }
 
 /// Adds BLS OEWS estimates to the report: for each chosen role's occupations at the places
@@ -464,6 +438,15 @@ fn official(
         if let Some(area) = area {
             report.top = Some(top_occupations(stored, area, sector, args, usize::from(n))?);
         }
+    }
+    let priced = report
+        .official
+        .iter()
+        .flat_map(|r| &r.occupations)
+        .flat_map(|w| &w.estimates)
+        .any(|e| e.prices.is_some());
+    if priced {
+        report.prices_source = store.prices_source();
     }
     if !report.official.is_empty() && report.roles.is_empty() {
         // The official figures answer: the curated profiles' lack of figures is no news.
@@ -758,6 +741,7 @@ pub fn report(
         roles_without_figures: without,
         hints,
         official_source: None,
+        prices_source: None,
         official: Vec::new(),
         roles_without_official: Vec::new(),
         official_notes: Vec::new(),

@@ -1,0 +1,90 @@
+//! BEA's Regional Price Parities: reading BEA's three CSVs ([`read`]) and keeping the result in
+//! the user's data directory or the binary ([`storage`]), in the
+//! [dataset container](crate::datadir::release).
+
+pub mod read;
+pub mod storage;
+
+use std::path::Path;
+
+use anyhow::bail;
+
+use crate::datadir::release::{self, Imported, Prepared, Release};
+use crate::model::prices::PriceParities;
+use read::RowProblem;
+use storage::{Counts, DATASET, PARITIES};
+
+/// How many problems an error lists before it counts the rest.
+const LISTED: usize = 10;
+
+/// Reads BEA's files in `dir` into the stored form. A row that cannot be read fails the whole
+/// read unless `force`, which leaves such rows out and counts them; the problems come back
+/// either way.
+pub fn prepare(dir: &Path, force: bool) -> anyhow::Result<(Prepared<Counts>, Vec<RowProblem>)> {
+    let read = read::read_dir(dir)?;
+    let problems = read.problems;
+    if !problems.is_empty() && !force {
+        let listed: Vec<String> = problems
+            .iter()
+            .take(LISTED)
+            .map(ToString::to_string)
+            .collect();
+        let more = match problems.len().saturating_sub(LISTED) {
+            0 => String::new(),
+            n => format!("\n  and {n} more"),
+        };
+        bail!(
+            "{} has {} rows that cannot be read; nothing was imported and the current import is kept (fix them, or pass --force to import the rest):\n  {}{more}",
+            dir.display(),
+            problems.len(),
+            listed.join("\n  ")
+        );
+    }
+    let parities = PriceParities {
+        first_year: read.first_year,
+        last_year: read.last_year,
+        areas: read.areas,
+    };
+    if !parities.areas.iter().any(|a| !a.fips.starts_with("00")) {
+        bail!(
+            "{} holds no area BEA prices; nothing was imported and the current import is kept",
+            dir.display()
+        );
+    }
+    let counts = storage::counts_of(&parities, read.rows, problems.len() as u64);
+    let bytes = storage::encode(&parities)?;
+    let source = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    Ok((
+        Prepared {
+            release: Release {
+                name: format!("{}-{}", read.first_year, read.last_year),
+                published: read.updated,
+            },
+            source,
+            counts,
+            files: vec![(PARITIES, bytes)],
+        },
+        problems,
+    ))
+}
+
+/// What `careers import prices` did.
+#[derive(Debug)]
+pub struct ImportOutcome {
+    pub imported: Imported<Counts>,
+    /// The rows left out under `--force`.
+    pub problems: Vec<RowProblem>,
+}
+
+/// Reads BEA's files and stores them in `data_dir`, replacing the current import only when
+/// everything has been read and written, and only with a release about as large (unless
+/// `force`).
+pub fn run_import(dir: &Path, data_dir: &Path, force: bool) -> anyhow::Result<ImportOutcome> {
+    let mut problems = Vec::new();
+    let imported = release::import(data_dir, &DATASET, force, || {
+        let (prepared, found) = prepare(dir, force)?;
+        problems = found;
+        Ok(prepared)
+    })?;
+    Ok(ImportOutcome { imported, problems })
+}
