@@ -175,7 +175,7 @@ fn importing_again_replaces_the_previous_import() {
     let err = env.fails(&["import", "onet", minimal.to_str().unwrap()], 1);
     assert_eq!(
         err,
-        "careers: error: this import would replace 6 occupations with 1, 6 alternate titles with 0, 2 reported titles with 0, 4 tasks with 0, 7 technology skills with 0, 2 tools with 0, 4 related links with 0, keeping less than 50% of the previous import (a truncated or incomplete download?); the previous import is kept: check the folder, or pass --force to replace it anyway\n"
+        "careers: error: this import would replace 6 occupations with 1, 6 alternate titles with 0, 2 reported titles with 0, 4 tasks with 0, 7 technology skills with 0, 2 tools with 0, 4 related links with 0, 3 rated occupations with 0, keeping less than 50% of the previous import (a truncated or incomplete download?); the previous import is kept: check the folder, or pass --force to replace it anyway\n"
     );
     assert_eq!(ids(&env.json(&["list", "--source", "onet"])).len(), 6);
     env.stdout(&["import", "onet", minimal.to_str().unwrap(), "--force"]);

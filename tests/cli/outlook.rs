@@ -128,7 +128,8 @@ fn every_output_of_bls_figures_carries_blss_notice_once() {
         let json = env.json(args).to_string();
         assert_eq!(json.matches(NOTICE).count(), 1, "{args:?}: {json}");
     }
-    // `sources` names O*NET's release too: every CSV row carries its attribution.
+    // `sources` names O*NET's releases too (29.0's for the ratings): every CSV row carries its
+    // attribution.
     let csv = env.stdout(&["sources", "--format", "csv"]);
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let column = reader
@@ -138,7 +139,10 @@ fn every_output_of_bls_figures_carries_blss_notice_once() {
         .position(|h| h == "attribution");
     let column = column.unwrap_or_else(|| panic!("{csv}"));
     for row in reader.records().map(Result::unwrap) {
-        assert!(row[column].ends_with(ATTRIBUTION), "{row:?}");
+        assert!(
+            row[column].ends_with(crate::ratings::ATTRIBUTION_WITH_RATINGS),
+            "{row:?}"
+        );
     }
     // Without a BLS figure, no notice.
     let curated = env.stdout(&["salary", "data-engineering-team-lead"]);
