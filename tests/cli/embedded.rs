@@ -171,11 +171,19 @@ fn an_import_replaces_the_embedded_release_of_its_kind() {
 }
 
 #[test]
-#[ignore = "imports O*NET 29.2, OEWS May 2025 and EP 2024-34 from ../shared; .ci/run runs it when they are there"]
+#[ignore = "imports O*NET 29.2 with 29.0's ratings, OEWS May 2025 and EP 2024-34 from ../shared; .ci/run runs it when they are there"]
 fn importing_the_releases_it_embeds_changes_no_answer() {
     let embedded = TestEnv::new().embedded();
-    let imported = TestEnv::new()
-        .with_onet(shared("onet-29.2"))
+    let imported = TestEnv::new();
+    let onet = imported.run(&[
+        "import",
+        "onet",
+        shared("onet-29.2").to_str().unwrap(),
+        "--ratings",
+        shared("onet-29.0-skills").to_str().unwrap(),
+    ]);
+    assert!(onet.success(), "{}", onet.stderr);
+    let imported = imported
         .with_oews(shared("oews-2025"))
         .with_projections(shared("bls-ep-2024-34/occupation.xlsx"));
     for args in [
@@ -190,6 +198,9 @@ fn importing_the_releases_it_embeds_changes_no_answer() {
         &["where", "software-developers"],
         &["match", "--skills", "python,sql"],
         &["compare", "data-scientists", "ml-engineer"],
+        &["gap", "registered-nurses", "nurse-practitioners"],
+        &["moves", "25-2031.00", "--up"],
+        &["show", "29-1141.00", "--section", "ratings"],
         &["list"],
     ] {
         assert_eq!(embedded.stdout(args), imported.stdout(args), "{args:?}");

@@ -189,7 +189,8 @@ fn show_gives_the_ten_most_important_of_each_kind_and_all_with_full() {
     assert_eq!(skills.lines().count(), 36, "{skills}");
 }
 
-/// Real data: O*NET 29.0's Skills.txt and Knowledge.txt, as `show` gives them.
+/// Real data: O*NET 29.0's Skills.txt and Knowledge.txt, as the embedded data gives them.
+#[cfg(feature = "embedded")]
 mod real {
     use super::*;
     use crate::common::shared;
@@ -232,7 +233,6 @@ mod real {
         out
     }
 
-    #[cfg(feature = "embedded")]
     #[test]
     #[ignore = "needs ../shared/onet-29.0-skills"]
     fn every_figure_of_four_occupations_is_o_net_29_0_s() {
@@ -282,7 +282,6 @@ mod real {
         );
     }
 
-    #[cfg(feature = "embedded")]
     #[test]
     #[ignore = "needs ../shared/onet-29.0-skills"]
     fn the_occupations_o_net_29_0_rates_are_those_of_its_files() {
