@@ -183,6 +183,8 @@ fn importing_the_releases_it_embeds_changes_no_answer() {
         shared("onet-29.0-skills").to_str().unwrap(),
     ]);
     assert!(onet.success(), "{}", onet.stderr);
+    let prices = imported.run(&["import", "prices", shared("bea-rpp-2024").to_str().unwrap()]);
+    assert!(prices.success(), "{}", prices.stderr);
     let imported = imported
         .with_oews(shared("oews-2025"))
         .with_projections(shared("bls-ep-2024-34/occupation.xlsx"));
