@@ -171,7 +171,7 @@ fn an_import_replaces_the_embedded_release_of_its_kind() {
 }
 
 #[test]
-#[ignore = "imports O*NET 29.2 with 29.0's ratings, OEWS May 2025 and EP 2024-34 from ../shared; .ci/run runs it when they are there"]
+#[ignore = "imports O*NET 29.2 with 29.0's ratings, OEWS May 2025, EP 2024-34 and BEA's RPP from ../shared; .ci/run runs it when they are there"]
 fn importing_the_releases_it_embeds_changes_no_answer() {
     let embedded = TestEnv::new().embedded();
     let imported = TestEnv::new();
