@@ -1,7 +1,8 @@
 //! Instructions a whole `careers` process executes, counted by valgrind's callgrind: a count
 //! that does not depend on the machine's load, checked against the budgets of the table
 //! renderer (the curated profiles alone, `CAREERS_NO_EMBEDDED=1`), of the embedded dataset
-//! (a fresh install) and of a user profile whose title is one 320,000-character word. Run with
+//! (a fresh install) and of a user profile whose title is one 320,000-character word, and the
+//! extra a place named through a principal city or a common name may cost. Run with
 //! `cargo bench --bench instructions` (the release binary; needs valgrind). A count over its
 //! budget fails the run.
 
@@ -112,6 +113,75 @@ const EMBEDDED: &[(&str, &[&str], u64)] = &[
         &["outlook", "ml-engineer", "--format", "table"],
         0,
     ),
+    (
+        "where software-developers --by real-median (table)",
+        &[
+            "where",
+            "software-developers",
+            "--by",
+            "real-median",
+            "--format",
+            "table",
+        ],
+        // Every metro's median divided by its price level: the price parities decoded once.
+        10_000_000,
+    ),
+    (
+        "worth 120000 Austin 150000 San Francisco (table)",
+        &[
+            "worth",
+            "120000",
+            "Austin",
+            "150000",
+            "San Francisco",
+            "--format",
+            "table",
+        ],
+        0,
+    ),
+    (
+        "places (json, all 583 areas)",
+        &["places", "--format", "json"],
+        0,
+    ),
+];
+
+/// A place named exactly against the same place named another way, on a fresh install: the
+/// second may cost at most `extra` instructions more than the first.
+const NAMED_OTHERWISE: &[(&str, &[&str], &[&str], u64)] = &[
+    (
+        "a principal city (Plano) against the metro's whole name",
+        &[
+            "places",
+            "Dallas-Fort Worth-Arlington, TX",
+            "--format",
+            "json",
+        ],
+        &["places", "Plano", "--format", "json"],
+        300_000,
+    ),
+    (
+        "a common name (Bay Area) against the metro's whole name",
+        &[
+            "places",
+            "San Francisco-Oakland-Fremont, CA",
+            "--format",
+            "json",
+        ],
+        &["places", "Bay Area", "--format", "json"],
+        300_000,
+    ),
+    (
+        "a principal city with its state (Mountain View, CA) against the metro's whole name",
+        &[
+            "places",
+            "San Jose-Sunnyvale-Santa Clara, CA",
+            "--format",
+            "json",
+        ],
+        &["places", "Mountain View, CA", "--format", "json"],
+        300_000,
+    ),
 ];
 
 /// With one user profile whose title is a single word of [`LONG_WORD`] characters: the table
@@ -173,41 +243,12 @@ fn main() {
             (what, args, budget, Data::LongTitle { embedded })
         }));
     for (what, args, budget, data) in cases {
-        let mut valgrind = Command::new("valgrind");
         let (embedded, dir) = match data {
             Data::Curated => (false, data_dir.path()),
             Data::Embedded => (true, data_dir.path()),
             Data::LongTitle { embedded } => (embedded, long_dir.path()),
         };
-        if embedded {
-            valgrind.env_remove("CAREERS_NO_EMBEDDED");
-        } else {
-            valgrind.env("CAREERS_NO_EMBEDDED", "1");
-        }
-        let run = valgrind
-            .arg("--tool=callgrind")
-            .arg(format!("--callgrind-out-file={}", out_file.display()))
-            .arg(CAREERS)
-            .args(args)
-            .env("CAREERS_DATA_DIR", dir)
-            .env("COLUMNS", "100")
-            .env_remove("CAREERS_FORMAT")
-            .output();
-        let run = run.unwrap_or_else(|e| {
-            eprintln!("valgrind cannot be run ({e}): the budgets need it; install valgrind");
-            std::process::exit(1);
-        });
-        let log = String::from_utf8_lossy(&run.stderr);
-        assert!(
-            run.status.success(),
-            "careers {} failed under valgrind: {log}",
-            args.join(" ")
-        );
-        let count: u64 = log
-            .lines()
-            .find_map(|l| l.split("Collected : ").nth(1))
-            .and_then(|n| n.trim().parse().ok())
-            .unwrap_or_else(|| panic!("no instruction count for {what}: {log}"));
+        let count = instructions(what, args, embedded, dir, &out_file);
         let shown = if budget == 0 {
             "-".to_owned()
         } else {
@@ -227,8 +268,59 @@ fn main() {
             over.push(format!("{what}: {count} > {budget}"));
         }
     }
+    println!();
+    println!("| place named | exactly | otherwise | more | budget |");
+    println!("| --- | ---: | ---: | ---: | ---: |");
+    for &(what, exact, otherwise, extra) in NAMED_OTHERWISE {
+        let base = instructions(what, exact, true, data_dir.path(), &out_file);
+        let other = instructions(what, otherwise, true, data_dir.path(), &out_file);
+        let more = other.saturating_sub(base);
+        println!("| {what} | {base} | {other} | {more} | {extra} |");
+        if more > extra {
+            over.push(format!("{what}: {more} more > {extra}"));
+        }
+    }
     if !over.is_empty() {
         eprintln!("over budget: {}", over.join("; "));
         std::process::exit(1);
     }
+}
+
+/// The instructions of one whole `careers ARGS` process under callgrind.
+fn instructions(
+    what: &str,
+    args: &[&str],
+    embedded: bool,
+    dir: &std::path::Path,
+    out_file: &std::path::Path,
+) -> u64 {
+    let mut valgrind = Command::new("valgrind");
+    if embedded {
+        valgrind.env_remove("CAREERS_NO_EMBEDDED");
+    } else {
+        valgrind.env("CAREERS_NO_EMBEDDED", "1");
+    }
+    let run = valgrind
+        .arg("--tool=callgrind")
+        .arg(format!("--callgrind-out-file={}", out_file.display()))
+        .arg(CAREERS)
+        .args(args)
+        .env("CAREERS_DATA_DIR", dir)
+        .env("COLUMNS", "100")
+        .env_remove("CAREERS_FORMAT")
+        .output();
+    let run = run.unwrap_or_else(|e| {
+        eprintln!("valgrind cannot be run ({e}): the budgets need it; install valgrind");
+        std::process::exit(1);
+    });
+    let log = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        run.status.success(),
+        "careers {} failed under valgrind: {log}",
+        args.join(" ")
+    );
+    log.lines()
+        .find_map(|l| l.split("Collected : ").nth(1))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no instruction count for {what}: {log}"))
 }

@@ -184,6 +184,9 @@ fn check(data_dir: &Path) -> anyhow::Result<()> {
     crate::projections::storage::Projections::open(data_dir)?
         .context("the projections were not written")?;
     crate::prices::storage::Prices::open(data_dir)?
-        .context("the price parities were not written")?;
+        .context("the price parities were not written")?
+        .parities
+        .decode_all()
+        .map_err(anyhow::Error::msg)?;
     Ok(())
 }
