@@ -165,13 +165,14 @@ fn an_import_replaces_the_embedded_release_of_its_kind() {
 }
 
 #[test]
-#[ignore = "imports O*NET 29.2, OEWS May 2025 and EP 2024-34 from ../shared; .ci/run runs it when they are there"]
+#[ignore = "imports O*NET 29.2, OEWS May 2025, EP 2024-34 and BEA's RPP 2008-2024 from ../shared; .ci/run runs it when they are there"]
 fn importing_the_releases_it_embeds_changes_no_answer() {
     let embedded = TestEnv::new().embedded();
     let imported = TestEnv::new()
         .with_onet(shared("onet-29.2"))
         .with_oews(shared("oews-2025"))
-        .with_projections(shared("bls-ep-2024-34/occupation.xlsx"));
+        .with_projections(shared("bls-ep-2024-34/occupation.xlsx"))
+        .with_prices(shared("bea-rpp-2024"));
     for args in [
         &["outlook", "data-scientists"][..],
         &["outlook", "--top", "10"],
@@ -182,6 +183,9 @@ fn importing_the_releases_it_embeds_changes_no_answer() {
         &["salary", "registered-nurses", "--city", "Boston"],
         &["salary", "data-scientists", "--city", "Seattle,Austin"],
         &["where", "software-developers"],
+        &["where", "software-developers", "--by", "real-median"],
+        &["worth", "120000", "Austin", "150000", "San Francisco"],
+        &["places", "rural", "Montana"],
         &["match", "--skills", "python,sql"],
         &["compare", "data-scientists", "ml-engineer"],
         &["list"],
