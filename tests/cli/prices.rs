@@ -147,7 +147,7 @@ fn files_of_two_releases_are_not_mixed() {
     );
 }
 
-/// The all-items RPP of the last year of the row of `fips` and `line` in the fixture's `file`.
+/// The all-items RPP of the last year of the row of `fips` in the fixture's `file`.
 fn fixture_parity(file: &str, fips: &str) -> f64 {
     let text = std::fs::read_to_string(fixture("prices").join(file)).unwrap();
     let row = text
@@ -250,4 +250,31 @@ fn beas_release_imports_whole_from_its_own_files() {
         }
     }
     assert_eq!(c["values"].as_u64(), Some(values as u64));
+}
+
+#[test]
+fn imported_wages_and_price_levels_answer_without_the_embedded_data() {
+    let env = TestEnv::new()
+        .with_oews(fixture("oews"))
+        .with_prices(fixture("prices"));
+    let json = env.json(&["places"]);
+    let places = json["places"].as_array().unwrap();
+    let level = |code: &str| {
+        places.iter().find(|p| p["code"] == code).unwrap()["prices"]["all_items"].as_f64()
+    };
+    assert_eq!(
+        level("0042660"),
+        Some(fixture_parity("MARPP_MSA_2014_2024.csv", "42660"))
+    );
+    assert_eq!(
+        level("2300000"),
+        Some(fixture_parity("SARPP_STATE_2014_2024.csv", "23000"))
+    );
+    assert_eq!(level("0000000"), Some(100.0));
+    let worth = env.json(&["worth", "100000", "Seattle", "100000", "Maine"]);
+    assert_eq!(
+        worth["prices_source"]["name"],
+        "BEA Regional Price Parities 2014-2024"
+    );
+    assert_eq!(worth["comparisons"][0]["other"], 1);
 }
