@@ -1,9 +1,10 @@
 //! Instructions a whole `careers` process executes, counted by valgrind's callgrind: a count
 //! that does not depend on the machine's load, checked against the budgets of the table
 //! renderer (the curated profiles alone, `CAREERS_NO_EMBEDDED=1`), of the embedded dataset
-//! (a fresh install), of a user profile whose title is one 320,000-character word, and of
+//! (a fresh install), of a user profile whose title is one 320,000-character word, of
 //! 5,000, 10,000 and 20,000 generated user profiles (a fresh install, the profiles folder's
-//! index in place, as every run after the first finds it). Run with `cargo bench --bench
+//! index in place, as every run after the first finds it), and the extra a place named
+//! through a principal city or a common name may cost. Run with `cargo bench --bench
 //! instructions` (the release binary; needs valgrind). A count over its budget, or a doubling
 //! of the profiles that costs more than [`MAX_DOUBLING`] times as much, fails the run.
 
@@ -192,6 +193,75 @@ const EMBEDDED: &[(&str, &[&str], u64)] = &[
             "table",
         ],
         10_000_000,
+    ),
+    (
+        "where software-developers --by real-median (table)",
+        &[
+            "where",
+            "software-developers",
+            "--by",
+            "real-median",
+            "--format",
+            "table",
+        ],
+        // Every metro's median divided by its price level: the price parities decoded once.
+        10_000_000,
+    ),
+    (
+        "worth 120000 Austin 150000 San Francisco (table)",
+        &[
+            "worth",
+            "120000",
+            "Austin",
+            "150000",
+            "San Francisco",
+            "--format",
+            "table",
+        ],
+        0,
+    ),
+    (
+        "places (json, all 583 areas)",
+        &["places", "--format", "json"],
+        0,
+    ),
+];
+
+/// A place named exactly against the same place named another way, on a fresh install: the
+/// second may cost at most `extra` instructions more than the first.
+const NAMED_OTHERWISE: &[(&str, &[&str], &[&str], u64)] = &[
+    (
+        "a principal city (Plano) against the metro's whole name",
+        &[
+            "places",
+            "Dallas-Fort Worth-Arlington, TX",
+            "--format",
+            "json",
+        ],
+        &["places", "Plano", "--format", "json"],
+        300_000,
+    ),
+    (
+        "a common name (Bay Area) against the metro's whole name",
+        &[
+            "places",
+            "San Francisco-Oakland-Fremont, CA",
+            "--format",
+            "json",
+        ],
+        &["places", "Bay Area", "--format", "json"],
+        300_000,
+    ),
+    (
+        "a principal city with its state (Mountain View, CA) against the metro's whole name",
+        &[
+            "places",
+            "San Jose-Sunnyvale-Santa Clara, CA",
+            "--format",
+            "json",
+        ],
+        &["places", "Mountain View, CA", "--format", "json"],
+        300_000,
     ),
 ];
 
@@ -422,6 +492,18 @@ fn main() {
         }
     }
     over.extend(scale(&out_file));
+    println!();
+    println!("| place named | exactly | otherwise | more | budget |");
+    println!("| --- | ---: | ---: | ---: | ---: |");
+    for &(what, exact, otherwise, extra) in NAMED_OTHERWISE {
+        let base = count(exact, data_dir.path(), true, &out_file);
+        let other = count(otherwise, data_dir.path(), true, &out_file);
+        let more = other.saturating_sub(base);
+        println!("| {what} | {base} | {other} | {more} | {extra} |");
+        if more > extra {
+            over.push(format!("{what}: {more} more > {extra}"));
+        }
+    }
     if !over.is_empty() {
         eprintln!("over budget: {}", over.join("; "));
         std::process::exit(1);

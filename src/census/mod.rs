@@ -9,9 +9,9 @@
 //! (micropolitan areas are not OEWS areas). A row that cannot be read fails the read with its
 //! sheet, row and column: the table is made for the binary, and must be whole.
 //!
-//! The name kept is the one people type: "Indianapolis city (balance)" is Indianapolis,
-//! "Nashville-Davidson metropolitan government (balance)" Nashville, and "San Buenaventura
-//! (Ventura)" both San Buenaventura and Ventura.
+//! The names kept are those people type and the metro's title writes: "Indianapolis city
+//! (balance)" is Indianapolis, "Nashville-Davidson metropolitan government (balance)" Nashville
+//! and Davidson, and "San Buenaventura (Ventura)" both San Buenaventura and Ventura.
 
 use std::fs::File;
 use std::io::BufReader;
@@ -155,8 +155,14 @@ fn typed_names(census: &str) -> Vec<String> {
         ] {
             base = base.strip_suffix(suffix).unwrap_or(base);
         }
-        let first = base.split(['-', '/']).next().unwrap_or(base).trim();
-        return vec![first.to_owned()];
+        // Each part, as the metro's title writes it: "Nashville-Davidson" is Nashville and
+        // Davidson.
+        return base
+            .split(['-', '/'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_owned)
+            .collect();
     }
     if let Some((name, other)) = census.strip_suffix(')').and_then(|n| n.split_once(" (")) {
         return vec![name.trim().to_owned(), other.trim().to_owned()];
@@ -199,15 +205,15 @@ mod tests {
         assert_eq!(typed_names("Indianapolis city (balance)"), ["Indianapolis"]);
         assert_eq!(
             typed_names("Nashville-Davidson metropolitan government (balance)"),
-            ["Nashville"]
+            ["Nashville", "Davidson"]
         );
         assert_eq!(
             typed_names("Louisville/Jefferson County metro government (balance)"),
-            ["Louisville"]
+            ["Louisville", "Jefferson County"]
         );
         assert_eq!(
             typed_names("Athens-Clarke County unified government (balance)"),
-            ["Athens"]
+            ["Athens", "Clarke County"]
         );
         assert_eq!(
             typed_names("San Buenaventura (Ventura)"),

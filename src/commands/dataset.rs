@@ -195,6 +195,9 @@ fn check(data_dir: &Path) -> anyhow::Result<()> {
         "a row of the projections written does not read back"
     );
     crate::prices::storage::Prices::open(data_dir)?
-        .context("the price parities were not written")?;
+        .context("the price parities were not written")?
+        .parities
+        .decode_all()
+        .map_err(anyhow::Error::msg)?;
     Ok(())
 }

@@ -107,19 +107,16 @@ pub fn run(ctx: &Context, args: &WhereArgs) -> anyhow::Result<WhereReport> {
         let (mut not_priced, mut top_coded) = (0, 0);
         // A top-coded wage is at least the threshold: above every published one. In U.S.-average
         // prices it is not known where it stands, and is not ranked.
-        let mut keyed: Vec<(u64, crate::oews::storage::AreaEstimate)> = Vec::new();
+        let mut keyed: Vec<(u64, usize)> = Vec::new();
         let mut not_published = 0;
-        for e in estimates {
+        for (at, e) in estimates.iter().enumerate() {
             let key = match (e.estimate.get(measure), real) {
                 (Some(Value::Number(n)), false) => n,
                 (Some(Value::AtLeast), false) => u64::MAX,
                 (Some(Value::Number(n)), true) => {
                     let area = &stored.tables.areas[e.area];
-                    match store
-                        .area_prices(&area.code, area.kind)
-                        .and_then(|p| p.in_us_prices(n))
-                    {
-                        Some(real) => real,
+                    match store.area_parity(&area.code, area.kind) {
+                        Some(parity) => crate::model::prices::in_us_prices(n, parity),
                         None => {
                             not_priced += 1;
                             continue;
@@ -135,19 +132,19 @@ pub fn run(ctx: &Context, args: &WhereArgs) -> anyhow::Result<WhereReport> {
                     continue;
                 }
             };
-            keyed.push((key, e));
+            keyed.push((key, at));
         }
+        // Keys and positions are sorted, not the estimates: ties go to the area's name, which
+        // no two areas share.
         let names = &stored.tables.areas;
-        keyed.sort_by(|a, b| {
-            b.0.cmp(&a.0)
-                .then_with(|| names[a.1.area].name.cmp(&names[b.1.area].name))
-        });
+        let name = |at: usize| &names[estimates[at].area].name;
+        keyed.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| name(a.1).cmp(name(b.1))));
         let ranked = keyed
             .into_iter()
             .take(usize::from(args.top))
             .enumerate()
-            .map(|(i, (_, e))| {
-                let mut estimate = stored.place_estimate(e, None);
+            .map(|(i, (_, at))| {
+                let mut estimate = stored.place_estimate(estimates[at].clone(), None);
                 if real {
                     store.add_prices(&mut estimate);
                 }

@@ -34,6 +34,8 @@
 //! `Washington, DC` and `New York City`), never ambiguous with its own nonmetropolitan areas
 //! (`Alaska` is the state).
 
+use std::borrow::Cow;
+
 use super::wages::{Area, AreaKind};
 
 /// The readings of a place name: the positions of the areas it can mean.
@@ -121,47 +123,61 @@ pub(crate) const POSTAL: [(&str, &str); 56] = [
 /// principal cities of every metropolitan area.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PlaceNames {
-    /// Each common name's key ([`normalize`]d), the area code it stands for, and its note.
-    pub common: Vec<(String, String, String)>,
+    /// The common names, each with the area code it stands for and its note.
+    pub common: Vec<CommonName<'static>>,
     /// The principal-cities table (`data/embedded/principal-cities.tsv`): after `#` lines, one
     /// line per city, `name<TAB>cbsa<TAB>state`, sorted by name.
     pub cities: &'static str,
 }
 
 /// The file format of `data/place-names.json`: common names of places, each with the OEWS area
-/// it stands for and why.
+/// it stands for and why. Read in place: every string borrows from the file's text.
 #[derive(Debug, Clone, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct CommonNamesFile {
-    pub names: Vec<CommonName>,
+pub(crate) struct CommonNamesFile<'a> {
+    #[serde(borrow)]
+    pub names: Vec<CommonName<'a>>,
 }
 
 /// Names people use for one OEWS area.
 #[derive(Debug, Clone, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct CommonName {
-    pub names: Vec<String>,
+pub(crate) struct CommonName<'a> {
+    #[serde(borrow)]
+    pub names: Vec<Cow<'a, str>>,
     /// The OEWS area code.
-    pub area: String,
-    /// Which area that is, in words, and what else the name might mean.
-    pub note: String,
+    #[serde(borrow)]
+    pub area: Cow<'a, str>,
+    /// Which area that is, in words, and what else the name might mean (a string with escapes
+    /// is the one copied).
+    #[serde(borrow)]
+    pub note: Cow<'a, str>,
 }
 
 impl PlaceNames {
-    /// The tables from the common names' file and the principal-cities table; a name claimed
-    /// twice is an error.
-    pub(crate) fn new(file: &CommonNamesFile, cities: &'static str) -> Result<PlaceNames, String> {
-        let mut common: Vec<(String, String, String)> = Vec::new();
-        for entry in &file.names {
+    /// The entry of the common name `key` ([`normalize`]d) is: compared only with the names of
+    /// the same first letter.
+    fn common_entry(&self, key: &str) -> Option<&CommonName<'static>> {
+        self.common
+            .iter()
+            .find(|entry| entry.names.iter().any(|n| same_name(n, key)))
+    }
+
+    /// A name claimed by two entries, if any: the file is read without this check, which its
+    /// test makes.
+    #[cfg(test)]
+    pub(crate) fn claimed_twice(&self) -> Option<String> {
+        let mut seen: Vec<String> = Vec::new();
+        for entry in &self.common {
             for name in &entry.names {
                 let key = normalize(name);
-                if let Some((_, other, _)) = common.iter().find(|(k, _, _)| *k == key) {
-                    return Err(format!("\"{name}\" names both {other} and {}", entry.area));
+                if seen.contains(&key) {
+                    return Some(name.to_string());
                 }
-                common.push((key, entry.area.clone(), entry.note.clone()));
+                seen.push(key);
             }
         }
-        Ok(PlaceNames { common, cities })
+        None
     }
 }
 
@@ -196,26 +212,38 @@ impl PlaceNames {
         &'s self,
         key: &'s str,
     ) -> impl Iterator<Item = PrincipalCity<'static>> + 's {
+        // Only the lines that start with the key's first letter, found without splitting the
+        // others (the table's names start with a capital).
         let first = key.chars().next();
-        self.principal_cities()
-            .filter(move |c| first_alnum(c.name) == first && normalize(c.name) == key)
+        let capital = first.map(|c| format!("\n{}", c.to_uppercase()));
+        let text = self.cities;
+        capital
+            .into_iter()
+            .flat_map(move |c| {
+                text.match_indices(c.as_str())
+                    .map(|(at, _)| at + 1)
+                    .collect::<Vec<_>>()
+            })
+            .map(move |at| text[at..].split('\n').next().unwrap_or_default())
+            .filter_map(|line| {
+                let mut f = line.split('\t');
+                Some(PrincipalCity {
+                    name: f.next()?,
+                    cbsa: f.next()?,
+                    state: f.next()?,
+                })
+            })
+            .filter(move |c| may_name(c.name, key) && normalize(c.name) == key)
     }
 
     /// The area code of a common name, by its key.
     fn common_name(&self, key: &str) -> Option<&str> {
-        self.common
-            .iter()
-            .find(|(k, _, _)| k == key)
-            .map(|(_, area, _)| area.as_str())
+        self.common_entry(key).map(|e| e.area.as_ref())
     }
 
     /// What a common name stands for, in words, when `name` is one.
     pub(crate) fn common_note(&self, name: &str) -> Option<&str> {
-        let key = normalize(name);
-        self.common
-            .iter()
-            .find(|(k, _, _)| *k == key)
-            .map(|(_, _, note)| note.as_str())
+        self.common_entry(&normalize(name)).map(|e| e.note.as_ref())
     }
 }
 
@@ -317,13 +345,34 @@ fn first_alnum(text: &str) -> Option<char> {
         .and_then(|c| c.to_lowercase().next())
 }
 
+/// Whether `name` [`normalize`]s to `key`: a name whose first letter differs is not
+/// normalized.
+fn same_name(name: &str, key: &str) -> bool {
+    first_alnum(name) == key.chars().next() && normalize(name) == key
+}
+
+/// Whether `name` can [`normalize`] to `key`, by its first two letters: a name that starts
+/// with a word normalizing changes (`Saint`, `Ft`, `Mount`) or a letter that is not ASCII is
+/// left to the full comparison.
+fn may_name(name: &str, key: &str) -> bool {
+    let (n, k) = (name.as_bytes(), key.as_bytes());
+    match (n, k) {
+        ([a, b, ..], [x, y, ..]) if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
+            let changed = [b"saint".as_slice(), b"ft", b"mount"]
+                .iter()
+                .any(|w| n.len() > w.len() && n[..w.len()].eq_ignore_ascii_case(w));
+            changed || (a.eq_ignore_ascii_case(x) && b.eq_ignore_ascii_case(y))
+        }
+        _ => first_alnum(name) == key.chars().next(),
+    }
+}
+
 /// The areas whose whole name is `key`.
 fn by_whole_name(areas: &[Area], key: &str) -> Vec<usize> {
-    let first = key.chars().next();
     areas
         .iter()
         .enumerate()
-        .filter(|(_, a)| first_alnum(&a.name) == first && normalize(&a.name) == key)
+        .filter(|(_, a)| same_name(&a.name, key))
         .map(|(i, _)| i)
         .collect()
 }
@@ -337,7 +386,7 @@ fn state_named(areas: &[Area], key: &str) -> Option<usize> {
     };
     areas.iter().position(|a| {
         a.kind == AreaKind::State
-            && (fips.is_some_and(|f| a.state_code == f) || normalize(&a.name) == key)
+            && (fips.is_some_and(|f| a.state_code == f) || same_name(&a.name, key))
     })
 }
 
@@ -444,7 +493,7 @@ pub(crate) fn resolve<'n>(
     if let Some(code) = names.common_name(&key) {
         return one_of(positions(&|a| a.code == code), Vec::new());
     }
-    let mut strong = positions(&|a| a.kind == AreaKind::State && normalize(&a.name) == key);
+    let mut strong = positions(&|a| a.kind == AreaKind::State && same_name(&a.name, &key));
     let (cities, weak) = by_cities(areas, input, names);
     strong.extend(cities);
     one_of(strong, weak)
@@ -458,11 +507,12 @@ fn by_cities(areas: &[Area], input: &str, names: &PlaceNames) -> (Vec<usize>, Ve
     let mut strong = Vec::new();
     let mut weak = Vec::new();
     // Only names that hold the first city as written are split into their parts.
-    let first = segments.first().map_or("", String::as_str);
-    for (i, area) in areas.iter().enumerate() {
-        if area.kind != AreaKind::Metro || !holds_words(&area.name, first) {
-            continue;
-        }
+    let holding = segments
+        .first()
+        .and_then(|s| Words::new(s))
+        .map_or_else(Vec::new, |w| holding_words(areas, &w));
+    for i in holding {
+        let area = &areas[i];
         let (cities, states) = metro_parts(&area.name);
         let fits = segments
             .iter()
@@ -511,13 +561,73 @@ fn principal_cities(
     }
 }
 
-/// Whether `name` holds `words` (lowercase, single spaces) ignoring case, accents and the
-/// punctuation between words: a cheap test before splitting a name into its parts.
-fn holds_words(name: &str, words: &str) -> bool {
-    let words: Vec<&str> = words.split(' ').collect();
-    let normalized = normalize(name);
-    let all: Vec<&str> = normalized.split(' ').collect();
-    !words.is_empty() && all.windows(words.len()).any(|w| w == words.as_slice())
+/// The metropolitan and nonmetropolitan areas whose names hold `words` (lowercase, single
+/// spaces), ignoring case, accents and the punctuation between words, in the areas' order. The
+/// names are searched as one lowercased text for the first word (or the long form it stands
+/// for), and only those that hold it are split into their words.
+fn holding_words(areas: &[Area], words: &Words<'_>) -> Vec<usize> {
+    let mut text = String::with_capacity(areas.len() * 32);
+    let mut starts: Vec<(usize, usize)> = Vec::with_capacity(areas.len());
+    for (i, a) in areas.iter().enumerate() {
+        if a.kind == AreaKind::Metro {
+            starts.push((text.len(), i));
+            text.push_str(&a.name);
+            text.push('\n');
+        }
+    }
+    text.make_ascii_lowercase();
+    let mut found: Vec<usize> = Vec::new();
+    let forms = if words.long == words.first {
+        [words.first, ""]
+    } else {
+        [words.first, words.long]
+    };
+    for form in forms.into_iter().filter(|f| !f.is_empty()) {
+        for (at, _) in text.match_indices(form) {
+            let word_start = text[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if !word_start {
+                continue;
+            }
+            let k = starts.partition_point(|(s, _)| *s <= at) - 1;
+            if !found.contains(&starts[k].1) {
+                found.push(starts[k].1);
+            }
+        }
+    }
+    found.sort_unstable();
+    found.retain(|&i| {
+        let normalized = normalize(&areas[i].name);
+        let all: Vec<&str> = normalized.split(' ').collect();
+        all.windows(words.all.len())
+            .any(|w| w == words.all.as_slice())
+    });
+    found
+}
+
+/// Words to look for in a name: all of them, the first, and the long form of the first (`saint`
+/// for `st`) that a name may spell.
+struct Words<'a> {
+    all: Vec<&'a str>,
+    first: &'a str,
+    long: &'a str,
+}
+
+impl<'a> Words<'a> {
+    /// `None` for no words.
+    fn new(words: &'a str) -> Option<Words<'a>> {
+        let all: Vec<&str> = words.split(' ').filter(|w| !w.is_empty()).collect();
+        let first = *all.first()?;
+        let long = match first {
+            "st" => "saint",
+            "mt" => "mount",
+            "fort" => "ft",
+            other => other,
+        };
+        Some(Words { all, first, long })
+    }
 }
 
 /// "Portland, OR", "Portland OR" and "portland-vancouver" as their parts: split at commas and
@@ -571,7 +681,12 @@ pub(crate) fn suggestion_names(areas: &[Area], names: &PlaceNames) -> Vec<String
         }
     }
     out.extend(names.principal_cities().map(|c| normalize(c.name)));
-    out.extend(names.common.iter().map(|(k, _, _)| k.clone()));
+    out.extend(
+        names
+            .common
+            .iter()
+            .flat_map(|e| e.names.iter().map(|n| normalize(n))),
+    );
     out.sort();
     out.dedup();
     out
@@ -665,7 +780,11 @@ mod tests {
 
     fn names() -> PlaceNames {
         PlaceNames {
-            common: vec![("manhattan".into(), "0035620".into(), "New York".into())],
+            common: vec![CommonName {
+                names: vec!["Manhattan".into()],
+                area: "0035620".into(),
+                note: "New York".into(),
+            }],
             cities: "# principal cities\n\
                      Arlington\t19100\tTX\n\
                      Arlington\t47900\tVA\n\

@@ -160,35 +160,66 @@ impl PriceParities {
     pub fn years(&self) -> usize {
         usize::from(self.last_year - self.first_year) + 1
     }
+}
 
-    /// The RPPs of the release's last year for an OEWS area, or why it has none.
-    pub fn for_area(&self, code: &str, kind: AreaKind) -> Result<AreaPrices, NoPrices> {
-        let key = PriceKey::of_area(code, kind).ok_or(NoPrices::NotAnArea)?;
-        let Some(area) = self.find(&key) else {
-            return Err(NoPrices::NotPriced { key });
-        };
-        let year = self.years() - 1;
-        let Some(all_items) = area.value(PriceLine::AllItems, year) else {
-            return Err(NoPrices::NoValue {
-                key,
-                year: self.last_year,
-            });
-        };
-        Ok(AreaPrices {
-            year: self.last_year,
-            key,
-            all_items,
-            goods: area.value(PriceLine::Goods, year),
-            housing: area.value(PriceLine::Housing, year),
-            utilities: area.value(PriceLine::Utilities, year),
-            other_services: area.value(PriceLine::OtherServices, year),
-        })
+/// A release of the RPPs as a command asks it: each area's five lines in the release's last
+/// year. Stored releases answer it without decoding every year of every area.
+pub(crate) trait LatestParities {
+    /// The release's last year.
+    fn last_year(&self) -> u16;
+    /// The last year's value of each line of the area at `key` (`None` for a line without
+    /// one), or `None` when BEA's tables have no such area.
+    fn latest(&self, key: &PriceKey) -> Option<[Option<Parity>; 5]>;
+
+    /// The last year's value of one line of the area at `key`.
+    fn latest_line(&self, key: &PriceKey, line: PriceLine) -> Option<Parity> {
+        self.latest(key)?[line.index()]
     }
+}
+
+impl LatestParities for PriceParities {
+    fn last_year(&self) -> u16 {
+        self.last_year
+    }
+
+    fn latest(&self, key: &PriceKey) -> Option<[Option<Parity>; 5]> {
+        let area = self.find(key)?;
+        let year = self.years() - 1;
+        Some(PriceLine::ALL.map(|line| area.value(line, year)))
+    }
+}
+
+/// The RPPs of the release's last year for an OEWS area, or why it has none.
+pub(crate) fn for_area(
+    parities: &impl LatestParities,
+    code: &str,
+    kind: AreaKind,
+) -> Result<AreaPrices, NoPrices> {
+    let key = PriceKey::of_area(code, kind).ok_or(NoPrices::NotAnArea)?;
+    let Some(lines) = parities.latest(&key) else {
+        return Err(NoPrices::NotPriced { key });
+    };
+    let [all_items, goods, housing, utilities, other_services] = lines;
+    let Some(all_items) = all_items else {
+        return Err(NoPrices::NoValue {
+            key,
+            year: parities.last_year(),
+        });
+    };
+    Ok(AreaPrices {
+        year: parities.last_year(),
+        key,
+        all_items,
+        goods,
+        housing,
+        utilities,
+        other_services,
+    })
 }
 
 /// An OEWS area's RPPs in one year.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AreaPrices {
+pub(crate) struct AreaPrices {
     pub year: u16,
     /// Which of BEA's rows they are.
     pub key: PriceKey,
@@ -197,14 +228,6 @@ pub struct AreaPrices {
     pub housing: Option<Parity>,
     pub utilities: Option<Parity>,
     pub other_services: Option<Parity>,
-}
-
-impl AreaPrices {
-    /// `amount` (in any unit: whole dollars, cents) in U.S.-average prices: divided by RPP/100,
-    /// rounded half up to the same unit.
-    pub fn in_us_prices(&self, amount: u64) -> u64 {
-        in_us_prices(amount, self.all_items)
-    }
 }
 
 /// `amount` divided by `parity`/100 (`parity` in thousandths), rounded half up.
@@ -221,7 +244,7 @@ pub(crate) fn parity_value(parity: Parity) -> f64 {
 
 /// Why an OEWS area has no RPP.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NoPrices {
+pub(crate) enum NoPrices {
     /// The code is none of OEWS's shapes.
     NotAnArea,
     /// BEA's tables have no row for it (Puerto Rico, Guam, the Virgin Islands).
@@ -284,11 +307,11 @@ mod tests {
                 ],
             }],
         };
-        let texas = parities.for_area("4800000", AreaKind::State).unwrap();
+        let texas = for_area(&parities, "4800000", AreaKind::State).unwrap();
         assert_eq!((texas.year, texas.all_items), (2024, 97_500));
         assert_eq!(texas.housing, None);
         assert_eq!(
-            parities.for_area("7200000", AreaKind::State),
+            for_area(&parities, "7200000", AreaKind::State),
             Err(NoPrices::NotPriced {
                 key: PriceKey {
                     table: PriceTable::State,

@@ -5,12 +5,19 @@
 //! The values are BEA's, exactly, in thousandths of an index point. They are stored as each
 //! value's difference from the year before it (the first from 100), zigzag-coded, in two planes
 //! of bytes (high, then low): a price level moves by a few points a year, so the high plane is
-//! nearly all zeros and compresses to little (the 2008-2024 release takes under 70 KB).
+//! nearly all zeros and compresses to little (the 2008-2024 release takes 77 KB).
+//!
+//! Before compression: the [`Header`] in postcard (years, areas, how many bytes each part
+//! holds), then the parts as plain bytes, read as slices rather than element by element: the
+//! presence bits, the high plane, the low plane, and the wide differences (`i32`,
+//! little-endian).
 
 use serde::{Deserialize, Serialize};
 
 use crate::datadir::release::{self, Dataset, Opened};
-use crate::model::prices::{Parity, PriceParities, PriceTable, PricedArea};
+use crate::model::prices::{
+    LatestParities, Parity, PriceKey, PriceLine, PriceParities, PriceTable, PricedArea,
+};
 
 /// The dataset's folder, name, format and import command.
 pub const DATASET: Dataset = Dataset {
@@ -91,17 +98,25 @@ pub fn counts_of(parities: &PriceParities, rows: u64, rows_skipped: u64) -> Coun
     }
 }
 
-/// `prices.bin` before compression.
+/// What `prices.bin` starts with, before compression.
 #[derive(Debug, Serialize, Deserialize)]
-struct Encoded {
+struct Header {
     first_year: u16,
     last_year: u16,
     areas: Vec<EncodedArea>,
-    /// One bit per year of each series (an area's lines in order), lowest bit first: whether
-    /// it has a value.
+    /// Bytes of presence bits: one bit per year of each series (an area's lines in order),
+    /// lowest bit first, whether it has a value.
+    present: u32,
+    /// Values: bytes of each plane. Each value is its zigzag-coded difference from the previous
+    /// one, high byte then low byte; `0xFFFF` sends it to the wide differences.
+    values: u32,
+    /// Wide differences.
+    wide: u32,
+}
+
+/// The parts of `prices.bin` after its header.
+struct Encoded {
     present: Vec<u8>,
-    /// Each value's zigzag-coded difference from the previous one, high byte then low byte;
-    /// `0xFFFF` sends it to `wide`.
     high: Vec<u8>,
     low: Vec<u8>,
     wide: Vec<i32>,
@@ -123,10 +138,8 @@ const WIDE: u16 = 0xFFFF;
 /// The bytes of `prices.bin`.
 pub fn encode(parities: &PriceParities) -> anyhow::Result<Vec<u8>> {
     let years = parities.years();
+    let mut areas = Vec::with_capacity(parities.areas.len());
     let mut encoded = Encoded {
-        first_year: parities.first_year,
-        last_year: parities.last_year,
-        areas: Vec::with_capacity(parities.areas.len()),
         present: Vec::new(),
         high: Vec::new(),
         low: Vec::new(),
@@ -174,86 +187,306 @@ pub fn encode(parities: &PriceParities) -> anyhow::Result<Vec<u8>> {
                 bit += 1;
             }
         }
-        encoded.areas.push(EncodedArea {
+        areas.push(EncodedArea {
             table: area.table,
             fips: area.fips.clone(),
             name: area.name.clone(),
             lines,
         });
     }
-    let bytes = postcard::to_stdvec(&encoded)?;
+    let header = Header {
+        first_year: parities.first_year,
+        last_year: parities.last_year,
+        areas,
+        present: u32::try_from(encoded.present.len())?,
+        values: u32::try_from(encoded.high.len())?,
+        wide: u32::try_from(encoded.wide.len())?,
+    };
+    let mut bytes = postcard::to_stdvec(&header)?;
+    bytes.extend_from_slice(&encoded.present);
+    bytes.extend_from_slice(&encoded.high);
+    bytes.extend_from_slice(&encoded.low);
+    for w in &encoded.wide {
+        bytes.extend_from_slice(&w.to_le_bytes());
+    }
     Ok(zstd::bulk::compress(&bytes, 19)?)
 }
 
-/// The release `prices.bin` holds; an error says what does not add up.
-pub fn decode(bytes: &[u8]) -> Result<PriceParities, String> {
+/// A stored release of the RPPs, opened: its areas, and their values decoded on demand. A
+/// command reads the last year of a few areas (of every metro for `where --by real-median`), so
+/// opening decompresses the file and finds where each area's values start, and reads no value.
+#[derive(Debug)]
+pub struct StoredParities {
+    pub first_year: u16,
+    pub last_year: u16,
+    /// Sorted by table and GeoFIPS.
+    areas: Vec<StoredArea>,
+    /// The decompressed file, and where its parts start in it.
+    raw: Vec<u8>,
+    present: usize,
+    high: usize,
+    low: usize,
+    wide: Vec<i32>,
+}
+
+/// An area and where its values start.
+#[derive(Debug)]
+struct StoredArea {
+    table: PriceTable,
+    fips: String,
+    name: String,
+    lines: u8,
+    /// Its first series' first presence bit, first value and first wide difference.
+    bit: usize,
+    value: usize,
+    wide: usize,
+}
+
+/// The release `prices.bin` holds, opened; an error says what does not add up.
+pub fn decode(bytes: &[u8]) -> Result<StoredParities, String> {
     let raw = zstd::bulk::decompress(bytes, MAX_DECODED).map_err(|e| format!("zstd: {e}"))?;
-    let encoded: Encoded = postcard::from_bytes(&raw).map_err(|e| e.to_string())?;
-    if encoded.last_year < encoded.first_year {
+    let (header, rest) = postcard::take_from_bytes::<Header>(&raw).map_err(|e| e.to_string())?;
+    if header.last_year < header.first_year {
         return Err("its years run backwards".into());
     }
-    let years = usize::from(encoded.last_year - encoded.first_year) + 1;
-    let mut areas = Vec::with_capacity(encoded.areas.len());
-    let (mut bit, mut value, mut wide) = (0usize, 0usize, 0usize);
-    for a in encoded.areas {
-        let mut lines: [Vec<Option<Parity>>; 5] = Default::default();
-        for (i, series) in lines.iter_mut().enumerate() {
-            if a.lines & (1 << i) == 0 {
-                continue;
-            }
-            let mut previous = BASE;
-            for _ in 0..years {
-                let byte = *encoded
-                    .present
-                    .get(bit / 8)
-                    .ok_or("fewer values than its areas hold")?;
-                let has = byte & (1 << (bit % 8)) != 0;
-                bit += 1;
-                if !has {
-                    series.push(None);
-                    continue;
-                }
-                let (high, low) = encoded
-                    .high
-                    .get(value)
-                    .zip(encoded.low.get(value))
-                    .ok_or("fewer values than its areas hold")?;
-                value += 1;
-                let zigzag = u16::from_be_bytes([*high, *low]);
-                let difference = if zigzag == WIDE {
-                    let d = *encoded.wide.get(wide).ok_or("a wide value is missing")?;
-                    wide += 1;
-                    i64::from(d)
-                } else {
-                    let z = i64::from(zigzag);
-                    (z >> 1) ^ -(z & 1)
-                };
-                previous += difference;
-                let parity = Parity::try_from(previous)
-                    .ok()
-                    .filter(|p| (1..1_000_000).contains(p))
-                    .ok_or_else(|| format!("{} holds a price level of {previous}", a.fips))?;
-                series.push(Some(parity));
-            }
+    let (present, values, wides) = (
+        header.present as usize,
+        header.values as usize,
+        header.wide as usize,
+    );
+    if rest.len() != present + 2 * values + 4 * wides {
+        return Err(format!(
+            "it holds {} bytes of values, its header says {}",
+            rest.len(),
+            present + 2 * values + 4 * wides
+        ));
+    }
+    let present_at = raw.len() - rest.len();
+    let (high, low) = (present_at + present, present_at + present + values);
+    let wide: Vec<i32> = raw[low + values..]
+        .chunks_exact(4)
+        .map(|c| i32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        .collect();
+    let years = usize::from(header.last_year - header.first_year) + 1;
+    let bits = &raw[present_at..high];
+    let (planes_high, planes_low) = (&raw[high..low], &raw[low..low + values]);
+    // How many values each byte of presence bits holds before it, and where the wide
+    // differences are: each area's start found without reading a value.
+    let mut before = Vec::with_capacity(bits.len() + 1);
+    let mut running = 0usize;
+    for byte in bits {
+        before.push(running);
+        running += byte.count_ones() as usize;
+    }
+    before.push(running);
+    let set_before = |bit: usize| -> usize {
+        let (byte, within) = (bit / 8, bit % 8);
+        before[byte]
+            + bits
+                .get(byte)
+                .map_or(0, |b| (b & ((1u8 << within) - 1)).count_ones() as usize)
+    };
+    let wide_values: Vec<usize> = planes_high
+        .iter()
+        .enumerate()
+        .filter(|&(v, &h)| h == 0xFF && planes_low[v] == 0xFF)
+        .map(|(v, _)| v)
+        .collect();
+    let mut areas = Vec::with_capacity(header.areas.len());
+    let (mut bit, mut value) = (0usize, 0usize);
+    for a in header.areas {
+        let series = (a.lines & 0b1_1111).count_ones() as usize;
+        let end = bit + series * years;
+        if end.div_ceil(8) > bits.len() {
+            return Err("fewer values than its areas hold".into());
         }
-        areas.push(PricedArea {
+        let wide_at = wide_values.partition_point(|&v| v < value);
+        areas.push(StoredArea {
             table: a.table,
             fips: a.fips,
             name: a.name,
-            lines,
+            lines: a.lines,
+            bit,
+            value,
+            wide: wide_at,
         });
+        value = set_before(end);
+        bit = end;
     }
-    if value != encoded.high.len() || value != encoded.low.len() || wide != encoded.wide.len() {
+    let wide_at = wide_values.len();
+    if value != values || wide_at != wide.len() {
         return Err("more values than its areas hold".into());
     }
     if !areas.is_sorted_by(|a, b| (a.table, &a.fips) < (b.table, &b.fips)) {
         return Err("its areas are not sorted by table and GeoFIPS".into());
     }
-    Ok(PriceParities {
-        first_year: encoded.first_year,
-        last_year: encoded.last_year,
+    Ok(StoredParities {
+        first_year: header.first_year,
+        last_year: header.last_year,
         areas,
+        raw,
+        present: present_at,
+        high,
+        low,
+        wide,
     })
+}
+
+impl StoredParities {
+    fn years(&self) -> usize {
+        usize::from(self.last_year - self.first_year) + 1
+    }
+
+    fn find(&self, key: &PriceKey) -> Option<&StoredArea> {
+        self.areas
+            .binary_search_by(|a| {
+                a.table
+                    .cmp(&key.table)
+                    .then_with(|| a.fips.as_str().cmp(&key.fips))
+            })
+            .ok()
+            .map(|i| &self.areas[i])
+    }
+
+    /// BEA's name of the area at `key`.
+    pub fn name(&self, key: &PriceKey) -> Option<&str> {
+        self.find(key).map(|a| a.name.as_str())
+    }
+
+    /// Every year of each of the area's lines; an empty series for a line it does not have.
+    fn lines(&self, area: &StoredArea) -> Result<[Vec<Option<Parity>>; 5], String> {
+        let years = self.years();
+        let (mut bit, mut value, mut wide) = (area.bit, area.value, area.wide);
+        let mut lines: [Vec<Option<Parity>>; 5] = Default::default();
+        for (i, series) in lines.iter_mut().enumerate() {
+            if area.lines & (1 << i) == 0 {
+                continue;
+            }
+            series.reserve_exact(years);
+            let mut previous = BASE;
+            for _ in 0..years {
+                let has = self.raw[self.present + bit / 8] & (1 << (bit % 8)) != 0;
+                bit += 1;
+                if !has {
+                    series.push(None);
+                    continue;
+                }
+                let zigzag =
+                    u16::from_be_bytes([self.raw[self.high + value], self.raw[self.low + value]]);
+                value += 1;
+                previous += if zigzag == WIDE {
+                    wide += 1;
+                    i64::from(self.wide[wide - 1])
+                } else {
+                    let z = i64::from(zigzag);
+                    (z >> 1) ^ -(z & 1)
+                };
+                if !(1..1_000_000).contains(&previous) {
+                    return Err(format!("{} holds a price level of {previous}", area.fips));
+                }
+                series.push(Some(previous as Parity));
+            }
+        }
+        Ok(lines)
+    }
+
+    /// The whole release, every year of every area: for checking what was stored.
+    pub fn decode_all(&self) -> Result<PriceParities, String> {
+        let mut areas = Vec::with_capacity(self.areas.len());
+        for a in &self.areas {
+            areas.push(PricedArea {
+                table: a.table,
+                fips: a.fips.clone(),
+                name: a.name.clone(),
+                lines: self.lines(a)?,
+            });
+        }
+        Ok(PriceParities {
+            first_year: self.first_year,
+            last_year: self.last_year,
+            areas,
+        })
+    }
+}
+
+impl LatestParities for StoredParities {
+    fn last_year(&self) -> u16 {
+        self.last_year
+    }
+
+    /// Each series summed to its last year, nothing kept on the way. A value that does not
+    /// decode (which the checksum makes all but impossible) is no value.
+    fn latest(&self, key: &PriceKey) -> Option<[Option<Parity>; 5]> {
+        let area = self.find(key)?;
+        let mut at = (area.bit, area.value, area.wide);
+        let mut latest = [None; 5];
+        for (i, slot) in latest.iter_mut().enumerate() {
+            if area.lines & (1 << i) != 0 {
+                *slot = self.sum_series(&mut at);
+            }
+        }
+        Some(latest)
+    }
+
+    fn latest_line(&self, key: &PriceKey, line: PriceLine) -> Option<Parity> {
+        let area = self.find(key)?;
+        let mut at = (area.bit, area.value, area.wide);
+        for i in 0..line.index() {
+            if area.lines & (1 << i) != 0 {
+                self.skip_series(&mut at);
+            }
+        }
+        if area.lines & (1 << line.index()) == 0 {
+            return None;
+        }
+        self.sum_series(&mut at)
+    }
+}
+
+impl StoredParities {
+    /// The last year's value of the series starting at `at` (bit, value, wide difference),
+    /// which moves past it.
+    fn sum_series(&self, at: &mut (usize, usize, usize)) -> Option<Parity> {
+        let (bit, value, wide) = at;
+        let mut previous = BASE;
+        let mut last = None;
+        for _ in 0..self.years() {
+            let has = self.raw[self.present + *bit / 8] & (1 << (*bit % 8)) != 0;
+            *bit += 1;
+            if !has {
+                last = None;
+                continue;
+            }
+            let zigzag =
+                u16::from_be_bytes([self.raw[self.high + *value], self.raw[self.low + *value]]);
+            *value += 1;
+            previous += if zigzag == WIDE {
+                *wide += 1;
+                i64::from(self.wide[*wide - 1])
+            } else {
+                let z = i64::from(zigzag);
+                (z >> 1) ^ -(z & 1)
+            };
+            last = Some(previous);
+        }
+        last.filter(|p| (1..1_000_000).contains(p))
+            .map(|p| p as Parity)
+    }
+
+    /// Moves `at` past a series without summing it.
+    fn skip_series(&self, at: &mut (usize, usize, usize)) {
+        let (bit, value, wide) = at;
+        for _ in 0..self.years() {
+            let has = self.raw[self.present + *bit / 8] & (1 << (*bit % 8)) != 0;
+            *bit += 1;
+            if has {
+                if self.raw[self.high + *value] == 0xFF && self.raw[self.low + *value] == 0xFF {
+                    *wide += 1;
+                }
+                *value += 1;
+            }
+        }
+    }
 }
 
 /// An opened release of the RPPs.
@@ -262,7 +495,7 @@ pub struct Prices {
     /// The folder it was imported into; `None` for the embedded release.
     pub dir: Option<std::path::PathBuf>,
     pub manifest: release::Manifest<Counts>,
-    pub parities: PriceParities,
+    pub parities: StoredParities,
 }
 
 impl Prices {
@@ -333,7 +566,28 @@ mod tests {
             ],
         };
         let bytes = encode(&parities).unwrap();
-        assert_eq!(decode(&bytes).unwrap(), parities);
+        let stored = decode(&bytes).unwrap();
+        assert_eq!(stored.decode_all().unwrap(), parities);
+        let austin = PriceKey {
+            table: PriceTable::Metro,
+            fips: "12420".into(),
+        };
+        assert_eq!(
+            stored.latest(&austin),
+            Some([Some(100_000), None, None, None, None])
+        );
+        assert_eq!(stored.name(&austin), Some("Austin"));
+        // Through a wide difference (1 → 999,999) to a year without a value.
+        assert_eq!(stored.latest_line(&austin, PriceLine::Housing), None);
+        let texas = PriceKey {
+            table: PriceTable::State,
+            fips: "48000".into(),
+        };
+        assert_eq!(
+            stored.latest_line(&texas, PriceLine::AllItems),
+            Some(97_000)
+        );
+        assert_eq!(stored.latest_line(&texas, PriceLine::Goods), None);
         assert!(decode(&bytes[..bytes.len() - 1]).is_err());
     }
 }

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::Store;
-use crate::model::prices::{self, AreaPrices, NoPrices, Parity};
+use crate::model::prices::{self, AreaPrices, LatestParities, NoPrices, Parity};
 use crate::model::wages::AreaKind;
 use crate::prices::storage::{CITATION, DATASET, Prices};
 
@@ -116,7 +116,7 @@ impl Store {
     /// without a release of the RPPs.
     pub fn area_prices(&self, code: &str, kind: AreaKind) -> Option<PriceFacts> {
         let parities = &self.prices()?.parities;
-        Some(match parities.for_area(code, kind) {
+        Some(match prices::for_area(parities, code, kind) {
             Ok(p) => priced(parities, &p),
             Err(NoPrices::NotAnArea | NoPrices::NotPriced { .. }) => PriceFacts::NotPriced {
                 reason: "not-in-bea-tables",
@@ -130,11 +130,19 @@ impl Store {
     }
 }
 
-fn priced(parities: &prices::PriceParities, p: &AreaPrices) -> PriceFacts {
+impl Store {
+    /// The all-items price level of an OEWS area in the release's last year, in thousandths:
+    /// what ranking by it needs, the other lines left unread.
+    pub fn area_parity(&self, code: &str, kind: AreaKind) -> Option<Parity> {
+        let parities = &self.prices()?.parities;
+        let key = prices::PriceKey::of_area(code, kind)?;
+        parities.latest_line(&key, prices::PriceLine::AllItems)
+    }
+}
+
+fn priced(parities: &crate::prices::storage::StoredParities, p: &AreaPrices) -> PriceFacts {
     let value = |v: Option<Parity>| v.map(prices::parity_value);
-    let name = parities
-        .find(&p.key)
-        .map_or_else(String::new, |a| a.name.clone());
+    let name = parities.name(&p.key).unwrap_or_default().to_owned();
     PriceFacts::Priced {
         year: p.year,
         all_items: prices::parity_value(p.all_items),

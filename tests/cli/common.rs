@@ -196,6 +196,11 @@ impl TestEnv {
         self.imported("projections", source.as_ref())
     }
 
+    /// Imports BEA's price parities from the folder `source`.
+    pub(crate) fn with_prices(self, source: impl AsRef<Path>) -> TestEnv {
+        self.imported("prices", source.as_ref())
+    }
+
     fn imported(self, database: &str, source: &Path) -> TestEnv {
         let out = self.run(&[
             OsStr::new("import"),

@@ -146,3 +146,135 @@ fn files_of_two_releases_are_not_mixed() {
         "careers: error: SARPP_STATE_2014_2024.csv was last updated September 26, 2025, MARPP_MSA_2014_2024.csv February 19, 2026: the three files must come from one BEA release\n"
     );
 }
+
+/// The all-items RPP of the last year of the row of `fips` in the fixture's `file`.
+fn fixture_parity(file: &str, fips: &str) -> f64 {
+    let text = std::fs::read_to_string(fixture("prices").join(file)).unwrap();
+    let row = text
+        .lines()
+        .find(|l| l.starts_with(&format!(" \"{fips}\"")) && l.contains(",1,\"...\""))
+        .unwrap();
+    row.rsplit(',').next().unwrap().trim().parse().unwrap()
+}
+
+#[cfg(feature = "embedded")]
+#[test]
+fn an_import_answers_and_a_damaged_one_falls_back_with_a_warning() {
+    let env = TestEnv::new().embedded();
+    env.json(&["import", "prices", &prices_fixture()]);
+    // The import answers: Seattle's 2024 RPP of the fixture, and Austin, which the fixture
+    // does not price, has none.
+    let seattle = env.json(&["places", "Seattle"]);
+    assert_eq!(
+        seattle["places"][0]["prices"]["all_items"].as_f64(),
+        Some(fixture_parity("MARPP_MSA_2014_2024.csv", "42660"))
+    );
+    assert_eq!(
+        seattle["prices_source"]["name"],
+        "BEA Regional Price Parities 2014-2024"
+    );
+    let austin = env.json(&["places", "Austin"]);
+    assert_eq!(austin["places"][0]["prices"]["status"], "not-priced");
+    // Eastern Washington's nonmetropolitan area takes Washington's nonmetropolitan portion.
+    let rural = env.json(&["places", "rural", "Washington"]);
+    for p in rural["places"].as_array().unwrap() {
+        assert_eq!(
+            p["prices"]["all_items"].as_f64(),
+            Some(fixture_parity("PARPP_PORT_2014_2024.csv", "53999")),
+            "{p}"
+        );
+        assert_eq!(p["prices"]["bea_table"], "PARPP");
+    }
+    // One flipped byte: a warning naming the folder and the fix, and the embedded release's
+    // answer.
+    let stored = env.data_dir().join("prices/prices.bin");
+    let mut bytes = std::fs::read(&stored).unwrap();
+    bytes[40] ^= 0x20;
+    std::fs::write(&stored, bytes).unwrap();
+    let out = env.run(&["places", "Austin", "--format", "json"]);
+    assert_eq!(out.code, Some(0));
+    let folder = env.data_dir().join("prices");
+    assert_eq!(
+        out.stderr,
+        format!(
+            "careers: warning: the imported BEA Regional Price Parities data in {} cannot be read (prices.bin does not match its checksum: it was changed or damaged after the import); import it again with `careers import prices DIR`, or remove it with `rm -r {}`; answering from the embedded BEA Regional Price Parities 2008-2024 meanwhile\n",
+            folder.display(),
+            folder.display()
+        )
+    );
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(json["places"][0]["prices"]["all_items"], 98.066);
+}
+
+#[test]
+#[ignore = "needs ../shared/bea-rpp-2024 (run by .ci/run when it is there)"]
+fn beas_release_imports_whole_from_its_own_files() {
+    let env = TestEnv::new();
+    let dir = crate::common::shared("bea-rpp-2024");
+    let json = env.json(&["import", "prices", dir.to_str().unwrap()]);
+    // 387 metros, 51 states with DC, and 102 state portions less the four BEA gives as 0.000
+    // throughout (the nonmetropolitan portions of Delaware, DC, New Jersey and Rhode Island);
+    // rows: 389 + 103 + 52 areas, five lines each.
+    let c = &json["counts"];
+    assert_eq!(c["metros"], 387);
+    assert_eq!(c["states"], 51);
+    assert_eq!(c["portions"], 98);
+    assert_eq!(c["rows"], (389 + 103 + 52) * 5);
+    assert_eq!(c["rows_skipped"], 0);
+    assert_eq!(
+        (c["first_year"].as_u64(), c["last_year"].as_u64()),
+        (Some(2008), Some(2024))
+    );
+    assert_eq!(json["release"]["published"], "February 19, 2026");
+    // Every value BEA publishes (not `(NA)`, not 0.000), counted from the files.
+    let mut values = 0;
+    for file in [
+        "MARPP_MSA_2008_2024.csv",
+        "PARPP_PORT_2008_2024.csv",
+        "SARPP_STATE_2008_2024.csv",
+    ] {
+        let bytes = std::fs::read(dir.join(file)).unwrap();
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_reader(bytes.as_slice());
+        for r in reader.records() {
+            let r = r.unwrap();
+            if r.len() < 9 {
+                continue;
+            }
+            values += r
+                .iter()
+                .skip(8)
+                .filter(|v| v.trim().parse::<f64>().is_ok_and(|v| v > 0.0))
+                .count();
+        }
+    }
+    assert_eq!(c["values"].as_u64(), Some(values as u64));
+}
+
+#[test]
+fn imported_wages_and_price_levels_answer_without_the_embedded_data() {
+    let env = TestEnv::new()
+        .with_oews(fixture("oews"))
+        .with_prices(fixture("prices"));
+    let json = env.json(&["places"]);
+    let places = json["places"].as_array().unwrap();
+    let level = |code: &str| {
+        places.iter().find(|p| p["code"] == code).unwrap()["prices"]["all_items"].as_f64()
+    };
+    assert_eq!(
+        level("0042660"),
+        Some(fixture_parity("MARPP_MSA_2014_2024.csv", "42660"))
+    );
+    assert_eq!(
+        level("2300000"),
+        Some(fixture_parity("SARPP_STATE_2014_2024.csv", "23000"))
+    );
+    assert_eq!(level("0000000"), Some(100.0));
+    let worth = env.json(&["worth", "100000", "Seattle", "100000", "Maine"]);
+    assert_eq!(
+        worth["prices_source"]["name"],
+        "BEA Regional Price Parities 2014-2024"
+    );
+    assert_eq!(worth["comparisons"][0]["other"], 1);
+}
