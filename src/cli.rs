@@ -804,38 +804,6 @@ impl Section {
     }
 }
 
-/// The closed sets of the salary filters take their canonical names and every other name they
-/// answer to (the source's words, in any case, with spaces or hyphens), so help and completion
-/// list them and a bad value is a usage error.
-macro_rules! named_value_enum {
-    ($($t:ty),*) => {$(
-        impl ValueEnum for $t {
-            fn value_variants<'a>() -> &'a [Self] {
-                &<$t>::ALL
-            }
-
-            fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
-                let name = self.name();
-                let aliases = self.names().iter().filter(|n| **n != name).flat_map(|n| {
-                    let slug = crate::model::slugify(n);
-                    let mut forms = vec![n.to_string()];
-                    if slug != *n {
-                        forms.push(slug);
-                    }
-                    forms
-                });
-                Some(clap::builder::PossibleValue::new(name).aliases(aliases))
-            }
-        }
-    )*};
-}
-
-named_value_enum!(
-    crate::model::ExperienceLevel,
-    crate::model::CompanyType,
-    crate::model::Dimension
-);
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -80,15 +80,26 @@ pub struct SalaryFigure {
     Serialize,
     Deserialize,
     schemars::JsonSchema,
+    clap::ValueEnum,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum Dimension {
     Overall,
+    #[value(alias = "company type", alias = "company-type")]
     Company,
+    #[value(alias = "experience level", alias = "experience-level")]
     Experience,
+    #[value(alias = "city", alias = "cities")]
     Location,
+    #[value(alias = "industries")]
     Industry,
+    #[value(
+        alias = "additional",
+        alias = "additional cash",
+        alias = "additional-cash"
+    )]
     AdditionalCompensation,
+    #[value(alias = "total")]
     TotalCompensation,
 }
 
@@ -114,25 +125,6 @@ impl Dimension {
             Dimension::AdditionalCompensation => "additional-compensation",
             Dimension::TotalCompensation => "total-compensation",
         }
-    }
-
-    /// Every name the dimension answers to on the command line.
-    pub fn names(self) -> &'static [&'static str] {
-        match self {
-            Dimension::Overall => &["overall"],
-            Dimension::Company => &["company", "company type"],
-            Dimension::Experience => &["experience", "experience level"],
-            Dimension::Location => &["location", "city", "cities"],
-            Dimension::Industry => &["industry", "industries"],
-            Dimension::AdditionalCompensation => {
-                &["additional-compensation", "additional", "additional cash"]
-            }
-            Dimension::TotalCompensation => &["total-compensation", "total"],
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Dimension> {
-        Self::ALL.into_iter().find(|d| d.name() == name)
     }
 
     pub fn label(self) -> &'static str {
@@ -468,11 +460,19 @@ impl Measure {
     Serialize,
     Deserialize,
     schemars::JsonSchema,
+    clap::ValueEnum,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum ExperienceLevel {
+    #[value(alias = "entry-level", alias = "junior")]
     Entry,
+    #[value(alias = "mid-career", alias = "mid-level")]
     Mid,
+    #[value(
+        alias = "experienced",
+        alias = "senior/experienced",
+        alias = "senior-experienced"
+    )]
     Senior,
 }
 
@@ -499,19 +499,6 @@ impl ExperienceLevel {
             ExperienceLevel::Senior => "senior",
         }
     }
-
-    /// Every name the level answers to on the command line: its own and the source's words.
-    pub fn names(self) -> &'static [&'static str] {
-        match self {
-            ExperienceLevel::Entry => &["entry", "entry-level", "junior"],
-            ExperienceLevel::Mid => &["mid", "mid-career", "mid-level"],
-            ExperienceLevel::Senior => &["senior", "experienced", "senior/experienced"],
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<ExperienceLevel> {
-        Self::ALL.into_iter().find(|l| l.name() == name)
-    }
 }
 
 /// Kind of employer of a pay figure.
@@ -527,13 +514,28 @@ impl ExperienceLevel {
     Serialize,
     Deserialize,
     schemars::JsonSchema,
+    clap::ValueEnum,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum CompanyType {
     /// Companies in general, as opposed to the top payers.
     General,
     /// Top tech companies, e.g. FAANG.
+    #[value(
+        alias = "top tech companies",
+        alias = "top-tech-companies",
+        alias = "faang",
+        alias = "big tech",
+        alias = "big-tech"
+    )]
     TopTech,
+    #[value(
+        alias = "startups",
+        alias = "ai startup",
+        alias = "ai-startup",
+        alias = "ai startups",
+        alias = "ai-startups"
+    )]
     Startup,
 }
 
@@ -550,19 +552,6 @@ impl CompanyType {
             CompanyType::TopTech => "top-tech",
             CompanyType::Startup => "startup",
         }
-    }
-
-    /// Every name the type answers to on the command line.
-    pub fn names(self) -> &'static [&'static str] {
-        match self {
-            CompanyType::General => &["general"],
-            CompanyType::TopTech => &["top-tech", "top tech companies", "FAANG", "big tech"],
-            CompanyType::Startup => &["startup", "startups", "AI startup", "AI startups"],
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<CompanyType> {
-        Self::ALL.into_iter().find(|c| c.name() == name)
     }
 }
 
