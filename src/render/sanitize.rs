@@ -112,37 +112,22 @@ pub enum MarkdownPlace {
 }
 
 /// Sanitized text escaped for CommonMark inline content: every character that can open
-/// emphasis, a link, raw HTML, an entity, a table cell or strikethrough is backslash-escaped
-/// (`_` only where it could open emphasis: not between letters or digits), and on a line of its
-/// own so is anything that would start a block (`#`, a `-`, `+` or `1.` list marker).
+/// emphasis, a link, raw HTML, an entity, a code span, a table cell or strikethrough is
+/// backslash-escaped (`_` only where it could open emphasis: not between letters or digits),
+/// and on a line of its own so is anything that would start a block (`#`, a `-`, `+` or `1.`
+/// list marker).
 ///
-/// Single backticks that pair up are kept: the tool's own hints (`careers show ROLE`) are code
-/// spans, and a code span shows its text literally, so nothing in it needs escaping but the
-/// table's `|`. A backtick without a partner, or any in a text with a run of two or more, is
-/// escaped: it could otherwise leave the rest of the text unescaped outside a span.
+/// Every backtick is escaped, the tool's own (`careers show ROLE` in a hint) as well as one in
+/// a profile's text: the renderer cannot tell them apart, and text from a profile must show as
+/// itself, never as markup its author chose.
 pub fn markdown_inline(text: &str, place: MarkdownPlace) -> String {
     let clean = sanitize(text);
     let bytes = clean.as_bytes();
-    let longer_run = bytes.windows(2).any(|w| w == b"``");
-    let ticks = if longer_run {
-        0
-    } else {
-        bytes.iter().filter(|&&b| b == b'`').count()
-    };
-    // The last backtick of an odd count has no partner.
-    let mut paired_left = ticks - ticks % 2;
-    let mut in_code = false;
     let mut out = String::with_capacity(clean.len() + 8);
     let mut leading_digits = true;
     let line = place == MarkdownPlace::Line;
     let word = |at: Option<&u8>| at.is_some_and(u8::is_ascii_alphanumeric);
     for (i, ch) in clean.char_indices() {
-        if ch == '`' && paired_left > 0 {
-            paired_left -= 1;
-            in_code = !in_code;
-            out.push(ch);
-            continue;
-        }
         let marker_end = matches!(bytes.get(i + 1), None | Some(b' '));
         // "- x", "+ x", "1. x" and "1) x" start a list.
         let starts_list = line
@@ -156,7 +141,7 @@ pub fn markdown_inline(text: &str, place: MarkdownPlace) -> String {
             '#' => line,
             _ => starts_list,
         };
-        if (in_code && ch == '|') || (!in_code && markup) {
+        if markup {
             out.push('\\');
         }
         out.push(ch);
@@ -328,7 +313,7 @@ mod tests {
         );
         assert_eq!(
             markdown_inline("run `careers show a_b|c` <i>", Cell),
-            "run `careers show a_b\\|c` \\<i\\>"
+            "run \\`careers show a_b\\|c\\` \\<i\\>"
         );
         assert_eq!(markdown_inline("a ` <b>", Cell), "a \\` \\<b\\>");
         assert_eq!(markdown_inline("``x`` `y`", Cell), "\\`\\`x\\`\\` \\`y\\`");

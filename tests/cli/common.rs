@@ -426,7 +426,9 @@ pub(crate) fn markdown_text(markdown: &str) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     for event in Parser::new_ext(markdown, options) {
         match event {
-            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::Text(t) => text.push_str(&t),
+            // Every backtick is escaped: no text becomes a code span.
+            Event::Code(t) => panic!("a code span `{t}` in {markdown}"),
             Event::InlineHtml(html) if &*html == "<br>" => text.push('\n'),
             Event::SoftBreak | Event::HardBreak => text.push(' '),
             Event::End(TagEnd::TableCell) => text.push_str(" | "),

@@ -313,7 +313,7 @@ fn csv_cells_that_a_spreadsheet_would_run_start_with_a_quote() {
 #[test]
 fn markdown_shows_markup_in_profile_text_as_text() {
     let title = "O*NET … O*NET® <script>alert(1)</script>";
-    let summary = "[click](javascript:alert(1)) ![i](x.png) _u_ ~~s~~ &#x1b; `code";
+    let summary = "[click](javascript:alert(1)) ![i](x.png) _u_ ~~s~~ &#x1b; `rm -rf` `code";
     let env = profile_titled(title, summary);
     for args in [&["show", "odd"][..], &["list", "--source", "user"]] {
         let mut all = args.to_vec();
