@@ -227,76 +227,25 @@ fn every_principal_city_with_its_state_resolves_to_its_metro() {
         Data::Float(f) => format!("{f:.0}"),
         other => other.to_string(),
     };
-    let postal = std::collections::HashMap::from([
-        ("01", "AL"),
-        ("02", "AK"),
-        ("04", "AZ"),
-        ("05", "AR"),
-        ("06", "CA"),
-        ("08", "CO"),
-        ("09", "CT"),
-        ("10", "DE"),
-        ("11", "DC"),
-        ("12", "FL"),
-        ("13", "GA"),
-        ("15", "HI"),
-        ("16", "ID"),
-        ("17", "IL"),
-        ("18", "IN"),
-        ("19", "IA"),
-        ("20", "KS"),
-        ("21", "KY"),
-        ("22", "LA"),
-        ("23", "ME"),
-        ("24", "MD"),
-        ("25", "MA"),
-        ("26", "MI"),
-        ("27", "MN"),
-        ("28", "MS"),
-        ("29", "MO"),
-        ("30", "MT"),
-        ("31", "NE"),
-        ("32", "NV"),
-        ("33", "NH"),
-        ("34", "NJ"),
-        ("35", "NM"),
-        ("36", "NY"),
-        ("37", "NC"),
-        ("38", "ND"),
-        ("39", "OH"),
-        ("40", "OK"),
-        ("41", "OR"),
-        ("42", "PA"),
-        ("44", "RI"),
-        ("45", "SC"),
-        ("46", "SD"),
-        ("47", "TN"),
-        ("48", "TX"),
-        ("49", "UT"),
-        ("50", "VT"),
-        ("51", "VA"),
-        ("53", "WA"),
-        ("54", "WV"),
-        ("55", "WI"),
-        ("56", "WY"),
-        ("72", "PR"),
-    ]);
+    let metros: Vec<(String, String, String, String)> = range
+        .rows()
+        .filter(|row| row.len() >= 5 && text(&row[2]) == "Metropolitan Statistical Area")
+        .map(|row| {
+            let fips = format!("{:0>2}", text(&row[4]));
+            (text(&row[0]), text(&row[1]), text(&row[3]), fips)
+        })
+        .collect();
+    let postal = postal_codes_from_titles(&metros);
     let mut cities: Vec<(String, String)> = Vec::new();
-    let mut metropolitan = 0;
-    for row in range.rows() {
-        if row.len() < 5 || text(&row[2]) != "Metropolitan Statistical Area" {
-            continue;
-        }
-        metropolitan += 1;
-        let name = text(&row[3]);
+    for (code, _, name, fips) in &metros {
         // Census's names of consolidated cities and of two names ("Ventura") are read by the
         // rules the unit tests of `careers::census` hold.
         if name.contains('(') {
             continue;
         }
-        let state = postal[format!("{:0>2}", text(&row[4])).as_str()];
-        cities.push((format!("{name}, {state}"), format!("00{}", text(&row[0]))));
+        cities.push((format!("{name}, {}", postal[fips]), format!("00{code}")));
     }
+    let metropolitan = metros.len();
     assert_eq!(metropolitan, 726);
     assert!(cities.len() > 710, "{}", cities.len());
     for chunk in cities.chunks(5) {
@@ -308,4 +257,42 @@ fn every_principal_city_with_its_state_resolves_to_its_metro() {
         }
         assert_eq!(codes(&env, &names), want, "{names:?}");
     }
+}
+
+/// Each state's postal code, read from the metros' titles: a state's code is the one every
+/// metro with a principal city in it names ("Kansas City, MO-KS"), and a code that another
+/// state already holds is not a state's own (DC's only metro also names VA, MD and WV).
+fn postal_codes_from_titles(
+    metros: &[(String, String, String, String)],
+) -> std::collections::HashMap<String, String> {
+    use std::collections::{BTreeSet, HashMap};
+    let mut candidates: HashMap<String, BTreeSet<String>> = HashMap::new();
+    for (_, title, _, fips) in metros {
+        let (_, states) = title
+            .rsplit_once(", ")
+            .expect("a metro title ends with its states");
+        let named: BTreeSet<String> = states.split('-').map(str::to_owned).collect();
+        candidates
+            .entry(fips.clone())
+            .and_modify(|c| c.retain(|s| named.contains(s)))
+            .or_insert(named);
+    }
+    let mut postal: HashMap<String, String> = HashMap::new();
+    while postal.len() < candidates.len() {
+        let before = postal.len();
+        for (fips, left) in &candidates {
+            let open: Vec<&String> = left
+                .iter()
+                .filter(|s| !postal.values().any(|taken| taken == *s))
+                .collect();
+            if !postal.contains_key(fips) && open.len() == 1 {
+                postal.insert(fips.clone(), open[0].clone());
+            }
+        }
+        assert!(
+            postal.len() > before,
+            "states left unresolved: {candidates:?}"
+        );
+    }
+    postal
 }
