@@ -38,7 +38,7 @@ pub fn run(ctx: &Context, args: &NewArgs) -> anyhow::Result<NewReport> {
     )?;
     let title = match args.title.as_deref() {
         Some(title) => required_text(Some(title), "--title", "Analytics Engineer")?,
-        None => title_case(&args.id),
+        None => title_from_id(&args.id),
     };
     std::fs::create_dir_all(&dir).map_err(|e| {
         anyhow::anyhow!(
@@ -109,7 +109,7 @@ fn check_id(id: &str) -> Result<(), CareersError> {
     Ok(())
 }
 
-fn title_case(id: &str) -> String {
+fn title_from_id(id: &str) -> String {
     id.split('-')
         .map(|w| {
             let mut chars = w.chars();
@@ -134,6 +134,6 @@ mod tests {
         assert!(check_id("con").is_err());
         assert!(check_id("lpt1").is_err());
         assert!(check_id("analytics-engineer").is_ok());
-        assert_eq!(title_case("analytics-engineer"), "Analytics Engineer");
+        assert_eq!(title_from_id("analytics-engineer"), "Analytics Engineer");
     }
 }

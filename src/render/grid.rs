@@ -50,14 +50,14 @@ impl Need {
 
 /// A column measured: its cells' widest line and longest word, its header's.
 #[derive(Debug, Clone, Copy, Default)]
-pub(super) struct Measure {
+pub(super) struct ColumnExtent {
     pub widest_line: usize,
     pub longest_word: usize,
     pub header_line: usize,
     pub header_word: usize,
 }
 
-impl Measure {
+impl ColumnExtent {
     /// Counts `text` in, one line and one word at a time.
     pub(super) fn cell(&mut self, text: &str) {
         let (line, word) = widest(text);
@@ -236,22 +236,22 @@ mod tests {
 
     #[test]
     fn a_column_never_loses_its_floor_to_a_short_header_or_content() {
-        let mut m = Measure::default();
+        let mut m = ColumnExtent::default();
         m.header("Per 1,000 jobs");
         m.cell("76.962");
         let n = m.need(ColumnKind::Number, None, 0);
         assert_eq!((n.floor, n.content, n.most), (6, 6, 14));
-        let mut m = Measure::default();
+        let mut m = ColumnExtent::default();
         m.header("Role");
         m.cell("electrical-and-electronics-installers");
         m.cell("ml-engineer");
         assert_eq!(m.need(ColumnKind::Id, None, 0).floor, 37);
-        let mut m = Measure::default();
+        let mut m = ColumnExtent::default();
         m.header("Summary");
         m.cell(&"word ".repeat(40));
         let n = m.need(ColumnKind::Text, None, 30);
         assert_eq!((n.floor, n.words, n.share), (7, 7, 30));
-        let mut m = Measure::default();
+        let mut m = ColumnExtent::default();
         m.header("Notes");
         m.cell("a-word-of-twelve and more words");
         let n = m.need(ColumnKind::Text, None, 0);

@@ -30,7 +30,7 @@ use comfy_table::{
 
 use super::Style;
 use super::document::{ColumnKind, Table};
-use super::grid::{self, Measure, Need};
+use super::grid::{self, ColumnExtent, Need};
 use super::sanitize::sanitize;
 use super::terminal::{paint, tone_style};
 use super::wrap::{spans, width_of, wrap};
@@ -94,17 +94,17 @@ fn layout(t: &Table, headers: &[Cow<'_, str>], rows: &[Vec<Cow<'_, str>>], width
         .filter(|&i| (0..rows.len()).any(|r| !text(rows, r, i).is_empty()))
         .collect();
     let measure = |i: usize| {
-        let mut m = Measure::default();
+        let mut m = ColumnExtent::default();
         m.header(&headers[i]);
         for r in 0..rows.len() {
             m.cell(text(rows, r, i));
         }
         m
     };
-    let measures: Vec<Measure> = columns.iter().map(|&i| measure(i)).collect();
+    let measures: Vec<ColumnExtent> = columns.iter().map(|&i| measure(i)).collect();
     let labels = (width / 3).checked_sub(3);
     let share = (width * 35 / 100).saturating_sub(2);
-    let needs = |columns: &[usize], measures: &[Measure]| -> Vec<Need> {
+    let needs = |columns: &[usize], measures: &[ColumnExtent]| -> Vec<Need> {
         columns
             .iter()
             .zip(measures)
@@ -292,7 +292,7 @@ pub(super) fn write_fields(
         .iter()
         .map(|(label, value)| (sanitize(label), sanitize(value)))
         .collect();
-    let (mut labels, mut values) = (Measure::default(), Measure::default());
+    let (mut labels, mut values) = (ColumnExtent::default(), ColumnExtent::default());
     for (label, value) in &cells {
         labels.cell(label);
         values.cell(value);
