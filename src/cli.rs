@@ -529,10 +529,11 @@ pub struct SalaryArgs {
     /// amount they state
     #[arg(long, value_enum, value_name = "END")]
     pub sort: Option<PaySort>,
-    /// Your pay in whole US dollars (150000, 150,000, $150,000 or 150k): shows where it falls
-    /// in every band
-    #[arg(long, value_name = "AMOUNT", value_parser = crate::model::salary::parse_dollars)]
-    pub my_pay: Option<u64>,
+    /// Your pay: a year's in US dollars (150000, 150,000, $150k) or an hourly rate (45/hr,
+    /// 45h, 45.50/hr), which counts 2,080 hours a year as BLS does; shows where it falls in
+    /// every band
+    #[arg(long, value_name = "AMOUNT")]
+    pub my_pay: Option<crate::model::pay::PayAmount>,
     /// List the places the curated profiles have pay figures for and how many roles have
     /// figures there (`careers places` lists every place BLS estimates wages for)
     #[arg(long, conflicts_with_all = ["city", "experience", "company", "industry", "about", "sort", "my_pay", "top"])]
@@ -571,7 +572,8 @@ pub struct PlacesArgs {
 
 #[derive(Debug, Args)]
 pub struct WorthArgs {
-    /// An amount of pay a year (120000, 120,000, $120,000 or 120k) and the place it is paid in
+    /// An amount of pay a year (120000, 120,000, $120k) or an hourly rate (45/hr, 45h: 2,080
+    /// hours a year, as BLS counts them) and the place it is paid in
     /// (a metro by one of its cities, a state, US or an OEWS area code), two to five times
     #[arg(value_name = "AMOUNT PLACE", num_args = 1.., required = true)]
     pub pairs: Vec<String>,

@@ -4,6 +4,7 @@
 pub(crate) mod location;
 pub(crate) mod market;
 pub(crate) mod onet;
+pub(crate) mod pay;
 pub(crate) mod place;
 pub(crate) mod prices;
 pub(crate) mod profile;

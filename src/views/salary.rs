@@ -235,6 +235,13 @@ impl SalaryReport {
         if self.filters.narrows() {
             doc.note(format!("Filters: {}.", filters_text(&self.filters)));
         }
+        if let Some(given) = self.my_pay_given.filter(|p| p.hourly_cents.is_some()) {
+            doc.note(format!(
+                "Your pay: {}. {}",
+                given.describe(),
+                crate::views::wages::HOURLY_NOTE
+            ));
+        }
         for role in &self.roles {
             doc.heading(1, format!("Salary: {} ({})", role.title, role.role));
             let mut dims: Vec<Dimension> = role.figures.iter().map(|f| f.dimension).collect();

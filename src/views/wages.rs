@@ -319,6 +319,9 @@ fn percentile_word(p: f64) -> String {
 }
 
 /// How `--my-pay` is placed, said once under the tables that place it.
+/// How an hourly rate given as pay became a year's pay.
+pub const HOURLY_NOTE: &str = "An hourly rate counts 2,080 hours a year (52 weeks of 40 hours), as BLS turns hourly wages into annual ones.";
+
 pub const PLACEMENT_NOTE: &str = "Your pay is placed among BLS's published annual percentiles; the percentile between two of them is an estimate, drawn on a straight line between their wages.";
 
 /// The 10th-to-90th percentile band of an estimate, with its median, as a chart bar on the same

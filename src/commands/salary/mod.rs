@@ -42,9 +42,14 @@ pub struct SalaryReport {
     pub filters: Filters,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sort: Option<SortOrder>,
-    /// The reader's own pay in whole dollars, placed against every figure.
+    /// The reader's own pay in whole dollars a year, placed against every figure.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub my_pay: Option<u64>,
+    /// The hourly rate `--my-pay` was given as, when it was: `my_pay` is it times 2,080 hours.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub my_pay_hourly: Option<f64>,
+    #[serde(skip)]
+    pub my_pay_given: Option<crate::model::pay::PayAmount>,
     /// Roles with at least one matching figure.
     pub roles: Vec<RolePay>,
     /// Roles asked about whose profiles have no pay figures at all.
@@ -425,7 +430,12 @@ fn official(
         report.official.push(RoleWages {
             role: e.profile.id.clone(),
             title: e.profile.title.clone(),
-            occupations: store.official_wages(&links, &areas, sector, args.my_pay)?,
+            occupations: store.official_wages(
+                &links,
+                &areas,
+                sector,
+                args.my_pay.map(|p| p.annual),
+            )?,
             unlinked,
         });
     }
@@ -631,8 +641,9 @@ pub fn report(
     entries: &[&Entry],
     filters: Filters,
     sort: Option<PaySort>,
-    my_pay: Option<u64>,
+    my_pay_given: Option<crate::model::pay::PayAmount>,
 ) -> SalaryReport {
+    let my_pay = my_pay_given.map(|p| p.annual);
     let mut roles = Vec::new();
     let mut without = Vec::new();
     let mut unmatched = Vec::new();
@@ -737,6 +748,8 @@ pub fn report(
                 .collect(),
         }),
         my_pay,
+        my_pay_hourly: my_pay_given.and_then(|p| p.hourly()),
+        my_pay_given,
         roles,
         roles_without_figures: without,
         hints,
