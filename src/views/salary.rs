@@ -232,7 +232,7 @@ impl SalaryReport {
 
     fn document(&self) -> Document {
         let mut doc = Document::default();
-        if self.filters.narrows() {
+        if self.filters.narrows() && !self.ranking_only {
             doc.note(format!("Filters: {}.", filters_text(&self.filters)));
         }
         if let Some(given) = self.my_pay_given.filter(|p| p.hourly_cents.is_some()) {

@@ -949,3 +949,55 @@ fn places_complete_from_the_imported_areas() {
         );
     }
 }
+
+#[test]
+fn salary_city_top_shows_the_ranking_alone_unless_roles_are_named() {
+    let env = TestEnv::new().embedded();
+    assert_eq!(
+        env.stdout(&["salary", "--city", "Denver", "--top", "3"]),
+        "Best-paid occupations: Denver-Aurora-Centennial, CO\n\
+╭───┬─────────┬─────────────────────────────────┬────────────┬────────────╮\n\
+│ # ┆ SOC     ┆ Occupation                      ┆     Median ┆ Employment │\n\
+╞═══╪═════════╪═════════════════════════════════╪════════════╪════════════╡\n\
+│ 1 ┆ 29-1212 ┆ Cardiologists                   ┆ ≥ $239,200 ┆         80 │\n\
+│ 2 ┆ 29-1214 ┆ Emergency Medicine Physicians   ┆ ≥ $239,200 ┆        260 │\n\
+│ 3 ┆ 29-1218 ┆ Obstetricians and Gynecologists ┆ ≥ $239,200 ┆        240 │\n\
+╰───┴─────────┴─────────────────────────────────┴────────────┴────────────╯\n\
+3 of 648 occupations with a published median there, by median annual wage (BLS OEWS May 2025). 10\n\
+more have estimates without a published median.\n\
+≥ and +: BLS footnote 5: This wage is equal to or greater than $115.00 per hour or $239,200 per\n\
+year.\n\
+BLS.gov cannot vouch for the data or analyses derived from these data after the data have been\n\
+retrieved from BLS.gov.\n"
+    );
+    let v = env.json(&["salary", "--city", "Denver", "--top", "3"]);
+    assert_eq!(v["roles"], serde_json::json!([]));
+    assert!(
+        v.get("official").is_none() && v.get("hints").is_none(),
+        "{v}"
+    );
+    assert_eq!(v["top"]["ranked"].as_array().unwrap().len(), 3);
+    let csv = env.stdout(&[
+        "salary", "--city", "Denver", "--top", "3", "--format", "csv",
+    ]);
+    let socs: std::collections::BTreeSet<&str> = csv
+        .lines()
+        .skip(1)
+        .map(|l| {
+            assert!(l.starts_with(",official,"), "{l}");
+            l.split(",BLS OEWS May 2025,,")
+                .nth(1)
+                .unwrap()
+                .get(..7)
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(
+        socs.into_iter().collect::<Vec<_>>(),
+        ["29-1212", "29-1214", "29-1218"]
+    );
+    // A role named brings its figures, and the ranking still comes.
+    let v = env.json(&["salary", "mle", "--city", "Denver", "--top", "3"]);
+    assert_eq!(v["official"][0]["role"], "ml-engineer");
+    assert_eq!(v["top"]["ranked"].as_array().unwrap().len(), 3);
+}

@@ -79,6 +79,9 @@ pub struct SalaryReport {
     /// O*NET's).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
+    /// `--top` with no role named: the report is the place's ranking alone.
+    #[serde(skip)]
+    pub ranking_only: bool,
 }
 
 /// Which release official figures come from, and BLS's notice.
@@ -355,9 +358,17 @@ pub fn run(ctx: &Context, args: &SalaryArgs) -> anyhow::Result<SalaryOutput> {
         industry,
         about: args.about,
     };
-    let mut report = report(store, &entries, filters, args.sort, args.my_pay);
+    // `--top` with no role named asks for the place's ranking: the curated roles' figures come
+    // only when roles are named.
+    let ranking_only = args.top.is_some() && args.roles.is_empty() && wages.is_some();
+    let shown: &[&Entry] = if ranking_only { &[] } else { &entries };
+    let mut report = report(store, shown, filters, args.sort, args.my_pay);
+    if ranking_only {
+        report.hints.clear();
+    }
+    report.ranking_only = ranking_only;
     if let Some(stored) = wages {
-        official(store, stored, args, &entries, &asked, sector, &mut report)?;
+        official(store, stored, args, shown, &asked, sector, &mut report)?;
     }
     report.attribution = store.onet_attribution(
         report
@@ -760,6 +771,7 @@ pub fn report(
         official_notes: Vec::new(),
         top: None,
         attribution: None,
+        ranking_only: false,
     }
 }
 
