@@ -513,9 +513,11 @@ pub struct SalaryArgs {
         hide_possible_values = true
     )]
     pub company: Option<crate::model::CompanyType>,
-    /// Only figures for this industry, e.g. "real estate", "information technology"
+    /// Only figures for this industry, e.g. "real estate", "information technology", or a BLS
+    /// sector ("finance", 52); repeat it to set industries side by side, BLS's sectors beside
+    /// its all-industry figures
     #[arg(long, value_name = "NAME", value_parser = NonBlank)]
-    pub industry: Option<String>,
+    pub industry: Vec<String>,
     /// Only figures about this: overall, company, experience, location, industry,
     /// additional-compensation or total-compensation
     #[arg(

@@ -28,13 +28,24 @@ fn filters_text(filters: &Filters) -> String {
     if let Some(c) = filters.company {
         parts.push(format!("company {}", c.name()));
     }
-    if let Some(i) = &filters.industry {
-        parts.push(format!("industry {i}"));
+    match filters.industries.as_slice() {
+        [] => {}
+        [one] => parts.push(format!("industry {one}")),
+        many => parts.push(format!("industries {}", many.join(", "))),
     }
     if let Some(d) = filters.about {
         parts.push(format!("about {}", d.name()));
     }
     parts.join(", ")
+}
+
+/// "A", "A and B", "A, B and C".
+fn list_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 /// A hint as a sentence, without its capital and full stop.
@@ -344,10 +355,23 @@ impl SalaryReport {
             }
             return;
         };
-        let industry = source
-            .industry
-            .as_ref()
-            .filter(|i| i.code != crate::model::wages::Industry::CROSS_INDUSTRY);
+        let industries: Vec<&str> = source
+            .industries
+            .iter()
+            .filter(|i| i.code != crate::model::wages::Industry::CROSS_INDUSTRY)
+            .map(|i| i.name.as_str())
+            .collect();
+        let shows_any = !self.official.is_empty() || self.top.is_some();
+        for n in &self.official_notes {
+            if let (OfficialNote::NotASector { industries }, true) = (n, shows_any) {
+                doc.note(format!(
+                    "{} {} no BLS industry sector: the {} figures below are all-industry.",
+                    list_and(industries),
+                    if industries.len() == 1 { "is" } else { "are" },
+                    source.name
+                ));
+            }
+        }
         for role in &self.official {
             doc.heading(1, format!("Official wages: {} ({})", role.title, role.role));
             for w in &role.occupations {
@@ -361,7 +385,11 @@ impl SalaryReport {
                         .estimates
                         .iter()
                         .filter_map(|e| {
-                            view::band(format!("{} (BLS)", e.area.name), e, self.my_pay)
+                            view::band(
+                                format!("{} (BLS)", view::estimate_name(&w.estimates, e)),
+                                e,
+                                self.my_pay,
+                            )
                         })
                         .collect();
                     // The curated bands for the same places go on the same scale.
@@ -400,11 +428,16 @@ impl SalaryReport {
                         source.name, w.occupation.soc, a.name
                     ));
                 }
-                let places: Vec<&str> = w.estimates.iter().map(|e| e.area.name.as_str()).collect();
+                let mut places: Vec<&str> = Vec::new();
+                for e in &w.estimates {
+                    if !places.contains(&e.area.name.as_str()) {
+                        places.push(e.area.name.as_str());
+                    }
+                }
                 if !places.is_empty() {
                     let mut line = format!("Source: {} · {}", source.name, places.join(" · "));
-                    if let Some(i) = industry {
-                        line.push_str(&format!(" · {}", i.name));
+                    if !industries.is_empty() {
+                        line.push_str(&format!(" · {}", industries.join(" · ")));
                     }
                     doc.note(line + ".");
                 }
@@ -465,6 +498,15 @@ impl SalaryReport {
                     doc.note(format!(
                         "{} publishes estimates by industry for the nation only; these are national.",
                         source.name
+                    ));
+                }
+                // Said before the figures it is about.
+                OfficialNote::NotASector { .. } => {}
+                OfficialNote::NoSectorEstimate { soc, industry } => {
+                    doc.note(format!(
+                        "{} publishes no estimate of SOC {soc} in {}.",
+                        source.name,
+                        view::industry_name(industry)
                     ));
                 }
             }

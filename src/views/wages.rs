@@ -139,7 +139,7 @@ pub fn occupation_name(o: &WageLink) -> String {
 /// The estimates of one occupation: a row per measure, a column per place.
 pub fn estimates_table(w: &OccupationWages, my_pay: Option<u64>) -> Table {
     let mut headers = vec!["Figure".to_owned()];
-    headers.extend(w.estimates.iter().map(|e| e.area.name.clone()));
+    headers.extend(w.estimates.iter().map(|e| estimate_name(&w.estimates, e)));
     let places = w.estimates.len();
     let mut table = Table::new(headers).numbers(1..=places);
     for &m in &crate::store::wages::SHOWN {
@@ -174,6 +174,30 @@ pub fn estimates_table(w: &OccupationWages, my_pay: Option<u64>) -> Table {
         table.row(row);
     }
     table
+}
+
+/// What sets an estimate apart from the others shown with it: its area, or with estimates of
+/// several industries its industry ("All industries", "Finance and Insurance"), or both.
+pub fn estimate_name(all: &[PlaceEstimate], e: &PlaceEstimate) -> String {
+    let industries = all.iter().any(|o| o.industry.code != e.industry.code);
+    let areas = all.iter().any(|o| o.area.code != e.area.code);
+    match (industries, areas) {
+        (false, _) => e.area.name.clone(),
+        (true, false) => industry_name(&e.industry),
+        (true, true) => format!("{} · {}", e.area.name, industry_name(&e.industry)),
+    }
+}
+
+/// An industry as a reader names it: "All industries" for BLS's cross-industry estimates,
+/// a sector without its "Sector 52 - " prefix.
+pub fn industry_name(i: &crate::store::wages::IndustryRef) -> String {
+    if i.code == crate::model::wages::Industry::CROSS_INDUSTRY {
+        return "All industries".to_owned();
+    }
+    match i.name.split_once(" - ") {
+        Some((prefix, rest)) if prefix.starts_with("Sector") => rest.to_owned(),
+        _ => i.name.clone(),
+    }
 }
 
 /// A price level as BEA prints it: `98.066`.

@@ -197,8 +197,17 @@ fn no_place_means_the_nation_and_a_sector_reads_the_national_industry_estimate()
             v["official_source"]["industry"]["name"],
             "Sector 52 - Finance and Insurance"
         );
-        let e = &v["official"][0]["occupations"][0]["estimates"][0];
-        assert_eq!(figure(e, "annual-median")["value"], 143600.0, "{sector}");
+        // The all-industry estimate first, the sector's beside it.
+        let estimates = &v["official"][0]["occupations"][0]["estimates"];
+        assert_eq!(estimates[0]["industry"]["code"], "000000", "{sector}");
+        assert_eq!(figure(&estimates[0], "annual-median")["value"], 120230.0);
+        assert_eq!(estimates[1]["industry"]["code"], "52--53", "{sector}");
+        assert_eq!(
+            figure(&estimates[1], "annual-median")["value"],
+            143600.0,
+            "{sector}"
+        );
+        assert_eq!(v["filters"]["industry"], "Finance and Insurance");
     }
     let v = env.json(&[
         "salary",
@@ -1000,4 +1009,91 @@ retrieved from BLS.gov.\n"
     let v = env.json(&["salary", "mle", "--city", "Denver", "--top", "3"]);
     assert_eq!(v["official"][0]["role"], "ml-engineer");
     assert_eq!(v["top"]["ranked"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn industries_repeat_side_by_side_and_a_curated_one_says_bls_is_all_industry() {
+    let env = imported(true).width(100);
+    let v = env.json(&[
+        "salary",
+        "data-scientists",
+        "--industry",
+        "finance",
+        "--industry",
+        "information",
+    ]);
+    assert_eq!(
+        v["filters"]["industries"],
+        serde_json::json!(["Finance and Insurance", "Information"])
+    );
+    assert!(v["filters"].get("industry").is_none());
+    let codes: Vec<&str> = v["official_source"]["industries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["000000", "52--53", "51--52"]);
+    let estimates = v["official"][0]["occupations"][0]["estimates"]
+        .as_array()
+        .unwrap();
+    assert_eq!(
+        estimates.len(),
+        2,
+        "the fixture has no Information estimate"
+    );
+    assert_eq!(
+        v["official_notes"],
+        serde_json::json!([{
+            "kind": "no-sector-estimate",
+            "soc": "15-2051",
+            "industry": {"code": "51--52", "name": "Sector 51 - Information"}
+        }])
+    );
+    let text = env.stdout(&[
+        "salary",
+        "data-scientists",
+        "--industry",
+        "finance",
+        "--industry",
+        "information",
+        "--format",
+        "plain",
+    ]);
+    assert!(
+        text.starts_with("Filters: industries Finance and Insurance, Information.\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Figure\tAll industries\tFinance and Insurance\nEmployment\t"),
+        "{text}"
+    );
+    assert!(text.contains("\nMedian\t$120,230\t$143,600\n"), "{text}");
+    assert!(
+        text.contains("BLS OEWS May 2025 publishes no estimate of SOC 15-2051 in Information.\n"),
+        "{text}"
+    );
+
+    // A curated industry that is no BLS sector: BLS's figures are said to be all-industry.
+    let v = env.json(&[
+        "salary",
+        "ml-engineer",
+        "--industry",
+        "Information Technology",
+    ]);
+    assert_eq!(
+        v["official_notes"],
+        serde_json::json!([{"kind": "not-a-sector", "industries": ["Information Technology"]}])
+    );
+    assert_eq!(v["official_source"]["industry"]["code"], "000000");
+    let text = env.stdout(&[
+        "salary",
+        "ml-engineer",
+        "--industry",
+        "Information Technology",
+        "--format",
+        "plain",
+    ]);
+    let note = "Information Technology is no BLS industry sector: the BLS OEWS May 2025 figures below are all-industry.\n\nOfficial wages: Machine Learning Engineer (ml-engineer)\n";
+    assert!(text.contains(note), "{text}");
 }

@@ -82,6 +82,16 @@ fn every_industry_and_the_additional_and_total_compensation_return_exactly() {
         texts(&["--industry", "Information Technology"]),
         ["$185,687"]
     );
+    // Repeated, a figure of any of them passes.
+    assert_eq!(
+        texts(&[
+            "--industry",
+            "Information Technology",
+            "--industry",
+            "real estate"
+        ]),
+        ["median $194,101", "$185,687"]
+    );
     assert_eq!(
         texts(&["--about", "additional"]),
         ["average $44,362 – $60,000+"]

@@ -92,8 +92,10 @@ pub struct OfficialSource {
     /// The year of the estimates (2025), for CSV's `year` column; JSON gives it in `name`.
     #[serde(skip)]
     pub year: Option<u16>,
-    /// The industry the estimates are for: cross-industry unless `--industry` names a sector.
+    /// The industry the estimates are for: cross-industry unless `--industry` names one sector.
     pub industry: Option<IndustryRef>,
+    /// Every industry estimates are shown for: cross-industry, then each sector asked for.
+    pub industries: Vec<IndustryRef>,
     pub notice: &'static str,
 }
 
@@ -122,6 +124,10 @@ pub enum OfficialNote {
     NoArea { place: String },
     /// BLS publishes estimates by industry for the nation only.
     SectorNationalOnly,
+    /// Industries asked for that are no BLS sector: BLS's figures are all-industry for them.
+    NotASector { industries: Vec<String> },
+    /// BLS publishes no estimate of the occupation in a sector asked for.
+    NoSectorEstimate { soc: String, industry: IndustryRef },
 }
 
 /// The occupations of a place ranked by median annual wage.
@@ -333,10 +339,22 @@ pub fn run(ctx: &Context, args: &SalaryArgs) -> anyhow::Result<SalaryOutput> {
     }
     let asked: Vec<Place> = store.resolve_place_list(&places, &args.city)?;
     let wages = store.wages()?;
-    let (industry, sector) = match &args.industry {
-        Some(i) => resolve_industry(store, wages, i)?,
-        None => (None, None),
-    };
+    let mut industries: Vec<String> = Vec::new();
+    let mut sectors: Vec<usize> = Vec::new();
+    let mut not_sectors: Vec<String> = Vec::new();
+    for input in &args.industry {
+        let (name, sector) = resolve_industry(store, wages, input)?;
+        if industries.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
+            continue;
+        }
+        match sector {
+            Some(s) if !sectors.contains(&s) => sectors.push(s),
+            Some(_) => {}
+            None if wages.is_some() => not_sectors.push(name.clone()),
+            None => {}
+        }
+        industries.push(name);
+    }
     let filters = Filters {
         roles: if args.roles.is_empty() {
             Vec::new()
@@ -355,7 +373,7 @@ pub fn run(ctx: &Context, args: &SalaryArgs) -> anyhow::Result<SalaryOutput> {
             .collect(),
         experience: args.experience,
         company: args.company,
-        industry,
+        industries,
         about: args.about,
     };
     // `--top` with no role named asks for the place's ranking: the curated roles' figures come
@@ -368,7 +386,12 @@ pub fn run(ctx: &Context, args: &SalaryArgs) -> anyhow::Result<SalaryOutput> {
     }
     report.ranking_only = ranking_only;
     if let Some(stored) = wages {
-        official(store, stored, args, shown, &asked, sector, &mut report)?;
+        if !not_sectors.is_empty() {
+            report.official_notes.push(OfficialNote::NotASector {
+                industries: not_sectors,
+            });
+        }
+        official(store, stored, args, shown, &asked, &sectors, &mut report)?;
     }
     report.attribution = store.onet_attribution(
         report
@@ -388,7 +411,7 @@ fn official(
     args: &SalaryArgs,
     entries: &[&Entry],
     asked: &[Place],
-    sector: Option<usize>,
+    sectors: &[usize],
     report: &mut SalaryReport,
 ) -> anyhow::Result<()> {
     let mut areas: Vec<usize> = Vec::new();
@@ -404,7 +427,7 @@ fn official(
     if !asked.is_empty() && areas.is_empty() {
         return Ok(());
     }
-    if sector.is_some()
+    if !sectors.is_empty()
         && areas
             .iter()
             .any(|&a| stored.tables.areas[a].kind != AreaKind::National)
@@ -412,12 +435,29 @@ fn official(
         report.official_notes.push(OfficialNote::SectorNationalOnly);
         areas.clear();
     }
+    // The all-industry estimates first, then each sector asked for beside them.
+    let industries: Vec<Option<usize>> = if sectors.is_empty() {
+        vec![None]
+    } else {
+        std::iter::once(None)
+            .chain(sectors.iter().map(|&s| Some(s)))
+            .collect()
+    };
+    let sector = match sectors {
+        [one] => Some(*one),
+        _ => None,
+    };
     report.official_source = Some(OfficialSource {
         name: crate::oews::source_name(stored),
         year: stored.manifest.release.year(),
         industry: sector
             .or_else(|| stored.cross_industry())
             .map(|i| stored.industry_ref(i)),
+        industries: industries
+            .iter()
+            .filter_map(|i| i.or_else(|| stored.cross_industry()))
+            .map(|i| stored.industry_ref(i))
+            .collect(),
         notice: crate::oews::NOTICE,
     });
     // With no role named, the curated and user profiles: their occupations answer "what does my
@@ -438,15 +478,24 @@ fn official(
             });
             continue;
         }
+        let my_pay = args.my_pay.map(|p| p.annual);
+        let mut occupations = store.official_wages(&links, &areas, None, my_pay)?;
+        for &s in sectors {
+            let in_sector = store.official_wages(&links, &areas, Some(s), my_pay)?;
+            for (all, sector_wages) in occupations.iter_mut().zip(in_sector) {
+                if sector_wages.estimates.is_empty() {
+                    report.official_notes.push(OfficialNote::NoSectorEstimate {
+                        soc: all.occupation.soc.clone(),
+                        industry: stored.industry_ref(s),
+                    });
+                }
+                all.estimates.extend(sector_wages.estimates);
+            }
+        }
         report.official.push(RoleWages {
             role: e.profile.id.clone(),
             title: e.profile.title.clone(),
-            occupations: store.official_wages(
-                &links,
-                &areas,
-                sector,
-                args.my_pay.map(|p| p.annual),
-            )?,
+            occupations,
             unlinked,
         });
     }
@@ -457,7 +506,13 @@ fn official(
                 .copied()
         });
         if let Some(area) = area {
-            report.top = Some(top_occupations(stored, area, sector, args, usize::from(n))?);
+            report.top = Some(top_occupations(
+                stored,
+                area,
+                sectors.first().copied(),
+                args,
+                usize::from(n),
+            )?);
         }
     }
     let priced = report
@@ -594,7 +649,7 @@ fn resolve_industry(
     store: &Store,
     wages: Option<&crate::oews::storage::Stored>,
     input: &str,
-) -> Result<(Option<String>, Option<usize>), crate::error::CareersError> {
+) -> Result<(String, Option<usize>), crate::error::CareersError> {
     let mut names: Vec<&str> = Vec::new();
     for e in store.authored() {
         let Some(salary) = &e.profile.salary else {
@@ -611,15 +666,12 @@ fn resolve_industry(
     let pairs: Vec<(&str, &str)> = names.iter().map(|n| (*n, *n)).collect();
     let curated = resolve_choice("industry", input, &pairs);
     let Some(stored) = wages else {
-        return curated.map(|c| (Some(c), None));
+        return curated.map(|c| (c, None));
     };
     let sector = crate::model::wages::match_sector(&stored.tables.industries, input);
     match (curated, sector) {
-        (Ok(c), s) => Ok((Some(c), s)),
-        (Err(_), Some(s)) => Ok((
-            Some(stored.tables.industries[s].short_name().to_owned()),
-            Some(s),
-        )),
+        (Ok(c), s) => Ok((c, s)),
+        (Err(_), Some(s)) => Ok((stored.tables.industries[s].short_name().to_owned(), Some(s))),
         (Err(e), None) => Err(match e {
             crate::error::CareersError::UnknownValue {
                 what,
@@ -707,7 +759,7 @@ pub fn report(
             } else {
                 Vec::new()
             },
-            unfigured_industries: if shows_industries || filters.industry.is_some() {
+            unfigured_industries: if shows_industries || !filters.industries.is_empty() {
                 unfigured
             } else {
                 Vec::new()
@@ -792,10 +844,11 @@ fn unfigured_industries(
         .into_iter()
         .filter(|r| r.figure.is_none())
         .filter(|r| {
-            filters
-                .industry
-                .as_ref()
-                .is_none_or(|i| i.eq_ignore_ascii_case(r.industry))
+            filters.industries.is_empty()
+                || filters
+                    .industries
+                    .iter()
+                    .any(|i| i.eq_ignore_ascii_case(r.industry))
         })
         .map(|r| UnfiguredIndustry {
             industry: r.industry.to_owned(),
