@@ -725,6 +725,20 @@ pub struct WhereArgs {
     /// How many areas to show
     #[arg(long, short = 'n', value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..))]
     pub top: u16,
+    /// Only the metropolitan and nonmetropolitan areas of this state (TX, Texas); a metro that
+    /// spans states (Kansas City, MO-KS) counts for each state it names
+    #[arg(long = "in", value_name = "STATE", value_parser = NonBlank, conflicts_with = "states")]
+    pub within: Option<String>,
+    /// Every area with the figure, not only the first --top
+    #[arg(long, conflicts_with = "top")]
+    pub all: bool,
+    /// The relative standard error, in percent, above which an estimate's employment or wage is
+    /// flagged unreliable
+    #[arg(long, value_name = "PCT", default_value_t = crate::model::reliability::DEFAULT_MAX_RSE, value_parser = crate::model::reliability::parse_max_rse)]
+    pub max_rse: f64,
+    /// Leave out the estimates flagged unreliable instead of marking them
+    #[arg(long)]
+    pub omit_unreliable: bool,
 }
 
 /// What `where` ranks areas by.

@@ -10,6 +10,7 @@ pub(crate) mod prices;
 pub(crate) mod profile;
 pub(crate) mod projection;
 pub(crate) mod ratings;
+pub(crate) mod reliability;
 pub(crate) mod salary;
 pub(crate) mod skillset;
 pub(crate) mod vocabulary;
