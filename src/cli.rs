@@ -158,7 +158,7 @@ pub enum Command {
     Search(SearchArgs),
     /// Pay figures by role, city, experience, company type and industry, with their sources
     #[command(
-        after_help = "Examples:\n  careers salary ml-engineer\n  careers salary --city SF\n  careers salary mle --experience senior --company faang\n  careers salary mle --about location --sort high --my-pay 150k\n  careers salary --list-cities\n  careers salary --industry 'real estate' --format json\n\nA filter value nobody has (an unknown city) exits 1; a known value with no figure for the\nrole says so and exits 0."
+        after_help = "Examples:\n  careers salary ml-engineer\n  careers salary --city SF\n  careers salary mle --experience senior --company faang\n  careers salary mle --about location --sort high --my-pay 150k\n  careers salary mle --city Austin --my-pay 45/hr\n  careers salary --city Denver --top 10\n  careers salary data-scientists --industry finance --industry information\n  careers salary --list-cities\n  careers salary --industry 'real estate' --format json\n\nA filter value nobody has (an unknown city) exits 1; a known value with no figure for the\nrole says so and exits 0."
     )]
     Salary(SalaryArgs),
     /// Where an occupation pays and employs most: metro areas (or states) ranked by a BLS OEWS
@@ -167,8 +167,11 @@ pub enum Command {
         after_help = "Ranks the areas where BLS OEWS publishes an estimate of the role's occupation by the \
 figure --by names, highest first; areas without that figure published are counted, not ranked. \
 A top-coded wage (at or above BLS's threshold) ranks above every published one. --by real-median \
-ranks by what the median buys, leaving out areas BEA does not price and top-coded medians.\n\n\
+ranks by what the median buys, leaving out areas BEA does not price and top-coded medians. \
+An estimate whose employment or wage relative standard error (RSE) is above --max-rse (30%) is \
+marked unreliable.\n\n\
 Examples:\n  careers where software-developers\n  careers where data-scientists --by jobs-per-1000 --top 5\n  \
+careers where software-developers --in TX --all\n  \
 careers where registered-nurses --states --format json\n  careers where software-developers --by real-median"
     )]
     Where(WhereArgs),
