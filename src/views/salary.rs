@@ -246,7 +246,10 @@ impl SalaryReport {
         if self.filters.narrows() && !self.ranking_only {
             doc.note(format!("Filters: {}.", filters_text(&self.filters)));
         }
-        if let Some(given) = self.my_pay_given.filter(|p| p.hourly_cents.is_some()) {
+        if let Some(given) = self
+            .my_pay_given
+            .filter(|p| p.hourly_cents.is_some() && !self.ranking_only)
+        {
             doc.note(format!(
                 "Your pay: {}. {}",
                 given.describe(),
@@ -355,12 +358,6 @@ impl SalaryReport {
             }
             return;
         };
-        let industries: Vec<&str> = source
-            .industries
-            .iter()
-            .filter(|i| i.code != crate::model::wages::Industry::CROSS_INDUSTRY)
-            .map(|i| i.name.as_str())
-            .collect();
         let shows_any = !self.official.is_empty() || self.top.is_some();
         for n in &self.official_notes {
             if let (OfficialNote::NotASector { industries }, true) = (n, shows_any) {
@@ -428,16 +425,22 @@ impl SalaryReport {
                         source.name, w.occupation.soc, a.name
                     ));
                 }
-                let mut places: Vec<&str> = Vec::new();
+                // The places and the sectors of the estimates shown.
+                let (mut places, mut sectors): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
                 for e in &w.estimates {
                     if !places.contains(&e.area.name.as_str()) {
                         places.push(e.area.name.as_str());
                     }
+                    if e.industry.code != crate::model::wages::Industry::CROSS_INDUSTRY
+                        && !sectors.contains(&e.industry.name.as_str())
+                    {
+                        sectors.push(e.industry.name.as_str());
+                    }
                 }
                 if !places.is_empty() {
                     let mut line = format!("Source: {} · {}", source.name, places.join(" · "));
-                    if !industries.is_empty() {
-                        line.push_str(&format!(" · {}", industries.join(" · ")));
+                    if !sectors.is_empty() {
+                        line.push_str(&format!(" · {}", sectors.join(" · ")));
                     }
                     doc.note(line + ".");
                 }
