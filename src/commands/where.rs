@@ -106,7 +106,7 @@ pub fn run(ctx: &Context, args: &WhereArgs) -> anyhow::Result<WhereReport> {
         AreaKind::Metro
     };
     let within = match &args.within {
-        Some(input) => Some(state_of(store, stored, input)?),
+        Some(input) => Some(store.resolve_state(input)?),
         None => None,
     };
     let wanted = match within {
@@ -220,27 +220,4 @@ pub fn run(ctx: &Context, args: &WhereArgs) -> anyhow::Result<WhereReport> {
         notice: crate::oews::NOTICE,
         attribution: ctx.store.onet_attribution([entry.profile.id.as_str()]),
     })
-}
-
-/// The state `--in` names, by its postal code or name as `--city` reads places; any other
-/// place is a usage error that says what it is.
-fn state_of(
-    store: &crate::store::Store,
-    stored: &crate::oews::storage::Stored,
-    input: &str,
-) -> anyhow::Result<usize> {
-    let locations = crate::store::bundled_locations()?;
-    let place = store.resolve_place(&locations, input)?;
-    match place.area {
-        Some(a) if stored.tables.areas[a].kind == AreaKind::State => Ok(a),
-        Some(a) => Err(CareersError::Usage(format!(
-            "--in takes a state, such as TX or Texas; \"{input}\" is {}",
-            stored.tables.areas[a].name
-        ))
-        .into()),
-        None => Err(CareersError::Usage(format!(
-            "--in takes a state, such as TX or Texas; \"{input}\" is no BLS area"
-        ))
-        .into()),
-    }
 }

@@ -1,9 +1,33 @@
 //! The areas `careers where --in STATE` ranks: a state's metropolitan and nonmetropolitan areas,
 //! a metro that spans states counting for each state its name lists.
 
+use crate::error::CareersError;
 use crate::model::place;
 use crate::model::wages::{Area, AreaKind};
 use crate::oews::storage::Stored;
+use crate::store::Store;
+
+impl Store {
+    /// The state `input` names (a postal code or name, read as `--city` reads places), as a
+    /// position in the release's areas; any other place is a usage error that says what it is.
+    pub fn resolve_state(&self, input: &str) -> anyhow::Result<usize> {
+        let locations = crate::store::bundled_locations()?;
+        let place = self.resolve_place(&locations, input)?;
+        let areas = self.wages()?.map_or(&[][..], |s| s.tables.areas.as_slice());
+        match place.area.and_then(|a| Some((a, areas.get(a)?))) {
+            Some((a, area)) if area.kind == AreaKind::State => Ok(a),
+            Some((_, area)) => Err(CareersError::Usage(format!(
+                "--in takes a state, such as TX or Texas; \"{input}\" is {}",
+                area.name
+            ))
+            .into()),
+            None => Err(CareersError::Usage(format!(
+                "--in takes a state, such as TX or Texas; \"{input}\" is no BLS area"
+            ))
+            .into()),
+        }
+    }
+}
 
 /// The metropolitan and nonmetropolitan areas of the state at `state` (a position in the
 /// release's areas): those BLS files under the state's code, and metros whose name lists its
