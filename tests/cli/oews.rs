@@ -1406,3 +1406,43 @@ cross-industry.\n\
 --omit-unreliable leaves such areas out, --max-rse PCT moves the line.\n";
     assert!(out.starts_with(want), "{out}");
 }
+
+#[test]
+fn sectors_stand_beside_the_all_industry_figures_at_100_columns() {
+    let env = imported(true);
+    let out = env.stdout(&[
+        "salary",
+        "data-scientists",
+        "--industry",
+        "finance",
+        "--industry",
+        "information",
+    ]);
+    let want = "Filters: industries Finance and Insurance, Information.\n\
+\n\
+Official wages: Data Scientists (data-scientists)\n\
+\n\
+SOC 15-2051 Data Scientists\n\
+╭─────────────────┬────────────────┬───────────────────────╮\n\
+│ Figure          ┆ All industries ┆ Finance and Insurance │\n\
+╞═════════════════╪════════════════╪═══════════════════════╡\n\
+│ Employment      ┆        262,440 ┆                32,410 │\n\
+│ 10th percentile ┆        $67,240 ┆               $80,150 │\n\
+│ 25th percentile ┆        $85,660 ┆              $103,230 │\n\
+│ Median          ┆       $120,230 ┆              $143,600 │\n\
+│ 75th percentile ┆       $158,880 ┆              $183,590 │\n\
+│ 90th percentile ┆       $199,130 ┆              $221,330 │\n\
+│ Mean            ┆       $126,800 ┆              $149,370 │\n\
+│ Hourly median   ┆         $57.80 ┆                $69.04 │\n\
+│ Hourly mean     ┆         $60.96 ┆                $71.81 │\n\
+│ Wage RSE        ┆           0.7% ┆                  1.2% │\n\
+│ Employment RSE  ┆           1.1% ┆                  3.1% │\n\
+╰─────────────────┴────────────────┴───────────────────────╯\n\
+10th to 90th percentile, 15-2051 BLS OEWS May 2025\n\
+All industries (BLS)        │  ██████████████████████████████████████████          │ median $120,230\n\
+Finance and Insurance (BLS) │      █████████████████████████████████████████████   │ median $143,600\n\
+\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20$60k                     $145k                   $230k\n\
+Source: BLS OEWS May 2025 · National · Sector 52 - Finance and Insurance.\n\
+BLS OEWS May 2025 publishes no estimate of SOC 15-2051 in Information.\n";
+    assert!(out.starts_with(want), "{out}");
+}
