@@ -158,7 +158,7 @@ pub enum Command {
     Search(SearchArgs),
     /// Pay figures by role, city, experience, company type and industry, with their sources
     #[command(
-        after_help = "Examples:\n  careers salary ml-engineer\n  careers salary --city SF\n  careers salary mle --experience senior --company faang\n  careers salary mle --about location --sort high --my-pay 150k\n  careers salary --list-cities\n  careers salary --industry 'real estate' --format json\n\nA filter value nobody has (an unknown city) exits 1; a known value with no figure for the\nrole says so and exits 0."
+        after_help = "Examples:\n  careers salary ml-engineer\n  careers salary --city SF\n  careers salary mle --experience senior --company faang\n  careers salary mle --about location --sort high --my-pay 150k\n  careers salary mle --city Austin --my-pay 45/hr\n  careers salary --city Denver --top 10\n  careers salary data-scientists --industry finance --industry information\n  careers salary --list-cities\n  careers salary --industry 'real estate' --format json\n\nA filter value nobody has (an unknown city) exits 1; a known value with no figure for the\nrole says so and exits 0."
     )]
     Salary(SalaryArgs),
     /// Where an occupation pays and employs most: metro areas (or states) ranked by a BLS OEWS
@@ -167,8 +167,11 @@ pub enum Command {
         after_help = "Ranks the areas where BLS OEWS publishes an estimate of the role's occupation by the \
 figure --by names, highest first; areas without that figure published are counted, not ranked. \
 A top-coded wage (at or above BLS's threshold) ranks above every published one. --by real-median \
-ranks by what the median buys, leaving out areas BEA does not price and top-coded medians.\n\n\
+ranks by what the median buys, leaving out areas BEA does not price and top-coded medians. \
+An estimate whose employment or wage relative standard error (RSE) is above --max-rse (30%) is \
+marked unreliable.\n\n\
 Examples:\n  careers where software-developers\n  careers where data-scientists --by jobs-per-1000 --top 5\n  \
+careers where software-developers --in TX --all\n  \
 careers where registered-nurses --states --format json\n  careers where software-developers --by real-median"
     )]
     Where(WhereArgs),
@@ -513,9 +516,11 @@ pub struct SalaryArgs {
         hide_possible_values = true
     )]
     pub company: Option<crate::model::CompanyType>,
-    /// Only figures for this industry, e.g. "real estate", "information technology"
+    /// Only figures for this industry, e.g. "real estate", "information technology", or a BLS
+    /// sector ("finance", 52); repeat it to set industries side by side, BLS's sectors beside
+    /// its all-industry figures
     #[arg(long, value_name = "NAME", value_parser = NonBlank)]
-    pub industry: Option<String>,
+    pub industry: Vec<String>,
     /// Only figures about this: overall, company, experience, location, industry,
     /// additional-compensation or total-compensation
     #[arg(
@@ -529,10 +534,11 @@ pub struct SalaryArgs {
     /// amount they state
     #[arg(long, value_enum, value_name = "END")]
     pub sort: Option<PaySort>,
-    /// Your pay in whole US dollars (150000, 150,000, $150,000 or 150k): shows where it falls
-    /// in every band
-    #[arg(long, value_name = "AMOUNT", value_parser = crate::model::salary::parse_dollars)]
-    pub my_pay: Option<u64>,
+    /// Your pay: a year's in US dollars (150000, 150,000, $150k) or an hourly rate (45/hr,
+    /// 45h, 45.50/hr), which counts 2,080 hours a year as BLS does; shows where it falls in
+    /// every band
+    #[arg(long, value_name = "AMOUNT")]
+    pub my_pay: Option<crate::model::pay::PayAmount>,
     /// List the places the curated profiles have pay figures for and how many roles have
     /// figures there (`careers places` lists every place BLS estimates wages for)
     #[arg(long, conflicts_with_all = ["city", "experience", "company", "industry", "about", "sort", "my_pay", "top"])]
@@ -571,7 +577,8 @@ pub struct PlacesArgs {
 
 #[derive(Debug, Args)]
 pub struct WorthArgs {
-    /// An amount of pay a year (120000, 120,000, $120,000 or 120k) and the place it is paid in
+    /// An amount of pay a year (120000, 120,000, $120k) or an hourly rate (45/hr, 45h: 2,080
+    /// hours a year, as BLS counts them) and the place it is paid in
     /// (a metro by one of its cities, a state, US or an OEWS area code), two to five times
     #[arg(value_name = "AMOUNT PLACE", num_args = 1.., required = true)]
     pub pairs: Vec<String>,
@@ -721,6 +728,20 @@ pub struct WhereArgs {
     /// How many areas to show
     #[arg(long, short = 'n', value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..))]
     pub top: u16,
+    /// Only the metropolitan and nonmetropolitan areas of this state (TX, Texas); a metro that
+    /// spans states (Kansas City, MO-KS) counts for each state it names
+    #[arg(long = "in", value_name = "STATE", value_parser = NonBlank, conflicts_with = "states")]
+    pub within: Option<String>,
+    /// Every area with the figure, not only the first --top
+    #[arg(long, conflicts_with = "top")]
+    pub all: bool,
+    /// The relative standard error, in percent, above which an estimate's employment or wage is
+    /// flagged unreliable
+    #[arg(long, value_name = "PCT", default_value_t = crate::model::reliability::DEFAULT_MAX_RSE, value_parser = crate::model::reliability::parse_max_rse)]
+    pub max_rse: f64,
+    /// Leave out the estimates flagged unreliable instead of marking them
+    #[arg(long)]
+    pub omit_unreliable: bool,
 }
 
 /// What `where` ranks areas by.

@@ -6,8 +6,9 @@ use serde::Serialize;
 use crate::Context;
 use crate::cli::{WhereArgs, WhereBy};
 use crate::error::CareersError;
+use crate::model::reliability::Reliability;
 use crate::model::wages::{AreaKind, Measure, Value};
-use crate::store::wages::{NoEstimate, PlaceEstimate, WageLink, areas_of_kind};
+use crate::store::wages::{AreaRef, NoEstimate, PlaceEstimate, WageLink, areas_of_kind};
 
 /// The ranking of one role's occupations.
 #[derive(Debug, Serialize)]
@@ -17,6 +18,15 @@ pub struct WhereReport {
     pub by: WhereBy,
     /// `metro` or `state`.
     pub areas: AreaKind,
+    /// With `--in`: the state whose metropolitan and nonmetropolitan areas are ranked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub within: Option<AreaRef>,
+    /// With `--all`: every area with the figure is ranked, none cut off.
+    pub all: bool,
+    /// The relative standard error, in percent, above which an estimate is flagged unreliable.
+    pub max_rse: f64,
+    /// Whether flagged estimates are left out (`--omit-unreliable`) rather than marked.
+    pub omit_unreliable: bool,
     /// "BLS OEWS May 2025".
     pub source: String,
     pub occupations: Vec<OccupationRanking>,
@@ -45,6 +55,11 @@ pub struct OccupationRanking {
     /// BLS's threshold), whose worth in U.S.-average prices is not known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub top_coded: Option<usize>,
+    /// With `--omit-unreliable`: areas left out because an RSE is above `max_rse`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub omitted_unreliable: Option<usize>,
+    /// How many of the ranked areas shown are flagged unreliable.
+    pub flagged_unreliable: usize,
     pub ranked: Vec<RankedArea>,
 }
 
@@ -53,6 +68,8 @@ pub struct RankedArea {
     pub rank: usize,
     #[serde(flatten)]
     pub estimate: PlaceEstimate,
+    /// The estimate's RSEs and whether one is above `max_rse`.
+    pub reliability: Reliability,
 }
 
 impl WhereBy {
@@ -88,7 +105,19 @@ pub fn run(ctx: &Context, args: &WhereArgs) -> anyhow::Result<WhereReport> {
     } else {
         AreaKind::Metro
     };
-    let wanted = areas_of_kind(stored, kind);
+    let within = match &args.within {
+        Some(input) => Some(store.resolve_state(input)?),
+        None => None,
+    };
+    let wanted = match within {
+        Some(state) => crate::store::where_rank::areas_in_state(stored, state),
+        None => areas_of_kind(stored, kind),
+    };
+    let shown = if args.all {
+        usize::MAX
+    } else {
+        usize::from(args.top)
+    };
     let industry = stored.cross_industry();
     let measure = args.by.measure();
     let real = args.by == WhereBy::RealMedian;
@@ -104,10 +133,10 @@ pub fn run(ctx: &Context, args: &WhereArgs) -> anyhow::Result<WhereReport> {
             Some(i) == industry && wanted.contains(&a)
         })?;
         let estimated = estimates.len();
-        let (mut not_priced, mut top_coded) = (0, 0);
+        let (mut not_priced, mut top_coded, mut omitted) = (0, 0, 0);
         // A top-coded wage is at least the threshold: above every published one. In U.S.-average
         // prices it is not known where it stands, and is not ranked.
-        let mut keyed: Vec<(u64, usize)> = Vec::new();
+        let mut keyed: Vec<(u64, usize, Reliability)> = Vec::new();
         let mut not_published = 0;
         for (at, e) in estimates.iter().enumerate() {
             let key = match (e.estimate.get(measure), real) {
@@ -132,18 +161,27 @@ pub fn run(ctx: &Context, args: &WhereArgs) -> anyhow::Result<WhereReport> {
                     continue;
                 }
             };
-            keyed.push((key, at));
+            let reliability = Reliability::judge(
+                e.estimate.get(Measure::EmploymentRse),
+                e.estimate.get(Measure::WageRse),
+                args.max_rse,
+            );
+            if reliability.unreliable && args.omit_unreliable {
+                omitted += 1;
+                continue;
+            }
+            keyed.push((key, at, reliability));
         }
         // Keys and positions are sorted, not the estimates: ties go to the area's name, which
         // no two areas share.
         let names = &stored.tables.areas;
         let name = |at: usize| &names[estimates[at].area].name;
         keyed.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| name(a.1).cmp(name(b.1))));
-        let ranked = keyed
+        let ranked: Vec<RankedArea> = keyed
             .into_iter()
-            .take(usize::from(args.top))
+            .take(shown)
             .enumerate()
-            .map(|(i, (_, at))| {
+            .map(|(i, (_, at, reliability))| {
                 let mut estimate = stored.place_estimate(estimates[at].clone(), None);
                 if real {
                     store.add_prices(&mut estimate);
@@ -151,15 +189,19 @@ pub fn run(ctx: &Context, args: &WhereArgs) -> anyhow::Result<WhereReport> {
                 RankedArea {
                     rank: i + 1,
                     estimate,
+                    reliability,
                 }
             })
             .collect();
+        let flagged_unreliable = ranked.iter().filter(|r| r.reliability.unreliable).count();
         occupations.push(OccupationRanking {
             occupation: link,
             estimated,
             not_published,
             not_priced: real.then_some(not_priced),
             top_coded: real.then_some(top_coded),
+            omitted_unreliable: args.omit_unreliable.then_some(omitted),
+            flagged_unreliable,
             ranked,
         });
     }
@@ -168,6 +210,10 @@ pub fn run(ctx: &Context, args: &WhereArgs) -> anyhow::Result<WhereReport> {
         title: entry.profile.title.clone(),
         by: args.by,
         areas: kind,
+        within: within.map(|s| stored.area_ref(s)),
+        all: args.all,
+        max_rse: args.max_rse,
+        omit_unreliable: args.omit_unreliable,
         source: crate::oews::source_name(stored),
         occupations,
         prices_source: real.then(|| store.prices_source()).flatten(),

@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::Context;
 use crate::cli::WorthArgs;
 use crate::error::CareersError;
+use crate::model::pay::PayAmount;
 use crate::model::wages::{Measure, PercentilePlacement};
 use crate::store::prices::{PriceFacts, PricesSource};
 use crate::store::wages::{AreaRef, NoEstimate, WageFigure, WageLink};
@@ -48,8 +49,13 @@ pub struct PlacedAmount {
     /// The place as asked for.
     pub query: String,
     pub area: AreaRef,
-    /// Whole dollars a year, as given.
+    /// Whole dollars a year, as given (an hourly rate times 2,080 hours).
     pub amount: u64,
+    /// The hourly rate the amount was given as, when it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hourly: Option<f64>,
+    #[serde(skip)]
+    pub given: PayAmount,
     /// The place's price levels (U.S. = 100), or why BEA publishes none.
     pub prices: PriceFacts,
     /// The amount in U.S.-average prices, whole dollars; absent without a price level.
@@ -96,7 +102,7 @@ pub struct WorthRole {
 }
 
 /// The pairs of an amount and a place, or a usage error naming the argument at fault.
-fn pairs(args: &[String]) -> Result<Vec<(u64, &str)>, CareersError> {
+fn pairs(args: &[String]) -> Result<Vec<(PayAmount, &str)>, CareersError> {
     let example = "e.g. careers worth 120000 Austin 150000 \"San Francisco\"";
     if !args.len().is_multiple_of(2) {
         return Err(CareersError::Usage(format!(
@@ -114,7 +120,7 @@ fn pairs(args: &[String]) -> Result<Vec<(u64, &str)>, CareersError> {
     }
     args.chunks(2)
         .map(|pair| {
-            let amount = crate::model::salary::parse_dollars(&pair[0]).map_err(|why| {
+            let amount = pair[0].parse::<PayAmount>().map_err(|why| {
                 CareersError::Usage(format!(
                     "AMOUNT {why}; each place follows its amount, {example}"
                 ))
@@ -146,7 +152,8 @@ pub fn run(ctx: &Context, args: &WorthArgs) -> anyhow::Result<WorthReport> {
     };
     let locations = crate::store::bundled_locations()?;
     let mut places = Vec::with_capacity(pairs.len());
-    for (amount, query) in pairs {
+    for (given, query) in pairs {
+        let amount = given.annual;
         let place = store.resolve_place(&locations, query)?;
         let Some(area) = place.area else {
             return Err(CareersError::Usage(format!(
@@ -184,6 +191,8 @@ pub fn run(ctx: &Context, args: &WorthArgs) -> anyhow::Result<WorthReport> {
             in_us_prices: prices.in_us_prices(amount),
             area,
             amount,
+            hourly: given.hourly(),
+            given,
             prices,
             role_wages,
         });

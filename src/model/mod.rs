@@ -4,11 +4,13 @@
 pub(crate) mod location;
 pub(crate) mod market;
 pub(crate) mod onet;
+pub(crate) mod pay;
 pub(crate) mod place;
 pub(crate) mod prices;
 pub(crate) mod profile;
 pub(crate) mod projection;
 pub(crate) mod ratings;
+pub(crate) mod reliability;
 pub(crate) mod salary;
 pub(crate) mod skillset;
 pub(crate) mod vocabulary;

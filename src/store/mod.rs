@@ -10,6 +10,7 @@ pub mod projections;
 pub mod ratings;
 pub mod user;
 pub mod wages;
+pub mod where_rank;
 
 use std::collections::HashMap;
 use std::path::PathBuf;

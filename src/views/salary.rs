@@ -28,13 +28,24 @@ fn filters_text(filters: &Filters) -> String {
     if let Some(c) = filters.company {
         parts.push(format!("company {}", c.name()));
     }
-    if let Some(i) = &filters.industry {
-        parts.push(format!("industry {i}"));
+    match filters.industries.as_slice() {
+        [] => {}
+        [one] => parts.push(format!("industry {one}")),
+        many => parts.push(format!("industries {}", many.join(", "))),
     }
     if let Some(d) = filters.about {
         parts.push(format!("about {}", d.name()));
     }
     parts.join(", ")
+}
+
+/// "A", "A and B", "A, B and C".
+fn list_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 /// A hint as a sentence, without its capital and full stop.
@@ -232,8 +243,18 @@ impl SalaryReport {
 
     fn document(&self) -> Document {
         let mut doc = Document::default();
-        if self.filters.narrows() {
+        if self.filters.narrows() && !self.ranking_only {
             doc.note(format!("Filters: {}.", filters_text(&self.filters)));
+        }
+        if let Some(given) = self
+            .my_pay_given
+            .filter(|p| p.hourly_cents.is_some() && !self.ranking_only)
+        {
+            doc.note(format!(
+                "Your pay: {}. {}",
+                given.describe(),
+                crate::views::wages::HOURLY_NOTE
+            ));
         }
         for role in &self.roles {
             doc.heading(1, format!("Salary: {} ({})", role.title, role.role));
@@ -337,10 +358,17 @@ impl SalaryReport {
             }
             return;
         };
-        let industry = source
-            .industry
-            .as_ref()
-            .filter(|i| i.code != crate::model::wages::Industry::CROSS_INDUSTRY);
+        let shows_any = !self.official.is_empty() || self.top.is_some();
+        for n in &self.official_notes {
+            if let (OfficialNote::NotASector { industries }, true) = (n, shows_any) {
+                doc.note(format!(
+                    "{} {} no BLS industry sector: the {} figures below are all-industry.",
+                    list_and(industries),
+                    if industries.len() == 1 { "is" } else { "are" },
+                    source.name
+                ));
+            }
+        }
         for role in &self.official {
             doc.heading(1, format!("Official wages: {} ({})", role.title, role.role));
             for w in &role.occupations {
@@ -354,7 +382,11 @@ impl SalaryReport {
                         .estimates
                         .iter()
                         .filter_map(|e| {
-                            view::band(format!("{} (BLS)", e.area.name), e, self.my_pay)
+                            view::band(
+                                format!("{} (BLS)", view::estimate_name(&w.estimates, e)),
+                                e,
+                                self.my_pay,
+                            )
                         })
                         .collect();
                     // The curated bands for the same places go on the same scale.
@@ -393,11 +425,22 @@ impl SalaryReport {
                         source.name, w.occupation.soc, a.name
                     ));
                 }
-                let places: Vec<&str> = w.estimates.iter().map(|e| e.area.name.as_str()).collect();
+                // The places and the sectors of the estimates shown.
+                let (mut places, mut sectors): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+                for e in &w.estimates {
+                    if !places.contains(&e.area.name.as_str()) {
+                        places.push(e.area.name.as_str());
+                    }
+                    if e.industry.code != crate::model::wages::Industry::CROSS_INDUSTRY
+                        && !sectors.contains(&e.industry.name.as_str())
+                    {
+                        sectors.push(e.industry.name.as_str());
+                    }
+                }
                 if !places.is_empty() {
                     let mut line = format!("Source: {} · {}", source.name, places.join(" · "));
-                    if let Some(i) = industry {
-                        line.push_str(&format!(" · {}", i.name));
+                    if !sectors.is_empty() {
+                        line.push_str(&format!(" · {}", sectors.join(" · ")));
                     }
                     doc.note(line + ".");
                 }
@@ -458,6 +501,15 @@ impl SalaryReport {
                     doc.note(format!(
                         "{} publishes estimates by industry for the nation only; these are national.",
                         source.name
+                    ));
+                }
+                // Said before the figures it is about.
+                OfficialNote::NotASector { .. } => {}
+                OfficialNote::NoSectorEstimate { soc, industry } => {
+                    doc.note(format!(
+                        "{} publishes no estimate of SOC {soc} in {}.",
+                        source.name,
+                        view::industry_name(industry)
                     ));
                 }
             }

@@ -139,7 +139,7 @@ pub fn occupation_name(o: &WageLink) -> String {
 /// The estimates of one occupation: a row per measure, a column per place.
 pub fn estimates_table(w: &OccupationWages, my_pay: Option<u64>) -> Table {
     let mut headers = vec!["Figure".to_owned()];
-    headers.extend(w.estimates.iter().map(|e| e.area.name.clone()));
+    headers.extend(w.estimates.iter().map(|e| estimate_name(&w.estimates, e)));
     let places = w.estimates.len();
     let mut table = Table::new(headers).numbers(1..=places);
     for &m in &crate::store::wages::SHOWN {
@@ -174,6 +174,30 @@ pub fn estimates_table(w: &OccupationWages, my_pay: Option<u64>) -> Table {
         table.row(row);
     }
     table
+}
+
+/// What sets an estimate apart from the others shown with it: its area, or with estimates of
+/// several industries its industry ("All industries", "Finance and Insurance"), or both.
+pub fn estimate_name(all: &[PlaceEstimate], e: &PlaceEstimate) -> String {
+    let industries = all.iter().any(|o| o.industry.code != e.industry.code);
+    let areas = all.iter().any(|o| o.area.code != e.area.code);
+    match (industries, areas) {
+        (false, _) => e.area.name.clone(),
+        (true, false) => industry_name(&e.industry),
+        (true, true) => format!("{} · {}", e.area.name, industry_name(&e.industry)),
+    }
+}
+
+/// An industry as a reader names it: "All industries" for BLS's cross-industry estimates,
+/// a sector without its "Sector 52 - " prefix.
+pub fn industry_name(i: &crate::store::wages::IndustryRef) -> String {
+    if i.code == crate::model::wages::Industry::CROSS_INDUSTRY {
+        return "All industries".to_owned();
+    }
+    match i.name.split_once(" - ") {
+        Some((prefix, rest)) if prefix.starts_with("Sector") => rest.to_owned(),
+        _ => i.name.clone(),
+    }
 }
 
 /// A price level as BEA prints it: `98.066`.
@@ -319,6 +343,9 @@ fn percentile_word(p: f64) -> String {
 }
 
 /// How `--my-pay` is placed, said once under the tables that place it.
+/// How an hourly rate given as pay became a year's pay.
+pub const HOURLY_NOTE: &str = "An hourly rate counts 2,080 hours a year (52 weeks of 40 hours), as BLS turns hourly wages into annual ones.";
+
 pub const PLACEMENT_NOTE: &str = "Your pay is placed among BLS's published annual percentiles; the percentile between two of them is an estimate, drawn on a straight line between their wages.";
 
 /// The 10th-to-90th percentile band of an estimate, with its median, as a chart bar on the same

@@ -39,9 +39,10 @@ impl Report for WhereReport {
 
     fn document(&self) -> Document {
         let mut doc = Document::default();
-        let areas = match self.areas {
-            AreaKind::State => "states",
-            _ => "metro areas",
+        let areas = match (&self.within, self.areas) {
+            (Some(state), _) => format!("metro and nonmetro areas of {}", state.name),
+            (None, AreaKind::State) => "states".to_owned(),
+            (None, _) => "metro areas".to_owned(),
         };
         doc.heading(
             1,
@@ -65,7 +66,7 @@ impl Report for WhereReport {
                 for r in &o.ranked {
                     let mut row = vec![
                         Cell::new(r.rank.to_string()),
-                        Cell::tone(r.estimate.area.name.clone(), Tone::Strong),
+                        Cell::tone(area_text(r), Tone::Strong),
                     ];
                     row.extend(COLUMNS.iter().map(|&(m, _)| {
                         let text = measure_text(&r.estimate, m);
@@ -103,7 +104,20 @@ impl Report for WhereReport {
                     " {n} have a median at or above BLS's top wage, whose worth in U.S.-average prices is not known, and are not ranked."
                 ));
             }
+            if let Some(n) = o.omitted_unreliable.filter(|n| *n > 0) {
+                note.push_str(&format!(
+                    " {n} with an employment or wage RSE above {} {} left out as unreliable.",
+                    percent(self.max_rse),
+                    if n == 1 { "is" } else { "are" }
+                ));
+            }
             doc.note(format!("{note} Source: {}, cross-industry.", self.source));
+            if o.flagged_unreliable > 0 {
+                doc.note(format!(
+                    "* Unreliable: BLS's relative standard error (RSE) of the employment or wage there is above {}; --omit-unreliable leaves such areas out, --max-rse PCT moves the line.",
+                    percent(self.max_rse)
+                ));
+            }
         }
         if let Some(p) = &self.prices_source {
             doc.note(crate::views::wages::US_PRICES_NOTE);
@@ -128,6 +142,13 @@ impl Report for WhereReport {
             "employment",
             "jobs_per_1000",
             "location_quotient",
+            "annual_10",
+            "annual_25",
+            "annual_75",
+            "annual_90",
+            "employment_rse",
+            "wage_rse",
+            "unreliable",
             "price_level",
             "median_in_us_prices",
             "source",
@@ -153,6 +174,13 @@ impl Report for WhereReport {
                     value(Measure::Employment),
                     value(Measure::JobsPer1000),
                     value(Measure::LocationQuotient),
+                    value(Measure::Annual10),
+                    value(Measure::Annual25),
+                    value(Measure::Annual75),
+                    value(Measure::Annual90),
+                    value(Measure::EmploymentRse),
+                    value(Measure::WageRse),
+                    r.reliability.unreliable.to_string(),
                     match &r.estimate.prices {
                         Some(PriceFacts::Priced { all_items, .. }) => all_items.to_string(),
                         _ => String::new(),
@@ -194,7 +222,7 @@ fn real_table(o: &OccupationRanking) -> Table {
             .map_or_else(|| "-".to_owned(), us_prices_text);
         table.row([
             Cell::new(r.rank.to_string()),
-            Cell::tone(e.area.name.clone(), Tone::Strong),
+            Cell::tone(area_text(r), Tone::Strong),
             Cell::new(measure_text(e, Measure::AnnualMedian)),
             Cell::new(level),
             Cell::tone(real, Tone::Strong),
@@ -202,4 +230,18 @@ fn real_table(o: &OccupationRanking) -> Table {
         ]);
     }
     table
+}
+
+/// The area's name, marked `*` when its estimate is flagged unreliable.
+fn area_text(r: &crate::commands::r#where::RankedArea) -> String {
+    if r.reliability.unreliable {
+        format!("{} *", r.estimate.area.name)
+    } else {
+        r.estimate.area.name.clone()
+    }
+}
+
+/// "30%", "12.5%".
+fn percent(value: f64) -> String {
+    format!("{value}%")
 }

@@ -52,7 +52,7 @@ impl Report for WorthReport {
             };
             table.row([
                 Cell::tone(p.area.name.clone(), Tone::Strong),
-                Cell::new(dollars(p.amount)),
+                Cell::new(pay_text(p)),
                 all_items,
                 housing,
                 Cell::tone(
@@ -89,6 +89,9 @@ impl Report for WorthReport {
                 None => self.role_tables(&mut doc),
             }
         }
+        if self.places.iter().any(|p| p.hourly.is_some()) {
+            doc.note(crate::views::wages::HOURLY_NOTE);
+        }
         doc.note(format!(
             "RPP: the place's price level, U.S. = 100, of all items and of housing. {}",
             crate::views::wages::US_PRICES_NOTE
@@ -106,6 +109,7 @@ impl Report for WorthReport {
             "area_code",
             "area",
             "amount",
+            "hourly",
             "price_year",
             "price_level",
             "housing_price_level",
@@ -135,6 +139,7 @@ impl Report for WorthReport {
                 p.area.code.clone(),
                 p.area.name.clone(),
                 p.amount.to_string(),
+                p.hourly.map(|h| h.to_string()).unwrap_or_default(),
                 year,
                 level,
                 housing,
@@ -224,4 +229,16 @@ fn comparison_text(places: &[PlacedAmount], c: &Comparison) -> String {
         dollars(wa),
         dollars(wb)
     )
+}
+
+/// "$120,000", or for an hourly rate "$93,600 ($45 an hour)".
+fn pay_text(p: &crate::commands::worth::PlacedAmount) -> String {
+    match p.given.hourly_cents {
+        Some(cents) => format!(
+            "{} ({} an hour)",
+            dollars(p.amount),
+            crate::model::pay::hourly_text(cents)
+        ),
+        None => dollars(p.amount),
+    }
 }

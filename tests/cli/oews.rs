@@ -197,8 +197,17 @@ fn no_place_means_the_nation_and_a_sector_reads_the_national_industry_estimate()
             v["official_source"]["industry"]["name"],
             "Sector 52 - Finance and Insurance"
         );
-        let e = &v["official"][0]["occupations"][0]["estimates"][0];
-        assert_eq!(figure(e, "annual-median")["value"], 143600.0, "{sector}");
+        // The all-industry estimate first, the sector's beside it.
+        let estimates = &v["official"][0]["occupations"][0]["estimates"];
+        assert_eq!(estimates[0]["industry"]["code"], "000000", "{sector}");
+        assert_eq!(figure(&estimates[0], "annual-median")["value"], 120230.0);
+        assert_eq!(estimates[1]["industry"]["code"], "52--53", "{sector}");
+        assert_eq!(
+            figure(&estimates[1], "annual-median")["value"],
+            143600.0,
+            "{sector}"
+        );
+        assert_eq!(v["filters"]["industry"], "Finance and Insurance");
     }
     let v = env.json(&[
         "salary",
@@ -485,12 +494,12 @@ fn where_ranks_metros_or_states_by_the_figure_asked_for() {
     let csv = env.stdout(&["where", "data-scientists", "--format", "csv"]);
     assert_eq!(
         csv.lines().next().unwrap(),
-        "role,soc,occupation,rank,area_code,area,median,mean,employment,jobs_per_1000,location_quotient,price_level,median_in_us_prices,source,attribution"
+        "role,soc,occupation,rank,area_code,area,median,mean,employment,jobs_per_1000,location_quotient,annual_10,annual_25,annual_75,annual_90,employment_rse,wage_rse,unreliable,price_level,median_in_us_prices,source,attribution"
     );
     assert_eq!(
         csv.lines().nth(1).unwrap(),
         format!(
-            "data-scientists,15-2051,Data Scientists,1,0042660,\"Seattle-Tacoma-Bellevue, WA\",164740,160460,8370,4.011,2.38,,,BLS OEWS May 2025,\"{NOTICE} {ATTRIBUTION}\""
+            "data-scientists,15-2051,Data Scientists,1,0042660,\"Seattle-Tacoma-Bellevue, WA\",164740,160460,8370,4.011,2.38,81130,108740,210370,\"≥ $239,200\",3.3,2,false,,,BLS OEWS May 2025,\"{NOTICE} {ATTRIBUTION}\""
         )
     );
     let err = TestEnv::new().fails(&["where", "ml-engineer"], 2);
@@ -948,4 +957,492 @@ fn places_complete_from_the_imported_areas() {
             "{shell}"
         );
     }
+}
+
+#[test]
+fn salary_city_top_shows_the_ranking_alone_unless_roles_are_named() {
+    let env = TestEnv::new().embedded();
+    assert_eq!(
+        env.stdout(&["salary", "--city", "Denver", "--top", "3"]),
+        "Best-paid occupations: Denver-Aurora-Centennial, CO\n\
+╭───┬─────────┬─────────────────────────────────┬────────────┬────────────╮\n\
+│ # ┆ SOC     ┆ Occupation                      ┆     Median ┆ Employment │\n\
+╞═══╪═════════╪═════════════════════════════════╪════════════╪════════════╡\n\
+│ 1 ┆ 29-1212 ┆ Cardiologists                   ┆ ≥ $239,200 ┆         80 │\n\
+│ 2 ┆ 29-1214 ┆ Emergency Medicine Physicians   ┆ ≥ $239,200 ┆        260 │\n\
+│ 3 ┆ 29-1218 ┆ Obstetricians and Gynecologists ┆ ≥ $239,200 ┆        240 │\n\
+╰───┴─────────┴─────────────────────────────────┴────────────┴────────────╯\n\
+3 of 648 occupations with a published median there, by median annual wage (BLS OEWS May 2025). 10\n\
+more have estimates without a published median.\n\
+≥ and +: BLS footnote 5: This wage is equal to or greater than $115.00 per hour or $239,200 per\n\
+year.\n\
+BLS.gov cannot vouch for the data or analyses derived from these data after the data have been\n\
+retrieved from BLS.gov.\n"
+    );
+    let v = env.json(&["salary", "--city", "Denver", "--top", "3"]);
+    assert_eq!(v["roles"], serde_json::json!([]));
+    assert!(
+        v.get("official").is_none() && v.get("hints").is_none(),
+        "{v}"
+    );
+    assert_eq!(v["top"]["ranked"].as_array().unwrap().len(), 3);
+    let csv = env.stdout(&[
+        "salary", "--city", "Denver", "--top", "3", "--format", "csv",
+    ]);
+    let socs: std::collections::BTreeSet<&str> = csv
+        .lines()
+        .skip(1)
+        .map(|l| {
+            assert!(l.starts_with(",official,"), "{l}");
+            l.split(",BLS OEWS May 2025,,")
+                .nth(1)
+                .unwrap()
+                .get(..7)
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(
+        socs.into_iter().collect::<Vec<_>>(),
+        ["29-1212", "29-1214", "29-1218"]
+    );
+    // A role named brings its figures, and the ranking still comes.
+    let v = env.json(&["salary", "mle", "--city", "Denver", "--top", "3"]);
+    assert_eq!(v["official"][0]["role"], "ml-engineer");
+    assert_eq!(v["top"]["ranked"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn industries_repeat_side_by_side_and_a_curated_one_says_bls_is_all_industry() {
+    let env = imported(true).width(100);
+    let v = env.json(&[
+        "salary",
+        "data-scientists",
+        "--industry",
+        "finance",
+        "--industry",
+        "information",
+    ]);
+    assert_eq!(
+        v["filters"]["industries"],
+        serde_json::json!(["Finance and Insurance", "Information"])
+    );
+    assert!(v["filters"].get("industry").is_none());
+    let codes: Vec<&str> = v["official_source"]["industries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["000000", "52--53", "51--52"]);
+    let estimates = v["official"][0]["occupations"][0]["estimates"]
+        .as_array()
+        .unwrap();
+    assert_eq!(
+        estimates.len(),
+        2,
+        "the fixture has no Information estimate"
+    );
+    assert_eq!(
+        v["official_notes"],
+        serde_json::json!([{
+            "kind": "no-sector-estimate",
+            "soc": "15-2051",
+            "industry": {"code": "51--52", "name": "Sector 51 - Information"}
+        }])
+    );
+    let text = env.stdout(&[
+        "salary",
+        "data-scientists",
+        "--industry",
+        "finance",
+        "--industry",
+        "information",
+        "--format",
+        "plain",
+    ]);
+    assert!(
+        text.starts_with("Filters: industries Finance and Insurance, Information.\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Figure\tAll industries\tFinance and Insurance\nEmployment\t"),
+        "{text}"
+    );
+    assert!(text.contains("\nMedian\t$120,230\t$143,600\n"), "{text}");
+    assert!(
+        text.contains("BLS OEWS May 2025 publishes no estimate of SOC 15-2051 in Information.\n"),
+        "{text}"
+    );
+
+    // A curated industry that is no BLS sector: BLS's figures are said to be all-industry.
+    let v = env.json(&[
+        "salary",
+        "ml-engineer",
+        "--industry",
+        "Information Technology",
+    ]);
+    assert_eq!(
+        v["official_notes"],
+        serde_json::json!([{"kind": "not-a-sector", "industries": ["Information Technology"]}])
+    );
+    assert_eq!(v["official_source"]["industry"]["code"], "000000");
+    let text = env.stdout(&[
+        "salary",
+        "ml-engineer",
+        "--industry",
+        "Information Technology",
+        "--format",
+        "plain",
+    ]);
+    let note = "Information Technology is no BLS industry sector: the BLS OEWS May 2025 figures below are all-industry.\n\nOfficial wages: Machine Learning Engineer (ml-engineer)\n";
+    assert!(text.contains(note), "{text}");
+}
+
+#[test]
+fn where_in_ranks_a_states_areas_with_metros_spanning_states_in_each() {
+    let env = imported(true);
+    let codes = |v: &serde_json::Value| -> Vec<String> {
+        v["occupations"][0]["ranked"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["area"]["code"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    // Portland-Vancouver-Hillsboro, OR-WA is Oregon's (its code) and Washington's (its name).
+    for (state, want) in [
+        ("WA", &["0042660", "0038900"][..]),
+        ("Washington", &["0042660", "0038900"][..]),
+        ("oregon", &["0038900"][..]),
+        ("ME", &["0038860"][..]),
+    ] {
+        let v = env.json(&["where", "data-scientists", "--in", state, "--all"]);
+        assert_eq!(codes(&v), want, "{state}");
+    }
+    let v = env.json(&["where", "data-scientists", "--in", "WA"]);
+    assert_eq!(v["within"]["name"], "Washington");
+    assert_eq!(v["all"], false);
+    assert_eq!(v["max_rse"], 30.0);
+    assert_eq!(v["omit_unreliable"], false);
+    let seattle = &v["occupations"][0]["ranked"][0];
+    assert_eq!(
+        seattle["reliability"],
+        serde_json::json!({"employment_rse": 3.3, "wage_rse": 2.0, "unreliable": false})
+    );
+    // Portland, OR's employment RSE is not released: it is not held against the estimate.
+    assert_eq!(
+        v["occupations"][0]["ranked"][1]["reliability"],
+        serde_json::json!({"wage_rse": 3.2, "unreliable": false})
+    );
+    assert_eq!(
+        env.stdout(&[
+            "where",
+            "data-scientists",
+            "--in",
+            "WA",
+            "--format",
+            "plain"
+        ]),
+        format!(
+            "Where: Data Scientists (data-scientists), metro and nonmetro areas of Washington by median annual wage\n\
+             \n\
+             SOC 15-2051 Data Scientists\n\
+             #\tArea\tMedian\tMean\tEmployment\tPer 1,000 jobs\tLQ\n\
+             1\tSeattle-Tacoma-Bellevue, WA\t$164,740\t$160,460\t8,370\t4.011\t2.38\n\
+             2\tPortland-Vancouver-Hillsboro, OR-WA\t$110,280\t$114,610\tnot released\tnot released\tnot released\n\
+             2 of 2 metro and nonmetro areas of Washington with an estimate. Source: BLS OEWS May 2025, cross-industry.\n\
+             {NOTICE}\n\
+             {ATTRIBUTION}\n"
+        )
+    );
+
+    // Portland, ME's employment RSE is 25.4%: within 30%, flagged above 20%, left out on asking.
+    let maine = |extra: &[&str]| {
+        let mut args = vec!["where", "data-scientists", "--in", "ME"];
+        args.extend_from_slice(extra);
+        env.json(&args)
+    };
+    assert_eq!(
+        maine(&[])["occupations"][0]["ranked"][0]["reliability"]["unreliable"],
+        false
+    );
+    let v = maine(&["--max-rse", "20"]);
+    let o = &v["occupations"][0];
+    assert_eq!(o["ranked"][0]["reliability"]["unreliable"], true);
+    assert_eq!(o["flagged_unreliable"], 1);
+    assert!(o.get("omitted_unreliable").is_none());
+    let text = env.stdout(&[
+        "where",
+        "data-scientists",
+        "--in",
+        "ME",
+        "--max-rse",
+        "20",
+        "--format",
+        "plain",
+    ]);
+    assert!(
+        text.contains("\n1\tPortland-South Portland, ME *\t$90,040\t")
+            && text.contains("\n* Unreliable: BLS's relative standard error (RSE) of the employment or wage there is above 20%; --omit-unreliable leaves such areas out, --max-rse PCT moves the line.\n"),
+        "{text}"
+    );
+    let csv = env.stdout(&[
+        "where",
+        "data-scientists",
+        "--in",
+        "ME",
+        "--max-rse",
+        "20",
+        "--format",
+        "csv",
+    ]);
+    let mut rows = csv::Reader::from_reader(csv.as_bytes());
+    let headers = rows.headers().unwrap().clone();
+    let row = rows.records().next().unwrap().unwrap();
+    let col = |name: &str| &row[headers.iter().position(|h| h == name).unwrap()];
+    assert_eq!(
+        (col("employment_rse"), col("wage_rse"), col("unreliable")),
+        ("25.4", "6.1", "true")
+    );
+    assert_eq!(col("median"), "90040");
+    let v = maine(&["--max-rse", "20", "--omit-unreliable"]);
+    let o = &v["occupations"][0];
+    assert_eq!(o["ranked"], serde_json::json!([]));
+    assert_eq!(o["omitted_unreliable"], 1);
+    let text = env.stdout(&[
+        "where",
+        "data-scientists",
+        "--in",
+        "ME",
+        "--max-rse",
+        "20",
+        "--omit-unreliable",
+        "--format",
+        "plain",
+    ]);
+    assert!(
+        text.contains("0 of 1 metro and nonmetro areas of Maine with an estimate. 1 with an employment or wage RSE above 20% is left out as unreliable. Source: BLS OEWS May 2025, cross-industry.\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn where_in_and_all_refuse_what_they_cannot_do() {
+    let env = imported(true);
+    assert_eq!(
+        env.fails(&["where", "data-scientists", "--in", "Seattle"], 2),
+        "careers: error: --in takes a state, such as TX or Texas; \"Seattle\" is Seattle-Tacoma-Bellevue, WA\n"
+    );
+    let err = env.fails(&["where", "data-scientists", "--in", "WA", "--states"], 2);
+    assert!(
+        err.contains("the argument '--in <STATE>' cannot be used with '--states'"),
+        "{err}"
+    );
+    let err = env.fails(&["where", "data-scientists", "--all", "--top", "3"], 2);
+    assert!(
+        err.contains("the argument '--all' cannot be used with '--top <N>'"),
+        "{err}"
+    );
+    let err = env.fails(&["where", "data-scientists", "--max-rse", "0"], 2);
+    assert!(
+        err.contains("invalid value '0' for '--max-rse <PCT>': \"0\" is no relative standard error; give a percentage above 0 and at most 100, e.g. 30 or 50%"),
+        "{err}"
+    );
+    let err = env.fails(&["where", "data-scientists", "--in", "Atlantis"], 1);
+    assert!(err.contains("unknown place \"Atlantis\""), "{err}");
+}
+
+/// The `(value, footnotes)` of every series of `occupation` (six digits) in the real data file,
+/// by series id.
+fn shared_series_of(occupation: &str) -> std::collections::HashMap<String, (String, String)> {
+    let text = std::fs::read_to_string(shared("oews-2025").join("oe.data.0.Current")).unwrap();
+    text.lines()
+        .skip(1)
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            let id = f[0].trim();
+            (id.starts_with("OEUM") && &id[11..17] == "000000" && &id[17..23] == occupation).then(
+                || {
+                    (
+                        id.to_owned(),
+                        (f[3].trim().to_owned(), f[4].trim().to_owned()),
+                    )
+                },
+            )
+        })
+        .collect()
+}
+
+/// `(code, name)` of the metropolitan and nonmetropolitan areas of a state (FIPS, postal):
+/// filed under it, or naming it among their states.
+fn shared_areas_of(fips: &str, postal: &str) -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(shared("oews-2025").join("oe.area")).unwrap();
+    text.lines()
+        .skip(1)
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            let (state, code, kind, name) = (f[0], f[1], f[2], f[3].trim());
+            let names_it = name
+                .rsplit_once(", ")
+                .is_some_and(|(_, s)| s.split('-').any(|p| p == postal));
+            (kind == "M" && (state == fips || names_it)).then(|| (code.to_owned(), name.to_owned()))
+        })
+        .collect()
+}
+
+#[test]
+#[ignore = "needs ../shared/oews-2025 (run by .ci/run when it is there)"]
+fn where_in_texas_lists_exactly_its_areas_with_a_published_median_in_order() {
+    let env = TestEnv::new().embedded();
+    for (soc, role, fips, postal) in [
+        ("151252", "software-developers", "48", "TX"),
+        ("152051", "data-scientists", "08", "CO"),
+        ("152051", "data-scientists", "20", "KS"),
+    ] {
+        let series = shared_series_of(soc);
+        let get =
+            |area: &str, datatype: &str| series.get(&format!("OEUM{area}000000{soc}{datatype}"));
+        // Published medians rank by value; a top-coded one ("-" with footnote 5) above them.
+        let mut want: Vec<(u64, String, String, bool)> = Vec::new();
+        let mut estimated = 0;
+        for (code, name) in shared_areas_of(fips, postal) {
+            let Some((median, footnote)) = get(&code, "13") else {
+                continue;
+            };
+            estimated += 1;
+            let key = match median.parse::<u64>() {
+                Ok(v) => v,
+                Err(_) if footnote == "5" => u64::MAX,
+                Err(_) => continue,
+            };
+            let over = |datatype: &str| {
+                get(&code, datatype)
+                    .and_then(|(v, _)| v.parse::<f64>().ok())
+                    .is_some_and(|rse| rse > 30.0)
+            };
+            let unreliable = over("02") || over("05");
+            want.push((key, name, code, unreliable));
+        }
+        want.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        let v = env.json(&["where", role, "--in", postal, "--all"]);
+        let o = &v["occupations"][0];
+        let got: Vec<(String, bool)> = o["ranked"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["area"]["code"].as_str().unwrap().to_owned(),
+                    r["reliability"]["unreliable"].as_bool().unwrap(),
+                )
+            })
+            .collect();
+        let expected: Vec<(String, bool)> = want.iter().map(|w| (w.2.clone(), w.3)).collect();
+        assert!(!expected.is_empty(), "{postal}");
+        assert_eq!(got, expected, "{role} in {postal}");
+        assert_eq!(o["estimated"], estimated, "{role} in {postal}");
+        // The percentiles are in every ranked area's figures.
+        let first = &o["ranked"][0];
+        for (measure, datatype) in [("annual-10", "11"), ("annual-90", "15")] {
+            let (value, _) = get(&want[0].2, datatype).unwrap();
+            if let Ok(v) = value.parse::<f64>() {
+                assert_eq!(figure(first, measure)["value"], v, "{postal} {measure}");
+            }
+        }
+    }
+    // Nationally, every metro flagged is one whose employment or wage RSE is above 30%.
+    let series = shared_series_of("152051");
+    let mut over: Vec<String> = series
+        .iter()
+        .filter(|(id, (v, _))| {
+            (id.ends_with("02") || id.ends_with("05")) && v.parse::<f64>().is_ok_and(|r| r > 30.0)
+        })
+        .map(|(id, _)| id[4..11].to_owned())
+        .filter(|area| {
+            series
+                .get(&format!("OEUM{area}00000015205113"))
+                .is_some_and(|(v, f)| v.parse::<u64>().is_ok() || f == "5")
+        })
+        .collect();
+    over.sort();
+    over.dedup();
+    let v = env.json(&["where", "data-scientists", "--all"]);
+    let mut flagged: Vec<String> = v["occupations"][0]["ranked"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["reliability"]["unreliable"] == true)
+        .map(|r| r["area"]["code"].as_str().unwrap().to_owned())
+        .collect();
+    flagged.sort();
+    assert!(!over.is_empty());
+    assert_eq!(flagged, over);
+    assert_eq!(v["occupations"][0]["flagged_unreliable"], over.len());
+}
+
+#[test]
+fn where_in_marks_the_estimates_bls_measures_imprecisely_in_the_table() {
+    let env = TestEnv::new().embedded();
+    let out = env.stdout(&["where", "data-scientists", "--in", "CO", "--all"]);
+    let want = "Where: Data Scientists (data-scientists), metro and nonmetro areas of Colorado by median annual wage\n\
+\n\
+SOC 15-2051 Data Scientists\n\
+╭───┬─────────────────────────────────────────┬──────────┬──────────┬────────────┬──────────┬──────╮\n\
+│ # ┆ Area                                    ┆   Median ┆     Mean ┆ Employment ┆      Per ┆   LQ │\n\
+│   ┆                                         ┆          ┆          ┆            ┆    1,000 ┆      │\n\
+│   ┆                                         ┆          ┆          ┆            ┆     jobs ┆      │\n\
+╞═══╪═════════════════════════════════════════╪══════════╪══════════╪════════════╪══════════╪══════╡\n\
+│ 1 ┆ Boulder, CO                             ┆ $134,040 ┆ $146,690 ┆        540 ┆    2.826 ┆ 1.67 │\n\
+│ 2 ┆ Colorado Springs, CO                    ┆ $127,600 ┆ $132,120 ┆        580 ┆    1.825 ┆ 1.08 │\n\
+│ 3 ┆ Greeley, CO                             ┆ $116,790 ┆ $121,520 ┆        100 ┆    0.832 ┆ 0.49 │\n\
+│ 4 ┆ Denver-Aurora-Centennial, CO            ┆ $112,520 ┆ $125,040 ┆      4,510 ┆    2.804 ┆ 1.66 │\n\
+│ 5 ┆ Fort Collins-Loveland, CO *             ┆ $111,310 ┆ $114,250 ┆        220 ┆    1.296 ┆ 0.77 │\n\
+│ 6 ┆ Grand Junction, CO                      ┆ $111,300 ┆ $114,180 ┆         40 ┆    0.533 ┆ 0.32 │\n\
+│ 7 ┆ Northwest Colorado nonmetropolitan area ┆  $99,980 ┆ $110,220 ┆         50 ┆    0.360 ┆ 0.21 │\n\
+╰───┴─────────────────────────────────────────┴──────────┴──────────┴────────────┴──────────┴──────╯\n\
+7 of 7 metro and nonmetro areas of Colorado with an estimate. Source: BLS OEWS May 2025,\n\
+cross-industry.\n\
+* Unreliable: BLS's relative standard error (RSE) of the employment or wage there is above 30%;\n\
+--omit-unreliable leaves such areas out, --max-rse PCT moves the line.\n";
+    assert!(out.starts_with(want), "{out}");
+}
+
+#[test]
+fn sectors_stand_beside_the_all_industry_figures_at_100_columns() {
+    let env = imported(true);
+    let out = env.stdout(&[
+        "salary",
+        "data-scientists",
+        "--industry",
+        "finance",
+        "--industry",
+        "information",
+    ]);
+    let want = "Filters: industries Finance and Insurance, Information.\n\
+\n\
+Official wages: Data Scientists (data-scientists)\n\
+\n\
+SOC 15-2051 Data Scientists\n\
+╭─────────────────┬────────────────┬───────────────────────╮\n\
+│ Figure          ┆ All industries ┆ Finance and Insurance │\n\
+╞═════════════════╪════════════════╪═══════════════════════╡\n\
+│ Employment      ┆        262,440 ┆                32,410 │\n\
+│ 10th percentile ┆        $67,240 ┆               $80,150 │\n\
+│ 25th percentile ┆        $85,660 ┆              $103,230 │\n\
+│ Median          ┆       $120,230 ┆              $143,600 │\n\
+│ 75th percentile ┆       $158,880 ┆              $183,590 │\n\
+│ 90th percentile ┆       $199,130 ┆              $221,330 │\n\
+│ Mean            ┆       $126,800 ┆              $149,370 │\n\
+│ Hourly median   ┆         $57.80 ┆                $69.04 │\n\
+│ Hourly mean     ┆         $60.96 ┆                $71.81 │\n\
+│ Wage RSE        ┆           0.7% ┆                  1.2% │\n\
+│ Employment RSE  ┆           1.1% ┆                  3.1% │\n\
+╰─────────────────┴────────────────┴───────────────────────╯\n\
+10th to 90th percentile, 15-2051 BLS OEWS May 2025\n\
+All industries (BLS)        │  ██████████████████████████████████████████          │ median $120,230\n\
+Finance and Insurance (BLS) │      █████████████████████████████████████████████   │ median $143,600\n\
+\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20$60k                     $145k                   $230k\n\
+Source: BLS OEWS May 2025 · National · Sector 52 - Finance and Insurance.\n\
+BLS OEWS May 2025 publishes no estimate of SOC 15-2051 in Information.\n";
+    assert!(out.starts_with(want), "{out}");
 }

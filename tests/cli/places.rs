@@ -99,7 +99,7 @@ fn rural_forms_take_every_nonmetropolitan_area_of_a_state() {
         assert_eq!(cities(&env, value), montana, "{value}");
     }
     // One place cannot be three: `worth` lists them.
-    let err = env.fails(&["worth", "1", "rural Montana", "1", "US"], 1);
+    let err = env.fails(&["worth", "100k", "rural Montana", "100k", "US"], 1);
     assert!(
         err.starts_with("careers: error: place \"rural Montana\" has several readings: Southwest Montana nonmetropolitan area (3000003); West Montana nonmetropolitan area (3000004); East-Central Montana nonmetropolitan area (3000006)"),
         "{err}"

@@ -82,6 +82,16 @@ fn every_industry_and_the_additional_and_total_compensation_return_exactly() {
         texts(&["--industry", "Information Technology"]),
         ["$185,687"]
     );
+    // Repeated, a figure of any of them passes.
+    assert_eq!(
+        texts(&[
+            "--industry",
+            "Information Technology",
+            "--industry",
+            "real estate"
+        ]),
+        ["median $194,101", "$185,687"]
+    );
     assert_eq!(
         texts(&["--about", "additional"]),
         ["average $44,362 – $60,000+"]
@@ -359,14 +369,60 @@ fn my_pay_is_not_placed_against_additional_cash() {
 #[test]
 fn bad_my_pay_is_a_usage_error() {
     let env = TestEnv::new();
-    for bad in ["lots", "150.000", "-5", "0", "15,00", "150m"] {
+    for bad in ["lots", "150.000", "-5", "0", "15,00", "150m", "45/day"] {
         let arg = format!("--my-pay={bad}");
         let stderr = env.fails(&["salary", &arg], 2);
         assert!(
-            stderr.contains("expected whole dollars such as 150000, 150,000, $150,000 or 150k"),
+            stderr.contains(&format!("invalid value '{bad}' for '--my-pay <AMOUNT>'"))
+                && stderr.contains("expected a year's pay such as 150000, 150,000 or $150k, or an hourly rate such as 45/hr or 45h"),
             "{bad}: {stderr}"
         );
     }
+    assert_eq!(
+        env.fails(&["salary", "--my-pay", "lots"], 2),
+        "careers: error: invalid value 'lots' for '--my-pay <AMOUNT>': \"lots\" is not an amount of pay; expected a year's pay such as 150000, 150,000 or $150k, or an hourly rate such as 45/hr or 45h; see careers salary --help\n"
+    );
+}
+
+#[test]
+fn a_years_pay_below_1000_is_a_usage_error_suggesting_hourly_or_thousands() {
+    let env = TestEnv::new();
+    assert_eq!(
+        env.fails(&["salary", "--my-pay", "45"], 2),
+        "careers: error: invalid value '45' for '--my-pay <AMOUNT>': $45 is too little for a year's pay; for $45 an hour write 45/hr (= $93,600 a year at 2,080 hours), for $45,000 a year write 45k; see careers salary --help\n"
+    );
+}
+
+#[test]
+fn my_pay_takes_an_hourly_rate_at_2080_hours_a_year() {
+    let env = TestEnv::new();
+    for (text, annual, hourly) in [
+        ("45/hr", 93_600, 45.0),
+        ("45h", 93_600, 45.0),
+        ("45.50/hr", 94_640, 45.5),
+    ] {
+        let json = env.json(&["salary", "mle", "--about", "location", "--my-pay", text]);
+        assert_eq!(json["my_pay"], annual, "{text}");
+        assert_eq!(json["my_pay_hourly"], hourly, "{text}");
+    }
+    for text in ["150000", "150,000", "$150k"] {
+        let json = env.json(&["salary", "mle", "--about", "location", "--my-pay", text]);
+        assert_eq!(json["my_pay"], 150_000, "{text}");
+        assert!(json.get("my_pay_hourly").is_none(), "{text}");
+    }
+    let out = env.stdout(&[
+        "salary", "mle", "--about", "location", "--my-pay", "45/hr", "--format", "plain",
+    ]);
+    assert!(
+        out.contains("Your pay: $45 an hour, $93,600 a year. An hourly rate counts 2,080 hours a year (52 weeks of 40 hours), as BLS turns hourly wages into annual ones.\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "Boston\t$130,000 – $164,700\t2024\tOther major tech hubs\tbelow, by $36,400\n"
+        ),
+        "{out}"
+    );
 }
 
 #[test]

@@ -152,7 +152,7 @@ fn worth_names_the_argument_at_fault() {
     );
     let err = env.fails(&["worth", "Austin", "120000", "SF", "150000"], 2);
     assert!(
-        err.starts_with("careers: error: AMOUNT \"Austin\" is not an amount of pay; expected whole dollars such as 150000, 150,000, $150,000 or 150k; each place follows its amount"),
+        err.starts_with("careers: error: AMOUNT \"Austin\" is not an amount of pay; expected a year's pay such as 150000, 150,000 or $150k, or an hourly rate such as 45/hr or 45h; each place follows its amount"),
         "{err}"
     );
     let err = env.fails(&["worth", "120000", "Austin"], 2);
@@ -391,4 +391,39 @@ fn every_oews_area_takes_its_own_rpp_from_beas_files() {
             );
         }
     }
+}
+
+#[test]
+fn worth_takes_an_hourly_rate_at_2080_hours_and_refuses_a_years_pay_below_1000() {
+    let env = TestEnv::new().embedded();
+    let json = env.json(&["worth", "45/hr", "Austin", "150k", "SF"]);
+    let places = json["places"].as_array().unwrap();
+    assert_eq!(places[0]["amount"], 45 * 2_080);
+    assert_eq!(places[0]["hourly"], 45.0);
+    assert!(places[1].get("hourly").is_none());
+    assert_eq!(places[0]["in_us_prices"], in_us_prices(93_600, 98_066));
+    let out = env.stdout(&[
+        "worth", "45.50h", "Austin", "150k", "SF", "--format", "plain",
+    ]);
+    assert!(
+        out.contains(
+            "Austin-Round Rock-San Marcos, TX\t$94,640 ($45.50 an hour)\t98.066\t120.361\t$96,506\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("An hourly rate counts 2,080 hours a year (52 weeks of 40 hours), as BLS turns hourly wages into annual ones.\n"),
+        "{out}"
+    );
+    let csv = env.stdout(&["worth", "45/hr", "Austin", "150k", "SF", "--format", "csv"]);
+    assert_eq!(
+        csv,
+        "place,area_code,area,amount,hourly,price_year,price_level,housing_price_level,in_us_prices,difference_from_first,percent_from_first\n\
+         Austin,0012420,\"Austin-Round Rock-San Marcos, TX\",93600,45,2024,98.066,120.361,95446,,\n\
+         SF,0041860,\"San Francisco-Oakland-Fremont, CA\",150000,,2024,115.613,194.718,129743,34297,26.4\n"
+    );
+    assert_eq!(
+        env.fails(&["worth", "45", "Austin", "150k", "SF"], 2),
+        "careers: error: AMOUNT $45 is too little for a year's pay; for $45 an hour write 45/hr (= $93,600 a year at 2,080 hours), for $45,000 a year write 45k; each place follows its amount, e.g. careers worth 120000 Austin 150000 \"San Francisco\"\n"
+    );
 }

@@ -5,7 +5,8 @@ use serde::Serialize;
 use crate::cli::PaySort;
 use crate::model::{CompanyType, Dimension, ExperienceLevel, Pay, SalaryFigure};
 
-/// Filters as canonical values; absent when not given.
+/// Filters as canonical values; absent when not given. In JSON one industry is `industry`,
+/// several are `industries`.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Filters {
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -18,8 +19,9 @@ pub struct Filters {
     pub experience: Option<ExperienceLevel>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub company: Option<CompanyType>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub industry: Option<String>,
+    /// The industries asked for: a figure of any of them passes.
+    #[serde(flatten, serialize_with = "industries_json")]
+    pub industries: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub about: Option<Dimension>,
 }
@@ -30,20 +32,19 @@ impl Filters {
         !self.cities.is_empty()
             || self.experience.is_some()
             || self.company.is_some()
-            || self.industry.is_some()
+            || !self.industries.is_empty()
             || self.about.is_some()
     }
 
     pub fn admits(&self, f: &SalaryFigure) -> bool {
-        let eq = |want: &Option<String>, have: &Option<String>| {
-            want.as_ref()
-                .is_none_or(|w| have.as_ref().is_some_and(|h| h.eq_ignore_ascii_case(w)))
-        };
         (self.cities.is_empty()
             || f.location
                 .as_ref()
                 .is_some_and(|l| self.cities.iter().any(|c| c.eq_ignore_ascii_case(l))))
-            && eq(&self.industry, &f.industry)
+            && (self.industries.is_empty()
+                || f.industry
+                    .as_ref()
+                    .is_some_and(|h| self.industries.iter().any(|w| h.eq_ignore_ascii_case(w))))
             && self.experience.is_none_or(|e| f.experience == Some(e))
             && self.company.is_none_or(|c| f.company == Some(c))
             && self.about.is_none_or(|d| f.dimension == d)
@@ -70,9 +71,9 @@ impl Filters {
                 ..Filters::default()
             });
         }
-        if let Some(i) = &self.industry {
+        if !self.industries.is_empty() {
             out.push(Filters {
-                industry: Some(i.clone()),
+                industries: self.industries.clone(),
                 ..Filters::default()
             });
         }
@@ -84,6 +85,22 @@ impl Filters {
         }
         out
     }
+}
+
+/// The industries filter as JSON has always spelled one (`"industry": "Real Estate"`), and
+/// several as `"industries": [...]`; nothing without one.
+fn industries_json<S: serde::Serializer>(
+    industries: &[String],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = serializer.serialize_map(None)?;
+    match industries {
+        [] => {}
+        [one] => map.serialize_entry("industry", one)?,
+        many => map.serialize_entry("industries", many)?,
+    }
+    map.end()
 }
 
 /// The ordering key of a figure: the chosen end, or the amount it states when it lacks that end.

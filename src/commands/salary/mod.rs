@@ -42,9 +42,14 @@ pub struct SalaryReport {
     pub filters: Filters,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sort: Option<SortOrder>,
-    /// The reader's own pay in whole dollars, placed against every figure.
+    /// The reader's own pay in whole dollars a year, placed against every figure.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub my_pay: Option<u64>,
+    /// The hourly rate `--my-pay` was given as, when it was: `my_pay` is it times 2,080 hours.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub my_pay_hourly: Option<f64>,
+    #[serde(skip)]
+    pub my_pay_given: Option<crate::model::pay::PayAmount>,
     /// Roles with at least one matching figure.
     pub roles: Vec<RolePay>,
     /// Roles asked about whose profiles have no pay figures at all.
@@ -74,6 +79,9 @@ pub struct SalaryReport {
     /// O*NET's).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
+    /// `--top` with no role named: the report is the place's ranking alone.
+    #[serde(skip)]
+    pub ranking_only: bool,
 }
 
 /// Which release official figures come from, and BLS's notice.
@@ -84,8 +92,10 @@ pub struct OfficialSource {
     /// The year of the estimates (2025), for CSV's `year` column; JSON gives it in `name`.
     #[serde(skip)]
     pub year: Option<u16>,
-    /// The industry the estimates are for: cross-industry unless `--industry` names a sector.
+    /// The industry the estimates are for: cross-industry unless `--industry` names one sector.
     pub industry: Option<IndustryRef>,
+    /// Every industry estimates are shown for: cross-industry, then each sector asked for.
+    pub industries: Vec<IndustryRef>,
     pub notice: &'static str,
 }
 
@@ -114,6 +124,10 @@ pub enum OfficialNote {
     NoArea { place: String },
     /// BLS publishes estimates by industry for the nation only.
     SectorNationalOnly,
+    /// Industries asked for that are no BLS sector: BLS's figures are all-industry for them.
+    NotASector { industries: Vec<String> },
+    /// BLS publishes no estimate of the occupation in a sector asked for.
+    NoSectorEstimate { soc: String, industry: IndustryRef },
 }
 
 /// The occupations of a place ranked by median annual wage.
@@ -325,10 +339,22 @@ pub fn run(ctx: &Context, args: &SalaryArgs) -> anyhow::Result<SalaryOutput> {
     }
     let asked: Vec<Place> = store.resolve_place_list(&places, &args.city)?;
     let wages = store.wages()?;
-    let (industry, sector) = match &args.industry {
-        Some(i) => resolve_industry(store, wages, i)?,
-        None => (None, None),
-    };
+    let mut industries: Vec<String> = Vec::new();
+    let mut sectors: Vec<usize> = Vec::new();
+    let mut not_sectors: Vec<String> = Vec::new();
+    for input in &args.industry {
+        let (name, sector) = resolve_industry(store, wages, input)?;
+        if industries.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
+            continue;
+        }
+        match sector {
+            Some(s) if !sectors.contains(&s) => sectors.push(s),
+            Some(_) => {}
+            None if wages.is_some() => not_sectors.push(name.clone()),
+            None => {}
+        }
+        industries.push(name);
+    }
     let filters = Filters {
         roles: if args.roles.is_empty() {
             Vec::new()
@@ -347,12 +373,25 @@ pub fn run(ctx: &Context, args: &SalaryArgs) -> anyhow::Result<SalaryOutput> {
             .collect(),
         experience: args.experience,
         company: args.company,
-        industry,
+        industries,
         about: args.about,
     };
-    let mut report = report(store, &entries, filters, args.sort, args.my_pay);
+    // `--top` with no role named asks for the place's ranking: the curated roles' figures come
+    // only when roles are named.
+    let ranking_only = args.top.is_some() && args.roles.is_empty() && wages.is_some();
+    let shown: &[&Entry] = if ranking_only { &[] } else { &entries };
+    let mut report = report(store, shown, filters, args.sort, args.my_pay);
+    if ranking_only {
+        report.hints.clear();
+    }
+    report.ranking_only = ranking_only;
     if let Some(stored) = wages {
-        official(store, stored, args, &entries, &asked, sector, &mut report)?;
+        if !not_sectors.is_empty() {
+            report.official_notes.push(OfficialNote::NotASector {
+                industries: not_sectors,
+            });
+        }
+        official(store, stored, args, shown, &asked, &sectors, &mut report)?;
     }
     report.attribution = store.onet_attribution(
         report
@@ -372,7 +411,7 @@ fn official(
     args: &SalaryArgs,
     entries: &[&Entry],
     asked: &[Place],
-    sector: Option<usize>,
+    sectors: &[usize],
     report: &mut SalaryReport,
 ) -> anyhow::Result<()> {
     let mut areas: Vec<usize> = Vec::new();
@@ -388,7 +427,7 @@ fn official(
     if !asked.is_empty() && areas.is_empty() {
         return Ok(());
     }
-    if sector.is_some()
+    if !sectors.is_empty()
         && areas
             .iter()
             .any(|&a| stored.tables.areas[a].kind != AreaKind::National)
@@ -396,12 +435,29 @@ fn official(
         report.official_notes.push(OfficialNote::SectorNationalOnly);
         areas.clear();
     }
+    // The all-industry estimates first, then each sector asked for beside them.
+    let industries: Vec<Option<usize>> = if sectors.is_empty() {
+        vec![None]
+    } else {
+        std::iter::once(None)
+            .chain(sectors.iter().map(|&s| Some(s)))
+            .collect()
+    };
+    let sector = match sectors {
+        [one] => Some(*one),
+        _ => None,
+    };
     report.official_source = Some(OfficialSource {
         name: crate::oews::source_name(stored),
         year: stored.manifest.release.year(),
         industry: sector
             .or_else(|| stored.cross_industry())
             .map(|i| stored.industry_ref(i)),
+        industries: industries
+            .iter()
+            .filter_map(|i| i.or_else(|| stored.cross_industry()))
+            .map(|i| stored.industry_ref(i))
+            .collect(),
         notice: crate::oews::NOTICE,
     });
     // With no role named, the curated and user profiles: their occupations answer "what does my
@@ -422,10 +478,24 @@ fn official(
             });
             continue;
         }
+        let my_pay = args.my_pay.map(|p| p.annual);
+        let mut occupations = store.official_wages(&links, &areas, None, my_pay)?;
+        for &s in sectors {
+            let in_sector = store.official_wages(&links, &areas, Some(s), my_pay)?;
+            for (all, sector_wages) in occupations.iter_mut().zip(in_sector) {
+                if sector_wages.estimates.is_empty() {
+                    report.official_notes.push(OfficialNote::NoSectorEstimate {
+                        soc: all.occupation.soc.clone(),
+                        industry: stored.industry_ref(s),
+                    });
+                }
+                all.estimates.extend(sector_wages.estimates);
+            }
+        }
         report.official.push(RoleWages {
             role: e.profile.id.clone(),
             title: e.profile.title.clone(),
-            occupations: store.official_wages(&links, &areas, sector, args.my_pay)?,
+            occupations,
             unlinked,
         });
     }
@@ -436,7 +506,13 @@ fn official(
                 .copied()
         });
         if let Some(area) = area {
-            report.top = Some(top_occupations(stored, area, sector, args, usize::from(n))?);
+            report.top = Some(top_occupations(
+                stored,
+                area,
+                sectors.first().copied(),
+                args,
+                usize::from(n),
+            )?);
         }
     }
     let priced = report
@@ -573,7 +649,7 @@ fn resolve_industry(
     store: &Store,
     wages: Option<&crate::oews::storage::Stored>,
     input: &str,
-) -> Result<(Option<String>, Option<usize>), crate::error::CareersError> {
+) -> Result<(String, Option<usize>), crate::error::CareersError> {
     let mut names: Vec<&str> = Vec::new();
     for e in store.authored() {
         let Some(salary) = &e.profile.salary else {
@@ -590,15 +666,12 @@ fn resolve_industry(
     let pairs: Vec<(&str, &str)> = names.iter().map(|n| (*n, *n)).collect();
     let curated = resolve_choice("industry", input, &pairs);
     let Some(stored) = wages else {
-        return curated.map(|c| (Some(c), None));
+        return curated.map(|c| (c, None));
     };
     let sector = crate::model::wages::match_sector(&stored.tables.industries, input);
     match (curated, sector) {
-        (Ok(c), s) => Ok((Some(c), s)),
-        (Err(_), Some(s)) => Ok((
-            Some(stored.tables.industries[s].short_name().to_owned()),
-            Some(s),
-        )),
+        (Ok(c), s) => Ok((c, s)),
+        (Err(_), Some(s)) => Ok((stored.tables.industries[s].short_name().to_owned(), Some(s))),
         (Err(e), None) => Err(match e {
             crate::error::CareersError::UnknownValue {
                 what,
@@ -631,8 +704,9 @@ pub fn report(
     entries: &[&Entry],
     filters: Filters,
     sort: Option<PaySort>,
-    my_pay: Option<u64>,
+    my_pay_given: Option<crate::model::pay::PayAmount>,
 ) -> SalaryReport {
+    let my_pay = my_pay_given.map(|p| p.annual);
     let mut roles = Vec::new();
     let mut without = Vec::new();
     let mut unmatched = Vec::new();
@@ -685,7 +759,7 @@ pub fn report(
             } else {
                 Vec::new()
             },
-            unfigured_industries: if shows_industries || filters.industry.is_some() {
+            unfigured_industries: if shows_industries || !filters.industries.is_empty() {
                 unfigured
             } else {
                 Vec::new()
@@ -737,6 +811,8 @@ pub fn report(
                 .collect(),
         }),
         my_pay,
+        my_pay_hourly: my_pay_given.and_then(|p| p.hourly()),
+        my_pay_given,
         roles,
         roles_without_figures: without,
         hints,
@@ -747,6 +823,7 @@ pub fn report(
         official_notes: Vec::new(),
         top: None,
         attribution: None,
+        ranking_only: false,
     }
 }
 
@@ -767,10 +844,11 @@ fn unfigured_industries(
         .into_iter()
         .filter(|r| r.figure.is_none())
         .filter(|r| {
-            filters
-                .industry
-                .as_ref()
-                .is_none_or(|i| i.eq_ignore_ascii_case(r.industry))
+            filters.industries.is_empty()
+                || filters
+                    .industries
+                    .iter()
+                    .any(|i| i.eq_ignore_ascii_case(r.industry))
         })
         .map(|r| UnfiguredIndustry {
             industry: r.industry.to_owned(),
