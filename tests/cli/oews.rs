@@ -609,6 +609,16 @@ fn a_second_import_into_one_data_folder_is_refused_while_one_runs() {
         );
     }
     drop(lock);
+    // A test running beside this one may have forked while the lock was held: its child
+    // shares the lock until it execs. Wait for that to pass.
+    let free = (0..100).any(|_| {
+        let taken = careers::datadir::imports::ImportLock::take(&env.data_dir()).is_ok();
+        if !taken {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        taken
+    });
+    assert!(free, "the import lock was never released");
     env.stdout(&["import", "oews", fixture("oews").to_str().unwrap()]);
 }
 
