@@ -1,6 +1,7 @@
 //! Where profiles come from and how a name on the command line finds one. Bundled profiles are
 //! compiled into the binary; later sources replace a bundled profile with the same id.
 
+pub mod bls_codes;
 mod bundled;
 pub mod embedded;
 pub mod prices;

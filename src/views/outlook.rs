@@ -161,6 +161,14 @@ fn basis_note(o: &OccupationOutlook) -> Option<String> {
             "O*NET's {} is one of the occupations within {}, which BLS projects as a whole.",
             o.onet_code, o.projection.soc
         )),
+        OutlookBasis::Combined => Some(format!(
+            "BLS projects O*NET's {} only combined with other occupations, as {} {}.",
+            o.onet_code, o.projection.soc, o.projection.title
+        )),
+        OutlookBasis::BlsGroup => Some(format!(
+            "{} is a BLS group: these are the figures of the group as a whole.",
+            o.projection.soc
+        )),
         OutlookBasis::Group => Some(format!(
             "BLS does not project O*NET's {} on its own; these are the figures of the group that contains it.",
             o.onet_code

@@ -1,0 +1,215 @@
+//! Which of BLS's codes answers for each O*NET occupation: the most detailed one BLS publishes
+//! (its own, else the combined occupation it is in, else its broad group), in OEWS and in the
+//! projections alike; and BLS's group codes asked for directly. The real-data tests read the
+//! expected codes and figures from `../shared`'s files themselves, and ask the embedded release,
+//! which `.ci/run` holds byte for byte to what `careers dataset` makes of those files.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::common::{TestEnv, figure, shared};
+
+/// `oe.occupation`: each code (`211018`) with its name and display level.
+fn oews_occupations() -> BTreeMap<String, (String, u8)> {
+    let text = std::fs::read_to_string(shared("oews-2025").join("oe.occupation")).unwrap();
+    text.lines()
+        .skip(1)
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (
+                f[0].trim().to_owned(),
+                (f[1].trim().to_owned(), f[2].trim().parse().unwrap()),
+            )
+        })
+        .collect()
+}
+
+/// O*NET 29.2's occupation codes (`21-1014.00`), in its order.
+fn onet_codes() -> Vec<String> {
+    let text = std::fs::read_to_string(shared("onet-29.2").join("Occupation Data.txt")).unwrap();
+    text.lines()
+        .skip(1)
+        .map(|l| l.split('\t').next().unwrap().to_owned())
+        .collect()
+}
+
+/// `211018` → `21-1018`.
+fn hyphen(code: &str) -> String {
+    format!("{}-{}", &code[..2], &code[2..])
+}
+
+/// The national cross-industry value of an OEWS series (`01` employment) in
+/// `oe.data.0.Current`, as the file writes it.
+fn national(rows: &str, code: &str, datatype: &str) -> String {
+    let id = format!("OEUN0000000000000{code}{datatype}");
+    rows.lines()
+        .find(|l| l.starts_with(&id))
+        .unwrap_or_else(|| panic!("{id} is in the file"))
+        .split('\t')
+        .nth(3)
+        .unwrap()
+        .trim()
+        .to_owned()
+}
+
+#[test]
+#[ignore = "needs ../shared/oews-2025 and ../shared/onet-29.2 (run by .ci/run when they are there)"]
+fn every_o_net_occupation_reaches_the_most_detailed_code_bls_publishes_for_it() {
+    let oews = oews_occupations();
+    let onet = onet_codes();
+    let onet_socs: BTreeSet<String> = onet.iter().map(|c| c[..7].replace('-', "")).collect();
+    // From the files: for each O*NET occupation whose 6-digit code BLS does not publish, the
+    // detailed codes BLS publishes in its broad group that O*NET has no occupation under.
+    let mut combined: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut expected: BTreeMap<String, (String, &str)> = BTreeMap::new();
+    for code in &onet {
+        let soc = code[..7].replace('-', "");
+        if oews.contains_key(&soc) {
+            let basis = if code.ends_with(".00") {
+                "same-occupation"
+            } else {
+                "within-occupation"
+            };
+            expected.insert(code.clone(), (hyphen(&soc), basis));
+            continue;
+        }
+        let candidates: Vec<&String> = oews
+            .iter()
+            .filter(|(c, (_, level))| {
+                // BLS shows some broad groups at the detailed level (`131020`); a detailed
+                // code ends in 1 to 9.
+                *level == 3 && c[..5] == soc[..5] && !c.ends_with('0') && !onet_socs.contains(*c)
+            })
+            .map(|(c, _)| c)
+            .collect();
+        let broad = format!("{}0", &soc[..5]);
+        if let [one] = candidates.as_slice() {
+            combined.entry(hyphen(one)).or_default().push(code.clone());
+            expected.insert(code.clone(), (hyphen(one), "combined"));
+        } else if oews.contains_key(&broad) {
+            // No O*NET occupation gets a broad group where BLS publishes a more detailed code
+            // for it: here BLS publishes none.
+            assert!(candidates.is_empty(), "{code}: {candidates:?}");
+            expected.insert(code.clone(), (hyphen(&broad), "aggregate"));
+        }
+    }
+    assert_eq!(
+        combined.keys().map(String::as_str).collect::<Vec<_>>(),
+        ["21-1018", "25-2052", "25-9045", "51-2028", "53-1047"]
+    );
+    assert_eq!(combined.values().map(Vec::len).sum::<usize>(), 14);
+    assert_eq!(
+        combined["21-1018"],
+        ["21-1011.00".to_owned(), "21-1014.00".to_owned()]
+    );
+
+    // What careers answers for every O*NET occupation at once.
+    let env = TestEnv::new().embedded();
+    let mut args = vec!["salary".to_owned()];
+    args.extend(onet.iter().cloned());
+    let v = env.json(&args);
+    let mut answered: BTreeMap<String, (String, String)> = BTreeMap::new();
+    for role in v["official"].as_array().unwrap() {
+        for o in role["occupations"].as_array().unwrap() {
+            let o = &o["occupation"];
+            answered.insert(
+                o["onet_code"].as_str().unwrap().to_owned(),
+                (
+                    o["soc"].as_str().unwrap().to_owned(),
+                    o["basis"].as_str().unwrap().to_owned(),
+                ),
+            );
+        }
+    }
+    let expected: BTreeMap<String, (String, String)> = expected
+        .into_iter()
+        .map(|(k, (soc, basis))| (k, (soc, basis.to_owned())))
+        .collect();
+    assert_eq!(answered, expected);
+
+    // Each combined occupation's national employment and median, as the data file has them.
+    let rows = std::fs::read_to_string(shared("oews-2025").join("oe.data.0.Current")).unwrap();
+    assert_eq!(national(&rows, "211018", "01"), "491930");
+    for (soc, codes) in &combined {
+        let code = soc.replace('-', "");
+        let employment: f64 = national(&rows, &code, "01").parse().unwrap();
+        let median: f64 = national(&rows, &code, "13").parse().unwrap();
+        for onet_code in codes {
+            let v = env.json(&["salary", onet_code]);
+            let w = &v["official"][0]["occupations"][0];
+            assert_eq!(w["occupation"]["soc"], soc.as_str(), "{onet_code}");
+            assert_eq!(w["occupation"]["title"], oews[&code].0, "{onet_code}");
+            let national = &w["estimates"][0];
+            assert_eq!(figure(national, "employment")["value"], employment);
+            assert_eq!(figure(national, "annual-median")["value"], median);
+        }
+    }
+
+    // `where` ranks the combined occupation's metro areas: every one with an estimate of it.
+    let metros: BTreeSet<&str> = rows
+        .lines()
+        .filter(|l| l.starts_with("OEUM") && l[11..17] == *"000000" && l[17..23] == *"211018")
+        .map(|l| &l[4..11])
+        .collect();
+    let v = env.json(&["where", "21-1011.00", "--top", "3"]);
+    let o = &v["occupations"][0];
+    assert_eq!(o["occupation"]["soc"], "21-1018");
+    assert_eq!(o["occupation"]["basis"], "combined");
+    assert_eq!(o["estimated"], metros.len());
+    assert_eq!(o["ranked"].as_array().unwrap().len(), 3);
+}
+
+/// `Employment Projections.csv`: each line item's code with its 2024 employment in jobs.
+fn projected_employment() -> BTreeMap<String, u64> {
+    let bytes = std::fs::read(shared("bls-ep-2024-34").join("Employment Projections.csv")).unwrap();
+    // Latin-1: every byte is its own character.
+    let text: String = bytes.iter().map(|&b| char::from(b)).collect();
+    let mut out = BTreeMap::new();
+    for line in text.lines().skip(1) {
+        // Fields may be quoted and hold commas.
+        let mut fields = Vec::new();
+        let (mut field, mut quoted) = (String::new(), false);
+        for c in line.chars() {
+            match c {
+                '"' => quoted = !quoted,
+                ',' if !quoted => fields.push(std::mem::take(&mut field)),
+                c => field.push(c),
+            }
+        }
+        fields.push(field);
+        let thousands: f64 = fields[2].replace(',', "").parse().unwrap();
+        out.insert(fields[1].clone(), (thousands * 1000.0).round() as u64);
+    }
+    out
+}
+
+#[test]
+#[ignore = "needs ../shared/bls-ep-2024-34 and ../shared/onet-29.2 (run by .ci/run when they are there)"]
+fn the_projections_answer_combined_occupations_with_bls_s_combined_line_items() {
+    let projected = projected_employment();
+    let env = TestEnv::new().embedded();
+    for (onet_code, soc) in [
+        ("21-1011.00", "21-1018"),
+        ("21-1014.00", "21-1018"),
+        ("25-2055.00", "25-2052"),
+        ("25-2056.00", "25-2052"),
+        ("25-9042.00", "25-9045"),
+        ("25-9043.00", "25-9045"),
+        ("25-9049.00", "25-9045"),
+        ("51-2022.00", "51-2028"),
+        ("51-2023.00", "51-2028"),
+        ("53-1042.00", "53-1047"),
+        ("53-1042.01", "53-1047"),
+        ("53-1043.00", "53-1047"),
+        ("53-1044.00", "53-1047"),
+        ("53-1049.00", "53-1047"),
+    ] {
+        let v = env.json(&["outlook", onet_code]);
+        let o = &v["projections"][0];
+        assert_eq!(o["basis"], "combined", "{onet_code}");
+        assert_eq!(o["projection"]["soc"], soc, "{onet_code}");
+        assert_eq!(
+            o["projection"]["employment_base"], projected[soc],
+            "{onet_code}"
+        );
+    }
+}
