@@ -11,7 +11,8 @@
 //! none, or several, the broad group answers. No hand-kept table: the codes come from the
 //! release and from O*NET's own list, and a new release's combinations follow.
 
-use super::Store;
+use super::{Entry, Origin, Store};
+use crate::error::CareersError;
 
 /// How the code that answers stands to the O*NET occupation's own SOC code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,6 +96,114 @@ impl Store {
         let known: Option<&dyn Fn(&str) -> bool> = self.onet.as_ref().map(|_| &onet_has as _);
         most_detailed(soc, release, known)
     }
+}
+
+/// BLS's codes that O*NET has no occupation under, with BLS's title of each: the groups and
+/// combined occupations of the releases in use, in code order; each one's profile made the
+/// first time it is asked for.
+#[derive(Debug, Default)]
+pub struct BlsCodes {
+    codes: Vec<(String, String)>,
+    entries: Vec<std::sync::OnceLock<Entry>>,
+}
+
+/// Whether `query` is written as a 6-digit SOC code (`15-1250`).
+fn is_six_digit_code(query: &str) -> bool {
+    let b = query.as_bytes();
+    b.len() == 7
+        && b[2] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 2 || c.is_ascii_digit())
+}
+
+impl Store {
+    /// A role by name ([`Store::resolve`]), or one of BLS's own codes asked for directly: a
+    /// group (`15-1250`, `29-0000`) or a combined occupation (`21-1018`), whose figures the
+    /// wages and projections then answer with. A code in that form that neither O*NET nor BLS
+    /// has is an error that names the nearest codes BLS publishes.
+    pub fn resolve_or_bls_code(&self, query: &str) -> Result<&Entry, CareersError> {
+        let code = query.trim();
+        match self.resolve(query) {
+            Err(CareersError::UnknownRole { .. }) if is_six_digit_code(code) => {
+                self.bls_entry(code)
+            }
+            other => other,
+        }
+    }
+
+    fn bls_codes(&self) -> &BlsCodes {
+        self.bls_codes.get_or_init(|| {
+            let mut codes: Vec<(String, String)> = Vec::new();
+            if let Ok(Some(stored)) = self.wages() {
+                codes.extend(
+                    stored
+                        .tables
+                        .occupations
+                        .iter()
+                        .map(|o| (o.soc(), o.name.clone())),
+                );
+            }
+            if let Some(projections) = self.projections() {
+                codes.extend(
+                    projections
+                        .rows()
+                        .map(|p| (p.code.clone(), p.title.clone())),
+                );
+            }
+            // OEWS's title first where both have the code: it is the one the wages show.
+            codes.sort_by(|a, b| a.0.cmp(&b.0));
+            codes.dedup_by(|a, b| a.0 == b.0);
+            codes.retain(|(code, _)| {
+                is_six_digit_code(code) && !self.onet_has_soc(code).unwrap_or(false)
+            });
+            BlsCodes {
+                entries: codes.iter().map(|_| std::sync::OnceLock::new()).collect(),
+                codes,
+            }
+        })
+    }
+
+    fn bls_entry(&self, code: &str) -> Result<&Entry, CareersError> {
+        let bls = self.bls_codes();
+        let Ok(i) = bls.codes.binary_search_by(|(c, _)| c.as_str().cmp(code)) else {
+            return Err(CareersError::UnknownCode {
+                code: code.to_owned(),
+                suggestions: nearest_codes(&bls.codes, code),
+            });
+        };
+        Ok(bls.entries[i].get_or_init(|| {
+            let (code, title) = &bls.codes[i];
+            let profile = serde_json::json!({
+                "id": code,
+                "title": title,
+                "summary": format!("BLS's SOC code {code}, {title}, as BLS publishes its figures."),
+                "codes": [{"system": "onet-soc", "code": code, "title": title}],
+            });
+            Entry {
+                profile: serde_json::from_value(profile)
+                    .expect("a profile of an id, a title, a summary and a code"),
+                origin: Origin::Bls,
+            }
+        }))
+    }
+}
+
+/// The three codes of `codes` nearest `code` in its major group, groups first when `code` is
+/// written as one: "15-1250 (Software and Web Developers, Programmers, and Testers)".
+fn nearest_codes(codes: &[(String, String)], code: &str) -> Vec<String> {
+    let value = |c: &str| c.replace('-', "").parse::<i64>().unwrap_or(0);
+    let wanted = value(code);
+    let group = code.ends_with('0');
+    let mut near: Vec<&(String, String)> = codes
+        .iter()
+        .filter(|(c, _)| c.get(..2) == code.get(..2))
+        .collect();
+    near.sort_by_key(|(c, _)| (c.ends_with('0') != group, (value(c) - wanted).abs()));
+    near.iter()
+        .take(3)
+        .map(|(c, title)| format!("{c} ({title})"))
+        .collect()
 }
 
 #[cfg(test)]

@@ -191,7 +191,7 @@ fn no_projection_text(n: &NoProjection) -> String {
 fn role_document(r: &RoleOutlook) -> Document {
     let mut doc = Document::default();
     doc.heading(1, format!("Outlook: {} ({})", r.title, r.id));
-    if r.growth.is_empty() && r.outlook.is_empty() && r.code.is_none() {
+    if r.growth.is_empty() && r.outlook.is_empty() && r.code.is_none() && r.bls_code.is_none() {
         doc.paragraph(format!(
             "{}'s profile reports no growth figures or outlook.",
             r.id

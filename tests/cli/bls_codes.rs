@@ -213,3 +213,100 @@ fn the_projections_answer_combined_occupations_with_bls_s_combined_line_items() 
         );
     }
 }
+
+#[test]
+fn a_bls_group_s_code_answers_with_the_group_s_own_figures() {
+    let env = TestEnv::new().embedded();
+    let v = env.json(&["salary", "15-1250"]);
+    let w = &v["official"][0]["occupations"][0];
+    assert_eq!(
+        w["occupation"],
+        serde_json::json!({
+            "onet_code": "15-1250",
+            "soc": "15-1250",
+            "title": "Software and Web Developers, Programmers, and Testers",
+            "basis": "bls-group"
+        })
+    );
+    assert_eq!(
+        figure(&w["estimates"][0], "employment")["value"],
+        2_150_380.0
+    );
+    let text = env.stdout(&["salary", "15-1250"]);
+    assert!(
+        text.contains(
+            "SOC broad group 15-1250 Software and Web Developers, Programmers, and Testers\n"
+        ),
+        "{text}"
+    );
+
+    let v = env.json(&["where", "29-0000", "--top", "1"]);
+    let o = &v["occupations"][0];
+    assert_eq!(o["occupation"]["basis"], "bls-group");
+    assert_eq!(
+        o["occupation"]["title"],
+        "Healthcare Practitioners and Technical Occupations"
+    );
+    assert_eq!(
+        o["ranked"][0]["area"]["name"],
+        "San Jose-Sunnyvale-Santa Clara, CA"
+    );
+    assert_eq!(figure(&o["ranked"][0], "annual-median")["value"], 159_560.0);
+    let text = env.stdout(&["where", "29-0000", "--top", "1"]);
+    assert!(
+        text.contains(
+            "SOC major group 29-0000 Healthcare Practitioners and Technical Occupations\n"
+        ),
+        "{text}"
+    );
+
+    let v = env.json(&["outlook", "15-1250"]);
+    assert_eq!(v["bls_code"], "15-1250");
+    let o = &v["projections"][0];
+    assert_eq!(o["basis"], "bls-group");
+    assert_eq!(o["projection"]["employment_base"], 2_231_500);
+    let text = env.stdout(&["outlook", "15-1250"]);
+    assert!(
+        text.contains("15-1250 is a BLS group: these are the figures of the group as a whole."),
+        "{text}"
+    );
+    assert!(!text.contains("reports no growth figures"), "{text}");
+}
+
+#[test]
+fn a_combined_occupation_s_own_code_answers_as_itself() {
+    let env = TestEnv::new().embedded();
+    let v = env.json(&["salary", "21-1018"]);
+    let o = &v["official"][0]["occupations"][0]["occupation"];
+    assert_eq!(
+        (o["soc"].as_str(), o["basis"].as_str()),
+        (Some("21-1018"), Some("same-occupation"))
+    );
+    let v = env.json(&["outlook", "21-1018"]);
+    assert_eq!(v["projections"][0]["basis"], "same-occupation");
+    assert_eq!(
+        v["projections"][0]["projection"]["employment_base"],
+        483_500
+    );
+}
+
+#[test]
+fn a_code_neither_o_net_nor_bls_has_names_the_nearest_bls_groups() {
+    let env = TestEnv::new().embedded();
+    let err = env.fails(&["salary", "15-1260"], 1);
+    assert_eq!(
+        err,
+        "careers: error: no O*NET occupation, nor BLS occupation or group, has the code \"15-1260\" (did you mean 15-1250 (Software and Web Developers, Programmers, and Testers), 15-1240 (Database and Network Administrators and Architects) or 15-1230 (Computer Support Specialists)?); `careers search WORDS` finds a role by its words\n"
+    );
+    let err = env.fails(&["where", "99-0000"], 1);
+    assert_eq!(
+        err,
+        "careers: error: no O*NET occupation, nor BLS occupation or group, has the code \"99-0000\"; `careers search WORDS` finds a role by its words\n"
+    );
+    // Only the commands of BLS's figures take BLS's codes: `show` names profiles.
+    let err = env.fails(&["show", "15-1250"], 1);
+    assert!(
+        err.starts_with("careers: error: unknown role \"15-1250\""),
+        "{err}"
+    );
+}
