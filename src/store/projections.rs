@@ -263,7 +263,7 @@ impl Store {
 }
 
 /// The rows of the projections, as [`super::bls_codes`] asks them: occupations are BLS's line
-/// items, groups its summary rows.
+/// items; a group is any row, as BLS projects some broad groups as line items (`29-2010`).
 struct Rows<'a>(&'a Projections);
 
 impl Publishes for Rows<'_> {
@@ -274,7 +274,7 @@ impl Publishes for Rows<'_> {
     }
 
     fn group(&self, soc: &str) -> bool {
-        self.0.get(soc).is_some_and(|p| p.kind == RowKind::Summary)
+        self.0.get(soc).is_some()
     }
 }
 

@@ -90,10 +90,11 @@ fn an_occupation_bls_does_not_project_says_so() {
     assert_eq!(o["basis"], "combined");
     assert_eq!(o["projection"]["soc"], "21-1018");
     assert_eq!(o["projection"]["employment_base"], 483_500);
-    // Medical and clinical laboratory technologists (29-2011) only within their minor group.
+    // Medical and clinical laboratory technologists (29-2011) only within their broad group,
+    // which BLS projects as a line item.
     let o = first_projection(&env, &["outlook", "29-2011.00"]);
     assert_eq!(o["basis"], "group");
-    assert_eq!(o["projection"]["soc"], "29-2000");
+    assert_eq!(o["projection"]["soc"], "29-2010");
 }
 
 fn socs(json: &serde_json::Value) -> Vec<String> {
