@@ -11,6 +11,12 @@ pub enum CareersError {
         /// O*NET-SOC code or near nothing the store knows.
         onet: OnetHint,
     },
+    #[error("no O*NET occupation, nor BLS occupation or group, has the code \"{code}\"{}; `careers search WORDS` finds a role by its words", did_you_mean(.suggestions))]
+    UnknownCode {
+        code: String,
+        /// The nearest codes BLS publishes, each as "code (title)".
+        suggestions: Vec<String>,
+    },
     #[error("\"{query}\" names {} roles: {}; name one by its id or code", .candidates.len(), first_candidates(.candidates))]
     AmbiguousRole {
         query: String,

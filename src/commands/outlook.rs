@@ -33,6 +33,9 @@ pub struct RoleOutlook {
     /// The O*NET-SOC code, for an O*NET occupation.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// BLS's code, when the role is one of BLS's own codes asked for directly (`15-1250`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bls_code: Option<String>,
     /// Growth of jobs, openings, projected jobs or the market, as the profile reports them, each
     /// with its source (the profile's, where the figure names none) and period.
     pub growth: Vec<Figure>,
@@ -94,7 +97,7 @@ pub fn run(ctx: &Context, args: &OutlookArgs) -> anyhow::Result<OutlookReport> {
 
 fn role_outlook(ctx: &Context, role: &str) -> anyhow::Result<RoleOutlook> {
     let store = &ctx.store;
-    let entry = store.resolve(role)?;
+    let entry = store.resolve_or_bls_code(role)?;
     let p = &entry.profile;
     let market = p.market.as_ref();
     let (links, unlinked) = store.wage_links(entry)?;
@@ -115,6 +118,7 @@ fn role_outlook(ctx: &Context, role: &str) -> anyhow::Result<RoleOutlook> {
         id: p.id.clone(),
         title: p.title.clone(),
         code: p.onet.as_ref().map(|d| d.code.clone()),
+        bls_code: matches!(entry.origin, crate::store::Origin::Bls).then(|| p.id.clone()),
         growth: market
             .iter()
             .flat_map(|m| &m.figures)

@@ -86,7 +86,7 @@ impl WhereBy {
 
 pub fn run(ctx: &Context, args: &WhereArgs) -> anyhow::Result<WhereReport> {
     let store = &ctx.store;
-    let entry = store.resolve(&args.role)?;
+    let entry = store.resolve_or_bls_code(&args.role)?;
     let Some(stored) = store.wages()? else {
         return Err(CareersError::Usage(
             "`careers where` ranks areas by BLS OEWS estimates, and none are loaded; import them with `careers import oews DIR`".into(),

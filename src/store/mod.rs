@@ -1,6 +1,7 @@
 //! Where profiles come from and how a name on the command line finds one. Bundled profiles are
 //! compiled into the binary; later sources replace a bundled profile with the same id.
 
+pub mod bls_codes;
 mod bundled;
 pub mod embedded;
 pub mod prices;
@@ -32,6 +33,9 @@ pub enum Origin {
     User { path: PathBuf },
     /// From the O*NET database: the embedded release or the user's import.
     Onet { version: String },
+    /// A code of BLS's own, asked for directly: a group (`15-1250`) or an occupation BLS
+    /// publishes that O*NET does not have (`21-1018`).
+    Bls,
 }
 
 impl Origin {
@@ -48,6 +52,7 @@ impl Origin {
             Origin::Bundled { .. } => "bundled".into(),
             Origin::User { path } => path.display().to_string(),
             Origin::Onet { version } => format!("O*NET {version}"),
+            Origin::Bls => "BLS".into(),
         }
     }
 }
@@ -249,6 +254,9 @@ pub struct Store {
     prices: std::sync::OnceLock<crate::datadir::release::Layered<crate::prices::storage::Prices>>,
     /// The common names of places and the principal cities, read when a place name needs them.
     place_names: std::sync::OnceLock<crate::model::place::PlaceNames>,
+    /// BLS's own codes (groups, and occupations O*NET does not have), read from the releases
+    /// the first time one is asked for by its code.
+    bls_codes: std::sync::OnceLock<bls_codes::BlsCodes>,
     /// Whether the embedded datasets are used when nothing is imported.
     embedded: bool,
     /// Why the O*NET import in the data directory could not be opened, when it could not.
@@ -356,6 +364,7 @@ impl Store {
             projections: std::sync::OnceLock::new(),
             prices: std::sync::OnceLock::new(),
             place_names: std::sync::OnceLock::new(),
+            bls_codes: std::sync::OnceLock::new(),
             embedded: false,
             onet_unreadable: None,
             onet_fell_back: false,

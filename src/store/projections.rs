@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::bls_codes::{Publishes, Reach};
 use super::{Entry, Store};
 use crate::model::projection::{Education, EpWage, Experience, Projection, RowKind, Training};
 use crate::projections::storage::{DATASET, Projections};
@@ -16,8 +17,13 @@ pub enum OutlookBasis {
     SameOccupation,
     /// An O*NET occupation within that SOC occupation (`15-2051.01` in `15-2051`).
     WithinOccupation,
+    /// BLS projects the occupation only combined with others, as a line item of its own
+    /// (`21-1014.00` in `21-1018`).
+    Combined,
     /// BLS projects the occupation only within a group that contains it.
     Group,
+    /// The code asked for is a BLS group (`15-1250`, `29-0000`): its own summary row.
+    BlsGroup,
 }
 
 /// A role's occupation and the projections row for it.
@@ -200,7 +206,7 @@ impl Store {
         let mut links: Vec<OutlookLink<'_>> = Vec::new();
         let mut missing = Vec::new();
         for code in codes {
-            match link(projections, &code) {
+            match link(self, projections, &code) {
                 Ok(l) => {
                     if !links.iter().any(|k| k.projection.code == l.projection.code) {
                         links.push(l);
@@ -256,9 +262,27 @@ impl Store {
     }
 }
 
-/// The projections row of an O*NET-SOC code: its SOC occupation's, else the smallest group of
-/// it BLS projects.
+/// The rows of the projections, as [`super::bls_codes`] asks them: occupations are BLS's line
+/// items; a group is any row, as BLS projects some broad groups as line items (`29-2010`).
+struct Rows<'a>(&'a Projections);
+
+impl Publishes for Rows<'_> {
+    fn detailed(&self, soc: &str) -> bool {
+        self.0
+            .get(soc)
+            .is_some_and(|p| p.kind == RowKind::Occupation)
+    }
+
+    fn group(&self, soc: &str) -> bool {
+        self.0.get(soc).is_some()
+    }
+}
+
+/// The projections row of an O*NET-SOC code: the most detailed one BLS projects for it
+/// ([`super::bls_codes`]): its SOC occupation's, else the combined occupation it is in, else
+/// the smallest group of it BLS projects. A BLS group's own code (`15-1250`) reaches the group.
 fn link<'a>(
+    store: &Store,
     projections: &'a Projections,
     onet_code: &str,
 ) -> Result<OutlookLink<'a>, NoProjection> {
@@ -280,23 +304,26 @@ fn link<'a>(
         basis,
         projection,
     };
-    if let Some(p) = projections.get(soc) {
+    if let Some((code, reach)) = store.bls_code(soc, &Rows(projections)) {
         let within = onet_code.split_once('.').is_some_and(|(_, s)| s != "00");
-        let basis = if within {
-            OutlookBasis::WithinOccupation
-        } else {
-            OutlookBasis::SameOccupation
+        let basis = match reach {
+            Reach::Detailed if within => OutlookBasis::WithinOccupation,
+            Reach::Detailed => OutlookBasis::SameOccupation,
+            Reach::Combined => OutlookBasis::Combined,
+            Reach::Broad => OutlookBasis::Group,
+            Reach::Group => OutlookBasis::BlsGroup,
         };
-        return Ok(make(p, basis));
-    }
-    // The broad group (15-2050), then the minor group (15-2000).
-    for group in [format!("{}0", &soc[..6]), format!("{}000", &soc[..4])] {
-        if let Some(p) = projections
-            .get(&group)
-            .filter(|p| p.kind == RowKind::Summary)
-        {
-            return Ok(make(p, OutlookBasis::Group));
+        if let Some(p) = projections.get(&code) {
+            return Ok(make(p, basis));
         }
+    }
+    // A minor group (15-2000) when BLS projects neither the occupation nor its broad group.
+    let minor = format!("{}000", &soc[..4]);
+    if let Some(p) = projections
+        .get(&minor)
+        .filter(|p| minor != soc && p.kind == RowKind::Summary)
+    {
+        return Ok(make(p, OutlookBasis::Group));
     }
     Err(NoProjection::NotProjected {
         release: format!("BLS Employment Projections {}", projections.release_name()),

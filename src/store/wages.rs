@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::bls_codes::{Publishes, Reach};
 use super::{Entry, Origin, Store};
 use crate::error::{CareersError, suggest};
 use crate::model::place::{self, PlaceMatch};
@@ -19,8 +20,13 @@ pub enum WageBasis {
     /// The O*NET occupation is one of several that the SOC occupation covers
     /// (`15-1299.08` → `15-1299`).
     WithinOccupation,
+    /// OEWS publishes the SOC occupation only combined with others, as a detailed occupation
+    /// of BLS's own whose figures these are (`21-1014.00` → `21-1018`).
+    Combined,
     /// OEWS publishes the SOC occupation only inside a broader group, whose figures these are.
     Aggregate,
+    /// The code asked for is a BLS group (`15-1250`, `29-0000`): its own figures.
+    BlsGroup,
 }
 
 /// An OEWS occupation a role's figures come from.
@@ -129,7 +135,7 @@ impl Store {
         let mut links: Vec<WageLink> = Vec::new();
         let mut unlinked = Vec::new();
         for code in Store::onet_codes(entry) {
-            match link(stored, &code) {
+            match link(self, stored, &code) {
                 Ok(l) => {
                     if !links.iter().any(|k| k.position == l.position) {
                         links.push(l);
@@ -440,9 +446,10 @@ fn title_case(name: &str) -> String {
         .join(" ")
 }
 
-/// The OEWS occupation for an O*NET-SOC code: the same SOC occupation, else the broad group
-/// that contains it.
-fn link(stored: &Stored, onet_code: &str) -> Result<WageLink, NoEstimate> {
+/// The OEWS occupation for an O*NET-SOC code: the most detailed one BLS publishes for it
+/// ([`super::bls_codes`]): the same SOC occupation, else the combined occupation it is in, else
+/// the broad group that contains it. A BLS group's own code (`15-1250`) reaches the group.
+fn link(store: &Store, stored: &Stored, onet_code: &str) -> Result<WageLink, NoEstimate> {
     let digits: String = onet_code
         .chars()
         .take_while(|c| *c != '.')
@@ -465,23 +472,39 @@ fn link(stored: &Stored, onet_code: &str) -> Result<WageLink, NoEstimate> {
             position,
         }
     };
-    if let Some(p) = found(&digits) {
-        let basis = if suffix == "00" {
-            WageBasis::SameOccupation
-        } else {
-            WageBasis::WithinOccupation
+    let soc = crate::model::wages::soc_with_hyphen(&digits);
+    if let Some((code, reach)) = store.bls_code(&soc, &Occupations(stored)) {
+        let p = found(&code.replace('-', "")).expect("a code the release publishes");
+        let basis = match reach {
+            Reach::Group => WageBasis::BlsGroup,
+            Reach::Detailed if suffix == "00" => WageBasis::SameOccupation,
+            Reach::Detailed => WageBasis::WithinOccupation,
+            Reach::Combined => WageBasis::Combined,
+            Reach::Broad => WageBasis::Aggregate,
         };
         return Ok(make(p, basis));
     }
     let broad = format!("{}0", &digits[..5]);
-    if let Some(p) = found(&broad) {
-        return Ok(make(p, WageBasis::Aggregate));
-    }
     Err(NoEstimate::NotPublished {
         release: format!("BLS OEWS {}", stored.release_name()),
         soc: crate::model::wages::soc_with_hyphen(&digits),
         group: crate::model::wages::soc_with_hyphen(&broad),
     })
+}
+
+/// The occupations of an OEWS release, as [`super::bls_codes`] asks them.
+struct Occupations<'a>(&'a Stored);
+
+impl Publishes for Occupations<'_> {
+    fn detailed(&self, soc: &str) -> bool {
+        self.0
+            .occupation(&soc.replace('-', ""))
+            .is_some_and(|p| self.0.tables.occupations[p].level >= 3)
+    }
+
+    fn group(&self, soc: &str) -> bool {
+        self.0.occupation(&soc.replace('-', "")).is_some()
+    }
 }
 
 /// The areas of a kind, for `where`.

@@ -161,6 +161,14 @@ fn basis_note(o: &OccupationOutlook) -> Option<String> {
             "O*NET's {} is one of the occupations within {}, which BLS projects as a whole.",
             o.onet_code, o.projection.soc
         )),
+        OutlookBasis::Combined => Some(format!(
+            "BLS projects O*NET's {} only combined with other occupations, as {} {}.",
+            o.onet_code, o.projection.soc, o.projection.title
+        )),
+        OutlookBasis::BlsGroup => Some(format!(
+            "{} is a BLS group: these are the figures of the group as a whole.",
+            o.projection.soc
+        )),
         OutlookBasis::Group => Some(format!(
             "BLS does not project O*NET's {} on its own; these are the figures of the group that contains it.",
             o.onet_code
@@ -183,7 +191,7 @@ fn no_projection_text(n: &NoProjection) -> String {
 fn role_document(r: &RoleOutlook) -> Document {
     let mut doc = Document::default();
     doc.heading(1, format!("Outlook: {} ({})", r.title, r.id));
-    if r.growth.is_empty() && r.outlook.is_empty() && r.code.is_none() {
+    if r.growth.is_empty() && r.outlook.is_empty() && r.code.is_none() && r.bls_code.is_none() {
         doc.paragraph(format!(
             "{}'s profile reports no growth figures or outlook.",
             r.id

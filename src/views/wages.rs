@@ -129,10 +129,27 @@ pub fn occupation_name(o: &WageLink) -> String {
             "SOC {} {} (covers O*NET {} among others)",
             o.soc, o.title, o.onet_code
         ),
+        WageBasis::Combined => format!(
+            "SOC {} {} (BLS publishes O*NET {} only combined with other occupations, as this one)",
+            o.soc, o.title, o.onet_code
+        ),
         WageBasis::Aggregate => format!(
             "SOC {} {} (BLS publishes O*NET {} only in this group)",
             o.soc, o.title, o.onet_code
         ),
+        WageBasis::BlsGroup => format!("{} {} {}", group_kind(&o.soc), o.soc, o.title),
+    }
+}
+
+/// What kind of SOC group a group code is, by its zeros: `15-0000` a major group, `15-1200` a
+/// minor group, `15-1250` a broad group.
+pub fn group_kind(soc: &str) -> &'static str {
+    if soc.ends_with("0000") {
+        "SOC major group"
+    } else if soc.ends_with("00") {
+        "SOC minor group"
+    } else {
+        "SOC broad group"
     }
 }
 

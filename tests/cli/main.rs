@@ -1,6 +1,9 @@
 //! Integration tests: every test runs the built `careers` binary.
 
 mod common;
+// Which BLS code answers for each occupation, of the embedded releases.
+#[cfg(feature = "embedded")]
+mod bls_codes;
 mod compare_gap_match_path;
 #[cfg(feature = "embedded")]
 mod embedded;

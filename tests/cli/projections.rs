@@ -84,10 +84,17 @@ fn an_occupation_bls_does_not_project_says_so() {
         out.contains("No BLS Employment Projections 2024-34 for air-crew-officers: BLS Employment Projections 2024-34 projects neither 55-1011 nor a group of it."),
         "{out}"
     );
-    // Mental health counselors (21-1014) are projected only within their group.
+    // Mental health counselors (21-1014) are projected only combined with substance abuse
+    // counselors (21-1011), as BLS's 21-1018.
     let o = first_projection(&env, &["outlook", "21-1014.00"]);
+    assert_eq!(o["basis"], "combined");
+    assert_eq!(o["projection"]["soc"], "21-1018");
+    assert_eq!(o["projection"]["employment_base"], 483_500);
+    // Medical and clinical laboratory technologists (29-2011) only within their broad group,
+    // which BLS projects as a line item.
+    let o = first_projection(&env, &["outlook", "29-2011.00"]);
     assert_eq!(o["basis"], "group");
-    assert_eq!(o["projection"]["soc"], "21-1010");
+    assert_eq!(o["projection"]["soc"], "29-2010");
 }
 
 fn socs(json: &serde_json::Value) -> Vec<String> {

@@ -616,7 +616,7 @@ fn chosen_roles<'a>(store: &'a Store, names: &[String]) -> anyhow::Result<Vec<&'
     }
     let mut out: Vec<&Entry> = Vec::new();
     for name in names {
-        let entry = store.resolve(name)?;
+        let entry = store.resolve_or_bls_code(name)?;
         if !out.iter().any(|e| e.profile.id == entry.profile.id) {
             out.push(entry);
         }
