@@ -30,6 +30,7 @@ pub mod commands {
     pub mod compare;
     pub mod completions;
     pub mod dataset;
+    pub mod find;
     pub mod gap;
     pub mod import;
     pub mod list;
@@ -69,6 +70,7 @@ pub mod validate;
 pub mod views {
     pub mod compare;
     pub mod dataset;
+    pub mod find;
     pub mod gap;
     pub mod import;
     pub mod list;
@@ -326,6 +328,7 @@ pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> anyhow:
         Command::Places(args) => write(ctx, &commands::places::run(ctx, &args)?, out),
         Command::Trends(args) => write(ctx, &commands::trends::run(ctx, &args)?, out),
         Command::Outlook(args) => write(ctx, &commands::outlook::run(ctx, &args)?, out),
+        Command::Find(args) => write(ctx, &commands::find::run(ctx, &args)?, out),
         Command::Compare(args) => write(ctx, &commands::compare::run(ctx, &args)?, out),
         Command::Gap(args) => write(ctx, &commands::gap::run(ctx, &args)?, out),
         Command::Moves(args) => write(ctx, &commands::moves::run(ctx, &args)?, out),

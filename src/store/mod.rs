@@ -3,6 +3,7 @@
 
 mod bundled;
 pub mod embedded;
+pub mod find;
 pub mod prices;
 pub mod profile_index;
 mod profiles;
