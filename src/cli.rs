@@ -210,6 +210,12 @@ careers outlook --group 29,31 --education postsecondary --by openings\n  careers
     /// openings, SOC group, title, skills, knowledge and technology, and rank them
     #[command(after_help = FIND_HELP)]
     Find(FindArgs),
+    /// What O*NET's job zones and interest letters (RIASEC) mean, in O*NET's own words
+    #[command(
+        after_help = "TOPIC is zones, interests, one zone (4, or zone 4) or an interest code (IA) [default: all of them].\n\n\
+Examples:\n  careers explain zones\n  careers explain interests\n  careers explain zone 4\n  careers explain IA"
+    )]
+    Explain(ExplainArgs),
     /// Compare 2 to 5 roles side by side: requirements, pay, outlook, and which skills they share
     #[command(
         after_help = "Examples:\n  careers compare data-engineer ml-engineer\n  careers compare data-engineer data-engineering-team-lead data-engineering-manager\n  careers compare mle data-engineer --format json"
@@ -681,6 +687,13 @@ fn major_group(value: &str) -> Result<String, String> {
             "a SOC major group is two digits, such as 29 or 15-0000, not \"{value}\""
         ))
     }
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// What to explain: zones, interests, a zone (4) or an interest code (IA) [default: all]
+    #[arg(value_name = "TOPIC")]
+    pub topic: Vec<String>,
 }
 
 #[derive(Debug, Args)]

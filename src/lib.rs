@@ -30,6 +30,7 @@ pub mod commands {
     pub mod compare;
     pub mod completions;
     pub mod dataset;
+    pub mod explain;
     pub mod find;
     pub mod gap;
     pub mod import;
@@ -70,6 +71,7 @@ pub mod validate;
 pub mod views {
     pub mod compare;
     pub mod dataset;
+    pub mod explain;
     pub mod find;
     pub mod gap;
     pub mod import;
@@ -328,6 +330,7 @@ pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> anyhow:
         Command::Places(args) => write(ctx, &commands::places::run(ctx, &args)?, out),
         Command::Trends(args) => write(ctx, &commands::trends::run(ctx, &args)?, out),
         Command::Outlook(args) => write(ctx, &commands::outlook::run(ctx, &args)?, out),
+        Command::Explain(args) => write(ctx, &commands::explain::run(ctx, &args)?, out),
         Command::Find(args) => write(ctx, &commands::find::run(ctx, &args)?, out),
         Command::Compare(args) => write(ctx, &commands::compare::run(ctx, &args)?, out),
         Command::Gap(args) => write(ctx, &commands::gap::run(ctx, &args)?, out),

@@ -20,7 +20,9 @@ use serde::{Deserialize, Serialize};
 use crate::error::{CareersError, OnetHint, suggest};
 use crate::model::{Problem, Profile, Vocabulary, role_key, singular_key};
 
-pub use bundled::{BUNDLED_FILES, bundled_locations, bundled_profiles, bundled_vocabulary};
+pub use bundled::{
+    BUNDLED_FILES, bundled_locations, bundled_profiles, bundled_vocabulary, onet_reference,
+};
 
 /// Where a profile was read from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
