@@ -12,7 +12,7 @@ use crate::cli::{FindArgs, FindSort};
 use crate::model::interests::InterestCode;
 use crate::model::onet::RatingKind;
 use crate::model::projection::{Education, Projection};
-use crate::store::find::{ElementImportance, MedianPay, holds_words, word_list};
+use crate::store::find::{ElementImportance, MedianPay, holds_words};
 use crate::store::projections::{OutlookBasis, ProjectionsSource};
 use crate::store::wages::{AreaRef, WageBasis};
 use crate::store::{Entry, Origin, Store};
@@ -39,8 +39,6 @@ pub enum Lacking {
     SkillRating,
     /// O*NET's (reliable) rating of the knowledge area.
     KnowledgeRating,
-    /// Any O*NET technology listing.
-    Technology,
 }
 
 /// How many roles met every filter they had the figures for but lacked one.
@@ -349,8 +347,9 @@ pub fn run(ctx: &Context, args: &FindArgs) -> anyhow::Result<FindReport> {
             }
         }
         if let Some(listing) = &technology {
-            let verdict = c.onet.and_then(|p| listing.get(p).copied().flatten());
-            c.check(verdict, Lacking::Technology);
+            // A curated role without an O*NET occupation has no technology list to name it.
+            let verdict = c.onet.map(|p| listing.get(p).copied().unwrap_or(false));
+            c.check(verdict, Lacking::Occupation);
         }
         if c.alive() {
             candidates.push(c);
@@ -524,12 +523,9 @@ fn occupation_of(store: &Store, entry: &Entry) -> (Option<usize>, Option<String>
     (position, code)
 }
 
-/// A title's words, lower-cased and in the singular.
+/// A title's words, lower-cased and in the singular, as search compares them.
 fn fold_words(text: &str) -> Vec<String> {
-    word_list(text)
-        .into_iter()
-        .map(|w| crate::model::singular_key(&w))
-        .collect()
+    crate::model::search_words(text).collect()
 }
 
 /// The median of each candidate at `area`, and in U.S.-average prices with a parity.

@@ -11,6 +11,7 @@ use crate::error::{CareersError, suggest};
 use crate::model::onet::RatingKind;
 use crate::model::ratings::COMPARED;
 use crate::model::wages::{AreaKind, Measure, Unit, Value};
+use crate::onet::words::{Kinds, TextKind};
 
 /// A BLS OEWS annual median as `find` filters and ranks it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -177,38 +178,53 @@ impl Store {
         }))
     }
 
-    /// Whether each O*NET occupation (by position) lists a technology named by `words` (any
-    /// case, as whole words: `python` is Python and "Python Software Foundation Python", not
-    /// "IronPython"), or the skill of the vocabulary one maps onto; `None` for an occupation
-    /// that lists no technology at all.
-    pub fn technology_listing(&self, words: &str) -> anyhow::Result<Vec<Option<bool>>> {
+    /// Whether each O*NET occupation (by position) lists a technology named by `words`, or a
+    /// skill of the vocabulary its technology maps onto: one of those names holds the words in
+    /// a row, as whole words in the singular, as search compares them (`python` is Python and
+    /// "Python Software Foundation Python", not "IronPython"). Answered from the word index:
+    /// only the occupations listing every word are read.
+    pub fn technology_listing(&self, words: &str) -> anyhow::Result<Vec<bool>> {
         let Some(stored) = self.onet_required()? else {
             return Ok(Vec::new());
         };
-        let file = stored.search_file()?;
-        let records = stored.search_records(&file)?;
-        let wanted = word_list(words);
-        Ok(records
-            .iter()
-            .map(|r| {
-                (!r.technology.is_empty()).then(|| {
-                    r.technology.iter().any(|t| {
-                        holds_words(&word_list(t.example), &wanted)
-                            || t.skill.is_some_and(|s| word_list(s) == wanted)
-                    })
-                })
-            })
-            .collect())
+        let mut listing = vec![false; stored.names.len()];
+        let index = stored.word_index()?;
+        let wanted: Option<Vec<u32>> = crate::model::search_words(words)
+            .map(|w| index.id(&w))
+            .collect();
+        let Some(wanted) = wanted.filter(|w| !w.is_empty()) else {
+            return Ok(listing);
+        };
+        // The occupations with every word in a skill or technology name.
+        let mut candidates: Option<Vec<usize>> = None;
+        for &id in &wanted {
+            let with: Vec<usize> = index
+                .occupations_with(id)?
+                .into_iter()
+                .filter(|(_, kinds)| kinds.has(TextKind::Skill))
+                .map(|(p, _)| p)
+                .collect();
+            candidates = Some(match candidates {
+                None => with,
+                Some(before) => before
+                    .into_iter()
+                    .filter(|p| with.binary_search(p).is_ok())
+                    .collect(),
+            });
+        }
+        for p in candidates.unwrap_or_default() {
+            let mut found = false;
+            index.texts(p, SKILLS, |_, _, ids| {
+                found |= ids.windows(wanted.len()).any(|w| w == wanted.as_slice());
+            })?;
+            listing[p] = found;
+        }
+        Ok(listing)
     }
 }
 
-/// A name's words, lower-cased: letters, digits and `+`/`#` (C++, C#) kept together.
-pub fn word_list(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '+' || c == '#'))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
+/// The skill and technology names of the word index.
+const SKILLS: Kinds = Kinds(0b010);
 
 /// Whether `words` holds `wanted` as a run of whole words.
 pub fn holds_words(words: &[String], wanted: &[String]) -> bool {
@@ -220,16 +236,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn technology_names_match_by_whole_words() {
-        let w = |s: &str| word_list(s);
+    fn names_hold_words_as_a_run_of_whole_words() {
+        let w = |s: &str| crate::model::search_words(s).collect::<Vec<_>>();
         assert!(holds_words(
             &w("Python Software Foundation Python"),
             &w("python")
         ));
         assert!(!holds_words(&w("IronPython"), &w("python")));
         assert!(holds_words(&w("Microsoft SQL Server"), &w("sql server")));
-        assert!(holds_words(&w("C++"), &w("c++")));
-        assert!(!holds_words(&w("C"), &w("c++")));
+        assert!(!holds_words(&w("SQL Database Server"), &w("sql server")));
+        assert!(holds_words(&w("Registered Nurses"), &w("nurse")));
     }
 
     #[test]

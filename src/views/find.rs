@@ -106,7 +106,6 @@ fn lacking_text(lacking: Lacking, count: usize, place: &str) -> String {
         Lacking::Median => format!("BLS median {place}"),
         Lacking::SkillRating => "reliable O*NET rating of the skill".to_owned(),
         Lacking::KnowledgeRating => "reliable O*NET rating of the knowledge area".to_owned(),
-        Lacking::Technology => "O*NET technology list".to_owned(),
     };
     format!("{count} {roles} no {what}")
 }
