@@ -221,8 +221,10 @@ pub fn run(ctx: &Context, args: &FindArgs) -> anyhow::Result<FindReport> {
         );
     }
     let stored_wages = store.wages()?;
-    let pay_filtered = args.min_pay.is_some() || args.city.is_some() || sort == FindSort::Pay;
-    if pay_filtered && stored_wages.is_none() {
+    // Ranking by pay by default needs no release: without one, roles go by title.
+    let pay_asked =
+        args.min_pay.is_some() || args.city.is_some() || args.sort == Some(FindSort::Pay);
+    if pay_asked && stored_wages.is_none() {
         anyhow::bail!(
             "no BLS OEWS release is in use, which pay needs; import one with `careers import oews DIR`"
         );

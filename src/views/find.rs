@@ -140,7 +140,11 @@ fn document(r: &FindReport) -> Document {
             crate::views::sections::capitalize(&parts.join("; "))
         )
     };
-    doc.paragraph(format!("{lead}, {}.", sort_text(r.sort, r.filters.real)));
+    let order = match (r.sort, &r.wages_source) {
+        (FindSort::Pay, None) => "by title (no BLS OEWS release is in use to rank pay by)",
+        _ => sort_text(r.sort, r.filters.real),
+    };
+    doc.paragraph(format!("{lead}, {order}."));
     if !r.left_out.is_empty() {
         let counts: Vec<String> = r
             .left_out

@@ -503,3 +503,17 @@ fn the_best_paid_jobs_in_denver_once_prices_are_counted() {
         assert!(real.abs_diff(want) <= 1, "{code}: {real} vs {want}");
     }
 }
+
+#[test]
+fn without_the_embedded_data_find_lists_the_curated_roles_by_title_and_pay_is_an_error() {
+    let env = TestEnv::new().width(80);
+    let plain = env.stdout(&["find", "--format", "plain"]);
+    assert_eq!(
+        plain.lines().nth(1),
+        Some("5 roles, by title (no BLS OEWS release is in use to rank pay by).")
+    );
+    assert_eq!(
+        env.fails(&["find", "--min-pay", "60000"], 1),
+        "careers: error: no BLS OEWS release is in use, which pay needs; import one with `careers import oews DIR`\n"
+    );
+}
