@@ -153,7 +153,7 @@ pub enum Command {
     Show(ShowArgs),
     /// Find roles by title, alias, alternate title, task or skill, best matches first
     #[command(
-        after_help = "Ranking: a title counts 100, an alias or O*NET alternate or reported title 40, a skill or\ntechnology 20, a task 5 (three at most). Each counts three times when it is the query, twice when it\nholds the query as a phrase, once when it holds every word; a phrase inside a longer alias or skill\nweighs by the share of its words it is, and a title with fewer other words gets a bonus. Words\ncompare in the singular (nurses = nurse). When no role holds every word, a word one or two\nletters off counts in titles and aliases, a step lower. A code (15-2051 or 15-2051.00) finds\nthe occupations it names, then the profiles linked to them.\n\nExamples:\n  careers search \"machine learning engineer\"\n  careers search data --limit 5\n  careers search \"ml enginer\"\n  careers search 15-2051 --format json"
+        after_help = "Ranking: a title counts 100, an alias or O*NET alternate or reported title 40 (100 when it is\nthe query), a skill or technology 20, a task 5 (three at most). Each counts three times when it is the query, twice when it\nholds the query as a phrase, once when it holds every word; a phrase inside a longer alias or skill\nweighs by the share of its words it is, and a title with fewer other words gets a bonus. Words\ncompare in the singular (nurses = nurse). When no role holds every word, a word one or two\nletters off counts in titles and aliases, a step lower. A code (15-2051 or 15-2051.00) finds\nthe occupations it names, then the profiles linked to them.\n\nExamples:\n  careers search \"machine learning engineer\"\n  careers search data --limit 5\n  careers search \"ml enginer\"\n  careers search 15-2051 --format json"
     )]
     Search(SearchArgs),
     /// Pay figures by role, city, experience, company type and industry, with their sources
@@ -208,6 +208,17 @@ Examples:\n  careers outlook data-scientists\n  careers outlook ml-engineer\n  c
 careers outlook --group 29,31 --education postsecondary --by openings\n  careers outlook --by decline --format json"
     )]
     Outlook(OutlookArgs),
+    /// Which occupations fit: filter every occupation and curated role by entry education, job
+    /// zone, interests, pay (nationally or at a place, in U.S.-average prices), growth,
+    /// openings, SOC group, title, skills, knowledge and technology, and rank them
+    #[command(after_help = FIND_HELP)]
+    Find(FindArgs),
+    /// What O*NET's job zones and interest letters (RIASEC) mean, in O*NET's own words
+    #[command(
+        after_help = "TOPIC is zones, interests, one zone (4, or zone 4) or an interest code (IA) [default: all of them].\n\n\
+Examples:\n  careers explain zones\n  careers explain interests\n  careers explain zone 4\n  careers explain IA"
+    )]
+    Explain(ExplainArgs),
     /// Compare 2 to 5 roles side by side: requirements, pay, outlook, and which skills they share
     #[command(
         after_help = "Examples:\n  careers compare data-engineer ml-engineer\n  careers compare data-engineer data-engineering-team-lead data-engineering-manager\n  careers compare mle data-engineer --format json"
@@ -615,6 +626,33 @@ pub struct OutlookArgs {
     pub top: u16,
 }
 
+const FIND_HELP: &str = "\
+Filters combine; a role is kept when it meets every one. Figures: entry education is BLS's typical
+education needed for entry and growth and openings its projections 2024-34 (Employment
+Projections); pay is the BLS OEWS annual median, cross-industry, of the role's occupation (an
+O*NET occupation within a SOC occupation, such as 15-2051.01, takes the SOC occupation's), at
+--city or in the nation; --real divides it by the place's price level (BEA RPP, all items). The
+job zone and interest code are O*NET's. A curated role takes the figures of its first linked
+O*NET occupation.
+
+--interests keeps the occupations whose first O*NET interest high-point is one of your letters and
+ranks them by Iachan's M index of your code against theirs: a letter in first place in both counts
+22, first and second 10, first and third 4, second and second 5, second and third 2, third and
+third 1 (28 is a perfect fit of three letters). --skill and --knowledge keep the occupations where
+O*NET rates the element important: importance 3 (\"important\") or more on its 1-5 scale, with
+neither figure suppressed (O*NET 29.0's ratings). --tech keeps those whose O*NET technology list
+names the words as whole words (python finds Python, not IronPython).
+
+A role without a figure a filter needs is left out and counted, never read as zero. `careers
+explain zones` and `careers explain interests` say what job zones and interest letters mean.
+
+Examples:
+  careers find --education high-school --min-pay 60000
+  careers find --interests IA --zone 3-4 --top 10
+  careers find --group 29,31 --education associate --growth 5
+  careers find --city Denver --real --sort pay --top 10
+  careers find --skill instructing --knowledge biology --format csv";
+
 /// A name or place that must say something: an empty or blank value is a usage error (as
 /// clap words a missing value), never a filter that is quietly dropped or a name that finds
 /// nothing.
@@ -656,6 +694,111 @@ fn major_group(value: &str) -> Result<String, String> {
             "a SOC major group is two digits, such as 29 or 15-0000, not \"{value}\""
         ))
     }
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// What to explain: zones, interests, a zone (4) or an interest code (IA) [default: all]
+    #[arg(value_name = "TOPIC")]
+    pub topic: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct FindArgs {
+    /// Only roles whose typical entry education (BLS) is at most this
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub education: Option<Education>,
+    /// Only roles in this O*NET job zone (4) or range of zones (2-3); 1 needs the least
+    /// preparation, 5 the most
+    #[arg(long, value_name = "ZONES", value_parser = zone_range)]
+    pub zone: Option<(u8, u8)>,
+    /// Your interest code: one to three RIASEC letters, strongest first (IA); keeps the roles
+    /// whose first O*NET interest is one of them, ranked by fit
+    #[arg(long, value_name = "LETTERS", value_parser = interest_code)]
+    pub interests: Option<crate::model::interests::InterestCode>,
+    /// Only roles whose BLS OEWS annual median is at least this many dollars (60000, 60,000,
+    /// $60,000 or 60k), at --city or in the nation
+    #[arg(long, value_name = "DOLLARS", value_parser = crate::model::salary::parse_dollars)]
+    pub min_pay: Option<u64>,
+    /// The place whose medians to show and filter on, read as salary's --city reads one (a
+    /// metro, state, US or area code) [default: the nation]
+    #[arg(long, value_name = "PLACE", value_parser = NonBlank)]
+    pub city: Option<String>,
+    /// Pay in U.S.-average prices: each median at --city divided by the place's price level
+    /// (BEA RPP); --min-pay and --sort pay then use it
+    #[arg(long, requires = "city")]
+    pub real: bool,
+    /// Only roles whose jobs BLS projects to grow by at least this percent, 2024-34 (5, or -2
+    /// for a decline of at most 2%)
+    #[arg(long, value_name = "PERCENT", allow_negative_numbers = true)]
+    pub growth: Option<f64>,
+    /// Only roles with at least this many openings a year (BLS projections)
+    #[arg(long, value_name = "N")]
+    pub min_openings: Option<u64>,
+    /// Only roles in these SOC major groups, comma-separated (29 = healthcare practitioners,
+    /// 31 = healthcare support, 15 = computer and mathematical)
+    #[arg(long, value_delimiter = ',', value_name = "GROUP", value_parser = major_group)]
+    pub group: Vec<String>,
+    /// Only roles whose title holds this word or these words (nurse finds Registered Nurses)
+    #[arg(long, value_name = "WORDS", value_parser = NonBlank)]
+    pub title: Option<String>,
+    /// Only roles where O*NET rates this skill important (3 or more of 5): instructing,
+    /// programming, "critical thinking"
+    #[arg(long, value_name = "SKILL", value_parser = NonBlank)]
+    pub skill: Option<String>,
+    /// Only roles where O*NET rates this knowledge area important (3 or more of 5): biology,
+    /// mathematics, "computers and electronics"
+    #[arg(long, value_name = "AREA", value_parser = NonBlank)]
+    pub knowledge: Option<String>,
+    /// Only roles whose O*NET technology list names this (python, excel, "sql server")
+    #[arg(long, value_name = "TECHNOLOGY", value_parser = NonBlank)]
+    pub tech: Option<String>,
+    /// What ranks the roles [default: interests with --interests, else pay]
+    #[arg(long, value_enum, value_name = "BY")]
+    pub sort: Option<FindSort>,
+    /// How many roles to list
+    #[arg(long, default_value_t = 20, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub top: u16,
+}
+
+/// What ranks `find`'s roles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindSort {
+    /// Highest median pay first (in U.S.-average prices with --real)
+    Pay,
+    /// Fastest projected growth first
+    Growth,
+    /// Most openings a year first
+    Openings,
+    /// Best fit to --interests first
+    Interests,
+    /// Least preparation (lowest job zone) first
+    Zone,
+}
+
+/// `4` or `2-3`: job zones, 1 to 5.
+fn zone_range(value: &str) -> Result<(u8, u8), String> {
+    let zone = |t: &str| match t.trim().parse::<u8>() {
+        Ok(z @ 1..=5) => Ok(z),
+        _ => Err(format!(
+            "a job zone is 1 to 5, or a range such as 2-3, not \"{value}\"; `careers explain zones` says what each means"
+        )),
+    };
+    let (low, high) = match value.split_once('-') {
+        Some((a, b)) => (zone(a)?, zone(b)?),
+        None => (zone(value)?, zone(value)?),
+    };
+    if low > high {
+        return Err(format!(
+            "the range \"{value}\" runs backwards; write the lower zone first ({high}-{low})"
+        ));
+    }
+    Ok((low, high))
+}
+
+fn interest_code(value: &str) -> Result<crate::model::interests::InterestCode, String> {
+    crate::model::interests::InterestCode::parse(value)
 }
 
 #[derive(Debug, Args)]

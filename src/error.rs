@@ -67,7 +67,7 @@ impl CareersError {
 
 /// The first ten candidates of an ambiguous name, and how many more there are.
 fn first_candidates(candidates: &[String]) -> String {
-    const SHOWN: usize = 10;
+    const SHOWN: usize = 5;
     match candidates.len() {
         n if n <= SHOWN => candidates.join(", "),
         n => format!(

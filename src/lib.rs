@@ -30,6 +30,8 @@ pub mod commands {
     pub mod compare;
     pub mod completions;
     pub mod dataset;
+    pub mod explain;
+    pub mod find;
     pub mod gap;
     pub mod import;
     pub mod list;
@@ -69,6 +71,8 @@ pub mod validate;
 pub mod views {
     pub mod compare;
     pub mod dataset;
+    pub mod explain;
+    pub mod find;
     pub mod gap;
     pub mod import;
     pub mod list;
@@ -326,6 +330,8 @@ pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> anyhow:
         Command::Places(args) => write(ctx, &commands::places::run(ctx, &args)?, out),
         Command::Trends(args) => write(ctx, &commands::trends::run(ctx, &args)?, out),
         Command::Outlook(args) => write(ctx, &commands::outlook::run(ctx, &args)?, out),
+        Command::Explain(args) => write(ctx, &commands::explain::run(ctx, &args)?, out),
+        Command::Find(args) => write(ctx, &commands::find::run(ctx, &args)?, out),
         Command::Compare(args) => write(ctx, &commands::compare::run(ctx, &args)?, out),
         Command::Gap(args) => write(ctx, &commands::gap::run(ctx, &args)?, out),
         Command::Moves(args) => write(ctx, &commands::moves::run(ctx, &args)?, out),
@@ -438,6 +444,29 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 }
 
 /// 2 for usage errors, 1 for every other failure.
+/// The lines an error is printed as after `careers: error: `: one, but for a name several
+/// roles answer to, whose best readings follow a line each (the first few, then how many more).
+pub fn error_lines(err: &anyhow::Error) -> Vec<String> {
+    match err.downcast_ref::<CareersError>() {
+        Some(CareersError::AmbiguousRole { query, candidates }) if err.chain().count() == 1 => {
+            const SHOWN: usize = 5;
+            let mut lines = vec![format!(
+                "\"{query}\" names {} roles; name one by its id or code:",
+                candidates.len()
+            )];
+            lines.extend(candidates.iter().take(SHOWN).map(|c| format!("  {c}")));
+            if candidates.len() > SHOWN {
+                lines.push(format!(
+                    "  and {} more; `careers search {query}` ranks them",
+                    candidates.len() - SHOWN
+                ));
+            }
+            lines
+        }
+        _ => vec![format!("{err:#}")],
+    }
+}
+
 pub fn exit_code(err: &anyhow::Error) -> u8 {
     err.chain()
         .find_map(|cause| cause.downcast_ref::<CareersError>())

@@ -33,7 +33,18 @@ fn main() -> ExitCode {
     match careers::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(err) if careers::is_broken_pipe(&err) => ExitCode::SUCCESS,
-        Err(err) => fail(&format!("{err:#}"), careers::exit_code(&err)),
+        Err(err) => {
+            let lines = careers::error_lines(&err);
+            let code = fail(&lines[0], careers::exit_code(&err));
+            for line in &lines[1..] {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "{}",
+                    careers::render::sanitize::sanitize_line(line)
+                );
+            }
+            code
+        }
     }
 }
 

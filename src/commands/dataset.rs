@@ -63,7 +63,13 @@ pub fn run(ctx: &crate::Context, args: &DatasetArgs) -> anyhow::Result<DatasetRe
     std::fs::create_dir(&onet_dir)?;
     crate::onet::storage::write_files(&onet_dir, &onet, &manifest)?;
     let occupations = onet.occupations.len();
+    // O*NET's words for its job zones and interest areas, which `careers explain` quotes.
+    let reference = crate::onet::reference::read(
+        &args.onet,
+        onet.version.as_deref().unwrap_or("(release unknown)"),
+    )?;
     drop(onet);
+    let reference_table = crate::onet::reference::table(&reference);
 
     // OEWS, as `careers import oews` reads and stores it.
     let oews = crate::oews::read::read(&args.oews, &progress)?;
@@ -143,6 +149,10 @@ pub fn run(ctx: &crate::Context, args: &DatasetArgs) -> anyhow::Result<DatasetRe
     std::fs::write(&table, &cities_table)
         .with_context(|| format!("cannot write {}", table.display()))?;
     files.push((CITIES.to_owned(), cities_table.len() as u64));
+    let path = args.out.join(ONET_REFERENCE);
+    std::fs::write(&path, &reference_table)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    files.push((ONET_REFERENCE.to_owned(), reference_table.len() as u64));
     Ok(DatasetReport {
         out: args.out.clone(),
         files,
@@ -156,6 +166,10 @@ pub fn run(ctx: &crate::Context, args: &DatasetArgs) -> anyhow::Result<DatasetRe
 
 /// The table of principal cities, beside the datasets: names, compiled in whatever the build.
 const CITIES: &str = "principal-cities.tsv";
+
+/// O*NET's job zone and interest area descriptions, beside the datasets: words, compiled in
+/// whatever the build.
+const ONET_REFERENCE: &str = "onet-reference.tsv";
 
 /// The folder's own name: the dataset records which release it was made from, not where it
 /// was on the machine that made it.

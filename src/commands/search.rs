@@ -1,7 +1,7 @@
 //! `careers search TEXT`: roles ranked by where the words appear. A code (`15-2051`,
 //! `15-2051.00`) finds the occupations it names. Otherwise a title counts most (100), then an
-//! alias or O*NET alternate or reported title (40), then a skill or technology (20), then tasks
-//! (5 each, at most three). Within each, a text that is the query beats the query as a phrase
+//! alias or O*NET alternate or reported title (40; as much as a title when it is the query),
+//! then a skill or technology (20), then tasks (5 each, at most three). Within each, a text that is the query beats the query as a phrase
 //! (×3, ×2), which beats all its words in any order (×1); a phrase or words inside a longer
 //! title, alias or skill weigh by the share of its words they are (among titles, a bonus). Words compare in the singular ("nurses" is "nurse"). When no role
 //! holds every word, a word one or two letters off ("enginer") counts in titles and aliases, a
@@ -572,6 +572,9 @@ impl Best {
         // "American Association of Critical Care Nurses AACN Medicopeia" weighs an eighth.
         // Titles have their own bonus for fitting the query (see `title_score`).
         let score = match quality {
+            // A name people use that is exactly the query names the occupation as its title
+            // would: "Product Manager" is Marketing Managers' alternate title.
+            3 if self.weight == ALIAS => quality * TITLE,
             3 => quality * self.weight,
             q if self.weight >= TITLE => q * self.weight,
             q => q * self.weight * n / (words() as u32).max(n),

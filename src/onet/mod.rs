@@ -4,6 +4,7 @@
 pub mod import;
 pub mod names;
 pub mod ratings;
+pub mod reference;
 pub mod storage;
 pub mod words;
 

@@ -72,6 +72,19 @@ const PRINCIPAL_CITIES: &str = include_str!(concat!(
     "/data/embedded/principal-cities.tsv"
 ));
 
+/// O*NET's descriptions of its job zones and interest areas, as `careers dataset` writes them:
+/// words, not figures, so compiled in with or without the embedded datasets.
+const ONET_REFERENCE: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/embedded/onet-reference.tsv"
+));
+
+/// O*NET's descriptions of its job zones and interest areas.
+pub fn onet_reference() -> anyhow::Result<crate::onet::reference::Reference> {
+    crate::onet::reference::parse(ONET_REFERENCE)
+        .context("bundled data/embedded/onet-reference.tsv")
+}
+
 /// The common names of places (`data/place-names.json`) and the principal cities of every
 /// metropolitan area.
 pub(crate) fn bundled_place_names() -> anyhow::Result<crate::model::place::PlaceNames> {

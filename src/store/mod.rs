@@ -4,6 +4,7 @@
 pub mod bls_codes;
 mod bundled;
 pub mod embedded;
+pub mod find;
 pub mod prices;
 pub mod profile_index;
 mod profiles;
@@ -21,7 +22,9 @@ use serde::{Deserialize, Serialize};
 use crate::error::{CareersError, OnetHint, suggest};
 use crate::model::{Problem, Profile, Vocabulary, role_key, singular_key};
 
-pub use bundled::{BUNDLED_FILES, bundled_locations, bundled_profiles, bundled_vocabulary};
+pub use bundled::{
+    BUNDLED_FILES, bundled_locations, bundled_profiles, bundled_vocabulary, onet_reference,
+};
 
 /// Where a profile was read from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -55,6 +58,15 @@ impl Origin {
             Origin::Bls => "BLS".into(),
         }
     }
+}
+
+/// The O*NET title a name found its occupation by.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FoundByTitle {
+    /// As O*NET writes it: "Software Engineer".
+    pub title: String,
+    /// An alternate title (O*NET's Alternate Titles) rather than a reported one.
+    pub alternate: bool,
 }
 
 /// A profile and where it came from.
@@ -794,6 +806,15 @@ impl Store {
 
     /// Finds a role by id, alias, title or code, case-insensitively.
     pub fn resolve(&self, query: &str) -> Result<&Entry, CareersError> {
+        self.resolve_noting(query).map(|(entry, _)| entry)
+    }
+
+    /// [`Store::resolve`], and the O*NET title the role was found by when the name is none of
+    /// its own (`Software Engineer` is an alternate title of Software Developers).
+    pub fn resolve_noting(
+        &self,
+        query: &str,
+    ) -> Result<(&Entry, Option<FoundByTitle>), CareersError> {
         let key = role_key(query);
         let found = self.position_of(&key).map(|i| self.entry_at(i));
         // A broken user file stands for its role even where a bundled profile has the same id:
@@ -806,14 +827,14 @@ impl Store {
         if let Some(entry) = found
             && (broken.is_none() || matches!(entry.origin, Origin::User { .. }))
         {
-            return Ok(entry);
+            return Ok((entry, None));
         }
         if found.is_none() && broken.is_none() {
             if let Some(entry) = self.by_short_code(&key)? {
-                return Ok(entry);
+                return Ok((entry, None));
             }
-            if let Some(entry) = self.by_other_name(query)? {
-                return Ok(entry);
+            if let Some(found) = self.by_other_name(query)? {
+                return Ok(found);
             }
         }
         if let Some(file) = broken {
@@ -860,9 +881,16 @@ impl Store {
     }
 
     /// The role a name finds once plurals are folded ("data scientist" is Data Scientists), or
-    /// through an O*NET alternate or reported title that belongs to one occupation alone. A
-    /// name several roles answer to is an error that lists them.
-    fn by_other_name(&self, query: &str) -> Result<Option<&Entry>, CareersError> {
+    /// through an O*NET alternate or reported title (or the short form in its brackets: "UX
+    /// Designer" of "User Experience Designer (UX Designer)"). When several occupations have the
+    /// title and the own title of only one shares a word with the name, that one is clearly
+    /// meant ("ux designer" is Web and Digital Interface Designers, not Software Quality
+    /// Assurance Analysts); otherwise a name several roles answer to is an error that lists the
+    /// best readings.
+    fn by_other_name(
+        &self,
+        query: &str,
+    ) -> Result<Option<(&Entry, Option<FoundByTitle>)>, CareersError> {
         let folded = singular_key(query);
         if folded.is_empty() {
             return Ok(None);
@@ -884,6 +912,7 @@ impl Store {
                 }
             }
         }
+        let mut titles: Vec<(usize, String)> = Vec::new();
         if hits.is_empty()
             && let Some(onet) = &self.onet
         {
@@ -896,22 +925,60 @@ impl Store {
                 .and_then(|f| stored.search_records(f).ok())
                 .unwrap_or_default();
             for (pos, record) in records.iter().enumerate() {
-                // "Licensed Practical Nurse (LPN)" is also "Licensed Practical Nurse".
-                let plain = |t: &str| t.split_once(" (").map(|(head, _)| singular_key(head));
-                if let Some(t) = record
-                    .titles
-                    .iter()
-                    .find(|t| singular_key(t) == folded || plain(t).as_ref() == Some(&folded))
-                {
+                // "Licensed Practical Nurse (LPN)" is also "Licensed Practical Nurse", and
+                // "User Experience Designer (UX Designer)" also "UX Designer".
+                let forms = |t: &str| -> [Option<String>; 2] {
+                    match t.split_once(" (") {
+                        Some((head, rest)) => [
+                            Some(singular_key(head)),
+                            rest.strip_suffix(')').map(singular_key),
+                        ],
+                        None => [None, None],
+                    }
+                };
+                if let Some(t) = record.titles.iter().find(|t| {
+                    singular_key(t) == folded || forms(t).iter().flatten().any(|f| *f == folded)
+                }) {
                     hits.push((offset + pos, format!("O*NET title \"{t}\"")));
+                    titles.push((offset + pos, (*t).to_owned()));
                 }
             }
         }
-        match hits.as_slice() {
-            [] => Ok(None),
-            [(i, _)] => Ok(Some(self.entry_at(*i))),
-            _ => Err(self.ambiguous(query, &hits)),
-        }
+        // The occupations whose own title shares a word with the name come first.
+        let words: Vec<&str> = folded.split('-').collect();
+        let shares = |i: usize| {
+            singular_key(&self.entry_at(i).profile.title)
+                .split('-')
+                .any(|w| words.contains(&w))
+        };
+        let sharing: Vec<usize> = hits
+            .iter()
+            .map(|(i, _)| *i)
+            .filter(|&i| shares(i))
+            .collect();
+        let one = match (hits.as_slice(), sharing.as_slice()) {
+            ([], _) => return Ok(None),
+            ([(i, _)], _) => *i,
+            (_, [i]) if !titles.is_empty() => *i,
+            _ => {
+                hits.sort_by_cached_key(|(i, _)| {
+                    (!shares(*i), self.entry_at(*i).profile.id.clone())
+                });
+                return Err(self.ambiguous(query, &hits));
+            }
+        };
+        let by_title = titles.iter().find(|(i, _)| *i == one).map(|(i, t)| {
+            let alternate = self
+                .onet
+                .as_ref()
+                .and_then(|o| o.stored.details(i - offset).ok())
+                .is_some_and(|d| d.alternate_titles.iter().any(|a| a == t));
+            FoundByTitle {
+                title: t.clone(),
+                alternate,
+            }
+        });
+        Ok(Some((self.entry_at(one), by_title)))
     }
 
     /// The error for a name several roles answer to: each as "id (code, why)", by id.
@@ -927,8 +994,8 @@ impl Store {
                 )
             })
             .collect();
-        candidates.sort();
-        candidates.dedup_by(|a, b| a.0 == b.0);
+        let mut seen = std::collections::HashSet::new();
+        candidates.retain(|(id, _)| seen.insert(*id));
         CareersError::AmbiguousRole {
             query: query.to_owned(),
             candidates: candidates.into_iter().map(|(_, c)| c).collect(),

@@ -27,6 +27,17 @@ impl crate::render::Report for ShowReport {
         let p = &self.profile;
         let mut doc = Document::default();
         doc.heading(1, format!("{} ({})", p.title, p.id));
+        if let Some(found) = &self.found_by {
+            let kind = if found.alternate {
+                "alternate"
+            } else {
+                "reported"
+            };
+            doc.paragraph(format!(
+                "\"{}\" is {}, by O*NET's {kind} title.",
+                found.title, p.title
+            ));
+        }
         doc.paragraph(p.summary.clone());
         let mut fields = Vec::new();
         let aliases: Vec<&str> = p

@@ -61,13 +61,17 @@ fn a_name_several_occupations_answer_to_lists_them_with_their_codes() {
     assert_eq!((out.code, out.stdout.as_str()), (Some(1), ""));
     assert_eq!(
         out.stderr,
-        "careers: error: \"nurse\" names 2 roles: acute-care-nurses (29-1141.01, O*NET title \"Nurse\"), registered-nurses (29-1141.00, O*NET title \"Nurse\"); name one by its id or code\n"
+        "careers: error: \"nurse\" names 2 roles; name one by its id or code:\n  acute-care-nurses (29-1141.01, O*NET title \"Nurse\")\n  registered-nurses (29-1141.00, O*NET title \"Nurse\")\n"
     );
-    let out = env.run(&["compare", "data analyst", "rn"]);
-    assert_eq!(out.code, Some(1));
-    assert_eq!(
-        out.stderr,
-        "careers: error: \"data analyst\" names 2 roles: data-scientists (15-2051.00, O*NET title \"Data Analyst\"), statisticians (15-2041.00, O*NET title \"Data Analyst\"); name one by its id or code\n"
+    // Of the two occupations with the alternate title "Data Analyst", only Data Scientists has
+    // a word of it in its own title: that one is clearly meant, and show says how it was found.
+    let out = env.run(&["show", "data analyst"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("\"Data Analyst\" is Data Scientists, by O*NET's alternate title."),
+        "{}",
+        out.stdout
     );
 }
 
@@ -117,7 +121,34 @@ fn names_people_use_resolve_in_the_real_database() {
     }
     let out = env.run(&["show", "nurse"]);
     assert_eq!(out.code, Some(1));
-    assert!(out.stderr.starts_with("careers: error: \"nurse\" names 3 roles: acute-care-nurses (29-1141.01, O*NET title \"Nurse\"), "), "{}", out.stderr);
+    assert!(out.stderr.starts_with("careers: error: \"nurse\" names 3 roles; name one by its id or code:\n  acute-care-nurses (29-1141.01, O*NET title \"Nurse\")\n"), "{}", out.stderr);
+    // "UX Designer" is the short form of an alternate title of two occupations; only Web and
+    // Digital Interface Designers has a word of it in its own title.
+    assert_eq!(
+        shown_id(&env, "ux designer"),
+        "web-and-digital-interface-designers"
+    );
+    let shown = env.stdout(&["show", "Software Engineer"]);
+    assert!(
+        shown.contains("\"Software Engineer\" is Software Developers, by O*NET's alternate title."),
+        "{shown}"
+    );
+    // A name of many occupations lists the best few readings, one a line.
+    let out = env.run(&["show", "engineer"]);
+    assert_eq!(out.code, Some(1));
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(lines.len(), 7, "{}", out.stderr);
+    assert!(
+        lines[0].starts_with("careers: error: \"engineer\" names "),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[6].ends_with("more; `careers search engineer` ranks them"),
+        "{}",
+        lines[6]
+    );
+    assert!(lines.iter().all(|l| l.len() < 120), "{}", out.stderr);
 }
 
 /// The ids `match --skills SKILLS` ranks, best first, and the report.
@@ -375,7 +406,7 @@ fn search_help_states_the_ranking_rule() {
     let help = env.stdout(&["search", "--help"]);
     let flat = help.split_whitespace().collect::<Vec<_>>().join(" ");
     for rule in [
-        "a title counts 100, an alias or O*NET alternate or reported title 40, a skill or technology 20, a task 5 (three at most)",
+        "a title counts 100, an alias or O*NET alternate or reported title 40 (100 when it is the query), a skill or technology 20, a task 5 (three at most)",
         "Words compare in the singular",
         "one or two letters off",
         "A code (15-2051 or 15-2051.00)",
@@ -397,6 +428,16 @@ fn search_ranks_what_people_call_an_occupation_first_in_the_real_database() {
     );
     assert_eq!(searched(&env, "nurses"), nurse);
     assert_eq!(searched(&env, "data scientist")[0], "data-scientists");
+    // An exact alternate title ranks its occupation first: Marketing Managers' is "Product
+    // Manager", before the Biofuels/Biodiesel ... Product Development Managers title.
+    let product = searched(&env, "product manager");
+    assert_eq!(
+        product[..2],
+        [
+            "marketing-managers",
+            "biofuels-biodiesel-technology-and-product-development-managers"
+        ]
+    );
     assert_eq!(searched(&env, "ml enginer")[0], "ml-engineer");
     // Every occupation under 15-2051, the .00 one first, from the file.
     let mut under: Vec<String> = std::fs::read_to_string(real().join("Occupation Data.txt"))

@@ -13,6 +13,9 @@ mod examples;
 mod exit_codes;
 mod files;
 mod find;
+// `find` is of the embedded O*NET, OEWS, projections and price levels.
+#[cfg(feature = "embedded")]
+mod find_roles;
 mod formats;
 mod generated;
 mod hostile;

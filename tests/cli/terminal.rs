@@ -236,13 +236,13 @@ fn usage_errors_are_one_line_with_a_suggestion() {
         (
             &["frobnicate"],
             "unrecognized subcommand 'frobnicate'; commands: list, show, search, salary, where, worth, \
-             places, trends, outlook, compare, gap, moves, match, path, validate, schema, new, import, sources, completions, \
+             places, trends, outlook, find, explain, compare, gap, moves, match, path, validate, schema, new, import, sources, completions, \
              man; see careers --help",
         ),
         (
             &[],
             "no command given; commands: list, show, search, salary, where, worth, places, trends, outlook, \
-             compare, gap, moves, match, path, validate, schema, new, import, sources, completions, man; see careers --help",
+             find, explain, compare, gap, moves, match, path, validate, schema, new, import, sources, completions, man; see careers --help",
         ),
         (
             &["show", "ml-engineer", "--secton", "salary"],

@@ -36,12 +36,17 @@ pub struct ShowReport {
     /// O*NET's attribution, when the report shows O*NET data.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
+    /// The O*NET title the name asked for found the occupation by, when it is none of the
+    /// occupation's own names ("Software Engineer" for Software Developers).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub found_by: Option<crate::store::FoundByTitle>,
 }
 
 pub fn run(ctx: &Context, args: &ShowArgs) -> anyhow::Result<ShowReport> {
-    let entry = ctx.store.resolve(&args.role)?;
+    let (entry, found_by) = ctx.store.resolve_noting(&args.role)?;
     let mut report = report(entry, &args.section, ctx.store.vocabulary());
     report.full = args.full;
+    report.found_by = found_by;
     report.outlook = outlook(ctx, entry, &args.section)?;
     onet::complete(&ctx.store, entry, &mut report)?;
     Ok(report)
@@ -69,6 +74,7 @@ pub fn report(entry: &Entry, sections: &[Section], vocabulary: &Vocabulary) -> S
         onet_links: Vec::new(),
         outlook: None,
         attribution: None,
+        found_by: None,
     }
 }
 
