@@ -219,12 +219,34 @@ impl Store {
             })?;
             listing[p] = found;
         }
+        // The word index keeps letters and digits alone, so "c++" and "c#" are both "c" there:
+        // such a name is checked against the technology names themselves.
+        if words.contains(['+', '#']) {
+            let exact = symbol_words(words);
+            let file = stored.search_file()?;
+            let records = stored.search_records(&file)?;
+            for (p, listed) in listing.iter_mut().enumerate() {
+                *listed = *listed
+                    && records[p]
+                        .technology
+                        .iter()
+                        .any(|t| holds_words(&symbol_words(t.example), &exact));
+            }
+        }
         Ok(listing)
     }
 }
 
 /// The skill and technology names of the word index.
 const SKILLS: Kinds = Kinds(0b010);
+
+/// A technology name's words, lower-cased, with `+` and `#` kept in them (C++, C#, F#).
+fn symbol_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '+' || c == '#'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
 
 /// Whether `words` holds `wanted` as a run of whole words.
 pub fn holds_words(words: &[String], wanted: &[String]) -> bool {
@@ -246,6 +268,11 @@ mod tests {
         assert!(holds_words(&w("Microsoft SQL Server"), &w("sql server")));
         assert!(!holds_words(&w("SQL Database Server"), &w("sql server")));
         assert!(holds_words(&w("Registered Nurses"), &w("nurse")));
+        let s = |t: &str| symbol_words(t);
+        assert!(holds_words(&s("C++"), &s("c++")));
+        assert!(!holds_words(&s("C"), &s("c++")));
+        assert!(!holds_words(&s("C#"), &s("c++")));
+        assert!(holds_words(&s("Microsoft Visual C#"), &s("C#")));
     }
 
     #[test]
