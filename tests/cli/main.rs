@@ -2,6 +2,9 @@
 
 mod common;
 mod compare_gap_match_path;
+// Completion of the embedded data's values.
+#[cfg(feature = "embedded")]
+mod completions;
 #[cfg(feature = "embedded")]
 mod embedded;
 // The examples run on the embedded data.
