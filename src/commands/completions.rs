@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use std::ffi::OsStr;
 
-use clap_complete::engine::{ArgValueCandidates, ArgValueCompleter, CompletionCandidate};
+use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
 
 use crate::Context;
 use crate::cli::CompletionsArgs;
@@ -54,8 +54,10 @@ pub fn role_ids(store: &Store) -> Vec<String> {
 /// Every role a role argument takes, by id and, for an O*NET occupation, by its O*NET-SOC code,
 /// each with its title.
 pub fn roles(store: &Store) -> Vec<(String, String)> {
+    // The authored profiles, then O*NET's occupations by their names alone: making each
+    // occupation's profile would cost a TAB more than all the rest.
     let mut roles: Vec<(String, String)> = store
-        .entries()
+        .authored()
         .map(|e| (e.profile.id.clone(), e.profile.title.clone()))
         .collect();
     if let Some(onet) = store.onet() {
@@ -144,7 +146,9 @@ pub fn command() -> clap::Command {
     for (sub, arg) in role_arguments(&cmd) {
         cmd = cmd.mut_subcommand(sub, |s| {
             s.mut_arg(arg, |a| {
-                a.add(ArgValueCandidates::new(move || described(roles)))
+                a.add(ArgValueCompleter::new(move |typed: &OsStr| {
+                    described(roles, &typed.to_string_lossy())
+                }))
             })
         });
     }
@@ -225,13 +229,20 @@ impl Match {
     }
 }
 
-/// The candidates of a described source, likewise, each with its description.
-fn described(source: Described) -> Vec<CompletionCandidate> {
+/// The candidates of a described source that begin with `typed`, in any case, sorted, each once,
+/// with its description: the values are ids and codes, whose later words (`engineer`, `2051`)
+/// would match too much.
+fn described(source: Described, typed: &str) -> Vec<CompletionCandidate> {
     let Some(store) = completion_store() else {
         return Vec::new();
     };
+    let typed = typed.to_lowercase();
     let mut values = source(store);
-    values.retain(|(v, _)| !v.is_empty() && !v.chars().any(char::is_control));
+    // Only the matches are sorted: a TAB after `show ` alone sorts every role, one after
+    // `show 15-20` a dozen.
+    values.retain(|(v, _)| {
+        !v.is_empty() && !v.chars().any(char::is_control) && v.to_lowercase().starts_with(&typed)
+    });
     values.sort();
     values.dedup_by(|a, b| a.0 == b.0);
     values
