@@ -1,11 +1,12 @@
 //! Shell completion, live: the shell asks `careers` itself for candidates each time (clap_complete's
 //! dynamic completion, `COMPLETE=SHELL careers -- WORDS`), so role ids, places and skills come
-//! from the data loaded at that moment, bundled, the user's and imported alike.
+//! from the data loaded at that moment, bundled, the user's and imported alike. careers matches
+//! the word itself (places, skills and industries by the start of any of their words, in any
+//! case) and the hooks keep what it offers, quoted as the shell quotes an argument.
 //! `careers completions SHELL` prints the small hook a shell needs to ask.
 
-use std::sync::OnceLock;
-
 use std::ffi::OsStr;
+use std::sync::OnceLock;
 
 use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
 
@@ -201,8 +202,8 @@ fn candidates(source: Candidates, typed: &str) -> Vec<CompletionCandidate> {
 }
 
 /// How a value answers what was typed, in any case: from its start (`sea` → Seattle), or from
-/// the start of a later word (`tacoma` → Seattle-Tacoma-Bellevue, WA; `lang` → Natural
-/// Language Processing). A word starts after any character that is not a letter or digit.
+/// the start of a later word (`tacoma` → Seattle-Tacoma-Bellevue, WA; `language` → Natural
+/// language processing). A word starts after any character that is not a letter or digit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Match {
     Start,
