@@ -1,11 +1,14 @@
 //! Shell completion, live: the shell asks `careers` itself for candidates each time (clap_complete's
 //! dynamic completion, `COMPLETE=SHELL careers -- WORDS`), so role ids, places and skills come
-//! from the data loaded at that moment, bundled, the user's and imported alike.
+//! from the data loaded at that moment, bundled, the user's and imported alike. careers matches
+//! the word itself (places, skills and industries by the start of any of their words, in any
+//! case) and the hooks keep what it offers, quoted as the shell quotes an argument.
 //! `careers completions SHELL` prints the small hook a shell needs to ask.
 
+use std::ffi::OsStr;
 use std::sync::OnceLock;
 
-use clap_complete::engine::{ArgValueCandidates, CompletionCandidate};
+use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
 
 use crate::Context;
 use crate::cli::CompletionsArgs;
@@ -52,8 +55,10 @@ pub fn role_ids(store: &Store) -> Vec<String> {
 /// Every role a role argument takes, by id and, for an O*NET occupation, by its O*NET-SOC code,
 /// each with its title.
 pub fn roles(store: &Store) -> Vec<(String, String)> {
+    // The authored profiles, then O*NET's occupations by their names alone: making each
+    // occupation's profile would cost a TAB more than all the rest.
     let mut roles: Vec<(String, String)> = store
-        .entries()
+        .authored()
         .map(|e| (e.profile.id.clone(), e.profile.title.clone()))
         .collect();
     if let Some(onet) = store.onet() {
@@ -142,14 +147,18 @@ pub fn command() -> clap::Command {
     for (sub, arg) in role_arguments(&cmd) {
         cmd = cmd.mut_subcommand(sub, |s| {
             s.mut_arg(arg, |a| {
-                a.add(ArgValueCandidates::new(move || described(roles)))
+                a.add(ArgValueCompleter::new(move |typed: &OsStr| {
+                    described(roles, &typed.to_string_lossy())
+                }))
             })
         });
     }
     for &(sub, arg, source) in DYNAMIC_VALUES {
         cmd = cmd.mut_subcommand(sub, |s| {
             s.mut_arg(arg, |a| {
-                a.add(ArgValueCandidates::new(move || candidates(source)))
+                a.add(ArgValueCompleter::new(move |typed: &OsStr| {
+                    candidates(source, &typed.to_string_lossy())
+                }))
             })
         });
     }
@@ -171,26 +180,70 @@ fn role_arguments(cmd: &clap::Command) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The candidates of one source, sorted, without duplicates, and only those a shell can take
-/// as they are (no control characters).
-fn candidates(source: Candidates) -> Vec<CompletionCandidate> {
+/// The candidates of one source that `typed` picks out ([`Match`]): those it begins, then those
+/// one of whose later words it begins, each group sorted, without duplicates, and only those a
+/// shell can take as they are (no control characters).
+fn candidates(source: Candidates, typed: &str) -> Vec<CompletionCandidate> {
     let Some(store) = completion_store() else {
         return Vec::new();
     };
-    let mut values = source(store);
-    values.retain(|v| !v.is_empty() && !v.chars().any(char::is_control));
+    let typed = typed.to_lowercase();
+    let mut values: Vec<(Match, String)> = source(store)
+        .into_iter()
+        .filter(|v| !v.is_empty() && !v.chars().any(char::is_control))
+        .filter_map(|v| Match::of(&v, &typed).map(|m| (m, v)))
+        .collect();
     values.sort();
     values.dedup();
-    values.into_iter().map(CompletionCandidate::new).collect()
+    values
+        .into_iter()
+        .map(|(_, v)| CompletionCandidate::new(v))
+        .collect()
 }
 
-/// The candidates of a described source, likewise, each with its description.
-fn described(source: Described) -> Vec<CompletionCandidate> {
+/// How a value answers what was typed, in any case: from its start (`sea` → Seattle), or from
+/// the start of a later word (`tacoma` → Seattle-Tacoma-Bellevue, WA; `language` → Natural
+/// language processing). A word starts after any character that is not a letter or digit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Match {
+    Start,
+    LaterWord,
+}
+
+impl Match {
+    /// `typed` must already be lower case.
+    pub fn of(value: &str, typed: &str) -> Option<Match> {
+        let value = value.to_lowercase();
+        if value.starts_with(typed) {
+            return Some(Match::Start);
+        }
+        let mut previous = None;
+        for (at, c) in value.char_indices() {
+            let starts_word =
+                c.is_alphanumeric() && previous.is_some_and(|p: char| !p.is_alphanumeric());
+            if starts_word && value[at..].starts_with(typed) {
+                return Some(Match::LaterWord);
+            }
+            previous = Some(c);
+        }
+        None
+    }
+}
+
+/// The candidates of a described source that begin with `typed`, in any case, sorted, each once,
+/// with its description: the values are ids and codes, whose later words (`engineer`, `2051`)
+/// would match too much.
+fn described(source: Described, typed: &str) -> Vec<CompletionCandidate> {
     let Some(store) = completion_store() else {
         return Vec::new();
     };
+    let typed = typed.to_lowercase();
     let mut values = source(store);
-    values.retain(|(v, _)| !v.is_empty() && !v.chars().any(char::is_control));
+    // Only the matches are sorted: a TAB after `show ` alone sorts every role, one after
+    // `show 15-20` a dozen.
+    values.retain(|(v, _)| {
+        !v.is_empty() && !v.chars().any(char::is_control) && v.to_lowercase().starts_with(&typed)
+    });
     values.sort();
     values.dedup_by(|a, b| a.0 == b.0);
     values
@@ -223,6 +276,7 @@ fn completion_store() -> Option<&'static Store> {
 pub fn answer_the_shell() {
     clap_complete::CompleteEnv::with_factory(command)
         .var(VAR)
+        .shells(SHELLS)
         // The hook calls `careers` as the shell finds any command, on the PATH.
         .completer("careers")
         .complete();
@@ -230,8 +284,7 @@ pub fn answer_the_shell() {
 
 pub fn run(_ctx: &Context, args: &CompletionsArgs) -> anyhow::Result<Vec<u8>> {
     let name = args.shell.to_string();
-    let shells = clap_complete::env::Shells::builtins();
-    let shell = shells
+    let shell = SHELLS
         .completer(&name)
         .ok_or_else(|| anyhow::anyhow!("no completion hook for {name}"))?;
     // The hook calls `careers` as the shell finds any command, on the PATH: moving or
@@ -241,6 +294,216 @@ pub fn run(_ctx: &Context, args: &CompletionsArgs) -> anyhow::Result<Vec<u8>> {
     Ok(script)
 }
 
+/// The shells careers answers: clap's own hooks for fish, PowerShell and elvish, and hooks of
+/// its own for bash and zsh, which hand `careers` the word being completed unquoted and quote
+/// what they insert, so that a value of several words (`Seattle-Tacoma-Bellevue, WA`) stays one
+/// argument, and which keep what `careers` matched by a later word (`tacoma`).
+const SHELLS: clap_complete::env::Shells<'static> = clap_complete::env::Shells(&[
+    &Bash,
+    &Zsh,
+    &Fish,
+    &clap_complete::env::Powershell,
+    &clap_complete::env::Elvish,
+]);
+
+/// fish: clap's answer and hook, but for the word being completed, which the hook hands careers
+/// unquoted (`Seattle-Tacoma-Bellevue,\ W` as Seattle-Tacoma-Bellevue, W), as it does the
+/// words before it.
+struct Fish;
+
+impl clap_complete::env::EnvCompleter for Fish {
+    fn name(&self) -> &'static str {
+        "fish"
+    }
+
+    fn is(&self, name: &str) -> bool {
+        name == "fish"
+    }
+
+    fn write_registration(
+        &self,
+        var: &str,
+        _name: &str,
+        bin: &str,
+        completer: &str,
+        buf: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        writeln!(
+            buf,
+            "complete --keep-order --exclusive --command {bin} --arguments \"({var}=fish {completer} -- (commandline --current-process --tokenize --cut-at-cursor) (commandline --current-token | string unescape))\""
+        )
+    }
+
+    fn write_complete(
+        &self,
+        cmd: &mut clap::Command,
+        args: Vec<std::ffi::OsString>,
+        current_dir: Option<&std::path::Path>,
+        buf: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        clap_complete::env::Fish.write_complete(cmd, args, current_dir, buf)
+    }
+}
+
+/// zsh: clap's answer (`value:description`), with a hook that hands careers the words unquoted
+/// and adds what it gets back with `-U`, as careers matched it, for zsh to quote as it inserts.
+struct Zsh;
+
+impl clap_complete::env::EnvCompleter for Zsh {
+    fn name(&self) -> &'static str {
+        "zsh"
+    }
+
+    fn is(&self, name: &str) -> bool {
+        name == "zsh"
+    }
+
+    fn write_registration(
+        &self,
+        var: &str,
+        _name: &str,
+        bin: &str,
+        completer: &str,
+        buf: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        writeln!(
+            buf,
+            "{}",
+            ZSH_HOOK
+                .replace("VAR", var)
+                .replace("BIN", bin)
+                .replace("COMPLETER", completer)
+        )
+    }
+
+    fn write_complete(
+        &self,
+        cmd: &mut clap::Command,
+        args: Vec<std::ffi::OsString>,
+        current_dir: Option<&std::path::Path>,
+        buf: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        clap_complete::env::Zsh.write_complete(cmd, args, current_dir, buf)
+    }
+}
+
+const ZSH_HOOK: &str = r#"#compdef BIN
+function _clap_dynamic_completer_careers() {
+    # The words as careers reads them: `Seattle-Tacoma-Bellevue,\ W` is Seattle-Tacoma-Bellevue, W.
+    local -a line=("${(@Q)words}")
+    line[CURRENT]=${(Q)PREFIX}
+    local -a completions=("${(@f)$( \
+        _CLAP_IFS=$'\n' \
+        _CLAP_COMPLETE_INDEX=$((CURRENT - 1)) \
+        VAR="zsh" \
+        COMPLETER -- "${line[@]}" 2>/dev/null \
+    )}")
+    [[ -n $completions ]] || return 1
+    local -a dirs=() other=()
+    local completion
+    for completion in $completions; do
+        local value=${completion%%:*}
+        if [[ $value == */ && $completion == *:* ]]; then
+            dirs+=("${value%/}:${completion#*:}")
+        elif [[ $value == */ ]]; then
+            dirs+=("${value%/}")
+        else
+            other+=("$completion")
+        fi
+    done
+    [[ -n $dirs ]] && _describe -V values dirs -U -S / -r /
+    # careers has matched the word already, in any case and by any of a value's words: the
+    # matcher (any case, anywhere in the value) keeps all it offers, and zsh quotes what it
+    # inserts, a value of several words as one.
+    [[ -n $other ]] && _describe -V values other -M 'm:{[:lower:][:upper:]}={[:upper:][:lower:]} l:|=* r:|=*'
+}
+
+compdef _clap_dynamic_completer_careers BIN"#;
+
+/// bash: clap's answer (values separated by `_CLAP_IFS`), with a hook that unquotes the word
+/// being completed before asking and escapes each value it gets back with `printf %q`, unless
+/// the word opens a quote, inside which a value goes as it is.
+struct Bash;
+
+impl clap_complete::env::EnvCompleter for Bash {
+    fn name(&self) -> &'static str {
+        "bash"
+    }
+
+    fn is(&self, name: &str) -> bool {
+        name == "bash"
+    }
+
+    fn write_registration(
+        &self,
+        var: &str,
+        _name: &str,
+        bin: &str,
+        completer: &str,
+        buf: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        writeln!(
+            buf,
+            "{}",
+            BASH_HOOK
+                .replace("VAR", var)
+                .replace("BIN", bin)
+                .replace("COMPLETER", completer)
+        )
+    }
+
+    fn write_complete(
+        &self,
+        cmd: &mut clap::Command,
+        args: Vec<std::ffi::OsString>,
+        current_dir: Option<&std::path::Path>,
+        buf: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        clap_complete::env::Bash.write_complete(cmd, args, current_dir, buf)
+    }
+}
+
+const BASH_HOOK: &str = r#"
+_clap_complete_careers() {
+    local IFS=$'\013'
+    local word=${COMP_WORDS[COMP_CWORD]} current=$2 quote=
+    # The word as careers reads it: without the quote it opens, or without its backslashes.
+    case $word in
+        \'*|\"*) quote=${word:0:1}; current=${current#"$quote"} ;;
+        *) current=$(printf '%s' "$current" | sed 's/\\\(.\)/\1/g') ;;
+    esac
+    local words=("${COMP_WORDS[@]}")
+    words[COMP_CWORD]=$current
+    COMPREPLY=( $( \
+        _CLAP_IFS="$IFS" \
+        _CLAP_COMPLETE_INDEX="$COMP_CWORD" \
+        _CLAP_COMPLETE_COMP_TYPE="$COMP_TYPE" \
+        VAR="bash" \
+        COMPLETER -- "${words[@]}" \
+    ) )
+    if [[ $? != 0 ]]; then
+        unset COMPREPLY
+        return
+    fi
+    # Each value one word: Seattle-Tacoma-Bellevue,\ WA.
+    if [[ -z $quote ]]; then
+        local i
+        for i in "${!COMPREPLY[@]}"; do
+            printf -v "COMPREPLY[i]" '%q' "${COMPREPLY[i]}"
+        done
+    fi
+    # A space after a whole value, none after a folder or an option's `=`.
+    if compopt +o nospace 2>/dev/null && [[ ${#COMPREPLY[@]} == 1 && $COMPREPLY == *[=/:] ]]; then
+        compopt -o nospace
+    fi
+}
+# Keep careers' order (values that begin with the word first) where bash can (4.4 and later).
+if ((BASH_VERSINFO[0] > 4 || BASH_VERSINFO[0] == 4 && BASH_VERSINFO[1] >= 4)); then
+    complete -o nospace -o bashdefault -o nosort -F _clap_complete_careers BIN
+else
+    complete -o nospace -o bashdefault -F _clap_complete_careers BIN
+fi
+"#;
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -282,6 +545,25 @@ mod tests {
                 ("path", "role"),
             ]
         );
+    }
+
+    #[test]
+    fn values_match_by_their_start_or_a_later_word_in_any_case() {
+        let metro = "Seattle-Tacoma-Bellevue, WA";
+        assert_eq!(Match::of("Seattle", "sea"), Some(Match::Start));
+        assert_eq!(Match::of(metro, "sea"), Some(Match::Start));
+        assert_eq!(
+            Match::of(metro, "seattle-tacoma-bellevue, w"),
+            Some(Match::Start)
+        );
+        assert_eq!(Match::of(metro, "tacoma"), Some(Match::LaterWord));
+        assert_eq!(Match::of(metro, "bellevue, wa"), Some(Match::LaterWord));
+        assert_eq!(Match::of(metro, "wa"), Some(Match::LaterWord));
+        assert_eq!(Match::of(metro, "acoma"), None);
+        assert_eq!(Match::of(metro, "a"), None);
+        assert_eq!(Match::of("Python", "py"), Some(Match::Start));
+        assert_eq!(Match::of("Python", ""), Some(Match::Start));
+        assert_eq!(Match::of("Zürich", "zü"), Some(Match::Start));
     }
 
     #[test]

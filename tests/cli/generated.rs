@@ -99,17 +99,19 @@ fn bash_and_fish_complete_ids_places_and_closed_values_from_the_data() {
 
 /// What `shell` itself (zsh or elvish) offers for the last of `words`, running the hook that
 /// `careers completions SHELL` prints: zsh with its completion system's two entry points
-/// stubbed (`compdef` registers, `_describe` lists), elvish with the completer bound to a
-/// variable instead of the line editor, which a script has not.
+/// stubbed (`compdef` registers, `_describe` lists the array named third, after `-V values`)
+/// and the word being completed in `PREFIX`, as zsh sets it; elvish with the completer bound to
+/// a variable instead of the line editor, which a script has not.
 fn from_the_shell(scratch: &TestEnv, shell: &str, words: &[&str]) -> Vec<String> {
     let hook = scratch.quiet_stdout(&["completions", shell]);
     let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
     let (script, file) = match shell {
         "zsh" => (
             format!(
-                "compdef() {{ : }}\n_describe() {{ local name=${{@[-1]}}; print -rl -- \"${{(@P)name}}\" }}\n{hook}\nwords=(careers {})\nCURRENT={}\n_clap_dynamic_completer_careers\n",
+                "compdef() {{ : }}\n_describe() {{ print -rl -- \"${{(@P)3}}\" }}\n{hook}\nwords=(careers {})\nCURRENT={}\nPREFIX={}\n_clap_dynamic_completer_careers\n",
                 quoted.join(" "),
-                words.len() + 1
+                words.len() + 1,
+                quoted.last().expect("a word to complete")
             ),
             "complete.zsh",
         ),

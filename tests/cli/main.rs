@@ -5,6 +5,9 @@ mod common;
 #[cfg(feature = "embedded")]
 mod bls_codes;
 mod compare_gap_match_path;
+// Completion of the embedded data's values.
+#[cfg(feature = "embedded")]
+mod completions;
 #[cfg(feature = "embedded")]
 mod embedded;
 // The examples run on the embedded data.
