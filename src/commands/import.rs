@@ -143,20 +143,22 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ImportOutput> {
         ImportDatabase::Oews { dir } => {
             let bar = FileBar::for_stderr();
             let outcome = crate::oews::run_import(dir, data_dir, args.force, &bar)?;
-            warn(&outcome.warnings);
-            let m = outcome.manifest;
+            let imported = outcome.imported;
+            warn(&imported.warnings);
+            let m = imported.manifest;
+            let read = outcome.read;
             Ok(ImportOutput::Oews(OewsImportReport {
                 database: "OEWS",
-                release: m.release,
+                release: read.release,
                 source: m.source,
-                folder: outcome.target,
+                folder: imported.target,
                 imported_at: m.imported_at,
-                data_files: m.data_files,
+                data_files: read.data_files,
                 counts: m.counts,
-                missing_files: outcome.missing,
-                skipped_groups: group_skipped(&outcome.skipped),
-                skipped_rows: outcome.skipped,
-                warnings: outcome.warnings,
+                missing_files: read.missing,
+                skipped_groups: group_skipped(&read.skipped),
+                skipped_rows: read.skipped,
+                warnings: imported.warnings,
                 notice: crate::oews::NOTICE,
             }))
         }

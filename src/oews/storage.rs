@@ -1,52 +1,51 @@
-//! The imported OEWS release on disk, in `DATA_DIR/oews/`, laid out so that a question reads
-//! only the occupations it is about:
+//! BLS OEWS as stored in `DATA_DIR/oews/` and in the binary, in the
+//! [dataset container](crate::datadir::release), laid out so that a question reads only the
+//! occupations it is about:
 //!
-//! - `manifest.json`: release, source folder, date of import and counts (`careers sources`);
-//! - `tables.bin` (postcard): the areas, occupations, industries and footnotes, and where each
-//!   occupation's block of estimates is in `wages.bin`;
+//! - the container's `manifest.json`: release, source folder, date of import, [`Counts`], and
+//!   each file's length and CRC-32;
+//! - `tables.bin` (postcard, checked whole when opened): BLS's release code and data files, the
+//!   areas, occupations, industries and footnotes, and where each occupation's block of
+//!   estimates is in `wages.bin`, with the block's CRC-32;
 //! - `wages.bin`: per occupation, every estimate of it (each area and industry) as one
-//!   zstd-compressed postcard block.
+//!   zstd-compressed postcard block, checked against its CRC-32 when it is decoded (an
+//!   import's; the embedded release is part of the binary).
 //!
 //! The same bytes are what the binary embeds, so an embedded release and an imported one are
 //! read by the same code.
 
-use std::fs::File;
-use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use serde::{Deserialize, Serialize};
 
-use super::read::{ABSENT, Cell, OewsImport, Release};
+use super::read::{ABSENT, Cell, OewsImport};
 use crate::datadir::blob::Blob;
+use crate::datadir::release::{self, Dataset, Opened};
 use crate::model::wages::{Area, Estimate, Industry, Measure, Value, WageOccupation};
 
-/// Bumped whenever the layout changes; older imports must be imported again.
-pub const FORMAT: u32 = 1;
+/// The dataset's folder, name, format and import command.
+pub const DATASET: Dataset = Dataset {
+    folder: "oews",
+    title: "BLS OEWS",
+    format: 2,
+    import: "careers import oews FOLDER",
+    max_file: 1 << 30,
+};
 
-pub const MANIFEST: &str = "manifest.json";
 pub const TABLES: &str = "tables.bin";
 pub const WAGES: &str = "wages.bin";
 
 /// zstd's level for the blocks: the highest before compression time stops paying off.
 const LEVEL: i32 = 3;
 
-/// What `careers sources` says of an import.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Manifest {
-    pub format: u32,
-    pub release: Release,
-    /// The folder the flat files were read from.
-    pub source: PathBuf,
-    /// When the import ran, in UTC (RFC 3339).
-    pub imported_at: String,
-    pub data_files: Vec<String>,
-    pub counts: Counts,
-}
+/// The container's manifest of an OEWS release.
+pub type Manifest = release::Manifest<Counts>;
 
-/// How much an import holds.
+/// How much a release holds.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counts {
+    /// Data rows read, skipped ones included.
     pub rows: u64,
     pub values: u64,
     pub estimates: u64,
@@ -56,15 +55,39 @@ pub struct Counts {
     pub rows_skipped: u64,
 }
 
+impl release::Counts for Counts {
+    fn measures(&self) -> Vec<(&'static str, u64)> {
+        vec![
+            ("rows read", self.rows),
+            ("occupations", self.occupations),
+            ("areas", self.areas),
+            ("estimates", self.estimates),
+        ]
+    }
+}
+
+/// Where an occupation's block is in `wages.bin`, and its CRC-32.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BlockRef {
+    pub offset: u64,
+    /// 0: no estimates.
+    pub len: u32,
+    pub crc32: u32,
+}
+
 /// The mapping tables and the block directory.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Tables {
+    /// BLS's code of the release (`2025A01`), from `oe.release`.
+    pub release_code: Option<String>,
+    /// The data files read, by name.
+    pub data_files: Vec<String>,
     pub areas: Vec<Area>,
     pub occupations: Vec<WageOccupation>,
     pub industries: Vec<Industry>,
     pub footnotes: Vec<(String, String)>,
-    /// Per occupation, the byte range of its block in `wages.bin` (empty: no estimates).
-    pub blocks: Vec<(u64, u32)>,
+    /// Per occupation, its block in `wages.bin`.
+    pub blocks: Vec<BlockRef>,
 }
 
 /// An occupation's estimates as a block stores them, column by column (columns of like numbers
@@ -112,7 +135,7 @@ fn prediction(measure: Measure, values: &[Option<Value>; 17]) -> Option<u64> {
 
 /// BLS's reasons as 0 to 3; a number as 4 plus itself, or plus the zigzag of its difference
 /// from a prediction.
-fn encode(value: Value, predicted: Option<u64>) -> u64 {
+fn encode_value(value: Value, predicted: Option<u64>) -> u64 {
     match value {
         Value::AtLeast => 0,
         Value::NotReleased => 1,
@@ -170,43 +193,34 @@ pub fn counts_of(import: &OewsImport) -> Counts {
     }
 }
 
-/// Writes `import` into `dir` (a fresh folder): the blocks, the tables, then the manifest, last,
-/// since a folder without one is never a finished import.
-pub fn write_files(dir: &Path, import: &OewsImport, manifest: &Manifest) -> anyhow::Result<()> {
-    let wages_path = dir.join(WAGES);
-    let failed = |e: std::io::Error, len: usize| {
-        crate::fsutil::import_write_error(&wages_path, len as u64, &e)
-    };
-    let mut wages = BufWriter::new(File::create(&wages_path).map_err(|e| failed(e, 0))?);
-    let mut blocks = vec![(0u64, 0u32); import.occupations.len()];
-    let mut offset = 0u64;
+/// The bytes of `tables.bin` and `wages.bin` for `import`.
+pub fn encode(import: &OewsImport) -> anyhow::Result<Vec<(&'static str, Vec<u8>)>> {
+    let mut wages = Vec::new();
+    let mut blocks = vec![BlockRef::default(); import.occupations.len()];
     for group in import.cells.chunk_by(|a, b| a.occupation == b.occupation) {
         let raw = postcard::to_stdvec(&block_of(group))?;
         let packed = zstd::bulk::compress(&raw, LEVEL).context("cannot compress the estimates")?;
-        wages
-            .write_all(&packed)
-            .map_err(|e| failed(e, packed.len()))?;
         let len = u32::try_from(packed.len()).context("an occupation's block is over 4 GiB")?;
-        blocks[usize::from(group[0].occupation)] = (offset, len);
-        offset += u64::from(len);
+        blocks[usize::from(group[0].occupation)] = BlockRef {
+            offset: wages.len() as u64,
+            len,
+            crc32: release::block_crc(&packed),
+        };
+        wages.extend_from_slice(&packed);
     }
-    wages
-        .into_inner()
-        .map_err(|e| e.into_error())
-        .and_then(|f| f.sync_all())
-        .map_err(|e| failed(e, 0))?;
     let tables = Tables {
+        release_code: import.release.code.clone(),
+        data_files: import.data_files.clone(),
         areas: import.areas.clone(),
         occupations: import.occupations.clone(),
         industries: import.industries.clone(),
         footnotes: import.footnotes.clone(),
         blocks,
     };
-    write_file(&dir.join(TABLES), &postcard::to_stdvec(&tables)?)?;
-    let mut manifest_text = serde_json::to_vec_pretty(manifest)?;
-    manifest_text.push(b'\n');
-    write_file(&dir.join(MANIFEST), &manifest_text)?;
-    Ok(())
+    Ok(vec![
+        (TABLES, postcard::to_stdvec(&tables)?),
+        (WAGES, wages),
+    ])
 }
 
 fn block_of(cells: &[Cell]) -> Block {
@@ -227,7 +241,7 @@ fn block_of(cells: &[Cell]) -> Block {
         }
         for m in CODING_ORDER {
             if let Some(v) = values[m.slot()] {
-                block.columns[m.slot()].push(encode(v, prediction(m, &values)));
+                block.columns[m.slot()].push(encode_value(v, prediction(m, &values)));
             }
         }
         block.present.push(present);
@@ -235,14 +249,19 @@ fn block_of(cells: &[Cell]) -> Block {
     block
 }
 
-fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let write = || -> std::io::Result<()> {
-        let mut f = File::create(path)?;
-        f.write_all(bytes)?;
-        f.sync_all()
-    };
-    write().map_err(|e| crate::fsutil::import_write_error(path, bytes.len() as u64, &e))
+/// A block of an import's `wages.bin` that cannot be read, found when it was decoded: a damaged
+/// import, as the container's message words it (the folder and the fix). The store answers
+/// from the embedded release in its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Damaged(pub String);
+
+impl std::fmt::Display for Damaged {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }
+
+impl std::error::Error for Damaged {}
 
 /// An opened release: its manifest, tables, and the blocks, read on demand.
 #[derive(Debug)]
@@ -256,95 +275,78 @@ pub struct Stored {
     blocks: Blob,
 }
 
-/// Opens the import in `data_dir`, or `None` when there is none.
-pub fn open(data_dir: &Path) -> anyhow::Result<Option<Stored>> {
-    let dir = crate::datadir::paths::oews_dir(data_dir);
-    if !dir.exists() {
-        return Ok(None);
-    }
-    let _readers = crate::datadir::imports::ReadLock::shared(data_dir);
-    let manifest_bytes = read_stored(&dir, MANIFEST, 1 << 20)?;
-    let tables = read_stored(&dir, TABLES, 64 << 20)?;
-    let wages =
-        Blob::open(&dir.join(WAGES), 1 << 30).map_err(|e| broken(&dir, &format!("{WAGES} {e}")))?;
-    let stored =
-        decode(&manifest_bytes, &tables, wages).map_err(|e| broken(&dir, &format!("{e:#}")))?;
-    // A cut file is found here, once, rather than as a failure of whichever role is asked for.
-    let needed = stored
-        .tables
-        .blocks
-        .iter()
-        .map(|&(offset, len)| offset + u64::from(len))
-        .max()
-        .unwrap_or(0);
-    if stored.blocks.len() < needed {
-        return Err(broken(
-            &dir,
-            &format!(
-                "{WAGES} is cut short: it holds {} bytes of the {} its estimates take",
-                crate::model::salary::thousands(stored.blocks.len()),
-                crate::model::salary::thousands(needed)
-            ),
-        ));
-    }
-    Ok(Some(Stored {
-        dir: Some(dir),
-        ..stored
-    }))
-}
-
-/// Opens the release compiled into the binary.
-pub fn embedded(manifest: &[u8], tables: &[u8], wages: &'static [u8]) -> anyhow::Result<Stored> {
-    decode(manifest, tables, Blob::Embedded(wages))
-}
-
-fn decode(manifest: &[u8], tables: &[u8], blocks: Blob) -> anyhow::Result<Stored> {
-    let manifest: Manifest = serde_json::from_slice(manifest).context("manifest.json")?;
-    if manifest.format != FORMAT {
-        bail!(
-            "it is in format {}, this version reads format {FORMAT}",
-            manifest.format
-        );
-    }
-    let tables: Tables = postcard::from_bytes(tables).context("tables.bin")?;
-    if tables.blocks.len() != tables.occupations.len() {
-        bail!(
-            "tables.bin lists blocks for {} occupations of {}",
-            tables.blocks.len(),
-            tables.occupations.len()
-        );
-    }
-    Ok(Stored {
-        dir: None,
-        manifest,
-        tables,
-        blocks,
-    })
-}
-
-/// Reads one of the import's own files, if it is a regular file within `max` bytes.
-fn read_stored(dir: &Path, name: &str, max: u64) -> anyhow::Result<Vec<u8>> {
-    crate::fsutil::read_bounded(&dir.join(name), max)
-        .map_err(|e| broken(dir, &format!("{name} {e}")))
-}
-
-fn broken(dir: &Path, why: &str) -> anyhow::Error {
-    anyhow::anyhow!(
-        "the imported OEWS data in {} cannot be read ({why}); import it again with `careers import oews FOLDER`, or remove it with `rm -r {}`",
-        dir.display(),
-        crate::render::sanitize::shell_quote(&dir.display().to_string())
-    )
-}
-
 impl Stored {
+    /// Opens the import in `data_dir`, or `None` when there is none: `tables.bin` is checked
+    /// whole, `wages.bin` by its length here and each block when it is decoded.
+    pub fn open(data_dir: &Path) -> anyhow::Result<Option<Stored>> {
+        let Some((opened, mut blobs)) =
+            release::open_with_blocks::<Counts>(data_dir, &DATASET, &[WAGES])?
+        else {
+            return Ok(None);
+        };
+        let wages = blobs.remove(0);
+        Stored::decode(opened, wages).map(Some)
+    }
+
+    /// Opens the release compiled into the binary: it is part of the binary, and its files are
+    /// checked by their lengths alone.
+    pub fn embedded(
+        manifest: &[u8],
+        tables: &'static [u8],
+        wages: &'static [u8],
+    ) -> anyhow::Result<Stored> {
+        let opened = release::embedded_with_blocks::<Counts>(
+            &DATASET,
+            manifest,
+            &[(TABLES, tables), (WAGES, wages)],
+            &[TABLES, WAGES],
+        )?;
+        Stored::decode(opened, Blob::Embedded(wages))
+    }
+
+    fn decode(opened: Opened<Counts>, wages: Blob) -> anyhow::Result<Stored> {
+        let broken = |why: &str| match &opened.dir {
+            Some(dir) => release::damaged(&DATASET, dir, why),
+            None => anyhow::anyhow!("the embedded {} cannot be read ({why})", DATASET.title),
+        };
+        let bytes = opened
+            .file(TABLES)
+            .ok_or_else(|| broken(&format!("its manifest lists no {TABLES}")))?;
+        let tables: Tables =
+            postcard::from_bytes(bytes).map_err(|e| broken(&format!("{TABLES}: {e}")))?;
+        if tables.blocks.len() != tables.occupations.len() {
+            return Err(broken(&format!(
+                "{TABLES} lists blocks for {} occupations of {}",
+                tables.blocks.len(),
+                tables.occupations.len()
+            )));
+        }
+        if tables
+            .blocks
+            .iter()
+            .any(|b| b.offset.saturating_add(u64::from(b.len)) > wages.len())
+        {
+            return Err(broken(&format!("{TABLES}'s blocks do not match {WAGES}")));
+        }
+        Ok(Stored {
+            dir: opened.dir,
+            manifest: opened.manifest,
+            tables,
+            blocks: wages,
+        })
+    }
+
     /// The release as people name it: "May 2025".
     pub fn release_name(&self) -> String {
-        self.manifest
-            .release
-            .name
-            .clone()
-            .or_else(|| self.manifest.release.code.clone())
-            .unwrap_or_else(|| "(release unknown)".to_owned())
+        self.manifest.release.name.clone()
+    }
+
+    /// The release as BLS's files name it: its code (`2025A01`) and name.
+    pub fn release(&self) -> super::read::Release {
+        super::read::Release {
+            code: self.tables.release_code.clone(),
+            name: Some(self.manifest.release.name.clone()),
+        }
     }
 
     /// Where an occupation code (`152051`) is in the tables.
@@ -370,7 +372,9 @@ impl Stored {
     ) -> anyhow::Result<Vec<AreaEstimate>> {
         self.read_estimates(position, keep)
             .map_err(|e| match &self.dir {
-                Some(dir) => broken(dir, &format!("{e:#}")),
+                Some(dir) => anyhow::Error::new(Damaged(
+                    release::damaged(&DATASET, dir, &format!("{e:#}")).to_string(),
+                )),
                 None => e.context("the embedded OEWS data"),
             })
     }
@@ -380,14 +384,17 @@ impl Stored {
         position: usize,
         keep: impl Fn(usize, usize) -> bool,
     ) -> anyhow::Result<Vec<AreaEstimate>> {
-        let (offset, len) = self.tables.blocks[position];
-        if len == 0 {
+        let block = self.tables.blocks[position];
+        if block.len == 0 {
             return Ok(Vec::new());
         }
         let packed = self
             .blocks
-            .range(offset, u64::from(len))
+            .range(block.offset, u64::from(block.len))
             .context("wages.bin is cut short")?;
+        if self.dir.is_some() {
+            release::check_block(WAGES, &packed, block.crc32).map_err(anyhow::Error::msg)?;
+        }
         let raw = zstd::bulk::decompress(&packed, 64 << 20).context("a block of wages.bin")?;
         let block: Block = postcard::from_bytes(&raw).context("a block of wages.bin")?;
         self.unpack(block, keep)
@@ -481,7 +488,7 @@ mod tests {
                 Value::NotPublished,
             ] {
                 assert_eq!(
-                    decode_value(encode(v, predicted), predicted),
+                    decode_value(encode_value(v, predicted), predicted),
                     Some(v),
                     "{v:?} {predicted:?}"
                 );

@@ -242,6 +242,10 @@ pub struct Store {
     /// first use.
     imports_dir: Option<PathBuf>,
     wages: std::sync::OnceLock<crate::datadir::release::Layered<crate::oews::storage::Stored>>,
+    /// The wages in use once a block of the import was found damaged while a command ran: the
+    /// embedded release, and the warning that says why ([`Store::fall_back_from_damaged_wages`]).
+    wages_fallback:
+        std::sync::OnceLock<crate::datadir::release::Layered<crate::oews::storage::Stored>>,
     projections: std::sync::OnceLock<
         crate::datadir::release::Layered<crate::projections::storage::Projections>,
     >,
@@ -352,6 +356,7 @@ impl Store {
             onet: None,
             imports_dir: None,
             wages: std::sync::OnceLock::new(),
+            wages_fallback: std::sync::OnceLock::new(),
             projections: std::sync::OnceLock::new(),
             prices: std::sync::OnceLock::new(),
             place_names: std::sync::OnceLock::new(),

@@ -89,13 +89,40 @@ impl Store {
     /// Why the OEWS import in the data directory is not the one answering, when a command has
     /// opened the wages: nothing is read to say it.
     pub fn wages_warning_if_opened(&self) -> Option<&str> {
-        self.wages.get()?.warning.as_deref()
+        match self.wages_fallback.get() {
+            Some(fallback) => fallback.warning.as_deref(),
+            None => self.wages.get()?.warning.as_deref(),
+        }
+    }
+
+    /// When `err` is a damaged block of the OEWS import in use (found only when the block was
+    /// decoded), applies the damaged-import rule from then on: the embedded release answers,
+    /// and the warning names the folder and the fix. True when the command should run again.
+    pub fn fall_back_from_damaged_wages(&self, err: &anyhow::Error) -> bool {
+        let Some(damaged) = err.downcast_ref::<crate::oews::storage::Damaged>() else {
+            return false;
+        };
+        if self.wages_fallback.get().is_some() {
+            return false;
+        }
+        let embedded = self.embedded;
+        let _ = self
+            .wages_fallback
+            .set(crate::datadir::release::Layered::choose(
+                Err(anyhow::anyhow!("{damaged}")),
+                || embedded.then(crate::store::embedded::oews).flatten(),
+                |s| format!("BLS OEWS {}", s.release_name()),
+            ));
+        true
     }
 
     fn wages_layer(&self) -> &crate::datadir::release::Layered<Stored> {
+        if let Some(fallback) = self.wages_fallback.get() {
+            return fallback;
+        }
         self.wages.get_or_init(|| {
             let imported = match &self.imports_dir {
-                Some(dir) => crate::oews::storage::open(dir),
+                Some(dir) => Stored::open(dir),
                 None => Ok(None),
             };
             let embedded = self.embedded;

@@ -571,7 +571,7 @@ fn a_failed_or_much_smaller_import_keeps_the_previous_one() {
     assert_eq!(
         err,
         format!(
-            "careers: error: {} holds 2 estimates, fewer than 50% of the 10 the current import has; the previous import is kept (pass --force to replace it anyway)\n",
+            "careers: error: {} holds much less than the current BLS OEWS May 2025 (rows read 121 → 13, estimates 10 → 2); the current import is kept (pass --force to replace it anyway)\n",
             cut.path().display()
         )
     );
@@ -629,7 +629,7 @@ fn a_corrupt_import_is_a_warning_with_the_fix_and_the_embedded_release_answers()
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert!(
         out.stderr.starts_with(&format!(
-            "careers: warning: the imported OEWS data in {} cannot be read (",
+            "careers: warning: the imported BLS OEWS data in {} cannot be read (",
             oews(&env).display()
         )),
         "{}",
@@ -672,8 +672,8 @@ fn a_corrupt_import_is_a_warning_with_the_fix_and_the_embedded_release_answers()
     }
 }
 
-/// A cut `wages.bin` is found when the import is opened, and named with its folder and the fix,
-/// whichever role is asked for.
+/// A cut `wages.bin` is found when the import is opened (its length is not the one its manifest
+/// records), and named with its folder and the fix, whichever role is asked for.
 #[test]
 fn a_cut_wages_file_names_its_folder_and_the_fix() {
     let env = imported(false).timeout(std::time::Duration::from_secs(30));
@@ -688,7 +688,7 @@ fn a_cut_wages_file_names_its_folder_and_the_fix() {
     // The damaged-import rule: a warning with the folder and the fix, and no other release
     // here to answer in its place.
     let message = format!(
-        "careers: warning: the imported OEWS data in {} cannot be read (wages.bin is cut short: it holds {} bytes of the {} its estimates take); import it again with `careers import oews FOLDER`, or remove it with `rm -r {}`; no other release is at hand\n",
+        "careers: warning: the imported BLS OEWS data in {} cannot be read (wages.bin has {} bytes, its manifest says {}); import it again with `careers import oews FOLDER`, or remove it with `rm -r {}`; no other release is at hand\n",
         oews.display(),
         whole / 2,
         whole,
@@ -700,6 +700,71 @@ fn a_cut_wages_file_names_its_folder_and_the_fix() {
     ] {
         let out = env.run(args);
         assert!(out.stderr.starts_with(&message), "{args:?}: {}", out.stderr);
+    }
+}
+
+/// Zeroed or flipped bytes in `wages.bin` keep its length: they are found when a block is
+/// decoded, by the block's checksum, and are the damaged-import rule's case all the same.
+#[test]
+fn a_damaged_block_of_wages_is_a_warning_with_the_fix_and_the_embedded_release_answers() {
+    let damage = |env: &TestEnv, zero: bool| {
+        let wages = env.data_dir().join("oews/wages.bin");
+        let mut bytes = std::fs::read(&wages).unwrap();
+        if zero {
+            bytes.fill(0);
+        } else {
+            for b in &mut bytes {
+                *b ^= 0x20;
+            }
+        }
+        std::fs::write(&wages, bytes).unwrap();
+    };
+    let warning = |env: &TestEnv| {
+        let oews = env.data_dir().join("oews");
+        format!(
+            "careers: warning: the imported BLS OEWS data in {} cannot be read (a block of wages.bin does not match its checksum: it was changed or damaged after the import); import it again with `careers import oews FOLDER`, or remove it with `rm -r {}`",
+            oews.display(),
+            careers::render::sanitize::shell_quote(&oews.display().to_string())
+        )
+    };
+    for zero in [true, false] {
+        let env = imported(false).timeout(std::time::Duration::from_secs(30));
+        damage(&env, zero);
+        let out = env.run(&["salary", "ml-engineer", "--format", "json"]);
+        assert_eq!(out.code, Some(0), "{}", out.stderr);
+        assert_eq!(
+            out.stderr,
+            format!("{}; no other release is at hand\n", warning(&env))
+        );
+        let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+        assert!(json.get("official_source").is_none(), "{json}");
+        #[cfg(feature = "embedded")]
+        {
+            let env = imported(false)
+                .embedded()
+                .timeout(std::time::Duration::from_secs(30));
+            damage(&env, zero);
+            let out = env.run(&[
+                "salary",
+                "data-scientists",
+                "--city",
+                "Seattle",
+                "--format",
+                "json",
+            ]);
+            assert_eq!(out.code, Some(0), "{}", out.stderr);
+            assert_eq!(
+                out.stderr,
+                format!(
+                    "{}; answering from the embedded BLS OEWS May 2025 meanwhile\n",
+                    warning(&env)
+                )
+            );
+            let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+            assert_eq!(json["official_source"]["name"], "BLS OEWS May 2025");
+            let median = &json["official"][0]["occupations"][0]["estimates"][0];
+            assert_eq!(median["area"]["name"], "Seattle-Tacoma-Bellevue, WA");
+        }
     }
 }
 

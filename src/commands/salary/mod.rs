@@ -398,7 +398,7 @@ fn official(
     }
     report.official_source = Some(OfficialSource {
         name: crate::oews::source_name(stored),
-        year: stored.manifest.release.year(),
+        year: stored.release().year(),
         industry: sector
             .or_else(|| stored.cross_industry())
             .map(|i| stored.industry_ref(i)),
