@@ -67,7 +67,7 @@ pub fn run(ctx: &crate::Context, args: &DatasetArgs) -> anyhow::Result<DatasetRe
 
     // OEWS, as `careers import oews` reads and stores it, through the dataset container's own
     // writer. The embedded release must be whole: no row may be left out.
-    let (mut prepared, read) = crate::oews::prepare(&args.oews, &progress)?;
+    let (mut prepared, read) = crate::oews::prepare(&args.oews, false, &progress)?;
     if !read.skipped.is_empty() {
         bail!(
             "{} has {} malformed rows; the embedded release must be whole",

@@ -90,7 +90,8 @@ pub struct OewsImportReport {
     pub data_files: Vec<String>,
     pub counts: crate::oews::storage::Counts,
     pub missing_files: Vec<&'static str>,
-    pub skipped_rows: Vec<SkippedRow>,
+    /// The rows left out under `--force`, each with its file, line and column.
+    pub skipped_rows: Vec<crate::oews::read::RowProblem>,
     pub skipped_groups: Vec<SkippedGroup>,
     pub warnings: Vec<String>,
     pub notice: &'static str,
@@ -156,7 +157,17 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ImportOutput> {
                 data_files: read.data_files,
                 counts: m.counts,
                 missing_files: read.missing,
-                skipped_groups: group_skipped(&read.skipped),
+                skipped_groups: group_skipped(
+                    &read
+                        .skipped
+                        .iter()
+                        .map(|p| SkippedRow {
+                            file: p.file.clone(),
+                            line: p.line,
+                            reason: p.what(),
+                        })
+                        .collect::<Vec<_>>(),
+                ),
                 skipped_rows: read.skipped,
                 warnings: imported.warnings,
                 notice: crate::oews::NOTICE,

@@ -34,12 +34,40 @@ pub fn source_name(stored: &Stored) -> String {
     format!("BLS OEWS {}", stored.release_name())
 }
 
-/// Reads the flat files in `source` into the stored form.
+/// How many problems an error lists before it counts the rest.
+const LISTED: usize = 20;
+
+/// Reads the flat files in `source` into the stored form. A row that cannot be read (malformed,
+/// a figure that is not a number, bytes that are not UTF-8) means the files are damaged: the
+/// read fails listing the problems, unless `force`, which leaves such rows out and marks every
+/// occupation they touched incomplete. BLS's `-` is not a problem: it is "not published".
 pub fn prepare(
     source: &Path,
+    force: bool,
     progress: &dyn Progress,
 ) -> anyhow::Result<(Prepared<Counts>, OewsImport)> {
     let mut read = read::read(source, progress)?;
+    if !read.skipped.is_empty() && !force {
+        let listed: Vec<String> = read
+            .skipped
+            .iter()
+            .take(LISTED)
+            .map(ToString::to_string)
+            .collect();
+        let more = match read.skipped.len().saturating_sub(LISTED) {
+            0 => String::new(),
+            n => format!("; and {n} more"),
+        };
+        let rows = match read.skipped.len() {
+            1 => "1 row".to_owned(),
+            n => format!("{n} rows"),
+        };
+        bail!(
+            "{} has {rows} that cannot be read ({}{more}); nothing was imported and the current import is kept (fix them, or pass --force to import the rest)",
+            source.display(),
+            listed.join("; ")
+        );
+    }
     if read.cells.is_empty() {
         bail!(
             "{} holds no estimates that could be read ({} rows, {} skipped); nothing was imported and the current import is kept",
@@ -92,7 +120,7 @@ pub fn run_import(
 ) -> anyhow::Result<ImportOutcome> {
     let mut read = None;
     let imported = release::import(data_dir, &DATASET, force, || {
-        let (prepared, r) = prepare(source, progress)?;
+        let (prepared, r) = prepare(source, force, progress)?;
         read = Some(r);
         Ok(prepared)
     })?;

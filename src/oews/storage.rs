@@ -88,6 +88,9 @@ pub struct Tables {
     pub footnotes: Vec<(String, String)>,
     /// Per occupation, its block in `wages.bin`.
     pub blocks: Vec<BlockRef>,
+    /// The occupations (positions) some of whose rows an import under `--force` left out, each
+    /// with the reason in words, in position order.
+    pub incomplete: Vec<(u16, String)>,
 }
 
 /// An occupation's estimates as a block stores them, column by column (columns of like numbers
@@ -216,6 +219,7 @@ pub fn encode(import: &OewsImport) -> anyhow::Result<Vec<(&'static str, Vec<u8>)
         industries: import.industries.clone(),
         footnotes: import.footnotes.clone(),
         blocks,
+        incomplete: import.incomplete(),
     };
     Ok(vec![
         (TABLES, postcard::to_stdvec(&tables)?),
@@ -450,6 +454,16 @@ impl Stored {
             });
         }
         Ok(out)
+    }
+
+    /// Why the occupation at `position` is incomplete, when an import under `--force` left
+    /// out rows of its estimates.
+    pub fn incomplete(&self, position: usize) -> Option<&str> {
+        self.tables
+            .incomplete
+            .binary_search_by_key(&position, |(at, _)| usize::from(*at))
+            .ok()
+            .map(|i| self.tables.incomplete[i].1.as_str())
     }
 
     /// The position of the cross-industry estimates' industry (`000000`), when listed.

@@ -32,6 +32,10 @@ pub struct WageLink {
     pub soc: String,
     pub title: String,
     pub basis: WageBasis,
+    /// Why BLS's figures of it are incomplete: an import under `--force` left out rows of its
+    /// estimates that could not be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub incomplete: Option<String>,
     /// Position in the release's occupations.
     #[serde(skip)]
     pub position: usize,
@@ -489,6 +493,7 @@ fn link(stored: &Stored, onet_code: &str) -> Result<WageLink, NoEstimate> {
             soc: o.soc(),
             title: o.name.clone(),
             basis,
+            incomplete: stored.incomplete(position).map(str::to_owned),
             position,
         }
     };
