@@ -77,6 +77,34 @@ fuzz_target!(|input: &[u8]| {
         }
     }
     assert!(cells.next().is_none(), "every estimate read is stored");
+    // Each area's table of medians holds every cross-industry estimate's median there.
+    let cross = fresh
+        .industries
+        .iter()
+        .position(|i| i.code == "000000");
+    let median = careers::oews::read::median_slot();
+    for area in 0..stored.tables.areas.len() {
+        let expected: Vec<(usize, i64)> = fresh
+            .cells
+            .iter()
+            .filter(|c| usize::from(c.area) == area && Some(usize::from(c.industry)) == cross)
+            .map(|c| (usize::from(c.occupation), c.values[median]))
+            .collect();
+        let read: Vec<(usize, i64)> = stored
+            .area_medians(area)
+            .expect("every area's medians read back")
+            .into_iter()
+            .map(|(o, v)| (o, v.to_stored()))
+            .collect();
+        assert_eq!(read.len(), expected.len());
+        for ((o, v), (eo, ev)) in read.into_iter().zip(expected) {
+            assert_eq!(o, eo);
+            // An estimate without a median series is "not published" in the table.
+            if ev != ABSENT {
+                assert_eq!(v, ev);
+            }
+        }
+    }
     assert_eq!(
         fresh.cells.len() as u64,
         outcome.imported.manifest.counts.estimates

@@ -43,6 +43,11 @@ pub struct Cell {
 /// No series for this measure.
 pub const ABSENT: i64 = i64::MIN;
 
+/// Where a [`Cell`] keeps the median annual wage.
+pub fn median_slot() -> usize {
+    Measure::AnnualMedian.slot()
+}
+
 /// The release a folder holds (`oe.release`): `2025A01`, "May 2025".
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Release {

@@ -9,7 +9,10 @@
 //!   estimates is in `wages.bin`, with the block's CRC-32;
 //! - `wages.bin`: per occupation, every estimate of it (each area and industry) as one
 //!   zstd-compressed postcard block, checked against its CRC-32 when it is decoded (an
-//!   import's; the embedded release is part of the binary).
+//!   import's; the embedded release is part of the binary);
+//! - `areas.bin`: per area, every occupation's cross-industry median annual wage (or BLS's
+//!   reason for none) as one zstd-compressed block, checked the same way, so that a ranking
+//!   within a place reads one small block rather than every occupation's.
 //!
 //! The same bytes are what the binary embeds, so an embedded release and an imported one are
 //! read by the same code.
@@ -35,6 +38,7 @@ pub const DATASET: Dataset = Dataset {
 
 pub const TABLES: &str = "tables.bin";
 pub const WAGES: &str = "wages.bin";
+pub const AREAS: &str = "areas.bin";
 
 /// zstd's level for the blocks: the highest before compression time stops paying off.
 const LEVEL: i32 = 3;
@@ -88,6 +92,8 @@ pub struct Tables {
     pub footnotes: Vec<(String, String)>,
     /// Per occupation, its block in `wages.bin`.
     pub blocks: Vec<BlockRef>,
+    /// Per area, its block of medians in `areas.bin`.
+    pub area_blocks: Vec<BlockRef>,
     /// The occupations (positions) some of whose rows an import under `--force` left out, each
     /// with the reason in words, in position order.
     pub incomplete: Vec<(u16, String)>,
@@ -211,6 +217,7 @@ pub fn encode(import: &OewsImport) -> anyhow::Result<Vec<(&'static str, Vec<u8>)
         };
         wages.extend_from_slice(&packed);
     }
+    let (areas, area_blocks) = area_medians_of(import)?;
     let tables = Tables {
         release_code: import.release.code.clone(),
         data_files: import.data_files.clone(),
@@ -219,12 +226,130 @@ pub fn encode(import: &OewsImport) -> anyhow::Result<Vec<(&'static str, Vec<u8>)
         industries: import.industries.clone(),
         footnotes: import.footnotes.clone(),
         blocks,
+        area_blocks,
         incomplete: import.incomplete(),
     };
     Ok(vec![
         (TABLES, postcard::to_stdvec(&tables)?),
         (WAGES, wages),
+        (AREAS, areas),
     ])
+}
+
+/// One area's cross-industry medians as `areas.bin` stores them: the occupations (positions,
+/// each as its difference from the one before) and each one's median annual wage, coded by
+/// [`encode_value`] in units of `scale` dollars (10 when every median is a multiple of ten, as
+/// BLS rounds them), predicted from the nation's median of the occupation times the area's
+/// `factor` (per thousand): a small difference, where the wage itself would not compress.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct AreaBlock {
+    occupations: Vec<u16>,
+    medians: Vec<u64>,
+    scale: u64,
+    factor: u64,
+}
+
+/// A median from the nation's, by an area's factor, in units of `scale`.
+fn predicted_median(national: Option<u64>, factor: u64, scale: u64) -> Option<u64> {
+    national.map(|n| (n * factor / 1000) / scale.max(1))
+}
+
+/// The position of the nation among the areas, when the release has it.
+fn national_area(areas: &[Area]) -> Option<usize> {
+    areas
+        .iter()
+        .position(|a| a.kind == crate::model::wages::AreaKind::National)
+}
+
+/// The bytes of `areas.bin` and each area's block in it.
+fn area_medians_of(import: &OewsImport) -> anyhow::Result<(Vec<u8>, Vec<BlockRef>)> {
+    let cross = import
+        .industries
+        .iter()
+        .position(|i| i.code == Industry::CROSS_INDUSTRY);
+    let slot = Measure::AnnualMedian.slot();
+    // Per area, its occupations and their medians, in occupation order (the cells' order).
+    let mut per_area: Vec<Vec<(u16, Value)>> = vec![Vec::new(); import.areas.len()];
+    for cell in &import.cells {
+        if Some(usize::from(cell.industry)) != cross {
+            continue;
+        }
+        let median = match cell.values[slot] {
+            ABSENT => Value::NotPublished,
+            v => Value::from_stored(v).unwrap_or(Value::NotPublished),
+        };
+        per_area[usize::from(cell.area)].push((cell.occupation, median));
+    }
+    let nation = national_area(&import.areas);
+    let mut national = vec![None; import.occupations.len()];
+    if let Some(n) = nation {
+        for &(o, v) in &per_area[n] {
+            if let Value::Number(v) = v {
+                national[usize::from(o)] = Some(v);
+            }
+        }
+    }
+    let mut bytes = Vec::new();
+    let mut refs = Vec::with_capacity(per_area.len());
+    for (area, medians) in per_area.iter().enumerate() {
+        if medians.is_empty() {
+            refs.push(BlockRef::default());
+            continue;
+        }
+        let numbers = || {
+            medians.iter().filter_map(|&(_, v)| match v {
+                Value::Number(n) => Some(n),
+                _ => None,
+            })
+        };
+        let scale = if numbers().all(|n| n % 10 == 0) {
+            10
+        } else {
+            1
+        };
+        let factor = if Some(area) == nation {
+            0
+        } else {
+            let mut ratios: Vec<u64> = medians
+                .iter()
+                .filter_map(|&(o, v)| match (v, national[usize::from(o)]) {
+                    (Value::Number(a), Some(n)) if n > 0 => Some(a * 1000 / n),
+                    _ => None,
+                })
+                .collect();
+            ratios.sort_unstable();
+            ratios.get(ratios.len() / 2).copied().unwrap_or(1000)
+        };
+        let mut block = AreaBlock {
+            scale,
+            factor,
+            ..AreaBlock::default()
+        };
+        let mut last = 0u16;
+        for &(o, v) in medians {
+            block.occupations.push(o - last);
+            last = o;
+            let predicted = if factor == 0 {
+                None
+            } else {
+                predicted_median(national[usize::from(o)], factor, scale)
+            };
+            let v = match v {
+                Value::Number(n) => Value::Number(n / scale),
+                other => other,
+            };
+            block.medians.push(encode_value(v, predicted));
+        }
+        let raw = postcard::to_stdvec(&block)?;
+        let packed = zstd::bulk::compress(&raw, LEVEL).context("cannot compress the medians")?;
+        refs.push(BlockRef {
+            offset: bytes.len() as u64,
+            len: u32::try_from(packed.len())?,
+            crc32: release::block_crc(&packed),
+        });
+        bytes.extend_from_slice(&packed);
+    }
+    Ok((bytes, refs))
 }
 
 fn block_of(cells: &[Cell]) -> Block {
@@ -277,6 +402,8 @@ pub struct Stored {
     /// `wages.bin`, opened with the tables so that a later import cannot change it under a
     /// reader.
     blocks: Blob,
+    /// `areas.bin`, likewise.
+    area_medians: Blob,
 }
 
 impl Stored {
@@ -284,12 +411,13 @@ impl Stored {
     /// whole, `wages.bin` by its length here and each block when it is decoded.
     pub fn open(data_dir: &Path) -> anyhow::Result<Option<Stored>> {
         let Some((opened, mut blobs)) =
-            release::open_with_blocks::<Counts>(data_dir, &DATASET, &[WAGES])?
+            release::open_with_blocks::<Counts>(data_dir, &DATASET, &[WAGES, AREAS])?
         else {
             return Ok(None);
         };
+        let areas = blobs.remove(1);
         let wages = blobs.remove(0);
-        Stored::decode(opened, wages).map(Some)
+        Stored::decode(opened, wages, areas).map(Some)
     }
 
     /// Opens the release compiled into the binary: it is part of the binary, and its files are
@@ -298,17 +426,18 @@ impl Stored {
         manifest: &[u8],
         tables: &'static [u8],
         wages: &'static [u8],
+        areas: &'static [u8],
     ) -> anyhow::Result<Stored> {
         let opened = release::embedded_with_blocks::<Counts>(
             &DATASET,
             manifest,
-            &[(TABLES, tables), (WAGES, wages)],
-            &[TABLES, WAGES],
+            &[(TABLES, tables), (WAGES, wages), (AREAS, areas)],
+            &[TABLES, WAGES, AREAS],
         )?;
-        Stored::decode(opened, Blob::Embedded(wages))
+        Stored::decode(opened, Blob::Embedded(wages), Blob::Embedded(areas))
     }
 
-    fn decode(opened: Opened<Counts>, wages: Blob) -> anyhow::Result<Stored> {
+    fn decode(opened: Opened<Counts>, wages: Blob, areas: Blob) -> anyhow::Result<Stored> {
         let broken = |why: &str| match &opened.dir {
             Some(dir) => release::damaged(&DATASET, dir, why),
             None => anyhow::anyhow!("the embedded {} cannot be read ({why})", DATASET.title),
@@ -325,18 +454,23 @@ impl Stored {
                 tables.occupations.len()
             )));
         }
-        if tables
-            .blocks
-            .iter()
-            .any(|b| b.offset.saturating_add(u64::from(b.len)) > wages.len())
-        {
+        let beyond = |blocks: &[BlockRef], blob: &Blob| {
+            blocks
+                .iter()
+                .any(|b| b.offset.saturating_add(u64::from(b.len)) > blob.len())
+        };
+        if beyond(&tables.blocks, &wages) {
             return Err(broken(&format!("{TABLES}'s blocks do not match {WAGES}")));
+        }
+        if tables.area_blocks.len() != tables.areas.len() || beyond(&tables.area_blocks, &areas) {
+            return Err(broken(&format!("{TABLES}'s blocks do not match {AREAS}")));
         }
         Ok(Stored {
             dir: opened.dir,
             manifest: opened.manifest,
             tables,
             blocks: wages,
+            area_medians: areas,
         })
     }
 
@@ -452,6 +586,84 @@ impl Stored {
                 industry,
                 estimate: Estimate { values },
             });
+        }
+        Ok(out)
+    }
+
+    /// Every occupation's cross-industry median annual wage at the area at `position`, from
+    /// `areas.bin`: (occupation position, the median or BLS's reason for none), in occupation
+    /// order. Occupations BLS does not estimate there are not listed.
+    pub fn area_medians(&self, area: usize) -> anyhow::Result<Vec<(usize, Value)>> {
+        self.read_area_medians(area).map_err(|e| match &self.dir {
+            Some(dir) => anyhow::Error::new(Damaged(
+                release::damaged(&DATASET, dir, &format!("{e:#}")).to_string(),
+            )),
+            None => e.context("the embedded OEWS data"),
+        })
+    }
+
+    fn read_area_medians(&self, area: usize) -> anyhow::Result<Vec<(usize, Value)>> {
+        let block = self.area_block(area)?;
+        if block.factor == 0 {
+            return self.unpack_medians(&block, |_| None);
+        }
+        // Predicted from the nation's medians.
+        let mut national = vec![None; self.tables.occupations.len()];
+        if let Some(nation) = national_area(&self.tables.areas) {
+            let nation = self.area_block(nation)?;
+            for (o, v) in self.unpack_medians(&nation, |_| None)? {
+                if let Value::Number(n) = v {
+                    national[o] = Some(n);
+                }
+            }
+        }
+        self.unpack_medians(&block, |o| {
+            predicted_median(national[o], block.factor, block.scale)
+        })
+    }
+
+    fn area_block(&self, area: usize) -> anyhow::Result<AreaBlock> {
+        let block = self.tables.area_blocks[area];
+        if block.len == 0 {
+            return Ok(AreaBlock::default());
+        }
+        let packed = self
+            .area_medians
+            .range(block.offset, u64::from(block.len))
+            .context("areas.bin is cut short")?;
+        if self.dir.is_some() {
+            release::check_block(AREAS, &packed, block.crc32).map_err(anyhow::Error::msg)?;
+        }
+        let raw = zstd::bulk::decompress(&packed, 16 << 20).context("a block of areas.bin")?;
+        let block: AreaBlock = postcard::from_bytes(&raw).context("a block of areas.bin")?;
+        if block.occupations.len() != block.medians.len() {
+            bail!("a block of areas.bin is malformed");
+        }
+        Ok(block)
+    }
+
+    fn unpack_medians(
+        &self,
+        block: &AreaBlock,
+        predict: impl Fn(usize) -> Option<u64>,
+    ) -> anyhow::Result<Vec<(usize, Value)>> {
+        let mut position = 0usize;
+        let mut out = Vec::with_capacity(block.medians.len());
+        for (&delta, &code) in block.occupations.iter().zip(&block.medians) {
+            position += usize::from(delta);
+            if position >= self.tables.occupations.len() {
+                bail!("a block of areas.bin names an occupation the tables do not have");
+            }
+            let median = match decode_value(code, predict(position))
+                .context("a block of areas.bin holds a value out of range")?
+            {
+                Value::Number(n) => Value::Number(
+                    n.checked_mul(block.scale.max(1))
+                        .context("a block of areas.bin holds a value out of range")?,
+                ),
+                other => other,
+            };
+            out.push((position, median));
         }
         Ok(out)
     }

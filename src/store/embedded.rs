@@ -51,6 +51,7 @@ pub fn oews() -> Option<crate::oews::storage::Stored> {
             file!("manifest.json"),
             file!("tables.bin"),
             file!("wages.bin"),
+            file!("areas.bin"),
         )
         .ok()
     }

@@ -787,6 +787,41 @@ impl Store {
     }
 }
 
+/// An occupation's cross-industry median annual wage at one place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OccupationMedian {
+    /// Position in the release's occupations.
+    pub position: usize,
+    /// The median in whole dollars ([`Value::Number`]), else BLS's reason for none:
+    /// [`Value::AtLeast`] when it is top-coded (at least BLS's threshold, [`Stored::top_code`]),
+    /// any other when BLS does not publish it.
+    pub median: Value,
+}
+
+impl Store {
+    /// Every occupation's median annual wage (cross-industry) at `area` (a position; the nation
+    /// when `None`): the figure, or whether it is top-coded or not published, in the release's
+    /// occupation order. Occupations BLS does not estimate there are not listed. It reads the
+    /// per-area table written at import, one small block, never the occupations' estimates:
+    /// what rankings within a place, and searches over every occupation, ask. Empty without a
+    /// release of OEWS.
+    pub fn area_medians(&self, area: Option<usize>) -> anyhow::Result<Vec<OccupationMedian>> {
+        let Some(stored) = self.wages()? else {
+            return Ok(Vec::new());
+        };
+        let Some(area) =
+            area.or_else(|| areas_of_kind(stored, AreaKind::National).first().copied())
+        else {
+            return Ok(Vec::new());
+        };
+        Ok(stored
+            .area_medians(area)?
+            .into_iter()
+            .map(|(position, median)| OccupationMedian { position, median })
+            .collect())
+    }
+}
+
 /// A role's median wage and employment for one linked occupation at one place: what `compare`
 /// and `gap` set beside the curated figures.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -932,6 +932,54 @@ fn a_damaged_block_of_wages_is_a_warning_with_the_fix_and_the_embedded_release_a
     }
 }
 
+/// The ranking within a place, from the area's table of medians, is the one BLS's own rows
+/// give: Seattle's detailed occupations (display level 3) by cross-industry median, top-coded
+/// ones (`-` with footnote 5) first, by code among equals.
+#[test]
+#[ignore = "needs ../shared/oews-2025 (run by .ci/run when it is there)"]
+#[cfg(feature = "embedded")]
+fn the_real_top_of_a_place_is_the_one_blss_rows_give() {
+    let levels = std::fs::read_to_string(shared("oews-2025").join("oe.occupation")).unwrap();
+    let detailed: std::collections::HashSet<String> = levels
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f.get(2).map(|s| s.trim()) == Some("3")).then(|| f[0].trim().to_owned())
+        })
+        .collect();
+    // OE U M 0042660 000000 OOOOOO 13: Seattle, cross-industry, the annual median.
+    let mut medians: Vec<(u64, String)> = shared_rows()
+        .into_iter()
+        .filter(|(id, _, _)| id.len() == 25 && &id[4..17] == "0042660000000" && id.ends_with("13"))
+        .filter(|(id, _, _)| detailed.contains(&id[17..23]))
+        .filter_map(|(id, value, notes)| {
+            let key = match value.parse::<u64>() {
+                Ok(v) => v,
+                Err(_) if notes.split(',').any(|n| n.trim() == "5") => u64::MAX,
+                Err(_) => return None,
+            };
+            Some((key, format!("{}-{}", &id[17..19], &id[19..23])))
+        })
+        .collect();
+    medians.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    let expected: Vec<&str> = medians
+        .iter()
+        .take(10)
+        .map(|(_, soc)| soc.as_str())
+        .collect();
+    let env = TestEnv::new().embedded();
+    let v = env.json(&["salary", "--city", "Seattle", "--top", "10"]);
+    let ranked: Vec<&str> = v["top"]["ranked"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["soc"].as_str().unwrap())
+        .collect();
+    assert_eq!(ranked, expected);
+    assert_eq!(v["top"]["occupations"], medians.len());
+}
+
 /// Every `(series_id, value, footnotes)` of the real data file, read without the importer.
 fn shared_rows() -> Vec<(String, String, String)> {
     let text = std::fs::read_to_string(shared("oews-2025").join("oe.data.0.Current")).unwrap();

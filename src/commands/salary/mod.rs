@@ -436,7 +436,14 @@ fn official(
                 .copied()
         });
         if let Some(area) = area {
-            report.top = Some(top_occupations(stored, area, sector, args, usize::from(n))?);
+            report.top = Some(top_occupations(
+                store,
+                stored,
+                area,
+                sector,
+                args,
+                usize::from(n),
+            )?);
         }
     }
     let priced = report
@@ -455,8 +462,10 @@ fn official(
     Ok(())
 }
 
-/// The detailed occupations with the highest median annual wage in `area`.
+/// The detailed occupations with the highest median annual wage in `area`: cross-industry from
+/// the area's table of medians, in a sector from each occupation's estimates.
 fn top_occupations(
+    store: &Store,
     stored: &crate::oews::storage::Stored,
     area: usize,
     sector: Option<usize>,
@@ -474,28 +483,48 @@ fn top_occupations(
         .into());
     }
     let title = args.title.as_deref().map(str::to_lowercase);
-    let mut ranked: Vec<(u64, usize, crate::oews::storage::AreaEstimate)> = Vec::new();
-    let mut not_published = 0;
-    for (position, o) in stored.tables.occupations.iter().enumerate() {
-        if o.level != 3
-            || group
+    let chosen = |o: &crate::model::wages::WageOccupation| {
+        o.level == 3
+            && group
                 .as_ref()
-                .is_some_and(|g| !o.code.starts_with(g.as_str()))
-            || title
+                .is_none_or(|g| o.code.starts_with(g.as_str()))
+            && title
                 .as_ref()
-                .is_some_and(|t| !o.name.to_lowercase().contains(t.as_str()))
-        {
-            continue;
-        }
-        let Some(e) = stored
-            .estimates_where(position, |a, i| a == area && Some(i) == industry)?
-            .into_iter()
-            .next()
-        else {
-            continue;
+                .is_none_or(|t| o.name.to_lowercase().contains(t.as_str()))
+    };
+    let codes = &stored.tables.occupations;
+    let medians: Vec<(usize, Option<crate::model::wages::Value>)> =
+        if industry == stored.cross_industry() {
+            store
+                .area_medians(Some(area))?
+                .into_iter()
+                .filter(|m| chosen(&codes[m.position]))
+                .map(|m| (m.position, Some(m.median)))
+                .collect()
+        } else {
+            let mut medians = Vec::new();
+            for (position, o) in codes.iter().enumerate() {
+                if !chosen(o) {
+                    continue;
+                }
+                if let Some(e) = stored
+                    .estimates_where(position, |a, i| a == area && Some(i) == industry)?
+                    .into_iter()
+                    .next()
+                {
+                    medians.push((
+                        position,
+                        e.estimate.get(crate::model::wages::Measure::AnnualMedian),
+                    ));
+                }
+            }
+            medians
         };
+    let mut ranked: Vec<(u64, usize)> = Vec::new();
+    let mut not_published = 0;
+    for (position, median) in medians {
         // A top-coded median is at least BLS's threshold: above every published one.
-        let key = match e.estimate.get(crate::model::wages::Measure::AnnualMedian) {
+        let key = match median {
             Some(crate::model::wages::Value::Number(v)) => v,
             Some(crate::model::wages::Value::AtLeast) => u64::MAX,
             _ => {
@@ -503,25 +532,29 @@ fn top_occupations(
                 continue;
             }
         };
-        ranked.push((key, position, e));
+        ranked.push((key, position));
     }
     let occupations_ranked = ranked.len();
-    let codes = &stored.tables.occupations;
     ranked.sort_by(|a, b| {
         b.0.cmp(&a.0)
             .then_with(|| codes[a.1].code.cmp(&codes[b.1].code))
     });
-    let top: Vec<TopOccupation> = ranked
-        .into_iter()
-        .take(n)
-        .enumerate()
-        .map(|(i, (_, position, e))| TopOccupation {
+    let mut top = Vec::new();
+    for (i, (_, position)) in ranked.into_iter().take(n).enumerate() {
+        let e = stored
+            .estimates_where(position, |a, i| a == area && Some(i) == industry)?
+            .into_iter()
+            .next()
+            .ok_or_else(|| {
+                anyhow::anyhow!("an occupation ranked at a place has no estimate there")
+            })?;
+        top.push(TopOccupation {
             rank: i + 1,
             soc: codes[position].soc(),
             title: codes[position].name.clone(),
             estimate: stored.place_estimate(e, None),
-        })
-        .collect();
+        });
+    }
     Ok(TopOccupations {
         area: stored.area_ref(area),
         group: args.group.clone(),
