@@ -79,7 +79,7 @@ pub struct WageSource {
     /// When it was imported; none when it is embedded.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub imported_at: Option<String>,
-    pub counts: crate::oews::storage::Counts,
+    pub counts: crate::store::wages::WageCounts,
     pub licence: &'static str,
     pub notice: &'static str,
 }
@@ -224,7 +224,7 @@ pub fn run(ctx: &Context, _args: &SourcesArgs) -> anyhow::Result<SourcesReport> 
                 imported_at: stored.dir.is_some().then(|| m.imported_at.clone()),
                 counts: m.counts.clone(),
                 licence: "public domain (U.S. government work)",
-                notice: crate::oews::NOTICE,
+                notice: crate::store::wages::OEWS_NOTICE,
             })
         }
         None => {

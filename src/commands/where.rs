@@ -168,10 +168,10 @@ pub fn run(ctx: &Context, args: &WhereArgs) -> anyhow::Result<WhereReport> {
         title: entry.profile.title.clone(),
         by: args.by,
         areas: kind,
-        source: crate::oews::source_name(stored),
+        source: stored.source_name(),
         occupations,
         prices_source: real.then(|| store.prices_source()).flatten(),
-        notice: crate::oews::NOTICE,
+        notice: crate::store::wages::OEWS_NOTICE,
         attribution: ctx.store.onet_attribution([entry.profile.id.as_str()]),
     })
 }

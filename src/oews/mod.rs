@@ -29,9 +29,11 @@ pub fn published(release_code: Option<&str>) -> Option<String> {
     )
 }
 
-/// The source line of every OEWS figure: "BLS OEWS May 2025".
-pub fn source_name(stored: &Stored) -> String {
-    format!("BLS OEWS {}", stored.release_name())
+impl Stored {
+    /// The source line of every OEWS figure: "BLS OEWS May 2025".
+    pub fn source_name(&self) -> String {
+        format!("BLS OEWS {}", self.release_name())
+    }
 }
 
 /// How many problems an error lists before it counts the rest.

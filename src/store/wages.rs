@@ -10,6 +10,13 @@ use crate::model::place::{self, PlaceMatch};
 use crate::model::wages::{Area, AreaKind, Estimate, Measure, Unit, Value, WageOccupation};
 use crate::oews::storage::{AreaEstimate, Stored};
 
+/// BLS's notice, which every output that shows OEWS figures carries once.
+pub use crate::oews::NOTICE as OEWS_NOTICE;
+/// How much a release of BLS OEWS holds (`careers sources`).
+pub use crate::oews::storage::Counts as WageCounts;
+/// A release of BLS OEWS as the store opened it, what commands hold while they ask of it.
+pub use crate::oews::storage::Stored as WageRelease;
+
 /// How a role reaches an OEWS occupation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

@@ -368,7 +368,7 @@ pub fn run(ctx: &Context, args: &SalaryArgs) -> anyhow::Result<SalaryOutput> {
 /// asked for (the nation when none), and with `--top` the best-paid occupations of the place.
 fn official(
     store: &Store,
-    stored: &crate::oews::storage::Stored,
+    stored: &crate::store::wages::WageRelease,
     args: &SalaryArgs,
     entries: &[&Entry],
     asked: &[Place],
@@ -397,12 +397,12 @@ fn official(
         areas.clear();
     }
     report.official_source = Some(OfficialSource {
-        name: crate::oews::source_name(stored),
+        name: stored.source_name(),
         year: stored.release().year(),
         industry: sector
             .or_else(|| stored.cross_industry())
             .map(|i| stored.industry_ref(i)),
-        notice: crate::oews::NOTICE,
+        notice: crate::store::wages::OEWS_NOTICE,
     });
     // With no role named, the curated and user profiles: their occupations answer "what does my
     // kind of role pay here", not every occupation BLS has.
@@ -466,7 +466,7 @@ fn official(
 /// the area's table of medians, in a sector from each occupation's estimates.
 fn top_occupations(
     store: &Store,
-    stored: &crate::oews::storage::Stored,
+    stored: &crate::store::wages::WageRelease,
     area: usize,
     sector: Option<usize>,
     args: &SalaryArgs,
@@ -604,7 +604,7 @@ fn known_places(store: &Store) -> anyhow::Result<Locations> {
 /// error listing both.
 fn resolve_industry(
     store: &Store,
-    wages: Option<&crate::oews::storage::Stored>,
+    wages: Option<&crate::store::wages::WageRelease>,
     input: &str,
 ) -> Result<(Option<String>, Option<usize>), crate::error::CareersError> {
     let mut names: Vec<&str> = Vec::new();
