@@ -980,6 +980,38 @@ fn the_real_top_of_a_place_is_the_one_blss_rows_give() {
     assert_eq!(v["top"]["occupations"], medians.len());
 }
 
+/// A flipped byte in the table of medians per area is found when a ranking reads the area's
+/// block: the damaged-import rule, and the embedded release ranks in its place.
+#[test]
+#[cfg(feature = "embedded")]
+fn a_damaged_table_of_medians_is_a_warning_and_the_embedded_release_ranks() {
+    let env = imported(false)
+        .embedded()
+        .timeout(std::time::Duration::from_secs(30));
+    let oews = env.data_dir().join("oews");
+    let areas = oews.join("areas.bin");
+    let mut bytes = std::fs::read(&areas).unwrap();
+    for b in &mut bytes {
+        *b ^= 0x01;
+    }
+    std::fs::write(&areas, bytes).unwrap();
+    let out = env.run(&[
+        "salary", "--city", "Seattle", "--top", "3", "--format", "json",
+    ]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        format!(
+            "careers: warning: the imported BLS OEWS data in {} cannot be read (a block of areas.bin does not match its checksum: it was changed or damaged after the import); import it again with `careers import oews FOLDER`, or remove it with `rm -r {}`; answering from the embedded BLS OEWS May 2025 meanwhile\n",
+            oews.display(),
+            careers::render::sanitize::shell_quote(&oews.display().to_string())
+        )
+    );
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(json["top"]["area"]["name"], "Seattle-Tacoma-Bellevue, WA");
+    assert_eq!(json["top"]["ranked"].as_array().unwrap().len(), 3);
+}
+
 /// Every `(series_id, value, footnotes)` of the real data file, read without the importer.
 fn shared_rows() -> Vec<(String, String, String)> {
     let text = std::fs::read_to_string(shared("oews-2025").join("oe.data.0.Current")).unwrap();
