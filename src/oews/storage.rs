@@ -378,7 +378,7 @@ fn block_of(cells: &[Cell]) -> Block {
     block
 }
 
-/// A block of an import's `wages.bin` that cannot be read, found when it was decoded: a damaged
+/// A block of an import's `wages.bin` or `areas.bin` that cannot be read, found when it was decoded: a damaged
 /// import, as the container's message words it (the folder and the fix). The store answers
 /// from the embedded release in its place.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -509,12 +509,7 @@ impl Stored {
         keep: impl Fn(usize, usize) -> bool,
     ) -> anyhow::Result<Vec<AreaEstimate>> {
         self.read_estimates(position, keep)
-            .map_err(|e| match &self.dir {
-                Some(dir) => anyhow::Error::new(Damaged(
-                    release::damaged(&DATASET, dir, &format!("{e:#}")).to_string(),
-                )),
-                None => e.context("the embedded OEWS data"),
-            })
+            .map_err(|e| self.damaged_block(e))
     }
 
     fn read_estimates(
@@ -522,20 +517,44 @@ impl Stored {
         position: usize,
         keep: impl Fn(usize, usize) -> bool,
     ) -> anyhow::Result<Vec<AreaEstimate>> {
-        let block = self.tables.blocks[position];
-        if block.len == 0 {
-            return Ok(Vec::new());
+        match self.read_block(&self.blocks, WAGES, self.tables.blocks[position])? {
+            Some(block) => self.unpack(block, keep),
+            None => Ok(Vec::new()),
         }
-        let packed = self
-            .blocks
-            .range(block.offset, u64::from(block.len))
-            .context("wages.bin is cut short")?;
+    }
+
+    /// A block that cannot be read: a damaged import ([`Damaged`]), or the embedded release's.
+    fn damaged_block(&self, e: anyhow::Error) -> anyhow::Error {
+        match &self.dir {
+            Some(dir) => anyhow::Error::new(Damaged(
+                release::damaged(&DATASET, dir, &format!("{e:#}")).to_string(),
+            )),
+            None => e.context("the embedded OEWS data"),
+        }
+    }
+
+    /// The block `at` of the stored file `name` (`file`), checked against its CRC-32 when it
+    /// is an import's, decompressed and decoded; `None` for an empty one.
+    fn read_block<T: serde::de::DeserializeOwned>(
+        &self,
+        file: &Blob,
+        name: &str,
+        at: BlockRef,
+    ) -> anyhow::Result<Option<T>> {
+        if at.len == 0 {
+            return Ok(None);
+        }
+        let packed = file
+            .range(at.offset, u64::from(at.len))
+            .with_context(|| format!("{name} is cut short"))?;
         if self.dir.is_some() {
-            release::check_block(WAGES, &packed, block.crc32).map_err(anyhow::Error::msg)?;
+            release::check_block(name, &packed, at.crc32).map_err(anyhow::Error::msg)?;
         }
-        let raw = zstd::bulk::decompress(&packed, 64 << 20).context("a block of wages.bin")?;
-        let block: Block = postcard::from_bytes(&raw).context("a block of wages.bin")?;
-        self.unpack(block, keep)
+        let raw = zstd::bulk::decompress(&packed, 64 << 20)
+            .with_context(|| format!("a block of {name}"))?;
+        postcard::from_bytes(&raw)
+            .map(Some)
+            .with_context(|| format!("a block of {name}"))
     }
 
     fn unpack(
@@ -594,12 +613,8 @@ impl Stored {
     /// `areas.bin`: (occupation position, the median or BLS's reason for none), in occupation
     /// order. Occupations BLS does not estimate there are not listed.
     pub fn area_medians(&self, area: usize) -> anyhow::Result<Vec<(usize, Value)>> {
-        self.read_area_medians(area).map_err(|e| match &self.dir {
-            Some(dir) => anyhow::Error::new(Damaged(
-                release::damaged(&DATASET, dir, &format!("{e:#}")).to_string(),
-            )),
-            None => e.context("the embedded OEWS data"),
-        })
+        self.read_area_medians(area)
+            .map_err(|e| self.damaged_block(e))
     }
 
     fn read_area_medians(&self, area: usize) -> anyhow::Result<Vec<(usize, Value)>> {
@@ -623,19 +638,11 @@ impl Stored {
     }
 
     fn area_block(&self, area: usize) -> anyhow::Result<AreaBlock> {
-        let block = self.tables.area_blocks[area];
-        if block.len == 0 {
+        let Some(block) =
+            self.read_block::<AreaBlock>(&self.area_medians, AREAS, self.tables.area_blocks[area])?
+        else {
             return Ok(AreaBlock::default());
-        }
-        let packed = self
-            .area_medians
-            .range(block.offset, u64::from(block.len))
-            .context("areas.bin is cut short")?;
-        if self.dir.is_some() {
-            release::check_block(AREAS, &packed, block.crc32).map_err(anyhow::Error::msg)?;
-        }
-        let raw = zstd::bulk::decompress(&packed, 16 << 20).context("a block of areas.bin")?;
-        let block: AreaBlock = postcard::from_bytes(&raw).context("a block of areas.bin")?;
+        };
         if block.occupations.len() != block.medians.len() {
             bail!("a block of areas.bin is malformed");
         }
