@@ -12,7 +12,8 @@ use libfuzzer_sys::fuzz_target;
 mod scratch;
 use scratch::scratch;
 
-const HEADER: &str = "GeoFIPS,GeoName,Region,TableName,LineCode,IndustryClassification,Description,Unit,2023,2024\r\n";
+const HEADER: &str =
+    "GeoFIPS,GeoName,Region,TableName,LineCode,IndustryClassification,Description,Unit,2023,2024\r\n";
 
 const FILES: [&str; 3] = ["MARPP_F.csv", "PARPP_F.csv", "SARPP_F.csv"];
 
