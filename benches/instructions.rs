@@ -146,6 +146,32 @@ const EMBEDDED: &[(&str, &[&str], u64)] = &[
         10_000_000,
     ),
     (
+        "salary --city Seattle --top 10 (json)",
+        &[
+            "salary", "--city", "Seattle", "--top", "10", "--format", "json",
+        ],
+        // The area's table of medians, then the ten occupations' estimates (274 million when
+        // every occupation's estimates were decoded for one area's medians).
+        15_000_000,
+    ),
+    (
+        "salary 15-2051 --city Seattle (json, a 6-digit SOC code)",
+        &["salary", "15-2051", "--city", "Seattle", "--format", "json"],
+        0,
+    ),
+    (
+        "salary 15-2051.00 --city Seattle (json)",
+        &[
+            "salary",
+            "15-2051.00",
+            "--city",
+            "Seattle",
+            "--format",
+            "json",
+        ],
+        0,
+    ),
+    (
         "search registered nurse (json)",
         &["search", "registered nurse", "--format", "json"],
         0,

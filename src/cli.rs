@@ -138,7 +138,7 @@ impl ColorWhen {
 /// Each command's arguments are built only when it is the one asked for (`defer`): the other
 /// commands cost a run their names, their one-line help and clap's copy of the global options.
 /// Code that reads the whole tree builds it first ([`command_tree`]).
-#[derive(Debug, Subcommand)]
+#[derive(Debug, Clone, Subcommand)]
 #[command(defer = true)]
 pub enum Command {
     /// List every role with a one-line summary and the kinds of data it has
@@ -295,7 +295,7 @@ careers man --dir ~/.local/share/man/man1   # careers.1, careers-show.1, ...")]
     Dataset(DatasetArgs),
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct DatasetArgs {
     /// The folder of O*NET's text files
     #[arg(long, value_name = "DIR")]
@@ -323,21 +323,21 @@ pub struct DatasetArgs {
     pub out: std::path::PathBuf,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct CompletionsArgs {
     /// The shell to complete for
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct ManArgs {
     /// Write careers.1 and one page per command (careers-show.1, ...) into this folder
     #[arg(long, value_name = "DIR")]
     pub dir: Option<std::path::PathBuf>,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct ListArgs {
     /// Only roles from this source
     #[arg(long, value_enum, value_name = "SOURCE")]
@@ -392,7 +392,7 @@ pub enum SourceKind {
 
 // With no database named, a one-line error that names the choices, not the help. (Set here, not
 // on `Command::Import`: these arguments are built after its attributes, and would override them.)
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 #[command(subcommand_required = true, arg_required_else_help = false)]
 pub struct ImportArgs {
     #[command(subcommand)]
@@ -407,7 +407,7 @@ pub struct ImportArgs {
 
 // Databases `careers import` reads (a plain comment: a doc comment would replace the help text
 // of `import` when its deferred arguments are built).
-#[derive(Debug, Subcommand)]
+#[derive(Debug, Clone, Subcommand)]
 pub enum ImportDatabase {
     /// The O*NET database, text edition (the folder of tab-delimited .txt files from
     /// onetcenter.org); only "Occupation Data.txt" is required
@@ -442,10 +442,10 @@ pub enum ImportDatabase {
     },
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct SourcesArgs {}
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct SearchArgs {
     /// Words to look for, in any case; several words are one phrase, quoted or not
     #[arg(value_name = "WORDS", required = true, num_args = 1..)]
@@ -455,7 +455,7 @@ pub struct SearchArgs {
     pub limit: usize,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct ValidateArgs {
     /// Profile files or folders of them, `-` for standard input [default: your profiles
     /// folder]; a folder's profile.schema.json is skipped, a data directory stands for its
@@ -464,10 +464,10 @@ pub struct ValidateArgs {
     pub paths: Vec<std::path::PathBuf>,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct SchemaArgs {}
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct NewArgs {
     /// The new profile's id: a lowercase slug such as `analytics-engineer`
     pub id: String,
@@ -482,7 +482,7 @@ pub struct NewArgs {
     pub force: bool,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct ShowArgs {
     /// The role: an id, alias or title, in any case (see `careers list`)
     #[arg(value_parser = NonBlank)]
@@ -496,7 +496,7 @@ pub struct ShowArgs {
     pub full: bool,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct SalaryArgs {
     /// Only these roles: ids, aliases or titles [default: every role]
     #[arg(value_name = "ROLE", value_parser = NonBlank)]
@@ -579,14 +579,14 @@ pub enum PaySort {
     Mid,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct PlacesArgs {
     /// A place or words of a place's name [default: every place]
     #[arg(value_name = "QUERY")]
     pub query: Vec<String>,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct WorthArgs {
     /// An amount of pay a year (120000, 120,000, $120k) or an hourly rate (45/hr, 45h: 2,080
     /// hours a year, as BLS counts them) and the place it is paid in
@@ -599,14 +599,14 @@ pub struct WorthArgs {
     pub role: Option<String>,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct TrendsArgs {
     /// Only this role: an id, alias or title [default: every role with market data]
     #[arg(value_parser = NonBlank)]
     pub role: Option<String>,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct OutlookArgs {
     /// The role: an id, alias, title or O*NET-SOC code [default: rank every occupation]
     #[arg(value_parser = NonBlank)]
@@ -696,14 +696,14 @@ fn major_group(value: &str) -> Result<String, String> {
     }
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct ExplainArgs {
     /// What to explain: zones, interests, a zone (4) or an interest code (IA) [default: all]
     #[arg(value_name = "TOPIC")]
     pub topic: Vec<String>,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct FindArgs {
     /// Only roles whose typical entry education (BLS) is at most this
     #[arg(long, value_enum, value_name = "LEVEL")]
@@ -801,7 +801,7 @@ fn interest_code(value: &str) -> Result<crate::model::interests::InterestCode, S
     crate::model::interests::InterestCode::parse(value)
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct CompareArgs {
     /// 2 to 5 different roles: ids, aliases or titles (see `careers list`)
     #[arg(value_name = "ROLE", value_parser = NonBlank)]
@@ -812,7 +812,7 @@ pub struct CompareArgs {
     pub city: Option<String>,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct GapArgs {
     /// The role you have (an id, alias or title)
     #[arg(value_parser = NonBlank)]
@@ -822,7 +822,7 @@ pub struct GapArgs {
     pub to: String,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct MovesArgs {
     /// The role you have: an id, alias, title or O*NET-SOC code
     pub role: String,
@@ -838,7 +838,7 @@ pub struct MovesArgs {
     pub top: Option<u32>,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct MatchArgs {
     /// Your skills, comma-separated; names and aliases in any case (python,sql,apache spark)
     #[arg(
@@ -857,7 +857,7 @@ pub struct MatchArgs {
     pub top: Option<u32>,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct WhereArgs {
     /// The role (an id, alias, title or O*NET-SOC code)
     #[arg(value_parser = NonBlank)]
@@ -911,7 +911,7 @@ pub enum WhereBy {
     LocationQuotient,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct PathArgs {
     /// The role (an id, alias or title)
     #[arg(value_parser = NonBlank)]

@@ -177,6 +177,15 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         std::env::var_os("CAREERS_PAGER"),
         std::env::var_os("PAGER"),
     );
+    // A block of the OEWS import found damaged while the command gathered its facts (before it
+    // wrote anything): the command runs again, answered by the embedded release.
+    let dispatch = |ctx: &Context, command: Command, out: &mut dyn Write| {
+        let again = command.clone();
+        match dispatch(ctx, command, out) {
+            Err(e) if ctx.store.fall_back_from_damaged_wages(&e) => dispatch(ctx, again, out),
+            done => done,
+        }
+    };
     let written = if let Some(pager) = pager {
         // Known only once it is written: whether the output is longer than the screen.
         let mut text = Vec::with_capacity(64 * 1024);

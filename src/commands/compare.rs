@@ -155,8 +155,8 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> anyhow::Result<CompareReport> {
             role.official = ctx.store.headline_wages(entry, area)?;
         }
         if report.roles.iter().any(|r| !r.official.is_empty()) {
-            report.official_source = Some(crate::oews::source_name(stored));
-            report.notice = Some(crate::oews::NOTICE);
+            report.official_source = Some(stored.source_name());
+            report.notice = Some(crate::store::wages::OEWS_NOTICE);
         }
         let priced = report
             .roles

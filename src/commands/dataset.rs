@@ -71,28 +71,23 @@ pub fn run(ctx: &crate::Context, args: &DatasetArgs) -> anyhow::Result<DatasetRe
     drop(onet);
     let reference_table = crate::onet::reference::table(&reference);
 
-    // OEWS, as `careers import oews` reads and stores it.
-    let oews = crate::oews::read::read(&args.oews, &progress)?;
-    if !oews.skipped.is_empty() {
+    // OEWS, as `careers import oews` reads and stores it, through the dataset container's own
+    // writer. The embedded release must be whole: no row may be left out.
+    let (mut prepared, read) = crate::oews::prepare(&args.oews, false, &progress)?;
+    if !read.skipped.is_empty() {
         bail!(
             "{} has {} malformed rows; the embedded release must be whole",
             args.oews.display(),
-            oews.skipped.len()
+            read.skipped.len()
         );
     }
-    let manifest = crate::oews::storage::Manifest {
-        format: crate::oews::storage::FORMAT,
-        release: oews.release.clone(),
-        source: folder_name(&args.oews),
-        imported_at: String::new(),
-        data_files: oews.data_files.clone(),
-        counts: crate::oews::storage::counts_of(&oews),
-    };
-    let oews_dir = temp.path().join("oews");
+    prepared.source = folder_name(&args.oews);
+    let oews = crate::oews::storage::DATASET;
+    let oews_dir = temp.path().join(oews.folder);
     std::fs::create_dir(&oews_dir)?;
-    crate::oews::storage::write_files(&oews_dir, &oews, &manifest)?;
-    let estimates = manifest.counts.estimates;
-    drop(oews);
+    let written = crate::datadir::release::write(&oews_dir, &oews, &prepared, String::new())?;
+    let estimates = written.counts.estimates;
+    drop(prepared);
 
     // The projections, as `careers import projections` reads and stores them, through the
     // dataset container's own writer.
@@ -124,7 +119,7 @@ pub fn run(ctx: &crate::Context, args: &DatasetArgs) -> anyhow::Result<DatasetRe
     let mut files = Vec::new();
     for (kind, dir) in [
         ("onet", &onet_dir),
-        ("oews", &oews_dir),
+        (oews.folder, &oews_dir),
         (projections.folder, &projections_dir),
         (prices.folder, &prices_dir),
     ] {
@@ -198,7 +193,8 @@ fn check(data_dir: &Path) -> anyhow::Result<()> {
     for p in 0..stored.names.len() {
         words.texts(p, crate::onet::words::Kinds::ALL, |_, _, _| {})?;
     }
-    let wages = crate::oews::storage::open(data_dir)?.context("the OEWS files were not written")?;
+    let wages =
+        crate::oews::storage::Stored::open(data_dir)?.context("the OEWS files were not written")?;
     for p in 0..wages.tables.occupations.len() {
         wages.estimates(p)?;
     }

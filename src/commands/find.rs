@@ -478,7 +478,7 @@ pub fn run(ctx: &Context, args: &FindArgs) -> anyhow::Result<FindReport> {
             area,
             price_level: parity.map(crate::model::prices::parity_value),
         }),
-        wages_source: stored_wages.map(crate::oews::source_name),
+        wages_source: stored_wages.map(|w| w.source_name()),
         projections_source: store.projections_source(),
         prices_source: parity.and_then(|_| store.prices_source()).map(|p| p.name),
         ratings_release,
@@ -541,7 +541,7 @@ fn fill_pay(
     let mut positions: Vec<usize> = candidates.iter().filter_map(|c| c.wage).collect();
     positions.sort_unstable();
     positions.dedup();
-    let medians = store.area_medians(area, &positions)?;
+    let medians = store.medians_at(area, &positions)?;
     for c in candidates.iter_mut() {
         let Some(wage) = c.wage else { continue };
         let Ok(i) = positions.binary_search(&wage) else {

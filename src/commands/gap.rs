@@ -166,8 +166,8 @@ pub fn run(ctx: &Context, args: &GapArgs) -> anyhow::Result<GapReport> {
                 difference: b as i64 - a as i64,
                 from: f,
                 to: t,
-                source: crate::oews::source_name(stored),
-                notice: crate::oews::NOTICE,
+                source: stored.source_name(),
+                notice: crate::store::wages::OEWS_NOTICE,
             });
         }
     }

@@ -90,7 +90,8 @@ pub struct OewsImportReport {
     pub data_files: Vec<String>,
     pub counts: crate::oews::storage::Counts,
     pub missing_files: Vec<&'static str>,
-    pub skipped_rows: Vec<SkippedRow>,
+    /// The rows left out under `--force`, each with its file, line and column.
+    pub skipped_rows: Vec<crate::oews::read::RowProblem>,
     pub skipped_groups: Vec<SkippedGroup>,
     pub warnings: Vec<String>,
     pub notice: &'static str,
@@ -143,20 +144,32 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ImportOutput> {
         ImportDatabase::Oews { dir } => {
             let bar = FileBar::for_stderr();
             let outcome = crate::oews::run_import(dir, data_dir, args.force, &bar)?;
-            warn(&outcome.warnings);
-            let m = outcome.manifest;
+            let imported = outcome.imported;
+            warn(&imported.warnings);
+            let m = imported.manifest;
+            let read = outcome.read;
             Ok(ImportOutput::Oews(OewsImportReport {
                 database: "OEWS",
-                release: m.release,
+                release: read.release,
                 source: m.source,
-                folder: outcome.target,
+                folder: imported.target,
                 imported_at: m.imported_at,
-                data_files: m.data_files,
+                data_files: read.data_files,
                 counts: m.counts,
-                missing_files: outcome.missing,
-                skipped_groups: group_skipped(&outcome.skipped),
-                skipped_rows: outcome.skipped,
-                warnings: outcome.warnings,
+                missing_files: read.missing,
+                skipped_groups: group_skipped(
+                    &read
+                        .skipped
+                        .iter()
+                        .map(|p| SkippedRow {
+                            file: p.file.clone(),
+                            line: p.line,
+                            reason: p.what(),
+                        })
+                        .collect::<Vec<_>>(),
+                ),
+                skipped_rows: read.skipped,
+                warnings: imported.warnings,
                 notice: crate::oews::NOTICE,
             }))
         }

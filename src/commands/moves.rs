@@ -174,7 +174,7 @@ pub fn run(ctx: &Context, args: &MovesArgs) -> anyhow::Result<MovesReport> {
     }
     let shows_pay = from_wage.is_some() || moves.iter().any(|m| m.median_pay.is_some());
     let pay_source = match store.wages()? {
-        Some(stored) if shows_pay => Some(crate::oews::source_name(stored)),
+        Some(stored) if shows_pay => Some(stored.source_name()),
         _ => None,
     };
     Ok(MovesReport {
@@ -189,7 +189,9 @@ pub fn run(ctx: &Context, args: &MovesArgs) -> anyhow::Result<MovesReport> {
         up: args.up,
         compared: ranked.len(),
         moves,
-        notice: pay_source.as_ref().map(|_| crate::oews::NOTICE),
+        notice: pay_source
+            .as_ref()
+            .map(|_| crate::store::wages::OEWS_NOTICE),
         pay_source,
         attribution: store.onet_attribution_with_ratings().unwrap_or_default(),
     })

@@ -138,7 +138,7 @@ fn role_outlook(ctx: &Context, role: &str) -> anyhow::Result<RoleOutlook> {
         no_estimates,
         notice: shows_bls.then_some(store.bls_notice()),
         employment,
-        official_source: stored.map(crate::oews::source_name),
+        official_source: stored.map(crate::store::wages::WageRelease::source_name),
         attribution: store.onet_attribution([p.id.as_str()]),
     })
 }

@@ -90,6 +90,6 @@ pub fn run(ctx: &Context, args: &PlacesArgs) -> anyhow::Result<PlacesReport> {
         found,
         places,
         prices_source: store.prices_source(),
-        source: crate::oews::source_name(stored),
+        source: stored.source_name(),
     })
 }

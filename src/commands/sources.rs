@@ -79,7 +79,7 @@ pub struct WageSource {
     /// When it was imported; none when it is embedded.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub imported_at: Option<String>,
-    pub counts: crate::oews::storage::Counts,
+    pub counts: crate::store::wages::WageCounts,
     pub licence: &'static str,
     pub notice: &'static str,
 }
@@ -216,15 +216,15 @@ pub fn run(ctx: &Context, _args: &SourcesArgs) -> anyhow::Result<SourcesReport> 
                 kind: "oews",
                 name: "BLS Occupational Employment and Wage Statistics (OEWS)",
                 release: stored.release_name(),
-                release_code: m.release.code.clone(),
-                published: crate::oews::published(m.release.code.as_deref()),
+                release_code: stored.tables.release_code.clone(),
+                published: m.release.published.clone(),
                 folder: stored.dir.clone(),
                 embedded: stored.dir.is_none(),
                 imported_from: m.source.clone(),
                 imported_at: stored.dir.is_some().then(|| m.imported_at.clone()),
                 counts: m.counts.clone(),
                 licence: "public domain (U.S. government work)",
-                notice: crate::oews::NOTICE,
+                notice: crate::store::wages::OEWS_NOTICE,
             })
         }
         None => {

@@ -214,10 +214,10 @@ pub fn run(ctx: &Context, args: &WhereArgs) -> anyhow::Result<WhereReport> {
         all: args.all,
         max_rse: args.max_rse,
         omit_unreliable: args.omit_unreliable,
-        source: crate::oews::source_name(stored),
+        source: stored.source_name(),
         occupations,
         prices_source: real.then(|| store.prices_source()).flatten(),
-        notice: crate::oews::NOTICE,
+        notice: crate::store::wages::OEWS_NOTICE,
         attribution: ctx.store.onet_attribution([entry.profile.id.as_str()]),
     })
 }

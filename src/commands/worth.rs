@@ -216,8 +216,8 @@ pub fn run(ctx: &Context, args: &WorthArgs) -> anyhow::Result<WorthReport> {
         attribution: entry.and_then(|e| store.onet_attribution([e.profile.id.as_str()])),
         role,
         prices_source,
-        official_source: shows_wages.then(|| crate::oews::source_name(stored)),
-        notice: shows_wages.then_some(crate::oews::NOTICE),
+        official_source: shows_wages.then(|| stored.source_name()),
+        notice: shows_wages.then_some(crate::store::wages::OEWS_NOTICE),
     })
 }
 

@@ -13,7 +13,12 @@
 //! - the damaged-import rule: a stored import that cannot be read is a warning that names the
 //!   folder and the fix, and the embedded release answers meanwhile ([`Layered`]);
 //! - the embedded-dataset generator's part: the same writer, with no machine's path or time in
-//!   the manifest, so `careers dataset` makes the same bytes on every machine.
+//!   the manifest, so `careers dataset` makes the same bytes on every machine;
+//! - for a large file read a block at a time (OEWS's `wages.bin`): [`open_with_blocks`] checks
+//!   its length against the manifest and leaves it unread, and the dataset keeps a CRC-32 per
+//!   block ([`block_crc`]) in a file that is checked whole, and checks each block with
+//!   [`check_block`] when it decodes it, so a keyed question reads and checks only its blocks.
+//!   The embedded release is part of the binary, and its blocks are not checked.
 //!
 //! A new dataset is a reader of the agency's files, its stored encoding (the bytes of its files
 //! and its [`Counts`]), a [`Dataset`] constant, and its folder name in
@@ -28,6 +33,7 @@ use anyhow::{Context, bail};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use super::blob::Blob;
 use super::imports::{ImportLock, ReadLock};
 
 /// The manifest's file name.
@@ -151,6 +157,18 @@ pub fn open<C: DeserializeOwned>(
     data_dir: &Path,
     dataset: &Dataset,
 ) -> anyhow::Result<Option<Opened<C>>> {
+    Ok(open_with_blocks(data_dir, dataset, &[])?.map(|(opened, _)| opened))
+}
+
+/// [`open`], but the files named in `blocked` are opened, not read: each is checked against
+/// its manifest's length and comes back as a [`Blob`], in `blocked`'s order, for the dataset to
+/// read a block at a time and check each block against its own CRC-32 ([`check_block`]). Their
+/// place in [`Opened::files`] is empty.
+pub fn open_with_blocks<C: DeserializeOwned>(
+    data_dir: &Path,
+    dataset: &Dataset,
+    blocked: &[&str],
+) -> anyhow::Result<Option<(Opened<C>, Vec<Blob>)>> {
     let dir = data_dir.join(dataset.folder);
     if !dir.exists() {
         return Ok(None);
@@ -161,17 +179,59 @@ pub fn open<C: DeserializeOwned>(
         .map_err(|e| broken(format!("{MANIFEST} {e}")))?;
     let manifest: Manifest<C> = decode_manifest(dataset, &manifest).map_err(&broken)?;
     let mut files = Vec::with_capacity(manifest.files.len());
+    let mut blobs = Vec::with_capacity(blocked.len());
+    for name in blocked {
+        let f = manifest
+            .files
+            .iter()
+            .find(|f| f.name == *name)
+            .ok_or_else(|| broken(format!("its manifest lists no {name}")))?;
+        let blob = Blob::open(&dir.join(name), dataset.max_file)
+            .map_err(|e| broken(format!("{name} {e}")))?;
+        if blob.len() != f.bytes {
+            return Err(broken(format!(
+                "{name} has {} bytes, its manifest says {}",
+                blob.len(),
+                f.bytes
+            )));
+        }
+        blobs.push(blob);
+    }
     for f in &manifest.files {
+        if blocked.contains(&f.name.as_str()) {
+            files.push(Cow::Borrowed(&[][..]));
+            continue;
+        }
         let bytes = crate::fsutil::read_bounded(&dir.join(&f.name), dataset.max_file)
             .map_err(|e| broken(format!("{} {e}", f.name)))?;
         verify(f, &bytes).map_err(&broken)?;
         files.push(Cow::Owned(bytes));
     }
-    Ok(Some(Opened {
-        dir: Some(dir),
-        manifest,
-        files,
-    }))
+    Ok(Some((
+        Opened {
+            dir: Some(dir),
+            manifest,
+            files,
+        },
+        blobs,
+    )))
+}
+
+/// The CRC-32 of one block of a file read a block at a time, as the dataset stores it.
+pub fn block_crc(block: &[u8]) -> u32 {
+    crc32fast::hash(block)
+}
+
+/// Checks a block read from an import against the CRC-32 stored for it: a mismatch is a
+/// damaged import (`file` names the file in the message).
+pub fn check_block(file: &str, block: &[u8], crc32: u32) -> Result<(), String> {
+    if block_crc(block) == crc32 {
+        Ok(())
+    } else {
+        Err(format!(
+            "a block of {file} does not match its checksum: it was changed or damaged after the import"
+        ))
+    }
 }
 
 /// Opens the dataset compiled into the binary: `files` by name, as `careers dataset` wrote
@@ -181,6 +241,17 @@ pub fn embedded<C: DeserializeOwned>(
     manifest: &[u8],
     files: &[(&str, &'static [u8])],
 ) -> anyhow::Result<Opened<C>> {
+    embedded_with_blocks(dataset, manifest, files, &[])
+}
+
+/// [`embedded`], with the files named in `blocked` checked by length alone: they are part of
+/// the binary, and read a block at a time.
+pub fn embedded_with_blocks<C: DeserializeOwned>(
+    dataset: &Dataset,
+    manifest: &[u8],
+    files: &[(&str, &'static [u8])],
+    blocked: &[&str],
+) -> anyhow::Result<Opened<C>> {
     let manifest: Manifest<C> = decode_manifest(dataset, manifest).map_err(anyhow::Error::msg)?;
     let mut bytes = Vec::with_capacity(manifest.files.len());
     for f in &manifest.files {
@@ -188,7 +259,18 @@ pub fn embedded<C: DeserializeOwned>(
             .iter()
             .find(|(name, _)| *name == f.name)
             .with_context(|| format!("the embedded {} has no {}", dataset.title, f.name))?;
-        verify(f, b).map_err(anyhow::Error::msg)?;
+        if blocked.contains(&f.name.as_str()) {
+            anyhow::ensure!(
+                b.len() as u64 == f.bytes,
+                "the embedded {}'s {} has {} bytes, its manifest says {}",
+                dataset.title,
+                f.name,
+                b.len(),
+                f.bytes
+            );
+        } else {
+            verify(f, b).map_err(anyhow::Error::msg)?;
+        }
         bytes.push(Cow::Borrowed(*b));
     }
     Ok(Opened {
@@ -455,6 +537,35 @@ mod tests {
         let err = open::<N>(data.path(), &TEST).unwrap_err().to_string();
         assert!(
             err.contains("(things.bin has 2 bytes, its manifest says 3)"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_file_read_by_blocks_is_checked_by_its_length_then_by_each_block() {
+        let data = tempfile::tempdir().unwrap();
+        import(data.path(), &TEST, false, || Ok(prepared(100, b"abcdef"))).unwrap();
+        let (opened, blobs) = open_with_blocks::<N>(data.path(), &TEST, &["things.bin"])
+            .unwrap()
+            .unwrap();
+        assert_eq!(opened.file("things.bin"), Some(&[][..]));
+        let block = blobs[0].range(2, 2).unwrap();
+        assert_eq!(&block[..], b"cd");
+        assert_eq!(check_block("things.bin", &block, block_crc(b"cd")), Ok(()));
+        assert_eq!(
+            check_block("things.bin", b"cD", block_crc(b"cd")),
+            Err("a block of things.bin does not match its checksum: it was changed or damaged after the import".into())
+        );
+        // A flipped byte is left to the block's check; a cut file is found at once.
+        let dir = data.path().join("things");
+        std::fs::write(dir.join("things.bin"), b"abcdeF").unwrap();
+        assert!(open_with_blocks::<N>(data.path(), &TEST, &["things.bin"]).is_ok());
+        std::fs::write(dir.join("things.bin"), b"abc").unwrap();
+        let err = open_with_blocks::<N>(data.path(), &TEST, &["things.bin"])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("(things.bin has 3 bytes, its manifest says 6)"),
             "{err}"
         );
     }

@@ -13,7 +13,6 @@ use anyhow::{Context, bail};
 
 use crate::datadir::imports::Progress;
 use crate::model::wages::{Area, AreaKind, Industry, Measure, Value, WageOccupation};
-use crate::onet::import::SkippedRow;
 
 pub const AREA: &str = "oe.area";
 pub const OCCUPATION: &str = "oe.occupation";
@@ -44,6 +43,11 @@ pub struct Cell {
 /// No series for this measure.
 pub const ABSENT: i64 = i64::MIN;
 
+/// Where a [`Cell`] keeps the median annual wage.
+pub fn median_slot() -> usize {
+    Measure::AnnualMedian.slot()
+}
+
 /// The release a folder holds (`oe.release`): `2025A01`, "May 2025".
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Release {
@@ -58,6 +62,54 @@ impl Release {
         let from_code = self.code.as_deref().and_then(|c| c.get(..4)?.parse().ok());
         from_code.or_else(|| self.name.as_deref()?.rsplit(' ').next()?.parse().ok())
     }
+}
+
+/// A row or value that could not be read: the file is damaged.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct RowProblem {
+    /// The file's name.
+    pub file: String,
+    /// 1-based, as an editor shows it.
+    pub line: u64,
+    /// The column's header name, when one value is at fault.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
+    /// Its 1-based position in the row.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column_number: Option<usize>,
+    pub reason: String,
+    /// The occupation code (`151221`) of the data row's series, when it names one.
+    #[serde(skip)]
+    pub occupation: Option<String>,
+}
+
+impl RowProblem {
+    /// What is wrong, without the file and line: `column 4 (value): reason`.
+    pub fn what(&self) -> String {
+        match (&self.column, self.column_number) {
+            (Some(name), Some(n)) => format!("column {n} ({name}): {}", self.reason),
+            _ => self.reason.clone(),
+        }
+    }
+}
+
+impl std::fmt::Display for RowProblem {
+    /// `oe.data.0.Current line 12, column 4 (value): reason`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} line {}", self.file, self.line)?;
+        if let (Some(name), Some(n)) = (&self.column, self.column_number) {
+            write!(f, ", column {n} ({name})")?;
+        }
+        write!(f, ": {}", self.reason)
+    }
+}
+
+/// The occupation code of an OEWS series id (`OEUM004266000000015122113` → `151221`), when the
+/// text starts with one.
+fn series_occupation(text: &[u8]) -> Option<String> {
+    let id = text.get(..25)?;
+    (id.starts_with(b"OE") && id[17..23].iter().all(u8::is_ascii_digit))
+        .then(|| String::from_utf8_lossy(&id[17..23]).into_owned())
 }
 
 /// Everything read from a folder.
@@ -77,9 +129,46 @@ pub struct OewsImport {
     pub rows: u64,
     /// Values kept (a number or BLS's reason for none).
     pub values: u64,
-    pub skipped: Vec<SkippedRow>,
+    /// Every row that could not be read, left out.
+    pub skipped: Vec<RowProblem>,
     /// Optional files the folder did not have.
     pub missing: Vec<&'static str>,
+}
+
+impl OewsImport {
+    /// The occupations (positions) some of whose estimates were in rows left out, each with
+    /// the reason in words, in position order.
+    pub fn incomplete(&self) -> Vec<(u16, String)> {
+        let mut touched: Vec<(u16, &RowProblem)> = self
+            .skipped
+            .iter()
+            .filter_map(|p| {
+                let code = p.occupation.as_deref()?;
+                let at = self.occupations.iter().position(|o| o.code == code)?;
+                Some((u16::try_from(at).ok()?, p))
+            })
+            .collect();
+        touched.sort_by_key(|(at, p)| (*at, p.line));
+        touched
+            .chunk_by(|a, b| a.0 == b.0)
+            .map(|rows| {
+                let first = rows[0].1;
+                let what = match rows.len() {
+                    1 => "a row".to_owned(),
+                    n => format!("{n} rows"),
+                };
+                (
+                    rows[0].0,
+                    format!(
+                        "{what} of its estimates could not be read and the import left them out ({} line {}{})",
+                        first.file,
+                        first.line,
+                        if rows.len() > 1 { ", ..." } else { "" }
+                    ),
+                )
+            })
+            .collect()
+    }
 }
 
 /// Reads the flat files in `dir`.
@@ -307,46 +396,45 @@ impl Cells {
     }
 
     /// Reads one data file; returns how many rows it had.
-    fn read(&mut self, mut table: Table, skipped: &mut Vec<SkippedRow>) -> anyhow::Result<u64> {
-        let file = table.name.clone();
+    fn read(&mut self, mut table: Table, skipped: &mut Vec<RowProblem>) -> anyhow::Result<u64> {
         while let Some((line, fields)) = table.next_row(skipped)? {
-            if let Err(reason) = self.row(&fields) {
-                skipped.push(SkippedRow {
-                    file: file.clone(),
-                    line,
-                    reason,
-                });
+            if let Err((at, reason)) = self.row(&fields) {
+                let occupation = series_occupation(fields[0].as_bytes());
+                skipped.push(table.problem(line, Some(at), reason, occupation));
             }
         }
         Ok(table.rows)
     }
 
-    fn row(&mut self, r: &[&str]) -> Result<(), String> {
+    /// Keeps one data row; an error names the wanted column at fault.
+    fn row(&mut self, r: &[&str]) -> Result<(), (usize, String)> {
         let id = r[0];
         if id.len() != 25 || !id.is_ascii() || !id.starts_with("OE") {
-            return Err(format!(
-                "series_id {id:?} is not an OEWS series id (OE, 23 characters)"
+            return Err((
+                0,
+                format!("series_id {id:?} is not an OEWS series id (OE, 23 characters)"),
             ));
         }
         let datatype = &id[23..25];
         let measure = Measure::from_code(datatype)
-            .ok_or_else(|| format!("series {id}: unknown datatype {datatype:?}"))?;
+            .ok_or_else(|| (0, format!("series {id}: unknown datatype {datatype:?}")))?;
         let year: u16 = r[1]
             .parse()
             .ok()
             .filter(|y| (1990..=2200).contains(y))
-            .ok_or_else(|| format!("series {id}: year {:?} is not a year", r[1]))?;
+            .ok_or_else(|| (1, format!("series {id}: year {:?} is not a year", r[1])))?;
         if r[2] != "A01" {
-            return Err(format!(
-                "series {id}: period {:?} is not A01 (annual)",
-                r[2]
+            return Err((
+                2,
+                format!("series {id}: period {:?} is not A01 (annual)", r[2]),
             ));
         }
-        let value = Value::parse(r[3], r[4], measure).map_err(|e| format!("series {id}: {e}"))?;
+        let value =
+            Value::parse(r[3], r[4], measure).map_err(|e| (3, format!("series {id}: {e}")))?;
         let at = match &self.last {
             Some((key, at)) if key == &id[3..23] => *at,
             _ => {
-                let at = self.cell(id)?;
+                let at = self.cell(id).map_err(|e| (0, e))?;
                 self.last = Some((id[3..23].to_owned(), at));
                 at
             }
@@ -354,7 +442,7 @@ impl Cells {
         let slot = measure.slot();
         let kept = self.years[at][slot];
         if kept == year {
-            return Err(format!("series {id}: a second row for {year}"));
+            return Err((0, format!("series {id}: a second row for {year}")));
         }
         if kept < year {
             if kept == 0 {
@@ -419,6 +507,9 @@ struct Table {
     name: String,
     path: PathBuf,
     reader: BufReader<File>,
+    /// The header's names, and where each wanted one is in it.
+    header: Vec<String>,
+    wanted: Vec<&'static str>,
     columns: Vec<usize>,
     width: usize,
     line: u64,
@@ -428,7 +519,7 @@ struct Table {
 }
 
 impl Table {
-    fn open(dir: &Path, name: &str, wanted: &[&str]) -> anyhow::Result<Table> {
+    fn open(dir: &Path, name: &str, wanted: &[&'static str]) -> anyhow::Result<Table> {
         let path = dir.join(name);
         let meta =
             std::fs::metadata(&path).with_context(|| format!("cannot read {}", path.display()))?;
@@ -440,6 +531,8 @@ impl Table {
             name: name.to_owned(),
             path,
             reader: BufReader::with_capacity(256 * 1024, file),
+            header: Vec::new(),
+            wanted: wanted.to_vec(),
             columns: Vec::new(),
             width: 0,
             line: 0,
@@ -472,6 +565,7 @@ impl Table {
                 ),
             }
         }
+        table.header = header;
         Ok(table)
     }
 
@@ -514,10 +608,29 @@ impl Table {
         Ok(true)
     }
 
+    /// A problem at `line`, in the wanted column `at` when one value is at fault.
+    fn problem(
+        &self,
+        line: u64,
+        at: Option<usize>,
+        reason: String,
+        occupation: Option<String>,
+    ) -> RowProblem {
+        let column = at.and_then(|i| self.columns.get(i).copied());
+        RowProblem {
+            file: self.name.clone(),
+            line,
+            column: column.and_then(|c| self.header.get(c).cloned()),
+            column_number: column.map(|c| c + 1),
+            reason,
+            occupation,
+        }
+    }
+
     /// The wanted fields of the next non-blank row, trimmed; malformed rows are skipped.
     fn next_row(
         &mut self,
-        skipped: &mut Vec<SkippedRow>,
+        skipped: &mut Vec<RowProblem>,
     ) -> anyhow::Result<Option<(u64, Vec<&str>)>> {
         loop {
             if !self.next_line()? {
@@ -527,19 +640,32 @@ impl Table {
                 continue;
             }
             self.rows += 1;
-            let reason = if std::str::from_utf8(&self.buf).is_err() {
-                "not UTF-8".to_owned()
+            let occupation = series_occupation(&self.buf);
+            let (column, reason) = if std::str::from_utf8(&self.buf).is_err() {
+                let at = split(&self.buf)
+                    .position(|f| std::str::from_utf8(f).is_err())
+                    .unwrap_or(0);
+                (
+                    Some(at),
+                    "bytes that are not UTF-8, the file's encoding".to_owned(),
+                )
             } else {
                 let n = self.buf.iter().filter(|&&b| b == b'\t').count() + 1;
                 if n == self.width {
                     break;
                 }
-                format!("{n} columns where the header has {}", self.width)
+                (
+                    None,
+                    format!("{n} columns where the header has {}", self.width),
+                )
             };
-            skipped.push(SkippedRow {
+            skipped.push(RowProblem {
                 file: self.name.clone(),
                 line: self.line,
+                column: column.and_then(|c| self.header.get(c).cloned()),
+                column_number: column.map(|c| c + 1),
                 reason,
+                occupation,
             });
         }
         let text = std::str::from_utf8(&self.buf).unwrap_or_default();
@@ -555,19 +681,23 @@ impl Table {
     /// Every row through `parse`, skipping (and reporting) the ones it rejects.
     fn rows<T>(
         mut self,
-        skipped: &mut Vec<SkippedRow>,
+        skipped: &mut Vec<RowProblem>,
         mut parse: impl FnMut(&[&str]) -> Result<T, String>,
     ) -> anyhow::Result<Vec<T>> {
         let mut out = Vec::new();
-        let name = self.name.clone();
+        let wanted = self.wanted.clone();
         while let Some((line, fields)) = self.next_row(skipped)? {
             match parse(&fields) {
                 Ok(v) => out.push(v),
-                Err(reason) => skipped.push(SkippedRow {
-                    file: name.clone(),
-                    line,
-                    reason,
-                }),
+                Err(reason) => {
+                    // The reasons name the column they are about ("area_code ...").
+                    let at = wanted.iter().position(|w| {
+                        reason
+                            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                            .any(|word| word == *w)
+                    });
+                    skipped.push(self.problem(line, at, reason, None));
+                }
             }
         }
         Ok(out)

@@ -1,52 +1,55 @@
-//! The imported OEWS release on disk, in `DATA_DIR/oews/`, laid out so that a question reads
-//! only the occupations it is about:
+//! BLS OEWS as stored in `DATA_DIR/oews/` and in the binary, in the
+//! [dataset container](crate::datadir::release), laid out so that a question reads only the
+//! occupations it is about:
 //!
-//! - `manifest.json`: release, source folder, date of import and counts (`careers sources`);
-//! - `tables.bin` (postcard): the areas, occupations, industries and footnotes, and where each
-//!   occupation's block of estimates is in `wages.bin`;
+//! - the container's `manifest.json`: release, source folder, date of import, [`Counts`], and
+//!   each file's length and CRC-32;
+//! - `tables.bin` (postcard, checked whole when opened): BLS's release code and data files, the
+//!   areas, occupations, industries and footnotes, and where each occupation's block of
+//!   estimates is in `wages.bin`, with the block's CRC-32;
 //! - `wages.bin`: per occupation, every estimate of it (each area and industry) as one
-//!   zstd-compressed postcard block.
+//!   zstd-compressed postcard block, checked against its CRC-32 when it is decoded (an
+//!   import's; the embedded release is part of the binary);
+//! - `areas.bin`: per area, every occupation's cross-industry median annual wage (or BLS's
+//!   reason for none) as one zstd-compressed block, checked the same way, so that a ranking
+//!   within a place reads one small block rather than every occupation's.
 //!
 //! The same bytes are what the binary embeds, so an embedded release and an imported one are
 //! read by the same code.
 
-use std::fs::File;
-use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use serde::{Deserialize, Serialize};
 
-use super::read::{ABSENT, Cell, OewsImport, Release};
+use super::read::{ABSENT, Cell, OewsImport};
 use crate::datadir::blob::Blob;
+use crate::datadir::release::{self, Dataset, Opened};
 use crate::model::wages::{Area, Estimate, Industry, Measure, Value, WageOccupation};
 
-/// Bumped whenever the layout changes; older imports must be imported again.
-pub const FORMAT: u32 = 1;
+/// The dataset's folder, name, format and import command.
+pub const DATASET: Dataset = Dataset {
+    folder: "oews",
+    title: "BLS OEWS",
+    format: 2,
+    import: "careers import oews FOLDER",
+    max_file: 1 << 30,
+};
 
-pub const MANIFEST: &str = "manifest.json";
 pub const TABLES: &str = "tables.bin";
 pub const WAGES: &str = "wages.bin";
+pub const AREAS: &str = "areas.bin";
 
 /// zstd's level for the blocks: the highest before compression time stops paying off.
 const LEVEL: i32 = 3;
 
-/// What `careers sources` says of an import.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Manifest {
-    pub format: u32,
-    pub release: Release,
-    /// The folder the flat files were read from.
-    pub source: PathBuf,
-    /// When the import ran, in UTC (RFC 3339).
-    pub imported_at: String,
-    pub data_files: Vec<String>,
-    pub counts: Counts,
-}
+/// The container's manifest of an OEWS release.
+pub type Manifest = release::Manifest<Counts>;
 
-/// How much an import holds.
+/// How much a release holds.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counts {
+    /// Data rows read, skipped ones included.
     pub rows: u64,
     pub values: u64,
     pub estimates: u64,
@@ -56,15 +59,44 @@ pub struct Counts {
     pub rows_skipped: u64,
 }
 
+impl release::Counts for Counts {
+    fn measures(&self) -> Vec<(&'static str, u64)> {
+        vec![
+            ("rows read", self.rows),
+            ("occupations", self.occupations),
+            ("areas", self.areas),
+            ("estimates", self.estimates),
+        ]
+    }
+}
+
+/// Where an occupation's block is in `wages.bin`, and its CRC-32.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BlockRef {
+    pub offset: u64,
+    /// 0: no estimates.
+    pub len: u32,
+    pub crc32: u32,
+}
+
 /// The mapping tables and the block directory.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Tables {
+    /// BLS's code of the release (`2025A01`), from `oe.release`.
+    pub release_code: Option<String>,
+    /// The data files read, by name.
+    pub data_files: Vec<String>,
     pub areas: Vec<Area>,
     pub occupations: Vec<WageOccupation>,
     pub industries: Vec<Industry>,
     pub footnotes: Vec<(String, String)>,
-    /// Per occupation, the byte range of its block in `wages.bin` (empty: no estimates).
-    pub blocks: Vec<(u64, u32)>,
+    /// Per occupation, its block in `wages.bin`.
+    pub blocks: Vec<BlockRef>,
+    /// Per area, its block of medians in `areas.bin`.
+    pub area_blocks: Vec<BlockRef>,
+    /// The occupations (positions) some of whose rows an import under `--force` left out, each
+    /// with the reason in words, in position order.
+    pub incomplete: Vec<(u16, String)>,
 }
 
 /// An occupation's estimates as a block stores them, column by column (columns of like numbers
@@ -112,7 +144,7 @@ fn prediction(measure: Measure, values: &[Option<Value>; 17]) -> Option<u64> {
 
 /// BLS's reasons as 0 to 3; a number as 4 plus itself, or plus the zigzag of its difference
 /// from a prediction.
-fn encode(value: Value, predicted: Option<u64>) -> u64 {
+fn encode_value(value: Value, predicted: Option<u64>) -> u64 {
     match value {
         Value::AtLeast => 0,
         Value::NotReleased => 1,
@@ -170,43 +202,154 @@ pub fn counts_of(import: &OewsImport) -> Counts {
     }
 }
 
-/// Writes `import` into `dir` (a fresh folder): the blocks, the tables, then the manifest, last,
-/// since a folder without one is never a finished import.
-pub fn write_files(dir: &Path, import: &OewsImport, manifest: &Manifest) -> anyhow::Result<()> {
-    let wages_path = dir.join(WAGES);
-    let failed = |e: std::io::Error, len: usize| {
-        crate::fsutil::import_write_error(&wages_path, len as u64, &e)
-    };
-    let mut wages = BufWriter::new(File::create(&wages_path).map_err(|e| failed(e, 0))?);
-    let mut blocks = vec![(0u64, 0u32); import.occupations.len()];
-    let mut offset = 0u64;
+/// The bytes of `tables.bin` and `wages.bin` for `import`.
+pub fn encode(import: &OewsImport) -> anyhow::Result<Vec<(&'static str, Vec<u8>)>> {
+    let mut wages = Vec::new();
+    let mut blocks = vec![BlockRef::default(); import.occupations.len()];
     for group in import.cells.chunk_by(|a, b| a.occupation == b.occupation) {
         let raw = postcard::to_stdvec(&block_of(group))?;
         let packed = zstd::bulk::compress(&raw, LEVEL).context("cannot compress the estimates")?;
-        wages
-            .write_all(&packed)
-            .map_err(|e| failed(e, packed.len()))?;
         let len = u32::try_from(packed.len()).context("an occupation's block is over 4 GiB")?;
-        blocks[usize::from(group[0].occupation)] = (offset, len);
-        offset += u64::from(len);
+        blocks[usize::from(group[0].occupation)] = BlockRef {
+            offset: wages.len() as u64,
+            len,
+            crc32: release::block_crc(&packed),
+        };
+        wages.extend_from_slice(&packed);
     }
-    wages
-        .into_inner()
-        .map_err(|e| e.into_error())
-        .and_then(|f| f.sync_all())
-        .map_err(|e| failed(e, 0))?;
+    let (areas, area_blocks) = area_medians_of(import)?;
     let tables = Tables {
+        release_code: import.release.code.clone(),
+        data_files: import.data_files.clone(),
         areas: import.areas.clone(),
         occupations: import.occupations.clone(),
         industries: import.industries.clone(),
         footnotes: import.footnotes.clone(),
         blocks,
+        area_blocks,
+        incomplete: import.incomplete(),
     };
-    write_file(&dir.join(TABLES), &postcard::to_stdvec(&tables)?)?;
-    let mut manifest_text = serde_json::to_vec_pretty(manifest)?;
-    manifest_text.push(b'\n');
-    write_file(&dir.join(MANIFEST), &manifest_text)?;
-    Ok(())
+    Ok(vec![
+        (TABLES, postcard::to_stdvec(&tables)?),
+        (WAGES, wages),
+        (AREAS, areas),
+    ])
+}
+
+/// One area's cross-industry medians as `areas.bin` stores them: the occupations (positions,
+/// each as its difference from the one before) and each one's median annual wage, coded by
+/// [`encode_value`] in units of `scale` dollars (10 when every median is a multiple of ten, as
+/// BLS rounds them), predicted from the nation's median of the occupation times the area's
+/// `factor` (per thousand): a small difference, where the wage itself would not compress.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct AreaBlock {
+    occupations: Vec<u16>,
+    medians: Vec<u64>,
+    scale: u64,
+    factor: u64,
+}
+
+/// A median from the nation's, by an area's factor, in units of `scale`.
+fn predicted_median(national: Option<u64>, factor: u64, scale: u64) -> Option<u64> {
+    national.map(|n| (n * factor / 1000) / scale.max(1))
+}
+
+/// The position of the nation among the areas, when the release has it.
+fn national_area(areas: &[Area]) -> Option<usize> {
+    areas
+        .iter()
+        .position(|a| a.kind == crate::model::wages::AreaKind::National)
+}
+
+/// The bytes of `areas.bin` and each area's block in it.
+fn area_medians_of(import: &OewsImport) -> anyhow::Result<(Vec<u8>, Vec<BlockRef>)> {
+    let cross = import
+        .industries
+        .iter()
+        .position(|i| i.code == Industry::CROSS_INDUSTRY);
+    let slot = Measure::AnnualMedian.slot();
+    // Per area, its occupations and their medians, in occupation order (the cells' order).
+    let mut per_area: Vec<Vec<(u16, Value)>> = vec![Vec::new(); import.areas.len()];
+    for cell in &import.cells {
+        if Some(usize::from(cell.industry)) != cross {
+            continue;
+        }
+        let median = match cell.values[slot] {
+            ABSENT => Value::NotPublished,
+            v => Value::from_stored(v).unwrap_or(Value::NotPublished),
+        };
+        per_area[usize::from(cell.area)].push((cell.occupation, median));
+    }
+    let nation = national_area(&import.areas);
+    let mut national = vec![None; import.occupations.len()];
+    if let Some(n) = nation {
+        for &(o, v) in &per_area[n] {
+            if let Value::Number(v) = v {
+                national[usize::from(o)] = Some(v);
+            }
+        }
+    }
+    let mut bytes = Vec::new();
+    let mut refs = Vec::with_capacity(per_area.len());
+    for (area, medians) in per_area.iter().enumerate() {
+        if medians.is_empty() {
+            refs.push(BlockRef::default());
+            continue;
+        }
+        let numbers = || {
+            medians.iter().filter_map(|&(_, v)| match v {
+                Value::Number(n) => Some(n),
+                _ => None,
+            })
+        };
+        let scale = if numbers().all(|n| n % 10 == 0) {
+            10
+        } else {
+            1
+        };
+        let factor = if Some(area) == nation {
+            0
+        } else {
+            let mut ratios: Vec<u64> = medians
+                .iter()
+                .filter_map(|&(o, v)| match (v, national[usize::from(o)]) {
+                    (Value::Number(a), Some(n)) if n > 0 => Some(a * 1000 / n),
+                    _ => None,
+                })
+                .collect();
+            ratios.sort_unstable();
+            ratios.get(ratios.len() / 2).copied().unwrap_or(1000)
+        };
+        let mut block = AreaBlock {
+            scale,
+            factor,
+            ..AreaBlock::default()
+        };
+        let mut last = 0u16;
+        for &(o, v) in medians {
+            block.occupations.push(o - last);
+            last = o;
+            let predicted = if factor == 0 {
+                None
+            } else {
+                predicted_median(national[usize::from(o)], factor, scale)
+            };
+            let v = match v {
+                Value::Number(n) => Value::Number(n / scale),
+                other => other,
+            };
+            block.medians.push(encode_value(v, predicted));
+        }
+        let raw = postcard::to_stdvec(&block)?;
+        let packed = zstd::bulk::compress(&raw, LEVEL).context("cannot compress the medians")?;
+        refs.push(BlockRef {
+            offset: bytes.len() as u64,
+            len: u32::try_from(packed.len())?,
+            crc32: release::block_crc(&packed),
+        });
+        bytes.extend_from_slice(&packed);
+    }
+    Ok((bytes, refs))
 }
 
 fn block_of(cells: &[Cell]) -> Block {
@@ -227,7 +370,7 @@ fn block_of(cells: &[Cell]) -> Block {
         }
         for m in CODING_ORDER {
             if let Some(v) = values[m.slot()] {
-                block.columns[m.slot()].push(encode(v, prediction(m, &values)));
+                block.columns[m.slot()].push(encode_value(v, prediction(m, &values)));
             }
         }
         block.present.push(present);
@@ -235,14 +378,19 @@ fn block_of(cells: &[Cell]) -> Block {
     block
 }
 
-fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let write = || -> std::io::Result<()> {
-        let mut f = File::create(path)?;
-        f.write_all(bytes)?;
-        f.sync_all()
-    };
-    write().map_err(|e| crate::fsutil::import_write_error(path, bytes.len() as u64, &e))
+/// A block of an import's `wages.bin` or `areas.bin` that cannot be read, found when it was decoded: a damaged
+/// import, as the container's message words it (the folder and the fix). The store answers
+/// from the embedded release in its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Damaged(pub String);
+
+impl std::fmt::Display for Damaged {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }
+
+impl std::error::Error for Damaged {}
 
 /// An opened release: its manifest, tables, and the blocks, read on demand.
 #[derive(Debug)]
@@ -254,97 +402,89 @@ pub struct Stored {
     /// `wages.bin`, opened with the tables so that a later import cannot change it under a
     /// reader.
     blocks: Blob,
-}
-
-/// Opens the import in `data_dir`, or `None` when there is none.
-pub fn open(data_dir: &Path) -> anyhow::Result<Option<Stored>> {
-    let dir = crate::datadir::paths::oews_dir(data_dir);
-    if !dir.exists() {
-        return Ok(None);
-    }
-    let _readers = crate::datadir::imports::ReadLock::shared(data_dir);
-    let manifest_bytes = read_stored(&dir, MANIFEST, 1 << 20)?;
-    let tables = read_stored(&dir, TABLES, 64 << 20)?;
-    let wages =
-        Blob::open(&dir.join(WAGES), 1 << 30).map_err(|e| broken(&dir, &format!("{WAGES} {e}")))?;
-    let stored =
-        decode(&manifest_bytes, &tables, wages).map_err(|e| broken(&dir, &format!("{e:#}")))?;
-    // A cut file is found here, once, rather than as a failure of whichever role is asked for.
-    let needed = stored
-        .tables
-        .blocks
-        .iter()
-        .map(|&(offset, len)| offset + u64::from(len))
-        .max()
-        .unwrap_or(0);
-    if stored.blocks.len() < needed {
-        return Err(broken(
-            &dir,
-            &format!(
-                "{WAGES} is cut short: it holds {} bytes of the {} its estimates take",
-                crate::model::salary::thousands(stored.blocks.len()),
-                crate::model::salary::thousands(needed)
-            ),
-        ));
-    }
-    Ok(Some(Stored {
-        dir: Some(dir),
-        ..stored
-    }))
-}
-
-/// Opens the release compiled into the binary.
-pub fn embedded(manifest: &[u8], tables: &[u8], wages: &'static [u8]) -> anyhow::Result<Stored> {
-    decode(manifest, tables, Blob::Embedded(wages))
-}
-
-fn decode(manifest: &[u8], tables: &[u8], blocks: Blob) -> anyhow::Result<Stored> {
-    let manifest: Manifest = serde_json::from_slice(manifest).context("manifest.json")?;
-    if manifest.format != FORMAT {
-        bail!(
-            "it is in format {}, this version reads format {FORMAT}",
-            manifest.format
-        );
-    }
-    let tables: Tables = postcard::from_bytes(tables).context("tables.bin")?;
-    if tables.blocks.len() != tables.occupations.len() {
-        bail!(
-            "tables.bin lists blocks for {} occupations of {}",
-            tables.blocks.len(),
-            tables.occupations.len()
-        );
-    }
-    Ok(Stored {
-        dir: None,
-        manifest,
-        tables,
-        blocks,
-    })
-}
-
-/// Reads one of the import's own files, if it is a regular file within `max` bytes.
-fn read_stored(dir: &Path, name: &str, max: u64) -> anyhow::Result<Vec<u8>> {
-    crate::fsutil::read_bounded(&dir.join(name), max)
-        .map_err(|e| broken(dir, &format!("{name} {e}")))
-}
-
-fn broken(dir: &Path, why: &str) -> anyhow::Error {
-    anyhow::anyhow!(
-        "the imported OEWS data in {} cannot be read ({why}); import it again with `careers import oews FOLDER`, or remove it with `rm -r {}`",
-        dir.display(),
-        crate::render::sanitize::shell_quote(&dir.display().to_string())
-    )
+    /// `areas.bin`, likewise.
+    area_medians: Blob,
 }
 
 impl Stored {
+    /// Opens the import in `data_dir`, or `None` when there is none: `tables.bin` is checked
+    /// whole, `wages.bin` by its length here and each block when it is decoded.
+    pub fn open(data_dir: &Path) -> anyhow::Result<Option<Stored>> {
+        let Some((opened, mut blobs)) =
+            release::open_with_blocks::<Counts>(data_dir, &DATASET, &[WAGES, AREAS])?
+        else {
+            return Ok(None);
+        };
+        let areas = blobs.remove(1);
+        let wages = blobs.remove(0);
+        Stored::decode(opened, wages, areas).map(Some)
+    }
+
+    /// Opens the release compiled into the binary: it is part of the binary, and its files are
+    /// checked by their lengths alone.
+    pub fn embedded(
+        manifest: &[u8],
+        tables: &'static [u8],
+        wages: &'static [u8],
+        areas: &'static [u8],
+    ) -> anyhow::Result<Stored> {
+        let opened = release::embedded_with_blocks::<Counts>(
+            &DATASET,
+            manifest,
+            &[(TABLES, tables), (WAGES, wages), (AREAS, areas)],
+            &[TABLES, WAGES, AREAS],
+        )?;
+        Stored::decode(opened, Blob::Embedded(wages), Blob::Embedded(areas))
+    }
+
+    fn decode(opened: Opened<Counts>, wages: Blob, areas: Blob) -> anyhow::Result<Stored> {
+        let broken = |why: &str| match &opened.dir {
+            Some(dir) => release::damaged(&DATASET, dir, why),
+            None => anyhow::anyhow!("the embedded {} cannot be read ({why})", DATASET.title),
+        };
+        let bytes = opened
+            .file(TABLES)
+            .ok_or_else(|| broken(&format!("its manifest lists no {TABLES}")))?;
+        let tables: Tables =
+            postcard::from_bytes(bytes).map_err(|e| broken(&format!("{TABLES}: {e}")))?;
+        if tables.blocks.len() != tables.occupations.len() {
+            return Err(broken(&format!(
+                "{TABLES} lists blocks for {} occupations of {}",
+                tables.blocks.len(),
+                tables.occupations.len()
+            )));
+        }
+        let beyond = |blocks: &[BlockRef], blob: &Blob| {
+            blocks
+                .iter()
+                .any(|b| b.offset.saturating_add(u64::from(b.len)) > blob.len())
+        };
+        if beyond(&tables.blocks, &wages) {
+            return Err(broken(&format!("{TABLES}'s blocks do not match {WAGES}")));
+        }
+        if tables.area_blocks.len() != tables.areas.len() || beyond(&tables.area_blocks, &areas) {
+            return Err(broken(&format!("{TABLES}'s blocks do not match {AREAS}")));
+        }
+        Ok(Stored {
+            dir: opened.dir,
+            manifest: opened.manifest,
+            tables,
+            blocks: wages,
+            area_medians: areas,
+        })
+    }
+
     /// The release as people name it: "May 2025".
     pub fn release_name(&self) -> String {
-        self.manifest
-            .release
-            .name
-            .clone()
-            .or_else(|| self.manifest.release.code.clone())
-            .unwrap_or_else(|| "(release unknown)".to_owned())
+        self.manifest.release.name.clone()
+    }
+
+    /// The release as BLS's files name it: its code (`2025A01`) and name.
+    pub fn release(&self) -> super::read::Release {
+        super::read::Release {
+            code: self.tables.release_code.clone(),
+            name: Some(self.manifest.release.name.clone()),
+        }
     }
 
     /// Where an occupation code (`152051`) is in the tables.
@@ -369,10 +509,7 @@ impl Stored {
         keep: impl Fn(usize, usize) -> bool,
     ) -> anyhow::Result<Vec<AreaEstimate>> {
         self.read_estimates(position, keep)
-            .map_err(|e| match &self.dir {
-                Some(dir) => broken(dir, &format!("{e:#}")),
-                None => e.context("the embedded OEWS data"),
-            })
+            .map_err(|e| self.damaged_block(e))
     }
 
     fn read_estimates(
@@ -380,17 +517,44 @@ impl Stored {
         position: usize,
         keep: impl Fn(usize, usize) -> bool,
     ) -> anyhow::Result<Vec<AreaEstimate>> {
-        let (offset, len) = self.tables.blocks[position];
-        if len == 0 {
-            return Ok(Vec::new());
+        match self.read_block(&self.blocks, WAGES, self.tables.blocks[position])? {
+            Some(block) => self.unpack(block, keep),
+            None => Ok(Vec::new()),
         }
-        let packed = self
-            .blocks
-            .range(offset, u64::from(len))
-            .context("wages.bin is cut short")?;
-        let raw = zstd::bulk::decompress(&packed, 64 << 20).context("a block of wages.bin")?;
-        let block: Block = postcard::from_bytes(&raw).context("a block of wages.bin")?;
-        self.unpack(block, keep)
+    }
+
+    /// A block that cannot be read: a damaged import ([`Damaged`]), or the embedded release's.
+    fn damaged_block(&self, e: anyhow::Error) -> anyhow::Error {
+        match &self.dir {
+            Some(dir) => anyhow::Error::new(Damaged(
+                release::damaged(&DATASET, dir, &format!("{e:#}")).to_string(),
+            )),
+            None => e.context("the embedded OEWS data"),
+        }
+    }
+
+    /// The block `at` of the stored file `name` (`file`), checked against its CRC-32 when it
+    /// is an import's, decompressed and decoded; `None` for an empty one.
+    fn read_block<T: serde::de::DeserializeOwned>(
+        &self,
+        file: &Blob,
+        name: &str,
+        at: BlockRef,
+    ) -> anyhow::Result<Option<T>> {
+        if at.len == 0 {
+            return Ok(None);
+        }
+        let packed = file
+            .range(at.offset, u64::from(at.len))
+            .with_context(|| format!("{name} is cut short"))?;
+        if self.dir.is_some() {
+            release::check_block(name, &packed, at.crc32).map_err(anyhow::Error::msg)?;
+        }
+        let raw = zstd::bulk::decompress(&packed, 64 << 20)
+            .with_context(|| format!("a block of {name}"))?;
+        postcard::from_bytes(&raw)
+            .map(Some)
+            .with_context(|| format!("a block of {name}"))
     }
 
     fn unpack(
@@ -445,6 +609,82 @@ impl Stored {
         Ok(out)
     }
 
+    /// Every occupation's cross-industry median annual wage at the area at `position`, from
+    /// `areas.bin`: (occupation position, the median or BLS's reason for none), in occupation
+    /// order. Occupations BLS does not estimate there are not listed.
+    pub fn area_medians(&self, area: usize) -> anyhow::Result<Vec<(usize, Value)>> {
+        self.read_area_medians(area)
+            .map_err(|e| self.damaged_block(e))
+    }
+
+    fn read_area_medians(&self, area: usize) -> anyhow::Result<Vec<(usize, Value)>> {
+        let block = self.area_block(area)?;
+        if block.factor == 0 {
+            return self.unpack_medians(&block, |_| None);
+        }
+        // Predicted from the nation's medians.
+        let mut national = vec![None; self.tables.occupations.len()];
+        if let Some(nation) = national_area(&self.tables.areas) {
+            let nation = self.area_block(nation)?;
+            for (o, v) in self.unpack_medians(&nation, |_| None)? {
+                if let Value::Number(n) = v {
+                    national[o] = Some(n);
+                }
+            }
+        }
+        self.unpack_medians(&block, |o| {
+            predicted_median(national[o], block.factor, block.scale)
+        })
+    }
+
+    fn area_block(&self, area: usize) -> anyhow::Result<AreaBlock> {
+        let Some(block) =
+            self.read_block::<AreaBlock>(&self.area_medians, AREAS, self.tables.area_blocks[area])?
+        else {
+            return Ok(AreaBlock::default());
+        };
+        if block.occupations.len() != block.medians.len() {
+            bail!("a block of areas.bin is malformed");
+        }
+        Ok(block)
+    }
+
+    fn unpack_medians(
+        &self,
+        block: &AreaBlock,
+        predict: impl Fn(usize) -> Option<u64>,
+    ) -> anyhow::Result<Vec<(usize, Value)>> {
+        let mut position = 0usize;
+        let mut out = Vec::with_capacity(block.medians.len());
+        for (&delta, &code) in block.occupations.iter().zip(&block.medians) {
+            position += usize::from(delta);
+            if position >= self.tables.occupations.len() {
+                bail!("a block of areas.bin names an occupation the tables do not have");
+            }
+            let median = match decode_value(code, predict(position))
+                .context("a block of areas.bin holds a value out of range")?
+            {
+                Value::Number(n) => Value::Number(
+                    n.checked_mul(block.scale.max(1))
+                        .context("a block of areas.bin holds a value out of range")?,
+                ),
+                other => other,
+            };
+            out.push((position, median));
+        }
+        Ok(out)
+    }
+
+    /// Why the occupation at `position` is incomplete, when an import under `--force` left
+    /// out rows of its estimates.
+    pub fn incomplete(&self, position: usize) -> Option<&str> {
+        self.tables
+            .incomplete
+            .binary_search_by_key(&position, |(at, _)| usize::from(*at))
+            .ok()
+            .map(|i| self.tables.incomplete[i].1.as_str())
+    }
+
     /// The position of the cross-industry estimates' industry (`000000`), when listed.
     pub fn cross_industry(&self) -> Option<usize> {
         self.tables
@@ -481,7 +721,7 @@ mod tests {
                 Value::NotPublished,
             ] {
                 assert_eq!(
-                    decode_value(encode(v, predicted), predicted),
+                    decode_value(encode_value(v, predicted), predicted),
                     Some(v),
                     "{v:?} {predicted:?}"
                 );

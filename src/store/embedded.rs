@@ -47,10 +47,11 @@ pub fn oews() -> Option<crate::oews::storage::Stored> {
                 ))
             };
         }
-        crate::oews::storage::embedded(
+        crate::oews::storage::Stored::embedded(
             file!("manifest.json"),
             file!("tables.bin"),
             file!("wages.bin"),
+            file!("areas.bin"),
         )
         .ok()
     }

@@ -10,7 +10,7 @@ use super::Store;
 use crate::error::{CareersError, suggest};
 use crate::model::onet::RatingKind;
 use crate::model::ratings::COMPARED;
-use crate::model::wages::{AreaKind, Measure, Unit, Value};
+use crate::model::wages::{AreaKind, Unit, Value};
 use crate::onet::words::{Kinds, TextKind};
 
 /// A BLS OEWS annual median as `find` filters and ranks it.
@@ -66,8 +66,8 @@ impl Store {
     /// The cross-industry annual median at `area` (a position among the OEWS areas) of each
     /// OEWS occupation in `occupations` (positions), in that order: `None` where BLS publishes
     /// none (no estimate there, or a `-`), and where a median is top-coded but the release
-    /// states no threshold.
-    pub fn area_medians(
+    /// states no threshold. Read from the per-area table ([`Store::area_medians`]).
+    pub fn medians_at(
         &self,
         area: usize,
         occupations: &[usize],
@@ -75,24 +75,23 @@ impl Store {
         let Some(stored) = self.wages()? else {
             return Ok(vec![None; occupations.len()]);
         };
-        let industry = stored.cross_industry();
         let top = stored
             .top_code(Unit::AnnualDollars)
             .map(|t| t.round() as u64);
-        occupations
+        let mut by_position = vec![None; stored.tables.occupations.len()];
+        for m in self.area_medians(Some(area))? {
+            if let Some(slot) = by_position.get_mut(m.position) {
+                *slot = match m.median {
+                    Value::Number(n) => Some(MedianPay::Dollars(n)),
+                    Value::AtLeast => top.map(MedianPay::AtLeast),
+                    _ => None,
+                };
+            }
+        }
+        Ok(occupations
             .iter()
-            .map(|&position| {
-                let found =
-                    stored.estimates_where(position, |a, i| a == area && Some(i) == industry)?;
-                Ok(found
-                    .first()
-                    .and_then(|e| match e.estimate.get(Measure::AnnualMedian)? {
-                        Value::Number(n) => Some(MedianPay::Dollars(n)),
-                        Value::AtLeast => top.map(MedianPay::AtLeast),
-                        _ => None,
-                    }))
-            })
-            .collect()
+            .map(|&p| by_position.get(p).copied().flatten())
+            .collect())
     }
 
     /// The OEWS occupation (a position) whose figures stand for `entry`: its first linked one.

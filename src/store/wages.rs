@@ -11,6 +11,13 @@ use crate::model::place::{self, PlaceMatch};
 use crate::model::wages::{Area, AreaKind, Estimate, Measure, Unit, Value, WageOccupation};
 use crate::oews::storage::{AreaEstimate, Stored};
 
+/// BLS's notice, which every output that shows OEWS figures carries once.
+pub use crate::oews::NOTICE as OEWS_NOTICE;
+/// How much a release of BLS OEWS holds (`careers sources`).
+pub use crate::oews::storage::Counts as WageCounts;
+/// A release of BLS OEWS as the store opened it, what commands hold while they ask of it.
+pub use crate::oews::storage::Stored as WageRelease;
+
 /// How a role reaches an OEWS occupation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -38,6 +45,10 @@ pub struct WageLink {
     pub soc: String,
     pub title: String,
     pub basis: WageBasis,
+    /// Why BLS's figures of it are incomplete: an import under `--force` left out rows of its
+    /// estimates that could not be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub incomplete: Option<String>,
     /// Position in the release's occupations.
     #[serde(skip)]
     pub position: usize,
@@ -95,13 +106,40 @@ impl Store {
     /// Why the OEWS import in the data directory is not the one answering, when a command has
     /// opened the wages: nothing is read to say it.
     pub fn wages_warning_if_opened(&self) -> Option<&str> {
-        self.wages.get()?.warning.as_deref()
+        match self.wages_fallback.get() {
+            Some(fallback) => fallback.warning.as_deref(),
+            None => self.wages.get()?.warning.as_deref(),
+        }
+    }
+
+    /// When `err` is a damaged block of the OEWS import in use (found only when the block was
+    /// decoded), applies the damaged-import rule from then on: the embedded release answers,
+    /// and the warning names the folder and the fix. True when the command should run again.
+    pub fn fall_back_from_damaged_wages(&self, err: &anyhow::Error) -> bool {
+        let Some(damaged) = err.downcast_ref::<crate::oews::storage::Damaged>() else {
+            return false;
+        };
+        if self.wages_fallback.get().is_some() {
+            return false;
+        }
+        let embedded = self.embedded;
+        let _ = self
+            .wages_fallback
+            .set(crate::datadir::release::Layered::choose(
+                Err(anyhow::anyhow!("{damaged}")),
+                || embedded.then(crate::store::embedded::oews).flatten(),
+                |s| format!("BLS OEWS {}", s.release_name()),
+            ));
+        true
     }
 
     fn wages_layer(&self) -> &crate::datadir::release::Layered<Stored> {
+        if let Some(fallback) = self.wages_fallback.get() {
+            return fallback;
+        }
         self.wages.get_or_init(|| {
             let imported = match &self.imports_dir {
-                Some(dir) => crate::oews::storage::open(dir),
+                Some(dir) => Stored::open(dir),
                 None => Ok(None),
             };
             let embedded = self.embedded;
@@ -469,6 +507,7 @@ fn link(store: &Store, stored: &Stored, onet_code: &str) -> Result<WageLink, NoE
             soc: o.soc(),
             title: o.name.clone(),
             basis,
+            incomplete: stored.incomplete(position).map(str::to_owned),
             position,
         }
     };
@@ -775,6 +814,41 @@ impl Store {
             });
         }
         Ok(out)
+    }
+}
+
+/// An occupation's cross-industry median annual wage at one place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OccupationMedian {
+    /// Position in the release's occupations.
+    pub position: usize,
+    /// The median in whole dollars ([`Value::Number`]), else BLS's reason for none:
+    /// [`Value::AtLeast`] when it is top-coded (at least BLS's threshold, [`Stored::top_code`]),
+    /// any other when BLS does not publish it.
+    pub median: Value,
+}
+
+impl Store {
+    /// Every occupation's median annual wage (cross-industry) at `area` (a position; the nation
+    /// when `None`): the figure, or whether it is top-coded or not published, in the release's
+    /// occupation order. Occupations BLS does not estimate there are not listed. It reads the
+    /// per-area table written at import, one small block, never the occupations' estimates:
+    /// what rankings within a place, and searches over every occupation, ask. Empty without a
+    /// release of OEWS.
+    pub fn area_medians(&self, area: Option<usize>) -> anyhow::Result<Vec<OccupationMedian>> {
+        let Some(stored) = self.wages()? else {
+            return Ok(Vec::new());
+        };
+        let Some(area) =
+            area.or_else(|| areas_of_kind(stored, AreaKind::National).first().copied())
+        else {
+            return Ok(Vec::new());
+        };
+        Ok(stored
+            .area_medians(area)?
+            .into_iter()
+            .map(|(position, median)| OccupationMedian { position, median })
+            .collect())
     }
 }
 

@@ -600,8 +600,13 @@ fn role_records(r: &RoleOutlook) -> Records {
 pub fn glance(o: &ShowOutlook) -> Option<String> {
     let mut parts = Vec::new();
     if let (Some(m), Some(source)) = (&o.median_pay, &o.median_pay_source) {
+        let incomplete = m
+            .occupation
+            .incomplete
+            .as_ref()
+            .map_or_else(String::new, |why| format!("; incomplete: {why}"));
         parts.push(format!(
-            "median pay {} ({source}, {})",
+            "median pay {} ({source}, {}{incomplete})",
             figure_text(m.median.as_ref()),
             m.area.name
         ));

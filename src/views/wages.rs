@@ -121,8 +121,17 @@ fn label(measure: Measure) -> &'static str {
 }
 
 /// An OEWS occupation as BLS names it, and how it covers the O*NET occupation it stands for:
-/// "SOC 15-1299 Computer Occupations, All Other (covers O*NET 15-1299.08 among others)".
+/// "SOC 15-1299 Computer Occupations, All Other (covers O*NET 15-1299.08 among others)"; with
+/// "incomplete: why" when an import left out rows of its estimates.
 pub fn occupation_name(o: &WageLink) -> String {
+    let name = basis_name(o);
+    match &o.incomplete {
+        Some(why) => format!("{name} (incomplete: {why})"),
+        None => name,
+    }
+}
+
+fn basis_name(o: &WageLink) -> String {
     match o.basis {
         WageBasis::SameOccupation => format!("SOC {} {}", o.soc, o.title),
         WageBasis::WithinOccupation => format!(

@@ -399,6 +399,25 @@ pub(crate) fn copy_of(from: &Path) -> tempfile::TempDir {
     copy
 }
 
+/// A copy of the OEWS fixture (BLS's flat-file layout) whose data file `oe.data.0.Current`
+/// has `rows` (raw bytes, CRLF added) after its own.
+pub(crate) fn oews_with_rows(rows: &[&[u8]]) -> tempfile::TempDir {
+    let copy = copy_of(&fixture("oews"));
+    let path = copy.path().join("oe.data.0.Current");
+    let mut data = std::fs::read(&path).unwrap();
+    for row in rows {
+        data.extend_from_slice(row);
+        data.extend_from_slice(b"\r\n");
+    }
+    std::fs::write(&path, data).unwrap();
+    copy
+}
+
+/// An OEWS data row in BLS's layout: series id, year 2025, period A01, `value`, footnotes.
+pub(crate) fn oews_row(series: &str, value: &str, footnotes: &str) -> Vec<u8> {
+    format!("{series:<30}\t2025\tA01\t{value:>12}\t{footnotes}").into_bytes()
+}
+
 /// The figure of `measure` in a BLS estimate of the JSON output.
 pub(crate) fn figure<'a>(estimate: &'a serde_json::Value, measure: &str) -> &'a serde_json::Value {
     estimate["figures"]

@@ -407,7 +407,7 @@ pub fn run(ctx: &Context, args: &SalaryArgs) -> anyhow::Result<SalaryOutput> {
 /// asked for (the nation when none), and with `--top` the best-paid occupations of the place.
 fn official(
     store: &Store,
-    stored: &crate::oews::storage::Stored,
+    stored: &crate::store::wages::WageRelease,
     args: &SalaryArgs,
     entries: &[&Entry],
     asked: &[Place],
@@ -448,8 +448,8 @@ fn official(
         _ => None,
     };
     report.official_source = Some(OfficialSource {
-        name: crate::oews::source_name(stored),
-        year: stored.manifest.release.year(),
+        name: stored.source_name(),
+        year: stored.release().year(),
         industry: sector
             .or_else(|| stored.cross_industry())
             .map(|i| stored.industry_ref(i)),
@@ -458,7 +458,7 @@ fn official(
             .filter_map(|i| i.or_else(|| stored.cross_industry()))
             .map(|i| stored.industry_ref(i))
             .collect(),
-        notice: crate::oews::NOTICE,
+        notice: crate::store::wages::OEWS_NOTICE,
     });
     // With no role named, the curated and user profiles: their occupations answer "what does my
     // kind of role pay here", not every occupation BLS has.
@@ -507,6 +507,7 @@ fn official(
         });
         if let Some(area) = area {
             report.top = Some(top_occupations(
+                store,
                 stored,
                 area,
                 sectors.first().copied(),
@@ -531,9 +532,11 @@ fn official(
     Ok(())
 }
 
-/// The detailed occupations with the highest median annual wage in `area`.
+/// The detailed occupations with the highest median annual wage in `area`: cross-industry from
+/// the area's table of medians, in a sector from each occupation's estimates.
 fn top_occupations(
-    stored: &crate::oews::storage::Stored,
+    store: &Store,
+    stored: &crate::store::wages::WageRelease,
     area: usize,
     sector: Option<usize>,
     args: &SalaryArgs,
@@ -550,28 +553,48 @@ fn top_occupations(
         .into());
     }
     let title = args.title.as_deref().map(str::to_lowercase);
-    let mut ranked: Vec<(u64, usize, crate::oews::storage::AreaEstimate)> = Vec::new();
-    let mut not_published = 0;
-    for (position, o) in stored.tables.occupations.iter().enumerate() {
-        if o.level != 3
-            || group
+    let chosen = |o: &crate::model::wages::WageOccupation| {
+        o.level == 3
+            && group
                 .as_ref()
-                .is_some_and(|g| !o.code.starts_with(g.as_str()))
-            || title
+                .is_none_or(|g| o.code.starts_with(g.as_str()))
+            && title
                 .as_ref()
-                .is_some_and(|t| !o.name.to_lowercase().contains(t.as_str()))
-        {
-            continue;
-        }
-        let Some(e) = stored
-            .estimates_where(position, |a, i| a == area && Some(i) == industry)?
-            .into_iter()
-            .next()
-        else {
-            continue;
+                .is_none_or(|t| o.name.to_lowercase().contains(t.as_str()))
+    };
+    let codes = &stored.tables.occupations;
+    let medians: Vec<(usize, Option<crate::model::wages::Value>)> =
+        if industry == stored.cross_industry() {
+            store
+                .area_medians(Some(area))?
+                .into_iter()
+                .filter(|m| chosen(&codes[m.position]))
+                .map(|m| (m.position, Some(m.median)))
+                .collect()
+        } else {
+            let mut medians = Vec::new();
+            for (position, o) in codes.iter().enumerate() {
+                if !chosen(o) {
+                    continue;
+                }
+                if let Some(e) = stored
+                    .estimates_where(position, |a, i| a == area && Some(i) == industry)?
+                    .into_iter()
+                    .next()
+                {
+                    medians.push((
+                        position,
+                        e.estimate.get(crate::model::wages::Measure::AnnualMedian),
+                    ));
+                }
+            }
+            medians
         };
+    let mut ranked: Vec<(u64, usize)> = Vec::new();
+    let mut not_published = 0;
+    for (position, median) in medians {
         // A top-coded median is at least BLS's threshold: above every published one.
-        let key = match e.estimate.get(crate::model::wages::Measure::AnnualMedian) {
+        let key = match median {
             Some(crate::model::wages::Value::Number(v)) => v,
             Some(crate::model::wages::Value::AtLeast) => u64::MAX,
             _ => {
@@ -579,25 +602,29 @@ fn top_occupations(
                 continue;
             }
         };
-        ranked.push((key, position, e));
+        ranked.push((key, position));
     }
     let occupations_ranked = ranked.len();
-    let codes = &stored.tables.occupations;
     ranked.sort_by(|a, b| {
         b.0.cmp(&a.0)
             .then_with(|| codes[a.1].code.cmp(&codes[b.1].code))
     });
-    let top: Vec<TopOccupation> = ranked
-        .into_iter()
-        .take(n)
-        .enumerate()
-        .map(|(i, (_, position, e))| TopOccupation {
+    let mut top = Vec::new();
+    for (i, (_, position)) in ranked.into_iter().take(n).enumerate() {
+        let e = stored
+            .estimates_where(position, |a, i| a == area && Some(i) == industry)?
+            .into_iter()
+            .next()
+            .ok_or_else(|| {
+                anyhow::anyhow!("an occupation ranked at a place has no estimate there")
+            })?;
+        top.push(TopOccupation {
             rank: i + 1,
             soc: codes[position].soc(),
             title: codes[position].name.clone(),
             estimate: stored.place_estimate(e, None),
-        })
-        .collect();
+        });
+    }
     Ok(TopOccupations {
         area: stored.area_ref(area),
         group: args.group.clone(),
@@ -647,7 +674,7 @@ fn known_places(store: &Store) -> anyhow::Result<Locations> {
 /// error listing both.
 fn resolve_industry(
     store: &Store,
-    wages: Option<&crate::oews::storage::Stored>,
+    wages: Option<&crate::store::wages::WageRelease>,
     input: &str,
 ) -> Result<(String, Option<usize>), crate::error::CareersError> {
     let mut names: Vec<&str> = Vec::new();

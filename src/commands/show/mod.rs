@@ -127,7 +127,7 @@ fn outlook(
         median_pay_source: store
             .wages()?
             .filter(|_| median_pay.is_some())
-            .map(crate::oews::source_name),
+            .map(crate::store::wages::WageRelease::source_name),
         notice: Some(store.bls_notice()),
         projection,
         median_pay,
