@@ -4,6 +4,7 @@
 mod bundled;
 pub mod embedded;
 pub mod find;
+pub mod matching;
 pub mod prices;
 pub mod profile_index;
 mod profiles;

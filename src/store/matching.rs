@@ -1,0 +1,204 @@
+//! What `careers match` asks of the store: every rated occupation's skills and knowledge as
+//! one table with the elements' names, which occupations list each of several technologies
+//! (one read of the technology index for all of them), and the figures a ranked row shows
+//! (its code, pay, job zone and growth).
+
+use serde::Serialize;
+
+use super::find::{MedianPay, holds_words, word_list};
+use super::projections::OutlookBasis;
+use super::wages::WageBasis;
+use super::{Entry, Store};
+use crate::model::onet::RatingKind;
+use crate::model::ratings::{COMPARED, FigureTable};
+
+/// One column of [`RatingColumns`]: a skill or knowledge area as O*NET names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RatedElement {
+    pub kind: RatingKind,
+    /// "2.B.1.e".
+    pub id: String,
+    /// "Instructing".
+    pub name: String,
+}
+
+/// The skills and knowledge ratings of every rated occupation, with what each column is.
+#[derive(Debug, Clone, Default)]
+pub struct RatingColumns {
+    /// The table's columns, in its order.
+    pub elements: Vec<RatedElement>,
+    pub table: FigureTable,
+    /// The release the ratings come from ("29.0").
+    pub release: String,
+}
+
+impl RatingColumns {
+    /// The column of the element of `kind` named exactly `name`, in any case.
+    pub fn column(&self, kind: RatingKind, name: &str) -> Option<usize> {
+        self.elements
+            .iter()
+            .position(|e| e.kind == kind && e.name.eq_ignore_ascii_case(name.trim()))
+    }
+}
+
+/// A technology asked about: its words, and the vocabulary skills O*NET's technology index maps
+/// examples onto that count as it (its canonical name and those it covers).
+#[derive(Debug, Clone, Default)]
+pub struct TechnologyQuery {
+    pub words: Vec<String>,
+    pub skills: Vec<String>,
+}
+
+/// How an occupation lists one technology: the first example that shows it, and whether any
+/// that does is hot or in demand there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TechnologyUse {
+    pub example: String,
+    pub hot: bool,
+    pub in_demand: bool,
+}
+
+/// The figures a ranked role shows, each from the first of its occupations that has one.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RoleOutline {
+    /// Its O*NET-SOC code (a curated role's first linked one).
+    pub code: Option<String>,
+    /// The SOC occupation its pay comes from.
+    pub soc: Option<String>,
+    pub median: Option<MedianPay>,
+    pub job_zone: Option<u8>,
+    /// BLS's projected change, in percent to a tenth.
+    pub growth_percent: Option<f64>,
+}
+
+impl Store {
+    /// Every rated occupation's skills and knowledge figures and the names of the columns;
+    /// `None` when the O*NET release in use has no ratings.
+    pub fn rating_columns(&self) -> anyhow::Result<Option<RatingColumns>> {
+        let Some(stored) = self.onet() else {
+            return Ok(None);
+        };
+        let Some(release) = stored.ratings_release() else {
+            return Ok(None);
+        };
+        let (header, _) = stored.ratings_header()?;
+        let elements = header
+            .elements
+            .iter()
+            .filter(|e| COMPARED.contains(&e.kind))
+            .map(|e| RatedElement {
+                kind: e.kind,
+                id: e.id.clone(),
+                name: e.name.clone(),
+            })
+            .collect();
+        Ok(Some(RatingColumns {
+            elements,
+            table: stored.rating_figures()?,
+            release,
+        }))
+    }
+
+    /// For each query, how each O*NET occupation (by position) lists it: by an example that
+    /// holds its words, or one the index maps onto one of its skills. One read of the index
+    /// answers them all.
+    pub fn technology_uses(
+        &self,
+        queries: &[TechnologyQuery],
+    ) -> anyhow::Result<Vec<Vec<Option<TechnologyUse>>>> {
+        let Some(stored) = self.onet_required()? else {
+            return Ok(vec![Vec::new(); queries.len()]);
+        };
+        let file = stored.search_file()?;
+        let records = stored.search_records(&file)?;
+        let mut uses = vec![vec![None; records.len()]; queries.len()];
+        for (position, record) in records.iter().enumerate() {
+            for t in &record.technology {
+                let words = word_list(t.example);
+                for (q, query) in queries.iter().enumerate() {
+                    let shows = holds_words(&words, &query.words)
+                        || t.skill.is_some_and(|s| query.skills.iter().any(|k| k == s));
+                    if !shows {
+                        continue;
+                    }
+                    let slot: &mut Option<TechnologyUse> = &mut uses[q][position];
+                    match slot {
+                        Some(u) => {
+                            u.hot |= t.hot;
+                            u.in_demand |= t.in_demand;
+                        }
+                        None => {
+                            *slot = Some(TechnologyUse {
+                                example: t.example.to_owned(),
+                                hot: t.hot,
+                                in_demand: t.in_demand,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        Ok(uses)
+    }
+
+    /// The position among the O*NET occupations of the one whose ratings and technologies stand
+    /// for `entry`: its own, or a curated role's first linked code the release has.
+    pub fn rated_position(&self, entry: &Entry) -> Option<usize> {
+        let first = Store::onet_codes(entry).into_iter().next()?;
+        self.onet_position(&first)
+    }
+
+    /// The code, pay at `area` (a position among the OEWS areas), job zone and growth of each
+    /// of `entries`, in that order.
+    pub fn role_outlines(
+        &self,
+        entries: &[&Entry],
+        area: Option<usize>,
+    ) -> anyhow::Result<Vec<RoleOutline>> {
+        let mut outlines = Vec::with_capacity(entries.len());
+        let mut wage_at: Vec<Option<usize>> = Vec::with_capacity(entries.len());
+        for entry in entries {
+            let code = Store::onet_codes(entry).into_iter().next();
+            let job_zone = code
+                .as_deref()
+                .and_then(|c| self.onet_position(c))
+                .and_then(|p| self.onet_entry_at(p).profile.onet.as_ref())
+                .and_then(|d| d.job_zone.as_ref())
+                .map(|z| z.zone);
+            let growth_percent = self
+                .outlook_links(entry)
+                .0
+                .iter()
+                .filter(|l| l.basis != OutlookBasis::Group)
+                .find_map(|l| l.projection.change_percent)
+                .map(|g| f64::from(g) / 10.0);
+            let (links, _) = self.wage_links(entry)?;
+            let link = links.into_iter().find(|l| l.basis != WageBasis::Aggregate);
+            wage_at.push(link.as_ref().map(|l| l.position));
+            outlines.push(RoleOutline {
+                code,
+                soc: link.map(|l| l.soc),
+                median: None,
+                job_zone,
+                growth_percent,
+            });
+        }
+        if let Some(area) = area {
+            let positions: Vec<usize> = wage_at.iter().flatten().copied().collect();
+            let mut medians = self.area_medians(area, &positions)?.into_iter();
+            for (outline, at) in outlines.iter_mut().zip(&wage_at) {
+                if at.is_some() {
+                    outline.median = medians.next().flatten();
+                }
+            }
+        }
+        Ok(outlines)
+    }
+}
+
+impl Store {
+    /// The name of the BLS OEWS release in use, as a report's sources name it.
+    pub fn wages_source_name(&self) -> anyhow::Result<Option<String>> {
+        Ok(self.wages()?.map(crate::oews::source_name))
+    }
+}
