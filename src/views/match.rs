@@ -199,21 +199,24 @@ impl Report for MatchReport {
 impl MatchReport {
     /// Where the figures come from.
     fn sources(&self) -> String {
-        let mut parts = Vec::new();
-        if let Some(w) = &self.wages_source {
-            parts.push(format!(
-                "median pay {}: {w}, cross-industry",
-                self.place_words()
-            ));
-        }
-        if let Some(p) = &self.projections_source {
-            parts.push(format!("growth: {}", p.name));
-        }
-        let mut onet = "job zone: O*NET".to_owned();
-        if let Some(release) = &self.ratings_release {
-            onet.push_str(&format!("; skill and knowledge ratings: O*NET {release}"));
-        }
-        parts.push(onet);
+        let pay = self
+            .wages_source
+            .as_ref()
+            .map(|w| format!("median pay {}: {w}, cross-industry", self.place_words()));
+        let growth = self
+            .projections_source
+            .as_ref()
+            .map(|p| format!("growth: {}", p.name));
+        let ratings = self
+            .ratings_release
+            .as_ref()
+            .map(|r| format!("skill and knowledge ratings: O*NET {r}"));
+        let parts: Vec<String> = pay
+            .into_iter()
+            .chain(growth)
+            .chain(Some("job zone: O*NET".to_owned()))
+            .chain(ratings)
+            .collect();
         format!("Sources: {}.", parts.join("; "))
     }
 }

@@ -1,6 +1,6 @@
 //! `careers compare`, `gap`, `match` and `path` on the bundled profiles.
 
-use crate::common::{TestEnv, assert_fits};
+use crate::common::{TestEnv, assert_fits, match_inputs};
 
 fn names(value: &serde_json::Value) -> Vec<&str> {
     value
@@ -347,14 +347,8 @@ fn match_aliases_and_case_count_as_the_same_skill() {
         "PYTHON, structured query language ,apache spark,python",
     ]);
     assert_eq!(a["ranking"], b["ranking"]);
-    let names: Vec<&str> = b["inputs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["name"].as_str().unwrap())
-        .collect();
     assert_eq!(
-        names,
+        match_inputs(&b),
         ["Python", "SQL", "Spark"],
         "the same skill twice counts once"
     );

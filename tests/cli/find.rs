@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::common::{TestEnv, fixture, shared};
+use crate::common::{TestEnv, fixture, match_inputs, shared};
 
 fn real() -> PathBuf {
     shared("onet-29.2")
@@ -132,16 +132,6 @@ fn matched(env: &TestEnv, skills: &str, top: &str) -> (Vec<String>, serde_json::
     (ids, report)
 }
 
-/// The names of a match report's inputs.
-fn input_names(report: &serde_json::Value) -> Vec<&str> {
-    report["inputs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["name"].as_str().unwrap())
-        .collect()
-}
-
 #[test]
 fn match_ranks_the_roles_whose_central_skills_are_yours_first() {
     let env = imported(&fixture("onet-find"));
@@ -194,7 +184,7 @@ fn match_ranks_the_roles_whose_central_skills_are_yours_first() {
 fn match_maps_common_words_onto_the_vocabulary_and_o_net_technologies() {
     let env = imported(&fixture("onet-find"));
     let (stats, report) = matched(&env, "stats", "4");
-    assert_eq!(input_names(&report), ["Statistics"]);
+    assert_eq!(match_inputs(&report), ["Statistics"]);
     assert_eq!(
         stats,
         [
@@ -205,7 +195,7 @@ fn match_maps_common_words_onto_the_vocabulary_and_o_net_technologies() {
         ]
     );
     let (ml, report) = matched(&env, "ML", "1");
-    assert_eq!(input_names(&report), ["Machine learning"]);
+    assert_eq!(match_inputs(&report), ["Machine learning"]);
     // The curated role lists TensorFlow and the like, which machine learning covers.
     assert_eq!(ml, ["ml-engineer"]);
     assert_eq!(
@@ -214,7 +204,7 @@ fn match_maps_common_words_onto_the_vocabulary_and_o_net_technologies() {
     );
     // A technology outside the vocabulary counts by the whole words of O*NET's examples.
     let (vissim, report) = matched(&env, "VISSIM", "2");
-    assert_eq!(input_names(&report), ["VISSIM"]);
+    assert_eq!(match_inputs(&report), ["VISSIM"]);
     assert_eq!(report["inputs"][0]["occupations_listing"], 1);
     assert_eq!(vissim[0], "transportation-engineers");
     assert_eq!(
