@@ -408,8 +408,8 @@ pub fn report(
             *slot = Some(r);
         }
     }
-    let row_of = |entry: &Entry| -> Option<&[crate::model::ratings::ElementFigures]> {
-        let r = row_at.get(store.rated_position(entry)?).copied()??;
+    let row_of = |position: Option<usize>| -> Option<&[crate::model::ratings::ElementFigures]> {
+        let r = row_at.get(position?).copied()??;
         let width = columns.table.width;
         columns.table.figures.get(r * width..(r + 1) * width)
     };
@@ -438,7 +438,7 @@ pub fn report(
     let mut wanted: Vec<Wanted> = Vec::new();
     let mut unknown: Vec<String> = Vec::new();
     if let Some(entry) = from {
-        if let Some(row) = row_of(entry) {
+        if let Some(row) = row_of(store.rated_position(entry)) {
             let mut important: Vec<(u16, usize)> = row
                 .iter()
                 .enumerate()
@@ -583,13 +583,19 @@ pub fn report(
     }
     let mut scored: Vec<Scored> = Vec::new();
     if !inputs.is_empty() {
-        for entry in store.entries() {
+        // The O*NET occupations come last among the entries, in the order of their positions.
+        let first_onet = store.entries().len() - store.onet_len();
+        for (i, entry) in store.entries().enumerate() {
             if from.is_some_and(|f| f.profile.id == entry.profile.id) {
                 continue;
             }
-            let row = row_of(entry);
             let onet = matches!(entry.origin, Origin::Onet { .. });
-            let position = onet.then(|| store.rated_position(entry)).flatten();
+            let rated_at = match i.checked_sub(first_onet) {
+                Some(position) if onet => Some(position),
+                _ => store.rated_position(entry),
+            };
+            let row = row_of(rated_at);
+            let position = rated_at.filter(|_| onet);
             let mut fits = Vec::with_capacity(inputs.len());
             for (w, listing) in inputs.iter().zip(&input_listing) {
                 let rated = w

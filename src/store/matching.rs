@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::find::{MedianPay, holds_words, word_list};
+use super::find::MedianPay;
 use super::projections::OutlookBasis;
 use super::wages::WageBasis;
 use super::{Entry, Store};
@@ -112,11 +112,17 @@ impl Store {
         let file = stored.search_file()?;
         let records = stored.search_records(&file)?;
         let mut uses = vec![vec![None; records.len()]; queries.len()];
+        let mut tokens: Vec<&str> = Vec::new();
         for (position, record) in records.iter().enumerate() {
             for t in &record.technology {
-                let words = word_list(t.example);
+                tokens.clear();
+                tokens.extend(
+                    t.example
+                        .split(|c: char| !(c.is_alphanumeric() || c == '+' || c == '#'))
+                        .filter(|w| !w.is_empty()),
+                );
                 for (q, query) in queries.iter().enumerate() {
-                    let shows = holds_words(&words, &query.words)
+                    let shows = holds_run(&tokens, &query.words)
                         || t.skill.is_some_and(|s| query.skills.iter().any(|k| k == s));
                     if !shows {
                         continue;
@@ -200,5 +206,50 @@ impl Store {
     /// The name of the BLS OEWS release in use, as a report's sources name it.
     pub fn wages_source_name(&self) -> anyhow::Result<Option<String>> {
         Ok(self.wages()?.map(crate::oews::source_name))
+    }
+}
+
+/// Whether `tokens` (a name's words as written) hold `wanted` (lower-cased words) as a run of
+/// whole words, in any case: `holds_words` without lower-casing every name first.
+fn holds_run(tokens: &[&str], wanted: &[String]) -> bool {
+    let same = |token: &str, word: &String| {
+        if token.is_ascii() {
+            token.eq_ignore_ascii_case(word)
+        } else {
+            token.chars().flat_map(char::to_lowercase).eq(word.chars())
+        }
+    };
+    !wanted.is_empty()
+        && tokens
+            .windows(wanted.len())
+            .any(|run| run.iter().zip(wanted).all(|(t, w)| same(t, w)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::find::{holds_words, word_list};
+
+    #[test]
+    fn a_run_of_words_is_found_as_find_finds_it() {
+        for (name, wanted) in [
+            ("Autodesk AutoCAD", "autocad"),
+            ("Microsoft SQL Server", "sql server"),
+            ("IronPython", "python"),
+            ("C++", "c++"),
+            ("C", "c++"),
+            ("Épic Systems", "épic"),
+            ("Epic", ""),
+        ] {
+            let tokens: Vec<&str> = name
+                .split(|c: char| !(c.is_alphanumeric() || c == '+' || c == '#'))
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(
+                holds_run(&tokens, &word_list(wanted)),
+                holds_words(&word_list(name), &word_list(wanted)),
+                "{name} / {wanted}"
+            );
+        }
     }
 }
