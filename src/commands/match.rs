@@ -495,8 +495,12 @@ pub fn report(
         .iter()
         .filter_map(|w| w.query.as_ref().map(|q| q.0.clone()))
         .collect();
+    // Vocabulary skills are on the occupations' own skill lists; only a name outside the
+    // vocabulary needs every example O*NET lists.
     let uses = if queries.is_empty() {
         Vec::new()
+    } else if queries.iter().all(|q| !q.skills.is_empty()) {
+        store.vocabulary_uses(&queries)
     } else {
         store.technology_uses(&queries)?
     };

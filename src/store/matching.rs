@@ -127,24 +127,38 @@ impl Store {
                     if !shows {
                         continue;
                     }
-                    let slot: &mut Option<TechnologyUse> = &mut uses[q][position];
-                    match slot {
-                        Some(u) => {
-                            u.hot |= t.hot;
-                            u.in_demand |= t.in_demand;
-                        }
-                        None => {
-                            *slot = Some(TechnologyUse {
-                                example: t.example.to_owned(),
-                                hot: t.hot,
-                                in_demand: t.in_demand,
-                            });
-                        }
-                    }
+                    merge(&mut uses[q][position], t.example, t.hot, t.in_demand);
                 }
             }
         }
         Ok(uses)
+    }
+
+    /// What [`Store::technology_uses`] answers for queries that are all vocabulary skills, from
+    /// the occupations' own skill lists (the skills their technologies map onto, with O*NET's
+    /// flags), without reading the index: a listing is named by the skill.
+    pub fn vocabulary_uses(&self, queries: &[TechnologyQuery]) -> Vec<Vec<Option<TechnologyUse>>> {
+        let occupations = self.onet_len();
+        let mut uses = vec![vec![None; occupations]; queries.len()];
+        let profiles = (0..occupations).map(|p| &self.onet_entry_at(p).profile);
+        for (position, profile) in profiles.enumerate() {
+            let Some(details) = &profile.onet else {
+                continue;
+            };
+            for (skill, used) in profile.skills.iter().zip(&details.skill_uses) {
+                for (q, query) in queries.iter().enumerate() {
+                    if query.skills.contains(&skill.name) {
+                        merge(
+                            &mut uses[q][position],
+                            &skill.name,
+                            used.hot,
+                            used.in_demand,
+                        );
+                    }
+                }
+            }
+        }
+        uses
     }
 
     /// The position among the O*NET occupations of the one whose ratings and technologies stand
@@ -206,6 +220,23 @@ impl Store {
     /// The name of the BLS OEWS release in use, as a report's sources name it.
     pub fn wages_source_name(&self) -> anyhow::Result<Option<String>> {
         Ok(self.wages()?.map(crate::oews::source_name))
+    }
+}
+
+/// Adds a technology that shows a query to what an occupation's listing of it says.
+fn merge(slot: &mut Option<TechnologyUse>, example: &str, hot: bool, in_demand: bool) {
+    match slot {
+        Some(u) => {
+            u.hot |= hot;
+            u.in_demand |= in_demand;
+        }
+        None => {
+            *slot = Some(TechnologyUse {
+                example: example.to_owned(),
+                hot,
+                in_demand,
+            });
+        }
     }
 }
 
