@@ -843,8 +843,9 @@ pub struct MatchArgs {
         required_unless_present = "from"
     )]
     pub skills: Vec<String>,
-    /// Take a role's skills and knowledge (those it rates at least 3.5) and technologies as
-    /// yours (added to --skills); the role itself is not ranked
+    /// Take a role's skills and knowledge (those it rates at least 3 and a standard deviation
+    /// above the average occupation) and technologies as yours (added to --skills); the role
+    /// itself is not ranked
     #[arg(long, value_name = "ROLE", value_parser = NonBlank)]
     pub from: Option<String>,
     /// The place whose median pay to show and break ties by, read as salary's --city reads one
