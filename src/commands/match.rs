@@ -2,9 +2,9 @@
 //! how well it uses what you name, one rule for curated roles and O*NET occupations alike.
 //!
 //! An input is read as the first of these it names: an O*NET skill or knowledge area (exactly,
-//! any case), a skill of the vocabulary (name or alias), a technology any O*NET occupation or
-//! profile lists (by whole words: `autocad` is "Autodesk AutoCAD"), the unique start of an
-//! O*NET skill or knowledge area (`english`). A name none of these knows is reported with the
+//! any case), a skill of the vocabulary (name or alias), the unique start of an O*NET skill or
+//! knowledge area (`english`), a technology any O*NET occupation or profile lists (by whole
+//! words: `autocad` is "Autodesk AutoCAD"). A name none of these knows is reported with the
 //! nearest names and left out; when nothing is left the command fails as `list --skill` does.
 //!
 //! Each input scores every role from 0 to 1, and the role's score is the mean, as a percentage:
@@ -479,6 +479,18 @@ pub fn report(
             });
         } else if word_list(name).is_empty() {
             unknown.push((*name).to_owned());
+        } else if let Some(c) = vocabulary
+            .resolve(name)
+            .is_none()
+            .then(|| element_by_start(store, &columns, name).ok().flatten())
+            .flatten()
+        {
+            // The start of one skill or knowledge area's name: `english`.
+            wanted.push(Wanted {
+                input: element_input(c),
+                column: Some(typical(c)),
+                query: None,
+            });
         } else {
             // A technology, once something is found to list it.
             let (shown, query, keys) = technology(store, name);
