@@ -76,6 +76,18 @@ const EMBEDDED: &[(&str, &[&str], u64)] = &[
         15_000_000,
     ),
     (
+        "match --skills autocad,revit,writing,biology,python (json)",
+        &[
+            "match",
+            "--skills",
+            "autocad,revit,writing,biology,python",
+            "--format",
+            "json",
+        ],
+        // Issue 25: five inputs within 15 million.
+        15_000_000,
+    ),
+    (
         "gap 25-2031.00 25-9031.00 (json)",
         &["gap", "25-2031.00", "25-9031.00", "--format", "json"],
         // Issue 25 asks for 8 million. Comparing the two occupations' ratings costs about 0.4

@@ -236,9 +236,9 @@ Examples:\n  careers explain zones\n  careers explain interests\n  careers expla
         after_help = "Ranking: how alike O*NET's ratings of the two occupations are: one less the mean difference\nof their levels (0-7) over the 35 skills and 33 knowledge areas both rate, each weighted by the\nsum of its importance (1-5) to the two, as a share of the 0-7 scale (100% is the same profile).\nA figure O*NET recommends suppressing leaves its element out; a level rated not relevant counts\nas 0. A role that is not an O*NET occupation is its first linked O*NET occupation.\n\nExamples:\n  careers moves registered-nurses\n  careers moves 25-2031.00 --up\n  careers moves data-engineer --city Seattle --format json"
     )]
     Moves(MovesArgs),
-    /// Rank roles by how much of your skills they use, weighted by how central each is to them
+    /// Rank roles by how well they use the O*NET skills, knowledge and technologies you name
     #[command(
-        after_help = "Ranking: each of your skills a role lists adds its weight: 1, +1 if O*NET flags it hot for\nthe occupation, +1 if in demand, times 1 + ln(how many of its technologies show the skill),\ntimes ln(1 + roles / roles listing it). Ties go to the role whose own weighted skills are more\nyours, then by id. Skills compare by canonical name and alias, in any case (sklearn =\nscikit-learn, stats = Statistics); machine learning also counts TensorFlow, PyTorch and the like.\n\nExamples:\n  careers match --skills python,sql,spark\n  careers match --skills python,sklearn --top 3\n  careers match --from data-engineer"
+        after_help = "Inputs: O*NET skills and knowledge areas (writing, biology; a unique start will do:\nenglish), any technology O*NET lists (autocad, epic, quickbooks) and the skill vocabulary\n(python, sklearn), in any case.\n\nRanking: each input scores a role 0-1 and the score is their mean, as a percentage. A skill or\nknowledge area scores (importance - 1) / 4 by O*NET's rating of the role's occupation. A\ntechnology scores half for being listed (1/2, +1/4 hot, +1/4 in demand; a curated role's own\nlist counts in full) and half for the importance of the skill or knowledge area its listing\noccupations rate most above average. Ties go to the higher median pay, then id.\n\nExamples:\n  careers match --skills python,sql,spark\n  careers match --skills instructing,speaking,english --city Chicago\n  careers match --skills autocad,revit --top 5\n  careers match --from registered-nurses"
     )]
     Match(MatchArgs),
     /// Where a role leads and where it comes from: progression, specializations, paths and
@@ -840,7 +840,8 @@ pub struct MovesArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct MatchArgs {
-    /// Your skills, comma-separated; names and aliases in any case (python,sql,apache spark)
+    /// What you know, comma-separated: O*NET skills and knowledge areas, technologies and
+    /// vocabulary skills, in any case (writing,biology,autocad,python)
     #[arg(
         long,
         short = 's',
@@ -849,9 +850,15 @@ pub struct MatchArgs {
         required_unless_present = "from"
     )]
     pub skills: Vec<String>,
-    /// Take a role's skills as yours (added to --skills); the role itself is not ranked
+    /// Take a role's skills and knowledge (those it rates at least 3 and a standard deviation
+    /// above the average occupation) and technologies as yours (added to --skills); the role
+    /// itself is not ranked
     #[arg(long, value_name = "ROLE", value_parser = NonBlank)]
     pub from: Option<String>,
+    /// The place whose median pay to show and break ties by, read as salary's --city reads one
+    /// (a metro, state, US or area code) [default: the nation]
+    #[arg(long, value_name = "PLACE", value_parser = NonBlank)]
+    pub city: Option<String>,
     /// How many roles to show [default: a screenful in a terminal table, else 10]
     #[arg(long, short = 'n', value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub top: Option<u32>,

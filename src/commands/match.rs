@@ -1,48 +1,100 @@
-//! `careers match --skills a,b,c [--from ROLE] [--top N]`: every role ranked by how much of
-//! your skills it uses, each weighted by how central the skill is to that role.
+//! `careers match --skills a,b,c [--from ROLE] [--city PLACE] [--top N]`: every role ranked by
+//! how well it uses what you name, one rule for curated roles and O*NET occupations alike.
 //!
-//! The ranking is explainable and deterministic. Each of your skills a role lists adds its
-//! weight: 1, plus 1 when O*NET flags it hot for the occupation and 1 more when in demand,
-//! times 1 + ln of how many of the occupation's technologies show it (a statistician lists
-//! five statistics packages, a fraud examiner one), times its rarity, ln(1 + ranked roles /
-//! roles that list it), so that a skill every occupation lists (Excel) says less than one few
-//! do. A skill also counts through the skills it covers in the vocabulary (machine learning
-//! through TensorFlow). Roles rank by the sum, then by the share of their own weighted skills it makes (a role
-//! whose skills are mostly yours before one where they are a sliver), then by id. Counting only
-//! your skills keeps an occupation with two listed technologies from outranking one that uses
-//! all of yours. Work is linear in the number of skills across all profiles plus a sort.
-
-use std::collections::{HashMap, HashSet};
+//! An input is read as the first of these it names: an O*NET skill or knowledge area (exactly,
+//! any case), a skill of the vocabulary (name or alias), the unique start of an O*NET skill or
+//! knowledge area (`english`), a technology any O*NET occupation or profile lists (by whole
+//! words: `autocad` is "Autodesk AutoCAD"). A name none of these knows is reported with the
+//! nearest names and left out; when nothing is left the command fails as `list --skill` does.
+//!
+//! Each input scores every role from 0 to 1, and the role's score is the mean, as a percentage:
+//!
+//! - a skill or knowledge area scores (importance − 1) / 4, O*NET's importance (1-5) in the
+//!   role's occupation (a curated role's first linked one); where O*NET gives no reliable
+//!   rating (an occupation it does not rate, a figure it suppresses), the average of every
+//!   rated occupation;
+//! - a technology scores half for being listed and half for the importance, scaled the same
+//!   way, of the O*NET skill or knowledge area its listing occupations rate most above the
+//!   average of all, in standard deviations (Python: Programming; without a reliable rating,
+//!   the average of those occupations). Listed is ½ for an O*NET occupation, +¼ when O*NET
+//!   flags the technology hot there and +¼ when in demand; a curated role's own skill list
+//!   names only what the role needs, and counts in full. A technology no rated occupation lists
+//!   scores its listing alone.
+//!
+//! How many skills or technologies a role lists counts for nothing by itself: only yours are
+//! weighed, each at most 1. Roles rank by the score shown (to a tenth), then the higher
+//! median pay, then id. Work is one read of the ratings and of the technology index, linear in
+//! the roles and their skills, plus a sort.
 
 use serde::Serialize;
 
 use crate::Context;
 use crate::cli::{Format, MatchArgs};
 use crate::error::{CareersError, suggest};
-use crate::model::Profile;
-use crate::model::onet::SkillUse;
+use crate::model::onet::RatingKind;
 use crate::model::vocabulary::normalize;
-use crate::store::Store;
-
-use crate::model::skillset;
+use crate::model::{Profile, skillset};
+use crate::store::find::{MedianPay, holds_words, word_list};
+use crate::store::matching::{RatingColumns, TechnologyQuery, TechnologyUse};
+use crate::store::projections::ProjectionsSource;
+use crate::store::wages::AreaRef;
+use crate::store::{Entry, Origin, Store};
 
 #[derive(Debug, Serialize)]
 pub struct MatchReport {
-    /// The skills matched against, under canonical names.
-    pub skills: Vec<String>,
-    /// The role whose skills were taken as yours, if any.
+    /// What was matched against, each as it was read.
+    pub inputs: Vec<MatchInput>,
+    /// The role whose skills, knowledge and technologies were taken as yours, if any.
     pub from: Option<String>,
-    /// Given names that are neither in the vocabulary nor in any profile.
+    /// Given names that nothing knows.
     pub unknown: Vec<UnknownSkill>,
     /// How many roles were ranked.
     pub ranked: usize,
-    /// Profiles that list no technical skills and so have no score.
-    pub unranked: Vec<String>,
     /// The best `top` roles, best first.
     pub ranking: Vec<RoleMatch>,
-    /// O*NET's attribution, when the report shows an occupation imported from it.
+    /// Where the pay is a median of: the nation, or `--city`'s area.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<AreaRef>,
+    /// The BLS OEWS release the pay comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wages_source: Option<String>,
+    /// The O*NET release the skill and knowledge ratings come from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ratings_release: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub projections_source: Option<ProjectionsSource>,
+    /// O*NET's attribution, when the report shows its figures or occupations.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
+}
+
+/// What an input was read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum InputKind {
+    /// An O*NET skill (Writing).
+    Skill,
+    /// An O*NET knowledge area (Biology).
+    Knowledge,
+    /// A technology: a vocabulary skill, or words an O*NET example or a profile's skill holds.
+    Technology,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MatchInput {
+    /// The name it is shown by: O*NET's, the vocabulary's, or the words as given.
+    pub name: String,
+    pub kind: InputKind,
+    /// O*NET's element id, for a skill or knowledge area.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub element_id: Option<String>,
+    /// For a technology: how many O*NET occupations list it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub occupations_listing: Option<usize>,
+    /// For a technology: the O*NET skill or knowledge area its listing occupations rate most
+    /// above the average, whose importance makes half its score.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub related: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -56,42 +108,66 @@ pub struct RoleMatch {
     pub rank: usize,
     pub id: String,
     pub title: String,
-    /// The sum of the weights of your skills the role lists, to two decimals.
+    /// "bundled", "user" or "onet".
+    pub origin: &'static str,
+    /// Its O*NET-SOC code: its own, or a curated role's first linked one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// The SOC occupation its pay comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub soc: Option<String>,
+    /// The mean of the inputs' scores, as a percentage to a tenth.
     pub score: f64,
-    /// How many of your skills the role lists.
+    /// The annual median at `place`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub median_pay: Option<MedianPay>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub job_zone: Option<u8>,
+    /// BLS's projected employment change, percent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub growth_percent: Option<f64>,
+    /// How many inputs score above 0.
     pub matched: usize,
-    /// How many skills the role lists.
-    pub total: usize,
-    /// The share of the role's own weighted skills that `score` makes, as a whole percentage.
-    pub percent: u32,
-    /// Your skills the role lists, with why each weighs what it does.
-    pub matched_skills: Vec<SkillWeight>,
-    /// The role's skills you lack, most central first.
-    pub missing_skills: Vec<String>,
+    /// Each input's score for this role and why, in the order of the inputs.
+    pub fits: Vec<InputFit>,
 }
 
-/// Why one of your skills adds what it does to a role's score.
+/// Why an input scores what it does for one role.
 #[derive(Debug, Clone, Serialize)]
-pub struct SkillWeight {
-    /// Your skill.
-    pub skill: String,
-    /// The role's skill it counts through, when that is another one it covers.
+pub struct InputFit {
+    pub input: String,
+    /// 0-1, to two decimals.
+    pub score: f64,
+    /// O*NET's importance (1-5) of the skill or knowledge area, or of a technology's related
+    /// one, in the role's occupation; where it gives no reliable rating, the average it is
+    /// taken at (`rated` false). Left out without ratings.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub through: Option<String>,
+    pub importance: Option<f64>,
+    /// Whether `importance` is the occupation's own reliable rating.
+    pub rated: bool,
+    pub kind: InputKind,
+    /// For a technology: the skill or knowledge area it is weighed with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub related: Option<String>,
+    /// For a technology: how the role lists it; `None` when it does not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub listed: Option<Listing>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Listing {
+    /// The O*NET example or the profile's own skill that shows it.
+    pub name: String,
+    /// "onet" for O*NET's technology list, "profile" for the role's own skill list.
+    pub by: &'static str,
     pub hot: bool,
     pub in_demand: bool,
-    /// How many of the role's technologies show the skill (1 for a curated profile).
-    pub technologies: u16,
-    /// How many ranked roles list the skill it counts through.
-    pub listed_by: usize,
-    /// (1 + hot + in demand) × (1 + ln technologies) × ln(1 + ranked / listed_by), to two
-    /// decimals.
-    pub weight: f64,
 }
 
 pub fn run(ctx: &Context, args: &MatchArgs) -> anyhow::Result<MatchReport> {
+    let store = &ctx.store;
     let from = match &args.from {
-        Some(q) => Some(&ctx.store.resolve(q)?.profile),
+        Some(q) => Some(store.resolve(q)?),
         None => None,
     };
     let given: Vec<&str> = args
@@ -112,15 +188,29 @@ pub fn run(ctx: &Context, args: &MatchArgs) -> anyhow::Result<MatchReport> {
         None if ctx.format != Format::Table => DEFAULT_TOP,
         None => crate::render::screen_rows().map_or(DEFAULT_TOP, screenful),
     };
-    let report = report(&ctx.store, &given, from, top);
-    if report.skills.is_empty() {
-        return Err(nothing_to_match(&ctx.store, &report));
+    let area = match &args.city {
+        Some(city) if store.wages()?.is_some() => {
+            let place = store.resolve_place(&crate::store::bundled_locations()?, city)?;
+            Some(place.area.ok_or_else(|| {
+                anyhow::anyhow!(
+                    "\"{city}\" is a curated city without a BLS OEWS area; name its metro area or state (`careers places {city}`)"
+                )
+            })?)
+        }
+        Some(_) => anyhow::bail!(
+            "no BLS OEWS release is in use, which --city needs; import one with `careers import oews DIR`"
+        ),
+        None => store.national_area()?,
+    };
+    let report = report(store, &given, from, top, area)?;
+    if report.inputs.is_empty() {
+        return Err(nothing_to_match(store, &report));
     }
     Ok(report)
 }
 
-/// The error for input that leaves no skill to match: an unknown skill, worded as `list
-/// --skill` words it, or a `--from` role that lists none.
+/// The error for input that leaves nothing to match: an unknown name, worded as `list
+/// --skill` words it, or a `--from` role with nothing to take.
 fn nothing_to_match(store: &Store, report: &MatchReport) -> anyhow::Error {
     if let Some(first) = report.unknown.first() {
         let mut known: Vec<String> = store
@@ -140,7 +230,7 @@ fn nothing_to_match(store: &Store, report: &MatchReport) -> anyhow::Error {
     }
     match &report.from {
         Some(id) => anyhow::anyhow!(
-            "{id} lists no technical skills, so there is nothing to match; name yours with --skills"
+            "{id} lists no skills, knowledge or technologies, so there is nothing to match; name yours with --skills"
         ),
         None => anyhow::anyhow!("no skill given; name yours with --skills"),
     }
@@ -150,345 +240,523 @@ fn nothing_to_match(store: &Store, report: &MatchReport) -> anyhow::Error {
 pub const DEFAULT_TOP: usize = 10;
 
 /// How many ranked roles fit a terminal of `rows` lines: each takes about four (its id and
-/// title, the skills it has, those it lacks, wrapped), and the heading and notes about eight.
+/// title, its figures, what matched, wrapped), and the heading and notes about eight.
 fn screenful(rows: usize) -> usize {
     (rows.saturating_sub(8) / 4).clamp(3, 50)
 }
 
-/// One of the user's skills: its canonical name and the keys of the skills that count for it,
-/// its own first.
+/// Importance 3 in hundredths, O*NET's "important": the skills and knowledge a `--from` role
+/// takes as yours are those it rates at least this, and a standard deviation or more above the
+/// average occupation (what sets it apart, not the speaking and listening every job needs).
+const FROM_IMPORTANCE: u16 = 300;
+
+/// One input as read, with what scores it.
 struct Wanted {
-    name: String,
-    keys: Vec<String>,
+    input: MatchInput,
+    /// The ratings column of a skill or knowledge area, or of a technology's related one, and
+    /// the importance (in hundredths) a role without a reliable rating of it is taken to have:
+    /// the average of every rated occupation, or of those listing the technology.
+    column: Option<(usize, f64)>,
+    /// For a technology: its query, and the normalised vocabulary keys a profile's skill may
+    /// count by.
+    query: Option<(TechnologyQuery, Vec<String>)>,
 }
 
-/// A ranked role before it is cut to `top`.
-struct Scored<'a> {
-    profile: &'a Profile,
-    score: f64,
-    /// The role's whole weight: every skill it lists, weighed as if it were yours.
-    whole: f64,
-    total: usize,
-    matched: Vec<SkillWeight>,
-    /// Weights and indices into the distinct skills: named only for the roles shown.
-    missing: Vec<(f64, usize)>,
-}
-
-pub fn report<'a>(
-    store: &'a Store,
-    given: &[&str],
-    from: Option<&Profile>,
-    top: usize,
-) -> MatchReport {
+/// A technology's query: its words, and the vocabulary skill it is with those that it covers.
+fn technology(store: &Store, name: &str) -> (String, TechnologyQuery, Vec<String>) {
     let vocabulary = store.vocabulary();
-    let mut wanted: Vec<Wanted> = Vec::new();
-    let mut skills: Vec<String> = Vec::new();
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut add = |name: &str, key: String, covers: Vec<String>| {
-        if seen.insert(key.clone()) {
-            skills.push(name.to_owned());
-            let mut keys = vec![key];
-            keys.extend(covers);
-            wanted.push(Wanted {
-                name: name.to_owned(),
-                keys,
-            });
-        }
-    };
-    let covers_of = |name: &str| -> Vec<String> {
-        vocabulary
-            .resolve(name)
-            .map(|s| vocabulary.covered_by(s).map(normalize).collect())
-            .unwrap_or_default()
-    };
-    if let Some(p) = from {
-        for s in skillset::technical_skills(p, vocabulary) {
-            let covers = covers_of(&s.name);
-            add(&s.name, s.key, covers);
-        }
-    }
-    // Names the vocabulary does not know, but some profile lists: built only when needed.
-    let mut profile_names: Option<HashMap<String, String>> = None;
-    let mut unknown = Vec::new();
-    for name in given {
-        if let Some(known) = vocabulary.resolve(name) {
-            add(&known.name, normalize(&known.name), covers_of(&known.name));
-            continue;
-        }
-        let names = profile_names.get_or_insert_with(|| {
-            store
-                .entries()
-                .flat_map(|e| &e.profile.skills)
-                .map(|s| (normalize(&s.name), s.name.clone()))
-                .collect()
-        });
-        match names.get(&normalize(name)) {
-            Some(listed) => add(listed, normalize(name), Vec::new()),
-            None => {
-                let mut candidates: Vec<&str> = vocabulary.names().collect();
-                candidates.extend(names.values().map(String::as_str));
-                candidates.sort_unstable();
-                candidates.dedup();
-                unknown.push(UnknownSkill {
-                    name: (*name).to_owned(),
-                    suggestions: suggest(name, candidates),
-                });
-            }
-        }
-    }
-
-    // Every ranked role's skills, as indices into one list of distinct skills (a thousand
-    // occupations name about a hundred), and how many roles list each skill.
-    let mut distinct: Vec<skillset::Skill> = Vec::new();
-    let mut by_name: HashMap<&str, usize> = HashMap::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    let mut roles: Vec<(&Profile, Vec<usize>)> = Vec::new();
-    let mut unranked = Vec::new();
-    for e in store.entries() {
-        let p = &e.profile;
-        if from.is_some_and(|f| f.id == p.id) {
-            continue;
-        }
-        let mut role: Vec<usize> = Vec::with_capacity(p.skills.len());
-        for s in &p.skills {
-            let i = match by_name.get(s.name.as_str()) {
-                Some(&i) => i,
-                None => {
-                    let skill = skillset::technical_skill(s, vocabulary);
-                    let i = *by_key.entry(skill.key.clone()).or_insert_with(|| {
-                        distinct.push(skill);
-                        distinct.len() - 1
-                    });
-                    by_name.insert(s.name.as_str(), i);
-                    i
-                }
+    match vocabulary.resolve(name) {
+        Some(skill) => {
+            let mut skills = vec![skill.name.clone()];
+            skills.extend(vocabulary.covered_by(skill).map(str::to_owned));
+            let keys = skills.iter().map(|s| normalize(s)).collect();
+            let query = TechnologyQuery {
+                words: word_list(&skill.name),
+                skills,
             };
-            if !role.contains(&i) {
-                role.push(i);
+            (skill.name.clone(), query, keys)
+        }
+        None => {
+            let query = TechnologyQuery {
+                words: word_list(name),
+                skills: Vec::new(),
+            };
+            (name.to_owned(), query, Vec::new())
+        }
+    }
+}
+
+/// Whether a profile (not an O*NET occupation) lists a technology: one of its skills is the
+/// vocabulary skill or one it covers, or holds its words.
+fn profile_listing(
+    profile: &Profile,
+    store: &Store,
+    query: &TechnologyQuery,
+    keys: &[String],
+) -> Option<Listing> {
+    let vocabulary = store.vocabulary();
+    profile
+        .skills
+        .iter()
+        .find(|s| {
+            keys.contains(&normalize(vocabulary.canonical(&s.name)))
+                || holds_words(&word_list(&s.name), &query.words)
+        })
+        .map(|s| Listing {
+            name: s.name.clone(),
+            by: "profile",
+            hot: false,
+            in_demand: false,
+        })
+}
+
+/// The column of the skill or knowledge area a name starts (O*NET's own resolution, which
+/// also says the nearest names when none does).
+fn element_by_start(
+    store: &Store,
+    columns: &RatingColumns,
+    name: &str,
+) -> Result<Option<usize>, Vec<String>> {
+    let mut near = Vec::new();
+    for kind in [RatingKind::Skill, RatingKind::Knowledge] {
+        match store.element_importance(kind, name) {
+            Ok(Some(e)) => return Ok(columns.column(kind, &e.name)),
+            Ok(None) => return Ok(None),
+            Err(e) => {
+                if let Some(CareersError::UnknownValue { suggestions, .. }) = e.downcast_ref() {
+                    near.extend(suggestions.iter().cloned());
+                }
             }
         }
-        if role.is_empty() {
-            unranked.push(p.id.clone());
-        } else {
-            roles.push((p, role));
+    }
+    Err(near)
+}
+
+/// The mean and standard deviation of each column's reliable importances, over every rated
+/// occupation.
+fn column_spread(columns: &RatingColumns) -> Vec<(f64, f64)> {
+    let mut sums = vec![(0.0, 0.0, 0.0); columns.table.width];
+    for (_, row) in columns.table.rows() {
+        for (s, f) in sums.iter_mut().zip(row).filter(|(_, f)| f.reliable) {
+            let x = f64::from(f.importance);
+            *s = (s.0 + 1.0, s.1 + x, s.2 + x * x);
         }
     }
-    let mut listed: Vec<usize> = vec![0; distinct.len()];
-    for (_, role) in &roles {
-        for &i in role {
-            listed[i] += 1;
+    sums.into_iter()
+        .map(|(n, sum, squares)| {
+            let mean = sum / f64::max(n, 1.0);
+            (
+                mean,
+                (squares / f64::max(n, 1.0) - mean * mean).max(0.0).sqrt(),
+            )
+        })
+        .collect()
+}
+
+/// How many standard deviations above the mean of all occupations `importance` is in `column`.
+fn standing(spread: &[(f64, f64)], column: usize, importance: f64) -> Option<f64> {
+    let (mean, deviation) = *spread.get(column)?;
+    (deviation > 0.0).then(|| (importance - mean) / deviation)
+}
+
+/// The column O*NET's occupations listing a technology rate most above the average of all, in
+/// standard deviations (so that a skill few occupations need, Programming, is not outweighed
+/// by a broad one), and their mean importance of it.
+fn related_column(
+    columns: &RatingColumns,
+    spread: &[(f64, f64)],
+    listing: &[Option<TechnologyUse>],
+) -> Option<(usize, f64)> {
+    let mut listed = vec![(0.0, 0.0); columns.table.width];
+    for (position, row) in columns.table.rows() {
+        if !listing.get(position).is_some_and(Option::is_some) {
+            continue;
+        }
+        for (s, f) in listed.iter_mut().zip(row).filter(|(_, f)| f.reliable) {
+            *s = (s.0 + 1.0, s.1 + f64::from(f.importance));
         }
     }
-    // Each wanted skill's own index first, then those it covers, as far as any role lists them.
-    let wanted_at: Vec<(usize, &Wanted, Vec<usize>)> = wanted
+    listed
         .iter()
         .enumerate()
-        .map(|(n, w)| {
-            let at: Vec<usize> = w
-                .keys
-                .iter()
-                .filter_map(|k| by_key.get(k).copied())
-                .collect();
-            (n, w, at)
-        })
-        .collect();
-    let ranked = if wanted.is_empty() { 0 } else { roles.len() };
-    let rarity = |i: usize| (1.0 + roles.len() as f64 / listed[i].max(1) as f64).ln();
-    let score_role = |p: &'a Profile, role: &[usize]| -> Scored<'a> {
-        let use_of = |name: &str| {
-            let at = p.skills.iter().position(|s| s.name == name);
-            p.onet
-                .as_ref()
-                .and_then(|o| o.skill_uses.get(at?))
-                .copied()
-                .unwrap_or_default()
-        };
-        let uses: Vec<SkillUse> = role.iter().map(|&i| use_of(&distinct[i].name)).collect();
-        let weighed: Vec<f64> = role
-            .iter()
-            .zip(&uses)
-            .map(|(&i, u)| weight(*u, rarity(i)))
-            .collect();
-        let mut used = vec![false; role.len()];
-        let mut matched = Vec::new();
-        for (_, w, at) in &wanted_at {
-            let own = by_key.get(&w.keys[0]).copied();
-            // The role's skills that count for it: its own, and those it covers.
-            let counting: Vec<usize> = (0..role.len()).filter(|&j| at.contains(&role[j])).collect();
-            // The one it is weighed by: its own when the role lists it, else the best covered.
-            let primary = counting
-                .iter()
-                .copied()
-                .find(|&j| Some(role[j]) == own)
-                .or_else(|| {
-                    counting
-                        .iter()
-                        .copied()
-                        .max_by(|&i, &j| weighed[i].total_cmp(&weighed[j]))
-                });
-            let Some(j) = primary else {
-                continue;
-            };
-            let combined = counting.iter().fold(
-                SkillUse {
-                    technologies: 0,
-                    ..SkillUse::default()
-                },
-                |acc, &k| {
-                    used[k] = true;
-                    SkillUse {
-                        hot: acc.hot || uses[k].hot,
-                        in_demand: acc.in_demand || uses[k].in_demand,
-                        technologies: acc.technologies.saturating_add(uses[k].technologies),
-                    }
-                },
-            );
-            let s = &distinct[role[j]];
-            matched.push(SkillWeight {
-                skill: w.name.clone(),
-                through: (Some(role[j]) != own).then(|| s.name.clone()),
-                hot: combined.hot,
-                in_demand: combined.in_demand,
-                technologies: combined.technologies,
-                listed_by: listed[role[j]],
-                weight: weight(combined, rarity(role[j])),
-            });
-        }
-        // Most central first: by flags and technologies, not rarity, so a curated profile's
-        // missing skills keep the order its author gave them.
-        let mut missing: Vec<(f64, usize)> = role
-            .iter()
-            .zip(&uses)
-            .zip(&used)
-            .filter(|(_, used)| !**used)
-            .map(|((&i, u), _)| (weight(*u, 1.0), i))
-            .collect();
-        missing.sort_by(|a, b| b.0.total_cmp(&a.0));
-        Scored {
-            profile: p,
-            // Folded from +0.0: an empty f64 sum is -0.0, which would show as "-0".
-            score: matched.iter().fold(0.0, |sum, m| sum + m.weight),
-            whole: weighed.iter().fold(0.0, |sum, w| sum + w),
-            total: role.len(),
-            matched,
-            missing,
-        }
-    };
-    // A role that lists none of your skills scores 0, below every role that lists one, and
-    // ties with the others like it (a share of 0): they rank by id, and are weighed only when
-    // fewer than `top` roles list any of your skills.
-    let lists_any = |role: &[usize]| {
-        wanted_at
-            .iter()
-            .any(|(_, _, at)| role.iter().any(|i| at.contains(i)))
-    };
-    let mut scored: Vec<Scored> = Vec::with_capacity(ranked);
-    let mut unmatched: Vec<&(&Profile, Vec<usize>)> = Vec::new();
-    for r in roles.iter().filter(|_| !wanted.is_empty()) {
-        if lists_any(&r.1) {
-            scored.push(score_role(r.0, &r.1));
-        } else {
-            unmatched.push(r);
+        .filter(|(_, (n, _))| *n > 0.0)
+        .filter_map(|(c, (n, sum))| Some((c, standing(spread, c, sum / n)?, sum / n)))
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(c, _, mean)| (c, mean))
+}
+
+/// (importance − 1) / 4 of an importance in hundredths.
+fn scaled(importance: f64) -> f64 {
+    (importance / 100.0 - 1.0) / 4.0
+}
+
+pub fn report(
+    store: &Store,
+    given: &[&str],
+    from: Option<&Entry>,
+    top: usize,
+    area: Option<usize>,
+) -> anyhow::Result<MatchReport> {
+    let columns = store.rating_columns()?.unwrap_or_default();
+    let vocabulary = store.vocabulary();
+    let spread = column_spread(&columns);
+    let typical = |c: usize| (c, spread.get(c).map_or(0.0, |s| s.0));
+    // A row of the ratings by O*NET position.
+    let mut row_at: Vec<Option<usize>> = vec![None; store.onet_len()];
+    for (r, &p) in columns.table.positions.iter().enumerate() {
+        if let Some(slot) = row_at.get_mut(p) {
+            *slot = Some(r);
         }
     }
-    let share = |s: &Scored| s.score / s.whole.max(f64::MIN_POSITIVE);
+    let row_of = |position: Option<usize>| -> Option<&[crate::model::ratings::ElementFigures]> {
+        let r = row_at.get(position?).copied()??;
+        let width = columns.table.width;
+        columns.table.figures.get(r * width..(r + 1) * width)
+    };
+    let element_input = |c: usize| {
+        let e = &columns.elements[c];
+        MatchInput {
+            name: e.name.clone(),
+            kind: match e.kind {
+                RatingKind::Skill => InputKind::Skill,
+                _ => InputKind::Knowledge,
+            },
+            element_id: Some(e.id.clone()),
+            occupations_listing: None,
+            related: None,
+        }
+    };
+    let technology_input = |name: String| MatchInput {
+        name,
+        kind: InputKind::Technology,
+        element_id: None,
+        occupations_listing: None,
+        related: None,
+    };
+
+    // The inputs: the `--from` role's, then the given names.
+    let mut wanted: Vec<Wanted> = Vec::new();
+    let mut unknown: Vec<String> = Vec::new();
+    if let Some(entry) = from {
+        if let Some(row) = row_of(store.rated_position(entry)) {
+            let mut important: Vec<(u16, usize)> = row
+                .iter()
+                .enumerate()
+                .filter(|(c, f)| {
+                    f.reliable
+                        && f.importance >= FROM_IMPORTANCE
+                        && standing(&spread, *c, f64::from(f.importance)).is_some_and(|z| z >= 1.0)
+                })
+                .map(|(c, f)| (f.importance, c))
+                .collect();
+            important.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            for (_, c) in important {
+                wanted.push(Wanted {
+                    input: element_input(c),
+                    column: Some(typical(c)),
+                    query: None,
+                });
+            }
+        }
+        for s in skillset::technical_skills(&entry.profile, vocabulary) {
+            let (name, query, keys) = technology(store, &s.name);
+            wanted.push(Wanted {
+                input: technology_input(name),
+                column: None,
+                query: Some((query, keys)),
+            });
+        }
+    }
+    for name in given {
+        let exact = [RatingKind::Skill, RatingKind::Knowledge]
+            .iter()
+            .find_map(|&k| columns.column(k, name));
+        if let Some(c) = exact {
+            wanted.push(Wanted {
+                input: element_input(c),
+                column: Some(typical(c)),
+                query: None,
+            });
+        } else if word_list(name).is_empty() {
+            unknown.push((*name).to_owned());
+        } else if let Some(c) = vocabulary
+            .resolve(name)
+            .is_none()
+            .then(|| element_by_start(store, &columns, name).ok().flatten())
+            .flatten()
+        {
+            // The start of one skill or knowledge area's name: `english`.
+            wanted.push(Wanted {
+                input: element_input(c),
+                column: Some(typical(c)),
+                query: None,
+            });
+        } else {
+            // A technology, once something is found to list it.
+            let (shown, query, keys) = technology(store, name);
+            wanted.push(Wanted {
+                input: technology_input(shown),
+                column: None,
+                query: Some((query, keys)),
+            });
+        }
+    }
+
+    // Who lists each technology: O*NET's occupations from one read of the index.
+    let queries: Vec<TechnologyQuery> = wanted
+        .iter()
+        .filter_map(|w| w.query.as_ref().map(|q| q.0.clone()))
+        .collect();
+    // Vocabulary skills are on the occupations' own skill lists; only a name outside the
+    // vocabulary needs every example O*NET lists.
+    let uses = if queries.is_empty() {
+        Vec::new()
+    } else if queries.iter().all(|q| !q.skills.is_empty()) {
+        store.vocabulary_uses(&queries)
+    } else {
+        store.technology_uses(&queries)?
+    };
+    let profiles: Vec<&Entry> = store
+        .entries()
+        .filter(|e| !matches!(e.origin, Origin::Onet { .. }))
+        .collect();
+    let mut listings: Vec<&Vec<Option<TechnologyUse>>> = Vec::new();
+    let mut kept: Vec<Wanted> = Vec::new();
+    let mut q = 0;
+    for w in wanted {
+        let Some((query, keys)) = &w.query else {
+            kept.push(w);
+            continue;
+        };
+        let listing = &uses[q];
+        q += 1;
+        let by_onet = listing.iter().filter(|u| u.is_some()).count();
+        let by_profile = profiles
+            .iter()
+            .any(|e| profile_listing(&e.profile, store, query, keys).is_some());
+        if by_onet > 0 || by_profile || vocabulary.resolve(&w.input.name).is_some() {
+            let column = related_column(&columns, &spread, listing);
+            let mut w = w;
+            w.input.occupations_listing = Some(by_onet);
+            w.input.related = column.map(|(c, _)| columns.elements[c].name.clone());
+            w.column = column;
+            listings.push(listing);
+            kept.push(w);
+            continue;
+        }
+        // Nothing lists it: the start of a skill or knowledge area, or unknown.
+        match element_by_start(store, &columns, &w.input.name) {
+            Ok(Some(c)) => kept.push(Wanted {
+                input: element_input(c),
+                column: Some(typical(c)),
+                query: None,
+            }),
+            Ok(None) | Err(_) => unknown.push(w.input.name.clone()),
+        }
+    }
+    // The same input twice counts once.
+    let mut seen: Vec<(InputKind, String)> = Vec::new();
+    let mut inputs: Vec<Wanted> = Vec::new();
+    let mut input_listing: Vec<Option<&Vec<Option<TechnologyUse>>>> = Vec::new();
+    let mut li = 0;
+    for w in kept {
+        let listing = w.query.as_ref().map(|_| {
+            li += 1;
+            listings[li - 1]
+        });
+        let key = (w.input.kind, w.input.name.to_lowercase());
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        inputs.push(w);
+        input_listing.push(listing);
+    }
+    let unknown: Vec<UnknownSkill> = unknown
+        .into_iter()
+        .map(|name| {
+            let mut candidates: Vec<&str> = vocabulary.names().collect();
+            candidates.extend(columns.elements.iter().map(|e| e.name.as_str()));
+            candidates.extend(
+                profiles
+                    .iter()
+                    .flat_map(|e| e.profile.skills.iter().map(|s| s.name.as_str())),
+            );
+            candidates.sort_unstable();
+            candidates.dedup();
+            UnknownSkill {
+                suggestions: suggest(&name, candidates),
+                name,
+            }
+        })
+        .collect();
+
+    // Every role's score.
+    struct Scored<'a> {
+        entry: &'a Entry,
+        score: f64,
+        fits: Vec<InputFit>,
+    }
+    let mut scored: Vec<Scored> = Vec::new();
+    if !inputs.is_empty() {
+        // The O*NET occupations come last among the entries, in the order of their positions.
+        let first_onet = store.entries().len() - store.onet_len();
+        for (i, entry) in store.entries().enumerate() {
+            if from.is_some_and(|f| f.profile.id == entry.profile.id) {
+                continue;
+            }
+            let onet = matches!(entry.origin, Origin::Onet { .. });
+            let rated_at = match i.checked_sub(first_onet) {
+                Some(position) if onet => Some(position),
+                _ => store.rated_position(entry),
+            };
+            let row = row_of(rated_at);
+            let position = rated_at.filter(|_| onet);
+            let mut fits = Vec::with_capacity(inputs.len());
+            for (w, listing) in inputs.iter().zip(&input_listing) {
+                let rated = w
+                    .column
+                    .and_then(|(c, _)| row?.get(c))
+                    .filter(|f| f.reliable)
+                    .map(|f| f64::from(f.importance));
+                let importance = rated.or(w.column.map(|(_, typical)| typical));
+                let part = importance.map_or(0.0, scaled);
+                let (score, listed) = match (&w.query, listing) {
+                    (Some((query, keys)), Some(listing)) => {
+                        let listed = match position {
+                            Some(p) => listing.get(p).cloned().flatten().map(|u| Listing {
+                                name: u.example,
+                                by: "onet",
+                                hot: u.hot,
+                                in_demand: u.in_demand,
+                            }),
+                            None if onet => None,
+                            None => profile_listing(&entry.profile, store, query, keys),
+                        };
+                        let listed_score = listed.as_ref().map_or(0.0, |l| match l.by {
+                            "profile" => 1.0,
+                            _ => 0.5 + 0.25 * f64::from(u8::from(l.hot) + u8::from(l.in_demand)),
+                        });
+                        match w.column {
+                            Some(_) => ((listed_score + part) / 2.0, listed),
+                            None => (listed_score, listed),
+                        }
+                    }
+                    _ => (part, None),
+                };
+                fits.push(InputFit {
+                    input: w.input.name.clone(),
+                    score,
+                    importance: importance.map(|i| i / 100.0),
+                    rated: rated.is_some(),
+                    kind: w.input.kind,
+                    related: w.query.as_ref().and(w.input.related.clone()),
+                    listed,
+                });
+            }
+            let mean = fits.iter().map(|f| f.score).sum::<f64>() / fits.len() as f64;
+            scored.push(Scored {
+                entry,
+                score: (mean * 1000.0).round() / 10.0,
+                fits,
+            });
+        }
+    }
+    let ranked = scored.len();
+    // By score first; pay breaks ties only among the tied, so it is read for those alone.
     scored.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
-            .then_with(|| share(b).total_cmp(&share(a)))
-            .then_with(|| a.profile.id.cmp(&b.profile.id))
+            .then_with(|| a.entry.profile.id.cmp(&b.entry.profile.id))
     });
-    if scored.len() < top {
-        unmatched.sort_by(|a, b| a.0.id.cmp(&b.0.id));
-        let more = top - scored.len();
-        scored.extend(unmatched.iter().take(more).map(|r| score_role(r.0, &r.1)));
-    }
-    let ranking: Vec<RoleMatch> = scored
+    let cut = match scored.get(top.saturating_sub(1)) {
+        Some(last) => {
+            let edge = last.score;
+            scored.iter().take_while(|s| s.score >= edge).count()
+        }
+        None => scored.len(),
+    };
+    scored.truncate(cut);
+    let entries: Vec<&Entry> = scored.iter().map(|s| s.entry).collect();
+    let outlines = store.role_outlines(&entries, area)?;
+    let mut rows: Vec<(Scored, crate::store::matching::RoleOutline)> =
+        scored.into_iter().zip(outlines).collect();
+    rows.sort_by(|(a, oa), (b, ob)| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| {
+                let pay =
+                    |o: &crate::store::matching::RoleOutline| o.median.map(MedianPay::rank_key);
+                pay(ob).cmp(&pay(oa))
+            })
+            .then_with(|| a.entry.profile.id.cmp(&b.entry.profile.id))
+    });
+    rows.truncate(top);
+    let ranking: Vec<RoleMatch> = rows
         .into_iter()
-        .take(top)
         .enumerate()
-        .map(|(i, s)| RoleMatch {
+        .map(|(i, (s, o))| RoleMatch {
             rank: i + 1,
-            id: s.profile.id.clone(),
-            title: s.profile.title.clone(),
-            score: hundredths(s.score),
-            matched: s.matched.len(),
-            total: s.total,
-            percent: (100.0 * share(&s)).round() as u32,
-            matched_skills: s
-                .matched
+            id: s.entry.profile.id.clone(),
+            title: s.entry.profile.title.clone(),
+            origin: s.entry.origin.kind(),
+            code: o.code,
+            soc: o.soc,
+            score: s.score,
+            median_pay: o.median,
+            job_zone: o.job_zone,
+            growth_percent: o.growth_percent,
+            matched: s.fits.iter().filter(|f| f.score > 0.0).count(),
+            fits: s
+                .fits
                 .into_iter()
-                .map(|m| SkillWeight {
-                    weight: hundredths(m.weight),
-                    ..m
+                .map(|f| InputFit {
+                    score: (f.score * 100.0).round() / 100.0,
+                    ..f
                 })
-                .collect(),
-            missing_skills: s
-                .missing
-                .into_iter()
-                .map(|(_, i)| distinct[i].name.clone())
                 .collect(),
         })
         .collect();
-    let attribution = store.onet_attribution(
-        ranking
-            .iter()
-            .map(|m| m.id.as_str())
-            .chain(from.map(|p| p.id.as_str())),
-    );
-    MatchReport {
-        skills,
-        from: from.map(|p| p.id.clone()),
+    let uses_ratings = inputs.iter().any(|w| w.column.is_some());
+    let attribution = if uses_ratings {
+        store.onet_attribution_with_ratings()
+    } else {
+        store.onet_attribution(
+            ranking
+                .iter()
+                .filter_map(|m| store.onet_id(m.code.as_deref()?))
+                .chain(from.map(|e| e.profile.id.as_str())),
+        )
+    };
+    let place = match (area, store.wages()?) {
+        (Some(a), Some(s)) => Some(s.area_ref(a)),
+        _ => None,
+    };
+    Ok(MatchReport {
+        inputs: inputs.into_iter().map(|w| w.input).collect(),
+        from: from.map(|e| e.profile.id.clone()),
         unknown,
         ranked,
-        unranked,
         ranking,
+        place,
+        wages_source: store.wages_source_name()?,
+        ratings_release: uses_ratings.then(|| columns.release.clone()),
+        projections_source: store.projections_source(),
         attribution,
-    }
-}
-
-/// How much a skill says of a role: (1 + hot + in demand) × (1 + ln technologies) × rarity.
-fn weight(u: SkillUse, rarity: f64) -> f64 {
-    let flags = 1.0 + f64::from(u8::from(u.hot) + u8::from(u.in_demand));
-    flags * (1.0 + f64::from(u.technologies.max(1)).ln()) * rarity
-}
-
-/// `x` rounded to two decimals, as shown and as JSON carries it.
-fn hundredths(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::{Entry, Origin};
+    use crate::model::ratings::{ElementFigures, FigureTable};
 
-    fn synthetic(n: usize) -> Store {
-        let vocabulary = crate::store::bundled_vocabulary().unwrap();
-        let names: Vec<String> = vocabulary.skills().iter().map(|s| s.name.clone()).collect();
-        let entries = (0..n)
-            .map(|i| {
-                // Each role lists 20 vocabulary skills starting at a different offset, and
-                // an unknown skill of its own.
-                let mut skills: Vec<serde_json::Value> = (0..20)
-                    .map(|k| serde_json::json!({"name": names[(i + k * 7) % names.len()]}))
-                    .collect();
-                skills.push(serde_json::json!({"name": format!("Tool {i}")}));
-                let profile = serde_json::json!({
-                    "id": format!("role-{i:04}"),
-                    "title": format!("Role {i}"),
-                    "summary": "Synthetic.",
-                    "skills": skills,
-                });
-                Entry {
-                    profile: serde_json::from_value(profile).unwrap(),
-                    origin: Origin::Onet {
-                        version: "test".into(),
-                    },
-                }
-            })
-            .collect();
-        Store::new(entries, vocabulary)
+    fn figure(importance: u16) -> ElementFigures {
+        ElementFigures {
+            importance,
+            level: 0,
+            reliable: true,
+        }
     }
 
     #[test]
@@ -500,43 +768,64 @@ mod tests {
     }
 
     #[test]
-    fn ranks_thousands_of_profiles_in_order() {
-        // How fast is the benchmarks' business (benches/onet.rs); a timed test fails on a busy
-        // machine.
-        let store = synthetic(2000);
-        let r = report(&store, &["python", "sql", "Tool 7", "pyhton"], None, 10);
-        assert_eq!(r.ranked, 2000);
-        assert_eq!(r.ranking.len(), 10);
-        assert_eq!(r.skills, ["Python", "SQL", "Tool 7"]);
-        assert_eq!(r.unknown.len(), 1);
-        assert_eq!(r.unknown[0].suggestions, ["Python"]);
-        for w in r.ranking.windows(2) {
-            let (a, b) = (&w[0], &w[1]);
-            assert!(a.score >= b.score, "{} before {}", a.id, b.id);
-        }
-        // No role left out beats the last one shown: the full ranking has the same head.
-        let all = report(&store, &["python", "sql", "Tool 7"], None, usize::MAX);
-        assert_eq!(all.ranking.len(), 2000);
-        let head: Vec<&str> = all.ranking[..10].iter().map(|m| m.id.as_str()).collect();
-        let shown: Vec<&str> = r.ranking.iter().map(|m| m.id.as_str()).collect();
-        assert_eq!(head, shown);
-        // The one role that lists the rare Tool 7 and both others comes first.
-        assert_eq!(all.ranking[0].id, "role-0007");
-        assert!(
-            all.ranking[0]
-                .matched_skills
-                .iter()
-                .any(|m| m.skill == "Tool 7")
-        );
+    fn importance_scales_from_0_at_1_to_1_at_5() {
+        assert_eq!(scaled(100.0), 0.0);
+        assert_eq!(scaled(300.0), 0.5);
+        assert_eq!(scaled(500.0), 1.0);
     }
 
     #[test]
-    fn a_known_profile_skill_outside_the_vocabulary_is_not_unknown() {
-        let store = synthetic(3);
-        let r = report(&store, &["tool 2"], None, 10);
-        assert!(r.unknown.is_empty());
-        assert_eq!(r.ranking[0].id, "role-0002");
-        assert_eq!(r.ranking[0].matched_skills[0].skill, "Tool 2");
-        assert_eq!(r.ranking[0].matched_skills[0].listed_by, 1);
+    fn a_technology_is_weighed_with_what_its_users_rate_most_above_the_rest() {
+        // Column 0 is broad (everyone rates it 3-5), column 1 narrow (1 for most, 3 for the
+        // two that list the technology): the narrow one stands further above its average.
+        let columns = RatingColumns {
+            elements: Vec::new(),
+            table: FigureTable {
+                positions: vec![0, 1, 2, 3],
+                width: 2,
+                figures: vec![
+                    figure(500),
+                    figure(300),
+                    figure(500),
+                    figure(300),
+                    figure(300),
+                    figure(100),
+                    figure(300),
+                    figure(100),
+                ],
+            },
+            release: "29.0".into(),
+        };
+        let spread = column_spread(&columns);
+        assert_eq!(spread, [(400.0, 100.0), (200.0, 100.0)]);
+        let used = TechnologyUse {
+            example: "Tool".into(),
+            hot: false,
+            in_demand: false,
+        };
+        let listing = [Some(used.clone()), Some(used), None, None];
+        // Both stand one deviation above; on a tie the first column.
+        assert_eq!(
+            related_column(&columns, &spread, &listing),
+            Some((0, 500.0))
+        );
+        // Those listing it rate column 0 like everyone else: column 1 is the one.
+        let mut flat = columns.clone();
+        for row in 0..4 {
+            flat.table.figures[row * 2] = figure(400);
+        }
+        // A suppressed figure counts for nothing.
+        flat.table.figures[7] = ElementFigures {
+            reliable: false,
+            ..figure(500)
+        };
+        let spread = column_spread(&flat);
+        assert_eq!(spread[0], (400.0, 0.0));
+        assert_eq!(related_column(&flat, &spread, &listing), Some((1, 300.0)));
+        assert_eq!(standing(&spread, 0, 450.0), None, "no spread, no standing");
+        assert_eq!(
+            related_column(&flat, &spread, &[None, None, None, None]),
+            None
+        );
     }
 }

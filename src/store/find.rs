@@ -221,7 +221,7 @@ impl Store {
         // The word index keeps letters and digits alone, so "c++" and "c#" are both "c" there:
         // such a name is checked against the technology names themselves.
         if words.contains(['+', '#']) {
-            let exact = symbol_words(words);
+            let exact = word_list(words);
             let file = stored.search_file()?;
             let records = stored.search_records(&file)?;
             for (p, listed) in listing.iter_mut().enumerate() {
@@ -229,7 +229,7 @@ impl Store {
                     && records[p]
                         .technology
                         .iter()
-                        .any(|t| holds_words(&symbol_words(t.example), &exact));
+                        .any(|t| holds_words(&word_list(t.example), &exact));
             }
         }
         Ok(listing)
@@ -240,7 +240,7 @@ impl Store {
 const SKILLS: Kinds = Kinds(0b010);
 
 /// A technology name's words, lower-cased, with `+` and `#` kept in them (C++, C#, F#).
-fn symbol_words(text: &str) -> Vec<String> {
+pub fn word_list(text: &str) -> Vec<String> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '+' || c == '#'))
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
@@ -267,7 +267,7 @@ mod tests {
         assert!(holds_words(&w("Microsoft SQL Server"), &w("sql server")));
         assert!(!holds_words(&w("SQL Database Server"), &w("sql server")));
         assert!(holds_words(&w("Registered Nurses"), &w("nurse")));
-        let s = |t: &str| symbol_words(t);
+        let s = |t: &str| word_list(t);
         assert!(holds_words(&s("C++"), &s("c++")));
         assert!(!holds_words(&s("C"), &s("c++")));
         assert!(!holds_words(&s("C#"), &s("c++")));

@@ -5,6 +5,7 @@ pub mod bls_codes;
 mod bundled;
 pub mod embedded;
 pub mod find;
+pub mod matching;
 pub mod prices;
 pub mod profile_index;
 mod profiles;
@@ -42,6 +43,16 @@ pub enum Origin {
 }
 
 impl Origin {
+    /// Its kind as JSON and CSV name it: "bundled", "user", "onet", "bls".
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Origin::Bundled { .. } => "bundled",
+            Origin::User { .. } => "user",
+            Origin::Onet { .. } => "onet",
+            Origin::Bls => "bls",
+        }
+    }
+
     /// A short form for lists: "bundled", "user", "O*NET 29.2".
     pub fn short(&self) -> String {
         match self {

@@ -6,7 +6,6 @@ use crate::commands::find::{FindReport, FoundRole, Lacking};
 use crate::model::salary::thousands;
 use crate::model::wages::AreaKind;
 use crate::render::{Cell, Document, Records, Report, Table, Tone};
-use crate::store::Origin;
 use crate::store::find::MedianPay;
 
 impl Report for FindReport {
@@ -308,12 +307,7 @@ fn records(r: &FindReport) -> Records {
     let mut records = Records::new(COLUMNS).marking_official();
     let opt = |v: Option<String>| v.unwrap_or_default();
     for role in &r.roles {
-        let origin = match &role.origin {
-            Origin::Bundled { .. } => "bundled",
-            Origin::User { .. } => "user",
-            Origin::Onet { .. } => "onet",
-            Origin::Bls => "bls",
-        };
+        let origin = role.origin.kind();
         let kind = match role.median {
             Some(MedianPay::Dollars(_)) => "dollars",
             Some(MedianPay::AtLeast(_)) => "at-least",

@@ -1,10 +1,13 @@
-//! How `careers match` reads: your skills, then a table of the best-matching roles with their
-//! score, the share of their skills you have, and the skills you have and lack with why each
-//! weighs what it does; in CSV one row per ranked role.
+//! How `careers match` reads: what was matched against, then a table of the best-matching
+//! roles with their score, median pay, job zone and growth, and each input's score with why; in
+//! CSV one row per ranked role.
 
-use crate::commands::r#match::{MatchReport, RoleMatch, SkillWeight, UnknownSkill};
+use crate::commands::r#match::{InputFit, InputKind, MatchReport, RoleMatch, UnknownSkill};
 use crate::error::did_you_mean;
+use crate::model::salary::thousands;
+use crate::model::wages::AreaKind;
 use crate::render::{Cell, Document, Records, Report, Table, Tone};
+use crate::store::find::MedianPay;
 
 impl UnknownSkill {
     pub fn message(&self) -> String {
@@ -16,52 +19,69 @@ impl UnknownSkill {
     }
 }
 
-impl SkillWeight {
-    /// "Python 2.9 (hot, in demand)", "Machine learning 1.4 (as TensorFlow)".
+impl InputFit {
+    /// "Writing 0.78 (importance 4.12)", "Python 0.94 (listed, hot, in demand; Programming
+    /// 4.25)", "Revit 0.05 (not listed; Design 1.20)".
     pub fn explained(&self) -> String {
-        let mut why: Vec<String> = Vec::new();
-        if let Some(t) = &self.through {
-            why.push(format!("as {t}"));
-        }
-        if self.hot {
-            why.push("hot".into());
-        }
-        if self.in_demand {
-            why.push("in demand".into());
-        }
-        if self.technologies > 1 {
-            why.push(format!("listed {} times", self.technologies));
-        }
-        match why.is_empty() {
-            true => format!("{} {}", self.skill, self.weight),
-            false => format!("{} {} ({})", self.skill, self.weight, why.join(", ")),
-        }
+        let importance = match (self.importance, self.rated) {
+            (Some(i), true) => format!("{i:.2}"),
+            (Some(i), false) => format!("not rated, average {i:.2}"),
+            (None, _) => "no ratings".to_owned(),
+        };
+        let why = match (self.kind, &self.listed) {
+            (InputKind::Skill | InputKind::Knowledge, _) => format!("importance {importance}"),
+            (InputKind::Technology, listed) => {
+                let listing = match listed {
+                    Some(l) if l.by == "profile" => "listed by the profile".to_owned(),
+                    Some(l) => {
+                        let hot = if l.hot { ", hot" } else { "" };
+                        let demand = if l.in_demand { ", in demand" } else { "" };
+                        format!("listed{hot}{demand}")
+                    }
+                    None => "not listed".to_owned(),
+                };
+                match &self.related {
+                    Some(r) => format!("{listing}; {r} {importance}"),
+                    None => listing,
+                }
+            }
+        };
+        format!("{} {:.2} ({why})", self.input, self.score)
     }
 }
 
-/// "Have: Python 2.9 (hot), SQL 2.1\nMissing: Java, Scala", leaving out an empty line.
-fn skill_lines(m: &RoleMatch) -> String {
-    let mut lines = Vec::new();
-    if !m.matched_skills.is_empty() {
-        let have: Vec<String> = m
-            .matched_skills
-            .iter()
-            .map(SkillWeight::explained)
-            .collect();
-        lines.push(format!("Have: {}", have.join(", ")));
+/// "$135,980", "at least $239,200", "-".
+fn pay(median: Option<MedianPay>) -> String {
+    median.map_or_else(
+        || "-".to_owned(),
+        |m| match m {
+            MedianPay::AtLeast(d) => format!("at least ${}", thousands(d)),
+            MedianPay::Dollars(d) => format!("${}", thousands(d)),
+        },
+    )
+}
+
+/// "+4.0%", "-2.1%", "-" when BLS projects none.
+fn growth(g: Option<f64>) -> String {
+    g.map_or_else(|| "-".to_owned(), |g| format!("{g:+.1}%"))
+}
+
+fn kind_name(kind: InputKind) -> &'static str {
+    match kind {
+        InputKind::Skill => "O*NET skill",
+        InputKind::Knowledge => "O*NET knowledge",
+        InputKind::Technology => "technology",
     }
-    // The table names the first few missing skills; `gap` and the JSON list them all.
-    const SHOWN: usize = 6;
-    match m.missing_skills.len() {
-        0 => {}
-        n if n <= SHOWN => lines.push(format!("Missing: {}", m.missing_skills.join(", "))),
-        n => lines.push(format!(
-            "Missing: {} and {} more",
-            m.missing_skills[..SHOWN].join(", "),
-            n - SHOWN
-        )),
+}
+
+impl MatchReport {
+    /// "nationally" or "in Seattle-Tacoma-Bellevue, WA".
+    fn place_words(&self) -> String {
+        match &self.place {
+            Some(p) if p.kind != AreaKind::National => format!("in {}", p.name),
+            _ => "nationally".to_owned(),
+        }
     }
-    lines.join("\n")
 }
 
 impl Report for MatchReport {
@@ -76,88 +96,58 @@ impl Report for MatchReport {
     fn document(&self) -> Document {
         let mut doc = Document::default();
         doc.heading(1, "Roles that match your skills");
-        let whose = match &self.from {
-            Some(id) => format!("Your skills (those of {id}"),
-            None => "Your skills (".to_owned(),
-        };
-        let count = if self.from.is_some() {
-            format!(", {})", self.skills.len())
-        } else {
-            format!("{})", self.skills.len())
-        };
-        if !self.skills.is_empty() {
-            doc.paragraph(format!("{whose}{count}: {}", self.skills.join(", ")));
+        if !self.inputs.is_empty() {
+            let read: Vec<String> = self
+                .inputs
+                .iter()
+                .map(|i| {
+                    let mut text = format!("{} ({}", i.name, kind_name(i.kind));
+                    if let Some(r) = &i.related {
+                        text.push_str(&format!(", weighed with {r}"));
+                    }
+                    text.push(')');
+                    text
+                })
+                .collect();
+            let whose = match &self.from {
+                Some(id) => format!("Matched against (with those of {id}, {})", read.len()),
+                None => format!("Matched against ({})", read.len()),
+            };
+            doc.paragraph(format!("{whose}: {}.", read.join(", ")));
         }
         for u in &self.unknown {
             doc.paragraph(u.message());
         }
-        if self.skills.is_empty() {
-            doc.paragraph(match &self.from {
-                Some(id) => format!(
-                    "{id} lists no technical skills and no other known skill was given, so there is nothing to match."
-                ),
-                None => "None of the given skills is known, so there is nothing to match.".into(),
-            });
+        if self.ranking.is_empty() {
+            doc.paragraph("There is no role to rank.");
             return doc;
         }
-        if self.ranking.is_empty() {
-            doc.paragraph("No profile lists any skills, so there is no role to rank.");
+        let mut table = Table::new([
+            "#", "Role", "Title", "Score", "Median", "Zone", "Growth", "Why",
+        ])
+        .wide(7)
+        .id_above(1, 2)
+        .numbers([0, 3, 4, 5, 6]);
+        for m in &self.ranking {
+            table.row(row(m));
+        }
+        doc.table(table);
+        let shown = if self.ranking.len() < self.ranked {
+            format!(
+                "Top {} of {} roles (--top N for more)",
+                self.ranking.len(),
+                self.ranked
+            )
         } else {
-            let mut table = Table::new(["#", "Role", "Title", "Score", "Skills"])
-                .wide(4)
-                .id_above(1, 2)
-                .numbers([0]);
-            for m in &self.ranking {
-                table.row([
-                    Cell::new(m.rank.to_string()),
-                    Cell::tone(m.id.clone(), Tone::Strong),
-                    Cell::tone(m.title.clone(), Tone::Strong),
-                    Cell::tone(
-                        format!(
-                            "{}\n{} of your {}\n{}% of its",
-                            m.score,
-                            m.matched,
-                            self.skills.len(),
-                            m.percent
-                        ),
-                        if m.matched > 0 {
-                            Tone::Good
-                        } else {
-                            Tone::Muted
-                        },
-                    ),
-                    Cell::new(skill_lines(m)),
-                ]);
+            match self.ranked {
+                1 => "1 role".to_owned(),
+                n => format!("All {n} roles"),
             }
-            doc.table(table);
-            let shown = if self.ranking.len() < self.ranked {
-                format!(
-                    "Top {} of {} roles (--top N for more)",
-                    self.ranking.len(),
-                    self.ranked
-                )
-            } else {
-                match self.ranked {
-                    1 => "1 role".to_owned(),
-                    n => format!("All {n} roles"),
-                }
-            };
-            doc.note(format!(
-                "{shown}. Each of your skills a role lists adds its weight: 1, +1 if O*NET flags it hot there, +1 if in demand, times 1 + ln(its technologies that show the skill), times ln(1 + roles / roles listing it); ties go to the role whose own weighted skills are more yours (\"% of its\"), then by id."
-            ));
-        }
-        if !self.unranked.is_empty() {
-            // An import brings many occupations without mapped skills: name a few, count all.
-            const NAMED: usize = 5;
-            let named = self.unranked[..self.unranked.len().min(NAMED)].join(", ");
-            let text = match self.unranked.len() {
-                n if n <= NAMED => format!("Not ranked, as they list no skills: {named}."),
-                n => format!(
-                    "Not ranked, as they list no skills: {n} roles, among them {named} (--format json lists them all)."
-                ),
-            };
-            doc.note(text);
-        }
+        };
+        doc.note(format!(
+            "{shown}. Each input scores a role 0-1 and the score is their mean, as a percentage: a skill or knowledge area (importance - 1) / 4 by O*NET's rating of the role's occupation; a technology half for being listed (1/2, +1/4 hot, +1/4 in demand; a curated role's own list in full) and half for the importance of the skill or knowledge area it is weighed with. Ties go to the higher median pay, then id."
+        ));
+        doc.note(self.sources());
         doc
     }
 
@@ -166,30 +156,88 @@ impl Report for MatchReport {
             "rank",
             "id",
             "title",
+            "origin",
+            "code",
+            "soc",
             "score",
+            "median_pay",
+            "median_kind",
+            "job_zone",
+            "growth_percent",
             "matched",
-            "total",
-            "percent",
-            "matched_skills",
-            "missing_skills",
+            "fits",
         ]);
+        let opt = |v: Option<String>| v.unwrap_or_default();
         for m in &self.ranking {
             records.push([
                 m.rank.to_string(),
                 m.id.clone(),
                 m.title.clone(),
+                m.origin.to_owned(),
+                opt(m.code.clone()),
+                opt(m.soc.clone()),
                 m.score.to_string(),
+                opt(m.median_pay.map(|p| p.dollars().to_string())),
+                opt(m.median_pay.map(|p| match p {
+                    MedianPay::Dollars(_) => "dollars".to_owned(),
+                    MedianPay::AtLeast(_) => "at-least".to_owned(),
+                })),
+                opt(m.job_zone.map(|z| z.to_string())),
+                opt(m.growth_percent.map(|g| g.to_string())),
                 m.matched.to_string(),
-                m.total.to_string(),
-                m.percent.to_string(),
-                m.matched_skills
+                m.fits
                     .iter()
-                    .map(SkillWeight::explained)
+                    .map(InputFit::explained)
                     .collect::<Vec<_>>()
                     .join("; "),
-                m.missing_skills.join("; "),
             ]);
         }
         records
     }
+}
+
+impl MatchReport {
+    /// Where the figures come from.
+    fn sources(&self) -> String {
+        let pay = self
+            .wages_source
+            .as_ref()
+            .map(|w| format!("median pay {}: {w}, cross-industry", self.place_words()));
+        let growth = self
+            .projections_source
+            .as_ref()
+            .map(|p| format!("growth: {}", p.name));
+        let ratings = self
+            .ratings_release
+            .as_ref()
+            .map(|r| format!("skill and knowledge ratings: O*NET {r}"));
+        let parts: Vec<String> = pay
+            .into_iter()
+            .chain(growth)
+            .chain(Some("job zone: O*NET".to_owned()))
+            .chain(ratings)
+            .collect();
+        format!("Sources: {}.", parts.join("; "))
+    }
+}
+
+fn row(m: &RoleMatch) -> Vec<Cell> {
+    let why: Vec<String> = m.fits.iter().map(InputFit::explained).collect();
+    vec![
+        Cell::new(m.rank.to_string()),
+        Cell::tone(m.id.clone(), Tone::Strong),
+        Cell::tone(m.title.clone(), Tone::Strong),
+        Cell::tone(
+            format!("{:.1}%", m.score),
+            if m.matched > 0 {
+                Tone::Good
+            } else {
+                Tone::Muted
+            },
+        ),
+        Cell::new(pay(m.median_pay)),
+        Cell::new(m.job_zone.map_or_else(|| "-".to_owned(), |z| z.to_string())),
+        Cell::new(growth(m.growth_percent)),
+        Cell::new(why.join("\n")),
+    ]
 }

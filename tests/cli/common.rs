@@ -589,3 +589,13 @@ pub(crate) fn projections_workbook_with(path: &Path, employment_text: Option<&'s
     }
     book.save(path).unwrap();
 }
+
+/// The names of `match`'s inputs, as its JSON report gives them.
+pub(crate) fn match_inputs(report: &serde_json::Value) -> Vec<&str> {
+    report["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["name"].as_str().unwrap())
+        .collect()
+}

@@ -1,6 +1,6 @@
 //! `careers compare`, `gap`, `match` and `path` on the bundled profiles.
 
-use crate::common::{TestEnv, assert_fits};
+use crate::common::{TestEnv, assert_fits, match_inputs};
 
 fn names(value: &serde_json::Value) -> Vec<&str> {
     value
@@ -288,44 +288,53 @@ fn gap_to_the_same_role_is_a_usage_error() {
     );
 }
 
-#[test]
-fn match_python_sql_spark() {
-    let env = TestEnv::new();
-    // Each skill weighs its rarity, ln(1 + 5 roles / roles listing it), as curated profiles
-    // carry no O*NET flags: Python and SQL are each listed by three roles (ln 8/3 = 0.98),
-    // Spark by two (ln 7/2 = 1.25).
-    //   data-engineer              Python + SQL + Spark, its skills 14% yours by weight
-    //   ml-engineer                the same three, among 45 skills: 4%
-    //   data-governance-analyst    SQL
-    //   data-engineering-team-lead Python, among more skills than the governance analyst
-    //   data-engineering-manager   none
-    let out = env.stdout(&["match", "--skills", "python,sql,spark"]);
-    insta::assert_snapshot!("match_python_sql_spark", out);
-    let json = env.json(&["match", "--skills", "python,sql,spark"]);
-    let ranking: Vec<(String, u64, u64, u64)> = json["ranking"]
+/// The ids and scores of a match report's ranking.
+fn scores(json: &serde_json::Value) -> Vec<(String, f64)> {
+    json["ranking"]
         .as_array()
         .unwrap()
         .iter()
         .map(|m| {
             (
                 m["id"].as_str().unwrap().to_owned(),
-                m["matched"].as_u64().unwrap(),
-                m["total"].as_u64().unwrap(),
-                m["percent"].as_u64().unwrap(),
+                m["score"].as_f64().unwrap(),
             )
         })
-        .collect();
-    let expect = |id: &str, m, t, p| (id.to_owned(), m, t, p);
+        .collect()
+}
+
+#[test]
+fn match_python_sql_spark() {
+    let env = TestEnv::new();
+    // Without O*NET there are no ratings to weigh a technology with, so each scores its listing
+    // alone: 1 for a curated role that lists it, 0 for one that does not; the score is the mean.
+    //   data-engineer, ml-engineer        all three: 100%
+    //   data-engineering-team-lead        Python: 33.3%
+    //   data-governance-analyst           SQL: 33.3%
+    //   data-engineering-manager          none: 0%
+    // No role has a median pay here, so ties go by id.
+    let out = env.stdout(&["match", "--skills", "python,sql,spark"]);
+    insta::assert_snapshot!("match_python_sql_spark", out);
+    let json = env.json(&["match", "--skills", "python,sql,spark"]);
+    let expect = |id: &str, score: f64| (id.to_owned(), score);
     assert_eq!(
-        ranking,
+        scores(&json),
         [
-            expect("data-engineer", 3, 19, 14),
-            expect("ml-engineer", 3, 45, 4),
-            expect("data-governance-analyst", 1, 9, 8),
-            expect("data-engineering-team-lead", 1, 13, 6),
-            expect("data-engineering-manager", 0, 10, 0),
+            expect("data-engineer", 100.0),
+            expect("ml-engineer", 100.0),
+            expect("data-engineering-team-lead", 33.3),
+            expect("data-governance-analyst", 33.3),
+            expect("data-engineering-manager", 0.0),
         ]
     );
+    let fit = &json["ranking"][2]["fits"][0];
+    assert_eq!(
+        fit,
+        &serde_json::json!({"input": "Python", "score": 1.0, "rated": false,
+            "kind": "technology", "listed": {"name": "Python", "by": "profile", "hot": false, "in_demand": false}})
+    );
+    assert_eq!(json["ranking"][2]["fits"][1]["score"], 0.0);
+    assert_eq!(json["ranking"][2]["matched"], 1);
 }
 
 #[test]
@@ -335,10 +344,14 @@ fn match_aliases_and_case_count_as_the_same_skill() {
     let b = env.json(&[
         "match",
         "--skills",
-        "PYTHON, structured query language ,apache spark",
+        "PYTHON, structured query language ,apache spark,python",
     ]);
     assert_eq!(a["ranking"], b["ranking"]);
-    assert_eq!(b["skills"], serde_json::json!(["Python", "SQL", "Spark"]));
+    assert_eq!(
+        match_inputs(&b),
+        ["Python", "SQL", "Spark"],
+        "the same skill twice counts once"
+    );
 }
 
 #[test]
@@ -351,7 +364,17 @@ fn match_with_a_misspelt_skill_reports_it_and_ranks_the_rest() {
         json["unknown"],
         serde_json::json!([{"name": "pyhton", "suggestions": ["Python"]}])
     );
-    assert_eq!(json["ranking"][0]["id"], "data-governance-analyst");
+    // Three roles list SQL, and tie on 100%: by id.
+    let expect = |id: &str, score: f64| (id.to_owned(), score);
+    assert_eq!(
+        scores(&json)[..4],
+        [
+            expect("data-engineer", 100.0),
+            expect("data-governance-analyst", 100.0),
+            expect("ml-engineer", 100.0),
+            expect("data-engineering-manager", 0.0),
+        ]
+    );
     assert_eq!(json["ranked"], 5);
 }
 
@@ -378,19 +401,20 @@ fn match_from_a_role_ranks_the_others() {
     let env = TestEnv::new();
     let json = env.json(&["match", "--from", "data-engineer", "--top", "2"]);
     assert_eq!(json["from"], "data-engineer");
-    assert_eq!(json["skills"].as_array().unwrap().len(), 19);
-    let ids: Vec<&str> = json["ranking"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| m["id"].as_str().unwrap())
-        .collect();
-    // ml-engineer lists 10 of the data engineer's skills (Python, Java, SQL, the three clouds,
-    // Cloud computing, Big data, Hadoop, Spark); data-engineering-team-lead 5 (Python, Data
-    // pipelines, Data architecture, Data quality, Data security); the other two 4 each.
-    assert_eq!(ids, ["ml-engineer", "data-engineering-team-lead"]);
+    assert_eq!(json["inputs"].as_array().unwrap().len(), 19);
+    // ml-engineer lists 10 of the data engineer's 19 skills (Python, Java, SQL, the three
+    // clouds, Cloud computing, Big data, Hadoop, Spark): 10 / 19 = 52.6%;
+    // data-engineering-team-lead 5 (Python, Data pipelines, Data architecture, Data quality,
+    // Data security): 26.3%.
+    let expect = |id: &str, score: f64| (id.to_owned(), score);
+    assert_eq!(
+        scores(&json),
+        [
+            expect("ml-engineer", 52.6),
+            expect("data-engineering-team-lead", 26.3)
+        ]
+    );
     assert_eq!(json["ranking"][0]["matched"], 10);
-    assert_eq!(json["ranking"][1]["matched"], 5);
     assert_eq!(json["ranked"], 4, "data-engineer itself is not ranked");
     let out = env.stdout(&["match", "--from", "data-engineer", "--top", "2"]);
     assert!(out.contains("Top 2 of 4 roles (--top N for more)"), "{out}");
@@ -418,14 +442,11 @@ fn match_csv_is_one_row_per_role() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines[0],
-        "rank,id,title,score,matched,total,percent,matched_skills,missing_skills,attribution"
+        "rank,id,title,origin,code,soc,score,median_pay,median_kind,job_zone,growth_percent,matched,fits,attribution"
     );
-    assert!(
-        lines[1].starts_with(
-            "1,data-engineer,Data Engineer,3.21,3,19,14,Python 0.98; SQL 0.98; Spark 1.25,Java; Scala;"
-        ),
-        "{}",
-        lines[1]
+    assert_eq!(
+        lines[1],
+        "1,data-engineer,Data Engineer,bundled,15-1243.00,,100,,,,,3,Python 1.00 (listed by the profile); SQL 1.00 (listed by the profile); Spark 1.00 (listed by the profile),"
     );
     assert_eq!(lines.len(), 6);
 }
@@ -486,7 +507,7 @@ fn a_profile_without_skills_gets_a_clear_sentence_everywhere() {
     );
     assert_eq!(
         env.fails(&["match", "--from", "no-skills"], 1),
-        "careers: error: no-skills lists no technical skills, so there is nothing to match; name yours with --skills\n"
+        "careers: error: no-skills lists no skills, knowledge or technologies, so there is nothing to match; name yours with --skills\n"
     );
     assert!(
         env.stdout(&["compare", "no-skills", "data-engineer"])

@@ -23,6 +23,9 @@ mod formats;
 mod generated;
 mod hostile;
 mod list_show;
+// `match` over the embedded O*NET ratings, OEWS and projections.
+#[cfg(feature = "embedded")]
+mod match_ranking;
 mod oews;
 mod onet;
 mod onet_views;

@@ -1,0 +1,286 @@
+//! What `careers match` asks of the store: every rated occupation's skills and knowledge as
+//! one table with the elements' names, which occupations list each of several technologies
+//! (one read of the technology index for all of them), and the figures a ranked row shows
+//! (its code, pay, job zone and growth).
+
+use serde::Serialize;
+
+use super::find::MedianPay;
+use super::projections::OutlookBasis;
+use super::wages::WageBasis;
+use super::{Entry, Store};
+use crate::model::onet::RatingKind;
+use crate::model::ratings::{COMPARED, FigureTable};
+
+/// One column of [`RatingColumns`]: a skill or knowledge area as O*NET names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RatedElement {
+    pub kind: RatingKind,
+    /// "2.B.1.e".
+    pub id: String,
+    /// "Instructing".
+    pub name: String,
+}
+
+/// The skills and knowledge ratings of every rated occupation, with what each column is.
+#[derive(Debug, Clone, Default)]
+pub struct RatingColumns {
+    /// The table's columns, in its order.
+    pub elements: Vec<RatedElement>,
+    pub table: FigureTable,
+    /// The release the ratings come from ("29.0").
+    pub release: String,
+}
+
+impl RatingColumns {
+    /// The column of the element of `kind` named exactly `name`, in any case.
+    pub fn column(&self, kind: RatingKind, name: &str) -> Option<usize> {
+        self.elements
+            .iter()
+            .position(|e| e.kind == kind && e.name.eq_ignore_ascii_case(name.trim()))
+    }
+}
+
+/// A technology asked about: its words, and the vocabulary skills O*NET's technology index maps
+/// examples onto that count as it (its canonical name and those it covers).
+#[derive(Debug, Clone, Default)]
+pub struct TechnologyQuery {
+    pub words: Vec<String>,
+    pub skills: Vec<String>,
+}
+
+/// How an occupation lists one technology: the first example that shows it, and whether any
+/// that does is hot or in demand there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TechnologyUse {
+    pub example: String,
+    pub hot: bool,
+    pub in_demand: bool,
+}
+
+/// The figures a ranked role shows, each from the first of its occupations that has one.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RoleOutline {
+    /// Its O*NET-SOC code (a curated role's first linked one).
+    pub code: Option<String>,
+    /// The SOC occupation its pay comes from.
+    pub soc: Option<String>,
+    pub median: Option<MedianPay>,
+    pub job_zone: Option<u8>,
+    /// BLS's projected change, in percent to a tenth.
+    pub growth_percent: Option<f64>,
+}
+
+impl Store {
+    /// Every rated occupation's skills and knowledge figures and the names of the columns;
+    /// `None` when the O*NET release in use has no ratings.
+    pub fn rating_columns(&self) -> anyhow::Result<Option<RatingColumns>> {
+        let Some(stored) = self.onet() else {
+            return Ok(None);
+        };
+        let Some(release) = stored.ratings_release() else {
+            return Ok(None);
+        };
+        let (header, _) = stored.ratings_header()?;
+        let elements = header
+            .elements
+            .iter()
+            .filter(|e| COMPARED.contains(&e.kind))
+            .map(|e| RatedElement {
+                kind: e.kind,
+                id: e.id.clone(),
+                name: e.name.clone(),
+            })
+            .collect();
+        Ok(Some(RatingColumns {
+            elements,
+            table: stored.rating_figures()?,
+            release,
+        }))
+    }
+
+    /// For each query, how each O*NET occupation (by position) lists it: by an example that
+    /// holds its words, or one the index maps onto one of its skills. One read of the index
+    /// answers them all.
+    pub fn technology_uses(
+        &self,
+        queries: &[TechnologyQuery],
+    ) -> anyhow::Result<Vec<Vec<Option<TechnologyUse>>>> {
+        let Some(stored) = self.onet_required()? else {
+            return Ok(vec![Vec::new(); queries.len()]);
+        };
+        let file = stored.search_file()?;
+        let records = stored.search_records(&file)?;
+        let mut uses = vec![vec![None; records.len()]; queries.len()];
+        let mut tokens: Vec<&str> = Vec::new();
+        for (position, record) in records.iter().enumerate() {
+            for t in &record.technology {
+                tokens.clear();
+                tokens.extend(
+                    t.example
+                        .split(|c: char| !(c.is_alphanumeric() || c == '+' || c == '#'))
+                        .filter(|w| !w.is_empty()),
+                );
+                for (q, query) in queries.iter().enumerate() {
+                    let shows = holds_run(&tokens, &query.words)
+                        || t.skill.is_some_and(|s| query.skills.iter().any(|k| k == s));
+                    if !shows {
+                        continue;
+                    }
+                    merge(&mut uses[q][position], t.example, t.hot, t.in_demand);
+                }
+            }
+        }
+        Ok(uses)
+    }
+
+    /// What [`Store::technology_uses`] answers for queries that are all vocabulary skills, from
+    /// the occupations' own skill lists (the skills their technologies map onto, with O*NET's
+    /// flags), without reading the index: a listing is named by the skill.
+    pub fn vocabulary_uses(&self, queries: &[TechnologyQuery]) -> Vec<Vec<Option<TechnologyUse>>> {
+        let occupations = self.onet_len();
+        let mut uses = vec![vec![None; occupations]; queries.len()];
+        let profiles = (0..occupations).map(|p| &self.onet_entry_at(p).profile);
+        for (position, profile) in profiles.enumerate() {
+            let Some(details) = &profile.onet else {
+                continue;
+            };
+            for (skill, used) in profile.skills.iter().zip(&details.skill_uses) {
+                for (q, query) in queries.iter().enumerate() {
+                    if query.skills.contains(&skill.name) {
+                        merge(
+                            &mut uses[q][position],
+                            &skill.name,
+                            used.hot,
+                            used.in_demand,
+                        );
+                    }
+                }
+            }
+        }
+        uses
+    }
+
+    /// The position among the O*NET occupations of the one whose ratings and technologies stand
+    /// for `entry`: its own, or a curated role's first linked code the release has.
+    pub fn rated_position(&self, entry: &Entry) -> Option<usize> {
+        let first = Store::onet_codes(entry).into_iter().next()?;
+        self.onet_position(&first)
+    }
+
+    /// The code, pay at `area` (a position among the OEWS areas), job zone and growth of each
+    /// of `entries`, in that order.
+    pub fn role_outlines(
+        &self,
+        entries: &[&Entry],
+        area: Option<usize>,
+    ) -> anyhow::Result<Vec<RoleOutline>> {
+        let mut outlines = Vec::with_capacity(entries.len());
+        let mut wage_at: Vec<Option<usize>> = Vec::with_capacity(entries.len());
+        for entry in entries {
+            let code = Store::onet_codes(entry).into_iter().next();
+            let job_zone = code
+                .as_deref()
+                .and_then(|c| self.onet_position(c))
+                .and_then(|p| self.onet_entry_at(p).profile.onet.as_ref())
+                .and_then(|d| d.job_zone.as_ref())
+                .map(|z| z.zone);
+            let growth_percent = self
+                .outlook_links(entry)
+                .0
+                .iter()
+                .filter(|l| l.basis != OutlookBasis::Group)
+                .find_map(|l| l.projection.change_percent)
+                .map(|g| f64::from(g) / 10.0);
+            let (links, _) = self.wage_links(entry)?;
+            let link = links.into_iter().find(|l| l.basis != WageBasis::Aggregate);
+            wage_at.push(link.as_ref().map(|l| l.position));
+            outlines.push(RoleOutline {
+                code,
+                soc: link.map(|l| l.soc),
+                median: None,
+                job_zone,
+                growth_percent,
+            });
+        }
+        if let Some(area) = area {
+            let positions: Vec<usize> = wage_at.iter().flatten().copied().collect();
+            let mut medians = self.medians_at(area, &positions)?.into_iter();
+            for (outline, at) in outlines.iter_mut().zip(&wage_at) {
+                if at.is_some() {
+                    outline.median = medians.next().flatten();
+                }
+            }
+        }
+        Ok(outlines)
+    }
+}
+
+impl Store {
+    /// The name of the BLS OEWS release in use, as a report's sources name it.
+    pub fn wages_source_name(&self) -> anyhow::Result<Option<String>> {
+        Ok(self.wages()?.map(|w| w.source_name()))
+    }
+}
+
+/// Adds a technology that shows a query to what an occupation's listing of it says.
+fn merge(slot: &mut Option<TechnologyUse>, example: &str, hot: bool, in_demand: bool) {
+    match slot {
+        Some(u) => {
+            u.hot |= hot;
+            u.in_demand |= in_demand;
+        }
+        None => {
+            *slot = Some(TechnologyUse {
+                example: example.to_owned(),
+                hot,
+                in_demand,
+            });
+        }
+    }
+}
+
+/// Whether `tokens` (a name's words as written) hold `wanted` (lower-cased words) as a run of
+/// whole words, in any case: `holds_words` without lower-casing every name first.
+fn holds_run(tokens: &[&str], wanted: &[String]) -> bool {
+    let same = |token: &str, word: &String| {
+        if token.is_ascii() {
+            token.eq_ignore_ascii_case(word)
+        } else {
+            token.chars().flat_map(char::to_lowercase).eq(word.chars())
+        }
+    };
+    !wanted.is_empty()
+        && tokens
+            .windows(wanted.len())
+            .any(|run| run.iter().zip(wanted).all(|(t, w)| same(t, w)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::find::{holds_words, word_list};
+
+    #[test]
+    fn a_run_of_words_is_found_as_find_finds_it() {
+        for (name, wanted) in [
+            ("Autodesk AutoCAD", "autocad"),
+            ("Microsoft SQL Server", "sql server"),
+            ("IronPython", "python"),
+            ("C++", "c++"),
+            ("C", "c++"),
+            ("Épic Systems", "épic"),
+            ("Epic", ""),
+        ] {
+            let tokens: Vec<&str> = name
+                .split(|c: char| !(c.is_alphanumeric() || c == '+' || c == '#'))
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(
+                holds_run(&tokens, &word_list(wanted)),
+                holds_words(&word_list(name), &word_list(wanted)),
+                "{name} / {wanted}"
+            );
+        }
+    }
+}
