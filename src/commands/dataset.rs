@@ -51,19 +51,14 @@ pub fn run(ctx: &crate::Context, args: &DatasetArgs) -> anyhow::Result<DatasetRe
             onet.skipped.len()
         );
     }
-    let manifest = crate::onet::storage::Manifest {
-        format: crate::onet::storage::FORMAT,
-        version: onet.version.clone(),
-        source: folder_name(&args.onet),
-        imported_at: String::new(),
-        counts: crate::onet::storage::Counts::of(&onet),
-        ratings: crate::onet::storage::RatingsManifest::of(&onet, folder_name),
-    };
-    let onet_dir = temp.path().join("onet");
-    std::fs::create_dir(&onet_dir)?;
-    crate::onet::storage::write_files(&onet_dir, &onet, &manifest)?;
-    let occupations = onet.occupations.len();
+    let prepared = crate::onet::storage::prepare(&onet, folder_name(&args.onet), folder_name)?;
     drop(onet);
+    let onet = crate::onet::storage::DATASET;
+    let onet_dir = temp.path().join(onet.folder);
+    std::fs::create_dir(&onet_dir)?;
+    let written = crate::datadir::release::write(&onet_dir, &onet, &prepared, String::new())?;
+    let occupations = written.counts.counts.occupations;
+    drop(prepared);
 
     // OEWS, as `careers import oews` reads and stores it.
     let oews = crate::oews::read::read(&args.oews, &progress)?;
@@ -117,7 +112,7 @@ pub fn run(ctx: &crate::Context, args: &DatasetArgs) -> anyhow::Result<DatasetRe
     check(temp.path())?;
     let mut files = Vec::new();
     for (kind, dir) in [
-        ("onet", &onet_dir),
+        (onet.folder, &onet_dir),
         ("oews", &oews_dir),
         (projections.folder, &projections_dir),
         (prices.folder, &prices_dir),

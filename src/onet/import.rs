@@ -412,79 +412,50 @@ fn over_bound(path: &Path, err: &csv::Error) -> Option<anyhow::Error> {
     }
 }
 
-/// An import that keeps less than this share of what the previous one held, in occupations or
-/// in any kind of row the previous one had, fails unless `--force`. O*NET releases move each
-/// count by a few percent (29.0 to 29.2: 1,016 occupations each time; even the 2019 taxonomy
-/// change kept over 90%), so keeping under half means a truncated file, a missing file or the
-/// wrong folder, not a new release.
-pub const KEEP_AT_LEAST_PERCENT: usize = 50;
+/// The file each measure of an import's counts comes from.
+const MEASURED_IN: [(&str, &str); 8] = [
+    ("occupations", OCCUPATION_DATA),
+    ("alternate titles", "Alternate Titles.txt"),
+    ("reported titles", "Sample of Reported Titles.txt"),
+    ("tasks", "Task Statements.txt"),
+    ("technology skills", "Technology Skills.txt"),
+    ("tools", "Tools Used.txt"),
+    ("related links", "Related Occupations.txt"),
+    ("rated occupations", "Skills.txt"),
+];
 
-/// Fails when `new` keeps less than [`KEEP_AT_LEAST_PERCENT`] of `previous` in any count. The
-/// error names the file each lost count comes from in `source`, and says when it is `missing`
-/// or `empty`.
+/// Fails when `new` holds more than [`MAY_LOSE_PERCENT`](crate::datadir::release::MAY_LOSE_PERCENT)
+/// fewer of any count than `previous`: O*NET releases move each count by a few percent (29.0
+/// to 29.2 kept all 1,016 occupations), so more means a cut, missing or wrong file, or a
+/// partial release. The error names the file each lost count comes from in `source`, and says
+/// when it is `missing` or `empty`.
 pub fn check_loss(
-    previous: &super::storage::Counts,
-    new: &super::storage::Counts,
+    previous: &super::storage::Contents,
+    new: &super::storage::Contents,
     source: &Path,
     missing: &[&str],
     empty: &[&str],
 ) -> anyhow::Result<()> {
-    let n = |v: usize| crate::model::salary::thousands(v as u64);
-    let pairs = [
-        (
-            "occupations",
-            OCCUPATION_DATA,
-            previous.occupations,
-            new.occupations,
-        ),
-        (
-            "alternate titles",
-            "Alternate Titles.txt",
-            previous.alternate_titles,
-            new.alternate_titles,
-        ),
-        (
-            "reported titles",
-            "Sample of Reported Titles.txt",
-            previous.reported_titles,
-            new.reported_titles,
-        ),
-        ("tasks", "Task Statements.txt", previous.tasks, new.tasks),
-        (
-            "technology skills",
-            "Technology Skills.txt",
-            previous.technology_skills,
-            new.technology_skills,
-        ),
-        ("tools", "Tools Used.txt", previous.tools, new.tools),
-        (
-            "related links",
-            "Related Occupations.txt",
-            previous.related_links,
-            new.related_links,
-        ),
-        (
-            "rated occupations",
-            "Skills.txt",
-            previous.rated_occupations,
-            new.rated_occupations,
-        ),
-    ];
-    let lost: Vec<String> = pairs
+    let n = crate::model::salary::thousands;
+    let lost: Vec<String> = crate::datadir::release::losses(previous, new)
         .iter()
-        .filter(|(_, _, before, after)| after * 100 < before * KEEP_AT_LEAST_PERCENT)
-        .map(|(what, file, before, after)| {
-            let state = if missing.contains(file) {
+        .map(|loss| {
+            let file = MEASURED_IN
+                .iter()
+                .find(|(m, _)| *m == loss.measure)
+                .map_or(OCCUPATION_DATA, |(_, f)| *f);
+            let state = if missing.contains(&file) {
                 "is missing"
-            } else if empty.contains(file) {
+            } else if empty.contains(&file) {
                 "is empty"
             } else {
                 "holds fewer"
             };
             format!(
-                "{} {what} with {} (\"{file}\" {state})",
-                n(*before),
-                n(*after)
+                "{} {} with {} (\"{file}\" {state})",
+                n(loss.current),
+                loss.measure,
+                n(loss.new)
             )
         })
         .collect();
@@ -492,8 +463,9 @@ pub fn check_loss(
         return Ok(());
     }
     bail!(
-        "this import would replace {}, keeping less than {KEEP_AT_LEAST_PERCENT}% of the previous import (a truncated or incomplete download?); the previous import is kept: check those files in {} (download the database again), or pass --force to replace it anyway",
+        "this import would replace {}, losing more than the {}% a new release may (a truncated or incomplete download, or a partial release?); the previous import is kept: check those files in {} (download the database again), or pass --force to replace it anyway",
         lost.join(", "),
+        crate::datadir::release::MAY_LOSE_PERCENT,
         source.display()
     )
 }
@@ -620,6 +592,28 @@ mod tests {
                 ("b.txt", "bad", 1, 2)
             ]
         );
+    }
+
+    #[test]
+    fn a_consistent_but_partial_release_is_refused() {
+        use crate::onet::storage::{Contents, Counts};
+        let of = |occupations, tasks| Contents {
+            counts: Counts {
+                occupations,
+                tasks,
+                ..Counts::default()
+            },
+            ratings: None,
+        };
+        let err = check_loss(&of(1016, 18796), &of(711, 13155), Path::new("db"), &[], &[])
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "this import would replace 1,016 occupations with 711 (\"Occupation Data.txt\" holds fewer), 18,796 tasks with 13,155 (\"Task Statements.txt\" holds fewer), losing more than the 5% a new release may (a truncated or incomplete download, or a partial release?); the previous import is kept: check those files in db (download the database again), or pass --force to replace it anyway"
+        );
+        // Within 5%: a new release.
+        check_loss(&of(1016, 18796), &of(970, 18000), Path::new("db"), &[], &[]).unwrap();
     }
 
     #[test]

@@ -204,7 +204,7 @@ fn odd_files_in_the_stored_import_leave_the_bundled_profiles_working() {
             std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
         }
         let warning = format!(
-            "careers: warning: the imported O*NET data in {o} cannot be read ({reason}); import it again with `careers import onet FOLDER`, or remove it with `rm -r {o}`\n",
+            "careers: warning: the imported O*NET data in {o} cannot be read ({reason}); import it again with `careers import onet FOLDER`, or remove it with `rm -r {o}`; no other release is at hand\n",
             o = onet.display()
         );
         let out = env.run(&["show", "ml-engineer"]);
@@ -214,13 +214,14 @@ fn odd_files_in_the_stored_import_leave_the_bundled_profiles_working() {
     // A details file cut short is found when the import opens, so bundled `show` still works.
     let (env, _) = imported();
     let details = env.data_dir().join("onet/details.bin");
+    let len = std::fs::metadata(&details).unwrap().len();
     std::fs::write(&details, b"{}").unwrap();
     let out = env.run(&["show", "ml-engineer"]);
     assert_eq!(out.code, Some(0));
     assert_eq!(
         out.stderr,
         format!(
-            "careers: warning: the imported O*NET data in {o} cannot be read (details.bin is shorter than names.bin says); import it again with `careers import onet FOLDER`, or remove it with `rm -r {o}`\n",
+            "careers: warning: the imported O*NET data in {o} cannot be read (details.bin has 2 bytes, its manifest says {len}); import it again with `careers import onet FOLDER`, or remove it with `rm -r {o}`; no other release is at hand\n",
             o = env.data_dir().join("onet").display()
         )
     );
@@ -491,7 +492,7 @@ fn a_real_occupation_file_cut_short_never_replaces_the_complete_import() {
     let err = out.stderr;
     assert!(
         err.starts_with("careers: error: this import would replace 1,016 occupations with 500 (\"Occupation Data.txt\" holds fewer), ")
-            && err.ends_with(&format!(", keeping less than 50% of the previous import (a truncated or incomplete download?); the previous import is kept: check those files in {} (download the database again), or pass --force to replace it anyway\n", cut.path().display())),
+            && err.ends_with(&format!(", losing more than the 5% a new release may (a truncated or incomplete download, or a partial release?); the previous import is kept: check those files in {} (download the database again), or pass --force to replace it anyway\n", cut.path().display())),
         "{err}"
     );
     assert_eq!(env.run(&["list", "--format", "json"]).stdout, before);
