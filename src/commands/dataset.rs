@@ -44,13 +44,7 @@ pub fn run(ctx: &crate::Context, args: &DatasetArgs) -> anyhow::Result<DatasetRe
     )?;
     // Optional files may be missing, as for an import (the manifest's counts say what is
     // there); malformed rows may not.
-    if !onet.skipped.is_empty() {
-        bail!(
-            "{} has {} malformed rows; the embedded release must be whole",
-            args.onet.display(),
-            onet.skipped.len()
-        );
-    }
+    crate::onet::import::check_rows(&onet, &args.onet)?;
     let prepared = crate::onet::storage::prepare(&onet, folder_name(&args.onet), folder_name)?;
     drop(onet);
     let onet = crate::onet::storage::DATASET;

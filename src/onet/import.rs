@@ -203,6 +203,7 @@ pub fn read_with_ratings(
     progress.start(present.len() as u64 + 1);
     let mut reader = Reader {
         dir,
+        touched: Vec::new(),
         ratings_dir: ratings,
         import: Import {
             version,
@@ -223,8 +224,69 @@ pub fn read_with_ratings(
     assign_ids(&mut occ, reserved);
     progress.finish();
     let mut import = reader.import;
+    // Every occupation a row left out names is marked incomplete, with why: only an import
+    // forced past the problems stores them.
+    for (row, code) in import.skipped.iter().zip(&reader.touched) {
+        let Some(code) = code else { continue };
+        if let Ok(at) = occ.binary_search_by(|o| o.details.code.as_str().cmp(code)) {
+            occ[at].details.incomplete.push(row_problem(row));
+        }
+    }
     import.occupations = occ;
     Ok(import)
+}
+
+/// "Skills.txt line 6, column 5 \"Data Value\": LV value 8.5 is out of range".
+pub fn row_problem(row: &SkippedRow) -> String {
+    match row.reason.strip_prefix("column ") {
+        Some(rest) => format!("{} line {}, column {rest}", row.file, row.line),
+        None => format!("{} line {}: {}", row.file, row.line, row.reason),
+    }
+}
+
+/// How many problems the error of a strict import lists before it counts the rest.
+const LISTED: usize = 20;
+
+/// Fails when the import read rows it could not (a malformed row, a figure that is not a
+/// number, bytes that are not UTF-8): the files are damaged, and the error lists the problems
+/// by file, line and column, the first [`LISTED`] of them and how many more.
+pub fn check_rows(import: &Import, source: &Path) -> anyhow::Result<()> {
+    if import.skipped.is_empty() {
+        return Ok(());
+    }
+    let listed: Vec<String> = import
+        .skipped
+        .iter()
+        .take(LISTED)
+        .map(row_problem)
+        .collect();
+    let more = match import.skipped.len().saturating_sub(LISTED) {
+        0 => String::new(),
+        n => format!("; and {} more", crate::model::salary::thousands(n as u64)),
+    };
+    let rows = match import.skipped.len() {
+        1 => "1 row".to_owned(),
+        n => format!("{} rows", crate::model::salary::thousands(n as u64)),
+    };
+    bail!(
+        "{} has {rows} that cannot be read: {}{more}; nothing was imported and the previous import is kept (download the database again, or pass --force to import the rest, marking each occupation a left-out row names incomplete)",
+        source.display(),
+        listed.join("; ")
+    )
+}
+
+/// "column 5 \"Data Value\"": a column by its place in the header (from 1) and its name.
+fn column_label(at: usize, name: &str) -> String {
+    if name.is_empty() {
+        format!("column {}", at + 1)
+    } else {
+        format!("column {} \"{name}\"", at + 1)
+    }
+}
+
+fn contains_ignoring_case(text: &str, word: &str) -> bool {
+    text.to_ascii_lowercase()
+        .contains(&word.to_ascii_lowercase())
 }
 
 /// Fails unless `dir` is a folder that can be read.
@@ -241,6 +303,9 @@ fn check_folder(dir: &Path) -> anyhow::Result<()> {
 
 struct Reader<'a> {
     dir: &'a Path,
+    /// The O*NET-SOC code of each skipped row, in the order of `import.skipped`, when it could
+    /// be read.
+    touched: Vec<Option<String>>,
     /// Where the rating files are read from instead of `dir`, when given.
     ratings_dir: Option<&'a Path>,
     import: Import,
@@ -298,36 +363,52 @@ impl Reader<'_> {
             }
         }
         let optional_at = optional.and_then(|name| headers.iter().position(|h| h.trim() == name));
-        let mut record = csv::StringRecord::new();
+        let code_at = headers.iter().position(|h| h.trim() == readers::CODE);
+        let mut raw = csv::ByteRecord::new();
         assert!(
             columns.len() <= MAX_COLUMNS,
             "at most {MAX_COLUMNS} columns"
         );
         loop {
             let line = csv.position().line();
-            match csv.read_record(&mut record) {
+            match csv.read_byte_record(&mut raw) {
                 Ok(false) => break,
                 Ok(true) => {}
                 Err(err) => {
-                    let reason = match err.kind() {
-                        csv::ErrorKind::Utf8 { .. } => "the row is not valid UTF-8".to_owned(),
-                        _ => {
-                            return Err(over_bound(&path, &err).unwrap_or_else(|| {
-                                anyhow::Error::new(err).context(format!("{file}: line {line}"))
-                            }));
-                        }
-                    };
-                    self.skip(file, line, reason);
-                    continue;
+                    return Err(over_bound(&path, &err).unwrap_or_else(|| {
+                        anyhow::Error::new(err).context(format!("{file}: line {line}"))
+                    }));
                 }
             }
-            let line = record.position().map_or(line, |p| p.line());
+            let line = raw.position().map_or(line, |p| p.line());
+            // The occupation the row is of, when its code can be read: what a row left out
+            // under `--force` marks incomplete.
+            let code = code_at
+                .and_then(|i| raw.get(i))
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .map(|c| c.trim_end_matches('\r').trim().to_owned());
+            let record = match csv::StringRecord::from_byte_record(std::mem::take(&mut raw)) {
+                Ok(record) => record,
+                Err(err) => {
+                    let at = err.utf8_error().field();
+                    let name = headers.get(at).map_or("", str::trim);
+                    let reason = format!(
+                        "{}: the bytes are not UTF-8 text, the file's encoding",
+                        column_label(at, name)
+                    );
+                    raw = err.into_byte_record();
+                    self.skip(file, line, reason, code);
+                    continue;
+                }
+            };
             if record.len() == 1 && field(&record, 0).is_empty() {
+                raw = record.into_byte_record();
                 continue;
             }
             if record.len() != width {
                 let reason = format!("expected {width} fields, found {}", record.len());
-                self.skip(file, line, reason);
+                raw = record.into_byte_record();
+                self.skip(file, line, reason, code);
                 continue;
             }
             let mut fields = [""; MAX_COLUMNS];
@@ -336,18 +417,31 @@ impl Reader<'_> {
             }
             let extra = optional_at.map(|i| field(&record, i));
             if let Err(reason) = each(&fields[..at.len()], extra) {
-                self.skip(file, line, reason);
+                // The column the reason names, by its place in the header.
+                let named = columns
+                    .iter()
+                    .zip(&at)
+                    .chain(optional.iter().zip(&optional_at))
+                    .filter(|(name, _)| contains_ignoring_case(&reason, name))
+                    .max_by_key(|(name, _)| name.len());
+                let reason = match named {
+                    Some((name, &i)) => format!("{}: {reason}", column_label(i, name)),
+                    None => reason,
+                };
+                self.skip(file, line, reason, code);
             }
+            raw = record.into_byte_record();
         }
         Ok(())
     }
 
-    fn skip(&mut self, file: &str, line: u64, reason: String) {
+    fn skip(&mut self, file: &str, line: u64, reason: String, code: Option<String>) {
         self.import.skipped.push(SkippedRow {
             file: file.to_owned(),
             line,
             reason,
         });
+        self.touched.push(code);
     }
 }
 

@@ -169,6 +169,9 @@ pub fn run_import_with_ratings(
     let mut read = None;
     let imported = release::import(data_dir, &storage::DATASET, force, || {
         let import = import::read_with_ratings(source, ratings, vocabulary, reserved, progress)?;
+        if !force {
+            import::check_rows(&import, source)?;
+        }
         let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
         let prepared = storage::prepare(&import, absolute(source), absolute)?;
         // The container refuses a smaller release too; this says which file each loss comes

@@ -433,7 +433,7 @@ fn show_every_occupation(env: &TestEnv) -> Vec<serde_json::Value> {
 }
 
 #[test]
-fn values_json_cannot_hold_are_skipped_rows_and_what_is_stored_reads_back() {
+fn values_json_cannot_hold_fail_the_import_and_forced_they_mark_the_occupation_incomplete() {
     let source = copy_of(&fixture("onet"));
     let education = source
         .path()
@@ -445,16 +445,22 @@ fn values_json_cannot_hold_are_skipped_rows_and_what_is_stored_reads_back() {
         .replacen("\tRL\t8\t45.50\t", "\tRL\t8\tinf\t", 1);
     std::fs::write(&education, rows).unwrap();
     let env = bounded();
-    let out = env.run(&[
-        "import",
-        "onet",
-        source.path().to_str().unwrap(),
-        "--format",
-        "json",
-    ]);
+    let file = "Education, Training, and Experience.txt";
+    let mut args = vec!["import", "onet", source.path().to_str().unwrap()];
+    let out = env.run(&args);
+    assert_eq!(out.code, Some(1));
+    assert_eq!(
+        out.stderr,
+        format!(
+            "careers: error: {} has 2 rows that cannot be read: {file} line 2, column 6 \"Data Value\": Data Value \"NaN\" is not a finite number; {file} line 3, column 6 \"Data Value\": Data Value \"inf\" is not a finite number; nothing was imported and the previous import is kept (download the database again, or pass --force to import the rest, marking each occupation a left-out row names incomplete)\n",
+            source.path().display()
+        )
+    );
+    assert!(!env.data_dir().join("onet").exists());
+    args.extend(["--force", "--format", "json"]);
+    let out = env.run(&args);
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     let report: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
-    let file = "Education, Training, and Experience.txt";
     assert_eq!(
         report["skipped_rows"]
             .as_array()
@@ -464,13 +470,36 @@ fn values_json_cannot_hold_are_skipped_rows_and_what_is_stored_reads_back() {
             .cloned()
             .collect::<Vec<_>>(),
         [
-            serde_json::json!({"file": file, "line": 2, "reason": "Data Value \"NaN\" is not a finite number"}),
-            serde_json::json!({"file": file, "line": 3, "reason": "Data Value \"inf\" is not a finite number"}),
+            serde_json::json!({"file": file, "line": 2, "reason": "column 6 \"Data Value\": Data Value \"NaN\" is not a finite number"}),
+            serde_json::json!({"file": file, "line": 3, "reason": "column 6 \"Data Value\": Data Value \"inf\" is not a finite number"}),
         ]
     );
     let shown = show_every_occupation(&env);
     assert_eq!(shown.len(), 6);
     assert!(shown.iter().all(|p| p["onet"]["code"].is_string()));
+    // The occupation the rows were of says so, with why; the others are whole.
+    let incomplete: Vec<_> = shown
+        .iter()
+        .filter(|p| p["onet"].get("incomplete").is_some())
+        .collect();
+    assert_eq!(incomplete.len(), 1);
+    assert_eq!(incomplete[0]["onet"]["code"], "15-2051.00");
+    assert_eq!(
+        incomplete[0]["onet"]["incomplete"],
+        serde_json::json!([
+            format!(
+                "{file} line 2, column 6 \"Data Value\": Data Value \"NaN\" is not a finite number"
+            ),
+            format!(
+                "{file} line 3, column 6 \"Data Value\": Data Value \"inf\" is not a finite number"
+            ),
+        ])
+    );
+    let text = env.stdout(&["show", "15-2051.00", "--format", "plain"]);
+    assert!(
+        text.contains(&format!("Incomplete\tthe import left out 2 rows of this occupation that could not be read: {file} line 2, column 6 \"Data Value\": Data Value \"NaN\" is not a finite number; {file} line 3")),
+        "{text}"
+    );
 }
 
 #[test]

@@ -40,13 +40,17 @@ fn import_reports_counts_missing_files_and_every_malformed_row() {
         data.to_str().unwrap(),
         "import",
         "onet",
-        fixture("onet").to_str().unwrap(),
+        fixture("onet-malformed").to_str().unwrap(),
+        "--force",
     ]);
     assert!(out.success());
     let text = out
         .stdout
         .replace(&env.data_dir().display().to_string(), "[DATA]")
-        .replace(&fixture("onet").display().to_string(), "[FIXTURE]");
+        .replace(
+            &fixture("onet-malformed").display().to_string(),
+            "[FIXTURE]",
+        );
     insta::assert_snapshot!("import_fixture", text);
 }
 
@@ -60,7 +64,7 @@ fn import_json_has_counts_and_attribution() {
         serde_json::json!({
             "occupations": 6, "alternate_titles": 6, "reported_titles": 2, "tasks": 4,
             "technology_skills": 7, "tools": 2, "related_links": 4, "rated_occupations": 3,
-            "rows_skipped": 12
+            "rows_skipped": 0
         })
     );
     // Skills.txt and Knowledge.txt are the release's own.
@@ -69,10 +73,7 @@ fn import_json_has_counts_and_attribution() {
         report["missing_files"],
         serde_json::json!(["Abilities.txt"])
     );
-    assert_eq!(
-        report["skipped_rows"][4],
-        serde_json::json!({"file": "Alternate Titles.txt", "line": 9, "reason": "the row is not valid UTF-8"})
-    );
+    assert_eq!(report["skipped_rows"], serde_json::json!([]));
     assert_eq!(report["attribution"], ATTRIBUTION);
 }
 
@@ -472,7 +473,7 @@ fn list_filters_by_source_zone_skill_hot_technology_and_limit() {
         list(&["--source", "onet", "--skill", "python", "--limit", "2"]),
         [
             "computer-and-information-research-scientists",
-            "computer-systems-engineers-architects"
+            "data-scientists"
         ]
     );
     // The attribution once for the document, not on each row.
@@ -692,8 +693,13 @@ fn grep_line(file: &Path, pattern: &str) -> u64 {
 #[test]
 fn skipped_rows_name_the_line_grep_gives_in_crlf_files() {
     let env = TestEnv::new();
-    let report = env.json(&["import", "onet", fixture("onet").to_str().unwrap()]);
-    let source = fixture("onet");
+    let report = env.json(&[
+        "import",
+        "onet",
+        fixture("onet-malformed").to_str().unwrap(),
+        "--force",
+    ]);
+    let source = fixture("onet-malformed");
     let expect = [
         ("Occupation Data.txt", "15-205X.00"),
         ("Alternate Titles.txt", "99-9999.00"),
@@ -793,7 +799,7 @@ fn an_empty_occupation_file_or_a_utf16_file_aborts_with_the_cause_and_the_fix() 
 
 #[test]
 fn follow_on_rows_of_one_bad_code_are_grouped_and_do_not_hide_the_other_errors() {
-    let source = copy_of(&fixture("onet"));
+    let source = copy_of(&fixture("onet-malformed"));
     let path = source.path().join("Alternate Titles.txt");
     let mut bytes = std::fs::read(&path).unwrap();
     for _ in 0..25 {
@@ -801,24 +807,41 @@ fn follow_on_rows_of_one_bad_code_are_grouped_and_do_not_hide_the_other_errors()
     }
     std::fs::write(&path, bytes).unwrap();
     let env = TestEnv::new();
-    let args = ["import", "onet", source.path().to_str().unwrap()];
+    let args = ["import", "onet", source.path().to_str().unwrap(), "--force"];
     let report = env.json(&args);
     assert_eq!(report["counts"]["rows_skipped"], 37);
     assert_eq!(report["skipped_rows"].as_array().unwrap().len(), 37);
+    let orphan =
+        "column 1 \"O*NET-SOC Code\": O*NET-SOC code 99-9999.00 is not in \"Occupation Data.txt\"";
     assert_eq!(
         report["skipped_groups"][3],
-        serde_json::json!({"file": "Alternate Titles.txt", "reason": "O*NET-SOC code 99-9999.00 is not in \"Occupation Data.txt\"", "rows": 26, "first_line": 8})
+        serde_json::json!({"file": "Alternate Titles.txt", "reason": orphan, "rows": 26, "first_line": 8})
     );
     let text = TestEnv::new().width(200).run(&args).stdout;
     assert!(
-        text.contains("• Alternate Titles.txt line 8 and 25 more rows: O*NET-SOC code 99-9999.00 is not in \"Occupation Data.txt\"\n• Alternate Titles.txt line 9: the row is not valid UTF-8\n"),
+        text.contains(&format!("• Alternate Titles.txt line 8 and 25 more rows: {orphan}\n• Alternate Titles.txt line 9: column 2 \"Alternate Title\": the bytes are not UTF-8 text, the file's encoding\n")),
         "{text}"
     );
     assert!(
-        text.contains("• Skills.txt line 6: LV value 8.5 is out of range\n"),
+        text.contains("• Skills.txt line 6: column 5 \"Data Value\": Data Value 8.5 is out of the LV scale's range\n"),
         "{text}"
     );
     assert!(!text.contains("more\n"), "{text}");
+    // Without --force, the 37 problems fail the import: the first 20 listed, by file, line and
+    // column, and the rest counted.
+    let err = TestEnv::new().fails(&args[..3], 1);
+    assert!(
+        err.starts_with(&format!(
+            "careers: error: {} has 37 rows that cannot be read: Occupation Data.txt line 8: expected 3 fields, found 2; Occupation Data.txt line 9, column 1 \"O*NET-SOC Code\": \"15-205X.00\" is not an O*NET-SOC code; ",
+            source.path().display()
+        )),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("; and 17 more; nothing was imported and the previous import is kept (download the database again, or pass --force to import the rest, marking each occupation a left-out row names incomplete)\n"),
+        "{err}"
+    );
+    assert_eq!(err.matches(" line ").count(), 20, "{err}");
 }
 
 #[test]
