@@ -44,7 +44,7 @@ pub fn run(ctx: &crate::Context, args: &DatasetArgs) -> anyhow::Result<DatasetRe
     )?;
     // Optional files may be missing, as for an import (the manifest's counts say what is
     // there); malformed rows may not.
-    crate::onet::import::check_rows(&onet, &args.onet)?;
+    crate::onet::import::check_rows(&onet, &args.onet, args.onet_ratings.as_deref())?;
     let prepared = crate::onet::storage::prepare(&onet, folder_name(&args.onet), folder_name)?;
     drop(onet);
     let onet = crate::onet::storage::DATASET;

@@ -250,7 +250,7 @@ const LISTED: usize = 20;
 /// Fails when the import read rows it could not (a malformed row, a figure that is not a
 /// number, bytes that are not UTF-8): the files are damaged, and the error lists the problems
 /// by file, line and column, the first [`LISTED`] of them and how many more.
-pub fn check_rows(import: &Import, source: &Path) -> anyhow::Result<()> {
+pub fn check_rows(import: &Import, source: &Path, ratings: Option<&Path>) -> anyhow::Result<()> {
     if import.skipped.is_empty() {
         return Ok(());
     }
@@ -268,9 +268,12 @@ pub fn check_rows(import: &Import, source: &Path) -> anyhow::Result<()> {
         1 => "1 row".to_owned(),
         n => format!("{} rows", crate::model::salary::thousands(n as u64)),
     };
+    let folders = match ratings {
+        Some(r) => format!("{} and {} have", source.display(), r.display()),
+        None => format!("{} has", source.display()),
+    };
     bail!(
-        "{} has {rows} that cannot be read: {}{more}; nothing was imported and the previous import is kept (download the database again, or pass --force to import the rest, marking each occupation a left-out row names incomplete)",
-        source.display(),
+        "{folders} {rows} that cannot be read: {}{more}; nothing was imported and the previous import is kept (download the database again, or pass --force to import the rest, marking each occupation a left-out row names incomplete)",
         listed.join("; ")
     )
 }
@@ -351,7 +354,8 @@ impl Reader<'_> {
         // Checked once the header shows the file is UTF-8 text, which UTF-16 is not.
         if ends_mid_row(csv.get_ref().get_ref().file()) {
             bail!(
-                "\"{file}\" ends mid-row (its last line has no line end): it looks cut short; download the database again"
+                "\"{file}\" ends mid-row (its last line has no line end): it looks cut short; download the database again (it is {})",
+                path.display()
             );
         }
         let width = headers.len();
@@ -507,7 +511,7 @@ fn over_bound(path: &Path, err: &csv::Error) -> Option<anyhow::Error> {
 }
 
 /// The file each measure of an import's counts comes from.
-const MEASURED_IN: [(&str, &str); 8] = [
+const MEASURED_IN: [(&str, &str); 10] = [
     ("occupations", OCCUPATION_DATA),
     ("alternate titles", "Alternate Titles.txt"),
     ("reported titles", "Sample of Reported Titles.txt"),
@@ -516,6 +520,8 @@ const MEASURED_IN: [(&str, &str); 8] = [
     ("tools", "Tools Used.txt"),
     ("related links", "Related Occupations.txt"),
     ("rated occupations", "Skills.txt"),
+    ("occupations with skill ratings", "Skills.txt"),
+    ("occupations with knowledge ratings", "Knowledge.txt"),
 ];
 
 /// Fails when `new` holds more than [`MAY_LOSE_PERCENT`](crate::datadir::release::MAY_LOSE_PERCENT)
@@ -527,10 +533,12 @@ pub fn check_loss(
     previous: &super::storage::Contents,
     new: &super::storage::Contents,
     source: &Path,
+    ratings: Option<&Path>,
     missing: &[&str],
     empty: &[&str],
 ) -> anyhow::Result<()> {
     let n = crate::model::salary::thousands;
+    let (mut in_source, mut in_ratings) = (false, false);
     let lost: Vec<String> = crate::datadir::release::losses(previous, new)
         .iter()
         .map(|loss| {
@@ -538,6 +546,11 @@ pub fn check_loss(
                 .iter()
                 .find(|(m, _)| *m == loss.measure)
                 .map_or(OCCUPATION_DATA, |(_, f)| *f);
+            if ratings.is_some() && readers::is_rating_file(file) {
+                in_ratings = true;
+            } else {
+                in_source = true;
+            }
             let state = if missing.contains(&file) {
                 "is missing"
             } else if empty.contains(&file) {
@@ -556,11 +569,15 @@ pub fn check_loss(
     if lost.is_empty() {
         return Ok(());
     }
+    let folders = match (in_source, ratings.filter(|_| in_ratings)) {
+        (true, Some(r)) => format!("{} and {}", source.display(), r.display()),
+        (false, Some(r)) => r.display().to_string(),
+        (_, None) => source.display().to_string(),
+    };
     bail!(
-        "this import would replace {}, losing more than the {}% a new release may (a truncated or incomplete download, or a partial release?); the previous import is kept: check those files in {} (download the database again), or pass --force to replace it anyway",
+        "this import would replace {}, losing more than the {}% a new release may (a truncated or incomplete download, or a partial release?); the previous import is kept: check those files in {folders} (download the database again), or pass --force to replace it anyway",
         lost.join(", "),
         crate::datadir::release::MAY_LOSE_PERCENT,
-        source.display()
     )
 }
 
@@ -699,15 +716,30 @@ mod tests {
             },
             ratings: None,
         };
-        let err = check_loss(&of(1016, 18796), &of(711, 13155), Path::new("db"), &[], &[])
-            .unwrap_err()
-            .to_string();
+        let err = check_loss(
+            &of(1016, 18796),
+            &of(711, 13155),
+            Path::new("db"),
+            None,
+            &[],
+            &[],
+        )
+        .unwrap_err()
+        .to_string();
         assert_eq!(
             err,
             "this import would replace 1,016 occupations with 711 (\"Occupation Data.txt\" holds fewer), 18,796 tasks with 13,155 (\"Task Statements.txt\" holds fewer), losing more than the 5% a new release may (a truncated or incomplete download, or a partial release?); the previous import is kept: check those files in db (download the database again), or pass --force to replace it anyway"
         );
         // Within 5%: a new release.
-        check_loss(&of(1016, 18796), &of(970, 18000), Path::new("db"), &[], &[]).unwrap();
+        check_loss(
+            &of(1016, 18796),
+            &of(970, 18000),
+            Path::new("db"),
+            None,
+            &[],
+            &[],
+        )
+        .unwrap();
     }
 
     #[test]

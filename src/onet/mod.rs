@@ -170,7 +170,7 @@ pub fn run_import_with_ratings(
     let imported = release::import(data_dir, &storage::DATASET, force, || {
         let import = import::read_with_ratings(source, ratings, vocabulary, reserved, progress)?;
         if !force {
-            import::check_rows(&import, source)?;
+            import::check_rows(&import, source, ratings)?;
         }
         let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
         let prepared = storage::prepare(&import, absolute(source), absolute)?;
@@ -181,6 +181,7 @@ pub fn run_import_with_ratings(
                 &current.counts,
                 &prepared.counts,
                 source,
+                ratings,
                 &import.missing,
                 &import.empty,
             )?;

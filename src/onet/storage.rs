@@ -109,6 +109,8 @@ impl release::Counts for Contents {
             ("tools", c.tools),
             ("related links", c.related_links),
             ("rated occupations", c.rated_occupations),
+            ("occupations with skill ratings", c.skills_rated),
+            ("occupations with knowledge ratings", c.knowledge_rated),
         ]
         .into_iter()
         .map(|(m, n)| (m, n as u64))
@@ -151,6 +153,12 @@ pub struct Counts {
     /// Occupations with importance and level ratings.
     #[serde(default)]
     pub rated_occupations: usize,
+    /// Occupations with skill ratings, and with knowledge ratings: each of the two rating
+    /// files on its own, so that one emptied beside the other is still a loss.
+    #[serde(default)]
+    pub skills_rated: usize,
+    #[serde(default)]
+    pub knowledge_rated: usize,
     pub rows_skipped: usize,
 }
 
@@ -172,6 +180,8 @@ impl Counts {
             if !(d.skills.is_empty() && d.knowledge.is_empty() && d.abilities.is_empty()) {
                 c.rated_occupations += 1;
             }
+            c.skills_rated += usize::from(!d.skills.is_empty());
+            c.knowledge_rated += usize::from(!d.knowledge.is_empty());
         }
         c
     }

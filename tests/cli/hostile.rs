@@ -411,7 +411,10 @@ fn an_o_net_file_cut_mid_row_fails_the_import_and_keeps_the_previous_one() {
     std::fs::write(&path, &whole[..whole.len() - 200]).unwrap();
     assert_import_refused(
         source.path(),
-        "\"Occupation Data.txt\" ends mid-row (its last line has no line end): it looks cut short; download the database again",
+        &format!(
+            "\"Occupation Data.txt\" ends mid-row (its last line has no line end): it looks cut short; download the database again (it is {})",
+            path.display()
+        ),
     );
 }
 
@@ -530,7 +533,10 @@ fn a_real_occupation_file_cut_short_never_replaces_the_complete_import() {
     let out = env.run(&["import", "onet", cut.path().to_str().unwrap()]);
     assert_eq!(
         out.stderr,
-        "careers: error: \"Occupation Data.txt\" ends mid-row (its last line has no line end): it looks cut short; download the database again\n"
+        format!(
+            "careers: error: \"Occupation Data.txt\" ends mid-row (its last line has no line end): it looks cut short; download the database again (it is {})\n",
+            occupations.display()
+        )
     );
     assert_eq!(env.run(&["list", "--format", "json"]).stdout, before);
 }

@@ -13,6 +13,7 @@ mod find;
 mod formats;
 mod generated;
 mod hostile;
+mod imports_hostile;
 mod list_show;
 mod oews;
 mod onet;

@@ -64,7 +64,7 @@ fn import_json_has_counts_and_attribution() {
         serde_json::json!({
             "occupations": 6, "alternate_titles": 6, "reported_titles": 2, "tasks": 4,
             "technology_skills": 7, "tools": 2, "related_links": 4, "rated_occupations": 3,
-            "rows_skipped": 0
+            "skills_rated": 3, "knowledge_rated": 3, "rows_skipped": 0
         })
     );
     // Skills.txt and Knowledge.txt are the release's own.
@@ -195,7 +195,7 @@ fn importing_again_replaces_the_previous_import() {
     assert_eq!(
         err,
         format!(
-            "careers: error: this import would replace 6 occupations with 1 (\"Occupation Data.txt\" holds fewer), 6 alternate titles with 0 (\"Alternate Titles.txt\" is missing), 2 reported titles with 0 (\"Sample of Reported Titles.txt\" is missing), 4 tasks with 0 (\"Task Statements.txt\" is missing), 7 technology skills with 0 (\"Technology Skills.txt\" is missing), 2 tools with 0 (\"Tools Used.txt\" is missing), 4 related links with 0 (\"Related Occupations.txt\" is missing), 3 rated occupations with 0 (\"Skills.txt\" is missing), losing more than the 5% a new release may (a truncated or incomplete download, or a partial release?); the previous import is kept: check those files in {} (download the database again), or pass --force to replace it anyway\n",
+            "careers: error: this import would replace 6 occupations with 1 (\"Occupation Data.txt\" holds fewer), 6 alternate titles with 0 (\"Alternate Titles.txt\" is missing), 2 reported titles with 0 (\"Sample of Reported Titles.txt\" is missing), 4 tasks with 0 (\"Task Statements.txt\" is missing), 7 technology skills with 0 (\"Technology Skills.txt\" is missing), 2 tools with 0 (\"Tools Used.txt\" is missing), 4 related links with 0 (\"Related Occupations.txt\" is missing), 3 rated occupations with 0 (\"Skills.txt\" is missing), 3 occupations with skill ratings with 0 (\"Skills.txt\" is missing), 3 occupations with knowledge ratings with 0 (\"Knowledge.txt\" is missing), losing more than the 5% a new release may (a truncated or incomplete download, or a partial release?); the previous import is kept: check those files in {} (download the database again), or pass --force to replace it anyway\n",
             minimal.display()
         )
     );

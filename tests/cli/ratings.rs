@@ -942,7 +942,7 @@ fn an_import_without_ratings_does_not_replace_one_with_them_unless_forced() {
     let args = ["import", "onet", release.path().to_str().unwrap()];
     let err = env.fails(&args, 1);
     assert!(
-        err.contains("this import would replace 3 rated occupations with 0 (\"Skills.txt\" is missing), losing more than the 5% a new release may"),
+        err.contains("this import would replace 3 rated occupations with 0 (\"Skills.txt\" is missing), 3 occupations with skill ratings with 0 (\"Skills.txt\" is missing), 3 occupations with knowledge ratings with 0 (\"Knowledge.txt\" is missing), losing more than the 5% a new release may"),
         "{err}"
     );
     assert_eq!(
