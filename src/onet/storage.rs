@@ -654,6 +654,21 @@ impl Stored {
         })
     }
 
+    /// The release, e.g. "29.2", when its folder named one.
+    pub fn version(&self) -> Option<&str> {
+        version(&self.manifest)
+    }
+
+    /// O*NET's attribution for an output of this release that shows no ratings.
+    pub fn attribution(&self) -> String {
+        super::attribution_of(&self.manifest)
+    }
+
+    /// O*NET's attribution for an output that shows this release's ratings too.
+    pub fn attribution_with_ratings(&self) -> String {
+        super::attribution_with_ratings(&self.manifest)
+    }
+
     /// The folder of an import; `None` for the embedded release.
     pub fn dir(&self) -> Option<&Path> {
         match &self.location {
