@@ -169,23 +169,24 @@ pub fn run_import_with_ratings(
     let mut read = None;
     let imported = release::import(data_dir, &storage::DATASET, force, || {
         let import = import::read_with_ratings(source, ratings, vocabulary, reserved, progress)?;
+        let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
         if !force {
+            // The container refuses a smaller release too; this says which file each loss
+            // comes from, and whether it is missing or empty, first. A file cut at a row
+            // boundary is a loss before it is the rows of other files it leaves unmatched.
+            if let Some(current) = storage::current_manifest(data_dir) {
+                import::check_loss(
+                    &current.counts,
+                    &storage::contents(&import, absolute),
+                    source,
+                    ratings,
+                    &import.missing,
+                    &import.empty,
+                )?;
+            }
             import::check_rows(&import, source, ratings)?;
         }
-        let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
         let prepared = storage::prepare(&import, absolute(source), absolute)?;
-        // The container refuses a smaller release too; this says which file each loss comes
-        // from, and whether it is missing or empty, first.
-        if !force && let Some(current) = storage::current_manifest(data_dir) {
-            import::check_loss(
-                &current.counts,
-                &prepared.counts,
-                source,
-                ratings,
-                &import.missing,
-                &import.empty,
-            )?;
-        }
         read = Some(import);
         Ok(prepared)
     })?;

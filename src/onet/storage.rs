@@ -279,12 +279,17 @@ pub fn prepare(
             published: super::published(import.version.as_deref()),
         },
         source,
-        counts: Contents {
-            counts: Counts::of(import),
-            ratings: RatingsManifest::of(import, ratings_source),
-        },
+        counts: contents(import, ratings_source),
         files: encode(import)?,
     })
+}
+
+/// What the manifest says `import` holds, with its ratings' folder named by `ratings_source`.
+pub fn contents(import: &Import, ratings_source: impl Fn(&Path) -> PathBuf) -> Contents {
+    Contents {
+        counts: Counts::of(import),
+        ratings: RatingsManifest::of(import, ratings_source),
+    }
 }
 
 /// The bytes of each stored file of `import`, by name, in [`FILES`]' order.
