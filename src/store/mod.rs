@@ -19,11 +19,11 @@ use serde::{Deserialize, Serialize};
 use crate::error::{CareersError, OnetHint, suggest};
 use crate::model::{Problem, Profile, Vocabulary, role_key, singular_key};
 
-pub use bundled::{BUNDLED_FILES, bundled_locations, bundled_profiles, bundled_vocabulary};
-/// A technology of an O*NET occupation as `list --skill/--hot` filters on it.
-pub use crate::onet::storage::SearchTechnology;
 /// When O*NET published a release.
 pub use crate::onet::published as onet_published;
+/// A technology of an O*NET occupation as `list --skill/--hot` filters on it.
+pub use crate::onet::storage::SearchTechnology;
+pub use bundled::{BUNDLED_FILES, bundled_locations, bundled_profiles, bundled_vocabulary};
 
 /// Where a profile was read from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
