@@ -226,6 +226,9 @@ pub(super) struct Gathered<'v> {
     styles: HashMap<usize, Vec<(String, f64)>>,
     /// By occupation, kind and element id.
     ratings: HashMap<(usize, RatingKind, String), ElementRows>,
+    /// The name of each rated element, by kind and id, as its first row gives it: the store
+    /// keeps one name per element, so a row that names it otherwise cannot be stored as read.
+    element_names: HashMap<(RatingKind, String), String>,
 }
 
 impl<'v> Gathered<'v> {
@@ -245,6 +248,7 @@ impl<'v> Gathered<'v> {
             interests: HashMap::new(),
             styles: HashMap::new(),
             ratings: HashMap::new(),
+            element_names: HashMap::new(),
         }
     }
 
@@ -291,6 +295,15 @@ impl<'v> Gathered<'v> {
         }
         let suppressed = optional_flag(r[5], "Recommend Suppress")?;
         let not_relevant = optional_flag(r[6], "Not Relevant")?;
+        let first = self
+            .element_names
+            .entry((kind, id.clone()))
+            .or_insert_with(|| name.clone());
+        if *first != name {
+            return Err(format!(
+                "Element Name \"{name}\" is not \"{first}\", the name other rows give element {id}"
+            ));
+        }
         let code = r[0];
         let entry = self.ratings.entry((i, kind, id)).or_default();
         if entry.name.is_empty() {
