@@ -71,7 +71,10 @@ fuzz_target!(|input: &[u8]| {
     let stored = storage::open(data.path())
         .expect("what an import wrote opens")
         .expect("the import is there");
-    assert_eq!(stored.names.len(), outcome.manifest.counts.occupations);
+    assert_eq!(
+        stored.names.len(),
+        outcome.manifest.counts.counts.occupations
+    );
     for position in 0..stored.names.len() {
         stored
             .index_record(position)

@@ -44,31 +44,17 @@ pub fn run(ctx: &crate::Context, args: &DatasetArgs) -> anyhow::Result<DatasetRe
     )?;
     // Optional files may be missing, as for an import (the manifest's counts say what is
     // there); malformed rows may not.
-    if !onet.skipped.is_empty() {
-        bail!(
-            "{} has {} malformed rows; the embedded release must be whole",
-            args.onet.display(),
-            onet.skipped.len()
-        );
-    }
-    let manifest = crate::onet::storage::Manifest {
-        format: crate::onet::storage::FORMAT,
-        version: onet.version.clone(),
-        source: folder_name(&args.onet),
-        imported_at: String::new(),
-        counts: crate::onet::storage::Counts::of(&onet),
-        ratings: crate::onet::storage::RatingsManifest::of(&onet, folder_name),
-    };
-    let onet_dir = temp.path().join("onet");
-    std::fs::create_dir(&onet_dir)?;
-    crate::onet::storage::write_files(&onet_dir, &onet, &manifest)?;
-    let occupations = onet.occupations.len();
-    // O*NET's words for its job zones and interest areas, which `careers explain` quotes.
-    let reference = crate::onet::reference::read(
-        &args.onet,
-        onet.version.as_deref().unwrap_or("(release unknown)"),
-    )?;
+    crate::onet::import::check_rows(&onet, &args.onet, args.onet_ratings.as_deref())?;
+    let prepared = crate::onet::storage::prepare(&onet, folder_name(&args.onet), folder_name)?;
     drop(onet);
+    let onet = crate::onet::storage::DATASET;
+    let onet_dir = temp.path().join(onet.folder);
+    std::fs::create_dir(&onet_dir)?;
+    let written = crate::datadir::release::write(&onet_dir, &onet, &prepared, String::new())?;
+    let occupations = written.counts.counts.occupations;
+    drop(prepared);
+    // O*NET's words for its job zones and interest areas, which `careers explain` quotes.
+    let reference = crate::onet::reference::read(&args.onet, &written.release.name)?;
     let reference_table = crate::onet::reference::table(&reference);
 
     // OEWS, as `careers import oews` reads and stores it, through the dataset container's own
@@ -118,7 +104,7 @@ pub fn run(ctx: &crate::Context, args: &DatasetArgs) -> anyhow::Result<DatasetRe
     check(temp.path())?;
     let mut files = Vec::new();
     for (kind, dir) in [
-        ("onet", &onet_dir),
+        (onet.folder, &onet_dir),
         (oews.folder, &oews_dir),
         (projections.folder, &projections_dir),
         (prices.folder, &prices_dir),

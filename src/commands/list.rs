@@ -8,7 +8,7 @@ use crate::cli::{ListArgs, ListSort, SourceKind};
 use crate::error::{CareersError, suggest};
 use crate::model::Profile;
 use crate::model::vocabulary::normalize;
-use crate::onet::storage::SearchTechnology;
+use crate::store::SearchTechnology;
 use crate::store::{Entry, Origin};
 
 /// One row of the list.
@@ -76,10 +76,7 @@ pub fn run(ctx: &Context, args: &ListArgs) -> anyhow::Result<ListReport> {
         .map(|name| SkillFilter::new(ctx, name, Flag::InDemand, &technology))
         .transpose()?;
     let group = args.group.map(|g| format!("{g:02}-"));
-    let attribution = ctx
-        .store
-        .onet()
-        .map(|s| crate::onet::attribution_of(&s.manifest));
+    let attribution = ctx.store.onet().map(|s| s.attribution());
     // The bundled and user profiles alone need none of O*NET's made.
     let candidates: Vec<&Entry> = match args.source {
         Some(SourceKind::Bundled | SourceKind::User) => ctx.store.authored().collect(),

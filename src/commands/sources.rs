@@ -192,18 +192,18 @@ pub fn run(ctx: &Context, _args: &SourcesArgs) -> anyhow::Result<SourcesReport> 
                 folder: stored.dir().map(std::path::Path::to_path_buf),
                 embedded,
                 imported_from: Some(m.source.clone()),
-                version: m.version.clone(),
-                published: crate::onet::published(m.version.as_deref()),
+                version: stored.version().map(str::to_owned),
+                published: m.release.published.clone(),
                 imported_at: (!embedded).then(|| m.imported_at.clone()),
                 profiles: ctx.store.onet_len(),
-                ratings: m.ratings.as_ref().map(|r| RatingsSource {
+                ratings: m.counts.ratings.as_ref().map(|r| RatingsSource {
                     version: r.version.clone(),
-                    published: crate::onet::published(r.version.as_deref()),
+                    published: crate::store::onet_published(r.version.as_deref()),
                     imported_from: r.source.clone(),
-                    occupations: m.counts.rated_occupations,
+                    occupations: m.counts.counts.rated_occupations,
                 }),
                 licence: "CC BY 4.0 (https://www.onetcenter.org/license_db.html)".into(),
-                attribution: Some(crate::onet::attribution_with_ratings(m)),
+                attribution: Some(stored.attribution_with_ratings()),
             });
         }
         None => onet_folder = ctx.data_dir.as_deref().map(paths::onet_dir),

@@ -40,6 +40,11 @@ pub struct OnetDetails {
     /// ratings: a release's own, or those of an earlier release imported beside it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ratings_release: Option<String>,
+    /// Why this occupation's record is incomplete: each row of O*NET's files that named it and
+    /// was left out by an import forced past them (`--force`), as "file line N, column: reason".
+    /// Empty for a whole record.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub incomplete: Vec<String>,
     /// True when the release in use has ratings but none of this occupation: O*NET does not
     /// rate it, which is not a rating of zero.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]

@@ -203,6 +203,7 @@ pub fn read_with_ratings(
     progress.start(present.len() as u64 + 1);
     let mut reader = Reader {
         dir,
+        touched: Vec::new(),
         ratings_dir: ratings,
         import: Import {
             version,
@@ -223,8 +224,72 @@ pub fn read_with_ratings(
     assign_ids(&mut occ, reserved);
     progress.finish();
     let mut import = reader.import;
+    // Every occupation a row left out names is marked incomplete, with why: only an import
+    // forced past the problems stores them.
+    for (row, code) in import.skipped.iter().zip(&reader.touched) {
+        let Some(code) = code else { continue };
+        if let Ok(at) = occ.binary_search_by(|o| o.details.code.as_str().cmp(code)) {
+            occ[at].details.incomplete.push(row_problem(row));
+        }
+    }
     import.occupations = occ;
     Ok(import)
+}
+
+/// "Skills.txt line 6, column 5 \"Data Value\": LV value 8.5 is out of range".
+pub fn row_problem(row: &SkippedRow) -> String {
+    match row.reason.strip_prefix("column ") {
+        Some(rest) => format!("{} line {}, column {rest}", row.file, row.line),
+        None => format!("{} line {}: {}", row.file, row.line, row.reason),
+    }
+}
+
+/// How many problems the error of a strict import lists before it counts the rest.
+const LISTED: usize = 20;
+
+/// Fails when the import read rows it could not (a malformed row, a figure that is not a
+/// number, bytes that are not UTF-8): the files are damaged, and the error lists the problems
+/// by file, line and column, the first [`LISTED`] of them and how many more.
+pub fn check_rows(import: &Import, source: &Path, ratings: Option<&Path>) -> anyhow::Result<()> {
+    if import.skipped.is_empty() {
+        return Ok(());
+    }
+    let listed: Vec<String> = import
+        .skipped
+        .iter()
+        .take(LISTED)
+        .map(row_problem)
+        .collect();
+    let more = match import.skipped.len().saturating_sub(LISTED) {
+        0 => String::new(),
+        n => format!("; and {} more", crate::model::salary::thousands(n as u64)),
+    };
+    let rows = match import.skipped.len() {
+        1 => "1 row".to_owned(),
+        n => format!("{} rows", crate::model::salary::thousands(n as u64)),
+    };
+    let folders = match ratings {
+        Some(r) => format!("{} and {} have", source.display(), r.display()),
+        None => format!("{} has", source.display()),
+    };
+    bail!(
+        "{folders} {rows} that cannot be read: {}{more}; nothing was imported and the previous import is kept (download the database again, or pass --force to import the rest, marking each occupation a left-out row names incomplete)",
+        listed.join("; ")
+    )
+}
+
+/// "column 5 \"Data Value\"": a column by its place in the header (from 1) and its name.
+fn column_label(at: usize, name: &str) -> String {
+    if name.is_empty() {
+        format!("column {}", at + 1)
+    } else {
+        format!("column {} \"{name}\"", at + 1)
+    }
+}
+
+fn contains_ignoring_case(text: &str, word: &str) -> bool {
+    text.to_ascii_lowercase()
+        .contains(&word.to_ascii_lowercase())
 }
 
 /// Fails unless `dir` is a folder that can be read.
@@ -241,6 +306,9 @@ fn check_folder(dir: &Path) -> anyhow::Result<()> {
 
 struct Reader<'a> {
     dir: &'a Path,
+    /// The O*NET-SOC code of each skipped row, in the order of `import.skipped`, when it could
+    /// be read.
+    touched: Vec<Option<String>>,
     /// Where the rating files are read from instead of `dir`, when given.
     ratings_dir: Option<&'a Path>,
     import: Import,
@@ -286,7 +354,8 @@ impl Reader<'_> {
         // Checked once the header shows the file is UTF-8 text, which UTF-16 is not.
         if ends_mid_row(csv.get_ref().get_ref().file()) {
             bail!(
-                "\"{file}\" ends mid-row (its last line has no line end): it looks cut short; download the database again"
+                "\"{file}\" ends mid-row (its last line has no line end): it looks cut short; download the database again (it is {})",
+                path.display()
             );
         }
         let width = headers.len();
@@ -298,36 +367,52 @@ impl Reader<'_> {
             }
         }
         let optional_at = optional.and_then(|name| headers.iter().position(|h| h.trim() == name));
-        let mut record = csv::StringRecord::new();
+        let code_at = headers.iter().position(|h| h.trim() == readers::CODE);
+        let mut raw = csv::ByteRecord::new();
         assert!(
             columns.len() <= MAX_COLUMNS,
             "at most {MAX_COLUMNS} columns"
         );
         loop {
             let line = csv.position().line();
-            match csv.read_record(&mut record) {
+            match csv.read_byte_record(&mut raw) {
                 Ok(false) => break,
                 Ok(true) => {}
                 Err(err) => {
-                    let reason = match err.kind() {
-                        csv::ErrorKind::Utf8 { .. } => "the row is not valid UTF-8".to_owned(),
-                        _ => {
-                            return Err(over_bound(&path, &err).unwrap_or_else(|| {
-                                anyhow::Error::new(err).context(format!("{file}: line {line}"))
-                            }));
-                        }
-                    };
-                    self.skip(file, line, reason);
-                    continue;
+                    return Err(over_bound(&path, &err).unwrap_or_else(|| {
+                        anyhow::Error::new(err).context(format!("{file}: line {line}"))
+                    }));
                 }
             }
-            let line = record.position().map_or(line, |p| p.line());
+            let line = raw.position().map_or(line, |p| p.line());
+            // The occupation the row is of, when its code can be read: what a row left out
+            // under `--force` marks incomplete.
+            let code = code_at
+                .and_then(|i| raw.get(i))
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .map(|c| c.trim_end_matches('\r').trim().to_owned());
+            let record = match csv::StringRecord::from_byte_record(std::mem::take(&mut raw)) {
+                Ok(record) => record,
+                Err(err) => {
+                    let at = err.utf8_error().field();
+                    let name = headers.get(at).map_or("", str::trim);
+                    let reason = format!(
+                        "{}: the bytes are not UTF-8 text, the file's encoding",
+                        column_label(at, name)
+                    );
+                    raw = err.into_byte_record();
+                    self.skip(file, line, reason, code);
+                    continue;
+                }
+            };
             if record.len() == 1 && field(&record, 0).is_empty() {
+                raw = record.into_byte_record();
                 continue;
             }
             if record.len() != width {
                 let reason = format!("expected {width} fields, found {}", record.len());
-                self.skip(file, line, reason);
+                raw = record.into_byte_record();
+                self.skip(file, line, reason, code);
                 continue;
             }
             let mut fields = [""; MAX_COLUMNS];
@@ -336,18 +421,31 @@ impl Reader<'_> {
             }
             let extra = optional_at.map(|i| field(&record, i));
             if let Err(reason) = each(&fields[..at.len()], extra) {
-                self.skip(file, line, reason);
+                // The column the reason names, by its place in the header.
+                let named = columns
+                    .iter()
+                    .zip(&at)
+                    .chain(optional.iter().zip(&optional_at))
+                    .filter(|(name, _)| contains_ignoring_case(&reason, name))
+                    .max_by_key(|(name, _)| name.len());
+                let reason = match named {
+                    Some((name, &i)) => format!("{}: {reason}", column_label(i, name)),
+                    None => reason,
+                };
+                self.skip(file, line, reason, code);
             }
+            raw = record.into_byte_record();
         }
         Ok(())
     }
 
-    fn skip(&mut self, file: &str, line: u64, reason: String) {
+    fn skip(&mut self, file: &str, line: u64, reason: String, code: Option<String>) {
         self.import.skipped.push(SkippedRow {
             file: file.to_owned(),
             line,
             reason,
         });
+        self.touched.push(code);
     }
 }
 
@@ -412,89 +510,74 @@ fn over_bound(path: &Path, err: &csv::Error) -> Option<anyhow::Error> {
     }
 }
 
-/// An import that keeps less than this share of what the previous one held, in occupations or
-/// in any kind of row the previous one had, fails unless `--force`. O*NET releases move each
-/// count by a few percent (29.0 to 29.2: 1,016 occupations each time; even the 2019 taxonomy
-/// change kept over 90%), so keeping under half means a truncated file, a missing file or the
-/// wrong folder, not a new release.
-pub const KEEP_AT_LEAST_PERCENT: usize = 50;
+/// The file each measure of an import's counts comes from.
+const MEASURED_IN: [(&str, &str); 10] = [
+    ("occupations", OCCUPATION_DATA),
+    ("alternate titles", "Alternate Titles.txt"),
+    ("reported titles", "Sample of Reported Titles.txt"),
+    ("tasks", "Task Statements.txt"),
+    ("technology skills", "Technology Skills.txt"),
+    ("tools", "Tools Used.txt"),
+    ("related links", "Related Occupations.txt"),
+    ("rated occupations", "Skills.txt"),
+    ("occupations with skill ratings", "Skills.txt"),
+    ("occupations with knowledge ratings", "Knowledge.txt"),
+];
 
-/// Fails when `new` keeps less than [`KEEP_AT_LEAST_PERCENT`] of `previous` in any count. The
-/// error names the file each lost count comes from in `source`, and says when it is `missing`
-/// or `empty`.
+/// Fails when `new` holds more than [`MAY_LOSE_PERCENT`](crate::datadir::release::MAY_LOSE_PERCENT)
+/// fewer of any count than `previous`: O*NET releases move each count by a few percent (29.0
+/// to 29.2 kept all 1,016 occupations), so more means a cut, missing or wrong file, or a
+/// partial release. The error names the file each lost count comes from in `source`, and says
+/// when it is `missing` or `empty`.
 pub fn check_loss(
-    previous: &super::storage::Counts,
-    new: &super::storage::Counts,
+    previous: &super::storage::Contents,
+    new: &super::storage::Contents,
     source: &Path,
+    ratings: Option<&Path>,
     missing: &[&str],
     empty: &[&str],
 ) -> anyhow::Result<()> {
-    let n = |v: usize| crate::model::salary::thousands(v as u64);
-    let pairs = [
-        (
-            "occupations",
-            OCCUPATION_DATA,
-            previous.occupations,
-            new.occupations,
-        ),
-        (
-            "alternate titles",
-            "Alternate Titles.txt",
-            previous.alternate_titles,
-            new.alternate_titles,
-        ),
-        (
-            "reported titles",
-            "Sample of Reported Titles.txt",
-            previous.reported_titles,
-            new.reported_titles,
-        ),
-        ("tasks", "Task Statements.txt", previous.tasks, new.tasks),
-        (
-            "technology skills",
-            "Technology Skills.txt",
-            previous.technology_skills,
-            new.technology_skills,
-        ),
-        ("tools", "Tools Used.txt", previous.tools, new.tools),
-        (
-            "related links",
-            "Related Occupations.txt",
-            previous.related_links,
-            new.related_links,
-        ),
-        (
-            "rated occupations",
-            "Skills.txt",
-            previous.rated_occupations,
-            new.rated_occupations,
-        ),
-    ];
-    let lost: Vec<String> = pairs
+    let n = crate::model::salary::thousands;
+    let (mut in_source, mut in_ratings) = (false, false);
+    let lost: Vec<String> = crate::datadir::release::losses(previous, new)
         .iter()
-        .filter(|(_, _, before, after)| after * 100 < before * KEEP_AT_LEAST_PERCENT)
-        .map(|(what, file, before, after)| {
-            let state = if missing.contains(file) {
+        .map(|loss| {
+            let file = MEASURED_IN
+                .iter()
+                .find(|(m, _)| *m == loss.measure)
+                .map_or(OCCUPATION_DATA, |(_, f)| *f);
+            if ratings.is_some() && readers::is_rating_file(file) {
+                in_ratings = true;
+            } else {
+                in_source = true;
+            }
+            let state = if missing.contains(&file) {
                 "is missing"
-            } else if empty.contains(file) {
+            } else if empty.contains(&file) {
                 "is empty"
             } else {
                 "holds fewer"
             };
             format!(
-                "{} {what} with {} (\"{file}\" {state})",
-                n(*before),
-                n(*after)
+                "{} {} with {} (\"{file}\" {state})",
+                n(loss.current),
+                loss.measure,
+                n(loss.new)
             )
         })
         .collect();
     if lost.is_empty() {
         return Ok(());
     }
+    let folders = match (in_source, ratings.filter(|_| in_ratings)) {
+        (true, Some(r)) => format!("{} and {}", source.display(), r.display()),
+        (false, Some(r)) => r.display().to_string(),
+        (_, None) => source.display().to_string(),
+    };
     bail!(
-        "this import would replace {}, keeping less than {KEEP_AT_LEAST_PERCENT}% of the previous import (a truncated or incomplete download?); the previous import is kept: check those files in {} (download the database again), or pass --force to replace it anyway",
+        "this import would replace {}, losing more than the {}% a new release may (a truncated or incomplete download, or a partial release?); the previous import is kept: check those files in {folders} (download the database again), or pass --force to replace it anyway",
         lost.join(", "),
-        source.display()
+        crate::datadir::release::MAY_LOSE_PERCENT,
     )
 }
 
@@ -620,6 +703,43 @@ mod tests {
                 ("b.txt", "bad", 1, 2)
             ]
         );
+    }
+
+    #[test]
+    fn a_consistent_but_partial_release_is_refused() {
+        use crate::onet::storage::{Contents, Counts};
+        let of = |occupations, tasks| Contents {
+            counts: Counts {
+                occupations,
+                tasks,
+                ..Counts::default()
+            },
+            ratings: None,
+        };
+        let err = check_loss(
+            &of(1016, 18796),
+            &of(711, 13155),
+            Path::new("db"),
+            None,
+            &[],
+            &[],
+        )
+        .unwrap_err()
+        .to_string();
+        assert_eq!(
+            err,
+            "this import would replace 1,016 occupations with 711 (\"Occupation Data.txt\" holds fewer), 18,796 tasks with 13,155 (\"Task Statements.txt\" holds fewer), losing more than the 5% a new release may (a truncated or incomplete download, or a partial release?); the previous import is kept: check those files in db (download the database again), or pass --force to replace it anyway"
+        );
+        // Within 5%: a new release.
+        check_loss(
+            &of(1016, 18796),
+            &of(970, 18000),
+            Path::new("db"),
+            None,
+            &[],
+            &[],
+        )
+        .unwrap();
     }
 
     #[test]

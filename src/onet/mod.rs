@@ -11,16 +11,16 @@ pub mod words;
 use std::collections::HashSet;
 use std::path::Path;
 
+use crate::datadir::release;
 use crate::model::onet::{JobZone, attribution};
 use crate::model::{OnetDetails, Profile, Provenance, SkillRef, Vocabulary};
-use storage::{Counts, IndexRecord, Manifest, Stored};
+use storage::{IndexRecord, Manifest, Stored};
 
 /// The release as the store and every view name it: "29.2", or "(release unknown)".
 pub fn release(manifest: &Manifest) -> String {
-    manifest
-        .version
-        .clone()
-        .unwrap_or_else(|| "(release unknown)".to_owned())
+    storage::version(manifest)
+        .unwrap_or("(release unknown)")
+        .to_owned()
 }
 
 /// When O*NET published a release ("February 2025"), from `data/onet-releases.json`: O*NET's
@@ -37,7 +37,7 @@ pub fn published(version: Option<&str>) -> Option<String> {
 
 /// The document a release's profiles cite: "O*NET 29.2 Database".
 pub fn document(manifest: &Manifest) -> String {
-    match &manifest.version {
+    match storage::version(manifest) {
         Some(v) => format!("O*NET {v} Database"),
         None => "O*NET Database".to_owned(),
     }
@@ -45,15 +45,19 @@ pub fn document(manifest: &Manifest) -> String {
 
 /// The attribution for an output of an import that shows no ratings.
 pub fn attribution_of(manifest: &Manifest) -> String {
-    attribution(manifest.version.as_deref())
+    attribution(storage::version(manifest))
 }
 
 /// The attribution for an output of an import that shows its ratings too: it names the release
 /// they come from when that is another.
 pub fn attribution_with_ratings(manifest: &Manifest) -> String {
     crate::model::onet::attribution_of_releases(
-        manifest.version.as_deref(),
-        manifest.ratings.as_ref().and_then(|r| r.version.as_deref()),
+        storage::version(manifest),
+        manifest
+            .counts
+            .ratings
+            .as_ref()
+            .and_then(|r| r.version.as_deref()),
     )
 }
 
@@ -163,33 +167,35 @@ pub fn run_import_with_ratings(
     progress: &dyn import::Progress,
     force: bool,
 ) -> anyhow::Result<ImportOutcome> {
-    let lock = crate::datadir::imports::ImportLock::take(data_dir)?;
-    let read = import::read_with_ratings(source, ratings, vocabulary, reserved, progress)?;
-    if !force && let Some(previous) = storage::current_manifest(data_dir) {
-        import::check_loss(
-            &previous.counts,
-            &Counts::of(&read),
-            source,
-            &read.missing,
-            &read.empty,
-        )?;
-    }
-    let source = std::path::absolute(source).unwrap_or_else(|_| source.to_path_buf());
-    let manifest = Manifest {
-        format: storage::FORMAT,
-        version: read.version.clone(),
-        source,
-        imported_at: crate::datadir::imports::timestamp(),
-        counts: Counts::of(&read),
-        ratings: storage::RatingsManifest::of(&read, |folder| {
-            std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf())
-        }),
-    };
-    let written = storage::write(&lock, &read, &manifest)?;
+    let mut read = None;
+    let imported = release::import(data_dir, &storage::DATASET, force, || {
+        let import = import::read_with_ratings(source, ratings, vocabulary, reserved, progress)?;
+        let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        if !force {
+            // The container refuses a smaller release too; this says which file each loss
+            // comes from, and whether it is missing or empty, first. A file cut at a row
+            // boundary is a loss before it is the rows of other files it leaves unmatched.
+            if let Some(current) = storage::current_manifest(data_dir) {
+                import::check_loss(
+                    &current.counts,
+                    &storage::contents(&import, absolute),
+                    source,
+                    ratings,
+                    &import.missing,
+                    &import.empty,
+                )?;
+            }
+            import::check_rows(&import, source, ratings)?;
+        }
+        let prepared = storage::prepare(&import, absolute(source), absolute)?;
+        read = Some(import);
+        Ok(prepared)
+    })?;
+    let read = read.expect("read before the import");
     Ok(ImportOutcome {
-        manifest,
-        target: written.target,
-        warnings: written.warnings,
+        manifest: imported.manifest,
+        target: imported.target,
+        warnings: imported.warnings,
         missing: read.missing,
         empty: read.empty,
         skipped: read.skipped,

@@ -2,7 +2,10 @@
 //! (`data/embedded/onet/`, made by the same code from the official files), laid out so that each
 //! command reads only what it needs:
 //!
-//! - `manifest.json`: release, source folder, date of import and counts (`careers sources`);
+//! - `manifest.json`: the [dataset container](crate::datadir::release)'s manifest: release,
+//!   source folder, date of import, counts, the release of the ratings, and each file's length
+//!   and CRC-32, checked before a byte of the file is used (an import's, when it is opened; the
+//!   embedded release is part of the binary, and a test checks it instead);
 //! - `names.bin` (postcard): per occupation its id, code and title, which every role lookup
 //!   reads, and where the rest of it is;
 //! - `index.bin`: per occupation, one postcard record of what `list` and `match` use
@@ -18,12 +21,11 @@
 //! - `ratings.bin`: each rated occupation's importance and level of every skill, knowledge area
 //!   and ability, a fixed-length record read in place (see [`super::ratings`]).
 //!
-//! An import is written to a temporary folder beside `onet/` and swapped in by renaming, so a
-//! failed or interrupted import leaves the previous data as it was (a previous import left
-//! aside by a swap cut short is moved back by the next run).
+//! An import is written and swapped in by the container ([`release::import`]), so a failed or
+//! interrupted import leaves the previous data as it was (a previous import left aside by a
+//! swap cut short is moved back by the next run).
 
-use std::fs::File;
-use std::io::Write;
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
@@ -32,23 +34,41 @@ use serde::{Deserialize, Serialize};
 use super::import::{Import, Occupation};
 use super::names::{Bytes, Layout, NameTable};
 use super::words::WordIndex;
-use crate::datadir::blob::Blob;
+use crate::datadir::release::{self, Dataset, Opened, Prepared, Release};
 use crate::model::OnetDetails;
 use crate::model::onet::SkillUse;
 
+/// The dataset's folder, name, format and import command. Format 8 moved O*NET into the
+/// dataset container, with each file's checksum in the manifest.
+pub const DATASET: Dataset = Dataset {
+    folder: "onet",
+    title: "O*NET",
+    format: 8,
+    import: "careers import onet FOLDER",
+    max_file: MAX_STORED_BYTES,
+};
+
 /// Bumped whenever the layout changes; older imports must be imported again.
-pub const FORMAT: u32 = 7;
+pub const FORMAT: u32 = DATASET.format;
 
 /// The files of an import, in the order they are written; the manifest goes last.
-pub const FILES: [&str; 7] = [NAMES, INDEX, DETAILS, SEARCH, WORDS, RATINGS, MANIFEST];
+pub const FILES: [&str; 7] = [
+    NAMES,
+    INDEX,
+    DETAILS,
+    SEARCH,
+    WORDS,
+    RATINGS,
+    release::MANIFEST,
+];
 
-const MANIFEST: &str = "manifest.json";
-const NAMES: &str = "names.bin";
-const INDEX: &str = "index.bin";
-const DETAILS: &str = "details.bin";
-const SEARCH: &str = "search.bin";
-const WORDS: &str = "words.bin";
-const RATINGS: &str = "ratings.bin";
+/// The stored files, each by name.
+pub const NAMES: &str = "names.bin";
+pub const INDEX: &str = "index.bin";
+pub const DETAILS: &str = "details.bin";
+pub const SEARCH: &str = "search.bin";
+pub const WORDS: &str = "words.bin";
+pub const RATINGS: &str = "ratings.bin";
 
 /// The most the dictionary of `details.bin` may take: O*NET 29.2's records compress to 2.0 MB
 /// with it, against about 3 MB one by one without.
@@ -58,20 +78,44 @@ const DICTIONARY_BYTES: usize = 112 * 1024;
 /// 29.2's 2.8 MB but make the import five times slower; decompressing costs the same.
 const LEVEL: i32 = 9;
 
-/// What `careers sources` says of an import.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Manifest {
-    pub format: u32,
-    /// The O*NET release, e.g. "29.2", when the folder names it.
-    pub version: Option<String>,
-    /// The folder the text files were read from.
-    pub source: PathBuf,
-    /// When the import ran, in UTC (RFC 3339).
-    pub imported_at: String,
+/// What `careers sources` says of an import: the container's manifest, its counts with the
+/// release of the ratings.
+pub type Manifest = release::Manifest<Contents>;
+
+/// The release as the manifest names it ("29.2"), when the folder named one.
+pub fn version(manifest: &Manifest) -> Option<&str> {
+    Some(manifest.release.name.as_str()).filter(|v| !v.is_empty())
+}
+
+/// How much an import holds, and where its ratings come from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contents {
+    #[serde(flatten)]
     pub counts: Counts,
     /// Where the importance and level ratings come from, when the import has any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ratings: Option<RatingsManifest>,
+}
+
+impl release::Counts for Contents {
+    fn measures(&self) -> Vec<(&'static str, u64)> {
+        let c = &self.counts;
+        [
+            ("occupations", c.occupations),
+            ("alternate titles", c.alternate_titles),
+            ("reported titles", c.reported_titles),
+            ("tasks", c.tasks),
+            ("technology skills", c.technology_skills),
+            ("tools", c.tools),
+            ("related links", c.related_links),
+            ("rated occupations", c.rated_occupations),
+            ("occupations with skill ratings", c.skills_rated),
+            ("occupations with knowledge ratings", c.knowledge_rated),
+        ]
+        .into_iter()
+        .map(|(m, n)| (m, n as u64))
+        .collect()
+    }
 }
 
 /// The release the ratings come from: the import's own, or another release's read beside it
@@ -109,6 +153,12 @@ pub struct Counts {
     /// Occupations with importance and level ratings.
     #[serde(default)]
     pub rated_occupations: usize,
+    /// Occupations with skill ratings, and with knowledge ratings: each of the two rating
+    /// files on its own, so that one emptied beside the other is still a loss.
+    #[serde(default)]
+    pub skills_rated: usize,
+    #[serde(default)]
+    pub knowledge_rated: usize,
     pub rows_skipped: usize,
 }
 
@@ -130,6 +180,8 @@ impl Counts {
             if !(d.skills.is_empty() && d.knowledge.is_empty() && d.abilities.is_empty()) {
                 c.rated_occupations += 1;
             }
+            c.skills_rated += usize::from(!d.skills.is_empty());
+            c.knowledge_rated += usize::from(!d.knowledge.is_empty());
         }
         c
     }
@@ -212,34 +264,36 @@ pub struct SearchRecord<'a> {
 /// The bytes of `search.bin`, which [`SearchRecord`]s borrow from.
 pub struct SearchFile(Vec<u8>);
 
-/// What [`write()`] did: where the import now lives, and what it could not tidy up afterwards.
-#[derive(Debug)]
-pub struct Written {
-    pub target: PathBuf,
-    /// Problems after the new import was in place (the previous one could not be removed):
-    /// warnings, since the import itself succeeded.
-    pub warnings: Vec<String>,
-}
-
-/// Writes `import` into `data_dir/onet`, replacing what was there only once everything is
-/// written, under the data directory's import lock ([`crate::datadir::imports`]).
-pub fn write(
-    lock: &crate::datadir::imports::ImportLock,
+/// `import` ready to store: its release, counts and files, with `source` for where it was read
+/// from and `ratings_source` for the folder of its ratings (the absolute paths for an import,
+/// the folders' own names for the embedded dataset). What `careers import onet` writes, and
+/// what the embedded dataset is made of.
+pub fn prepare(
     import: &Import,
-    manifest: &Manifest,
-) -> anyhow::Result<Written> {
-    let temp = lock.temp_dir("onet")?;
-    write_files(temp.path(), import, manifest)?;
-    let swapped = lock.swap_in(temp, "onet")?;
-    Ok(Written {
-        target: swapped.target,
-        warnings: swapped.warnings,
+    source: PathBuf,
+    ratings_source: impl Fn(&Path) -> PathBuf,
+) -> anyhow::Result<Prepared<Contents>> {
+    Ok(Prepared {
+        release: Release {
+            name: import.version.clone().unwrap_or_default(),
+            published: super::published(import.version.as_deref()),
+        },
+        source,
+        counts: contents(import, ratings_source),
+        files: encode(import)?,
     })
 }
 
-/// Writes the files of an import into `dir`, which must be empty: what `careers import onet`
-/// swaps in, and what the embedded dataset is made of.
-pub fn write_files(dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::Result<()> {
+/// What the manifest says `import` holds, with its ratings' folder named by `ratings_source`.
+pub fn contents(import: &Import, ratings_source: impl Fn(&Path) -> PathBuf) -> Contents {
+    Contents {
+        counts: Counts::of(import),
+        ratings: RatingsManifest::of(import, ratings_source),
+    }
+}
+
+/// The bytes of each stored file of `import`, by name, in [`FILES`]' order.
+pub fn encode(import: &Import) -> anyhow::Result<Vec<(&'static str, Vec<u8>)>> {
     // In code order, for a binary search by code.
     let mut occupations: Vec<&Occupation> = import.occupations.iter().collect();
     occupations.sort_by(|a, b| a.details.code.cmp(&b.details.code));
@@ -332,9 +386,10 @@ pub fn write_files(dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::
         0,
         u32::try_from(dictionary.len()).context("the dictionary is over 4 GiB")?,
     );
-    write_file(
-        &dir.join(NAMES),
-        &postcard::to_stdvec(&Names {
+    let mut files = Vec::with_capacity(FILES.len() - 1);
+    files.push((
+        NAMES,
+        postcard::to_stdvec(&Names {
             zones,
             dictionary: dictionary_span,
             layout: Layout {
@@ -345,16 +400,16 @@ pub fn write_files(dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::
                 by_id: Bytes(&by_id),
             },
         })?,
-    )?;
-    write_file(&dir.join(INDEX), &index)?;
-    write_file(&dir.join(DETAILS), &details)?;
-    write_file(
-        &dir.join(SEARCH),
-        &zstd::bulk::compress(&postcard::to_stdvec(&search)?, LEVEL)?,
-    )?;
-    write_file(
-        &dir.join(WORDS),
-        &postcard::to_stdvec(&super::words::Layout {
+    ));
+    files.push((INDEX, index));
+    files.push((DETAILS, details));
+    files.push((
+        SEARCH,
+        zstd::bulk::compress(&postcard::to_stdvec(&search)?, LEVEL)?,
+    ));
+    files.push((
+        WORDS,
+        postcard::to_stdvec(&super::words::Layout {
             words: &words.words,
             bounds: Bytes(&words.bounds),
             sorted: Bytes(&words.sorted),
@@ -363,12 +418,10 @@ pub fn write_files(dir: &Path, import: &Import, manifest: &Manifest) -> anyhow::
             postings: Bytes(&words.postings),
             posting_starts: Bytes(&words.posting_starts),
         })?,
-    )?;
-    let details: Vec<&OnetDetails> = occupations.iter().map(|o| &o.details).collect();
-    write_file(&dir.join(RATINGS), &super::ratings::encode(&details)?)?;
-    // The manifest goes last: a folder without one is never a finished import.
-    write_file(&dir.join(MANIFEST), &serde_json::to_vec_pretty(manifest)?)?;
-    Ok(())
+    ));
+    let rated: Vec<&OnetDetails> = occupations.iter().map(|o| &o.details).collect();
+    files.push((RATINGS, super::ratings::encode(&rated)?));
+    Ok(files)
 }
 
 /// A zstd dictionary for the records: none for an import too small to train one on (a few
@@ -379,15 +432,6 @@ fn train_dictionary(texts: &[Vec<u8>]) -> anyhow::Result<Vec<u8>> {
         return Ok(Vec::new());
     }
     zstd::dict::from_samples(texts, DICTIONARY_BYTES).context("cannot train the details dictionary")
-}
-
-fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let write = || -> std::io::Result<()> {
-        let mut f = File::create(path)?;
-        f.write_all(bytes)?;
-        f.sync_all()
-    };
-    write().map_err(|e| crate::fsutil::import_write_error(path, bytes.len() as u64, &e))
 }
 
 fn index_record(o: &Occupation) -> StoredRecord {
@@ -459,11 +503,12 @@ pub struct Stored {
     dictionary: (u32, u32),
     /// The decompressor with the dictionary loaded, made for the first record read.
     decompressor: Decompressor,
-    index: Blob,
-    details: Blob,
-    search: Blob,
-    words: Blob,
-    ratings: Blob,
+    index: Part,
+    details: Part,
+    search: Part,
+    /// Read in place by the word index.
+    words: &'static [u8],
+    ratings: Part,
     /// The word index, once read.
     word_index: std::sync::OnceLock<WordIndex>,
     /// The header of `ratings.bin` and where its records start, once read.
@@ -479,64 +524,75 @@ impl std::fmt::Debug for Decompressor {
     }
 }
 
-/// The four data files of a release, as [`Stored::decode`] takes them.
-pub struct Files {
-    pub manifest: Vec<u8>,
-    pub names: &'static [u8],
-    pub index: Blob,
-    pub details: Blob,
-    pub search: Blob,
-    pub words: Blob,
-    pub ratings: Blob,
+/// One stored file's bytes: the binary's own, or an import's, read whole and checked against
+/// its manifest when the import was opened.
+#[derive(Debug)]
+pub struct Part(Cow<'static, [u8]>);
+
+impl Part {
+    /// How many bytes the file holds.
+    pub fn len(&self) -> u64 {
+        self.0.len() as u64
+    }
+
+    /// Whether the file is empty.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `len` bytes from `offset`, or an error when the file is shorter: the range comes from
+    /// another of the release's files.
+    pub fn range(&self, offset: u64, len: u64) -> std::io::Result<&[u8]> {
+        offset
+            .checked_add(len)
+            .and_then(|end| {
+                let start = usize::try_from(offset).ok()?;
+                self.0.get(start..usize::try_from(end).ok()?)
+            })
+            .ok_or_else(|| {
+                std::io::Error::new(
+                    std::io::ErrorKind::UnexpectedEof,
+                    "it is shorter than the index says",
+                )
+            })
+    }
+
+    /// The bytes for the life of the process: the binary's own as they are, an import's kept
+    /// (the process opens the import once).
+    fn leak(self) -> &'static [u8] {
+        match self.0 {
+            Cow::Borrowed(bytes) => bytes,
+            Cow::Owned(bytes) => Box::leak(bytes.into_boxed_slice()),
+        }
+    }
 }
 
 /// The manifest of the import in `data_dir`, when there is one that can be read: what a new
 /// import is compared with before it replaces it.
 pub fn current_manifest(data_dir: &Path) -> Option<Manifest> {
-    let dir = crate::datadir::paths::onet_dir(data_dir);
-    let bytes = read_stored(&dir, MANIFEST, MAX_MANIFEST_BYTES).ok()?;
-    serde_json::from_slice(&bytes).ok()
+    release::open::<Contents>(data_dir, &DATASET)
+        .ok()
+        .flatten()
+        .map(|opened| opened.manifest)
 }
 
-/// Opens the import in `data_dir`, or `None` when there is none.
+/// Opens the import in `data_dir`, or `None` when there is none. Every file is checked against
+/// its manifest's length and checksum first: a file cut, zeroed or changed after the import is
+/// a damaged import, named with the fix, never an answer.
 pub fn open(data_dir: &Path) -> anyhow::Result<Option<Stored>> {
     crate::datadir::imports::tidy(data_dir);
-    let dir = crate::datadir::paths::onet_dir(data_dir);
-    if !dir.exists() {
-        return Ok(None);
-    }
-    let _readers = crate::datadir::imports::ReadLock::shared(data_dir);
-    let manifest = match read_stored(&dir, MANIFEST, MAX_MANIFEST_BYTES) {
-        Ok(text) => text,
-        Err(_) if !dir.exists() => return Ok(None),
-        Err(e) => return Err(e),
-    };
-    // Kept for the life of the process, which opens the import once, so that the names
-    // are read in place rather than copied (about 100 KB for O*NET 29.2).
-    let names: &'static [u8] =
-        Box::leak(read_stored(&dir, NAMES, MAX_STORED_BYTES)?.into_boxed_slice());
-    let blob = |name: &str| {
-        Blob::open(&dir.join(name), MAX_STORED_BYTES)
-            .map_err(|e| broken(&dir, &format!("{name} {e}")))
-    };
-    let files = Files {
-        manifest,
-        names,
-        index: blob(INDEX)?,
-        details: blob(DETAILS)?,
-        search: blob(SEARCH)?,
-        words: blob(WORDS)?,
-        ratings: blob(RATINGS)?,
-    };
-    Stored::decode(files, Location::Imported(dir.clone()))
-        .map(Some)
-        .map_err(|e| broken(&dir, &format!("{e:#}")))
+    release::open::<Contents>(data_dir, &DATASET)?
+        .map(Stored::decode)
+        .transpose()
 }
 
-/// `manifest.json` is a few hundred bytes.
-const MAX_MANIFEST_BYTES: u64 = 1024 * 1024;
+/// The embedded release, from the binary's own files: their lengths are checked, their
+/// checksums are not (the binary is not changed after it is built; a test checks them).
+pub fn embedded(manifest: &[u8], files: &[(&str, &'static [u8])]) -> anyhow::Result<Stored> {
+    Stored::decode(release::built_in(&DATASET, manifest, files)?)
+}
 
-/// An import of O*NET 29.2 stores about 3 MB; an import reads at most 256 MiB from any one
+/// An import of O*NET 29.2 stores about 5 MB; an import reads at most 256 MiB from any one
 /// source file. A stored file larger than this was not written by an import, and is refused
 /// unread.
 const MAX_STORED_BYTES: u64 = 1024 * 1024 * 1024;
@@ -544,43 +600,47 @@ const MAX_STORED_BYTES: u64 = 1024 * 1024 * 1024;
 /// What decompressing one frame or the search file may yield at most.
 const MAX_DECOMPRESSED: usize = 256 * 1024 * 1024;
 
-/// Reads one of the import's own files, if it is a regular file within `max` bytes.
-fn read_stored(dir: &Path, name: &str, max: u64) -> anyhow::Result<Vec<u8>> {
-    crate::fsutil::read_bounded(&dir.join(name), max)
-        .map_err(|e| broken(dir, &format!("{name} {e}")))
-}
-
-fn broken(dir: &Path, why: &str) -> anyhow::Error {
-    // Importing again replaces the folder whatever it holds; removing it goes back to the
-    // bundled and user profiles. Either works, even when an import wrote what cannot be read.
-    anyhow::anyhow!(
-        "the imported O*NET data in {} cannot be read ({why}); import it again with `careers import onet FOLDER`, or remove it with `rm -r {}`",
-        dir.display(),
-        crate::render::sanitize::shell_quote(&dir.display().to_string())
-    )
-}
-
 impl Stored {
-    /// Checks and opens a release's files: the names are read whole, the rest on demand.
-    pub fn decode(files: Files, location: Location) -> anyhow::Result<Stored> {
-        let manifest: Manifest =
-            serde_json::from_slice(&files.manifest).context("manifest.json")?;
-        if manifest.format != FORMAT {
-            bail!(
-                "it is in format {}, this version reads format {FORMAT}",
-                manifest.format
-            );
-        }
+    /// Checks and opens a release's files, opened and checked by the container: the names are
+    /// read in place, the rest on demand. A file whose layout does not hold is a damaged one.
+    pub fn decode(opened: Opened<Contents>) -> anyhow::Result<Stored> {
+        let location = match &opened.dir {
+            Some(dir) => Location::Imported(dir.clone()),
+            None => Location::Embedded,
+        };
+        let broken = |why: String| match &location {
+            Location::Imported(dir) => release::damaged(&DATASET, dir, &why),
+            Location::Embedded => anyhow::anyhow!("the embedded O*NET data cannot be read ({why})"),
+        };
+        let Opened {
+            manifest, files, ..
+        } = opened;
+        let mut parts: Vec<Option<Part>> = files.into_iter().map(|b| Some(Part(b))).collect();
+        let mut take = |name: &str| {
+            manifest
+                .files
+                .iter()
+                .position(|f| f.name == name)
+                .and_then(|at| parts.get_mut(at)?.take())
+                .ok_or_else(|| broken(format!("its manifest lists no {name}")))
+        };
+        let names = take(NAMES)?.leak();
+        let index = take(INDEX)?;
+        let details = take(DETAILS)?;
+        let search = take(SEARCH)?;
+        let words = take(WORDS)?.leak();
+        let ratings = take(RATINGS)?;
         let Names {
             zones,
             dictionary,
             layout,
-        } = postcard::from_bytes(files.names).context(NAMES)?;
-        // Files cut short or replaced are found now, while the bundled profiles can still
-        // answer without the import, rather than by the first `show` that reads them.
-        let names = NameTable::new(layout, files.index.len(), files.details.len())?;
-        if u64::from(dictionary.0) + u64::from(dictionary.1) > files.details.len() {
-            bail!("{DETAILS} is shorter than {NAMES} says");
+        } = postcard::from_bytes(names).map_err(|e| broken(format!("{NAMES}: {e}")))?;
+        // Files that do not fit together are found now, while the embedded release can still
+        // answer in the import's place, rather than by the first `show` that reads them.
+        let names = NameTable::new(layout, index.len(), details.len())
+            .map_err(|e| broken(format!("{e:#}")))?;
+        if u64::from(dictionary.0) + u64::from(dictionary.1) > details.len() {
+            return Err(broken(format!("{DETAILS} is shorter than {NAMES} says")));
         }
         Ok(Stored {
             location,
@@ -589,14 +649,29 @@ impl Stored {
             names,
             dictionary,
             decompressor: Decompressor(std::sync::Mutex::new(None)),
-            index: files.index,
-            details: files.details,
-            search: files.search,
-            words: files.words,
-            ratings: files.ratings,
+            index,
+            details,
+            search,
+            words,
+            ratings,
             word_index: std::sync::OnceLock::new(),
             ratings_header: std::sync::OnceLock::new(),
         })
+    }
+
+    /// The release, e.g. "29.2", when its folder named one.
+    pub fn version(&self) -> Option<&str> {
+        version(&self.manifest)
+    }
+
+    /// O*NET's attribution for an output of this release that shows no ratings.
+    pub fn attribution(&self) -> String {
+        super::attribution_of(&self.manifest)
+    }
+
+    /// O*NET's attribution for an output that shows this release's ratings too.
+    pub fn attribution_with_ratings(&self) -> String {
+        super::attribution_with_ratings(&self.manifest)
     }
 
     /// The folder of an import; `None` for the embedded release.
@@ -610,7 +685,7 @@ impl Stored {
     /// The error for a release whose files cannot be read, with how to mend an import.
     pub fn broken(&self, why: &str) -> anyhow::Error {
         match &self.location {
-            Location::Imported(dir) => broken(dir, why),
+            Location::Imported(dir) => release::damaged(&DATASET, dir, why),
             Location::Embedded => anyhow::anyhow!("the embedded O*NET data cannot be read ({why})"),
         }
     }
@@ -634,7 +709,7 @@ impl Stored {
             .index
             .range(offset, len)
             .map_err(|e| self.broken(&format!("{INDEX} {e}")))?;
-        read(&bytes)
+        read(bytes)
     }
 
     /// The whole O*NET record of the occupation at `position` in the index, its ratings
@@ -671,7 +746,7 @@ impl Stored {
 
     /// The release the ratings come from, when the release in use has ratings.
     pub fn ratings_release(&self) -> Option<String> {
-        let r = self.manifest.ratings.as_ref()?;
+        let r = self.manifest.counts.ratings.as_ref()?;
         Some(
             r.version
                 .clone()
@@ -696,7 +771,7 @@ impl Stored {
             .ratings
             .range(start + u64::from(*record) * len, len)
             .map_err(|e| self.broken(&format!("{RATINGS} {e}")))?;
-        super::ratings::decode_record(header, &bytes, details);
+        super::ratings::decode_record(header, bytes, details);
         Ok(())
     }
 
@@ -708,7 +783,7 @@ impl Stored {
             .ratings
             .range(start, self.ratings.len() - start)
             .map_err(|e| self.broken(&format!("{RATINGS} {e}")))?;
-        Ok(super::ratings::figure_table(header, &records))
+        Ok(super::ratings::figure_table(header, records))
     }
 
     /// The header of `ratings.bin` and where its records start, read the first time.
@@ -721,13 +796,13 @@ impl Stored {
             .ratings
             .range(0, 4)
             .map_err(|e| self.broken(&format!("{RATINGS} {e}")))?;
-        let len = super::ratings::header_len(&first).ok_or_else(|| damaged(&"no header"))?;
+        let len = super::ratings::header_len(first).ok_or_else(|| damaged(&"no header"))?;
         let bytes = self
             .ratings
             .range(4, u64::from(len))
             .map_err(|e| self.broken(&format!("{RATINGS} {e}")))?;
         let header: super::ratings::Header =
-            postcard::from_bytes(&bytes).map_err(|e| damaged(&e))?;
+            postcard::from_bytes(bytes).map_err(|e| damaged(&e))?;
         let start = 4 + u64::from(len);
         let rated = header.records.iter().flatten().count() as u64;
         if header.records.len() != self.names.len()
@@ -779,32 +854,23 @@ impl Stored {
                 .range(u64::from(at), u64::from(len))
                 .map_err(|e| self.broken(&format!("{DETAILS} {e}")))?;
             *decompressor = Some(
-                zstd::bulk::Decompressor::with_dictionary(&dictionary).map_err(|e| damaged(&e))?,
+                zstd::bulk::Decompressor::with_dictionary(dictionary).map_err(|e| damaged(&e))?,
             );
         }
         let text = decompressor
             .as_mut()
             .expect("made above")
-            .decompress(&packed, MAX_DECOMPRESSED)
+            .decompress(packed, MAX_DECOMPRESSED)
             .map_err(|e| damaged(&e))?;
         serde_json::from_slice(&text).map_err(|e| damaged(&e))
     }
 
-    /// The word index of the search text, read in place (an import's file is read whole, the
-    /// first time it is asked for).
+    /// The word index of the search text, read in place the first time it is asked for.
     pub fn word_index(&self) -> anyhow::Result<&WordIndex> {
         if let Some(index) = self.word_index.get() {
             return Ok(index);
         }
-        let bytes: &'static [u8] = match &self.words {
-            Blob::Embedded(bytes) => bytes,
-            file @ Blob::File { .. } => Box::leak(
-                file.all()
-                    .map_err(|e| self.broken(&format!("{WORDS} {e}")))?
-                    .into_owned()
-                    .into_boxed_slice(),
-            ),
-        };
+        let bytes = self.words;
         let layout =
             postcard::from_bytes(bytes).map_err(|e| self.broken(&format!("{WORDS}: {e}")))?;
         let index = WordIndex::new(layout, self.names.len())
@@ -841,11 +907,7 @@ impl Stored {
 
     /// Reads `search.bin`; [`Stored::search_records`] decodes it.
     pub fn search_file(&self) -> anyhow::Result<SearchFile> {
-        let packed = self
-            .search
-            .all()
-            .map_err(|e| self.broken(&format!("{SEARCH} {e}")))?;
-        let bytes = zstd::bulk::decompress(&packed, MAX_DECOMPRESSED)
+        let bytes = zstd::bulk::decompress(&self.search.0, MAX_DECOMPRESSED)
             .map_err(|e| self.broken(&format!("{SEARCH}: {e}")))?;
         Ok(SearchFile(bytes))
     }

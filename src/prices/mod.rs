@@ -31,13 +31,17 @@ pub fn prepare(dir: &Path, force: bool) -> anyhow::Result<(Prepared<Counts>, Vec
             .collect();
         let more = match problems.len().saturating_sub(LISTED) {
             0 => String::new(),
-            n => format!("\n  and {n} more"),
+            n => format!("; and {n} more"),
         };
+        let rows = match problems.len() {
+            1 => "1 row".to_owned(),
+            n => format!("{n} rows"),
+        };
+        // One line: an error is written as one (a line end in it would be escaped).
         bail!(
-            "{} has {} rows that cannot be read; nothing was imported and the current import is kept (fix them, or pass --force to import the rest):\n  {}{more}",
+            "{} has {rows} that cannot be read ({}{more}); nothing was imported and the current import is kept (fix them, or pass --force to import the rest)",
             dir.display(),
-            problems.len(),
-            listed.join("\n  ")
+            listed.join("; ")
         );
     }
     let parities = PriceParities {

@@ -127,6 +127,12 @@ pub fn read_dir(dir: &Path) -> anyhow::Result<RppRead> {
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         let bytes = crate::fsutil::read_bounded(&path, MAX_FILE)
             .map_err(|e| anyhow::anyhow!("{} {e}", path.display()))?;
+        if bytes.is_empty() {
+            bail!(
+                "{} is empty (0 bytes; a truncated download?); nothing was imported and the current import is kept: download BEA's files again",
+                path.display()
+            );
+        }
         let file = read_file(&bytes, &name, table)?;
         match &years {
             Some((first, last, other)) if (*first, *last) != (file.first_year, file.last_year) => {

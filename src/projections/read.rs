@@ -168,8 +168,16 @@ pub fn read_workbook(path: &Path) -> anyhow::Result<EpImport> {
     let file_name = path.display().to_string();
     let file =
         File::open(path).map_err(|e| anyhow!("cannot open {file_name}: {}", io_reason(&e)))?;
-    let unreadable =
-        |e: XlsxError| anyhow!("cannot read {file_name} as an Excel workbook (.xlsx): {e}");
+    if file.metadata().is_ok_and(|m| m.len() == 0) {
+        bail!(
+            "{file_name} is empty (0 bytes; a truncated download?); download BLS's occupation.xlsx again"
+        );
+    }
+    let unreadable = |e: XlsxError| {
+        anyhow!(
+            "cannot read {file_name} as an Excel workbook (.xlsx): {e}; it is cut short or not BLS's occupation.xlsx: download that again"
+        )
+    };
     let mut book: Xlsx<_> = Xlsx::new(BufReader::new(file)).map_err(unreadable)?;
     let titles = sheet_titles(&mut book).map_err(unreadable)?;
     let projections = find_table(&titles, PROJECTIONS_TABLE, &file_name, "")?;

@@ -2,33 +2,41 @@
 //! `careers import` writes, made from the official files by `careers dataset` (see the
 //! README). Builds without the `embedded` feature have neither, and answer from imports alone.
 
+/// The embedded O*NET release's manifest and files, by name.
+#[cfg(feature = "embedded")]
+fn onet_files() -> (&'static [u8], [(&'static str, &'static [u8]); 6]) {
+    use crate::onet::storage::{DETAILS, INDEX, NAMES, RATINGS, SEARCH, WORDS};
+    macro_rules! file {
+        ($name:literal) => {
+            include_bytes!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/data/embedded/onet/",
+                $name
+            ))
+        };
+    }
+    (
+        file!("manifest.json"),
+        [
+            (NAMES, file!("names.bin")),
+            (INDEX, file!("index.bin")),
+            (DETAILS, file!("details.bin")),
+            (SEARCH, file!("search.bin")),
+            (WORDS, file!("words.bin")),
+            (RATINGS, file!("ratings.bin")),
+        ],
+    )
+}
+
 /// The embedded O*NET release, opened; `None` in a build without it.
 pub fn onet() -> Option<crate::onet::storage::Stored> {
     #[cfg(feature = "embedded")]
     {
-        use crate::datadir::blob::Blob;
-        use crate::onet::storage::{Files, Location, Stored};
-        macro_rules! file {
-            ($name:literal) => {
-                include_bytes!(concat!(
-                    env!("CARGO_MANIFEST_DIR"),
-                    "/data/embedded/onet/",
-                    $name
-                ))
-            };
-        }
-        let files = Files {
-            manifest: file!("manifest.json").to_vec(),
-            names: file!("names.bin"),
-            index: Blob::Embedded(file!("index.bin")),
-            details: Blob::Embedded(file!("details.bin")),
-            search: Blob::Embedded(file!("search.bin")),
-            words: Blob::Embedded(file!("words.bin")),
-            ratings: Blob::Embedded(file!("ratings.bin")),
-        };
-        // The generator checks what it writes and the tests read every record: a failure
-        // here is a broken build, which answers as a build without the data would.
-        Stored::decode(files, Location::Embedded).ok()
+        let (manifest, files) = onet_files();
+        // The generator checks what it writes and the tests read every record and check every
+        // checksum: a failure here is a broken build, which answers as a build without the
+        // data would.
+        crate::onet::storage::embedded(manifest, &files).ok()
     }
     #[cfg(not(feature = "embedded"))]
     None
@@ -111,4 +119,21 @@ pub fn prices() -> Option<crate::prices::storage::Prices> {
     }
     #[cfg(not(feature = "embedded"))]
     None
+}
+
+#[cfg(all(test, feature = "embedded"))]
+mod tests {
+    /// The binary does not hash its O*NET files on every run; this checks them once.
+    #[test]
+    fn the_embedded_onet_files_match_their_checksums() {
+        let (manifest, files) = super::onet_files();
+        let opened = crate::datadir::release::embedded::<crate::onet::storage::Contents>(
+            &crate::onet::storage::DATASET,
+            manifest,
+            &files,
+        )
+        .unwrap();
+        assert_eq!(opened.files.len(), 6);
+        assert!(super::onet().is_some());
+    }
 }

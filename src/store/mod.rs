@@ -23,6 +23,10 @@ use serde::{Deserialize, Serialize};
 use crate::error::{CareersError, OnetHint, suggest};
 use crate::model::{Problem, Profile, Vocabulary, role_key, singular_key};
 
+/// When O*NET published a release.
+pub use crate::onet::published as onet_published;
+/// A technology of an O*NET occupation as `list --skill/--hot` filters on it.
+pub use crate::onet::storage::SearchTechnology;
 pub use bundled::{
     BUNDLED_FILES, bundled_locations, bundled_profiles, bundled_vocabulary, onet_reference,
 };
@@ -616,28 +620,17 @@ impl Store {
     /// reason.
     pub fn with_onet(mut self, data_dir: Option<&std::path::Path>, embedded: bool) -> Store {
         self.embedded = embedded;
-        let opened = data_dir.map(crate::onet::storage::open).transpose();
+        let opened = data_dir.map_or(Ok(None), crate::onet::storage::open);
         let embedded_release = || embedded.then(crate::store::embedded::onet).flatten();
-        let stored = match opened {
-            Ok(Some(Some(stored))) => stored,
-            Ok(_) => match embedded_release() {
-                Some(stored) => stored,
-                None => return self,
-            },
-            Err(err) => match embedded_release() {
-                Some(stored) => {
-                    self.onet_unreadable = Some(format!(
-                        "{err:#}; answering from the embedded O*NET {} meanwhile",
-                        crate::onet::release(&stored.manifest)
-                    ));
-                    self.onet_fell_back = true;
-                    stored
-                }
-                None => {
-                    self.onet_unreadable = Some(format!("{err:#}"));
-                    return self;
-                }
-            },
+        // The one damaged-import rule: a warning naming the folder and the fix, and the
+        // embedded release in the import's place.
+        let chosen = crate::datadir::release::Layered::choose(opened, embedded_release, |s| {
+            format!("O*NET {}", crate::onet::release(&s.manifest))
+        });
+        self.onet_fell_back = chosen.warning.is_some() && chosen.release.is_some();
+        self.onet_unreadable = chosen.warning;
+        let Some(stored) = chosen.release else {
+            return self;
         };
         // A user's file that failed to load still claims its id: the error names the file.
         // Sorted, for a binary search per occupation: there are few profiles and many

@@ -204,7 +204,7 @@ fn odd_files_in_the_stored_import_leave_the_bundled_profiles_working() {
             std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
         }
         let warning = format!(
-            "careers: warning: the imported O*NET data in {o} cannot be read ({reason}); import it again with `careers import onet FOLDER`, or remove it with `rm -r {o}`\n",
+            "careers: warning: the imported O*NET data in {o} cannot be read ({reason}); import it again with `careers import onet FOLDER`, or remove it with `rm -r {o}`; no other release is at hand\n",
             o = onet.display()
         );
         let out = env.run(&["show", "ml-engineer"]);
@@ -214,13 +214,14 @@ fn odd_files_in_the_stored_import_leave_the_bundled_profiles_working() {
     // A details file cut short is found when the import opens, so bundled `show` still works.
     let (env, _) = imported();
     let details = env.data_dir().join("onet/details.bin");
+    let len = std::fs::metadata(&details).unwrap().len();
     std::fs::write(&details, b"{}").unwrap();
     let out = env.run(&["show", "ml-engineer"]);
     assert_eq!(out.code, Some(0));
     assert_eq!(
         out.stderr,
         format!(
-            "careers: warning: the imported O*NET data in {o} cannot be read (details.bin is shorter than names.bin says); import it again with `careers import onet FOLDER`, or remove it with `rm -r {o}`\n",
+            "careers: warning: the imported O*NET data in {o} cannot be read (details.bin has 2 bytes, its manifest says {len}); import it again with `careers import onet FOLDER`, or remove it with `rm -r {o}`; no other release is at hand\n",
             o = env.data_dir().join("onet").display()
         )
     );
@@ -410,7 +411,10 @@ fn an_o_net_file_cut_mid_row_fails_the_import_and_keeps_the_previous_one() {
     std::fs::write(&path, &whole[..whole.len() - 200]).unwrap();
     assert_import_refused(
         source.path(),
-        "\"Occupation Data.txt\" ends mid-row (its last line has no line end): it looks cut short; download the database again",
+        &format!(
+            "\"Occupation Data.txt\" ends mid-row (its last line has no line end): it looks cut short; download the database again (it is {})",
+            path.display()
+        ),
     );
 }
 
@@ -432,7 +436,7 @@ fn show_every_occupation(env: &TestEnv) -> Vec<serde_json::Value> {
 }
 
 #[test]
-fn values_json_cannot_hold_are_skipped_rows_and_what_is_stored_reads_back() {
+fn values_json_cannot_hold_fail_the_import_and_forced_they_mark_the_occupation_incomplete() {
     let source = copy_of(&fixture("onet"));
     let education = source
         .path()
@@ -444,16 +448,22 @@ fn values_json_cannot_hold_are_skipped_rows_and_what_is_stored_reads_back() {
         .replacen("\tRL\t8\t45.50\t", "\tRL\t8\tinf\t", 1);
     std::fs::write(&education, rows).unwrap();
     let env = bounded();
-    let out = env.run(&[
-        "import",
-        "onet",
-        source.path().to_str().unwrap(),
-        "--format",
-        "json",
-    ]);
+    let file = "Education, Training, and Experience.txt";
+    let mut args = vec!["import", "onet", source.path().to_str().unwrap()];
+    let out = env.run(&args);
+    assert_eq!(out.code, Some(1));
+    assert_eq!(
+        out.stderr,
+        format!(
+            "careers: error: {} has 2 rows that cannot be read: {file} line 2, column 6 \"Data Value\": Data Value \"NaN\" is not a finite number; {file} line 3, column 6 \"Data Value\": Data Value \"inf\" is not a finite number; nothing was imported and the previous import is kept (download the database again, or pass --force to import the rest, marking each occupation a left-out row names incomplete)\n",
+            source.path().display()
+        )
+    );
+    assert!(!env.data_dir().join("onet").exists());
+    args.extend(["--force", "--format", "json"]);
+    let out = env.run(&args);
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     let report: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
-    let file = "Education, Training, and Experience.txt";
     assert_eq!(
         report["skipped_rows"]
             .as_array()
@@ -463,13 +473,36 @@ fn values_json_cannot_hold_are_skipped_rows_and_what_is_stored_reads_back() {
             .cloned()
             .collect::<Vec<_>>(),
         [
-            serde_json::json!({"file": file, "line": 2, "reason": "Data Value \"NaN\" is not a finite number"}),
-            serde_json::json!({"file": file, "line": 3, "reason": "Data Value \"inf\" is not a finite number"}),
+            serde_json::json!({"file": file, "line": 2, "reason": "column 6 \"Data Value\": Data Value \"NaN\" is not a finite number"}),
+            serde_json::json!({"file": file, "line": 3, "reason": "column 6 \"Data Value\": Data Value \"inf\" is not a finite number"}),
         ]
     );
     let shown = show_every_occupation(&env);
     assert_eq!(shown.len(), 6);
     assert!(shown.iter().all(|p| p["onet"]["code"].is_string()));
+    // The occupation the rows were of says so, with why; the others are whole.
+    let incomplete: Vec<_> = shown
+        .iter()
+        .filter(|p| p["onet"].get("incomplete").is_some())
+        .collect();
+    assert_eq!(incomplete.len(), 1);
+    assert_eq!(incomplete[0]["onet"]["code"], "15-2051.00");
+    assert_eq!(
+        incomplete[0]["onet"]["incomplete"],
+        serde_json::json!([
+            format!(
+                "{file} line 2, column 6 \"Data Value\": Data Value \"NaN\" is not a finite number"
+            ),
+            format!(
+                "{file} line 3, column 6 \"Data Value\": Data Value \"inf\" is not a finite number"
+            ),
+        ])
+    );
+    let text = env.stdout(&["show", "15-2051.00", "--format", "plain"]);
+    assert!(
+        text.contains(&format!("Incomplete\tthe import left out 2 rows of this occupation that could not be read: {file} line 2, column 6 \"Data Value\": Data Value \"NaN\" is not a finite number; {file} line 3")),
+        "{text}"
+    );
 }
 
 #[test]
@@ -491,7 +524,7 @@ fn a_real_occupation_file_cut_short_never_replaces_the_complete_import() {
     let err = out.stderr;
     assert!(
         err.starts_with("careers: error: this import would replace 1,016 occupations with 500 (\"Occupation Data.txt\" holds fewer), ")
-            && err.ends_with(&format!(", keeping less than 50% of the previous import (a truncated or incomplete download?); the previous import is kept: check those files in {} (download the database again), or pass --force to replace it anyway\n", cut.path().display())),
+            && err.ends_with(&format!(", losing more than the 5% a new release may (a truncated or incomplete download, or a partial release?); the previous import is kept: check those files in {} (download the database again), or pass --force to replace it anyway\n", cut.path().display())),
         "{err}"
     );
     assert_eq!(env.run(&["list", "--format", "json"]).stdout, before);
@@ -500,7 +533,10 @@ fn a_real_occupation_file_cut_short_never_replaces_the_complete_import() {
     let out = env.run(&["import", "onet", cut.path().to_str().unwrap()]);
     assert_eq!(
         out.stderr,
-        "careers: error: \"Occupation Data.txt\" ends mid-row (its last line has no line end): it looks cut short; download the database again\n"
+        format!(
+            "careers: error: \"Occupation Data.txt\" ends mid-row (its last line has no line end): it looks cut short; download the database again (it is {})\n",
+            occupations.display()
+        )
     );
     assert_eq!(env.run(&["list", "--format", "json"]).stdout, before);
 }

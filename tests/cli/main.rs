@@ -22,6 +22,7 @@ mod find_roles;
 mod formats;
 mod generated;
 mod hostile;
+mod imports_hostile;
 mod list_show;
 // `match` over the embedded O*NET ratings, OEWS and projections.
 #[cfg(feature = "embedded")]

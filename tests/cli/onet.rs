@@ -40,13 +40,17 @@ fn import_reports_counts_missing_files_and_every_malformed_row() {
         data.to_str().unwrap(),
         "import",
         "onet",
-        fixture("onet").to_str().unwrap(),
+        fixture("onet-malformed").to_str().unwrap(),
+        "--force",
     ]);
     assert!(out.success());
     let text = out
         .stdout
         .replace(&env.data_dir().display().to_string(), "[DATA]")
-        .replace(&fixture("onet").display().to_string(), "[FIXTURE]");
+        .replace(
+            &fixture("onet-malformed").display().to_string(),
+            "[FIXTURE]",
+        );
     insta::assert_snapshot!("import_fixture", text);
 }
 
@@ -60,7 +64,7 @@ fn import_json_has_counts_and_attribution() {
         serde_json::json!({
             "occupations": 6, "alternate_titles": 6, "reported_titles": 2, "tasks": 4,
             "technology_skills": 7, "tools": 2, "related_links": 4, "rated_occupations": 3,
-            "rows_skipped": 12
+            "skills_rated": 3, "knowledge_rated": 3, "rows_skipped": 0
         })
     );
     // Skills.txt and Knowledge.txt are the release's own.
@@ -69,10 +73,7 @@ fn import_json_has_counts_and_attribution() {
         report["missing_files"],
         serde_json::json!(["Abilities.txt"])
     );
-    assert_eq!(
-        report["skipped_rows"][4],
-        serde_json::json!({"file": "Alternate Titles.txt", "line": 9, "reason": "the row is not valid UTF-8"})
-    );
+    assert_eq!(report["skipped_rows"], serde_json::json!([]));
     assert_eq!(report["attribution"], ATTRIBUTION);
 }
 
@@ -178,7 +179,7 @@ fn a_smaller_import_names_the_empty_or_missing_file() {
     assert_eq!(
         err,
         format!(
-            "careers: error: this import would replace 4 tasks with 0 (\"Task Statements.txt\" is empty), 2 tools with 0 (\"Tools Used.txt\" is missing), keeping less than 50% of the previous import (a truncated or incomplete download?); the previous import is kept: check those files in {} (download the database again), or pass --force to replace it anyway\n",
+            "careers: error: this import would replace 4 tasks with 0 (\"Task Statements.txt\" is empty), 2 tools with 0 (\"Tools Used.txt\" is missing), losing more than the 5% a new release may (a truncated or incomplete download, or a partial release?); the previous import is kept: check those files in {} (download the database again), or pass --force to replace it anyway\n",
             source.path().display()
         )
     );
@@ -194,7 +195,7 @@ fn importing_again_replaces_the_previous_import() {
     assert_eq!(
         err,
         format!(
-            "careers: error: this import would replace 6 occupations with 1 (\"Occupation Data.txt\" holds fewer), 6 alternate titles with 0 (\"Alternate Titles.txt\" is missing), 2 reported titles with 0 (\"Sample of Reported Titles.txt\" is missing), 4 tasks with 0 (\"Task Statements.txt\" is missing), 7 technology skills with 0 (\"Technology Skills.txt\" is missing), 2 tools with 0 (\"Tools Used.txt\" is missing), 4 related links with 0 (\"Related Occupations.txt\" is missing), 3 rated occupations with 0 (\"Skills.txt\" is missing), keeping less than 50% of the previous import (a truncated or incomplete download?); the previous import is kept: check those files in {} (download the database again), or pass --force to replace it anyway\n",
+            "careers: error: this import would replace 6 occupations with 1 (\"Occupation Data.txt\" holds fewer), 6 alternate titles with 0 (\"Alternate Titles.txt\" is missing), 2 reported titles with 0 (\"Sample of Reported Titles.txt\" is missing), 4 tasks with 0 (\"Task Statements.txt\" is missing), 7 technology skills with 0 (\"Technology Skills.txt\" is missing), 2 tools with 0 (\"Tools Used.txt\" is missing), 4 related links with 0 (\"Related Occupations.txt\" is missing), 3 rated occupations with 0 (\"Skills.txt\" is missing), 3 occupations with skill ratings with 0 (\"Skills.txt\" is missing), 3 occupations with knowledge ratings with 0 (\"Knowledge.txt\" is missing), losing more than the 5% a new release may (a truncated or incomplete download, or a partial release?); the previous import is kept: check those files in {} (download the database again), or pass --force to replace it anyway\n",
             minimal.display()
         )
     );
@@ -210,9 +211,10 @@ fn importing_again_replaces_the_previous_import() {
 fn an_unreadable_import_is_an_error_that_names_the_fix() {
     let env = imported();
     let onet = env.data_dir().join("onet");
+    let len = std::fs::metadata(onet.join("names.bin")).unwrap().len();
     std::fs::write(onet.join("names.bin"), b"not postcard").unwrap();
     let why = format!(
-        "the imported O*NET data in {} cannot be read (names.bin: Hit the end of buffer, expected more data); import it again with `careers import onet FOLDER`, or remove it with `rm -r {}`",
+        "the imported O*NET data in {} cannot be read (names.bin has 12 bytes, its manifest says {len}); import it again with `careers import onet FOLDER`, or remove it with `rm -r {}`; no other release is at hand",
         onet.display(),
         onet.display()
     );
@@ -471,7 +473,7 @@ fn list_filters_by_source_zone_skill_hot_technology_and_limit() {
         list(&["--source", "onet", "--skill", "python", "--limit", "2"]),
         [
             "computer-and-information-research-scientists",
-            "computer-systems-engineers-architects"
+            "data-scientists"
         ]
     );
     // The attribution once for the document, not on each row.
@@ -691,8 +693,13 @@ fn grep_line(file: &Path, pattern: &str) -> u64 {
 #[test]
 fn skipped_rows_name_the_line_grep_gives_in_crlf_files() {
     let env = TestEnv::new();
-    let report = env.json(&["import", "onet", fixture("onet").to_str().unwrap()]);
-    let source = fixture("onet");
+    let report = env.json(&[
+        "import",
+        "onet",
+        fixture("onet-malformed").to_str().unwrap(),
+        "--force",
+    ]);
+    let source = fixture("onet-malformed");
     let expect = [
         ("Occupation Data.txt", "15-205X.00"),
         ("Alternate Titles.txt", "99-9999.00"),
@@ -792,7 +799,7 @@ fn an_empty_occupation_file_or_a_utf16_file_aborts_with_the_cause_and_the_fix() 
 
 #[test]
 fn follow_on_rows_of_one_bad_code_are_grouped_and_do_not_hide_the_other_errors() {
-    let source = copy_of(&fixture("onet"));
+    let source = copy_of(&fixture("onet-malformed"));
     let path = source.path().join("Alternate Titles.txt");
     let mut bytes = std::fs::read(&path).unwrap();
     for _ in 0..25 {
@@ -800,24 +807,41 @@ fn follow_on_rows_of_one_bad_code_are_grouped_and_do_not_hide_the_other_errors()
     }
     std::fs::write(&path, bytes).unwrap();
     let env = TestEnv::new();
-    let args = ["import", "onet", source.path().to_str().unwrap()];
+    let args = ["import", "onet", source.path().to_str().unwrap(), "--force"];
     let report = env.json(&args);
     assert_eq!(report["counts"]["rows_skipped"], 37);
     assert_eq!(report["skipped_rows"].as_array().unwrap().len(), 37);
+    let orphan =
+        "column 1 \"O*NET-SOC Code\": O*NET-SOC code 99-9999.00 is not in \"Occupation Data.txt\"";
     assert_eq!(
         report["skipped_groups"][3],
-        serde_json::json!({"file": "Alternate Titles.txt", "reason": "O*NET-SOC code 99-9999.00 is not in \"Occupation Data.txt\"", "rows": 26, "first_line": 8})
+        serde_json::json!({"file": "Alternate Titles.txt", "reason": orphan, "rows": 26, "first_line": 8})
     );
     let text = TestEnv::new().width(200).run(&args).stdout;
     assert!(
-        text.contains("• Alternate Titles.txt line 8 and 25 more rows: O*NET-SOC code 99-9999.00 is not in \"Occupation Data.txt\"\n• Alternate Titles.txt line 9: the row is not valid UTF-8\n"),
+        text.contains(&format!("• Alternate Titles.txt line 8 and 25 more rows: {orphan}\n• Alternate Titles.txt line 9: column 2 \"Alternate Title\": the bytes are not UTF-8 text, the file's encoding\n")),
         "{text}"
     );
     assert!(
-        text.contains("• Skills.txt line 6: LV value 8.5 is out of range\n"),
+        text.contains("• Skills.txt line 6: column 5 \"Data Value\": Data Value 8.5 is out of the LV scale's range\n"),
         "{text}"
     );
     assert!(!text.contains("more\n"), "{text}");
+    // Without --force, the 37 problems fail the import: the first 20 listed, by file, line and
+    // column, and the rest counted.
+    let err = TestEnv::new().fails(&args[..3], 1);
+    assert!(
+        err.starts_with(&format!(
+            "careers: error: {} has 37 rows that cannot be read: Occupation Data.txt line 8: expected 3 fields, found 2; Occupation Data.txt line 9, column 1 \"O*NET-SOC Code\": \"15-205X.00\" is not an O*NET-SOC code; ",
+            source.path().display()
+        )),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("; and 17 more; nothing was imported and the previous import is kept (download the database again, or pass --force to import the rest, marking each occupation a left-out row names incomplete)\n"),
+        "{err}"
+    );
+    assert_eq!(err.matches(" line ").count(), 20, "{err}");
 }
 
 #[test]
@@ -871,57 +895,97 @@ fn an_unknown_hot_technology_lists_the_twenty_most_common_of_the_real_database()
     assert_eq!(err.matches(", ").count(), 20);
 }
 
+/// The warning and error of an import whose `file` does not match its manifest's checksum.
+fn checksum_mismatch(onet: &Path, file: &str) -> String {
+    format!(
+        "the imported O*NET data in {o} cannot be read ({file} does not match its checksum: it was changed or damaged after the import); import it again with `careers import onet FOLDER`, or remove it with `rm -r {o}`; no other release is at hand",
+        o = onet.display()
+    )
+}
+
 #[test]
 fn a_damaged_details_file_leaves_the_curated_profile_showing() {
     let env = imported();
-    let details = env.data_dir().join("onet/details.bin");
+    let onet = env.data_dir().join("onet");
+    let details = onet.join("details.bin");
     let len = std::fs::metadata(&details).unwrap().len() as usize;
     std::fs::write(&details, vec![b'#'; len]).unwrap();
-    // The linked occupations are summed up from the index, which is whole.
-    let text = env.stdout(&["show", "ml-engineer"]);
+    // The whole import is damaged: the curated profile shows, with the warning, and without
+    // the occupations it links to.
+    let why = checksum_mismatch(&onet, "details.bin");
+    let out = env.run(&["show", "ml-engineer"]);
+    assert_eq!(out.code, Some(0));
     assert!(
-        text.starts_with("Machine Learning Engineer (ml-engineer)\n"),
-        "{text}"
+        out.stdout
+            .starts_with("Machine Learning Engineer (ml-engineer)\n"),
+        "{}",
+        out.stdout
     );
-    assert!(text.contains("4 listed, 3 of them hot"), "{text}");
+    assert!(!out.stdout.contains("3 of them hot"), "{}", out.stdout);
+    assert_eq!(out.stderr, format!("careers: warning: {why}\n"));
     let err = env.fails(&["show", "15-2051.00"], 1);
     assert!(
-        err.contains("import it again with `careers import onet FOLDER`"),
+        err.starts_with(&format!("careers: warning: {why}\n")),
         "{err}"
-    );
-    // A damaged index leaves each linked occupation saying why it cannot be read.
-    let index = env.data_dir().join("onet/index.bin");
-    let len = std::fs::metadata(&index).unwrap().len() as usize;
-    std::fs::write(&index, vec![0xff; len]).unwrap();
-    let text = env.stdout(&["show", "ml-engineer"]);
-    assert!(
-        text.starts_with("Machine Learning Engineer (ml-engineer)\n"),
-        "{text}"
-    );
-    assert!(
-        text.contains("Cannot be read: the imported O*NET data in"),
-        "{text}"
     );
 }
 
 #[test]
-fn a_damaged_word_index_fails_a_word_search_and_nothing_else() {
+fn a_damaged_word_index_is_a_damaged_import() {
     let env = imported();
     let onet = env.data_dir().join("onet");
-    std::fs::write(onet.join("words.bin"), b"junk").unwrap();
+    // Same length, one byte flipped: only the checksum can tell.
+    let words = onet.join("words.bin");
+    let mut bytes = std::fs::read(&words).unwrap();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0x01;
+    std::fs::write(&words, bytes).unwrap();
+    let why = checksum_mismatch(&onet, "words.bin");
     let err = env.fails(&["search", "data"], 1);
     assert_eq!(
         err,
+        format!("careers: warning: {why}\ncareers: error: {why}\n")
+    );
+    let err = env.fails(&["show", "15-2051.00"], 1);
+    assert!(
+        err.starts_with(&format!("careers: warning: {why}\n")),
+        "{err}"
+    );
+    // Importing again mends it.
+    env.stdout(&["import", "onet", fixture("onet").to_str().unwrap()]);
+    assert_eq!(
+        env.json(&["search", "15-2051"])["results"][0]["id"],
+        "data-scientists"
+    );
+}
+
+#[test]
+fn a_flipped_byte_in_the_stored_index_is_never_served_and_the_embedded_release_answers() {
+    let fresh = TestEnv::new().embedded();
+    let embedded = fresh.json(&["show", "15-2051.00"]);
+    assert!(
+        embedded["summary"]
+            .as_str()
+            .unwrap()
+            .starts_with("Develop and implement a set of techniques"),
+        "{embedded}"
+    );
+    let env = TestEnv::new().embedded().with_onet(fixture("onet"));
+    let onet = env.data_dir().join("onet");
+    let index = onet.join("index.bin");
+    let mut bytes = std::fs::read(&index).unwrap();
+    bytes[3] ^= 0x20;
+    std::fs::write(&index, bytes).unwrap();
+    let out = env.run(&["show", "15-2051.00", "--format", "json"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
         format!(
-            "careers: error: the imported O*NET data in {o} cannot be read (words.bin: Hit the end of buffer, expected more data); import it again with `careers import onet FOLDER`, or remove it with `rm -r {o}`\n",
+            "careers: warning: the imported O*NET data in {o} cannot be read (index.bin does not match its checksum: it was changed or damaged after the import); import it again with `careers import onet FOLDER`, or remove it with `rm -r {o}`; answering from the embedded O*NET 29.2 meanwhile\n",
             o = onet.display()
         )
     );
-    // A code is found by the names, and `show` reads no words.
-    let found = env.json(&["search", "15-2051"]);
-    assert_eq!(found["results"][0]["id"], "data-scientists");
-    assert_eq!(
-        env.json(&["show", "data-scientists"])["onet"]["code"],
-        "15-2051.00"
-    );
+    let shown: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(shown["summary"], embedded["summary"]);
+    assert_eq!(shown["skills"], embedded["skills"]);
 }

@@ -66,7 +66,7 @@ fn ratings_of_another_release_are_imported_beside_it_and_name_their_release() {
     let manifest: serde_json::Value =
         serde_json::from_slice(&std::fs::read(env.data_dir().join("onet/manifest.json")).unwrap())
             .unwrap();
-    assert_eq!(manifest["ratings"]["version"], "29.0");
+    assert_eq!(manifest["counts"]["ratings"]["version"], "29.0");
 
     let shown = env.json(&["show", "15-2051.00", "--section", "ratings"]);
     assert_eq!(shown["onet"]["ratings_release"], "29.0");
@@ -942,7 +942,7 @@ fn an_import_without_ratings_does_not_replace_one_with_them_unless_forced() {
     let args = ["import", "onet", release.path().to_str().unwrap()];
     let err = env.fails(&args, 1);
     assert!(
-        err.contains("this import would replace 3 rated occupations with 0 (\"Skills.txt\" is missing), keeping less than 50% of the previous import"),
+        err.contains("this import would replace 3 rated occupations with 0 (\"Skills.txt\" is missing), 3 occupations with skill ratings with 0 (\"Skills.txt\" is missing), 3 occupations with knowledge ratings with 0 (\"Knowledge.txt\" is missing), losing more than the 5% a new release may"),
         "{err}"
     );
     assert_eq!(

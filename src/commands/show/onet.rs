@@ -55,9 +55,9 @@ pub(super) fn complete(
             .as_ref()
             .is_some_and(|d| d.ratings_release.is_some());
         report.attribution = Some(if shows_ratings {
-            crate::onet::attribution_with_ratings(&stored.manifest)
+            stored.attribution_with_ratings()
         } else {
-            crate::onet::attribution_of(&stored.manifest)
+            stored.attribution()
         });
         return Ok(());
     }
@@ -82,7 +82,7 @@ pub(super) fn complete(
         });
     }
     if !report.onet_links.is_empty() {
-        report.attribution = Some(crate::onet::attribution_of(&stored.manifest));
+        report.attribution = Some(stored.attribution());
     }
     Ok(())
 }

@@ -15,7 +15,7 @@ use crate::model::onet::{
 use crate::model::{OnetDetails, Vocabulary};
 
 /// The column every file but the two reference files keys its rows by.
-const CODE: &str = "O*NET-SOC Code";
+pub(super) const CODE: &str = "O*NET-SOC Code";
 
 /// The columns of the files that rate elements (interests, work styles) on scales.
 const ELEMENT_COLUMNS: &[&str] = &[CODE, "Element Name", "Scale ID", "Data Value"];
@@ -226,6 +226,9 @@ pub(super) struct Gathered<'v> {
     styles: HashMap<usize, Vec<(String, f64)>>,
     /// By occupation, kind and element id.
     ratings: HashMap<(usize, RatingKind, String), ElementRows>,
+    /// The name of each rated element, by kind and id, as its first row gives it: the store
+    /// keeps one name per element, so a row that names it otherwise cannot be stored as read.
+    element_names: HashMap<(RatingKind, String), String>,
 }
 
 impl<'v> Gathered<'v> {
@@ -245,6 +248,7 @@ impl<'v> Gathered<'v> {
             interests: HashMap::new(),
             styles: HashMap::new(),
             ratings: HashMap::new(),
+            element_names: HashMap::new(),
         }
     }
 
@@ -280,15 +284,26 @@ impl<'v> Gathered<'v> {
         };
         let value = finite(r[4], "Data Value")?;
         if !range.contains(&value) {
-            return Err(format!("{scale} value {value} is out of range"));
+            return Err(format!(
+                "Data Value {value} is out of the {scale} scale's range"
+            ));
         }
         if ((value * 100.0).round() - value * 100.0).abs() > 1e-6 {
             return Err(format!(
-                "{scale} value {value} has more than two decimals (O*NET gives {what} to the hundredth)"
+                "Data Value {value} has more than two decimals (O*NET gives {what} to the hundredth)"
             ));
         }
         let suppressed = optional_flag(r[5], "Recommend Suppress")?;
         let not_relevant = optional_flag(r[6], "Not Relevant")?;
+        let first = self
+            .element_names
+            .entry((kind, id.clone()))
+            .or_insert_with(|| name.clone());
+        if *first != name {
+            return Err(format!(
+                "Element Name \"{name}\" is not \"{first}\", the name other rows give element {id}"
+            ));
+        }
         let code = r[0];
         let entry = self.ratings.entry((i, kind, id)).or_default();
         if entry.name.is_empty() {
@@ -395,6 +410,12 @@ fn task(g: &mut Gathered<'_>, r: &[&str], _: Option<&str>) -> Result<(), String>
 fn technology(g: &mut Gathered<'_>, r: &[&str], in_demand: Option<&str>) -> Result<(), String> {
     let i = g.occupation(r[0])?;
     let example = text(r[1], "example")?;
+    // Every field is checked before any is kept: a row left out leaves nothing behind.
+    let hot = flag(r[3], "Hot Technology")?;
+    let in_demand = match in_demand {
+        Some(v) => flag(v, "In Demand")?,
+        None => false,
+    };
     let skill = g.vocabulary.resolve(&example).map(|s| s.name.clone());
     let occupation = &mut g.occupations[i];
     if let Some(name) = &skill
@@ -406,11 +427,8 @@ fn technology(g: &mut Gathered<'_>, r: &[&str], in_demand: Option<&str>) -> Resu
         example,
         commodity: (!r[2].is_empty()).then(|| r[2].to_owned()),
         skill,
-        hot: flag(r[3], "Hot Technology")?,
-        in_demand: match in_demand {
-            Some(v) => flag(v, "In Demand")?,
-            None => false,
-        },
+        hot,
+        in_demand,
     });
     Ok(())
 }
@@ -490,11 +508,11 @@ fn interest(g: &mut Gathered<'_>, r: &[&str], _: Option<&str>) -> Result<(), Str
         "First Interest High-Point" => 0,
         "Second Interest High-Point" => 1,
         "Third Interest High-Point" => 2,
-        other => return Err(format!("unknown high-point element \"{other}\"")),
+        other => return Err(format!("unknown high-point Element Name \"{other}\"")),
     };
     let value = finite(r[3], "Data Value")?;
     if !(0.0..=6.0).contains(&value) || value.fract() != 0.0 {
-        return Err(format!("high-point value {value} is not 0-6"));
+        return Err(format!("Data Value {value} is not a high-point (0-6)"));
     }
     g.interests.entry(i).or_default()[slot] = value as u8;
     Ok(())

@@ -70,6 +70,19 @@ pub(super) fn render(report: &ShowReport, doc: &mut Document) {
 fn details(d: &OnetDetails, doc: &mut Document, full: bool) {
     doc.heading(2, format!("O*NET {}", d.code));
     let mut fields = Vec::new();
+    if !d.incomplete.is_empty() {
+        let rows = match d.incomplete.len() {
+            1 => "a row".to_owned(),
+            n => format!("{n} rows"),
+        };
+        fields.push((
+            "Incomplete".to_owned(),
+            format!(
+                "the import left out {rows} of this occupation that could not be read: {}",
+                d.incomplete.join("; ")
+            ),
+        ));
+    }
     if let Some(z) = &d.job_zone {
         let mut text = format!("{}: {}", z.zone, z.name);
         if let Some(edu) = &z.education {
