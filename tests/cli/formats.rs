@@ -97,10 +97,10 @@ fn every_command_renders_valid_json() {
             assert!(object.get("format_version").is_none(), "{name}");
         } else {
             assert!(
-                out.starts_with("{\n  \"format_version\": 2,\n"),
+                out.starts_with("{\n  \"format_version\": 3,\n"),
                 "{name}: {out}"
             );
-            assert_eq!(object["format_version"], 2, "{name}");
+            assert_eq!(object["format_version"], 3, "{name}");
         }
     }
 }
