@@ -8,7 +8,7 @@ use crate::Context;
 use crate::cli::ExplainArgs;
 use crate::error::CareersError;
 use crate::model::interests::InterestCode;
-use crate::onet::reference::{InterestReference, ZoneReference};
+use crate::store::{InterestReference, ZoneReference};
 
 /// What `explain` answers: the zones and interest areas asked for.
 #[derive(Debug, Serialize)]

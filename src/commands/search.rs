@@ -17,7 +17,7 @@ use crate::Context;
 use crate::cli::SearchArgs;
 use crate::error::CareersError;
 use crate::model::{fold_word, singular};
-use crate::onet::words::{Kinds, TextKind, WordIndex};
+use crate::store::words::{Kinds, TextKind, WordIndex};
 use crate::store::{Entry, Origin};
 
 const TITLE: u32 = 100;
@@ -156,7 +156,7 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> anyhow::Result<SearchReport> {
     let attribution = hits
         .iter()
         .any(|h| matches!(h.origin, Origin::Onet { .. }))
-        .then(|| onet.map(|s| crate::onet::attribution_of(&s.manifest)))
+        .then(|| onet.map(|s| s.attribution()))
         .flatten();
     Ok(SearchReport {
         query: text.clone(),

@@ -15,6 +15,11 @@ pub mod user;
 pub mod wages;
 pub mod where_rank;
 
+/// O*NET's word index of titles, tasks and technology, which `search` scores against.
+pub mod words {
+    pub use crate::onet::words::{Kinds, TextKind, WordIndex};
+}
+
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -25,6 +30,8 @@ use crate::model::{Problem, Profile, Vocabulary, role_key, singular_key};
 
 /// When O*NET published a release.
 pub use crate::onet::published as onet_published;
+/// O*NET's words for its job zones and interest areas (`careers explain`).
+pub use crate::onet::reference::{InterestReference, ZoneReference};
 /// A technology of an O*NET occupation as `list --skill/--hot` filters on it.
 pub use crate::onet::storage::SearchTechnology;
 pub use bundled::{
