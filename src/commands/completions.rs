@@ -299,63 +299,28 @@ pub fn run(_ctx: &Context, args: &CompletionsArgs) -> anyhow::Result<Vec<u8>> {
 /// what they insert, so that a value of several words (`Seattle-Tacoma-Bellevue, WA`) stays one
 /// argument, and which keep what `careers` matched by a later word (`tacoma`).
 const SHELLS: clap_complete::env::Shells<'static> = clap_complete::env::Shells(&[
-    &Bash,
-    &Zsh,
-    &Fish,
+    &BASH,
+    &ZSH,
+    &FISH,
     &clap_complete::env::Powershell,
     &clap_complete::env::Elvish,
 ]);
 
-/// fish: clap's answer and hook, but for the word being completed, which the hook hands careers
-/// unquoted (`Seattle-Tacoma-Bellevue,\ W` as Seattle-Tacoma-Bellevue, W), as it does the
-/// words before it.
-struct Fish;
-
-impl clap_complete::env::EnvCompleter for Fish {
-    fn name(&self) -> &'static str {
-        "fish"
-    }
-
-    fn is(&self, name: &str) -> bool {
-        name == "fish"
-    }
-
-    fn write_registration(
-        &self,
-        var: &str,
-        _name: &str,
-        bin: &str,
-        completer: &str,
-        buf: &mut dyn std::io::Write,
-    ) -> std::io::Result<()> {
-        writeln!(
-            buf,
-            "complete --keep-order --exclusive --command {bin} --arguments \"({var}=fish {completer} -- (commandline --current-process --tokenize --cut-at-cursor) (commandline --current-token | string unescape))\""
-        )
-    }
-
-    fn write_complete(
-        &self,
-        cmd: &mut clap::Command,
-        args: Vec<std::ffi::OsString>,
-        current_dir: Option<&std::path::Path>,
-        buf: &mut dyn std::io::Write,
-    ) -> std::io::Result<()> {
-        clap_complete::env::Fish.write_complete(cmd, args, current_dir, buf)
-    }
+/// A shell whose hook is careers' own: clap answers what the shell asks (`write_complete`), and
+/// `hook` is the registration, with `VAR`, `BIN` and `COMPLETER` replaced.
+struct OwnHook<C: 'static> {
+    shell: &'static str,
+    hook: &'static str,
+    clap: C,
 }
 
-/// zsh: clap's answer (`value:description`), with a hook that hands careers the words unquoted
-/// and adds what it gets back with `-U`, as careers matched it, for zsh to quote as it inserts.
-struct Zsh;
-
-impl clap_complete::env::EnvCompleter for Zsh {
+impl<C: clap_complete::env::EnvCompleter> clap_complete::env::EnvCompleter for OwnHook<C> {
     fn name(&self) -> &'static str {
-        "zsh"
+        self.shell
     }
 
     fn is(&self, name: &str) -> bool {
-        name == "zsh"
+        name == self.shell
     }
 
     fn write_registration(
@@ -369,7 +334,7 @@ impl clap_complete::env::EnvCompleter for Zsh {
         writeln!(
             buf,
             "{}",
-            ZSH_HOOK
+            self.hook
                 .replace("VAR", var)
                 .replace("BIN", bin)
                 .replace("COMPLETER", completer)
@@ -383,9 +348,29 @@ impl clap_complete::env::EnvCompleter for Zsh {
         current_dir: Option<&std::path::Path>,
         buf: &mut dyn std::io::Write,
     ) -> std::io::Result<()> {
-        clap_complete::env::Zsh.write_complete(cmd, args, current_dir, buf)
+        self.clap.write_complete(cmd, args, current_dir, buf)
     }
 }
+
+/// fish: clap's answer and hook, but for the word being completed, which the hook hands careers
+/// unquoted (`Seattle-Tacoma-Bellevue,\ W` as Seattle-Tacoma-Bellevue, W), as it does the
+/// words before it.
+const FISH: OwnHook<clap_complete::env::Fish> = OwnHook {
+    shell: "fish",
+    hook: FISH_HOOK,
+    clap: clap_complete::env::Fish,
+};
+
+const FISH_HOOK: &str = "complete --keep-order --exclusive --command BIN --arguments \"(VAR=fish COMPLETER -- (commandline --current-process --tokenize --cut-at-cursor) (commandline --current-token | string unescape))\"";
+
+/// zsh: clap's answer (`value:description`), with a hook that hands careers the words unquoted
+/// and adds what it gets back with a matcher that keeps every value careers matched, for zsh to
+/// quote as it inserts.
+const ZSH: OwnHook<clap_complete::env::Zsh> = OwnHook {
+    shell: "zsh",
+    hook: ZSH_HOOK,
+    clap: clap_complete::env::Zsh,
+};
 
 const ZSH_HOOK: &str = r#"#compdef BIN
 function _clap_dynamic_completer_careers() {
@@ -423,45 +408,11 @@ compdef _clap_dynamic_completer_careers BIN"#;
 /// bash: clap's answer (values separated by `_CLAP_IFS`), with a hook that unquotes the word
 /// being completed before asking and escapes each value it gets back with `printf %q`, unless
 /// the word opens a quote, inside which a value goes as it is.
-struct Bash;
-
-impl clap_complete::env::EnvCompleter for Bash {
-    fn name(&self) -> &'static str {
-        "bash"
-    }
-
-    fn is(&self, name: &str) -> bool {
-        name == "bash"
-    }
-
-    fn write_registration(
-        &self,
-        var: &str,
-        _name: &str,
-        bin: &str,
-        completer: &str,
-        buf: &mut dyn std::io::Write,
-    ) -> std::io::Result<()> {
-        writeln!(
-            buf,
-            "{}",
-            BASH_HOOK
-                .replace("VAR", var)
-                .replace("BIN", bin)
-                .replace("COMPLETER", completer)
-        )
-    }
-
-    fn write_complete(
-        &self,
-        cmd: &mut clap::Command,
-        args: Vec<std::ffi::OsString>,
-        current_dir: Option<&std::path::Path>,
-        buf: &mut dyn std::io::Write,
-    ) -> std::io::Result<()> {
-        clap_complete::env::Bash.write_complete(cmd, args, current_dir, buf)
-    }
-}
+const BASH: OwnHook<clap_complete::env::Bash> = OwnHook {
+    shell: "bash",
+    hook: BASH_HOOK,
+    clap: clap_complete::env::Bash,
+};
 
 const BASH_HOOK: &str = r#"
 _clap_complete_careers() {
