@@ -404,6 +404,9 @@ pub struct Stored {
     blocks: Blob,
     /// `areas.bin`, likewise.
     area_medians: Blob,
+    /// Whether the occupations are in code order, as BLS lists them, so that a code is found
+    /// by binary search; otherwise it is looked for one by one.
+    occupations_sorted: bool,
 }
 
 impl Stored {
@@ -465,12 +468,14 @@ impl Stored {
         if tables.area_blocks.len() != tables.areas.len() || beyond(&tables.area_blocks, &areas) {
             return Err(broken(&format!("{TABLES}'s blocks do not match {AREAS}")));
         }
+        let occupations_sorted = tables.occupations.windows(2).all(|w| w[0].code < w[1].code);
         Ok(Stored {
             dir: opened.dir,
             manifest: opened.manifest,
             tables,
             blocks: wages,
             area_medians: areas,
+            occupations_sorted,
         })
     }
 
@@ -489,11 +494,14 @@ impl Stored {
 
     /// Where an occupation code (`152051`) is in the tables.
     pub fn occupation(&self, code: &str) -> Option<usize> {
-        self.tables
-            .occupations
-            .binary_search_by(|o| o.code.as_str().cmp(code))
-            .ok()
-            .or_else(|| self.tables.occupations.iter().position(|o| o.code == code))
+        let occupations = &self.tables.occupations;
+        if self.occupations_sorted {
+            occupations
+                .binary_search_by(|o| o.code.as_str().cmp(code))
+                .ok()
+        } else {
+            occupations.iter().position(|o| o.code == code)
+        }
     }
 
     /// Every estimate of the occupation at `position`, in industry then area order.
