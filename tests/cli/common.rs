@@ -192,6 +192,7 @@ impl TestEnv {
     }
 
     /// Imports BLS's projections workbook at `source`.
+    #[cfg_attr(not(feature = "embedded"), allow(dead_code))]
     pub(crate) fn with_projections(self, source: impl AsRef<Path>) -> TestEnv {
         self.imported("projections", source.as_ref())
     }

@@ -1279,6 +1279,7 @@ fn places_complete_from_the_imported_areas() {
 }
 
 #[test]
+#[cfg(feature = "embedded")]
 fn salary_city_top_shows_the_ranking_alone_unless_roles_are_named() {
     let env = TestEnv::new().embedded();
     assert_eq!(
@@ -1700,6 +1701,7 @@ fn where_in_texas_lists_exactly_its_areas_with_a_published_median_in_order() {
 }
 
 #[test]
+#[cfg(feature = "embedded")]
 fn where_in_marks_the_estimates_bls_measures_imprecisely_in_the_table() {
     let env = TestEnv::new().embedded();
     let out = env.stdout(&["where", "data-scientists", "--in", "CO", "--all"]);

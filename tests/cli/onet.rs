@@ -960,6 +960,7 @@ fn a_damaged_word_index_is_a_damaged_import() {
 }
 
 #[test]
+#[cfg(feature = "embedded")]
 fn a_flipped_byte_in_the_stored_index_is_never_served_and_the_embedded_release_answers() {
     let fresh = TestEnv::new().embedded();
     let embedded = fresh.json(&["show", "15-2051.00"]);
