@@ -412,6 +412,24 @@ pub struct Imported<C> {
     pub warnings: Vec<String>,
 }
 
+/// [`import`], for a reader that gives something beside the files it stores (the rows it left
+/// out under `--force`, or what it read): that comes back with what was imported.
+pub fn import_with<C: Counts + Clone, R>(
+    data_dir: &Path,
+    dataset: &Dataset,
+    force: bool,
+    prepare: impl FnOnce() -> anyhow::Result<(Prepared<C>, R)>,
+) -> anyhow::Result<(Imported<C>, R)> {
+    let mut beside = None;
+    let imported = import(data_dir, dataset, force, || {
+        let (prepared, read) = prepare()?;
+        beside = Some(read);
+        Ok(prepared)
+    })?;
+    let read = beside.context("the import stored files its reader did not prepare")?;
+    Ok((imported, read))
+}
+
 /// Imports `dataset` into `data_dir`: takes the import lock, reads the source with `prepare`,
 /// refuses a release that holds much less than the current import (unless `force`), then
 /// writes it beside the current one and swaps it in. The current import stays whole until the

@@ -120,14 +120,8 @@ pub fn run_import(
     force: bool,
     progress: &dyn Progress,
 ) -> anyhow::Result<ImportOutcome> {
-    let mut read = None;
-    let imported = release::import(data_dir, &DATASET, force, || {
-        let (prepared, r) = prepare(source, force, progress)?;
-        read = Some(r);
-        Ok(prepared)
+    let (imported, read) = release::import_with(data_dir, &DATASET, force, || {
+        prepare(source, force, progress)
     })?;
-    Ok(ImportOutcome {
-        imported,
-        read: read.unwrap_or_default(),
-    })
+    Ok(ImportOutcome { imported, read })
 }

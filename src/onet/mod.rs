@@ -167,8 +167,7 @@ pub fn run_import_with_ratings(
     progress: &dyn import::Progress,
     force: bool,
 ) -> anyhow::Result<ImportOutcome> {
-    let mut read = None;
-    let imported = release::import(data_dir, &storage::DATASET, force, || {
+    let (imported, read) = release::import_with(data_dir, &storage::DATASET, force, || {
         let import = import::read_with_ratings(source, ratings, vocabulary, reserved, progress)?;
         let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
         if !force {
@@ -188,10 +187,8 @@ pub fn run_import_with_ratings(
             import::check_rows(&import, source, ratings)?;
         }
         let prepared = storage::prepare(&import, absolute(source), absolute)?;
-        read = Some(import);
-        Ok(prepared)
+        Ok((prepared, import))
     })?;
-    let read = read.expect("read before the import");
     Ok(ImportOutcome {
         manifest: imported.manifest,
         target: imported.target,

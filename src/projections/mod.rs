@@ -145,11 +145,7 @@ pub struct ImportOutcome {
 /// everything has been read and written, and only with a release about as large (unless
 /// `force`).
 pub fn run_import(path: &Path, data_dir: &Path, force: bool) -> anyhow::Result<ImportOutcome> {
-    let mut problems = Vec::new();
-    let imported = release::import(data_dir, &DATASET, force, || {
-        let (prepared, found) = prepare(path, force)?;
-        problems = found;
-        Ok(prepared)
-    })?;
+    let (imported, problems) =
+        release::import_with(data_dir, &DATASET, force, || prepare(path, force))?;
     Ok(ImportOutcome { imported, problems })
 }
