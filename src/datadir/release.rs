@@ -412,6 +412,14 @@ pub struct Imported<C> {
     pub warnings: Vec<String>,
 }
 
+/// What an import that reads rows did: the import, and the rows it left out under `--force`.
+#[derive(Debug)]
+pub struct RowsImported<C, P> {
+    pub imported: Imported<C>,
+    /// The rows left out under `--force`.
+    pub problems: Vec<P>,
+}
+
 /// [`import`], for a reader that gives something beside the files it stores (the rows it left
 /// out under `--force`, or what it read): that comes back with what was imported.
 pub fn import_with<C: Counts + Clone, R>(

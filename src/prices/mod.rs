@@ -9,7 +9,7 @@ use std::path::Path;
 
 use anyhow::bail;
 
-use crate::datadir::release::{self, Imported, Prepared, Release};
+use crate::datadir::release::{self, Prepared, Release};
 use crate::model::prices::PriceParities;
 use read::RowProblem;
 use storage::{Counts, DATASET, PARITIES};
@@ -73,12 +73,7 @@ pub fn prepare(dir: &Path, force: bool) -> anyhow::Result<(Prepared<Counts>, Vec
 }
 
 /// What `careers import prices` did.
-#[derive(Debug)]
-pub struct ImportOutcome {
-    pub imported: Imported<Counts>,
-    /// The rows left out under `--force`.
-    pub problems: Vec<RowProblem>,
-}
+pub type ImportOutcome = release::RowsImported<Counts, RowProblem>;
 
 /// Reads BEA's files and stores them in `data_dir`, replacing the current import only when
 /// everything has been read and written, and only with a release about as large (unless

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use anyhow::bail;
 
-use crate::datadir::release::{self, Imported, Prepared, Release};
+use crate::datadir::release::{self, Prepared, Release};
 use crate::model::projection::{Education, EpWage, Experience, Projection, RowKind, Training};
 use read::{RowProblem, WorkbookRow};
 use storage::{Counts, DATASET, ROWS};
@@ -134,12 +134,7 @@ fn projection(row: WorkbookRow, sheet: &str) -> Result<Projection, Box<RowProble
 }
 
 /// What `careers import projections` did.
-#[derive(Debug)]
-pub struct ImportOutcome {
-    pub imported: Imported<Counts>,
-    /// The rows left out under `--force`.
-    pub problems: Vec<RowProblem>,
-}
+pub type ImportOutcome = release::RowsImported<Counts, RowProblem>;
 
 /// Reads BLS's workbook and stores it in `data_dir`, replacing the current import only when
 /// everything has been read and written, and only with a release about as large (unless
