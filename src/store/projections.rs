@@ -30,6 +30,7 @@ pub enum OutlookBasis {
 #[derive(Debug, Clone, Serialize)]
 pub struct OutlookLink<'a> {
     /// The role's O*NET-SOC code.
+    #[serde(rename = "code")]
     pub onet_code: String,
     pub basis: OutlookBasis,
     pub projection: &'a Projection,
@@ -52,7 +53,12 @@ pub enum NoProjection {
 pub struct ProjectionsSource {
     /// "BLS Employment Projections 2024-34".
     pub name: String,
+    /// "2024-34".
+    pub release: String,
+    /// The years of the release, which its name and `release` give in JSON.
+    #[serde(skip)]
     pub base_year: u16,
+    #[serde(skip)]
     pub projected_year: u16,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
@@ -118,6 +124,7 @@ pub struct GroupChange {
 #[derive(Debug, Serialize)]
 pub struct OccupationOutlook {
     /// The role's O*NET-SOC code this answers for.
+    #[serde(rename = "code")]
     pub onet_code: String,
     pub basis: OutlookBasis,
     pub projection: ProjectionFacts,
@@ -338,6 +345,7 @@ impl Store {
         let (base_year, projected_year) = p.years();
         Some(ProjectionsSource {
             name: format!("{} {}", DATASET.title, p.release_name()),
+            release: p.release_name().to_owned(),
             base_year,
             projected_year,
             published: p.manifest.release.published.clone(),
