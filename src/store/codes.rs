@@ -25,6 +25,13 @@ pub fn soc_of(code: &str) -> &str {
     code.split_once('.').map_or(code, |(soc, _)| soc)
 }
 
+/// Whether `code` is one of BLS's own codes (`15-1250`) rather than an O*NET-SOC code
+/// (`15-1252.00`): JSON gives it as `soc` alone.
+#[allow(clippy::ptr_arg)] // serde's `skip_serializing_if` passes the field itself
+pub fn is_bls_code(code: &String) -> bool {
+    !code.contains('.')
+}
+
 impl Entry {
     /// The role's O*NET-SOC code(s) and SOC code.
     pub fn role_codes(&self) -> RoleCodes {

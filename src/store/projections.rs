@@ -123,8 +123,9 @@ pub struct GroupChange {
 /// The projections of one of a role's occupations.
 #[derive(Debug, Serialize)]
 pub struct OccupationOutlook {
-    /// The role's O*NET-SOC code this answers for.
-    #[serde(rename = "code")]
+    /// The role's O*NET-SOC code this answers for; a BLS code asked for directly (`15-1250`)
+    /// is `projection.soc` alone.
+    #[serde(rename = "code", skip_serializing_if = "super::codes::is_bls_code")]
     pub onet_code: String,
     pub basis: OutlookBasis,
     pub projection: ProjectionFacts,

@@ -79,8 +79,9 @@ pub enum WageBasis {
 /// An OEWS occupation a role's figures come from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WageLink {
-    /// The O*NET-SOC code it was reached from (`15-2051.00`).
-    #[serde(rename = "code")]
+    /// The O*NET-SOC code it was reached from (`15-2051.00`); a BLS code asked for directly
+    /// (`15-1250`) is `soc` alone.
+    #[serde(rename = "code", skip_serializing_if = "super::codes::is_bls_code")]
     pub onet_code: String,
     /// The code BLS publishes the figures under (`15-2051`; `21-1018` for `21-1014.00`).
     pub soc: String,

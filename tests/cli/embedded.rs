@@ -49,7 +49,7 @@ fn salary_gives_bls_figures_for_any_occupation_and_metro() {
     let env = TestEnv::new().embedded();
     let out = env.json(&["salary", "registered-nurses", "--city", "Boston"]);
     let official = &out["official"][0];
-    assert_eq!(official["role"], "registered-nurses");
+    assert_eq!(official["id"], "registered-nurses");
     let occupation = &official["occupations"][0];
     assert_eq!(occupation["occupation"]["soc"], "29-1141");
     let estimate = &occupation["estimates"][0];

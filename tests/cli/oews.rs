@@ -260,7 +260,7 @@ fn salary_shows_each_figure_of_a_place_with_blss_special_values_kept() {
     let occupation = &v["official"][0]["occupations"][0];
     assert_eq!(
         occupation["occupation"],
-        serde_json::json!({"onet_code": "15-2051.00", "soc": "15-2051", "title": "Data Scientists", "basis": "same-occupation"})
+        serde_json::json!({"code": "15-2051.00", "soc": "15-2051", "title": "Data Scientists", "basis": "same-occupation"})
     );
     let seattle = &occupation["estimates"][0];
     assert_eq!(
@@ -358,7 +358,7 @@ fn no_place_means_the_nation_and_a_sector_reads_the_national_industry_estimate()
     for sector in ["finance", "Finance and Insurance", "52"] {
         let v = env.json(&["salary", "data-scientists", "--industry", sector]);
         assert_eq!(
-            v["official_source"]["industry"]["name"],
+            v["official_industry"]["name"],
             "Sector 52 - Finance and Insurance"
         );
         // The all-industry estimate first, the sector's beside it.
@@ -437,7 +437,7 @@ fn a_role_without_bls_figures_says_so_and_why() {
     let v = env.json(&["salary", "data-engineering-team-lead"]);
     assert_eq!(
         v["roles_without_official"],
-        serde_json::json!([{"role": "data-engineering-team-lead", "reason": {"kind": "no-linked-occupation"}}])
+        serde_json::json!([{"id": "data-engineering-team-lead", "reason": {"kind": "no-linked-occupation"}}])
     );
     let v = env.json(&["salary", "11-9199.99"]);
     assert_eq!(
@@ -459,7 +459,7 @@ fn a_role_without_bls_figures_says_so_and_why() {
     );
     assert_eq!(
         odd.json(&["salary", "odd"])["roles_without_official"],
-        serde_json::json!([{"role": "odd", "reason": {"kind": "not-a-code", "code": "15-12"}}])
+        serde_json::json!([{"id": "odd", "reason": {"kind": "not-a-code", "code": "15-12"}}])
     );
     assert_eq!(
         odd.fails(&["where", "odd"], 1),
@@ -1170,7 +1170,7 @@ fn compare_shows_each_roles_bls_median_and_employment_and_gap_the_difference() {
     assert_eq!(official["area"]["code"], "0042660");
     assert_eq!(official["median"]["value"], 164740.0);
     assert_eq!(official["employment"]["value"], 8370.0);
-    assert_eq!(v["official_source"], "BLS OEWS May 2025");
+    assert_eq!(v["official_source"]["name"], "BLS OEWS May 2025");
     assert_eq!(v["notice"], NOTICE);
     let text = env.stdout(&["compare", "data-scientists", "ml-engineer"]);
     assert!(text.contains("Median pay (BLS)"), "{text}");
@@ -1327,7 +1327,7 @@ retrieved from BLS.gov.\n"
     );
     // A role named brings its figures, and the ranking still comes.
     let v = env.json(&["salary", "mle", "--city", "Denver", "--top", "3"]);
-    assert_eq!(v["official"][0]["role"], "ml-engineer");
+    assert_eq!(v["official"][0]["id"], "ml-engineer");
     assert_eq!(v["top"]["ranked"].as_array().unwrap().len(), 3);
 }
 
@@ -1347,7 +1347,7 @@ fn industries_repeat_side_by_side_and_a_curated_one_says_bls_is_all_industry() {
         serde_json::json!(["Finance and Insurance", "Information"])
     );
     assert!(v["filters"].get("industry").is_none());
-    let codes: Vec<&str> = v["official_source"]["industries"]
+    let codes: Vec<&str> = v["official_industries"]
         .as_array()
         .unwrap()
         .iter()
@@ -1405,7 +1405,7 @@ fn industries_repeat_side_by_side_and_a_curated_one_says_bls_is_all_industry() {
         v["official_notes"],
         serde_json::json!([{"kind": "not-a-sector", "industries": ["Information Technology"]}])
     );
-    assert_eq!(v["official_source"]["industry"]["code"], "000000");
+    assert_eq!(v["official_industry"]["code"], "000000");
     let text = env.stdout(&[
         "salary",
         "ml-engineer",

@@ -56,7 +56,7 @@ fn a_curated_role_gets_its_growth_figures_outlook_and_bls_employment() {
         ]
     );
     assert_eq!(json["employment"][0]["area"]["code"], "0000000");
-    assert_eq!(json["official_source"], "BLS OEWS May 2025");
+    assert_eq!(json["official_source"]["name"], "BLS OEWS May 2025");
     assert!(json.get("attribution").is_none(), "{json}");
     insta::assert_snapshot!(
         "outlook_ml_engineer",
@@ -197,7 +197,7 @@ fn a_role_with_no_market_data_says_so() {
          estimates are published by.\n"
     );
     let json = mine.json(&["outlook", "mine"]);
-    assert_eq!(json["official_source"], "BLS OEWS May 2025");
+    assert_eq!(json["official_source"]["name"], "BLS OEWS May 2025");
     assert_eq!(
         json["no_estimates"],
         serde_json::json!({"kind": "no-linked-occupation"})

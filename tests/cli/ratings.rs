@@ -467,8 +467,8 @@ fn gap_says_why_a_role_has_no_ratings() {
     assert_eq!(
         gap["ratings_missing"],
         serde_json::json!([
-            {"role": "data-engineering-team-lead", "reason": {"kind": "no-linked-occupation"}},
-            {"role": "analysts-13-1161-00", "reason": {"kind": "not-rated", "code": "13-1161.00", "release": "29.2"}}
+            {"id": "data-engineering-team-lead", "reason": {"kind": "no-linked-occupation"}},
+            {"id": "analysts-13-1161-00", "reason": {"kind": "not-rated", "code": "13-1161.00", "release": "29.2"}}
         ])
     );
     let text = env.stdout(&[
