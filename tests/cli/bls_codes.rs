@@ -256,7 +256,7 @@ fn a_bls_group_s_code_answers_with_the_group_s_own_figures() {
         o["ranked"][0]["area"]["name"],
         "San Jose-Sunnyvale-Santa Clara, CA"
     );
-    assert_eq!(figure(&o["ranked"][0], "annual-median")["value"], 159_560.0);
+    assert_eq!(figure(&o["ranked"][0], "annual-median")["value"], 159_560);
     let text = env.stdout(&["where", "29-0000", "--top", "1"]);
     assert!(
         text.contains(

@@ -361,7 +361,9 @@ fn json_numbers_are_numbers_and_field_names_are_stable() {
     let keys: Vec<&String> = list["roles"][0].as_object().unwrap().keys().collect();
     assert_eq!(
         keys,
-        ["code", "codes", "data", "id", "origin", "soc", "summary", "title"]
+        [
+            "code", "codes", "data", "id", "origin", "soc", "summary", "title"
+        ]
     );
 
     let ranked = json(&["match", "--skills", "python,sql"]);
@@ -479,7 +481,10 @@ fn json_top_level_fields_are_the_documented_ones() {
         ("list", &["total", "roles"]),
         ("salary", &["filters", "roles", "roles_without_figures"]),
         ("trends", &["roles", "roles_without_market_data"]),
-        ("outlook", &["id", "title", "growth", "outlook"]),
+        (
+            "outlook",
+            &["id", "title", "code", "soc", "codes", "growth", "outlook"],
+        ),
         ("compare", &["roles", "skills", "soft_skills"]),
         (
             "gap",
@@ -502,6 +507,9 @@ fn json_top_level_fields_are_the_documented_ones() {
             &[
                 "id",
                 "title",
+                "code",
+                "soc",
+                "codes",
                 "progression",
                 "specializations",
                 "paths",
