@@ -28,9 +28,9 @@ pub struct CompareReport {
     /// O*NET's attribution, when the report shows an occupation imported from it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
-    /// "BLS OEWS May 2025", when the roles' official wages are shown.
+    /// The OEWS release ("BLS OEWS May 2025"), when the roles' official wages are shown.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub official_source: Option<String>,
+    pub official_source: Option<crate::store::wages::WagesSource>,
     /// BLS's notice, once, when official wages or projections are shown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notice: Option<&'static str>,
@@ -56,6 +56,8 @@ pub struct ComparedPrices {
 pub struct ComparedRole {
     pub id: String,
     pub title: String,
+    #[serde(flatten)]
+    pub codes: crate::store::codes::RoleCodes,
     pub summary: String,
     /// The profile's requirements (education, experience by stage, certifications and other
     /// expectations); a part it does not state is left out.
@@ -142,6 +144,9 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> anyhow::Result<CompareReport> {
         .collect::<anyhow::Result<Vec<_>>>()?;
     let profiles: Vec<&Profile> = profiles.iter().collect();
     let mut report = report(&ctx.store, &profiles);
+    for (role, entry) in report.roles.iter_mut().zip(&resolved) {
+        role.codes = entry.role_codes();
+    }
     if let Some(stored) = ctx.store.wages()? {
         let area = match &args.city {
             Some(place) => {
@@ -155,7 +160,7 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> anyhow::Result<CompareReport> {
             role.official = ctx.store.headline_wages(entry, area)?;
         }
         if report.roles.iter().any(|r| !r.official.is_empty()) {
-            report.official_source = Some(stored.source_name());
+            report.official_source = Some(crate::store::wages::WagesSource::of(stored));
             report.notice = Some(crate::store::wages::OEWS_NOTICE);
         }
         let priced = report
@@ -274,6 +279,7 @@ fn column(store: &Store, p: &Profile, skill_count: usize) -> ComparedRole {
     ComparedRole {
         id: p.id.clone(),
         title: p.title.clone(),
+        codes: crate::store::codes::RoleCodes::default(),
         summary: p.summary.clone(),
         requirements: p.requirements.clone().unwrap_or_default(),
         headline_salary: headline_salary(p).cloned(),

@@ -93,9 +93,11 @@ pub struct FoundRole {
     pub id: String,
     pub title: String,
     pub origin: Origin,
-    /// The O*NET-SOC code whose figures these are.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The O*NET-SOC code whose figures these are (JSON gives it in `codes`).
+    #[serde(skip)]
     pub code: Option<String>,
+    #[serde(flatten)]
+    pub codes: crate::store::codes::RoleCodes,
     /// The BLS OEWS annual median at the place, cross-industry.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub median: Option<MedianPay>,
@@ -150,14 +152,14 @@ pub struct FindReport {
     /// Where the pay is: the nation unless `--city` says otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub place: Option<PayPlace>,
-    /// "BLS OEWS May 2025".
+    /// The OEWS release ("BLS OEWS May 2025").
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub wages_source: Option<String>,
+    pub wages_source: Option<crate::store::wages::WagesSource>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub projections_source: Option<ProjectionsSource>,
-    /// "BEA Regional Price Parities 2024", with `--real`.
+    /// The release of BEA's price parities, with `--real`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub prices_source: Option<String>,
+    pub prices_source: Option<crate::store::prices::PricesSource>,
     /// The O*NET release the skill and knowledge ratings come from, when a filter used them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ratings_release: Option<String>,
@@ -416,6 +418,7 @@ pub fn run(ctx: &Context, args: &FindArgs) -> anyhow::Result<FindReport> {
             title: c.entry.profile.title.clone(),
             origin: c.entry.origin.clone(),
             code: c.code.clone(),
+            codes: c.entry.role_codes(),
             median: c.median,
             real_median: c.real,
             growth_percent: c
@@ -478,9 +481,9 @@ pub fn run(ctx: &Context, args: &FindArgs) -> anyhow::Result<FindReport> {
             area,
             price_level: parity.map(crate::model::prices::parity_value),
         }),
-        wages_source: stored_wages.map(|w| w.source_name()),
+        wages_source: stored_wages.map(crate::store::wages::WagesSource::of),
         projections_source: store.projections_source(),
-        prices_source: parity.and_then(|_| store.prices_source()).map(|p| p.name),
+        prices_source: parity.and_then(|_| store.prices_source()),
         ratings_release,
         notice: store.bls_notice(),
         attribution,

@@ -11,12 +11,16 @@ use crate::model::ratings::{LevelGap, level_gap};
 use crate::model::skillset::{self, Skill, SkillGap};
 use crate::model::{Profile, Requirements};
 use crate::store::Store;
+use crate::store::codes::RoleCodes;
 use crate::store::ratings::{NoRatings, RatedOccupation};
+use crate::store::wages::WagesSource;
 
 #[derive(Debug, Serialize)]
 pub struct RoleRef {
     pub id: String,
     pub title: String,
+    #[serde(flatten)]
+    pub codes: RoleCodes,
     /// How many technical skills the profile lists.
     pub skills: usize,
 }
@@ -73,6 +77,7 @@ pub struct RatingsGap {
 /// A role whose ratings cannot be compared, and why.
 #[derive(Debug, Serialize)]
 pub struct MissingRatings {
+    #[serde(rename = "id")]
     pub role: String,
     pub reason: NoRatings,
 }
@@ -98,7 +103,7 @@ pub struct PayDifference {
     pub from: crate::store::wages::HeadlineWage,
     pub to: crate::store::wages::HeadlineWage,
     pub difference: i64,
-    pub source: String,
+    pub source: WagesSource,
     pub notice: &'static str,
 }
 
@@ -121,6 +126,8 @@ pub fn run(ctx: &Context, args: &GapArgs) -> anyhow::Result<GapReport> {
         .into());
     }
     let mut report = report(&ctx.store, &from, &to);
+    report.from.codes = from_entry.role_codes();
+    report.to.codes = to_entry.role_codes();
     let (from_ratings, to_ratings) = (
         ctx.store.role_ratings(from_entry)?,
         ctx.store.role_ratings(to_entry)?,
@@ -166,7 +173,7 @@ pub fn run(ctx: &Context, args: &GapArgs) -> anyhow::Result<GapReport> {
                 difference: b as i64 - a as i64,
                 from: f,
                 to: t,
-                source: stored.source_name(),
+                source: WagesSource::of(stored),
                 notice: crate::store::wages::OEWS_NOTICE,
             });
         }
@@ -225,6 +232,7 @@ pub fn report(store: &Store, from: &Profile, to: &Profile) -> GapReport {
     let role = |p: &Profile, n: usize| RoleRef {
         id: p.id.clone(),
         title: p.title.clone(),
+        codes: RoleCodes::default(),
         skills: n,
     };
     GapReport {

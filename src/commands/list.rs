@@ -9,6 +9,7 @@ use crate::error::{CareersError, suggest};
 use crate::model::Profile;
 use crate::model::vocabulary::normalize;
 use crate::store::SearchTechnology;
+use crate::store::codes::RoleCodes;
 use crate::store::{Entry, Origin};
 
 /// One row of the list.
@@ -16,9 +17,13 @@ use crate::store::{Entry, Origin};
 pub struct ListRow {
     pub id: String,
     pub title: String,
-    /// The O*NET-SOC code of an imported occupation.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The O*NET-SOC code of an O*NET occupation, which the table shows for its id; JSON gives
+    /// it in `codes`.
+    #[serde(skip)]
     pub code: Option<String>,
+    /// Its O*NET-SOC code(s) and SOC code.
+    #[serde(flatten)]
+    pub codes: RoleCodes,
     /// Its O*NET job zone, 1 to 5.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub job_zone: Option<u8>,
@@ -164,6 +169,7 @@ pub fn run(ctx: &Context, args: &ListArgs) -> anyhow::Result<ListReport> {
             id: e.profile.id.clone(),
             title: e.profile.title.clone(),
             code: code(e),
+            codes: e.role_codes(),
             job_zone: zone(e),
             summary: e.profile.summary.clone(),
             data: e.profile.data_kinds(),

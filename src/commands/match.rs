@@ -57,7 +57,7 @@ pub struct MatchReport {
     pub place: Option<AreaRef>,
     /// The BLS OEWS release the pay comes from.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub wages_source: Option<String>,
+    pub wages_source: Option<crate::store::wages::WagesSource>,
     /// The O*NET release the skill and knowledge ratings come from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ratings_release: Option<String>,
@@ -113,9 +113,12 @@ pub struct RoleMatch {
     /// Its O*NET-SOC code: its own, or a curated role's first linked one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// The SOC occupation its pay comes from.
+    /// The SOC occupation its pay comes from, else the SOC code of `code`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub soc: Option<String>,
+    /// Every O*NET-SOC code a curated role links.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub codes: Vec<String>,
     /// The mean of the inputs' scores, as a percentage to a tenth.
     pub score: f64,
     /// The annual median at `place`.
@@ -702,6 +705,7 @@ pub fn report(
             origin: s.entry.origin.kind(),
             code: o.code,
             soc: o.soc,
+            codes: s.entry.role_codes().codes,
             score: s.score,
             median_pay: o.median,
             job_zone: o.job_zone,
@@ -739,7 +743,7 @@ pub fn report(
         ranked,
         ranking,
         place,
-        wages_source: store.wages_source_name()?,
+        wages_source: store.wages_source()?,
         ratings_release: uses_ratings.then(|| columns.release.clone()),
         projections_source: store.projections_source(),
         attribution,

@@ -26,9 +26,9 @@ pub struct MovesReport {
     /// own).
     pub compared: usize,
     pub moves: Vec<Move>,
-    /// "BLS OEWS May 2025", when pay is shown.
+    /// The OEWS release ("BLS OEWS May 2025"), when pay is shown.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub pay_source: Option<String>,
+    pub pay_source: Option<crate::store::wages::WagesSource>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notice: Option<&'static str>,
     pub attribution: String,
@@ -39,6 +39,8 @@ pub struct MovesReport {
 pub struct MovesFrom {
     pub id: String,
     pub title: String,
+    #[serde(flatten)]
+    pub codes: crate::store::codes::RoleCodes,
     pub occupation: RatedOccupation,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub job_zone: Option<u8>,
@@ -53,6 +55,8 @@ pub struct Move {
     pub rank: usize,
     pub id: String,
     pub code: String,
+    /// The SOC code of `code`.
+    pub soc: String,
     pub title: String,
     /// How alike the two occupations' skills and knowledge are, in percent to one decimal.
     pub similarity_percent: f64,
@@ -163,6 +167,9 @@ pub fn run(ctx: &Context, args: &MovesArgs) -> anyhow::Result<MovesReport> {
             rank: moves.len() + 1,
             id: store.onet_id_at(*position).to_owned(),
             code: name.map(|n| n.code.to_owned()).unwrap_or_default(),
+            soc: name
+                .map(|n| crate::store::codes::soc_of(n.code).to_owned())
+                .unwrap_or_default(),
             title: name.map(|n| n.title.to_owned()).unwrap_or_default(),
             similarity_percent: percent(*s),
             job_zone: zone,
@@ -174,13 +181,14 @@ pub fn run(ctx: &Context, args: &MovesArgs) -> anyhow::Result<MovesReport> {
     }
     let shows_pay = from_wage.is_some() || moves.iter().any(|m| m.median_pay.is_some());
     let pay_source = match store.wages()? {
-        Some(stored) if shows_pay => Some(stored.source_name()),
+        Some(stored) if shows_pay => Some(crate::store::wages::WagesSource::of(stored)),
         _ => None,
     };
     Ok(MovesReport {
         from: MovesFrom {
             id: entry.profile.id.clone(),
             title: entry.profile.title.clone(),
+            codes: entry.role_codes(),
             occupation: from.occupation,
             job_zone: from_zone,
             median_pay: from_wage,

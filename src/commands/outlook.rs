@@ -30,12 +30,15 @@ pub enum OutlookReport {
 pub struct RoleOutlook {
     pub id: String,
     pub title: String,
-    /// The O*NET-SOC code, for an O*NET occupation.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The O*NET-SOC code, for an O*NET occupation (JSON gives it in `codes`).
+    #[serde(skip)]
     pub code: Option<String>,
-    /// BLS's code, when the role is one of BLS's own codes asked for directly (`15-1250`).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// BLS's code, when the role is one of BLS's own codes asked for directly (`15-1250`):
+    /// JSON's `soc`.
+    #[serde(skip)]
     pub bls_code: Option<String>,
+    #[serde(flatten)]
+    pub codes: crate::store::codes::RoleCodes,
     /// Growth of jobs, openings, projected jobs or the market, as the profile reports them, each
     /// with its source (the profile's, where the figure names none) and period.
     pub growth: Vec<Figure>,
@@ -58,7 +61,7 @@ pub struct RoleOutlook {
     pub employment: Vec<HeadlineWage>,
     /// The BLS OEWS release consulted ("BLS OEWS May 2025"), when one is in use.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub official_source: Option<String>,
+    pub official_source: Option<crate::store::wages::WagesSource>,
     /// Why there are no estimates, when a release is in use and has none for the role.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub no_estimates: Option<NoEstimate>,
@@ -119,6 +122,7 @@ fn role_outlook(ctx: &Context, role: &str) -> anyhow::Result<RoleOutlook> {
         title: p.title.clone(),
         code: p.onet.as_ref().map(|d| d.code.clone()),
         bls_code: matches!(entry.origin, crate::store::Origin::Bls).then(|| p.id.clone()),
+        codes: entry.role_codes(),
         growth: market
             .iter()
             .flat_map(|m| &m.figures)
@@ -138,7 +142,7 @@ fn role_outlook(ctx: &Context, role: &str) -> anyhow::Result<RoleOutlook> {
         no_estimates,
         notice: shows_bls.then_some(store.bls_notice()),
         employment,
-        official_source: stored.map(crate::store::wages::WageRelease::source_name),
+        official_source: stored.map(crate::store::wages::WagesSource::of),
         attribution: store.onet_attribution([p.id.as_str()]),
     })
 }

@@ -13,6 +13,8 @@ use crate::store::Store;
 pub struct PathReport {
     pub id: String,
     pub title: String,
+    #[serde(flatten)]
+    pub codes: crate::store::codes::RoleCodes,
     pub progression: Vec<Stage>,
     pub specializations: Vec<String>,
     /// Roles the career can lead to.
@@ -55,7 +57,10 @@ pub enum Relation {
 pub fn run(ctx: &Context, args: &PathArgs) -> anyhow::Result<PathReport> {
     let entry = ctx.store.resolve(&args.role)?;
     let profile = ctx.store.full_profile(entry)?;
-    Ok(report(&ctx.store, &profile))
+    Ok(PathReport {
+        codes: entry.role_codes(),
+        ..report(&ctx.store, &profile)
+    })
 }
 
 fn resolved(store: &Store, links: &[RoleLink]) -> Vec<RoleLink> {
@@ -144,6 +149,7 @@ pub fn report(store: &Store, p: &Profile) -> PathReport {
     PathReport {
         id: p.id.clone(),
         title: p.title.clone(),
+        codes: crate::store::codes::RoleCodes::default(),
         progression: career
             .progression
             .iter()

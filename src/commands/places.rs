@@ -25,8 +25,8 @@ pub struct PlacesReport {
     /// The release of BEA's price parities, when one is in use.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub prices_source: Option<PricesSource>,
-    /// "BLS OEWS May 2025": whose areas these are.
-    pub source: String,
+    /// The OEWS release whose areas these are ("BLS OEWS May 2025").
+    pub source: crate::store::wages::WagesSource,
 }
 
 /// One place.
@@ -90,6 +90,6 @@ pub fn run(ctx: &Context, args: &PlacesArgs) -> anyhow::Result<PlacesReport> {
         found,
         places,
         prices_source: store.prices_source(),
-        source: stored.source_name(),
+        source: crate::store::wages::WagesSource::of(stored),
     })
 }

@@ -17,6 +17,7 @@ use crate::Context;
 use crate::cli::SearchArgs;
 use crate::error::CareersError;
 use crate::model::{fold_word, singular};
+use crate::store::codes::RoleCodes;
 use crate::store::words::{Kinds, TextKind, WordIndex};
 use crate::store::{Entry, Origin};
 
@@ -38,6 +39,8 @@ const MAX_WORDS: usize = 16;
 pub struct SearchHit {
     pub id: String,
     pub title: String,
+    #[serde(flatten)]
+    pub codes: RoleCodes,
     pub score: u32,
     /// Where the words were found, best first.
     pub matched: Vec<Matched>,
@@ -192,6 +195,7 @@ fn by_code(e: &Entry, code: &str) -> Option<SearchHit> {
     Some(SearchHit {
         id: p.id.clone(),
         title: p.title.clone(),
+        codes: e.role_codes(),
         score,
         matched: vec![if own.is_some() {
             Matched::Code { code }
@@ -516,6 +520,7 @@ fn score(e: &Entry, query: &Query) -> Option<SearchHit> {
     (total > 0).then(|| SearchHit {
         id: p.id.clone(),
         title: p.title.clone(),
+        codes: e.role_codes(),
         score: total,
         matched,
         origin: e.origin.clone(),
@@ -676,6 +681,7 @@ fn onet_hit(ctx: &Context, hit: &OnetHit) -> anyhow::Result<SearchHit> {
     Ok(SearchHit {
         id: p.id.clone(),
         title: p.title.clone(),
+        codes: entry.role_codes(),
         score: hit.score,
         matched,
         origin: entry.origin.clone(),

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::store::codes::RoleCodes;
+
 use crate::Context;
 use crate::cli::TrendsArgs;
 use crate::model::{Figure, InDemandGroup, Industry, Profile, Trend};
@@ -23,8 +25,11 @@ pub struct TrendsReport {
 /// One role's market picture. A part the profile lacks is empty.
 #[derive(Debug, Serialize)]
 pub struct RoleMarket {
+    #[serde(rename = "id")]
     pub role: String,
     pub title: String,
+    #[serde(flatten)]
+    pub codes: RoleCodes,
     /// Growth and size figures, each with who reported it and its period.
     pub figures: Vec<Figure>,
     /// Industries that employ the role, and what they use it for.
@@ -59,6 +64,7 @@ pub fn run(ctx: &Context, args: &TrendsArgs) -> anyhow::Result<TrendsReport> {
         roles.push(RoleMarket {
             role: p.id.clone(),
             title: p.title.clone(),
+            codes: entry.role_codes(),
             figures: market.figures,
             industries: p.industries.clone(),
             in_demand_skills: market.in_demand_skills,

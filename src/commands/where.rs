@@ -3,6 +3,9 @@
 
 use serde::Serialize;
 
+use crate::store::codes::RoleCodes;
+use crate::store::wages::WagesSource;
+
 use crate::Context;
 use crate::cli::{WhereArgs, WhereBy};
 use crate::error::CareersError;
@@ -13,8 +16,11 @@ use crate::store::wages::{AreaRef, NoEstimate, PlaceEstimate, WageLink, areas_of
 /// The ranking of one role's occupations.
 #[derive(Debug, Serialize)]
 pub struct WhereReport {
+    #[serde(rename = "id")]
     pub role: String,
     pub title: String,
+    #[serde(flatten)]
+    pub codes: RoleCodes,
     pub by: WhereBy,
     /// `metro` or `state`.
     pub areas: AreaKind,
@@ -27,8 +33,8 @@ pub struct WhereReport {
     pub max_rse: f64,
     /// Whether flagged estimates are left out (`--omit-unreliable`) rather than marked.
     pub omit_unreliable: bool,
-    /// "BLS OEWS May 2025".
-    pub source: String,
+    /// The OEWS release ("BLS OEWS May 2025").
+    pub source: WagesSource,
     pub occupations: Vec<OccupationRanking>,
     /// With `--by real-median`: the release of BEA's price parities the medians are divided by.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -208,13 +214,14 @@ pub fn run(ctx: &Context, args: &WhereArgs) -> anyhow::Result<WhereReport> {
     Ok(WhereReport {
         role: entry.profile.id.clone(),
         title: entry.profile.title.clone(),
+        codes: entry.role_codes(),
         by: args.by,
         areas: kind,
         within: within.map(|s| stored.area_ref(s)),
         all: args.all,
         max_rse: args.max_rse,
         omit_unreliable: args.omit_unreliable,
-        source: stored.source_name(),
+        source: WagesSource::of(stored),
         occupations,
         prices_source: real.then(|| store.prices_source()).flatten(),
         notice: crate::store::wages::OEWS_NOTICE,

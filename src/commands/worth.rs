@@ -32,9 +32,9 @@ pub struct WorthReport {
     pub role: Option<WorthRole>,
     /// The release of BEA's price parities.
     pub prices_source: PricesSource,
-    /// "BLS OEWS May 2025", when a role's wages are shown.
+    /// The OEWS release ("BLS OEWS May 2025"), when a role's wages are shown.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub official_source: Option<String>,
+    pub official_source: Option<crate::store::wages::WagesSource>,
     /// BLS's notice, when a role's wages are shown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notice: Option<&'static str>,
@@ -96,6 +96,8 @@ pub struct Comparison {
 pub struct WorthRole {
     pub id: String,
     pub title: String,
+    #[serde(flatten)]
+    pub codes: crate::store::codes::RoleCodes,
     /// Why BLS has no wages of it, when it has none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub no_estimates: Option<NoEstimate>,
@@ -201,6 +203,7 @@ pub fn run(ctx: &Context, args: &WorthArgs) -> anyhow::Result<WorthReport> {
     let role = entry.map(|e| WorthRole {
         id: e.profile.id.clone(),
         title: e.profile.title.clone(),
+        codes: e.role_codes(),
         no_estimates: links.is_empty().then(|| {
             unlinked
                 .first()
@@ -216,7 +219,7 @@ pub fn run(ctx: &Context, args: &WorthArgs) -> anyhow::Result<WorthReport> {
         attribution: entry.and_then(|e| store.onet_attribution([e.profile.id.as_str()])),
         role,
         prices_source,
-        official_source: shows_wages.then(|| stored.source_name()),
+        official_source: shows_wages.then(|| crate::store::wages::WagesSource::of(stored)),
         notice: shows_wages.then_some(crate::store::wages::OEWS_NOTICE),
     })
 }

@@ -134,7 +134,7 @@ pub trait Report: Serialize {
 
 /// The version of the JSON every command writes, raised when a field changes meaning or goes
 /// away (a new field does not raise it).
-pub const JSON_FORMAT_VERSION: u32 = 3;
+pub const JSON_FORMAT_VERSION: u32 = 4;
 
 /// A report's JSON with its format version first.
 #[derive(Serialize)]

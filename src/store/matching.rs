@@ -63,7 +63,7 @@ pub struct TechnologyUse {
 pub struct RoleOutline {
     /// Its O*NET-SOC code (a curated role's first linked one).
     pub code: Option<String>,
-    /// The SOC occupation its pay comes from.
+    /// The SOC occupation its pay comes from, else the SOC code of `code`.
     pub soc: Option<String>,
     pub median: Option<MedianPay>,
     pub job_zone: Option<u8>,
@@ -195,9 +195,12 @@ impl Store {
             let (links, _) = self.wage_links(entry)?;
             let link = links.into_iter().find(|l| l.basis != WageBasis::Aggregate);
             wage_at.push(link.as_ref().map(|l| l.position));
+            let soc = link
+                .map(|l| l.soc)
+                .or_else(|| code.as_deref().map(|c| super::codes::soc_of(c).to_owned()));
             outlines.push(RoleOutline {
                 code,
-                soc: link.map(|l| l.soc),
+                soc,
                 median: None,
                 job_zone,
                 growth_percent,
@@ -218,8 +221,8 @@ impl Store {
 
 impl Store {
     /// The name of the BLS OEWS release in use, as a report's sources name it.
-    pub fn wages_source_name(&self) -> anyhow::Result<Option<String>> {
-        Ok(self.wages()?.map(|w| w.source_name()))
+    pub fn wages_source(&self) -> anyhow::Result<Option<super::wages::WagesSource>> {
+        Ok(self.wages()?.map(super::wages::WagesSource::of))
     }
 }
 

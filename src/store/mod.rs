@@ -3,6 +3,7 @@
 
 pub mod bls_codes;
 mod bundled;
+pub mod codes;
 pub mod embedded;
 pub mod find;
 pub mod matching;

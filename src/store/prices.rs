@@ -14,7 +14,11 @@ use crate::prices::storage::{CITATION, DATASET, Prices};
 pub struct PricesSource {
     /// "BEA Regional Price Parities 2008-2024".
     pub name: String,
-    /// The year whose price levels are applied: the release's last.
+    /// "2008-2024": the years the release gives price levels of.
+    pub release: String,
+    /// The year whose price levels are applied: the release's last (JSON gives it with each
+    /// price level).
+    #[serde(skip)]
     pub year: u16,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
@@ -106,6 +110,7 @@ impl Store {
         let p = self.prices()?;
         Some(PricesSource {
             name: format!("{} {}", DATASET.title, p.release_name()),
+            release: p.release_name().to_owned(),
             year: p.parities.last_year,
             published: p.manifest.release.published.clone(),
             citation: CITATION,

@@ -30,6 +30,7 @@ pub enum OutlookBasis {
 #[derive(Debug, Clone, Serialize)]
 pub struct OutlookLink<'a> {
     /// The role's O*NET-SOC code.
+    #[serde(rename = "code")]
     pub onet_code: String,
     pub basis: OutlookBasis,
     pub projection: &'a Projection,
@@ -52,7 +53,12 @@ pub enum NoProjection {
 pub struct ProjectionsSource {
     /// "BLS Employment Projections 2024-34".
     pub name: String,
+    /// "2024-34".
+    pub release: String,
+    /// The years of the release, which its name and `release` give in JSON.
+    #[serde(skip)]
     pub base_year: u16,
+    #[serde(skip)]
     pub projected_year: u16,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
@@ -117,7 +123,9 @@ pub struct GroupChange {
 /// The projections of one of a role's occupations.
 #[derive(Debug, Serialize)]
 pub struct OccupationOutlook {
-    /// The role's O*NET-SOC code this answers for.
+    /// The role's O*NET-SOC code this answers for; a BLS code asked for directly (`15-1250`)
+    /// is `projection.soc` alone.
+    #[serde(rename = "code", skip_serializing_if = "super::codes::is_bls_code")]
     pub onet_code: String,
     pub basis: OutlookBasis,
     pub projection: ProjectionFacts,
@@ -338,6 +346,7 @@ impl Store {
         let (base_year, projected_year) = p.years();
         Some(ProjectionsSource {
             name: format!("{} {}", DATASET.title, p.release_name()),
+            release: p.release_name().to_owned(),
             base_year,
             projected_year,
             published: p.manifest.release.published.clone(),

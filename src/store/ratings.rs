@@ -14,6 +14,8 @@ use crate::model::{CodeSystem, OnetDetails};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RatedOccupation {
     pub code: String,
+    /// The SOC code of `code`.
+    pub soc: String,
     pub title: String,
     pub via: RatingsVia,
 }
@@ -120,6 +122,7 @@ impl Store {
         Ok(Some(Ok(RoleRatings {
             occupation: RatedOccupation {
                 title: stored.names.get(position).title.to_owned(),
+                soc: super::codes::soc_of(&code).to_owned(),
                 code,
                 via,
             },

@@ -18,6 +18,46 @@ pub use crate::oews::storage::Counts as WageCounts;
 /// A release of BLS OEWS as the store opened it, what commands hold while they ask of it.
 pub use crate::oews::storage::Stored as WageRelease;
 
+/// The release of BLS OEWS a report's wages come from, in the shape every report names a
+/// source in: `{name, release, published, citation, notice}`, the last three where known.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WagesSource {
+    /// "BLS OEWS May 2025".
+    pub name: String,
+    /// "May 2025".
+    pub release: String,
+    /// When BLS published it, where known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// BLS's notice, where the report gives it with the source.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notice: Option<&'static str>,
+}
+
+impl WagesSource {
+    /// The source of `release`'s figures, without BLS's notice.
+    pub fn of(release: &Stored) -> WagesSource {
+        WagesSource {
+            name: release.source_name(),
+            release: release.release_name(),
+            published: release.manifest.release.published.clone(),
+            notice: None,
+        }
+    }
+
+    /// The same, carrying BLS's notice.
+    pub fn with_notice(mut self) -> WagesSource {
+        self.notice = Some(OEWS_NOTICE);
+        self
+    }
+}
+
+impl std::fmt::Display for WagesSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.name)
+    }
+}
+
 /// How a role reaches an OEWS occupation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -39,9 +79,11 @@ pub enum WageBasis {
 /// An OEWS occupation a role's figures come from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WageLink {
-    /// The O*NET-SOC code it was reached from (`15-2051.00`).
+    /// The O*NET-SOC code it was reached from (`15-2051.00`); a BLS code asked for directly
+    /// (`15-1250`) is `soc` alone.
+    #[serde(rename = "code", skip_serializing_if = "super::codes::is_bls_code")]
     pub onet_code: String,
-    /// `15-2051`.
+    /// The code BLS publishes the figures under (`15-2051`; `21-1018` for `21-1014.00`).
     pub soc: String,
     pub title: String,
     pub basis: WageBasis,
@@ -57,6 +99,7 @@ pub struct WageLink {
 /// A role's O*NET-SOC codes that OEWS has no figures for, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct UnlinkedCode {
+    #[serde(rename = "code")]
     pub onet_code: String,
     pub reason: NoEstimate,
 }
@@ -585,7 +628,10 @@ pub struct WageFigure {
     /// A wage (or, for `at-least`, its lower bound) in U.S.-average prices: divided by the
     /// area's RPP/100. Absent for counts and ratios, for the nation, and where BEA publishes no
     /// price level.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "whole_number_or_none"
+    )]
     pub in_us_prices: Option<f64>,
 }
 
@@ -594,17 +640,44 @@ pub struct WageFigure {
 #[serde(tag = "status", rename_all = "kebab-case")]
 pub enum FigureValue {
     Published {
+        #[serde(serialize_with = "whole_number")]
         value: f64,
     },
     /// Footnote 5: at least this much (BLS's top-coding threshold); not a figure.
     AtLeast {
+        #[serde(serialize_with = "whole_number_or_none")]
         at_least: Option<f64>,
         footnote: Footnote,
     },
     /// Footnote 8, or footnote 4, or `-` without a footnote this tool knows.
-    NotPublished {
-        footnote: Option<Footnote>,
-    },
+    NotPublished { footnote: Option<Footnote> },
+}
+
+/// The largest whole number an `f64` holds exactly, past which a figure keeps its float form.
+const EXACT: f64 = 9_007_199_254_740_992.0;
+
+/// Writes a figure without a fraction as a JSON integer (`87350`, not `87350.0`): employment
+/// and whole-dollar wages are integers; hourly wages, percentages and ratios keep their
+/// decimals (`26.13`).
+fn whole_number<S: serde::Serializer>(value: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if value.fract() == 0.0 && value.abs() <= EXACT {
+        // Whole and within the exact range: the conversion loses nothing.
+        #[allow(clippy::cast_possible_truncation)]
+        s.serialize_i64(*value as i64)
+    } else {
+        s.serialize_f64(*value)
+    }
+}
+
+/// [`whole_number`] of a figure that may be absent (`null`).
+fn whole_number_or_none<S: serde::Serializer>(
+    value: &Option<f64>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) => whole_number(v, s),
+        None => s.serialize_none(),
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

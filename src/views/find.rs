@@ -264,7 +264,8 @@ fn sources(r: &FindReport) -> String {
         r.place.as_ref().and_then(|p| p.price_level),
     ) {
         parts.push(format!(
-            "real pay: divided by the price level {level:.3} (U.S. = 100), {p}"
+            "real pay: divided by the price level {level:.3} (U.S. = 100), {}",
+            p.name
         ));
     }
     if let Some(p) = &r.projections_source {
@@ -331,7 +332,7 @@ fn records(r: &FindReport) -> Records {
             opt(role.interest_fit.map(|f| f.to_string())),
             opt(role.skill_importance.map(|i| i.to_string())),
             opt(role.knowledge_importance.map(|i| i.to_string())),
-            opt(r.wages_source.clone()),
+            opt(r.wages_source.as_ref().map(|w| w.name.clone())),
             opt(r.projections_source.as_ref().map(|p| p.name.clone())),
         ]);
     }

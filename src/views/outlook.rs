@@ -571,7 +571,11 @@ fn role_records(r: &RoleOutlook) -> Records {
             );
         }
     }
-    let source = r.official_source.clone().unwrap_or_default();
+    let source = r
+        .official_source
+        .as_ref()
+        .map(|s| s.name.clone())
+        .unwrap_or_default();
     for h in &r.employment {
         for figure in [&h.employment, &h.median].into_iter().flatten() {
             let (status, value, _) = csv_value(figure);

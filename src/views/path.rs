@@ -165,6 +165,7 @@ mod tests {
         let r = PathReport {
             id: "blank".into(),
             title: "Blank".into(),
+            codes: crate::store::codes::RoleCodes::default(),
             progression: Vec::new(),
             specializations: Vec::new(),
             paths: Vec::new(),

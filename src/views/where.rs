@@ -190,7 +190,7 @@ impl Report for WhereReport {
                         .and_then(|f| f.in_us_prices)
                         .map(|v| v.to_string())
                         .unwrap_or_default(),
-                    self.source.clone(),
+                    self.source.name.clone(),
                 ]);
             }
         }

@@ -112,7 +112,7 @@ fn every_o_net_occupation_reaches_the_most_detailed_code_bls_publishes_for_it() 
         for o in role["occupations"].as_array().unwrap() {
             let o = &o["occupation"];
             answered.insert(
-                o["onet_code"].as_str().unwrap().to_owned(),
+                o["code"].as_str().unwrap().to_owned(),
                 (
                     o["soc"].as_str().unwrap().to_owned(),
                     o["basis"].as_str().unwrap().to_owned(),
@@ -228,7 +228,6 @@ fn a_bls_group_s_code_answers_with_the_group_s_own_figures() {
     assert_eq!(
         w["occupation"],
         serde_json::json!({
-            "onet_code": "15-1250",
             "soc": "15-1250",
             "title": "Software and Web Developers, Programmers, and Testers",
             "basis": "bls-group"
@@ -257,7 +256,7 @@ fn a_bls_group_s_code_answers_with_the_group_s_own_figures() {
         o["ranked"][0]["area"]["name"],
         "San Jose-Sunnyvale-Santa Clara, CA"
     );
-    assert_eq!(figure(&o["ranked"][0], "annual-median")["value"], 159_560.0);
+    assert_eq!(figure(&o["ranked"][0], "annual-median")["value"], 159_560);
     let text = env.stdout(&["where", "29-0000", "--top", "1"]);
     assert!(
         text.contains(
@@ -267,7 +266,7 @@ fn a_bls_group_s_code_answers_with_the_group_s_own_figures() {
     );
 
     let v = env.json(&["outlook", "15-1250"]);
-    assert_eq!(v["bls_code"], "15-1250");
+    assert_eq!(v["soc"], "15-1250");
     let o = &v["projections"][0];
     assert_eq!(o["basis"], "bls-group");
     assert_eq!(o["projection"]["employment_base"], 2_231_500);

@@ -446,7 +446,7 @@ fn match_csv_is_one_row_per_role() {
     );
     assert_eq!(
         lines[1],
-        "1,data-engineer,Data Engineer,bundled,15-1243.00,,100,,,,,3,Python 1.00 (listed by the profile); SQL 1.00 (listed by the profile); Spark 1.00 (listed by the profile),"
+        "1,data-engineer,Data Engineer,bundled,15-1243.00,15-1243,100,,,,,3,Python 1.00 (listed by the profile); SQL 1.00 (listed by the profile); Spark 1.00 (listed by the profile),"
     );
     assert_eq!(lines.len(), 6);
 }

@@ -49,15 +49,15 @@ fn salary_gives_bls_figures_for_any_occupation_and_metro() {
     let env = TestEnv::new().embedded();
     let out = env.json(&["salary", "registered-nurses", "--city", "Boston"]);
     let official = &out["official"][0];
-    assert_eq!(official["role"], "registered-nurses");
+    assert_eq!(official["id"], "registered-nurses");
     let occupation = &official["occupations"][0];
     assert_eq!(occupation["occupation"]["soc"], "29-1141");
     let estimate = &occupation["estimates"][0];
     assert_eq!(estimate["area"]["code"], "0014460");
     assert_eq!(estimate["area"]["name"], "Boston-Cambridge-Newton, MA-NH");
     // OEUM001446000000029114101 and ...13 in oe.data.0.Current.
-    assert_eq!(figure(estimate, "employment")["value"], 64240.0);
-    assert_eq!(figure(estimate, "annual-median")["value"], 106180.0);
+    assert_eq!(figure(estimate, "employment")["value"], 64240);
+    assert_eq!(figure(estimate, "annual-median")["value"], 106180);
     assert_eq!(out["official_source"]["name"], "BLS OEWS May 2025");
     // The role's title and code are O*NET's, so the output carries its attribution.
     assert_eq!(out["attribution"], ATTRIBUTION);

@@ -97,10 +97,10 @@ fn every_command_renders_valid_json() {
             assert!(object.get("format_version").is_none(), "{name}");
         } else {
             assert!(
-                out.starts_with("{\n  \"format_version\": 3,\n"),
+                out.starts_with("{\n  \"format_version\": 4,\n"),
                 "{name}: {out}"
             );
-            assert_eq!(object["format_version"], 3, "{name}");
+            assert_eq!(object["format_version"], 4, "{name}");
         }
     }
 }
@@ -359,7 +359,12 @@ fn json_numbers_are_numbers_and_field_names_are_stable() {
 
     let list = json(&["list"]);
     let keys: Vec<&String> = list["roles"][0].as_object().unwrap().keys().collect();
-    assert_eq!(keys, ["data", "id", "origin", "summary", "title"]);
+    assert_eq!(
+        keys,
+        [
+            "code", "codes", "data", "id", "origin", "soc", "summary", "title"
+        ]
+    );
 
     let ranked = json(&["match", "--skills", "python,sql"]);
     let top = &ranked["ranking"][0];
@@ -476,7 +481,10 @@ fn json_top_level_fields_are_the_documented_ones() {
         ("list", &["total", "roles"]),
         ("salary", &["filters", "roles", "roles_without_figures"]),
         ("trends", &["roles", "roles_without_market_data"]),
-        ("outlook", &["id", "title", "growth", "outlook"]),
+        (
+            "outlook",
+            &["id", "title", "code", "soc", "codes", "growth", "outlook"],
+        ),
         ("compare", &["roles", "skills", "soft_skills"]),
         (
             "gap",
@@ -499,6 +507,9 @@ fn json_top_level_fields_are_the_documented_ones() {
             &[
                 "id",
                 "title",
+                "code",
+                "soc",
+                "codes",
                 "progression",
                 "specializations",
                 "paths",

@@ -23,6 +23,7 @@ mod formats;
 mod generated;
 mod hostile;
 mod imports_hostile;
+mod json_contract;
 mod list_show;
 // `match` over the embedded O*NET ratings, OEWS and projections.
 #[cfg(feature = "embedded")]

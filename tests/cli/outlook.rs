@@ -9,7 +9,13 @@ fn a_curated_role_gets_its_growth_figures_outlook_and_bls_employment() {
     let env = TestEnv::new().embedded();
     let json = env.json(&["outlook", "mle"]);
     assert_eq!(json["id"], "ml-engineer");
-    assert!(json.get("code").is_none(), "{json}");
+    // Its first linked occupation's code, and every one it links.
+    assert_eq!(json["code"], "15-1221.00", "{json}");
+    assert_eq!(json["soc"], "15-1221", "{json}");
+    assert_eq!(
+        json["codes"],
+        serde_json::json!(["15-1221.00", "15-1299.08", "15-2051.00"])
+    );
     let growth: Vec<(&str, f64)> = json["growth"]
         .as_array()
         .unwrap()
@@ -56,7 +62,7 @@ fn a_curated_role_gets_its_growth_figures_outlook_and_bls_employment() {
         ]
     );
     assert_eq!(json["employment"][0]["area"]["code"], "0000000");
-    assert_eq!(json["official_source"], "BLS OEWS May 2025");
+    assert_eq!(json["official_source"]["name"], "BLS OEWS May 2025");
     assert!(json.get("attribution").is_none(), "{json}");
     insta::assert_snapshot!(
         "outlook_ml_engineer",
@@ -72,8 +78,8 @@ fn an_occupation_gets_bls_figures_and_o_nets_attribution() {
     assert_eq!(json["code"], "29-1141.00");
     assert_eq!(json["growth"], serde_json::json!([]));
     assert_eq!(json["outlook"], serde_json::json!([]));
-    assert_eq!(json["employment"][0]["employment"]["value"], 3_379_720.0);
-    assert_eq!(json["employment"][0]["median"]["value"], 97_550.0);
+    assert_eq!(json["employment"][0]["employment"]["value"], 3_379_720);
+    assert_eq!(json["employment"][0]["median"]["value"], 97_550);
     assert_eq!(json["attribution"], ATTRIBUTION);
     let text = env.stdout(&["outlook", "29-1141", "--format", "plain"]);
     assert!(
@@ -197,7 +203,7 @@ fn a_role_with_no_market_data_says_so() {
          estimates are published by.\n"
     );
     let json = mine.json(&["outlook", "mine"]);
-    assert_eq!(json["official_source"], "BLS OEWS May 2025");
+    assert_eq!(json["official_source"]["name"], "BLS OEWS May 2025");
     assert_eq!(
         json["no_estimates"],
         serde_json::json!({"kind": "no-linked-occupation"})

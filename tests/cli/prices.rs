@@ -39,7 +39,7 @@ fn an_import_keeps_every_row_of_beas_files() {
     let sources = env.json(&["sources"]);
     let p = &sources["prices"];
     assert_eq!(p["name"], "BEA Regional Price Parities 2014-2024");
-    assert_eq!(p["year"], 2024);
+    assert_eq!(p["release"], "2014-2024");
     assert_eq!(p["published"], "February 19, 2026");
     assert_eq!(p["embedded"], false);
     assert_eq!(p["counts"]["metros"], 6);

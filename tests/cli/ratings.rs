@@ -341,7 +341,7 @@ fn gap_ranks_what_to_raise_by_importance_times_shortfall_and_sets_uncertain_figu
     assert_eq!(r["release"], "29.2");
     assert_eq!(
         r["from"],
-        serde_json::json!({"code": "15-2051.00", "title": "Data Scientists", "via": "own"})
+        serde_json::json!({"code": "15-2051.00", "soc": "15-2051", "title": "Data Scientists", "via": "own"})
     );
     // Exact hundredths: 4.12 × (4.88 − 4.25) is 2.5956.
     assert_eq!(
@@ -444,7 +444,7 @@ fn a_curated_role_takes_the_ratings_of_its_first_linked_occupation() {
     let gap = env.json(&["gap", "ml-engineer", "15-2051.00"]);
     assert_eq!(
         gap["ratings"]["from"],
-        serde_json::json!({"code": "15-1221.00", "title": "Computer and Information Research Scientists", "via": "first-linked-code"})
+        serde_json::json!({"code": "15-1221.00", "soc": "15-1221", "title": "Computer and Information Research Scientists", "via": "first-linked-code"})
     );
     assert_eq!(
         shortfalls(&gap["ratings"]["to_raise"]),
@@ -467,8 +467,8 @@ fn gap_says_why_a_role_has_no_ratings() {
     assert_eq!(
         gap["ratings_missing"],
         serde_json::json!([
-            {"role": "data-engineering-team-lead", "reason": {"kind": "no-linked-occupation"}},
-            {"role": "analysts-13-1161-00", "reason": {"kind": "not-rated", "code": "13-1161.00", "release": "29.2"}}
+            {"id": "data-engineering-team-lead", "reason": {"kind": "no-linked-occupation"}},
+            {"id": "analysts-13-1161-00", "reason": {"kind": "not-rated", "code": "13-1161.00", "release": "29.2"}}
         ])
     );
     let text = env.stdout(&[

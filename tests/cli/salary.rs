@@ -758,7 +758,7 @@ fn trends_show_demand_industries_skills_and_trends() {
     insta::assert_snapshot!("trends_all", env.stdout(&["trends"]));
     let json = env.json(&["trends", "mle"]);
     let role = &json["roles"][0];
-    assert_eq!(role["role"], "ml-engineer");
+    assert_eq!(role["id"], "ml-engineer");
     let kinds: Vec<&str> = role["figures"]
         .as_array()
         .unwrap()
@@ -788,7 +788,7 @@ fn trends_show_demand_industries_skills_and_trends() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| r["role"].as_str().unwrap())
+        .map(|r| r["id"].as_str().unwrap())
         .collect();
     assert_eq!(ids, ["ml-engineer", "data-governance-analyst"]);
     assert_eq!(

@@ -18,8 +18,10 @@ use crate::model::{
     CompanyType, Dimension, ExperienceLevel, GrowthLever, Locations, Measure, Pay, Profile,
     Provenance, SalaryFigure, Statistic, YearSpan,
 };
+use crate::store::codes::RoleCodes;
 use crate::store::wages::{
     AreaRef, IndustryRef, NoEstimate, OccupationWages, Place, PlaceEstimate, UnlinkedCode,
+    WagesSource,
 };
 use crate::store::{Entry, Origin, RoleSource, Store, bundled_locations};
 
@@ -60,6 +62,12 @@ pub struct SalaryReport {
     /// The release official figures come from, when one is in use and asked about.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub official_source: Option<OfficialSource>,
+    /// The industry the estimates are for: cross-industry unless `--industry` names one sector.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub official_industry: Option<IndustryRef>,
+    /// Every industry estimates are shown for: cross-industry, then each sector asked for.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub official_industries: Vec<IndustryRef>,
     /// The release of BEA's price parities, when an estimate shown has its area's price levels.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub prices_source: Option<crate::store::prices::PricesSource>,
@@ -84,26 +92,30 @@ pub struct SalaryReport {
     pub ranking_only: bool,
 }
 
-/// Which release official figures come from, and BLS's notice.
+/// Which release official figures come from, and BLS's notice: a source in the shape of
+/// [`crate::store::wages::WagesSource`].
 #[derive(Debug, Clone, Serialize)]
 pub struct OfficialSource {
     /// "BLS OEWS May 2025".
     pub name: String,
-    /// The year of the estimates (2025), for CSV's `year` column; JSON gives it in `name`.
+    /// "May 2025".
+    pub release: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// The year of the estimates (2025), for CSV's `year` column; JSON gives it in `release`.
     #[serde(skip)]
     pub year: Option<u16>,
-    /// The industry the estimates are for: cross-industry unless `--industry` names one sector.
-    pub industry: Option<IndustryRef>,
-    /// Every industry estimates are shown for: cross-industry, then each sector asked for.
-    pub industries: Vec<IndustryRef>,
     pub notice: &'static str,
 }
 
 /// A role's official estimates.
 #[derive(Debug, Clone, Serialize)]
 pub struct RoleWages {
+    #[serde(rename = "id")]
     pub role: String,
     pub title: String,
+    #[serde(flatten)]
+    pub codes: RoleCodes,
     pub occupations: Vec<OccupationWages>,
     /// Codes of the role that BLS publishes nothing for, and why.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -112,6 +124,7 @@ pub struct RoleWages {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RoleWithoutWages {
+    #[serde(rename = "id")]
     pub role: String,
     pub reason: NoEstimate,
 }
@@ -168,8 +181,11 @@ pub struct SortOrder {
 /// One role's matching figures.
 #[derive(Debug, Serialize)]
 pub struct RolePay {
+    #[serde(rename = "id")]
     pub role: String,
     pub title: String,
+    #[serde(flatten)]
+    pub codes: RoleCodes,
     pub figures: Vec<FigureView>,
     /// How pay grows: shown with the role's whole salary, not with a filtered view.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -447,19 +463,22 @@ fn official(
         [one] => Some(*one),
         _ => None,
     };
+    let source = WagesSource::of(stored);
     report.official_source = Some(OfficialSource {
-        name: stored.source_name(),
+        name: source.name,
+        release: source.release,
+        published: source.published,
         year: stored.release().year(),
-        industry: sector
-            .or_else(|| stored.cross_industry())
-            .map(|i| stored.industry_ref(i)),
-        industries: industries
-            .iter()
-            .filter_map(|i| i.or_else(|| stored.cross_industry()))
-            .map(|i| stored.industry_ref(i))
-            .collect(),
         notice: crate::store::wages::OEWS_NOTICE,
     });
+    report.official_industry = sector
+        .or_else(|| stored.cross_industry())
+        .map(|i| stored.industry_ref(i));
+    report.official_industries = industries
+        .iter()
+        .filter_map(|i| i.or_else(|| stored.cross_industry()))
+        .map(|i| stored.industry_ref(i))
+        .collect();
     // With no role named, the curated and user profiles: their occupations answer "what does my
     // kind of role pay here", not every occupation BLS has.
     let roles: Vec<&Entry> = entries
@@ -495,6 +514,7 @@ fn official(
         report.official.push(RoleWages {
             role: e.profile.id.clone(),
             title: e.profile.title.clone(),
+            codes: e.role_codes(),
             occupations,
             unlinked,
         });
@@ -767,6 +787,7 @@ pub fn report(
         roles.push(RolePay {
             role: p.id.clone(),
             title: p.title.clone(),
+            codes: entry.role_codes(),
             figures: figures
                 .into_iter()
                 .map(|f| FigureView::new(f, salary.source.as_ref(), my_pay))
@@ -844,6 +865,8 @@ pub fn report(
         roles_without_figures: without,
         hints,
         official_source: None,
+        official_industry: None,
+        official_industries: Vec::new(),
         prices_source: None,
         official: Vec::new(),
         roles_without_official: Vec::new(),

@@ -18,6 +18,13 @@ use crate::store::{Entry, Origin};
 pub struct ShowReport {
     #[serde(flatten)]
     pub profile: Profile,
+    /// The O*NET-SOC code whose figures stand for the role: an occupation's own, or the first
+    /// of a curated profile's `codes`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// The SOC code of `code`, or the BLS code asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub soc: Option<String>,
     pub origin: Origin,
     /// Skill categories as the vocabulary gives them, for skills whose profile leaves it out.
     #[serde(skip)]
@@ -65,8 +72,11 @@ pub fn report(entry: &Entry, sections: &[Section], vocabulary: &Vocabulary) -> S
         .iter()
         .map(|s| skill_category(s.category, &s.name, vocabulary))
         .collect();
+    let codes = entry.role_codes();
     ShowReport {
         profile,
+        code: codes.code,
+        soc: codes.soc,
         origin: entry.origin.clone(),
         categories,
         sections,
@@ -94,7 +104,7 @@ pub struct ShowOutlook {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub median_pay: Option<HeadlineWage>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub median_pay_source: Option<String>,
+    pub median_pay_source: Option<crate::store::wages::WagesSource>,
     /// BLS's notice, when BLS figures are shown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notice: Option<&'static str>,
@@ -127,7 +137,7 @@ fn outlook(
         median_pay_source: store
             .wages()?
             .filter(|_| median_pay.is_some())
-            .map(crate::store::wages::WageRelease::source_name),
+            .map(crate::store::wages::WagesSource::of),
         notice: Some(store.bls_notice()),
         projection,
         median_pay,

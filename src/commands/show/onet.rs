@@ -15,6 +15,8 @@ use crate::store::{Entry, Origin, Store};
 #[derive(Debug, Serialize)]
 pub struct LinkedOccupation {
     pub code: String,
+    /// The SOC code of `code`.
+    pub soc: String,
     pub title: String,
     /// The occupation's id, for `careers show`.
     pub id: Option<String>,
@@ -74,6 +76,7 @@ pub(super) fn complete(
         };
         report.onet_links.push(LinkedOccupation {
             code: code.code.clone(),
+            soc: crate::store::codes::soc_of(&code.code).to_owned(),
             title: code.title.clone(),
             id: store.onet_id(&code.code).map(str::to_owned),
             imported: summary.is_some(),
