@@ -38,6 +38,9 @@ pub struct RowProblem {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column_number: Option<usize>,
     pub reason: String,
+    /// The area the row is of (its file's table and its GeoFIPS), when it can be read.
+    #[serde(skip)]
+    pub area: Option<(PriceTable, String)>,
 }
 
 impl std::fmt::Display for RowProblem {
@@ -319,22 +322,28 @@ fn read_file(bytes: &[u8], file: &str, table: PriceTable) -> anyhow::Result<File
                     column: None,
                     column_number: None,
                     reason: format!("cannot be read as CSV ({})", e.kind_text()),
+                    area: None,
                 });
                 continue;
             }
         };
         let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
+        let fields: Vec<String> = record
+            .iter()
+            .map(|f| String::from_utf8_lossy(f).into_owned())
+            .collect();
+        let area = fields
+            .get(columns.fips)
+            .and_then(|f| geo_fips(f))
+            .map(|fips| (table, fips));
         let problem = |column: Option<usize>, reason: String| RowProblem {
             file: file.to_owned(),
             line,
             column: column.map(|c| columns.headers[c].clone()),
             column_number: column.map(|c| c + 1),
             reason,
+            area: area.clone(),
         };
-        let fields: Vec<String> = record
-            .iter()
-            .map(|f| String::from_utf8_lossy(f).into_owned())
-            .collect();
         if fields.iter().all(|f| f.trim().is_empty()) {
             continue;
         }

@@ -10,6 +10,7 @@ use std::path::Path;
 use anyhow::bail;
 
 use crate::datadir::release::{self, Prepared, Release};
+use crate::datadir::skipped::{LeftOut, SKIPPED, Skipped};
 use crate::model::projection::{Education, EpWage, Experience, Projection, RowKind, Training};
 use read::{RowProblem, WorkbookRow};
 use storage::{Counts, DATASET, ROWS};
@@ -31,7 +32,8 @@ const LISTED: usize = 10;
 
 /// Reads BLS's workbook at `path` into the stored form. A row that cannot be read, or a value
 /// BLS's categories do not have, fails the whole read unless `force`, which leaves such rows
-/// out and counts them; the problems come back either way.
+/// out, counts them and stores which occupations they touched; the problems come back either
+/// way.
 pub fn prepare(path: &Path, force: bool) -> anyhow::Result<(Prepared<Counts>, Vec<RowProblem>)> {
     let read = read::read_workbook(path)?;
     let mut problems = read.problems;
@@ -69,7 +71,10 @@ pub fn prepare(path: &Path, force: bool) -> anyhow::Result<(Prepared<Counts>, Ve
         );
     }
     let counts = storage::counts_of(&rows, read.rows_read, problems.len() as u64);
-    let bytes = storage::encode(&mut rows)?;
+    let mut files = vec![(ROWS, storage::encode(&mut rows)?)];
+    if let Some(bytes) = skipped_of(path, &problems).encode()? {
+        files.push((SKIPPED, bytes));
+    }
     let source = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     Ok((
         Prepared {
@@ -79,10 +84,28 @@ pub fn prepare(path: &Path, force: bool) -> anyhow::Result<(Prepared<Counts>, Ve
             },
             source,
             counts,
-            files: vec![(ROWS, bytes)],
+            files,
         },
         problems,
     ))
+}
+
+/// The occupations the rows left out touched, each with why, in words that name the workbook:
+/// `occupation.xlsx, sheet "Table 1.2", row 14, column F: reason`.
+fn skipped_of(path: &Path, problems: &[RowProblem]) -> Skipped<String> {
+    let file = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let rows: Vec<LeftOut<String>> = problems
+        .iter()
+        .map(|p| LeftOut {
+            code: p.code.clone(),
+            row: (p.sheet.clone(), u64::from(p.row)),
+            problem: format!("{file}, {p}"),
+        })
+        .collect();
+    Skipped::of_rows(&rows, "BLS's workbook", "occupation")
 }
 
 /// A workbook row in the model's terms; BLS's categories must be ones the model knows.
@@ -93,6 +116,7 @@ fn projection(row: WorkbookRow, sheet: &str) -> Result<Projection, Box<RowProble
             row: row.row,
             column: None,
             reason: format!("unknown {what} \"{text}\""),
+            code: Some(row.code.clone()),
         })
     };
     let education = match row.education.as_deref() {

@@ -80,6 +80,9 @@ pub struct RowProblem {
     /// The column's letter, as Excel shows it, when one cell is at fault.
     pub column: Option<String>,
     pub reason: String,
+    /// The occupation code (`15-2051`) the row names, when it can be read.
+    #[serde(skip)]
+    pub code: Option<String>,
 }
 
 impl std::fmt::Display for RowProblem {
@@ -239,6 +242,7 @@ pub fn read_workbook(path: &Path) -> anyhow::Result<EpImport> {
                         "{SEPARATIONS_TABLE} has no row for {}: its labor force exits and occupational transfers are unknown",
                         projection.code
                     ),
+                    code: Some(projection.code.clone()),
                 }),
             }
             projection
@@ -317,6 +321,11 @@ fn read_projections(
                 read.codes.insert(code, row);
             }
         }
+        // An empty code is one that could not be read.
+        let named = (!projection.code.is_empty()).then(|| projection.code.clone());
+        for problem in &mut cells.problems {
+            problem.code.clone_from(&named);
+        }
         if cells.problems.is_empty() {
             read.occupations.push((row, projection));
         } else {
@@ -360,6 +369,9 @@ fn read_separations(
                 Some(columns.code),
                 format!("{code} is not in {PROJECTIONS_TABLE}"),
             );
+        }
+        for problem in &mut cells.problems {
+            problem.code = Some(code.clone());
         }
         if cells.problems.is_empty() {
             figures.insert(code, (row, read));
@@ -831,6 +843,7 @@ impl<'a> RowReader<'a> {
             row: self.row + 1,
             column: column.map(column_letter),
             reason,
+            code: None,
         });
     }
 
@@ -1559,41 +1572,63 @@ mod tests {
             row,
             column: Some(column.to_owned()),
             reason: reason.to_owned(),
+            code: None,
         };
         let p = "Projections";
         let s = "Separations";
-        assert_eq!(
-            import.problems,
-            vec![
-                problem(
-                    p,
-                    10,
-                    "B",
-                    "\"15-20X1\" is not an occupation code like 15-2051"
-                ),
-                problem(p, 11, "D", "\"n/a\" is not a number"),
-                problem(p, 11, "J", "\"NAN\" is not a number"),
-                problem(
-                    p,
-                    12,
-                    "E",
-                    "309.4567 (thousands) is not a whole number of jobs"
-                ),
-                problem(p, 12, "I", "1.25 has more than one decimal"),
-                problem(p, 13, "K", "-1 is negative"),
-                problem(p, 13, "L", "\"about 50k\" is not a wage"),
-                problem(p, 14, "A", "no occupation title"),
-                problem(
-                    p,
-                    14,
-                    "C",
-                    "occupation type \"Detail\" is neither \"Line item\" nor \"Summary\""
-                ),
-                problem(p, 15, "B", "15-2051 is also on row 5"),
-                problem(s, 4, "L", "\"lots\" is not a number"),
-                problem(s, 10, "B", "99-9999 is not in Table 1.2"),
-            ]
-        );
+        let expected = vec![
+            problem(
+                p,
+                10,
+                "B",
+                "\"15-20X1\" is not an occupation code like 15-2051",
+            ),
+            problem(p, 11, "D", "\"n/a\" is not a number"),
+            problem(p, 11, "J", "\"NAN\" is not a number"),
+            problem(
+                p,
+                12,
+                "E",
+                "309.4567 (thousands) is not a whole number of jobs",
+            ),
+            problem(p, 12, "I", "1.25 has more than one decimal"),
+            problem(p, 13, "K", "-1 is negative"),
+            problem(p, 13, "L", "\"about 50k\" is not a wage"),
+            problem(p, 14, "A", "no occupation title"),
+            problem(
+                p,
+                14,
+                "C",
+                "occupation type \"Detail\" is neither \"Line item\" nor \"Summary\"",
+            ),
+            problem(p, 15, "B", "15-2051 is also on row 5"),
+            problem(s, 4, "L", "\"lots\" is not a number"),
+            problem(s, 10, "B", "99-9999 is not in Table 1.2"),
+        ];
+        // The code each row names, when it can be read: what the problem counts against.
+        let codes = [
+            None,
+            Some("15-2091"),
+            Some("15-2091"),
+            Some("15-2092"),
+            Some("15-2092"),
+            Some("15-2093"),
+            Some("15-2093"),
+            Some("15-2094"),
+            Some("15-2094"),
+            Some("15-2051"),
+            Some("15-0000"),
+            Some("99-9999"),
+        ];
+        let expected: Vec<RowProblem> = expected
+            .into_iter()
+            .zip(codes)
+            .map(|(p, code)| RowProblem {
+                code: code.map(str::to_owned),
+                ..p
+            })
+            .collect();
+        assert_eq!(import.problems, expected);
         assert_eq!(import.rows_read, 13);
         let codes: Vec<&str> = import.occupations.iter().map(|p| p.code.as_str()).collect();
         assert_eq!(codes, CODES);
@@ -1617,6 +1652,7 @@ mod tests {
                 row: 7,
                 column: Some("B".to_owned()),
                 reason: "Table 1.10 has no row for 11-1031: its labor force exits and occupational transfers are unknown".to_owned(),
+                code: Some("11-1031".to_owned()),
             }]
         );
         let legislators = by_code(&import, "11-1031");

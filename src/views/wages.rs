@@ -235,6 +235,11 @@ pub fn parity_text(value: f64) -> String {
 pub fn no_price_text(prices: &PriceFacts) -> String {
     match prices {
         PriceFacts::NotPriced {
+            reason: "incomplete",
+            incomplete: Some(why),
+            ..
+        } => format!("incomplete: {why}"),
+        PriceFacts::NotPriced {
             year: Some(year), ..
         } => format!("BEA publishes no {year} price level here"),
         _ => "BEA publishes no price level here".to_owned(),
@@ -262,6 +267,21 @@ pub fn prices_year<'a>(estimates: impl IntoIterator<Item = &'a PlaceEstimate>) -
     })
 }
 
+/// "Price level of Seattle-Tacoma-Bellevue, WA: incomplete: why.", for each area of `w` whose
+/// price levels an import under `--force` left rows of out.
+pub fn prices_incomplete_notes(w: &OccupationWages) -> Vec<String> {
+    w.estimates
+        .iter()
+        .filter_map(|e| {
+            let why = e.prices.as_ref()?.incomplete()?;
+            Some(format!(
+                "Price level of {}: incomplete: {why}.",
+                e.area.name
+            ))
+        })
+        .collect()
+}
+
 /// The estimates of one occupation in U.S.-average prices: the areas' price levels (all items
 /// and housing), then each wage divided by RPP/100; `None` when no area shown has prices.
 pub fn us_prices_table(w: &OccupationWages) -> Option<Table> {
@@ -275,6 +295,10 @@ pub fn us_prices_table(w: &OccupationWages) -> Option<Table> {
         row.extend(w.estimates.iter().map(|e| match &e.prices {
             Some(p @ PriceFacts::Priced { .. }) => {
                 Cell::new(pick(p).map_or_else(|| "-".to_owned(), parity_text))
+            }
+            // Why, in a note below the table ([`prices_incomplete_notes`]).
+            Some(p) if p.incomplete().is_some() => {
+                Cell::tone("incomplete", Tone::Muted).holding(ColumnKind::Text)
             }
             Some(p) => Cell::tone(no_price_text(p), Tone::Muted).holding(ColumnKind::Text),
             None => Cell::new("-"),

@@ -99,6 +99,20 @@ impl Report for WhereReport {
                     " {n} have no price level (BEA does not price them) and are not ranked."
                 ));
             }
+            if !o.prices_incomplete.is_empty() {
+                let each: Vec<String> = o
+                    .prices_incomplete
+                    .iter()
+                    .map(|i| format!("{}: incomplete: {}", i.area.name, i.incomplete))
+                    .collect();
+                note.push_str(&format!(
+                    " {} {} no price level because the import of BEA's price parities left out rows, and {} not ranked ({}).",
+                    o.prices_incomplete.len(),
+                    if o.prices_incomplete.len() == 1 { "has" } else { "have" },
+                    if o.prices_incomplete.len() == 1 { "is" } else { "are" },
+                    each.join("; ")
+                ));
+            }
             if let Some(n) = o.top_coded.filter(|n| *n > 0) {
                 note.push_str(&format!(
                     " {n} have a median at or above BLS's top wage, whose worth in U.S.-average prices is not known, and are not ranked."

@@ -45,6 +45,11 @@ impl Report for WorthReport {
                     Cell::new(parity_text(*all_items)),
                     Cell::new(housing.map_or_else(|| "-".to_owned(), parity_text)),
                 ),
+                // Why, in a note below the table.
+                other if other.incomplete().is_some() => (
+                    Cell::tone("incomplete", Tone::Muted).holding(ColumnKind::Text),
+                    Cell::new("-"),
+                ),
                 other => (
                     Cell::tone(no_price_text(other), Tone::Muted).holding(ColumnKind::Text),
                     Cell::new("-"),
@@ -68,9 +73,17 @@ impl Report for WorthReport {
         let unpriced: Vec<&str> = self
             .places
             .iter()
-            .filter(|p| p.in_us_prices.is_none())
+            .filter(|p| p.in_us_prices.is_none() && p.prices.incomplete().is_none())
             .map(|p| p.area.name.as_str())
             .collect();
+        for p in &self.places {
+            if let Some(why) = p.prices.incomplete() {
+                doc.note(format!(
+                    "{}'s price level is incomplete: {why}.",
+                    p.area.name
+                ));
+            }
+        }
         if !unpriced.is_empty() {
             doc.note(format!(
                 "BEA publishes no price level for {}: what pay buys there cannot be set against the others.",
