@@ -335,7 +335,9 @@ fn an_area_whose_row_was_left_out_says_so_where_its_price_level_is_asked() {
         "plain",
     ]);
     assert!(
-        salary.contains(&format!("Employment RSE\t3.3%\nPrice level of Seattle-Tacoma-Bellevue, WA: incomplete: {why}.\n")),
+        salary.contains(&format!(
+            "Employment RSE\t3.3%\nPrice level of Seattle-Tacoma-Bellevue, WA: incomplete: {why}.\n"
+        )),
         "{salary}"
     );
 }

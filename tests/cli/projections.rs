@@ -477,3 +477,50 @@ fn a_row_left_out_that_names_no_occupation_makes_every_answer_incomplete() {
         )
     );
 }
+
+#[test]
+fn show_find_and_compare_say_which_projections_are_incomplete() {
+    let env = TestEnv::new()
+        .in_scratch()
+        .with_profile("statistician.json", STATISTICIAN);
+    let bad = env.root().join("occupation.xlsx");
+    crate::common::projections_workbook_with_statisticians(&bad, "lots", None);
+    let forced = env.run(&["import", "projections", "occupation.xlsx", "--force"]);
+    assert!(forced.success(), "{}", forced.stderr);
+    let why = "a row of BLS's workbook for it could not be read and the import left it out (occupation.xlsx, sheet \"Sheet1\", row 5, column D: \"lots\" is not a number)";
+    // find: the role is counted as lacking its growth, with why.
+    let found = env.json(&["find", "--growth", "1"]);
+    assert_eq!(
+        found["left_out"],
+        serde_json::json!([{"lacking": "growth", "count": 4, "incomplete": [{"id": "statistician", "incomplete": why}]}])
+    );
+    let plain = env.stdout(&["find", "--growth", "1", "--format", "plain"]);
+    assert!(
+        plain.contains(&format!("\nLeft out, lacking a figure a filter needs: 4 roles have no BLS projected growth (statistician: incomplete: {why}).\n")),
+        "{plain}"
+    );
+    // compare: each role's occupations, the one left out among them.
+    let plain = env.stdout(&[
+        "compare",
+        "statistician",
+        "data-engineer",
+        "--format",
+        "plain",
+    ]);
+    assert!(
+        plain.contains(&format!("\nProjected change (BLS)\t15-2041 (incomplete: {why})\t+82,500 jobs (+33.5%) (Data scientists); 15-2041 (incomplete: {why})\n")),
+        "{plain}"
+    );
+    // show: the outlook section of the O*NET occupation says why it has no projection.
+    let env = env.embedded();
+    let plain = env.stdout(&["show", "15-2041.00", "--format", "plain"]);
+    assert!(
+        plain.contains(&format!("\nOutlook 2024-2034 (BLS)\nNo BLS Employment Projections 2024-34: 15-2041 (incomplete: {why}).\n")),
+        "{plain}"
+    );
+    let json = env.json(&["show", "15-2041.00"]);
+    assert_eq!(
+        json["outlook"]["no_projection"],
+        serde_json::json!({"kind": "incomplete", "soc": "15-2041", "incomplete": why})
+    );
+}
