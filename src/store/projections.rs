@@ -225,6 +225,32 @@ impl Store {
         (links, missing)
     }
 
+    /// The occupations whose rows an import under `--force` left out, among the SOC major
+    /// groups of `filter` (all when it names none), each as [`NoProjection::Incomplete`]; and
+    /// why every answer of the release is incomplete, when rows naming no occupation were left
+    /// out.
+    pub fn projections_left_out(
+        &self,
+        filter: &OutlookFilter,
+    ) -> (Vec<NoProjection>, Option<String>) {
+        let Some(projections) = self.projections() else {
+            return (Vec::new(), None);
+        };
+        let skipped = projections.skipped();
+        let codes = skipped
+            .codes
+            .iter()
+            .filter(|(code, _)| {
+                filter.groups.is_empty() || filter.groups.iter().any(|g| code.starts_with(g))
+            })
+            .map(|(code, why)| NoProjection::Incomplete {
+                soc: code.clone(),
+                incomplete: why.clone(),
+            })
+            .collect();
+        (codes, skipped.whole.clone())
+    }
+
     /// The occupations `filter` takes, ranked by `rank`, the first `top`; and how many the
     /// filter took in all. An occupation without the figure that ranks is left out.
     pub fn rank_projections(

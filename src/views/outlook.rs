@@ -391,6 +391,22 @@ fn list_document(l: &OutlookList) -> Document {
         ]);
     }
     doc.table(table);
+    if !l.left_out.is_empty() {
+        let each: Vec<String> = l.left_out.iter().map(no_projection_text).collect();
+        doc.note(format!(
+            "Not ranked, as the import left out {} row{}: {}.",
+            if l.left_out.len() == 1 {
+                "its"
+            } else {
+                "their"
+            },
+            if l.left_out.len() == 1 { "" } else { "s" },
+            each.join("; ")
+        ));
+    }
+    if let Some(why) = &l.incomplete {
+        doc.note(format!("Incomplete: {why}."));
+    }
     if let Some(pc) = l.all_occupations.as_ref().and_then(|a| a.change_percent) {
         doc.note(format!(
             "All occupations: {} jobs {}-{}. {}",

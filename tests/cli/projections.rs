@@ -432,6 +432,19 @@ fn a_row_left_out_under_force_makes_its_occupation_incomplete() {
             why.replace('"', "\"\"")
         )
     );
+    // The lists rank the rest and say which occupation is not ranked, and why.
+    let list = env.stdout(&["outlook", "--format", "plain"]);
+    assert_eq!(
+        list,
+        format!(
+            "Fastest-growing occupations, 2024-2034 (BLS)\n1 occupations.\nOccupation\tSOC\tJobs 2024\tChange\tOpenings a year\tEntry education\nData scientists\t15-2051\t245,900\t+33.5%\t23,400\tBachelor's\nNot ranked, as the import left out its row: 15-2041 (incomplete: {why}).\nAll occupations: +3.1% jobs 2024-2034. Source: BLS Employment Projections 2024-34 (published August 2025).\n{NOTICE}\n"
+        )
+    );
+    let list = env.json(&["outlook"]);
+    assert_eq!(
+        list["left_out"],
+        serde_json::json!([{"kind": "incomplete", "soc": "15-2041", "incomplete": why}])
+    );
     // Data scientists' row was read: their outlook is whole.
     let scientists = env.json(&["outlook", "15-2051"]);
     assert_eq!(
