@@ -9,10 +9,10 @@ use std::path::Path;
 
 use anyhow::bail;
 
+use crate::datadir::release::RowProblem;
 use crate::datadir::release::{self, Prepared, Release};
 use crate::datadir::skipped::{LeftOut, SKIPPED, Skipped};
 use crate::model::prices::{PriceParities, PriceTable};
-use read::RowProblem;
 use storage::{Counts, DATASET, PARITIES};
 
 /// How many problems an error lists before it counts the rest.
@@ -77,11 +77,15 @@ pub fn prepare(dir: &Path, force: bool) -> anyhow::Result<(Prepared<Counts>, Vec
 }
 
 /// The areas the rows left out touched, each with why: `MARPP_MSA_2014_2024.csv line 7: reason`.
+/// An area is its file's table (the file is found by the table's name) and its GeoFIPS.
 fn skipped_of(problems: &[RowProblem]) -> Skipped<(PriceTable, String)> {
     let rows: Vec<LeftOut<(PriceTable, String)>> = problems
         .iter()
         .map(|p| LeftOut {
-            code: p.area.clone(),
+            code: PriceTable::ALL
+                .into_iter()
+                .find(|t| p.file.starts_with(t.code()))
+                .zip(p.code.clone()),
             row: (p.file.clone(), p.line),
             problem: p.to_string(),
         })

@@ -12,7 +12,7 @@ use anyhow::bail;
 use crate::datadir::release::{self, Prepared, Release};
 use crate::datadir::skipped::{LeftOut, SKIPPED, Skipped};
 use crate::model::projection::{Education, EpWage, Experience, Projection, RowKind, Training};
-use read::{RowProblem, WorkbookRow};
+use read::{CellProblem, WorkbookRow};
 use storage::{Counts, DATASET, ROWS};
 
 /// When BLS published a release, from `data/ep-releases.json`: the workbook names its period
@@ -34,7 +34,7 @@ const LISTED: usize = 10;
 /// BLS's categories do not have, fails the whole read unless `force`, which leaves such rows
 /// out, counts them and stores which occupations they touched; the problems come back either
 /// way.
-pub fn prepare(path: &Path, force: bool) -> anyhow::Result<(Prepared<Counts>, Vec<RowProblem>)> {
+pub fn prepare(path: &Path, force: bool) -> anyhow::Result<(Prepared<Counts>, Vec<CellProblem>)> {
     let read = read::read_workbook(path)?;
     let mut problems = read.problems;
     let mut rows = Vec::with_capacity(read.occupations.len());
@@ -92,7 +92,7 @@ pub fn prepare(path: &Path, force: bool) -> anyhow::Result<(Prepared<Counts>, Ve
 
 /// The occupations the rows left out touched, each with why, in words that name the workbook:
 /// `occupation.xlsx, sheet "Table 1.2", row 14, column F: reason`.
-fn skipped_of(path: &Path, problems: &[RowProblem]) -> Skipped<String> {
+fn skipped_of(path: &Path, problems: &[CellProblem]) -> Skipped<String> {
     let file = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
@@ -109,9 +109,9 @@ fn skipped_of(path: &Path, problems: &[RowProblem]) -> Skipped<String> {
 }
 
 /// A workbook row in the model's terms; BLS's categories must be ones the model knows.
-fn projection(row: WorkbookRow, sheet: &str) -> Result<Projection, Box<RowProblem>> {
+fn projection(row: WorkbookRow, sheet: &str) -> Result<Projection, Box<CellProblem>> {
     let unknown = |what: &str, text: &str| {
-        Box::new(RowProblem {
+        Box::new(CellProblem {
             sheet: sheet.to_owned(),
             row: row.row,
             column: None,
@@ -158,7 +158,7 @@ fn projection(row: WorkbookRow, sheet: &str) -> Result<Projection, Box<RowProble
 }
 
 /// What `careers import projections` did.
-pub type ImportOutcome = release::RowsImported<Counts, RowProblem>;
+pub type ImportOutcome = release::RowsImported<Counts, CellProblem>;
 
 /// Reads BLS's workbook and stores it in `data_dir`, replacing the current import only when
 /// everything has been read and written, and only with a release about as large (unless

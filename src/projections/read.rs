@@ -5,7 +5,7 @@
 //! Tables are found by the title in their sheet's first rows ("Table 1.2 Occupational
 //! projections, …"), not by the sheet's place or name, and columns by their header text, so a
 //! release that reorders either still reads. A table or column that is needed and missing is an
-//! error naming the file; a row that cannot be read is a [`RowProblem`] naming its sheet, row and
+//! error naming the file; a row that cannot be read is a [`CellProblem`] naming its sheet, row and
 //! column.
 //!
 //! The workbook keeps its figures as floating-point cells that stand for BLS's published,
@@ -49,7 +49,7 @@ pub struct EpImport {
     /// Rows and cells that could not be read. A Table 1.2 row with a problem is left out of
     /// `occupations`; a Table 1.10 row with one (or none for an occupation) leaves that
     /// occupation's Table 1.10 figures empty.
-    pub problems: Vec<RowProblem>,
+    pub problems: Vec<CellProblem>,
     /// Table 1.2's occupation rows, those left out included (not its title, header or notes).
     pub rows_read: u64,
     /// The name of Table 1.2's sheet.
@@ -70,9 +70,11 @@ pub struct EpRelease {
     pub title: String,
 }
 
-/// A row or cell that could not be read.
+/// A row or cell of the workbook that could not be read, named as Excel shows it (sheet, row,
+/// column letter): a workbook's problem, where a text file's is a
+/// [`RowProblem`](crate::datadir::release::RowProblem) (file, line, column).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RowProblem {
+pub struct CellProblem {
     /// The sheet's name, as its tab shows it.
     pub sheet: String,
     /// 1-based, as Excel shows it.
@@ -85,7 +87,7 @@ pub struct RowProblem {
     pub code: Option<String>,
 }
 
-impl std::fmt::Display for RowProblem {
+impl std::fmt::Display for CellProblem {
     /// `sheet "Table 1.2", row 14, column F: reason`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "sheet \"{}\", row {}", self.sheet, self.row)?;
@@ -234,7 +236,7 @@ pub fn read_workbook(path: &Path) -> anyhow::Result<EpImport> {
                 }
                 // Its Table 1.10 row has a problem of its own.
                 None if rejected.contains(&projection.code) => {}
-                None => problems.push(RowProblem {
+                None => problems.push(CellProblem {
                     sheet: projections.sheet.clone(),
                     row: row + 1,
                     column: Some(column_letter(columns.code)),
@@ -271,7 +273,7 @@ fn read_projections(
     table: &Table,
     columns: &ProjectionColumns,
     links: &HashMap<u32, String>,
-    problems: &mut Vec<RowProblem>,
+    problems: &mut Vec<CellProblem>,
 ) -> ReadProjections {
     let mut read = ReadProjections {
         occupations: Vec::new(),
@@ -341,7 +343,7 @@ fn read_separations(
     table: &Table,
     columns: &SeparationColumns,
     codes: &HashMap<String, u32>,
-    problems: &mut Vec<RowProblem>,
+    problems: &mut Vec<CellProblem>,
 ) -> (HashMap<String, (u32, Separations)>, HashSet<String>) {
     let mut figures: HashMap<String, (u32, Separations)> = HashMap::new();
     let mut rejected = HashSet::new();
@@ -825,7 +827,7 @@ impl Unit {
 struct RowReader<'a> {
     table: &'a Table,
     row: u32,
-    problems: Vec<RowProblem>,
+    problems: Vec<CellProblem>,
 }
 
 impl<'a> RowReader<'a> {
@@ -838,7 +840,7 @@ impl<'a> RowReader<'a> {
     }
 
     fn problem(&mut self, column: Option<u32>, reason: String) {
-        self.problems.push(RowProblem {
+        self.problems.push(CellProblem {
             sheet: self.table.sheet.clone(),
             row: self.row + 1,
             column: column.map(column_letter),
@@ -1567,7 +1569,7 @@ mod tests {
         separations.rows[1][11] = T("lots");
         let path = workbook(dir.path(), projections, separations);
         let import = read_workbook(&path).unwrap();
-        let problem = |sheet: &str, row: u32, column: &str, reason: &str| RowProblem {
+        let problem = |sheet: &str, row: u32, column: &str, reason: &str| CellProblem {
             sheet: sheet.to_owned(),
             row,
             column: Some(column.to_owned()),
@@ -1620,10 +1622,10 @@ mod tests {
             Some("15-0000"),
             Some("99-9999"),
         ];
-        let expected: Vec<RowProblem> = expected
+        let expected: Vec<CellProblem> = expected
             .into_iter()
             .zip(codes)
-            .map(|(p, code)| RowProblem {
+            .map(|(p, code)| CellProblem {
                 code: code.map(str::to_owned),
                 ..p
             })
@@ -1647,7 +1649,7 @@ mod tests {
         let import = read_workbook(&path).unwrap();
         assert_eq!(
             import.problems,
-            vec![RowProblem {
+            vec![CellProblem {
                 sheet: "Projections".to_owned(),
                 row: 7,
                 column: Some("B".to_owned()),
