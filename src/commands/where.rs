@@ -33,6 +33,10 @@ pub struct WhereReport {
     /// With `--by real-median`: the release of BEA's price parities the medians are divided by.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub prices_source: Option<crate::store::prices::PricesSource>,
+    /// With `--by real-median`: why every price level may be incomplete (an import under
+    /// `--force` left out rows that name no area).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prices_incomplete: Option<String>,
     pub notice: &'static str,
     /// O*NET's attribution, when the role is an O*NET occupation (its title and code are
     /// O*NET's).
@@ -52,7 +56,7 @@ pub struct OccupationRanking {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub not_priced: Option<usize>,
     /// With `--by real-median`: areas left out because an import under `--force` left out
-    /// their price levels' rows (or rows that name no area), each with why.
+    /// their price levels' rows, each with why.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub prices_incomplete: Vec<IncompleteArea>,
     /// With `--by real-median`: areas left out because their median is top-coded (at least
@@ -159,7 +163,11 @@ pub fn run(ctx: &Context, args: &WhereArgs) -> anyhow::Result<WhereReport> {
                     match store.area_parity(&area.code, area.kind) {
                         Some(parity) => crate::model::prices::in_us_prices(n, parity),
                         None => {
-                            match store.area_prices_incomplete(&area.code, area.kind) {
+                            let whole = store.prices_incomplete();
+                            match store
+                                .area_prices_incomplete(&area.code, area.kind)
+                                .filter(|why| Some(*why) != whole)
+                            {
                                 Some(why) => prices_incomplete.push(IncompleteArea {
                                     area: stored.area_ref(e.area),
                                     incomplete: why.to_owned(),
@@ -236,6 +244,9 @@ pub fn run(ctx: &Context, args: &WhereArgs) -> anyhow::Result<WhereReport> {
         source: stored.source_name(),
         occupations,
         prices_source: real.then(|| store.prices_source()).flatten(),
+        prices_incomplete: real
+            .then(|| store.prices_incomplete().map(str::to_owned))
+            .flatten(),
         notice: crate::store::wages::OEWS_NOTICE,
         attribution: ctx.store.onet_attribution([entry.profile.id.as_str()]),
     })

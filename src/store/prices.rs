@@ -158,6 +158,12 @@ impl Store {
         })
     }
 
+    /// Why every price level of the release in use may be incomplete: an import under
+    /// `--force` left out rows that name no area.
+    pub fn prices_incomplete(&self) -> Option<&str> {
+        self.prices()?.skipped.whole.as_deref()
+    }
+
     /// Why the price levels of the OEWS area `code` of `kind` are incomplete: an import under
     /// `--force` left out rows of its area, or rows that name no area.
     pub fn area_prices_incomplete(&self, code: &str, kind: AreaKind) -> Option<&str> {

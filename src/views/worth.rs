@@ -76,13 +76,25 @@ impl Report for WorthReport {
             .filter(|p| p.in_us_prices.is_none() && p.prices.incomplete().is_none())
             .map(|p| p.area.name.as_str())
             .collect();
+        let mut incomplete: Vec<(&str, Vec<&str>)> = Vec::new();
         for p in &self.places {
             if let Some(why) = p.prices.incomplete() {
-                doc.note(format!(
-                    "{}'s price level is incomplete: {why}.",
-                    p.area.name
-                ));
+                let name = p.area.name.as_str();
+                match incomplete.iter_mut().find(|(w, _)| *w == why) {
+                    Some((_, names)) if names.contains(&name) => {}
+                    Some((_, names)) => names.push(name),
+                    None => incomplete.push((why, vec![name])),
+                }
             }
+        }
+        for (why, names) in incomplete {
+            doc.note(match names.as_slice() {
+                [one] => format!("{one}'s price level is incomplete: {why}."),
+                many => format!(
+                    "The price levels of {} are incomplete: {why}.",
+                    many.join(", ")
+                ),
+            });
         }
         if !unpriced.is_empty() {
             doc.note(format!(
@@ -129,6 +141,7 @@ impl Report for WorthReport {
             "in_us_prices",
             "difference_from_first",
             "percent_from_first",
+            "price_incomplete",
         ]);
         for (i, p) in self.places.iter().enumerate() {
             let (year, level, housing) = match &p.prices {
@@ -163,6 +176,7 @@ impl Report for WorthReport {
                 against
                     .map(|c| format!("{}", -c.percent))
                     .unwrap_or_default(),
+                p.prices.incomplete().unwrap_or_default().to_owned(),
             ]);
         }
         records

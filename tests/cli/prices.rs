@@ -341,3 +341,60 @@ fn an_area_whose_row_was_left_out_says_so_where_its_price_level_is_asked() {
         "{salary}"
     );
 }
+
+#[test]
+fn a_row_left_out_without_its_geofips_makes_every_price_level_incomplete() {
+    let env = TestEnv::new().embedded().in_scratch();
+    let copy = copy_of(&fixture("prices"));
+    let file = copy.path().join("MARPP_MSA_2014_2024.csv");
+    let text = std::fs::read_to_string(&file).unwrap();
+    // Seattle's all-items row (line 7), its GeoFIPS mistyped.
+    std::fs::write(&file, text.replacen("\"42660\"", "\"4266X\"", 1)).unwrap();
+    let dir = copy.path().to_str().unwrap();
+    let forced = env.run(&["import", "prices", dir, "--force"]);
+    assert!(forced.success(), "{}", forced.stderr);
+    let why = "a row of BEA's files could not be read, nor which area it is for, and the import left it out (MARPP_MSA_2014_2024.csv line 7, column 1 (GeoFIPS): \"4266X\" is not a GeoFIPS code (five digits)); any answer from this release may be missing figures";
+    let worth = ["worth", "100000", "Seattle", "100000", "Portland, OR"];
+    let json = env.json(&worth);
+    // Seattle's all-items row is gone: no value that year, and why it may be so.
+    assert_eq!(
+        json["places"][0]["prices"],
+        serde_json::json!({"status": "not-priced", "reason": "no-value-that-year", "year": 2024, "incomplete": why})
+    );
+    // Portland is priced, but the row left out could have been any area's.
+    assert_eq!(json["places"][1]["prices"]["all_items"], 105.421);
+    assert_eq!(json["places"][1]["prices"]["incomplete"], why);
+    let plain = env.stdout(&[&worth[..], &["--format", "plain"]].concat());
+    assert!(
+        plain.contains(&format!("\nThe price levels of Seattle-Tacoma-Bellevue, WA, Portland-Vancouver-Hillsboro, OR-WA are incomplete: {why}.\n")),
+        "{plain}"
+    );
+    let csv = env.stdout(&[&worth[..], &["--format", "csv"]].concat());
+    let quoted = why.replace('"', "\"\"");
+    assert_eq!(
+        csv,
+        format!(
+            "place,area_code,area,amount,hourly,price_year,price_level,housing_price_level,in_us_prices,difference_from_first,percent_from_first,price_incomplete\nSeattle,0042660,\"Seattle-Tacoma-Bellevue, WA\",100000,,,,,,,,\"{quoted}\"\n\"Portland, OR\",0038900,\"Portland-Vancouver-Hillsboro, OR-WA\",100000,,2024,105.421,125.114,94858,,,\"{quoted}\"\n"
+        )
+    );
+    let real = [
+        "where",
+        "data-scientists",
+        "--by",
+        "real-median",
+        "--top",
+        "3",
+    ];
+    let json = env.json(&real);
+    assert_eq!(json["prices_incomplete"], why);
+    assert_eq!(json["occupations"][0]["not_priced"], 352);
+    let plain = env.stdout(&[&real[..], &["--format", "plain"]].concat());
+    assert!(
+        plain.contains(" 352 have no price level (BEA does not price them, or the import left out their rows) and are not ranked. "),
+        "{plain}"
+    );
+    assert!(
+        plain.contains(&format!("\nPrice levels incomplete: {why}.\n")),
+        "{plain}"
+    );
+}
