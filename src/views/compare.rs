@@ -522,12 +522,16 @@ pub(crate) fn area_prices_text(prices: &crate::store::prices::PriceFacts) -> Str
             year,
             all_items,
             housing,
+            incomplete,
             ..
         } => {
             let housing =
                 housing.map_or_else(String::new, |h| format!(" and housing {}", parity_text(h)));
+            let incomplete = incomplete
+                .as_ref()
+                .map_or_else(String::new, |why| format!("; incomplete: {why}"));
             format!(
-                "all items {}{housing} (BEA RPP {year}, U.S. = 100)",
+                "all items {}{housing} (BEA RPP {year}, U.S. = 100{incomplete})",
                 parity_text(*all_items)
             )
         }

@@ -267,17 +267,24 @@ pub fn prices_year<'a>(estimates: impl IntoIterator<Item = &'a PlaceEstimate>) -
     })
 }
 
-/// "Price level of Seattle-Tacoma-Bellevue, WA: incomplete: why.", for each area of `w` whose
-/// price levels an import under `--force` left rows of out.
+/// "Price level of Seattle-Tacoma-Bellevue, WA: incomplete: why.", for the areas of `w` whose
+/// price levels an import under `--force` left rows of out, those with one reason together.
 pub fn prices_incomplete_notes(w: &OccupationWages) -> Vec<String> {
-    w.estimates
-        .iter()
-        .filter_map(|e| {
-            let why = e.prices.as_ref()?.incomplete()?;
-            Some(format!(
-                "Price level of {}: incomplete: {why}.",
-                e.area.name
-            ))
+    let mut by_reason: Vec<(&str, Vec<&str>)> = Vec::new();
+    for e in &w.estimates {
+        let Some(why) = e.prices.as_ref().and_then(PriceFacts::incomplete) else {
+            continue;
+        };
+        match by_reason.iter_mut().find(|(w, _)| *w == why) {
+            Some((_, names)) => names.push(&e.area.name),
+            None => by_reason.push((why, vec![&e.area.name])),
+        }
+    }
+    by_reason
+        .into_iter()
+        .map(|(why, names)| match names.as_slice() {
+            [one] => format!("Price level of {one}: incomplete: {why}."),
+            many => format!("Price levels of {}: incomplete: {why}.", many.join(", ")),
         })
         .collect()
 }

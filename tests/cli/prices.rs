@@ -397,4 +397,23 @@ fn a_row_left_out_without_its_geofips_makes_every_price_level_incomplete() {
         plain.contains(&format!("\nPrice levels incomplete: {why}.\n")),
         "{plain}"
     );
+    // salary's price line says it too, for a place that is priced.
+    let salary = env.stdout(&[
+        "salary",
+        "data-scientists",
+        "--city",
+        "Portland, OR",
+        "--format",
+        "plain",
+    ]);
+    assert!(
+        salary.contains("\nPrice level, all items (U.S. = 100)\t105.421\n"),
+        "{salary}"
+    );
+    assert!(
+        salary.contains(&format!(
+            "\nPrice level of Portland-Vancouver-Hillsboro, OR-WA: incomplete: {why}.\n"
+        )),
+        "{salary}"
+    );
 }
