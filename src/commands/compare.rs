@@ -78,6 +78,10 @@ pub struct ComparedRole {
     /// BLS's projections of each occupation the role stands for.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub projections: Vec<crate::store::projections::OccupationOutlook>,
+    /// Why some of its occupations have no projections: an import under `--force` left out
+    /// their rows.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub projections_incomplete: Vec<crate::store::projections::NoProjection>,
     /// O*NET's most important skills and knowledge of the role's occupation, when the O*NET
     /// release in use has ratings and the role has them.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -177,7 +181,17 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> anyhow::Result<CompareReport> {
         }
     }
     for (role, entry) in report.roles.iter_mut().zip(&resolved) {
-        role.projections = ctx.store.occupation_outlooks(entry).0;
+        let (projections, missing) = ctx.store.occupation_outlooks(entry);
+        role.projections = projections;
+        role.projections_incomplete = missing
+            .into_iter()
+            .filter(|m| {
+                matches!(
+                    m,
+                    crate::store::projections::NoProjection::Incomplete { .. }
+                )
+            })
+            .collect();
         match ctx.store.role_ratings(entry)? {
             Some(Ok(r)) => {
                 role.ratings = Some(TopRatings {
@@ -296,6 +310,7 @@ fn column(store: &Store, p: &Profile, skill_count: usize) -> ComparedRole {
         skill_count,
         official: Vec::new(),
         projections: Vec::new(),
+        projections_incomplete: Vec::new(),
         ratings: None,
         no_ratings: None,
     }

@@ -13,7 +13,7 @@ use crate::model::interests::InterestCode;
 use crate::model::onet::RatingKind;
 use crate::model::projection::{Education, Projection};
 use crate::store::find::{ElementImportance, MedianPay, holds_words};
-use crate::store::projections::{OutlookBasis, ProjectionsSource};
+use crate::store::projections::{NoProjection, OutlookBasis, ProjectionsSource};
 use crate::store::wages::{AreaRef, WageBasis};
 use crate::store::{Entry, Origin, Store};
 
@@ -46,6 +46,17 @@ pub enum Lacking {
 pub struct LeftOut {
     pub lacking: Lacking,
     pub count: usize,
+    /// Those of them that lack BLS's projected figures because an import under `--force` left
+    /// out their rows, each with why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub incomplete: Vec<IncompleteRole>,
+}
+
+/// A role whose projections an import under `--force` left out, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct IncompleteRole {
+    pub id: String,
+    pub incomplete: String,
 }
 
 /// A skill or knowledge area a filter names, as O*NET does.
@@ -177,6 +188,8 @@ struct Candidate<'a> {
     zone: Option<u8>,
     interest_code: Option<String>,
     projection: Option<&'a Projection>,
+    /// Why it has no projection, when an import under `--force` left out its row.
+    projection_incomplete: Option<String>,
     wage: Option<usize>,
     fit: Option<u32>,
     median: Option<MedianPay>,
@@ -259,6 +272,13 @@ pub fn run(ctx: &Context, args: &FindArgs) -> anyhow::Result<FindReport> {
     };
     let parity = match (&area_ref, args.real) {
         (Some(a), true) => Some(store.area_parity(&a.code, a.kind).ok_or_else(|| {
+            if let Some(why) = store.area_prices_incomplete(&a.code, a.kind) {
+                return anyhow::anyhow!(
+                    "the price level of {} ({}), which --real divides by, is incomplete: {why}; leave out --real for its pay in its own prices",
+                    a.name,
+                    a.code
+                );
+            }
             anyhow::anyhow!(
                 "BEA publishes no price level for {} ({}), which --real divides by; leave out --real for its pay in its own prices",
                 a.name,
@@ -274,12 +294,15 @@ pub fn run(ctx: &Context, args: &FindArgs) -> anyhow::Result<FindReport> {
         let details = onet
             .map(|p| store.onet_entry_at(p))
             .and_then(|e| e.profile.onet.as_ref());
-        let projection = store
-            .outlook_links(entry)
-            .0
+        let (links, missing) = store.outlook_links(entry);
+        let projection = links
             .into_iter()
             .find(|l| l.basis != OutlookBasis::Group)
             .map(|l| l.projection);
+        let projection_incomplete = missing.into_iter().find_map(|m| match m {
+            NoProjection::Incomplete { incomplete, .. } => Some(incomplete),
+            _ => None,
+        });
         let wage = match stored_wages {
             Some(_) => store
                 .wage_links(entry)?
@@ -296,6 +319,7 @@ pub fn run(ctx: &Context, args: &FindArgs) -> anyhow::Result<FindReport> {
             zone: details.and_then(|d| d.job_zone.as_ref()).map(|z| z.zone),
             interest_code: details.and_then(|d| d.interest_code.clone()),
             projection,
+            projection_incomplete,
             wage,
             fit: None,
             median: None,
@@ -380,7 +404,7 @@ pub fn run(ctx: &Context, args: &FindArgs) -> anyhow::Result<FindReport> {
     }
 
     let considered = store.entries().len();
-    let mut left: BTreeMap<Lacking, usize> = BTreeMap::new();
+    let mut left: BTreeMap<Lacking, (usize, Vec<IncompleteRole>)> = BTreeMap::new();
     let mut kept: Vec<Candidate> = Vec::new();
     for c in candidates {
         if c.failed {
@@ -393,7 +417,16 @@ pub fn run(ctx: &Context, args: &FindArgs) -> anyhow::Result<FindReport> {
             lacking.sort();
             lacking.dedup();
             for l in lacking {
-                *left.entry(l).or_default() += 1;
+                let (count, incomplete) = left.entry(l).or_default();
+                *count += 1;
+                let projected =
+                    matches!(l, Lacking::Education | Lacking::Growth | Lacking::Openings);
+                if let Some(why) = c.projection_incomplete.as_ref().filter(|_| projected) {
+                    incomplete.push(IncompleteRole {
+                        id: c.entry.profile.id.clone(),
+                        incomplete: why.clone(),
+                    });
+                }
             }
         }
     }
@@ -475,7 +508,11 @@ pub fn run(ctx: &Context, args: &FindArgs) -> anyhow::Result<FindReport> {
         roles,
         left_out: left
             .into_iter()
-            .map(|(lacking, count)| LeftOut { lacking, count })
+            .map(|(lacking, (count, incomplete))| LeftOut {
+                lacking,
+                count,
+                incomplete,
+            })
             .collect(),
         place: area_ref.map(|area| PayPlace {
             area,

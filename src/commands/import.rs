@@ -58,7 +58,7 @@ pub struct PricesImportReport {
     pub imported_at: String,
     pub counts: crate::prices::storage::Counts,
     /// The rows left out under `--force`, each with its file, line and column.
-    pub skipped_rows: Vec<crate::prices::read::RowProblem>,
+    pub skipped_rows: Vec<crate::datadir::release::RowProblem>,
     pub warnings: Vec<String>,
     /// How BEA asks to be cited.
     pub citation: &'static str,
@@ -74,7 +74,7 @@ pub struct ProjectionsImportReport {
     pub imported_at: String,
     pub counts: crate::projections::storage::Counts,
     /// The rows left out under `--force`, each with its sheet, row and column.
-    pub skipped_rows: Vec<crate::projections::read::RowProblem>,
+    pub skipped_rows: Vec<crate::projections::read::CellProblem>,
     pub warnings: Vec<String>,
     pub notice: &'static str,
 }
@@ -91,7 +91,7 @@ pub struct OewsImportReport {
     pub counts: crate::oews::storage::Counts,
     pub missing_files: Vec<&'static str>,
     /// The rows left out under `--force`, each with its file, line and column.
-    pub skipped_rows: Vec<crate::oews::read::RowProblem>,
+    pub skipped_rows: Vec<crate::datadir::release::RowProblem>,
     pub skipped_groups: Vec<SkippedGroup>,
     pub warnings: Vec<String>,
     pub notice: &'static str,

@@ -85,6 +85,13 @@ pub struct OutlookList {
     /// How many occupations the filters took (the list shows the first of them).
     pub matched: usize,
     pub occupations: Vec<ProjectionFacts>,
+    /// Occupations not ranked because an import under `--force` left out their rows, each
+    /// with why (of kind `incomplete`, as in `no_projections`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub left_out: Vec<NoProjection>,
+    /// Why the whole list may be incomplete: the import left out rows that name no occupation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub incomplete: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub all_occupations: Option<GroupChange>,
     pub projections_source: ProjectionsSource,
@@ -159,6 +166,7 @@ fn list(ctx: &Context, args: &OutlookArgs) -> anyhow::Result<OutlookList> {
         education: args.education,
     };
     let (ranked, matched) = store.rank_projections(args.by, &filter, usize::from(args.top));
+    let (left_out, incomplete) = store.projections_left_out(&filter);
     if matched == 0 {
         anyhow::bail!(
             "no occupation BLS projects is in {}; try fewer filters",
@@ -174,6 +182,8 @@ fn list(ctx: &Context, args: &OutlookArgs) -> anyhow::Result<OutlookList> {
             .into_iter()
             .map(|p| store.projection_facts(p))
             .collect(),
+        left_out,
+        incomplete,
         all_occupations: store.all_occupations_change(),
         projections_source: source,
         notice: store.bls_notice(),

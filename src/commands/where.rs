@@ -39,6 +39,10 @@ pub struct WhereReport {
     /// With `--by real-median`: the release of BEA's price parities the medians are divided by.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub prices_source: Option<crate::store::prices::PricesSource>,
+    /// With `--by real-median`: why every price level may be incomplete (an import under
+    /// `--force` left out rows that name no area).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prices_incomplete: Option<String>,
     pub notice: &'static str,
     /// O*NET's attribution, when the role is an O*NET occupation (its title and code are
     /// O*NET's).
@@ -57,6 +61,10 @@ pub struct OccupationRanking {
     /// With `--by real-median`: areas left out because BEA publishes no price level for them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub not_priced: Option<usize>,
+    /// With `--by real-median`: areas left out because an import under `--force` left out
+    /// their price levels' rows, each with why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub prices_incomplete: Vec<IncompleteArea>,
     /// With `--by real-median`: areas left out because their median is top-coded (at least
     /// BLS's threshold), whose worth in U.S.-average prices is not known.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -67,6 +75,13 @@ pub struct OccupationRanking {
     /// How many of the ranked areas shown are flagged unreliable.
     pub flagged_unreliable: usize,
     pub ranked: Vec<RankedArea>,
+}
+
+/// An area without a price level because an import left out rows, and why.
+#[derive(Debug, Serialize)]
+pub struct IncompleteArea {
+    pub area: crate::store::wages::AreaRef,
+    pub incomplete: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -144,6 +159,7 @@ pub fn run(ctx: &Context, args: &WhereArgs) -> anyhow::Result<WhereReport> {
         // prices it is not known where it stands, and is not ranked.
         let mut keyed: Vec<(u64, usize, Reliability)> = Vec::new();
         let mut not_published = 0;
+        let mut prices_incomplete = Vec::new();
         for (at, e) in estimates.iter().enumerate() {
             let key = match (e.estimate.get(measure), real) {
                 (Some(Value::Number(n)), false) => n,
@@ -153,7 +169,17 @@ pub fn run(ctx: &Context, args: &WhereArgs) -> anyhow::Result<WhereReport> {
                     match store.area_parity(&area.code, area.kind) {
                         Some(parity) => crate::model::prices::in_us_prices(n, parity),
                         None => {
-                            not_priced += 1;
+                            let whole = store.prices_incomplete();
+                            match store
+                                .area_prices_incomplete(&area.code, area.kind)
+                                .filter(|why| Some(*why) != whole)
+                            {
+                                Some(why) => prices_incomplete.push(IncompleteArea {
+                                    area: stored.area_ref(e.area),
+                                    incomplete: why.to_owned(),
+                                }),
+                                None => not_priced += 1,
+                            }
                             continue;
                         }
                     }
@@ -205,6 +231,7 @@ pub fn run(ctx: &Context, args: &WhereArgs) -> anyhow::Result<WhereReport> {
             estimated,
             not_published,
             not_priced: real.then_some(not_priced),
+            prices_incomplete,
             top_coded: real.then_some(top_coded),
             omitted_unreliable: args.omit_unreliable.then_some(omitted),
             flagged_unreliable,
@@ -224,6 +251,9 @@ pub fn run(ctx: &Context, args: &WhereArgs) -> anyhow::Result<WhereReport> {
         source: WagesSource::of(stored),
         occupations,
         prices_source: real.then(|| store.prices_source()).flatten(),
+        prices_incomplete: real
+            .then(|| store.prices_incomplete().map(str::to_owned))
+            .flatten(),
         notice: crate::store::wages::OEWS_NOTICE,
         attribution: ctx.store.onet_attribution([entry.profile.id.as_str()]),
     })

@@ -169,6 +169,7 @@ pub fn run(ctx: &Context, args: &WorthArgs) -> anyhow::Result<WorthReport> {
             .unwrap_or(PriceFacts::NotPriced {
                 reason: "not-in-bea-tables",
                 year: None,
+                incomplete: None,
             });
         let position = stored.tables.areas.iter().position(|a| a.code == area.code);
         let mut role_wages = Vec::new();

@@ -696,3 +696,46 @@ mod tests {
         );
     }
 }
+
+/// A row or value of an agency's text file that could not be read: the file is damaged. An
+/// import lists these and fails, or under `--force` leaves the rows out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RowProblem {
+    /// The file's name.
+    pub file: String,
+    /// 1-based, as an editor shows it.
+    pub line: u64,
+    /// The column's header name, when one value is at fault.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
+    /// Its 1-based position in the row.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column_number: Option<usize>,
+    pub reason: String,
+    /// The code the row names, when it can be read: the occupation (`151221`) of an OEWS
+    /// series, the GeoFIPS (`42660`) of a price-parity row. An import under `--force` marks
+    /// what it names incomplete.
+    #[serde(skip)]
+    pub code: Option<String>,
+}
+
+impl RowProblem {
+    /// What is wrong, without the file and line: `column 4 (value): reason`.
+    pub fn what(&self) -> String {
+        match (&self.column, self.column_number) {
+            (Some(name), Some(n)) => format!("column {n} ({name}): {}", self.reason),
+            _ => self.reason.clone(),
+        }
+    }
+}
+
+impl std::fmt::Display for RowProblem {
+    /// `oe.data.0.Current line 12, column 4 (value): reason`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} line {}", self.file, self.line)?;
+        if let (Some(name), Some(n)) = (&self.column, self.column_number) {
+            write!(f, ", column {n} ({name})")?;
+        }
+        write!(f, ": {}", self.reason)
+    }
+}

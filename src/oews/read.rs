@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 
 use crate::datadir::imports::Progress;
+use crate::datadir::release::RowProblem;
 use crate::model::wages::{Area, AreaKind, Industry, Measure, Value, WageOccupation};
 
 pub const AREA: &str = "oe.area";
@@ -64,46 +65,6 @@ impl Release {
     }
 }
 
-/// A row or value that could not be read: the file is damaged.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct RowProblem {
-    /// The file's name.
-    pub file: String,
-    /// 1-based, as an editor shows it.
-    pub line: u64,
-    /// The column's header name, when one value is at fault.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub column: Option<String>,
-    /// Its 1-based position in the row.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub column_number: Option<usize>,
-    pub reason: String,
-    /// The occupation code (`151221`) of the data row's series, when it names one.
-    #[serde(skip)]
-    pub occupation: Option<String>,
-}
-
-impl RowProblem {
-    /// What is wrong, without the file and line: `column 4 (value): reason`.
-    pub fn what(&self) -> String {
-        match (&self.column, self.column_number) {
-            (Some(name), Some(n)) => format!("column {n} ({name}): {}", self.reason),
-            _ => self.reason.clone(),
-        }
-    }
-}
-
-impl std::fmt::Display for RowProblem {
-    /// `oe.data.0.Current line 12, column 4 (value): reason`.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} line {}", self.file, self.line)?;
-        if let (Some(name), Some(n)) = (&self.column, self.column_number) {
-            write!(f, ", column {n} ({name})")?;
-        }
-        write!(f, ": {}", self.reason)
-    }
-}
-
 /// The occupation code of an OEWS series id (`OEUM004266000000015122113` → `151221`), when the
 /// text starts with one.
 fn series_occupation(text: &[u8]) -> Option<String> {
@@ -143,7 +104,7 @@ impl OewsImport {
             .skipped
             .iter()
             .filter_map(|p| {
-                let code = p.occupation.as_deref()?;
+                let code = p.code.as_deref()?;
                 let at = self.occupations.iter().position(|o| o.code == code)?;
                 Some((u16::try_from(at).ok()?, p))
             })
@@ -623,7 +584,7 @@ impl Table {
             column: column.and_then(|c| self.header.get(c).cloned()),
             column_number: column.map(|c| c + 1),
             reason,
-            occupation,
+            code: occupation,
         }
     }
 
@@ -665,7 +626,7 @@ impl Table {
                 column: column.and_then(|c| self.header.get(c).cloned()),
                 column_number: column.map(|c| c + 1),
                 reason,
-                occupation,
+                code: occupation,
             });
         }
         let text = std::str::from_utf8(&self.buf).unwrap_or_default();

@@ -9,17 +9,18 @@ use std::path::Path;
 
 use anyhow::bail;
 
+use crate::datadir::release::RowProblem;
 use crate::datadir::release::{self, Prepared, Release};
-use crate::model::prices::PriceParities;
-use read::RowProblem;
+use crate::datadir::skipped::{LeftOut, SKIPPED, Skipped};
+use crate::model::prices::{PriceParities, PriceTable};
 use storage::{Counts, DATASET, PARITIES};
 
 /// How many problems an error lists before it counts the rest.
 const LISTED: usize = 10;
 
 /// Reads BEA's files in `dir` into the stored form. A row that cannot be read fails the whole
-/// read unless `force`, which leaves such rows out and counts them; the problems come back
-/// either way.
+/// read unless `force`, which leaves such rows out, counts them and stores which areas they
+/// touched; the problems come back either way.
 pub fn prepare(dir: &Path, force: bool) -> anyhow::Result<(Prepared<Counts>, Vec<RowProblem>)> {
     let read = read::read_dir(dir)?;
     let problems = read.problems;
@@ -56,7 +57,10 @@ pub fn prepare(dir: &Path, force: bool) -> anyhow::Result<(Prepared<Counts>, Vec
         );
     }
     let counts = storage::counts_of(&parities, read.rows, problems.len() as u64);
-    let bytes = storage::encode(&parities)?;
+    let mut files = vec![(PARITIES, storage::encode(&parities)?)];
+    if let Some(bytes) = skipped_of(&problems).encode()? {
+        files.push((SKIPPED, bytes));
+    }
     let source = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
     Ok((
         Prepared {
@@ -66,10 +70,27 @@ pub fn prepare(dir: &Path, force: bool) -> anyhow::Result<(Prepared<Counts>, Vec
             },
             source,
             counts,
-            files: vec![(PARITIES, bytes)],
+            files,
         },
         problems,
     ))
+}
+
+/// The areas the rows left out touched, each with why: `MARPP_MSA_2014_2024.csv line 7: reason`.
+/// An area is its file's table (the file is found by the table's name) and its GeoFIPS.
+fn skipped_of(problems: &[RowProblem]) -> Skipped<(PriceTable, String)> {
+    let rows: Vec<LeftOut<(PriceTable, String)>> = problems
+        .iter()
+        .map(|p| LeftOut {
+            code: PriceTable::ALL
+                .into_iter()
+                .find(|t| p.file.starts_with(t.code()))
+                .zip(p.code.clone()),
+            row: (p.file.clone(), p.line),
+            problem: p.to_string(),
+        })
+        .collect();
+    Skipped::of_rows(&rows, "BEA's files", "area")
 }
 
 /// What `careers import prices` did.

@@ -17,38 +17,13 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
-use serde::Serialize;
 
 use crate::model::prices::{Parity, PriceLine, PriceTable, PricedArea};
 
 /// The largest RPP file read: BEA's MARPP is under half a megabyte.
 const MAX_FILE: u64 = 64 << 20;
 
-/// A row or value that could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct RowProblem {
-    /// The file's name.
-    pub file: String,
-    /// 1-based, as an editor shows it.
-    pub line: u64,
-    /// The column's header name, when one value is at fault.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub column: Option<String>,
-    /// Its 1-based position in the row.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub column_number: Option<usize>,
-    pub reason: String,
-}
-
-impl std::fmt::Display for RowProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} line {}", self.file, self.line)?;
-        if let (Some(name), Some(n)) = (&self.column, self.column_number) {
-            write!(f, ", column {n} ({name})")?;
-        }
-        write!(f, ": {}", self.reason)
-    }
-}
+use crate::datadir::release::RowProblem;
 
 /// What the three files hold.
 #[derive(Debug)]
@@ -319,22 +294,25 @@ fn read_file(bytes: &[u8], file: &str, table: PriceTable) -> anyhow::Result<File
                     column: None,
                     column_number: None,
                     reason: format!("cannot be read as CSV ({})", e.kind_text()),
+                    code: None,
                 });
                 continue;
             }
         };
         let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
+        let fields: Vec<String> = record
+            .iter()
+            .map(|f| String::from_utf8_lossy(f).into_owned())
+            .collect();
+        let fips = fields.get(columns.fips).and_then(|f| geo_fips(f));
         let problem = |column: Option<usize>, reason: String| RowProblem {
             file: file.to_owned(),
             line,
             column: column.map(|c| columns.headers[c].clone()),
             column_number: column.map(|c| c + 1),
             reason,
+            code: fips.clone(),
         };
-        let fields: Vec<String> = record
-            .iter()
-            .map(|f| String::from_utf8_lossy(f).into_owned())
-            .collect();
         if fields.iter().all(|f| f.trim().is_empty()) {
             continue;
         }

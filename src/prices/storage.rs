@@ -23,7 +23,7 @@ use crate::model::prices::{
 pub const DATASET: Dataset = Dataset {
     folder: "prices",
     title: "BEA Regional Price Parities",
-    format: 1,
+    format: 2,
     import: "careers import prices DIR",
     max_file: 16 << 20,
 };
@@ -496,6 +496,8 @@ pub struct Prices {
     pub dir: Option<std::path::PathBuf>,
     pub manifest: release::Manifest<Counts>,
     pub parities: StoredParities,
+    /// The areas (BEA's table and GeoFIPS) whose rows an import under `--force` left out.
+    pub skipped: crate::datadir::skipped::Skipped<(PriceTable, String)>,
 }
 
 impl Prices {
@@ -509,10 +511,14 @@ impl Prices {
             .file(PARITIES)
             .ok_or_else(|| broken(&format!("its manifest lists no {PARITIES}")))?;
         let parities = decode(bytes).map_err(|why| broken(&format!("{PARITIES}: {why}")))?;
+        let skipped =
+            crate::datadir::skipped::Skipped::decode(opened.file(crate::datadir::skipped::SKIPPED))
+                .map_err(|why| broken(&why))?;
         Ok(Prices {
             dir: opened.dir,
             manifest: opened.manifest,
             parities,
+            skipped,
         })
     }
 

@@ -10,8 +10,9 @@ use std::path::Path;
 use anyhow::bail;
 
 use crate::datadir::release::{self, Prepared, Release};
+use crate::datadir::skipped::{LeftOut, SKIPPED, Skipped};
 use crate::model::projection::{Education, EpWage, Experience, Projection, RowKind, Training};
-use read::{RowProblem, WorkbookRow};
+use read::{CellProblem, WorkbookRow};
 use storage::{Counts, DATASET, ROWS};
 
 /// When BLS published a release, from `data/ep-releases.json`: the workbook names its period
@@ -31,8 +32,9 @@ const LISTED: usize = 10;
 
 /// Reads BLS's workbook at `path` into the stored form. A row that cannot be read, or a value
 /// BLS's categories do not have, fails the whole read unless `force`, which leaves such rows
-/// out and counts them; the problems come back either way.
-pub fn prepare(path: &Path, force: bool) -> anyhow::Result<(Prepared<Counts>, Vec<RowProblem>)> {
+/// out, counts them and stores which occupations they touched; the problems come back either
+/// way.
+pub fn prepare(path: &Path, force: bool) -> anyhow::Result<(Prepared<Counts>, Vec<CellProblem>)> {
     let read = read::read_workbook(path)?;
     let mut problems = read.problems;
     let mut rows = Vec::with_capacity(read.occupations.len());
@@ -69,7 +71,10 @@ pub fn prepare(path: &Path, force: bool) -> anyhow::Result<(Prepared<Counts>, Ve
         );
     }
     let counts = storage::counts_of(&rows, read.rows_read, problems.len() as u64);
-    let bytes = storage::encode(&mut rows)?;
+    let mut files = vec![(ROWS, storage::encode(&mut rows)?)];
+    if let Some(bytes) = skipped_of(path, &problems).encode()? {
+        files.push((SKIPPED, bytes));
+    }
     let source = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     Ok((
         Prepared {
@@ -79,20 +84,39 @@ pub fn prepare(path: &Path, force: bool) -> anyhow::Result<(Prepared<Counts>, Ve
             },
             source,
             counts,
-            files: vec![(ROWS, bytes)],
+            files,
         },
         problems,
     ))
 }
 
+/// The occupations the rows left out touched, each with why, in words that name the workbook:
+/// `occupation.xlsx, sheet "Table 1.2", row 14, column F: reason`.
+fn skipped_of(path: &Path, problems: &[CellProblem]) -> Skipped<String> {
+    let file = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let rows: Vec<LeftOut<String>> = problems
+        .iter()
+        .map(|p| LeftOut {
+            code: p.code.clone(),
+            row: (p.sheet.clone(), u64::from(p.row)),
+            problem: format!("{file}, {p}"),
+        })
+        .collect();
+    Skipped::of_rows(&rows, "BLS's workbook", "occupation")
+}
+
 /// A workbook row in the model's terms; BLS's categories must be ones the model knows.
-fn projection(row: WorkbookRow, sheet: &str) -> Result<Projection, Box<RowProblem>> {
+fn projection(row: WorkbookRow, sheet: &str) -> Result<Projection, Box<CellProblem>> {
     let unknown = |what: &str, text: &str| {
-        Box::new(RowProblem {
+        Box::new(CellProblem {
             sheet: sheet.to_owned(),
             row: row.row,
             column: None,
             reason: format!("unknown {what} \"{text}\""),
+            code: Some(row.code.clone()),
         })
     };
     let education = match row.education.as_deref() {
@@ -134,7 +158,7 @@ fn projection(row: WorkbookRow, sheet: &str) -> Result<Projection, Box<RowProble
 }
 
 /// What `careers import projections` did.
-pub type ImportOutcome = release::RowsImported<Counts, RowProblem>;
+pub type ImportOutcome = release::RowsImported<Counts, CellProblem>;
 
 /// Reads BLS's workbook and stores it in `data_dir`, replacing the current import only when
 /// everything has been read and written, and only with a release about as large (unless

@@ -5,7 +5,7 @@
 //! Tables are found by the title in their sheet's first rows ("Table 1.2 Occupational
 //! projections, …"), not by the sheet's place or name, and columns by their header text, so a
 //! release that reorders either still reads. A table or column that is needed and missing is an
-//! error naming the file; a row that cannot be read is a [`RowProblem`] naming its sheet, row and
+//! error naming the file; a row that cannot be read is a [`CellProblem`] naming its sheet, row and
 //! column.
 //!
 //! The workbook keeps its figures as floating-point cells that stand for BLS's published,
@@ -49,7 +49,7 @@ pub struct EpImport {
     /// Rows and cells that could not be read. A Table 1.2 row with a problem is left out of
     /// `occupations`; a Table 1.10 row with one (or none for an occupation) leaves that
     /// occupation's Table 1.10 figures empty.
-    pub problems: Vec<RowProblem>,
+    pub problems: Vec<CellProblem>,
     /// Table 1.2's occupation rows, those left out included (not its title, header or notes).
     pub rows_read: u64,
     /// The name of Table 1.2's sheet.
@@ -70,9 +70,11 @@ pub struct EpRelease {
     pub title: String,
 }
 
-/// A row or cell that could not be read.
+/// A row or cell of the workbook that could not be read, named as Excel shows it (sheet, row,
+/// column letter): a workbook's problem, where a text file's is a
+/// [`RowProblem`](crate::datadir::release::RowProblem) (file, line, column).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RowProblem {
+pub struct CellProblem {
     /// The sheet's name, as its tab shows it.
     pub sheet: String,
     /// 1-based, as Excel shows it.
@@ -80,9 +82,12 @@ pub struct RowProblem {
     /// The column's letter, as Excel shows it, when one cell is at fault.
     pub column: Option<String>,
     pub reason: String,
+    /// The occupation code (`15-2051`) the row names, when it can be read.
+    #[serde(skip)]
+    pub code: Option<String>,
 }
 
-impl std::fmt::Display for RowProblem {
+impl std::fmt::Display for CellProblem {
     /// `sheet "Table 1.2", row 14, column F: reason`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "sheet \"{}\", row {}", self.sheet, self.row)?;
@@ -231,7 +236,7 @@ pub fn read_workbook(path: &Path) -> anyhow::Result<EpImport> {
                 }
                 // Its Table 1.10 row has a problem of its own.
                 None if rejected.contains(&projection.code) => {}
-                None => problems.push(RowProblem {
+                None => problems.push(CellProblem {
                     sheet: projections.sheet.clone(),
                     row: row + 1,
                     column: Some(column_letter(columns.code)),
@@ -239,6 +244,7 @@ pub fn read_workbook(path: &Path) -> anyhow::Result<EpImport> {
                         "{SEPARATIONS_TABLE} has no row for {}: its labor force exits and occupational transfers are unknown",
                         projection.code
                     ),
+                    code: Some(projection.code.clone()),
                 }),
             }
             projection
@@ -267,7 +273,7 @@ fn read_projections(
     table: &Table,
     columns: &ProjectionColumns,
     links: &HashMap<u32, String>,
-    problems: &mut Vec<RowProblem>,
+    problems: &mut Vec<CellProblem>,
 ) -> ReadProjections {
     let mut read = ReadProjections {
         occupations: Vec::new(),
@@ -317,6 +323,11 @@ fn read_projections(
                 read.codes.insert(code, row);
             }
         }
+        // An empty code is one that could not be read.
+        let named = (!projection.code.is_empty()).then(|| projection.code.clone());
+        for problem in &mut cells.problems {
+            problem.code.clone_from(&named);
+        }
         if cells.problems.is_empty() {
             read.occupations.push((row, projection));
         } else {
@@ -332,7 +343,7 @@ fn read_separations(
     table: &Table,
     columns: &SeparationColumns,
     codes: &HashMap<String, u32>,
-    problems: &mut Vec<RowProblem>,
+    problems: &mut Vec<CellProblem>,
 ) -> (HashMap<String, (u32, Separations)>, HashSet<String>) {
     let mut figures: HashMap<String, (u32, Separations)> = HashMap::new();
     let mut rejected = HashSet::new();
@@ -360,6 +371,9 @@ fn read_separations(
                 Some(columns.code),
                 format!("{code} is not in {PROJECTIONS_TABLE}"),
             );
+        }
+        for problem in &mut cells.problems {
+            problem.code = Some(code.clone());
         }
         if cells.problems.is_empty() {
             figures.insert(code, (row, read));
@@ -813,7 +827,7 @@ impl Unit {
 struct RowReader<'a> {
     table: &'a Table,
     row: u32,
-    problems: Vec<RowProblem>,
+    problems: Vec<CellProblem>,
 }
 
 impl<'a> RowReader<'a> {
@@ -826,11 +840,12 @@ impl<'a> RowReader<'a> {
     }
 
     fn problem(&mut self, column: Option<u32>, reason: String) {
-        self.problems.push(RowProblem {
+        self.problems.push(CellProblem {
             sheet: self.table.sheet.clone(),
             row: self.row + 1,
             column: column.map(column_letter),
             reason,
+            code: None,
         });
     }
 
@@ -1554,46 +1569,68 @@ mod tests {
         separations.rows[1][11] = T("lots");
         let path = workbook(dir.path(), projections, separations);
         let import = read_workbook(&path).unwrap();
-        let problem = |sheet: &str, row: u32, column: &str, reason: &str| RowProblem {
+        let problem = |sheet: &str, row: u32, column: &str, reason: &str| CellProblem {
             sheet: sheet.to_owned(),
             row,
             column: Some(column.to_owned()),
             reason: reason.to_owned(),
+            code: None,
         };
         let p = "Projections";
         let s = "Separations";
-        assert_eq!(
-            import.problems,
-            vec![
-                problem(
-                    p,
-                    10,
-                    "B",
-                    "\"15-20X1\" is not an occupation code like 15-2051"
-                ),
-                problem(p, 11, "D", "\"n/a\" is not a number"),
-                problem(p, 11, "J", "\"NAN\" is not a number"),
-                problem(
-                    p,
-                    12,
-                    "E",
-                    "309.4567 (thousands) is not a whole number of jobs"
-                ),
-                problem(p, 12, "I", "1.25 has more than one decimal"),
-                problem(p, 13, "K", "-1 is negative"),
-                problem(p, 13, "L", "\"about 50k\" is not a wage"),
-                problem(p, 14, "A", "no occupation title"),
-                problem(
-                    p,
-                    14,
-                    "C",
-                    "occupation type \"Detail\" is neither \"Line item\" nor \"Summary\""
-                ),
-                problem(p, 15, "B", "15-2051 is also on row 5"),
-                problem(s, 4, "L", "\"lots\" is not a number"),
-                problem(s, 10, "B", "99-9999 is not in Table 1.2"),
-            ]
-        );
+        let expected = vec![
+            problem(
+                p,
+                10,
+                "B",
+                "\"15-20X1\" is not an occupation code like 15-2051",
+            ),
+            problem(p, 11, "D", "\"n/a\" is not a number"),
+            problem(p, 11, "J", "\"NAN\" is not a number"),
+            problem(
+                p,
+                12,
+                "E",
+                "309.4567 (thousands) is not a whole number of jobs",
+            ),
+            problem(p, 12, "I", "1.25 has more than one decimal"),
+            problem(p, 13, "K", "-1 is negative"),
+            problem(p, 13, "L", "\"about 50k\" is not a wage"),
+            problem(p, 14, "A", "no occupation title"),
+            problem(
+                p,
+                14,
+                "C",
+                "occupation type \"Detail\" is neither \"Line item\" nor \"Summary\"",
+            ),
+            problem(p, 15, "B", "15-2051 is also on row 5"),
+            problem(s, 4, "L", "\"lots\" is not a number"),
+            problem(s, 10, "B", "99-9999 is not in Table 1.2"),
+        ];
+        // The code each row names, when it can be read: what the problem counts against.
+        let codes = [
+            None,
+            Some("15-2091"),
+            Some("15-2091"),
+            Some("15-2092"),
+            Some("15-2092"),
+            Some("15-2093"),
+            Some("15-2093"),
+            Some("15-2094"),
+            Some("15-2094"),
+            Some("15-2051"),
+            Some("15-0000"),
+            Some("99-9999"),
+        ];
+        let expected: Vec<CellProblem> = expected
+            .into_iter()
+            .zip(codes)
+            .map(|(p, code)| CellProblem {
+                code: code.map(str::to_owned),
+                ..p
+            })
+            .collect();
+        assert_eq!(import.problems, expected);
         assert_eq!(import.rows_read, 13);
         let codes: Vec<&str> = import.occupations.iter().map(|p| p.code.as_str()).collect();
         assert_eq!(codes, CODES);
@@ -1612,11 +1649,12 @@ mod tests {
         let import = read_workbook(&path).unwrap();
         assert_eq!(
             import.problems,
-            vec![RowProblem {
+            vec![CellProblem {
                 sheet: "Projections".to_owned(),
                 row: 7,
                 column: Some("B".to_owned()),
                 reason: "Table 1.10 has no row for 11-1031: its labor force exits and occupational transfers are unknown".to_owned(),
+                code: Some("11-1031".to_owned()),
             }]
         );
         let legislators = by_code(&import, "11-1031");

@@ -2,18 +2,20 @@
 //! [dataset container](crate::datadir::release)'s manifest, and `projections.bin`, every row
 //! (occupations and groups) sorted by code: an index (the codes, then where each row ends),
 //! then the rows, each in postcard on its own, so that a question about one occupation decodes
-//! only its row and its groups'.
+//! only its row and its groups'. An import under `--force` that left out rows also stores
+//! which occupations they touched ([`crate::datadir::skipped`]).
 
 use serde::{Deserialize, Serialize};
 
 use crate::datadir::release::{self, Dataset, Opened};
+use crate::datadir::skipped::{SKIPPED, Skipped};
 use crate::model::projection::{Projection, RowKind};
 
 /// The dataset's folder, name, format and import command.
 pub const DATASET: Dataset = Dataset {
     folder: "projections",
     title: "BLS Employment Projections",
-    format: 1,
+    format: 2,
     import: "careers import projections FILE",
     max_file: 16 << 20,
 };
@@ -102,6 +104,8 @@ pub struct Projections {
     bytes: std::borrow::Cow<'static, [u8]>,
     rows_at: usize,
     rows: Vec<std::sync::OnceLock<Option<Projection>>>,
+    /// The occupations whose rows an import under `--force` left out.
+    skipped: Skipped<String>,
 }
 
 impl Projections {
@@ -134,7 +138,9 @@ impl Projections {
         let name = &opened.manifest.release.name;
         let years = years_of(name)
             .ok_or_else(|| broken(&format!("its release \"{name}\" names no years")))?;
+        let skipped = Skipped::decode(opened.file(SKIPPED)).map_err(|why| broken(&why))?;
         Ok(Projections {
+            skipped,
             years,
             dir: opened.dir,
             manifest: opened.manifest,
@@ -215,6 +221,11 @@ impl Projections {
     /// The base and projected years: 2024 and 2034 for "2024-34".
     pub fn years(&self) -> (u16, u16) {
         self.years
+    }
+
+    /// The occupations whose rows an import under `--force` left out, each with why.
+    pub fn skipped(&self) -> &Skipped<String> {
+        &self.skipped
     }
 
     /// The release as people name it: "2024-34".

@@ -51,14 +51,23 @@ pub enum PriceFacts {
         /// The all-items parity in thousandths, for computing.
         #[serde(skip)]
         parity: Parity,
+        /// Why the area's price levels may not be BEA's whole answer: an import under
+        /// `--force` left out rows of it (or rows that name no area).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        incomplete: Option<String>,
     },
     /// BEA publishes no price level for the area.
     NotPriced {
-        /// `not-in-bea-tables` (Puerto Rico, Guam, the Virgin Islands) or `no-value-that-year`.
+        /// `not-in-bea-tables` (Puerto Rico, Guam, the Virgin Islands), `no-value-that-year`,
+        /// or `incomplete` (an import under `--force` left out the area's row).
         reason: &'static str,
         /// The year asked for, when the row exists without a value then.
         #[serde(skip_serializing_if = "Option::is_none")]
         year: Option<u16>,
+        /// Why, when an import under `--force` left out rows of the area (or rows that name
+        /// no area, so that this may be one).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        incomplete: Option<String>,
     },
 }
 
@@ -68,6 +77,15 @@ impl PriceFacts {
         match self {
             PriceFacts::Priced { parity, .. } => Some(*parity),
             PriceFacts::NotPriced { .. } => None,
+        }
+    }
+
+    /// Why the area's price levels are incomplete, when an import left out rows of it.
+    pub fn incomplete(&self) -> Option<&str> {
+        match self {
+            PriceFacts::Priced { incomplete, .. } | PriceFacts::NotPriced { incomplete, .. } => {
+                incomplete.as_deref()
+            }
         }
     }
 
@@ -120,18 +138,45 @@ impl Store {
     /// The price levels of the OEWS area `code` of `kind`, in the release's last year; `None`
     /// without a release of the RPPs.
     pub fn area_prices(&self, code: &str, kind: AreaKind) -> Option<PriceFacts> {
-        let parities = &self.prices()?.parities;
+        let release = self.prices()?;
+        let parities = &release.parities;
+        let incomplete = self.area_prices_incomplete(code, kind).map(str::to_owned);
+        let own = prices::PriceKey::of_area(code, kind)
+            .is_some_and(|k| release.skipped.code(&(k.table, k.fips)).is_some());
         Some(match prices::for_area(parities, code, kind) {
-            Ok(p) => priced(parities, &p),
+            Ok(p) => priced(parities, &p, incomplete),
+            Err(_) if own => PriceFacts::NotPriced {
+                reason: "incomplete",
+                year: None,
+                incomplete,
+            },
             Err(NoPrices::NotAnArea | NoPrices::NotPriced { .. }) => PriceFacts::NotPriced {
                 reason: "not-in-bea-tables",
                 year: None,
+                incomplete,
             },
             Err(NoPrices::NoValue { year, .. }) => PriceFacts::NotPriced {
                 reason: "no-value-that-year",
                 year: Some(year),
+                incomplete,
             },
         })
+    }
+
+    /// Why every price level of the release in use may be incomplete: an import under
+    /// `--force` left out rows that name no area.
+    pub fn prices_incomplete(&self) -> Option<&str> {
+        self.prices()?.skipped.whole.as_deref()
+    }
+
+    /// Why the price levels of the OEWS area `code` of `kind` are incomplete: an import under
+    /// `--force` left out rows of its area, or rows that name no area.
+    pub fn area_prices_incomplete(&self, code: &str, kind: AreaKind) -> Option<&str> {
+        let release = self.prices()?;
+        match prices::PriceKey::of_area(code, kind) {
+            Some(key) => release.skipped.of(&(key.table, key.fips)),
+            None => release.skipped.whole.as_deref(),
+        }
     }
 }
 
@@ -145,7 +190,11 @@ impl Store {
     }
 }
 
-fn priced(parities: &crate::prices::storage::StoredParities, p: &AreaPrices) -> PriceFacts {
+fn priced(
+    parities: &crate::prices::storage::StoredParities,
+    p: &AreaPrices,
+    incomplete: Option<String>,
+) -> PriceFacts {
     let value = |v: Option<Parity>| v.map(prices::parity_value);
     let name = parities.name(&p.key).unwrap_or_default().to_owned();
     PriceFacts::Priced {
@@ -159,5 +208,6 @@ fn priced(parities: &crate::prices::storage::StoredParities, p: &AreaPrices) -> 
         geo_fips: p.key.fips.clone(),
         bea_area: name,
         parity: p.all_items,
+        incomplete,
     }
 }

@@ -46,6 +46,9 @@ pub enum NoProjection {
     NotACode { code: String },
     /// BLS projects neither the occupation nor a group of it.
     NotProjected { release: String, soc: String },
+    /// The row that would answer was left out by an import under `--force` (or one that names
+    /// no occupation was, and this may be it): why, in words.
+    Incomplete { soc: String, incomplete: String },
 }
 
 /// The release of BLS's projections in use, as every figure from it names it.
@@ -109,6 +112,10 @@ pub struct ProjectionFacts {
     pub experience: Option<Experience>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub training: Option<Training>,
+    /// Why the row may not be BLS's whole answer: an import under `--force` left out rows of
+    /// this occupation (or rows that name none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub incomplete: Option<String>,
 }
 
 /// A group's change, to set an occupation's against.
@@ -226,6 +233,32 @@ impl Store {
         (links, missing)
     }
 
+    /// The occupations whose rows an import under `--force` left out, among the SOC major
+    /// groups of `filter` (all when it names none), each as [`NoProjection::Incomplete`]; and
+    /// why every answer of the release is incomplete, when rows naming no occupation were left
+    /// out.
+    pub fn projections_left_out(
+        &self,
+        filter: &OutlookFilter,
+    ) -> (Vec<NoProjection>, Option<String>) {
+        let Some(projections) = self.projections() else {
+            return (Vec::new(), None);
+        };
+        let skipped = projections.skipped();
+        let codes = skipped
+            .codes
+            .iter()
+            .filter(|(code, _)| {
+                filter.groups.is_empty() || filter.groups.iter().any(|g| code.starts_with(g))
+            })
+            .map(|(code, why)| NoProjection::Incomplete {
+                soc: code.clone(),
+                incomplete: why.clone(),
+            })
+            .collect();
+        (codes, skipped.whole.clone())
+    }
+
     /// The occupations `filter` takes, ranked by `rank`, the first `top`; and how many the
     /// filter took in all. An occupation without the figure that ranks is left out.
     pub fn rank_projections(
@@ -271,18 +304,28 @@ impl Store {
 }
 
 /// The rows of the projections, as [`super::bls_codes`] asks them: occupations are BLS's line
-/// items; a group is any row, as BLS projects some broad groups as line items (`29-2010`).
+/// items; a group is any row, as BLS projects some broad groups as line items (`29-2010`). A
+/// code whose row an import left out counts as published, so that the answer is that row's
+/// (incomplete), never a group's in its place.
 struct Rows<'a>(&'a Projections);
+
+impl Rows<'_> {
+    fn left_out(&self, soc: &str) -> bool {
+        self.0.skipped().code(&soc.to_owned()).is_some()
+    }
+}
 
 impl Publishes for Rows<'_> {
     fn detailed(&self, soc: &str) -> bool {
-        self.0
-            .get(soc)
-            .is_some_and(|p| p.kind == RowKind::Occupation)
+        match self.0.get(soc) {
+            Some(p) => p.kind == RowKind::Occupation,
+            // A detailed code ends in 1 to 9.
+            None => !soc.ends_with('0') && self.left_out(soc),
+        }
     }
 
     fn group(&self, soc: &str) -> bool {
-        self.0.get(soc).is_some()
+        self.0.get(soc).is_some() || self.left_out(soc)
     }
 }
 
@@ -324,6 +367,12 @@ fn link<'a>(
         if let Some(p) = projections.get(&code) {
             return Ok(make(p, basis));
         }
+        if let Some(why) = projections.skipped().code(&code) {
+            return Err(NoProjection::Incomplete {
+                soc: code,
+                incomplete: why.to_owned(),
+            });
+        }
     }
     // A minor group (15-2000) when BLS projects neither the occupation nor its broad group.
     let minor = format!("{}000", &soc[..4]);
@@ -332,6 +381,12 @@ fn link<'a>(
         .filter(|p| minor != soc && p.kind == RowKind::Summary)
     {
         return Ok(make(p, OutlookBasis::Group));
+    }
+    if let Some(why) = &projections.skipped().whole {
+        return Err(NoProjection::Incomplete {
+            soc: soc.to_owned(),
+            incomplete: why.clone(),
+        });
     }
     Err(NoProjection::NotProjected {
         release: format!("BLS Employment Projections {}", projections.release_name()),
@@ -414,6 +469,10 @@ impl Store {
             education: p.education,
             experience: p.experience,
             training: p.training,
+            incomplete: self
+                .projections()
+                .and_then(|all| all.skipped().of(&p.code))
+                .map(str::to_owned),
         }
     }
 }

@@ -137,12 +137,25 @@ impl ComparedRole {
     fn projection_aspects(&self) -> [(&'static str, String); 2] {
         use crate::views::outlook::{change_text, jobs};
         let lines = |text: fn(&crate::store::projections::ProjectionFacts) -> String| {
-            if self.projections.is_empty() {
+            let incomplete = self.projections_incomplete.iter().filter_map(|m| match m {
+                crate::store::projections::NoProjection::Incomplete { soc, incomplete } => {
+                    Some(format!("{soc} (incomplete: {incomplete})"))
+                }
+                _ => None,
+            });
+            if self.projections.is_empty() && self.projections_incomplete.is_empty() {
                 return "not projected by BLS".to_owned();
             }
             self.projections
                 .iter()
-                .map(|o| format!("{} ({})", text(&o.projection), o.projection.title))
+                .map(|o| {
+                    let text = format!("{} ({})", text(&o.projection), o.projection.title);
+                    match &o.projection.incomplete {
+                        Some(why) => format!("{text}; incomplete: {why}"),
+                        None => text,
+                    }
+                })
+                .chain(incomplete)
                 .collect::<Vec<_>>()
                 .join("\n")
         };
@@ -509,12 +522,16 @@ pub(crate) fn area_prices_text(prices: &crate::store::prices::PriceFacts) -> Str
             year,
             all_items,
             housing,
+            incomplete,
             ..
         } => {
             let housing =
                 housing.map_or_else(String::new, |h| format!(" and housing {}", parity_text(h)));
+            let incomplete = incomplete
+                .as_ref()
+                .map_or_else(String::new, |why| format!("; incomplete: {why}"));
             format!(
-                "all items {}{housing} (BEA RPP {year}, U.S. = 100)",
+                "all items {}{housing} (BEA RPP {year}, U.S. = 100{incomplete})",
                 parity_text(*all_items)
             )
         }

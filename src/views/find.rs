@@ -148,7 +148,18 @@ fn document(r: &FindReport) -> Document {
         let counts: Vec<String> = r
             .left_out
             .iter()
-            .map(|l| lacking_text(l.lacking, l.count, &place))
+            .map(|l| {
+                let text = lacking_text(l.lacking, l.count, &place);
+                if l.incomplete.is_empty() {
+                    return text;
+                }
+                let each: Vec<String> = l
+                    .incomplete
+                    .iter()
+                    .map(|i| format!("{}: incomplete: {}", i.id, i.incomplete))
+                    .collect();
+                format!("{text} ({})", each.join("; "))
+            })
             .collect();
         doc.paragraph(format!(
             "Left out, lacking a figure a filter needs: {}.",

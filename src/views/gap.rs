@@ -357,10 +357,13 @@ impl Report for GapReport {
             for (who, side) in [(from, &o.from), (to, &o.to)] {
                 table.row([
                     Cell::new(who),
-                    Cell::new(format!(
-                        "{} ({})",
-                        side.projection.title, side.projection.soc
-                    )),
+                    Cell::new(match &side.projection.incomplete {
+                        Some(why) => format!(
+                            "{} ({}; incomplete: {why})",
+                            side.projection.title, side.projection.soc
+                        ),
+                        None => format!("{} ({})", side.projection.title, side.projection.soc),
+                    }),
                     Cell::new(change_text(&side.projection)),
                     Cell::new(jobs(side.projection.openings)),
                 ]);

@@ -185,6 +185,9 @@ fn no_projection_text(n: &NoProjection) -> String {
         NoProjection::NotProjected { release, soc } => {
             format!("{release} projects neither {soc} nor a group of it")
         }
+        NoProjection::Incomplete { soc, incomplete } => {
+            format!("{soc} (incomplete: {incomplete})")
+        }
     }
 }
 
@@ -259,6 +262,9 @@ fn projection_block(
     doc.heading(3, format!("{} ({})", p.title, p.soc));
     if let Some(note) = basis_note(o) {
         doc.paragraph(note);
+    }
+    if let Some(why) = &p.incomplete {
+        doc.paragraph(format!("Incomplete: {why}."));
     }
     let (base, end) = (source.base_year, source.projected_year);
     let mut fields = vec![
@@ -385,6 +391,22 @@ fn list_document(l: &OutlookList) -> Document {
         ]);
     }
     doc.table(table);
+    if !l.left_out.is_empty() {
+        let each: Vec<String> = l.left_out.iter().map(no_projection_text).collect();
+        doc.note(format!(
+            "Not ranked, as the import left out {} row{}: {}.",
+            if l.left_out.len() == 1 {
+                "its"
+            } else {
+                "their"
+            },
+            if l.left_out.len() == 1 { "" } else { "s" },
+            each.join("; ")
+        ));
+    }
+    if let Some(why) = &l.incomplete {
+        doc.note(format!("Incomplete: {why}."));
+    }
     if let Some(pc) = l.all_occupations.as_ref().and_then(|a| a.change_percent) {
         doc.note(format!(
             "All occupations: {} jobs {}-{}. {}",
@@ -403,7 +425,7 @@ fn capital(text: &str) -> String {
     crate::views::sections::capitalize(text)
 }
 
-const LIST_COLUMNS: [&str; 21] = [
+const LIST_COLUMNS: [&str; 22] = [
     "rank",
     "id",
     "code",
@@ -425,6 +447,7 @@ const LIST_COLUMNS: [&str; 21] = [
     "training",
     "base_year",
     "projected_year",
+    "incomplete",
 ];
 
 fn opt<T: ToString>(v: Option<T>) -> String {
@@ -472,6 +495,7 @@ fn list_records(l: &OutlookList) -> Records {
             kebab(p.training),
             s.base_year.to_string(),
             s.projected_year.to_string(),
+            p.incomplete.clone().unwrap_or_default(),
         ]);
     }
     records
@@ -569,6 +593,34 @@ fn role_records(r: &RoleOutlook) -> Records {
                 "category",
                 p.education.map_or("", |e| e.label()).to_owned(),
             );
+            if let Some(why) = &p.incomplete {
+                records.push_official([
+                    r.id.clone(),
+                    "incomplete".to_owned(),
+                    what.clone(),
+                    "incomplete".to_owned(),
+                    String::new(),
+                    String::new(),
+                    why.clone(),
+                    period.clone(),
+                    s.name.clone(),
+                ]);
+            }
+        }
+        for n in &r.no_projections {
+            if let NoProjection::Incomplete { soc, incomplete } = n {
+                records.push_official([
+                    r.id.clone(),
+                    "incomplete".to_owned(),
+                    soc.clone(),
+                    "incomplete".to_owned(),
+                    String::new(),
+                    String::new(),
+                    incomplete.clone(),
+                    period.clone(),
+                    s.name.clone(),
+                ]);
+            }
         }
     }
     let source = r

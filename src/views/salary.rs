@@ -378,6 +378,9 @@ impl SalaryReport {
                     if let Some(table) = view::us_prices_table(w) {
                         doc.table(table);
                     }
+                    for note in view::prices_incomplete_notes(w) {
+                        doc.note(note);
+                    }
                     let mut bars: Vec<_> = w
                         .estimates
                         .iter()

@@ -235,6 +235,11 @@ pub fn parity_text(value: f64) -> String {
 pub fn no_price_text(prices: &PriceFacts) -> String {
     match prices {
         PriceFacts::NotPriced {
+            reason: "incomplete",
+            incomplete: Some(why),
+            ..
+        } => format!("incomplete: {why}"),
+        PriceFacts::NotPriced {
             year: Some(year), ..
         } => format!("BEA publishes no {year} price level here"),
         _ => "BEA publishes no price level here".to_owned(),
@@ -262,6 +267,28 @@ pub fn prices_year<'a>(estimates: impl IntoIterator<Item = &'a PlaceEstimate>) -
     })
 }
 
+/// "Price level of Seattle-Tacoma-Bellevue, WA: incomplete: why.", for the areas of `w` whose
+/// price levels an import under `--force` left rows of out, those with one reason together.
+pub fn prices_incomplete_notes(w: &OccupationWages) -> Vec<String> {
+    let mut by_reason: Vec<(&str, Vec<&str>)> = Vec::new();
+    for e in &w.estimates {
+        let Some(why) = e.prices.as_ref().and_then(PriceFacts::incomplete) else {
+            continue;
+        };
+        match by_reason.iter_mut().find(|(w, _)| *w == why) {
+            Some((_, names)) => names.push(&e.area.name),
+            None => by_reason.push((why, vec![&e.area.name])),
+        }
+    }
+    by_reason
+        .into_iter()
+        .map(|(why, names)| match names.as_slice() {
+            [one] => format!("Price level of {one}: incomplete: {why}."),
+            many => format!("Price levels of {}: incomplete: {why}.", many.join(", ")),
+        })
+        .collect()
+}
+
 /// The estimates of one occupation in U.S.-average prices: the areas' price levels (all items
 /// and housing), then each wage divided by RPP/100; `None` when no area shown has prices.
 pub fn us_prices_table(w: &OccupationWages) -> Option<Table> {
@@ -275,6 +302,10 @@ pub fn us_prices_table(w: &OccupationWages) -> Option<Table> {
         row.extend(w.estimates.iter().map(|e| match &e.prices {
             Some(p @ PriceFacts::Priced { .. }) => {
                 Cell::new(pick(p).map_or_else(|| "-".to_owned(), parity_text))
+            }
+            // Why, in a note below the table ([`prices_incomplete_notes`]).
+            Some(p) if p.incomplete().is_some() => {
+                Cell::tone("incomplete", Tone::Muted).holding(ColumnKind::Text)
             }
             Some(p) => Cell::tone(no_price_text(p), Tone::Muted).holding(ColumnKind::Text),
             None => Cell::new("-"),

@@ -95,8 +95,26 @@ impl Report for WhereReport {
                 ));
             }
             if let Some(n) = o.not_priced.filter(|n| *n > 0) {
+                let why = match self.prices_incomplete {
+                    Some(_) => "BEA does not price them, or the import left out their rows",
+                    None => "BEA does not price them",
+                };
                 note.push_str(&format!(
-                    " {n} have no price level (BEA does not price them) and are not ranked."
+                    " {n} have no price level ({why}) and are not ranked."
+                ));
+            }
+            if !o.prices_incomplete.is_empty() {
+                let each: Vec<String> = o
+                    .prices_incomplete
+                    .iter()
+                    .map(|i| format!("{}: incomplete: {}", i.area.name, i.incomplete))
+                    .collect();
+                note.push_str(&format!(
+                    " {} {} no price level because the import of BEA's price parities left out rows, and {} not ranked ({}).",
+                    o.prices_incomplete.len(),
+                    if o.prices_incomplete.len() == 1 { "has" } else { "have" },
+                    if o.prices_incomplete.len() == 1 { "is" } else { "are" },
+                    each.join("; ")
                 ));
             }
             if let Some(n) = o.top_coded.filter(|n| *n > 0) {
@@ -125,6 +143,33 @@ impl Report for WhereReport {
                 "Price levels: {} (RPP {}), {}.",
                 p.name, p.year, p.citation
             ));
+        }
+        // A ranked area some of whose price levels' rows an import under `--force` left out;
+        // and the release as a whole, when it left out rows that name no area.
+        let whole = self.prices_incomplete.as_deref();
+        let mut incomplete: Vec<(&str, Vec<&str>)> = Vec::new();
+        for r in self.occupations.iter().flat_map(|o| &o.ranked) {
+            let Some(why) = r.estimate.prices.as_ref().and_then(|p| p.incomplete()) else {
+                continue;
+            };
+            if Some(why) == whole {
+                continue;
+            }
+            let name = r.estimate.area.name.as_str();
+            match incomplete.iter_mut().find(|(w, _)| *w == why) {
+                Some((_, names)) if names.contains(&name) => {}
+                Some((_, names)) => names.push(name),
+                None => incomplete.push((why, vec![name])),
+            }
+        }
+        for (why, names) in incomplete {
+            doc.note(format!(
+                "Price levels of {} are incomplete: {why}.",
+                names.join(", ")
+            ));
+        }
+        if let Some(why) = whole {
+            doc.note(format!("Price levels incomplete: {why}."));
         }
         doc
     }

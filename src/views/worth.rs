@@ -45,6 +45,11 @@ impl Report for WorthReport {
                     Cell::new(parity_text(*all_items)),
                     Cell::new(housing.map_or_else(|| "-".to_owned(), parity_text)),
                 ),
+                // Why, in a note below the table.
+                other if other.incomplete().is_some() => (
+                    Cell::tone("incomplete", Tone::Muted).holding(ColumnKind::Text),
+                    Cell::new("-"),
+                ),
                 other => (
                     Cell::tone(no_price_text(other), Tone::Muted).holding(ColumnKind::Text),
                     Cell::new("-"),
@@ -68,9 +73,29 @@ impl Report for WorthReport {
         let unpriced: Vec<&str> = self
             .places
             .iter()
-            .filter(|p| p.in_us_prices.is_none())
+            .filter(|p| p.in_us_prices.is_none() && p.prices.incomplete().is_none())
             .map(|p| p.area.name.as_str())
             .collect();
+        let mut incomplete: Vec<(&str, Vec<&str>)> = Vec::new();
+        for p in &self.places {
+            if let Some(why) = p.prices.incomplete() {
+                let name = p.area.name.as_str();
+                match incomplete.iter_mut().find(|(w, _)| *w == why) {
+                    Some((_, names)) if names.contains(&name) => {}
+                    Some((_, names)) => names.push(name),
+                    None => incomplete.push((why, vec![name])),
+                }
+            }
+        }
+        for (why, names) in incomplete {
+            doc.note(match names.as_slice() {
+                [one] => format!("{one}'s price level is incomplete: {why}."),
+                many => format!(
+                    "The price levels of {} are incomplete: {why}.",
+                    many.join(", ")
+                ),
+            });
+        }
         if !unpriced.is_empty() {
             doc.note(format!(
                 "BEA publishes no price level for {}: what pay buys there cannot be set against the others.",
@@ -116,6 +141,7 @@ impl Report for WorthReport {
             "in_us_prices",
             "difference_from_first",
             "percent_from_first",
+            "price_incomplete",
         ]);
         for (i, p) in self.places.iter().enumerate() {
             let (year, level, housing) = match &p.prices {
@@ -150,6 +176,7 @@ impl Report for WorthReport {
                 against
                     .map(|c| format!("{}", -c.percent))
                     .unwrap_or_default(),
+                p.prices.incomplete().unwrap_or_default().to_owned(),
             ]);
         }
         records

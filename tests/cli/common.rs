@@ -488,6 +488,25 @@ pub(crate) fn projections_workbook(path: &Path) {
 /// The same, with data scientists' 2024 employment (Table 1.2, row 4, column D) written as the
 /// text given.
 pub(crate) fn projections_workbook_with(path: &Path, employment_text: Option<&'static str>) {
+    projections_workbook_of(path, employment_text, None);
+}
+
+/// The same, with a row for statisticians (15-2041, Table 1.2 row 5) whose 2024
+/// employment (column D) is written as the text given, or whose code (column B) is, when
+/// `code_text`.
+pub(crate) fn projections_workbook_with_statisticians(
+    path: &Path,
+    employment_text: &'static str,
+    code_text: Option<&'static str>,
+) {
+    projections_workbook_of(path, None, Some((employment_text, code_text)));
+}
+
+fn projections_workbook_of(
+    path: &Path,
+    employment_text: Option<&'static str>,
+    statisticians: Option<(&'static str, Option<&'static str>)>,
+) {
     use rust_xlsxwriter::Workbook;
     let mut book = Workbook::new();
     let table_1_2: (&str, &[&str]) = (
@@ -518,6 +537,7 @@ pub(crate) fn projections_workbook_with(path: &Path, employment_text: Option<&'s
             "Occupational transfers, 2024–34 annual average",
         ],
     );
+    #[derive(Clone)]
     enum V {
         T(&'static str),
         N(f64),
@@ -555,6 +575,25 @@ pub(crate) fn projections_workbook_with(path: &Path, employment_text: Option<&'s
             T("None"),
         ],
     ];
+    let mut rows_1_2 = rows_1_2.to_vec();
+    // The rows are read as they are; the statisticians' figures are the test's own.
+    if let Some((employment, code)) = statisticians {
+        rows_1_2.push(vec![
+            T("Statisticians"),
+            T(code.unwrap_or("15-2041")),
+            T("Line item"),
+            T(employment),
+            N(36.7),
+            N(3.9),
+            N(11.9),
+            N(2.1),
+            N(2.9),
+            N(104350.0),
+            T("Master's degree"),
+            T("None"),
+            T("None"),
+        ]);
+    }
     let rows_1_10 = [
         vec![
             T("Total, all occupations"),

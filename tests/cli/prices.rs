@@ -2,7 +2,7 @@
 //! `tests/fixtures/prices`, BEA's own rows of a few areas for 2014-2024 in BEA's layout), its
 //! strictness, and `careers sources`.
 
-use crate::common::{TestEnv, copy_of, fixture};
+use crate::common::{NOTICE, TestEnv, copy_of, fixture};
 
 fn prices_fixture() -> String {
     fixture("prices").to_str().unwrap().to_owned()
@@ -275,4 +275,145 @@ fn imported_wages_and_price_levels_answer_without_the_embedded_data() {
         "BEA Regional Price Parities 2014-2024"
     );
     assert_eq!(worth["comparisons"][0]["other"], 1);
+}
+
+#[test]
+fn an_area_whose_row_was_left_out_says_so_where_its_price_level_is_asked() {
+    let env = TestEnv::new().embedded().in_scratch();
+    let copy = copy_of(&fixture("prices"));
+    let file = copy.path().join("MARPP_MSA_2014_2024.csv");
+    let text = std::fs::read_to_string(&file).unwrap();
+    // Seattle's all-items RPP of 2019, mistyped with a comma: one field too many.
+    std::fs::write(&file, text.replacen("112.458", "112,458", 1)).unwrap();
+    let dir = copy.path().to_str().unwrap();
+    let forced = env.run(&["import", "prices", dir, "--force"]);
+    assert!(forced.success(), "{}", forced.stderr);
+    let why = "a row of BEA's files for it could not be read and the import left it out (MARPP_MSA_2014_2024.csv line 7: has 20 fields, the header 19)";
+    let worth = ["worth", "100000", "Seattle", "100000", "Portland, OR"];
+    let json = env.json(&worth);
+    assert_eq!(
+        json["places"][0]["prices"],
+        serde_json::json!({"status": "not-priced", "reason": "incomplete", "incomplete": why})
+    );
+    assert_eq!(json["places"][1]["prices"]["all_items"], 105.421);
+    assert_eq!(json["comparisons"], serde_json::json!([]));
+    let plain = env.stdout(&[&worth[..], &["--format", "plain"]].concat());
+    assert_eq!(
+        plain,
+        format!(
+            "What pay buys: Seattle-Tacoma-Bellevue, WA · Portland-Vancouver-Hillsboro, OR-WA\nPlace\tPay\tRPP 2024\tHousing RPP\tIn U.S. prices\nSeattle-Tacoma-Bellevue, WA\t$100,000\tincomplete\t-\t-\nPortland-Vancouver-Hillsboro, OR-WA\t$100,000\t105.421\t125.114\t$94,858\nSeattle-Tacoma-Bellevue, WA's price level is incomplete: {why}.\nRPP: the place's price level, U.S. = 100, of all items and of housing. In U.S.-average prices: each wage divided by its area's Regional Price Parity (all items) over 100, BEA's own reading, so wages of two areas compare by what they buy. A price level is of one year, not an inflation rate; the nation's is 100.\nPrice levels: BEA Regional Price Parities 2014-2024 (RPP 2024), U.S. Bureau of Economic Analysis, \"Regional Price Parities by State and Metro Area\".\n"
+        )
+    );
+    let real = [
+        "where",
+        "data-scientists",
+        "--by",
+        "real-median",
+        "--top",
+        "3",
+    ];
+    let json = env.json(&real);
+    let o = &json["occupations"][0];
+    assert_eq!(
+        o["prices_incomplete"],
+        serde_json::json!([{"area": {"code": "0042660", "kind": "metro", "name": "Seattle-Tacoma-Bellevue, WA"}, "incomplete": why}])
+    );
+    assert_eq!(o["not_priced"], 351);
+    let plain = env.stdout(&[&real[..], &["--format", "plain"]].concat());
+    assert_eq!(
+        plain,
+        format!(
+            "Where: Data Scientists (data-scientists), metro areas by median annual wage in U.S.-average prices\n\nSOC 15-2051 Data Scientists\n#\tArea\tMedian\tPrice level\tMedian in U.S. prices\tEmployment\n1\tWestern Washington nonmetropolitan area\t$126,340\t97.377\t$129,743\t40\n2\tPortland-Vancouver-Hillsboro, OR-WA\t$129,600\t105.421\t$122,936\t1,700\n3\tWashington-Arlington-Alexandria, DC-VA-MD-WV\t$132,200\t108.884\t$121,414\t9,260\n3 of 373 metro areas with an estimate. 13 publish no median annual wage and are not ranked. 351 have no price level (BEA does not price them) and are not ranked. 1 has no price level because the import of BEA's price parities left out rows, and is not ranked (Seattle-Tacoma-Bellevue, WA: incomplete: {why}). Source: BLS OEWS May 2025, cross-industry.\nIn U.S.-average prices: each wage divided by its area's Regional Price Parity (all items) over 100, BEA's own reading, so wages of two areas compare by what they buy. A price level is of one year, not an inflation rate; the nation's is 100.\nPrice levels: BEA Regional Price Parities 2014-2024 (RPP 2024), U.S. Bureau of Economic Analysis, \"Regional Price Parities by State and Metro Area\".\n{NOTICE}\nThis product includes information from the O*NET 29.2 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA.\n"
+        )
+    );
+    let salary = env.stdout(&[
+        "salary",
+        "data-scientists",
+        "--city",
+        "Seattle",
+        "--format",
+        "plain",
+    ]);
+    assert!(
+        salary.contains(&format!(
+            "Employment RSE\t3.3%\nPrice level of Seattle-Tacoma-Bellevue, WA: incomplete: {why}.\n"
+        )),
+        "{salary}"
+    );
+}
+
+#[test]
+fn a_row_left_out_without_its_geofips_makes_every_price_level_incomplete() {
+    let env = TestEnv::new().embedded().in_scratch();
+    let copy = copy_of(&fixture("prices"));
+    let file = copy.path().join("MARPP_MSA_2014_2024.csv");
+    let text = std::fs::read_to_string(&file).unwrap();
+    // Seattle's all-items row (line 7), its GeoFIPS mistyped.
+    std::fs::write(&file, text.replacen("\"42660\"", "\"4266X\"", 1)).unwrap();
+    let dir = copy.path().to_str().unwrap();
+    let forced = env.run(&["import", "prices", dir, "--force"]);
+    assert!(forced.success(), "{}", forced.stderr);
+    let why = "a row of BEA's files could not be read, nor which area it is for, and the import left it out (MARPP_MSA_2014_2024.csv line 7, column 1 (GeoFIPS): \"4266X\" is not a GeoFIPS code (five digits)); any answer from this release may be missing figures";
+    let worth = ["worth", "100000", "Seattle", "100000", "Portland, OR"];
+    let json = env.json(&worth);
+    // Seattle's all-items row is gone: no value that year, and why it may be so.
+    assert_eq!(
+        json["places"][0]["prices"],
+        serde_json::json!({"status": "not-priced", "reason": "no-value-that-year", "year": 2024, "incomplete": why})
+    );
+    // Portland is priced, but the row left out could have been any area's.
+    assert_eq!(json["places"][1]["prices"]["all_items"], 105.421);
+    assert_eq!(json["places"][1]["prices"]["incomplete"], why);
+    let plain = env.stdout(&[&worth[..], &["--format", "plain"]].concat());
+    assert!(
+        plain.contains(&format!("\nThe price levels of Seattle-Tacoma-Bellevue, WA, Portland-Vancouver-Hillsboro, OR-WA are incomplete: {why}.\n")),
+        "{plain}"
+    );
+    let csv = env.stdout(&[&worth[..], &["--format", "csv"]].concat());
+    let quoted = why.replace('"', "\"\"");
+    assert_eq!(
+        csv,
+        format!(
+            "place,area_code,area,amount,hourly,price_year,price_level,housing_price_level,in_us_prices,difference_from_first,percent_from_first,price_incomplete\nSeattle,0042660,\"Seattle-Tacoma-Bellevue, WA\",100000,,,,,,,,\"{quoted}\"\n\"Portland, OR\",0038900,\"Portland-Vancouver-Hillsboro, OR-WA\",100000,,2024,105.421,125.114,94858,,,\"{quoted}\"\n"
+        )
+    );
+    let real = [
+        "where",
+        "data-scientists",
+        "--by",
+        "real-median",
+        "--top",
+        "3",
+    ];
+    let json = env.json(&real);
+    assert_eq!(json["prices_incomplete"], why);
+    assert_eq!(json["occupations"][0]["not_priced"], 352);
+    let plain = env.stdout(&[&real[..], &["--format", "plain"]].concat());
+    assert!(
+        plain.contains(" 352 have no price level (BEA does not price them, or the import left out their rows) and are not ranked. "),
+        "{plain}"
+    );
+    assert!(
+        plain.contains(&format!("\nPrice levels incomplete: {why}.\n")),
+        "{plain}"
+    );
+    // salary's price line says it too, for a place that is priced.
+    let salary = env.stdout(&[
+        "salary",
+        "data-scientists",
+        "--city",
+        "Portland, OR",
+        "--format",
+        "plain",
+    ]);
+    assert!(
+        salary.contains("\nPrice level, all items (U.S. = 100)\t105.421\n"),
+        "{salary}"
+    );
+    assert!(
+        salary.contains(&format!(
+            "\nPrice level of Portland-Vancouver-Hillsboro, OR-WA: incomplete: {why}.\n"
+        )),
+        "{salary}"
+    );
 }

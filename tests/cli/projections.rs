@@ -165,6 +165,7 @@ fn the_lists_rank_every_occupation_in_every_format() {
             "training",
             "base_year",
             "projected_year",
+            "incomplete",
             "attribution"
         ]
     );
@@ -173,7 +174,9 @@ fn the_lists_rank_every_occupation_in_every_format() {
     assert_eq!(&row[5], "13600");
     assert_eq!(&row[8], "49.9");
     assert_eq!(&row[16], "postsecondary");
-    assert!(row[21].starts_with(NOTICE));
+    // An official release left nothing out.
+    assert_eq!(&row[21], "");
+    assert!(row[22].starts_with(NOTICE));
 }
 
 #[test]
@@ -388,5 +391,149 @@ fn an_import_of_a_workbook_answers_and_a_malformed_one_keeps_it() {
         forced.stderr.contains("holds no occupation BLS projects"),
         "{}",
         forced.stderr
+    );
+}
+
+const STATISTICIAN: &str = r#"{"id":"statistician","title":"Statistician","summary":"Models data.","codes":[{"system":"onet-soc","code":"15-2041.00","title":"Statisticians"}]}"#;
+
+#[test]
+fn a_row_left_out_under_force_makes_its_occupation_incomplete() {
+    let env = TestEnv::new()
+        .in_scratch()
+        .with_profile("statistician.json", STATISTICIAN);
+    let bad = env.root().join("occupation.xlsx");
+    crate::common::projections_workbook_with_statisticians(&bad, "lots", None);
+    // Strict by default: nothing is imported.
+    let err = env.fails(&["import", "projections", "occupation.xlsx"], 1);
+    assert_eq!(
+        err,
+        "careers: error: occupation.xlsx has 1 row that cannot be read (sheet \"Sheet1\", row 5, column D: \"lots\" is not a number); nothing was imported and the current import is kept (pass --force to import the rest)\n"
+    );
+    let forced = env.run(&["import", "projections", "occupation.xlsx", "--force"]);
+    assert!(forced.success(), "{}", forced.stderr);
+    let why = "a row of BLS's workbook for it could not be read and the import left it out (occupation.xlsx, sheet \"Sheet1\", row 5, column D: \"lots\" is not a number)";
+    let plain = env.stdout(&["outlook", "statistician", "--format", "plain"]);
+    assert_eq!(
+        plain,
+        format!(
+            "Outlook: Statistician (statistician)\nstatistician's profile reports no growth figures or outlook.\nNo BLS Employment Projections 2024-34 for statistician: 15-2041 (incomplete: {why}).\nNo BLS OEWS release is in use: `careers import oews DIR` adds one.\n"
+        )
+    );
+    let json = env.json(&["outlook", "statistician"]);
+    assert_eq!(
+        json["no_projections"],
+        serde_json::json!([{"kind": "incomplete", "soc": "15-2041", "incomplete": why}])
+    );
+    let csv = env.stdout(&["outlook", "statistician", "--format", "csv"]);
+    assert_eq!(
+        csv,
+        format!(
+            "role,part,what,status,value,unit,text,period,source,attribution\nstatistician,incomplete,15-2041,incomplete,,,\"{}\",2024-2034,BLS Employment Projections 2024-34,\n",
+            why.replace('"', "\"\"")
+        )
+    );
+    // The lists rank the rest and say which occupation is not ranked, and why.
+    let list = env.stdout(&["outlook", "--format", "plain"]);
+    assert_eq!(
+        list,
+        format!(
+            "Fastest-growing occupations, 2024-2034 (BLS)\n1 occupations.\nOccupation\tSOC\tJobs 2024\tChange\tOpenings a year\tEntry education\nData scientists\t15-2051\t245,900\t+33.5%\t23,400\tBachelor's\nNot ranked, as the import left out its row: 15-2041 (incomplete: {why}).\nAll occupations: +3.1% jobs 2024-2034. Source: BLS Employment Projections 2024-34 (published August 2025).\n{NOTICE}\n"
+        )
+    );
+    let list = env.json(&["outlook"]);
+    assert_eq!(
+        list["left_out"],
+        serde_json::json!([{"kind": "incomplete", "soc": "15-2041", "incomplete": why}])
+    );
+    // Data scientists' row was read: their outlook is whole.
+    let scientists = env.json(&["outlook", "15-2051"]);
+    assert_eq!(
+        scientists["projections"][0]["projection"]["employment_base"],
+        245_900
+    );
+    assert_eq!(
+        scientists["projections"][0]["projection"].get("incomplete"),
+        None
+    );
+}
+
+#[test]
+fn a_row_left_out_that_names_no_occupation_makes_every_answer_incomplete() {
+    let env = TestEnv::new()
+        .in_scratch()
+        .with_profile("statistician.json", STATISTICIAN);
+    let bad = env.root().join("occupation.xlsx");
+    crate::common::projections_workbook_with_statisticians(&bad, "36.7", Some("15-20X1"));
+    let forced = env.run(&["import", "projections", "occupation.xlsx", "--force"]);
+    assert!(forced.success(), "{}", forced.stderr);
+    let why = "a row of BLS's workbook could not be read, nor which occupation it is for, and the import left it out (occupation.xlsx, sheet \"Sheet1\", row 5, column B: \"15-20X1\" is not an occupation code like 15-2051); any answer from this release may be missing figures";
+    let plain = env.stdout(&["outlook", "15-2051", "--format", "plain"]);
+    assert_eq!(
+        plain,
+        format!(
+            "Outlook: Data scientists (15-2051)\n\nProjections 2024-2034 (BLS)\n\nData scientists (15-2051)\nIncomplete: {why}.\nJobs 2024\t245,900\nJobs 2034\t328,300\nChange\t+82,500 jobs (+33.5%)\nAll occupations\tTotal, all occupations +3.1%\nOpenings a year\t23,400: +8,300 from growth, 5,800 from workers leaving the labor force, 9,300 from workers moving to other occupations\nSelf-employed\t1.8% of 2024's jobs\nEntry education\tBachelor's degree\nRelated experience\tNone\nOn-the-job training\tNone\nEP median wage 2024\t$112,590 (EP's figure)\nSource: BLS Employment Projections 2024-34 (published August 2025).\nNo BLS OEWS release is in use: `careers import oews DIR` adds one.\n{NOTICE}\n"
+        )
+    );
+    let json = env.json(&["outlook", "15-2051"]);
+    assert_eq!(json["projections"][0]["projection"]["incomplete"], why);
+    let json = env.json(&["outlook", "statistician"]);
+    assert_eq!(
+        json["no_projections"],
+        serde_json::json!([{"kind": "incomplete", "soc": "15-2041", "incomplete": why}])
+    );
+    let csv = env.stdout(&["outlook", "--format", "csv"]);
+    assert_eq!(
+        csv,
+        format!(
+            "rank,id,code,soc,title,employment_base,employment_projected,change,change_percent,openings,openings_growth,openings_labor_force_exits,openings_occupational_transfers,self_employed_percent,ep_median_wage,ep_median_wage_kind,education,experience,training,base_year,projected_year,incomplete,attribution\n1,,,15-2051,Data scientists,245900,328300,82500,33.5,23400,8300,5800,9300,1.8,112590,dollars,bachelor,none,none,2024,2034,\"{}\",{NOTICE}\n",
+            why.replace('"', "\"\"")
+        )
+    );
+}
+
+#[test]
+fn show_find_and_compare_say_which_projections_are_incomplete() {
+    let env = TestEnv::new()
+        .in_scratch()
+        .with_profile("statistician.json", STATISTICIAN);
+    let bad = env.root().join("occupation.xlsx");
+    crate::common::projections_workbook_with_statisticians(&bad, "lots", None);
+    let forced = env.run(&["import", "projections", "occupation.xlsx", "--force"]);
+    assert!(forced.success(), "{}", forced.stderr);
+    let why = "a row of BLS's workbook for it could not be read and the import left it out (occupation.xlsx, sheet \"Sheet1\", row 5, column D: \"lots\" is not a number)";
+    // find: the role is counted as lacking its growth, with why.
+    let found = env.json(&["find", "--growth", "1"]);
+    assert_eq!(
+        found["left_out"],
+        serde_json::json!([{"lacking": "growth", "count": 4, "incomplete": [{"id": "statistician", "incomplete": why}]}])
+    );
+    let plain = env.stdout(&["find", "--growth", "1", "--format", "plain"]);
+    assert!(
+        plain.contains(&format!("\nLeft out, lacking a figure a filter needs: 4 roles have no BLS projected growth (statistician: incomplete: {why}).\n")),
+        "{plain}"
+    );
+    // compare: each role's occupations, the one left out among them.
+    let plain = env.stdout(&[
+        "compare",
+        "statistician",
+        "data-engineer",
+        "--format",
+        "plain",
+    ]);
+    assert!(
+        plain.contains(&format!("\nProjected change (BLS)\t15-2041 (incomplete: {why})\t+82,500 jobs (+33.5%) (Data scientists); 15-2041 (incomplete: {why})\n")),
+        "{plain}"
+    );
+    // show: the outlook section of the O*NET occupation says why it has no projection.
+    let env = env.embedded();
+    let plain = env.stdout(&["show", "15-2041.00", "--format", "plain"]);
+    assert!(
+        plain.contains(&format!("\nOutlook 2024-2034 (BLS)\nNo BLS Employment Projections 2024-34: 15-2041 (incomplete: {why}).\n")),
+        "{plain}"
+    );
+    let json = env.json(&["show", "15-2041.00"]);
+    assert_eq!(
+        json["outlook"]["no_projection"],
+        serde_json::json!({"kind": "incomplete", "soc": "15-2041", "incomplete": why})
     );
 }

@@ -418,9 +418,9 @@ fn worth_takes_an_hourly_rate_at_2080_hours_and_refuses_a_years_pay_below_1000()
     let csv = env.stdout(&["worth", "45/hr", "Austin", "150k", "SF", "--format", "csv"]);
     assert_eq!(
         csv,
-        "place,area_code,area,amount,hourly,price_year,price_level,housing_price_level,in_us_prices,difference_from_first,percent_from_first\n\
-         Austin,0012420,\"Austin-Round Rock-San Marcos, TX\",93600,45,2024,98.066,120.361,95446,,\n\
-         SF,0041860,\"San Francisco-Oakland-Fremont, CA\",150000,,2024,115.613,194.718,129743,34297,26.4\n"
+        "place,area_code,area,amount,hourly,price_year,price_level,housing_price_level,in_us_prices,difference_from_first,percent_from_first,price_incomplete\n\
+         Austin,0012420,\"Austin-Round Rock-San Marcos, TX\",93600,45,2024,98.066,120.361,95446,,,\n\
+         SF,0041860,\"San Francisco-Oakland-Fremont, CA\",150000,,2024,115.613,194.718,129743,34297,26.4,\n"
     );
     assert_eq!(
         env.fails(&["worth", "45", "Austin", "150k", "SF"], 2),

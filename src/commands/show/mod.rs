@@ -125,14 +125,24 @@ fn outlook(
     let (mut projections, missing) = store.occupation_outlooks(entry);
     let median_pay = store.headline_wages(entry, None)?.into_iter().next();
     let projection = (!projections.is_empty()).then(|| projections.remove(0));
-    if projection.is_none() && median_pay.is_none() {
+    // A row an import left out is said, not passed over.
+    let no_projection = match missing
+        .iter()
+        .position(|m| matches!(m, NoProjection::Incomplete { .. }))
+    {
+        Some(at) => Some(missing[at].clone()),
+        None => missing.into_iter().next(),
+    }
+    .filter(|_| projection.is_none());
+    let incomplete = matches!(no_projection, Some(NoProjection::Incomplete { .. }));
+    if projection.is_none() && median_pay.is_none() && !incomplete {
         return Ok(None);
     }
     Ok(Some(ShowOutlook {
         all_occupations: store
             .all_occupations_change()
             .filter(|_| projection.is_some()),
-        no_projection: missing.into_iter().next().filter(|_| projection.is_none()),
+        no_projection,
         projections_source: store.projections_source(),
         median_pay_source: store
             .wages()?
