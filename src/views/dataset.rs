@@ -5,6 +5,11 @@ use crate::commands::dataset::DatasetReport;
 use crate::render::{Document, Report};
 
 impl Report for DatasetReport {
+    /// One text, not records: plain shows it as it is.
+    fn plain_records(&self) -> bool {
+        false
+    }
+
     fn document(&self) -> Document {
         let mut doc = Document::default();
         let mut fields = vec![

@@ -9,6 +9,11 @@ use crate::onet::import::SkippedGroup;
 use crate::render::{Document, Report};
 
 impl Report for ImportOutput {
+    /// One text, not records: plain shows it as it is.
+    fn plain_records(&self) -> bool {
+        false
+    }
+
     fn document(&self) -> Document {
         match self {
             ImportOutput::Onet(r) => r.document(),

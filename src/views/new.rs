@@ -5,6 +5,11 @@ use crate::commands::new::NewReport;
 use crate::render::{Document, Report};
 
 impl Report for NewReport {
+    /// One text, not records: plain shows it as it is.
+    fn plain_records(&self) -> bool {
+        false
+    }
+
     fn document(&self) -> Document {
         let mut doc = Document::default();
         doc.paragraph(self.path.display().to_string());

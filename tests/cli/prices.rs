@@ -45,11 +45,11 @@ fn an_import_keeps_every_row_of_beas_files() {
     assert_eq!(p["counts"]["metros"], 6);
     let out = env.stdout(&["sources", "--format", "plain"]);
     assert!(
-        out.contains("Price levels\nSource\tBEA Regional Price Parities 2014-2024\nReleased\tFebruary 19, 2026\n"),
+        out.contains("\nsources\tPrice levels\tSource\t\tBEA Regional Price Parities 2014-2024\nsources\tPrice levels\tReleased\t\tFebruary 19, 2026\n"),
         "{out}"
     );
     assert!(
-        out.contains("Cite as\tU.S. Bureau of Economic Analysis, \"Regional Price Parities by State and Metro Area\""),
+        out.contains("\nsources\tPrice levels\tCite as\t\tU.S. Bureau of Economic Analysis, \"Regional Price Parities by State and Metro Area\""),
         "{out}"
     );
 }
