@@ -324,11 +324,11 @@ fn attributed_records<R: Report>(report: &R) -> Records {
 
 /// The records of a document that is one subject's sections (`show`, `sources`): `id` (the
 /// subject's), `section` (the heading it is under), `field` (a field's label, a table row's
-/// first cell), `column` (the table column of the value) and `value`: a record per field,
+/// first cell), `column_name` (the header of the table column the value is in) and `value`: a record per field,
 /// paragraph, list item, table cell and line of a cell, so that every value stands alone. A table's figures are
 /// raw numbers (`139500`, not `$139,500`); notes and the title are left out.
 pub fn sectioned_records(id: &str, doc: &Document) -> Records {
-    let mut records = Records::new(["id", "section", "field", "column", "value"]);
+    let mut records = Records::new(["id", "section", "field", "column_name", "value"]);
     let mut section = String::new();
     // A value of several lines (a list in a cell) is a record per line.
     let push = |records: &mut Records, section: &str, field: &str, column: &str, value: &str| {
