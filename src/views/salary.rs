@@ -760,7 +760,7 @@ fn my_pay_columns(my_pay: Option<MyPay>) -> (String, String, String) {
 /// The reader's pay among BLS's percentiles: its position (`below-lowest`, `between`,
 /// `at-or-above-highest`) and its percentile (the lowest or highest published one, or the
 /// estimate between two).
-fn percentile_columns(p: &crate::model::wages::PercentilePlacement) -> (String, String) {
+pub(crate) fn percentile_columns(p: &crate::model::wages::PercentilePlacement) -> (String, String) {
     use crate::model::wages::PercentilePlacement;
     match *p {
         PercentilePlacement::BelowLowest { percentile, .. } => {

@@ -59,8 +59,8 @@ fn worth_answers_austin_against_san_francisco_in_one_command() {
     );
     assert_eq!(
         run.stdout,
-        "Austin\t0012420\tAustin-Round Rock-San Marcos, TX\t120000\t\t2024\t98.066\t120.361\t122367\t\t\n\
-         San Francisco\t0041860\tSan Francisco-Oakland-Fremont, CA\t150000\t\t2024\t115.613\t194.718\t129743\t7376\t5.7\n"
+        "Austin\t0012420\tAustin-Round Rock-San Marcos, TX\t120000\t\t2024\t98.066\t120.361\t122367\t\t\t\t\t\t\t\n\
+         San Francisco\t0041860\tSan Francisco-Oakland-Fremont, CA\t150000\t\t2024\t115.613\t194.718\t129743\t7376\t5.7\t\t\t\t\t\n"
     );
     // Amounts as people type them, and the places' other names.
     let again = env.json(&["worth", "$120k", "austin, tx", "150,000", "SF"]);
@@ -120,6 +120,22 @@ fn with_a_role_each_amount_is_placed_among_its_wages_there() {
         out.contains("$120,000 ┆ $134,120 ┆ between the 25th percentile ($104,000)"),
         "{out}"
     );
+    // In CSV and plain, as numbers: about the 38th percentile of Austin's wages.
+    let plain = env.stdout(&[
+        "worth",
+        "120000",
+        "Austin",
+        "150000",
+        "San Francisco",
+        "--role",
+        "software-developers",
+        "--format",
+        "plain",
+    ]);
+    assert!(
+        plain.starts_with("Austin\t0012420\tAustin-Round Rock-San Marcos, TX\t120000\t\t2024\t98.066\t120.361\t122367\t\t\t15-1252\t134120\tpublished\tbetween\t38.3\n"),
+        "{plain}"
+    );
 }
 
 #[test]
@@ -138,7 +154,7 @@ fn a_place_bea_does_not_price_has_no_worth_and_no_comparison() {
     ]);
     assert!(
         run.stdout
-            .starts_with("7200000\t7200000\tPuerto Rico\t90000\t\t\t\t\t\t\t\n"),
+            .starts_with("7200000\t7200000\tPuerto Rico\t90000\t\t\t\t\t\t\t\t\t\t\t\t\n"),
         "{}",
         run.stdout
     );
@@ -432,7 +448,7 @@ fn worth_takes_an_hourly_rate_at_2080_hours_and_refuses_a_years_pay_below_1000()
     let out = format!("{}{}", run.stdout, run.stderr);
     assert!(
         out.starts_with(
-            "Austin\t0012420\tAustin-Round Rock-San Marcos, TX\t94640\t45.5\t2024\t98.066\t120.361\t96506\t\t\n"
+            "Austin\t0012420\tAustin-Round Rock-San Marcos, TX\t94640\t45.5\t2024\t98.066\t120.361\t96506\t\t\t\t\t\t\t\n"
         ),
         "{out}"
     );
@@ -443,9 +459,9 @@ fn worth_takes_an_hourly_rate_at_2080_hours_and_refuses_a_years_pay_below_1000()
     let csv = env.stdout(&["worth", "45/hr", "Austin", "150k", "SF", "--format", "csv"]);
     assert_eq!(
         csv,
-        "place,area_code,area,amount,hourly,price_year,price_level,housing_price_level,in_us_prices,difference_from_first,percent_from_first\n\
-         Austin,0012420,\"Austin-Round Rock-San Marcos, TX\",93600,45,2024,98.066,120.361,95446,,\n\
-         SF,0041860,\"San Francisco-Oakland-Fremont, CA\",150000,,2024,115.613,194.718,129743,34297,26.4\n"
+        "place,area_code,area,amount,hourly,price_year,price_level,housing_price_level,in_us_prices,difference_from_first,percent_from_first,soc,median,median_status,my_pay_position,my_pay_percent,attribution\n\
+         Austin,0012420,\"Austin-Round Rock-San Marcos, TX\",93600,45,2024,98.066,120.361,95446,,,,,,,,\n\
+         SF,0041860,\"San Francisco-Oakland-Fremont, CA\",150000,,2024,115.613,194.718,129743,34297,26.4,,,,,,\n"
     );
     assert_eq!(
         env.fails(&["worth", "45", "Austin", "150k", "SF"], 2),
