@@ -465,7 +465,7 @@ impl Report for CompareReport {
             records.push(text_fact(id, "title", "", &r.title).row());
             records.push(text_fact(id, "summary", "", &r.summary).row());
             for (label, text) in requirement_aspects(&r.requirements) {
-                let part = label.to_lowercase();
+                let part = format!("requirement-{}", label.to_lowercase());
                 for line in text.lines() {
                     let line = line.trim_start_matches("• ");
                     if line != "not stated in source" && line != "none named in source" {

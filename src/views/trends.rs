@@ -26,13 +26,11 @@ impl Report for TrendsReport {
             }
             for g in &r.in_demand_skills {
                 for skill in &g.skills {
-                    let text = skill.note.clone().unwrap_or_default();
-                    let mut row = text_fact(id, "in-demand-skill", &g.name, &text);
-                    row.text = match &skill.note {
+                    let text = match &skill.note {
                         Some(note) => format!("{} ({note})", skill.name),
                         None => skill.name.clone(),
                     };
-                    records.push(row.row());
+                    records.push(text_fact(id, "in-demand-skill", &g.name, &text).row());
                 }
             }
             for text in &r.outlook {
