@@ -108,10 +108,10 @@ pub trait Report: Serialize {
     fn document(&self) -> Document;
 
     /// The report as flat records (CSV, and plain without the header): one typed record per
-    /// row, the id first, numbers raw. By default every table row, field and list item of the
-    /// document becomes a `section,field,value` record.
+    /// row, the id first, numbers raw. By default the document's values, one a record
+    /// ([`sectioned_records`]), for the reports that are an account rather than data.
     fn records(&self) -> Records {
-        records_from_document(&self.document())
+        sectioned_records("", &self.document())
     }
 
     /// What the plain look writes to stderr besides the document's notes: a summary that the
@@ -386,42 +386,4 @@ fn raw_number(text: &str) -> Option<String> {
     let t = t.strip_suffix('%').unwrap_or(t);
     let t: String = t.chars().filter(|&c| c != ',').collect();
     t.parse::<f64>().ok().map(|_| t)
-}
-
-/// The default CSV view of a document: `section,field,value` records.
-pub fn records_from_document(doc: &Document) -> Records {
-    let mut records = Records::new(["section", "field", "value"]);
-    let mut section = String::new();
-    for block in &doc.blocks {
-        match block {
-            Block::Heading { text, .. } => section.clone_from(text),
-            Block::Paragraph(text) => records.push([section.as_str(), "", text]),
-            Block::Fields(fields) => {
-                for (label, value) in fields {
-                    records.push([section.as_str(), label, value]);
-                }
-            }
-            Block::Table(table) => {
-                for row in &table.rows {
-                    let field = row.first().map_or("", |c| c.text.as_str());
-                    let rest: Vec<String> = table
-                        .headers
-                        .iter()
-                        .zip(row)
-                        .skip(1)
-                        .filter(|(_, cell)| !cell.text.is_empty())
-                        .map(|(h, cell)| format!("{h}: {}", cell.text.replace('\n', "; ")))
-                        .collect();
-                    records.push([section.as_str(), field, &rest.join("; ")]);
-                }
-            }
-            Block::List(items) => {
-                for item in items {
-                    records.push([section.as_str(), "", item]);
-                }
-            }
-            Block::Chart(_) | Block::Note(_) | Block::Code(_) => {}
-        }
-    }
-    records
 }

@@ -10,6 +10,11 @@ impl Report for DatasetReport {
         false
     }
 
+    /// A record per value of the account.
+    fn records(&self) -> crate::render::Records {
+        crate::render::sectioned_records("dataset", &self.document())
+    }
+
     fn document(&self) -> Document {
         let mut doc = Document::default();
         let mut fields = vec![
