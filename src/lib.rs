@@ -363,10 +363,12 @@ pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> anyhow:
 }
 
 fn write<R: Report>(ctx: &Context, report: &R, out: &mut dyn Write) -> anyhow::Result<u8> {
-    emit(report, ctx.format, ctx.style, out).map_err(WriteError::stdout)?;
+    let notes = emit(report, ctx.format, ctx.style, out).map_err(WriteError::stdout)?;
     // For people, not scripts; printed once the report is out (see `run`).
     if !matches!(ctx.format, Format::Json | Format::Csv) {
-        ctx.hints.borrow_mut().extend(report.hints());
+        let mut hints = ctx.hints.borrow_mut();
+        hints.extend(notes);
+        hints.extend(report.hints());
     }
     Ok(0)
 }

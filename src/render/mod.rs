@@ -25,8 +25,9 @@ pub use document::{Bar, Block, Cell, Chart, ColumnKind, Document, Table, Tone};
 pub enum Format {
     /// Boxed tables for people, fitted to the terminal (the default on a terminal)
     Table,
-    /// One line per record, fields separated by a tab, no boxes or wrapping, for grep, cut
-    /// and awk (the default when stdout is not a terminal)
+    /// One line per record, fields separated by a tab, a fixed set of columns per command and
+    /// no header: the CSV records without their header, for grep, cut and awk (the default
+    /// when stdout is not a terminal); notes and notices go to stderr
     Plain,
     /// JSON for scripts: stable field names, numbers as numbers
     Json,
@@ -67,6 +68,20 @@ impl Records {
         self
     }
 
+    /// The records with their `id` column first, before `rank`: every command's plain lines
+    /// start with the id alone (`cut -f1`).
+    pub fn id_first(mut self) -> Self {
+        if let Some(at) = self.headers.iter().position(|h| h == "id") {
+            self.headers[..=at].rotate_right(1);
+            for row in &mut self.rows {
+                if row.len() > at {
+                    row[..=at].rotate_right(1);
+                }
+            }
+        }
+        self
+    }
+
     /// Pushes a row that shows BLS OEWS figures.
     pub fn push_official<I, S>(&mut self, row: I)
     where
@@ -92,10 +107,24 @@ pub trait Report: Serialize {
     /// The report for people (table and Markdown formats).
     fn document(&self) -> Document;
 
-    /// The report as flat records (CSV). By default every table row, field and list item of
-    /// the document becomes a `section,field,value` record.
+    /// The report as flat records (CSV, and plain without the header): one typed record per
+    /// row, the id first, numbers raw. By default the document's values, one a record
+    /// ([`sectioned_records`]), for the reports that are an account rather than data.
     fn records(&self) -> Records {
-        records_from_document(&self.document())
+        sectioned_records("", &self.document())
+    }
+
+    /// What the plain look writes to stderr besides the document's notes: a summary that the
+    /// document shows as text of its own (`validate`'s count of files and problems).
+    fn plain_footer(&self) -> Vec<String> {
+        Vec::new()
+    }
+
+    /// Whether the plain look is the report's records (true) or its document drawn line by
+    /// line, for the few outputs that are one text rather than records: a schema, the path of
+    /// a file just written, an import's account.
+    fn plain_records(&self) -> bool {
+        true
     }
 
     /// The attribution a licence asks this output to carry (O*NET's CC BY 4.0), if any. The
@@ -181,17 +210,24 @@ pub fn screen_rows() -> Option<usize> {
 impl Format {
     /// Whether output in this format may carry colour: only the looks drawn for a terminal.
     pub fn takes_colour(self) -> bool {
-        matches!(self, Format::Table | Format::Plain)
+        matches!(self, Format::Table)
     }
 }
 
-/// Writes `report` to `out` in `format`.
+/// Writes `report` to `out` in `format`. Returns the lines that belong on stderr: in plain
+/// records, the document's notes (counts, sources, notices), which would break a script's
+/// reading of stdout but that a person still wants to see.
 pub fn emit<R: Report>(
     report: &R,
     format: Format,
     style: Style,
     out: &mut dyn Write,
-) -> std::io::Result<()> {
+) -> std::io::Result<Vec<String>> {
+    if format == Format::Plain && report.plain_records() {
+        let records = report.records();
+        plain::write_records(&records, out)?;
+        return Ok(plain_notes(report, &records));
+    }
     match format {
         Format::Json => {
             match report.json_version() {
@@ -211,6 +247,26 @@ pub fn emit<R: Report>(
         Format::Markdown => markdown::write(&attributed_document(report), out),
         Format::Csv => csv_out::write(&attributed_records(report), out),
     }
+    .map(|()| Vec::new())
+}
+
+/// The notes of the report's document, each once and in order, its notices among them, and
+/// its paragraphs that no record holds (a count, why nothing matched).
+fn plain_notes<R: Report>(report: &R, records: &Records) -> Vec<String> {
+    let held = |text: &str| records.rows.iter().any(|r| r.iter().any(|c| c == text));
+    let mut notes: Vec<String> = Vec::new();
+    for block in attributed_document(report).blocks {
+        let text = match block {
+            Block::Note(note) => note,
+            Block::Paragraph(text) if !held(&text) => text,
+            _ => continue,
+        };
+        if !notes.contains(&text) {
+            notes.push(text);
+        }
+    }
+    notes.extend(report.plain_footer());
+    notes
 }
 
 /// Writes a generated file (a completion script, a man page) exactly as it is. Its text comes
@@ -266,40 +322,68 @@ fn attributed_records<R: Report>(report: &R) -> Records {
     records
 }
 
-/// The default CSV view of a document: `section,field,value` records.
-pub fn records_from_document(doc: &Document) -> Records {
-    let mut records = Records::new(["section", "field", "value"]);
+/// The records of a document that is one subject's sections (`show`, `sources`): `id` (the
+/// subject's), `section` (the heading it is under), `field` (a field's label, a table row's
+/// first cell), `column_name` (the header of the table column the value is in) and `value`: a record per field,
+/// paragraph, list item, table cell and line of a cell, so that every value stands alone. A table's figures are
+/// raw numbers (`139500`, not `$139,500`); notes and the title are left out.
+pub fn sectioned_records(id: &str, doc: &Document) -> Records {
+    let mut records = Records::new(["id", "section", "field", "column_name", "value"]);
     let mut section = String::new();
+    // A value of several lines (a list in a cell) is a record per line.
+    let push = |records: &mut Records, section: &str, field: &str, column: &str, value: &str| {
+        let lines = value.lines().map(str::trim).filter(|l| !l.is_empty());
+        for line in lines {
+            let line = line.strip_prefix("• ").unwrap_or(line);
+            records.push([id, section, field, column, line]);
+        }
+    };
     for block in &doc.blocks {
         match block {
+            Block::Heading { level: 1, .. } => {}
             Block::Heading { text, .. } => section.clone_from(text),
-            Block::Paragraph(text) => records.push([section.as_str(), "", text]),
+            Block::Paragraph(text) => push(&mut records, &section, "", "", text),
             Block::Fields(fields) => {
                 for (label, value) in fields {
-                    records.push([section.as_str(), label, value]);
+                    push(&mut records, &section, label, "", value);
                 }
             }
             Block::Table(table) => {
                 for row in &table.rows {
                     let field = row.first().map_or("", |c| c.text.as_str());
-                    let rest: Vec<String> = table
-                        .headers
-                        .iter()
-                        .zip(row)
-                        .skip(1)
-                        .filter(|(_, cell)| !cell.text.is_empty())
-                        .map(|(h, cell)| format!("{h}: {}", cell.text.replace('\n', "; ")))
-                        .collect();
-                    records.push([section.as_str(), field, &rest.join("; ")]);
+                    for (i, (header, cell)) in table.headers.iter().zip(row).enumerate().skip(1) {
+                        if cell.text.is_empty() {
+                            continue;
+                        }
+                        let number = cell.holds.unwrap_or(table.kind(i)) == ColumnKind::Number;
+                        let value = raw_number(&cell.text).filter(|_| number);
+                        let value = value.as_deref().unwrap_or(&cell.text);
+                        push(&mut records, &section, field, header, value);
+                    }
                 }
             }
             Block::List(items) => {
                 for item in items {
-                    records.push([section.as_str(), "", item]);
+                    push(&mut records, &section, "", "", item);
                 }
             }
-            Block::Chart(_) | Block::Note(_) | Block::Code(_) => {}
+            Block::Chart(chart) => {
+                for bar in &chart.bars {
+                    push(&mut records, &chart.title, &bar.label, "", &bar.value);
+                }
+            }
+            Block::Note(_) | Block::Code(_) => {}
         }
     }
     records
+}
+
+/// A figure as a raw number: `$139,500` is `139500`, `4,011` is `4011`, `7.5%` is `7.5`;
+/// `None` for anything else.
+fn raw_number(text: &str) -> Option<String> {
+    let t = text.trim();
+    let t = t.strip_prefix('$').unwrap_or(t);
+    let t = t.strip_suffix('%').unwrap_or(t);
+    let t: String = t.chars().filter(|&c| c != ',').collect();
+    t.parse::<f64>().ok().map(|_| t)
 }

@@ -1,5 +1,11 @@
-//! Draws a [`Document`] for grep, cut and awk: one line per record, fields separated by a tab,
-//! no box drawing, no wrapping. A table is its header line then one line per row; label/value
+//! Writes a report for grep, cut and awk: its [`Records`] one line each, fields separated by a
+//! tab, without the header row or the `attribution` column (the notices go to stderr), a tab in
+//! a value turned into a space and its lines joined with `; `, so that every line of a command
+//! has the same fields whatever the data.
+//!
+//! The few reports that are one text (a schema, a path) draw their [`Document`] instead: one
+//! line per record, fields separated by a tab, no box drawing, no wrapping. A table is its
+//! header line then one line per row; label/value
 //! fields are `label<TAB>value` lines; list items are `- item` lines; headings stand on their
 //! own line after a blank one. A cell of several lines becomes one field, its lines joined with
 //! `; ` (a leading bullet dropped), so every record stays on one line whatever its text.
@@ -8,6 +14,7 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Effects, Style as Ansi};
 
+use super::Records;
 use super::document::{Block, Cell, Document, Tone};
 use super::sanitize::sanitize;
 use super::terminal::{paint, tone_style};
@@ -68,6 +75,21 @@ pub(super) fn write(doc: &Document, color: bool, out: &mut dyn Write) -> io::Res
     Ok(())
 }
 
+/// Writes `records` without their header or `attribution` column, one line each.
+pub(super) fn write_records(records: &Records, out: &mut dyn Write) -> io::Result<()> {
+    let shown: Vec<usize> = (0..records.headers.len())
+        .filter(|&i| records.headers[i] != "attribution")
+        .collect();
+    for row in &records.rows {
+        let fields: Vec<String> = shown
+            .iter()
+            .map(|&i| row.get(i).map_or_else(String::new, |v| one_line(v)))
+            .collect();
+        writeln!(out, "{}", fields.join("\t"))?;
+    }
+    Ok(())
+}
+
 /// The text on one line: sanitized (a tab becomes a space, so it cannot split a field), its
 /// lines joined with `; `, a bullet that starts a line dropped.
 fn one_line(text: &str) -> String {
@@ -114,6 +136,19 @@ mod tests {
             render(&doc),
             "Roles\nRole\tSummary\nml-engineer; Machine Learning Engineer\tBuilds models\n\
              data-engineer\tPipelines; Warehouses\n\nNotes\n- one; two\nSource\tbundled\n"
+        );
+    }
+
+    #[test]
+    fn records_are_lines_of_tab_separated_fields_without_header_or_attribution() {
+        let mut records = Records::new(["id", "attribution", "summary", "count"]);
+        records.push(["ml-engineer", "O*NET", "Builds\tmodels\nand more", "87350"]);
+        records.push(["data-engineer", "", "", "7"]);
+        let mut out = Vec::new();
+        write_records(&records, &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "ml-engineer\tBuilds models; and more\t87350\ndata-engineer\t\t7\n"
         );
     }
 

@@ -90,15 +90,26 @@ fn escape(text: &str, keep_newlines: bool) -> Cow<'_, str> {
 
 /// A CSV cell, sanitized, and with a leading `'` when it would begin with `=`, `+`, `-`, `@`,
 /// tab or carriage return: a spreadsheet would otherwise run it as a formula (OWASP's advice
-/// against CSV injection).
+/// against CSV injection). A negative number (`-800`, `-4.5`) stays a number: it is nothing
+/// but digits after its sign, so no formula can hide in it.
 pub fn csv_cell(text: &str) -> Cow<'_, str> {
-    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !negative_number(text);
     let clean = sanitize(text);
     if formula {
         Cow::Owned(format!("'{clean}"))
     } else {
         clean
     }
+}
+
+/// `-` then digits with at most one decimal point: `-800`, `-4.5`.
+fn negative_number(text: &str) -> bool {
+    text.strip_prefix('-').is_some_and(|digits| {
+        !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && digits.bytes().filter(|&b| b == b'.').count() <= 1
+            && digits.bytes().next().is_some_and(|b| b.is_ascii_digit())
+    })
 }
 
 /// Where Markdown text goes: block structure (headings, list items) only exists on a line of
@@ -274,7 +285,12 @@ mod tests {
         for (cell, out) in [
             ("=1+1", "'=1+1"),
             ("+1", "'+1"),
-            ("-2", "'-2"),
+            ("-2", "-2"),
+            ("-800.5", "-800.5"),
+            ("-2+3", "'-2+3"),
+            ("-", "'-"),
+            ("-.5", "'-.5"),
+            ("-1.2.3", "'-1.2.3"),
             ("@SUM(A1)", "'@SUM(A1)"),
             ("\t=x", "' =x"),
             ("\r=x", "'\\u{d}=x"),

@@ -251,13 +251,6 @@ impl CompareReport {
             })
     }
 
-    /// How many of the last aspect rows hold BLS's figures.
-    fn official_rows(&self) -> usize {
-        2 * (usize::from(self.official_source.is_some())
-            + usize::from(self.projections_source.is_some()))
-            + usize::from(self.official_source.is_some() && self.prices.is_some())
-    }
-
     fn ids(&self) -> Vec<&str> {
         self.roles.iter().map(|r| r.id.as_str()).collect()
     }
@@ -472,44 +465,155 @@ impl Report for CompareReport {
         doc
     }
 
-    /// One record per aspect with a column per role, then one per skill with "yes" under each
-    /// role that lists it.
+    /// One record per role and fact, in `outlook`'s columns: its title and summary, each
+    /// requirement, its headline salary, growth figures, industries, next roles, the skills it
+    /// lists, O*NET's top ratings and BLS's figures.
     fn records(&self) -> Records {
-        let mut headers = vec!["aspect".to_owned()];
-        headers.extend(self.ids().iter().map(|id| (*id).to_owned()));
-        let mut records = Records::new(headers).marking_official();
-        let mut title = vec!["Title".to_owned()];
-        title.extend(self.roles.iter().map(|r| r.title.clone()));
-        records.push(title);
-        let aspects = self.aspect_rows();
-        // The BLS rows come last, when there are any.
-        let official_from = aspects[0].len() - self.official_rows();
-        for (k, (label, _)) in aspects[0].iter().enumerate() {
-            let mut row = vec![label.to_string()];
-            row.extend(
-                aspects
-                    .iter()
-                    .map(|a| a[k].1.replace("\n• ", "; ").replace("• ", "")),
-            );
-            if k >= official_from {
-                records.push_official(row);
-            } else {
-                records.push(row);
+        use crate::model::Pay;
+        use crate::views::outlook::{FACT_COLUMNS, Fact, figure_facts, projection_facts};
+        use crate::views::outlook::{incomplete_fact, text_fact, wage_facts};
+        let mut records = Records::new(FACT_COLUMNS).marking_official();
+        for r in &self.roles {
+            let id = r.id.as_str();
+            records.push(text_fact(id, "title", "", &r.title).row());
+            records.push(text_fact(id, "summary", "", &r.summary).row());
+            for (label, text) in requirement_aspects(&r.requirements) {
+                let part = format!("requirement-{}", label.to_lowercase());
+                for line in text.lines() {
+                    let line = line.trim_start_matches("• ");
+                    if line != "not stated in source" && line != "none named in source" {
+                        records.push(text_fact(id, &part, "", line).row());
+                    }
+                }
             }
-        }
-        for (kind, skills) in [("skill", &self.skills), ("soft skill", &self.soft_skills)] {
-            for s in skills {
-                let mut row = vec![format!("{kind}: {}", s.skill.name)];
-                row.extend(
-                    self.roles
-                        .iter()
-                        .map(|r| if s.roles.contains(&r.id) { "yes" } else { "" }.to_owned()),
-                );
-                records.push(row);
+            if let Some(f) = &r.headline_salary {
+                let period = f.year.map(|y| y.to_string()).unwrap_or_default();
+                let (kind, amounts): (&str, Vec<(&str, u64)>) = match f.pay {
+                    Pay::Amount { amount } => ("amount", vec![("headline-salary", amount)]),
+                    Pay::AtLeast { amount } => ("at-least", vec![("headline-salary", amount)]),
+                    Pay::UpTo { amount } => ("up-to", vec![("headline-salary", amount)]),
+                    Pay::Range { low, high, .. } => (
+                        "range",
+                        vec![("headline-salary-low", low), ("headline-salary-high", high)],
+                    ),
+                };
+                for (part, amount) in amounts {
+                    records.push(
+                        Fact {
+                            id,
+                            part,
+                            what: f.label.clone(),
+                            status: kind,
+                            value: amount.to_string(),
+                            unit: "usd-per-year",
+                            text: self_text(f),
+                            period: period.clone(),
+                            source: f
+                                .source
+                                .as_ref()
+                                .map(crate::views::sections::describe_source)
+                                .unwrap_or_default(),
+                        }
+                        .row(),
+                    );
+                }
+            }
+            figure_facts(&mut records, id, "growth", &r.growth);
+            for industry in &r.industries {
+                records.push(text_fact(id, "industry", "", industry).row());
+            }
+            for next in &r.next_roles {
+                let what = next.id.clone().unwrap_or_default();
+                records.push(text_fact(id, "next-role", &what, &next.title).row());
+            }
+            for (part, skills) in [("skill", &self.skills), ("soft-skill", &self.soft_skills)] {
+                for s in skills.iter().filter(|s| s.roles.contains(&r.id)) {
+                    let category = s.skill.category.map_or("", |c| c.label());
+                    records.push(text_fact(id, part, category, &s.skill.name).row());
+                }
+            }
+            if let Some(t) = &r.ratings {
+                for (part, ratings) in [("skill", &t.skills), ("knowledge", &t.knowledge)] {
+                    for e in ratings {
+                        for (measure, value, unit) in [
+                            ("importance", e.importance, "importance-1-5"),
+                            (
+                                "level",
+                                if e.not_relevant { 0.0 } else { e.level },
+                                "level-0-7",
+                            ),
+                        ] {
+                            let status = match measure {
+                                "level" if e.not_relevant => "not-relevant",
+                                "level" if e.level_suppressed => "uncertain",
+                                "importance" if e.importance_suppressed => "uncertain",
+                                _ => "rated",
+                            };
+                            records.push(
+                                Fact {
+                                    id,
+                                    part: &format!("top-{part}-{measure}"),
+                                    what: e.name.clone(),
+                                    status,
+                                    value: value.to_string(),
+                                    unit,
+                                    text: String::new(),
+                                    period: String::new(),
+                                    source: format!("O*NET {} ({})", t.release, t.occupation.code),
+                                }
+                                .row(),
+                            );
+                        }
+                    }
+                }
+            }
+            if let (None, Some(why)) = (&r.ratings, &r.no_ratings) {
+                let (status, text) = match why {
+                    NoRatings::NoLinkedOccupation => (
+                        "no-linked-occupation",
+                        "no linked O*NET occupation".to_owned(),
+                    ),
+                    NoRatings::NotInRelease { code } => (
+                        "not-in-release",
+                        format!("{code} is not in the O*NET release in use"),
+                    ),
+                    NoRatings::NotRated { code, release } => (
+                        "not-rated",
+                        format!("{code} is not rated by O*NET {release}"),
+                    ),
+                };
+                let mut fact = text_fact(id, "ratings", "", &text);
+                fact.status = status;
+                records.push(fact.row());
+            }
+            if let Some(source) = &self.official_source {
+                wage_facts(&mut records, id, &r.official, &source.name);
+            }
+            if let Some(s) = &self.projections_source {
+                projection_facts(&mut records, id, &r.projections, s);
+                let period = format!("{}-{}", s.base_year, s.projected_year);
+                for n in &r.projections_incomplete {
+                    if let crate::store::projections::NoProjection::Incomplete { soc, incomplete } =
+                        n
+                    {
+                        let fact = incomplete_fact(id, soc.clone(), incomplete, &period, s);
+                        records.push_official(fact.row());
+                    }
+                }
             }
         }
         records
     }
+}
+
+/// A salary figure as the table shows it: "$139,500 (\"Overall\", base salary, 2024)".
+fn self_text(f: &crate::model::SalaryFigure) -> String {
+    format!(
+        "{} ({}, {})",
+        f.display_pay(),
+        f.measure.label(),
+        f.year_text()
+    )
 }
 
 /// An area's price levels in a sentence: "all items 98.066 and housing 120.361 (BEA RPP 2024,

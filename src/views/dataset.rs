@@ -5,6 +5,16 @@ use crate::commands::dataset::DatasetReport;
 use crate::render::{Document, Report};
 
 impl Report for DatasetReport {
+    /// One text, not records: plain shows it as it is.
+    fn plain_records(&self) -> bool {
+        false
+    }
+
+    /// A record per value of the account.
+    fn records(&self) -> crate::render::Records {
+        crate::render::sectioned_records("dataset", &self.document())
+    }
+
     fn document(&self) -> Document {
         let mut doc = Document::default();
         let mut fields = vec![

@@ -22,7 +22,7 @@ impl Report for FindReport {
     }
 
     fn records(&self) -> Records {
-        records(self)
+        records(self).id_first()
     }
 }
 

@@ -392,8 +392,10 @@ impl Report for GapReport {
         doc
     }
 
-    /// One record per skill (to learn, carries over, not needed; soft skills too), then one per
-    /// requirement with both roles' text, then BLS's national median pay of each.
+    /// One record per skill or knowledge area to raise (O*NET's levels, `difference` the
+    /// shortfall), per skill (to learn, carries over, not needed; soft skills too), per
+    /// requirement with both roles' text, then BLS's national median pay and projected change of
+    /// each with the difference, TO's less FROM's.
     fn records(&self) -> Records {
         let mut records = Records::new([
             "status",
@@ -401,22 +403,26 @@ impl Report for GapReport {
             "name",
             "from",
             "to",
+            "difference",
+            "unit",
             "importance",
             "weight",
         ])
         .marking_official();
         if let Some(r) = &self.ratings {
             for (status, list) in [
-                ("to raise", &r.gap.to_raise),
+                ("to-raise", &r.gap.to_raise),
                 ("uncertain", &r.gap.uncertain),
             ] {
                 for s in list {
                     records.push([
                         status.to_owned(),
-                        kind_label(s.kind).to_owned(),
+                        kebab_label(kind_label(s.kind)),
                         s.name.clone(),
                         s.from_level.to_string(),
                         s.to_level.to_string(),
+                        s.shortfall.to_string(),
+                        "level-0-7".to_owned(),
                         s.to_importance.to_string(),
                         s.weight.to_string(),
                     ]);
@@ -424,23 +430,26 @@ impl Report for GapReport {
             }
         }
         let groups: [(&str, &[Skill]); 6] = [
-            ("to learn", &self.skills.to_learn),
-            ("carries over", &self.skills.carries_over),
-            ("not needed", &self.skills.not_needed),
-            ("soft skill to develop", &self.soft_skills_to_learn),
-            ("soft skill carries over", &self.soft_skills_shared),
-            ("soft skill not compared", &self.soft_skills_not_compared),
+            ("to-learn", &self.skills.to_learn),
+            ("carries-over", &self.skills.carries_over),
+            ("not-needed", &self.skills.not_needed),
+            ("soft-skill-to-develop", &self.soft_skills_to_learn),
+            ("soft-skill-carries-over", &self.soft_skills_shared),
+            ("soft-skill-not-compared", &self.soft_skills_not_compared),
         ];
         for (status, skills) in groups {
             for s in skills {
                 records.push([
-                    status,
-                    s.category.map_or("", |c| c.label()),
-                    &s.name,
-                    "",
-                    "",
-                    "",
-                    "",
+                    status.to_owned(),
+                    s.category
+                        .map_or_else(String::new, |c| kebab_label(c.label())),
+                    s.name.clone(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
                 ]);
             }
         }
@@ -448,16 +457,41 @@ impl Report for GapReport {
             requirement_aspects(&self.requirements.from),
             requirement_aspects(&self.requirements.to),
         );
+        // The table's "not stated in source" is an empty cell here.
+        let stated = |text: String| {
+            if text.ends_with(" in source") {
+                String::new()
+            } else {
+                text
+            }
+        };
         for ((aspect, from_text), (_, to_text)) in from_rows.into_iter().zip(to_rows) {
-            records.push(["requirement", "", aspect, &from_text, &to_text, "", ""]);
+            records.push([
+                "requirement".to_owned(),
+                String::new(),
+                kebab_label(aspect),
+                stated(from_text),
+                stated(to_text),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]);
         }
         if let Some(pay) = &self.pay {
+            let dollars = |h: &crate::store::wages::HeadlineWage| {
+                h.median_dollars()
+                    .map(|d| d.to_string())
+                    .unwrap_or_default()
+            };
             records.push_official([
                 "pay".to_owned(),
                 String::new(),
-                "national median (BLS)".to_owned(),
-                median(&pay.from),
-                median(&pay.to),
+                "national-median".to_owned(),
+                dollars(&pay.from),
+                dollars(&pay.to),
+                pay.difference.to_string(),
+                "usd-per-year".to_owned(),
                 String::new(),
                 String::new(),
             ]);
@@ -472,15 +506,29 @@ impl Report for GapReport {
             records.push_official([
                 "outlook".to_owned(),
                 String::new(),
-                format!("projected change percent {}", o.source.name),
+                "projected-change".to_owned(),
                 pct(&o.from),
                 pct(&o.to),
+                o.change_percent_difference
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+                "percent".to_owned(),
                 String::new(),
                 String::new(),
             ]);
         }
         records
     }
+}
+
+/// A label as a kebab-case word: "Programming languages" is `programming-languages`.
+fn kebab_label(label: &str) -> String {
+    label
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 #[cfg(test)]

@@ -9,6 +9,22 @@ use crate::onet::import::SkippedGroup;
 use crate::render::{Document, Report};
 
 impl Report for ImportOutput {
+    /// One text, not records: plain shows it as it is.
+    fn plain_records(&self) -> bool {
+        false
+    }
+
+    /// A record per value of the account, its id the database imported.
+    fn records(&self) -> crate::render::Records {
+        let id = match self {
+            ImportOutput::Onet(_) => "onet",
+            ImportOutput::Oews(_) => "oews",
+            ImportOutput::Projections(_) => "projections",
+            ImportOutput::Prices(_) => "prices",
+        };
+        crate::render::sectioned_records(id, &self.document())
+    }
+
     fn document(&self) -> Document {
         match self {
             ImportOutput::Onet(r) => r.document(),

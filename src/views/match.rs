@@ -192,7 +192,7 @@ impl Report for MatchReport {
                     .join("; "),
             ]);
         }
-        records
+        records.id_first()
     }
 }
 

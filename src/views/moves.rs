@@ -175,6 +175,6 @@ impl Report for MovesReport {
                 gaps_text(m, "; "),
             ]);
         }
-        records
+        records.id_first()
     }
 }

@@ -5,9 +5,9 @@
 
 use crate::commands::outlook::{OutlookList, OutlookReport, RoleOutlook};
 use crate::commands::show::ShowOutlook;
-use crate::model::Quantity;
 use crate::model::salary::thousands;
 use crate::model::wages::Unit;
+use crate::model::{Figure, Quantity};
 use crate::render::{Cell, Document, Records, Report, Table, Tone};
 use crate::store::projections::{
     GroupChange, NoProjection, OccupationOutlook, OutlookBasis, OutlookRank, ProjectionFacts,
@@ -498,156 +498,250 @@ fn list_records(l: &OutlookList) -> Records {
             p.incomplete.clone().unwrap_or_default(),
         ]);
     }
-    records
+    records.id_first()
 }
 
-fn role_records(r: &RoleOutlook) -> Records {
-    let mut records = Records::new([
-        "role", "part", "what", "status", "value", "unit", "text", "period", "source",
-    ])
-    .marking_official();
-    for f in &r.growth {
+/// The columns of a record of one fact about a role (`outlook`, `compare`, `trends`): the
+/// role's id, which part of the report, what it is about, whether the source publishes it, the
+/// number and its unit, the text the table shows, the period and the source.
+pub(crate) const FACT_COLUMNS: [&str; 9] = [
+    "id", "part", "what", "status", "value", "unit", "text", "period", "source",
+];
+
+/// One record of [`FACT_COLUMNS`].
+pub(crate) struct Fact<'a> {
+    pub id: &'a str,
+    pub part: &'a str,
+    pub what: String,
+    pub status: &'a str,
+    pub value: String,
+    pub unit: &'a str,
+    pub text: String,
+    pub period: String,
+    pub source: String,
+}
+
+impl Fact<'_> {
+    pub(crate) fn row(self) -> [String; 9] {
+        [
+            self.id.to_owned(),
+            self.part.to_owned(),
+            self.what,
+            self.status.to_owned(),
+            self.value,
+            self.unit.to_owned(),
+            self.text,
+            self.period,
+            self.source,
+        ]
+    }
+}
+
+/// A record of text alone: an outlook statement, an industry, a trend.
+pub(crate) fn text_fact<'a>(id: &'a str, part: &'a str, what: &str, text: &str) -> Fact<'a> {
+    Fact {
+        id,
+        part,
+        what: what.to_owned(),
+        status: "",
+        value: String::new(),
+        unit: "",
+        text: text.to_owned(),
+        period: String::new(),
+        source: String::new(),
+    }
+}
+
+/// The records of a profile's reported figures (growth, market size, adoption).
+pub(crate) fn figure_facts(records: &mut Records, id: &str, part: &str, figures: &[Figure]) {
+    for f in figures {
         let (value, unit) = match f.value {
             Quantity::Percent { value } => (value, "percent"),
             Quantity::UsdBillions { value } => (value, "usd-billions"),
         };
-        records.push([
-            r.id.clone(),
-            "growth".to_owned(),
-            f.metric.clone(),
-            "reported".to_owned(),
-            value.to_string(),
-            unit.to_owned(),
-            f.value.to_string(),
-            f.period.clone().unwrap_or_default(),
-            f.source.as_ref().map(describe_source).unwrap_or_default(),
-        ]);
+        records.push(
+            Fact {
+                id,
+                part,
+                what: f.metric.clone(),
+                status: "reported",
+                value: value.to_string(),
+                unit,
+                text: f.value.to_string(),
+                period: f.period.clone().unwrap_or_default(),
+                source: f.source.as_ref().map(describe_source).unwrap_or_default(),
+            }
+            .row(),
+        );
     }
-    for text in &r.outlook {
-        records.push([&r.id, "outlook", "", "", "", "", text, "", ""]);
-    }
-    if let Some(s) = &r.projections_source {
-        let period = format!("{}-{}", s.base_year, s.projected_year);
-        for o in &r.projections {
-            let p = &o.projection;
-            let what = format!("{} ({})", p.title, p.soc);
-            let mut push = |part: &str, value: String, unit: &str, text: String| {
-                let status = if value.is_empty() && unit != "category" {
-                    "not-published"
-                } else {
-                    "published"
-                };
-                records.push_official([
-                    r.id.clone(),
-                    part.to_owned(),
-                    what.clone(),
-                    status.to_owned(),
-                    value,
-                    unit.to_owned(),
-                    text,
-                    period.clone(),
-                    s.name.clone(),
-                ]);
+}
+
+/// The records of BLS's projections of a role's occupations, each figure a record.
+pub(crate) fn projection_facts(
+    records: &mut Records,
+    id: &str,
+    projections: &[OccupationOutlook],
+    s: &ProjectionsSource,
+) {
+    let period = format!("{}-{}", s.base_year, s.projected_year);
+    for o in projections {
+        let p = &o.projection;
+        let what = format!("{} ({})", p.title, p.soc);
+        let mut push = |part: &str, value: String, unit: &str, text: String| {
+            let status = if value.is_empty() && unit != "category" {
+                "not-published"
+            } else {
+                "published"
             };
-            push(
-                "employment-base",
-                opt(p.employment_base),
-                "jobs",
-                jobs(p.employment_base),
+            records.push_official(
+                Fact {
+                    id,
+                    part,
+                    what: what.clone(),
+                    status,
+                    value,
+                    unit,
+                    text,
+                    period: period.clone(),
+                    source: s.name.clone(),
+                }
+                .row(),
             );
-            push(
-                "employment-projected",
-                opt(p.employment_projected),
-                "jobs",
-                jobs(p.employment_projected),
-            );
-            push(
-                "change",
-                opt(p.change),
-                "jobs",
-                opt(p.change.map(more_or_fewer)),
-            );
-            push(
-                "change-percent",
-                opt(p.change_percent),
-                "percent",
-                opt(p.change_percent.map(percent_more_or_fewer)),
-            );
-            push(
-                "openings",
-                opt(p.openings),
-                "jobs-per-year",
-                openings_text(p),
-            );
-            let (wage_value, kind) = wage_columns(p.ep_median_wage);
-            let wage_status_text = wage(p.ep_median_wage);
-            push(
-                &format!("ep-median-wage-{kind}"),
-                wage_value,
-                "usd-per-year",
-                wage_status_text,
-            );
-            push(
-                "education",
-                kebab(p.education),
-                "category",
-                p.education.map_or("", |e| e.label()).to_owned(),
-            );
-            if let Some(why) = &p.incomplete {
-                records.push_official([
-                    r.id.clone(),
-                    "incomplete".to_owned(),
-                    what.clone(),
-                    "incomplete".to_owned(),
-                    String::new(),
-                    String::new(),
-                    why.clone(),
-                    period.clone(),
-                    s.name.clone(),
-                ]);
-            }
-        }
-        for n in &r.no_projections {
-            if let NoProjection::Incomplete { soc, incomplete } = n {
-                records.push_official([
-                    r.id.clone(),
-                    "incomplete".to_owned(),
-                    soc.clone(),
-                    "incomplete".to_owned(),
-                    String::new(),
-                    String::new(),
-                    incomplete.clone(),
-                    period.clone(),
-                    s.name.clone(),
-                ]);
-            }
+        };
+        push(
+            "employment-base",
+            opt(p.employment_base),
+            "jobs",
+            jobs(p.employment_base),
+        );
+        push(
+            "employment-projected",
+            opt(p.employment_projected),
+            "jobs",
+            jobs(p.employment_projected),
+        );
+        push(
+            "change",
+            opt(p.change),
+            "jobs",
+            opt(p.change.map(more_or_fewer)),
+        );
+        push(
+            "change-percent",
+            opt(p.change_percent),
+            "percent",
+            opt(p.change_percent.map(percent_more_or_fewer)),
+        );
+        push(
+            "openings",
+            opt(p.openings),
+            "jobs-per-year",
+            openings_text(p),
+        );
+        let (wage_value, kind) = wage_columns(p.ep_median_wage);
+        let wage_status_text = wage(p.ep_median_wage);
+        push(
+            &format!("ep-median-wage-{kind}"),
+            wage_value,
+            "usd-per-year",
+            wage_status_text,
+        );
+        push(
+            "education",
+            kebab(p.education),
+            "category",
+            p.education.map_or("", |e| e.label()).to_owned(),
+        );
+        if let Some(why) = &p.incomplete {
+            records.push_official(incomplete_fact(id, what.clone(), why, &period, s).row());
         }
     }
-    let source = r
-        .official_source
-        .as_ref()
-        .map(|s| s.name.clone())
-        .unwrap_or_default();
-    for h in &r.employment {
+}
+
+/// A record saying why a projection is missing or may be incomplete: an import under
+/// `--force` left out rows of BLS's workbook.
+pub(crate) fn incomplete_fact<'a>(
+    id: &'a str,
+    what: String,
+    why: &str,
+    period: &str,
+    s: &ProjectionsSource,
+) -> Fact<'a> {
+    Fact {
+        id,
+        part: "incomplete",
+        what,
+        status: "incomplete",
+        value: String::new(),
+        unit: "",
+        text: why.to_owned(),
+        period: period.to_owned(),
+        source: s.name.clone(),
+    }
+}
+
+/// The records of BLS OEWS's employment and median pay of a role's occupations.
+pub(crate) fn wage_facts(records: &mut Records, id: &str, wages: &[HeadlineWage], source: &str) {
+    for h in wages {
         for figure in [&h.employment, &h.median].into_iter().flatten() {
             let (status, value, _) = csv_value(figure);
+            let part = kebab(Some(figure.measure));
             let unit = match figure.measure.unit() {
                 Unit::AnnualDollars => "usd-per-year",
                 _ => "people",
             };
-            records.push_official([
-                r.id.clone(),
-                figure.name.to_owned(),
-                occupation(h),
-                status.to_owned(),
-                value,
-                unit.to_owned(),
-                value_text(figure),
-                String::new(),
-                format!("{source} · {}", h.area.name),
-            ]);
+            records.push_official(
+                Fact {
+                    id,
+                    part: &part,
+                    what: occupation(h),
+                    status,
+                    value,
+                    unit,
+                    text: value_text(figure),
+                    period: String::new(),
+                    source: format!("{source} · {}", h.area.name),
+                }
+                .row(),
+            );
+            if let Some(real) = figure.in_us_prices {
+                records.push_official(
+                    Fact {
+                        id,
+                        part: &format!("{part}-in-us-prices"),
+                        what: occupation(h),
+                        status,
+                        value: real.to_string(),
+                        unit,
+                        text: crate::views::wages::us_prices_text(figure),
+                        period: String::new(),
+                        source: format!("{source} · {}", h.area.name),
+                    }
+                    .row(),
+                );
+            }
         }
     }
+}
+
+fn role_records(r: &RoleOutlook) -> Records {
+    let mut records = Records::new(FACT_COLUMNS).marking_official();
+    figure_facts(&mut records, &r.id, "growth", &r.growth);
+    for text in &r.outlook {
+        records.push(text_fact(&r.id, "outlook", "", text).row());
+    }
+    if let Some(s) = &r.projections_source {
+        projection_facts(&mut records, &r.id, &r.projections, s);
+        let period = format!("{}-{}", s.base_year, s.projected_year);
+        for n in &r.no_projections {
+            if let NoProjection::Incomplete { soc, incomplete } = n {
+                let fact = incomplete_fact(&r.id, soc.clone(), incomplete, &period, s);
+                records.push_official(fact.row());
+            }
+        }
+    }
+    let source = r.official_source.as_ref().map_or("", |s| s.name.as_str());
+    wage_facts(&mut records, &r.id, &r.employment, source);
     records
 }
 

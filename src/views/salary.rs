@@ -579,7 +579,7 @@ impl SalaryReport {
     /// One CSV row per figure, with the JSON figure's fields and spellings.
     fn records(&self) -> Records {
         let mut records = Records::new([
-            "role",
+            "id",
             "dimension",
             "label",
             "group",
@@ -600,7 +600,9 @@ impl SalaryReport {
             "text",
             "note",
             "source",
-            "my_pay",
+            "my_pay_position",
+            "my_pay_percent",
+            "my_pay_by",
             "soc",
             "area_code",
             "industry_code",
@@ -613,7 +615,7 @@ impl SalaryReport {
         let num = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
         for role in &self.roles {
             for f in &role.figures {
-                records.push([
+                let mut row = Vec::from([
                     role.role.clone(),
                     json_name(&f.dimension),
                     f.label.clone(),
@@ -635,7 +637,10 @@ impl SalaryReport {
                     f.text.clone(),
                     f.note.clone().unwrap_or_default(),
                     f.source.as_ref().map(describe_source).unwrap_or_default(),
-                    f.my_pay.map(|p| p.to_string()).unwrap_or_default(),
+                ]);
+                let (position, percent, by) = my_pay_columns(f.my_pay);
+                row.extend([position, percent, by]);
+                row.extend([
                     String::new(),
                     String::new(),
                     String::new(),
@@ -644,6 +649,7 @@ impl SalaryReport {
                     String::new(),
                     String::new(),
                 ]);
+                records.push(row);
             }
         }
         self.official_records(&mut records);
@@ -671,11 +677,9 @@ impl SalaryReport {
                     crate::model::wages::Unit::AnnualDollars
                         | crate::model::wages::Unit::HourlyDollars
                 );
-                let my_pay = match (&e.my_pay, f.measure) {
-                    (Some(p), crate::model::wages::Measure::AnnualMedian) => {
-                        crate::views::wages::placement_text(p)
-                    }
-                    _ => String::new(),
+                let (position, percent) = match (&e.my_pay, f.measure) {
+                    (Some(p), crate::model::wages::Measure::AnnualMedian) => percentile_columns(p),
+                    _ => (String::new(), String::new()),
                 };
                 records.push_official([
                     role.to_owned(),
@@ -703,7 +707,9 @@ impl SalaryReport {
                     crate::views::wages::value_text(f),
                     note,
                     source.name.clone(),
-                    my_pay,
+                    position,
+                    percent,
+                    String::new(),
                     soc.to_owned(),
                     e.area.code.clone(),
                     e.industry.code.clone(),
@@ -725,6 +731,50 @@ impl SalaryReport {
             for t in &top.ranked {
                 push("", &t.soc, &t.title, &t.estimate);
             }
+        }
+    }
+}
+
+/// The reader's pay against a curated figure, as numbers: its position (`below`, `at`,
+/// `inside`, `above`, `not-comparable`), how far along the band in percent (inside a band with
+/// both ends), and by how many dollars it is above (positive) or below (negative) the figure,
+/// for `inside` above the band's low end.
+fn my_pay_columns(my_pay: Option<MyPay>) -> (String, String, String) {
+    use crate::model::salary::Placement;
+    let text = |s: &str| s.to_owned();
+    let Some(my_pay) = my_pay else {
+        return (String::new(), String::new(), String::new());
+    };
+    match my_pay.placement() {
+        None => (text("not-comparable"), String::new(), String::new()),
+        Some(Placement::Below { by }) => (text("below"), String::new(), format!("-{by}")),
+        Some(Placement::At) => (text("at"), String::new(), text("0")),
+        Some(Placement::Inside {
+            percent, above_low, ..
+        }) => (
+            text("inside"),
+            percent.map(|p| p.to_string()).unwrap_or_default(),
+            above_low.map(|d| d.to_string()).unwrap_or_default(),
+        ),
+        Some(Placement::Above { by, .. }) => (text("above"), String::new(), by.to_string()),
+    }
+}
+
+/// The reader's pay among BLS's percentiles: its position (`below-lowest`, `between`,
+/// `at-or-above-highest`) and its percentile (the lowest or highest published one, or the
+/// estimate between two).
+pub(crate) fn percentile_columns(p: &crate::model::wages::PercentilePlacement) -> (String, String) {
+    use crate::model::wages::PercentilePlacement;
+    match *p {
+        PercentilePlacement::BelowLowest { percentile, .. } => {
+            ("below-lowest".to_owned(), percentile.to_string())
+        }
+        PercentilePlacement::Between {
+            estimated_percentile,
+            ..
+        } => ("between".to_owned(), estimated_percentile.to_string()),
+        PercentilePlacement::AboveHighest { percentile, .. } => {
+            ("at-or-above-highest".to_owned(), percentile.to_string())
         }
     }
 }

@@ -6,6 +6,11 @@ use crate::commands::schema::SchemaReport;
 use crate::render::{Document, Records, Report};
 
 impl Report for SchemaReport {
+    /// One text, not records: plain shows it as it is.
+    fn plain_records(&self) -> bool {
+        false
+    }
+
     /// The JSON is the schema itself, which editors read.
     fn json_version(&self) -> Option<u32> {
         None

@@ -23,6 +23,19 @@ impl crate::render::Report for ShowReport {
         true
     }
 
+    /// A record per field, paragraph, list item and table cell of the profile's sections.
+    fn records(&self) -> crate::render::Records {
+        let p = &self.profile;
+        let mut records = crate::render::sectioned_records(&p.id, &self.document());
+        records.rows.insert(
+            0,
+            [p.id.as_str(), "", "Title", "", &p.title]
+                .map(str::to_owned)
+                .into(),
+        );
+        records
+    }
+
     fn document(&self) -> Document {
         let p = &self.profile;
         let mut doc = Document::default();

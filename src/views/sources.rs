@@ -4,7 +4,7 @@
 
 use crate::commands::sources::SourcesReport;
 use crate::model::salary::thousands;
-use crate::render::{Cell, Document, Records, Report, Table, Tone, records_from_document};
+use crate::render::{Cell, Document, Records, Report, Table, Tone, sectioned_records};
 
 /// The headings of the official releases' sections, and the CSV sections of their rows.
 const WAGES: &str = "Official wages";
@@ -29,10 +29,10 @@ impl Report for SourcesReport {
 
     /// The document's records, BLS's notice on the rows of its release.
     fn records(&self) -> Records {
-        let mut records = records_from_document(&self.document());
+        let mut records = sectioned_records("sources", &self.document());
         let rows = records.rows.iter().enumerate();
         records.official = Some(
-            rows.filter(|(_, r)| r[0] == WAGES || r[0] == PROJECTIONS)
+            rows.filter(|(_, r)| r[1] == WAGES || r[1] == PROJECTIONS)
                 .map(|(i, _)| i)
                 .collect(),
         );

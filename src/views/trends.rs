@@ -3,12 +3,49 @@
 //! the roles asked about that have no market data.
 
 use crate::commands::trends::TrendsReport;
-use crate::render::{Cell, Document, Report, Table, Tone};
+use crate::render::{Cell, Document, Records, Report, Table, Tone};
+use crate::views::outlook::{FACT_COLUMNS, figure_facts, text_fact};
 use crate::views::sections::{
     capitalize, describe_figure, figures_table, in_demand_table, missing_in, sources_note,
 };
 
 impl Report for TrendsReport {
+    /// One record per role and fact, in `outlook`'s columns: each demand figure, industry
+    /// (with each use), in-demand skill, outlook statement and trend (a trend's figure in the
+    /// record beside it, `trend-figure`).
+    fn records(&self) -> Records {
+        let mut records = Records::new(FACT_COLUMNS);
+        for r in &self.roles {
+            let id = r.role.as_str();
+            figure_facts(&mut records, id, "demand", &r.figures);
+            for i in &r.industries {
+                records.push(text_fact(id, "industry", &i.name, "").row());
+                for used in &i.uses {
+                    records.push(text_fact(id, "industry-use", &i.name, used).row());
+                }
+            }
+            for g in &r.in_demand_skills {
+                for skill in &g.skills {
+                    let text = match &skill.note {
+                        Some(note) => format!("{} ({note})", skill.name),
+                        None => skill.name.clone(),
+                    };
+                    records.push(text_fact(id, "in-demand-skill", &g.name, &text).row());
+                }
+            }
+            for text in &r.outlook {
+                records.push(text_fact(id, "outlook", "", text).row());
+            }
+            for t in &r.trends {
+                records.push(text_fact(id, "trend", &t.name, &t.summary).row());
+                if let Some(f) = &t.figure {
+                    figure_facts(&mut records, id, "trend-figure", std::slice::from_ref(f));
+                }
+            }
+        }
+        records
+    }
+
     fn document(&self) -> Document {
         let mut doc = Document::default();
         for r in &self.roles {

@@ -76,6 +76,23 @@ impl Report for ValidateReport {
         doc
     }
 
+    /// The summary line, and where no profile was found.
+    fn plain_footer(&self) -> Vec<String> {
+        let mut lines = vec![self.summary.line()];
+        if !self.looked_in.is_empty() {
+            let folders: Vec<String> = self
+                .looked_in
+                .iter()
+                .map(|r| r.display().to_string())
+                .collect();
+            lines.push(format!(
+                "No profile files in {}; `careers new ID` writes one.",
+                folders.join(", ")
+            ));
+        }
+        lines
+    }
+
     fn records(&self) -> Records {
         let mut records = Records::new(["file", "line", "column", "field", "problem"]);
         for file in &self.files {

@@ -176,13 +176,14 @@ impl Report for WhereReport {
 
     fn records(&self) -> Records {
         let mut records = Records::new([
-            "role",
+            "id",
             "soc",
             "occupation",
             "rank",
             "area_code",
             "area",
             "median",
+            "median_status",
             "mean",
             "employment",
             "jobs_per_1000",
@@ -194,19 +195,25 @@ impl Report for WhereReport {
             "employment_rse",
             "wage_rse",
             "unreliable",
+            "at_least",
             "price_level",
             "median_in_us_prices",
             "source",
         ]);
         for o in &self.occupations {
             for r in &o.ranked {
-                let value = |m: Measure| match r.estimate.figure(m) {
-                    Some(f) => match &f.value {
-                        crate::store::wages::FigureValue::Published { value } => value.to_string(),
-                        _ => crate::views::wages::value_text(f),
-                    },
-                    None => String::new(),
+                // A top-coded wage is its threshold, `median_status` says so; one BLS does not
+                // publish is empty.
+                let value = |m: Measure| {
+                    r.estimate
+                        .figure(m)
+                        .map(|f| crate::views::wages::csv_value(f).1)
+                        .unwrap_or_default()
                 };
+                let status = r
+                    .estimate
+                    .figure(Measure::AnnualMedian)
+                    .map_or("not-published", |f| crate::views::wages::csv_value(f).0);
                 records.push([
                     self.role.clone(),
                     o.occupation.soc.clone(),
@@ -215,6 +222,7 @@ impl Report for WhereReport {
                     r.estimate.area.code.clone(),
                     r.estimate.area.name.clone(),
                     value(Measure::AnnualMedian),
+                    status.to_owned(),
                     value(Measure::AnnualMean),
                     value(Measure::Employment),
                     value(Measure::JobsPer1000),
@@ -226,6 +234,7 @@ impl Report for WhereReport {
                     value(Measure::EmploymentRse),
                     value(Measure::WageRse),
                     r.reliability.unreliable.to_string(),
+                    top_coded(&r.estimate),
                     match &r.estimate.prices {
                         Some(PriceFacts::Priced { all_items, .. }) => all_items.to_string(),
                         _ => String::new(),
@@ -289,4 +298,17 @@ fn area_text(r: &crate::commands::r#where::RankedArea) -> String {
 /// "30%", "12.5%".
 fn percent(value: f64) -> String {
     format!("{value}%")
+}
+
+/// The wage columns whose figure is BLS's top-coding threshold rather than the wage itself
+/// (`annual-90`), `; `-separated: their number is a lower bound.
+fn top_coded(estimate: &crate::store::wages::PlaceEstimate) -> String {
+    estimate
+        .figures
+        .iter()
+        .filter(|f| matches!(f.value, crate::store::wages::FigureValue::AtLeast { .. }))
+        .filter_map(|f| serde_json::to_value(f.measure).ok())
+        .filter_map(|v| v.as_str().map(str::to_owned))
+        .collect::<Vec<_>>()
+        .join("; ")
 }

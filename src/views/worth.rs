@@ -19,6 +19,11 @@ impl Report for WorthReport {
         self.notice
     }
 
+    /// With `--role` the records show BLS's wages: the header is the same without.
+    fn attribution_column(&self) -> bool {
+        true
+    }
+
     fn document(&self) -> Document {
         let mut doc = Document::default();
         let names: Vec<&str> = self.places.iter().map(|p| p.area.name.as_str()).collect();
@@ -142,6 +147,11 @@ impl Report for WorthReport {
             "difference_from_first",
             "percent_from_first",
             "price_incomplete",
+            "soc",
+            "median",
+            "median_status",
+            "my_pay_position",
+            "my_pay_percent",
         ]);
         for (i, p) in self.places.iter().enumerate() {
             let (year, level, housing) = match &p.prices {
@@ -160,7 +170,7 @@ impl Report for WorthReport {
             // Each later place's comparison is of the first against it: seen from this place,
             // its sign turns.
             let against = self.comparisons.iter().find(|c| c.other == i);
-            records.push([
+            let place = [
                 p.query.clone(),
                 p.area.code.clone(),
                 p.area.name.clone(),
@@ -177,7 +187,35 @@ impl Report for WorthReport {
                     .map(|c| format!("{}", -c.percent))
                     .unwrap_or_default(),
                 p.prices.incomplete().unwrap_or_default().to_owned(),
-            ]);
+            ];
+            // With `--role`, a record per occupation of the role: its median there and where
+            // the amount falls among its wages.
+            if p.role_wages.is_empty() {
+                let mut row = place.to_vec();
+                row.extend(std::iter::repeat_n(String::new(), 5));
+                records.push(row);
+            }
+            for w in &p.role_wages {
+                let (status, median, _) = w
+                    .median
+                    .as_ref()
+                    .map(crate::views::wages::csv_value)
+                    .unwrap_or(("not-published", String::new(), String::new()));
+                let (position, percent) = w
+                    .placement
+                    .as_ref()
+                    .map(crate::views::salary::percentile_columns)
+                    .unwrap_or_default();
+                let mut row = place.to_vec();
+                row.extend([
+                    w.occupation.soc.clone(),
+                    median,
+                    status.to_owned(),
+                    position,
+                    percent,
+                ]);
+                records.push(row);
+            }
         }
         records
     }

@@ -281,6 +281,14 @@ impl TestEnv {
         out.stdout
     }
 
+    /// Runs `careers ARGS`, asserts success, and returns stdout then stderr: what a person
+    /// sees of a plain report, its records and then its notes.
+    pub(crate) fn seen<A: AsRef<OsStr> + Debug>(&self, args: &[A]) -> String {
+        let out = self.run(args);
+        assert!(out.success(), "careers {args:?} failed: {}", out.stderr);
+        out.stdout + &out.stderr
+    }
+
     /// Runs `careers ARGS` with stdout on a pseudo-terminal (through `script`, of util-linux),
     /// asserts success, and returns what the terminal received, line ends as `\n`.
     pub(crate) fn on_terminal(&self, args: &[&str]) -> String {

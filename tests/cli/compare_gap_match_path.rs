@@ -195,17 +195,31 @@ fn compare_csv_has_an_aspect_per_row_and_a_skill_per_row() {
     let mut lines = out.lines();
     assert_eq!(
         lines.next(),
-        Some("aspect,data-engineer,ml-engineer,attribution")
+        Some("id,part,what,status,value,unit,text,period,source,attribution")
     );
     assert_eq!(
         lines.next(),
-        Some("Title,Data Engineer,Machine Learning Engineer,")
+        Some("data-engineer,title,,,,,Data Engineer,,,")
     );
-    assert!(out.contains("\nskill: Spark,yes,yes,\n"), "{out}");
-    assert!(out.contains("\nskill: Scala,yes,,\n"), "{out}");
-    assert!(out.contains("\nsoft skill: Communication,,yes,\n"), "{out}");
     assert!(
-        out.contains("\nHeadline salary,no figure in source,"),
+        out.contains("\ndata-engineer,skill,Big data,,,,Spark,,,\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\nml-engineer,skill,Big data,,,,Spark,,,\n"),
+        "{out}"
+    );
+    assert!(!out.contains("\ndata-engineer,soft-skill,,,,,Communication,"));
+    assert!(
+        out.contains("\nml-engineer,soft-skill,,,,,Communication,,,\n"),
+        "{out}"
+    );
+    // A role without a headline salary has no such record, rather than filler text.
+    assert!(!out.contains("data-engineer,headline-salary"), "{out}");
+    assert!(
+        out.contains(
+            "\nml-engineer,headline-salary-low,Machine Learning Engineer,range,157969,usd-per-year,"
+        ),
         "{out}"
     );
 }
@@ -442,11 +456,11 @@ fn match_csv_is_one_row_per_role() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines[0],
-        "rank,id,title,origin,code,soc,score,median_pay,median_kind,job_zone,growth_percent,matched,fits,attribution"
+        "id,rank,title,origin,code,soc,score,median_pay,median_kind,job_zone,growth_percent,matched,fits,attribution"
     );
     assert_eq!(
         lines[1],
-        "1,data-engineer,Data Engineer,bundled,15-1243.00,15-1243,100,,,,,3,Python 1.00 (listed by the profile); SQL 1.00 (listed by the profile); Spark 1.00 (listed by the profile),"
+        "data-engineer,1,Data Engineer,bundled,15-1243.00,15-1243,100,,,,,3,Python 1.00 (listed by the profile); SQL 1.00 (listed by the profile); Spark 1.00 (listed by the profile),"
     );
     assert_eq!(lines.len(), 6);
 }

@@ -23,10 +23,13 @@ fn show_answers_for_occupations_outside_the_curated_roles() {
     );
     let text = env.stdout(&["show", "47-2111.00", "--format", "plain"]);
     assert!(
-        text.starts_with("Electricians (electricians)\nInstall, maintain, and repair electrical wiring, equipment, and fixtures."),
+        text.starts_with("electricians\t\tTitle\t\tElectricians\nelectricians\t\t\t\tInstall, maintain, and repair electrical wiring, equipment, and fixtures."),
         "{text}"
     );
-    assert!(text.contains("\nSource\tO*NET 29.2 Database\n"), "{text}");
+    assert!(
+        text.contains("\nelectricians\t\tSource\t\tO*NET 29.2 Database\n"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -66,18 +69,26 @@ fn salary_gives_bls_figures_for_any_occupation_and_metro() {
 #[test]
 fn where_ranks_every_metro_for_any_occupation() {
     let env = TestEnv::new().embedded();
-    let text = env.stdout(&["where", "software-developers", "--format", "plain"]);
+    let out = env.run(&["where", "software-developers", "--format", "plain"]);
+    let text = out.stdout;
     assert!(
-        text.contains(
-            "\n1\tSan Jose-Sunnyvale-Santa Clara, CA\t$213,110\t$221,710\t87,350\t76.962\t7.09\n"
+        text.starts_with(
+            "software-developers\t15-1252\tSoftware Developers\t1\t0041940\tSan Jose-Sunnyvale-Santa Clara, CA\t213110\tpublished\t221710\t87350\t76.962\t7.09\t"
         ),
         "{text}"
     );
+    assert_eq!(text.lines().count(), 10, "{text}");
     assert!(
-        text.contains("10 of 513 metro areas with an estimate."),
-        "{text}"
+        out.stderr
+            .contains("10 of 513 metro areas with an estimate."),
+        "{}",
+        out.stderr
     );
-    assert!(text.ends_with(&format!("\n{ATTRIBUTION}\n")), "{text}");
+    assert!(
+        out.stderr.ends_with(&format!("\n{ATTRIBUTION}\n")),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]

@@ -128,10 +128,17 @@ fn a_bad_careers_format_names_the_variable_and_the_option_overrides_it() {
     let out = bounded()
         .env("CAREERS_FORMAT", "")
         .run(&["show", "ml-engineer"]);
-    assert_eq!((out.code, out.stderr.as_str()), (Some(0), ""));
+    // Plain, the default in a pipe: its closing note goes to stderr.
+    assert_eq!(
+        (out.code, out.stderr.as_str()),
+        (
+            Some(0),
+            "Source: AiPathly career page: Machine Learning Developer, section \"Salary Ranges (US Market, 2024)\".\n"
+        )
+    );
     assert!(
         out.stdout
-            .starts_with("Machine Learning Engineer (ml-engineer)\n")
+            .starts_with("ml-engineer\t\tTitle\t\tMachine Learning Engineer\n")
     );
 }
 
@@ -195,7 +202,11 @@ fn an_alias_no_lookup_can_reach_is_a_validate_problem() {
     // The loader warns with the same words, and keeps the profile.
     let out = env.run(&["show", "dsx", "--format", "plain"]);
     assert_eq!(out.code, Some(0));
-    assert!(out.stdout.starts_with("My DS (my-ds)\n"), "{}", out.stdout);
+    assert!(
+        out.stdout.starts_with("my-ds\t\tTitle\t\tMy DS\n"),
+        "{}",
+        out.stdout
+    );
     assert_eq!(
         out.stderr,
         format!(

@@ -83,7 +83,7 @@ fn new_asks_for_a_summary_and_what_it_writes_shows() {
     assert_eq!(shown.code, Some(0), "{}", shown.stderr);
     assert_eq!(shown.stderr, "");
     assert!(shown.stdout.starts_with(
-        "Analytics Engineer (analytics-engineer)\nBuilds the models analysts query.\n"
+        "analytics-engineer\t\tTitle\t\tAnalytics Engineer\nanalytics-engineer\t\t\t\tBuilds the models analysts query.\n"
     ));
 }
 
@@ -94,7 +94,7 @@ fn validate_of_a_data_directory_skips_the_schema_file() {
     assert!(out.success());
     let data = env.data_dir();
     let path = data.to_str().unwrap();
-    let out = env.run(&["validate", path, "--format", "plain"]);
+    let out = env.run(&["validate", path, "--format", "table"]);
     assert_eq!(out.code, Some(0), "{}", out.stdout);
     assert_eq!(
         out.stdout,
@@ -103,6 +103,11 @@ fn validate_of_a_data_directory_skips_the_schema_file() {
             data.join("profiles/analytics-engineer.json").display()
         )
     );
+    // Plain: a record per problem, none here; the summary on stderr.
+    let out = env.run(&["validate", path, "--format", "plain"]);
+    assert_eq!(out.code, Some(0), "{}", out.stdout);
+    assert_eq!(out.stdout, "");
+    assert_eq!(out.stderr, "1 file: 1 valid, 0 problems\n");
 }
 
 #[test]

@@ -60,20 +60,21 @@ fn filters_that_exclude_everything_say_so_and_exit_0() {
     let env = env();
     let out = env.run(&["find", "--min-pay", "5000000", "--format", "plain"]);
     assert_eq!(out.code, Some(0), "{}", out.stderr);
-    let lines: Vec<&str> = out.stdout.lines().collect();
-    assert_eq!(lines[0], "Roles that fit");
+    // No record on stdout; why, on stderr.
+    assert_eq!(out.stdout, "");
+    let lines: Vec<&str> = out.stderr.lines().collect();
     assert_eq!(
-        lines[1],
+        lines[0],
         "Median pay at least $5,000,000: 0 roles, highest median pay first."
     );
     assert!(
-        lines[2].starts_with("Left out, lacking a figure a filter needs: ")
-            && lines[2].contains("roles have no BLS median nationally"),
+        lines[1].starts_with("Left out, lacking a figure a filter needs: ")
+            && lines[1].contains("roles have no BLS median nationally"),
         "{}",
-        lines[2]
+        lines[1]
     );
     assert_eq!(
-        lines[3],
+        lines[2],
         "No role meets every filter; try fewer or looser ones."
     );
     let json = env.json(&[
@@ -128,14 +129,14 @@ fn every_format_carries_the_same_rows() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "rank,id,title,origin,code,area_code,median,median_kind,real_median,growth_percent,openings,education,job_zone,interest_code,interest_fit,skill_importance,knowledge_importance,wages_source,projections_source,attribution"
+        "id,rank,title,origin,code,area_code,median,median_kind,real_median,growth_percent,openings,education,job_zone,interest_code,interest_fit,skill_importance,knowledge_importance,wages_source,projections_source,attribution"
     );
     let rows: Vec<&str> = lines.collect();
     assert_eq!(rows.len(), 3);
     for (row, id) in rows.iter().zip(&ids) {
         let r = &json["roles"][rows.iter().position(|x| x == row).unwrap()];
         let expected = format!(
-            "{},{id},{},onet,{},0000000,{},dollars,,{},{},{},{},{},",
+            "{id},{},{},onet,{},0000000,{},dollars,,{},{},{},{},{},",
             r["rank"],
             r["title"].as_str().unwrap(),
             r["code"].as_str().unwrap(),
@@ -171,18 +172,23 @@ fn every_format_carries_the_same_rows() {
 #[test]
 fn explain_says_what_zones_and_interest_letters_mean_in_o_net_s_words() {
     let env = env();
-    let zone = env.stdout(&["explain", "zone", "4", "--format", "plain"]);
+    let out = env.run(&["explain", "zone", "4", "--format", "plain"]);
+    let zone = out.stdout;
     assert!(
-        zone.contains("Job Zone Four: Considerable Preparation Needed"),
+        zone.starts_with("zone\t4\tJob Zone Four: Considerable Preparation Needed\t"),
         "{zone}"
     );
     assert!(
-        zone.contains("Education\tMost of these occupations require a four-year bachelor's degree, but some do not."),
+        zone.contains(
+            "\tMost of these occupations require a four-year bachelor's degree, but some do not.\t"
+        ),
         "{zone}"
     );
     assert!(
-        zone.contains("Source: O*NET 29.2 Job Zone Reference."),
-        "{zone}"
+        out.stderr
+            .contains("Source: O*NET 29.2 Job Zone Reference."),
+        "{}",
+        out.stderr
     );
     let json = env.json(&["explain", "IA"]);
     let letters: Vec<&str> = json["interests"]
@@ -538,9 +544,16 @@ fn the_best_paid_jobs_in_denver_once_prices_are_counted() {
 #[test]
 fn without_the_embedded_data_find_lists_the_curated_roles_by_title_and_pay_is_an_error() {
     let env = TestEnv::new().width(80);
-    let plain = env.stdout(&["find", "--format", "plain"]);
+    let out = env.run(&["find", "--format", "plain"]);
+    assert_eq!(out.stdout.lines().count(), 5, "{}", out.stdout);
+    assert!(
+        out.stdout
+            .starts_with("data-engineer\t1\tData Engineer\tbundled\t"),
+        "{}",
+        out.stdout
+    );
     assert_eq!(
-        plain.lines().nth(1),
+        out.stderr.lines().next(),
         Some("5 roles, by title (no BLS OEWS release is in use to rank pay by).")
     );
     assert_eq!(

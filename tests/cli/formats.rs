@@ -332,14 +332,36 @@ fn csv_keeps_commas_quotes_and_newlines_field_by_field() {
     ]));
     assert_eq!(
         headers,
-        ["aspect", "quoting-analyst", "ml-engineer", "attribution"]
+        [
+            "id",
+            "part",
+            "what",
+            "status",
+            "value",
+            "unit",
+            "text",
+            "period",
+            "source",
+            "attribution"
+        ]
     );
     assert_eq!(
         rows[0],
-        ["Title", AWKWARD_TITLE, "Machine Learning Engineer", ""]
+        [
+            "quoting-analyst",
+            "title",
+            "",
+            "",
+            "",
+            "",
+            AWKWARD_TITLE,
+            "",
+            "",
+            ""
+        ]
     );
-    assert_eq!(rows[1][0], "Summary");
-    assert_eq!(rows[1][1], AWKWARD_SUMMARY);
+    assert_eq!(rows[1][1], "summary");
+    assert_eq!(rows[1][6], AWKWARD_SUMMARY);
 }
 
 #[test]

@@ -500,7 +500,7 @@ fn values_json_cannot_hold_fail_the_import_and_forced_they_mark_the_occupation_i
     );
     let text = env.stdout(&["show", "15-2051.00", "--format", "plain"]);
     assert!(
-        text.contains(&format!("Incomplete\tthe import left out 2 rows of this occupation that could not be read: {file} line 2, column 6 \"Data Value\": Data Value \"NaN\" is not a finite number; {file} line 3")),
+        text.contains(&format!("\tIncomplete\t\tthe import left out 2 rows of this occupation that could not be read: {file} line 2, column 6 \"Data Value\": Data Value \"NaN\" is not a finite number; {file} line 3")),
         "{text}"
     );
 }

@@ -47,6 +47,9 @@ mod ratings;
 #[cfg(feature = "embedded")]
 mod readme;
 mod salary;
+// Every command's CSV and plain output as scripts read it, of the embedded data.
+#[cfg(feature = "embedded")]
+mod script_formats;
 // Tables at 80 columns, of the embedded O*NET and OEWS data.
 #[cfg(feature = "embedded")]
 mod tables;

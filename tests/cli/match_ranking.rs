@@ -70,7 +70,7 @@ fn same_in_every_format(env: &TestEnv, args: &[&str]) {
     let csv_ids: Vec<&str> = out
         .lines()
         .skip(1)
-        .map(|l| l.split(',').nth(1).unwrap())
+        .map(|l| l.split(',').next().unwrap())
         .collect();
     assert_eq!(csv_ids, ids, "{out}");
 }

@@ -81,12 +81,15 @@ fn an_occupation_gets_bls_figures_and_o_nets_attribution() {
     assert_eq!(json["employment"][0]["employment"]["value"], 3_379_720);
     assert_eq!(json["employment"][0]["median"]["value"], 97_550);
     assert_eq!(json["attribution"], ATTRIBUTION);
-    let text = env.stdout(&["outlook", "29-1141", "--format", "plain"]);
+    let out = env.run(&["outlook", "29-1141", "--format", "plain"]);
+    let text = out.stdout;
     assert!(
-        text.contains("\nSOC 29-1141 Registered Nurses\t3,379,720\t$97,550\n"),
+        text.contains("\nregistered-nurses\temployment\tSOC 29-1141 Registered Nurses\tpublished\t3379720\tpeople\t3,379,720\t\tBLS OEWS May 2025 · National\nregistered-nurses\tannual-median\tSOC 29-1141 Registered Nurses\tpublished\t97550\tusd-per-year\t$97,550\t\tBLS OEWS May 2025 · National\n"),
         "{text}"
     );
-    assert!(text.contains(ATTRIBUTION), "{text}");
+    // The attribution on stderr, with the other notices.
+    assert!(!text.contains(ATTRIBUTION), "{text}");
+    assert!(out.stderr.contains(ATTRIBUTION), "{}", out.stderr);
 }
 
 #[test]
@@ -95,13 +98,13 @@ fn every_output_of_bls_figures_carries_blss_notice_once() {
     // (arguments, the CSV rows that show BLS figures: the rest carry no notice).
     let bls_rows = |row: &csv::StringRecord, args: &[&str]| match args[0] {
         "outlook" => {
-            ["Employment", "Annual median wage"].contains(&&row[1])
+            ["employment", "annual-median"].contains(&&row[1])
                 || row[8].starts_with("BLS Employment Projections")
         }
-        "compare" => row[0].ends_with("(BLS)"),
+        "compare" => row[8].starts_with("BLS "),
         "gap" => &row[0] == "pay" || &row[0] == "outlook",
         "salary" => &row[1] == "official",
-        "sources" => &row[0] == "Official wages" || &row[0] == "Official projections",
+        "sources" => &row[1] == "Official wages" || &row[1] == "Official projections",
         _ => true,
     };
     for args in [
@@ -113,7 +116,9 @@ fn every_output_of_bls_figures_carries_blss_notice_once() {
         &["sources"],
     ] {
         for format in ["table", "plain", "markdown"] {
-            let out = env.stdout(&[args, &["--format", format]].concat());
+            // Plain's notices are on stderr.
+            let run = env.run(&[args, &["--format", format]].concat());
+            let out = format!("{}{}", run.stdout, run.stderr);
             let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(flat.matches(NOTICE).count(), 1, "{args:?} {format}: {out}");
         }
@@ -161,7 +166,7 @@ fn csv_gives_numbers_plain_with_their_unit() {
     let csv = env.stdout(&["outlook", "data-governance-analyst", "--format", "csv"]);
     assert_eq!(
         csv.replace(NOTICE, "NOTICE"),
-        "role,part,what,status,value,unit,text,period,source,attribution\n\
+        "id,part,what,status,value,unit,text,period,source,attribution\n\
          data-governance-analyst,growth,Projected growth of related roles,reported,10,percent,10%,2022-2032,\"AiPathly career page: Machine Learning Developer, section \"\"More Careers: Data Governance Analyst\"\"\",\n\
          data-governance-analyst,outlook,,,,,Growth prospects look promising,,,\n\
          data-governance-analyst,outlook,,,,,The role matters more and more as organizations see how much decisions depend on data and how strict data management has to be,,,\n\
@@ -172,8 +177,8 @@ fn csv_gives_numbers_plain_with_their_unit() {
          data-governance-analyst,openings,Database architects (15-1243),published,4000,jobs-per-year,\"4,000: +500 from growth, 1,500 from workers leaving the labor force, 2,000 from workers moving to other occupations\",2024-2034,BLS Employment Projections 2024-34,NOTICE\n\
          data-governance-analyst,ep-median-wage-dollars,Database architects (15-1243),published,135980,usd-per-year,\"$135,980\",2024-2034,BLS Employment Projections 2024-34,NOTICE\n\
          data-governance-analyst,education,Database architects (15-1243),published,bachelor,category,Bachelor's degree,2024-2034,BLS Employment Projections 2024-34,NOTICE\n\
-         data-governance-analyst,Employment,SOC 15-1243 Database Architects,published,67140,people,\"67,140\",,BLS OEWS May 2025 · National,NOTICE\n\
-         data-governance-analyst,Annual median wage,SOC 15-1243 Database Architects,published,139500,usd-per-year,\"$139,500\",,BLS OEWS May 2025 · National,NOTICE\n"
+         data-governance-analyst,employment,SOC 15-1243 Database Architects,published,67140,people,\"67,140\",,BLS OEWS May 2025 · National,NOTICE\n\
+         data-governance-analyst,annual-median,SOC 15-1243 Database Architects,published,139500,usd-per-year,\"$139,500\",,BLS OEWS May 2025 · National,NOTICE\n"
     );
 }
 

@@ -165,7 +165,14 @@ fn places_lists_every_area_with_its_kind_state_and_price_level() {
     let plano = env.json(&["places", "Plano"]);
     assert_eq!(plano["found"], "place");
     assert_eq!(plano["places"][0]["code"], "0019100");
-    let bay = env.stdout(&["places", "Bay", "Area", "--format", "plain"]);
+    let bay = env.run(&["places", "Bay", "Area", "--format", "plain"]);
+    assert!(
+        bay.stdout
+            .starts_with("0041860\tSan Francisco-Oakland-Fremont, CA\tmetropolitan\tCA\t2024\t"),
+        "{}",
+        bay.stdout
+    );
+    let bay = bay.stderr;
     assert!(
         bay.contains(
             "Bay Area: San Francisco-Oakland-Fremont, CA; Silicon Valley is San Jose's metro.\n"

@@ -2,7 +2,7 @@
 //! `tests/fixtures/prices`, BEA's own rows of a few areas for 2014-2024 in BEA's layout), its
 //! strictness, and `careers sources`.
 
-use crate::common::{NOTICE, TestEnv, copy_of, fixture};
+use crate::common::{TestEnv, copy_of, fixture};
 
 fn prices_fixture() -> String {
     fixture("prices").to_str().unwrap().to_owned()
@@ -45,11 +45,11 @@ fn an_import_keeps_every_row_of_beas_files() {
     assert_eq!(p["counts"]["metros"], 6);
     let out = env.stdout(&["sources", "--format", "plain"]);
     assert!(
-        out.contains("Price levels\nSource\tBEA Regional Price Parities 2014-2024\nReleased\tFebruary 19, 2026\n"),
+        out.contains("\nsources\tPrice levels\tSource\t\tBEA Regional Price Parities 2014-2024\nsources\tPrice levels\tReleased\t\tFebruary 19, 2026\n"),
         "{out}"
     );
     assert!(
-        out.contains("Cite as\tU.S. Bureau of Economic Analysis, \"Regional Price Parities by State and Metro Area\""),
+        out.contains("\nsources\tPrice levels\tCite as\t\tU.S. Bureau of Economic Analysis, \"Regional Price Parities by State and Metro Area\""),
         "{out}"
     );
 }
@@ -297,12 +297,21 @@ fn an_area_whose_row_was_left_out_says_so_where_its_price_level_is_asked() {
     );
     assert_eq!(json["places"][1]["prices"]["all_items"], 105.421);
     assert_eq!(json["comparisons"], serde_json::json!([]));
-    let plain = env.stdout(&[&worth[..], &["--format", "plain"]].concat());
+    // The records on stdout, with why in Seattle's `price_incomplete` field; the sentence on
+    // stderr.
+    let plain = env.run(&[&worth[..], &["--format", "plain"]].concat());
     assert_eq!(
-        plain,
+        plain.stdout,
         format!(
-            "What pay buys: Seattle-Tacoma-Bellevue, WA · Portland-Vancouver-Hillsboro, OR-WA\nPlace\tPay\tRPP 2024\tHousing RPP\tIn U.S. prices\nSeattle-Tacoma-Bellevue, WA\t$100,000\tincomplete\t-\t-\nPortland-Vancouver-Hillsboro, OR-WA\t$100,000\t105.421\t125.114\t$94,858\nSeattle-Tacoma-Bellevue, WA's price level is incomplete: {why}.\nRPP: the place's price level, U.S. = 100, of all items and of housing. In U.S.-average prices: each wage divided by its area's Regional Price Parity (all items) over 100, BEA's own reading, so wages of two areas compare by what they buy. A price level is of one year, not an inflation rate; the nation's is 100.\nPrice levels: BEA Regional Price Parities 2014-2024 (RPP 2024), U.S. Bureau of Economic Analysis, \"Regional Price Parities by State and Metro Area\".\n"
+            "Seattle\t0042660\tSeattle-Tacoma-Bellevue, WA\t100000\t\t\t\t\t\t\t\t{why}\t\t\t\t\t\nPortland, OR\t0038900\tPortland-Vancouver-Hillsboro, OR-WA\t100000\t\t2024\t105.421\t125.114\t94858\t\t\t\t\t\t\t\t\n"
         )
+    );
+    assert!(
+        plain.stderr.contains(&format!(
+            "Seattle-Tacoma-Bellevue, WA's price level is incomplete: {why}.\n"
+        )),
+        "{}",
+        plain.stderr
     );
     let real = [
         "where",
@@ -319,14 +328,14 @@ fn an_area_whose_row_was_left_out_says_so_where_its_price_level_is_asked() {
         serde_json::json!([{"area": {"code": "0042660", "kind": "metro", "name": "Seattle-Tacoma-Bellevue, WA"}, "incomplete": why}])
     );
     assert_eq!(o["not_priced"], 351);
-    let plain = env.stdout(&[&real[..], &["--format", "plain"]].concat());
-    assert_eq!(
-        plain,
-        format!(
-            "Where: Data Scientists (data-scientists), metro areas by median annual wage in U.S.-average prices\n\nSOC 15-2051 Data Scientists\n#\tArea\tMedian\tPrice level\tMedian in U.S. prices\tEmployment\n1\tWestern Washington nonmetropolitan area\t$126,340\t97.377\t$129,743\t40\n2\tPortland-Vancouver-Hillsboro, OR-WA\t$129,600\t105.421\t$122,936\t1,700\n3\tWashington-Arlington-Alexandria, DC-VA-MD-WV\t$132,200\t108.884\t$121,414\t9,260\n3 of 373 metro areas with an estimate. 13 publish no median annual wage and are not ranked. 351 have no price level (BEA does not price them) and are not ranked. 1 has no price level because the import of BEA's price parities left out rows, and is not ranked (Seattle-Tacoma-Bellevue, WA: incomplete: {why}). Source: BLS OEWS May 2025, cross-industry.\nIn U.S.-average prices: each wage divided by its area's Regional Price Parity (all items) over 100, BEA's own reading, so wages of two areas compare by what they buy. A price level is of one year, not an inflation rate; the nation's is 100.\nPrice levels: BEA Regional Price Parities 2014-2024 (RPP 2024), U.S. Bureau of Economic Analysis, \"Regional Price Parities by State and Metro Area\".\n{NOTICE}\nThis product includes information from the O*NET 29.2 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA.\n"
-        )
+    let plain = env.run(&[&real[..], &["--format", "plain"]].concat());
+    assert_eq!(plain.stdout.lines().count(), 3, "{}", plain.stdout);
+    assert!(
+        plain.stderr.contains(&format!(" 351 have no price level (BEA does not price them) and are not ranked. 1 has no price level because the import of BEA's price parities left out rows, and is not ranked (Seattle-Tacoma-Bellevue, WA: incomplete: {why}). ")),
+        "{}",
+        plain.stderr
     );
-    let salary = env.stdout(&[
+    let salary = env.seen(&[
         "salary",
         "data-scientists",
         "--city",
@@ -336,7 +345,7 @@ fn an_area_whose_row_was_left_out_says_so_where_its_price_level_is_asked() {
     ]);
     assert!(
         salary.contains(&format!(
-            "Employment RSE\t3.3%\nPrice level of Seattle-Tacoma-Bellevue, WA: incomplete: {why}.\n"
+            "Price level of Seattle-Tacoma-Bellevue, WA: incomplete: {why}.\n"
         )),
         "{salary}"
     );
@@ -364,7 +373,7 @@ fn a_row_left_out_without_its_geofips_makes_every_price_level_incomplete() {
     // Portland is priced, but the row left out could have been any area's.
     assert_eq!(json["places"][1]["prices"]["all_items"], 105.421);
     assert_eq!(json["places"][1]["prices"]["incomplete"], why);
-    let plain = env.stdout(&[&worth[..], &["--format", "plain"]].concat());
+    let plain = env.seen(&[&worth[..], &["--format", "plain"]].concat());
     assert!(
         plain.contains(&format!("\nThe price levels of Seattle-Tacoma-Bellevue, WA, Portland-Vancouver-Hillsboro, OR-WA are incomplete: {why}.\n")),
         "{plain}"
@@ -374,7 +383,7 @@ fn a_row_left_out_without_its_geofips_makes_every_price_level_incomplete() {
     assert_eq!(
         csv,
         format!(
-            "place,area_code,area,amount,hourly,price_year,price_level,housing_price_level,in_us_prices,difference_from_first,percent_from_first,price_incomplete\nSeattle,0042660,\"Seattle-Tacoma-Bellevue, WA\",100000,,,,,,,,\"{quoted}\"\n\"Portland, OR\",0038900,\"Portland-Vancouver-Hillsboro, OR-WA\",100000,,2024,105.421,125.114,94858,,,\"{quoted}\"\n"
+            "place,area_code,area,amount,hourly,price_year,price_level,housing_price_level,in_us_prices,difference_from_first,percent_from_first,price_incomplete,soc,median,median_status,my_pay_position,my_pay_percent,attribution\nSeattle,0042660,\"Seattle-Tacoma-Bellevue, WA\",100000,,,,,,,,\"{quoted}\",,,,,,\n\"Portland, OR\",0038900,\"Portland-Vancouver-Hillsboro, OR-WA\",100000,,2024,105.421,125.114,94858,,,\"{quoted}\",,,,,,\n"
         )
     );
     let real = [
@@ -388,7 +397,7 @@ fn a_row_left_out_without_its_geofips_makes_every_price_level_incomplete() {
     let json = env.json(&real);
     assert_eq!(json["prices_incomplete"], why);
     assert_eq!(json["occupations"][0]["not_priced"], 352);
-    let plain = env.stdout(&[&real[..], &["--format", "plain"]].concat());
+    let plain = env.seen(&[&real[..], &["--format", "plain"]].concat());
     assert!(
         plain.contains(" 352 have no price level (BEA does not price them, or the import left out their rows) and are not ranked. "),
         "{plain}"
@@ -398,7 +407,7 @@ fn a_row_left_out_without_its_geofips_makes_every_price_level_incomplete() {
         "{plain}"
     );
     // salary's price line says it too, for a place that is priced.
-    let salary = env.stdout(&[
+    let salary = env.seen(&[
         "salary",
         "data-scientists",
         "--city",
@@ -407,7 +416,9 @@ fn a_row_left_out_without_its_geofips_makes_every_price_level_incomplete() {
         "plain",
     ]);
     assert!(
-        salary.contains("\nPrice level, all items (U.S. = 100)\t105.421\n"),
+        salary.contains(
+            "\tBLS OEWS May 2025\t\t\t\t15-2051\t0038900\t000000\t13\t122936\t105.421\t2024\n"
+        ),
         "{salary}"
     );
     assert!(

@@ -96,7 +96,7 @@ fn a_file_changed_since_the_index_is_read_again() {
     std::fs::write(&mine, &edited).unwrap();
     let out = env.run(&["show", "mine", "--format", "plain"]);
     assert!(
-        out.stdout.starts_with("My Rule (my-role)\n"),
+        out.stdout.starts_with("my-role\t\tTitle\t\tMy Rule\n"),
         "{}",
         out.stdout
     );

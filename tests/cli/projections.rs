@@ -61,7 +61,7 @@ fn a_curated_role_shows_the_pages_dated_claim_beside_blss_projections() {
         .map(|o| o["projection"]["soc"].as_str().unwrap())
         .collect();
     assert_eq!(socs, ["15-1221", "15-1299", "15-2051"]);
-    let out = env.stdout(&["outlook", "ml-engineer", "--format", "plain"]);
+    let out = env.seen(&["outlook", "ml-engineer", "--format", "plain"]);
     assert!(
         out.contains(
             "These figures are for the periods shown; BLS Employment Projections 2024-34 follow."
@@ -79,7 +79,7 @@ fn an_occupation_bls_does_not_project_says_so() {
         json["no_projections"],
         serde_json::json!([{"kind": "not-projected", "release": "BLS Employment Projections 2024-34", "soc": "55-1011"}])
     );
-    let out = env.stdout(&["outlook", "55-1011.00", "--format", "plain"]);
+    let out = env.seen(&["outlook", "55-1011.00", "--format", "plain"]);
     assert!(
         out.contains("No BLS Employment Projections 2024-34 for air-crew-officers: BLS Employment Projections 2024-34 projects neither 55-1011 nor a group of it."),
         "{out}"
@@ -129,11 +129,13 @@ fn the_lists_rank_every_occupation_in_every_format() {
     ]);
     assert_eq!(socs(&healthcare), ["31-1120", "31-1131", "31-9092"]);
     for format in ["table", "plain", "markdown"] {
-        let out = env.stdout(&[
+        // Plain's notes, BLS's notice among them, are on stderr.
+        let out = env.seen(&[
             "outlook", "--by", "openings", "--top", "2", "--format", format,
         ]);
         assert!(
-            out.contains("Occupations with the most openings, 2024-2034 (BLS)"),
+            format == "plain"
+                || out.contains("Occupations with the most openings, 2024-2034 (BLS)"),
             "{out}"
         );
         let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -144,8 +146,8 @@ fn the_lists_rank_every_occupation_in_every_format() {
     assert_eq!(
         reader.headers().unwrap().iter().collect::<Vec<_>>(),
         [
-            "rank",
             "id",
+            "rank",
             "code",
             "soc",
             "title",
@@ -209,7 +211,7 @@ fn show_compare_and_gap_carry_the_projections() {
     let env = TestEnv::new().embedded();
     let out = env.stdout(&["show", "15-2051.00", "--format", "plain"]);
     assert!(
-        out.contains("At a glance\tMedian pay $120,230 (BLS OEWS May 2025, National); jobs +33.5% 2024-2034, all occupations +3.1%; 23,400 openings a year; entry: Bachelor's degree (BLS Employment Projections 2024-34)"),
+        out.contains("\tAt a glance\t\tMedian pay $120,230 (BLS OEWS May 2025, National); jobs +33.5% 2024-2034, all occupations +3.1%; 23,400 openings a year; entry: Bachelor's degree (BLS Employment Projections 2024-34)"),
         "{out}"
     );
     let json = env.json(&["show", "15-2051.00", "--section", "outlook"]);
@@ -412,12 +414,20 @@ fn a_row_left_out_under_force_makes_its_occupation_incomplete() {
     let forced = env.run(&["import", "projections", "occupation.xlsx", "--force"]);
     assert!(forced.success(), "{}", forced.stderr);
     let why = "a row of BLS's workbook for it could not be read and the import left it out (occupation.xlsx, sheet \"Sheet1\", row 5, column D: \"lots\" is not a number)";
-    let plain = env.stdout(&["outlook", "statistician", "--format", "plain"]);
+    // The record on stdout, the sentence on stderr.
+    let plain = env.run(&["outlook", "statistician", "--format", "plain"]);
     assert_eq!(
-        plain,
+        plain.stdout,
         format!(
-            "Outlook: Statistician (statistician)\nstatistician's profile reports no growth figures or outlook.\nNo BLS Employment Projections 2024-34 for statistician: 15-2041 (incomplete: {why}).\nNo BLS OEWS release is in use: `careers import oews DIR` adds one.\n"
+            "statistician\tincomplete\t15-2041\tincomplete\t\t\t{why}\t2024-2034\tBLS Employment Projections 2024-34\n"
         )
+    );
+    assert!(
+        plain.stderr.contains(&format!(
+            "No BLS Employment Projections 2024-34 for statistician: 15-2041 (incomplete: {why}).\n"
+        )),
+        "{}",
+        plain.stderr
     );
     let json = env.json(&["outlook", "statistician"]);
     assert_eq!(
@@ -428,17 +438,22 @@ fn a_row_left_out_under_force_makes_its_occupation_incomplete() {
     assert_eq!(
         csv,
         format!(
-            "role,part,what,status,value,unit,text,period,source,attribution\nstatistician,incomplete,15-2041,incomplete,,,\"{}\",2024-2034,BLS Employment Projections 2024-34,\n",
+            "id,part,what,status,value,unit,text,period,source,attribution\nstatistician,incomplete,15-2041,incomplete,,,\"{}\",2024-2034,BLS Employment Projections 2024-34,\n",
             why.replace('"', "\"\"")
         )
     );
     // The lists rank the rest and say which occupation is not ranked, and why.
-    let list = env.stdout(&["outlook", "--format", "plain"]);
+    let list = env.run(&["outlook", "--format", "plain"]);
     assert_eq!(
-        list,
-        format!(
-            "Fastest-growing occupations, 2024-2034 (BLS)\n1 occupations.\nOccupation\tSOC\tJobs 2024\tChange\tOpenings a year\tEntry education\nData scientists\t15-2051\t245,900\t+33.5%\t23,400\tBachelor's\nNot ranked, as the import left out its row: 15-2041 (incomplete: {why}).\nAll occupations: +3.1% jobs 2024-2034. Source: BLS Employment Projections 2024-34 (published August 2025).\n{NOTICE}\n"
-        )
+        list.stdout,
+        "\t1\t\t15-2051\tData scientists\t245900\t328300\t82500\t33.5\t23400\t8300\t5800\t9300\t1.8\t112590\tdollars\tbachelor\tnone\tnone\t2024\t2034\t\n"
+    );
+    assert!(
+        list.stderr.contains(&format!(
+            "Not ranked, as the import left out its row: 15-2041 (incomplete: {why}).\n"
+        )),
+        "{}",
+        list.stderr
     );
     let list = env.json(&["outlook"]);
     assert_eq!(
@@ -468,11 +483,17 @@ fn a_row_left_out_that_names_no_occupation_makes_every_answer_incomplete() {
     assert!(forced.success(), "{}", forced.stderr);
     let why = "a row of BLS's workbook could not be read, nor which occupation it is for, and the import left it out (occupation.xlsx, sheet \"Sheet1\", row 5, column B: \"15-20X1\" is not an occupation code like 15-2051); any answer from this release may be missing figures";
     let plain = env.stdout(&["outlook", "15-2051", "--format", "plain"]);
-    assert_eq!(
-        plain,
-        format!(
-            "Outlook: Data scientists (15-2051)\n\nProjections 2024-2034 (BLS)\n\nData scientists (15-2051)\nIncomplete: {why}.\nJobs 2024\t245,900\nJobs 2034\t328,300\nChange\t+82,500 jobs (+33.5%)\nAll occupations\tTotal, all occupations +3.1%\nOpenings a year\t23,400: +8,300 from growth, 5,800 from workers leaving the labor force, 9,300 from workers moving to other occupations\nSelf-employed\t1.8% of 2024's jobs\nEntry education\tBachelor's degree\nRelated experience\tNone\nOn-the-job training\tNone\nEP median wage 2024\t$112,590 (EP's figure)\nSource: BLS Employment Projections 2024-34 (published August 2025).\nNo BLS OEWS release is in use: `careers import oews DIR` adds one.\n{NOTICE}\n"
-        )
+    assert!(
+        plain.ends_with(&format!(
+            "15-2051\teducation\tData scientists (15-2051)\tpublished\tbachelor\tcategory\tBachelor's degree\t2024-2034\tBLS Employment Projections 2024-34\n15-2051\tincomplete\tData scientists (15-2051)\tincomplete\t\t\t{why}\t2024-2034\tBLS Employment Projections 2024-34\n"
+        )),
+        "{plain}"
+    );
+    // For people, the sentence above the figures.
+    let markdown = env.stdout(&["outlook", "15-2051", "--format", "markdown"]);
+    assert!(
+        markdown.contains("\nIncomplete: a row of BLS's workbook could not be read, nor which occupation it is for"),
+        "{markdown}"
     );
     let json = env.json(&["outlook", "15-2051"]);
     assert_eq!(json["projections"][0]["projection"]["incomplete"], why);
@@ -485,7 +506,7 @@ fn a_row_left_out_that_names_no_occupation_makes_every_answer_incomplete() {
     assert_eq!(
         csv,
         format!(
-            "rank,id,code,soc,title,employment_base,employment_projected,change,change_percent,openings,openings_growth,openings_labor_force_exits,openings_occupational_transfers,self_employed_percent,ep_median_wage,ep_median_wage_kind,education,experience,training,base_year,projected_year,incomplete,attribution\n1,,,15-2051,Data scientists,245900,328300,82500,33.5,23400,8300,5800,9300,1.8,112590,dollars,bachelor,none,none,2024,2034,\"{}\",{NOTICE}\n",
+            "id,rank,code,soc,title,employment_base,employment_projected,change,change_percent,openings,openings_growth,openings_labor_force_exits,openings_occupational_transfers,self_employed_percent,ep_median_wage,ep_median_wage_kind,education,experience,training,base_year,projected_year,incomplete,attribution\n,1,,15-2051,Data scientists,245900,328300,82500,33.5,23400,8300,5800,9300,1.8,112590,dollars,bachelor,none,none,2024,2034,\"{}\",{NOTICE}\n",
             why.replace('"', "\"\"")
         )
     );
@@ -507,7 +528,7 @@ fn show_find_and_compare_say_which_projections_are_incomplete() {
         found["left_out"],
         serde_json::json!([{"lacking": "growth", "count": 4, "incomplete": [{"id": "statistician", "incomplete": why}]}])
     );
-    let plain = env.stdout(&["find", "--growth", "1", "--format", "plain"]);
+    let plain = env.seen(&["find", "--growth", "1", "--format", "plain"]);
     assert!(
         plain.contains(&format!("\nLeft out, lacking a figure a filter needs: 4 roles have no BLS projected growth (statistician: incomplete: {why}).\n")),
         "{plain}"
@@ -520,15 +541,17 @@ fn show_find_and_compare_say_which_projections_are_incomplete() {
         "--format",
         "plain",
     ]);
-    assert!(
-        plain.contains(&format!("\nProjected change (BLS)\t15-2041 (incomplete: {why})\t+82,500 jobs (+33.5%) (Data scientists); 15-2041 (incomplete: {why})\n")),
-        "{plain}"
-    );
+    for id in ["statistician", "data-engineer"] {
+        assert!(
+            plain.contains(&format!("\n{id}\tincomplete\t15-2041\tincomplete\t\t\t{why}\t2024-2034\tBLS Employment Projections 2024-34\n")),
+            "{plain}"
+        );
+    }
     // show: the outlook section of the O*NET occupation says why it has no projection.
     let env = env.embedded();
-    let plain = env.stdout(&["show", "15-2041.00", "--format", "plain"]);
+    let plain = env.seen(&["show", "15-2041.00", "--format", "markdown"]);
     assert!(
-        plain.contains(&format!("\nOutlook 2024-2034 (BLS)\nNo BLS Employment Projections 2024-34: 15-2041 (incomplete: {why}).\n")),
+        plain.contains(&format!("\n## Outlook 2024-2034 (BLS)\n\n> No BLS Employment Projections 2024-34: 15-2041 (incomplete: {why}).\n")),
         "{plain}"
     );
     let json = env.json(&["show", "15-2041.00"]);

@@ -170,23 +170,27 @@ fn an_occupation_o_net_does_not_rate_says_so_in_every_format() {
 #[test]
 fn show_gives_the_ten_most_important_of_each_kind_and_all_with_full() {
     let env = TestEnv::new().embedded();
-    let text = env.stdout(&["show", "25-2031.00", "--format", "plain"]);
-    assert!(text.contains("\nSkills (O*NET 29.0)\nElement\tImportance (1-5)\tLevel (0-7)\nInstructing\t4.12\t4.12\nSpeaking\t4.12\t4.12\n"), "{text}");
-    assert!(text.contains("35 rated, most important first; and 25 more (`careers show 25-2031.00 --full` or `--section ratings` shows them all).\n"), "{text}");
+    let out = env.run(&["show", "25-2031.00", "--format", "plain"]);
+    let text = out.stdout;
+    let id = "secondary-school-teachers-except-special-and-career-technical-education";
+    assert!(text.contains(&format!("\n{id}\tSkills (O*NET 29.0)\tInstructing\tImportance (1-5)\t4.12\n{id}\tSkills (O*NET 29.0)\tInstructing\tLevel (0-7)\t4.12\n{id}\tSkills (O*NET 29.0)\tSpeaking\tImportance (1-5)\t4.12\n")), "{text}");
+    // The notes of what is left out go to stderr.
+    assert!(out.stderr.contains("35 rated, most important first; and 25 more (`careers show 25-2031.00 --full` or `--section ratings` shows them all).\n"), "{}", out.stderr);
     assert!(
-        text.contains("33 rated, most important first; and 23 more"),
-        "{text}"
+        out.stderr
+            .contains("33 rated, most important first; and 23 more"),
+        "{}",
+        out.stderr
     );
+    let importance = |text: &str| {
+        text.lines()
+            .filter(|l| l.contains("\tSkills (O*NET 29.0)\t") && l.contains("\tImportance (1-5)\t"))
+            .count()
+    };
+    assert_eq!(importance(&text), 10, "{text}");
     let full = env.stdout(&["show", "25-2031.00", "--full", "--format", "plain"]);
-    let skills = full
-        .split("\nSkills (O*NET 29.0)\n")
-        .nth(1)
-        .unwrap()
-        .split("\n\n")
-        .next()
-        .unwrap();
-    // The header and all 35 skills, nothing left out.
-    assert_eq!(skills.lines().count(), 36, "{skills}");
+    // All 35 skills, nothing left out.
+    assert_eq!(importance(&full), 35, "{full}");
 }
 
 /// Real data: O*NET 29.0's Skills.txt and Knowledge.txt, as the embedded data gives them.
@@ -394,31 +398,48 @@ fn gap_reads_in_every_format() {
     let args = ["gap", "15-2051.00", "15-1221.00"];
     let with = |format: &str| env.stdout(&[&args[..], &["--format", format]].concat());
     insta::assert_snapshot!("gap_fixture_ratings", with("table"));
-    let plain = with("plain");
+    let wide = env
+        .std_cmd()
+        .env("COLUMNS", "400")
+        .args([&args[..], &["--format", "table"]].concat())
+        .output()
+        .unwrap();
+    let table = String::from_utf8(wide.stdout).unwrap();
     assert!(
-        plain.contains("\nSkills and knowledge to raise (O*NET 29.2)\ncomputer-and-information-research-scientists needs 4 of the 7 skills and knowledge areas O*NET rates at a higher level than data-scientists has; most of all Computers and Electronics, Reading Comprehension and Writing.\nSkill or knowledge\tKind\tLevel now\tLevel needed\tImportance\nComputers and Electronics\tknowledge\t5.50\t6.10\t4.80\n"),
-        "{plain}"
+        table.contains("computer-and-information-research-scientists needs 4 of the 7 skills and knowledge areas O*NET rates at a higher level than data-scientists has; most of all Computers and Electronics, Reading Comprehension and Writing.\n"),
+        "{table}"
     );
     assert!(
-        plain.contains("Also needed higher, but not ranked because O*NET recommends suppressing a figure (few respondents or a wide error): Programming (5.12 → 5.88; level needed uncertain), Biology (0.00 → 1.50; level needed and importance uncertain).\n"),
+        table.contains("Also needed higher, but not ranked because O*NET recommends suppressing a figure (few respondents or a wide error): Programming (5.12 → 5.88; level needed uncertain), Biology (0.00 → 1.50; level needed and importance uncertain).\n"),
+        "{table}"
+    );
+    let plain = with("plain");
+    assert!(
+        plain.starts_with(
+            "to-raise\tknowledge\tComputers and Electronics\t5.5\t6.1\t0.6\tlevel-0-7\t4.8\t2.88\n"
+        ),
         "{plain}"
     );
     let csv = with("csv");
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
-        "status,category,name,from,to,importance,weight,attribution"
+        "status,category,name,from,to,difference,unit,importance,weight,attribution"
     );
     assert!(
-        lines[1].starts_with("to raise,knowledge,Computers and Electronics,5.5,6.1,4.8,2.88,"),
+        lines[1].starts_with(
+            "to-raise,knowledge,Computers and Electronics,5.5,6.1,0.6,level-0-7,4.8,2.88,"
+        ),
         "{csv}"
     );
     assert!(
-        lines[2].starts_with("to raise,skill,Reading Comprehension,4.25,4.88,4.12,2.5956,"),
+        lines[2].starts_with(
+            "to-raise,skill,Reading Comprehension,4.25,4.88,0.63,level-0-7,4.12,2.5956,"
+        ),
         "{csv}"
     );
     assert!(
-        lines[5].starts_with("uncertain,skill,Programming,5.12,5.88,4.62,3.5112,"),
+        lines[5].starts_with("uncertain,skill,Programming,5.12,5.88,0.76,level-0-7,4.62,3.5112,"),
         "{csv}"
     );
     let markdown = with("markdown");
@@ -451,8 +472,8 @@ fn a_curated_role_takes_the_ratings_of_its_first_linked_occupation() {
         [row("skill", "Mathematics", 4.75, 5.0, 4.5, 1.125)]
     );
     let text = env
-        .width(200)
-        .stdout(&["gap", "ml-engineer", "15-2051.00", "--format", "plain"]);
+        .width(400)
+        .stdout(&["gap", "ml-engineer", "15-2051.00", "--format", "table"]);
     assert!(
         text.contains("O*NET 29.2's ratings of 15-1221.00 Computer and Information Research Scientists (its first linked occupation) for ml-engineer and 15-2051.00 Data Scientists for data-scientists"),
         "{text}"
@@ -461,7 +482,7 @@ fn a_curated_role_takes_the_ratings_of_its_first_linked_occupation() {
 
 #[test]
 fn gap_says_why_a_role_has_no_ratings() {
-    let env = imported().width(200);
+    let env = imported().width(400);
     let gap = env.json(&["gap", "data-engineering-team-lead", "13-1161.00"]);
     assert!(gap.get("ratings").is_none());
     assert_eq!(
@@ -476,7 +497,7 @@ fn gap_says_why_a_role_has_no_ratings() {
         "data-engineering-team-lead",
         "13-1161.00",
         "--format",
-        "plain",
+        "table",
     ]);
     assert!(
         text.contains("\nSkills and knowledge (O*NET 29.2)\nNo skill and knowledge ratings to compare: data-engineering-team-lead links no O*NET occupation; O*NET 29.2 does not rate analysts-13-1161-00 (13-1161.00).\n"),
@@ -514,7 +535,14 @@ fn ranked_in_every_format(env: &TestEnv, from: &str, to: &str, n: usize) -> Vec<
     let csv = run("csv");
     for (format, found) in [
         ("table", rows(&table, "│ ", '┆')),
-        ("plain", rows(&plain, "", '\t')),
+        (
+            "plain",
+            plain
+                .lines()
+                .filter(|l| l.starts_with("to-raise\t"))
+                .map(|l| l.split('\t').nth(2).unwrap().to_owned())
+                .collect(),
+        ),
         ("markdown", rows(&markdown, "| ", '|')),
     ] {
         assert_eq!(
@@ -523,10 +551,10 @@ fn ranked_in_every_format(env: &TestEnv, from: &str, to: &str, n: usize) -> Vec<
             "{format}"
         );
     }
-    // The csv rows name the kind first: "to raise,knowledge,Biology,...".
+    // The csv rows name the kind first: "to-raise,knowledge,Biology,...".
     let csv_names: Vec<&str> = csv
         .lines()
-        .filter(|l| l.starts_with("to raise,"))
+        .filter(|l| l.starts_with("to-raise,"))
         .take(n)
         .map(|l| l.split(',').nth(2).unwrap())
         .collect();
@@ -587,7 +615,13 @@ fn a_teacher_becoming_an_instructional_coordinator_raises_administration_and_bud
         .collect();
     assert!(listed.iter().any(|n| n == "Instructing"));
     assert!(!listed.iter().any(|n| n == "Mathematics"));
-    let plain = env.stdout(&["gap", "25-2031.00", "25-9031.00", "--format", "plain"]);
+    let wide = env
+        .std_cmd()
+        .env("COLUMNS", "600")
+        .args(["gap", "25-2031.00", "25-9031.00", "--format", "table"])
+        .output()
+        .unwrap();
+    let plain = String::from_utf8(wide.stdout).unwrap();
     assert!(
         plain.contains("\nSkills and knowledge to raise (O*NET 29.0)\ninstructional-coordinators needs 42 of the 68 skills and knowledge areas O*NET rates at a higher level than secondary-school-teachers-except-special-and-career-technical-education has; most of all Administration and Management, Management of Financial Resources and Administrative.\n"),
         "{plain}"
@@ -724,16 +758,20 @@ fn compare_shows_each_role_s_most_important_skills_and_knowledge_side_by_side() 
     );
     let plain = env.stdout(&[&args[..], &["--format", "plain"]].concat());
     assert!(
-        plain.contains("\nTop skills (O*NET 29.2)\tMathematics 4.50 (level 5.00); Programming 4.25 (level 5.12); Reading Comprehension 4.00 (level 4.25); Writing 3.50 (level 3.88)\tProgramming 4.62 (level 5.88, uncertain); Mathematics 4.25 (level 4.75); Reading Comprehension 4.12 (level 4.88); Writing 3.88 (level 4.50); (of 15-1221.00 Computer and Information Research Scientists)\t13-1161.00 is not rated by O*NET 29.2\n"),
+        plain.contains("\ndata-scientists\ttop-skill-importance\tMathematics\trated\t4.5\timportance-1-5\t\t\tO*NET 29.2 (15-2051.00)\ndata-scientists\ttop-skill-level\tMathematics\trated\t5\tlevel-0-7\t\t\tO*NET 29.2 (15-2051.00)\n"),
         "{plain}"
     );
     assert!(
-        plain.contains("Biology 1.40 (level 0, not relevant)"),
+        plain.contains("\nml-engineer\ttop-skill-level\tProgramming\tuncertain\t5.88\tlevel-0-7\t\t\tO*NET 29.2 (15-1221.00)\n"),
+        "{plain}"
+    );
+    assert!(
+        plain.contains("\nanalysts-13-1161-00\tratings\t\tnot-rated\t\t\t13-1161.00 is not rated by O*NET 29.2\t\t\n"),
         "{plain}"
     );
     let csv = env.stdout(&[&args[..], &["--format", "csv"]].concat());
     assert!(
-        csv.contains("\nTop knowledge (O*NET 29.2),\"Computers and Electronics 4.60 (level 5.50)\nMathematics 4.20 (level 5.30)\nBiology 1.40 (level 0, not relevant)\","),
+        csv.contains("\ndata-scientists,top-knowledge-level,Biology,not-relevant,0,level-0-7,,,O*NET 29.2 (15-2051.00),"),
         "{csv}"
     );
     let markdown = env.stdout(&[&args[..], &["--format", "markdown"]].concat());
@@ -838,12 +876,12 @@ fn moves_rank_occupations_by_how_alike_their_ratings_are() {
 
     let plain = env.stdout(&["moves", "data-scientists", "--format", "plain"]);
     assert!(
-        plain.contains("\n1\tComputer and Information Research Scientists; 15-1221.00\t93.2%\tno BLS OEWS estimate\t5 (+1)\tComputers and Electronics 5.50 → 6.10; Reading Comprehension 4.25 → 4.88; Writing 3.88 → 4.50\n2\tAnalysts; 13-1111.00\t74.7%\tno BLS OEWS estimate\t-\tnone: no level needed above the role's\n"),
+        plain.starts_with("computer-and-information-research-scientists\t1\t15-1221.00\tComputer and Information Research Scientists\t93.2\t\t\t5\t1\tComputers and Electronics 5.50 → 6.10; Reading Comprehension 4.25 → 4.88; Writing 3.88 → 4.50\nanalysts\t2\t13-1111.00\tAnalysts\t74.7\t\t\t\t\tnone: no level needed above the role's\n"),
         "{plain}"
     );
     let csv = env.stdout(&["moves", "data-scientists", "--format", "csv"]);
     assert!(
-        csv.starts_with("rank,id,code,title,similarity_percent,median_pay,pay_change,job_zone,job_zone_change,gaps,attribution\n1,computer-and-information-research-scientists,15-1221.00,Computer and Information Research Scientists,93.2,,,5,1,"),
+        csv.starts_with("id,rank,code,title,similarity_percent,median_pay,pay_change,job_zone,job_zone_change,gaps,attribution\ncomputer-and-information-research-scientists,1,15-1221.00,Computer and Information Research Scientists,93.2,,,5,1,"),
         "{csv}"
     );
     let markdown = env.stdout(&["moves", "data-scientists", "--format", "markdown"]);

@@ -17,11 +17,11 @@ fn at_80(args: &[&str]) -> String {
         .on_terminal(&all)
 }
 
-/// The same output in the plain format, which never wraps.
+/// The same table so wide that nothing wraps.
 fn plain(args: &[&str]) -> String {
     let mut all = args.to_vec();
-    all.extend(["--format", "plain"]);
-    TestEnv::new().embedded().stdout(&all)
+    all.extend(["--format", "table", "--no-pager"]);
+    TestEnv::new().embedded().width(2000).stdout(&all)
 }
 
 /// Whether `word` is an id (`data-scientists`), a code (`15-2051.00`) or a figure

@@ -42,7 +42,7 @@ fn worth_answers_austin_against_san_francisco_in_one_command() {
         "BEA Regional Price Parities 2008-2024"
     );
     assert!(json.get("role").is_none());
-    let out = env.stdout(&[
+    let run = env.run(&[
         "worth",
         "120000",
         "Austin",
@@ -51,13 +51,16 @@ fn worth_answers_austin_against_san_francisco_in_one_command() {
         "--format",
         "plain",
     ]);
+    // The records on stdout, the sentence that compares them on stderr.
     assert!(
-        out.contains("$120,000 in Austin-Round Rock-San Marcos, TX is worth $7,376 (5.7%) less than $150,000 in San Francisco-Oakland-Fremont, CA: $122,367 against $129,743 at U.S.-average prices.\n"),
-        "{out}"
+        run.stderr.starts_with("$120,000 in Austin-Round Rock-San Marcos, TX is worth $7,376 (5.7%) less than $150,000 in San Francisco-Oakland-Fremont, CA: $122,367 against $129,743 at U.S.-average prices.\n"),
+        "{}",
+        run.stderr
     );
-    assert!(
-        out.contains("Austin-Round Rock-San Marcos, TX\t$120,000\t98.066\t120.361\t$122,367\n"),
-        "{out}"
+    assert_eq!(
+        run.stdout,
+        "Austin\t0012420\tAustin-Round Rock-San Marcos, TX\t120000\t\t2024\t98.066\t120.361\t122367\t\t\t\t\t\t\t\t\n\
+         San Francisco\t0041860\tSan Francisco-Oakland-Fremont, CA\t150000\t\t2024\t115.613\t194.718\t129743\t7376\t5.7\t\t\t\t\t\t\n"
     );
     // Amounts as people type them, and the places' other names.
     let again = env.json(&["worth", "$120k", "austin, tx", "150,000", "SF"]);
@@ -110,11 +113,28 @@ fn with_a_role_each_amount_is_placed_among_its_wages_there() {
         "--role",
         "software-developers",
         "--format",
+        "table",
+    ]);
+    let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        out.contains("$120,000 ┆ $134,120 ┆ between the 25th percentile ($104,000)"),
+        "{out}"
+    );
+    // In CSV and plain, as numbers: about the 38th percentile of Austin's wages.
+    let plain = env.stdout(&[
+        "worth",
+        "120000",
+        "Austin",
+        "150000",
+        "San Francisco",
+        "--role",
+        "software-developers",
+        "--format",
         "plain",
     ]);
     assert!(
-        out.contains("Austin-Round Rock-San Marcos, TX\t$120,000\t$134,120\tbetween the 25th percentile ($104,000) and the median ($134,120): about the 38th percentile (estimate)\n"),
-        "{out}"
+        plain.starts_with("Austin\t0012420\tAustin-Round Rock-San Marcos, TX\t120000\t\t2024\t98.066\t120.361\t122367\t\t\t\t15-1252\t134120\tpublished\tbetween\t38.3\n"),
+        "{plain}"
     );
 }
 
@@ -129,9 +149,16 @@ fn a_place_bea_does_not_price_has_no_worth_and_no_comparison() {
     );
     assert!(pr.get("in_us_prices").is_none(), "{pr}");
     assert_eq!(json["comparisons"], serde_json::json!([]));
-    let out = env.stdout(&[
+    let run = env.run(&[
         "worth", "90000", "7200000", "120000", "Austin", "--format", "plain",
     ]);
+    assert!(
+        run.stdout
+            .starts_with("7200000\t7200000\tPuerto Rico\t90000\t\t\t\t\t\t\t\t\t\t\t\t\t\n"),
+        "{}",
+        run.stdout
+    );
+    let out = run.stderr;
     assert!(
         out.contains("BEA publishes no price level for Puerto Rico: what pay buys there cannot be set against the others.\n"),
         "{out}"
@@ -207,11 +234,11 @@ fn salary_and_compare_at_a_place_show_its_prices_and_wages_in_us_prices() {
         "--format",
         "plain",
     ]);
+    // The median's record: $134,120 there, $136,765 in U.S.-average prices, at 98.066.
     assert!(
-        out.contains("In U.S.-average prices (BEA RPP 2024)\tAustin-Round Rock-San Marcos, TX\nPrice level, all items (U.S. = 100)\t98.066\nPrice level, housing\t120.361\n"),
+        out.contains("\tannual-median\tUSD\t2025\t$134,120\t\tBLS OEWS May 2025\t\t\t\t15-1252\t0012420\t000000\t13\t136765\t98.066\t2024\n"),
         "{out}"
     );
-    assert!(out.contains("\nMedian\t$136,765\n"), "{out}");
     // The nation's wages are in U.S.-average prices already.
     let national = env.json(&["salary", "software-developers"]);
     let e = &national["official"][0]["occupations"][0]["estimates"][0];
@@ -242,9 +269,22 @@ fn salary_and_compare_at_a_place_show_its_prices_and_wages_in_us_prices() {
         "plain",
     ]);
     assert!(
-        out.contains("Median in U.S.-average prices (BLS, BEA)\t$136,765 (SOC 15-1252)\t$129,872 (SOC 15-2051)\n"),
+        out.contains("\nsoftware-developers\tannual-median-in-us-prices\tSOC 15-1252 Software Developers\tpublished\t136765\tusd-per-year\t"),
         "{out}"
     );
+    assert!(
+        out.contains("\ndata-scientists\tannual-median-in-us-prices\tSOC 15-2051 Data Scientists\tpublished\t129872\tusd-per-year\t"),
+        "{out}"
+    );
+    let out = env.stdout(&[
+        "compare",
+        "software-developers",
+        "data-scientists",
+        "--city",
+        "Austin",
+        "--format",
+        "markdown",
+    ]);
     assert!(
         out.contains("Prices in Austin-Round Rock-San Marcos, TX: all items 98.066 and housing 120.361 (BEA RPP 2024, U.S. = 100)."),
         "{out}"
@@ -402,12 +442,13 @@ fn worth_takes_an_hourly_rate_at_2080_hours_and_refuses_a_years_pay_below_1000()
     assert_eq!(places[0]["hourly"], 45.0);
     assert!(places[1].get("hourly").is_none());
     assert_eq!(places[0]["in_us_prices"], in_us_prices(93_600, 98_066));
-    let out = env.stdout(&[
+    let run = env.run(&[
         "worth", "45.50h", "Austin", "150k", "SF", "--format", "plain",
     ]);
+    let out = format!("{}{}", run.stdout, run.stderr);
     assert!(
-        out.contains(
-            "Austin-Round Rock-San Marcos, TX\t$94,640 ($45.50 an hour)\t98.066\t120.361\t$96,506\n"
+        out.starts_with(
+            "Austin\t0012420\tAustin-Round Rock-San Marcos, TX\t94640\t45.5\t2024\t98.066\t120.361\t96506\t\t\t\t\t\t\t\t\n"
         ),
         "{out}"
     );
@@ -418,9 +459,9 @@ fn worth_takes_an_hourly_rate_at_2080_hours_and_refuses_a_years_pay_below_1000()
     let csv = env.stdout(&["worth", "45/hr", "Austin", "150k", "SF", "--format", "csv"]);
     assert_eq!(
         csv,
-        "place,area_code,area,amount,hourly,price_year,price_level,housing_price_level,in_us_prices,difference_from_first,percent_from_first,price_incomplete\n\
-         Austin,0012420,\"Austin-Round Rock-San Marcos, TX\",93600,45,2024,98.066,120.361,95446,,,\n\
-         SF,0041860,\"San Francisco-Oakland-Fremont, CA\",150000,,2024,115.613,194.718,129743,34297,26.4,\n"
+        "place,area_code,area,amount,hourly,price_year,price_level,housing_price_level,in_us_prices,difference_from_first,percent_from_first,price_incomplete,soc,median,median_status,my_pay_position,my_pay_percent,attribution\n\
+         Austin,0012420,\"Austin-Round Rock-San Marcos, TX\",93600,45,2024,98.066,120.361,95446,,,,,,,,,\n\
+         SF,0041860,\"San Francisco-Oakland-Fremont, CA\",150000,,2024,115.613,194.718,129743,34297,26.4,,,,,,,\n"
     );
     assert_eq!(
         env.fails(&["worth", "45", "Austin", "150k", "SF"], 2),
