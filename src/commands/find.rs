@@ -190,6 +190,9 @@ struct Candidate<'a> {
     projection: Option<&'a Projection>,
     /// Why it has no projection, when an import under `--force` left out its row.
     projection_incomplete: Option<String>,
+    /// Whether `projection` has been looked up.
+    projection_read: bool,
+    /// The OEWS occupation whose median stands for the role, once pay is read.
     wage: Option<usize>,
     fit: Option<u32>,
     median: Option<MedianPay>,
@@ -211,6 +214,26 @@ impl Candidate<'_> {
 
     fn alive(&self) -> bool {
         !self.failed
+    }
+}
+
+impl<'a> Candidate<'a> {
+    /// Looks up the projections row that stands for the role: its first linked occupation's
+    /// own or combined one, never a group's.
+    fn read_projection(&mut self, store: &'a Store) {
+        if self.projection_read {
+            return;
+        }
+        let (links, missing) = store.outlook_links(self.entry);
+        self.projection = links
+            .into_iter()
+            .find(|l| l.basis != OutlookBasis::Group)
+            .map(|l| l.projection);
+        self.projection_incomplete = missing.into_iter().find_map(|m| match m {
+            NoProjection::Incomplete { incomplete, .. } => Some(incomplete),
+            _ => None,
+        });
+        self.projection_read = true;
     }
 }
 
@@ -288,59 +311,42 @@ pub fn run(ctx: &Context, args: &FindArgs) -> anyhow::Result<FindReport> {
         _ => None,
     };
 
+    // The projections row is read for every role still in only when a filter or the ranking
+    // needs it; otherwise for the roles shown alone.
+    let projections_needed =
+        needs_projections || matches!(sort, FindSort::Growth | FindSort::Openings);
     let mut candidates: Vec<Candidate> = Vec::new();
     for entry in store.entries() {
         let (onet, code) = occupation_of(store, entry);
         let details = onet
             .map(|p| store.onet_entry_at(p))
             .and_then(|e| e.profile.onet.as_ref());
-        let (links, missing) = store.outlook_links(entry);
-        let projection = links
-            .into_iter()
-            .find(|l| l.basis != OutlookBasis::Group)
-            .map(|l| l.projection);
-        let projection_incomplete = missing.into_iter().find_map(|m| match m {
-            NoProjection::Incomplete { incomplete, .. } => Some(incomplete),
-            _ => None,
-        });
-        let wage = match stored_wages {
-            Some(_) => store
-                .wage_links(entry)?
-                .0
-                .into_iter()
-                .find(|l| l.basis != WageBasis::Aggregate)
-                .map(|l| l.position),
-            None => None,
-        };
         let mut c = Candidate {
             entry,
             onet,
             code,
             zone: details.and_then(|d| d.job_zone.as_ref()).map(|z| z.zone),
             interest_code: details.and_then(|d| d.interest_code.clone()),
-            projection,
-            projection_incomplete,
-            wage,
+            projection: None,
+            projection_incomplete: None,
+            projection_read: false,
+            wage: None,
             fit: None,
             median: None,
             real: None,
             lacking: Vec::new(),
             failed: false,
         };
-        if let Some(words) = &title_words {
-            let title = fold_words(&entry.profile.title);
-            c.check(Some(holds_words(&title, words)), Lacking::Occupation);
-        }
+        // The filters that read what the role already holds come first, the title's words
+        // (folded as search folds them) and the projections after them: a role one filter
+        // turns away is left out whatever the others say, and what it lacks counts only for a
+        // role that meets every filter it has the figures for, so the order changes no answer.
         if !groups.is_empty() {
             let verdict = c
                 .code
                 .as_ref()
                 .map(|code| groups.iter().any(|g| code.starts_with(g.as_str())));
             c.check(verdict, Lacking::Occupation);
-        }
-        if let Some(most) = args.education {
-            let verdict = c.projection.and_then(|p| p.education).map(|e| e <= most);
-            c.check(verdict, Lacking::Education);
         }
         if let Some((low, high)) = args.zone {
             let verdict = c.zone.map(|z| (low..=high).contains(&z));
@@ -351,19 +357,6 @@ pub fn run(ctx: &Context, args: &FindArgs) -> anyhow::Result<FindReport> {
             c.fit = theirs.as_ref().map(|t| asked.fit(t));
             let verdict = theirs.map(|t| asked.areas().contains(&t.first()));
             c.check(verdict, Lacking::InterestCode);
-        }
-        if let Some(least) = args.growth {
-            // BLS rounds to a tenth of a percent, as the filter is compared in.
-            let least = (least * 10.0).round() as i64;
-            let verdict = c
-                .projection
-                .and_then(|p| p.change_percent)
-                .map(|g| i64::from(g) >= least);
-            c.check(verdict, Lacking::Growth);
-        }
-        if let Some(least) = args.min_openings {
-            let verdict = c.projection.and_then(|p| p.openings).map(|o| o >= least);
-            c.check(verdict, Lacking::Openings);
         }
         for (element, lacking) in [
             (&skill, Lacking::SkillRating),
@@ -378,6 +371,36 @@ pub fn run(ctx: &Context, args: &FindArgs) -> anyhow::Result<FindReport> {
             // A curated role without an O*NET occupation has no technology list to name it.
             let verdict = c.onet.map(|p| listing.get(p).copied().unwrap_or(false));
             c.check(verdict, Lacking::Occupation);
+        }
+        if !c.alive() {
+            continue;
+        }
+        if let Some(words) = &title_words {
+            let title = fold_words(&entry.profile.title);
+            c.check(Some(holds_words(&title, words)), Lacking::Occupation);
+            if !c.alive() {
+                continue;
+            }
+        }
+        if projections_needed {
+            c.read_projection(store);
+        }
+        if let Some(most) = args.education {
+            let verdict = c.projection.and_then(|p| p.education).map(|e| e <= most);
+            c.check(verdict, Lacking::Education);
+        }
+        if let Some(least) = args.growth {
+            // BLS rounds to a tenth of a percent, as the filter is compared in.
+            let least = (least * 10.0).round() as i64;
+            let verdict = c
+                .projection
+                .and_then(|p| p.change_percent)
+                .map(|g| i64::from(g) >= least);
+            c.check(verdict, Lacking::Growth);
+        }
+        if let Some(least) = args.min_openings {
+            let verdict = c.projection.and_then(|p| p.openings).map(|o| o >= least);
+            c.check(verdict, Lacking::Openings);
         }
         if c.alive() {
             candidates.push(c);
@@ -433,6 +456,9 @@ pub fn run(ctx: &Context, args: &FindArgs) -> anyhow::Result<FindReport> {
     sort_candidates(&mut kept, sort, args.real);
     let matched = kept.len();
     kept.truncate(usize::from(args.top));
+    for c in &mut kept {
+        c.read_projection(store);
+    }
     if let Some(area) = area.filter(|_| !pay_needed) {
         fill_pay(
             store,
@@ -577,6 +603,14 @@ fn fill_pay(
     parity: Option<crate::model::prices::Parity>,
     candidates: &mut [&mut Candidate],
 ) -> anyhow::Result<()> {
+    for c in candidates.iter_mut() {
+        c.wage = store
+            .wage_links(c.entry)?
+            .0
+            .into_iter()
+            .find(|l| l.basis != WageBasis::Aggregate)
+            .map(|l| l.position);
+    }
     // Each OEWS occupation once, however many roles stand on it.
     let mut positions: Vec<usize> = candidates.iter().filter_map(|c| c.wage).collect();
     positions.sort_unstable();

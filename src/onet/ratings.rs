@@ -142,6 +142,28 @@ pub fn decode_record(header: &Header, record: &[u8], details: &mut OnetDetails) 
     }
 }
 
+/// The importance, in hundredths, of the element at `element` (its place in the header) in
+/// every occupation, by position: `None` where the occupation is not rated, or the element has
+/// no rating in it, or O*NET recommends suppressing its importance or level; what
+/// [`figure_table`] reads of that element, reading no other.
+pub fn importance_column(header: &Header, records: &[u8], element: usize) -> Vec<Option<u16>> {
+    let len = header.record_len();
+    let at = element * BYTES_PER_ELEMENT;
+    header
+        .records
+        .iter()
+        .map(|record| {
+            let r = usize::try_from((*record)?).ok()?;
+            let bytes = records
+                .get(r * len..(r + 1) * len)?
+                .get(at..at + BYTES_PER_ELEMENT)?;
+            let importance = u16::from_le_bytes([bytes[0], bytes[1]]);
+            let level = u16::from_le_bytes([bytes[2], bytes[3]]);
+            ((importance | level) & (ABSENT | SUPPRESSED) == 0).then_some(importance & VALUE)
+        })
+        .collect()
+}
+
 /// The figures of the skills and knowledge (the kinds `model::ratings` compares) of every
 /// record in `records`, without their names: a row per record, in the header's element order.
 pub fn figure_table(header: &Header, records: &[u8]) -> FigureTable {
@@ -265,5 +287,16 @@ mod tests {
             ]
         );
         assert!(table.row_of(1).is_none());
+
+        // One element's importance read alone agrees with the table: only where reliable.
+        assert_eq!(
+            importance_column(&header, records, 0),
+            [Some(412), None, None]
+        );
+        assert_eq!(
+            importance_column(&header, records, 1),
+            [None, None, Some(500)]
+        );
+        assert_eq!(importance_column(&header, records, 2), [None, None, None]);
     }
 }

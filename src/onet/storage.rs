@@ -786,6 +786,18 @@ impl Stored {
         Ok(super::ratings::figure_table(header, records))
     }
 
+    /// The importance of the element at `element` (its place in the ratings header) in every
+    /// occupation, by position ([`super::ratings::importance_column`]): one column of the
+    /// records read, not the whole figure table.
+    pub fn rating_importance(&self, element: usize) -> anyhow::Result<Vec<Option<u16>>> {
+        let (header, start) = self.ratings_header()?;
+        let records = self
+            .ratings
+            .range(start, self.ratings.len() - start)
+            .map_err(|e| self.broken(&format!("{RATINGS} {e}")))?;
+        Ok(super::ratings::importance_column(header, records, element))
+    }
+
     /// The header of `ratings.bin` and where its records start, read the first time.
     pub fn ratings_header(&self) -> anyhow::Result<(&super::ratings::Header, u64)> {
         if let Some((header, start)) = self.ratings_header.get() {

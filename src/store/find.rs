@@ -114,16 +114,12 @@ impl Store {
             return Ok(None);
         };
         let (header, _) = stored.ratings_header()?;
-        // The figure table holds the compared kinds' elements in the header's order.
-        let compared: Vec<_> = header
+        // The elements of the kind, by their place in the header.
+        let of_kind: Vec<(usize, &str)> = header
             .elements
             .iter()
-            .filter(|e| COMPARED.contains(&e.kind))
-            .collect();
-        let of_kind: Vec<(usize, &str)> = compared
-            .iter()
             .enumerate()
-            .filter(|(_, e)| e.kind == kind)
+            .filter(|(_, e)| e.kind == kind && COMPARED.contains(&e.kind))
             .map(|(i, e)| (i, e.name.as_str()))
             .collect();
         let wanted = name.trim().to_lowercase();
@@ -160,14 +156,8 @@ impl Store {
                 .into());
             }
         };
-        let table = stored.rating_figures()?;
-        let mut importance = vec![None; stored.names.len()];
-        for (position, row) in table.rows() {
-            if let (Some(slot), Some(f)) = (importance.get_mut(position), row.get(column)) {
-                *slot = f.reliable.then_some(f.importance);
-            }
-        }
-        let element = compared[column];
+        let importance = stored.rating_importance(column)?;
+        let element = &header.elements[column];
         Ok(Some(ElementImportance {
             kind,
             id: element.id.clone(),
