@@ -352,7 +352,8 @@ pub fn sectioned_records(id: &str, doc: &Document) -> Records {
                 for row in &table.rows {
                     let field = row.first().map_or("", |c| c.text.as_str());
                     for (i, (header, cell)) in table.headers.iter().zip(row).enumerate().skip(1) {
-                        if cell.text.is_empty() {
+                        // A table shows `-` where it has no value: a record has none.
+                        if cell.text.is_empty() || cell.text == "-" {
                             continue;
                         }
                         let number = cell.holds.unwrap_or(table.kind(i)) == ColumnKind::Number;
