@@ -12,6 +12,7 @@ use crate::model::skillset::{self, Skill, SkillGap};
 use crate::model::{Profile, Requirements};
 use crate::store::Store;
 use crate::store::codes::RoleCodes;
+use crate::store::projections::NoProjection;
 use crate::store::ratings::{NoRatings, RatedOccupation};
 use crate::store::wages::WagesSource;
 
@@ -51,12 +52,24 @@ pub struct GapReport {
     pub pay: Option<PayDifference>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outlook: Option<OutlookDifference>,
+    /// Each role whose projection an import under `--force` left out, and why: the outlook is
+    /// not compared without it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub outlook_incomplete: Vec<IncompleteOutlook>,
     /// O*NET's skill and knowledge ratings of the two roles compared, when both have them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ratings: Option<RatingsGap>,
     /// Each role without ratings and why, when the O*NET release in use has ratings.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub ratings_missing: Vec<MissingRatings>,
+}
+
+/// A role whose BLS projection an import under `--force` left out.
+#[derive(Debug, Serialize)]
+pub struct IncompleteOutlook {
+    pub id: String,
+    pub soc: String,
+    pub incomplete: String,
 }
 
 /// What TO needs at a higher level than FROM has, by O*NET's ratings of each role's occupation
@@ -178,10 +191,31 @@ pub fn run(ctx: &Context, args: &GapArgs) -> anyhow::Result<GapReport> {
             });
         }
     }
-    let first = |entry| ctx.store.occupation_outlooks(entry).0.into_iter().next();
+    let (from_outlooks, from_missing) = ctx.store.occupation_outlooks(from_entry);
+    let (to_outlooks, to_missing) = ctx.store.occupation_outlooks(to_entry);
+    // A side without a projection because its row was left out says so, or the comparison
+    // would vanish without a word.
+    for (entry, outlooks, missing) in [
+        (from_entry, &from_outlooks, from_missing),
+        (to_entry, &to_outlooks, to_missing),
+    ] {
+        if !outlooks.is_empty() {
+            continue;
+        }
+        if let Some((soc, incomplete)) = missing.into_iter().find_map(|m| match m {
+            NoProjection::Incomplete { soc, incomplete } => Some((soc, incomplete)),
+            _ => None,
+        }) {
+            report.outlook_incomplete.push(IncompleteOutlook {
+                id: entry.profile.id.clone(),
+                soc,
+                incomplete,
+            });
+        }
+    }
     if let (Some(from), Some(to), Some(source)) = (
-        first(from_entry),
-        first(to_entry),
+        from_outlooks.into_iter().next(),
+        to_outlooks.into_iter().next(),
         ctx.store.projections_source(),
     ) {
         let difference = match (from.projection.change_percent, to.projection.change_percent) {
@@ -247,6 +281,7 @@ pub fn report(store: &Store, from: &Profile, to: &Profile) -> GapReport {
         attribution: store.onet_attribution([from.id.as_str(), to.id.as_str()]),
         pay: None,
         outlook: None,
+        outlook_incomplete: Vec::new(),
         ratings: None,
         ratings_missing: Vec::new(),
     }

@@ -389,6 +389,12 @@ impl Report for GapReport {
                 s.name
             ));
         }
+        for i in &self.outlook_incomplete {
+            doc.note(format!(
+                "The outlook is not compared: {}'s projection {} is incomplete: {}.",
+                i.id, i.soc, i.incomplete
+            ));
+        }
         doc
     }
 
@@ -513,6 +519,25 @@ impl Report for GapReport {
                     .map(|d| d.to_string())
                     .unwrap_or_default(),
                 "percent".to_owned(),
+                String::new(),
+                String::new(),
+            ]);
+        }
+        // The side whose projection an import left out: its code, and why on its side.
+        for i in &self.outlook_incomplete {
+            let (from, to) = if i.id == self.from.id {
+                (i.incomplete.clone(), String::new())
+            } else {
+                (String::new(), i.incomplete.clone())
+            };
+            records.push_official([
+                "outlook-incomplete".to_owned(),
+                String::new(),
+                i.soc.clone(),
+                from,
+                to,
+                String::new(),
+                String::new(),
                 String::new(),
                 String::new(),
             ]);

@@ -547,6 +547,24 @@ fn show_find_and_compare_say_which_projections_are_incomplete() {
             "{plain}"
         );
     }
+    // gap: the outlook is not compared, and the report says why.
+    let json = env.json(&["gap", "statistician", "data-engineer"]);
+    assert_eq!(json.get("outlook"), None);
+    assert_eq!(
+        json["outlook_incomplete"],
+        serde_json::json!([{"id": "statistician", "soc": "15-2041", "incomplete": why}])
+    );
+    let seen = env.seen(&["gap", "statistician", "data-engineer", "--format", "plain"]);
+    assert!(
+        seen.contains(&format!("outlook-incomplete\t\t15-2041\t{why}\t\t\t\t\t\n")),
+        "{seen}"
+    );
+    assert!(
+        seen.contains(&format!(
+            "The outlook is not compared: statistician's projection 15-2041 is incomplete: {why}.\n"
+        )),
+        "{seen}"
+    );
     // show: the outlook section of the O*NET occupation says why it has no projection.
     let env = env.embedded();
     let plain = env.seen(&["show", "15-2041.00", "--format", "markdown"]);
