@@ -1,6 +1,6 @@
 //! What `careers match` asks of the store: every rated occupation's skills and knowledge as
 //! one table with the elements' names, which occupations list each of several technologies
-//! (one read of the technology index for all of them), and the figures a ranked row shows
+//! (a look-up of the technology index each), and the figures a ranked row shows
 //! (its code, pay, job zone and growth).
 
 use serde::Serialize;
@@ -99,9 +99,11 @@ impl Store {
         }))
     }
 
-    /// For each query, how each O*NET occupation (by position) lists it: by an example that
-    /// holds its words, or one the index maps onto one of its skills. One read of the index
-    /// answers them all.
+    /// For each query, how each O*NET occupation (by position) lists it: by an example or a
+    /// commodity title that holds its words, or a technology the vocabulary maps onto one of
+    /// its skills; the first such technology in the occupation's list names the listing. A
+    /// look-up of the technology index: the names holding the query's first word, then their
+    /// listings.
     pub fn technology_uses(
         &self,
         queries: &[TechnologyQuery],
@@ -109,29 +111,58 @@ impl Store {
         let Some(stored) = self.onet_required()? else {
             return Ok(vec![Vec::new(); queries.len()]);
         };
-        let file = stored.search_file()?;
-        let records = stored.search_records(&file)?;
-        let mut uses = vec![vec![None; records.len()]; queries.len()];
-        let mut tokens: Vec<&str> = Vec::new();
-        for (position, record) in records.iter().enumerate() {
-            for t in &record.technology {
-                tokens.clear();
-                tokens.extend(
-                    t.example
+        let index = stored.technology_index()?;
+        let occupations = self.onet_len();
+        let mut out = Vec::with_capacity(queries.len());
+        for query in queries {
+            let mut names: Vec<u32> = Vec::new();
+            if let Some(first) = query.words.first() {
+                for id in index.names_with(first)? {
+                    let tokens: Vec<&str> = index
+                        .name(id)
                         .split(|c: char| !(c.is_alphanumeric() || c == '+' || c == '#'))
-                        .filter(|w| !w.is_empty()),
-                );
-                for (q, query) in queries.iter().enumerate() {
-                    let shows = holds_run(&tokens, &query.words)
-                        || t.skill.is_some_and(|s| query.skills.iter().any(|k| k == s));
-                    if !shows {
-                        continue;
+                        .filter(|w| !w.is_empty())
+                        .collect();
+                    if holds_run(&tokens, &query.words) {
+                        names.push(id);
                     }
-                    merge(&mut uses[q][position], t.example, t.hot, t.in_demand);
                 }
             }
+            names.extend(query.skills.iter().filter_map(|s| index.skill(s)));
+            // Per occupation, the first technology that shows the query, and the flags of all.
+            let mut first: Vec<Option<(u32, u32, bool, bool)>> = vec![None; occupations];
+            for id in names {
+                for l in index.listings(id)? {
+                    let Some(slot) = first.get_mut(l.occupation) else {
+                        continue;
+                    };
+                    *slot = Some(match *slot {
+                        Some((order, example, hot, in_demand)) => {
+                            let (order, example) = if l.order < order {
+                                (l.order, l.example)
+                            } else {
+                                (order, example)
+                            };
+                            (order, example, hot | l.hot, in_demand | l.in_demand)
+                        }
+                        None => (l.order, l.example, l.hot, l.in_demand),
+                    });
+                }
+            }
+            out.push(
+                first
+                    .into_iter()
+                    .map(|f| {
+                        f.map(|(_, example, hot, in_demand)| TechnologyUse {
+                            example: index.name(example).to_owned(),
+                            hot,
+                            in_demand,
+                        })
+                    })
+                    .collect(),
+            );
         }
-        Ok(uses)
+        Ok(out)
     }
 
     /// What [`Store::technology_uses`] answers for queries that are all vocabulary skills, from
