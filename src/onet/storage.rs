@@ -915,6 +915,20 @@ impl Stored {
         Ok(self.word_index.get_or_init(|| index))
     }
 
+    /// The technology skills of the occupation at `position`, read from its details.
+    pub fn technology_of(
+        &self,
+        position: usize,
+    ) -> anyhow::Result<Vec<crate::model::onet::TechnologySkill>> {
+        #[derive(Deserialize)]
+        struct Part {
+            #[serde(default)]
+            technology: Vec<crate::model::onet::TechnologySkill>,
+        }
+        let part: Part = self.record(position)?;
+        Ok(part.technology)
+    }
+
     /// The technology index, decompressed and read the first time it is asked for.
     pub fn technology_index(&self) -> anyhow::Result<&TechnologyIndex> {
         if let Some(index) = self.technology_index.get() {

@@ -174,6 +174,16 @@ impl TechnologyIndex {
         .map(|i| (first + i) as u32)
     }
 
+    /// The number of the example named exactly `example`.
+    pub fn example(&self, example: &str) -> Option<u32> {
+        search(self.examples, |i| self.name(i as u32).cmp(example)).map(|i| i as u32)
+    }
+
+    /// How many occupations list the name numbered `id`.
+    pub fn occupations_listing(&self, id: u32) -> anyhow::Result<usize> {
+        Ok(self.listings(id)?.len())
+    }
+
     /// The numbers of the examples and commodity titles that hold `word` (lower-cased as
     /// `word_list` makes it), in increasing order.
     pub fn names_with(&self, word: &str) -> anyhow::Result<Vec<u32>> {
@@ -427,6 +437,9 @@ mod tests {
         assert_eq!(ix.kind(3), NameKind::Commodity);
         assert_eq!(ix.skill("AutoCAD"), Some(5));
         assert_eq!(ix.skill("Excel"), None);
+        assert_eq!(ix.example("Autodesk Revit"), Some(1));
+        assert_eq!(ix.example("AutoCAD"), None);
+        assert_eq!(ix.occupations_listing(1).unwrap(), 2);
         assert_eq!(ix.names_with("autodesk").unwrap(), [0, 1]);
         assert_eq!(ix.names_with("cad").unwrap(), [3]);
         assert_eq!(ix.names_with("autocad").unwrap(), [0]);

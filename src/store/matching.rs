@@ -247,7 +247,153 @@ impl Store {
     }
 }
 
+/// A technology an occupation lists, with O*NET's signals of how central it is there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CentralTechnology {
+    /// The example as O*NET names it ("Epic Systems").
+    pub name: String,
+    /// O*NET's commodity title, the kind of technology it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commodity: Option<String>,
+    /// O*NET's "Hot Technology": frequent in job postings.
+    pub hot: bool,
+    /// O*NET's "In Demand": frequent in this occupation's job postings.
+    pub in_demand: bool,
+    /// How many of the release's occupations list it.
+    pub occupations_listing: usize,
+}
+
+/// The technologies one occupation lists that another role lacks, most central first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TechnologyGap {
+    /// The O*NET-SOC code of the occupation whose technologies are compared for each role.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_code: Option<String>,
+    pub to_code: String,
+    /// The O*NET release they come from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub release: Option<String>,
+    /// How many of TO's technologies FROM has, by the same name or under another name of the
+    /// same skill.
+    pub shared: usize,
+    /// The rest, in demand first, then hot, then those more occupations list.
+    pub to_learn: Vec<CentralTechnology>,
+}
+
 impl Store {
+    /// A role's linked O*NET-SOC codes, the one that fits it best first: the occupation whose
+    /// technologies map onto the most of the role's own technical skills, the one listed first
+    /// on a tie (so an O*NET occupation, or a role whose skills none maps onto, keeps its
+    /// order), each with how many of the role's skills it lists.
+    pub fn codes_by_fit(&self, entry: &Entry) -> Vec<(String, usize)> {
+        let codes = Store::onet_codes(entry);
+        if codes.len() < 2 || matches!(entry.origin, super::Origin::Onet { .. }) {
+            return codes.into_iter().map(|c| (c, 0)).collect();
+        }
+        let vocabulary = self.vocabulary();
+        let wanted: Vec<&str> = entry
+            .profile
+            .skills
+            .iter()
+            .map(|s| vocabulary.canonical(&s.name))
+            .collect();
+        let mut fits: Vec<(String, usize)> = codes
+            .into_iter()
+            .map(|code| {
+                let listed = self.onet_position(&code).map_or(0, |p| {
+                    let skills = &self.onet_entry_at(p).profile.skills;
+                    wanted
+                        .iter()
+                        .filter(|w| skills.iter().any(|s| s.name == **w))
+                        .count()
+                });
+                (code, listed)
+            })
+            .collect();
+        // Stable: the first listed stays first among equals.
+        fits.sort_by_key(|f| std::cmp::Reverse(f.1));
+        fits
+    }
+
+    /// The technologies the occupation that fits `to` best lists that `from` lacks: neither its
+    /// own occupation nor its profile has them by that name or under another name of the same
+    /// vocabulary skill. Ranked in demand first, then hot, then by how many occupations list
+    /// them (a standard of the trade before one product among many), then by name.
+    /// `None` without O*NET or when TO links no occupation the release has.
+    pub fn technology_gap(
+        &self,
+        from: &Entry,
+        to: &Entry,
+    ) -> anyhow::Result<Option<TechnologyGap>> {
+        let Some(stored) = self.onet() else {
+            return Ok(None);
+        };
+        let fitting = |e: &Entry| {
+            self.codes_by_fit(e)
+                .into_iter()
+                .find_map(|(c, _)| stored.position(&c).map(|p| (c, p)))
+        };
+        let Some((to_code, to_at)) = fitting(to) else {
+            return Ok(None);
+        };
+        let from_at = fitting(from);
+        let theirs = stored.technology_of(to_at)?;
+        let ours = match &from_at {
+            Some((_, p)) => stored.technology_of(*p)?,
+            None => Vec::new(),
+        };
+        let vocabulary = self.vocabulary();
+        let mut skills: Vec<&str> = from
+            .profile
+            .skills
+            .iter()
+            .map(|s| vocabulary.canonical(&s.name))
+            .collect();
+        skills.extend(ours.iter().filter_map(|t| t.skill.as_deref()));
+        let has = |t: &crate::model::onet::TechnologySkill| {
+            ours.iter()
+                .any(|o| o.example.eq_ignore_ascii_case(&t.example))
+                || t.skill.as_deref().is_some_and(|s| skills.contains(&s))
+                || skills.contains(&vocabulary.canonical(&t.example))
+        };
+        let index = stored.technology_index()?;
+        let mut shared = 0;
+        let mut to_learn: Vec<CentralTechnology> = Vec::new();
+        for t in &theirs {
+            if to_learn.iter().any(|l| l.name == t.example) {
+                continue;
+            }
+            if has(t) {
+                shared += 1;
+                continue;
+            }
+            let occupations_listing = match index.example(&t.example) {
+                Some(id) => index.occupations_listing(id)?,
+                None => 0,
+            };
+            to_learn.push(CentralTechnology {
+                name: t.example.clone(),
+                commodity: t.commodity.clone(),
+                hot: t.hot,
+                in_demand: t.in_demand,
+                occupations_listing,
+            });
+        }
+        to_learn.sort_by(|a, b| {
+            (b.in_demand, b.hot)
+                .cmp(&(a.in_demand, a.hot))
+                .then(b.occupations_listing.cmp(&a.occupations_listing))
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        Ok(Some(TechnologyGap {
+            from_code: from_at.map(|(c, _)| c),
+            to_code,
+            release: stored.version().map(str::to_owned),
+            shared,
+            to_learn,
+        }))
+    }
+
     /// The name of the BLS OEWS release in use, as a report's sources name it.
     pub fn wages_source_name(&self) -> anyhow::Result<Option<String>> {
         Ok(self.wages()?.map(|w| w.source_name()))
