@@ -46,6 +46,13 @@ fn technology_section(t: &TechnologyGap, from: &str, to: &str, doc: &mut Documen
         2,
         format!("Technologies {to} uses that {from} lacks ({release})"),
     );
+    if t.from_code.as_deref() == Some(t.to_code.as_str()) && t.to_learn.is_empty() {
+        doc.paragraph(format!(
+            "{from} and {to} both stand for {}, so no technology is missing.",
+            t.to_code
+        ));
+        return;
+    }
     if t.to_learn.is_empty() {
         doc.paragraph(format!(
             "{from} has every technology O*NET lists for {} ({} of them).",
