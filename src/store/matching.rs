@@ -394,6 +394,16 @@ impl Store {
         }))
     }
 
+    /// The cross-industry annual median at `area` of every OEWS occupation, by its position
+    /// ([`Store::wage_position`]): one read of the area's table for any number of look-ups.
+    pub fn every_median_at(&self, area: usize) -> anyhow::Result<Vec<Option<MedianPay>>> {
+        let Some(stored) = self.wages()? else {
+            return Ok(Vec::new());
+        };
+        let all: Vec<usize> = (0..stored.tables.occupations.len()).collect();
+        self.medians_at(area, &all)
+    }
+
     /// The name of the BLS OEWS release in use, as a report's sources name it.
     pub fn wages_source_name(&self) -> anyhow::Result<Option<String>> {
         Ok(self.wages()?.map(|w| w.source_name()))
