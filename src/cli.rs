@@ -227,7 +227,7 @@ Examples:\n  careers explain zones\n  careers explain interests\n  careers expla
     /// What moving from one role to another takes: skills and knowledge to raise, skills and
     /// technologies to learn, what carries over, education, certifications, experience and pay
     #[command(
-        after_help = "Each role stands for its linked O*NET occupation that fits it best: the one whose technologies\nmap onto the most of the role's skills (the first listed on a tie); its pay and technologies\nare that occupation's.\n\nTechnologies: those O*NET lists for TO that FROM has neither by name nor under another name of\nthe same skill, ranked by O*NET's signals: In Demand for TO first, then Hot Technology, then\nby how many occupations list it (the more, the more a standard of the trade), each with why.\n\nExamples:\n  careers gap data-engineer ml-engineer\n  careers gap ml-engineer data-engineer --format json"
+        after_help = "Each role stands for its linked O*NET occupation that fits it best: the one whose technologies\nmap onto the most of the role's skills (the first listed on a tie); its pay and technologies\nare that occupation's.\n\nTechnologies: those O*NET lists for TO that FROM has neither by name nor under another name of\nthe same skill, ranked by O*NET's signals: In Demand for TO first, then Hot Technology, then\nby how many of TO's technologies are of its kind (O*NET's commodity title), each with why.\n\nExamples:\n  careers gap data-engineer ml-engineer\n  careers gap ml-engineer data-engineer --format json"
     )]
     Gap(GapArgs),
     /// The occupations a role's skills and knowledge carry over to best, by O*NET's ratings,

@@ -9,8 +9,9 @@
 //! technologies that FROM has neither by name nor under another name of the same vocabulary
 //! skill are ranked by how central O*NET's own signals make them to TO: those O*NET marks
 //! "In Demand" for TO first (frequent in its job postings), then "Hot Technology" (frequent in
-//! job postings across occupations), then those more occupations list (a standard of the trade
-//! before one product among many), then by name.
+//! job postings across occupations), then those of the kinds (O*NET's commodity titles) TO
+//! lists the most technologies of (the tools its work is made of before a one-off), then by
+//! name.
 
 use serde::Serialize;
 

@@ -259,8 +259,8 @@ pub struct CentralTechnology {
     pub hot: bool,
     /// O*NET's "In Demand": frequent in this occupation's job postings.
     pub in_demand: bool,
-    /// How many of the release's occupations list it.
-    pub occupations_listing: usize,
+    /// How many of the occupation's technologies are of its kind (its commodity title).
+    pub of_its_kind: usize,
 }
 
 /// The technologies one occupation lists that another role lacks, most central first.
@@ -276,7 +276,9 @@ pub struct TechnologyGap {
     /// How many of TO's technologies FROM has, by the same name or under another name of the
     /// same skill.
     pub shared: usize,
-    /// The rest, in demand first, then hot, then those more occupations list.
+    /// How many technologies TO lists, each named once.
+    pub listed: usize,
+    /// The rest, in demand first, then hot, then those of the kinds TO lists most of.
     pub to_learn: Vec<CentralTechnology>,
 }
 
@@ -317,8 +319,9 @@ impl Store {
 
     /// The technologies the occupation that fits `to` best lists that `from` lacks: neither its
     /// own occupation nor its profile has them by that name or under another name of the same
-    /// vocabulary skill. Ranked in demand first, then hot, then by how many occupations list
-    /// them (a standard of the trade before one product among many), then by name.
+    /// vocabulary skill. Ranked in demand first, then hot, then by how many of TO's
+    /// technologies are of the same kind (commodity title: the kinds of tool TO's work is made
+    /// of before a one-off), then by name.
     /// `None` without O*NET or when TO links no occupation the release has.
     pub fn technology_gap(
         &self,
@@ -356,33 +359,38 @@ impl Store {
                 || t.skill.as_deref().is_some_and(|s| skills.contains(&s))
                 || skills.contains(&vocabulary.canonical(&t.example))
         };
-        let index = stored.technology_index()?;
+        let mut names: Vec<&str> = theirs.iter().map(|t| t.example.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        let of_kind = |kind: Option<&str>| {
+            kind.map_or(0, |k| {
+                theirs
+                    .iter()
+                    .filter(|t| t.commodity.as_deref() == Some(k))
+                    .count()
+            })
+        };
         let mut shared = 0;
         let mut to_learn: Vec<CentralTechnology> = Vec::new();
-        for t in &theirs {
-            if to_learn.iter().any(|l| l.name == t.example) {
+        for (i, t) in theirs.iter().enumerate() {
+            if theirs[..i].iter().any(|o| o.example == t.example) {
                 continue;
             }
             if has(t) {
                 shared += 1;
                 continue;
             }
-            let occupations_listing = match index.example(&t.example) {
-                Some(id) => index.occupations_listing(id)?,
-                None => 0,
-            };
             to_learn.push(CentralTechnology {
                 name: t.example.clone(),
                 commodity: t.commodity.clone(),
                 hot: t.hot,
                 in_demand: t.in_demand,
-                occupations_listing,
+                of_its_kind: of_kind(t.commodity.as_deref()),
             });
         }
         to_learn.sort_by(|a, b| {
-            (b.in_demand, b.hot)
-                .cmp(&(a.in_demand, a.hot))
-                .then(b.occupations_listing.cmp(&a.occupations_listing))
+            (b.in_demand, b.hot, b.of_its_kind)
+                .cmp(&(a.in_demand, a.hot, a.of_its_kind))
                 .then_with(|| a.name.cmp(&b.name))
         });
         Ok(Some(TechnologyGap {
@@ -390,6 +398,7 @@ impl Store {
             to_code,
             release: stored.version().map(str::to_owned),
             shared,
+            listed: names.len(),
             to_learn,
         }))
     }

@@ -21,8 +21,9 @@ const SHOWN_SHORTFALLS: usize = 10;
 /// How many technologies to learn the table shows; JSON and CSV have them all.
 const SHOWN_TECHNOLOGIES: usize = 10;
 
-/// Why a technology ranks where it does: O*NET's flags and how many occupations list it.
-fn technology_reason(t: &CentralTechnology) -> String {
+/// Why a technology ranks where it does: O*NET's flags and how many of TO's `listed`
+/// technologies are of its kind.
+fn technology_reason(t: &CentralTechnology, listed: usize) -> String {
     let mut why: Vec<String> = Vec::new();
     if t.in_demand {
         why.push("in demand".to_owned());
@@ -30,10 +31,9 @@ fn technology_reason(t: &CentralTechnology) -> String {
     if t.hot {
         why.push("hot".to_owned());
     }
-    why.push(match t.occupations_listing {
-        1 => "1 occupation lists it".to_owned(),
-        n => format!("{n} occupations list it"),
-    });
+    if t.commodity.is_some() {
+        why.push(format!("{} of {listed} are of its kind", t.of_its_kind));
+    }
     why.join(", ")
 }
 
@@ -65,7 +65,7 @@ fn technology_section(t: &TechnologyGap, from: &str, to: &str, doc: &mut Documen
         table.row([
             Cell::tone(l.name.as_str(), Tone::Strong),
             Cell::new(l.commodity.as_deref().unwrap_or("")),
-            Cell::new(technology_reason(l)),
+            Cell::new(technology_reason(l, t.listed)),
         ]);
     }
     doc.table(table);
@@ -80,8 +80,8 @@ fn technology_section(t: &TechnologyGap, from: &str, to: &str, doc: &mut Documen
         .as_deref()
         .map_or_else(String::new, |c| format!(" or {c}'s list"));
     doc.note(format!(
-        "O*NET's technologies of {}, less the {} that {from} has (in its profile{from_code}) by that name or under another name of the same skill; ranked by O*NET's flags for {to}: in demand (frequent in its job postings) first, then hot (frequent in job postings across occupations), then by how many occupations list it (the more, the more a standard of the trade).",
-        t.to_code, t.shared
+        "O*NET's technologies of {}, less the {} that {from} has (in its profile{from_code}) by that name or under another name of the same skill; ranked by O*NET's flags for {to}: in demand (frequent in its job postings) first, then hot (frequent in job postings across occupations), then by how many of {}'s {} technologies are of its kind (O*NET's commodity title).",
+        t.to_code, t.shared, t.to_code, t.listed
     ));
 }
 
@@ -519,7 +519,7 @@ impl Report for GapReport {
                     l.commodity.clone().unwrap_or_default(),
                     l.name.clone(),
                     String::new(),
-                    technology_reason(l),
+                    technology_reason(l, t.listed),
                     String::new(),
                     String::new(),
                 ]);

@@ -435,7 +435,8 @@ fn a_technology_is_listed_by_every_occupation_o_nets_file_lists_it_for() {
     }
 }
 
-/// (in demand, hot, occupations listing) of each technology `gap` ranks for TO.
+/// (in demand, hot, how many of TO's technologies are of its kind, name) of each technology
+/// `gap` ranks for TO.
 fn ranked_technologies(report: &serde_json::Value) -> Vec<(bool, bool, u64, String)> {
     report["technologies"]["to_learn"]
         .as_array()
@@ -445,7 +446,7 @@ fn ranked_technologies(report: &serde_json::Value) -> Vec<(bool, bool, u64, Stri
             (
                 t["in_demand"].as_bool().unwrap(),
                 t["hot"].as_bool().unwrap(),
-                t["occupations_listing"].as_u64().unwrap(),
+                t["of_its_kind"].as_u64().unwrap(),
                 t["name"].as_str().unwrap().to_owned(),
             )
         })
@@ -461,12 +462,14 @@ fn gap_ranks_the_technologies_a_teacher_lacks_by_o_nets_flags() {
     assert_eq!(t["to_code"], "25-9031.00");
     assert_eq!(t["release"], "29.2");
     let ranked = ranked_technologies(&r);
-    // Instructional coordinators' job postings ask for a learning management system first.
+    // Instructional coordinators' job postings ask for training software first: 22 of the 88
+    // technologies O*NET lists for them are computer based training software.
+    assert_eq!(t["listed"], 88);
     assert_eq!(
         ranked[0],
-        (true, false, 47, "Learning management system LMS".to_owned())
+        (true, false, 22, "Articulate Storyline".to_owned())
     );
-    // In demand, then hot, then the more occupations list it, then by name.
+    // In demand, then hot, then the more of TO's technologies are of its kind, then by name.
     for pair in ranked.windows(2) {
         let key = |t: &(bool, bool, u64, String)| {
             (
@@ -485,25 +488,31 @@ fn gap_ranks_the_technologies_a_teacher_lacks_by_o_nets_flags() {
     );
     let table = env.stdout(&["gap", "25-2031.00", "25-9031.00", "--format", "plain"]);
     assert!(
-        table.contains("Learning management system LMS\tComputer based training software\tin demand, 47 occupations list it\n"),
+        table.contains("Learning management system LMS\tComputer based training software\tin demand, 22 of 88 are of its kind\n"),
         "{table}"
     );
 }
 
 #[test]
 #[ignore = "needs ../shared/onet-29.2"]
-fn gap_counts_the_occupations_o_nets_file_lists_each_technology_for() {
+fn gap_counts_each_kind_of_technology_as_o_nets_file_lists_it() {
     let env = env();
     let r = env.json(&["gap", "registered-nurses", "nurse-practitioners"]);
     let text = std::fs::read_to_string(shared("onet-29.2").join("Technology Skills.txt")).unwrap();
-    for (_, _, listing, name) in ranked_technologies(&r) {
-        let codes: std::collections::BTreeSet<&str> = text
-            .lines()
-            .skip(1)
-            .map(|l| l.split('\t').collect::<Vec<_>>())
-            .filter(|f| f[1] == name)
-            .map(|f| f[0])
-            .collect();
-        assert_eq!(listing, codes.len() as u64, "{name}");
+    let rows: Vec<Vec<&str>> = text
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .filter(|f| f[0] == "29-1171.00")
+        .collect();
+    let names: std::collections::BTreeSet<&str> = rows.iter().map(|f| f[1]).collect();
+    assert_eq!(r["technologies"]["listed"], names.len());
+    for t in r["technologies"]["to_learn"].as_array().unwrap() {
+        let row = rows.iter().find(|f| f[1] == t["name"]).unwrap();
+        let kind = rows.iter().filter(|f| f[3] == row[3]).count();
+        assert_eq!(t["commodity"], row[3]);
+        assert_eq!(t["of_its_kind"], kind, "{t}");
+        assert_eq!(t["hot"], row[4] == "Y", "{t}");
+        assert_eq!(t["in_demand"], row[5] == "Y", "{t}");
     }
 }
