@@ -534,6 +534,9 @@ pub struct Stored {
     dictionary: (u32, u32),
     /// The decompressor with the dictionary loaded, made for the first record read.
     decompressor: Decompressor,
+    /// The last [`RECENT_RECORDS`] records decompressed, by position: `gap` reads each role's
+    /// record for its requirements and again for its technologies.
+    recent: std::sync::Mutex<Vec<(usize, Vec<u8>)>>,
     index: Part,
     details: Part,
     search: Part,
@@ -631,6 +634,9 @@ pub fn embedded(manifest: &[u8], files: &[(&str, &'static [u8])]) -> anyhow::Res
 /// unread.
 const MAX_STORED_BYTES: u64 = 1024 * 1024 * 1024;
 
+/// How many decompressed records a release keeps for a second read.
+const RECENT_RECORDS: usize = 4;
+
 /// What decompressing one frame or the search file may yield at most.
 const MAX_DECOMPRESSED: usize = 256 * 1024 * 1024;
 
@@ -684,6 +690,7 @@ impl Stored {
             names,
             dictionary,
             decompressor: Decompressor(std::sync::Mutex::new(None)),
+            recent: std::sync::Mutex::new(Vec::new()),
             index,
             details,
             search,
@@ -894,12 +901,24 @@ impl Stored {
                 zstd::bulk::Decompressor::with_dictionary(dictionary).map_err(|e| damaged(&e))?,
             );
         }
+        let mut recent = self
+            .recent
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((_, text)) = recent.iter().find(|(p, _)| *p == position) {
+            return serde_json::from_slice(text).map_err(|e| damaged(&e));
+        }
         let text = decompressor
             .as_mut()
             .expect("made above")
             .decompress(packed, MAX_DECOMPRESSED)
             .map_err(|e| damaged(&e))?;
-        serde_json::from_slice(&text).map_err(|e| damaged(&e))
+        let read = serde_json::from_slice(&text).map_err(|e| damaged(&e));
+        if recent.len() == RECENT_RECORDS {
+            recent.remove(0);
+        }
+        recent.push((position, text));
+        read
     }
 
     /// The word index of the search text, read in place the first time it is asked for.
