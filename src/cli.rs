@@ -224,10 +224,10 @@ Examples:\n  careers explain zones\n  careers explain interests\n  careers expla
         after_help = "Examples:\n  careers compare data-engineer ml-engineer\n  careers compare data-engineer data-engineering-team-lead data-engineering-manager\n  careers compare mle data-engineer --format json"
     )]
     Compare(CompareArgs),
-    /// What moving from one role to another takes: skills to learn, skills that carry over,
-    /// education, certifications and experience
+    /// What moving from one role to another takes: skills and knowledge to raise, skills and
+    /// technologies to learn, what carries over, education, certifications, experience and pay
     #[command(
-        after_help = "Examples:\n  careers gap data-engineer ml-engineer\n  careers gap ml-engineer data-engineer --format json"
+        after_help = "Each role stands for its linked O*NET occupation that fits it best: the one whose technologies\nmap onto the most of the role's skills (the first listed on a tie); its pay and technologies\nare that occupation's.\n\nTechnologies: those O*NET lists for TO that FROM has neither by name nor under another name of\nthe same skill, ranked by O*NET's signals: In Demand for TO first, then Hot Technology, then\nby how many of TO's technologies are of its kind (O*NET's commodity title), each with why.\n\nExamples:\n  careers gap data-engineer ml-engineer\n  careers gap ml-engineer data-engineer --format json"
     )]
     Gap(GapArgs),
     /// The occupations a role's skills and knowledge carry over to best, by O*NET's ratings,
@@ -238,7 +238,7 @@ Examples:\n  careers explain zones\n  careers explain interests\n  careers expla
     Moves(MovesArgs),
     /// Rank roles by how well they use the O*NET skills, knowledge and technologies you name
     #[command(
-        after_help = "Inputs: O*NET skills and knowledge areas (writing, biology; a unique start will do:\nenglish), any technology O*NET lists (autocad, epic, quickbooks) and the skill vocabulary\n(python, sklearn), in any case.\n\nRanking: each input scores a role 0-1 and the score is their mean, as a percentage. A skill or\nknowledge area scores (importance - 1) / 4 by O*NET's rating of the role's occupation. A\ntechnology scores half for being listed (1/2, +1/4 hot, +1/4 in demand; a curated role's own\nlist counts in full) and half for the importance of the skill or knowledge area its listing\noccupations rate most above average. Ties go to the higher median pay, then id.\n\nExamples:\n  careers match --skills python,sql,spark\n  careers match --skills instructing,speaking,english --city Chicago\n  careers match --skills autocad,revit --top 5\n  careers match --from registered-nurses"
+        after_help = "Inputs: O*NET skills and knowledge areas (writing, biology; a unique start will do:\nenglish), any technology O*NET lists by an example or a commodity title (autocad, epic,\nquickbooks, \"computer aided design\") and the skill vocabulary (python, sklearn), in any case.\n\nRanking: each input scores a role 0-1 and the score is their mean, as a percentage. A skill or\nknowledge area scores (importance - 1) / 4 by O*NET's rating of the role's occupation. A\ntechnology scores half for being listed (1/2, +1/4 hot, +1/4 in demand; a curated role's own\nlist counts in full) and half for the importance of the skill or knowledge area its listing\noccupations rate most above average. Ties go to the higher median pay, then id.\n\nExamples:\n  careers match --skills python,sql,spark\n  careers match --skills instructing,speaking,english --city Chicago\n  careers match --skills autocad,revit --top 5\n  careers match --from registered-nurses"
     )]
     Match(MatchArgs),
     /// Where a role leads and where it comes from: progression, specializations, paths and

@@ -1,6 +1,17 @@
 //! `careers gap FROM TO`: what the role TO asks for that FROM's profile does not have (O*NET's
-//! skills and knowledge needed at a higher level, technical skills by category, education,
-//! certifications, experience), and what carries over.
+//! skills and knowledge needed at a higher level, technical skills by category, the
+//! technologies O*NET lists for TO that FROM lacks, education, certifications, experience), and
+//! what carries over.
+//!
+//! Each role stands for the linked O*NET occupation that fits it best: the one whose
+//! technologies map onto the most of the role's technical skills, the first listed on a tie (an
+//! O*NET occupation is its own). Its pay, and its technologies, are that occupation's. TO's
+//! technologies that FROM has neither by name nor under another name of the same vocabulary
+//! skill are ranked by how central O*NET's own signals make them to TO: those O*NET marks
+//! "In Demand" for TO first (frequent in its job postings), then "Hot Technology" (frequent in
+//! job postings across occupations), then those of the kinds (O*NET's commodity titles) TO
+//! lists the most technologies of (the tools its work is made of before a one-off), then by
+//! name.
 
 use serde::Serialize;
 
@@ -12,6 +23,7 @@ use crate::model::skillset::{self, Skill, SkillGap};
 use crate::model::{Profile, Requirements};
 use crate::store::Store;
 use crate::store::codes::RoleCodes;
+use crate::store::matching::TechnologyGap;
 use crate::store::projections::NoProjection;
 use crate::store::ratings::{NoRatings, RatedOccupation};
 use crate::store::wages::WagesSource;
@@ -59,6 +71,9 @@ pub struct GapReport {
     /// O*NET's skill and knowledge ratings of the two roles compared, when both have them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ratings: Option<RatingsGap>,
+    /// The technologies O*NET lists for TO's occupation that FROM lacks, most central first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub technologies: Option<TechnologyGap>,
     /// Each role without ratings and why, when the O*NET release in use has ratings.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub ratings_missing: Vec<MissingRatings>,
@@ -109,8 +124,10 @@ pub struct OutlookDifference {
     pub notice: Option<&'static str>,
 }
 
-/// What each role's first linked occupation with a published national median pays, and the
-/// difference (TO minus FROM), in whole dollars a year.
+/// What the linked occupation that fits each role best pays (its national median), and the
+/// difference (TO minus FROM), in whole dollars a year. The best fit is the linked occupation
+/// whose technologies map onto the most of the role's technical skills, the one listed first on
+/// a tie, among those with a published median.
 #[derive(Debug, Serialize)]
 pub struct PayDifference {
     pub from: crate::store::wages::HeadlineWage,
@@ -141,6 +158,7 @@ pub fn run(ctx: &Context, args: &GapArgs) -> anyhow::Result<GapReport> {
     let mut report = report(&ctx.store, &from, &to);
     report.from.codes = from_entry.role_codes();
     report.to.codes = to_entry.role_codes();
+    report.technologies = ctx.store.technology_gap(from_entry, to_entry)?;
     let (from_ratings, to_ratings) = (
         ctx.store.role_ratings(from_entry)?,
         ctx.store.role_ratings(to_entry)?,
@@ -173,13 +191,19 @@ pub fn run(ctx: &Context, args: &GapArgs) -> anyhow::Result<GapReport> {
         report.attribution = ctx.store.onet_attribution_with_ratings();
     }
     if let Some(stored) = ctx.store.wages()? {
-        // The first occupation with a published national median, and that median.
+        // The best-fitting occupation with a published national median, and that median.
         let first = |entry| -> anyhow::Result<Option<(crate::store::wages::HeadlineWage, u64)>> {
-            Ok(ctx
+            let order = ctx.store.codes_by_fit(entry);
+            let rank = |code: &str| order.iter().position(|(c, _)| c == code);
+            let mut wages: Vec<_> = ctx
                 .store
                 .headline_wages(entry, None)?
                 .into_iter()
-                .find_map(|h| h.median_dollars().map(|d| (h, d))))
+                .filter_map(|h| h.median_dollars().map(|d| (h, d)))
+                .collect();
+            // Stable: links the order does not name keep theirs, after those it does.
+            wages.sort_by_key(|(h, _)| rank(&h.occupation.onet_code).unwrap_or(usize::MAX));
+            Ok(wages.into_iter().next())
         };
         if let (Some((f, a)), Some((t, b))) = (first(from_entry)?, first(to_entry)?) {
             report.pay = Some(PayDifference {
@@ -283,6 +307,7 @@ pub fn report(store: &Store, from: &Profile, to: &Profile) -> GapReport {
         outlook: None,
         outlook_incomplete: Vec::new(),
         ratings: None,
+        technologies: None,
         ratings_missing: Vec::new(),
     }
 }

@@ -4,7 +4,8 @@
 //! An input is read as the first of these it names: an O*NET skill or knowledge area (exactly,
 //! any case), a skill of the vocabulary (name or alias), the unique start of an O*NET skill or
 //! knowledge area (`english`), a technology any O*NET occupation or profile lists (by whole
-//! words: `autocad` is "Autodesk AutoCAD"). A name none of these knows is reported with the
+//! words of an example or a commodity title: `autocad` is "Autodesk AutoCAD", `computer aided
+//! design` every example filed under "Computer aided design CAD software"). A name none of these knows is reported with the
 //! nearest names and left out; when nothing is left the command fails as `list --skill` does.
 //!
 //! Each input scores every role from 0 to 1, and the role's score is the mean, as a percentage:
@@ -23,8 +24,8 @@
 //!
 //! How many skills or technologies a role lists counts for nothing by itself: only yours are
 //! weighed, each at most 1. Roles rank by the score shown (to a tenth), then the higher
-//! median pay, then id. Work is one read of the ratings and of the technology index, linear in
-//! the roles and their skills, plus a sort.
+//! median pay, then id. Work is one read of the ratings and a look-up of each technology in
+//! the technology index, linear in the roles and their skills, plus a sort.
 
 use serde::Serialize;
 

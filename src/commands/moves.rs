@@ -8,6 +8,7 @@ use crate::Context;
 use crate::cli::MovesArgs;
 use crate::model::ratings::{Shortfall, level_gap, percent, similarity};
 use crate::store::Store;
+use crate::store::find::MedianPay;
 use crate::store::ratings::{NoRatings, RatedOccupation};
 use crate::store::wages::HeadlineWage;
 
@@ -74,6 +75,17 @@ pub struct Move {
     pub gaps: Vec<Shortfall>,
 }
 
+/// The job zone of the occupation at `position`.
+fn zone_at(store: &Store, position: usize) -> Option<u8> {
+    store
+        .onet_entry_at(position)
+        .profile
+        .onet
+        .as_ref()
+        .and_then(|d| d.job_zone.as_ref())
+        .map(|z| z.zone)
+}
+
 /// The zone, median (in whole dollars, when published) and headline wage of the occupation at
 /// `position`.
 fn standing(
@@ -82,12 +94,7 @@ fn standing(
     area: Option<usize>,
 ) -> anyhow::Result<(Option<u8>, Option<u64>, Option<HeadlineWage>)> {
     let entry = store.onet_entry_at(position);
-    let zone = entry
-        .profile
-        .onet
-        .as_ref()
-        .and_then(|d| d.job_zone.as_ref())
-        .map(|z| z.zone);
+    let zone = zone_at(store, position);
     let wage = store.headline_wages(entry, area)?.into_iter().next();
     let median = wage.as_ref().and_then(HeadlineWage::median_dollars);
     Ok((zone, median, wage))
@@ -146,10 +153,38 @@ pub fn run(ctx: &Context, args: &MovesArgs) -> anyhow::Result<MovesReport> {
     let (from_zone, from_median, from_wage) = standing(store, from_position, area)?;
     let top = args.top.map_or(10, |n| n as usize);
     let from_ratings = store.ratings_at(from_position)?;
+    // `--up` decides by the zone, then by the median of each occupation's per-area table, and
+    // reads the whole estimates only of the moves it keeps.
+    let medians = match (args.up, area) {
+        (false, _) => None,
+        (true, Some(a)) => Some(store.every_median_at(a)?),
+        (true, None) => match store.national_area()? {
+            Some(a) => Some(store.every_median_at(a)?),
+            None => None,
+        },
+    };
     let mut moves = Vec::new();
     for (position, s) in &ranked {
         if moves.len() == top {
             break;
+        }
+        if let Some(medians) = &medians {
+            let zone = zone_at(store, *position);
+            let zone_up = zone.zip(from_zone).is_some_and(|(to, from)| to > from);
+            let pay_up = || -> anyhow::Result<bool> {
+                let Some(wage_at) = store.wage_position(store.onet_entry_at(*position))? else {
+                    return Ok(false);
+                };
+                Ok(
+                    match (medians.get(wage_at).copied().flatten(), from_median) {
+                        (Some(MedianPay::Dollars(to)), Some(from)) => to > from,
+                        _ => false,
+                    },
+                )
+            };
+            if !zone_up && !pay_up()? {
+                continue;
+            }
         }
         let (zone, median, wage) = standing(store, *position, area)?;
         let zone_change = zone.zip(from_zone).map(|(to, from)| to as i8 - from as i8);

@@ -6,6 +6,7 @@ pub mod names;
 pub mod ratings;
 pub mod reference;
 pub mod storage;
+pub mod technology;
 pub mod words;
 
 use std::collections::HashSet;

@@ -18,6 +18,9 @@
 //!   name that is only an O*NET title, borrowed from the file's bytes rather than copied;
 //! - `words.bin`: the words of each occupation's titles, skills and tasks as numbers into one
 //!   list of words, read in place by `search` (see [`super::words`]);
+//! - `technology.bin` (compressed with zstd): every technology name O*NET lists (examples,
+//!   commodity titles, the vocabulary skills they map onto), who lists each, and which names
+//!   hold each word, read in place by `match` (see [`super::technology`]);
 //! - `ratings.bin`: each rated occupation's importance and level of every skill, knowledge area
 //!   and ability, a fixed-length record read in place (see [`super::ratings`]).
 //!
@@ -33,17 +36,19 @@ use serde::{Deserialize, Serialize};
 
 use super::import::{Import, Occupation};
 use super::names::{Bytes, Layout, NameTable};
+use super::technology::TechnologyIndex;
 use super::words::WordIndex;
 use crate::datadir::release::{self, Dataset, Opened, Prepared, Release};
 use crate::model::OnetDetails;
 use crate::model::onet::SkillUse;
 
 /// The dataset's folder, name, format and import command. Format 8 moved O*NET into the
-/// dataset container, with each file's checksum in the manifest.
+/// dataset container, with each file's checksum in the manifest; format 9 added
+/// `technology.bin`.
 pub const DATASET: Dataset = Dataset {
     folder: "onet",
     title: "O*NET",
-    format: 8,
+    format: 9,
     import: "careers import onet FOLDER",
     max_file: MAX_STORED_BYTES,
 };
@@ -52,12 +57,13 @@ pub const DATASET: Dataset = Dataset {
 pub const FORMAT: u32 = DATASET.format;
 
 /// The files of an import, in the order they are written; the manifest goes last.
-pub const FILES: [&str; 7] = [
+pub const FILES: [&str; 8] = [
     NAMES,
     INDEX,
     DETAILS,
     SEARCH,
     WORDS,
+    TECHNOLOGY,
     RATINGS,
     release::MANIFEST,
 ];
@@ -68,6 +74,7 @@ pub const INDEX: &str = "index.bin";
 pub const DETAILS: &str = "details.bin";
 pub const SEARCH: &str = "search.bin";
 pub const WORDS: &str = "words.bin";
+pub const TECHNOLOGY: &str = "technology.bin";
 pub const RATINGS: &str = "ratings.bin";
 
 /// The most the dictionary of `details.bin` may take: O*NET 29.2's records compress to 2.0 MB
@@ -77,6 +84,10 @@ const DICTIONARY_BYTES: usize = 112 * 1024;
 /// The zstd level of `details.bin` and `search.bin`. Level 19 would save 0.2 MB of O*NET
 /// 29.2's 2.8 MB but make the import five times slower; decompressing costs the same.
 const LEVEL: i32 = 9;
+
+/// The zstd level of `technology.bin`: 19 keeps O*NET 29.2's at 295 KB against 364 KB at
+/// level 9, for a file small enough that the slower compression does not show in an import.
+const TECHNOLOGY_LEVEL: i32 = 19;
 
 /// What `careers sources` says of an import: the container's manifest, its counts with the
 /// release of the ratings.
@@ -419,6 +430,26 @@ pub fn encode(import: &Import) -> anyhow::Result<Vec<(&'static str, Vec<u8>)>> {
             posting_starts: Bytes(&words.posting_starts),
         })?,
     ));
+    let technologies: Vec<Vec<super::technology::Technology>> = occupations
+        .iter()
+        .map(|o| {
+            o.details
+                .technology
+                .iter()
+                .map(|t| super::technology::Technology {
+                    example: &t.example,
+                    commodity: t.commodity.as_deref(),
+                    skill: t.skill.as_deref(),
+                    hot: t.hot,
+                    in_demand: t.in_demand,
+                })
+                .collect()
+        })
+        .collect();
+    files.push((
+        TECHNOLOGY,
+        zstd::bulk::compress(&super::technology::encode(&technologies)?, TECHNOLOGY_LEVEL)?,
+    ));
     let rated: Vec<&OnetDetails> = occupations.iter().map(|o| &o.details).collect();
     files.push((RATINGS, super::ratings::encode(&rated)?));
     Ok(files)
@@ -503,14 +534,20 @@ pub struct Stored {
     dictionary: (u32, u32),
     /// The decompressor with the dictionary loaded, made for the first record read.
     decompressor: Decompressor,
+    /// The last [`RECENT_RECORDS`] records decompressed, by position: `gap` reads each role's
+    /// record for its requirements and again for its technologies.
+    recent: std::sync::Mutex<Vec<(usize, Vec<u8>)>>,
     index: Part,
     details: Part,
     search: Part,
     /// Read in place by the word index.
     words: &'static [u8],
+    technology: Part,
     ratings: Part,
     /// The word index, once read.
     word_index: std::sync::OnceLock<WordIndex>,
+    /// The technology index, once decompressed and read.
+    technology_index: std::sync::OnceLock<TechnologyIndex>,
     /// The header of `ratings.bin` and where its records start, once read.
     ratings_header: std::sync::OnceLock<(super::ratings::Header, u64)>,
 }
@@ -597,6 +634,9 @@ pub fn embedded(manifest: &[u8], files: &[(&str, &'static [u8])]) -> anyhow::Res
 /// unread.
 const MAX_STORED_BYTES: u64 = 1024 * 1024 * 1024;
 
+/// How many decompressed records a release keeps for a second read.
+const RECENT_RECORDS: usize = 4;
+
 /// What decompressing one frame or the search file may yield at most.
 const MAX_DECOMPRESSED: usize = 256 * 1024 * 1024;
 
@@ -629,6 +669,7 @@ impl Stored {
         let details = take(DETAILS)?;
         let search = take(SEARCH)?;
         let words = take(WORDS)?.leak();
+        let technology = take(TECHNOLOGY)?;
         let ratings = take(RATINGS)?;
         let Names {
             zones,
@@ -649,12 +690,15 @@ impl Stored {
             names,
             dictionary,
             decompressor: Decompressor(std::sync::Mutex::new(None)),
+            recent: std::sync::Mutex::new(Vec::new()),
             index,
             details,
             search,
             words,
+            technology,
             ratings,
             word_index: std::sync::OnceLock::new(),
+            technology_index: std::sync::OnceLock::new(),
             ratings_header: std::sync::OnceLock::new(),
         })
     }
@@ -869,12 +913,24 @@ impl Stored {
                 zstd::bulk::Decompressor::with_dictionary(dictionary).map_err(|e| damaged(&e))?,
             );
         }
+        let mut recent = self
+            .recent
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((_, text)) = recent.iter().find(|(p, _)| *p == position) {
+            return serde_json::from_slice(text).map_err(|e| damaged(&e));
+        }
         let text = decompressor
             .as_mut()
             .expect("made above")
             .decompress(packed, MAX_DECOMPRESSED)
             .map_err(|e| damaged(&e))?;
-        serde_json::from_slice(&text).map_err(|e| damaged(&e))
+        let read = serde_json::from_slice(&text).map_err(|e| damaged(&e));
+        if recent.len() == RECENT_RECORDS {
+            recent.remove(0);
+        }
+        recent.push((position, text));
+        read
     }
 
     /// The word index of the search text, read in place the first time it is asked for.
@@ -888,6 +944,34 @@ impl Stored {
         let index = WordIndex::new(layout, self.names.len())
             .map_err(|e| self.broken(&format!("{WORDS}: {e:#}")))?;
         Ok(self.word_index.get_or_init(|| index))
+    }
+
+    /// The technology skills of the occupation at `position`, read from its details.
+    pub fn technology_of(
+        &self,
+        position: usize,
+    ) -> anyhow::Result<Vec<crate::model::onet::TechnologySkill>> {
+        #[derive(Deserialize)]
+        struct Part {
+            #[serde(default)]
+            technology: Vec<crate::model::onet::TechnologySkill>,
+        }
+        let part: Part = self.record(position)?;
+        Ok(part.technology)
+    }
+
+    /// The technology index, decompressed and read the first time it is asked for.
+    pub fn technology_index(&self) -> anyhow::Result<&TechnologyIndex> {
+        if let Some(index) = self.technology_index.get() {
+            return Ok(index);
+        }
+        let damaged = |e: &dyn std::fmt::Display| self.broken(&format!("{TECHNOLOGY}: {e}"));
+        let bytes = zstd::bulk::decompress(&self.technology.0, MAX_DECOMPRESSED)
+            .map_err(|e| damaged(&e))?;
+        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        let layout = postcard::from_bytes(bytes).map_err(|e| damaged(&e))?;
+        let index = TechnologyIndex::new(layout, self.names.len()).map_err(|e| damaged(&e))?;
+        Ok(self.technology_index.get_or_init(|| index))
     }
 
     /// The alternate and reported titles and the technology names of the occupation at

@@ -223,7 +223,7 @@ impl WordIndex {
 }
 
 /// Reads one LEB128 number off the front of `bytes`.
-fn leb128(bytes: &mut &[u8]) -> anyhow::Result<u32> {
+pub(crate) fn leb128(bytes: &mut &[u8]) -> anyhow::Result<u32> {
     let mut value: u32 = 0;
     for shift in (0..35).step_by(7) {
         let Some((&b, rest)) = bytes.split_first() else {
@@ -243,7 +243,7 @@ fn leb128(bytes: &mut &[u8]) -> anyhow::Result<u32> {
     bail!("words.bin is damaged (a number over 32 bits)")
 }
 
-fn push_leb128(out: &mut Vec<u8>, mut n: u32) {
+pub(crate) fn push_leb128(out: &mut Vec<u8>, mut n: u32) {
     loop {
         let b = (n & 0x7f) as u8;
         n >>= 7;

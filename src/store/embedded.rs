@@ -4,8 +4,8 @@
 
 /// The embedded O*NET release's manifest and files, by name.
 #[cfg(feature = "embedded")]
-fn onet_files() -> (&'static [u8], [(&'static str, &'static [u8]); 6]) {
-    use crate::onet::storage::{DETAILS, INDEX, NAMES, RATINGS, SEARCH, WORDS};
+fn onet_files() -> (&'static [u8], [(&'static str, &'static [u8]); 7]) {
+    use crate::onet::storage::{DETAILS, INDEX, NAMES, RATINGS, SEARCH, TECHNOLOGY, WORDS};
     macro_rules! file {
         ($name:literal) => {
             include_bytes!(concat!(
@@ -23,6 +23,7 @@ fn onet_files() -> (&'static [u8], [(&'static str, &'static [u8]); 6]) {
             (DETAILS, file!("details.bin")),
             (SEARCH, file!("search.bin")),
             (WORDS, file!("words.bin")),
+            (TECHNOLOGY, file!("technology.bin")),
             (RATINGS, file!("ratings.bin")),
         ],
     )
@@ -133,7 +134,7 @@ mod tests {
             &files,
         )
         .unwrap();
-        assert_eq!(opened.files.len(), 6);
+        assert_eq!(opened.files.len(), 7);
         assert!(super::onet().is_some());
     }
 }

@@ -1,6 +1,6 @@
 //! What `careers match` asks of the store: every rated occupation's skills and knowledge as
 //! one table with the elements' names, which occupations list each of several technologies
-//! (one read of the technology index for all of them), and the figures a ranked row shows
+//! (a look-up of the technology index each), and the figures a ranked row shows
 //! (its code, pay, job zone and growth).
 
 use serde::Serialize;
@@ -99,9 +99,11 @@ impl Store {
         }))
     }
 
-    /// For each query, how each O*NET occupation (by position) lists it: by an example that
-    /// holds its words, or one the index maps onto one of its skills. One read of the index
-    /// answers them all.
+    /// For each query, how each O*NET occupation (by position) lists it: by an example or a
+    /// commodity title that holds its words, or a technology the vocabulary maps onto one of
+    /// its skills; the first such technology in the occupation's list names the listing. A
+    /// look-up of the technology index: the names holding the query's first word, then their
+    /// listings.
     pub fn technology_uses(
         &self,
         queries: &[TechnologyQuery],
@@ -109,29 +111,58 @@ impl Store {
         let Some(stored) = self.onet_required()? else {
             return Ok(vec![Vec::new(); queries.len()]);
         };
-        let file = stored.search_file()?;
-        let records = stored.search_records(&file)?;
-        let mut uses = vec![vec![None; records.len()]; queries.len()];
-        let mut tokens: Vec<&str> = Vec::new();
-        for (position, record) in records.iter().enumerate() {
-            for t in &record.technology {
-                tokens.clear();
-                tokens.extend(
-                    t.example
+        let index = stored.technology_index()?;
+        let occupations = self.onet_len();
+        let mut out = Vec::with_capacity(queries.len());
+        for query in queries {
+            let mut names: Vec<u32> = Vec::new();
+            if let Some(first) = query.words.first() {
+                for id in index.names_with(first)? {
+                    let tokens: Vec<&str> = index
+                        .name(id)
                         .split(|c: char| !(c.is_alphanumeric() || c == '+' || c == '#'))
-                        .filter(|w| !w.is_empty()),
-                );
-                for (q, query) in queries.iter().enumerate() {
-                    let shows = holds_run(&tokens, &query.words)
-                        || t.skill.is_some_and(|s| query.skills.iter().any(|k| k == s));
-                    if !shows {
-                        continue;
+                        .filter(|w| !w.is_empty())
+                        .collect();
+                    if holds_run(&tokens, &query.words) {
+                        names.push(id);
                     }
-                    merge(&mut uses[q][position], t.example, t.hot, t.in_demand);
                 }
             }
+            names.extend(query.skills.iter().filter_map(|s| index.skill(s)));
+            // Per occupation, the first technology that shows the query, and the flags of all.
+            let mut first: Vec<Option<(u32, u32, bool, bool)>> = vec![None; occupations];
+            for id in names {
+                for l in index.listings(id)? {
+                    let Some(slot) = first.get_mut(l.occupation) else {
+                        continue;
+                    };
+                    *slot = Some(match *slot {
+                        Some((order, example, hot, in_demand)) => {
+                            let (order, example) = if l.order < order {
+                                (l.order, l.example)
+                            } else {
+                                (order, example)
+                            };
+                            (order, example, hot | l.hot, in_demand | l.in_demand)
+                        }
+                        None => (l.order, l.example, l.hot, l.in_demand),
+                    });
+                }
+            }
+            out.push(
+                first
+                    .into_iter()
+                    .map(|f| {
+                        f.map(|(_, example, hot, in_demand)| TechnologyUse {
+                            example: index.name(example).to_owned(),
+                            hot,
+                            in_demand,
+                        })
+                    })
+                    .collect(),
+            );
         }
-        Ok(uses)
+        Ok(out)
     }
 
     /// What [`Store::technology_uses`] answers for queries that are all vocabulary skills, from
@@ -219,7 +250,172 @@ impl Store {
     }
 }
 
+/// A technology an occupation lists, with O*NET's signals of how central it is there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CentralTechnology {
+    /// The example as O*NET names it ("Epic Systems").
+    pub name: String,
+    /// O*NET's commodity title, the kind of technology it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commodity: Option<String>,
+    /// O*NET's "Hot Technology": frequent in job postings.
+    pub hot: bool,
+    /// O*NET's "In Demand": frequent in this occupation's job postings.
+    pub in_demand: bool,
+    /// How many of the occupation's technologies are of its kind (its commodity title).
+    pub of_its_kind: usize,
+}
+
+/// The technologies one occupation lists that another role lacks, most central first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TechnologyGap {
+    /// The O*NET-SOC code of the occupation whose technologies are compared for each role.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_code: Option<String>,
+    pub to_code: String,
+    /// The O*NET release they come from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub release: Option<String>,
+    /// How many of TO's technologies FROM has, by the same name or under another name of the
+    /// same skill.
+    pub shared: usize,
+    /// How many technologies TO lists, each named once.
+    pub listed: usize,
+    /// The rest, in demand first, then hot, then those of the kinds TO lists most of.
+    pub to_learn: Vec<CentralTechnology>,
+}
+
 impl Store {
+    /// A role's linked O*NET-SOC codes, the one that fits it best first: the occupation whose
+    /// technologies map onto the most of the role's own technical skills, the one listed first
+    /// on a tie (so an O*NET occupation, or a role whose skills none maps onto, keeps its
+    /// order), each with how many of the role's skills it lists.
+    pub fn codes_by_fit(&self, entry: &Entry) -> Vec<(String, usize)> {
+        let codes = Store::onet_codes(entry);
+        if codes.len() < 2 || matches!(entry.origin, super::Origin::Onet { .. }) {
+            return codes.into_iter().map(|c| (c, 0)).collect();
+        }
+        let vocabulary = self.vocabulary();
+        let wanted: Vec<&str> = entry
+            .profile
+            .skills
+            .iter()
+            .map(|s| vocabulary.canonical(&s.name))
+            .collect();
+        let mut fits: Vec<(String, usize)> = codes
+            .into_iter()
+            .map(|code| {
+                let listed = self.onet_position(&code).map_or(0, |p| {
+                    let skills = &self.onet_entry_at(p).profile.skills;
+                    wanted
+                        .iter()
+                        .filter(|w| skills.iter().any(|s| s.name == **w))
+                        .count()
+                });
+                (code, listed)
+            })
+            .collect();
+        // Stable: the first listed stays first among equals.
+        fits.sort_by_key(|f| std::cmp::Reverse(f.1));
+        fits
+    }
+
+    /// The technologies the occupation that fits `to` best lists that `from` lacks: neither its
+    /// own occupation nor its profile has them by that name or under another name of the same
+    /// vocabulary skill. Ranked in demand first, then hot, then by how many of TO's
+    /// technologies are of the same kind (commodity title: the kinds of tool TO's work is made
+    /// of before a one-off), then by name.
+    /// `None` without O*NET or when TO links no occupation the release has.
+    pub fn technology_gap(
+        &self,
+        from: &Entry,
+        to: &Entry,
+    ) -> anyhow::Result<Option<TechnologyGap>> {
+        let Some(stored) = self.onet() else {
+            return Ok(None);
+        };
+        let fitting = |e: &Entry| {
+            self.codes_by_fit(e)
+                .into_iter()
+                .find_map(|(c, _)| stored.position(&c).map(|p| (c, p)))
+        };
+        let Some((to_code, to_at)) = fitting(to) else {
+            return Ok(None);
+        };
+        let from_at = fitting(from);
+        let theirs = stored.technology_of(to_at)?;
+        let ours = match &from_at {
+            Some((_, p)) => stored.technology_of(*p)?,
+            None => Vec::new(),
+        };
+        let vocabulary = self.vocabulary();
+        let mut skills: Vec<&str> = from
+            .profile
+            .skills
+            .iter()
+            .map(|s| vocabulary.canonical(&s.name))
+            .collect();
+        skills.extend(ours.iter().filter_map(|t| t.skill.as_deref()));
+        let has = |t: &crate::model::onet::TechnologySkill| {
+            ours.iter()
+                .any(|o| o.example.eq_ignore_ascii_case(&t.example))
+                || t.skill.as_deref().is_some_and(|s| skills.contains(&s))
+                || skills.contains(&vocabulary.canonical(&t.example))
+        };
+        let mut names: Vec<&str> = theirs.iter().map(|t| t.example.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        let of_kind = |kind: Option<&str>| {
+            kind.map_or(0, |k| {
+                theirs
+                    .iter()
+                    .filter(|t| t.commodity.as_deref() == Some(k))
+                    .count()
+            })
+        };
+        let mut shared = 0;
+        let mut to_learn: Vec<CentralTechnology> = Vec::new();
+        for (i, t) in theirs.iter().enumerate() {
+            if theirs[..i].iter().any(|o| o.example == t.example) {
+                continue;
+            }
+            if has(t) {
+                shared += 1;
+                continue;
+            }
+            to_learn.push(CentralTechnology {
+                name: t.example.clone(),
+                commodity: t.commodity.clone(),
+                hot: t.hot,
+                in_demand: t.in_demand,
+                of_its_kind: of_kind(t.commodity.as_deref()),
+            });
+        }
+        to_learn.sort_by(|a, b| {
+            (b.in_demand, b.hot, b.of_its_kind)
+                .cmp(&(a.in_demand, a.hot, a.of_its_kind))
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        Ok(Some(TechnologyGap {
+            from_code: from_at.map(|(c, _)| c),
+            to_code,
+            release: stored.version().map(str::to_owned),
+            shared,
+            listed: names.len(),
+            to_learn,
+        }))
+    }
+
+    /// The cross-industry annual median at `area` of every OEWS occupation, by its position
+    /// ([`Store::wage_position`]): one read of the area's table for any number of look-ups.
+    pub fn every_median_at(&self, area: usize) -> anyhow::Result<Vec<Option<MedianPay>>> {
+        let Some(stored) = self.wages()? else {
+            return Ok(Vec::new());
+        };
+        let all: Vec<usize> = (0..stored.tables.occupations.len()).collect();
+        self.medians_at(area, &all)
+    }
+
     /// The name of the BLS OEWS release in use, as a report's sources name it.
     pub fn wages_source(&self) -> anyhow::Result<Option<super::wages::WagesSource>> {
         Ok(self.wages()?.map(super::wages::WagesSource::of))

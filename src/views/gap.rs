@@ -8,6 +8,7 @@ use crate::model::onet::RatingKind;
 use crate::model::ratings::{Shortfall, UncertainFigure};
 use crate::model::skillset::{self, Skill};
 use crate::render::{Cell, Document, Records, Report, Table, Tone};
+use crate::store::matching::{CentralTechnology, TechnologyGap};
 use crate::store::ratings::{NoRatings, RatedOccupation, RatingsVia};
 use crate::views::sections::requirement_aspects;
 
@@ -16,6 +17,73 @@ const NAMED_IN_SUMMARY: usize = 5;
 
 /// How many skills and knowledge areas to raise the table shows; JSON and CSV have them all.
 const SHOWN_SHORTFALLS: usize = 10;
+
+/// How many technologies to learn the table shows; JSON and CSV have them all.
+const SHOWN_TECHNOLOGIES: usize = 10;
+
+/// Why a technology ranks where it does: O*NET's flags and how many of TO's `listed`
+/// technologies are of its kind.
+fn technology_reason(t: &CentralTechnology, listed: usize) -> String {
+    let mut why: Vec<String> = Vec::new();
+    if t.in_demand {
+        why.push("in demand".to_owned());
+    }
+    if t.hot {
+        why.push("hot".to_owned());
+    }
+    if t.commodity.is_some() {
+        why.push(format!("{} of {listed} are of its kind", t.of_its_kind));
+    }
+    why.join(", ")
+}
+
+fn technology_section(t: &TechnologyGap, from: &str, to: &str, doc: &mut Document) {
+    let release = t
+        .release
+        .as_deref()
+        .map_or_else(|| "O*NET".to_owned(), |r| format!("O*NET {r}"));
+    doc.heading(
+        2,
+        format!("Technologies {to} uses that {from} lacks ({release})"),
+    );
+    if t.from_code.as_deref() == Some(t.to_code.as_str()) && t.to_learn.is_empty() {
+        doc.paragraph(format!(
+            "{from} and {to} both stand for {}, so no technology is missing.",
+            t.to_code
+        ));
+        return;
+    }
+    if t.to_learn.is_empty() {
+        doc.paragraph(format!(
+            "{from} has every technology O*NET lists for {} ({} of them).",
+            t.to_code, t.shared
+        ));
+        return;
+    }
+    let mut table = Table::new(["Technology", "Kind", "Why it ranks here"]);
+    for l in t.to_learn.iter().take(SHOWN_TECHNOLOGIES) {
+        table.row([
+            Cell::tone(l.name.as_str(), Tone::Strong),
+            Cell::new(l.commodity.as_deref().unwrap_or("")),
+            Cell::new(technology_reason(l, t.listed)),
+        ]);
+    }
+    doc.table(table);
+    let more = t.to_learn.len().saturating_sub(SHOWN_TECHNOLOGIES);
+    if more > 0 {
+        doc.paragraph(format!(
+            "And {more} more, ranked lower (`--format json` or `--format csv` lists them all)."
+        ));
+    }
+    let from_code = t
+        .from_code
+        .as_deref()
+        .map_or_else(String::new, |c| format!(" or {c}'s list"));
+    doc.note(format!(
+        "O*NET's technologies of {}, less the {} that {from} has (in its profile{from_code}) by that name or under another name of the same skill; ranked by O*NET's flags for {to}: in demand (frequent in its job postings) first, then hot (frequent in job postings across occupations), then by how many of {}'s {} technologies are of its kind (O*NET's commodity title).",
+        t.to_code, t.shared, t.to_code, t.listed
+    ));
+}
 
 /// How many of them the section's first sentence names.
 const NAMED_SHORTFALLS: usize = 3;
@@ -271,6 +339,9 @@ impl Report for GapReport {
             doc.heading(2, format!("To learn: what {to} asks for that {from} lacks"));
             doc.table(category_table(&self.skills.to_learn, Tone::Warn));
         }
+        if let Some(t) = &self.technologies {
+            technology_section(t, from, to, &mut doc);
+        }
         if !self.skills.carries_over.is_empty() {
             doc.heading(2, "Carries over");
             doc.table(category_table(&self.skills.carries_over, Tone::Good));
@@ -340,7 +411,7 @@ impl Report for GapReport {
                 median(&pay.to)
             ));
             doc.note(format!(
-                "{}, cross-industry; each role's first linked occupation with a published median.",
+                "{}, cross-industry; each role's linked occupation with a published median that fits it best (whose technologies map onto the most of its skills; the first listed on a tie).",
                 pay.source
             ));
         }
@@ -452,6 +523,21 @@ impl Report for GapReport {
                     s.name.clone(),
                     String::new(),
                     String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                ]);
+            }
+        }
+        if let Some(t) = &self.technologies {
+            for l in &t.to_learn {
+                records.push([
+                    "technology-to-learn".to_owned(),
+                    l.commodity.clone().unwrap_or_default(),
+                    l.name.clone(),
+                    String::new(),
+                    technology_reason(l, t.listed),
                     String::new(),
                     String::new(),
                     String::new(),

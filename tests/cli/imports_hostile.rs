@@ -208,6 +208,7 @@ fn a_damaged_onet_store_is_a_warning_and_never_an_answer() {
         "ratings.bin",
         "search.bin",
         "words.bin",
+        "technology.bin",
     ] {
         let env = onet_imported();
         flip(&env.data_dir().join("onet").join(file));
