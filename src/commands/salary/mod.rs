@@ -365,9 +365,10 @@ pub fn run(ctx: &Context, args: &SalaryArgs) -> anyhow::Result<SalaryOutput> {
             .iter()
             .map(|p| {
                 p.curated.clone().unwrap_or_else(|| {
-                    p.area
-                        .zip(wages)
-                        .map_or_else(|| p.query.clone(), |(a, w)| w.tables.areas[a].name.clone())
+                    p.area.zip(wages).map_or_else(
+                        || p.query.clone(),
+                        |(a, w)| w.tables.areas[a].name.to_string(),
+                    )
                 })
             })
             .collect(),
@@ -621,7 +622,7 @@ fn top_occupations(
         top.push(TopOccupation {
             rank: i + 1,
             soc: codes[position].soc(),
-            title: codes[position].name.clone(),
+            title: codes[position].name.to_string(),
             estimate: stored.place_estimate(e, None),
         });
     }
