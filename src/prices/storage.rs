@@ -130,7 +130,7 @@ struct ChunkArea {
 
 /// How many areas (in index order) one compressed chunk holds: a question about one area
 /// decompresses a few kilobytes, and the chunks still compress almost as well as the whole.
-const CHUNK: usize = 32;
+const CHUNK: usize = 16;
 
 /// Where each series' differences start from: 100.000.
 const BASE: i64 = 100_000;

@@ -98,6 +98,12 @@ impl BundledProfile {
             names.title,
             names.aliases,
             refs,
+            names
+                .salary
+                .into_iter()
+                .flat_map(|s| s.figures)
+                .filter_map(|f| f.location)
+                .collect(),
             names.onet.map(|onet| {
                 let mut codes: Vec<String> = names.codes.into_iter().map(|c| c.code).collect();
                 codes.push(onet.code);
@@ -125,6 +131,20 @@ struct NamesOnly {
     career: Option<CareerLinks>,
     #[serde(default)]
     market: Option<MarketLinks>,
+    #[serde(default)]
+    salary: Option<SalaryPlaces>,
+}
+
+#[derive(serde::Deserialize)]
+struct SalaryPlaces {
+    #[serde(default)]
+    figures: Vec<FigurePlace>,
+}
+
+#[derive(serde::Deserialize)]
+struct FigurePlace {
+    #[serde(default)]
+    location: Option<String>,
 }
 
 #[derive(serde::Deserialize)]
@@ -272,6 +292,8 @@ mod tests {
             assert_eq!(profile.names().unwrap(), ProfileNames::of(&whole.profile));
             assert_eq!(profile.origin(), whole.origin);
         }
+        // Their pay figures name places: the test reads what it checks.
+        assert!(bundled().any(|p| !p.names().unwrap().places.is_empty()));
     }
 
     /// The names read alone of a profile with every kind of link and an O*NET occupation,

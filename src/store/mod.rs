@@ -110,6 +110,9 @@ pub struct ProfileNames {
     pub aliases: Vec<String>,
     /// Every reference to another profile: its JSON path and the id it names.
     pub refs: Vec<(String, String)>,
+    /// The places its pay figures name, in order (`salary --city` knows them as places).
+    #[serde(default)]
+    pub places: Vec<String>,
     /// The keys of the id, the title and each alias, in that order.
     keys: Vec<String>,
     /// The keys of the O*NET-SOC codes that name it: its O*NET occupation's, and its `codes`
@@ -127,6 +130,11 @@ impl ProfileNames {
                 .into_iter()
                 .map(|(path, id)| (path, id.to_owned()))
                 .collect(),
+            p.salary
+                .iter()
+                .flat_map(|s| &s.figures)
+                .filter_map(|f| f.location.clone())
+                .collect(),
             p.onet.as_ref().map(|onet| {
                 let mut codes: Vec<String> = p.codes.iter().map(|c| c.code.clone()).collect();
                 codes.push(onet.code.clone());
@@ -142,6 +150,7 @@ impl ProfileNames {
         title: String,
         aliases: Vec<String>,
         refs: Vec<(String, String)>,
+        places: Vec<String>,
         codes: Option<Vec<String>>,
     ) -> ProfileNames {
         let code_keys = codes
@@ -158,6 +167,7 @@ impl ProfileNames {
             title,
             aliases,
             refs,
+            places,
             keys,
             code_keys,
         }
@@ -807,6 +817,13 @@ impl Store {
     /// figures, market data and career paths.
     pub fn authored(&self) -> impl ExactSizeIterator<Item = &Entry> + Clone + '_ {
         (0..self.entries.len()).map(|i| self.authored_entry(i))
+    }
+
+    /// The places the bundled and user profiles' pay figures name, without reading a profile.
+    pub fn authored_places(&self) -> impl Iterator<Item = &str> + '_ {
+        self.entries
+            .iter()
+            .flat_map(|e| e.names.places.iter().map(String::as_str))
     }
 
     /// Where each bundled and user profile comes from, without reading a user's file.

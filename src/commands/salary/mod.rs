@@ -659,13 +659,8 @@ fn figures_of(p: &Profile) -> &[SalaryFigure] {
 /// The bundled places with their aliases, plus any place a profile names that the file lacks.
 fn known_places(store: &Store) -> anyhow::Result<Locations> {
     let mut places = bundled_locations()?;
-    for e in store.authored() {
-        for loc in figures_of(&e.profile)
-            .iter()
-            .filter_map(|f| f.location.as_ref())
-        {
-            places.add_name(loc);
-        }
+    for loc in store.authored_places() {
+        places.add_name(loc);
     }
     Ok(places)
 }
