@@ -93,6 +93,7 @@ impl BundledProfile {
                 link(format!("market.opportunities[{i}].profile"), role);
             }
         }
+        let has_figures = names.salary.as_ref().is_some_and(|s| !s.figures.is_empty());
         Ok(ProfileNames::from_parts(
             names.id,
             names.title,
@@ -104,6 +105,7 @@ impl BundledProfile {
                 .flat_map(|s| s.figures)
                 .filter_map(|f| f.location)
                 .collect(),
+            has_figures,
             names.onet.map(|onet| {
                 let mut codes: Vec<String> = names.codes.into_iter().map(|c| c.code).collect();
                 codes.push(onet.code);
@@ -294,6 +296,7 @@ mod tests {
         }
         // Their pay figures name places: the test reads what it checks.
         assert!(bundled().any(|p| !p.names().unwrap().places.is_empty()));
+        assert!(bundled().any(|p| p.names().unwrap().has_figures));
     }
 
     /// The names read alone of a profile with every kind of link and an O*NET occupation,

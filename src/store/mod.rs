@@ -113,6 +113,9 @@ pub struct ProfileNames {
     /// The places its pay figures name, in order (`salary --city` knows them as places).
     #[serde(default)]
     pub places: Vec<String>,
+    /// Whether it has a pay figure.
+    #[serde(default)]
+    pub has_figures: bool,
     /// The keys of the id, the title and each alias, in that order.
     keys: Vec<String>,
     /// The keys of the O*NET-SOC codes that name it: its O*NET occupation's, and its `codes`
@@ -135,6 +138,7 @@ impl ProfileNames {
                 .flat_map(|s| &s.figures)
                 .filter_map(|f| f.location.clone())
                 .collect(),
+            p.salary.as_ref().is_some_and(|s| !s.figures.is_empty()),
             p.onet.as_ref().map(|onet| {
                 let mut codes: Vec<String> = p.codes.iter().map(|c| c.code.clone()).collect();
                 codes.push(onet.code.clone());
@@ -151,6 +155,7 @@ impl ProfileNames {
         aliases: Vec<String>,
         refs: Vec<(String, String)>,
         places: Vec<String>,
+        has_figures: bool,
         codes: Option<Vec<String>>,
     ) -> ProfileNames {
         let code_keys = codes
@@ -168,6 +173,7 @@ impl ProfileNames {
             aliases,
             refs,
             places,
+            has_figures,
             keys,
             code_keys,
         }
@@ -824,6 +830,14 @@ impl Store {
         self.entries
             .iter()
             .flat_map(|e| e.names.places.iter().map(String::as_str))
+    }
+
+    /// The ids of the bundled and user profiles that have a pay figure, without reading one.
+    pub fn authored_with_figures(&self) -> impl Iterator<Item = &str> + '_ {
+        self.entries
+            .iter()
+            .filter(|e| e.names.has_figures)
+            .map(|e| e.names.id.as_str())
     }
 
     /// Where each bundled and user profile comes from, without reading a user's file.

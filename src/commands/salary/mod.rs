@@ -811,7 +811,8 @@ pub fn report(
         if filters.narrows() {
             hints.extend(hints::elsewhere(store, &filters));
         } else {
-            let with = hints::roles_with_figures(store, &Filters::default());
+            // Every figure passes no filter: the roles with any, known without reading them.
+            let with: Vec<String> = store.authored_with_figures().map(str::to_owned).collect();
             if !with.is_empty() && !without.is_empty() && !some_unmatched {
                 hints.push(Hint::RolesWithFigures {
                     filters: Filters::default(),
