@@ -214,11 +214,66 @@ pub struct StoredParities {
 /// A chunk's areas, or why it does not decode.
 type DecodedChunk = Result<Vec<DecodedArea>, String>;
 
-/// An area of a decoded chunk.
+/// An area of a decoded chunk: its name, and its values as the chunk codes them, read when
+/// asked for.
 #[derive(Debug)]
 struct DecodedArea {
     name: String,
-    lines: [Vec<Option<Parity>>; 5],
+    lines: u8,
+    years: usize,
+    values: Vec<u32>,
+}
+
+impl DecodedArea {
+    /// The coded values of line `line` (0 to 4), when the area has it.
+    fn codes(&self, line: usize) -> Option<&[u32]> {
+        if self.lines & (1 << line) == 0 {
+            return None;
+        }
+        let before = (self.lines & ((1u8 << line) - 1)).count_ones() as usize;
+        self.values
+            .get(before * self.years..(before + 1) * self.years)
+    }
+
+    /// Every year of line `line`; an empty series for a line it does not have.
+    fn series(&self, line: usize, fips: &str) -> Result<Vec<Option<Parity>>, String> {
+        let Some(codes) = self.codes(line) else {
+            return Ok(Vec::new());
+        };
+        let mut previous = BASE;
+        let mut out = Vec::with_capacity(codes.len());
+        for &code in codes {
+            if code == 0 {
+                out.push(None);
+                continue;
+            }
+            let z = i64::from(code - 1);
+            previous += (z >> 1) ^ -(z & 1);
+            if !(1..1_000_000).contains(&previous) {
+                return Err(format!("{fips} holds a price level of {previous}"));
+            }
+            out.push(Some(previous as Parity));
+        }
+        Ok(out)
+    }
+
+    /// The last year's value of line `line`, summed without keeping the others. A value that
+    /// does not decode (which the checksum makes all but impossible) is no value.
+    fn latest(&self, line: usize) -> Option<Parity> {
+        let mut previous = BASE;
+        let mut last = None;
+        for &code in self.codes(line)? {
+            if code == 0 {
+                last = None;
+                continue;
+            }
+            let z = i64::from(code - 1);
+            previous += (z >> 1) ^ -(z & 1);
+            last = Some(previous);
+        }
+        last.filter(|p| (1..1_000_000).contains(p))
+            .map(|p| p as Parity)
+    }
 }
 
 /// The release `prices.bin` holds, opened: its index is read and checked; each chunk is
@@ -311,29 +366,11 @@ impl StoredParities {
                         series * years
                     ));
                 }
-                let mut codes = area.values.chunks_exact(years.max(1));
-                let mut lines: [Vec<Option<Parity>>; 5] = Default::default();
-                for (i, line) in lines.iter_mut().enumerate() {
-                    if key.lines & (1 << i) == 0 {
-                        continue;
-                    }
-                    let mut previous = BASE;
-                    for &code in codes.next().unwrap_or_default() {
-                        if code == 0 {
-                            line.push(None);
-                            continue;
-                        }
-                        let z = i64::from(code - 1);
-                        previous += (z >> 1) ^ -(z & 1);
-                        if !(1..1_000_000).contains(&previous) {
-                            return Err(format!("{} holds a price level of {previous}", key.fips));
-                        }
-                        line.push(Some(previous as Parity));
-                    }
-                }
                 Ok(DecodedArea {
                     name: area.name,
-                    lines,
+                    lines: key.lines & 0b1_1111,
+                    years,
+                    values: area.values,
                 })
             })
             .collect()
@@ -353,7 +390,12 @@ impl StoredParities {
                 table: key.table,
                 fips: key.fips.to_owned(),
                 name: area.name.clone(),
-                lines: area.lines.clone(),
+                lines: [0, 1, 2, 3, 4]
+                    .map(|line| area.series(line, key.fips))
+                    .into_iter()
+                    .collect::<Result<Vec<_>, String>>()?
+                    .try_into()
+                    .expect("five lines"),
             });
         }
         Ok(PriceParities {
@@ -373,14 +415,11 @@ impl LatestParities for StoredParities {
     /// impossible) has no values.
     fn latest(&self, key: &PriceKey) -> Option<[Option<Parity>; 5]> {
         let area = self.area(self.find(key)?).ok();
-        Some(std::array::from_fn(|i| {
-            area.and_then(|a| a.lines[i].last().copied().flatten())
-        }))
+        Some(std::array::from_fn(|i| area.and_then(|a| a.latest(i))))
     }
 
     fn latest_line(&self, key: &PriceKey, line: PriceLine) -> Option<Parity> {
-        let area = self.area(self.find(key)?).ok()?;
-        area.lines[line.index()].last().copied().flatten()
+        self.area(self.find(key)?).ok()?.latest(line.index())
     }
 }
 

@@ -15,10 +15,11 @@ macro_rules! bundled {
         )),*];
 
         /// The same files, by name, as build.rs wrote them in MessagePack: what the store
-        /// reads.
-        const BUNDLED_MSGPACK: &[(&str, &[u8])] = &[$((
+        /// reads; and of each, the fields its names are made of alone.
+        const BUNDLED_MSGPACK: &[(&str, &[u8], &[u8])] = &[$((
             $file,
             include_bytes!(concat!(env!("OUT_DIR"), "/profiles/", $file, ".msgpack")),
+            include_bytes!(concat!(env!("OUT_DIR"), "/profiles/", $file, ".names.msgpack")),
         )),*];
     };
 }
@@ -41,6 +42,8 @@ const LOCATIONS: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/
 pub struct BundledProfile {
     file: &'static str,
     bytes: &'static [u8],
+    /// The fields of `bytes` its names are made of, written apart by build.rs.
+    names: &'static [u8],
 }
 
 impl BundledProfile {
@@ -62,7 +65,7 @@ impl BundledProfile {
 
     /// What the store needs of it before it needs the whole of it, read without the rest.
     pub fn names(&self) -> anyhow::Result<ProfileNames> {
-        let names: NamesOnly = rmp_serde::from_slice(self.bytes)
+        let names: NamesOnly = rmp_serde::from_slice(self.names)
             .with_context(|| format!("bundled profile data/profiles/{}", self.file))?;
         let mut refs = Vec::new();
         let mut link = |path: String, l: &Link| {
@@ -186,14 +189,14 @@ struct MarketLinks {
 pub(super) fn bundled() -> impl Iterator<Item = BundledProfile> {
     BUNDLED_MSGPACK
         .iter()
-        .map(|&(file, bytes)| BundledProfile { file, bytes })
+        .map(|&(file, bytes, names)| BundledProfile { file, bytes, names })
 }
 
 /// Parses the bundled profiles.
 pub fn bundled_profiles() -> anyhow::Result<Vec<Entry>> {
     BUNDLED_MSGPACK
         .iter()
-        .map(|(file, bytes)| {
+        .map(|(file, bytes, _)| {
             let profile: Profile = rmp_serde::from_slice(bytes)
                 .with_context(|| format!("bundled profile data/profiles/{file}"))?;
             Ok(Entry {
@@ -317,6 +320,7 @@ mod tests {
         let profile = BundledProfile {
             file: "linked.json",
             bytes,
+            names: bytes,
         };
         let whole = profile.read().unwrap();
         let names = profile.names().unwrap();
