@@ -39,6 +39,51 @@ fn main() {
         let name = path.file_name().expect("a file name").to_string_lossy();
         let target = out.join(format!("{name}.msgpack"));
         std::fs::write(&target, bytes).unwrap_or_else(|e| panic!("{}: {e}", target.display()));
+        let names = rmp_serde::to_vec(&trim(&value, NAMES))
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let target = out.join(format!("{name}.names.msgpack"));
+        std::fs::write(&target, names).unwrap_or_else(|e| panic!("{}: {e}", target.display()));
+    }
+}
+
+/// A field to keep, with the fields to keep of what it holds (every one when none is named).
+struct Keep(&'static str, &'static [Keep]);
+
+/// What the store reads of a profile at start-up (its names, links, places and whether it has
+/// pay figures): written apart, so that start-up reads a few hundred bytes of each curated
+/// profile rather than the whole. The store's tests check that these are the names of the whole.
+const NAMES: &[Keep] = &[
+    Keep("id", &[]),
+    Keep("title", &[]),
+    Keep("aliases", &[]),
+    Keep("codes", &[Keep("code", &[])]),
+    Keep("onet", &[Keep("code", &[])]),
+    Keep("differences", &[Keep("profile", &[])]),
+    Keep(
+        "career",
+        &[
+            Keep("progression", &[Keep("roles", &[Keep("profile", &[])])]),
+            Keep("paths", &[Keep("profile", &[])]),
+            Keep("related_roles", &[Keep("profile", &[])]),
+        ],
+    ),
+    Keep("market", &[Keep("opportunities", &[Keep("profile", &[])])]),
+    Keep("salary", &[Keep("figures", &[Keep("location", &[])])]),
+];
+
+/// `value` with only the fields `keep` names, in arrays item by item.
+fn trim(value: &serde_json::Value, keep: &[Keep]) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Array(items) => Value::Array(items.iter().map(|i| trim(i, keep)).collect()),
+        Value::Object(map) if !keep.is_empty() => Value::Object(
+            keep.iter()
+                .filter_map(|Keep(key, inner)| {
+                    map.get(*key).map(|v| ((*key).to_owned(), trim(v, inner)))
+                })
+                .collect(),
+        ),
+        other => other.clone(),
     }
 }
 

@@ -254,10 +254,7 @@ pub fn load_store(
     strict: bool,
     warn: &mut dyn Write,
 ) -> anyhow::Result<Store> {
-    let mut entries: Vec<store::StoreProfile> = store::bundled_profiles()?
-        .into_iter()
-        .map(|e| store::StoreProfile::Read(Box::new(e)))
-        .collect();
+    let mut entries: Vec<store::StoreProfile> = store::bundled_store_profiles()?;
     let mut broken = Vec::new();
     let mut checks_across = false;
     if let Some(dir) = data_dir {

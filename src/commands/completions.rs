@@ -84,7 +84,7 @@ pub fn places(store: &Store) -> Vec<String> {
                 .areas
                 .iter()
                 .filter(|a| a.kind != crate::model::wages::AreaKind::National)
-                .map(|a| a.name.clone()),
+                .map(|a| a.name.to_string()),
         );
     }
     names

@@ -61,8 +61,8 @@ pub fn run(ctx: &Context, args: &PlacesArgs) -> anyhow::Result<PlacesReport> {
         .map(|i| {
             let a = &stored.tables.areas[i];
             PlaceRow {
-                code: a.code.clone(),
-                name: a.name.clone(),
+                code: a.code.to_string(),
+                name: a.name.to_string(),
                 kind: PlaceKind::of(a),
                 state: crate::model::place::postal_of(&a.state_code),
                 prices: store.area_prices(&a.code, a.kind),

@@ -137,6 +137,21 @@ impl<C> Opened<C> {
         let at = self.manifest.files.iter().position(|f| f.name == name)?;
         self.files.get(at).map(AsRef::as_ref)
     }
+
+    /// The bytes of the stored file `name`, kept for the rest of the process: what a release
+    /// whose tables are read in place needs. An embedded file is part of the binary already;
+    /// an import's, read once at the opening, is kept rather than freed (one release of a
+    /// dataset is opened per run).
+    pub fn file_kept(&mut self, name: &str) -> Option<&'static [u8]> {
+        let at = self.manifest.files.iter().position(|f| f.name == name)?;
+        let file = self.files.get_mut(at)?;
+        let kept: &'static [u8] = match std::mem::take(file) {
+            Cow::Borrowed(bytes) => bytes,
+            Cow::Owned(bytes) => Vec::leak(bytes),
+        };
+        *file = Cow::Borrowed(kept);
+        Some(kept)
+    }
 }
 
 /// The error for a stored import that cannot be read: the folder, why, and the fix.

@@ -698,10 +698,10 @@ mod tests {
 
     fn area(code: &str, kind: AreaKind, state: &str, name: &str) -> Area {
         Area {
-            code: code.into(),
+            code: code.to_owned().into(),
             kind,
-            state_code: state.into(),
-            name: name.into(),
+            state_code: state.to_owned().into(),
+            name: name.to_owned().into(),
         }
     }
 

@@ -307,24 +307,44 @@ impl AreaKind {
     }
 }
 
+/// A name or code of the stored OEWS tables: read in place from the release's bytes, which
+/// live as long as the process (the embedded release is part of the binary; an import's
+/// `tables.bin` is read once and kept), or owned when an import has just read BLS's files.
+/// Thousands of them are read on every run that asks OEWS anything: in place, none of them
+/// costs an allocation.
+pub(crate) type TableText = std::borrow::Cow<'static, str>;
+
+/// Reads a [`TableText`] in place. Only a format that can lend its bytes (postcard's
+/// `from_bytes`) reads one: what the tables are stored in.
+fn text_in_place<'de: 'static, D: serde::Deserializer<'de>>(d: D) -> Result<TableText, D::Error> {
+    <&'de str>::deserialize(d).map(TableText::Borrowed)
+}
+
 /// An OEWS area: the nation, a state or territory, or a metropolitan or nonmetropolitan area.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Area {
     /// BLS's 7-digit area code (`0042660`).
-    pub code: String,
+    #[serde(deserialize_with = "text_in_place")]
+    pub code: TableText,
     pub kind: AreaKind,
     /// The 2-digit FIPS state code (`53`); `00` for the nation.
-    pub state_code: String,
+    #[serde(deserialize_with = "text_in_place")]
+    pub state_code: TableText,
     /// As BLS writes it: "Seattle-Tacoma-Bellevue, WA".
-    pub name: String,
+    #[serde(deserialize_with = "text_in_place")]
+    pub name: TableText,
 }
 
 /// An OEWS occupation: a detailed SOC occupation or an aggregate of several.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct WageOccupation {
     /// The SOC code as BLS writes it in series ids: `152051`.
-    pub code: String,
-    pub name: String,
+    #[serde(deserialize_with = "text_in_place")]
+    pub code: TableText,
+    #[serde(deserialize_with = "text_in_place")]
+    pub name: TableText,
     /// 0 total or major group, 1 minor, 2 broad, 3 detailed (BLS's `display_level`).
     pub level: u8,
 }
@@ -346,11 +366,14 @@ pub(crate) fn soc_with_hyphen(code: &str) -> String {
 
 /// An OEWS industry: cross-industry, an ownership, or a sector.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Industry {
     /// `000000`, `11--12`, ...
-    pub code: String,
+    #[serde(deserialize_with = "text_in_place")]
+    pub code: TableText,
     /// As BLS writes it: "Sector 52 - Finance and Insurance".
-    pub name: String,
+    #[serde(deserialize_with = "text_in_place")]
+    pub name: TableText,
     pub level: u8,
 }
 
@@ -587,8 +610,8 @@ mod tests {
     #[test]
     fn sectors_match_forgivingly() {
         let industry = |code: &str, name: &str, level| Industry {
-            code: code.into(),
-            name: name.into(),
+            code: code.to_owned().into(),
+            name: name.to_owned().into(),
             level,
         };
         let all = vec![

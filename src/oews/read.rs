@@ -201,10 +201,10 @@ pub fn read(dir: &Path, progress: &dyn Progress) -> anyhow::Result<OewsImport> {
             })
             .ok_or_else(|| format!("unknown areatype_code {:?}", r[1]))?;
         Ok(Area {
-            code,
+            code: code.into(),
             kind,
-            state_code: digits(r[2], 2, "state_code")?,
-            name: text(r[3], "area_name")?,
+            state_code: digits(r[2], 2, "state_code")?.into(),
+            name: text(r[3], "area_name")?.into(),
         })
     })?;
     progress.file(OCCUPATION);
@@ -215,8 +215,8 @@ pub fn read(dir: &Path, progress: &dyn Progress) -> anyhow::Result<OewsImport> {
     )?
     .rows(&mut skipped, |r| {
         Ok(WageOccupation {
-            code: digits(r[0], 6, "occupation_code")?,
-            name: text(r[1], "occupation_name")?,
+            code: digits(r[0], 6, "occupation_code")?.into(),
+            name: text(r[1], "occupation_name")?.into(),
             level: level(r[2])?,
         })
     })?;
@@ -245,8 +245,8 @@ pub fn read(dir: &Path, progress: &dyn Progress) -> anyhow::Result<OewsImport> {
         )?
         .rows(&mut skipped, |r| {
             Ok(Industry {
-                code: industry_code(r[0])?,
-                name: text(r[1], "industry_name")?,
+                code: industry_code(r[0])?.into(),
+                name: text(r[1], "industry_name")?.into(),
                 level: level(r[2])?,
             })
         })?;
@@ -291,8 +291,8 @@ pub fn read(dir: &Path, progress: &dyn Progress) -> anyhow::Result<OewsImport> {
     import
         .industries
         .extend(cells.extra_industries.iter().map(|code| Industry {
-            code: code.clone(),
-            name: code.clone(),
+            code: code.clone().into(),
+            name: code.clone().into(),
             level: u8::from(code != Industry::CROSS_INDUSTRY),
         }));
     import.cells = cells.finish();
@@ -343,9 +343,9 @@ impl Cells {
                 .collect()
         };
         Cells {
-            areas: positions(import.areas.iter().map(|a| a.code.as_str()).collect()),
-            occupations: positions(import.occupations.iter().map(|o| o.code.as_str()).collect()),
-            industries: positions(import.industries.iter().map(|i| i.code.as_str()).collect()),
+            areas: positions(import.areas.iter().map(|a| a.code.as_ref()).collect()),
+            occupations: positions(import.occupations.iter().map(|o| o.code.as_ref()).collect()),
+            industries: positions(import.industries.iter().map(|i| i.code.as_ref()).collect()),
             extra_industries: Vec::new(),
             known_industries: !import.industries.is_empty(),
             index: HashMap::new(),

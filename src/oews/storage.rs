@@ -79,8 +79,10 @@ pub struct BlockRef {
     pub crc32: u32,
 }
 
-/// The mapping tables and the block directory.
+/// The mapping tables and the block directory. Their names are read in place from the bytes
+/// (see [`TableText`](crate::model::wages::TableText)), which live as long as the process.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Tables {
     /// BLS's code of the release (`2025A01`), from `oe.release`.
     pub release_code: Option<String>,
@@ -440,14 +442,13 @@ impl Stored {
         Stored::decode(opened, Blob::Embedded(wages), Blob::Embedded(areas))
     }
 
-    fn decode(opened: Opened<Counts>, wages: Blob, areas: Blob) -> anyhow::Result<Stored> {
+    fn decode(mut opened: Opened<Counts>, wages: Blob, areas: Blob) -> anyhow::Result<Stored> {
+        let bytes = opened.file_kept(TABLES);
         let broken = |why: &str| match &opened.dir {
             Some(dir) => release::damaged(&DATASET, dir, why),
             None => anyhow::anyhow!("the embedded {} cannot be read ({why})", DATASET.title),
         };
-        let bytes = opened
-            .file(TABLES)
-            .ok_or_else(|| broken(&format!("its manifest lists no {TABLES}")))?;
+        let bytes = bytes.ok_or_else(|| broken(&format!("its manifest lists no {TABLES}")))?;
         let tables: Tables =
             postcard::from_bytes(bytes).map_err(|e| broken(&format!("{TABLES}: {e}")))?;
         if tables.blocks.len() != tables.occupations.len() {
@@ -497,7 +498,7 @@ impl Stored {
         let occupations = &self.tables.occupations;
         if self.occupations_sorted {
             occupations
-                .binary_search_by(|o| o.code.as_str().cmp(code))
+                .binary_search_by(|o| o.code.as_ref().cmp(code))
                 .ok()
         } else {
             occupations.iter().position(|o| o.code == code)

@@ -1,16 +1,15 @@
 //! BEA's Regional Price Parities as stored in `DATA_DIR/prices/` and in the binary: the
 //! [dataset container](crate::datadir::release)'s manifest, and `prices.bin`, every area of
-//! the three tables with every year of its five lines, compressed with zstd.
+//! the three tables with every year of its five lines.
 //!
 //! The values are BEA's, exactly, in thousandths of an index point. They are stored as each
-//! value's difference from the year before it (the first from 100), zigzag-coded, in two planes
-//! of bytes (high, then low): a price level moves by a few points a year, so the high plane is
-//! nearly all zeros and compresses to little (the 2008-2024 release takes 77 KB).
+//! value's difference from the year before it (the first from 100), zigzag-coded: a price
+//! level moves by a few points a year, so nearly every difference takes a byte.
 //!
-//! Before compression: the [`Header`] in postcard (years, areas, how many bytes each part
-//! holds), then the parts as plain bytes, read as slices rather than element by element: the
-//! presence bits, the high plane, the low plane, and the wide differences (`i32`,
-//! little-endian).
+//! The file starts with its [`Index`] in postcard, uncompressed: the years, every area's table,
+//! GeoFIPS and lines in (table, GeoFIPS) order, and the length of each chunk. Then the chunks,
+//! each [`CHUNK`] areas' names and values in postcard, compressed with zstd: a command that
+//! asks about one area finds it in the index, read in place, and decompresses one chunk.
 
 use serde::{Deserialize, Serialize};
 
@@ -98,237 +97,224 @@ pub fn counts_of(parities: &PriceParities, rows: u64, rows_skipped: u64) -> Coun
     }
 }
 
-/// What `prices.bin` starts with, before compression.
+/// What `prices.bin` starts with, uncompressed: the years, every area's key in
+/// (table, GeoFIPS) order, and the length of each chunk after it. The keys are read in place,
+/// so that finding an area decodes no name and decompresses nothing.
 #[derive(Debug, Serialize, Deserialize)]
-struct Header {
+struct Index<'a> {
     first_year: u16,
     last_year: u16,
-    areas: Vec<EncodedArea>,
-    /// Bytes of presence bits: one bit per year of each series (an area's lines in order),
-    /// lowest bit first, whether it has a value.
-    present: u32,
-    /// Values: bytes of each plane. Each value is its zigzag-coded difference from the previous
-    /// one, high byte then low byte; `0xFFFF` sends it to the wide differences.
-    values: u32,
-    /// Wide differences.
-    wide: u32,
+    #[serde(borrow)]
+    areas: Vec<AreaKey<'a>>,
+    /// Per chunk of [`CHUNK`] areas (the last may hold fewer), its length in bytes.
+    chunks: Vec<u32>,
 }
 
-/// The parts of `prices.bin` after its header.
-struct Encoded {
-    present: Vec<u8>,
-    high: Vec<u8>,
-    low: Vec<u8>,
-    wide: Vec<i32>,
-}
-
-#[derive(Debug, Serialize, Deserialize)]
-struct EncodedArea {
+/// An area as the index lists it.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+struct AreaKey<'a> {
     table: PriceTable,
-    fips: String,
-    name: String,
+    fips: &'a str,
     /// Which of the five lines it has, line 1 in the lowest bit.
     lines: u8,
 }
 
+/// An area as its chunk stores it: its name, and per line it has, each year's value as its
+/// zigzag-coded difference from the year before (the first from 100) plus one; 0 for a year
+/// without a value.
+#[derive(Debug, Serialize, Deserialize)]
+struct ChunkArea {
+    name: String,
+    values: Vec<u32>,
+}
+
+/// How many areas (in index order) one compressed chunk holds: a question about one area
+/// decompresses a few kilobytes, and the chunks still compress almost as well as the whole.
+const CHUNK: usize = 16;
+
 /// Where each series' differences start from: 100.000.
 const BASE: i64 = 100_000;
-const WIDE: u16 = 0xFFFF;
 
 /// The bytes of `prices.bin`.
 pub fn encode(parities: &PriceParities) -> anyhow::Result<Vec<u8>> {
     let years = parities.years();
-    let mut areas = Vec::with_capacity(parities.areas.len());
-    let mut encoded = Encoded {
-        present: Vec::new(),
-        high: Vec::new(),
-        low: Vec::new(),
-        wide: Vec::new(),
-    };
-    let mut bit = 0usize;
-    for area in &parities.areas {
-        let mut lines = 0u8;
-        for (i, series) in area.lines.iter().enumerate() {
-            if series.is_empty() {
-                continue;
-            }
-            anyhow::ensure!(
-                series.len() == years,
-                "{} has {} years of line {}, the release {years}",
-                area.fips,
-                series.len(),
-                i + 1
-            );
-            lines |= 1 << i;
-            let mut previous = BASE;
-            for value in series {
-                if bit.is_multiple_of(8) {
-                    encoded.present.push(0);
+    let mut keys = Vec::with_capacity(parities.areas.len());
+    let mut chunks = Vec::new();
+    for group in parities.areas.chunks(CHUNK) {
+        let mut stored = Vec::with_capacity(group.len());
+        for area in group {
+            let mut lines = 0u8;
+            let mut values = Vec::new();
+            for (i, series) in area.lines.iter().enumerate() {
+                if series.is_empty() {
+                    continue;
                 }
-                if let Some(v) = value {
-                    *encoded.present.last_mut().expect("pushed") |= 1 << (bit % 8);
-                    let v = i64::from(*v);
-                    let difference = i32::try_from(v - previous)?;
-                    previous = v;
-                    let zigzag = ((difference << 1) ^ (difference >> 31)) as u32;
-                    match u16::try_from(zigzag) {
-                        Ok(z) if z != WIDE => {
-                            let [high, low] = z.to_be_bytes();
-                            encoded.high.push(high);
-                            encoded.low.push(low);
+                anyhow::ensure!(
+                    series.len() == years,
+                    "{} has {} years of line {}, the release {years}",
+                    area.fips,
+                    series.len(),
+                    i + 1
+                );
+                lines |= 1 << i;
+                let mut previous = BASE;
+                for value in series {
+                    values.push(match value {
+                        Some(v) => {
+                            let v = i64::from(*v);
+                            let difference = v - previous;
+                            previous = v;
+                            u32::try_from(((difference << 1) ^ (difference >> 63)) + 1)?
                         }
-                        _ => {
-                            encoded.high.push(0xFF);
-                            encoded.low.push(0xFF);
-                            encoded.wide.push(difference);
-                        }
-                    }
+                        None => 0,
+                    });
                 }
-                bit += 1;
             }
+            keys.push(AreaKey {
+                table: area.table,
+                fips: &area.fips,
+                lines,
+            });
+            stored.push(ChunkArea {
+                name: area.name.clone(),
+                values,
+            });
         }
-        areas.push(EncodedArea {
-            table: area.table,
-            fips: area.fips.clone(),
-            name: area.name.clone(),
-            lines,
-        });
+        chunks.push(zstd::bulk::compress(&postcard::to_stdvec(&stored)?, 19)?);
     }
-    let header = Header {
+    let index = Index {
         first_year: parities.first_year,
         last_year: parities.last_year,
-        areas,
-        present: u32::try_from(encoded.present.len())?,
-        values: u32::try_from(encoded.high.len())?,
-        wide: u32::try_from(encoded.wide.len())?,
+        areas: keys,
+        chunks: chunks
+            .iter()
+            .map(|c| u32::try_from(c.len()))
+            .collect::<Result<_, _>>()?,
     };
-    let mut bytes = postcard::to_stdvec(&header)?;
-    bytes.extend_from_slice(&encoded.present);
-    bytes.extend_from_slice(&encoded.high);
-    bytes.extend_from_slice(&encoded.low);
-    for w in &encoded.wide {
-        bytes.extend_from_slice(&w.to_le_bytes());
+    let mut bytes = postcard::to_stdvec(&index)?;
+    for chunk in chunks {
+        bytes.extend_from_slice(&chunk);
     }
-    Ok(zstd::bulk::compress(&bytes, 19)?)
+    Ok(bytes)
 }
 
-/// A stored release of the RPPs, opened: its areas, and their values decoded on demand. A
-/// command reads the last year of a few areas (of every metro for `where --by real-median`), so
-/// opening decompresses the file and finds where each area's values start, and reads no value.
+/// A stored release of the RPPs, opened: its areas' keys, and their names and values decoded
+/// on demand, a chunk at a time. A command reads the last year of a few areas (of every metro
+/// for `where --by real-median`), so opening reads the index alone.
 #[derive(Debug)]
 pub struct StoredParities {
     pub first_year: u16,
     pub last_year: u16,
     /// Sorted by table and GeoFIPS.
-    areas: Vec<StoredArea>,
-    /// The decompressed file, and where its parts start in it.
-    raw: Vec<u8>,
-    present: usize,
-    high: usize,
-    low: usize,
-    wide: Vec<i32>,
+    areas: Vec<AreaKey<'static>>,
+    /// Each chunk's bytes, and what they decode to once asked for.
+    chunks: Vec<(&'static [u8], std::sync::OnceLock<DecodedChunk>)>,
 }
 
-/// An area and where its values start.
+/// A chunk's areas, or why it does not decode.
+type DecodedChunk = Result<Vec<DecodedArea>, String>;
+
+/// An area of a decoded chunk: its name, and its values as the chunk codes them, read when
+/// asked for.
 #[derive(Debug)]
-struct StoredArea {
-    table: PriceTable,
-    fips: String,
+struct DecodedArea {
     name: String,
     lines: u8,
-    /// Its first series' first presence bit, first value and first wide difference.
-    bit: usize,
-    value: usize,
-    wide: usize,
+    years: usize,
+    values: Vec<u32>,
 }
 
-/// The release `prices.bin` holds, opened; an error says what does not add up.
-pub fn decode(bytes: &[u8]) -> Result<StoredParities, String> {
-    let raw = zstd::bulk::decompress(bytes, MAX_DECODED).map_err(|e| format!("zstd: {e}"))?;
-    let (header, rest) = postcard::take_from_bytes::<Header>(&raw).map_err(|e| e.to_string())?;
-    if header.last_year < header.first_year {
+impl DecodedArea {
+    /// The coded values of line `line` (0 to 4), when the area has it.
+    fn codes(&self, line: usize) -> Option<&[u32]> {
+        if self.lines & (1 << line) == 0 {
+            return None;
+        }
+        let before = (self.lines & ((1u8 << line) - 1)).count_ones() as usize;
+        self.values
+            .get(before * self.years..(before + 1) * self.years)
+    }
+
+    /// Every year of line `line`; an empty series for a line it does not have.
+    fn series(&self, line: usize, fips: &str) -> Result<Vec<Option<Parity>>, String> {
+        let Some(codes) = self.codes(line) else {
+            return Ok(Vec::new());
+        };
+        let mut previous = BASE;
+        let mut out = Vec::with_capacity(codes.len());
+        for &code in codes {
+            if code == 0 {
+                out.push(None);
+                continue;
+            }
+            let z = i64::from(code - 1);
+            previous += (z >> 1) ^ -(z & 1);
+            if !(1..1_000_000).contains(&previous) {
+                return Err(format!("{fips} holds a price level of {previous}"));
+            }
+            out.push(Some(previous as Parity));
+        }
+        Ok(out)
+    }
+
+    /// The last year's value of line `line`, summed without keeping the others. A value that
+    /// does not decode (which the checksum makes all but impossible) is no value.
+    fn latest(&self, line: usize) -> Option<Parity> {
+        let mut previous = BASE;
+        let mut last = None;
+        for &code in self.codes(line)? {
+            if code == 0 {
+                last = None;
+                continue;
+            }
+            let z = i64::from(code - 1);
+            previous += (z >> 1) ^ -(z & 1);
+            last = Some(previous);
+        }
+        last.filter(|p| (1..1_000_000).contains(p))
+            .map(|p| p as Parity)
+    }
+}
+
+/// The release `prices.bin` holds, opened: its index is read and checked; each chunk is
+/// checked when it is decoded. An error says what does not add up.
+pub fn decode(bytes: &'static [u8]) -> Result<StoredParities, String> {
+    let (index, rest) =
+        postcard::take_from_bytes::<Index<'static>>(bytes).map_err(|e| e.to_string())?;
+    if index.last_year < index.first_year {
         return Err("its years run backwards".into());
     }
-    let (present, values, wides) = (
-        header.present as usize,
-        header.values as usize,
-        header.wide as usize,
-    );
-    if rest.len() != present + 2 * values + 4 * wides {
+    if index.chunks.len() != index.areas.len().div_ceil(CHUNK) {
         return Err(format!(
-            "it holds {} bytes of values, its header says {}",
-            rest.len(),
-            present + 2 * values + 4 * wides
+            "it lists {} chunks for {} areas",
+            index.chunks.len(),
+            index.areas.len()
         ));
     }
-    let present_at = raw.len() - rest.len();
-    let (high, low) = (present_at + present, present_at + present + values);
-    let wide: Vec<i32> = raw[low + values..]
-        .chunks_exact(4)
-        .map(|c| i32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-        .collect();
-    let years = usize::from(header.last_year - header.first_year) + 1;
-    let bits = &raw[present_at..high];
-    let (planes_high, planes_low) = (&raw[high..low], &raw[low..low + values]);
-    // How many values each byte of presence bits holds before it, and where the wide
-    // differences are: each area's start found without reading a value.
-    let mut before = Vec::with_capacity(bits.len() + 1);
-    let mut running = 0usize;
-    for byte in bits {
-        before.push(running);
-        running += byte.count_ones() as usize;
+    let total: usize = index.chunks.iter().map(|&n| n as usize).sum();
+    if total != rest.len() {
+        return Err(format!(
+            "it holds {} bytes of values, its index says {total}",
+            rest.len()
+        ));
     }
-    before.push(running);
-    let set_before = |bit: usize| -> usize {
-        let (byte, within) = (bit / 8, bit % 8);
-        before[byte]
-            + bits
-                .get(byte)
-                .map_or(0, |b| (b & ((1u8 << within) - 1)).count_ones() as usize)
-    };
-    let wide_values: Vec<usize> = planes_high
-        .iter()
-        .enumerate()
-        .filter(|&(v, &h)| h == 0xFF && planes_low[v] == 0xFF)
-        .map(|(v, _)| v)
-        .collect();
-    let mut areas = Vec::with_capacity(header.areas.len());
-    let (mut bit, mut value) = (0usize, 0usize);
-    for a in header.areas {
-        let series = (a.lines & 0b1_1111).count_ones() as usize;
-        let end = bit + series * years;
-        if end.div_ceil(8) > bits.len() {
-            return Err("fewer values than its areas hold".into());
-        }
-        let wide_at = wide_values.partition_point(|&v| v < value);
-        areas.push(StoredArea {
-            table: a.table,
-            fips: a.fips,
-            name: a.name,
-            lines: a.lines,
-            bit,
-            value,
-            wide: wide_at,
-        });
-        value = set_before(end);
-        bit = end;
-    }
-    let wide_at = wide_values.len();
-    if value != values || wide_at != wide.len() {
-        return Err("more values than its areas hold".into());
-    }
-    if !areas.is_sorted_by(|a, b| (a.table, &a.fips) < (b.table, &b.fips)) {
+    if !index
+        .areas
+        .is_sorted_by(|a, b| (a.table, a.fips) < (b.table, b.fips))
+    {
         return Err("its areas are not sorted by table and GeoFIPS".into());
     }
+    let mut chunks = Vec::with_capacity(index.chunks.len());
+    let mut at = 0usize;
+    for &len in &index.chunks {
+        chunks.push((&rest[at..at + len as usize], std::sync::OnceLock::new()));
+        at += len as usize;
+    }
     Ok(StoredParities {
-        first_year: header.first_year,
-        last_year: header.last_year,
-        areas,
-        raw,
-        present: present_at,
-        high,
-        low,
-        wide,
+        first_year: index.first_year,
+        last_year: index.last_year,
+        areas: index.areas,
+        chunks,
     })
 }
 
@@ -337,68 +323,79 @@ impl StoredParities {
         usize::from(self.last_year - self.first_year) + 1
     }
 
-    fn find(&self, key: &PriceKey) -> Option<&StoredArea> {
+    /// The position of the area at `key`.
+    fn find(&self, key: &PriceKey) -> Option<usize> {
         self.areas
-            .binary_search_by(|a| {
-                a.table
-                    .cmp(&key.table)
-                    .then_with(|| a.fips.as_str().cmp(&key.fips))
-            })
+            .binary_search_by(|a| a.table.cmp(&key.table).then_with(|| a.fips.cmp(&key.fips)))
             .ok()
-            .map(|i| &self.areas[i])
+    }
+
+    /// The area at position `at`, its chunk decoded the first time one of its areas is asked
+    /// for.
+    fn area(&self, at: usize) -> Result<&DecodedArea, String> {
+        let (bytes, decoded) = &self.chunks[at / CHUNK];
+        let areas = decoded
+            .get_or_init(|| self.decode_chunk(at / CHUNK, bytes))
+            .as_ref()
+            .map_err(Clone::clone)?;
+        Ok(&areas[at % CHUNK])
+    }
+
+    fn decode_chunk(&self, chunk: usize, bytes: &[u8]) -> DecodedChunk {
+        let raw = zstd::bulk::decompress(bytes, MAX_DECODED).map_err(|e| format!("zstd: {e}"))?;
+        let stored: Vec<ChunkArea> = postcard::from_bytes(&raw).map_err(|e| e.to_string())?;
+        let keys = &self.areas[chunk * CHUNK..((chunk + 1) * CHUNK).min(self.areas.len())];
+        if stored.len() != keys.len() {
+            return Err(format!(
+                "a chunk holds {} areas, the index {}",
+                stored.len(),
+                keys.len()
+            ));
+        }
+        let years = self.years();
+        stored
+            .into_iter()
+            .zip(keys)
+            .map(|(area, key)| {
+                let series = (key.lines & 0b1_1111).count_ones() as usize;
+                if area.values.len() != series * years {
+                    return Err(format!(
+                        "{} holds {} values, its lines {}",
+                        key.fips,
+                        area.values.len(),
+                        series * years
+                    ));
+                }
+                Ok(DecodedArea {
+                    name: area.name,
+                    lines: key.lines & 0b1_1111,
+                    years,
+                    values: area.values,
+                })
+            })
+            .collect()
     }
 
     /// BEA's name of the area at `key`.
     pub fn name(&self, key: &PriceKey) -> Option<&str> {
-        self.find(key).map(|a| a.name.as_str())
-    }
-
-    /// Every year of each of the area's lines; an empty series for a line it does not have.
-    fn lines(&self, area: &StoredArea) -> Result<[Vec<Option<Parity>>; 5], String> {
-        let years = self.years();
-        let (mut bit, mut value, mut wide) = (area.bit, area.value, area.wide);
-        let mut lines: [Vec<Option<Parity>>; 5] = Default::default();
-        for (i, series) in lines.iter_mut().enumerate() {
-            if area.lines & (1 << i) == 0 {
-                continue;
-            }
-            series.reserve_exact(years);
-            let mut previous = BASE;
-            for _ in 0..years {
-                let has = self.raw[self.present + bit / 8] & (1 << (bit % 8)) != 0;
-                bit += 1;
-                if !has {
-                    series.push(None);
-                    continue;
-                }
-                let zigzag =
-                    u16::from_be_bytes([self.raw[self.high + value], self.raw[self.low + value]]);
-                value += 1;
-                previous += if zigzag == WIDE {
-                    wide += 1;
-                    i64::from(self.wide[wide - 1])
-                } else {
-                    let z = i64::from(zigzag);
-                    (z >> 1) ^ -(z & 1)
-                };
-                if !(1..1_000_000).contains(&previous) {
-                    return Err(format!("{} holds a price level of {previous}", area.fips));
-                }
-                series.push(Some(previous as Parity));
-            }
-        }
-        Ok(lines)
+        self.area(self.find(key)?).ok().map(|a| a.name.as_str())
     }
 
     /// The whole release, every year of every area: for checking what was stored.
     pub fn decode_all(&self) -> Result<PriceParities, String> {
         let mut areas = Vec::with_capacity(self.areas.len());
-        for a in &self.areas {
+        for (at, key) in self.areas.iter().enumerate() {
+            let area = self.area(at)?;
             areas.push(PricedArea {
-                table: a.table,
-                fips: a.fips.clone(),
-                name: a.name.clone(),
-                lines: self.lines(a)?,
+                table: key.table,
+                fips: key.fips.to_owned(),
+                name: area.name.clone(),
+                lines: [0, 1, 2, 3, 4]
+                    .map(|line| area.series(line, key.fips))
+                    .into_iter()
+                    .collect::<Result<Vec<_>, String>>()?
+                    .try_into()
+                    .expect("five lines"),
             });
         }
         Ok(PriceParities {
@@ -414,78 +411,15 @@ impl LatestParities for StoredParities {
         self.last_year
     }
 
-    /// Each series summed to its last year, nothing kept on the way. A value that does not
-    /// decode (which the checksum makes all but impossible) is no value.
+    /// Each line's last year. A chunk that does not decode (which the checksum makes all but
+    /// impossible) has no values.
     fn latest(&self, key: &PriceKey) -> Option<[Option<Parity>; 5]> {
-        let area = self.find(key)?;
-        let mut at = (area.bit, area.value, area.wide);
-        let mut latest = [None; 5];
-        for (i, slot) in latest.iter_mut().enumerate() {
-            if area.lines & (1 << i) != 0 {
-                *slot = self.sum_series(&mut at);
-            }
-        }
-        Some(latest)
+        let area = self.area(self.find(key)?).ok();
+        Some(std::array::from_fn(|i| area.and_then(|a| a.latest(i))))
     }
 
     fn latest_line(&self, key: &PriceKey, line: PriceLine) -> Option<Parity> {
-        let area = self.find(key)?;
-        let mut at = (area.bit, area.value, area.wide);
-        for i in 0..line.index() {
-            if area.lines & (1 << i) != 0 {
-                self.skip_series(&mut at);
-            }
-        }
-        if area.lines & (1 << line.index()) == 0 {
-            return None;
-        }
-        self.sum_series(&mut at)
-    }
-}
-
-impl StoredParities {
-    /// The last year's value of the series starting at `at` (bit, value, wide difference),
-    /// which moves past it.
-    fn sum_series(&self, at: &mut (usize, usize, usize)) -> Option<Parity> {
-        let (bit, value, wide) = at;
-        let mut previous = BASE;
-        let mut last = None;
-        for _ in 0..self.years() {
-            let has = self.raw[self.present + *bit / 8] & (1 << (*bit % 8)) != 0;
-            *bit += 1;
-            if !has {
-                last = None;
-                continue;
-            }
-            let zigzag =
-                u16::from_be_bytes([self.raw[self.high + *value], self.raw[self.low + *value]]);
-            *value += 1;
-            previous += if zigzag == WIDE {
-                *wide += 1;
-                i64::from(self.wide[*wide - 1])
-            } else {
-                let z = i64::from(zigzag);
-                (z >> 1) ^ -(z & 1)
-            };
-            last = Some(previous);
-        }
-        last.filter(|p| (1..1_000_000).contains(p))
-            .map(|p| p as Parity)
-    }
-
-    /// Moves `at` past a series without summing it.
-    fn skip_series(&self, at: &mut (usize, usize, usize)) {
-        let (bit, value, wide) = at;
-        for _ in 0..self.years() {
-            let has = self.raw[self.present + *bit / 8] & (1 << (*bit % 8)) != 0;
-            *bit += 1;
-            if has {
-                if self.raw[self.high + *value] == 0xFF && self.raw[self.low + *value] == 0xFF {
-                    *wide += 1;
-                }
-                *value += 1;
-            }
-        }
+        self.area(self.find(key)?).ok()?.latest(line.index())
     }
 }
 
@@ -502,14 +436,13 @@ pub struct Prices {
 
 impl Prices {
     /// Decodes an opened release; a file that does not decode is a damaged one.
-    pub fn decode(opened: Opened<Counts>) -> anyhow::Result<Prices> {
+    pub fn decode(mut opened: Opened<Counts>) -> anyhow::Result<Prices> {
+        let bytes = opened.file_kept(PARITIES);
         let broken = |why: &str| match &opened.dir {
             Some(dir) => release::damaged(&DATASET, dir, why),
             None => anyhow::anyhow!("the embedded {} cannot be read ({why})", DATASET.title),
         };
-        let bytes = opened
-            .file(PARITIES)
-            .ok_or_else(|| broken(&format!("its manifest lists no {PARITIES}")))?;
+        let bytes = bytes.ok_or_else(|| broken(&format!("its manifest lists no {PARITIES}")))?;
         let parities = decode(bytes).map_err(|why| broken(&format!("{PARITIES}: {why}")))?;
         let skipped =
             crate::datadir::skipped::Skipped::decode(opened.file(crate::datadir::skipped::SKIPPED))
@@ -571,8 +504,8 @@ mod tests {
                 },
             ],
         };
-        let bytes = encode(&parities).unwrap();
-        let stored = decode(&bytes).unwrap();
+        let bytes: &'static [u8] = Vec::leak(encode(&parities).unwrap());
+        let stored = decode(bytes).unwrap();
         assert_eq!(stored.decode_all().unwrap(), parities);
         let austin = PriceKey {
             table: PriceTable::Metro,

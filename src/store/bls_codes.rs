@@ -141,7 +141,7 @@ impl Store {
                         .tables
                         .occupations
                         .iter()
-                        .map(|o| (o.soc(), o.name.clone())),
+                        .map(|o| (o.soc(), o.name.to_string())),
                 );
             }
             if let Some(projections) = self.projections() {

@@ -3,7 +3,7 @@
 
 use anyhow::Context;
 
-use super::{Entry, Origin};
+use super::{Entry, Origin, ProfileNames};
 use crate::model::{Locations, LocationsFile, Profile, Vocabulary, VocabularyFile};
 
 macro_rules! bundled {
@@ -15,10 +15,11 @@ macro_rules! bundled {
         )),*];
 
         /// The same files, by name, as build.rs wrote them in MessagePack: what the store
-        /// reads.
-        const BUNDLED_MSGPACK: &[(&str, &[u8])] = &[$((
+        /// reads; and of each, the fields its names are made of alone.
+        const BUNDLED_MSGPACK: &[(&str, &[u8], &[u8])] = &[$((
             $file,
             include_bytes!(concat!(env!("OUT_DIR"), "/profiles/", $file, ".msgpack")),
+            include_bytes!(concat!(env!("OUT_DIR"), "/profiles/", $file, ".names.msgpack")),
         )),*];
     };
 }
@@ -35,11 +36,167 @@ const VOCABULARY: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data
 
 const LOCATIONS: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/locations.json"));
 
+/// A curated profile of the binary: its names are read at start-up, the whole of it when a
+/// command first asks for it (most commands show none of them).
+#[derive(Debug, Clone, Copy)]
+pub struct BundledProfile {
+    file: &'static str,
+    bytes: &'static [u8],
+    /// The fields of `bytes` its names are made of, written apart by build.rs.
+    names: &'static [u8],
+}
+
+impl BundledProfile {
+    pub fn origin(&self) -> Origin {
+        Origin::Bundled {
+            file: self.file.to_owned(),
+        }
+    }
+
+    /// The whole profile.
+    pub fn read(&self) -> anyhow::Result<Entry> {
+        let profile: Profile = rmp_serde::from_slice(self.bytes)
+            .with_context(|| format!("bundled profile data/profiles/{}", self.file))?;
+        Ok(Entry {
+            profile,
+            origin: self.origin(),
+        })
+    }
+
+    /// What the store needs of it before it needs the whole of it, read without the rest.
+    pub fn names(&self) -> anyhow::Result<ProfileNames> {
+        let names: NamesOnly = rmp_serde::from_slice(self.names)
+            .with_context(|| format!("bundled profile data/profiles/{}", self.file))?;
+        let mut refs = Vec::new();
+        let mut link = |path: String, l: &Link| {
+            if let Some(p) = &l.profile {
+                refs.push((path, p.clone()));
+            }
+        };
+        for (i, d) in names.differences.iter().enumerate() {
+            link(format!("differences[{i}].profile"), d);
+        }
+        if let Some(career) = &names.career {
+            for (i, stage) in career.progression.iter().enumerate() {
+                for (j, role) in stage.roles.iter().enumerate() {
+                    link(format!("career.progression[{i}].roles[{j}].profile"), role);
+                }
+            }
+            for (name, links) in [
+                ("paths", &career.paths),
+                ("related_roles", &career.related_roles),
+            ] {
+                for (i, role) in links.iter().enumerate() {
+                    link(format!("career.{name}[{i}].profile"), role);
+                }
+            }
+        }
+        if let Some(market) = &names.market {
+            for (i, role) in market.opportunities.iter().enumerate() {
+                link(format!("market.opportunities[{i}].profile"), role);
+            }
+        }
+        let has_figures = names.salary.as_ref().is_some_and(|s| !s.figures.is_empty());
+        Ok(ProfileNames::from_parts(
+            names.id,
+            names.title,
+            names.aliases,
+            refs,
+            names
+                .salary
+                .into_iter()
+                .flat_map(|s| s.figures)
+                .filter_map(|f| f.location)
+                .collect(),
+            has_figures,
+            names.onet.map(|onet| {
+                let mut codes: Vec<String> = names.codes.into_iter().map(|c| c.code).collect();
+                codes.push(onet.code);
+                codes
+            }),
+        ))
+    }
+}
+
+/// The fields of a profile its [`ProfileNames`] are made of, as
+/// [`Profile::profile_refs`] and [`ProfileNames::of`] read them; the rest is passed over.
+#[derive(serde::Deserialize)]
+struct NamesOnly {
+    id: String,
+    title: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    codes: Vec<Code>,
+    #[serde(default)]
+    onet: Option<Code>,
+    #[serde(default)]
+    differences: Vec<Link>,
+    #[serde(default)]
+    career: Option<CareerLinks>,
+    #[serde(default)]
+    market: Option<MarketLinks>,
+    #[serde(default)]
+    salary: Option<SalaryPlaces>,
+}
+
+#[derive(serde::Deserialize)]
+struct SalaryPlaces {
+    #[serde(default)]
+    figures: Vec<FigurePlace>,
+}
+
+#[derive(serde::Deserialize)]
+struct FigurePlace {
+    #[serde(default)]
+    location: Option<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct Code {
+    code: String,
+}
+
+#[derive(serde::Deserialize)]
+struct Link {
+    #[serde(default)]
+    profile: Option<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct CareerLinks {
+    #[serde(default)]
+    progression: Vec<StageLinks>,
+    #[serde(default)]
+    paths: Vec<Link>,
+    #[serde(default)]
+    related_roles: Vec<Link>,
+}
+
+#[derive(serde::Deserialize)]
+struct StageLinks {
+    #[serde(default)]
+    roles: Vec<Link>,
+}
+
+#[derive(serde::Deserialize)]
+struct MarketLinks {
+    #[serde(default)]
+    opportunities: Vec<Link>,
+}
+
+/// The bundled profiles, each to be read when a command first asks for it.
+pub(super) fn bundled() -> impl Iterator<Item = BundledProfile> {
+    BUNDLED_MSGPACK
+        .iter()
+        .map(|&(file, bytes, names)| BundledProfile { file, bytes, names })
+}
+
 /// Parses the bundled profiles.
 pub fn bundled_profiles() -> anyhow::Result<Vec<Entry>> {
     BUNDLED_MSGPACK
         .iter()
-        .map(|(file, bytes)| {
+        .map(|(file, bytes, _)| {
             let profile: Profile = rmp_serde::from_slice(bytes)
                 .with_context(|| format!("bundled profile data/profiles/{file}"))?;
             Ok(Entry {
@@ -131,6 +288,44 @@ mod tests {
                 "{file}"
             );
         }
+    }
+
+    #[test]
+    fn the_names_read_alone_are_the_names_of_the_whole_profile() {
+        for profile in bundled() {
+            let whole = profile.read().unwrap();
+            assert_eq!(profile.names().unwrap(), ProfileNames::of(&whole.profile));
+            assert_eq!(profile.origin(), whole.origin);
+        }
+        // Their pay figures name places: the test reads what it checks.
+        assert!(bundled().any(|p| !p.names().unwrap().places.is_empty()));
+        assert!(bundled().any(|p| p.names().unwrap().has_figures));
+    }
+
+    /// The names read alone of a profile with every kind of link and an O*NET occupation,
+    /// which the curated profiles do not all have.
+    #[test]
+    fn links_and_codes_are_read_with_the_names() {
+        let (_, text) = BUNDLED_FILES[0];
+        let mut value: serde_json::Value = serde_json::from_str(text).unwrap();
+        let link = serde_json::json!({"title": "Data Engineer", "profile": "data-engineer"});
+        value["differences"] = serde_json::json!([{"other_role": "Data Engineer", "profile": "data-engineer", "points": ["x"]}]);
+        value["career"]["paths"] = serde_json::json!([link.clone()]);
+        value["career"]["related_roles"] = serde_json::json!([link.clone(), link.clone()]);
+        value["career"]["progression"] =
+            serde_json::json!([{"name": "Entry", "roles": [link.clone()]}]);
+        value["market"]["opportunities"] = serde_json::json!([link]);
+        value["onet"] = serde_json::json!({"code": "15-2051.00"});
+        let bytes: &'static [u8] = Vec::leak(rmp_serde::to_vec(&value).unwrap());
+        let profile = BundledProfile {
+            file: "linked.json",
+            bytes,
+            names: bytes,
+        };
+        let whole = profile.read().unwrap();
+        let names = profile.names().unwrap();
+        assert_eq!(names, ProfileNames::of(&whole.profile));
+        assert_eq!(names.refs.len(), 6);
     }
 
     #[test]

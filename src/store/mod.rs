@@ -36,7 +36,8 @@ pub use crate::onet::reference::{InterestReference, ZoneReference};
 /// A technology of an O*NET occupation as `list --skill/--hot` filters on it.
 pub use crate::onet::storage::SearchTechnology;
 pub use bundled::{
-    BUNDLED_FILES, bundled_locations, bundled_profiles, bundled_vocabulary, onet_reference,
+    BUNDLED_FILES, BundledProfile, bundled_locations, bundled_profiles, bundled_vocabulary,
+    onet_reference,
 };
 
 /// Where a profile was read from.
@@ -110,6 +111,12 @@ pub struct ProfileNames {
     pub aliases: Vec<String>,
     /// Every reference to another profile: its JSON path and the id it names.
     pub refs: Vec<(String, String)>,
+    /// The places its pay figures name, in order (`salary --city` knows them as places).
+    #[serde(default)]
+    pub places: Vec<String>,
+    /// Whether it has a pay figure.
+    #[serde(default)]
+    pub has_figures: bool,
     /// The keys of the id, the title and each alias, in that order.
     keys: Vec<String>,
     /// The keys of the O*NET-SOC codes that name it: its O*NET occupation's, and its `codes`
@@ -119,24 +126,55 @@ pub struct ProfileNames {
 
 impl ProfileNames {
     pub fn of(p: &Profile) -> ProfileNames {
-        let mut code_keys: Vec<String> = Vec::new();
-        if let Some(onet) = &p.onet {
-            code_keys.extend(p.codes.iter().map(|c| role_key(&c.code)));
-            code_keys.push(role_key(&onet.code));
-        }
-        let mut keys = Vec::with_capacity(2 + p.aliases.len());
-        keys.push(role_key(&p.id));
-        keys.push(role_key(&p.title));
-        keys.extend(p.aliases.iter().map(|a| role_key(a)));
-        ProfileNames {
-            id: p.id.clone(),
-            title: p.title.clone(),
-            aliases: p.aliases.clone(),
-            refs: p
-                .profile_refs()
+        ProfileNames::from_parts(
+            p.id.clone(),
+            p.title.clone(),
+            p.aliases.clone(),
+            p.profile_refs()
                 .into_iter()
                 .map(|(path, id)| (path, id.to_owned()))
                 .collect(),
+            p.salary
+                .iter()
+                .flat_map(|s| &s.figures)
+                .filter_map(|f| f.location.clone())
+                .collect(),
+            p.salary.as_ref().is_some_and(|s| !s.figures.is_empty()),
+            p.onet.as_ref().map(|onet| {
+                let mut codes: Vec<String> = p.codes.iter().map(|c| c.code.clone()).collect();
+                codes.push(onet.code.clone());
+                codes
+            }),
+        )
+    }
+
+    /// The names of a profile from its parts: `codes`, when it has an O*NET occupation, are
+    /// its `codes` then its occupation's.
+    fn from_parts(
+        id: String,
+        title: String,
+        aliases: Vec<String>,
+        refs: Vec<(String, String)>,
+        places: Vec<String>,
+        has_figures: bool,
+        codes: Option<Vec<String>>,
+    ) -> ProfileNames {
+        let code_keys = codes
+            .unwrap_or_default()
+            .iter()
+            .map(|c| role_key(c))
+            .collect();
+        let mut keys = Vec::with_capacity(2 + aliases.len());
+        keys.push(role_key(&id));
+        keys.push(role_key(&title));
+        keys.extend(aliases.iter().map(|a| role_key(a)));
+        ProfileNames {
+            id,
+            title,
+            aliases,
+            refs,
+            places,
+            has_figures,
             keys,
             code_keys,
         }
@@ -197,17 +235,27 @@ impl std::hash::Hasher for NameHasher {
 struct Authored {
     names: ProfileNames,
     entry: std::sync::OnceLock<Entry>,
-    /// The file to read the profile from on first use, when it was not read at start-up.
-    deferred: Option<user::Deferred>,
+    /// Where to read the profile from on first use, when it was not read at start-up.
+    deferred: Option<Later>,
+}
+
+/// Where a profile not read at start-up is read from.
+#[derive(Debug)]
+enum Later {
+    /// A user's file.
+    File(user::Deferred),
+    /// A curated profile of the binary.
+    Bundled(BundledProfile),
 }
 
 impl Authored {
     /// Where the profile comes from, without reading it.
     fn origin(&self) -> Origin {
         match (&self.deferred, self.entry.get()) {
-            (Some(file), _) => Origin::User {
+            (Some(Later::File(file)), _) => Origin::User {
                 path: file.path.clone(),
             },
+            (Some(Later::Bundled(profile)), _) => profile.origin(),
             (None, Some(entry)) => entry.origin.clone(),
             (None, None) => unreachable!("a profile without a file was read at start-up"),
         }
@@ -217,16 +265,30 @@ impl Authored {
 /// A profile for [`Store::from_profiles`]: read already, or to be read from its file when a
 /// command first asks for it.
 #[derive(Debug)]
-#[expect(
-    clippy::large_enum_variant,
-    reason = "made once per profile at start-up; boxing the names would cost an allocation each"
-)]
 pub enum StoreProfile {
     Read(Box<Entry>),
     Deferred {
         names: ProfileNames,
         file: user::Deferred,
     },
+    /// A curated profile of the binary, read on first use.
+    Bundled {
+        names: ProfileNames,
+        profile: BundledProfile,
+    },
+}
+
+/// The curated profiles for [`Store::from_profiles`], their names read and the rest on first
+/// use.
+pub fn bundled_store_profiles() -> anyhow::Result<Vec<StoreProfile>> {
+    bundled::bundled()
+        .map(|profile| {
+            Ok(StoreProfile::Bundled {
+                names: profile.names()?,
+                profile,
+            })
+        })
+        .collect()
 }
 
 impl Entry {
@@ -426,7 +488,12 @@ impl Store {
             StoreProfile::Deferred { names, file } => Authored {
                 names,
                 entry: std::sync::OnceLock::new(),
-                deferred: Some(file),
+                deferred: Some(Later::File(file)),
+            },
+            StoreProfile::Bundled { names, profile } => Authored {
+                names,
+                entry: std::sync::OnceLock::new(),
+                deferred: Some(Later::Bundled(profile)),
             },
         };
         match self.ids.get(&authored.names.id) {
@@ -446,10 +513,15 @@ impl Store {
     fn authored_entry(&self, i: usize) -> &Entry {
         let authored = &self.entries[i];
         authored.entry.get_or_init(|| {
-            let file = authored
-                .deferred
-                .as_ref()
-                .expect("a profile not read at start-up has its file");
+            let file = match authored.deferred.as_ref() {
+                Some(Later::File(file)) => file,
+                Some(Later::Bundled(profile)) => {
+                    return profile
+                        .read()
+                        .expect("the bundled profiles parse, as their tests check");
+                }
+                None => unreachable!("a profile not read at start-up has its file"),
+            };
             match user::read_deferred(file, &authored.names) {
                 Ok(entry) => entry,
                 Err(entry) => {
@@ -752,6 +824,21 @@ impl Store {
     /// figures, market data and career paths.
     pub fn authored(&self) -> impl ExactSizeIterator<Item = &Entry> + Clone + '_ {
         (0..self.entries.len()).map(|i| self.authored_entry(i))
+    }
+
+    /// The places the bundled and user profiles' pay figures name, without reading a profile.
+    pub fn authored_places(&self) -> impl Iterator<Item = &str> + '_ {
+        self.entries
+            .iter()
+            .flat_map(|e| e.names.places.iter().map(String::as_str))
+    }
+
+    /// The ids of the bundled and user profiles that have a pay figure, without reading one.
+    pub fn authored_with_figures(&self) -> impl Iterator<Item = &str> + '_ {
+        self.entries
+            .iter()
+            .filter(|e| e.names.has_figures)
+            .map(|e| e.names.id.as_str())
     }
 
     /// Where each bundled and user profile comes from, without reading a user's file.

@@ -548,7 +548,7 @@ fn link(store: &Store, stored: &Stored, onet_code: &str) -> Result<WageLink, NoE
         WageLink {
             onet_code: onet_code.to_owned(),
             soc: o.soc(),
-            title: o.name.clone(),
+            title: o.name.to_string(),
             basis,
             incomplete: stored.incomplete(position).map(str::to_owned),
             position,
@@ -725,8 +725,8 @@ impl Stored {
     pub fn area_ref(&self, position: usize) -> AreaRef {
         let a = &self.tables.areas[position];
         AreaRef {
-            code: a.code.clone(),
-            name: a.name.clone(),
+            code: a.code.to_string(),
+            name: a.name.to_string(),
             kind: a.kind,
         }
     }
@@ -734,8 +734,8 @@ impl Stored {
     pub fn industry_ref(&self, position: usize) -> IndustryRef {
         let i = &self.tables.industries[position];
         IndustryRef {
-            code: i.code.clone(),
-            name: i.name.clone(),
+            code: i.code.to_string(),
+            name: i.name.to_string(),
         }
     }
 

@@ -62,10 +62,10 @@ mod tests {
 
     fn area(code: &str, kind: AreaKind, state: &str, name: &str) -> Area {
         Area {
-            code: code.to_owned(),
+            code: code.to_owned().into(),
             kind,
-            state_code: state.to_owned(),
-            name: name.to_owned(),
+            state_code: state.to_owned().into(),
+            name: name.to_owned().into(),
         }
     }
 

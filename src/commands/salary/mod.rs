@@ -381,9 +381,10 @@ pub fn run(ctx: &Context, args: &SalaryArgs) -> anyhow::Result<SalaryOutput> {
             .iter()
             .map(|p| {
                 p.curated.clone().unwrap_or_else(|| {
-                    p.area
-                        .zip(wages)
-                        .map_or_else(|| p.query.clone(), |(a, w)| w.tables.areas[a].name.clone())
+                    p.area.zip(wages).map_or_else(
+                        || p.query.clone(),
+                        |(a, w)| w.tables.areas[a].name.to_string(),
+                    )
                 })
             })
             .collect(),
@@ -641,7 +642,7 @@ fn top_occupations(
         top.push(TopOccupation {
             rank: i + 1,
             soc: codes[position].soc(),
-            title: codes[position].name.clone(),
+            title: codes[position].name.to_string(),
             estimate: stored.place_estimate(e, None),
         });
     }
@@ -678,13 +679,8 @@ fn figures_of(p: &Profile) -> &[SalaryFigure] {
 /// The bundled places with their aliases, plus any place a profile names that the file lacks.
 fn known_places(store: &Store) -> anyhow::Result<Locations> {
     let mut places = bundled_locations()?;
-    for e in store.authored() {
-        for loc in figures_of(&e.profile)
-            .iter()
-            .filter_map(|f| f.location.as_ref())
-        {
-            places.add_name(loc);
-        }
+    for loc in store.authored_places() {
+        places.add_name(loc);
     }
     Ok(places)
 }
@@ -836,7 +832,8 @@ pub fn report(
         if filters.narrows() {
             hints.extend(hints::elsewhere(store, &filters));
         } else {
-            let with = hints::roles_with_figures(store, &Filters::default());
+            // Every figure passes no filter: the roles with any, known without reading them.
+            let with: Vec<String> = store.authored_with_figures().map(str::to_owned).collect();
             if !with.is_empty() && !without.is_empty() && !some_unmatched {
                 hints.push(Hint::RolesWithFigures {
                     filters: Filters::default(),
