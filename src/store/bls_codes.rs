@@ -150,6 +150,15 @@ impl Store {
                         .rows()
                         .map(|p| (p.code.clone(), p.title.clone())),
                 );
+                // A code whose row an import under `--force` left out is still BLS's: asked
+                // for, it answers that its projection is incomplete, not that it is unknown.
+                codes.extend(
+                    projections
+                        .skipped()
+                        .codes
+                        .iter()
+                        .map(|(code, _)| (code.clone(), code.clone())),
+                );
             }
             // OEWS's title first where both have the code: it is the one the wages show.
             codes.sort_by(|a, b| a.0.cmp(&b.0));

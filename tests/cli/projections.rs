@@ -442,6 +442,12 @@ fn a_row_left_out_under_force_makes_its_occupation_incomplete() {
             why.replace('"', "\"\"")
         )
     );
+    // Asked for by its BLS code, without O*NET's occupations: still BLS's, and incomplete.
+    let json = env.json(&["outlook", "15-2041"]);
+    assert_eq!(
+        json["no_projections"],
+        serde_json::json!([{"kind": "incomplete", "soc": "15-2041", "incomplete": why}])
+    );
     // The lists rank the rest and say which occupation is not ranked, and why.
     let list = env.run(&["outlook", "--format", "plain"]);
     assert_eq!(
