@@ -54,18 +54,7 @@ impl Report for ValidateReport {
                 lines.push(located(&file.path, d));
             }
         }
-        lines.push(self.summary.line());
-        if !self.looked_in.is_empty() {
-            let folders: Vec<String> = self
-                .looked_in
-                .iter()
-                .map(|r| r.display().to_string())
-                .collect();
-            lines.push(format!(
-                "No profile files in {}; `careers new ID` writes one.",
-                folders.join(", ")
-            ));
-        }
+        lines.extend(self.plain_footer());
         // A newline in a file name would otherwise start a line of its own.
         let lines: Vec<String> = lines
             .iter()
