@@ -63,6 +63,9 @@ pub struct Cell {
     /// What the cell holds when it is not what its column holds (a sentence in a column of
     /// figures).
     pub holds: Option<ColumnKind>,
+    /// The cell's value as typed fields, for records: each `(name, value)` a record of its own
+    /// instead of the text (`("low", "96000")`, `("high", "132000")` for `$96,000 – $132,000`).
+    pub typed: Vec<(&'static str, String)>,
 }
 
 /// Colour hints. The text of a cell must read well without them: markers that carry meaning
@@ -84,6 +87,7 @@ impl Cell {
             text: text.into(),
             tone: Tone::Plain,
             holds: None,
+            typed: Vec::new(),
         }
     }
 
@@ -92,7 +96,14 @@ impl Cell {
             text: text.into(),
             tone,
             holds: None,
+            typed: Vec::new(),
         }
+    }
+
+    /// Gives the cell's value as typed fields for records; an empty value is left out.
+    pub fn typed(mut self, fields: impl IntoIterator<Item = (&'static str, String)>) -> Self {
+        self.typed = fields.into_iter().filter(|(_, v)| !v.is_empty()).collect();
+        self
     }
 
     /// Says that the cell holds `kind`, whatever its column holds.

@@ -326,7 +326,9 @@ fn attributed_records<R: Report>(report: &R) -> Records {
 /// subject's), `section` (the heading it is under), `field` (a field's label, a table row's
 /// first cell), `column_name` (the header of the table column the value is in) and `value`: a record per field,
 /// paragraph, list item, table cell and line of a cell, so that every value stands alone. A table's figures are
-/// raw numbers (`139500`, not `$139,500`); notes and the title are left out.
+/// raw numbers (`139500`, not `$139,500`), and a cell that gives its value as typed fields (a pay
+/// band's `low` and `high`) is a record per field, named in `column_name`; notes and the title
+/// are left out.
 pub fn sectioned_records(id: &str, doc: &Document) -> Records {
     let mut records = Records::new(["id", "section", "field", "column_name", "value"]);
     let mut section = String::new();
@@ -352,6 +354,13 @@ pub fn sectioned_records(id: &str, doc: &Document) -> Records {
                 for row in &table.rows {
                     let field = row.first().map_or("", |c| c.text.as_str());
                     for (i, (header, cell)) in table.headers.iter().zip(row).enumerate().skip(1) {
+                        // A value given as typed fields is a record per field.
+                        if !cell.typed.is_empty() {
+                            for (name, value) in &cell.typed {
+                                records.push([id, section.as_str(), field, name, value.as_str()]);
+                            }
+                            continue;
+                        }
                         // A table shows `-` where it has no value: a record has none.
                         if cell.text.is_empty() || cell.text == "-" {
                             continue;

@@ -74,6 +74,14 @@ impl Origin {
         }
     }
 
+    /// The file a user profile was read from, for records; empty for the others.
+    pub fn file(&self) -> String {
+        match self {
+            Origin::User { path } => path.display().to_string(),
+            _ => String::new(),
+        }
+    }
+
     pub fn describe(&self) -> String {
         match self {
             Origin::Bundled { .. } => "bundled".into(),

@@ -100,6 +100,7 @@ impl Report for ListReport {
             "summary",
             "data",
             "origin",
+            "file",
             "attribution",
         ]);
         for r in &self.roles {
@@ -110,7 +111,8 @@ impl Report for ListReport {
                 r.job_zone.map(|z| z.to_string()).unwrap_or_default(),
                 r.summary.clone(),
                 r.data.join("; "),
-                r.origin.describe(),
+                r.origin.kind().to_owned(),
+                r.origin.file(),
                 r.attribution.clone().unwrap_or_default(),
             ]);
         }

@@ -68,15 +68,23 @@ impl Report for SearchReport {
 
     fn records(&self) -> Records {
         // O*NET rows carry its attribution; the column is there whatever the data in use.
-        let mut records =
-            Records::new(["id", "title", "score", "matched", "origin", "attribution"]);
+        let mut records = Records::new([
+            "id",
+            "title",
+            "score",
+            "matched",
+            "origin",
+            "file",
+            "attribution",
+        ]);
         for h in &self.results {
             let mut row = vec![
                 h.id.clone(),
                 h.title.clone(),
                 h.score.to_string(),
                 matched_text(&h.matched),
-                h.origin.describe(),
+                h.origin.kind().to_owned(),
+                h.origin.file(),
             ];
             let onet = matches!(h.origin, Origin::Onet { .. });
             row.push(match (&self.attribution, onet) {

@@ -2,7 +2,9 @@
 //! groups of items, linked roles, career stages, market figures and industries. `show` uses
 //! them all; `compare`, `path`, `trends` and `salary` the ones they share with it.
 
-use crate::model::{Education, ExperienceRequirement, Figure, ItemGroup, Requirements, RoleLink};
+use crate::model::{
+    Education, ExperienceRequirement, Figure, ItemGroup, Quantity, Requirements, RoleLink,
+};
 use crate::render::{Cell, Document, Table, Tone};
 use crate::store::{Origin, RoleSource};
 
@@ -149,6 +151,16 @@ pub fn describe_figure(f: &Figure) -> String {
     format!("{} ({})", f.value, parts.join(", "))
 }
 
+/// A profile's figure as typed fields for records: what it measures, its number and unit, its
+/// period and who reported it.
+pub fn figure_fields(f: &Figure) -> Vec<(&'static str, String)> {
+    let mut fields = vec![("metric", f.metric.clone())];
+    fields.extend(quantity_fields(&f.value));
+    fields.push(("period", f.period.clone().unwrap_or_default()));
+    fields.push(("reported_by", f.reported_by.clone().unwrap_or_default()));
+    fields
+}
+
 /// "Source: A; B." naming each source of `figures` once, in order; none when no figure names
 /// one.
 pub fn sources_note<'a>(figures: impl Iterator<Item = &'a Figure>) -> Option<String> {
@@ -162,13 +174,42 @@ pub fn sources_note<'a>(figures: impl Iterator<Item = &'a Figure>) -> Option<Str
     (!sources.is_empty()).then(|| format!("Source: {}.", sources.join("; ")))
 }
 
+/// A figure's value as typed fields for records: the number and its unit.
+pub fn quantity_fields(q: &Quantity) -> [(&'static str, String); 2] {
+    let (value, unit) = match q {
+        Quantity::Percent { value } => (*value, "percent"),
+        Quantity::UsdBillions { value } => (*value, "usd-billions"),
+    };
+    [("value", value.to_string()), ("unit", unit.to_owned())]
+}
+
+/// A pay figure as typed fields for records: its amount, or the ends of its band and whether it
+/// is open above, and whether it is an average or a median.
+pub fn pay_fields(f: &crate::model::SalaryFigure) -> Vec<(&'static str, String)> {
+    let mut fields = match f.pay {
+        crate::model::salary::Pay::Amount { amount } => vec![("amount", amount.to_string())],
+        pay => vec![
+            ("low", pay.low().map(|n| n.to_string()).unwrap_or_default()),
+            (
+                "high",
+                pay.high().map(|n| n.to_string()).unwrap_or_default(),
+            ),
+            ("open_high", pay.open_high().to_string()),
+        ],
+    };
+    if let Some(s) = f.statistic {
+        fields.push(("statistic", s.label().to_owned()));
+    }
+    fields
+}
+
 /// Market figures: what, value, period, who reported it.
 pub fn figures_table<'a>(figures: impl Iterator<Item = &'a Figure>) -> Table {
     let mut table = Table::new(["Figure", "Value", "Period", "Reported by"]);
     for f in figures {
         table.row([
             Cell::new(f.metric.clone()),
-            Cell::tone(f.value.to_string(), Tone::Strong),
+            Cell::tone(f.value.to_string(), Tone::Strong).typed(quantity_fields(&f.value)),
             Cell::new(f.period.clone().unwrap_or_default()),
             Cell::new(f.reported_by.clone().unwrap_or_else(|| "-".into())),
         ]);

@@ -230,7 +230,16 @@ impl crate::render::Report for ShowReport {
                         (None, Some(n)) => format!("no figure: {n}"),
                         (None, None) => "no figure".into(),
                     };
-                    table.row([r.rank.to_string(), r.industry.to_owned(), text]);
+                    let mut typed = r
+                        .figure
+                        .map(crate::views::sections::pay_fields)
+                        .unwrap_or_default();
+                    typed.push(("note", r.note.map(str::to_owned).unwrap_or_default()));
+                    table.row([
+                        Cell::new(r.rank.to_string()),
+                        Cell::new(r.industry.to_owned()),
+                        Cell::new(text).typed(typed),
+                    ]);
                 }
                 doc.table(table);
             }
@@ -259,6 +268,12 @@ impl crate::render::Report for ShowReport {
                         t.figure
                             .as_ref()
                             .map(crate::views::sections::describe_figure)
+                            .unwrap_or_default(),
+                    )
+                    .typed(
+                        t.figure
+                            .as_ref()
+                            .map(crate::views::sections::figure_fields)
                             .unwrap_or_default(),
                     ),
                 ]);
@@ -332,7 +347,7 @@ pub fn salary_table(figures: &[SalaryFigure], default_source: Option<&Provenance
         table.row([
             Cell::tone(about, Tone::Muted),
             Cell::tone(f.label.clone(), Tone::Strong),
-            Cell::new(f.display_pay()),
+            Cell::new(f.display_pay()).typed(crate::views::sections::pay_fields(f)),
             Cell::new(notes.join("; ")),
         ]);
     }

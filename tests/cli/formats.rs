@@ -298,6 +298,7 @@ fn csv_keeps_commas_quotes_and_newlines_field_by_field() {
             "summary",
             "data",
             "origin",
+            "file",
             "attribution"
         ]
     );
@@ -321,7 +322,8 @@ fn csv_keeps_commas_quotes_and_newlines_field_by_field() {
     let awkward = rows.iter().find(|r| r[0] == "quoting-analyst").unwrap();
     assert_eq!(awkward[1], AWKWARD_TITLE);
     assert_eq!(awkward[4], AWKWARD_SUMMARY);
-    assert_eq!(awkward[6], "data/profiles/quoting-analyst.json");
+    assert_eq!(awkward[6], "user");
+    assert_eq!(awkward[7], "data/profiles/quoting-analyst.json");
 
     let (headers, rows) = parse_csv(&scratch.quiet_stdout(&[
         "compare",

@@ -305,7 +305,7 @@ fn csv_cells_that_a_spreadsheet_would_run_start_with_a_quote() {
     assert_eq!(
         out.stdout,
         format!(
-            "id,title,code,job_zone,summary,data,origin,attribution\nodd,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",,,'@SUM(A1),,{},\n",
+            "id,title,code,job_zone,summary,data,origin,file,attribution\nodd,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",,,'@SUM(A1),,user,{},\n",
             env.data_dir().join("profiles/odd.json").display()
         )
     );

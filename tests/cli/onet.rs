@@ -485,14 +485,14 @@ fn list_filters_by_source_zone_skill_hot_technology_and_limit() {
     let csv = env.stdout(&["list", "--skill", "sql", "--format", "csv"]);
     assert_eq!(
         csv.lines().next().unwrap(),
-        "id,title,code,job_zone,summary,data,origin,attribution"
+        "id,title,code,job_zone,summary,data,origin,file,attribution"
     );
-    assert!(csv.lines().nth(1).unwrap().ends_with(",bundled,"), "{csv}");
+    assert!(csv.lines().nth(1).unwrap().ends_with(",bundled,,"), "{csv}");
     assert!(
         csv.lines()
             .last()
             .unwrap()
-            .ends_with(&format!(",O*NET 29.2,\"{ATTRIBUTION}\"")),
+            .ends_with(&format!(",onet,,\"{ATTRIBUTION}\"")),
         "{csv}"
     );
     let table = env.stdout(&["list", "--zone", "5", "--color", "never"]);

@@ -278,6 +278,7 @@ fn imported_wages_and_price_levels_answer_without_the_embedded_data() {
 }
 
 #[test]
+#[cfg(feature = "embedded")]
 fn an_area_whose_row_was_left_out_says_so_where_its_price_level_is_asked() {
     let env = TestEnv::new().embedded().in_scratch();
     let copy = copy_of(&fixture("prices"));
@@ -352,6 +353,7 @@ fn an_area_whose_row_was_left_out_says_so_where_its_price_level_is_asked() {
 }
 
 #[test]
+#[cfg(feature = "embedded")]
 fn a_row_left_out_without_its_geofips_makes_every_price_level_incomplete() {
     let env = TestEnv::new().embedded().in_scratch();
     let copy = copy_of(&fixture("prices"));

@@ -287,8 +287,8 @@ fn plain_list_is_a_line_per_role_whatever_the_limit_or_profiles() {
     let fields =
         |text: &str| -> Vec<usize> { text.lines().map(|l| l.split('\t').count()).collect() };
     let (two, _) = output(&env, &["list", "--limit", "2"], "plain");
-    assert_eq!(fields(&two), [7, 7]);
-    assert!(fields(&plain).iter().all(|&n| n == 7));
+    assert_eq!(fields(&two), [8, 8]);
+    assert!(fields(&plain).iter().all(|&n| n == 8));
     assert!(plain.contains("\nmine\tMine\t\t\tMe.\t\t"), "{plain}");
     // `cut -f1` gives ids alone.
     let (search, _) = output(&env, &["search", "electricians"], "plain");

@@ -358,8 +358,8 @@ fn piped_list_is_one_tab_separated_line_per_role() {
     // Five roles, a line each: no header, no closing note (that goes to stderr).
     assert_eq!(lines.len(), 5, "{out}");
     for line in &lines {
-        // id, title, code, job_zone, summary, data, origin.
-        assert_eq!(line.split('\t').count(), 7, "{line}");
+        // id, title, code, job_zone, summary, data, origin, file.
+        assert_eq!(line.split('\t').count(), 8, "{line}");
     }
     assert!(
         lines[0].starts_with("ml-engineer\tMachine Learning Engineer\t\t\tBuilds, deploys"),
