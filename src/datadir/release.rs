@@ -303,28 +303,8 @@ pub fn built_in<C: DeserializeOwned>(
     manifest: &[u8],
     files: &[(&str, &'static [u8])],
 ) -> anyhow::Result<Opened<C>> {
-    let manifest: Manifest<C> = decode_manifest(dataset, manifest).map_err(anyhow::Error::msg)?;
-    let mut bytes = Vec::with_capacity(manifest.files.len());
-    for f in &manifest.files {
-        let (_, b) = files
-            .iter()
-            .find(|(name, _)| *name == f.name)
-            .with_context(|| format!("the embedded {} has no {}", dataset.title, f.name))?;
-        anyhow::ensure!(
-            b.len() as u64 == f.bytes,
-            "the embedded {} has {} bytes of {}, its manifest says {}",
-            dataset.title,
-            b.len(),
-            f.name,
-            f.bytes
-        );
-        bytes.push(Cow::Borrowed(*b));
-    }
-    Ok(Opened {
-        dir: None,
-        manifest,
-        files: bytes,
-    })
+    let every: Vec<&str> = files.iter().map(|(name, _)| *name).collect();
+    embedded_with_blocks(dataset, manifest, files, &every)
 }
 
 fn decode_manifest<C: DeserializeOwned>(
