@@ -502,6 +502,7 @@ pub(crate) fn projections_workbook_with(path: &Path, employment_text: Option<&'s
 /// The same, with a row for statisticians (15-2041, Table 1.2 row 5) whose 2024
 /// employment (column D) is written as the text given, or whose code (column B) is, when
 /// `code_text`.
+#[cfg(feature = "embedded")]
 pub(crate) fn projections_workbook_with_statisticians(
     path: &Path,
     employment_text: &'static str,

@@ -277,18 +277,25 @@ fn imported_wages_and_price_levels_answer_without_the_embedded_data() {
     assert_eq!(worth["comparisons"][0]["other"], 1);
 }
 
-#[test]
+/// A fresh install with the fixture price parities imported under `--force`, the first `from`
+/// of the metro file made `to`.
 #[cfg(feature = "embedded")]
-fn an_area_whose_row_was_left_out_says_so_where_its_price_level_is_asked() {
+fn forced_metro_prices(from: &str, to: &str) -> TestEnv {
     let env = TestEnv::new().embedded().in_scratch();
     let copy = copy_of(&fixture("prices"));
     let file = copy.path().join("MARPP_MSA_2014_2024.csv");
     let text = std::fs::read_to_string(&file).unwrap();
-    // Seattle's all-items RPP of 2019, mistyped with a comma: one field too many.
-    std::fs::write(&file, text.replacen("112.458", "112,458", 1)).unwrap();
-    let dir = copy.path().to_str().unwrap();
-    let forced = env.run(&["import", "prices", dir, "--force"]);
+    std::fs::write(&file, text.replacen(from, to, 1)).unwrap();
+    let forced = env.run(&["import", "prices", copy.path().to_str().unwrap(), "--force"]);
     assert!(forced.success(), "{}", forced.stderr);
+    env
+}
+
+#[test]
+#[cfg(feature = "embedded")]
+fn an_area_whose_row_was_left_out_says_so_where_its_price_level_is_asked() {
+    // Seattle's all-items RPP of 2019, mistyped with a comma: one field too many.
+    let env = forced_metro_prices("112.458", "112,458");
     let why = "a row of BEA's files for it could not be read and the import left it out (MARPP_MSA_2014_2024.csv line 7: has 20 fields, the header 19)";
     let worth = ["worth", "100000", "Seattle", "100000", "Portland, OR"];
     let json = env.json(&worth);
@@ -355,15 +362,8 @@ fn an_area_whose_row_was_left_out_says_so_where_its_price_level_is_asked() {
 #[test]
 #[cfg(feature = "embedded")]
 fn a_row_left_out_without_its_geofips_makes_every_price_level_incomplete() {
-    let env = TestEnv::new().embedded().in_scratch();
-    let copy = copy_of(&fixture("prices"));
-    let file = copy.path().join("MARPP_MSA_2014_2024.csv");
-    let text = std::fs::read_to_string(&file).unwrap();
     // Seattle's all-items row (line 7), its GeoFIPS mistyped.
-    std::fs::write(&file, text.replacen("\"42660\"", "\"4266X\"", 1)).unwrap();
-    let dir = copy.path().to_str().unwrap();
-    let forced = env.run(&["import", "prices", dir, "--force"]);
-    assert!(forced.success(), "{}", forced.stderr);
+    let env = forced_metro_prices("\"42660\"", "\"4266X\"");
     let why = "a row of BEA's files could not be read, nor which area it is for, and the import left it out (MARPP_MSA_2014_2024.csv line 7, column 1 (GeoFIPS): \"4266X\" is not a GeoFIPS code (five digits)); any answer from this release may be missing figures";
     let worth = ["worth", "100000", "Seattle", "100000", "Portland, OR"];
     let json = env.json(&worth);
