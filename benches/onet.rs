@@ -43,7 +43,7 @@ fn main() {
     match &real {
         Some(source) => real_database(source, work.path(), runs),
         None => {
-            println!("../shared/onet-29.2 is not beside the repository: real-data figures skipped")
+            println!("../shared/onet-29.2 is not beside the repository: real-data figures skipped");
         }
     }
 

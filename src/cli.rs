@@ -65,7 +65,7 @@ pub fn format_from_env() -> Result<Option<Format>, crate::error::CareersError> {
     Format::from_str(&text, false).map(Some).map_err(|_| {
         let possible: Vec<String> = Format::value_variants()
             .iter()
-            .filter_map(|f| f.to_possible_value())
+            .filter_map(clap::ValueEnum::to_possible_value)
             .map(|v| v.get_name().to_owned())
             .collect();
         crate::error::CareersError::Usage(format!(
@@ -113,7 +113,7 @@ impl ColorWhen {
         while let Some(arg) = args.next() {
             let value = match arg.strip_prefix("--color") {
                 _ if arg == "--" => break,
-                Some("") => args.next().map(|v| v.into_owned()),
+                Some("") => args.next().map(std::borrow::Cow::into_owned),
                 Some(rest) => rest.strip_prefix('=').map(str::to_owned),
                 None => None,
             };

@@ -278,7 +278,7 @@ impl ReadError {
 
 /// Whether `err` is a [`Bounded`] reader's refusal to go past its bound.
 pub(crate) fn is_over_bound(err: &std::io::Error) -> bool {
-    err.get_ref().is_some_and(|e| e.is::<OverBound>())
+    matches!(err.get_ref(), Some(e) if e.is::<OverBound>())
 }
 
 impl<R: std::io::Read> std::io::Read for Bounded<R> {

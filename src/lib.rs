@@ -346,7 +346,7 @@ pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> anyhow:
         Command::Validate(args) => {
             let report = commands::validate::run(ctx, &args)?;
             write(ctx, &report, out)?;
-            Ok(if report.all_valid() { 0 } else { 1 })
+            Ok(u8::from(!report.all_valid()))
         }
         Command::Schema(args) => write(ctx, &commands::schema::run(ctx, &args)?, out),
         Command::New(args) => write(ctx, &commands::new::run(ctx, &args)?, out),

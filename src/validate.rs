@@ -350,10 +350,12 @@ fn prune(value: &mut Value, pointer: &str) -> Option<String> {
 }
 
 fn segments_to_pointer(segments: &[String]) -> String {
-    segments
-        .iter()
-        .map(|s| format!("/{}", s.replace('~', "~0").replace('/', "~1")))
-        .collect()
+    let mut pointer = String::new();
+    for s in segments {
+        pointer.push('/');
+        pointer.push_str(&s.replace('~', "~0").replace('/', "~1"));
+    }
+    pointer
 }
 
 fn syntax_diagnostic(text: &str, err: &serde_json::Error) -> Diagnostic {
@@ -498,7 +500,7 @@ fn describe(value: &Value) -> String {
         Value::String(s) => {
             let shown: String = s.chars().take(40).collect();
             let more = if s.chars().count() > 40 { "…" } else { "" };
-            format!("the string {:?}{more}", shown)
+            format!("the string {shown:?}{more}")
         }
         Value::Array(_) => "an array".into(),
         Value::Object(_) => "an object".into(),
@@ -640,13 +642,14 @@ fn alternatives(
                 .iter()
                 .flat_map(|b| b.iter())
                 .find(|e| matches!(e.kind(), ValidationErrorKind::Constant { .. }))
-                .map(|e| dotted(e.instance_path()))
-                .unwrap_or_else(|| dotted(err.instance_path()));
+                .map_or_else(
+                    || dotted(err.instance_path()),
+                    |e| dotted(e.instance_path()),
+                );
             let found = candidates[0]
                 .iter()
                 .find(|e| matches!(e.kind(), ValidationErrorKind::Constant { .. }))
-                .map(|e| describe(e.instance()))
-                .unwrap_or_else(|| "nothing".into());
+                .map_or_else(|| "nothing".into(), |e| describe(e.instance()));
             let hint = crate::error::did_you_mean(&suggest(
                 err.instance()
                     .get(field.rsplit('.').next().unwrap_or_default())

@@ -396,7 +396,9 @@ mod tests {
     #[test]
     fn role_counts_and_repeats_are_usage_errors() {
         let store = Store::bundled().unwrap();
-        let q = |v: &[&str]| -> Vec<String> { v.iter().map(|s| s.to_string()).collect() };
+        let q = |v: &[&str]| -> Vec<String> {
+            v.iter().map(std::string::ToString::to_string).collect()
+        };
         let err = resolve_roles(&store, &q(&["ml-engineer", "mle"])).unwrap_err();
         assert_eq!(err.exit_code(), 2);
         assert_eq!(

@@ -38,7 +38,7 @@ pub fn pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
         .collect();
     let mut pages = Vec::new();
     let mut add = |cmd: clap::Command| -> std::io::Result<()> {
-        let examples = cmd.get_after_help().map(|h| h.to_string());
+        let examples = cmd.get_after_help().map(std::string::ToString::to_string);
         // Every page names the program and its version, not the subcommand, as its source.
         let man = clap_mangen::Man::new(cmd.clone())
             .date(date.clone())

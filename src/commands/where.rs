@@ -166,22 +166,21 @@ pub fn run(ctx: &Context, args: &WhereArgs) -> anyhow::Result<WhereReport> {
                 (Some(Value::AtLeast), false) => u64::MAX,
                 (Some(Value::Number(n)), true) => {
                     let area = &stored.tables.areas[e.area];
-                    match store.area_parity(&area.code, area.kind) {
-                        Some(parity) => crate::model::prices::in_us_prices(n, parity),
-                        None => {
-                            let whole = store.prices_incomplete();
-                            match store
-                                .area_prices_incomplete(&area.code, area.kind)
-                                .filter(|why| Some(*why) != whole)
-                            {
-                                Some(why) => prices_incomplete.push(IncompleteArea {
-                                    area: stored.area_ref(e.area),
-                                    incomplete: why.to_owned(),
-                                }),
-                                None => not_priced += 1,
-                            }
-                            continue;
+                    if let Some(parity) = store.area_parity(&area.code, area.kind) {
+                        crate::model::prices::in_us_prices(n, parity)
+                    } else {
+                        let whole = store.prices_incomplete();
+                        match store
+                            .area_prices_incomplete(&area.code, area.kind)
+                            .filter(|why| Some(*why) != whole)
+                        {
+                            Some(why) => prices_incomplete.push(IncompleteArea {
+                                area: stored.area_ref(e.area),
+                                incomplete: why.to_owned(),
+                            }),
+                            None => not_priced += 1,
                         }
+                        continue;
                     }
                 }
                 (Some(Value::AtLeast), true) => {

@@ -683,7 +683,8 @@ mod tests {
                 "the imported Things data in /d cannot be read; answering from the embedded embedded meanwhile"
             )
         );
-        let none = Layered::<&str>::choose(Err(anyhow::anyhow!("damaged")), || None, |_| "".into());
+        let none =
+            Layered::<&str>::choose(Err(anyhow::anyhow!("damaged")), || None, |_| String::new());
         assert_eq!(none.release, None);
         assert_eq!(
             none.warning.as_deref(),

@@ -425,6 +425,10 @@ pub(crate) fn role_key(name: &str) -> String {
     // Ids are slugs already, and a thousand of them are keyed on every run. The bytes are
     // checked without branching, which the compiler vectorizes: a title may be long.
     let b = name.as_bytes();
+    #[allow(
+        clippy::needless_bitwise_bool,
+        reason = "branchless, so that it vectorizes"
+    )]
     let slug = !b.is_empty()
         && b[0] != b'-'
         && b[b.len() - 1] != b'-'

@@ -77,17 +77,16 @@ pub fn group_skipped(rows: &[SkippedRow]) -> Vec<SkippedGroup> {
     let mut groups: Vec<SkippedGroup> = Vec::new();
     let mut at: HashMap<(&str, &str), usize> = HashMap::new();
     for row in rows {
-        match at.get(&(row.file.as_str(), row.reason.as_str())) {
-            Some(&i) => groups[i].rows += 1,
-            None => {
-                at.insert((&row.file, &row.reason), groups.len());
-                groups.push(SkippedGroup {
-                    file: row.file.clone(),
-                    reason: row.reason.clone(),
-                    rows: 1,
-                    first_line: row.line,
-                });
-            }
+        if let Some(&i) = at.get(&(row.file.as_str(), row.reason.as_str())) {
+            groups[i].rows += 1;
+        } else {
+            at.insert((&row.file, &row.reason), groups.len());
+            groups.push(SkippedGroup {
+                file: row.file.clone(),
+                reason: row.reason.clone(),
+                rows: 1,
+                first_line: row.line,
+            });
         }
     }
     groups
@@ -384,7 +383,7 @@ impl Reader<'_> {
                     }));
                 }
             }
-            let line = raw.position().map_or(line, |p| p.line());
+            let line = raw.position().map_or(line, csv::Position::line);
             // The occupation the row is of, when its code can be read: what a row left out
             // under `--force` marks incomplete.
             let code = code_at

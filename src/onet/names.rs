@@ -28,7 +28,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for Bytes<'a> {
 }
 
 /// What `names.bin` holds besides the zones and the dictionary, as written and as read.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub struct Layout<'a> {
     /// Each occupation's id, code and title, one after another, in code order.
     #[serde(borrow)]

@@ -163,7 +163,7 @@ pub fn parse(text: &str) -> anyhow::Result<Reference> {
         }
         let cells: Vec<&str> = line.split('\t').collect();
         match cells.as_slice() {
-            ["release", release] => reference.release = (*release).to_owned(),
+            ["release", release] => (*release).clone_into(&mut reference.release),
             [
                 "zone",
                 zone,

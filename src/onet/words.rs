@@ -30,7 +30,7 @@ pub enum TextKind {
 pub const KINDS: [TextKind; 3] = [TextKind::Title, TextKind::Skill, TextKind::Task];
 
 /// `words.bin` as written and read.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub struct Layout<'a> {
     /// Every word, one after another, in the order of their numbers.
     #[serde(borrow)]
@@ -280,16 +280,15 @@ pub fn encode(occupations: &[[Vec<&str>; 3]]) -> anyhow::Result<Encoded> {
             for text in texts {
                 let mut ids = Vec::new();
                 for word in crate::model::search_words(text) {
-                    let id = match seen.get(&word) {
-                        Some(&id) => id,
-                        None => {
-                            let id = u32::try_from(first.len())
-                                .map_err(|_| anyhow::anyhow!("too many distinct words"))?;
-                            seen.insert(word.clone(), id);
-                            first.push(word);
-                            counts.push(0);
-                            id
-                        }
+                    let id = if let Some(&id) = seen.get(&word) {
+                        id
+                    } else {
+                        let id = u32::try_from(first.len())
+                            .map_err(|_| anyhow::anyhow!("too many distinct words"))?;
+                        seen.insert(word.clone(), id);
+                        first.push(word);
+                        counts.push(0);
+                        id
                     };
                     counts[id as usize] += 1;
                     ids.push(id);

@@ -887,12 +887,11 @@ impl<'a> RowReader<'a> {
 
     fn required_text(&mut self, column: u32, missing: &str) -> Option<String> {
         let read = text(self.cell(column));
-        match self.check(column, read)? {
-            Some(text) => Some(text),
-            None => {
-                self.problem(Some(column), missing.to_owned());
-                None
-            }
+        if let Some(text) = self.check(column, read)? {
+            Some(text)
+        } else {
+            self.problem(Some(column), missing.to_owned());
+            None
         }
     }
 
@@ -1213,14 +1212,14 @@ mod tests {
             ],
             rows: vec![
                 vec![T("Total, all occupations"), T("00-0000"), T("Summary"),
-                    N(169956.1), N(175167.9), N(100.0), N(100.0), N(5211.8), N(3.1), N(5.8),
+                    N(169_956.1), N(175_167.9), N(100.0), N(100.0), N(5211.8), N(3.1), N(5.8),
                     N(18863.3), N(49500.0), T("—"), T("—"), T("—"), T("—")],
                 vec![T("  Computer and mathematical occupations"), T("15-0000"), T("Summary"),
                     N(5410.5), N(5969.3), N(3.2), N(3.4), N(558.8), N(10.3), N(4.0),
-                    N(410.4), N(105850.0), T("—"), T("—"), T("—"), T("—")],
+                    N(410.4), N(105_850.0), T("—"), T("—"), T("—"), T("—")],
                 vec![T("      Data scientists"), T("15-2051"), T("Line item"),
                     N(245.9), N(328.3), N(0.1), N(0.2), N(82.4), N(33.5), N(2.3),
-                    N(23.4), N(112590.0), T("Bachelor's degree"), T("None"), T("None"),
+                    N(23.4), N(112_590.0), T("Bachelor's degree"), T("None"), T("None"),
                     Link(DS_URL, "OOH Content")],
                 vec![T("      Anesthesiologists"), T("29-1211"), T("Line item"),
                     N(30.1), N(31.5), N(0.0), N(0.0), N(1.4), N(4.6), N(9.7),
@@ -1698,7 +1697,7 @@ mod tests {
         assert_eq!(jobs(309.4), Ok(309_400));
         // 65.1 × 1000 is 65099.99999999999: cut to an integer it would lose a job.
         assert_eq!(jobs(65.1), Ok(65_100));
-        assert_eq!(jobs(175167.9), Ok(175_167_900));
+        assert_eq!(jobs(175_167.9), Ok(175_167_900));
         assert_eq!(jobs(0.1 + 0.2), Ok(300));
         assert_eq!(jobs(-32.2), Ok(-32_200));
         assert_eq!(jobs(12.0), Ok(12_000));
@@ -1719,7 +1718,7 @@ mod tests {
             tenths(0.05),
             Err("0.05 has more than one decimal".to_owned())
         );
-        assert_eq!(scaled_float(206420.0, Unit::Dollars), Ok(206_420));
+        assert_eq!(scaled_float(206_420.0, Unit::Dollars), Ok(206_420));
     }
 
     #[test]

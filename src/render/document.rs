@@ -101,12 +101,14 @@ impl Cell {
     }
 
     /// Gives the cell's value as typed fields for records; an empty value is left out.
+    #[must_use]
     pub fn typed(mut self, fields: impl IntoIterator<Item = (&'static str, String)>) -> Self {
         self.typed = fields.into_iter().filter(|(_, v)| !v.is_empty()).collect();
         self
     }
 
     /// Says that the cell holds `kind`, whatever its column holds.
+    #[must_use]
     pub fn holding(mut self, kind: ColumnKind) -> Self {
         self.holds = Some(kind);
         self
@@ -146,6 +148,7 @@ impl Table {
     }
 
     /// Says that the columns at `indices` hold `kind`.
+    #[must_use]
     pub fn holding(mut self, kind: ColumnKind, indices: impl IntoIterator<Item = usize>) -> Self {
         for i in indices {
             if self.kinds.len() <= i {
@@ -157,17 +160,20 @@ impl Table {
     }
 
     /// Says that column `index` holds ids or codes.
+    #[must_use]
     pub fn ids(self, index: usize) -> Self {
         self.holding(ColumnKind::Id, [index])
     }
 
     /// Says that the columns at `indices` hold figures.
+    #[must_use]
     pub fn numbers(self, indices: impl IntoIterator<Item = usize>) -> Self {
         self.holding(ColumnKind::Number, indices)
     }
 
     /// Says that column `id` holds the ids of what column `title` names, so that the id can go
     /// on its own line above the title when it cannot have a column.
+    #[must_use]
     pub fn id_above(self, id: usize, title: usize) -> Self {
         let mut table = self.ids(id);
         table.id_above = Some((id, title));
@@ -175,6 +181,7 @@ impl Table {
     }
 
     /// Gives column `index` the most room when the table must wrap.
+    #[must_use]
     pub fn wide(mut self, index: usize) -> Self {
         self.wide_column = Some(index);
         self

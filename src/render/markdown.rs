@@ -22,7 +22,7 @@ pub(super) fn write(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
             Block::Paragraph(text) => writeln!(out, "{}", inline(text))?,
             Block::Note(text) => writeln!(out, "> {}", inline(text))?,
             Block::Code(text) => {
-                writeln!(out, "```\n{}\n```", sanitize(text).replace("```", "` ` `"))?
+                writeln!(out, "```\n{}\n```", sanitize(text).replace("```", "` ` `"))?;
             }
             Block::List(items) => {
                 for item in items {
@@ -30,7 +30,12 @@ pub(super) fn write(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
                 }
             }
             Block::Fields(fields) => {
-                row(out, ["Field", "Value"].iter().map(|s| s.to_string()))?;
+                row(
+                    out,
+                    ["Field", "Value"]
+                        .iter()
+                        .map(std::string::ToString::to_string),
+                )?;
                 separator(out, 2)?;
                 for (label, value) in fields {
                     row(out, [label.clone(), value.clone()].into_iter())?;
@@ -48,7 +53,12 @@ pub(super) fn write(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
             Block::Chart(chart) => {
                 writeln!(out, "**{}**", inline(&chart.title))?;
                 writeln!(out)?;
-                row(out, ["Band", "Figure"].iter().map(|s| s.to_string()))?;
+                row(
+                    out,
+                    ["Band", "Figure"]
+                        .iter()
+                        .map(std::string::ToString::to_string),
+                )?;
                 separator(out, 2)?;
                 for bar in &chart.bars {
                     row(out, [bar.label.clone(), bar.value.clone()].into_iter())?;

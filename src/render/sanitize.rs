@@ -41,6 +41,10 @@ pub fn sanitize_line(text: &str) -> Cow<'_, str> {
 
 fn escape(text: &str, keep_newlines: bool) -> Cow<'_, str> {
     let unsafe_here = |ch: char| is_unsafe(ch) && !(keep_newlines && ch == '\n');
+    #[allow(
+        clippy::needless_bitwise_bool,
+        reason = "branchless, so that it vectorizes"
+    )]
     let printable = |b: u8| (0x20..0x7f).contains(&b) | (keep_newlines & (b == b'\n'));
     // Most text needs nothing: one pass over its bytes says so, 64 at a time while they are
     // printable ASCII (a check without branches, which the compiler vectorizes), decoding only

@@ -99,15 +99,12 @@ pub(super) fn spans(text: &str, rooms: (usize, usize)) -> Vec<&str> {
             for (k, ch) in word.char_indices() {
                 let cw = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
                 while piece_w + cw > room(&lines) && piece_w > 0 {
-                    match hyphen.take() {
-                        Some((after, upto)) => {
-                            lines.push(&source[piece..after]);
-                            (piece, piece_w) = (after, piece_w - upto);
-                        }
-                        None => {
-                            lines.push(&source[piece..ws + k]);
-                            (piece, piece_w) = (ws + k, 0);
-                        }
+                    if let Some((after, upto)) = hyphen.take() {
+                        lines.push(&source[piece..after]);
+                        (piece, piece_w) = (after, piece_w - upto);
+                    } else {
+                        lines.push(&source[piece..ws + k]);
+                        (piece, piece_w) = (ws + k, 0);
                     }
                 }
                 piece_w += cw;

@@ -38,7 +38,7 @@ impl Store {
                         related_fields_accepted: false,
                         advanced: None,
                         note: Some(text),
-                    })
+                    });
                 }
                 Some(_) => requirements.other.push(format!("Education: {text}")),
             }

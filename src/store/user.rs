@@ -182,23 +182,20 @@ pub fn load_folder(data_dir: &Path, paths: &[PathBuf]) -> UserProfiles {
                 .and_then(|meta| Stamp::of(&meta))
                 .is_some_and(|stamp| stamp == r.stamp)
         });
-        checked.push(match seen {
-            Some(record) => {
-                reused += 1;
-                (record.outcome, None, Some(record.stamp), true)
-            }
-            None => {
-                let (read, stamp) = read_profile_stamped(path);
-                let outcome = match &read {
-                    Ok(profile) => Outcome::Sound(ProfileNames::of(profile)),
-                    Err(problems) => Outcome::Broken {
-                        id_hint: id_hint(path),
-                        problems: problems.iter().map(Into::into).collect(),
-                    },
-                };
-                let recorded = stamp.is_some_and(|s| s.settled(now));
-                (outcome, read.ok(), stamp, recorded)
-            }
+        checked.push(if let Some(record) = seen {
+            reused += 1;
+            (record.outcome, None, Some(record.stamp), true)
+        } else {
+            let (read, stamp) = read_profile_stamped(path);
+            let outcome = match &read {
+                Ok(profile) => Outcome::Sound(ProfileNames::of(profile)),
+                Err(problems) => Outcome::Broken {
+                    id_hint: id_hint(path),
+                    problems: problems.iter().map(Into::into).collect(),
+                },
+            };
+            let recorded = stamp.is_some_and(|s| s.settled(now));
+            (outcome, read.ok(), stamp, recorded)
         });
     }
     let recorded = checked.iter().filter(|c| c.3).count();
@@ -222,8 +219,10 @@ pub fn load_folder(data_dir: &Path, paths: &[PathBuf]) -> UserProfiles {
         profiles: Vec::with_capacity(paths.len()),
         broken: Vec::new(),
     };
-    let mut first_file_of: super::NameMap<usize> =
-        super::NameMap::with_capacity_and_hasher(paths.len(), Default::default());
+    let mut first_file_of: super::NameMap<usize> = super::NameMap::with_capacity_and_hasher(
+        paths.len(),
+        std::hash::BuildHasherDefault::default(),
+    );
     for (at, (path, (outcome, read, stamp, _))) in paths.iter().zip(checked).enumerate() {
         let names = match outcome {
             Outcome::Broken { id_hint, problems } => {

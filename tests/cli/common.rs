@@ -516,6 +516,12 @@ fn projections_workbook_of(
     employment_text: Option<&'static str>,
     statisticians: Option<(&'static str, Option<&'static str>)>,
 ) {
+    #[derive(Clone)]
+    enum V {
+        T(&'static str),
+        N(f64),
+    }
+    use V::{N, T};
     use rust_xlsxwriter::Workbook;
     let mut book = Workbook::new();
     let table_1_2: (&str, &[&str]) = (
@@ -546,19 +552,13 @@ fn projections_workbook_of(
             "Occupational transfers, 2024–34 annual average",
         ],
     );
-    #[derive(Clone)]
-    enum V {
-        T(&'static str),
-        N(f64),
-    }
-    use V::{N, T};
     let rows_1_2 = [
         vec![
             T("Total, all occupations"),
             T("00-0000"),
             T("Summary"),
-            N(169956.1),
-            N(175167.9),
+            N(169_956.1),
+            N(175_167.9),
             N(5211.8),
             N(3.1),
             N(5.8),
@@ -578,7 +578,7 @@ fn projections_workbook_of(
             N(33.5),
             N(1.8),
             N(23.4),
-            N(112590.0),
+            N(112_590.0),
             T("Bachelor's degree"),
             T("None"),
             T("None"),
@@ -597,7 +597,7 @@ fn projections_workbook_of(
             N(11.9),
             N(2.1),
             N(2.9),
-            N(104350.0),
+            N(104_350.0),
             T("Master's degree"),
             T("None"),
             T("None"),

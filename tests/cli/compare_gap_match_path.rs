@@ -76,8 +76,8 @@ fn compare_json_marks_shared_and_single_role_skills() {
     );
     let ml = &json["roles"][1];
     assert_eq!(ml["headline_salary"]["label"], "Machine Learning Engineer");
-    assert_eq!(ml["headline_salary"]["pay"]["low"], 157969);
-    assert_eq!(ml["headline_salary"]["pay"]["high"], 161777);
+    assert_eq!(ml["headline_salary"]["pay"]["low"], 157_969);
+    assert_eq!(ml["headline_salary"]["pay"]["high"], 161_777);
     assert!(json["roles"][0]["headline_salary"].is_null());
     assert_eq!(ml["growth"].as_array().unwrap().len(), 5);
 }

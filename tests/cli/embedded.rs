@@ -60,7 +60,7 @@ fn salary_gives_bls_figures_for_any_occupation_and_metro() {
     assert_eq!(estimate["area"]["name"], "Boston-Cambridge-Newton, MA-NH");
     // OEUM001446000000029114101 and ...13 in oe.data.0.Current.
     assert_eq!(figure(estimate, "employment")["value"], 64240);
-    assert_eq!(figure(estimate, "annual-median")["value"], 106180);
+    assert_eq!(figure(estimate, "annual-median")["value"], 106_180);
     assert_eq!(out["official_source"]["name"], "BLS OEWS May 2025");
     // The role's title and code are O*NET's, so the output carries its attribution.
     assert_eq!(out["attribution"], ATTRIBUTION);
@@ -135,7 +135,7 @@ fn sources_says_the_embedded_releases_are_in_use() {
     assert_eq!(wages["embedded"], true);
     assert_eq!(wages["release"], "May 2025");
     assert_eq!(wages["published"], "2026-05-15");
-    assert_eq!(wages["counts"]["estimates"], 253832);
+    assert_eq!(wages["counts"]["estimates"], 253_832);
     assert!(wages["folder"].is_null(), "{wages}");
 }
 

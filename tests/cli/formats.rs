@@ -376,9 +376,9 @@ fn json_numbers_are_numbers_and_field_names_are_stable() {
     };
     let salary = json(&["salary", "ml-engineer"]);
     let first = &salary["roles"][0]["figures"][0];
-    assert_eq!(first["low"], serde_json::json!(157969));
+    assert_eq!(first["low"], serde_json::json!(157_969));
     assert!(first["low"].is_u64() && first["high"].is_u64(), "{first}");
-    assert_eq!(first["high"].as_u64(), Some(161777));
+    assert_eq!(first["high"].as_u64(), Some(161_777));
     assert_eq!(first["year"].as_u64(), Some(2024));
 
     let list = json(&["list"]);

@@ -421,9 +421,9 @@ fn a_smaller_projections_release_is_refused_unless_forced() {
 #[cfg(feature = "embedded")]
 #[test]
 fn price_files_cut_wrong_empty_bad_smaller_or_damaged() {
+    const MARPP: &str = "MARPP_MSA_2014_2024.csv";
     let env = bounded().embedded();
     env.json(&["import", "prices", fixture("prices").to_str().unwrap()]);
-    const MARPP: &str = "MARPP_MSA_2014_2024.csv";
     let variant = |change: &dyn Fn(&Path)| {
         let copy = copy_of(&fixture("prices"));
         change(&copy.path().join(MARPP));

@@ -99,14 +99,14 @@ fn show_json_keeps_every_salary_figure_exactly() {
     };
     let seattle = find("Seattle");
     assert_eq!(seattle["pay"]["kind"], "range");
-    assert_eq!(seattle["pay"]["low"], 147000);
-    assert_eq!(seattle["pay"]["high"], 182182);
+    assert_eq!(seattle["pay"]["low"], 147_000);
+    assert_eq!(seattle["pay"]["high"], 182_182);
     assert_eq!(seattle["year"], 2024);
-    assert_eq!(find("Los Angeles")["pay"]["amount"], 185000);
-    assert_eq!(find("Chicago")["pay"]["amount"], 172500);
-    assert_eq!(find("New York City")["pay"]["amount"], 168767);
+    assert_eq!(find("Los Angeles")["pay"]["amount"], 185_000);
+    assert_eq!(find("Chicago")["pay"]["amount"], 172_500);
+    assert_eq!(find("New York City")["pay"]["amount"], 168_767);
     let remote = find("Remote");
-    assert_eq!(remote["pay"]["amount"], 187824);
+    assert_eq!(remote["pay"]["amount"], 187_824);
     assert_eq!(remote["statistic"], "average");
     // Sections not asked for are left out.
     assert!(json.get("skills").is_none());
@@ -125,7 +125,7 @@ fn show_json_keeps_open_ended_figures_open() {
         .unwrap();
     assert_eq!(
         senior_general["pay"],
-        serde_json::json!({"kind": "at-least", "amount": 172654})
+        serde_json::json!({"kind": "at-least", "amount": 172_654})
     );
     let entry_top = figures
         .iter()
@@ -133,7 +133,7 @@ fn show_json_keeps_open_ended_figures_open() {
         .unwrap();
     assert_eq!(
         entry_top["pay"],
-        serde_json::json!({"kind": "up-to", "amount": 152601})
+        serde_json::json!({"kind": "up-to", "amount": 152_601})
     );
     let senior_top = figures
         .iter()
@@ -141,7 +141,7 @@ fn show_json_keeps_open_ended_figures_open() {
         .unwrap();
     assert_eq!(
         senior_top["pay"],
-        serde_json::json!({"kind": "range", "low": 148672, "high": 208931, "open_high": true})
+        serde_json::json!({"kind": "range", "low": 148_672, "high": 208_931, "open_high": true})
     );
 }
 

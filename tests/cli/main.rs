@@ -1,5 +1,8 @@
 //! Integration tests: every test runs the built `careers` binary.
 
+// A figure read back from the output is compared with the source's exactly, as printed.
+#![allow(clippy::float_cmp)]
+
 mod common;
 // Which BLS code answers for each occupation, of the embedded releases.
 #[cfg(feature = "embedded")]

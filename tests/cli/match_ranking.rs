@@ -350,7 +350,7 @@ fn every_importance_and_score_is_o_nets_by_the_stated_rule() {
                                         + u8::from(listed["in_demand"] == true),
                                 )
                         };
-                        (listing + scaled) / 2.0
+                        f64::midpoint(listing, scaled)
                     }
                     _ => scaled,
                 };

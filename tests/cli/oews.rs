@@ -268,7 +268,7 @@ fn salary_shows_each_figure_of_a_place_with_blss_special_values_kept() {
         serde_json::json!({"code": "0042660", "name": "Seattle-Tacoma-Bellevue, WA", "kind": "metro"})
     );
     assert_eq!(seattle["industry"]["code"], "000000");
-    assert_eq!(figure(seattle, "annual-median")["value"], 164740);
+    assert_eq!(figure(seattle, "annual-median")["value"], 164_740);
     assert_eq!(figure(seattle, "hourly-median")["value"], 79.2);
     assert_eq!(figure(seattle, "employment")["value"], 8370);
     assert_eq!(figure(seattle, "jobs-per-1000")["value"], 4.011);
@@ -277,7 +277,7 @@ fn salary_shows_each_figure_of_a_place_with_blss_special_values_kept() {
     assert_eq!(
         figure(seattle, "annual-90"),
         &serde_json::json!({"measure": "annual-90", "datatype": "15", "name": "Annual 90th percentile wage",
-            "status": "at-least", "at_least": 239200,
+            "status": "at-least", "at_least": 239_200,
             "footnote": {"code": "5", "text": "This wage is equal to or greater than $115.00 per hour or $239,200 per year."}})
     );
 
@@ -354,7 +354,7 @@ fn no_place_means_the_nation_and_a_sector_reads_the_national_industry_estimate()
     let v = env.json(&["salary", "data-scientists"]);
     let national = &v["official"][0]["occupations"][0]["estimates"][0];
     assert_eq!(national["area"]["name"], "National");
-    assert_eq!(figure(national, "annual-median")["value"], 120230);
+    assert_eq!(figure(national, "annual-median")["value"], 120_230);
     for sector in ["finance", "Finance and Insurance", "52"] {
         let v = env.json(&["salary", "data-scientists", "--industry", sector]);
         assert_eq!(
@@ -364,11 +364,11 @@ fn no_place_means_the_nation_and_a_sector_reads_the_national_industry_estimate()
         // The all-industry estimate first, the sector's beside it.
         let estimates = &v["official"][0]["occupations"][0]["estimates"];
         assert_eq!(estimates[0]["industry"]["code"], "000000", "{sector}");
-        assert_eq!(figure(&estimates[0], "annual-median")["value"], 120230);
+        assert_eq!(figure(&estimates[0], "annual-median")["value"], 120_230);
         assert_eq!(estimates[1]["industry"]["code"], "52--53", "{sector}");
         assert_eq!(
             figure(&estimates[1], "annual-median")["value"],
-            143600.0,
+            143_600.0,
             "{sector}"
         );
         assert_eq!(v["filters"]["industry"], "Finance and Insurance");
@@ -487,8 +487,8 @@ fn my_pay_is_placed_between_published_percentiles_as_a_labelled_estimate() {
     // 150,000 lies between the 25th (108,740) and the median (164,740): 25 + 25 × 41,260 / 56,000.
     assert_eq!(
         placed,
-        &serde_json::json!({"kind": "between", "low_percentile": 25, "low_wage": 108740,
-            "high_percentile": 50, "high_wage": 164740, "estimated_percentile": 43.4})
+        &serde_json::json!({"kind": "between", "low_percentile": 25, "low_wage": 108_740,
+            "high_percentile": 50, "high_wage": 164_740, "estimated_percentile": 43.4})
     );
     let text = env.stdout(&[
         "salary",
@@ -513,7 +513,7 @@ fn my_pay_is_placed_between_published_percentiles_as_a_labelled_estimate() {
     ]);
     assert_eq!(
         v["official"][0]["occupations"][0]["estimates"][0]["my_pay"],
-        serde_json::json!({"kind": "above-highest", "percentile": 75, "wage": 210370}),
+        serde_json::json!({"kind": "above-highest", "percentile": 75, "wage": 210_370}),
         "a top-coded 90th percentile is no wage to place against"
     );
 }
@@ -738,7 +738,7 @@ fn a_failed_or_much_smaller_import_keeps_the_previous_one() {
         "{err}"
     );
     let text = String::from_utf8(data.clone()).unwrap();
-    let few: String = text.lines().take(14).map(|l| format!("{l}\n")).collect();
+    let few: String = text.lines().take(14).flat_map(|l| [l, "\n"]).collect();
     std::fs::write(cut.path().join("oe.data.0.Current"), few).unwrap();
     let err = env.fails(&["import", "oews", cut.path().to_str().unwrap()], 1);
     assert_eq!(
@@ -1125,7 +1125,7 @@ fn the_real_release_imports_with_the_counts_and_figures_its_files_hold() {
     let ranked = v["occupations"][0]["ranked"].as_array().unwrap();
     let entry = ranked.iter().find(|r| r["area"]["code"] == area).unwrap();
     assert_eq!(figure(entry, "annual-median")["status"], "at-least");
-    assert_eq!(figure(entry, "annual-median")["at_least"], 239200);
+    assert_eq!(figure(entry, "annual-median")["at_least"], 239_200);
     assert_eq!(
         entry["rank"], 1,
         "a top-coded median ranks above every published one"
@@ -1168,7 +1168,7 @@ fn compare_shows_each_roles_bls_median_and_employment_and_gap_the_difference() {
     let official = &v["roles"][0]["official"][0];
     assert_eq!(official["occupation"]["soc"], "15-2051");
     assert_eq!(official["area"]["code"], "0042660");
-    assert_eq!(official["median"]["value"], 164740);
+    assert_eq!(official["median"]["value"], 164_740);
     assert_eq!(official["employment"]["value"], 8370);
     assert_eq!(v["official_source"]["name"], "BLS OEWS May 2025");
     assert_eq!(v["notice"], NOTICE);

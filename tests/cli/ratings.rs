@@ -210,7 +210,7 @@ mod real {
         let mut lines = text.lines();
         let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
         let at = |name: &str| header.iter().position(|h| *h == name).unwrap();
-        let (c, n, s, v, sup, nr) = (
+        let (code_at, name_at, scale_at, value_at, suppress_at, not_relevant_at) = (
             at("O*NET-SOC Code"),
             at("Element Name"),
             at("Scale ID"),
@@ -221,16 +221,16 @@ mod real {
         let mut out = std::collections::BTreeMap::new();
         for line in lines {
             let f: Vec<&str> = line.split('\t').collect();
-            if f[c] != code {
+            if f[code_at] != code {
                 continue;
             }
             let e = out
-                .entry(f[n].to_owned())
+                .entry(f[name_at].to_owned())
                 .or_insert((0.0, false, 0.0, false, false));
-            let value: f64 = f[v].parse().unwrap();
-            match f[s] {
-                "IM" => (e.0, e.1) = (value, f[sup] == "Y"),
-                "LV" => (e.2, e.3, e.4) = (value, f[sup] == "Y", f[nr] == "Y"),
+            let value: f64 = f[value_at].parse().unwrap();
+            match f[scale_at] {
+                "IM" => (e.0, e.1) = (value, f[suppress_at] == "Y"),
+                "LV" => (e.2, e.3, e.4) = (value, f[suppress_at] == "Y", f[not_relevant_at] == "Y"),
                 other => panic!("scale {other}"),
             }
         }

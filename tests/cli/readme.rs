@@ -92,7 +92,7 @@ fn first_difference(expected: &str, actual: &str) -> String {
     let mut actual_lines = actual.lines();
     for n in 1.. {
         match (expected_lines.next(), actual_lines.next()) {
-            (Some(e), Some(a)) if e == a => continue,
+            (Some(e), Some(a)) if e == a => {}
             (None, None) => return "they differ only in line ends".to_owned(),
             (e, a) => {
                 return format!(

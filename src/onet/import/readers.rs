@@ -254,14 +254,13 @@ impl<'v> Gathered<'v> {
 
     /// The position of the occupation with `code`.
     fn occupation(&self, code: &str) -> Result<usize, String> {
-        match self.index.get(code) {
-            Some(&i) => Ok(i),
-            None => {
-                check_code(code)?;
-                Err(format!(
-                    "O*NET-SOC code {code} is not in \"{OCCUPATION_DATA}\""
-                ))
-            }
+        if let Some(&i) = self.index.get(code) {
+            Ok(i)
+        } else {
+            check_code(code)?;
+            Err(format!(
+                "O*NET-SOC code {code} is not in \"{OCCUPATION_DATA}\""
+            ))
         }
     }
 
