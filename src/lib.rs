@@ -15,8 +15,8 @@
 //!   (numbers, enums, ids, lists). No command imports another, and none words or draws.
 //! - [`views`]: one module per command that words its facts for people, and the sections
 //!   several share.
-//! - [`render`]: the formats (table, plain, JSON, CSV, Markdown); the renderer adds each
-//!   source's notice once per output.
+//! - [`render`]: the formats (table, plain, JSON, CSV, Markdown); the renderer alone writes a
+//!   report's credits, each source's notice once per output.
 //!
 //! A new subcommand takes four files: its arguments and variant in [`cli`], its facts in
 //! `commands/NAME.rs`, its view in `views/NAME.rs`, and here its line in [`dispatch`] and a

@@ -15,12 +15,8 @@ use crate::views::sections::{
 };
 
 impl crate::render::Report for ShowReport {
-    fn attribution(&self) -> Option<&str> {
-        self.attribution.as_deref()
-    }
-
-    fn attribution_column(&self) -> bool {
-        true
+    fn attribution_column(&self) -> Option<bool> {
+        Some(true)
     }
 
     /// A record per field, paragraph, list item and table cell of the profile's sections.
@@ -293,10 +289,6 @@ impl crate::render::Report for ShowReport {
         }
         onet::render(self, &mut doc);
         doc
-    }
-
-    fn official_notice(&self) -> Option<&str> {
-        self.outlook.as_ref().and_then(|o| o.notice)
     }
 }
 

@@ -49,6 +49,14 @@ pub struct ShowReport {
     pub found_by: Option<crate::store::FoundByTitle>,
 }
 
+impl crate::model::credits::Credited for ShowReport {
+    fn credits(&self) -> crate::model::credits::Credits<'_> {
+        crate::model::credits::Credits::none()
+            .bls(self.outlook.as_ref().and_then(|o| o.notice))
+            .onet(self.attribution.as_deref())
+    }
+}
+
 pub fn run(ctx: &Context, args: &ShowArgs) -> anyhow::Result<ShowReport> {
     let (entry, found_by) = ctx.store.resolve_noting(&args.role)?;
     let mut report = report(entry, &args.section, ctx.store.vocabulary());

@@ -4,6 +4,7 @@
 use super::ShowReport;
 use crate::commands::show::LinkedOccupation;
 use crate::model::OnetDetails;
+use crate::model::credits::CreditedSource;
 use crate::model::onet::{
     OnetTask, Rating, RatingKind, TaskKind, TechnologySkill, education_summary,
 };
@@ -43,7 +44,7 @@ fn more_note(left: usize, code: &str, section: &str) -> Option<String> {
     })
 }
 
-/// Appends the O*NET sections and the attribution to `doc`.
+/// Appends the O*NET sections to `doc`, and the place of O*NET's attribution.
 pub(super) fn render(report: &ShowReport, doc: &mut Document) {
     if let Some(d) = &report.profile.onet {
         // A section asked for by name is shown whole.
@@ -62,9 +63,8 @@ pub(super) fn render(report: &ShowReport, doc: &mut Document) {
             linked(link, doc);
         }
     }
-    if let Some(a) = &report.attribution {
-        doc.note(a.clone());
-    }
+    // O*NET's attribution after what it is about, before BLS's notice.
+    doc.credit_here(CreditedSource::Onet);
 }
 
 fn details(d: &OnetDetails, doc: &mut Document, full: bool) {
