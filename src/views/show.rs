@@ -4,8 +4,8 @@
 mod onet;
 
 use crate::cli::Section;
-use crate::commands::show::{ShowReport, has_section};
-use crate::model::{CodeSystem, Provenance, SalaryFigure, SkillCategory};
+use crate::commands::show::ShowReport;
+use crate::model::{CodeSystem, Provenance, SalaryFigure};
 use crate::render::{Cell, Document, Table, Tone};
 use crate::store::Origin;
 use crate::views::salary::{SalaryExtras, figure_notes, salary_extras};
@@ -49,12 +49,7 @@ impl crate::render::Report for ShowReport {
         }
         doc.paragraph(p.summary.clone());
         let mut fields = Vec::new();
-        let aliases: Vec<&str> = p
-            .aliases
-            .iter()
-            .map(String::as_str)
-            .filter(|a| !a.eq_ignore_ascii_case(&p.title))
-            .collect();
+        let aliases = self.aliases();
         if !aliases.is_empty() {
             fields.push(("Also known as".into(), aliases.join(", ")));
         }
@@ -83,17 +78,10 @@ impl crate::render::Report for ShowReport {
         }
         doc.fields(fields);
 
-        if !self.sections.is_empty() {
-            let missing: Vec<String> = self
-                .sections
-                .iter()
-                .filter(|s| !has_section(p, **s))
-                .filter(|s| !s.is_onet() || self.onet_links.is_empty())
-                .map(|s| section_name(*s))
-                .collect();
-            if !missing.is_empty() {
-                doc.note(format!("{} has no data for: {}.", p.id, missing.join(", ")));
-            }
+        let missing = self.sections_without_data();
+        if !missing.is_empty() {
+            let names: Vec<String> = missing.into_iter().map(section_name).collect();
+            doc.note(format!("{} has no data for: {}.", p.id, names.join(", ")));
         }
 
         if let Some(overview) = &p.overview {
@@ -295,25 +283,19 @@ impl crate::render::Report for ShowReport {
 impl ShowReport {
     /// The skills by category, in the vocabulary's order of categories.
     pub fn skills_table(&self) -> Table {
-        let p = &self.profile;
         let mut table = Table::new(["Category", "Skills"]);
-        for cat in SkillCategory::ALL {
-            let names: Vec<String> = p
-                .skills
+        for (cat, skills) in self.skills_by_category() {
+            let names: Vec<String> = skills
                 .iter()
-                .zip(&self.categories)
-                .filter(|(_, c)| **c == cat)
-                .map(|(s, _)| match &s.note {
+                .map(|s| match &s.note {
                     Some(note) => format!("{} ({note})", s.name),
                     None => s.name.clone(),
                 })
                 .collect();
-            if !names.is_empty() {
-                table.row([
-                    Cell::tone(cat.label(), Tone::Strong),
-                    Cell::new(names.join(", ")),
-                ]);
-            }
+            table.row([
+                Cell::tone(cat.label(), Tone::Strong),
+                Cell::new(names.join(", ")),
+            ]);
         }
         table
     }

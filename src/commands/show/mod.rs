@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::Context;
 use crate::cli::{Section, ShowArgs};
-use crate::model::{Profile, SkillCategory, Vocabulary};
+use crate::model::{Profile, SkillCategory, SkillRef, Vocabulary};
 use crate::store::projections::{GroupChange, NoProjection, OccupationOutlook, ProjectionsSource};
 use crate::store::wages::HeadlineWage;
 use crate::store::{Entry, Origin};
@@ -215,6 +215,43 @@ fn keep_sections(p: &mut Profile, keep: &[Section]) {
     }
     if !keep.iter().any(|s| s.is_onet()) {
         p.onet = None;
+    }
+}
+
+impl ShowReport {
+    /// The profile's other names, leaving out one that is its title but for case.
+    pub fn aliases(&self) -> Vec<&str> {
+        let p = &self.profile;
+        p.aliases
+            .iter()
+            .map(String::as_str)
+            .filter(|a| !a.eq_ignore_ascii_case(&p.title))
+            .collect()
+    }
+
+    /// The profile's skills by category, in the vocabulary's order of categories (those with
+    /// none left out), each in the profile's order.
+    pub fn skills_by_category(&self) -> Vec<(SkillCategory, Vec<&SkillRef>)> {
+        SkillCategory::ALL
+            .into_iter()
+            .map(|cat| {
+                let skills = self.profile.skills.iter().zip(&self.categories);
+                let of_cat = skills.filter(|(_, c)| **c == cat).map(|(s, _)| s);
+                (cat, of_cat.collect::<Vec<_>>())
+            })
+            .filter(|(_, skills)| !skills.is_empty())
+            .collect()
+    }
+
+    /// The sections asked for that the profile has no data for (an O*NET section counts as
+    /// answered when the linked occupations say something instead).
+    pub fn sections_without_data(&self) -> Vec<Section> {
+        self.sections
+            .iter()
+            .copied()
+            .filter(|s| !has_section(&self.profile, *s))
+            .filter(|s| !s.is_onet() || self.onet_links.is_empty())
+            .collect()
     }
 }
 
