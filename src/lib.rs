@@ -329,7 +329,14 @@ pub fn load_store(
 pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> anyhow::Result<u8> {
     match command {
         Command::List(args) => write(ctx, &commands::list::run(ctx, &args)?, out),
-        Command::Show(args) => write(ctx, &commands::show::run(ctx, &args)?, out),
+        Command::Show(args) => {
+            let report = commands::show::run(ctx, &args)?;
+            let view = views::show::ShowView {
+                report: &report,
+                full: args.full,
+            };
+            write(ctx, &view, out)
+        }
         Command::Salary(args) => write(ctx, &commands::salary::run(ctx, &args)?, out),
         Command::Where(args) => write(ctx, &commands::r#where::run(ctx, &args)?, out),
         Command::Worth(args) => write(ctx, &commands::worth::run(ctx, &args)?, out),

@@ -5,6 +5,7 @@ mod onet;
 
 use crate::cli::Section;
 use crate::commands::show::ShowReport;
+use crate::model::credits::{Credited, Credits};
 use crate::model::{CodeSystem, Provenance, SalaryFigure};
 use crate::render::{Cell, Document, Table, Tone};
 use crate::store::Origin;
@@ -14,14 +15,34 @@ use crate::views::sections::{
     in_demand_table, industries_block, links_table, progression_table, work_settings_table,
 };
 
-impl crate::render::Report for ShowReport {
+/// `show`'s facts with the view's option: how much of O*NET's lists to show. JSON is the
+/// facts alone.
+pub struct ShowView<'a> {
+    pub report: &'a ShowReport,
+    /// Every O*NET item (`--full`) instead of the first ones.
+    pub full: bool,
+}
+
+impl serde::Serialize for ShowView<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.report.serialize(serializer)
+    }
+}
+
+impl Credited for ShowView<'_> {
+    fn credits(&self) -> Credits<'_> {
+        self.report.credits()
+    }
+}
+
+impl crate::render::Report for ShowView<'_> {
     fn attribution_column(&self) -> Option<bool> {
         Some(true)
     }
 
     /// A record per field, paragraph, list item and table cell of the profile's sections.
     fn records(&self) -> crate::render::Records {
-        let p = &self.profile;
+        let p = &self.report.profile;
         let mut records = crate::render::sectioned_records(&p.id, &self.document());
         records.rows.insert(
             0,
@@ -33,6 +54,13 @@ impl crate::render::Report for ShowReport {
     }
 
     fn document(&self) -> Document {
+        self.report.document(self.full)
+    }
+}
+
+impl ShowReport {
+    /// The profile's sections, O*NET's lists whole when `full`.
+    fn document(&self, full: bool) -> Document {
         let p = &self.profile;
         let mut doc = Document::default();
         doc.heading(1, format!("{} ({})", p.title, p.id));
@@ -275,7 +303,7 @@ impl crate::render::Report for ShowReport {
         if let Some(outlook) = &self.outlook {
             crate::views::outlook::show_section(&mut doc, outlook);
         }
-        onet::render(self, &mut doc);
+        onet::render(self, full, &mut doc);
         doc
     }
 }

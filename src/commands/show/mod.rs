@@ -29,11 +29,9 @@ pub struct ShowReport {
     /// Skill categories as the vocabulary gives them, for skills whose profile leaves it out.
     #[serde(skip)]
     pub categories: Vec<SkillCategory>,
+    /// The sections asked for (`--section`), which the profile is cut down to; none: all.
     #[serde(skip)]
     pub sections: Vec<Section>,
-    /// Whether the view shows every O*NET item (`--full`) instead of the first ones.
-    #[serde(skip)]
-    pub full: bool,
     /// What the linked O*NET occupations say, for a curated profile with O*NET-SOC codes.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub onet_links: Vec<LinkedOccupation>,
@@ -60,7 +58,6 @@ impl crate::model::credits::Credited for ShowReport {
 pub fn run(ctx: &Context, args: &ShowArgs) -> anyhow::Result<ShowReport> {
     let (entry, found_by) = ctx.store.resolve_noting(&args.role)?;
     let mut report = report(entry, &args.section, ctx.store.vocabulary());
-    report.full = args.full;
     report.found_by = found_by;
     report.outlook = outlook(ctx, entry, &args.section)?;
     onet::complete(&ctx.store, entry, &mut report)?;
@@ -88,7 +85,6 @@ pub fn report(entry: &Entry, sections: &[Section], vocabulary: &Vocabulary) -> S
         origin: entry.origin.clone(),
         categories,
         sections,
-        full: false,
         onet_links: Vec::new(),
         outlook: None,
         attribution: None,

@@ -45,10 +45,10 @@ fn more_note(left: usize, code: &str, section: &str) -> Option<String> {
 }
 
 /// Appends the O*NET sections to `doc`, and the place of O*NET's attribution.
-pub(super) fn render(report: &ShowReport, doc: &mut Document) {
+pub(super) fn render(report: &ShowReport, full: bool, doc: &mut Document) {
     if let Some(d) = &report.profile.onet {
         // A section asked for by name is shown whole.
-        details(d, doc, report.full || !report.sections.is_empty());
+        details(d, doc, full || !report.sections.is_empty());
     }
     if matches!(report.origin, Origin::Onet { .. }) && !report.profile.skills.is_empty() {
         doc.heading(3, "Skills in the vocabulary");
