@@ -82,13 +82,9 @@ pub struct GapReport {
 impl crate::model::credits::Credited for GapReport {
     /// BLS's notice with the pay (or, without it, the outlook) compared.
     fn credits(&self) -> crate::model::credits::Credits<'_> {
-        let notice = self
-            .pay
-            .as_ref()
-            .map(|p| p.notice)
-            .or_else(|| self.outlook.as_ref().and_then(|o| o.notice));
         crate::model::credits::Credits::none()
-            .bls(notice)
+            .bls(self.pay.as_ref().map(|p| p.notice))
+            .bls(self.outlook.as_ref().and_then(|o| o.notice))
             .onet(self.attribution.as_deref())
     }
 }

@@ -149,13 +149,9 @@ impl crate::model::credits::Credited for SourcesReport {
     /// BLS's notice with its wages (or, without them, its projections); O*NET's attribution
     /// with its release.
     fn credits(&self) -> crate::model::credits::Credits<'_> {
-        let notice = self
-            .wages
-            .as_ref()
-            .map(|w| w.notice)
-            .or_else(|| self.projections.as_ref().and_then(|p| p.notice));
         crate::model::credits::Credits::none()
-            .bls(notice)
+            .bls(self.wages.as_ref().map(|w| w.notice))
+            .bls(self.projections.as_ref().and_then(|p| p.notice))
             .onet(self.sources.iter().find_map(|s| s.attribution.as_deref()))
     }
 }

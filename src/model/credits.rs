@@ -31,7 +31,9 @@ impl<'a> Credits<'a> {
         Credits::default()
     }
 
-    /// With BLS's notice, when the report shows BLS figures (`None`: it shows none).
+    /// With BLS's notice, when the report shows BLS figures (`None`: it shows none); a second
+    /// call stands only if the first had none, so that a report may look for it in turn where
+    /// its facts carry it.
     pub fn bls(self, notice: Option<&'a str>) -> Self {
         self.with(CreditedSource::Bls, notice)
     }

@@ -464,38 +464,46 @@ mod tests {
         assert_eq!(order, ["b", "d", "a", "c"]);
     }
 
+    /// An occupation of `technology` alone.
+    fn with_technology(technology: Vec<TechnologySkill>) -> OnetDetails {
+        OnetDetails {
+            technology,
+            ..OnetDetails::default()
+        }
+    }
+
+    /// Each kind of [`OnetDetails::technology_by_kind`] with its technologies' names.
+    fn kinds_named(d: &OnetDetails) -> Vec<(Option<&str>, Vec<&str>)> {
+        d.technology_by_kind()
+            .into_iter()
+            .map(|k| {
+                let names = k.technologies.iter().map(|t| t.example.as_str());
+                (k.kind, names.collect())
+            })
+            .collect()
+    }
+
     #[test]
     fn technology_kinds_rank_by_flagged_then_size_then_name() {
         let db = Some("Database software");
         let ide = Some("Development environment software");
         let ops = Some("Operating system software");
-        let d = OnetDetails {
-            technology: vec![
-                // Two technologies, none flagged.
-                tech("Vim", ide, false, false),
-                tech("Emacs", ide, false, false),
-                // One flagged of two: first.
-                tech("SQLite", db, false, false),
-                tech("PostgreSQL", db, false, true),
-                // Two unflagged, as many as the development kind: after it by name, and the
-                // kind O*NET does not give last.
-                tech("Linux", ops, false, false),
-                tech("Plan 9", ops, false, false),
-                tech("Punch cards", None, false, false),
-                tech("Abacus", None, false, false),
-            ],
-            ..OnetDetails::default()
-        };
-        let kinds = d.technology_by_kind();
-        let order: Vec<(Option<&str>, Vec<&str>)> = kinds
-            .iter()
-            .map(|k| {
-                let names = k.technologies.iter().map(|t| t.example.as_str());
-                (k.kind, names.collect())
-            })
-            .collect();
+        let d = with_technology(vec![
+            // Two technologies, none flagged.
+            tech("Vim", ide, false, false),
+            tech("Emacs", ide, false, false),
+            // One flagged of two: first.
+            tech("SQLite", db, false, false),
+            tech("PostgreSQL", db, false, true),
+            // Two unflagged, as many as the development kind: after it by name, and the kind
+            // O*NET does not give last.
+            tech("Linux", ops, false, false),
+            tech("Plan 9", ops, false, false),
+            tech("Punch cards", None, false, false),
+            tech("Abacus", None, false, false),
+        ]);
         assert_eq!(
-            order,
+            kinds_named(&d),
             [
                 (db, vec!["PostgreSQL", "SQLite"]),
                 (ide, vec!["Emacs", "Vim"]),
@@ -503,30 +511,27 @@ mod tests {
                 (None, vec!["Abacus", "Punch cards"]),
             ]
         );
-        assert_eq!(kinds[0].flagged(), 1);
+        assert_eq!(d.technology_by_kind()[0].flagged(), 1);
     }
 
     #[test]
     fn technologies_of_a_kind_rank_hot_and_in_demand_first() {
         let kind = Some("Analytical software");
-        let d = OnetDetails {
-            technology: vec![
-                tech("A", kind, false, false),
-                tech("B", kind, false, true),
-                tech("C", kind, true, false),
-                tech("D", kind, true, true),
-                tech("E", kind, true, true),
-            ],
-            ..OnetDetails::default()
-        };
-        let kinds = d.technology_by_kind();
-        let names: Vec<&str> = kinds[0]
-            .technologies
-            .iter()
-            .map(|t| t.example.as_str())
-            .collect();
-        assert_eq!(names, ["D", "E", "C", "B", "A"]);
-        assert_eq!(names.len(), kinds[0].flagged() + 1, "all but A are flagged");
+        // (name, hot, in demand)
+        let flags = [
+            ("A", false, false),
+            ("B", false, true),
+            ("C", true, false),
+            ("D", true, true),
+            ("E", true, true),
+        ];
+        let d = with_technology(
+            flags
+                .map(|(n, hot, demand)| tech(n, kind, hot, demand))
+                .into(),
+        );
+        assert_eq!(kinds_named(&d), [(kind, vec!["D", "E", "C", "B", "A"])]);
+        assert_eq!(d.technology_by_kind()[0].flagged(), 4);
         assert_eq!(d.hot_technologies(), 3);
     }
 }

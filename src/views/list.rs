@@ -6,6 +6,7 @@ use crate::commands::list::ListReport;
 use crate::model::credits::CreditedSource;
 use crate::render::{Cell, Document, Records, Report, Table, Tone};
 use crate::store::Origin;
+use crate::views::sections::origin_credit;
 
 impl Report for ListReport {
     fn document(&self) -> Document {
@@ -100,12 +101,8 @@ impl Report for ListReport {
         ])
         .marking(CreditedSource::Onet);
         for r in &self.roles {
-            let source = match r.origin {
-                Origin::Onet { .. } => Some(CreditedSource::Onet),
-                _ => None,
-            };
             records.push_from(
-                source,
+                origin_credit(&r.origin),
                 [
                     r.id.clone(),
                     r.title.clone(),

@@ -5,7 +5,7 @@
 use crate::commands::search::{Matched, SearchReport};
 use crate::model::credits::CreditedSource;
 use crate::render::{Cell, Document, Records, Report, Table, Tone};
-use crate::store::Origin;
+use crate::views::sections::origin_credit;
 
 /// "title; alias \"mle\"; 3 tasks".
 fn matched_text(matched: &[Matched]) -> String {
@@ -74,12 +74,8 @@ impl Report for SearchReport {
         let mut records = Records::new(["id", "title", "score", "matched", "origin", "file"])
             .marking(CreditedSource::Onet);
         for h in &self.results {
-            let source = match h.origin {
-                Origin::Onet { .. } => Some(CreditedSource::Onet),
-                _ => None,
-            };
             records.push_from(
-                source,
+                origin_credit(&h.origin),
                 [
                     h.id.clone(),
                     h.title.clone(),
