@@ -444,3 +444,66 @@ fn raw_number(text: &str) -> Option<String> {
     let t: String = t.chars().filter(|&c| c != ',').collect();
     t.parse::<f64>().ok().map(|_| t)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::credits::Credits;
+
+    /// A report of two rows, the first of BLS figures and the second of O*NET data, whose
+    /// document places BLS's notice after its first paragraph.
+    #[derive(Serialize)]
+    struct TwoSources;
+
+    impl Credited for TwoSources {
+        fn credits(&self) -> Credits<'_> {
+            Credits::none()
+                .onet(Some("O*NET words"))
+                .bls(Some("BLS words"))
+        }
+    }
+
+    impl Report for TwoSources {
+        fn document(&self) -> Document {
+            let mut doc = Document::default();
+            doc.paragraph("wages");
+            doc.credit_here(CreditedSource::Bls);
+            doc.paragraph("tasks");
+            doc
+        }
+
+        fn records(&self) -> Records {
+            let mut records = Records::new(["id"])
+                .marking(CreditedSource::Bls)
+                .marking(CreditedSource::Onet);
+            records.push_showing(CreditedSource::Bls, ["a"]);
+            records.push_showing(CreditedSource::Onet, ["b"]);
+            records.push(["c"]);
+            records
+        }
+    }
+
+    #[test]
+    fn the_document_carries_each_credit_once_where_placed_else_last() {
+        let doc = attributed_document(&TwoSources);
+        assert_eq!(
+            doc.blocks,
+            [
+                Block::Paragraph("wages".into()),
+                Block::Note("BLS words".into()),
+                Block::Paragraph("tasks".into()),
+                Block::Note("O*NET words".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn each_record_carries_the_credits_of_the_sources_it_shows() {
+        let records = attributed_records(&TwoSources);
+        assert_eq!(records.headers, ["id", "attribution"]);
+        assert_eq!(
+            records.rows,
+            [["a", "BLS words"], ["b", "O*NET words"], ["c", ""]]
+        );
+    }
+}
