@@ -35,8 +35,12 @@ fn load_resolve_render(bencher: divan::Bencher, format: Format) {
         let store = Store::bundled().unwrap();
         let entry = store.resolve("ml-engineer").unwrap();
         let report = show::report(entry, &[], store.vocabulary());
+        let view = careers::views::show::ShowView {
+            report: &report,
+            full: false,
+        };
         let mut out = Vec::with_capacity(64 * 1024);
-        emit(&report, format, STYLE, &mut out).unwrap();
+        emit(&view, format, STYLE, &mut out).unwrap();
         out.len()
     });
 }

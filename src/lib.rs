@@ -15,8 +15,8 @@
 //!   (numbers, enums, ids, lists). No command imports another, and none words or draws.
 //! - [`views`]: one module per command that words its facts for people, and the sections
 //!   several share.
-//! - [`render`]: the formats (table, plain, JSON, CSV, Markdown); the renderer adds each
-//!   source's notice once per output.
+//! - [`render`]: the formats (table, plain, JSON, CSV, Markdown); the renderer alone writes a
+//!   report's credits, each source's notice once per output.
 //!
 //! A new subcommand takes four files: its arguments and variant in [`cli`], its facts in
 //! `commands/NAME.rs`, its view in `views/NAME.rs`, and here its line in [`dispatch`] and a
@@ -329,7 +329,14 @@ pub fn load_store(
 pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> anyhow::Result<u8> {
     match command {
         Command::List(args) => write(ctx, &commands::list::run(ctx, &args)?, out),
-        Command::Show(args) => write(ctx, &commands::show::run(ctx, &args)?, out),
+        Command::Show(args) => {
+            let report = commands::show::run(ctx, &args)?;
+            let view = views::show::ShowView {
+                report: &report,
+                full: args.full,
+            };
+            write(ctx, &view, out)
+        }
         Command::Salary(args) => write(ctx, &commands::salary::run(ctx, &args)?, out),
         Command::Where(args) => write(ctx, &commands::r#where::run(ctx, &args)?, out),
         Command::Worth(args) => write(ctx, &commands::worth::run(ctx, &args)?, out),

@@ -43,6 +43,14 @@ pub struct CompareReport {
     pub projections_source: Option<crate::store::projections::ProjectionsSource>,
 }
 
+impl crate::model::credits::Credited for CompareReport {
+    fn credits(&self) -> crate::model::credits::Credits<'_> {
+        crate::model::credits::Credits::none()
+            .bls(self.notice)
+            .onet(self.attribution.as_deref())
+    }
+}
+
 /// The price levels of the place compared at.
 #[derive(Debug, Serialize)]
 pub struct ComparedPrices {

@@ -24,6 +24,9 @@ pub struct DatasetReport {
     pub principal_cities: usize,
 }
 
+/// It shows no credited source's figures.
+impl crate::model::credits::Credited for DatasetReport {}
+
 pub fn run(ctx: &crate::Context, args: &DatasetArgs) -> anyhow::Result<DatasetReport> {
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("cannot create {}", args.out.display()))?;

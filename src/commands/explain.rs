@@ -22,6 +22,12 @@ pub struct ExplainReport {
     pub attribution: String,
 }
 
+impl crate::model::credits::Credited for ExplainReport {
+    fn credits(&self) -> crate::model::credits::Credits<'_> {
+        crate::model::credits::Credits::none().onet(Some(&self.attribution))
+    }
+}
+
 pub fn run(_ctx: &Context, args: &ExplainArgs) -> anyhow::Result<ExplainReport> {
     let reference = crate::store::onet_reference()?;
     let topic = args.topic.join(" ").trim().to_lowercase();

@@ -179,6 +179,14 @@ pub struct FindReport {
     pub attribution: Option<String>,
 }
 
+impl crate::model::credits::Credited for FindReport {
+    fn credits(&self) -> crate::model::credits::Credits<'_> {
+        crate::model::credits::Credits::none()
+            .bls(Some(self.notice))
+            .onet(self.attribution.as_deref())
+    }
+}
+
 /// One role on its way through the filters.
 struct Candidate<'a> {
     entry: &'a Entry,

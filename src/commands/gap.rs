@@ -79,6 +79,16 @@ pub struct GapReport {
     pub ratings_missing: Vec<MissingRatings>,
 }
 
+impl crate::model::credits::Credited for GapReport {
+    /// BLS's notice with the pay (or, without it, the outlook) compared.
+    fn credits(&self) -> crate::model::credits::Credits<'_> {
+        crate::model::credits::Credits::none()
+            .bls(self.pay.as_ref().map(|p| p.notice))
+            .bls(self.outlook.as_ref().and_then(|o| o.notice))
+            .onet(self.attribution.as_deref())
+    }
+}
+
 /// A role whose BLS projection an import under `--force` left out.
 #[derive(Debug, Serialize)]
 pub struct IncompleteOutlook {

@@ -48,6 +48,18 @@ pub enum ImportOutput {
     Prices(PricesImportReport),
 }
 
+impl crate::model::credits::Credited for ImportOutput {
+    fn credits(&self) -> crate::model::credits::Credits<'_> {
+        let none = crate::model::credits::Credits::none();
+        match self {
+            ImportOutput::Onet(r) => none.onet(Some(&r.attribution)),
+            ImportOutput::Oews(r) => none.bls(Some(r.notice)),
+            ImportOutput::Projections(r) => none.bls(Some(r.notice)),
+            ImportOutput::Prices(_) => none,
+        }
+    }
+}
+
 /// What an import of BEA's Regional Price Parities did.
 #[derive(Debug, Serialize)]
 pub struct PricesImportReport {

@@ -31,9 +31,6 @@ pub struct ListRow {
     /// Which kinds of data the profile has: salary, skills, trends, ...
     pub data: Vec<&'static str>,
     pub origin: Origin,
-    /// O*NET's attribution, on rows imported from it: a CSV column; JSON gives it once.
-    #[serde(skip)]
-    pub attribution: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -44,6 +41,12 @@ pub struct ListReport {
     /// O*NET's attribution, when a row comes from it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
+}
+
+impl crate::model::credits::Credited for ListReport {
+    fn credits(&self) -> crate::model::credits::Credits<'_> {
+        crate::model::credits::Credits::none().onet(self.attribution.as_deref())
+    }
 }
 
 pub fn run(ctx: &Context, args: &ListArgs) -> anyhow::Result<ListReport> {
@@ -174,12 +177,13 @@ pub fn run(ctx: &Context, args: &ListArgs) -> anyhow::Result<ListReport> {
             summary: e.profile.summary.clone(),
             data: e.profile.data_kinds(),
             origin: e.origin.clone(),
-            attribution: matches!(e.origin, Origin::Onet { .. })
-                .then(|| attribution.clone())
-                .flatten(),
         })
         .collect();
-    let attribution = roles.iter().find_map(|r| r.attribution.clone());
+    let attribution = roles
+        .iter()
+        .any(|r| matches!(r.origin, Origin::Onet { .. }))
+        .then_some(attribution)
+        .flatten();
     Ok(ListReport {
         total,
         roles,

@@ -69,6 +69,12 @@ pub struct MatchReport {
     pub attribution: Option<String>,
 }
 
+impl crate::model::credits::Credited for MatchReport {
+    fn credits(&self) -> crate::model::credits::Credits<'_> {
+        crate::model::credits::Credits::none().onet(self.attribution.as_deref())
+    }
+}
+
 /// What an input was read as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

@@ -35,6 +35,14 @@ pub struct MovesReport {
     pub attribution: String,
 }
 
+impl crate::model::credits::Credited for MovesReport {
+    fn credits(&self) -> crate::model::credits::Credits<'_> {
+        crate::model::credits::Credits::none()
+            .bls(self.notice)
+            .onet(Some(&self.attribution))
+    }
+}
+
 /// The role the moves are from, and the occupation that stands for it.
 #[derive(Debug, Serialize)]
 pub struct MovesFrom {

@@ -18,6 +18,9 @@ pub struct NewReport {
     pub schema: PathBuf,
 }
 
+/// It shows no credited source's figures.
+impl crate::model::credits::Credited for NewReport {}
+
 pub fn run(ctx: &Context, args: &NewArgs) -> anyhow::Result<NewReport> {
     check_id(&args.id)?;
     let Some(data_dir) = &ctx.data_dir else {

@@ -25,6 +25,16 @@ pub enum OutlookReport {
     List(Box<OutlookList>),
 }
 
+impl crate::model::credits::Credited for OutlookReport {
+    fn credits(&self) -> crate::model::credits::Credits<'_> {
+        let none = crate::model::credits::Credits::none();
+        match self {
+            OutlookReport::Role(r) => none.bls(r.notice).onet(r.attribution.as_deref()),
+            OutlookReport::List(l) => none.bls(Some(l.notice)),
+        }
+    }
+}
+
 /// One role's outlook.
 #[derive(Debug, Serialize)]
 pub struct RoleOutlook {

@@ -32,6 +32,12 @@ pub struct PathReport {
     pub attribution: Option<String>,
 }
 
+impl crate::model::credits::Credited for PathReport {
+    fn credits(&self) -> crate::model::credits::Credits<'_> {
+        crate::model::credits::Credits::none().onet(self.attribution.as_deref())
+    }
+}
+
 /// Another profile that names this role.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Inbound {

@@ -29,6 +29,9 @@ pub struct PlacesReport {
     pub source: crate::store::wages::WagesSource,
 }
 
+/// It shows no credited source's figures.
+impl crate::model::credits::Credited for PlacesReport {}
+
 /// One place.
 #[derive(Debug, Serialize)]
 pub struct PlaceRow {

@@ -12,6 +12,9 @@ pub struct SchemaReport {
     pub schema: serde_json::Value,
 }
 
+/// It shows no credited source's figures.
+impl crate::model::credits::Credited for SchemaReport {}
+
 pub fn run(_ctx: &Context, _args: &SchemaArgs) -> anyhow::Result<SchemaReport> {
     Ok(SchemaReport {
         schema: crate::validate::editor_schema(),

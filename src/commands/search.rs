@@ -87,6 +87,12 @@ pub struct SearchReport {
     pub attribution: Option<String>,
 }
 
+impl crate::model::credits::Credited for SearchReport {
+    fn credits(&self) -> crate::model::credits::Credits<'_> {
+        crate::model::credits::Credits::none().onet(self.attribution.as_deref())
+    }
+}
+
 pub fn run(ctx: &Context, args: &SearchArgs) -> anyhow::Result<SearchReport> {
     let text = args.words.join(" ");
     let mut query = Query::new(&text).ok_or_else(|| {

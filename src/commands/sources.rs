@@ -145,6 +145,17 @@ pub struct SourcesReport {
     pub onet_folder: Option<PathBuf>,
 }
 
+impl crate::model::credits::Credited for SourcesReport {
+    /// BLS's notice with its wages (or, without them, its projections); O*NET's attribution
+    /// with its release.
+    fn credits(&self) -> crate::model::credits::Credits<'_> {
+        crate::model::credits::Credits::none()
+            .bls(self.wages.as_ref().map(|w| w.notice))
+            .bls(self.projections.as_ref().and_then(|p| p.notice))
+            .onet(self.sources.iter().find_map(|s| s.attribution.as_deref()))
+    }
+}
+
 pub fn run(ctx: &Context, _args: &SourcesArgs) -> anyhow::Result<SourcesReport> {
     let count = |f: fn(&Origin) -> bool| ctx.store.authored_origins().filter(f).count();
     let mut sources = vec![DataSource {

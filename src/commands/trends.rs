@@ -22,6 +22,9 @@ pub struct TrendsReport {
     pub roles_with_market_data: Vec<String>,
 }
 
+/// It shows no credited source's figures.
+impl crate::model::credits::Credited for TrendsReport {}
+
 /// One role's market picture. A part the profile lacks is empty.
 #[derive(Debug, Serialize)]
 pub struct RoleMarket {

@@ -38,6 +38,9 @@ pub struct ValidateReport {
     pub looked_in: Vec<PathBuf>,
 }
 
+/// It shows no credited source's figures.
+impl crate::model::credits::Credited for ValidateReport {}
+
 impl ValidateReport {
     pub fn all_valid(&self) -> bool {
         self.files.iter().all(|f| f.valid)

@@ -50,6 +50,14 @@ pub struct WhereReport {
     pub attribution: Option<String>,
 }
 
+impl crate::model::credits::Credited for WhereReport {
+    fn credits(&self) -> crate::model::credits::Credits<'_> {
+        crate::model::credits::Credits::none()
+            .bls(Some(self.notice))
+            .onet(self.attribution.as_deref())
+    }
+}
+
 /// One occupation's areas, best first.
 #[derive(Debug, Serialize)]
 pub struct OccupationRanking {

@@ -43,6 +43,14 @@ pub struct WorthReport {
     pub attribution: Option<String>,
 }
 
+impl crate::model::credits::Credited for WorthReport {
+    fn credits(&self) -> crate::model::credits::Credits<'_> {
+        crate::model::credits::Credits::none()
+            .bls(self.notice)
+            .onet(self.attribution.as_deref())
+    }
+}
+
 /// An amount at its place.
 #[derive(Debug, Serialize)]
 pub struct PlacedAmount {

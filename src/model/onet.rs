@@ -180,6 +180,51 @@ impl OnetDetails {
         }
     }
 
+    /// The tasks, core ones first (they are what the work is), each kind in O*NET's order.
+    pub fn tasks_core_first(&self) -> Vec<&OnetTask> {
+        let mut tasks: Vec<&OnetTask> = self.tasks.iter().collect();
+        tasks.sort_by_key(|t| t.kind != Some(TaskKind::Core));
+        tasks
+    }
+
+    /// The technologies grouped by kind (O*NET's commodity title): the kinds with the most hot
+    /// or in-demand technologies first, then those with the most technologies, then by name
+    /// (technologies O*NET gives no kind last); in each kind the technologies by
+    /// [`TechnologySkill::standing`], then by name.
+    pub fn technology_by_kind(&self) -> Vec<TechnologyKind<'_>> {
+        let mut kinds: Vec<TechnologyKind<'_>> = Vec::new();
+        for t in &self.technology {
+            let kind = t.commodity.as_deref();
+            match kinds.iter_mut().find(|k| k.kind == kind) {
+                Some(k) => k.technologies.push(t),
+                None => kinds.push(TechnologyKind {
+                    kind,
+                    technologies: vec![t],
+                }),
+            }
+        }
+        for k in &mut kinds {
+            k.technologies.sort_by(|a, b| {
+                b.standing()
+                    .cmp(&a.standing())
+                    .then_with(|| a.example.cmp(&b.example))
+            });
+        }
+        kinds.sort_by(|a, b| {
+            b.flagged()
+                .cmp(&a.flagged())
+                .then_with(|| b.technologies.len().cmp(&a.technologies.len()))
+                .then_with(|| a.kind.is_none().cmp(&b.kind.is_none()))
+                .then_with(|| a.kind.cmp(&b.kind))
+        });
+        kinds
+    }
+
+    /// How many of its technologies are hot.
+    pub fn hot_technologies(&self) -> usize {
+        self.technology.iter().filter(|t| t.hot).count()
+    }
+
     /// The ratings of one kind, to fill.
     pub fn ratings_mut(&mut self, kind: RatingKind) -> &mut Vec<Rating> {
         match kind {
@@ -264,6 +309,32 @@ pub struct TechnologySkill {
     pub hot: bool,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub in_demand: bool,
+}
+
+impl TechnologySkill {
+    /// How much it stands out in job postings: 3 hot and in demand, 2 hot, 1 in demand, 0
+    /// neither.
+    pub fn standing(&self) -> u8 {
+        u8::from(self.hot) * 2 + u8::from(self.in_demand)
+    }
+}
+
+/// The technologies of one kind, in [`OnetDetails::technology_by_kind`]'s order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TechnologyKind<'a> {
+    /// O*NET's commodity title; `None` for technologies it gives none.
+    pub kind: Option<&'a str>,
+    pub technologies: Vec<&'a TechnologySkill>,
+}
+
+impl TechnologyKind<'_> {
+    /// How many of its technologies are hot or in demand.
+    pub fn flagged(&self) -> usize {
+        self.technologies
+            .iter()
+            .filter(|t| t.standing() > 0)
+            .count()
+    }
 }
 
 /// O*NET's job zone: how much preparation the occupation needs.
@@ -351,4 +422,116 @@ pub(crate) fn education_summary(shares: &[EducationShare]) -> Option<String> {
         );
     }
     Some(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tech(example: &str, commodity: Option<&str>, hot: bool, in_demand: bool) -> TechnologySkill {
+        TechnologySkill {
+            example: example.to_owned(),
+            commodity: commodity.map(str::to_owned),
+            skill: None,
+            hot,
+            in_demand,
+        }
+    }
+
+    fn task(statement: &str, kind: Option<TaskKind>) -> OnetTask {
+        OnetTask {
+            statement: statement.to_owned(),
+            kind,
+        }
+    }
+
+    #[test]
+    fn tasks_come_core_first_each_kind_in_onets_order() {
+        let d = OnetDetails {
+            tasks: vec![
+                task("a", Some(TaskKind::Supplemental)),
+                task("b", Some(TaskKind::Core)),
+                task("c", None),
+                task("d", Some(TaskKind::Core)),
+            ],
+            ..OnetDetails::default()
+        };
+        let order: Vec<&str> = d
+            .tasks_core_first()
+            .iter()
+            .map(|t| t.statement.as_str())
+            .collect();
+        assert_eq!(order, ["b", "d", "a", "c"]);
+    }
+
+    /// An occupation of `technology` alone.
+    fn with_technology(technology: Vec<TechnologySkill>) -> OnetDetails {
+        OnetDetails {
+            technology,
+            ..OnetDetails::default()
+        }
+    }
+
+    /// Each kind of [`OnetDetails::technology_by_kind`] with its technologies' names.
+    fn kinds_named(d: &OnetDetails) -> Vec<(Option<&str>, Vec<&str>)> {
+        d.technology_by_kind()
+            .into_iter()
+            .map(|k| {
+                let names = k.technologies.iter().map(|t| t.example.as_str());
+                (k.kind, names.collect())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn technology_kinds_rank_by_flagged_then_size_then_name() {
+        let db = Some("Database software");
+        let ide = Some("Development environment software");
+        let ops = Some("Operating system software");
+        let d = with_technology(vec![
+            // Two technologies, none flagged.
+            tech("Vim", ide, false, false),
+            tech("Emacs", ide, false, false),
+            // One flagged of two: first.
+            tech("SQLite", db, false, false),
+            tech("PostgreSQL", db, false, true),
+            // Two unflagged, as many as the development kind: after it by name, and the kind
+            // O*NET does not give last.
+            tech("Linux", ops, false, false),
+            tech("Plan 9", ops, false, false),
+            tech("Punch cards", None, false, false),
+            tech("Abacus", None, false, false),
+        ]);
+        assert_eq!(
+            kinds_named(&d),
+            [
+                (db, vec!["PostgreSQL", "SQLite"]),
+                (ide, vec!["Emacs", "Vim"]),
+                (ops, vec!["Linux", "Plan 9"]),
+                (None, vec!["Abacus", "Punch cards"]),
+            ]
+        );
+        assert_eq!(d.technology_by_kind()[0].flagged(), 1);
+    }
+
+    #[test]
+    fn technologies_of_a_kind_rank_hot_and_in_demand_first() {
+        let kind = Some("Analytical software");
+        // (name, hot, in demand)
+        let flags = [
+            ("A", false, false),
+            ("B", false, true),
+            ("C", true, false),
+            ("D", true, true),
+            ("E", true, true),
+        ];
+        let d = with_technology(
+            flags
+                .map(|(n, hot, demand)| tech(n, kind, hot, demand))
+                .into(),
+        );
+        assert_eq!(kinds_named(&d), [(kind, vec!["D", "E", "C", "B", "A"])]);
+        assert_eq!(d.technology_by_kind()[0].flagged(), 4);
+        assert_eq!(d.hot_technologies(), 3);
+    }
 }

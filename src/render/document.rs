@@ -6,6 +6,10 @@
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Document {
     pub blocks: Vec<Block>,
+    /// Where a source's credit goes when the document puts it beside what it is about (after
+    /// the section of that source's release) rather than last: the source and the number of
+    /// blocks before it. The renderer writes the credit there when the report has it.
+    pub credit_places: Vec<(crate::model::credits::CreditedSource, usize)>,
 }
 
 /// One part of a document.
@@ -261,6 +265,12 @@ impl Document {
 
     pub fn note(&mut self, text: impl Into<String>) -> &mut Self {
         self.blocks.push(Block::Note(text.into()));
+        self
+    }
+
+    /// Puts `source`'s credit here, if the report has it, instead of at the end.
+    pub fn credit_here(&mut self, source: crate::model::credits::CreditedSource) -> &mut Self {
+        self.credit_places.push((source, self.blocks.len()));
         self
     }
 

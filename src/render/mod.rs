@@ -18,6 +18,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use crate::model::credits::{Credited, CreditedSource};
 pub use document::{Bar, Block, Cell, Chart, ColumnKind, Document, Table, Tone};
 
 /// Output formats.
@@ -42,10 +43,10 @@ pub enum Format {
 pub struct Records {
     pub headers: Vec<String>,
     pub rows: Vec<Vec<String>>,
-    /// The positions of the rows that show BLS OEWS figures, whose `attribution` cell carries
-    /// BLS's notice, in a view that tells them from the others ([`Records::marking_official`]);
-    /// `None`: every row may.
-    pub official: Option<Vec<usize>>,
+    /// For each source whose rows a view tells from the others ([`Records::marking`]), the
+    /// positions of the rows that show its figures, whose `attribution` cell carries its
+    /// credit; a source not listed may be on every row.
+    pub marked: Vec<(CreditedSource, Vec<usize>)>,
 }
 
 impl Records {
@@ -57,15 +58,49 @@ impl Records {
         Records {
             headers: headers.into_iter().map(Into::into).collect(),
             rows: Vec::new(),
-            official: None,
+            marked: Vec::new(),
         }
     }
 
-    /// Records whose rows of BLS OEWS figures are pushed with [`Records::push_official`], so
-    /// that only those carry BLS's notice.
-    pub fn marking_official(mut self) -> Self {
-        self.official = Some(Vec::new());
+    /// Records whose rows of `source`'s figures are pushed with [`Records::push_showing`], so
+    /// that only those carry its credit.
+    pub fn marking(mut self, source: CreditedSource) -> Self {
+        self.marks(source);
         self
+    }
+
+    /// Records whose rows of BLS figures are pushed with [`Records::push_official`], so that
+    /// only those carry BLS's notice.
+    pub fn marking_official(self) -> Self {
+        self.marking(CreditedSource::Bls)
+    }
+
+    /// The marked rows of `source`, marking them from now on.
+    fn marks(&mut self, source: CreditedSource) -> &mut Vec<usize> {
+        let at = match self.marked.iter().position(|(s, _)| *s == source) {
+            Some(at) => at,
+            None => {
+                self.marked.push((source, Vec::new()));
+                self.marked.len() - 1
+            }
+        };
+        &mut self.marked[at].1
+    }
+
+    /// Marks the rows at `rows` as those that show `source`'s figures.
+    pub fn mark_rows(&mut self, source: CreditedSource, rows: impl IntoIterator<Item = usize>) {
+        let marks = self.marks(source);
+        marks.extend(rows);
+        marks.sort_unstable();
+        marks.dedup();
+    }
+
+    /// Whether the row at `row` may show `source`'s figures.
+    fn shows(&self, row: usize, source: CreditedSource) -> bool {
+        self.marked
+            .iter()
+            .find(|(s, _)| *s == source)
+            .is_none_or(|(_, rows)| rows.binary_search(&row).is_ok())
     }
 
     /// The records with their `id` column first, before `rank`: every command's plain lines
@@ -82,14 +117,35 @@ impl Records {
         self
     }
 
-    /// Pushes a row that shows BLS OEWS figures.
+    /// Pushes a row that shows BLS figures.
     pub fn push_official<I, S>(&mut self, row: I)
     where
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
+        self.push_showing(CreditedSource::Bls, row);
+    }
+
+    /// Pushes a row that shows `source`'s figures, if any.
+    pub fn push_from<I, S>(&mut self, source: Option<CreditedSource>, row: I)
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        match source {
+            Some(source) => self.push_showing(source, row),
+            None => self.push(row),
+        }
+    }
+
+    /// Pushes a row that shows `source`'s figures.
+    pub fn push_showing<I, S>(&mut self, source: CreditedSource, row: I)
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
         let at = self.rows.len();
-        self.official.get_or_insert_with(Vec::new).push(at);
+        self.marks(source).push(at);
         self.push(row);
     }
 
@@ -102,8 +158,11 @@ impl Records {
     }
 }
 
-/// What a command returns: a value that serializes to JSON and lays itself out for people.
-pub trait Report: Serialize {
+/// What a command returns: a value that serializes to JSON and lays itself out for people. Its
+/// credits ([`Credited::credits`], worked out from its facts beside its type) are the notices
+/// the renderer adds to every format: a closing note for people, an `attribution` column in
+/// CSV; JSON carries them as fields of the report.
+pub trait Report: Serialize + Credited {
     /// The report for people (table and Markdown formats).
     fn document(&self) -> Document;
 
@@ -127,24 +186,13 @@ pub trait Report: Serialize {
         true
     }
 
-    /// The attribution a licence asks this output to carry (O*NET's CC BY 4.0), if any. The
-    /// renderers add it to every format: a closing note for people, a column in CSV; JSON
-    /// carries it as a field of the report.
-    fn attribution(&self) -> Option<&str> {
+    /// Whether the CSV has an `attribution` column: `Some(true)` whatever the data in use, for
+    /// the reports that can show a credited source's data, so that their header is the same
+    /// with and without it (the column is empty where nothing needs one); `None` when the
+    /// report has credits; `Some(false)` never, for an account that shows none of a source's
+    /// figures in its records (an import's).
+    fn attribution_column(&self) -> Option<bool> {
         None
-    }
-
-    /// The notice BLS asks every output of its OEWS figures to carry, when the report shows
-    /// some. The renderers add it once, like the attribution.
-    fn official_notice(&self) -> Option<&str> {
-        None
-    }
-
-    /// Whether the CSV has an `attribution` column whatever the data in use: true for the
-    /// reports that can show a licensed source's data, so that their header is the same with
-    /// and without it (the column is empty where nothing needs one).
-    fn attribution_column(&self) -> bool {
-        false
     }
 
     /// What a person may do next, for stderr: kept off stdout so that a script reads only the
@@ -275,48 +323,47 @@ pub fn write_verbatim(bytes: &[u8], out: &mut dyn Write) -> std::io::Result<()> 
     out.write_all(bytes)
 }
 
-/// The notices an output of `report` carries, once each: BLS's for its figures, then O*NET's
-/// attribution.
-fn notices<R: Report>(report: &R) -> Vec<&str> {
-    [report.official_notice(), report.attribution()]
-        .into_iter()
-        .flatten()
-        .collect()
-}
-
-/// The report's document, closing with each notice it does not already show.
+/// The report's document with its credits, each once: where the document places one (after
+/// the section of its source's release, as `sources` does), else closing it, BLS's notice
+/// before O*NET's attribution.
 fn attributed_document<R: Report>(report: &R) -> Document {
     let mut doc = report.document();
-    for notice in notices(report) {
-        let shown = doc
-            .blocks
-            .iter()
-            .any(|b| matches!(b, Block::Note(n) if n == notice));
-        if !shown {
-            doc.note(notice);
+    let credits = report.credits();
+    let mut places = std::mem::take(&mut doc.credit_places);
+    places.retain(|(source, _)| credits.of(*source).is_some());
+    // The first place of each source, the latest first so that the earlier ones stay put.
+    places.sort_by_key(|&(source, at)| (source, at));
+    places.dedup_by_key(|(source, _)| *source);
+    places.sort_by_key(|&(_, at)| std::cmp::Reverse(at));
+    for &(source, at) in &places {
+        if let Some(text) = credits.of(source) {
+            doc.blocks.insert(at, Block::Note(text.to_owned()));
+        }
+    }
+    for credit in credits.iter() {
+        if !places.iter().any(|(source, _)| *source == credit.source) {
+            doc.note(credit.text);
         }
     }
     doc
 }
 
-/// The report's records with an `attribution` column, unless they already have one: on each
-/// row the notices of the sources it shows, BLS's on the rows of BLS figures (every row, for a
-/// report that does not mark them), then O*NET's attribution.
+/// The report's records with an `attribution` column: on each row the credits of the sources
+/// it shows, BLS's notice on the rows of BLS figures and O*NET's attribution on those of O*NET
+/// data (every row, for a source the view does not mark rows of).
 fn attributed_records<R: Report>(report: &R) -> Records {
     let mut records = report.records();
-    let (notice, attribution) = (report.official_notice(), report.attribution());
-    if (notice.is_some() || attribution.is_some() || report.attribution_column())
-        && !records.headers.iter().any(|h| h == "attribution")
-    {
+    let credits = report.credits();
+    if report.attribution_column().unwrap_or(!credits.is_empty()) {
+        let cells: Vec<String> = (0..records.rows.len())
+            .map(|i| {
+                let shown = credits.iter().filter(|c| records.shows(i, c.source));
+                shown.map(|c| c.text).collect::<Vec<_>>().join(" ")
+            })
+            .collect();
         records.headers.push("attribution".into());
-        for (i, row) in records.rows.iter_mut().enumerate() {
-            let shows_bls = records
-                .official
-                .as_ref()
-                .is_none_or(|rows| rows.binary_search(&i).is_ok());
-            let bls = notice.filter(|_| shows_bls);
-            let cell: Vec<&str> = [bls, attribution].into_iter().flatten().collect();
-            row.push(cell.join(" "));
+        for (row, cell) in records.rows.iter_mut().zip(cells) {
+            row.push(cell);
         }
     }
     records
@@ -396,4 +443,67 @@ fn raw_number(text: &str) -> Option<String> {
     let t = t.strip_suffix('%').unwrap_or(t);
     let t: String = t.chars().filter(|&c| c != ',').collect();
     t.parse::<f64>().ok().map(|_| t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::credits::Credits;
+
+    /// A report of two rows, the first of BLS figures and the second of O*NET data, whose
+    /// document places BLS's notice after its first paragraph.
+    #[derive(Serialize)]
+    struct TwoSources;
+
+    impl Credited for TwoSources {
+        fn credits(&self) -> Credits<'_> {
+            Credits::none()
+                .onet(Some("O*NET words"))
+                .bls(Some("BLS words"))
+        }
+    }
+
+    impl Report for TwoSources {
+        fn document(&self) -> Document {
+            let mut doc = Document::default();
+            doc.paragraph("wages");
+            doc.credit_here(CreditedSource::Bls);
+            doc.paragraph("tasks");
+            doc
+        }
+
+        fn records(&self) -> Records {
+            let mut records = Records::new(["id"])
+                .marking(CreditedSource::Bls)
+                .marking(CreditedSource::Onet);
+            records.push_showing(CreditedSource::Bls, ["a"]);
+            records.push_showing(CreditedSource::Onet, ["b"]);
+            records.push(["c"]);
+            records
+        }
+    }
+
+    #[test]
+    fn the_document_carries_each_credit_once_where_placed_else_last() {
+        let doc = attributed_document(&TwoSources);
+        assert_eq!(
+            doc.blocks,
+            [
+                Block::Paragraph("wages".into()),
+                Block::Note("BLS words".into()),
+                Block::Paragraph("tasks".into()),
+                Block::Note("O*NET words".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn each_record_carries_the_credits_of_the_sources_it_shows() {
+        let records = attributed_records(&TwoSources);
+        assert_eq!(records.headers, ["id", "attribution"]);
+        assert_eq!(
+            records.rows,
+            [["a", "BLS words"], ["b", "O*NET words"], ["c", ""]]
+        );
+    }
 }

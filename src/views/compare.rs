@@ -358,16 +358,8 @@ fn skill_summary(report: &CompareReport, skills: &[ComparedSkill]) -> String {
 }
 
 impl Report for CompareReport {
-    fn attribution(&self) -> Option<&str> {
-        self.attribution.as_deref()
-    }
-
-    fn official_notice(&self) -> Option<&str> {
-        self.notice
-    }
-
-    fn attribution_column(&self) -> bool {
-        true
+    fn attribution_column(&self) -> Option<bool> {
+        Some(true)
     }
 
     fn document(&self) -> Document {

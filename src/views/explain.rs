@@ -6,10 +6,6 @@ use crate::commands::explain::ExplainReport;
 use crate::render::{Document, Records, Report};
 
 impl Report for ExplainReport {
-    fn attribution(&self) -> Option<&str> {
-        Some(&self.attribution)
-    }
-
     fn document(&self) -> Document {
         let mut doc = Document::default();
         if !self.zones.is_empty() {

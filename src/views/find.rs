@@ -9,14 +9,6 @@ use crate::render::{Cell, Document, Records, Report, Table, Tone};
 use crate::store::find::MedianPay;
 
 impl Report for FindReport {
-    fn attribution(&self) -> Option<&str> {
-        self.attribution.as_deref()
-    }
-
-    fn official_notice(&self) -> Option<&str> {
-        Some(self.notice)
-    }
-
     fn document(&self) -> Document {
         document(self)
     }

@@ -304,19 +304,8 @@ fn category_table(skills: &[Skill], tone: Tone) -> Table {
 }
 
 impl Report for GapReport {
-    fn attribution(&self) -> Option<&str> {
-        self.attribution.as_deref()
-    }
-
-    fn official_notice(&self) -> Option<&str> {
-        self.pay
-            .as_ref()
-            .map(|p| p.notice)
-            .or_else(|| self.outlook.as_ref().and_then(|o| o.notice))
-    }
-
-    fn attribution_column(&self) -> bool {
-        true
+    fn attribution_column(&self) -> Option<bool> {
+        Some(true)
     }
 
     fn document(&self) -> Document {

@@ -1,6 +1,6 @@
 //! How `careers import` reads: the release imported, from which folder into which, how many
 //! records of each kind it kept, the files the folder lacked and the malformed rows skipped,
-//! then O*NET's attribution or BLS's notice.
+//! then (from the renderer) O*NET's attribution or BLS's notice.
 
 use crate::commands::import::{
     ImportOutput, ImportReport, OewsImportReport, PricesImportReport, ProjectionsImportReport,
@@ -9,6 +9,11 @@ use crate::onet::import::SkippedGroup;
 use crate::render::{Document, Report};
 
 impl Report for ImportOutput {
+    /// An account of the import: its records show none of the source's figures.
+    fn attribution_column(&self) -> Option<bool> {
+        Some(false)
+    }
+
     /// One text, not records: plain shows it as it is.
     fn plain_records(&self) -> bool {
         false
@@ -67,7 +72,6 @@ impl ProjectionsImportReport {
             doc.heading(2, "Rows left out (--force)");
             doc.list(self.skipped_rows.iter().map(ToString::to_string));
         }
-        doc.note(self.notice.to_owned());
         doc
     }
 }
@@ -165,7 +169,6 @@ impl OewsImportReport {
             doc.heading(2, "Malformed rows (skipped)");
             doc.list(skipped_lines(&self.skipped_groups));
         }
-        doc.note(self.notice.to_owned());
         doc
     }
 }
@@ -205,7 +208,6 @@ impl ImportReport {
             doc.heading(2, "Malformed rows (skipped)");
             doc.list(skipped_lines(&self.skipped_groups));
         }
-        doc.note(self.attribution.clone());
         doc
     }
 }

@@ -3,8 +3,10 @@
 //! are; in CSV one row per role, with O*NET's attribution on the rows imported from it.
 
 use crate::commands::list::ListReport;
+use crate::model::credits::CreditedSource;
 use crate::render::{Cell, Document, Records, Report, Table, Tone};
 use crate::store::Origin;
+use crate::views::sections::origin_credit;
 
 impl Report for ListReport {
     fn document(&self) -> Document {
@@ -84,37 +86,34 @@ impl Report for ListReport {
         for folder in folders {
             doc.note(format!("User profiles come from {folder}."));
         }
-        if let Some(a) = &self.attribution {
-            doc.note(a.clone());
-        }
         doc
     }
 
+    /// The `attribution` column whatever the data in use.
+    fn attribution_column(&self) -> Option<bool> {
+        Some(true)
+    }
+
     fn records(&self) -> Records {
-        // O*NET rows carry its attribution; the column is there whatever the data in use.
+        // O*NET's rows carry its attribution.
         let mut records = Records::new([
-            "id",
-            "title",
-            "code",
-            "job_zone",
-            "summary",
-            "data",
-            "origin",
-            "file",
-            "attribution",
-        ]);
+            "id", "title", "code", "job_zone", "summary", "data", "origin", "file",
+        ])
+        .marking(CreditedSource::Onet);
         for r in &self.roles {
-            records.push([
-                r.id.clone(),
-                r.title.clone(),
-                r.code.clone().unwrap_or_default(),
-                r.job_zone.map(|z| z.to_string()).unwrap_or_default(),
-                r.summary.clone(),
-                r.data.join("; "),
-                r.origin.kind().to_owned(),
-                r.origin.file(),
-                r.attribution.clone().unwrap_or_default(),
-            ]);
+            records.push_from(
+                origin_credit(&r.origin),
+                [
+                    r.id.clone(),
+                    r.title.clone(),
+                    r.code.clone().unwrap_or_default(),
+                    r.job_zone.map(|z| z.to_string()).unwrap_or_default(),
+                    r.summary.clone(),
+                    r.data.join("; "),
+                    r.origin.kind().to_owned(),
+                    r.origin.file(),
+                ],
+            );
         }
         records
     }

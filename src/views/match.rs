@@ -85,12 +85,8 @@ impl MatchReport {
 }
 
 impl Report for MatchReport {
-    fn attribution(&self) -> Option<&str> {
-        self.attribution.as_deref()
-    }
-
-    fn attribution_column(&self) -> bool {
-        true
+    fn attribution_column(&self) -> Option<bool> {
+        Some(true)
     }
 
     fn document(&self) -> Document {

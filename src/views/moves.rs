@@ -52,16 +52,8 @@ fn gaps_text(m: &Move, separator: &str) -> String {
 }
 
 impl Report for MovesReport {
-    fn attribution(&self) -> Option<&str> {
-        Some(&self.attribution)
-    }
-
-    fn official_notice(&self) -> Option<&str> {
-        self.notice
-    }
-
-    fn attribution_column(&self) -> bool {
-        true
+    fn attribution_column(&self) -> Option<bool> {
+        Some(true)
     }
 
     fn document(&self) -> Document {

@@ -18,22 +18,8 @@ use crate::views::sections::{describe_source, figures_table, sources_note};
 use crate::views::wages::{csv_value, figure_text, occupation_name, value_text};
 
 impl Report for OutlookReport {
-    fn attribution(&self) -> Option<&str> {
-        match self {
-            OutlookReport::Role(r) => r.attribution.as_deref(),
-            OutlookReport::List(_) => None,
-        }
-    }
-
-    fn official_notice(&self) -> Option<&str> {
-        match self {
-            OutlookReport::Role(r) => r.notice,
-            OutlookReport::List(l) => Some(l.notice),
-        }
-    }
-
-    fn attribution_column(&self) -> bool {
-        matches!(self, OutlookReport::Role(_))
+    fn attribution_column(&self) -> Option<bool> {
+        matches!(self, OutlookReport::Role(_)).then_some(true)
     }
 
     fn document(&self) -> Document {

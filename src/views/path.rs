@@ -40,12 +40,8 @@ fn relation_text(relation: &Relation) -> String {
 }
 
 impl Report for PathReport {
-    fn attribution(&self) -> Option<&str> {
-        self.attribution.as_deref()
-    }
-
-    fn attribution_column(&self) -> bool {
-        true
+    fn attribution_column(&self) -> Option<bool> {
+        Some(true)
     }
 
     fn document(&self) -> Document {

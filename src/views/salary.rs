@@ -167,26 +167,8 @@ pub struct SalaryExtras<'a> {
 }
 
 impl Report for SalaryOutput {
-    fn attribution_column(&self) -> bool {
-        matches!(self, SalaryOutput::Figures(_))
-    }
-
-    fn official_notice(&self) -> Option<&str> {
-        match self {
-            SalaryOutput::Figures(r) => r
-                .official_source
-                .as_ref()
-                .filter(|_| r.shows_official_figures())
-                .map(|s| s.notice),
-            SalaryOutput::Cities(_) => None,
-        }
-    }
-
-    fn attribution(&self) -> Option<&str> {
-        match self {
-            SalaryOutput::Figures(r) => r.attribution.as_deref(),
-            SalaryOutput::Cities(_) => None,
-        }
+    fn attribution_column(&self) -> Option<bool> {
+        matches!(self, SalaryOutput::Figures(_)).then_some(true)
     }
 
     fn document(&self) -> Document {
@@ -231,16 +213,6 @@ fn placement_tone(p: &MyPay) -> Tone {
 }
 
 impl SalaryReport {
-    /// Whether the report shows any BLS OEWS estimate.
-    fn shows_official_figures(&self) -> bool {
-        self.top.is_some()
-            || self
-                .official
-                .iter()
-                .flat_map(|r| &r.occupations)
-                .any(|w| !w.estimates.is_empty())
-    }
-
     fn document(&self) -> Document {
         let mut doc = Document::default();
         if self.filters.narrows() && !self.ranking_only {

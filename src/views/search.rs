@@ -3,8 +3,9 @@
 //! O*NET's attribution on the rows imported from it.
 
 use crate::commands::search::{Matched, SearchReport};
+use crate::model::credits::CreditedSource;
 use crate::render::{Cell, Document, Records, Report, Table, Tone};
-use crate::store::Origin;
+use crate::views::sections::origin_credit;
 
 /// "title; alias \"mle\"; 3 tasks".
 fn matched_text(matched: &[Matched]) -> String {
@@ -60,38 +61,30 @@ impl Report for SearchReport {
             "{count} \"{}\", best first. `careers show ROLE` shows one in full.",
             self.query
         ));
-        if let Some(a) = &self.attribution {
-            doc.note(a.clone());
-        }
         doc
     }
 
+    /// The `attribution` column whatever the data in use.
+    fn attribution_column(&self) -> Option<bool> {
+        Some(true)
+    }
+
     fn records(&self) -> Records {
-        // O*NET rows carry its attribution; the column is there whatever the data in use.
-        let mut records = Records::new([
-            "id",
-            "title",
-            "score",
-            "matched",
-            "origin",
-            "file",
-            "attribution",
-        ]);
+        // O*NET's rows carry its attribution.
+        let mut records = Records::new(["id", "title", "score", "matched", "origin", "file"])
+            .marking(CreditedSource::Onet);
         for h in &self.results {
-            let mut row = vec![
-                h.id.clone(),
-                h.title.clone(),
-                h.score.to_string(),
-                matched_text(&h.matched),
-                h.origin.kind().to_owned(),
-                h.origin.file(),
-            ];
-            let onet = matches!(h.origin, Origin::Onet { .. });
-            row.push(match (&self.attribution, onet) {
-                (Some(a), true) => a.clone(),
-                _ => String::new(),
-            });
-            records.push(row);
+            records.push_from(
+                origin_credit(&h.origin),
+                [
+                    h.id.clone(),
+                    h.title.clone(),
+                    h.score.to_string(),
+                    matched_text(&h.matched),
+                    h.origin.kind().to_owned(),
+                    h.origin.file(),
+                ],
+            );
         }
         records
     }

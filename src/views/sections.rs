@@ -2,6 +2,7 @@
 //! groups of items, linked roles, career stages, market figures and industries. `show` uses
 //! them all; `compare`, `path`, `trends` and `salary` the ones they share with it.
 
+use crate::model::credits::CreditedSource;
 use crate::model::{
     Education, ExperienceRequirement, Figure, ItemGroup, Quantity, Requirements, RoleLink,
 };
@@ -313,6 +314,12 @@ pub fn requirement_aspects(req: &Requirements) -> [(&'static str, String); 3] {
             },
         ),
     ]
+}
+
+/// The credited source whose data a role's record shows: O*NET's, for an occupation imported
+/// from it.
+pub fn origin_credit(origin: &Origin) -> Option<CreditedSource> {
+    matches!(origin, Origin::Onet { .. }).then_some(CreditedSource::Onet)
 }
 
 /// "no salary figures for a and b in bundled profiles": names roles that lack `what` and where

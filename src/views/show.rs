@@ -4,8 +4,9 @@
 mod onet;
 
 use crate::cli::Section;
-use crate::commands::show::{ShowReport, has_section};
-use crate::model::{CodeSystem, Provenance, SalaryFigure, SkillCategory};
+use crate::commands::show::ShowReport;
+use crate::model::credits::{Credited, Credits};
+use crate::model::{CodeSystem, Provenance, SalaryFigure};
 use crate::render::{Cell, Document, Table, Tone};
 use crate::store::Origin;
 use crate::views::salary::{SalaryExtras, figure_notes, salary_extras};
@@ -14,18 +15,34 @@ use crate::views::sections::{
     in_demand_table, industries_block, links_table, progression_table, work_settings_table,
 };
 
-impl crate::render::Report for ShowReport {
-    fn attribution(&self) -> Option<&str> {
-        self.attribution.as_deref()
-    }
+/// `show`'s facts with the view's option: how much of O*NET's lists to show. JSON is the
+/// facts alone.
+pub struct ShowView<'a> {
+    pub report: &'a ShowReport,
+    /// Every O*NET item (`--full`) instead of the first ones.
+    pub full: bool,
+}
 
-    fn attribution_column(&self) -> bool {
-        true
+impl serde::Serialize for ShowView<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.report.serialize(serializer)
+    }
+}
+
+impl Credited for ShowView<'_> {
+    fn credits(&self) -> Credits<'_> {
+        self.report.credits()
+    }
+}
+
+impl crate::render::Report for ShowView<'_> {
+    fn attribution_column(&self) -> Option<bool> {
+        Some(true)
     }
 
     /// A record per field, paragraph, list item and table cell of the profile's sections.
     fn records(&self) -> crate::render::Records {
-        let p = &self.profile;
+        let p = &self.report.profile;
         let mut records = crate::render::sectioned_records(&p.id, &self.document());
         records.rows.insert(
             0,
@@ -37,6 +54,13 @@ impl crate::render::Report for ShowReport {
     }
 
     fn document(&self) -> Document {
+        self.report.document(self.full)
+    }
+}
+
+impl ShowReport {
+    /// The profile's sections, O*NET's lists whole when `full`.
+    fn document(&self, full: bool) -> Document {
         let p = &self.profile;
         let mut doc = Document::default();
         doc.heading(1, format!("{} ({})", p.title, p.id));
@@ -53,12 +77,7 @@ impl crate::render::Report for ShowReport {
         }
         doc.paragraph(p.summary.clone());
         let mut fields = Vec::new();
-        let aliases: Vec<&str> = p
-            .aliases
-            .iter()
-            .map(String::as_str)
-            .filter(|a| !a.eq_ignore_ascii_case(&p.title))
-            .collect();
+        let aliases = self.aliases();
         if !aliases.is_empty() {
             fields.push(("Also known as".into(), aliases.join(", ")));
         }
@@ -87,17 +106,10 @@ impl crate::render::Report for ShowReport {
         }
         doc.fields(fields);
 
-        if !self.sections.is_empty() {
-            let missing: Vec<String> = self
-                .sections
-                .iter()
-                .filter(|s| !has_section(p, **s))
-                .filter(|s| !s.is_onet() || self.onet_links.is_empty())
-                .map(|s| section_name(*s))
-                .collect();
-            if !missing.is_empty() {
-                doc.note(format!("{} has no data for: {}.", p.id, missing.join(", ")));
-            }
+        let missing = self.sections_without_data();
+        if !missing.is_empty() {
+            let names: Vec<String> = missing.into_iter().map(section_name).collect();
+            doc.note(format!("{} has no data for: {}.", p.id, names.join(", ")));
         }
 
         if let Some(overview) = &p.overview {
@@ -291,37 +303,27 @@ impl crate::render::Report for ShowReport {
         if let Some(outlook) = &self.outlook {
             crate::views::outlook::show_section(&mut doc, outlook);
         }
-        onet::render(self, &mut doc);
+        onet::render(self, full, &mut doc);
         doc
-    }
-
-    fn official_notice(&self) -> Option<&str> {
-        self.outlook.as_ref().and_then(|o| o.notice)
     }
 }
 
 impl ShowReport {
     /// The skills by category, in the vocabulary's order of categories.
     pub fn skills_table(&self) -> Table {
-        let p = &self.profile;
         let mut table = Table::new(["Category", "Skills"]);
-        for cat in SkillCategory::ALL {
-            let names: Vec<String> = p
-                .skills
+        for (cat, skills) in self.skills_by_category() {
+            let names: Vec<String> = skills
                 .iter()
-                .zip(&self.categories)
-                .filter(|(_, c)| **c == cat)
-                .map(|(s, _)| match &s.note {
+                .map(|s| match &s.note {
                     Some(note) => format!("{} ({note})", s.name),
                     None => s.name.clone(),
                 })
                 .collect();
-            if !names.is_empty() {
-                table.row([
-                    Cell::tone(cat.label(), Tone::Strong),
-                    Cell::new(names.join(", ")),
-                ]);
-            }
+            table.row([
+                Cell::tone(cat.label(), Tone::Strong),
+                Cell::new(names.join(", ")),
+            ]);
         }
         table
     }

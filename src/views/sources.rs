@@ -3,6 +3,7 @@
 //! and where an import would go when there is none.
 
 use crate::commands::sources::SourcesReport;
+use crate::model::credits::CreditedSource;
 use crate::model::salary::thousands;
 use crate::render::{Cell, Document, Records, Report, Table, Tone, sectioned_records};
 
@@ -12,29 +13,18 @@ const PROJECTIONS: &str = "Official projections";
 const PRICES: &str = "Price levels";
 
 impl Report for SourcesReport {
-    fn attribution(&self) -> Option<&str> {
-        self.sources.iter().find_map(|s| s.attribution.as_deref())
-    }
-
-    fn official_notice(&self) -> Option<&str> {
-        self.wages
-            .as_ref()
-            .map(|w| w.notice)
-            .or_else(|| self.projections.as_ref().and_then(|p| p.notice))
-    }
-
-    fn attribution_column(&self) -> bool {
-        true
+    fn attribution_column(&self) -> Option<bool> {
+        Some(true)
     }
 
     /// The document's records, BLS's notice on the rows of its release.
     fn records(&self) -> Records {
         let mut records = sectioned_records("sources", &self.document());
         let rows = records.rows.iter().enumerate();
-        records.official = Some(
-            rows.filter(|(_, r)| r[1] == WAGES || r[1] == PROJECTIONS)
-                .map(|(i, _)| i)
-                .collect(),
+        let official = rows.filter(|(_, r)| r[1] == WAGES || r[1] == PROJECTIONS);
+        records.mark_rows(
+            CreditedSource::Bls,
+            official.map(|(i, _)| i).collect::<Vec<_>>(),
         );
         records
     }
@@ -126,8 +116,8 @@ impl Report for SourcesReport {
             });
             fields.push(("Licence".to_owned(), w.licence.to_owned()));
             doc.fields(fields);
-            // Here, after the release it is about; the renderer adds O*NET's attribution last.
-            doc.note(w.notice);
+            // BLS's notice here, after the release it is about; O*NET's attribution last.
+            doc.credit_here(CreditedSource::Bls);
         }
         if let Some(p) = &self.projections {
             doc.heading(2, PROJECTIONS);
@@ -173,9 +163,7 @@ impl Report for SourcesReport {
             });
             fields.push(("Licence".to_owned(), p.licence.to_owned()));
             doc.fields(fields);
-            if let Some(notice) = p.notice {
-                doc.note(notice);
-            }
+            doc.credit_here(CreditedSource::Bls);
         }
         if let Some(p) = &self.prices {
             doc.heading(2, PRICES);

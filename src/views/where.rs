@@ -29,14 +29,6 @@ fn by_words(by: WhereBy) -> &'static str {
 }
 
 impl Report for WhereReport {
-    fn attribution(&self) -> Option<&str> {
-        self.attribution.as_deref()
-    }
-
-    fn official_notice(&self) -> Option<&str> {
-        Some(self.notice)
-    }
-
     fn document(&self) -> Document {
         let mut doc = Document::default();
         let areas = match (&self.within, self.areas) {

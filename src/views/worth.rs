@@ -11,17 +11,9 @@ use crate::views::wages::{
 };
 
 impl Report for WorthReport {
-    fn attribution(&self) -> Option<&str> {
-        self.attribution.as_deref()
-    }
-
-    fn official_notice(&self) -> Option<&str> {
-        self.notice
-    }
-
     /// With `--role` the records show BLS's wages: the header is the same without.
-    fn attribution_column(&self) -> bool {
-        true
+    fn attribution_column(&self) -> Option<bool> {
+        Some(true)
     }
 
     fn document(&self) -> Document {

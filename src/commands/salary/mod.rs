@@ -4,6 +4,7 @@
 //! Every figure is shown exactly as its profile types it; where a profile has no figure the
 //! report says so and invents none.
 
+mod credits;
 mod filters;
 mod hints;
 

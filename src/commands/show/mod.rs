@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::Context;
 use crate::cli::{Section, ShowArgs};
-use crate::model::{Profile, SkillCategory, Vocabulary};
+use crate::model::{Profile, SkillCategory, SkillRef, Vocabulary};
 use crate::store::projections::{GroupChange, NoProjection, OccupationOutlook, ProjectionsSource};
 use crate::store::wages::HeadlineWage;
 use crate::store::{Entry, Origin};
@@ -29,11 +29,9 @@ pub struct ShowReport {
     /// Skill categories as the vocabulary gives them, for skills whose profile leaves it out.
     #[serde(skip)]
     pub categories: Vec<SkillCategory>,
+    /// The sections asked for (`--section`), which the profile is cut down to; none: all.
     #[serde(skip)]
     pub sections: Vec<Section>,
-    /// Whether the view shows every O*NET item (`--full`) instead of the first ones.
-    #[serde(skip)]
-    pub full: bool,
     /// What the linked O*NET occupations say, for a curated profile with O*NET-SOC codes.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub onet_links: Vec<LinkedOccupation>,
@@ -49,10 +47,17 @@ pub struct ShowReport {
     pub found_by: Option<crate::store::FoundByTitle>,
 }
 
+impl crate::model::credits::Credited for ShowReport {
+    fn credits(&self) -> crate::model::credits::Credits<'_> {
+        crate::model::credits::Credits::none()
+            .bls(self.outlook.as_ref().and_then(|o| o.notice))
+            .onet(self.attribution.as_deref())
+    }
+}
+
 pub fn run(ctx: &Context, args: &ShowArgs) -> anyhow::Result<ShowReport> {
     let (entry, found_by) = ctx.store.resolve_noting(&args.role)?;
     let mut report = report(entry, &args.section, ctx.store.vocabulary());
-    report.full = args.full;
     report.found_by = found_by;
     report.outlook = outlook(ctx, entry, &args.section)?;
     onet::complete(&ctx.store, entry, &mut report)?;
@@ -80,7 +85,6 @@ pub fn report(entry: &Entry, sections: &[Section], vocabulary: &Vocabulary) -> S
         origin: entry.origin.clone(),
         categories,
         sections,
-        full: false,
         onet_links: Vec::new(),
         outlook: None,
         attribution: None,
@@ -207,6 +211,43 @@ fn keep_sections(p: &mut Profile, keep: &[Section]) {
     }
     if !keep.iter().any(|s| s.is_onet()) {
         p.onet = None;
+    }
+}
+
+impl ShowReport {
+    /// The profile's other names, leaving out one that is its title but for case.
+    pub fn aliases(&self) -> Vec<&str> {
+        let p = &self.profile;
+        p.aliases
+            .iter()
+            .map(String::as_str)
+            .filter(|a| !a.eq_ignore_ascii_case(&p.title))
+            .collect()
+    }
+
+    /// The profile's skills by category, in the vocabulary's order of categories (those with
+    /// none left out), each in the profile's order.
+    pub fn skills_by_category(&self) -> Vec<(SkillCategory, Vec<&SkillRef>)> {
+        SkillCategory::ALL
+            .into_iter()
+            .map(|cat| {
+                let skills = self.profile.skills.iter().zip(&self.categories);
+                let of_cat = skills.filter(|(_, c)| **c == cat).map(|(s, _)| s);
+                (cat, of_cat.collect::<Vec<_>>())
+            })
+            .filter(|(_, skills)| !skills.is_empty())
+            .collect()
+    }
+
+    /// The sections asked for that the profile has no data for (an O*NET section counts as
+    /// answered when the linked occupations say something instead).
+    pub fn sections_without_data(&self) -> Vec<Section> {
+        self.sections
+            .iter()
+            .copied()
+            .filter(|s| !has_section(&self.profile, *s))
+            .filter(|s| !s.is_onet() || self.onet_links.is_empty())
+            .collect()
     }
 }
 

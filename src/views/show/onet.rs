@@ -4,6 +4,7 @@
 use super::ShowReport;
 use crate::commands::show::LinkedOccupation;
 use crate::model::OnetDetails;
+use crate::model::credits::CreditedSource;
 use crate::model::onet::{
     OnetTask, Rating, RatingKind, TaskKind, TechnologySkill, education_summary,
 };
@@ -43,11 +44,11 @@ fn more_note(left: usize, code: &str, section: &str) -> Option<String> {
     })
 }
 
-/// Appends the O*NET sections and the attribution to `doc`.
-pub(super) fn render(report: &ShowReport, doc: &mut Document) {
+/// Appends the O*NET sections to `doc`, and the place of O*NET's attribution.
+pub(super) fn render(report: &ShowReport, full: bool, doc: &mut Document) {
     if let Some(d) = &report.profile.onet {
         // A section asked for by name is shown whole.
-        details(d, doc, report.full || !report.sections.is_empty());
+        details(d, doc, full || !report.sections.is_empty());
     }
     if matches!(report.origin, Origin::Onet { .. }) && !report.profile.skills.is_empty() {
         doc.heading(3, "Skills in the vocabulary");
@@ -62,9 +63,8 @@ pub(super) fn render(report: &ShowReport, doc: &mut Document) {
             linked(link, doc);
         }
     }
-    if let Some(a) = &report.attribution {
-        doc.note(a.clone());
-    }
+    // O*NET's attribution after what it is about, before BLS's notice.
+    doc.credit_here(CreditedSource::Onet);
 }
 
 fn details(d: &OnetDetails, doc: &mut Document, full: bool) {
@@ -133,9 +133,7 @@ fn details(d: &OnetDetails, doc: &mut Document, full: bool) {
     }
     if !d.tasks.is_empty() {
         doc.heading(3, "Tasks");
-        // Core tasks first: they are what the work is.
-        let mut tasks = d.tasks.clone();
-        tasks.sort_by_key(|t| t.kind != Some(TaskKind::Core));
+        let tasks = d.tasks_core_first();
         let (shown, left) = first(&tasks, SHOWN_TASKS, full);
         doc.table(tasks_table(shown));
         if let Some(more) = more_note(left, &d.code, "tasks") {
@@ -179,41 +177,15 @@ fn details(d: &OnetDetails, doc: &mut Document, full: bool) {
     }
 }
 
-/// How much a technology stands out in job postings: hot and in demand, hot, in demand, neither.
-fn standing(t: &TechnologySkill) -> u8 {
-    u8::from(t.hot) * 2 + u8::from(t.in_demand)
-}
-
-/// The technology skills grouped by kind (O*NET's commodity title): the kinds with the most
-/// hot and in-demand technologies first, and in each kind those technologies first.
+/// The technology skills by kind, in the order [`OnetDetails::technology_by_kind`] gives: the
+/// first kinds and the first technologies of each, unless `full`.
 fn technology(d: &OnetDetails, doc: &mut Document, full: bool) {
-    let mut kinds: Vec<(&str, Vec<&TechnologySkill>)> = Vec::new();
-    for t in &d.technology {
-        let kind = t.commodity.as_deref().unwrap_or("Other");
-        match kinds.iter_mut().find(|(k, _)| *k == kind) {
-            Some((_, list)) => list.push(t),
-            None => kinds.push((kind, vec![t])),
-        }
-    }
-    for (_, list) in &mut kinds {
-        list.sort_by(|a, b| {
-            standing(b)
-                .cmp(&standing(a))
-                .then_with(|| a.example.cmp(&b.example))
-        });
-    }
-    let flagged = |list: &[&TechnologySkill]| list.iter().filter(|t| standing(t) > 0).count();
-    kinds.sort_by(|(a, la), (b, lb)| {
-        flagged(lb)
-            .cmp(&flagged(la))
-            .then_with(|| lb.len().cmp(&la.len()))
-            .then_with(|| a.cmp(b))
-    });
+    let kinds = d.technology_by_kind();
     let (shown, left_kinds) = first(&kinds, SHOWN_KINDS, full);
     let mut table = Table::new(["Kind", "Technologies"]).wide(1);
     let mut left_items = 0;
-    for (kind, list) in shown {
-        let (names, left) = first(list, SHOWN_PER_KIND, full);
+    for k in shown {
+        let (names, left) = first(&k.technologies, SHOWN_PER_KIND, full);
         left_items += left;
         let mut text: Vec<String> = names
             .iter()
@@ -226,13 +198,16 @@ fn technology(d: &OnetDetails, doc: &mut Document, full: bool) {
             text.push(format!("{left} more"));
         }
         table.row([
-            Cell::tone((*kind).to_owned(), Tone::Strong),
+            Cell::tone(k.kind.unwrap_or("Other").to_owned(), Tone::Strong),
             Cell::new(text.join(", ")),
         ]);
     }
     doc.table(table);
-    let rest: usize = kinds[shown.len()..].iter().map(|(_, l)| l.len()).sum();
-    let hot = d.technology.iter().filter(|t| t.hot).count();
+    let rest: usize = kinds[shown.len()..]
+        .iter()
+        .map(|k| k.technologies.len())
+        .sum();
+    let hot = d.hot_technologies();
     let mut note = format!(
         "{} technologies of {} kinds, {hot} of them hot.",
         d.technology.len(),
@@ -293,7 +268,7 @@ fn linked(link: &LinkedOccupation, doc: &mut Document) {
     ));
 }
 
-fn tasks_table(tasks: &[OnetTask]) -> Table {
+fn tasks_table(tasks: &[&OnetTask]) -> Table {
     let mut table = Table::new(["Task", "Type"]).wide(0);
     for t in tasks {
         table.row([
