@@ -13,6 +13,7 @@ pub(crate) mod projection;
 pub(crate) mod ratings;
 pub(crate) mod reliability;
 pub(crate) mod salary;
+pub(crate) mod search;
 pub(crate) mod skillset;
 pub(crate) mod vocabulary;
 pub(crate) mod wages;
