@@ -126,18 +126,6 @@ impl Dimension {
             Dimension::TotalCompensation => "total-compensation",
         }
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Dimension::Overall => "Overall",
-            Dimension::Company => "By company type",
-            Dimension::Experience => "By experience",
-            Dimension::Location => "By location",
-            Dimension::Industry => "By industry",
-            Dimension::AdditionalCompensation => "Additional compensation",
-            Dimension::TotalCompensation => "Total compensation",
-        }
-    }
 }
 
 /// An amount of pay as the source states it. Amounts are whole US dollars.
@@ -433,18 +421,6 @@ pub enum Measure {
     AdditionalCash,
     /// The whole package.
     TotalCompensation,
-}
-
-impl Measure {
-    pub fn label(self) -> &'static str {
-        match self {
-            Measure::BaseSalary => "base salary",
-            Measure::Salary => "salary",
-            Measure::TotalSalary => "total salary",
-            Measure::AdditionalCash => "additional cash compensation",
-            Measure::TotalCompensation => "total compensation",
-        }
-    }
 }
 
 /// Career stage of a pay figure.
