@@ -55,7 +55,7 @@ pub struct SalaryFigure {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub statistic: Option<Statistic>,
     /// What is paid: base salary, total salary, additional cash.
-    pub measure: Measure,
+    pub measure: PayMeasure,
     /// The year the figure refers to; absent when the source gives none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<u16>,
@@ -410,7 +410,9 @@ impl Statistic {
 /// What a pay figure counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
-pub enum Measure {
+// The profile schema has always called it `Measure`.
+#[schemars(rename = "Measure")]
+pub enum PayMeasure {
     /// Salary before bonuses and equity.
     BaseSalary,
     /// Salary as reported, without saying whether it includes extras.

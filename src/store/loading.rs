@@ -70,7 +70,7 @@ pub fn bundled_store_profiles() -> anyhow::Result<Vec<StoreProfile>> {
 /// The O*NET occupations of the store.
 #[derive(Debug)]
 pub(super) struct OnetLayer {
-    pub(super) stored: crate::onet::storage::Stored,
+    pub(super) stored: crate::onet::storage::OnetRelease,
     /// The occupations whose id a profile already has, with the id each has in the store
     /// instead: its own with its code appended.
     pub(super) renamed: Vec<(usize, String)>,

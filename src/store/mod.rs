@@ -131,7 +131,7 @@ impl Store {
 
     /// The O*NET import for a command that cannot answer without it: an error when the import
     /// is there but cannot be read, `None` when there is none.
-    pub fn onet_required(&self) -> anyhow::Result<Option<&crate::onet::storage::Stored>> {
+    pub fn onet_required(&self) -> anyhow::Result<Option<&crate::onet::storage::OnetRelease>> {
         match &self.onet_unreadable {
             Some(why) if !self.onet_fell_back => Err(anyhow::anyhow!("{why}")),
             _ => Ok(self.onet()),
@@ -147,7 +147,7 @@ impl Store {
     }
 
     /// The O*NET release in use, when there is one.
-    pub fn onet(&self) -> Option<&crate::onet::storage::Stored> {
+    pub fn onet(&self) -> Option<&crate::onet::storage::OnetRelease> {
         self.onet.as_ref().map(|o| &o.stored)
     }
 

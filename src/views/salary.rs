@@ -9,7 +9,7 @@ use crate::commands::salary::{
     CitiesReport, FigureView, Filters, Hint, MyPay, OfficialNote, SalaryOutput, SalaryReport,
 };
 use crate::model::salary::{Placement, dollars};
-use crate::model::{Dimension, GrowthLever, Measure, Pay, Provenance, SalaryFigure};
+use crate::model::{Dimension, GrowthLever, Pay, PayMeasure, Provenance, SalaryFigure};
 use crate::render::{Bar, Cell, Chart, Document, Records, Report, Table, Tone};
 use crate::store::wages::PlaceEstimate;
 use crate::views::sections::{capitalize, describe_source, missing_in};
@@ -28,13 +28,13 @@ pub fn dimension_label(dimension: Dimension) -> &'static str {
 }
 
 /// What a figure counts, in words: "base salary".
-pub fn measure_label(measure: Measure) -> &'static str {
+pub fn measure_label(measure: PayMeasure) -> &'static str {
     match measure {
-        Measure::BaseSalary => "base salary",
-        Measure::Salary => "salary",
-        Measure::TotalSalary => "total salary",
-        Measure::AdditionalCash => "additional cash compensation",
-        Measure::TotalCompensation => "total compensation",
+        PayMeasure::BaseSalary => "base salary",
+        PayMeasure::Salary => "salary",
+        PayMeasure::TotalSalary => "total salary",
+        PayMeasure::AdditionalCash => "additional cash compensation",
+        PayMeasure::TotalCompensation => "total compensation",
     }
 }
 
@@ -132,7 +132,7 @@ pub fn figure_notes(
     group: bool,
 ) -> Vec<String> {
     let mut notes = Vec::new();
-    if f.measure != Measure::Salary {
+    if f.measure != PayMeasure::Salary {
         notes.push(measure_label(f.measure).to_owned());
     }
     if let Some(g) = f.group.as_ref().filter(|_| group)

@@ -9,8 +9,8 @@ use super::hints::{self, Hint};
 use crate::cli::PaySort;
 use crate::model::salary::Placement;
 use crate::model::{
-    CompanyType, Dimension, ExperienceLevel, GrowthLever, Measure, Pay, Provenance, SalaryFigure,
-    Statistic, YearSpan,
+    CompanyType, Dimension, ExperienceLevel, GrowthLever, Pay, PayMeasure, Provenance,
+    SalaryFigure, Statistic, YearSpan,
 };
 use crate::store::codes::RoleCodes;
 use crate::store::{Entry, RoleSource, Store};
@@ -96,7 +96,7 @@ pub struct FigureView {
     /// `average` or `median`; absent when the source does not say.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub statistic: Option<Statistic>,
-    pub measure: Measure,
+    pub measure: PayMeasure,
     pub currency: &'static str,
     pub year: Option<u16>,
     /// The figure as the source states it: "average $136,917".
@@ -162,7 +162,7 @@ pub enum MyPay {
 impl MyPay {
     fn against(f: &SalaryFigure, amount: u64) -> MyPay {
         match f.measure {
-            Measure::AdditionalCash => MyPay::NotComparable {
+            PayMeasure::AdditionalCash => MyPay::NotComparable {
                 not_comparable: "additional cash",
             },
             _ => MyPay::Placed(f.pay.place(amount)),
