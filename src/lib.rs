@@ -4,7 +4,7 @@
 //! stdout.
 //!
 //! - `model`: profiles, O*NET details, wage estimates and places as types, and the algebra on
-//!   them (skill sets, pay placement, place matching).
+//!   them (skill sets, pay placement, place matching, search scoring).
 //! - [`datadir`]: where the user's data lives, how imports are put in place there, and how
 //!   stored files are read.
 //! - [`onet`], [`oews`], [`projections`] and [`prices`]: reading the official releases and

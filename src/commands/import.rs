@@ -8,7 +8,7 @@ use crate::Context;
 use crate::cli::{ImportArgs, ImportDatabase};
 use crate::error::CareersError;
 use crate::onet::import::{SkippedGroup, SkippedRow, group_skipped};
-use crate::onet::storage::Counts;
+use crate::onet::storage::OnetCounts;
 use crate::render::progress::FileBar;
 
 /// What an import did.
@@ -20,7 +20,7 @@ pub struct ImportReport {
     /// Where the import now lives.
     pub folder: PathBuf,
     pub imported_at: String,
-    pub counts: Counts,
+    pub counts: OnetCounts,
     /// The release the importance and level ratings come from, and their folder when it is
     /// not `source`; absent when the import has no ratings.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -68,7 +68,7 @@ pub struct PricesImportReport {
     pub source: PathBuf,
     pub folder: PathBuf,
     pub imported_at: String,
-    pub counts: crate::prices::storage::Counts,
+    pub counts: crate::prices::storage::PriceCounts,
     /// The rows left out under `--force`, each with its file, line and column.
     pub skipped_rows: Vec<crate::datadir::release::RowProblem>,
     pub warnings: Vec<String>,
@@ -84,7 +84,7 @@ pub struct ProjectionsImportReport {
     pub source: PathBuf,
     pub folder: PathBuf,
     pub imported_at: String,
-    pub counts: crate::projections::storage::Counts,
+    pub counts: crate::projections::storage::ProjectionCounts,
     /// The rows left out under `--force`, each with its sheet, row and column.
     pub skipped_rows: Vec<crate::projections::read::CellProblem>,
     pub warnings: Vec<String>,

@@ -96,7 +96,7 @@ pub struct ProjectionsRelease {
     pub imported_from: PathBuf,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub imported_at: Option<String>,
-    pub counts: crate::projections::storage::Counts,
+    pub counts: crate::projections::storage::ProjectionCounts,
     pub licence: &'static str,
     /// BLS's notice, when `wages` does not carry it already.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -115,7 +115,7 @@ pub struct PricesRelease {
     pub imported_from: PathBuf,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub imported_at: Option<String>,
-    pub counts: crate::prices::storage::Counts,
+    pub counts: crate::prices::storage::PriceCounts,
     pub licence: &'static str,
 }
 

@@ -14,6 +14,7 @@ pub(crate) mod projection;
 pub(crate) mod ratings;
 pub(crate) mod reliability;
 pub(crate) mod salary;
+pub(crate) mod search;
 pub(crate) mod skillset;
 pub(crate) mod vocabulary;
 pub(crate) mod wages;
@@ -23,7 +24,7 @@ pub(crate) use market::{Figure, FigureKind, InDemandGroup, Quantity};
 pub(crate) use onet::OnetDetails;
 pub(crate) use profile::*;
 pub(crate) use salary::{
-    CompanyType, Dimension, ExperienceLevel, GrowthLever, Measure, Pay, Salary, SalaryFigure,
+    CompanyType, Dimension, ExperienceLevel, GrowthLever, Pay, PayMeasure, Salary, SalaryFigure,
     Statistic,
 };
 pub(crate) use vocabulary::{Vocabulary, VocabularyFile};
@@ -505,7 +506,7 @@ mod tests {
                     open_high: false,
                 },
                 statistic: None,
-                measure: Measure::Salary,
+                measure: PayMeasure::Salary,
                 year: Some(2024),
                 note: None,
                 source: None,

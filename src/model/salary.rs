@@ -55,7 +55,7 @@ pub struct SalaryFigure {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub statistic: Option<Statistic>,
     /// What is paid: base salary, total salary, additional cash.
-    pub measure: Measure,
+    pub measure: PayMeasure,
     /// The year the figure refers to; absent when the source gives none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<u16>,
@@ -124,18 +124,6 @@ impl Dimension {
             Dimension::Industry => "industry",
             Dimension::AdditionalCompensation => "additional-compensation",
             Dimension::TotalCompensation => "total-compensation",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Dimension::Overall => "Overall",
-            Dimension::Company => "By company type",
-            Dimension::Experience => "By experience",
-            Dimension::Location => "By location",
-            Dimension::Industry => "By industry",
-            Dimension::AdditionalCompensation => "Additional compensation",
-            Dimension::TotalCompensation => "Total compensation",
         }
     }
 }
@@ -422,7 +410,9 @@ impl Statistic {
 /// What a pay figure counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
-pub enum Measure {
+// The profile schema has always called it `Measure`.
+#[schemars(rename = "Measure")]
+pub enum PayMeasure {
     /// Salary before bonuses and equity.
     BaseSalary,
     /// Salary as reported, without saying whether it includes extras.
@@ -433,18 +423,6 @@ pub enum Measure {
     AdditionalCash,
     /// The whole package.
     TotalCompensation,
-}
-
-impl Measure {
-    pub fn label(self) -> &'static str {
-        match self {
-            Measure::BaseSalary => "base salary",
-            Measure::Salary => "salary",
-            Measure::TotalSalary => "total salary",
-            Measure::AdditionalCash => "additional cash compensation",
-            Measure::TotalCompensation => "total compensation",
-        }
-    }
 }
 
 /// Career stage of a pay figure.

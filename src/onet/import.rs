@@ -706,12 +706,12 @@ mod tests {
 
     #[test]
     fn a_consistent_but_partial_release_is_refused() {
-        use crate::onet::storage::{Contents, Counts};
+        use crate::onet::storage::{Contents, OnetCounts};
         let of = |occupations, tasks| Contents {
-            counts: Counts {
+            counts: OnetCounts {
                 occupations,
                 tasks,
-                ..Counts::default()
+                ..OnetCounts::default()
             },
             ratings: None,
         };

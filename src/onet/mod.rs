@@ -15,7 +15,7 @@ use std::path::Path;
 use crate::datadir::release;
 use crate::model::onet::{JobZone, attribution};
 use crate::model::{OnetDetails, Profile, Provenance, SkillRef, Vocabulary};
-use storage::{IndexRecord, Manifest, Stored};
+use storage::{IndexRecord, Manifest, OnetRelease};
 
 /// The release as the store and every view name it: "29.2", or "(release unknown)".
 pub fn release(manifest: &Manifest) -> String {
@@ -68,7 +68,7 @@ pub fn attribution_with_ratings(manifest: &Manifest) -> String {
 ///
 /// A record of the index that cannot be read leaves the profile with its title and code, and
 /// a description that says what is wrong.
-pub fn light_profile(stored: &Stored, position: usize, id: String, document: &str) -> Profile {
+pub fn light_profile(stored: &OnetRelease, position: usize, id: String, document: &str) -> Profile {
     let name = stored.names.get(position);
     let r = stored
         .index_record(position)

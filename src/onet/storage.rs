@@ -102,7 +102,7 @@ pub fn version(manifest: &Manifest) -> Option<&str> {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Contents {
     #[serde(flatten)]
-    pub counts: Counts,
+    pub counts: OnetCounts,
     /// Where the importance and level ratings come from, when the import has any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ratings: Option<RatingsManifest>,
@@ -153,7 +153,7 @@ impl RatingsManifest {
 
 /// How much an import holds.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Counts {
+pub struct OnetCounts {
     pub occupations: usize,
     pub alternate_titles: usize,
     pub reported_titles: usize,
@@ -173,12 +173,12 @@ pub struct Counts {
     pub rows_skipped: usize,
 }
 
-impl Counts {
-    pub fn of(import: &Import) -> Counts {
-        let mut c = Counts {
+impl OnetCounts {
+    pub fn of(import: &Import) -> OnetCounts {
+        let mut c = OnetCounts {
             occupations: import.occupations.len(),
             rows_skipped: import.skipped.len(),
-            ..Counts::default()
+            ..OnetCounts::default()
         };
         for o in &import.occupations {
             let d = &o.details;
@@ -298,7 +298,7 @@ pub fn prepare(
 /// What the manifest says `import` holds, with its ratings' folder named by `ratings_source`.
 pub fn contents(import: &Import, ratings_source: impl Fn(&Path) -> PathBuf) -> Contents {
     Contents {
-        counts: Counts::of(import),
+        counts: OnetCounts::of(import),
         ratings: RatingsManifest::of(import, ratings_source),
     }
 }
@@ -523,7 +523,7 @@ pub enum Location {
 /// opened with the names so that all of them come from the same import even when another
 /// import swaps in meanwhile.
 #[derive(Debug)]
-pub struct Stored {
+pub struct OnetRelease {
     pub location: Location,
     pub manifest: Manifest,
     pub zones: Vec<StoredZone>,
@@ -616,17 +616,17 @@ pub fn current_manifest(data_dir: &Path) -> Option<Manifest> {
 /// Opens the import in `data_dir`, or `None` when there is none. Every file is checked against
 /// its manifest's length and checksum first: a file cut, zeroed or changed after the import is
 /// a damaged import, named with the fix, never an answer.
-pub fn open(data_dir: &Path) -> anyhow::Result<Option<Stored>> {
+pub fn open(data_dir: &Path) -> anyhow::Result<Option<OnetRelease>> {
     crate::datadir::imports::tidy(data_dir);
     release::open::<Contents>(data_dir, &DATASET)?
-        .map(Stored::decode)
+        .map(OnetRelease::decode)
         .transpose()
 }
 
 /// The embedded release, from the binary's own files: their lengths are checked, their
 /// checksums are not (the binary is not changed after it is built; a test checks them).
-pub fn embedded(manifest: &[u8], files: &[(&str, &'static [u8])]) -> anyhow::Result<Stored> {
-    Stored::decode(release::built_in(&DATASET, manifest, files)?)
+pub fn embedded(manifest: &[u8], files: &[(&str, &'static [u8])]) -> anyhow::Result<OnetRelease> {
+    OnetRelease::decode(release::built_in(&DATASET, manifest, files)?)
 }
 
 /// An import of O*NET 29.2 stores about 5 MB; an import reads at most 256 MiB from any one
@@ -640,10 +640,10 @@ const RECENT_RECORDS: usize = 4;
 /// What decompressing one frame or the search file may yield at most.
 const MAX_DECOMPRESSED: usize = 256 * 1024 * 1024;
 
-impl Stored {
+impl OnetRelease {
     /// Checks and opens a release's files, opened and checked by the container: the names are
     /// read in place, the rest on demand. A file whose layout does not hold is a damaged one.
-    pub fn decode(opened: Opened<Contents>) -> anyhow::Result<Stored> {
+    pub fn decode(opened: Opened<Contents>) -> anyhow::Result<OnetRelease> {
         let location = match &opened.dir {
             Some(dir) => Location::Imported(dir.clone()),
             None => Location::Embedded,
@@ -683,7 +683,7 @@ impl Stored {
         if u64::from(dictionary.0) + u64::from(dictionary.1) > details.len() {
             return Err(broken(format!("{DETAILS} is shorter than {NAMES} says")));
         }
-        Ok(Stored {
+        Ok(OnetRelease {
             location,
             manifest,
             zones,
@@ -1001,7 +1001,7 @@ impl Stored {
         ))
     }
 
-    /// Reads `search.bin`; [`Stored::search_records`] decodes it.
+    /// Reads `search.bin`; [`OnetRelease::search_records`] decodes it.
     pub fn search_file(&self) -> anyhow::Result<SearchFile> {
         let bytes = zstd::bulk::decompress(&self.search.0, MAX_DECOMPRESSED)
             .map_err(|e| self.broken(&format!("{SEARCH}: {e}")))?;

@@ -13,7 +13,7 @@ use crate::datadir::release::RowProblem;
 use crate::datadir::release::{self, Prepared, Release};
 use crate::datadir::skipped::{LeftOut, SKIPPED, Skipped};
 use crate::model::prices::{PriceParities, PriceTable};
-use storage::{Counts, DATASET, PARITIES};
+use storage::{DATASET, PARITIES, PriceCounts};
 
 /// How many problems an error lists before it counts the rest.
 const LISTED: usize = 10;
@@ -21,7 +21,10 @@ const LISTED: usize = 10;
 /// Reads BEA's files in `dir` into the stored form. A row that cannot be read fails the whole
 /// read unless `force`, which leaves such rows out, counts them and stores which areas they
 /// touched; the problems come back either way.
-pub fn prepare(dir: &Path, force: bool) -> anyhow::Result<(Prepared<Counts>, Vec<RowProblem>)> {
+pub fn prepare(
+    dir: &Path,
+    force: bool,
+) -> anyhow::Result<(Prepared<PriceCounts>, Vec<RowProblem>)> {
     let read = read::read_dir(dir)?;
     let problems = read.problems;
     if !problems.is_empty() && !force {
@@ -94,7 +97,7 @@ fn skipped_of(problems: &[RowProblem]) -> Skipped<(PriceTable, String)> {
 }
 
 /// What `careers import prices` did.
-pub type ImportOutcome = release::RowsImported<Counts, RowProblem>;
+pub type ImportOutcome = release::RowsImported<PriceCounts, RowProblem>;
 
 /// Reads BEA's files and stores them in `data_dir`, replacing the current import only when
 /// everything has been read and written, and only with a release about as large (unless

@@ -39,7 +39,7 @@ pub const CITATION: &str =
 
 /// How much a release holds.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Counts {
+pub struct PriceCounts {
     /// Data rows read from the three files.
     pub rows: u64,
     /// Rows that could not be read and were left out (only under `--force`).
@@ -56,7 +56,7 @@ pub struct Counts {
     pub last_year: u16,
 }
 
-impl release::Counts for Counts {
+impl release::Counts for PriceCounts {
     fn measures(&self) -> Vec<(&'static str, u64)> {
         vec![
             ("metropolitan areas", self.metros),
@@ -68,7 +68,7 @@ impl release::Counts for Counts {
 }
 
 /// The counts of a release's areas.
-pub fn counts_of(parities: &PriceParities, rows: u64, rows_skipped: u64) -> Counts {
+pub fn counts_of(parities: &PriceParities, rows: u64, rows_skipped: u64) -> PriceCounts {
     // The nation, and its nonmetropolitan portion in MARPP, are in every table: not counted;
     // nor is a row without a value (a portion a state does not have).
     let count = |table: PriceTable| {
@@ -79,7 +79,7 @@ pub fn counts_of(parities: &PriceParities, rows: u64, rows_skipped: u64) -> Coun
             .filter(|a| a.lines.iter().any(|l| !l.is_empty()))
             .count() as u64
     };
-    Counts {
+    PriceCounts {
         rows,
         rows_skipped,
         metros: count(PriceTable::Metro),
@@ -428,7 +428,7 @@ impl LatestParities for StoredParities {
 pub struct Prices {
     /// The folder it was imported into; `None` for the embedded release.
     pub dir: Option<std::path::PathBuf>,
-    pub manifest: release::Manifest<Counts>,
+    pub manifest: release::Manifest<PriceCounts>,
     pub parities: StoredParities,
     /// The areas (BEA's table and GeoFIPS) whose rows an import under `--force` left out.
     pub skipped: crate::datadir::skipped::Skipped<(PriceTable, String)>,
@@ -436,7 +436,7 @@ pub struct Prices {
 
 impl Prices {
     /// Decodes an opened release; a file that does not decode is a damaged one.
-    pub fn decode(mut opened: Opened<Counts>) -> anyhow::Result<Prices> {
+    pub fn decode(mut opened: Opened<PriceCounts>) -> anyhow::Result<Prices> {
         let bytes = opened.file_kept(PARITIES);
         let broken = |why: &str| match &opened.dir {
             Some(dir) => release::damaged(&DATASET, dir, why),

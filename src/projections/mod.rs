@@ -13,7 +13,7 @@ use crate::datadir::release::{self, Prepared, Release};
 use crate::datadir::skipped::{LeftOut, SKIPPED, Skipped};
 use crate::model::projection::{Education, EpWage, Experience, Projection, RowKind, Training};
 use read::{CellProblem, WorkbookRow};
-use storage::{Counts, DATASET, ROWS};
+use storage::{DATASET, ProjectionCounts, ROWS};
 
 /// When BLS published a release, from `data/ep-releases.json`: the workbook names its period
 /// but not its date.
@@ -34,7 +34,10 @@ const LISTED: usize = 10;
 /// BLS's categories do not have, fails the whole read unless `force`, which leaves such rows
 /// out, counts them and stores which occupations they touched; the problems come back either
 /// way.
-pub fn prepare(path: &Path, force: bool) -> anyhow::Result<(Prepared<Counts>, Vec<CellProblem>)> {
+pub fn prepare(
+    path: &Path,
+    force: bool,
+) -> anyhow::Result<(Prepared<ProjectionCounts>, Vec<CellProblem>)> {
     let read = read::read_workbook(path)?;
     let mut problems = read.problems;
     let mut rows = Vec::with_capacity(read.occupations.len());
@@ -158,7 +161,7 @@ fn projection(row: WorkbookRow, sheet: &str) -> Result<Projection, Box<CellProbl
 }
 
 /// What `careers import projections` did.
-pub type ImportOutcome = release::RowsImported<Counts, CellProblem>;
+pub type ImportOutcome = release::RowsImported<ProjectionCounts, CellProblem>;
 
 /// Reads BLS's workbook and stores it in `data_dir`, replacing the current import only when
 /// everything has been read and written, and only with a release about as large (unless

@@ -25,7 +25,7 @@ pub const ROWS: &str = "projections.bin";
 
 /// How much a release holds.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Counts {
+pub struct ProjectionCounts {
     /// Data rows read from the workbook's tables.
     pub rows: u64,
     /// Occupations projected (BLS's line items).
@@ -36,7 +36,7 @@ pub struct Counts {
     pub rows_skipped: u64,
 }
 
-impl release::Counts for Counts {
+impl release::Counts for ProjectionCounts {
     fn measures(&self) -> Vec<(&'static str, u64)> {
         vec![("occupations", self.occupations), ("groups", self.groups)]
     }
@@ -77,12 +77,12 @@ pub fn encode(rows: &mut [Projection]) -> anyhow::Result<Vec<u8>> {
 }
 
 /// The counts of a release's rows.
-pub fn counts_of(rows: &[Projection], rows_read: u64, rows_skipped: u64) -> Counts {
+pub fn counts_of(rows: &[Projection], rows_read: u64, rows_skipped: u64) -> ProjectionCounts {
     let occupations = rows
         .iter()
         .filter(|r| r.kind == RowKind::Occupation)
         .count() as u64;
-    Counts {
+    ProjectionCounts {
         rows: rows_read,
         occupations,
         groups: rows.len() as u64 - occupations,
@@ -96,7 +96,7 @@ pub fn counts_of(rows: &[Projection], rows_read: u64, rows_skipped: u64) -> Coun
 pub struct Projections {
     /// The folder it was imported into; `None` for the embedded release.
     pub dir: Option<std::path::PathBuf>,
-    pub manifest: release::Manifest<Counts>,
+    pub manifest: release::Manifest<ProjectionCounts>,
     /// The base and projected years: 2024 and 2034 for "2024-34".
     years: (u16, u16),
     index: Index,
@@ -110,7 +110,7 @@ pub struct Projections {
 
 impl Projections {
     /// Checks an opened release's index; a file whose index does not hold is a damaged one.
-    pub fn decode(mut opened: Opened<Counts>) -> anyhow::Result<Projections> {
+    pub fn decode(mut opened: Opened<ProjectionCounts>) -> anyhow::Result<Projections> {
         let broken = |why: &str| match &opened.dir {
             Some(dir) => release::damaged(&DATASET, dir, why),
             None => anyhow::anyhow!("the embedded {} cannot be read ({why})", DATASET.title),

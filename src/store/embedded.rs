@@ -30,7 +30,7 @@ fn onet_files() -> (&'static [u8], [(&'static str, &'static [u8]); 7]) {
 }
 
 /// The embedded O*NET release, opened; `None` in a build without it.
-pub fn onet() -> Option<crate::onet::storage::Stored> {
+pub fn onet() -> Option<crate::onet::storage::OnetRelease> {
     #[cfg(feature = "embedded")]
     {
         let (manifest, files) = onet_files();

@@ -11,6 +11,7 @@ use crate::model::onet::Rating;
 use crate::model::skillset;
 use crate::render::{Cell, Document, Records, Report, Table, Tone};
 use crate::store::ratings::{NoRatings, RatingsVia};
+use crate::views::salary::measure_label;
 use crate::views::sections::{describe_figure, lines_or, requirement_aspects};
 
 /// Next roles the table names all of up to `MAX_NEXT_ROLES`; beyond, the first
@@ -25,7 +26,7 @@ impl ComparedRole {
                 "{} (\"{}\", {}, {})",
                 f.display_pay(),
                 f.label,
-                f.measure.label(),
+                measure_label(f.measure),
                 f.year_text()
             ),
             None => "no figure in source".into(),
@@ -603,7 +604,7 @@ fn self_text(f: &crate::model::SalaryFigure) -> String {
     format!(
         "{} ({}, {})",
         f.display_pay(),
-        f.measure.label(),
+        measure_label(f.measure),
         f.year_text()
     )
 }

@@ -9,10 +9,34 @@ use crate::commands::salary::{
     CitiesReport, FigureView, Filters, Hint, MyPay, OfficialNote, SalaryOutput, SalaryReport,
 };
 use crate::model::salary::{Placement, dollars};
-use crate::model::{Dimension, GrowthLever, Measure, Pay, Provenance, SalaryFigure};
+use crate::model::{Dimension, GrowthLever, Pay, PayMeasure, Provenance, SalaryFigure};
 use crate::render::{Bar, Cell, Chart, Document, Records, Report, Table, Tone};
 use crate::store::wages::PlaceEstimate;
 use crate::views::sections::{capitalize, describe_source, missing_in};
+
+/// The heading of the figures about one thing: "By company type".
+pub fn dimension_label(dimension: Dimension) -> &'static str {
+    match dimension {
+        Dimension::Overall => "Overall",
+        Dimension::Company => "By company type",
+        Dimension::Experience => "By experience",
+        Dimension::Location => "By location",
+        Dimension::Industry => "By industry",
+        Dimension::AdditionalCompensation => "Additional compensation",
+        Dimension::TotalCompensation => "Total compensation",
+    }
+}
+
+/// What a figure counts, in words: "base salary".
+pub fn measure_label(measure: PayMeasure) -> &'static str {
+    match measure {
+        PayMeasure::BaseSalary => "base salary",
+        PayMeasure::Salary => "salary",
+        PayMeasure::TotalSalary => "total salary",
+        PayMeasure::AdditionalCash => "additional cash compensation",
+        PayMeasure::TotalCompensation => "total compensation",
+    }
+}
 
 /// "city Seattle, experience senior".
 fn filters_text(filters: &Filters) -> String {
@@ -108,15 +132,15 @@ pub fn figure_notes(
     group: bool,
 ) -> Vec<String> {
     let mut notes = Vec::new();
-    if f.measure != Measure::Salary {
-        notes.push(f.measure.label().to_owned());
+    if f.measure != PayMeasure::Salary {
+        notes.push(measure_label(f.measure).to_owned());
     }
     if let Some(g) = f.group.as_ref().filter(|_| group)
         && f.dimension != Dimension::Experience
         && g != &f.label
         && !Dimension::ALL
             .iter()
-            .any(|d| d.label().eq_ignore_ascii_case(g))
+            .any(|d| dimension_label(*d).eq_ignore_ascii_case(g))
     {
         notes.push(g.clone());
     }
@@ -236,7 +260,7 @@ impl SalaryReport {
                 dims.push(Dimension::Industry);
             }
             for dim in dims {
-                doc.heading(2, dim.label());
+                doc.heading(2, dimension_label(dim));
                 let group: Vec<&FigureView> =
                     role.figures.iter().filter(|f| f.dimension == dim).collect();
                 if !group.is_empty() {

@@ -9,7 +9,7 @@ use crate::model::credits::{Credited, Credits};
 use crate::model::{CodeSystem, Provenance, SalaryFigure};
 use crate::render::{Cell, Document, Table, Tone};
 use crate::store::Origin;
-use crate::views::salary::{SalaryExtras, figure_notes, salary_extras};
+use crate::views::salary::{SalaryExtras, dimension_label, figure_notes, salary_extras};
 use crate::views::sections::{
     describe_experience, describe_source, education_fields, figures_table, groups_table,
     in_demand_table, industries_block, links_table, progression_table, work_settings_table,
@@ -343,7 +343,7 @@ pub fn salary_table(figures: &[SalaryFigure], default_source: Option<&Provenance
         let about = f
             .group
             .clone()
-            .unwrap_or_else(|| f.dimension.label().to_owned());
+            .unwrap_or_else(|| dimension_label(f.dimension).to_owned());
         let mut notes = vec![f.year_text()];
         notes.extend(figure_notes(f, default_source, false));
         table.row([
