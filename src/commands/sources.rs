@@ -220,28 +220,25 @@ pub fn run(ctx: &Context, _args: &SourcesArgs) -> anyhow::Result<SourcesReport> 
         None => onet_folder = ctx.data_dir.as_deref().map(paths::onet_dir),
     }
     let mut oews_folder = None;
-    let wages = match ctx.store.wages()? {
-        Some(stored) => {
-            let m = &stored.manifest;
-            Some(WageSource {
-                kind: "oews",
-                name: "BLS Occupational Employment and Wage Statistics (OEWS)",
-                release: stored.release_name(),
-                release_code: stored.tables.release_code.clone(),
-                published: m.release.published.clone(),
-                folder: stored.dir.clone(),
-                embedded: stored.dir.is_none(),
-                imported_from: m.source.clone(),
-                imported_at: stored.dir.is_some().then(|| m.imported_at.clone()),
-                counts: m.counts.clone(),
-                licence: "public domain (U.S. government work)",
-                notice: crate::store::wages::OEWS_NOTICE,
-            })
-        }
-        None => {
-            oews_folder = ctx.data_dir.as_deref().map(paths::oews_dir);
-            None
-        }
+    let wages = if let Some(stored) = ctx.store.wages()? {
+        let m = &stored.manifest;
+        Some(WageSource {
+            kind: "oews",
+            name: "BLS Occupational Employment and Wage Statistics (OEWS)",
+            release: stored.release_name(),
+            release_code: stored.tables.release_code.clone(),
+            published: m.release.published.clone(),
+            folder: stored.dir.clone(),
+            embedded: stored.dir.is_none(),
+            imported_from: m.source.clone(),
+            imported_at: stored.dir.is_some().then(|| m.imported_at.clone()),
+            counts: m.counts.clone(),
+            licence: "public domain (U.S. government work)",
+            notice: crate::store::wages::OEWS_NOTICE,
+        })
+    } else {
+        oews_folder = ctx.data_dir.as_deref().map(paths::oews_dir);
+        None
     };
     let projections = ctx
         .store

@@ -90,9 +90,10 @@ pub(crate) fn by_code(p: &Profile, code: &str) -> Option<(u32, Matched)> {
 /// Whether `word` (lowercase) is `stem` once in the singular.
 fn is_word(word: &str, stem: &str) -> bool {
     let (base, y) = singular(word);
-    match y {
-        false => base == stem,
-        true => stem.len() == base.len() + 1 && stem.starts_with(base) && stem.ends_with('y'),
+    if y {
+        stem.len() == base.len() + 1 && stem.starts_with(base) && stem.ends_with('y')
+    } else {
+        base == stem
     }
 }
 
@@ -234,13 +235,14 @@ impl Query {
         }
         let all = seen.count_ones() as usize == n;
         let quality = match () {
-            _ if best_run == n && count == n => 3,
-            _ if best_run == n => 2,
-            _ => u32::from(all),
+            () if best_run == n && count == n => 3,
+            () if best_run == n => 2,
+            () => u32::from(all),
         };
-        match near {
-            true if quality > 1 => quality - 1,
-            _ => quality,
+        if near && quality > 1 {
+            quality - 1
+        } else {
+            quality
         }
     }
 }
@@ -265,9 +267,12 @@ impl Numbered {
             near: query
                 .words
                 .iter()
-                .map(|q| match query.fuzzy {
-                    true => words_near(q),
-                    false => Vec::new(),
+                .map(|q| {
+                    if query.fuzzy {
+                        words_near(q)
+                    } else {
+                        Vec::new()
+                    }
                 })
                 .collect(),
         }

@@ -124,7 +124,11 @@ impl Measure {
     }
 
     pub fn unit(self) -> Unit {
-        use Measure::*;
+        use Measure::{
+            Annual10, Annual25, Annual75, Annual90, AnnualMean, AnnualMedian, Employment,
+            EmploymentRse, Hourly10, Hourly25, Hourly75, Hourly90, HourlyMean, HourlyMedian,
+            JobsPer1000, LocationQuotient, WageRse,
+        };
         match self {
             Employment => Unit::Count,
             EmploymentRse | WageRse => Unit::Percent,
@@ -140,7 +144,11 @@ impl Measure {
 
     /// BLS's name of the datatype, as `oe.datatype` words it.
     pub fn name(self) -> &'static str {
-        use Measure::*;
+        use Measure::{
+            Annual10, Annual25, Annual75, Annual90, AnnualMean, AnnualMedian, Employment,
+            EmploymentRse, Hourly10, Hourly25, Hourly75, Hourly90, HourlyMean, HourlyMedian,
+            JobsPer1000, LocationQuotient, WageRse,
+        };
         match self {
             Employment => "Employment",
             EmploymentRse => "Employment percent relative standard error",

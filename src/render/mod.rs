@@ -64,6 +64,7 @@ impl Records {
 
     /// Records whose rows of `source`'s figures are pushed with [`Records::push_showing`], so
     /// that only those carry its credit.
+    #[must_use]
     pub fn marking(mut self, source: CreditedSource) -> Self {
         self.marks(source);
         self
@@ -71,18 +72,18 @@ impl Records {
 
     /// Records whose rows of BLS figures are pushed with [`Records::push_official`], so that
     /// only those carry BLS's notice.
+    #[must_use]
     pub fn marking_official(self) -> Self {
         self.marking(CreditedSource::Bls)
     }
 
     /// The marked rows of `source`, marking them from now on.
     fn marks(&mut self, source: CreditedSource) -> &mut Vec<usize> {
-        let at = match self.marked.iter().position(|(s, _)| *s == source) {
-            Some(at) => at,
-            None => {
-                self.marked.push((source, Vec::new()));
-                self.marked.len() - 1
-            }
+        let at = if let Some(at) = self.marked.iter().position(|(s, _)| *s == source) {
+            at
+        } else {
+            self.marked.push((source, Vec::new()));
+            self.marked.len() - 1
         };
         &mut self.marked[at].1
     }
@@ -105,6 +106,7 @@ impl Records {
 
     /// The records with their `id` column first, before `rank`: every command's plain lines
     /// start with the id alone (`cut -f1`).
+    #[must_use]
     pub fn id_first(mut self) -> Self {
         if let Some(at) = self.headers.iter().position(|h| h == "id") {
             self.headers[..=at].rotate_right(1);

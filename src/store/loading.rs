@@ -140,7 +140,10 @@ impl Store {
     pub fn from_profiles(profiles: Vec<StoreProfile>) -> Store {
         let mut store = Store {
             entries: Vec::with_capacity(profiles.len()),
-            ids: NameMap::with_capacity_and_hasher(profiles.len(), Default::default()),
+            ids: NameMap::with_capacity_and_hasher(
+                profiles.len(),
+                std::hash::BuildHasherDefault::default(),
+            ),
             changed: std::sync::Mutex::new(Vec::new()),
             vocabulary: std::sync::OnceLock::new(),
             keys: NameMap::default(),
@@ -183,13 +186,12 @@ impl Store {
                 deferred: Some(Later::Bundled(profile)),
             },
         };
-        match self.ids.get(&authored.names.id) {
-            Some(&i) => self.entries[i] = authored,
-            None => {
-                self.ids
-                    .insert(authored.names.id.clone(), self.entries.len());
-                self.entries.push(authored);
-            }
+        if let Some(&i) = self.ids.get(&authored.names.id) {
+            self.entries[i] = authored;
+        } else {
+            self.ids
+                .insert(authored.names.id.clone(), self.entries.len());
+            self.entries.push(authored);
         }
     }
 
@@ -272,6 +274,7 @@ impl Store {
     /// not fatal: the embedded release answers in its place, with a warning; without one the
     /// bundled and user profiles still answer, and [`Store::onet_required`] fails with the
     /// reason.
+    #[must_use]
     pub fn with_onet(mut self, data_dir: Option<&std::path::Path>, embedded: bool) -> Store {
         self.embedded = embedded;
         let opened = data_dir.map_or(Ok(None), crate::onet::storage::open);
@@ -309,6 +312,10 @@ impl Store {
             let n = stored.names.get(p);
             // Rare: its code appended, then a number until no profile or occupation has it.
             let base = format!("{}-{}", n.id, crate::model::slugify(n.code));
+            #[allow(
+                clippy::maybe_infinite_iter,
+                reason = "one of the first few numbers is free"
+            )]
             let id = (1u32..)
                 .map(|k| match k {
                     1 => base.clone(),

@@ -278,7 +278,10 @@ impl Store {
             |id: &str, path: String, message: String| (id.to_owned(), Problem { path, message });
         // Ids first: an alias may not take another profile's id.
         let mut claimed: HashMap<&str, (&str, &str), std::hash::BuildHasherDefault<NameHasher>> =
-            HashMap::with_capacity_and_hasher(self.entries.len() * 2, Default::default());
+            HashMap::with_capacity_and_hasher(
+                self.entries.len() * 2,
+                std::hash::BuildHasherDefault::default(),
+            );
         let onet_keys: Vec<(String, &str)> = self
             .onet
             .iter()
@@ -479,7 +482,7 @@ mod tests {
         let store = Store::bundled().unwrap();
         match store.resolve("ml-enginer") {
             Err(CareersError::UnknownRole { suggestions, .. }) => {
-                assert_eq!(suggestions[0], "ml-engineer")
+                assert_eq!(suggestions[0], "ml-engineer");
             }
             other => panic!("{other:?}"),
         }

@@ -97,10 +97,10 @@ impl Store {
             });
         }
         let onet = match () {
-            _ if self.onet.is_some() => OnetHint::None,
-            _ if is_soc_code(&key) => OnetHint::CodeNotImported,
-            _ if suggestions.is_empty() => OnetHint::NotImported,
-            _ => OnetHint::None,
+            () if self.onet.is_some() => OnetHint::None,
+            () if is_soc_code(&key) => OnetHint::CodeNotImported,
+            () if suggestions.is_empty() => OnetHint::NotImported,
+            () => OnetHint::None,
         };
         Err(CareersError::UnknownRole {
             query: query.to_owned(),

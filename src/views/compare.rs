@@ -632,7 +632,7 @@ pub(crate) fn area_prices_text(prices: &crate::store::prices::PriceFacts) -> Str
                 parity_text(*all_items)
             )
         }
-        other => crate::views::wages::no_price_text(other),
+        other @ PriceFacts::NotPriced { .. } => crate::views::wages::no_price_text(other),
     }
 }
 

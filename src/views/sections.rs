@@ -57,7 +57,7 @@ pub fn education_fields(edu: &Education) -> Vec<(String, String)> {
     }
     // O*NET's education is all note: the distribution, no degree of its own.
     match &edu.note {
-        Some(note) if text.is_empty() => text = note.clone(),
+        Some(note) if text.is_empty() => text.clone_from(note),
         Some(note) => text = format!("{note}, {text}"),
         None => {}
     }

@@ -98,7 +98,11 @@ pub fn figure_text(figure: Option<&WageFigure>) -> String {
 
 /// Row labels of the estimates table, in [`crate::store::wages::SHOWN`] order.
 fn label(measure: Measure) -> &'static str {
-    use Measure::*;
+    use Measure::{
+        Annual10, Annual25, Annual75, Annual90, AnnualMean, AnnualMedian, Employment,
+        EmploymentRse, Hourly10, Hourly25, Hourly75, Hourly90, HourlyMean, HourlyMedian,
+        JobsPer1000, LocationQuotient, WageRse,
+    };
     match measure {
         Employment => "Employment",
         JobsPer1000 => "Jobs per 1,000",

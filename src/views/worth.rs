@@ -43,11 +43,11 @@ impl Report for WorthReport {
                     Cell::new(housing.map_or_else(|| "-".to_owned(), parity_text)),
                 ),
                 // Why, in a note below the table.
-                other if other.incomplete().is_some() => (
+                other @ PriceFacts::NotPriced { .. } if other.incomplete().is_some() => (
                     Cell::tone("incomplete", Tone::Muted).holding(ColumnKind::Text),
                     Cell::new("-"),
                 ),
-                other => (
+                other @ PriceFacts::NotPriced { .. } => (
                     Cell::tone(no_price_text(other), Tone::Muted).holding(ColumnKind::Text),
                     Cell::new("-"),
                 ),
@@ -188,11 +188,10 @@ impl Report for WorthReport {
                 records.push(row);
             }
             for w in &p.role_wages {
-                let (status, median, _) = w
-                    .median
-                    .as_ref()
-                    .map(crate::views::wages::csv_value)
-                    .unwrap_or(("not-published", String::new(), String::new()));
+                let (status, median, _) = w.median.as_ref().map_or(
+                    ("not-published", String::new(), String::new()),
+                    crate::views::wages::csv_value,
+                );
                 let (position, percent) = w
                     .placement
                     .as_ref()
