@@ -1,6 +1,7 @@
 //! The typed data model and its invariants. No I/O and no printing here: the store reads
 //! files, the renderers print.
 
+pub(crate) mod fit;
 pub(crate) mod interests;
 pub(crate) mod location;
 pub(crate) mod market;

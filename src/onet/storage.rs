@@ -44,11 +44,11 @@ use crate::model::onet::SkillUse;
 
 /// The dataset's folder, name, format and import command. Format 8 moved O*NET into the
 /// dataset container, with each file's checksum in the manifest; format 9 added
-/// `technology.bin`.
+/// `technology.bin`; format 10 packs each rating of `ratings.bin` into three bytes.
 pub const DATASET: Dataset = Dataset {
     folder: "onet",
     title: "O*NET",
-    format: 9,
+    format: 10,
     import: "careers import onet FOLDER",
     max_file: MAX_STORED_BYTES,
 };
@@ -740,6 +740,28 @@ impl Stored {
         self.index_bytes(position, |bytes| {
             postcard::from_bytes(bytes).map_err(|e| self.broken(&format!("{INDEX}: {e}")))
         })
+    }
+
+    /// The canonical skills of the occupation at `position` with O*NET's flags of each, read
+    /// in place from its index record (the description skipped unread): what `match` asks of
+    /// every occupation without making its profile.
+    pub fn skill_uses(&self, position: usize) -> anyhow::Result<Vec<(&str, SkillUse)>> {
+        #[derive(Deserialize)]
+        struct Skills<'a> {
+            #[serde(borrow)]
+            _description: Bytes<'a>,
+            #[serde(borrow)]
+            skills: Vec<&'a str>,
+            skill_uses: Vec<SkillUse>,
+        }
+        let (offset, len) = self.names.index_span(position);
+        let bytes = self
+            .index
+            .range(offset, len)
+            .map_err(|e| self.broken(&format!("{INDEX} {e}")))?;
+        let read: Skills =
+            postcard::from_bytes(bytes).map_err(|e| self.broken(&format!("{INDEX}: {e}")))?;
+        Ok(read.skills.into_iter().zip(read.skill_uses).collect())
     }
 
     /// What `read` makes of the bytes of the index record at `position`.
