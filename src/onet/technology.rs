@@ -230,42 +230,40 @@ fn tokens(name: &str) -> impl Iterator<Item = &str> {
 impl TechnologyIndex {
     /// For each of `queries` (lower-cased words, as `word_list` makes them), the numbers of the
     /// examples and commodity titles that hold its words as a run of whole words, in any case,
-    /// in increasing order: one pass over the names for all of them.
+    /// in increasing order. An ASCII name can hold a query only where its first word is found
+    /// in the names lower-cased (one search of them all for each query); the few names that are
+    /// not ASCII are split into words and compared each.
     pub fn names_holding(&self, queries: &[&[String]]) -> Vec<Vec<u32>> {
-        let mut out = vec![Vec::new(); queries.len()];
-        // An ASCII name without the first letter of a query's first word in either case cannot
-        // hold it: most names are passed over without being split into words.
-        let firsts: Vec<Option<u8>> = queries
-            .iter()
-            .map(|q| {
-                q.first()
-                    .and_then(|w| w.bytes().next())
-                    .filter(u8::is_ascii)
-            })
+        let searched = self.searched() as usize;
+        let end = self.bounds[searched] as usize;
+        let lower = self.names[..end].to_ascii_lowercase();
+        let other: Vec<u32> = (0..self.searched())
+            .filter(|&id| !self.name(id).is_ascii())
             .collect();
         let mut words: Vec<&str> = Vec::new();
-        for id in 0..self.searched() {
-            let name = self.name(id);
-            let ascii = name.is_ascii();
-            words.clear();
-            for (q, wanted) in queries.iter().enumerate() {
-                if wanted.is_empty() {
-                    continue;
-                }
-                if let (true, Some(f)) = (ascii, firsts[q])
-                    && !name.bytes().any(|b| b.to_ascii_lowercase() == f)
-                {
-                    continue;
-                }
-                if words.is_empty() {
-                    words.extend(tokens(name));
-                }
-                if holds_run(&words, wanted) {
-                    out[q].push(id);
-                }
-            }
-        }
-        out
+        queries
+            .iter()
+            .map(|wanted| {
+                let Some(first) = wanted.first() else {
+                    return Vec::new();
+                };
+                let mut candidates: Vec<u32> = lower
+                    .match_indices(first.as_str())
+                    .map(|(at, _)| (self.bounds.partition_point(|&b| b as usize <= at) - 1) as u32)
+                    .collect();
+                candidates.extend(&other);
+                candidates.sort_unstable();
+                candidates.dedup();
+                candidates
+                    .into_iter()
+                    .filter(|&id| {
+                        words.clear();
+                        words.extend(tokens(self.name(id)));
+                        holds_run(&words, wanted)
+                    })
+                    .collect()
+            })
+            .collect()
     }
 }
 
