@@ -33,10 +33,11 @@ use crate::Context;
 use crate::cli::{Format, MatchArgs};
 use crate::error::{CareersError, suggest};
 use crate::model::onet::RatingKind;
+use crate::model::ratings::ElementFigures;
 use crate::model::vocabulary::normalize;
-use crate::model::{Profile, skillset};
+use crate::model::{Profile, fit, skillset};
 use crate::store::find::{MedianPay, holds_words, word_list};
-use crate::store::matching::{RatingColumns, TechnologyQuery, TechnologyUse};
+use crate::store::matching::{RatingColumns, RoleOutline, TechnologyQuery, TechnologyUse};
 use crate::store::projections::ProjectionsSource;
 use crate::store::wages::AreaRef;
 use crate::store::{Entry, Origin, Store};
@@ -255,11 +256,6 @@ fn screenful(rows: usize) -> usize {
     (rows.saturating_sub(8) / 4).clamp(3, 50)
 }
 
-/// Importance 3 in hundredths, O*NET's "important": the skills and knowledge a `--from` role
-/// takes as yours are those it rates at least this, and a standard deviation or more above the
-/// average occupation (what sets it apart, not the speaking and listening every job needs).
-const FROM_IMPORTANCE: u16 = 300;
-
 /// One input as read, with what scores it.
 struct Wanted {
     input: MatchInput,
@@ -296,14 +292,14 @@ fn technology(store: &Store, name: &str) -> (String, TechnologyQuery, Vec<String
     }
 }
 
-/// Whether a profile (not an O*NET occupation) lists a technology: one of its skills is the
-/// vocabulary skill or one it covers, or holds its words.
-fn profile_listing(
-    profile: &Profile,
+/// The name of the skill by which a profile (not an O*NET occupation) lists a technology: one
+/// of its skills is the vocabulary skill or one it covers, or holds its words.
+fn profile_listing<'a>(
+    profile: &'a Profile,
     store: &Store,
     query: &TechnologyQuery,
     keys: &[String],
-) -> Option<Listing> {
+) -> Option<&'a str> {
     let vocabulary = store.vocabulary();
     profile
         .skills
@@ -312,12 +308,7 @@ fn profile_listing(
             keys.contains(&normalize(vocabulary.canonical(&s.name)))
                 || holds_words(&word_list(&s.name), &query.words)
         })
-        .map(|s| Listing {
-            name: s.name.clone(),
-            by: "profile",
-            hot: false,
-            in_demand: false,
-        })
+        .map(|s| s.name.as_str())
 }
 
 /// The column of the skill or knowledge area a name starts (O*NET's own resolution, which
@@ -342,62 +333,20 @@ fn element_by_start(
     Err(near)
 }
 
-/// The mean and standard deviation of each column's reliable importances, over every rated
-/// occupation.
-fn column_spread(columns: &RatingColumns) -> Vec<(f64, f64)> {
-    let mut sums = vec![(0.0, 0.0, 0.0); columns.table.width];
-    for (_, row) in columns.table.rows() {
-        for (s, f) in sums.iter_mut().zip(row).filter(|(_, f)| f.reliable) {
-            let x = f64::from(f.importance);
-            *s = (s.0 + 1.0, s.1 + x, s.2 + x * x);
-        }
-    }
-    sums.into_iter()
-        .map(|(n, sum, squares)| {
-            let mean = sum / f64::max(n, 1.0);
-            (
-                mean,
-                (squares / f64::max(n, 1.0) - mean * mean).max(0.0).sqrt(),
-            )
-        })
-        .collect()
+/// A role as scored: a curated role's entry, or an O*NET occupation's position (whose profile
+/// is made only if it is shown).
+#[derive(Clone, Copy)]
+enum Candidate<'a> {
+    Authored(&'a Entry),
+    Onet(usize),
 }
 
-/// How many standard deviations above the mean of all occupations `importance` is in `column`.
-fn standing(spread: &[(f64, f64)], column: usize, importance: f64) -> Option<f64> {
-    let (mean, deviation) = *spread.get(column)?;
-    (deviation > 0.0).then(|| (importance - mean) / deviation)
-}
-
-/// The column O*NET's occupations listing a technology rate most above the average of all, in
-/// standard deviations (so that a skill few occupations need, Programming, is not outweighed
-/// by a broad one), and their mean importance of it.
-fn related_column(
-    columns: &RatingColumns,
-    spread: &[(f64, f64)],
-    listing: &[Option<TechnologyUse>],
-) -> Option<(usize, f64)> {
-    let mut listed = vec![(0.0, 0.0); columns.table.width];
-    for (position, row) in columns.table.rows() {
-        if !listing.get(position).is_some_and(Option::is_some) {
-            continue;
-        }
-        for (s, f) in listed.iter_mut().zip(row).filter(|(_, f)| f.reliable) {
-            *s = (s.0 + 1.0, s.1 + f64::from(f.importance));
-        }
-    }
-    listed
-        .iter()
-        .enumerate()
-        .filter(|(_, (n, _))| *n > 0.0)
-        .filter_map(|(c, (n, sum))| Some((c, standing(spread, c, sum / n)?, sum / n)))
-        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map(|(c, _, mean)| (c, mean))
-}
-
-/// (importance − 1) / 4 of an importance in hundredths.
-fn scaled(importance: f64) -> f64 {
-    (importance / 100.0 - 1.0) / 4.0
+/// One role's score and each input's fit, with the name it lists a technology by.
+struct Scored<'a> {
+    candidate: Candidate<'a>,
+    id: &'a str,
+    score: f64,
+    fits: Vec<(fit::Fit, Option<(fit::Listed, &'a str)>)>,
 }
 
 pub fn report(
@@ -409,7 +358,7 @@ pub fn report(
 ) -> anyhow::Result<MatchReport> {
     let columns = store.rating_columns()?.unwrap_or_default();
     let vocabulary = store.vocabulary();
-    let spread = column_spread(&columns);
+    let spread = fit::column_spread(columns.table.width, columns.table.rows().map(|(_, r)| r));
     let typical = |c: usize| (c, spread.get(c).map_or(0.0, |s| s.0));
     // A row of the ratings by O*NET position.
     let mut row_at: Vec<Option<usize>> = vec![None; store.onet_len()];
@@ -418,7 +367,7 @@ pub fn report(
             *slot = Some(r);
         }
     }
-    let row_of = |position: Option<usize>| -> Option<&[crate::model::ratings::ElementFigures]> {
+    let row_of = |position: Option<usize>| -> Option<&[ElementFigures]> {
         let r = row_at.get(position?).copied()??;
         let width = columns.table.width;
         columns.table.figures.get(r * width..(r + 1) * width)
@@ -449,18 +398,7 @@ pub fn report(
     let mut unknown: Vec<String> = Vec::new();
     if let Some(entry) = from {
         if let Some(row) = row_of(store.rated_position(entry)) {
-            let mut important: Vec<(u16, usize)> = row
-                .iter()
-                .enumerate()
-                .filter(|(c, f)| {
-                    f.reliable
-                        && f.importance >= FROM_IMPORTANCE
-                        && standing(&spread, *c, f64::from(f.importance)).is_some_and(|z| z >= 1.0)
-                })
-                .map(|(c, f)| (f.importance, c))
-                .collect();
-            important.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-            for (_, c) in important {
+            for c in fit::distinctive(row, &spread) {
                 wanted.push(Wanted {
                     input: element_input(c),
                     column: Some(typical(c)),
@@ -522,12 +460,12 @@ pub fn report(
     let uses = if queries.is_empty() {
         Vec::new()
     } else if queries.iter().all(|q| !q.skills.is_empty()) {
-        store.vocabulary_uses(&queries)
+        store.vocabulary_uses(&queries)?
     } else {
         store.technology_uses(&queries)?
     };
     let profiles: Vec<&Entry> = store
-        .entries()
+        .authored()
         .filter(|e| !matches!(e.origin, Origin::Onet { .. }))
         .collect();
     let mut listings: Vec<&Vec<Option<TechnologyUse>>> = Vec::new();
@@ -545,7 +483,12 @@ pub fn report(
             .iter()
             .any(|e| profile_listing(&e.profile, store, query, keys).is_some());
         if by_onet > 0 || by_profile || vocabulary.resolve(&w.input.name).is_some() {
-            let column = related_column(&columns, &spread, listing);
+            let listed_rows = columns
+                .table
+                .rows()
+                .filter(|(p, _)| listing.get(*p).is_some_and(Option::is_some))
+                .map(|(_, row)| row);
+            let column = fit::related_column(&spread, listed_rows);
             let mut w = w;
             w.input.occupations_listing = Some(by_onet);
             w.input.related = column.map(|(c, _)| columns.elements[c].name.clone());
@@ -601,129 +544,114 @@ pub fn report(
         })
         .collect();
 
-    // Every role's score.
-    struct Scored<'a> {
-        entry: &'a Entry,
-        score: f64,
-        fits: Vec<InputFit>,
-    }
+    // Every role's score: the curated roles, then the O*NET occupations by position, which
+    // are scored from their ratings and listings without making their profiles.
+    let weighed: Vec<fit::Weighed> = inputs
+        .iter()
+        .map(|w| fit::Weighed {
+            column: w.column,
+            technology: w.query.is_some(),
+        })
+        .collect();
     let mut scored: Vec<Scored> = Vec::new();
     if !inputs.is_empty() {
-        // The O*NET occupations come last among the entries, in the order of their positions.
-        let first_onet = store.entries().len() - store.onet_len();
-        for (i, entry) in store.entries().enumerate() {
-            if from.is_some_and(|f| f.profile.id == entry.profile.id) {
+        let candidates = profiles
+            .iter()
+            .map(|e| (Candidate::Authored(e), e.profile.id.as_str()))
+            .chain((0..store.onet_len()).map(|p| (Candidate::Onet(p), store.onet_id_at(p))));
+        for (candidate, id) in candidates {
+            if from.is_some_and(|f| f.profile.id == id) {
                 continue;
             }
-            let onet = matches!(entry.origin, Origin::Onet { .. });
-            let rated_at = match i.checked_sub(first_onet) {
-                Some(position) if onet => Some(position),
-                _ => store.rated_position(entry),
-            };
-            let row = row_of(rated_at);
-            let position = rated_at.filter(|_| onet);
+            let row = row_of(match candidate {
+                Candidate::Onet(p) => Some(p),
+                Candidate::Authored(e) => store.rated_position(e),
+            });
             let mut fits = Vec::with_capacity(inputs.len());
-            for (w, listing) in inputs.iter().zip(&input_listing) {
-                let rated = w
-                    .column
-                    .and_then(|(c, _)| row?.get(c))
-                    .filter(|f| f.reliable)
-                    .map(|f| f64::from(f.importance));
-                let importance = rated.or(w.column.map(|(_, typical)| typical));
-                let part = importance.map_or(0.0, scaled);
-                let (score, listed) = match (&w.query, listing) {
-                    (Some((query, keys)), Some(listing)) => {
-                        let listed = match position {
-                            Some(p) => listing.get(p).cloned().flatten().map(|u| Listing {
-                                name: u.example,
-                                by: "onet",
+            for ((w, listing), &weighed) in inputs.iter().zip(&input_listing).zip(&weighed) {
+                let listed = match (&w.query, listing, candidate) {
+                    (Some(_), Some(listing), Candidate::Onet(p)) => {
+                        listing.get(p).and_then(Option::as_ref).map(|u| {
+                            let how = fit::Listed::Onet {
                                 hot: u.hot,
                                 in_demand: u.in_demand,
-                            }),
-                            None if onet => None,
-                            None => profile_listing(&entry.profile, store, query, keys),
-                        };
-                        let listed_score = listed.as_ref().map_or(0.0, |l| match l.by {
-                            "profile" => 1.0,
-                            _ => 0.5 + 0.25 * f64::from(u8::from(l.hot) + u8::from(l.in_demand)),
-                        });
-                        match w.column {
-                            Some(_) => ((listed_score + part) / 2.0, listed),
-                            None => (listed_score, listed),
-                        }
+                            };
+                            (how, u.example.as_str())
+                        })
                     }
-                    _ => (part, None),
+                    (Some((query, keys)), Some(_), Candidate::Authored(e)) => {
+                        profile_listing(&e.profile, store, query, keys)
+                            .map(|name| (fit::Listed::Profile, name))
+                    }
+                    _ => None,
                 };
-                fits.push(InputFit {
-                    input: w.input.name.clone(),
-                    score,
-                    importance: importance.map(|i| i / 100.0),
-                    rated: rated.is_some(),
-                    kind: w.input.kind,
-                    related: w.query.as_ref().and(w.input.related.clone()),
-                    listed,
-                });
+                fits.push((fit::fit(weighed, row, listed.map(|l| l.0)), listed));
             }
-            let mean = fits.iter().map(|f| f.score).sum::<f64>() / fits.len() as f64;
+            let score = fit::role_score(&fits.iter().map(|f| f.0).collect::<Vec<_>>());
             scored.push(Scored {
-                entry,
-                score: (mean * 1000.0).round() / 10.0,
+                candidate,
+                id,
+                score,
                 fits,
             });
         }
     }
     let ranked = scored.len();
     // By score first; pay breaks ties only among the tied, so it is read for those alone.
-    scored.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then_with(|| a.entry.profile.id.cmp(&b.entry.profile.id))
-    });
-    let cut = match scored.get(top.saturating_sub(1)) {
-        Some(last) => {
-            let edge = last.score;
-            scored.iter().take_while(|s| s.score >= edge).count()
-        }
-        None => scored.len(),
-    };
-    scored.truncate(cut);
-    let entries: Vec<&Entry> = scored.iter().map(|s| s.entry).collect();
+    let scored = fit::contenders(scored, top, |s| (s.score, s.id));
+    let entries: Vec<&Entry> = scored
+        .iter()
+        .map(|s| match s.candidate {
+            Candidate::Authored(e) => e,
+            Candidate::Onet(p) => store.onet_entry_at(p),
+        })
+        .collect();
     let outlines = store.role_outlines(&entries, area)?;
-    let mut rows: Vec<(Scored, crate::store::matching::RoleOutline)> =
-        scored.into_iter().zip(outlines).collect();
-    rows.sort_by(|(a, oa), (b, ob)| {
-        b.score
-            .total_cmp(&a.score)
-            .then_with(|| {
-                let pay =
-                    |o: &crate::store::matching::RoleOutline| o.median.map(MedianPay::rank_key);
-                pay(ob).cmp(&pay(oa))
-            })
-            .then_with(|| a.entry.profile.id.cmp(&b.entry.profile.id))
+    let rows: Vec<((Scored, &Entry), RoleOutline)> =
+        scored.into_iter().zip(entries).zip(outlines).collect();
+    let rows = fit::ranked(rows, top, |((s, _), o)| {
+        (s.score, o.median.map(MedianPay::rank_key), s.id)
     });
-    rows.truncate(top);
     let ranking: Vec<RoleMatch> = rows
         .into_iter()
         .enumerate()
-        .map(|(i, (s, o))| RoleMatch {
+        .map(|(i, ((s, entry), o))| RoleMatch {
             rank: i + 1,
-            id: s.entry.profile.id.clone(),
-            title: s.entry.profile.title.clone(),
-            origin: s.entry.origin.kind(),
+            id: entry.profile.id.clone(),
+            title: entry.profile.title.clone(),
+            origin: entry.origin.kind(),
             code: o.code,
             soc: o.soc,
-            codes: s.entry.role_codes().codes,
+            codes: entry.role_codes().codes,
             score: s.score,
             median_pay: o.median,
             job_zone: o.job_zone,
             growth_percent: o.growth_percent,
-            matched: s.fits.iter().filter(|f| f.score > 0.0).count(),
-            fits: s
-                .fits
-                .into_iter()
-                .map(|f| InputFit {
-                    score: (f.score * 100.0).round() / 100.0,
-                    ..f
+            matched: s.fits.iter().filter(|f| f.0.score > 0.0).count(),
+            fits: inputs
+                .iter()
+                .zip(s.fits)
+                .map(|(w, (f, listed))| InputFit {
+                    input: w.input.name.clone(),
+                    score: fit::shown_score(f.score),
+                    importance: f.importance.map(|i| i / 100.0),
+                    rated: f.rated,
+                    kind: w.input.kind,
+                    related: w.query.as_ref().and(w.input.related.clone()),
+                    listed: listed.map(|(how, name)| match how {
+                        fit::Listed::Profile => Listing {
+                            name: name.to_owned(),
+                            by: "profile",
+                            hot: false,
+                            in_demand: false,
+                        },
+                        fit::Listed::Onet { hot, in_demand } => Listing {
+                            name: name.to_owned(),
+                            by: "onet",
+                            hot,
+                            in_demand,
+                        },
+                    }),
                 })
                 .collect(),
         })
@@ -760,15 +688,6 @@ pub fn report(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::ratings::{ElementFigures, FigureTable};
-
-    fn figure(importance: u16) -> ElementFigures {
-        ElementFigures {
-            importance,
-            level: 0,
-            reliable: true,
-        }
-    }
 
     #[test]
     fn a_screenful_is_four_lines_a_role() {
@@ -776,67 +695,5 @@ mod tests {
         assert_eq!(screenful(50), 10);
         assert_eq!(screenful(5), 3);
         assert_eq!(screenful(1000), 50);
-    }
-
-    #[test]
-    fn importance_scales_from_0_at_1_to_1_at_5() {
-        assert_eq!(scaled(100.0), 0.0);
-        assert_eq!(scaled(300.0), 0.5);
-        assert_eq!(scaled(500.0), 1.0);
-    }
-
-    #[test]
-    fn a_technology_is_weighed_with_what_its_users_rate_most_above_the_rest() {
-        // Column 0 is broad (everyone rates it 3-5), column 1 narrow (1 for most, 3 for the
-        // two that list the technology): the narrow one stands further above its average.
-        let columns = RatingColumns {
-            elements: Vec::new(),
-            table: FigureTable {
-                positions: vec![0, 1, 2, 3],
-                width: 2,
-                figures: vec![
-                    figure(500),
-                    figure(300),
-                    figure(500),
-                    figure(300),
-                    figure(300),
-                    figure(100),
-                    figure(300),
-                    figure(100),
-                ],
-            },
-            release: "29.0".into(),
-        };
-        let spread = column_spread(&columns);
-        assert_eq!(spread, [(400.0, 100.0), (200.0, 100.0)]);
-        let used = TechnologyUse {
-            example: "Tool".into(),
-            hot: false,
-            in_demand: false,
-        };
-        let listing = [Some(used.clone()), Some(used), None, None];
-        // Both stand one deviation above; on a tie the first column.
-        assert_eq!(
-            related_column(&columns, &spread, &listing),
-            Some((0, 500.0))
-        );
-        // Those listing it rate column 0 like everyone else: column 1 is the one.
-        let mut flat = columns.clone();
-        for row in 0..4 {
-            flat.table.figures[row * 2] = figure(400);
-        }
-        // A suppressed figure counts for nothing.
-        flat.table.figures[7] = ElementFigures {
-            reliable: false,
-            ..figure(500)
-        };
-        let spread = column_spread(&flat);
-        assert_eq!(spread[0], (400.0, 0.0));
-        assert_eq!(related_column(&flat, &spread, &listing), Some((1, 300.0)));
-        assert_eq!(standing(&spread, 0, 450.0), None, "no spread, no standing");
-        assert_eq!(
-            related_column(&flat, &spread, &[None, None, None, None]),
-            None
-        );
     }
 }

@@ -2,6 +2,7 @@
 //! files, the renderers print.
 
 pub(crate) mod credits;
+pub(crate) mod fit;
 pub(crate) mod interests;
 pub(crate) mod location;
 pub(crate) mod market;

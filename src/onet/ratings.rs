@@ -5,9 +5,11 @@
 //!
 //! The file is a little-endian `u32` (the header's length), the header (postcard: the elements
 //! rated, and each occupation's record number in index order), then the records, each the
-//! same length: per element, in the header's order, its importance and its level as `u16`s of
-//! hundredths (O*NET gives both to the hundredth, which the import checks) with O*NET's flags
-//! in the high bits. An occupation O*NET does not rate has no record.
+//! same length: per element, in the header's order, three bytes (a little-endian 24-bit
+//! number): its importance in hundredths in the low 10 bits, its level in hundredths in the
+//! next 10 (O*NET gives both to the hundredth, which the import checks), then O*NET's flags:
+//! not rated, importance suppressed, level suppressed, level not relevant. An occupation O*NET
+//! does not rate has no record.
 
 use serde::{Deserialize, Serialize};
 
@@ -40,17 +42,32 @@ impl Header {
     }
 }
 
-const BYTES_PER_ELEMENT: usize = 4;
+const BYTES_PER_ELEMENT: usize = 3;
+/// A figure in hundredths, in 10 bits: the importance's at bit 0, the level's at bit 10.
+const VALUE: u32 = 0x3FF;
+const LEVEL_SHIFT: u32 = 10;
 /// The element has no rating in this record.
-const ABSENT: u16 = 0x8000;
-const SUPPRESSED: u16 = 0x4000;
-/// On the level only.
-const NOT_RELEVANT: u16 = 0x2000;
-const VALUE: u16 = 0x1FFF;
+const ABSENT: u32 = 1 << 20;
+const IMPORTANCE_SUPPRESSED: u32 = 1 << 21;
+const LEVEL_SUPPRESSED: u32 = 1 << 22;
+const NOT_RELEVANT: u32 = 1 << 23;
+/// Not rated, or a figure O*NET recommends suppressing.
+const UNRELIABLE: u32 = ABSENT | IMPORTANCE_SUPPRESSED | LEVEL_SUPPRESSED;
 
 /// The hundredths of a value the import checked is a whole number of them, within 0-7.
-fn hundredths(value: f64) -> u16 {
-    (value * 100.0).round() as u16
+fn hundredths(value: f64) -> anyhow::Result<u32> {
+    let h = (value * 100.0).round();
+    anyhow::ensure!(
+        (0.0..=f64::from(VALUE)).contains(&h),
+        "a rating of {value} is out of the range ratings.bin stores"
+    );
+    Ok(h as u32)
+}
+
+/// The element at `element` of a record: its packed figures and flags.
+fn element_at(record: &[u8], element: usize) -> Option<u32> {
+    let b = record.get(element * BYTES_PER_ELEMENT..(element + 1) * BYTES_PER_ELEMENT)?;
+    Some(u32::from(b[0]) | u32::from(b[1]) << 8 | u32::from(b[2]) << 16)
 }
 
 /// The file for the occupations in index order.
@@ -84,22 +101,18 @@ pub fn encode(occupations: &[&OnetDetails]) -> anyhow::Result<Vec<u8>> {
         header.records.push(Some(count));
         count += 1;
         for e in &header.elements {
-            let (importance, level) = match d.ratings(e.kind).iter().find(|r| r.id == e.id) {
-                None => (ABSENT, ABSENT),
-                Some(r) => (
-                    hundredths(r.importance)
-                        | if r.importance_suppressed {
-                            SUPPRESSED
-                        } else {
-                            0
-                        },
-                    hundredths(r.level)
-                        | if r.level_suppressed { SUPPRESSED } else { 0 }
-                        | if r.not_relevant { NOT_RELEVANT } else { 0 },
-                ),
+            let packed = match d.ratings(e.kind).iter().find(|r| r.id == e.id) {
+                None => ABSENT,
+                Some(r) => {
+                    let flag = |set: bool, bit: u32| if set { bit } else { 0 };
+                    hundredths(r.importance)?
+                        | hundredths(r.level)? << LEVEL_SHIFT
+                        | flag(r.importance_suppressed, IMPORTANCE_SUPPRESSED)
+                        | flag(r.level_suppressed, LEVEL_SUPPRESSED)
+                        | flag(r.not_relevant, NOT_RELEVANT)
+                }
             };
-            records.extend_from_slice(&importance.to_le_bytes());
-            records.extend_from_slice(&level.to_le_bytes());
+            records.extend_from_slice(&packed.to_le_bytes()[..BYTES_PER_ELEMENT]);
         }
     }
     let header = postcard::to_stdvec(&header)?;
@@ -117,24 +130,18 @@ pub fn header_len(first: &[u8]) -> Option<u32> {
 
 /// The ratings of one record, each kind's list in [`Rating::ranks_before`] order.
 pub fn decode_record(header: &Header, record: &[u8], details: &mut OnetDetails) {
-    for (e, values) in header
-        .elements
-        .iter()
-        .zip(record.chunks_exact(BYTES_PER_ELEMENT))
-    {
-        let importance = u16::from_le_bytes([values[0], values[1]]);
-        let level = u16::from_le_bytes([values[2], values[3]]);
-        if importance & ABSENT != 0 || level & ABSENT != 0 {
+    for (i, e) in header.elements.iter().enumerate() {
+        let Some(packed) = element_at(record, i).filter(|p| p & ABSENT == 0) else {
             continue;
-        }
+        };
         details.ratings_mut(e.kind).push(Rating {
             id: e.id.clone(),
             name: e.name.clone(),
-            importance: f64::from(importance & VALUE) / 100.0,
-            level: f64::from(level & VALUE) / 100.0,
-            importance_suppressed: importance & SUPPRESSED != 0,
-            level_suppressed: level & SUPPRESSED != 0,
-            not_relevant: level & NOT_RELEVANT != 0,
+            importance: f64::from(packed & VALUE) / 100.0,
+            level: f64::from(packed >> LEVEL_SHIFT & VALUE) / 100.0,
+            importance_suppressed: packed & IMPORTANCE_SUPPRESSED != 0,
+            level_suppressed: packed & LEVEL_SUPPRESSED != 0,
+            not_relevant: packed & NOT_RELEVANT != 0,
         });
     }
     for kind in RatingKind::ALL {
@@ -148,18 +155,13 @@ pub fn decode_record(header: &Header, record: &[u8], details: &mut OnetDetails) 
 /// [`figure_table`] reads of that element, reading no other.
 pub fn importance_column(header: &Header, records: &[u8], element: usize) -> Vec<Option<u16>> {
     let len = header.record_len();
-    let at = element * BYTES_PER_ELEMENT;
     header
         .records
         .iter()
         .map(|record| {
             let r = usize::try_from((*record)?).ok()?;
-            let bytes = records
-                .get(r * len..(r + 1) * len)?
-                .get(at..at + BYTES_PER_ELEMENT)?;
-            let importance = u16::from_le_bytes([bytes[0], bytes[1]]);
-            let level = u16::from_le_bytes([bytes[2], bytes[3]]);
-            ((importance | level) & (ABSENT | SUPPRESSED) == 0).then_some(importance & VALUE)
+            let packed = element_at(records.get(r * len..(r + 1) * len)?, element)?;
+            (packed & UNRELIABLE == 0).then_some((packed & VALUE) as u16)
         })
         .collect()
 }
@@ -167,13 +169,13 @@ pub fn importance_column(header: &Header, records: &[u8], element: usize) -> Vec
 /// The figures of the skills and knowledge (the kinds `model::ratings` compares) of every
 /// record in `records`, without their names: a row per record, in the header's element order.
 pub fn figure_table(header: &Header, records: &[u8]) -> FigureTable {
-    // The byte offset in a record of each compared element.
+    // The place in a record of each compared element.
     let offsets: Vec<usize> = header
         .elements
         .iter()
         .enumerate()
         .filter(|(_, e)| COMPARED.contains(&e.kind))
-        .map(|(i, _)| i * BYTES_PER_ELEMENT)
+        .map(|(i, _)| i)
         .collect();
     let len = header.record_len();
     let mut table = FigureTable {
@@ -190,17 +192,15 @@ pub fn figure_table(header: &Header, records: &[u8]) -> FigureTable {
         };
         table.positions.push(position);
         table.figures.extend(offsets.iter().map(|&at| {
-            let importance = u16::from_le_bytes([bytes[at], bytes[at + 1]]);
-            let level = u16::from_le_bytes([bytes[at + 2], bytes[at + 3]]);
-            let flags = importance | level;
+            let packed = element_at(bytes, at).unwrap_or(ABSENT);
             ElementFigures {
-                importance: importance & VALUE,
-                level: if level & NOT_RELEVANT != 0 {
+                importance: (packed & VALUE) as u16,
+                level: if packed & NOT_RELEVANT != 0 {
                     0
                 } else {
-                    level & VALUE
+                    (packed >> LEVEL_SHIFT & VALUE) as u16
                 },
-                reliable: flags & (ABSENT | SUPPRESSED) == 0,
+                reliable: packed & UNRELIABLE == 0,
             }
         }));
     }

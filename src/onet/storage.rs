@@ -19,8 +19,8 @@
 //! - `words.bin`: the words of each occupation's titles, skills and tasks as numbers into one
 //!   list of words, read in place by `search` (see [`super::words`]);
 //! - `technology.bin` (compressed with zstd): every technology name O*NET lists (examples,
-//!   commodity titles, the vocabulary skills they map onto), who lists each, and which names
-//!   hold each word, read in place by `match` (see [`super::technology`]);
+//!   commodity titles, the vocabulary skills they map onto) and who lists each, read in place
+//!   by `match` (see [`super::technology`]);
 //! - `ratings.bin`: each rated occupation's importance and level of every skill, knowledge area
 //!   and ability, a fixed-length record read in place (see [`super::ratings`]).
 //!
@@ -44,11 +44,11 @@ use crate::model::onet::SkillUse;
 
 /// The dataset's folder, name, format and import command. Format 8 moved O*NET into the
 /// dataset container, with each file's checksum in the manifest; format 9 added
-/// `technology.bin`.
+/// `technology.bin`; format 10 packs each rating of `ratings.bin` into three bytes.
 pub const DATASET: Dataset = Dataset {
     folder: "onet",
     title: "O*NET",
-    format: 9,
+    format: 10,
     import: "careers import onet FOLDER",
     max_file: MAX_STORED_BYTES,
 };
@@ -85,7 +85,7 @@ const DICTIONARY_BYTES: usize = 112 * 1024;
 /// 29.2's 2.8 MB but make the import five times slower; decompressing costs the same.
 const LEVEL: i32 = 9;
 
-/// The zstd level of `technology.bin`: 19 keeps O*NET 29.2's at 295 KB against 364 KB at
+/// The zstd level of `technology.bin`: 19 keeps O*NET 29.2's at 186 KB against 202 KB at
 /// level 9, for a file small enough that the slower compression does not show in an import.
 const TECHNOLOGY_LEVEL: i32 = 19;
 
@@ -740,6 +740,28 @@ impl OnetRelease {
         self.index_bytes(position, |bytes| {
             postcard::from_bytes(bytes).map_err(|e| self.broken(&format!("{INDEX}: {e}")))
         })
+    }
+
+    /// The canonical skills of the occupation at `position` with O*NET's flags of each, read
+    /// in place from its index record (the description skipped unread): what `match` asks of
+    /// every occupation without making its profile.
+    pub fn skill_uses(&self, position: usize) -> anyhow::Result<Vec<(&str, SkillUse)>> {
+        #[derive(Deserialize)]
+        struct Skills<'a> {
+            #[serde(borrow)]
+            _description: Bytes<'a>,
+            #[serde(borrow)]
+            skills: Vec<&'a str>,
+            skill_uses: Vec<SkillUse>,
+        }
+        let (offset, len) = self.names.index_span(position);
+        let bytes = self
+            .index
+            .range(offset, len)
+            .map_err(|e| self.broken(&format!("{INDEX} {e}")))?;
+        let read: Skills =
+            postcard::from_bytes(bytes).map_err(|e| self.broken(&format!("{INDEX}: {e}")))?;
+        Ok(read.skills.into_iter().zip(read.skill_uses).collect())
     }
 
     /// What `read` makes of the bytes of the index record at `position`.

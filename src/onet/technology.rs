@@ -1,25 +1,26 @@
 //! The technology names of a release as `technology.bin` keeps them: every distinct example
 //! ("Autodesk AutoCAD"), commodity title ("Computer aided design CAD software") and vocabulary
-//! skill a technology maps onto ("AutoCAD") once, which occupations list each, and which names
-//! hold each word, so that `match` finds who lists a technology by looking its first word up
-//! instead of reading and splitting every name O*NET lists.
+//! skill a technology maps onto ("AutoCAD") once, and which occupations list each, so that
+//! `match` finds who lists a technology from one list of names instead of every occupation's
+//! technologies.
 //!
 //! Names are numbered examples first, then commodity titles, then skills, each kind in
-//! alphabetical order. Words are as `store::find::word_list` splits them (letters, digits,
-//! `+` and `#`, lower-cased), in alphabetical order for a binary search. A name's listings are
-//! one per occupation that lists it (LEB128): the step from the occupation before, then the
-//! place among the occupation's technologies of the first that shows the name, times 4, plus
-//! 2 if any that does is hot there and 1 if in demand; for a commodity title or skill, then the
-//! number of that first technology's example. The file is stored compressed with zstd and read
-//! in place once decompressed. [`TechnologyIndex::new`] checks every table's offsets once; a
-//! listing that does not hold is found when it is read.
+//! alphabetical order, and stored one after another, each ended by a newline. A name's
+//! listings are one per occupation that lists it (LEB128): the step from the occupation
+//! before, then the place among the occupation's technologies of the first that shows the
+//! name, times 4, plus 2 if any that does is hot there and 1 if in demand; for a commodity
+//! title or skill, then the number of that first technology's example. They are stored per
+//! name in order, each name's after their length in bytes. The file is stored compressed with
+//! zstd and read in place once decompressed; [`TechnologyIndex::new`] finds where each name and
+//! each name's listings start (no table of offsets is stored: it would take a tenth of the
+//! file), and a listing that does not hold is found when it is read.
 
 use std::collections::BTreeMap;
 
-use anyhow::{bail, ensure};
+use anyhow::ensure;
 use serde::{Deserialize, Serialize};
 
-use super::names::{Bytes, at, increasing, push, search, u32s};
+use super::names::{Bytes, search};
 use super::words::{leb128, push_leb128};
 
 /// `technology.bin` as written and read (once decompressed).
@@ -28,30 +29,13 @@ pub struct Layout<'a> {
     /// How many of the names are examples, and how many commodity titles; the rest are skills.
     pub examples: u32,
     pub commodities: u32,
-    /// Every name, one after another, in the order of their numbers.
+    /// Every name, each ended by a newline, in the order of their numbers.
     #[serde(borrow)]
     pub names: &'a str,
-    /// `n + 1` offsets into `names`: where each starts, then the end.
-    #[serde(borrow)]
-    pub bounds: Bytes<'a>,
-    /// Per name, its listings (see the module's documentation).
+    /// Per name, the length of its listings, then its listings (see the module's
+    /// documentation).
     #[serde(borrow)]
     pub listings: Bytes<'a>,
-    /// `n + 1` offsets into `listings`.
-    #[serde(borrow)]
-    pub listing_starts: Bytes<'a>,
-    /// Every word of the examples and commodity titles, in alphabetical order.
-    #[serde(borrow)]
-    pub words: &'a str,
-    /// `w + 1` offsets into `words`.
-    #[serde(borrow)]
-    pub word_bounds: Bytes<'a>,
-    /// Per word, the numbers of the names that hold it, LEB128 steps from the one before.
-    #[serde(borrow)]
-    pub postings: Bytes<'a>,
-    /// `w + 1` offsets into `postings`.
-    #[serde(borrow)]
-    pub posting_starts: Bytes<'a>,
 }
 
 /// What kind of name a number is.
@@ -79,78 +63,74 @@ pub struct TechnologyIndex {
     examples: usize,
     commodities: usize,
     names: &'static str,
-    bounds: &'static [u8],
+    /// Where each name starts in `names`, then the end.
+    bounds: Vec<u32>,
     listings: &'static [u8],
-    listing_starts: &'static [u8],
-    words: &'static str,
-    word_bounds: &'static [u8],
-    postings: &'static [u8],
-    posting_starts: &'static [u8],
+    /// Where each name's listings start in `listings` and end.
+    listing_spans: Vec<(u32, u32)>,
     occupations: usize,
 }
 
 impl TechnologyIndex {
-    /// The index of `layout`, for a release of `occupations` occupations, once its tables are
-    /// checked.
+    /// The index of `layout`, for a release of `occupations` occupations, once where each name
+    /// and each name's listings start is found.
     pub fn new(layout: Layout<'static>, occupations: usize) -> anyhow::Result<TechnologyIndex> {
-        let Some(count) = (layout.bounds.0.len() / 4).checked_sub(1) else {
-            bail!("its table of names is empty");
-        };
-        let Some(vocabulary) = (layout.word_bounds.0.len() / 4).checked_sub(1) else {
-            bail!("its table of words is empty");
-        };
-        let index = TechnologyIndex {
-            examples: layout.examples as usize,
-            commodities: layout.commodities as usize,
-            names: layout.names,
-            bounds: layout.bounds.0,
-            listings: layout.listings.0,
-            listing_starts: layout.listing_starts.0,
-            words: layout.words,
-            word_bounds: layout.word_bounds.0,
-            postings: layout.postings.0,
-            posting_starts: layout.posting_starts.0,
-            occupations,
-        };
+        let names = layout.names;
         ensure!(
-            index.examples + index.commodities <= count
-                && index.bounds.len() == 4 * (count + 1)
-                && increasing(index.bounds, index.names.len())
-                && u32s(index.bounds).all(|o| index.names.is_char_boundary(o)),
+            names.is_empty() || names.ends_with('\n'),
+            "its names do not end with a newline"
+        );
+        let mut bounds = Vec::with_capacity(names.len() / 16);
+        bounds.push(0);
+        for (at, _) in names.match_indices('\n') {
+            bounds.push(u32::try_from(at + 1)?);
+        }
+        let count = bounds.len() - 1;
+        ensure!(
+            layout.examples as usize + layout.commodities as usize <= count,
             "its table of names does not match its names"
         );
-        ensure!(
-            index.listing_starts.len() == 4 * (count + 1)
-                && increasing(index.listing_starts, index.listings.len()),
-            "its listings do not match its names"
-        );
-        ensure!(
-            index.word_bounds.len() == 4 * (vocabulary + 1)
-                && increasing(index.word_bounds, index.words.len())
-                && u32s(index.word_bounds).all(|o| index.words.is_char_boundary(o)),
-            "its table of words does not match its words"
-        );
-        ensure!(
-            index.posting_starts.len() == 4 * (vocabulary + 1)
-                && increasing(index.posting_starts, index.postings.len()),
-            "its lists of names do not match its words"
-        );
-        Ok(index)
+        let mut listing_spans = Vec::with_capacity(count);
+        let mut rest = layout.listings.0;
+        let total = rest.len();
+        for _ in 0..count {
+            let len = leb128(&mut rest)? as usize;
+            ensure!(len <= rest.len(), "its listings do not match its names");
+            let start = total - rest.len();
+            listing_spans.push((u32::try_from(start)?, u32::try_from(start + len)?));
+            rest = &rest[len..];
+        }
+        ensure!(rest.is_empty(), "its listings do not match its names");
+        Ok(TechnologyIndex {
+            examples: layout.examples as usize,
+            commodities: layout.commodities as usize,
+            names,
+            bounds,
+            listings: layout.listings.0,
+            listing_spans,
+            occupations,
+        })
     }
 
     /// How many names it holds.
     pub fn len(&self) -> usize {
-        self.bounds.len() / 4 - 1
+        self.bounds.len() - 1
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
+    /// How many of the names are examples and commodity titles, which a technology's words are
+    /// looked for in: the numbers below this.
+    pub fn searched(&self) -> u32 {
+        (self.examples + self.commodities) as u32
+    }
+
     /// The name numbered `id`.
     pub fn name(&self, id: u32) -> &'static str {
         let i = id as usize;
-        &self.names[at(self.bounds, i)..at(self.bounds, i + 1)]
+        &self.names[self.bounds[i] as usize..self.bounds[i + 1] as usize - 1]
     }
 
     /// What kind of name `id` is.
@@ -184,38 +164,12 @@ impl TechnologyIndex {
         Ok(self.listings(id)?.len())
     }
 
-    /// The numbers of the examples and commodity titles that hold `word` (lower-cased as
-    /// `word_list` makes it), in increasing order.
-    pub fn names_with(&self, word: &str) -> anyhow::Result<Vec<u32>> {
-        let vocabulary = self.word_bounds.len() / 4 - 1;
-        let word_at = |i: usize| &self.words[at(self.word_bounds, i)..at(self.word_bounds, i + 1)];
-        let Some(w) = search(vocabulary, |i| word_at(i).cmp(word)) else {
-            return Ok(Vec::new());
-        };
-        let mut bytes = &self.postings[at(self.posting_starts, w)..at(self.posting_starts, w + 1)];
-        let mut out = Vec::new();
-        let mut id = 0u32;
-        while !bytes.is_empty() {
-            let step = leb128(&mut bytes)?;
-            ensure!(
-                step > 0 || out.is_empty(),
-                "technology.bin is damaged (word {w} lists a name twice)"
-            );
-            id = id.saturating_add(step);
-            ensure!(
-                (id as usize) < self.examples + self.commodities,
-                "technology.bin is damaged (word {w} names a name it does not have)"
-            );
-            out.push(id);
-        }
-        Ok(out)
-    }
-
     /// How each occupation that lists the name numbered `id` lists it, in order.
     pub fn listings(&self, id: u32) -> anyhow::Result<Vec<Listed>> {
         let i = id as usize;
         ensure!(i < self.len(), "no name {id} in technology.bin");
-        let mut bytes = &self.listings[at(self.listing_starts, i)..at(self.listing_starts, i + 1)];
+        let (start, end) = self.listing_spans[i];
+        let mut bytes = &self.listings[start as usize..end as usize];
         let mut out: Vec<Listed> = Vec::new();
         let mut occupation = 0usize;
         while !bytes.is_empty() {
@@ -251,12 +205,66 @@ impl TechnologyIndex {
     }
 }
 
-/// The words of a name as `match` compares them: runs of letters, digits, `+` and `#`,
-/// lower-cased.
-pub fn words_of(name: &str) -> impl Iterator<Item = String> + '_ {
+/// Whether `tokens` (a name's words as written) hold `wanted` (lower-cased words) as a run of
+/// whole words, in any case: `store::find::holds_words` without lower-casing every name first.
+pub fn holds_run(tokens: &[&str], wanted: &[String]) -> bool {
+    let same = |token: &str, word: &String| {
+        if token.is_ascii() {
+            token.eq_ignore_ascii_case(word)
+        } else {
+            token.chars().flat_map(char::to_lowercase).eq(word.chars())
+        }
+    };
+    !wanted.is_empty()
+        && tokens
+            .windows(wanted.len())
+            .any(|run| run.iter().zip(wanted).all(|(t, w)| same(t, w)))
+}
+
+/// The words of a name as written: runs of letters, digits, `+` and `#`.
+fn tokens(name: &str) -> impl Iterator<Item = &str> {
     name.split(|c: char| !(c.is_alphanumeric() || c == '+' || c == '#'))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+}
+
+impl TechnologyIndex {
+    /// For each of `queries` (lower-cased words, as `word_list` makes them), the numbers of the
+    /// examples and commodity titles that hold its words as a run of whole words, in any case,
+    /// in increasing order. An ASCII name can hold a query only where its first word is found
+    /// in the names lower-cased (one search of them all for each query); the few names that are
+    /// not ASCII are split into words and compared each.
+    pub fn names_holding(&self, queries: &[&[String]]) -> Vec<Vec<u32>> {
+        let searched = self.searched() as usize;
+        let end = self.bounds[searched] as usize;
+        let lower = self.names[..end].to_ascii_lowercase();
+        let other: Vec<u32> = (0..self.searched())
+            .filter(|&id| !self.name(id).is_ascii())
+            .collect();
+        let mut words: Vec<&str> = Vec::new();
+        queries
+            .iter()
+            .map(|wanted| {
+                let Some(first) = wanted.first() else {
+                    return Vec::new();
+                };
+                let mut candidates: Vec<u32> = lower
+                    .match_indices(first.as_str())
+                    .map(|(at, _)| (self.bounds.partition_point(|&b| b as usize <= at) - 1) as u32)
+                    .collect();
+                candidates.extend(&other);
+                candidates.sort_unstable();
+                candidates.dedup();
+                candidates
+                    .into_iter()
+                    .filter(|&id| {
+                        words.clear();
+                        words.extend(tokens(self.name(id)));
+                        holds_run(&words, wanted)
+                    })
+                    .collect()
+            })
+            .collect()
+    }
 }
 
 /// One technology of an occupation, as the index is made from.
@@ -320,66 +328,37 @@ pub fn encode(occupations: &[Vec<Technology>]) -> anyhow::Result<Vec<u8>> {
         }
     }
     let mut name_text = String::new();
-    let mut bounds = Vec::new();
     let mut listings = Vec::new();
-    let mut listing_starts = Vec::new();
-    let mut words: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    let searched = examples.len() + commodities.len();
+    let mut listed = Vec::new();
     for (id, (name, list)) in names.iter().zip(&lists).enumerate() {
-        push(&mut bounds, name_text.len())?;
+        anyhow::ensure!(
+            !name.contains('\n'),
+            "a technology name holds a line break: {name:?}"
+        );
         name_text.push_str(name);
-        push(&mut listing_starts, listings.len())?;
+        name_text.push('\n');
+        listed.clear();
         let mut before = 0;
         for l in list {
-            push_leb128(&mut listings, u32::try_from(l.occupation - before)?);
+            push_leb128(&mut listed, u32::try_from(l.occupation - before)?);
             before = l.occupation;
             let packed = l.order.checked_mul(4).ok_or_else(|| {
                 anyhow::anyhow!("an occupation lists over a billion technologies")
             })? | u32::from(l.hot) << 1
                 | u32::from(l.in_demand);
-            push_leb128(&mut listings, packed);
+            push_leb128(&mut listed, packed);
             if id >= examples.len() {
-                push_leb128(&mut listings, l.example);
+                push_leb128(&mut listed, l.example);
             }
         }
-        if id < searched {
-            for word in words_of(name) {
-                let ids = words.entry(word).or_default();
-                if ids.last() != Some(&(id as u32)) {
-                    ids.push(id as u32);
-                }
-            }
-        }
+        push_leb128(&mut listings, u32::try_from(listed.len())?);
+        listings.extend_from_slice(&listed);
     }
-    push(&mut bounds, name_text.len())?;
-    push(&mut listing_starts, listings.len())?;
-    let mut word_text = String::new();
-    let mut word_bounds = Vec::new();
-    let mut postings = Vec::new();
-    let mut posting_starts = Vec::new();
-    for (word, ids) in &words {
-        push(&mut word_bounds, word_text.len())?;
-        word_text.push_str(word);
-        push(&mut posting_starts, postings.len())?;
-        let mut before = 0;
-        for &id in ids {
-            push_leb128(&mut postings, id - before);
-            before = id;
-        }
-    }
-    push(&mut word_bounds, word_text.len())?;
-    push(&mut posting_starts, postings.len())?;
     Ok(postcard::to_stdvec(&Layout {
         examples: u32::try_from(examples.len())?,
         commodities: u32::try_from(commodities.len())?,
         names: &name_text,
-        bounds: Bytes(&bounds),
         listings: Bytes(&listings),
-        listing_starts: Bytes(&listing_starts),
-        words: &word_text,
-        word_bounds: Bytes(&word_bounds),
-        postings: Bytes(&postings),
-        posting_starts: Bytes(&posting_starts),
     })?)
 }
 
@@ -440,10 +419,18 @@ mod tests {
         assert_eq!(ix.example("Autodesk Revit"), Some(1));
         assert_eq!(ix.example("AutoCAD"), None);
         assert_eq!(ix.occupations_listing(1).unwrap(), 2);
-        assert_eq!(ix.names_with("autodesk").unwrap(), [0, 1]);
-        assert_eq!(ix.names_with("cad").unwrap(), [3]);
-        assert_eq!(ix.names_with("autocad").unwrap(), [0]);
-        assert!(ix.names_with("python").unwrap().is_empty());
+        let words = |text: &str| -> Vec<String> { text.split(' ').map(str::to_owned).collect() };
+        let (autodesk, cad, autocad, python, aided) = (
+            words("autodesk"),
+            words("cad"),
+            words("autocad"),
+            words("python"),
+            words("computer aided design"),
+        );
+        assert_eq!(
+            ix.names_holding(&[&autodesk, &cad, &autocad, &python, &aided]),
+            [vec![0, 1], vec![3], vec![0], vec![], vec![3]]
+        );
         let listed = |occupation, order, example, hot| Listed {
             occupation,
             order,
@@ -474,6 +461,13 @@ mod tests {
         assert_eq!(
             err.unwrap_err().to_string(),
             "technology.bin is damaged (name 0 names occupation 0 of 0)"
+        );
+        let mut layout: Layout = postcard::from_bytes(&bytes).unwrap();
+        layout.listings = Bytes(&layout.listings.0[1..]);
+        let again = postcard::to_stdvec(&layout).unwrap();
+        assert_eq!(
+            open(again, 1).unwrap_err().to_string(),
+            "its listings do not match its names"
         );
         let mut layout: Layout = postcard::from_bytes(&bytes).unwrap();
         layout.examples = 5;

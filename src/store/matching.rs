@@ -102,7 +102,7 @@ impl Store {
     /// For each query, how each O*NET occupation (by position) lists it: by an example or a
     /// commodity title that holds its words, or a technology the vocabulary maps onto one of
     /// its skills; the first such technology in the occupation's list names the listing. A
-    /// look-up of the technology index: the names holding the query's first word, then their
+    /// look-up of the technology index: the names holding the query's words, then their
     /// listings.
     pub fn technology_uses(
         &self,
@@ -113,21 +113,10 @@ impl Store {
         };
         let index = stored.technology_index()?;
         let occupations = self.onet_len();
+        let words: Vec<&[String]> = queries.iter().map(|q| &q.words[..]).collect();
+        let holding = index.names_holding(&words);
         let mut out = Vec::with_capacity(queries.len());
-        for query in queries {
-            let mut names: Vec<u32> = Vec::new();
-            if let Some(first) = query.words.first() {
-                for id in index.names_with(first)? {
-                    let tokens: Vec<&str> = index
-                        .name(id)
-                        .split(|c: char| !(c.is_alphanumeric() || c == '+' || c == '#'))
-                        .filter(|w| !w.is_empty())
-                        .collect();
-                    if holds_run(&tokens, &query.words) {
-                        names.push(id);
-                    }
-                }
-            }
+        for (query, mut names) in queries.iter().zip(holding) {
             names.extend(query.skills.iter().filter_map(|s| index.skill(s)));
             // Per occupation, the first technology that shows the query, and the flags of all.
             let mut first: Vec<Option<(u32, u32, bool, bool)>> = vec![None; occupations];
@@ -167,29 +156,30 @@ impl Store {
 
     /// What [`Store::technology_uses`] answers for queries that are all vocabulary skills, from
     /// the occupations' own skill lists (the skills their technologies map onto, with O*NET's
-    /// flags), without reading the index: a listing is named by the skill.
-    pub fn vocabulary_uses(&self, queries: &[TechnologyQuery]) -> Vec<Vec<Option<TechnologyUse>>> {
+    /// flags), read in place from each index record without making a profile or reading the
+    /// technology index: a listing is named by the skill.
+    pub fn vocabulary_uses(
+        &self,
+        queries: &[TechnologyQuery],
+    ) -> anyhow::Result<Vec<Vec<Option<TechnologyUse>>>> {
         let occupations = self.onet_len();
         let mut uses = vec![vec![None; occupations]; queries.len()];
-        let profiles = (0..occupations).map(|p| &self.onet_entry_at(p).profile);
-        for (position, profile) in profiles.enumerate() {
-            let Some(details) = &profile.onet else {
-                continue;
-            };
-            for (skill, used) in profile.skills.iter().zip(&details.skill_uses) {
-                for (q, query) in queries.iter().enumerate() {
-                    if query.skills.contains(&skill.name) {
-                        merge(
-                            &mut uses[q][position],
-                            &skill.name,
-                            used.hot,
-                            used.in_demand,
-                        );
+        let Some(stored) = self.onet() else {
+            return Ok(uses);
+        };
+        let lists = (0..occupations)
+            .map(|p| stored.skill_uses(p))
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        for (query, slots) in queries.iter().zip(&mut uses) {
+            for (slot, list) in slots.iter_mut().zip(&lists) {
+                for &(skill, used) in list {
+                    if query.skills.iter().any(|s| s == skill) {
+                        merge(slot, skill, used.hot, used.in_demand);
                     }
                 }
             }
         }
-        uses
+        Ok(uses)
     }
 
     /// The position among the O*NET occupations of the one whose ratings and technologies stand
@@ -439,25 +429,9 @@ fn merge(slot: &mut Option<TechnologyUse>, example: &str, hot: bool, in_demand: 
     }
 }
 
-/// Whether `tokens` (a name's words as written) hold `wanted` (lower-cased words) as a run of
-/// whole words, in any case: `holds_words` without lower-casing every name first.
-fn holds_run(tokens: &[&str], wanted: &[String]) -> bool {
-    let same = |token: &str, word: &String| {
-        if token.is_ascii() {
-            token.eq_ignore_ascii_case(word)
-        } else {
-            token.chars().flat_map(char::to_lowercase).eq(word.chars())
-        }
-    };
-    !wanted.is_empty()
-        && tokens
-            .windows(wanted.len())
-            .any(|run| run.iter().zip(wanted).all(|(t, w)| same(t, w)))
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::onet::technology::holds_run;
     use crate::store::find::{holds_words, word_list};
 
     #[test]

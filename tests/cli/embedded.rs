@@ -242,7 +242,7 @@ fn an_import_that_cannot_be_read_leaves_the_embedded_release_answering() {
     assert_eq!(
         out.stderr,
         format!(
-            "careers: warning: the imported O*NET data in {o} cannot be read (it is in format 4, this version reads format 9); import it again with `careers import onet FOLDER`, or remove it with `rm -r {o}`; answering from the embedded O*NET 29.2 meanwhile\n",
+            "careers: warning: the imported O*NET data in {o} cannot be read (it is in format 4, this version reads format 10); import it again with `careers import onet FOLDER`, or remove it with `rm -r {o}`; answering from the embedded O*NET 29.2 meanwhile\n",
             o = onet.display()
         )
     );
