@@ -346,8 +346,12 @@ fn first_alnum(text: &str) -> Option<char> {
 }
 
 /// Whether `name` [`normalize`]s to `key`, compared word by word as it is read: nothing is
-/// built, and a name is left at its first word that differs.
+/// built, a name whose first letter differs is left at once, and any other at its first word
+/// that differs.
 fn same_name(name: &str, key: &str) -> bool {
+    if first_alnum(name) != key.chars().next() {
+        return false;
+    }
     let mut keys = key.split(' ').filter(|k| !k.is_empty());
     let in_word = |c: char| fold_accent(c).is_alphanumeric();
     let mut rest = name;
