@@ -10,7 +10,7 @@
 
 use careers::oews::read::{ABSENT, read};
 use careers::oews::run_import;
-use careers::oews::storage::Stored;
+use careers::oews::storage::StoredWages;
 use careers::onet::import::Silent;
 use libfuzzer_sys::fuzz_target;
 
@@ -43,7 +43,7 @@ fuzz_target!(|input: &[u8]| {
     let Ok(outcome) = run_import(source.path(), data.path(), true, &Silent) else {
         return;
     };
-    let stored = Stored::open(data.path())
+    let stored = StoredWages::open(data.path())
         .expect("what an import wrote opens")
         .expect("the import is there");
     let fresh = read(source.path(), &Silent).expect("the files read again");

@@ -182,8 +182,8 @@ fn check(data_dir: &Path) -> anyhow::Result<()> {
     for p in 0..stored.names.len() {
         words.texts(p, crate::onet::words::Kinds::ALL, |_, _, _| {})?;
     }
-    let wages =
-        crate::oews::storage::Stored::open(data_dir)?.context("the OEWS files were not written")?;
+    let wages = crate::oews::storage::StoredWages::open(data_dir)?
+        .context("the OEWS files were not written")?;
     for p in 0..wages.tables.occupations.len() {
         wages.estimates(p)?;
     }

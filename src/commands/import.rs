@@ -100,7 +100,7 @@ pub struct OewsImportReport {
     pub folder: PathBuf,
     pub imported_at: String,
     pub data_files: Vec<String>,
-    pub counts: crate::oews::storage::Counts,
+    pub counts: crate::oews::storage::OewsCounts,
     pub missing_files: Vec<&'static str>,
     /// The rows left out under `--force`, each with its file, line and column.
     pub skipped_rows: Vec<crate::datadir::release::RowProblem>,

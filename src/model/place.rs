@@ -233,7 +233,7 @@ impl PlaceNames {
                     state: f.next()?,
                 })
             })
-            .filter(move |c| may_name(c.name, key) && normalize(c.name) == key)
+            .filter(move |c| may_name(c.name, key) && same_name(c.name, key))
     }
 
     /// The area code of a common name, by its key.
@@ -345,10 +345,44 @@ fn first_alnum(text: &str) -> Option<char> {
         .and_then(|c| c.to_lowercase().next())
 }
 
-/// Whether `name` [`normalize`]s to `key`: a name whose first letter differs is not
-/// normalized.
+/// Whether `name` [`normalize`]s to `key`, compared word by word as it is read: nothing is
+/// built, a name whose first letter differs is left at once, and any other at its first word
+/// that differs.
 fn same_name(name: &str, key: &str) -> bool {
-    first_alnum(name) == key.chars().next() && normalize(name) == key
+    if first_alnum(name) != key.chars().next() {
+        return false;
+    }
+    let mut keys = key.split(' ').filter(|k| !k.is_empty());
+    let in_word = |c: char| fold_accent(c).is_alphanumeric();
+    let mut rest = name;
+    while let Some(start) = rest.find(in_word) {
+        rest = &rest[start..];
+        let end = rest.find(|c| !in_word(c)).unwrap_or(rest.len());
+        let (word, after) = rest.split_at(end);
+        rest = after;
+        if !keys.next().is_some_and(|k| word_is(word, k)) {
+            return false;
+        }
+    }
+    keys.next().is_none()
+}
+
+/// Whether one word of a name (its letters and digits) [`normalize`]s to the key's word `key`.
+fn word_is(word: &str, key: &str) -> bool {
+    let spelt = |w: &str| {
+        word.chars()
+            .map(fold_accent)
+            .flat_map(char::to_lowercase)
+            .eq(w.chars())
+    };
+    match key {
+        "st" => spelt("st") || spelt("saint"),
+        "fort" => spelt("fort") || spelt("ft"),
+        "mt" => spelt("mt") || spelt("mount"),
+        // What normalizing writes another way is never a word of a key.
+        "saint" | "ft" | "mount" => false,
+        _ => spelt(key),
+    }
 }
 
 /// Whether `name` can [`normalize`] to `key`, by its first two letters: a name that starts
@@ -462,7 +496,7 @@ pub(crate) fn resolve<'n>(
             is_nonmetro(a)
                 && a.name
                     .strip_suffix(" nonmetropolitan area")
-                    .is_some_and(|r| normalize(r) == rest)
+                    .is_some_and(|r| same_name(r, rest))
         });
         return one_of(region, Vec::new());
     }
@@ -883,6 +917,43 @@ mod tests {
         assert_eq!(normalize("Ft. Collins"), "fort collins");
         assert_eq!(normalize("Mount Vernon"), "mt vernon");
         assert_eq!(normalize("MT"), "mt");
+    }
+
+    #[test]
+    fn a_name_is_the_same_as_a_key_exactly_when_it_normalizes_to_it() {
+        let names = [
+            "St. Louis, MO-IL",
+            "Saint  Louis",
+            "Mayagüez",
+            "MAYAGÜEZ, PR",
+            "Ft. Collins",
+            "Fort Collins",
+            "Mount Vernon",
+            "Mt. Vernon",
+            "MT",
+            "Seattle-Tacoma-Bellevue, WA",
+            "Seattle",
+            "seattle tacoma",
+            "  --Seattle--  ",
+            "Saintly",
+            "Sainte Genevieve",
+            "İstanbul",
+            "",
+            "-",
+        ];
+        let keys = names
+            .iter()
+            .map(|n| normalize(n))
+            .chain(["st louis mo", "mount vernon", "ft collins", "saint louis"].map(String::from));
+        for key in keys {
+            for name in names {
+                assert_eq!(
+                    same_name(name, &key),
+                    normalize(name) == key,
+                    "{name:?} against {key:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ use anyhow::bail;
 use crate::datadir::imports::Progress;
 use crate::datadir::release::{self, Imported, Prepared, Release};
 use read::OewsImport;
-use storage::{Counts, DATASET, Stored};
+use storage::{DATASET, OewsCounts, StoredWages};
 
 /// BLS's own words, which every output that shows OEWS figures carries once.
 pub const NOTICE: &str = "BLS.gov cannot vouch for the data or analyses derived from these data after the data have been retrieved from BLS.gov.";
@@ -29,7 +29,7 @@ pub fn published(release_code: Option<&str>) -> Option<String> {
     )
 }
 
-impl Stored {
+impl StoredWages {
     /// The source line of every OEWS figure: "BLS OEWS May 2025".
     pub fn source_name(&self) -> String {
         format!("BLS OEWS {}", self.release_name())
@@ -47,7 +47,7 @@ pub fn prepare(
     source: &Path,
     force: bool,
     progress: &dyn Progress,
-) -> anyhow::Result<(Prepared<Counts>, OewsImport)> {
+) -> anyhow::Result<(Prepared<OewsCounts>, OewsImport)> {
     let mut read = read::read(source, progress)?;
     if !read.skipped.is_empty() && !force {
         let listed: Vec<String> = read
@@ -106,7 +106,7 @@ pub fn prepare(
 /// The outcome of `careers import oews`.
 #[derive(Debug)]
 pub struct ImportOutcome {
-    pub imported: Imported<Counts>,
+    pub imported: Imported<OewsCounts>,
     /// What was read, less the estimates.
     pub read: OewsImport,
 }

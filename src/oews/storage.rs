@@ -2,7 +2,7 @@
 //! [dataset container](crate::datadir::release), laid out so that a question reads only the
 //! occupations it is about:
 //!
-//! - the container's `manifest.json`: release, source folder, date of import, [`Counts`], and
+//! - the container's `manifest.json`: release, source folder, date of import, [`OewsCounts`], and
 //!   each file's length and CRC-32;
 //! - `tables.bin` (postcard, checked whole when opened): BLS's release code and data files, the
 //!   areas, occupations, industries and footnotes, and where each occupation's block of
@@ -25,13 +25,15 @@ use serde::{Deserialize, Serialize};
 use super::read::{ABSENT, Cell, OewsImport};
 use crate::datadir::blob::Blob;
 use crate::datadir::release::{self, Dataset, Opened};
-use crate::model::wages::{Area, Estimate, Industry, Measure, Value, WageOccupation};
+use crate::model::wages::{
+    Area, AreaKind, Estimate, Industry, Measure, TableText, Value, WageOccupation,
+};
 
 /// The dataset's folder, name, format and import command.
 pub const DATASET: Dataset = Dataset {
     folder: "oews",
     title: "BLS OEWS",
-    format: 2,
+    format: 3,
     import: "careers import oews FOLDER",
     max_file: 1 << 30,
 };
@@ -44,11 +46,11 @@ pub const AREAS: &str = "areas.bin";
 const LEVEL: i32 = 3;
 
 /// The container's manifest of an OEWS release.
-pub type Manifest = release::Manifest<Counts>;
+pub type Manifest = release::Manifest<OewsCounts>;
 
 /// How much a release holds.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Counts {
+pub struct OewsCounts {
     /// Data rows read, skipped ones included.
     pub rows: u64,
     pub values: u64,
@@ -59,7 +61,7 @@ pub struct Counts {
     pub rows_skipped: u64,
 }
 
-impl release::Counts for Counts {
+impl release::Counts for OewsCounts {
     fn measures(&self) -> Vec<(&'static str, u64)> {
         vec![
             ("rows read", self.rows),
@@ -79,10 +81,10 @@ pub struct BlockRef {
     pub crc32: u32,
 }
 
-/// The mapping tables and the block directory. Their names are read in place from the bytes
-/// (see [`TableText`](crate::model::wages::TableText)), which live as long as the process.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
+/// The mapping tables and the block directory, as an opened release holds them. Their names
+/// are read in place from the bytes (see [`TableText`](crate::model::wages::TableText)), which
+/// live as long as the process.
+#[derive(Debug, Clone)]
 pub struct Tables {
     /// BLS's code of the release (`2025A01`), from `oe.release`.
     pub release_code: Option<String>,
@@ -101,6 +103,145 @@ pub struct Tables {
     pub incomplete: Vec<(u16, String)>,
 }
 
+/// [`Tables`] as `tables.bin` stores them: every code and name of the areas, occupations and
+/// industries in one string, checked as UTF-8 once when it is read (thousands of short strings
+/// checked one by one cost most of opening the tables), each the next of `lengths` bytes of
+/// it: per area its code, state code and name, then per occupation its code and name, then per
+/// industry its code and name.
+#[derive(Debug, Serialize, Deserialize)]
+struct TablesFile<'a> {
+    release_code: Option<String>,
+    data_files: Vec<String>,
+    text: &'a str,
+    lengths: Vec<u32>,
+    area_kinds: Vec<AreaKind>,
+    occupation_levels: Vec<u8>,
+    industry_levels: Vec<u8>,
+    footnotes: Vec<(String, String)>,
+    blocks: Vec<BlockRef>,
+    area_blocks: Vec<BlockRef>,
+    incomplete: Vec<(u16, String)>,
+}
+
+impl TablesFile<'_> {
+    /// The bytes of `tables.bin` for `tables`.
+    fn encode(tables: &Tables) -> anyhow::Result<Vec<u8>> {
+        let mut text = String::new();
+        let mut lengths = Vec::new();
+        let mut push = |s: &str| -> anyhow::Result<()> {
+            text.push_str(s);
+            lengths.push(u32::try_from(s.len()).context("a name is over 4 GiB")?);
+            Ok(())
+        };
+        for a in &tables.areas {
+            push(&a.code)?;
+            push(&a.state_code)?;
+            push(&a.name)?;
+        }
+        for o in &tables.occupations {
+            push(&o.code)?;
+            push(&o.name)?;
+        }
+        for i in &tables.industries {
+            push(&i.code)?;
+            push(&i.name)?;
+        }
+        let file = TablesFile {
+            release_code: tables.release_code.clone(),
+            data_files: tables.data_files.clone(),
+            text: &text,
+            lengths,
+            area_kinds: tables.areas.iter().map(|a| a.kind).collect(),
+            occupation_levels: tables.occupations.iter().map(|o| o.level).collect(),
+            industry_levels: tables.industries.iter().map(|i| i.level).collect(),
+            footnotes: tables.footnotes.clone(),
+            blocks: tables.blocks.clone(),
+            area_blocks: tables.area_blocks.clone(),
+            incomplete: tables.incomplete.clone(),
+        };
+        Ok(postcard::to_stdvec(&file)?)
+    }
+}
+
+impl TablesFile<'static> {
+    /// The tables, every name a slice of the one string; why not, when the lengths do not
+    /// cut the string into as many names as the tables have.
+    fn into_tables(self) -> Result<Tables, String> {
+        let (areas, occupations, industries) = (
+            self.area_kinds.len(),
+            self.occupation_levels.len(),
+            self.industry_levels.len(),
+        );
+        let names = 3 * areas + 2 * occupations + 2 * industries;
+        if self.lengths.len() != names {
+            return Err(format!(
+                "{TABLES} lists {} names for {names}",
+                self.lengths.len()
+            ));
+        }
+        let text: &'static str = self.text;
+        let mut at = 0usize;
+        let mut lengths = self.lengths.iter();
+        let mut next = || -> Result<TableText, String> {
+            let len = lengths.next().map_or(0, |&l| l as usize);
+            let name = at
+                .checked_add(len)
+                .and_then(|end| text.get(at..end))
+                .ok_or_else(|| format!("{TABLES}'s names do not match its text"))?;
+            at += len;
+            Ok(TableText::Borrowed(name))
+        };
+        let areas = self
+            .area_kinds
+            .iter()
+            .map(|&kind| {
+                Ok(Area {
+                    code: next()?,
+                    kind,
+                    state_code: next()?,
+                    name: next()?,
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        let occupations = self
+            .occupation_levels
+            .iter()
+            .map(|&level| {
+                Ok(WageOccupation {
+                    code: next()?,
+                    name: next()?,
+                    level,
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        let industries = self
+            .industry_levels
+            .iter()
+            .map(|&level| {
+                Ok(Industry {
+                    code: next()?,
+                    name: next()?,
+                    level,
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        if at != text.len() {
+            return Err(format!("{TABLES}'s names do not match its text"));
+        }
+        Ok(Tables {
+            release_code: self.release_code,
+            data_files: self.data_files,
+            areas,
+            occupations,
+            industries,
+            footnotes: self.footnotes,
+            blocks: self.blocks,
+            area_blocks: self.area_blocks,
+            incomplete: self.incomplete,
+        })
+    }
+}
+
 /// An occupation's estimates as a block stores them, column by column (columns of like numbers
 /// compress far better than rows of unlike ones): per estimate its area, industry and which
 /// measures it has (a bit per [`Measure::slot`]); then per measure the stored values of the
@@ -112,6 +253,63 @@ struct Block {
     present: Vec<u32>,
     /// By [`Measure::slot`], each value coded by [`encode`].
     columns: Vec<Vec<u64>>,
+}
+
+/// The most a decompressed block may take.
+const MAX_BLOCK: usize = 64 << 20;
+
+/// postcard's bytes read in place: unsigned varints (LEB128), sequences as their length and
+/// then their elements.
+struct Varints<'a>(&'a [u8]);
+
+impl Varints<'_> {
+    /// The next number; `None` at the end or past 64 bits.
+    fn next(&mut self) -> Option<u64> {
+        let mut value = 0u64;
+        for (i, &b) in self.0.iter().enumerate().take(10) {
+            let bits = u64::from(b & 0x7f);
+            if i == 9 && bits > 1 {
+                return None;
+            }
+            value |= bits << (7 * i);
+            if b & 0x80 == 0 {
+                self.0 = &self.0[i + 1..];
+                return Some(value);
+            }
+        }
+        None
+    }
+
+    /// A sequence's length, when no larger than the bytes left could hold.
+    fn length(&mut self) -> Option<usize> {
+        usize::try_from(self.next()?)
+            .ok()
+            .filter(|&n| n <= self.0.len())
+    }
+
+    /// A sequence of numbers.
+    fn seq(&mut self) -> Option<Vec<u64>> {
+        let n = self.length()?;
+        (0..n).map(|_| self.next()).collect()
+    }
+
+    /// Passes over `n` numbers.
+    fn skip(&mut self, n: usize) -> Option<()> {
+        let mut left = n;
+        if left == 0 {
+            return Some(());
+        }
+        for (i, &b) in self.0.iter().enumerate() {
+            if b & 0x80 == 0 {
+                left -= 1;
+                if left == 0 {
+                    self.0 = &self.0[i + 1..];
+                    return Some(());
+                }
+            }
+        }
+        None
+    }
 }
 
 /// The order values are coded in: each measure after the one it is predicted from.
@@ -192,8 +390,8 @@ pub struct AreaEstimate {
     pub estimate: Estimate,
 }
 
-pub fn counts_of(import: &OewsImport) -> Counts {
-    Counts {
+pub fn counts_of(import: &OewsImport) -> OewsCounts {
+    OewsCounts {
         rows: import.rows,
         values: import.values,
         estimates: import.cells.len() as u64,
@@ -232,7 +430,7 @@ pub fn encode(import: &OewsImport) -> anyhow::Result<Vec<(&'static str, Vec<u8>)
         incomplete: import.incomplete(),
     };
     Ok(vec![
-        (TABLES, postcard::to_stdvec(&tables)?),
+        (TABLES, TablesFile::encode(&tables)?),
         (WAGES, wages),
         (AREAS, areas),
     ])
@@ -258,9 +456,7 @@ fn predicted_median(national: Option<u64>, factor: u64, scale: u64) -> Option<u6
 
 /// The position of the nation among the areas, when the release has it.
 fn national_area(areas: &[Area]) -> Option<usize> {
-    areas
-        .iter()
-        .position(|a| a.kind == crate::model::wages::AreaKind::National)
+    areas.iter().position(|a| a.kind == AreaKind::National)
 }
 
 /// The bytes of `areas.bin` and each area's block in it.
@@ -396,7 +592,7 @@ impl std::error::Error for Damaged {}
 
 /// An opened release: its manifest, tables, and the blocks, read on demand.
 #[derive(Debug)]
-pub struct Stored {
+pub struct StoredWages {
     /// The folder it was imported into; `None` for the embedded release.
     pub dir: Option<PathBuf>,
     pub manifest: Manifest,
@@ -411,18 +607,18 @@ pub struct Stored {
     occupations_sorted: bool,
 }
 
-impl Stored {
+impl StoredWages {
     /// Opens the import in `data_dir`, or `None` when there is none: `tables.bin` is checked
     /// whole, `wages.bin` by its length here and each block when it is decoded.
-    pub fn open(data_dir: &Path) -> anyhow::Result<Option<Stored>> {
+    pub fn open(data_dir: &Path) -> anyhow::Result<Option<StoredWages>> {
         let Some((opened, mut blobs)) =
-            release::open_with_blocks::<Counts>(data_dir, &DATASET, &[WAGES, AREAS])?
+            release::open_with_blocks::<OewsCounts>(data_dir, &DATASET, &[WAGES, AREAS])?
         else {
             return Ok(None);
         };
         let areas = blobs.remove(1);
         let wages = blobs.remove(0);
-        Stored::decode(opened, wages, areas).map(Some)
+        StoredWages::decode(opened, wages, areas).map(Some)
     }
 
     /// Opens the release compiled into the binary: it is part of the binary, and its files are
@@ -432,25 +628,31 @@ impl Stored {
         tables: &'static [u8],
         wages: &'static [u8],
         areas: &'static [u8],
-    ) -> anyhow::Result<Stored> {
-        let opened = release::embedded_with_blocks::<Counts>(
+    ) -> anyhow::Result<StoredWages> {
+        let opened = release::embedded_with_blocks::<OewsCounts>(
             &DATASET,
             manifest,
             &[(TABLES, tables), (WAGES, wages), (AREAS, areas)],
             &[TABLES, WAGES, AREAS],
         )?;
-        Stored::decode(opened, Blob::Embedded(wages), Blob::Embedded(areas))
+        StoredWages::decode(opened, Blob::Embedded(wages), Blob::Embedded(areas))
     }
 
-    fn decode(mut opened: Opened<Counts>, wages: Blob, areas: Blob) -> anyhow::Result<Stored> {
+    fn decode(
+        mut opened: Opened<OewsCounts>,
+        wages: Blob,
+        areas: Blob,
+    ) -> anyhow::Result<StoredWages> {
         let bytes = opened.file_kept(TABLES);
         let broken = |why: &str| match &opened.dir {
             Some(dir) => release::damaged(&DATASET, dir, why),
             None => anyhow::anyhow!("the embedded {} cannot be read ({why})", DATASET.title),
         };
         let bytes = bytes.ok_or_else(|| broken(&format!("its manifest lists no {TABLES}")))?;
-        let tables: Tables =
-            postcard::from_bytes(bytes).map_err(|e| broken(&format!("{TABLES}: {e}")))?;
+        let tables = postcard::from_bytes::<TablesFile<'static>>(bytes)
+            .map_err(|e| broken(&format!("{TABLES}: {e}")))?
+            .into_tables()
+            .map_err(|e| broken(&e))?;
         if tables.blocks.len() != tables.occupations.len() {
             return Err(broken(&format!(
                 "{TABLES} lists blocks for {} occupations of {}",
@@ -470,7 +672,7 @@ impl Stored {
             return Err(broken(&format!("{TABLES}'s blocks do not match {AREAS}")));
         }
         let occupations_sorted = tables.occupations.windows(2).all(|w| w[0].code < w[1].code);
-        Ok(Stored {
+        Ok(StoredWages {
             dir: opened.dir,
             manifest: opened.manifest,
             tables,
@@ -526,8 +728,8 @@ impl Stored {
         position: usize,
         keep: impl Fn(usize, usize) -> bool,
     ) -> anyhow::Result<Vec<AreaEstimate>> {
-        match self.read_block(&self.blocks, WAGES, self.tables.blocks[position])? {
-            Some(block) => self.unpack(block, keep),
+        match self.read_raw(&self.blocks, WAGES, self.tables.blocks[position])? {
+            Some(raw) => self.unpack(&raw, keep),
             None => Ok(Vec::new()),
         }
     }
@@ -550,6 +752,17 @@ impl Stored {
         name: &str,
         at: BlockRef,
     ) -> anyhow::Result<Option<T>> {
+        let Some(raw) = self.read_raw(file, name, at)? else {
+            return Ok(None);
+        };
+        postcard::from_bytes(&raw)
+            .map(Some)
+            .with_context(|| format!("a block of {name}"))
+    }
+
+    /// The block `at` of the stored file `name` (`file`), checked against its CRC-32 when it
+    /// is an import's, and decompressed; `None` for an empty one.
+    fn read_raw(&self, file: &Blob, name: &str, at: BlockRef) -> anyhow::Result<Option<Vec<u8>>> {
         if at.len == 0 {
             return Ok(None);
         }
@@ -559,50 +772,62 @@ impl Stored {
         if self.dir.is_some() {
             release::check_block(name, &packed, at.crc32).map_err(anyhow::Error::msg)?;
         }
-        let raw = zstd::bulk::decompress(&packed, 64 << 20)
-            .with_context(|| format!("a block of {name}"))?;
-        postcard::from_bytes(&raw)
+        zstd::bulk::decompress(&packed, MAX_BLOCK)
             .map(Some)
             .with_context(|| format!("a block of {name}"))
     }
 
+    /// The estimates of a decompressed block of `wages.bin` that `keep` takes. The block is
+    /// read as postcard lays a [`Block`] out (a sequence is its length and its elements, each
+    /// number a varint), in place: the values of the estimates left out are passed over
+    /// without being decoded.
     fn unpack(
         &self,
-        block: Block,
+        raw: &[u8],
         keep: impl Fn(usize, usize) -> bool,
     ) -> anyhow::Result<Vec<AreaEstimate>> {
-        let n = block.areas.len();
-        if block.industries.len() != n
-            || block.present.len() != n
-            || block.columns.len() != Measure::ALL.len()
+        let malformed = || anyhow::anyhow!("a block of wages.bin is malformed");
+        let mut bytes = Varints(raw);
+        let areas = bytes.seq().ok_or_else(malformed)?;
+        let industries = bytes.seq().ok_or_else(malformed)?;
+        let present = bytes.seq().ok_or_else(malformed)?;
+        let n = areas.len();
+        if industries.len() != n
+            || present.len() != n
+            || bytes.next() != Some(Measure::ALL.len() as u64)
         {
-            bail!("a block of wages.bin is malformed");
+            return Err(malformed());
         }
-        let mut columns: Vec<std::vec::IntoIter<u64>> =
-            block.columns.into_iter().map(Vec::into_iter).collect();
-        let mut out = Vec::with_capacity(n);
-        for i in 0..n {
+        // Each column's values, found by passing over the ones before it.
+        let mut columns = [const { Varints(&[]) }; 17];
+        for column in &mut columns {
+            let len = bytes.length().ok_or_else(malformed)?;
+            let start = bytes.0;
+            bytes.skip(len).ok_or_else(malformed)?;
+            *column = Varints(&start[..start.len() - bytes.0.len()]);
+        }
+        let fewer = "an estimate has fewer values than it lists";
+        let mut out = Vec::new();
+        for ((&area, &industry), &present) in areas.iter().zip(&industries).zip(&present) {
             let (area, industry) = (
-                usize::from(block.areas[i]),
-                usize::from(block.industries[i]),
+                usize::try_from(area).unwrap_or(usize::MAX),
+                usize::try_from(industry).unwrap_or(usize::MAX),
             );
             if area >= self.tables.areas.len() || industry >= self.tables.industries.len() {
                 bail!("an estimate names an area or industry the tables do not have");
             }
             if !keep(area, industry) {
                 for m in Measure::ALL {
-                    if block.present[i] & (1 << m.slot()) != 0 {
-                        columns[m.slot()].next();
+                    if present & (1 << m.slot()) != 0 {
+                        columns[m.slot()].skip(1).context(fewer)?;
                     }
                 }
                 continue;
             }
             let mut values = [None; 17];
             for m in CODING_ORDER {
-                if block.present[i] & (1 << m.slot()) != 0 {
-                    let code = columns[m.slot()]
-                        .next()
-                        .context("an estimate has fewer values than it lists")?;
+                if present & (1 << m.slot()) != 0 {
+                    let code = columns[m.slot()].next().context(fewer)?;
                     values[m.slot()] = Some(
                         decode_value(code, prediction(m, &values))
                             .context("an estimate holds a value out of range")?,
@@ -715,6 +940,42 @@ impl Stored {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_block_is_read_in_place_as_postcard_wrote_it() {
+        let block = Block {
+            areas: vec![0, 1, 300, u16::MAX],
+            industries: vec![5, 0, 70, 2],
+            present: vec![1, 1 << 16, 0, u32::MAX >> 15],
+            columns: (0..17u64)
+                .map(|i| vec![i, 1 << (3 * i), u64::MAX - i][..(i as usize % 4).min(3)].to_vec())
+                .collect(),
+        };
+        let raw = postcard::to_stdvec(&block).unwrap();
+        let mut bytes = Varints(&raw);
+        let wide = |v: &[u16]| v.iter().map(|&x| u64::from(x)).collect::<Vec<_>>();
+        assert_eq!(bytes.seq(), Some(wide(&block.areas)));
+        assert_eq!(bytes.seq(), Some(wide(&block.industries)));
+        assert_eq!(
+            bytes.seq(),
+            Some(block.present.iter().map(|&x| u64::from(x)).collect())
+        );
+        assert_eq!(bytes.next(), Some(17));
+        for column in &block.columns {
+            let mut at = Varints(bytes.0);
+            assert_eq!(at.seq().as_ref(), Some(column));
+            assert_eq!(bytes.length(), Some(column.len()));
+            assert_eq!(bytes.skip(column.len()), Some(()));
+            assert_eq!(bytes.0, at.0);
+        }
+        assert!(bytes.0.is_empty());
+        assert_eq!(bytes.next(), None);
+        // Cut short, or a number past 64 bits, is refused.
+        assert_eq!(Varints(&[0x80]).next(), None);
+        assert_eq!(Varints(&[0xff; 10]).next(), None);
+        assert_eq!(Varints(&[3, 1]).seq(), None);
+        assert_eq!(Varints(&[1, 2]).skip(3), None);
+    }
 
     #[test]
     fn values_survive_their_coding_whatever_was_predicted() {

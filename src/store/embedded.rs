@@ -44,7 +44,7 @@ pub fn onet() -> Option<crate::onet::storage::OnetRelease> {
 }
 
 /// The embedded OEWS release, opened; `None` in a build without it.
-pub fn oews() -> Option<crate::oews::storage::Stored> {
+pub fn oews() -> Option<crate::oews::storage::StoredWages> {
     #[cfg(feature = "embedded")]
     {
         macro_rules! file {
@@ -56,7 +56,7 @@ pub fn oews() -> Option<crate::oews::storage::Stored> {
                 ))
             };
         }
-        crate::oews::storage::Stored::embedded(
+        crate::oews::storage::StoredWages::embedded(
             file!("manifest.json"),
             file!("tables.bin"),
             file!("wages.bin"),

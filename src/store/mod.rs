@@ -85,11 +85,11 @@ pub struct Store {
     /// [`Store::prices`] open on
     /// first use.
     imports_dir: Option<PathBuf>,
-    wages: std::sync::OnceLock<crate::datadir::release::Layered<crate::oews::storage::Stored>>,
+    wages: std::sync::OnceLock<crate::datadir::release::Layered<crate::oews::storage::StoredWages>>,
     /// The wages in use once a block of the import was found damaged while a command ran: the
     /// embedded release, and the warning that says why ([`Store::fall_back_from_damaged_wages`]).
     wages_fallback:
-        std::sync::OnceLock<crate::datadir::release::Layered<crate::oews::storage::Stored>>,
+        std::sync::OnceLock<crate::datadir::release::Layered<crate::oews::storage::StoredWages>>,
     projections: std::sync::OnceLock<
         crate::datadir::release::Layered<crate::projections::storage::Projections>,
     >,

@@ -9,14 +9,14 @@ use super::{Entry, Origin, Store};
 use crate::error::{CareersError, suggest};
 use crate::model::place::{self, PlaceMatch};
 use crate::model::wages::{Area, AreaKind, Estimate, Measure, Unit, Value, WageOccupation};
-use crate::oews::storage::{AreaEstimate, Stored};
+use crate::oews::storage::{AreaEstimate, StoredWages};
 
 /// BLS's notice, which every output that shows OEWS figures carries once.
 pub use crate::oews::NOTICE as OEWS_NOTICE;
 /// How much a release of BLS OEWS holds (`careers sources`).
-pub use crate::oews::storage::Counts as WageCounts;
+pub use crate::oews::storage::OewsCounts as WageCounts;
 /// A release of BLS OEWS as the store opened it, what commands hold while they ask of it.
-pub use crate::oews::storage::Stored as WageRelease;
+pub use crate::oews::storage::StoredWages as WageRelease;
 
 /// The release of BLS OEWS a report's wages come from, in the shape every report names a
 /// source in: `{name, release, published, citation, notice}`, the last three where known.
@@ -36,7 +36,7 @@ pub struct WagesSource {
 
 impl WagesSource {
     /// The source of `release`'s figures, without BLS's notice.
-    pub fn of(release: &Stored) -> WagesSource {
+    pub fn of(release: &StoredWages) -> WagesSource {
         WagesSource {
             name: release.source_name(),
             release: release.release_name(),
@@ -142,7 +142,7 @@ impl Store {
     /// The OEWS release in use: the user's import, else the embedded one, else none. A damaged
     /// import is the dataset container's damaged import: a warning
     /// ([`Store::wages_warning_if_opened`]) and the embedded release answering meanwhile.
-    pub fn wages(&self) -> anyhow::Result<Option<&Stored>> {
+    pub fn wages(&self) -> anyhow::Result<Option<&StoredWages>> {
         Ok(self.wages_layer().release.as_ref())
     }
 
@@ -176,13 +176,13 @@ impl Store {
         true
     }
 
-    fn wages_layer(&self) -> &crate::datadir::release::Layered<Stored> {
+    fn wages_layer(&self) -> &crate::datadir::release::Layered<StoredWages> {
         if let Some(fallback) = self.wages_fallback.get() {
             return fallback;
         }
         self.wages.get_or_init(|| {
             let imported = match &self.imports_dir {
-                Some(dir) => Stored::open(dir),
+                Some(dir) => StoredWages::open(dir),
                 None => Ok(None),
             };
             let embedded = self.embedded;
@@ -530,7 +530,7 @@ fn title_case(name: &str) -> String {
 /// The OEWS occupation for an O*NET-SOC code: the most detailed one BLS publishes for it
 /// ([`super::bls_codes`]): the same SOC occupation, else the combined occupation it is in, else
 /// the broad group that contains it. A BLS group's own code (`15-1250`) reaches the group.
-fn link(store: &Store, stored: &Stored, onet_code: &str) -> Result<WageLink, NoEstimate> {
+fn link(store: &Store, stored: &StoredWages, onet_code: &str) -> Result<WageLink, NoEstimate> {
     let digits: String = onet_code
         .chars()
         .take_while(|c| *c != '.')
@@ -575,7 +575,7 @@ fn link(store: &Store, stored: &Stored, onet_code: &str) -> Result<WageLink, NoE
 }
 
 /// The occupations of an OEWS release, as [`super::bls_codes`] asks them.
-struct Occupations<'a>(&'a Stored);
+struct Occupations<'a>(&'a StoredWages);
 
 impl Publishes for Occupations<'_> {
     fn detailed(&self, soc: &str) -> bool {
@@ -590,7 +590,7 @@ impl Publishes for Occupations<'_> {
 }
 
 /// The areas of a kind, for `where`.
-pub fn areas_of_kind(stored: &Stored, kind: AreaKind) -> Vec<usize> {
+pub fn areas_of_kind(stored: &StoredWages, kind: AreaKind) -> Vec<usize> {
     stored
         .tables
         .areas
@@ -721,7 +721,7 @@ pub struct OccupationWages {
 /// The order figures are listed and shown in.
 pub const SHOWN: [Measure; 17] = Measure::ORDERED;
 
-impl Stored {
+impl StoredWages {
     pub fn area_ref(&self, position: usize) -> AreaRef {
         let a = &self.tables.areas[position];
         AreaRef {
@@ -896,7 +896,7 @@ pub struct OccupationMedian {
     /// Position in the release's occupations.
     pub position: usize,
     /// The median in whole dollars ([`Value::Number`]), else BLS's reason for none:
-    /// [`Value::AtLeast`] when it is top-coded (at least BLS's threshold, [`Stored::top_code`]),
+    /// [`Value::AtLeast`] when it is top-coded (at least BLS's threshold, [`StoredWages::top_code`]),
     /// any other when BLS does not publish it.
     pub median: Value,
 }

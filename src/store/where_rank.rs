@@ -4,7 +4,7 @@
 use crate::error::CareersError;
 use crate::model::place;
 use crate::model::wages::{Area, AreaKind};
-use crate::oews::storage::Stored;
+use crate::oews::storage::StoredWages;
 use crate::store::Store;
 
 impl Store {
@@ -33,7 +33,7 @@ impl Store {
 /// release's areas): those BLS files under the state's code, and metros whose name lists its
 /// postal code among their states ("Kansas City, MO-KS" is Missouri's and Kansas's). Positions,
 /// in the release's order.
-pub fn areas_in_state(stored: &Stored, state: usize) -> Vec<usize> {
+pub fn areas_in_state(stored: &StoredWages, state: usize) -> Vec<usize> {
     let areas = &stored.tables.areas;
     let Some(s) = areas.get(state).filter(|a| a.kind == AreaKind::State) else {
         return Vec::new();
