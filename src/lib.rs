@@ -22,6 +22,9 @@
 //! `commands/NAME.rs`, its view in `views/NAME.rs`, and here its line in [`dispatch`] and a
 //! `mod` line in each of the two module lists below.
 
+// Unit tests compare figures with the exact values they are computed to.
+#![cfg_attr(test, allow(clippy::float_cmp))]
+
 pub mod census;
 pub mod cli;
 /// One module per subcommand. Each takes the context and its arguments and returns a report of

@@ -271,24 +271,21 @@ struct Wanted {
 /// A technology's query: its words, and the vocabulary skill it is with those that it covers.
 fn technology(store: &Store, name: &str) -> (String, TechnologyQuery, Vec<String>) {
     let vocabulary = store.vocabulary();
-    match vocabulary.resolve(name) {
-        Some(skill) => {
-            let mut skills = vec![skill.name.clone()];
-            skills.extend(vocabulary.covered_by(skill).map(str::to_owned));
-            let keys = skills.iter().map(|s| normalize(s)).collect();
-            let query = TechnologyQuery {
-                words: word_list(&skill.name),
-                skills,
-            };
-            (skill.name.clone(), query, keys)
-        }
-        None => {
-            let query = TechnologyQuery {
-                words: word_list(name),
-                skills: Vec::new(),
-            };
-            (name.to_owned(), query, Vec::new())
-        }
+    if let Some(skill) = vocabulary.resolve(name) {
+        let mut skills = vec![skill.name.clone()];
+        skills.extend(vocabulary.covered_by(skill).map(str::to_owned));
+        let keys = skills.iter().map(|s| normalize(s)).collect();
+        let query = TechnologyQuery {
+            words: word_list(&skill.name),
+            skills,
+        };
+        (skill.name.clone(), query, keys)
+    } else {
+        let query = TechnologyQuery {
+            words: word_list(name),
+            skills: Vec::new(),
+        };
+        (name.to_owned(), query, Vec::new())
     }
 }
 

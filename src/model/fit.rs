@@ -146,7 +146,7 @@ pub(crate) fn fit(weighed: Weighed, row: Option<&[ElementFigures]>, listed: Opti
     let score = if weighed.technology {
         let listed_score = listed.map_or(0.0, Listed::score);
         match weighed.column {
-            Some(_) => (listed_score + part) / 2.0,
+            Some(_) => f64::midpoint(listed_score, part),
             None => listed_score,
         }
     } else {

@@ -320,8 +320,8 @@ fn fips_of_postal(code: &str) -> Option<&'static str> {
 }
 
 /// The cities of a metro's name and the postal codes after its comma:
-/// "Seattle-Tacoma-Bellevue, WA" → (["seattle", "tacoma", "bellevue"], ["wa"]). A
-/// nonmetropolitan area's region is its one "city".
+/// `Seattle-Tacoma-Bellevue, WA` → `(["seattle", "tacoma", "bellevue"], ["wa"])`. A
+/// nonmetropolitan area's region is its one city.
 fn metro_parts(name: &str) -> (Vec<String>, Vec<String>) {
     if let Some(region) = name.strip_suffix(" nonmetropolitan area") {
         return (vec![normalize(region)], Vec::new());
@@ -389,12 +389,12 @@ fn word_is(word: &str, key: &str) -> bool {
 /// with a word normalizing changes (`Saint`, `Ft`, `Mount`) or a letter that is not ASCII is
 /// left to the full comparison.
 fn may_name(name: &str, key: &str) -> bool {
-    let (n, k) = (name.as_bytes(), key.as_bytes());
-    match (n, k) {
+    let bytes = name.as_bytes();
+    match (bytes, key.as_bytes()) {
         ([a, b, ..], [x, y, ..]) if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
             let changed = [b"saint".as_slice(), b"ft", b"mount"]
                 .iter()
-                .any(|w| n.len() > w.len() && n[..w.len()].eq_ignore_ascii_case(w));
+                .any(|w| bytes.len() > w.len() && bytes[..w.len()].eq_ignore_ascii_case(w));
             changed || (a.eq_ignore_ascii_case(x) && b.eq_ignore_ascii_case(y))
         }
         _ => first_alnum(name) == key.chars().next(),

@@ -99,19 +99,16 @@ pub(crate) fn union(sets: &[Vec<Skill>]) -> Vec<HeldSkill> {
     let mut index: HashMap<&str, usize> = HashMap::new();
     for (role, set) in sets.iter().enumerate() {
         for skill in set {
-            match index.get(skill.key.as_str()) {
-                Some(&i) => {
-                    if out[i].held_by.last() != Some(&role) {
-                        out[i].held_by.push(role);
-                    }
+            if let Some(&i) = index.get(skill.key.as_str()) {
+                if out[i].held_by.last() != Some(&role) {
+                    out[i].held_by.push(role);
                 }
-                None => {
-                    index.insert(&skill.key, out.len());
-                    out.push(HeldSkill {
-                        skill: skill.clone(),
-                        held_by: vec![role],
-                    });
-                }
+            } else {
+                index.insert(&skill.key, out.len());
+                out.push(HeldSkill {
+                    skill: skill.clone(),
+                    held_by: vec![role],
+                });
             }
         }
     }

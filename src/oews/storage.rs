@@ -320,7 +320,10 @@ const CODING_ORDER: [Measure; 17] = Measure::ORDERED;
 /// hours). A value is stored as its difference from the prediction, a small number that
 /// compresses far better than the wage itself.
 fn prediction(measure: Measure, values: &[Option<Value>; 17]) -> Option<u64> {
-    use Measure::*;
+    use Measure::{
+        Annual10, Annual25, Annual75, Annual90, AnnualMean, AnnualMedian, Hourly10, Hourly25,
+        Hourly75, Hourly90, HourlyMean, HourlyMedian,
+    };
     let number = |m: Measure| match values[m.slot()] {
         Some(Value::Number(n)) => Some(n),
         _ => None,

@@ -24,7 +24,7 @@ use super::names::{Bytes, search};
 use super::words::{leb128, push_leb128};
 
 /// `technology.bin` as written and read (once decompressed).
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub struct Layout<'a> {
     /// How many of the names are examples, and how many commodity titles; the rest are skills.
     pub examples: u32,

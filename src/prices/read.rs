@@ -355,17 +355,16 @@ fn read_file(bytes: &[u8], file: &str, table: PriceTable) -> anyhow::Result<File
                     ));
                     continue;
                 }
-                let area = match areas.iter_mut().rev().find(|a| a.fips == fips) {
-                    Some(a) => a,
-                    None => {
-                        areas.push(PricedArea {
-                            table,
-                            fips,
-                            name,
-                            lines: Default::default(),
-                        });
-                        areas.last_mut().expect("just pushed")
-                    }
+                let area = if let Some(a) = areas.iter_mut().rev().find(|a| a.fips == fips) {
+                    a
+                } else {
+                    areas.push(PricedArea {
+                        table,
+                        fips,
+                        name,
+                        lines: Default::default(),
+                    });
+                    areas.last_mut().expect("just pushed")
                 };
                 area.lines[line_code.index()] = values;
             }

@@ -46,6 +46,7 @@ impl WagesSource {
     }
 
     /// The same, carrying BLS's notice.
+    #[must_use]
     pub fn with_notice(mut self) -> WagesSource {
         self.notice = Some(OEWS_NOTICE);
         self
@@ -134,6 +135,7 @@ pub struct Place {
 impl Store {
     /// Remembers the data directory whose imports (wage estimates, projections) are opened
     /// when first asked for.
+    #[must_use]
     pub fn with_imports_dir(mut self, data_dir: Option<&std::path::Path>) -> Store {
         self.imports_dir = data_dir.map(std::path::Path::to_path_buf);
         self
@@ -263,23 +265,22 @@ impl Store {
         input: &str,
     ) -> Result<Place, CareersError> {
         let mut places = self.resolve_places_in(curated, input)?;
-        match places.len() {
-            1 => Ok(places.remove(0)),
-            _ => {
-                let areas = self
-                    .wages()
-                    .ok()
-                    .flatten()
-                    .map_or(&[][..], |s| s.tables.areas.as_slice());
-                Err(CareersError::AmbiguousPlace {
-                    query: input.to_owned(),
-                    readings: places
-                        .iter()
-                        .filter_map(|p| p.area)
-                        .map(|i| format!("{} ({})", areas[i].name, areas[i].code))
-                        .collect(),
-                })
-            }
+        if places.len() == 1 {
+            Ok(places.remove(0))
+        } else {
+            let areas = self
+                .wages()
+                .ok()
+                .flatten()
+                .map_or(&[][..], |s| s.tables.areas.as_slice());
+            Err(CareersError::AmbiguousPlace {
+                query: input.to_owned(),
+                readings: places
+                    .iter()
+                    .filter_map(|p| p.area)
+                    .map(|i| format!("{} ({})", areas[i].name, areas[i].code))
+                    .collect(),
+            })
         }
     }
 
@@ -659,10 +660,13 @@ const EXACT: f64 = 9_007_199_254_740_992.0;
 /// Writes a figure without a fraction as a JSON integer (`87350`, not `87350.0`): employment
 /// and whole-dollar wages are integers; hourly wages, percentages and ratios keep their
 /// decimals (`26.13`).
+#[allow(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's serialize_with passes a reference"
+)]
 fn whole_number<S: serde::Serializer>(value: &f64, s: S) -> Result<S::Ok, S::Error> {
     if value.fract() == 0.0 && value.abs() <= EXACT {
         // Whole and within the exact range: the conversion loses nothing.
-        #[allow(clippy::cast_possible_truncation)]
         s.serialize_i64(*value as i64)
     } else {
         s.serialize_f64(*value)
@@ -670,6 +674,10 @@ fn whole_number<S: serde::Serializer>(value: &f64, s: S) -> Result<S::Ok, S::Err
 }
 
 /// [`whole_number`] of a figure that may be absent (`null`).
+#[allow(
+    clippy::ref_option,
+    reason = "serde's serialize_with passes a reference"
+)]
 fn whole_number_or_none<S: serde::Serializer>(
     value: &Option<f64>,
     s: S,
