@@ -859,7 +859,7 @@ pub struct MatchArgs {
     /// (a metro, state, US or area code) [default: the nation]
     #[arg(long, value_name = "PLACE", value_parser = NonBlank)]
     pub city: Option<String>,
-    /// How many roles to show [default: a screenful in a terminal table, else 10]
+    /// How many roles to rank [default: 10, of which a terminal table shows a screenful]
     #[arg(long, short = 'n', value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub top: Option<u32>,
 }

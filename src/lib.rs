@@ -351,7 +351,19 @@ pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> anyhow:
         Command::Compare(args) => write(ctx, &commands::compare::run(ctx, &args)?, out),
         Command::Gap(args) => write(ctx, &commands::gap::run(ctx, &args)?, out),
         Command::Moves(args) => write(ctx, &commands::moves::run(ctx, &args)?, out),
-        Command::Match(args) => write(ctx, &commands::r#match::run(ctx, &args)?, out),
+        Command::Match(args) => {
+            let report = commands::r#match::run(ctx, &args)?;
+            // A terminal table shows a screenful of the ranking, unless `--top` says how many.
+            let rows = (args.top.is_none() && ctx.format == cli::Format::Table)
+                .then(render::screen_rows)
+                .flatten()
+                .map(views::r#match::screenful);
+            let view = views::r#match::MatchView {
+                report: &report,
+                rows,
+            };
+            write(ctx, &view, out)
+        }
         Command::Path(args) => write(ctx, &commands::path::run(ctx, &args)?, out),
         Command::Validate(args) => {
             let report = commands::validate::run(ctx, &args)?;

@@ -30,7 +30,7 @@
 use serde::Serialize;
 
 use crate::Context;
-use crate::cli::{Format, MatchArgs};
+use crate::cli::MatchArgs;
 use crate::error::{CareersError, suggest};
 use crate::model::onet::RatingKind;
 use crate::model::ratings::ElementFigures;
@@ -193,12 +193,11 @@ pub fn run(ctx: &Context, args: &MatchArgs) -> anyhow::Result<MatchReport> {
         )
         .into());
     }
-    let top = match args.top {
-        Some(n) => usize::try_from(n).unwrap_or(usize::MAX),
-        // A script gets the same number whatever terminal it runs in.
-        None if ctx.format != Format::Table => DEFAULT_TOP,
-        None => crate::render::screen_rows().map_or(DEFAULT_TOP, screenful),
-    };
+    // The same roles in every format, whatever the terminal: a terminal table shows as many of
+    // them as fit (`views::match::MatchView`).
+    let top = args
+        .top
+        .map_or(DEFAULT_TOP, |n| usize::try_from(n).unwrap_or(usize::MAX));
     let area = match &args.city {
         Some(city) if store.wages()?.is_some() => {
             let place = store.resolve_place(&crate::store::bundled_locations()?, city)?;
@@ -247,14 +246,8 @@ fn nothing_to_match(store: &Store, report: &MatchReport) -> anyhow::Error {
     }
 }
 
-/// How many roles `--top` shows in the machine formats and when the output is not a terminal.
+/// How many roles are ranked without `--top`.
 pub const DEFAULT_TOP: usize = 10;
-
-/// How many ranked roles fit a terminal of `rows` lines: each takes about four (its id and
-/// title, its figures, what matched, wrapped), and the heading and notes about eight.
-fn screenful(rows: usize) -> usize {
-    (rows.saturating_sub(8) / 4).clamp(3, 50)
-}
 
 /// One input as read, with what scores it.
 struct Wanted {
@@ -680,17 +673,4 @@ pub fn report(
         projections_source: store.projections_source(),
         attribution,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_screenful_is_four_lines_a_role() {
-        assert_eq!(screenful(24), 4);
-        assert_eq!(screenful(50), 10);
-        assert_eq!(screenful(5), 3);
-        assert_eq!(screenful(1000), 50);
-    }
 }

@@ -84,12 +84,63 @@ impl MatchReport {
     }
 }
 
+/// `match`'s facts with the view's option: how many of the ranked roles a table shows. JSON
+/// and records are the facts whole.
+pub struct MatchView<'a> {
+    pub report: &'a MatchReport,
+    /// The most rows the table shows: a screenful in a terminal, unless `--top` was given.
+    pub rows: Option<usize>,
+}
+
+/// How many ranked roles fit a terminal of `rows` lines: each takes about four (its id and
+/// title, its figures, what matched, wrapped), and the heading and notes about eight.
+pub fn screenful(rows: usize) -> usize {
+    (rows.saturating_sub(8) / 4).max(3)
+}
+
+impl serde::Serialize for MatchView<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.report.serialize(serializer)
+    }
+}
+
+impl crate::model::credits::Credited for MatchView<'_> {
+    fn credits(&self) -> crate::model::credits::Credits<'_> {
+        self.report.credits()
+    }
+}
+
+impl Report for MatchView<'_> {
+    fn attribution_column(&self) -> Option<bool> {
+        Some(true)
+    }
+
+    fn document(&self) -> Document {
+        self.report.document_of(self.rows)
+    }
+
+    fn records(&self) -> Records {
+        self.report.records()
+    }
+}
+
 impl Report for MatchReport {
     fn attribution_column(&self) -> Option<bool> {
         Some(true)
     }
 
     fn document(&self) -> Document {
+        self.document_of(None)
+    }
+
+    fn records(&self) -> Records {
+        self.records_of()
+    }
+}
+
+impl MatchReport {
+    /// The report for people, the ranking cut to `rows` roles when given.
+    fn document_of(&self, rows: Option<usize>) -> Document {
         let mut doc = Document::default();
         doc.heading(1, "Roles that match your skills");
         if !self.inputs.is_empty() {
@@ -124,14 +175,15 @@ impl Report for MatchReport {
         .wide(7)
         .id_above(1, 2)
         .numbers([0, 3, 4, 5, 6]);
-        for m in &self.ranking {
+        let shown = &self.ranking[..rows.map_or(self.ranking.len(), |r| r.min(self.ranking.len()))];
+        for m in shown {
             table.row(row(m));
         }
         doc.table(table);
-        let shown = if self.ranking.len() < self.ranked {
+        let shown = if shown.len() < self.ranked {
             format!(
                 "Top {} of {} roles (--top N for more)",
-                self.ranking.len(),
+                shown.len(),
                 self.ranked
             )
         } else {
@@ -147,7 +199,7 @@ impl Report for MatchReport {
         doc
     }
 
-    fn records(&self) -> Records {
+    fn records_of(&self) -> Records {
         let mut records = Records::new([
             "rank",
             "id",
@@ -190,9 +242,7 @@ impl Report for MatchReport {
         }
         records.id_first()
     }
-}
 
-impl MatchReport {
     /// Where the figures come from.
     fn sources(&self) -> String {
         let pay = self
@@ -236,4 +286,17 @@ fn row(m: &RoleMatch) -> Vec<Cell> {
         Cell::new(growth(m.growth_percent)),
         Cell::new(why.join("\n")),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_screenful_is_four_lines_a_role() {
+        assert_eq!(screenful(24), 4);
+        assert_eq!(screenful(50), 10);
+        assert_eq!(screenful(5), 3);
+        assert_eq!(screenful(1000), 248);
+    }
 }
