@@ -70,7 +70,7 @@ fn worth_answers_austin_against_san_francisco_in_one_command() {
 #[test]
 fn with_a_role_each_amount_is_placed_among_its_wages_there() {
     let env = TestEnv::new().embedded();
-    let json = env.json(&[
+    let asked = [
         "worth",
         "120000",
         "Austin",
@@ -78,7 +78,9 @@ fn with_a_role_each_amount_is_placed_among_its_wages_there() {
         "San Francisco",
         "--role",
         "software-developers",
-    ]);
+    ];
+    let as_format = |format: &str| env.stdout(&[&asked[..], &["--format", format]].concat());
+    let json = env.json(&asked);
     assert_eq!(json["role"]["id"], "software-developers");
     assert_eq!(json["notice"], NOTICE);
     let austin = &json["places"][0]["role_wages"][0];
@@ -104,34 +106,14 @@ fn with_a_role_each_amount_is_placed_among_its_wages_there() {
         ),
         (Some(128_090), Some(163_500))
     );
-    let out = env.stdout(&[
-        "worth",
-        "120000",
-        "Austin",
-        "150000",
-        "San Francisco",
-        "--role",
-        "software-developers",
-        "--format",
-        "table",
-    ]);
+    let out = as_format("table");
     let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
         out.contains("$120,000 ┆ $134,120 ┆ between the 25th percentile ($104,000)"),
         "{out}"
     );
     // In CSV and plain, as numbers: about the 38th percentile of Austin's wages.
-    let plain = env.stdout(&[
-        "worth",
-        "120000",
-        "Austin",
-        "150000",
-        "San Francisco",
-        "--role",
-        "software-developers",
-        "--format",
-        "plain",
-    ]);
+    let plain = as_format("plain");
     assert!(
         plain.starts_with("Austin\t0012420\tAustin-Round Rock-San Marcos, TX\t120000\t\t2024\t98.066\t120.361\t122367\t\t\t\t15-1252\t134120\tpublished\tbetween\t38.3\n"),
         "{plain}"
