@@ -49,8 +49,8 @@ fn main() {
 /// A field to keep, with the fields to keep of what it holds (every one when none is named).
 struct Keep(&'static str, &'static [Keep]);
 
-/// What the store reads of a profile at start-up (its names, links, places and whether it has
-/// pay figures): written apart, so that start-up reads a few hundred bytes of each curated
+/// What the store reads of a profile at start-up (its names, links, and what each pay figure
+/// is about): written apart, so that start-up reads a few hundred bytes of each curated
 /// profile rather than the whole. The store's tests check that these are the names of the whole.
 const NAMES: &[Keep] = &[
     Keep("id", &[]),
@@ -68,7 +68,19 @@ const NAMES: &[Keep] = &[
         ],
     ),
     Keep("market", &[Keep("opportunities", &[Keep("profile", &[])])]),
-    Keep("salary", &[Keep("figures", &[Keep("location", &[])])]),
+    Keep(
+        "salary",
+        &[Keep(
+            "figures",
+            &[
+                Keep("dimension", &[]),
+                Keep("location", &[]),
+                Keep("experience", &[]),
+                Keep("company", &[]),
+                Keep("industry", &[]),
+            ],
+        )],
+    ),
 ];
 
 /// `value` with only the fields `keep` names, in arrays item by item.

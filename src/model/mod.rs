@@ -25,8 +25,8 @@ pub(crate) use market::{Figure, FigureKind, InDemandGroup, Quantity};
 pub(crate) use onet::OnetDetails;
 pub(crate) use profile::*;
 pub(crate) use salary::{
-    CompanyType, Dimension, ExperienceLevel, GrowthLever, Pay, PayMeasure, Salary, SalaryFigure,
-    Statistic,
+    CompanyType, Dimension, ExperienceLevel, FigureKey, GrowthLever, Pay, PayMeasure, Salary,
+    SalaryFigure, Statistic,
 };
 pub(crate) use vocabulary::{Vocabulary, VocabularyFile};
 

@@ -67,6 +67,34 @@ pub struct SalaryFigure {
     pub source: Option<Provenance>,
 }
 
+/// What a pay figure is about, as `salary`'s filters see it: kept for every profile when the
+/// store opens, so that a question about other roles' figures need not read those roles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FigureKey {
+    pub dimension: Dimension,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub experience: Option<ExperienceLevel>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company: Option<CompanyType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub industry: Option<String>,
+}
+
+impl SalaryFigure {
+    /// What the figure is about.
+    pub fn key(&self) -> FigureKey {
+        FigureKey {
+            dimension: self.dimension,
+            location: self.location.clone(),
+            experience: self.experience,
+            company: self.company,
+            industry: self.industry.clone(),
+        }
+    }
+}
+
 /// What a pay figure is broken down by.
 #[derive(
     Debug,

@@ -4,7 +4,7 @@
 use anyhow::Context;
 
 use super::{Entry, Origin, ProfileNames};
-use crate::model::{Locations, LocationsFile, Profile, Vocabulary, VocabularyFile};
+use crate::model::{FigureKey, Locations, LocationsFile, Profile, Vocabulary, VocabularyFile};
 
 macro_rules! bundled {
     ($($file:literal),* $(,)?) => {
@@ -96,19 +96,12 @@ impl BundledProfile {
                 link(format!("market.opportunities[{i}].profile"), role);
             }
         }
-        let has_figures = names.salary.as_ref().is_some_and(|s| !s.figures.is_empty());
         Ok(ProfileNames::from_parts(
             names.id,
             names.title,
             names.aliases,
             refs,
-            names
-                .salary
-                .into_iter()
-                .flat_map(|s| s.figures)
-                .filter_map(|f| f.location)
-                .collect(),
-            has_figures,
+            names.salary.map(|s| s.figures).unwrap_or_default(),
             names.onet.map(|onet| {
                 let mut codes: Vec<String> = names.codes.into_iter().map(|c| c.code).collect();
                 codes.push(onet.code);
@@ -143,13 +136,7 @@ struct NamesOnly {
 #[derive(serde::Deserialize)]
 struct SalaryPlaces {
     #[serde(default)]
-    figures: Vec<FigurePlace>,
-}
-
-#[derive(serde::Deserialize)]
-struct FigurePlace {
-    #[serde(default)]
-    location: Option<String>,
+    figures: Vec<FigureKey>,
 }
 
 #[derive(serde::Deserialize)]
@@ -298,8 +285,17 @@ mod tests {
             assert_eq!(profile.origin(), whole.origin);
         }
         // Their pay figures name places: the test reads what it checks.
-        assert!(bundled().any(|p| !p.names().unwrap().places.is_empty()));
-        assert!(bundled().any(|p| p.names().unwrap().has_figures));
+        let names: Vec<ProfileNames> = bundled().map(|p| p.names().unwrap()).collect();
+        assert!(
+            names
+                .iter()
+                .any(|n| n.figures.iter().any(|f| f.location.is_some()))
+        );
+        assert!(
+            names
+                .iter()
+                .any(|n| n.figures.iter().any(|f| f.industry.is_some()))
+        );
     }
 
     /// The names read alone of a profile with every kind of link and an O*NET occupation,

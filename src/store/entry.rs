@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Profile, role_key};
+use crate::model::{FigureKey, Profile, SalaryFigure, role_key};
 
 /// Where a profile was read from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -97,12 +97,11 @@ pub struct ProfileNames {
     pub aliases: Vec<String>,
     /// Every reference to another profile: its JSON path and the id it names.
     pub refs: Vec<(String, String)>,
-    /// The places its pay figures name, in order (`salary --city` knows them as places).
+    /// What each of its pay figures is about, in order: the places they name are places
+    /// `salary --city` knows, and `salary` tells which roles have a figure that passes its
+    /// filters from these alone.
     #[serde(default)]
-    pub places: Vec<String>,
-    /// Whether it has a pay figure.
-    #[serde(default)]
-    pub has_figures: bool,
+    pub figures: Vec<FigureKey>,
     /// The keys of the id, the title and each alias, in that order.
     pub(super) keys: Vec<String>,
     /// The keys of the O*NET-SOC codes that name it: its O*NET occupation's, and its `codes`
@@ -123,9 +122,8 @@ impl ProfileNames {
             p.salary
                 .iter()
                 .flat_map(|s| &s.figures)
-                .filter_map(|f| f.location.clone())
+                .map(SalaryFigure::key)
                 .collect(),
-            p.salary.as_ref().is_some_and(|s| !s.figures.is_empty()),
             p.onet.as_ref().map(|onet| {
                 let mut codes: Vec<String> = p.codes.iter().map(|c| c.code.clone()).collect();
                 codes.push(onet.code.clone());
@@ -141,8 +139,7 @@ impl ProfileNames {
         title: String,
         aliases: Vec<String>,
         refs: Vec<(String, String)>,
-        places: Vec<String>,
-        has_figures: bool,
+        figures: Vec<FigureKey>,
         codes: Option<Vec<String>>,
     ) -> ProfileNames {
         let code_keys = codes
@@ -159,8 +156,7 @@ impl ProfileNames {
             title,
             aliases,
             refs,
-            places,
-            has_figures,
+            figures,
             keys,
             code_keys,
         }

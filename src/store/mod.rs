@@ -33,7 +33,7 @@ pub mod words {
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use crate::model::{Problem, Vocabulary, role_key};
+use crate::model::{FigureKey, Problem, Vocabulary, role_key};
 
 /// When O*NET published a release.
 pub use crate::onet::published as onet_published;
@@ -192,15 +192,23 @@ impl Store {
     pub fn authored_places(&self) -> impl Iterator<Item = &str> + '_ {
         self.entries
             .iter()
-            .flat_map(|e| e.names.places.iter().map(String::as_str))
+            .flat_map(|e| e.names.figures.iter().filter_map(|f| f.location.as_deref()))
     }
 
     /// The ids of the bundled and user profiles that have a pay figure, without reading one.
     pub fn authored_with_figures(&self) -> impl Iterator<Item = &str> + '_ {
         self.entries
             .iter()
-            .filter(|e| e.names.has_figures)
+            .filter(|e| !e.names.figures.is_empty())
             .map(|e| e.names.id.as_str())
+    }
+
+    /// Each bundled and user profile's id with what each of its pay figures is about, in store
+    /// order, without reading a profile.
+    pub fn authored_figures(&self) -> impl Iterator<Item = (&str, &[FigureKey])> + '_ {
+        self.entries
+            .iter()
+            .map(|e| (e.names.id.as_str(), e.names.figures.as_slice()))
     }
 
     /// Where each bundled and user profile comes from, without reading a user's file.

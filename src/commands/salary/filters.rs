@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::cli::PaySort;
-use crate::model::{CompanyType, Dimension, ExperienceLevel, Pay, SalaryFigure};
+use crate::model::{CompanyType, Dimension, ExperienceLevel, FigureKey, Pay, SalaryFigure};
 
 /// Filters as canonical values; absent when not given. In JSON one industry is `industry`,
 /// several are `industries`.
@@ -37,17 +37,43 @@ impl Filters {
     }
 
     pub fn admits(&self, f: &SalaryFigure) -> bool {
+        self.admits_parts(
+            f.dimension,
+            f.location.as_deref(),
+            f.experience,
+            f.company,
+            f.industry.as_deref(),
+        )
+    }
+
+    /// Whether a figure about `key` passes: what the store knows of a figure without reading
+    /// its profile.
+    pub fn admits_key(&self, key: &FigureKey) -> bool {
+        self.admits_parts(
+            key.dimension,
+            key.location.as_deref(),
+            key.experience,
+            key.company,
+            key.industry.as_deref(),
+        )
+    }
+
+    fn admits_parts(
+        &self,
+        dimension: Dimension,
+        location: Option<&str>,
+        experience: Option<ExperienceLevel>,
+        company: Option<CompanyType>,
+        industry: Option<&str>,
+    ) -> bool {
         (self.cities.is_empty()
-            || f.location
-                .as_ref()
-                .is_some_and(|l| self.cities.iter().any(|c| c.eq_ignore_ascii_case(l))))
+            || location.is_some_and(|l| self.cities.iter().any(|c| c.eq_ignore_ascii_case(l))))
             && (self.industries.is_empty()
-                || f.industry
-                    .as_ref()
+                || industry
                     .is_some_and(|h| self.industries.iter().any(|w| h.eq_ignore_ascii_case(w))))
-            && self.experience.is_none_or(|e| f.experience == Some(e))
-            && self.company.is_none_or(|c| f.company == Some(c))
-            && self.about.is_none_or(|d| f.dimension == d)
+            && self.experience.is_none_or(|e| experience == Some(e))
+            && self.company.is_none_or(|c| company == Some(c))
+            && self.about.is_none_or(|d| dimension == d)
     }
 
     /// One filter per narrowing filter given, each on its own.

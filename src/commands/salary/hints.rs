@@ -30,16 +30,13 @@ pub enum Hint {
     },
 }
 
-/// Every role in the store with a figure that passes every filter but the roles.
+/// Every role in the store with a figure that passes every filter but the roles, known from
+/// what the store keeps of each figure without reading a profile.
 pub(super) fn roles_with_figures(store: &Store, filters: &Filters) -> Vec<String> {
     store
-        .authored()
-        .filter(|e| {
-            super::figures_of(&e.profile)
-                .iter()
-                .any(|f| filters.admits(f))
-        })
-        .map(|e| e.profile.id.clone())
+        .authored_figures()
+        .filter(|(_, keys)| keys.iter().any(|k| filters.admits_key(k)))
+        .map(|(id, _)| id.to_owned())
         .collect()
 }
 
