@@ -112,6 +112,11 @@ impl Store {
         if let Some((i, 0)) = base {
             return Some(i);
         }
+        // A 6-digit SOC code ("15-2051") is no O*NET id (a title's words) and no O*NET-SOC
+        // code (which has two more digits): only a profile's own name can be it.
+        if key.len() == 7 && is_soc_code(key) {
+            return base.map(|(i, _)| i);
+        }
         if let Some(p) = onet.and_then(|o| o.find_id(key)) {
             return Some(offset + p);
         }

@@ -241,7 +241,14 @@ impl Store {
         if !short {
             return Ok(None);
         }
-        if let Some(i) = self.position_of(&format!("{key}-00")) {
+        // Its `.00` occupation's key, "15-2051-00", made without allocating.
+        let mut full = [b'0'; 10];
+        full[..7].copy_from_slice(b);
+        full[7] = b'-';
+        if let Some(i) = std::str::from_utf8(&full)
+            .ok()
+            .and_then(|full| self.position_of(full))
+        {
             return Ok(Some(self.entry_at(i)));
         }
         let Some(onet) = &self.onet else {
