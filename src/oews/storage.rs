@@ -23,7 +23,7 @@ use anyhow::{Context, bail};
 use serde::{Deserialize, Serialize};
 
 use super::read::{ABSENT, Cell, OewsImport};
-use crate::datadir::blob::Blob;
+use crate::datadir::blob::{Blob, Bytes};
 use crate::datadir::release::{self, Dataset, Opened};
 use crate::model::wages::{
     Area, AreaKind, Estimate, Industry, Measure, TableText, Value, WageOccupation,
@@ -33,7 +33,7 @@ use crate::model::wages::{
 pub const DATASET: Dataset = Dataset {
     folder: "oews",
     title: "BLS OEWS",
-    format: 3,
+    format: 4,
     import: "careers import oews FOLDER",
     max_file: 1 << 30,
 };
@@ -107,20 +107,62 @@ pub struct Tables {
 /// industries in one string, checked as UTF-8 once when it is read (thousands of short strings
 /// checked one by one cost most of opening the tables), each the next of `lengths` bytes of
 /// it: per area its code, state code and name, then per occupation its code and name, then per
-/// industry its code and name.
+/// industry its code and name. The lengths (two bytes each) and the block directories
+/// ([`BLOCK_REF`] bytes a block) have a fixed width, so that opening reads them in one pass
+/// with no decoding of their own.
 #[derive(Debug, Serialize, Deserialize)]
 struct TablesFile<'a> {
     release_code: Option<String>,
     data_files: Vec<String>,
     text: &'a str,
-    lengths: Vec<u32>,
+    /// Each name's length in bytes, little-endian `u16`s.
+    #[serde(borrow)]
+    lengths: Bytes<'a>,
     area_kinds: Vec<AreaKind>,
     occupation_levels: Vec<u8>,
     industry_levels: Vec<u8>,
     footnotes: Vec<(String, String)>,
-    blocks: Vec<BlockRef>,
-    area_blocks: Vec<BlockRef>,
+    /// Per occupation, its [`BlockRef`] in [`BLOCK_REF`] bytes.
+    #[serde(borrow)]
+    blocks: Bytes<'a>,
+    /// Per area, its [`BlockRef`] in [`BLOCK_REF`] bytes.
+    #[serde(borrow)]
+    area_blocks: Bytes<'a>,
     incomplete: Vec<(u16, String)>,
+}
+
+/// The bytes of a [`BlockRef`] in `tables.bin`: its offset, length and CRC-32, little-endian
+/// `u32`s (a stored file is at most [`DATASET`]'s `max_file`, 1 GiB).
+const BLOCK_REF: usize = 12;
+
+impl BlockRef {
+    fn to_bytes(self) -> anyhow::Result<[u8; BLOCK_REF]> {
+        let offset = u32::try_from(self.offset).context("a block starts beyond 4 GiB")?;
+        let mut bytes = [0u8; BLOCK_REF];
+        bytes[..4].copy_from_slice(&offset.to_le_bytes());
+        bytes[4..8].copy_from_slice(&self.len.to_le_bytes());
+        bytes[8..].copy_from_slice(&self.crc32.to_le_bytes());
+        Ok(bytes)
+    }
+
+    /// Every block `bytes` hold; why not, when they do not divide into blocks.
+    fn all_from(bytes: &[u8]) -> Result<Vec<BlockRef>, String> {
+        if !bytes.len().is_multiple_of(BLOCK_REF) {
+            return Err(format!(
+                "{TABLES}'s block directory holds {} bytes",
+                bytes.len()
+            ));
+        }
+        let word = |b: &[u8]| u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        Ok(bytes
+            .chunks_exact(BLOCK_REF)
+            .map(|b| BlockRef {
+                offset: u64::from(word(&b[..4])),
+                len: word(&b[4..8]),
+                crc32: word(&b[8..]),
+            })
+            .collect())
+    }
 }
 
 impl TablesFile<'_> {
@@ -130,7 +172,9 @@ impl TablesFile<'_> {
         let mut lengths = Vec::new();
         let mut push = |s: &str| -> anyhow::Result<()> {
             text.push_str(s);
-            lengths.push(u32::try_from(s.len()).context("a name is over 4 GiB")?);
+            let len = u16::try_from(s.len())
+                .with_context(|| format!("a name of {} bytes is over 64 KiB", s.len()))?;
+            lengths.extend_from_slice(&len.to_le_bytes());
             Ok(())
         };
         for a in &tables.areas {
@@ -146,17 +190,25 @@ impl TablesFile<'_> {
             push(&i.code)?;
             push(&i.name)?;
         }
+        let directory = |refs: &[BlockRef]| -> anyhow::Result<Vec<u8>> {
+            let mut bytes = Vec::with_capacity(refs.len() * BLOCK_REF);
+            for b in refs {
+                bytes.extend_from_slice(&b.to_bytes()?);
+            }
+            Ok(bytes)
+        };
+        let (blocks, area_blocks) = (directory(&tables.blocks)?, directory(&tables.area_blocks)?);
         let file = TablesFile {
             release_code: tables.release_code.clone(),
             data_files: tables.data_files.clone(),
             text: &text,
-            lengths,
+            lengths: Bytes(&lengths),
             area_kinds: tables.areas.iter().map(|a| a.kind).collect(),
             occupation_levels: tables.occupations.iter().map(|o| o.level).collect(),
             industry_levels: tables.industries.iter().map(|i| i.level).collect(),
             footnotes: tables.footnotes.clone(),
-            blocks: tables.blocks.clone(),
-            area_blocks: tables.area_blocks.clone(),
+            blocks: Bytes(&blocks),
+            area_blocks: Bytes(&area_blocks),
             incomplete: tables.incomplete.clone(),
         };
         Ok(postcard::to_stdvec(&file)?)
@@ -173,70 +225,64 @@ impl TablesFile<'static> {
             self.industry_levels.len(),
         );
         let names = 3 * areas + 2 * occupations + 2 * industries;
-        if self.lengths.len() != names {
+        if self.lengths.0.len() != 2 * names {
             return Err(format!(
                 "{TABLES} lists {} names for {names}",
-                self.lengths.len()
+                self.lengths.0.len() / 2
             ));
         }
         let text: &'static str = self.text;
         let mut at = 0usize;
-        let mut lengths = self.lengths.iter();
+        let mut lengths = self
+            .lengths
+            .0
+            .chunks_exact(2)
+            .map(|l| usize::from(u16::from_le_bytes([l[0], l[1]])));
         let mut next = || -> Result<TableText, String> {
-            let len = lengths.next().map_or(0, |&l| l as usize);
-            let name = at
-                .checked_add(len)
-                .and_then(|end| text.get(at..end))
+            let len = lengths.next().unwrap_or(0);
+            let name = text
+                .get(at..at + len)
                 .ok_or_else(|| format!("{TABLES}'s names do not match its text"))?;
             at += len;
             Ok(TableText::Borrowed(name))
         };
-        let areas = self
-            .area_kinds
-            .iter()
-            .map(|&kind| {
-                Ok(Area {
-                    code: next()?,
-                    kind,
-                    state_code: next()?,
-                    name: next()?,
-                })
-            })
-            .collect::<Result<Vec<_>, String>>()?;
-        let occupations = self
-            .occupation_levels
-            .iter()
-            .map(|&level| {
-                Ok(WageOccupation {
-                    code: next()?,
-                    name: next()?,
-                    level,
-                })
-            })
-            .collect::<Result<Vec<_>, String>>()?;
-        let industries = self
-            .industry_levels
-            .iter()
-            .map(|&level| {
-                Ok(Industry {
-                    code: next()?,
-                    name: next()?,
-                    level,
-                })
-            })
-            .collect::<Result<Vec<_>, String>>()?;
+        let mut area_list = Vec::with_capacity(areas);
+        for &kind in &self.area_kinds {
+            area_list.push(Area {
+                code: next()?,
+                kind,
+                state_code: next()?,
+                name: next()?,
+            });
+        }
+        let mut occupation_list = Vec::with_capacity(occupations);
+        for &level in &self.occupation_levels {
+            occupation_list.push(WageOccupation {
+                code: next()?,
+                name: next()?,
+                level,
+            });
+        }
+        let mut industry_list = Vec::with_capacity(industries);
+        for &level in &self.industry_levels {
+            industry_list.push(Industry {
+                code: next()?,
+                name: next()?,
+                level,
+            });
+        }
         if at != text.len() {
             return Err(format!("{TABLES}'s names do not match its text"));
         }
         Ok(Tables {
             release_code: self.release_code,
             data_files: self.data_files,
-            areas,
-            occupations,
-            industries,
+            areas: area_list,
+            occupations: occupation_list,
+            industries: industry_list,
             footnotes: self.footnotes,
-            blocks: self.blocks,
-            area_blocks: self.area_blocks,
+            blocks: BlockRef::all_from(self.blocks.0)?,
+            area_blocks: BlockRef::all_from(self.area_blocks.0)?,
             incomplete: self.incomplete,
         })
     }

@@ -11,21 +11,7 @@
 use anyhow::{bail, ensure};
 use serde::{Deserialize, Serialize};
 
-/// The bytes of one of the tables, kept as bytes by postcard (a length, then the bytes).
-#[derive(Debug, Clone, Copy)]
-pub struct Bytes<'a>(pub &'a [u8]);
-
-impl Serialize for Bytes<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_bytes(self.0)
-    }
-}
-
-impl<'de: 'a, 'a> Deserialize<'de> for Bytes<'a> {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        <&'de [u8]>::deserialize(d).map(Bytes)
-    }
-}
+pub use crate::datadir::blob::Bytes;
 
 /// What `names.bin` holds besides the zones and the dictionary, as written and as read.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]

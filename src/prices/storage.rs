@@ -7,12 +7,14 @@
 //! level moves by a few points a year, so nearly every difference takes a byte.
 //!
 //! The file starts with its [`Index`] in postcard, uncompressed: the years, every area's table,
-//! GeoFIPS and lines in (table, GeoFIPS) order, and the length of each chunk. Then the chunks,
-//! each [`CHUNK`] areas' names and values in postcard, compressed with zstd: a command that
-//! asks about one area finds it in the index, read in place, and decompresses one chunk.
+//! lines and GeoFIPS in (table, GeoFIPS) order, [`KEY`] bytes each, and the length of each
+//! chunk. Then the chunks, each [`CHUNK`] areas' names and values in postcard, compressed with
+//! zstd: a command that asks about one area finds it in the index, read in place without
+//! decoding it, and decompresses one chunk.
 
 use serde::{Deserialize, Serialize};
 
+use crate::datadir::blob::Bytes;
 use crate::datadir::release::{self, Dataset, Opened};
 use crate::model::prices::{
     LatestParities, Parity, PriceKey, PriceLine, PriceParities, PriceTable, PricedArea,
@@ -22,7 +24,7 @@ use crate::model::prices::{
 pub const DATASET: Dataset = Dataset {
     folder: "prices",
     title: "BEA Regional Price Parities",
-    format: 2,
+    format: 3,
     import: "careers import prices DIR",
     max_file: 16 << 20,
 };
@@ -104,19 +106,60 @@ pub fn counts_of(parities: &PriceParities, rows: u64, rows_skipped: u64) -> Pric
 struct Index<'a> {
     first_year: u16,
     last_year: u16,
+    /// Per area, [`KEY`] bytes: its table (its place in [`PriceTable::ALL`]), which of the five
+    /// lines it has (line 1 in the lowest bit), and its GeoFIPS's five digits.
     #[serde(borrow)]
-    areas: Vec<AreaKey<'a>>,
+    keys: Bytes<'a>,
     /// Per chunk of [`CHUNK`] areas (the last may hold fewer), its length in bytes.
     chunks: Vec<u32>,
 }
 
+/// The bytes of an area's key in the index.
+const KEY: usize = 7;
+
 /// An area as the index lists it.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy)]
 struct AreaKey<'a> {
     table: PriceTable,
     fips: &'a str,
     /// Which of the five lines it has, line 1 in the lowest bit.
     lines: u8,
+}
+
+impl AreaKey<'_> {
+    /// The key's bytes in the index; an error for a GeoFIPS that is not five digits.
+    fn encode(&self) -> anyhow::Result<[u8; KEY]> {
+        let fips = self.fips.as_bytes();
+        anyhow::ensure!(
+            fips.len() == KEY - 2 && fips.iter().all(u8::is_ascii_digit),
+            "GeoFIPS {} is not five digits",
+            self.fips
+        );
+        let table = PriceTable::ALL
+            .iter()
+            .position(|&t| t == self.table)
+            .expect("every table is in ALL");
+        let mut bytes = [0u8; KEY];
+        bytes[0] = table as u8;
+        bytes[1] = self.lines;
+        bytes[2..].copy_from_slice(fips);
+        Ok(bytes)
+    }
+
+    /// The key `bytes` hold, when they hold one.
+    fn decode(bytes: &[u8]) -> Option<AreaKey<'_>> {
+        let table = *PriceTable::ALL.get(usize::from(*bytes.first()?))?;
+        let lines = *bytes.get(1)?;
+        let fips = bytes.get(2..KEY)?;
+        if !fips.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        Some(AreaKey {
+            table,
+            fips: std::str::from_utf8(fips).ok()?,
+            lines,
+        })
+    }
 }
 
 /// An area as its chunk stores it: its name, and per line it has, each year's value as its
@@ -138,7 +181,7 @@ const BASE: i64 = 100_000;
 /// The bytes of `prices.bin`.
 pub fn encode(parities: &PriceParities) -> anyhow::Result<Vec<u8>> {
     let years = parities.years();
-    let mut keys = Vec::with_capacity(parities.areas.len());
+    let mut keys = Vec::with_capacity(parities.areas.len() * KEY);
     let mut chunks = Vec::new();
     for group in parities.areas.chunks(CHUNK) {
         let mut stored = Vec::with_capacity(group.len());
@@ -170,11 +213,12 @@ pub fn encode(parities: &PriceParities) -> anyhow::Result<Vec<u8>> {
                     });
                 }
             }
-            keys.push(AreaKey {
+            let key = AreaKey {
                 table: area.table,
                 fips: &area.fips,
                 lines,
-            });
+            };
+            keys.extend_from_slice(&key.encode()?);
             stored.push(ChunkArea {
                 name: area.name.clone(),
                 values,
@@ -185,7 +229,7 @@ pub fn encode(parities: &PriceParities) -> anyhow::Result<Vec<u8>> {
     let index = Index {
         first_year: parities.first_year,
         last_year: parities.last_year,
-        areas: keys,
+        keys: Bytes(&keys),
         chunks: chunks
             .iter()
             .map(|c| u32::try_from(c.len()))
@@ -205,8 +249,9 @@ pub fn encode(parities: &PriceParities) -> anyhow::Result<Vec<u8>> {
 pub struct StoredParities {
     pub first_year: u16,
     pub last_year: u16,
-    /// Sorted by table and GeoFIPS.
-    areas: Vec<AreaKey<'static>>,
+    /// Every area's key, [`KEY`] bytes each, sorted by table and GeoFIPS: checked when the
+    /// release is opened.
+    keys: &'static [u8],
     /// Each chunk's bytes, and what they decode to once asked for.
     chunks: Vec<(&'static [u8], std::sync::OnceLock<DecodedChunk>)>,
 }
@@ -284,11 +329,15 @@ pub fn decode(bytes: &'static [u8]) -> Result<StoredParities, String> {
     if index.last_year < index.first_year {
         return Err("its years run backwards".into());
     }
-    if index.chunks.len() != index.areas.len().div_ceil(CHUNK) {
+    let keys = index.keys.0;
+    if !keys.len().is_multiple_of(KEY) {
+        return Err(format!("its index of areas holds {} bytes", keys.len()));
+    }
+    let areas = keys.len() / KEY;
+    if index.chunks.len() != areas.div_ceil(CHUNK) {
         return Err(format!(
-            "it lists {} chunks for {} areas",
+            "it lists {} chunks for {areas} areas",
             index.chunks.len(),
-            index.areas.len()
         ));
     }
     let total: usize = index.chunks.iter().map(|&n| n as usize).sum();
@@ -298,11 +347,13 @@ pub fn decode(bytes: &'static [u8]) -> Result<StoredParities, String> {
             rest.len()
         ));
     }
-    if !index
-        .areas
-        .is_sorted_by(|a, b| (a.table, a.fips) < (b.table, b.fips))
-    {
-        return Err("its areas are not sorted by table and GeoFIPS".into());
+    let mut previous: Option<AreaKey> = None;
+    for bytes in keys.chunks_exact(KEY) {
+        let key = AreaKey::decode(bytes).ok_or("its index of areas is damaged")?;
+        if previous.is_some_and(|p| (p.table, p.fips) >= (key.table, key.fips)) {
+            return Err("its areas are not sorted by table and GeoFIPS".into());
+        }
+        previous = Some(key);
     }
     let mut chunks = Vec::with_capacity(index.chunks.len());
     let mut at = 0usize;
@@ -313,7 +364,7 @@ pub fn decode(bytes: &'static [u8]) -> Result<StoredParities, String> {
     Ok(StoredParities {
         first_year: index.first_year,
         last_year: index.last_year,
-        areas: index.areas,
+        keys,
         chunks,
     })
 }
@@ -323,11 +374,30 @@ impl StoredParities {
         usize::from(self.last_year - self.first_year) + 1
     }
 
+    /// How many areas it prices.
+    fn len(&self) -> usize {
+        self.keys.len() / KEY
+    }
+
+    /// The key of the area at position `at` (below [`Self::len`]; every key was checked when
+    /// the release was opened).
+    fn key(&self, at: usize) -> AreaKey<'static> {
+        AreaKey::decode(&self.keys[at * KEY..(at + 1) * KEY]).expect("the keys were checked")
+    }
+
     /// The position of the area at `key`.
     fn find(&self, key: &PriceKey) -> Option<usize> {
-        self.areas
-            .binary_search_by(|a| a.table.cmp(&key.table).then_with(|| a.fips.cmp(&key.fips)))
-            .ok()
+        let (mut low, mut high) = (0, self.len());
+        while low < high {
+            let mid = low.midpoint(high);
+            let a = self.key(mid);
+            match a.table.cmp(&key.table).then_with(|| a.fips.cmp(&key.fips)) {
+                std::cmp::Ordering::Less => low = mid + 1,
+                std::cmp::Ordering::Greater => high = mid,
+                std::cmp::Ordering::Equal => return Some(mid),
+            }
+        }
+        None
     }
 
     /// The area at position `at`, its chunk decoded the first time one of its areas is asked
@@ -344,7 +414,9 @@ impl StoredParities {
     fn decode_chunk(&self, chunk: usize, bytes: &[u8]) -> DecodedChunk {
         let raw = zstd::bulk::decompress(bytes, MAX_DECODED).map_err(|e| format!("zstd: {e}"))?;
         let stored: Vec<ChunkArea> = postcard::from_bytes(&raw).map_err(|e| e.to_string())?;
-        let keys = &self.areas[chunk * CHUNK..((chunk + 1) * CHUNK).min(self.areas.len())];
+        let keys: Vec<AreaKey> = (chunk * CHUNK..((chunk + 1) * CHUNK).min(self.len()))
+            .map(|at| self.key(at))
+            .collect();
         if stored.len() != keys.len() {
             return Err(format!(
                 "a chunk holds {} areas, the index {}",
@@ -383,8 +455,9 @@ impl StoredParities {
 
     /// The whole release, every year of every area: for checking what was stored.
     pub fn decode_all(&self) -> Result<PriceParities, String> {
-        let mut areas = Vec::with_capacity(self.areas.len());
-        for (at, key) in self.areas.iter().enumerate() {
+        let mut areas = Vec::with_capacity(self.len());
+        for at in 0..self.len() {
+            let key = self.key(at);
             let area = self.area(at)?;
             areas.push(PricedArea {
                 table: key.table,
