@@ -347,13 +347,19 @@ pub fn decode(bytes: &'static [u8]) -> Result<StoredParities, String> {
             rest.len()
         ));
     }
-    let mut previous: Option<AreaKey> = None;
+    // Checked as bytes: a table's byte is its place in `PriceTable::ALL`, which is the tables'
+    // order, and GeoFIPS are digits.
+    let mut previous: Option<&[u8]> = None;
     for bytes in keys.chunks_exact(KEY) {
-        let key = AreaKey::decode(bytes).ok_or("its index of areas is damaged")?;
-        if previous.is_some_and(|p| (p.table, p.fips) >= (key.table, key.fips)) {
+        if usize::from(bytes[0]) >= PriceTable::ALL.len()
+            || !bytes[2..].iter().all(u8::is_ascii_digit)
+        {
+            return Err("its index of areas is damaged".into());
+        }
+        if previous.is_some_and(|p| (p[0], &p[2..]) >= (bytes[0], &bytes[2..])) {
             return Err("its areas are not sorted by table and GeoFIPS".into());
         }
-        previous = Some(key);
+        previous = Some(bytes);
     }
     let mut chunks = Vec::with_capacity(index.chunks.len());
     let mut at = 0usize;
@@ -544,6 +550,29 @@ impl Prices {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The index's keys are checked for order as bytes: a table's byte must order as the table.
+    #[test]
+    fn tables_are_numbered_in_their_order() {
+        assert!(PriceTable::ALL.is_sorted());
+        let key = |table| AreaKey {
+            table,
+            fips: "42660",
+            lines: 1,
+        };
+        let bytes: Vec<[u8; KEY]> = PriceTable::ALL.map(|t| key(t).encode().unwrap()).to_vec();
+        assert!(bytes.is_sorted());
+        assert_eq!(AreaKey::decode(&bytes[2]).unwrap().table, PriceTable::State);
+        let bad = AreaKey {
+            table: PriceTable::Metro,
+            fips: "4266",
+            lines: 1,
+        };
+        assert_eq!(
+            bad.encode().unwrap_err().to_string(),
+            "GeoFIPS 4266 is not five digits"
+        );
+    }
 
     #[test]
     fn every_value_reads_back_wide_differences_and_gaps_included() {
