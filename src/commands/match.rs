@@ -37,7 +37,9 @@ use crate::model::ratings::ElementFigures;
 use crate::model::vocabulary::normalize;
 use crate::model::{Profile, fit, skillset};
 use crate::store::find::{MedianPay, holds_words, word_list};
-use crate::store::matching::{RatingColumns, RoleOutline, TechnologyQuery, TechnologyUse};
+use crate::store::matching::{
+    ListedAs, RatingColumns, RoleOutline, TechnologyQuery, TechnologyUse,
+};
 use crate::store::projections::ProjectionsSource;
 use crate::store::wages::AreaRef;
 use crate::store::{Entry, Origin, Store};
@@ -285,20 +287,36 @@ fn technology(store: &Store, name: &str) -> (String, TechnologyQuery, Vec<String
 /// The name of the skill by which a profile (not an O*NET occupation) lists a technology: one
 /// of its skills is the vocabulary skill or one it covers, or holds its words.
 fn profile_listing<'a>(
-    profile: &'a Profile,
-    store: &Store,
+    skills: &[ProfileSkill<'a>],
     query: &TechnologyQuery,
     keys: &[String],
 ) -> Option<&'a str> {
+    skills
+        .iter()
+        .find(|s| keys.contains(&s.key) || holds_words(&s.words, &query.words))
+        .map(|s| s.name)
+}
+
+/// A profile's skill as a technology is looked for in it: its name, the key of its vocabulary
+/// skill, and its words.
+struct ProfileSkill<'a> {
+    name: &'a str,
+    key: String,
+    words: Vec<String>,
+}
+
+/// The skills of `profile`, each made ready to be compared once for every technology.
+fn profile_skills<'a>(profile: &'a Profile, store: &Store) -> Vec<ProfileSkill<'a>> {
     let vocabulary = store.vocabulary();
     profile
         .skills
         .iter()
-        .find(|s| {
-            keys.contains(&normalize(vocabulary.canonical(&s.name)))
-                || holds_words(&word_list(&s.name), &query.words)
+        .map(|s| ProfileSkill {
+            name: &s.name,
+            key: normalize(vocabulary.canonical(&s.name)),
+            words: word_list(&s.name),
         })
-        .map(|s| s.name.as_str())
+        .collect()
 }
 
 /// The column of the skill or knowledge area a name starts (O*NET's own resolution, which
@@ -327,7 +345,8 @@ fn element_by_start(
 /// is made only if it is shown).
 #[derive(Clone, Copy)]
 enum Candidate<'a> {
-    Authored(&'a Entry),
+    /// A curated or user profile, and its place among them.
+    Authored(&'a Entry, usize),
     Onet(usize),
 }
 
@@ -336,7 +355,15 @@ struct Scored<'a> {
     candidate: Candidate<'a>,
     id: &'a str,
     score: f64,
-    fits: Vec<(fit::Fit, Option<(fit::Listed, &'a str)>)>,
+    fits: Vec<(fit::Fit, Option<(fit::Listed, ListedName<'a>)>)>,
+}
+
+/// The name a role lists a technology by: a profile's own skill, or what O*NET lists it as,
+/// spelled out only for the roles shown.
+#[derive(Clone, Copy)]
+enum ListedName<'a> {
+    Profile(&'a str),
+    Onet(&'a ListedAs),
 }
 
 pub fn report(
@@ -458,6 +485,15 @@ pub fn report(
         .authored()
         .filter(|e| !matches!(e.origin, Origin::Onet { .. }))
         .collect();
+    // Their skills, for the technologies only.
+    let skills: Vec<Vec<ProfileSkill>> = if queries.is_empty() {
+        Vec::new()
+    } else {
+        profiles
+            .iter()
+            .map(|e| profile_skills(&e.profile, store))
+            .collect()
+    };
     let mut listings: Vec<&Vec<Option<TechnologyUse>>> = Vec::new();
     let mut kept: Vec<Wanted> = Vec::new();
     let mut q = 0;
@@ -469,9 +505,9 @@ pub fn report(
         let listing = &uses[q];
         q += 1;
         let by_onet = listing.iter().filter(|u| u.is_some()).count();
-        let by_profile = profiles
+        let by_profile = skills
             .iter()
-            .any(|e| profile_listing(&e.profile, store, query, keys).is_some());
+            .any(|skills| profile_listing(skills, query, keys).is_some());
         if by_onet > 0 || by_profile || vocabulary.resolve(&w.input.name).is_some() {
             let listed_rows = columns
                 .table
@@ -547,7 +583,8 @@ pub fn report(
     if !inputs.is_empty() {
         let candidates = profiles
             .iter()
-            .map(|e| (Candidate::Authored(e), e.profile.id.as_str()))
+            .enumerate()
+            .map(|(i, e)| (Candidate::Authored(e, i), e.profile.id.as_str()))
             .chain((0..store.onet_len()).map(|p| (Candidate::Onet(p), store.onet_id_at(p))));
         for (candidate, id) in candidates {
             if from.is_some_and(|f| f.profile.id == id) {
@@ -555,7 +592,7 @@ pub fn report(
             }
             let row = row_of(match candidate {
                 Candidate::Onet(p) => Some(p),
-                Candidate::Authored(e) => store.rated_position(e),
+                Candidate::Authored(e, _) => store.rated_position(e),
             });
             let mut fits = Vec::with_capacity(inputs.len());
             for ((w, listing), &weighed) in inputs.iter().zip(&input_listing).zip(&weighed) {
@@ -566,12 +603,12 @@ pub fn report(
                                 hot: u.hot,
                                 in_demand: u.in_demand,
                             };
-                            (how, u.example.as_str())
+                            (how, ListedName::Onet(&u.example))
                         })
                     }
-                    (Some((query, keys)), Some(_), Candidate::Authored(e)) => {
-                        profile_listing(&e.profile, store, query, keys)
-                            .map(|name| (fit::Listed::Profile, name))
+                    (Some((query, keys)), Some(_), Candidate::Authored(_, i)) => {
+                        profile_listing(&skills[i], query, keys)
+                            .map(|name| (fit::Listed::Profile, ListedName::Profile(name)))
                     }
                     _ => None,
                 };
@@ -592,7 +629,7 @@ pub fn report(
     let entries: Vec<&Entry> = scored
         .iter()
         .map(|s| match s.candidate {
-            Candidate::Authored(e) => e,
+            Candidate::Authored(e, _) => e,
             Candidate::Onet(p) => store.onet_entry_at(p),
         })
         .collect();
@@ -605,47 +642,59 @@ pub fn report(
     let ranking: Vec<RoleMatch> = rows
         .into_iter()
         .enumerate()
-        .map(|(i, ((s, entry), o))| RoleMatch {
-            rank: i + 1,
-            id: entry.profile.id.clone(),
-            title: entry.profile.title.clone(),
-            origin: entry.origin.kind(),
-            code: o.code,
-            soc: o.soc,
-            codes: entry.role_codes().codes,
-            score: s.score,
-            median_pay: o.median,
-            job_zone: o.job_zone,
-            growth_percent: o.growth_percent,
-            matched: s.fits.iter().filter(|f| f.0.score > 0.0).count(),
-            fits: inputs
-                .iter()
-                .zip(s.fits)
-                .map(|(w, (f, listed))| InputFit {
+        .map(|(i, ((s, entry), o))| -> anyhow::Result<RoleMatch> {
+            let mut fits = Vec::with_capacity(s.fits.len());
+            for (w, (f, listed)) in inputs.iter().zip(s.fits.iter()) {
+                let listed = match listed {
+                    Some((how, name)) => {
+                        let name = match name {
+                            ListedName::Profile(name) => (*name).to_owned(),
+                            ListedName::Onet(listed) => store.listed_name(listed)?,
+                        };
+                        Some(match how {
+                            fit::Listed::Profile => Listing {
+                                name,
+                                by: "profile",
+                                hot: false,
+                                in_demand: false,
+                            },
+                            fit::Listed::Onet { hot, in_demand } => Listing {
+                                name,
+                                by: "onet",
+                                hot: *hot,
+                                in_demand: *in_demand,
+                            },
+                        })
+                    }
+                    None => None,
+                };
+                fits.push(InputFit {
                     input: w.input.name.clone(),
                     score: fit::shown_score(f.score),
                     importance: f.importance.map(|i| i / 100.0),
                     rated: f.rated,
                     kind: w.input.kind,
                     related: w.query.as_ref().and(w.input.related.clone()),
-                    listed: listed.map(|(how, name)| match how {
-                        fit::Listed::Profile => Listing {
-                            name: name.to_owned(),
-                            by: "profile",
-                            hot: false,
-                            in_demand: false,
-                        },
-                        fit::Listed::Onet { hot, in_demand } => Listing {
-                            name: name.to_owned(),
-                            by: "onet",
-                            hot,
-                            in_demand,
-                        },
-                    }),
-                })
-                .collect(),
+                    listed,
+                });
+            }
+            Ok(RoleMatch {
+                rank: i + 1,
+                id: entry.profile.id.clone(),
+                title: entry.profile.title.clone(),
+                origin: entry.origin.kind(),
+                code: o.code,
+                soc: o.soc,
+                codes: entry.role_codes().codes,
+                score: s.score,
+                median_pay: o.median,
+                job_zone: o.job_zone,
+                growth_percent: o.growth_percent,
+                matched: s.fits.iter().filter(|f| f.0.score > 0.0).count(),
+                fits,
+            })
         })
-        .collect();
+        .collect::<anyhow::Result<_>>()?;
     let uses_ratings = inputs.iter().any(|w| w.column.is_some());
     let attribution = if uses_ratings {
         store.onet_attribution_with_ratings()

@@ -169,19 +169,37 @@ pub fn importance_column(header: &Header, records: &[u8], element: usize) -> Vec
 /// The figures of the skills and knowledge (the kinds `model::ratings` compares) of every
 /// record in `records`, without their names: a row per record, in the header's element order.
 pub fn figure_table(header: &Header, records: &[u8]) -> FigureTable {
-    // The place in a record of each compared element.
-    let offsets: Vec<usize> = header
+    // The compared elements as runs of neighbours in a record (skills, then knowledge: one
+    // run), each as the bytes it takes there.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut width = 0;
+    for (i, _) in header
         .elements
         .iter()
         .enumerate()
         .filter(|(_, e)| COMPARED.contains(&e.kind))
-        .map(|(i, _)| i)
-        .collect();
+    {
+        width += 1;
+        let (start, end) = (i * BYTES_PER_ELEMENT, (i + 1) * BYTES_PER_ELEMENT);
+        match runs.last_mut() {
+            Some(run) if run.1 == start => run.1 = end,
+            _ => runs.push((start, end)),
+        }
+    }
+    let figures = |packed: u32| ElementFigures {
+        importance: (packed & VALUE) as u16,
+        level: if packed & NOT_RELEVANT != 0 {
+            0
+        } else {
+            (packed >> LEVEL_SHIFT & VALUE) as u16
+        },
+        reliable: packed & UNRELIABLE == 0,
+    };
     let len = header.record_len();
     let mut table = FigureTable {
         positions: Vec::new(),
-        width: offsets.len(),
-        figures: Vec::with_capacity(records.len() / len.max(1) * offsets.len()),
+        width,
+        figures: Vec::with_capacity(records.len() / len.max(1) * width),
     };
     for (position, record) in header.records.iter().enumerate() {
         let Some(bytes) = record
@@ -191,18 +209,14 @@ pub fn figure_table(header: &Header, records: &[u8]) -> FigureTable {
             continue;
         };
         table.positions.push(position);
-        table.figures.extend(offsets.iter().map(|&at| {
-            let packed = element_at(bytes, at).unwrap_or(ABSENT);
-            ElementFigures {
-                importance: (packed & VALUE) as u16,
-                level: if packed & NOT_RELEVANT != 0 {
-                    0
-                } else {
-                    (packed >> LEVEL_SHIFT & VALUE) as u16
-                },
-                reliable: packed & UNRELIABLE == 0,
-            }
-        }));
+        for &(start, end) in &runs {
+            // Within the record: its length is the header's elements'.
+            table.figures.extend(
+                bytes[start..end].chunks_exact(BYTES_PER_ELEMENT).map(|b| {
+                    figures(u32::from(b[0]) | u32::from(b[1]) << 8 | u32::from(b[2]) << 16)
+                }),
+            );
+        }
     }
     table
 }

@@ -18,9 +18,10 @@
 //!   name that is only an O*NET title, borrowed from the file's bytes rather than copied;
 //! - `words.bin`: the words of each occupation's titles, skills and tasks as numbers into one
 //!   list of words, read in place by `search` (see [`super::words`]);
-//! - `technology.bin` (compressed with zstd): every technology name O*NET lists (examples,
-//!   commodity titles, the vocabulary skills they map onto) and who lists each, read in place
-//!   by `match` (see [`super::technology`]);
+//! - `technology.bin` (compressed with zstd in chunks): every technology name O*NET lists
+//!   (examples, commodity titles, the vocabulary skills they map onto) as numbered words, and
+//!   who lists each, read in place by `match`, which decompresses only the chunks it reads
+//!   (see [`super::technology`]);
 //! - `ratings.bin`: each rated occupation's importance and level of every skill, knowledge area
 //!   and ability, a fixed-length record read in place (see [`super::ratings`]).
 //!
@@ -44,11 +45,12 @@ use crate::model::onet::SkillUse;
 
 /// The dataset's folder, name, format and import command. Format 8 moved O*NET into the
 /// dataset container, with each file's checksum in the manifest; format 9 added
-/// `technology.bin`; format 10 packs each rating of `ratings.bin` into three bytes.
+/// `technology.bin`; format 10 packs each rating of `ratings.bin` into three bytes; format 11
+/// keeps `technology.bin`'s names as numbered words and compresses it in chunks.
 pub const DATASET: Dataset = Dataset {
     folder: "onet",
     title: "O*NET",
-    format: 10,
+    format: 11,
     import: "careers import onet FOLDER",
     max_file: MAX_STORED_BYTES,
 };
@@ -85,8 +87,8 @@ const DICTIONARY_BYTES: usize = 112 * 1024;
 /// 29.2's 2.8 MB but make the import five times slower; decompressing costs the same.
 const LEVEL: i32 = 9;
 
-/// The zstd level of `technology.bin`: 19 keeps O*NET 29.2's at 186 KB against 202 KB at
-/// level 9, for a file small enough that the slower compression does not show in an import.
+/// The zstd level of `technology.bin`'s chunks: 19 keeps O*NET 29.2's file at 214 KB, a
+/// file small enough that the slower compression does not show in an import.
 const TECHNOLOGY_LEVEL: i32 = 19;
 
 /// What `careers sources` says of an import: the container's manifest, its counts with the
@@ -448,7 +450,7 @@ pub fn encode(import: &Import) -> anyhow::Result<Vec<(&'static str, Vec<u8>)>> {
         .collect();
     files.push((
         TECHNOLOGY,
-        zstd::bulk::compress(&super::technology::encode(&technologies)?, TECHNOLOGY_LEVEL)?,
+        super::technology::encode(&technologies, TECHNOLOGY_LEVEL)?,
     ));
     let rated: Vec<&OnetDetails> = occupations.iter().map(|o| &o.details).collect();
     files.push((RATINGS, super::ratings::encode(&rated)?));
@@ -542,7 +544,8 @@ pub struct OnetRelease {
     search: Part,
     /// Read in place by the word index.
     words: &'static [u8],
-    technology: Part,
+    /// Read in place by the technology index.
+    technology: &'static [u8],
     ratings: Part,
     /// The word index, once read.
     word_index: std::sync::OnceLock<WordIndex>,
@@ -669,7 +672,7 @@ impl OnetRelease {
         let details = take(DETAILS)?;
         let search = take(SEARCH)?;
         let words = take(WORDS)?.leak();
-        let technology = take(TECHNOLOGY)?;
+        let technology = take(TECHNOLOGY)?.leak();
         let ratings = take(RATINGS)?;
         let Names {
             zones,
@@ -982,18 +985,25 @@ impl OnetRelease {
         Ok(part.technology)
     }
 
-    /// The technology index, decompressed and read the first time it is asked for.
-    pub fn technology_index(&self) -> anyhow::Result<&TechnologyIndex> {
+    /// The technology index, read in place the first time it is asked for.
+    fn technology_index(&self) -> anyhow::Result<&TechnologyIndex> {
         if let Some(index) = self.technology_index.get() {
             return Ok(index);
         }
-        let damaged = |e: &dyn std::fmt::Display| self.broken(&format!("{TECHNOLOGY}: {e}"));
-        let bytes = zstd::bulk::decompress(&self.technology.0, MAX_DECOMPRESSED)
-            .map_err(|e| damaged(&e))?;
-        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-        let layout = postcard::from_bytes(bytes).map_err(|e| damaged(&e))?;
-        let index = TechnologyIndex::new(layout, self.names.len()).map_err(|e| damaged(&e))?;
+        let layout = postcard::from_bytes(self.technology)
+            .map_err(|e| self.broken(&format!("{TECHNOLOGY}: {e}")))?;
+        let index = TechnologyIndex::new(layout, self.names.len())
+            .map_err(|e| self.broken(&format!("{TECHNOLOGY}: {e:#}")))?;
         Ok(self.technology_index.get_or_init(|| index))
+    }
+
+    /// What `read` finds in the technology index: a part of it that does not hold, found
+    /// when it is first read, is a damaged release like any other.
+    pub fn with_technology<T>(
+        &self,
+        read: impl FnOnce(&TechnologyIndex) -> anyhow::Result<T>,
+    ) -> anyhow::Result<T> {
+        read(self.technology_index()?).map_err(|e| self.broken(&format!("{e:#}")))
     }
 
     /// The alternate and reported titles and the technology names of the occupation at

@@ -53,9 +53,17 @@ pub struct TechnologyQuery {
 /// that does is hot or in demand there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TechnologyUse {
-    pub example: String,
+    pub example: ListedAs,
     pub hot: bool,
     pub in_demand: bool,
+}
+
+/// The name a listing shows: a vocabulary skill's, or an O*NET example's, spelled out by
+/// [`Store::listed_name`] only for the listings a report shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListedAs {
+    Named(String),
+    Example(u32),
 }
 
 /// The figures a ranked role shows, each from the first of its occupations that has one.
@@ -111,47 +119,59 @@ impl Store {
         let Some(stored) = self.onet_required()? else {
             return Ok(vec![Vec::new(); queries.len()]);
         };
-        let index = stored.technology_index()?;
         let occupations = self.onet_len();
-        let words: Vec<&[String]> = queries.iter().map(|q| &q.words[..]).collect();
-        let holding = index.names_holding(&words);
-        let mut out = Vec::with_capacity(queries.len());
-        for (query, mut names) in queries.iter().zip(holding) {
-            names.extend(query.skills.iter().filter_map(|s| index.skill(s)));
-            // Per occupation, the first technology that shows the query, and the flags of all.
-            let mut first: Vec<Option<(u32, u32, bool, bool)>> = vec![None; occupations];
-            for id in names {
-                for l in index.listings(id)? {
-                    let Some(slot) = first.get_mut(l.occupation) else {
-                        continue;
-                    };
-                    *slot = Some(match *slot {
-                        Some((order, example, hot, in_demand)) => {
-                            let (order, example) = if l.order < order {
-                                (l.order, l.example)
-                            } else {
-                                (order, example)
-                            };
-                            (order, example, hot | l.hot, in_demand | l.in_demand)
-                        }
-                        None => (l.order, l.example, l.hot, l.in_demand),
-                    });
+        stored.with_technology(|index| {
+            let words: Vec<&[String]> = queries.iter().map(|q| &q.words[..]).collect();
+            let holding = index.names_holding(&words)?;
+            let mut out = Vec::with_capacity(queries.len());
+            for (query, mut names) in queries.iter().zip(holding) {
+                names.extend(query.skills.iter().filter_map(|s| index.skill(s)));
+                // Per occupation, the first technology that shows the query, and the flags of all.
+                let mut first: Vec<Option<(u32, u32, bool, bool)>> = vec![None; occupations];
+                for id in names {
+                    for l in index.listings(id)? {
+                        let Some(slot) = first.get_mut(l.occupation) else {
+                            continue;
+                        };
+                        *slot = Some(match *slot {
+                            Some((order, example, hot, in_demand)) => {
+                                let (order, example) = if l.order < order {
+                                    (l.order, l.example)
+                                } else {
+                                    (order, example)
+                                };
+                                (order, example, hot | l.hot, in_demand | l.in_demand)
+                            }
+                            None => (l.order, l.example, l.hot, l.in_demand),
+                        });
+                    }
                 }
-            }
-            out.push(
-                first
-                    .into_iter()
-                    .map(|f| {
-                        f.map(|(_, example, hot, in_demand)| TechnologyUse {
-                            example: index.name(example).to_owned(),
-                            hot,
-                            in_demand,
+                out.push(
+                    first
+                        .into_iter()
+                        .map(|f| {
+                            f.map(|(_, example, hot, in_demand)| TechnologyUse {
+                                example: ListedAs::Example(example),
+                                hot,
+                                in_demand,
+                            })
                         })
-                    })
-                    .collect(),
-            );
+                        .collect(),
+                );
+            }
+            Ok(out)
+        })
+    }
+
+    /// The name `listed` shows.
+    pub fn listed_name(&self, listed: &ListedAs) -> anyhow::Result<String> {
+        match listed {
+            ListedAs::Named(name) => Ok(name.clone()),
+            ListedAs::Example(id) => match self.onet() {
+                Some(stored) => stored.with_technology(|index| index.name(*id)),
+                None => anyhow::bail!("no O*NET release names example {id}"),
+            },
         }
-        Ok(out)
     }
 
     /// What [`Store::technology_uses`] answers for queries that are all vocabulary skills, from
@@ -421,7 +441,7 @@ fn merge(slot: &mut Option<TechnologyUse>, example: &str, hot: bool, in_demand: 
         }
         None => {
             *slot = Some(TechnologyUse {
-                example: example.to_owned(),
+                example: ListedAs::Named(example.to_owned()),
                 hot,
                 in_demand,
             });

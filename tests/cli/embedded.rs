@@ -232,7 +232,7 @@ fn an_import_that_cannot_be_read_leaves_the_embedded_release_answering() {
     let manifest = env.data_dir().join("onet/manifest.json");
     let mut stored: Value =
         serde_json::from_str(&std::fs::read_to_string(&manifest).unwrap()).unwrap();
-    stored["format"] = 4.into();
+    stored["format"] = 10.into();
     std::fs::write(&manifest, stored.to_string()).unwrap();
     let out = env.run(&["show", "electricians", "--format", "json"]);
     assert_eq!(out.code, Some(0));
@@ -242,7 +242,7 @@ fn an_import_that_cannot_be_read_leaves_the_embedded_release_answering() {
     assert_eq!(
         out.stderr,
         format!(
-            "careers: warning: the imported O*NET data in {o} cannot be read (it is in format 4, this version reads format 10); import it again with `careers import onet FOLDER`, or remove it with `rm -r {o}`; answering from the embedded O*NET 29.2 meanwhile\n",
+            "careers: warning: the imported O*NET data in {o} cannot be read (it is in format 10, this version reads format 11); import it again with `careers import onet FOLDER`, or remove it with `rm -r {o}`; answering from the embedded O*NET 29.2 meanwhile\n",
             o = onet.display()
         )
     );

@@ -225,6 +225,55 @@ fn a_damaged_onet_store_is_a_warning_and_never_an_answer() {
     }
 }
 
+/// `file` of the O*NET import in `env` replaced by `bytes`, its manifest's length and checksum
+/// made to match: damage no checksum finds, as a bug in a writer would leave.
+fn replace_onet_file(env: &TestEnv, file: &str, bytes: &[u8]) {
+    let dir = env.data_dir().join("onet");
+    std::fs::write(dir.join(file), bytes).unwrap();
+    let path = dir.join("manifest.json");
+    let mut manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    for entry in manifest["files"].as_array_mut().unwrap() {
+        if entry["name"] == file {
+            entry["bytes"] = bytes.len().into();
+            entry["crc32"] = crc32fast::hash(bytes).into();
+        }
+    }
+    std::fs::write(&path, manifest.to_string()).unwrap();
+}
+
+#[test]
+fn a_technology_index_damaged_inside_a_chunk_is_a_damaged_import_when_it_is_read() {
+    use careers::onet::names::Bytes;
+    use careers::onet::technology::Layout;
+
+    let env = onet_imported();
+    let file = env.data_dir().join("onet/technology.bin");
+    let stored = std::fs::read(&file).unwrap();
+    let layout: Layout = postcard::from_bytes(&stored).unwrap();
+    // The names' token numbers, no longer zstd: the file's tables still hold.
+    let garbage = vec![7u8; layout.sequences.0.len()];
+    let damaged = postcard::to_stdvec(&Layout {
+        sequences: Bytes(&garbage),
+        ..layout
+    })
+    .unwrap();
+    replace_onet_file(&env, "technology.bin", &damaged);
+    // A vocabulary skill does not read the index; "analytics" (an example's word) does.
+    assert_eq!(env.run(&["match", "--skills", "excel"]).code, Some(0));
+    let out = env.run(&["match", "--skills", "analytics"]);
+    let dir = env.data_dir().join("onet");
+    assert_eq!(out.code, Some(1));
+    assert_eq!(
+        out.stderr,
+        format!(
+            "careers: error: the imported O*NET data in {d} cannot be read (technology.bin is damaged (its sequences cannot be read)); import it again with `careers import onet FOLDER`, or remove it with `rm -r {d}`\n",
+            d = dir.display()
+        )
+    );
+    assert_eq!(out.stdout, "");
+}
+
 // O*NET's rating files, read from another folder.
 
 /// The fixture release without its rating files, and its Skills.txt and Knowledge.txt in a
