@@ -68,17 +68,19 @@ pub struct SalaryFigure {
 }
 
 /// What a pay figure is about, as `salary`'s filters see it: kept for every profile when the
-/// store opens, so that a question about other roles' figures need not read those roles.
+/// store opens, so that a question about other roles' figures need not read those roles. Every
+/// field is written (the index of the user's profiles is postcard, which reads fields by
+/// position); an absent one reads as none from a profile's own fields.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FigureKey {
     pub dimension: Dimension,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub location: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub experience: Option<ExperienceLevel>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub company: Option<CompanyType>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub industry: Option<String>,
 }
 

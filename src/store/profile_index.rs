@@ -245,6 +245,32 @@ mod tests {
         }
     }
 
+    /// A sound profile's names, whose pay figures leave out what they are not about, read
+    /// back whole: postcard reads every field by position.
+    #[test]
+    fn a_sound_profile_with_pay_figures_reads_back() {
+        let profile: crate::model::Profile = serde_json::from_value(serde_json::json!({
+            "id": "a",
+            "title": "A",
+            "summary": "s",
+            "salary": {"figures": [
+                {"dimension": "location", "label": "Seattle", "location": "Seattle",
+                 "pay": {"kind": "amount", "amount": 1}, "measure": "base-salary"},
+                {"dimension": "experience", "label": "Senior", "experience": "senior",
+                 "pay": {"kind": "amount", "amount": 2}, "measure": "base-salary"}
+            ]}
+        }))
+        .unwrap();
+        let names = ProfileNames::of(&profile);
+        assert_eq!(names.figures.len(), 2);
+        let sound = Record {
+            outcome: Outcome::Sound(names),
+            ..record("a.json")
+        };
+        let bytes = encode(vec![sound.clone()]);
+        assert_eq!(decode(&bytes), Some(vec![sound]));
+    }
+
     #[test]
     fn an_index_of_another_build_reads_as_none() {
         let body = postcard::to_stdvec(&Body {
