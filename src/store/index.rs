@@ -69,10 +69,12 @@ impl Store {
         self.keys.clear();
         self.keys.reserve(self.entries.len() * 4);
         self.all_keys = std::sync::OnceLock::new();
+        self.short_code_keys = false;
         for (layer, keys) in (0u8..).zip(self.base_keys()) {
             // A name with no ASCII letter or digit has an empty key, which would match every
             // other such name: it finds nothing.
             for (key, i) in keys.into_iter().filter(|(key, _)| !key.is_empty()) {
+                self.short_code_keys |= key.len() == 7 && is_soc_code(&key);
                 self.keys.entry(key).or_insert((i, layer));
             }
         }
@@ -106,15 +108,19 @@ impl Store {
         if key.is_empty() {
             return None;
         }
+        // A 6-digit SOC code ("15-2051") is no O*NET id (a title's words) and no O*NET-SOC
+        // code (which has two more digits): only a profile's own name can be it.
+        let short = key.len() == 7 && is_soc_code(key);
+        if short && !self.short_code_keys {
+            return None;
+        }
         let base = self.keys.get(key).copied();
         let onet = self.onet.as_ref();
         let offset = self.entries.len();
         if let Some((i, 0)) = base {
             return Some(i);
         }
-        // A 6-digit SOC code ("15-2051") is no O*NET id (a title's words) and no O*NET-SOC
-        // code (which has two more digits): only a profile's own name can be it.
-        if key.len() == 7 && is_soc_code(key) {
+        if short {
             return base.map(|(i, _)| i);
         }
         if let Some(p) = onet.and_then(|o| o.find_id(key)) {

@@ -147,6 +147,7 @@ impl Store {
             changed: std::sync::Mutex::new(Vec::new()),
             vocabulary: std::sync::OnceLock::new(),
             keys: NameMap::default(),
+            short_code_keys: false,
             all_keys: std::sync::OnceLock::new(),
             broken: Vec::new(),
             onet: None,

@@ -74,6 +74,9 @@ pub struct Store {
     /// The bundled and user profiles' keys, each with the best [layer](Store::KEY_LAYERS)
     /// that claims it.
     keys: NameMap<(usize, u8)>,
+    /// Whether one of `keys` is a 6-digit SOC code ("15-2051"): else such a code is looked up
+    /// as its `.00` occupation at once.
+    short_code_keys: bool,
     /// Every profile's keys, O*NET's included: built for the lookups the names cannot answer
     /// at once (near misses, suggestions).
     all_keys: std::sync::OnceLock<HashMap<String, usize>>,
@@ -462,6 +465,19 @@ mod tests {
             store.resolve("electricians").unwrap().origin,
             Origin::Onet { .. }
         ));
+    }
+
+    /// A 6-digit SOC code is its `.00` occupation, unless a profile is named by that code.
+    #[cfg(feature = "embedded")]
+    #[test]
+    fn a_six_digit_code_is_its_occupation_unless_a_profile_is_named_by_it() {
+        let id_of = |store: &Store, q: &str| store.resolve(q).map(|e| e.profile.id.clone());
+        let store = with_embedded(&[]);
+        assert_eq!(id_of(&store, "15-2051").unwrap(), "data-scientists");
+        assert_eq!(id_of(&store, "29-1141").unwrap(), "registered-nurses");
+        let store = with_embedded(&[("mine", "Mine", &["29-1141"])]);
+        assert_eq!(id_of(&store, "29-1141").unwrap(), "mine");
+        assert_eq!(id_of(&store, "29-1141.00").unwrap(), "registered-nurses");
     }
 
     #[cfg(feature = "embedded")]
