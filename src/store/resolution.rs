@@ -26,6 +26,18 @@ pub(super) fn is_soc_code(key: &str) -> bool {
         && digits(&b[3..7])
 }
 
+/// The key of the `.00` occupation of `query` when it is a 6-digit SOC code as typed
+/// ("15-2051" is "15-2051-00").
+fn dot_zero_key(query: &str) -> Option<String> {
+    if query.len() != 7 || !is_soc_code(query) {
+        return None;
+    }
+    let mut key = String::with_capacity(10);
+    key.push_str(query);
+    key.push_str("-00");
+    Some(key)
+}
+
 impl Store {
     /// The role `query` names exactly (id, alias, title or code, in any case), without
     /// looking for near misses: cheap enough to run over every link of every profile.
@@ -44,6 +56,15 @@ impl Store {
         &self,
         query: &str,
     ) -> Result<(&Entry, Option<FoundByTitle>), CareersError> {
+        // A 6-digit SOC code ("15-2051") that names no profile is its `.00` occupation: looked
+        // up under that occupation's key at once, so that it costs no more than the code in full.
+        if !self.short_code_keys
+            && self.broken.is_empty()
+            && let Some(full) = dot_zero_key(query)
+            && let Some(i) = self.position_of(&full)
+        {
+            return Ok((self.entry_at(i), None));
+        }
         let key = role_key(query);
         let found = self.position_of(&key).map(|i| self.entry_at(i));
         // A broken user file stands for its role even where a bundled profile has the same id:
