@@ -256,20 +256,10 @@ impl Store {
     /// `15-2051.00` (the SOC occupation itself) when the release has it, else the one
     /// occupation with that prefix; several without a `.00` are an error that lists them.
     fn by_short_code(&self, key: &str) -> Result<Option<&Entry>, CareersError> {
-        let b = key.as_bytes();
-        let short =
-            b.len() == 7 && b[2] == b'-' && b[..2].iter().chain(&b[3..]).all(u8::is_ascii_digit);
-        if !short {
+        let Some(full) = dot_zero_key(key) else {
             return Ok(None);
-        }
-        // Its `.00` occupation's key, "15-2051-00", made without allocating.
-        let mut full = [b'0'; 10];
-        full[..7].copy_from_slice(b);
-        full[7] = b'-';
-        if let Some(i) = std::str::from_utf8(&full)
-            .ok()
-            .and_then(|full| self.position_of(full))
-        {
+        };
+        if let Some(i) = self.position_of(&full) {
             return Ok(Some(self.entry_at(i)));
         }
         let Some(onet) = &self.onet else {
